@@ -1,0 +1,82 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ScanRunRepository } from '../../db/repositories/scan-run-repository.js';
+import type { ScanRun } from '../../db/schema/index.js';
+import { scanProgressQuery, type ScanProgress } from '../../workflows/scan-definitions.js';
+import type { AppDeps } from '../app.js';
+import { notFound } from '../errors.js';
+import { isoDate, toIso, uuidParams } from '../schemas.js';
+
+const counters = {
+  directoriesTotal: z.number().int(),
+  directoriesScanned: z.number().int(),
+  titlesFound: z.number().int(),
+  titlesNew: z.number().int(),
+  titlesUpdated: z.number().int(),
+  titlesRemoved: z.number().int(),
+  assetsCached: z.number().int(),
+  errors: z.number().int(),
+};
+
+const scanBody = z.object({
+  id: z.uuid(),
+  libraryId: z.uuid(),
+  workflowId: z.string(),
+  status: z.enum(['running', 'completed', 'failed', 'cancelled']),
+  /** The workflow's current phase while it runs (live, from a query). */
+  phase: z.string().nullable(),
+  startedAt: isoDate,
+  finishedAt: isoDate.nullable(),
+  errorMessage: z.string().nullable(),
+  ...counters,
+});
+
+export const scanRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, temporal }) => {
+  const scanRuns = new ScanRunRepository(db);
+
+  app.get(
+    '/api/scans/:id',
+    { schema: { tags: ['scans'], summary: 'A scan with its counters (live while it runs)', params: uuidParams, response: { 200: scanBody } } },
+    async (request) => {
+      const run = await scanRuns.get(request.params.id);
+      if (!run) throw notFound('Scan');
+      const live = run.status === 'running' ? await liveProgress(run) : undefined;
+      return toDto(run, live);
+    },
+  );
+
+  /** The running workflow's own counters; the row may lag a batch behind. Undefined if it cannot answer. */
+  async function liveProgress(run: ScanRun): Promise<ScanProgress | undefined> {
+    try {
+      // Bounded: with no worker polling, a query would otherwise wait for the RPC's own long timeout.
+      const progress = await temporal.connection.withDeadline(Date.now() + 2_000, () =>
+        temporal.workflow.getHandle(run.workflowId).query(scanProgressQuery),
+      );
+      return progress.scanId === run.id ? progress : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+};
+
+function toDto(run: ScanRun, live: ScanProgress | undefined) {
+  const source = live ?? run;
+  return {
+    id: run.id,
+    libraryId: run.libraryId,
+    workflowId: run.workflowId,
+    status: run.status,
+    phase: live?.phase ?? null,
+    startedAt: toIso(run.startedAt)!,
+    finishedAt: toIso(run.finishedAt),
+    errorMessage: run.errorMessage,
+    directoriesTotal: source.directoriesTotal,
+    directoriesScanned: source.directoriesScanned,
+    titlesFound: source.titlesFound,
+    titlesNew: source.titlesNew,
+    titlesUpdated: source.titlesUpdated,
+    titlesRemoved: source.titlesRemoved,
+    assetsCached: source.assetsCached,
+    errors: source.errors,
+  };
+}

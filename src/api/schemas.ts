@@ -1,0 +1,6 @@
+import { z } from 'zod';
+
+/** Shared API schema pieces. */
+export const uuidParams = z.object({ id: z.uuid('an id in UUID form') });
+export const isoDate = z.iso.datetime();
+export const toIso = (d: Date | null): string | null => (d ? d.toISOString() : null);

@@ -1,0 +1,115 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The application's configuration, read once from the environment. Every variable is documented in the
+ * README; a bad value stops start-up with a message naming the variable and what it expects.
+ */
+
+const optionalString = z
+  .string()
+  .transform((s) => s.trim())
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ message: 'a port number' })
+    .int('a whole port number')
+    .min(1, 'a port between 1 and 65535')
+    .max(65535, 'a port between 1 and 65535')
+    .default(fallback);
+
+const envSchema = z.object({
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// connection URL')
+      .optional(),
+  ),
+  TEMPORAL_ADDRESS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[^\s:/]+:\d{1,5}$/, 'host:port, e.g. localhost:7233')
+      .optional(),
+  ),
+  TEMPORAL_NAMESPACE: z.string().min(1, 'a namespace name').default('default'),
+  REELFLOW_TASK_QUEUE: z.string().min(1, 'a task queue name').default('reelflow'),
+  REELFLOW_API_KEY: optionalString.pipe(z.string().min(16, 'at least 16 characters').optional()),
+  REELFLOW_DATA_DIR: z.string().min(1).default('./data'),
+  PORT: port(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  TEMPORAL_UI_PORT: port(8233),
+  TEMPORAL_DEV_PORT: port(7233),
+  EMBEDDED_POSTGRES_PORT: port(54329),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MEDIA_ROOTS: optionalString,
+});
+
+export interface AppConfig {
+  databaseUrl: string | undefined;
+  temporalAddress: string | undefined;
+  temporalNamespace: string;
+  taskQueue: string;
+  apiKey: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  /** Ports of the servers `npm start` runs itself when TEMPORAL_ADDRESS / DATABASE_URL are unset. */
+  temporalUiPort: number;
+  temporalDevPort: number;
+  embeddedPostgresPort: number;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Absolute library roots allowed; empty means any readable folder. */
+  mediaRoots: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const got = env[name];
+      return `${name}: expected ${issue.message}${got === undefined ? '' : `, got ${JSON.stringify(got)}`}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.REELFLOW_DATA_DIR);
+  return {
+    databaseUrl: e.DATABASE_URL,
+    temporalAddress: e.TEMPORAL_ADDRESS,
+    temporalNamespace: e.TEMPORAL_NAMESPACE,
+    taskQueue: e.REELFLOW_TASK_QUEUE,
+    apiKey: e.REELFLOW_API_KEY,
+    dataDir,
+    port: e.PORT,
+    host: e.HOST,
+    temporalUiPort: e.TEMPORAL_UI_PORT,
+    temporalDevPort: e.TEMPORAL_DEV_PORT,
+    embeddedPostgresPort: e.EMBEDDED_POSTGRES_PORT,
+    logLevel: e.LOG_LEVEL,
+    mediaRoots: parseMediaRoots(e.MEDIA_ROOTS),
+  };
+}
+
+/** MEDIA_ROOTS is a comma-separated list of absolute folders. */
+function parseMediaRoots(value: string | undefined): string[] {
+  if (!value) return [];
+  const roots = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const relative = roots.filter((r) => !path.isAbsolute(r));
+  if (relative.length > 0) {
+    throw new ConfigError([`MEDIA_ROOTS: expected comma-separated absolute paths, got relative ${relative.map((r) => JSON.stringify(r)).join(', ')}`]);
+  }
+  return roots.map((r) => path.resolve(r));
+}

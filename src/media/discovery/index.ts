@@ -1,0 +1,10 @@
+export { discoverLibrary } from './discover-library.js';
+export { LibraryRootUnreadableError } from './directory-listing.js';
+export type {
+  DiscoveredTitle,
+  DiscoveredVideoFile,
+  DiscoveryIssue,
+  DiscoveryOptions,
+  DiscoveryResult,
+  LibraryKind,
+} from './types.js';

@@ -1,0 +1,57 @@
+import type { ScanConfig } from '../../config/phase-config.js';
+import { createConcurrencyLimit } from './concurrency-limit.js';
+import { compileIgnorePatterns, type IgnoreMatcher } from './ignore-patterns.js';
+import type { DiscoveredTitle, DiscoveryIssue, DiscoveryOptions } from './types.js';
+import { compileVideoRules, type VideoJudge } from './video-rules.js';
+
+const DEFAULT_CONCURRENCY = 32;
+
+/** A title as found, with the real path of its folder so two ways into one folder can be told apart. */
+export interface FoundTitle extends DiscoveredTitle {
+  /** Real path of the title folder; null for a loose file in the root, which owns no folder. */
+  realPath: string | null;
+}
+
+/** Everything one discovery run shares: its rules, its call limit, and what it has found so far. */
+export interface WalkContext {
+  readonly isIgnored: IgnoreMatcher;
+  readonly judgeVideo: VideoJudge;
+  readonly titles: FoundTitle[];
+  readonly issues: DiscoveryIssue[];
+  /** Runs one file-system call within the concurrency limit, unless the run was aborted. */
+  fileSystemCall<T>(call: () => Promise<T>): Promise<T>;
+  /** Throws the signal's reason once it has fired: a failure then is the abort, not an issue to record. */
+  throwIfAborted(): void;
+  directoryListed(): void;
+  directoriesVisited(): number;
+}
+
+export function createWalkContext(config: ScanConfig, options: DiscoveryOptions): WalkContext {
+  const limit = createConcurrencyLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const { signal, onProgress } = options;
+  let visited = 0;
+  return {
+    isIgnored: compileIgnorePatterns(config.ignorePatterns),
+    judgeVideo: compileVideoRules(config),
+    titles: [],
+    issues: [],
+    fileSystemCall: signal
+      ? (call) =>
+          limit(() => {
+            // Checked when a call gets its slot, so queued calls stop too, and again when it returns,
+            // so nothing is reported (or walked into) after the abort.
+            signal.throwIfAborted();
+            return call().then((result) => {
+              signal.throwIfAborted();
+              return result;
+            });
+          })
+      : limit,
+    throwIfAborted: () => signal?.throwIfAborted(),
+    directoryListed: () => {
+      visited += 1;
+      onProgress?.(visited);
+    },
+    directoriesVisited: () => visited,
+  };
+}

@@ -1,0 +1,27 @@
+export { NfoParseError } from './errors.js';
+export { parseNfo } from './parse.js';
+export { findUrls, readProviderUrl } from './provider-urls.js';
+export { writeEpisodeNfo, writeMovieNfo, writeTvShowNfo } from './write.js';
+export type {
+  EpisodeNfo,
+  MovieNfo,
+  NfoActor,
+  NfoAudioStream,
+  NfoCommonFields,
+  NfoFileInfo,
+  NfoKind,
+  NfoNamedSeason,
+  NfoRating,
+  NfoSet,
+  NfoSubtitleStream,
+  NfoThumb,
+  NfoUniqueId,
+  NfoUniqueIdType,
+  NfoVideoStream,
+  ParsedNfo,
+  ProviderLink,
+  ProviderLinkEntity,
+  TvShowNfo,
+  XmlElement,
+  XmlNode,
+} from './types.js';

@@ -1,0 +1,42 @@
+import type { ChildElementReader } from './element-reader.js';
+import { toDecimal, toInteger, toIsoDate, toRuntimeMinutes } from './field-values.js';
+import { readFileInfo } from './read-file-info.js';
+import { readActors, readThumbs } from './read-people-and-artwork.js';
+import { readRatings } from './read-ratings.js';
+import { readUniqueIds } from './read-unique-ids.js';
+import type { NfoCommonFields, NfoUniqueIdType } from './types.js';
+
+/**
+ * The fields all video NFO kinds share. `extra` is left to the caller, which can only know what is
+ * unmodelled once its kind-specific fields have been read too.
+ */
+export function readCommonFields(
+  reader: ChildElementReader,
+  numericLegacyIdType: NfoUniqueIdType,
+): Omit<NfoCommonFields, 'extra'> {
+  return {
+    title: reader.text('title'),
+    originalTitle: reader.text('originaltitle'),
+    sortTitle: reader.text('sorttitle'),
+    ratings: readRatings(reader),
+    userRating: reader.converted('userrating', toDecimal),
+    outline: reader.text('outline'),
+    plot: reader.text('plot'),
+    tagline: reader.text('tagline'),
+    runtime: reader.converted('runtime', toRuntimeMinutes),
+    thumbs: readThumbs(reader),
+    mpaa: reader.text('mpaa'),
+    uniqueIds: readUniqueIds(reader, numericLegacyIdType),
+    genres: reader.texts('genre'),
+    countries: reader.texts('country'),
+    tags: reader.texts('tag'),
+    credits: reader.texts('credits'),
+    directors: reader.texts('director'),
+    premiered: reader.converted('premiered', toIsoDate),
+    year: reader.converted('year', toInteger),
+    studios: reader.texts('studio'),
+    trailer: reader.text('trailer'),
+    fileInfo: readFileInfo(reader),
+    actors: readActors(reader),
+  };
+}

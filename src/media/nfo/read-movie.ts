@@ -1,0 +1,23 @@
+import type { ChildElementReader } from './element-reader.js';
+import { readCommonFields } from './read-common-fields.js';
+import type { MovieNfo, NfoSet } from './types.js';
+import { withoutUndefined } from './without-undefined.js';
+
+export function readMovie(reader: ChildElementReader): MovieNfo {
+  const common = readCommonFields(reader, 'tmdb');
+  const set = readSet(reader);
+  return withoutUndefined({ ...common, set, extra: reader.unmodelled() });
+}
+
+/** `<set><name/><overview/></set>`, or the legacy `<set>Name</set>`. */
+function readSet(reader: ChildElementReader): NfoSet | undefined {
+  const element = reader.first('set');
+  if (element === undefined) return undefined;
+  const setReader = reader.nested(element);
+  if (!setReader.hasChildElements()) {
+    const name = setReader.ownText();
+    return name === undefined ? undefined : { name };
+  }
+  const name = setReader.text('name');
+  return name === undefined ? undefined : withoutUndefined({ name, overview: setReader.text('overview') });
+}

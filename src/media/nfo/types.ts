@@ -1,0 +1,188 @@
+/**
+ * Typed models of Kodi's video NFO files (`<movie>`, `<tvshow>`, `<episodedetails>`).
+ *
+ * Every model is plain JSON (strings, numbers, booleans, arrays, objects) so it can cross a Temporal
+ * activity boundary or be stored as-is. Optional scalars are absent when the file has no value for them;
+ * repeatable elements are always arrays, empty when the file has none.
+ */
+
+/** An XML element kept as read, so that elements we do not model are written back unchanged. */
+export interface XmlElement {
+  readonly name: string;
+  /** In document order; values are decoded text. */
+  readonly attributes: Readonly<Record<string, string>>;
+  /** Text children are trimmed and never empty; adjacent text (CDATA, text split by comments) is merged. */
+  readonly children: readonly XmlNode[];
+}
+
+export type XmlNode = XmlElement | string;
+
+/** Known values are listed for completion; files may carry any provider name. Always lower-case. */
+export type NfoUniqueIdType = 'tmdb' | 'imdb' | 'tvdb' | 'unknown' | (string & {});
+
+export interface NfoUniqueId {
+  type: NfoUniqueIdType;
+  value: string;
+  isDefault: boolean;
+}
+
+export interface NfoRating {
+  /** Rating source as Kodi names it (`imdb`, `themoviedb`, `trakt`, …); `default` for the legacy `<rating>`. */
+  name: string;
+  value: number;
+  votes?: number;
+  /** Upper bound of the scale; Kodi assumes 10 when absent. */
+  max?: number;
+  isDefault: boolean;
+}
+
+export interface NfoActor {
+  name: string;
+  role?: string;
+  order?: number;
+  /** URL or path of the actor's photo. */
+  thumb?: string;
+}
+
+/** A `<thumb>` artwork reference: a URL or path with Kodi's artwork attributes. */
+export interface NfoThumb {
+  url: string;
+  /** Artwork type: `poster`, `banner`, `clearlogo`, `landscape`, … */
+  aspect?: string;
+  /** `season` for season artwork on a TV show. */
+  type?: string;
+  /** Season number for season artwork; -1 means all seasons. */
+  season?: number;
+  preview?: string;
+}
+
+export interface NfoSet {
+  name: string;
+  overview?: string;
+}
+
+export interface NfoVideoStream {
+  codec?: string;
+  /** Display aspect ratio as a decimal (2.39, 1.778). */
+  aspect?: number;
+  width?: number;
+  height?: number;
+  durationInSeconds?: number;
+  stereoMode?: string;
+  /** `hdr10`, `dolbyvision`, `hlg`, …; absent for SDR. */
+  hdrType?: string;
+}
+
+export interface NfoAudioStream {
+  codec?: string;
+  language?: string;
+  channels?: number;
+}
+
+export interface NfoSubtitleStream {
+  language?: string;
+}
+
+/** `<fileinfo><streamdetails>`: what the media file contains, as Kodi's own probe would report it. */
+export interface NfoFileInfo {
+  video: NfoVideoStream[];
+  audio: NfoAudioStream[];
+  subtitles: NfoSubtitleStream[];
+}
+
+export interface NfoNamedSeason {
+  number: number;
+  name: string;
+}
+
+/**
+ * Fields every video NFO kind may carry. Kodi reads and writes all three kinds with one code path
+ * (`CVideoInfoTag`), so a field that is unusual for a kind (a tagline on an episode) is still valid there.
+ */
+export interface NfoCommonFields {
+  title?: string;
+  originalTitle?: string;
+  sortTitle?: string;
+  ratings: NfoRating[];
+  userRating?: number;
+  outline?: string;
+  plot?: string;
+  tagline?: string;
+  /** Minutes. */
+  runtime?: number;
+  thumbs: NfoThumb[];
+  mpaa?: string;
+  uniqueIds: NfoUniqueId[];
+  genres: string[];
+  countries: string[];
+  tags: string[];
+  /** Writers. */
+  credits: string[];
+  directors: string[];
+  /** YYYY-MM-DD. */
+  premiered?: string;
+  year?: number;
+  studios: string[];
+  /** URL, path or Kodi plugin URL of the trailer. */
+  trailer?: string;
+  fileInfo?: NfoFileInfo;
+  actors: NfoActor[];
+  /** Top-level elements we do not model, in document order; written after the modelled ones. */
+  extra: XmlElement[];
+}
+
+export interface MovieNfo extends NfoCommonFields {
+  set?: NfoSet;
+}
+
+export interface TvShowNfo extends NfoCommonFields {
+  /** `<season>` on a show: how many seasons it has. */
+  seasonCount?: number;
+  /** `<episode>` on a show: how many episodes it has. */
+  episodeCount?: number;
+  /** `Continuing`, `Ended`, … */
+  status?: string;
+  /**
+   * Text form of `<episodeguide>`: Kodi 20+ writes a JSON object of ids, older scrapers a bare URL. The
+   * legacy form with `<url>` children cannot be held as text and stays verbatim in `extra`.
+   */
+  episodeGuide?: string;
+  namedSeasons: NfoNamedSeason[];
+}
+
+export interface EpisodeNfo extends NfoCommonFields {
+  showTitle?: string;
+  season?: number;
+  episode?: number;
+  /** Where a special sorts among regular seasons and episodes; Kodi writes -1 for unset. */
+  displaySeason?: number;
+  displayEpisode?: number;
+  /** YYYY-MM-DD. */
+  aired?: string;
+}
+
+/**
+ * What a provider URL in an NFO refers to. IMDb ids name movies, shows and episodes alike, so an IMDb
+ * link's entity is `unknown`.
+ */
+export type ProviderLinkEntity = 'movie' | 'tvshow' | 'episode' | 'unknown';
+
+export interface ProviderLink {
+  url: string;
+  entity: ProviderLinkEntity;
+  /** Absent when the URL names the title without an id (a TVDB slug, a TMDB episode page). */
+  uniqueId?: { type: NfoUniqueIdType; value: string };
+}
+
+/**
+ * The result of reading an NFO file, by root element. `urls` lists provider URLs found outside the XML
+ * (Kodi's "combination NFO"); ids from them that fit the root kind are merged into the model's uniqueIds.
+ */
+export type ParsedNfo =
+  | { kind: 'movie'; movie: MovieNfo; urls: string[] }
+  | { kind: 'tvshow'; tvShow: TvShowNfo; urls: string[] }
+  | { kind: 'episodedetails'; episodes: EpisodeNfo[]; urls: string[] }
+  /** No XML, only text with URLs (a bare URL, or a scene release NFO with an IMDb link). */
+  | { kind: 'url-only'; uniqueIds: NfoUniqueId[]; urls: string[] };
+
+export type NfoKind = ParsedNfo['kind'];

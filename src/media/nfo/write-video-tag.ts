@@ -1,0 +1,128 @@
+import type {
+  NfoCommonFields,
+  NfoFileInfo,
+  NfoNamedSeason,
+  NfoRating,
+  NfoSet,
+} from './types.js';
+import type { XmlLinesWriter } from './xml-lines-writer.js';
+
+/**
+ * Everything Kodi's `CVideoInfoTag::Save` writes for any video kind. Each public writer maps its model
+ * onto this (a show's `seasonCount` is Kodi's `<season>`), so the element order lives in one place.
+ */
+export interface VideoTagFields extends NfoCommonFields {
+  showTitle?: string;
+  season?: number;
+  episode?: number;
+  displaySeason?: number;
+  displayEpisode?: number;
+  episodeGuide?: string;
+  set?: NfoSet;
+  status?: string;
+  aired?: string;
+  namedSeasons?: readonly NfoNamedSeason[];
+}
+
+/** Writes one root element's children in the order Kodi itself writes them, then the kept extras. */
+export function writeVideoTag(writer: XmlLinesWriter, rootName: string, fields: VideoTagFields): void {
+  writer.block(rootName, {}, () => {
+    writer.leaf('title', fields.title);
+    writer.leaf('originaltitle', fields.originalTitle);
+    writer.leaf('showtitle', fields.showTitle);
+    writer.leaf('sorttitle', fields.sortTitle);
+    writeRatings(writer, fields.ratings);
+    writer.leaf('userrating', fields.userRating);
+    writer.leaf('season', fields.season);
+    writer.leaf('episode', fields.episode);
+    writer.leaf('displayseason', fields.displaySeason);
+    writer.leaf('displayepisode', fields.displayEpisode);
+    writer.leaf('outline', fields.outline);
+    writer.leaf('plot', fields.plot);
+    writer.leaf('tagline', fields.tagline);
+    writer.leaf('runtime', fields.runtime);
+    for (const thumb of fields.thumbs) {
+      const { url, aspect, type, season, preview } = thumb;
+      writer.leaf('thumb', url, { aspect, type, season, preview });
+    }
+    writer.leaf('mpaa', fields.mpaa);
+    writer.leaf('episodeguide', fields.episodeGuide);
+    for (const { type, value, isDefault } of fields.uniqueIds) {
+      writer.leaf('uniqueid', value, { type, default: isDefault ? 'true' : undefined });
+    }
+    writeTexts(writer, 'genre', fields.genres);
+    writeTexts(writer, 'country', fields.countries);
+    if (fields.set !== undefined) {
+      const { name, overview } = fields.set;
+      writer.block('set', {}, () => {
+        writer.leaf('name', name);
+        writer.leaf('overview', overview);
+      });
+    }
+    writeTexts(writer, 'tag', fields.tags);
+    writeTexts(writer, 'credits', fields.credits);
+    writeTexts(writer, 'director', fields.directors);
+    writer.leaf('premiered', fields.premiered);
+    writer.leaf('year', fields.year);
+    writer.leaf('status', fields.status);
+    writer.leaf('aired', fields.aired);
+    writeTexts(writer, 'studio', fields.studios);
+    writer.leaf('trailer', fields.trailer);
+    if (fields.fileInfo !== undefined) writeFileInfo(writer, fields.fileInfo);
+    for (const { name, role, order, thumb } of fields.actors) {
+      writer.block('actor', {}, () => {
+        writer.leaf('name', name);
+        writer.leaf('role', role);
+        writer.leaf('order', order);
+        writer.leaf('thumb', thumb);
+      });
+    }
+    for (const { number, name } of fields.namedSeasons ?? []) writer.leaf('namedseason', name, { number });
+    for (const element of fields.extra) writer.element(element);
+  });
+}
+
+function writeTexts(writer: XmlLinesWriter, name: string, values: readonly string[]): void {
+  for (const value of values) writer.leaf(name, value);
+}
+
+function writeRatings(writer: XmlLinesWriter, ratings: readonly NfoRating[]): void {
+  if (ratings.length === 0) return;
+  writer.block('ratings', {}, () => {
+    for (const { name, value, votes, max, isDefault } of ratings) {
+      writer.block('rating', { name, max, default: isDefault ? 'true' : undefined }, () => {
+        writer.leaf('value', value);
+        writer.leaf('votes', votes);
+      });
+    }
+  });
+}
+
+function writeFileInfo(writer: XmlLinesWriter, fileInfo: NfoFileInfo): void {
+  if (fileInfo.video.length + fileInfo.audio.length + fileInfo.subtitles.length === 0) return;
+  writer.block('fileinfo', {}, () => {
+    writer.block('streamdetails', {}, () => {
+      for (const video of fileInfo.video) {
+        writer.block('video', {}, () => {
+          writer.leaf('codec', video.codec);
+          writer.leaf('aspect', video.aspect);
+          writer.leaf('width', video.width);
+          writer.leaf('height', video.height);
+          writer.leaf('durationinseconds', video.durationInSeconds);
+          writer.leaf('stereomode', video.stereoMode);
+          writer.leaf('hdrtype', video.hdrType);
+        });
+      }
+      for (const audio of fileInfo.audio) {
+        writer.block('audio', {}, () => {
+          writer.leaf('codec', audio.codec);
+          writer.leaf('language', audio.language);
+          writer.leaf('channels', audio.channels);
+        });
+      }
+      for (const subtitle of fileInfo.subtitles) {
+        writer.block('subtitle', {}, () => writer.leaf('language', subtitle.language));
+      }
+    });
+  });
+}

@@ -1,0 +1,91 @@
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Runtime, DefaultLogger, type LogLevel } from '@temporalio/worker';
+import type { FastifyInstance } from 'fastify';
+import { build } from '../api/app.js';
+import type { AppConfig } from '../config/env.js';
+import { PhaseConfigService } from '../config/phase-config-service.js';
+import { createDatabase } from '../db/client.js';
+import { applyMigrations } from '../db/migrate.js';
+import { resolveApiKey } from './api-key.js';
+import { createReelflowWorker } from './create-worker.js';
+
+/** Where the two roles find their dependencies; `npm start` fills it with the embedded services. */
+export interface Endpoints {
+  databaseUrl: string;
+  temporalAddress: string;
+}
+
+export interface RunningRole {
+  stop(): Promise<void>;
+}
+
+/** Migrations and default settings, applied by whichever role starts first (serialised by a lock). */
+export async function prepareDatabase(databaseUrl: string): Promise<void> {
+  await applyMigrations(databaseUrl);
+  const { sql, db } = createDatabase(databaseUrl, { max: 1 });
+  try {
+    await new PhaseConfigService(db).ensureDefaults();
+  } finally {
+    await sql.end();
+  }
+}
+
+/**
+ * Once per process, before any connection: the SDK's log level, and no signal handlers of its own, since
+ * our shutdown stops the API, then the worker, then the servers, in that order.
+ */
+export function installTemporalRuntime(level: AppConfig['logLevel']): void {
+  const map: Record<AppConfig['logLevel'], LogLevel> = {
+    fatal: 'ERROR',
+    error: 'ERROR',
+    warn: 'WARN',
+    info: 'WARN', // the SDK's INFO is per-task chatter; our own logs carry the story
+    debug: 'DEBUG',
+    trace: 'TRACE',
+    silent: 'ERROR',
+  };
+  Runtime.install({ logger: new DefaultLogger(map[level]), shutdownSignals: [] });
+}
+
+export async function startWorkerRole(config: AppConfig, endpoints: Endpoints): Promise<RunningRole> {
+  const { sql, db } = createDatabase(endpoints.databaseUrl);
+  const connection = await NativeConnection.connect({ address: endpoints.temporalAddress });
+  const worker = await createReelflowWorker({ connection, namespace: config.temporalNamespace, taskQueue: config.taskQueue, db });
+  const running = worker.run();
+  return {
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      await connection.close();
+      await sql.end();
+    },
+  };
+}
+
+export interface RunningApi extends RunningRole {
+  url: string;
+  apiKey: string;
+  generatedKeyFile?: string;
+  app: FastifyInstance;
+}
+
+export async function startApiRole(config: AppConfig, endpoints: Endpoints): Promise<RunningApi> {
+  const { sql, db } = createDatabase(endpoints.databaseUrl);
+  const connection = await Connection.connect({ address: endpoints.temporalAddress });
+  const temporal = new Client({ connection, namespace: config.temporalNamespace });
+  const { apiKey, generatedAt } = resolveApiKey(config.apiKey, config.dataDir);
+  const app = await build({ config, apiKey, db, sql, temporal }, { level: config.logLevel });
+  await app.listen({ port: config.port, host: config.host });
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    url: `http://${shownHost}:${config.port}`,
+    apiKey,
+    generatedKeyFile: generatedAt,
+    app,
+    async stop() {
+      await app.close();
+      await connection.close();
+      await sql.end();
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import { loadConfig } from '../config/env.js';
+import { requireEndpoints } from './endpoints.js';
+import { installTemporalRuntime, prepareDatabase, startWorkerRole } from './roles.js';
+import { exitOnStartupError, onShutdownSignal } from './shutdown.js';
+
+/** `npm run worker`: the Temporal worker alone, against existing Postgres and Temporal servers. */
+async function main() {
+  const config = loadConfig();
+  const endpoints = requireEndpoints(config, 'worker');
+  installTemporalRuntime(config.logLevel);
+  await prepareDatabase(endpoints.databaseUrl);
+  const worker = await startWorkerRole(config, endpoints);
+  console.log(`Reelflow worker polling task queue "${config.taskQueue}" on ${endpoints.temporalAddress}`);
+  onShutdownSignal(() => worker.stop());
+}
+
+main().catch(exitOnStartupError);

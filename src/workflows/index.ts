@@ -1,0 +1,1 @@
+export { libraryScan } from './library-scan.js';

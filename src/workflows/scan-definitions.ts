@@ -1,0 +1,46 @@
+import { defineQuery } from '@temporalio/workflow';
+
+/** Shared between the libraryScan workflow and its callers (API, tests). No runtime imports beyond Temporal's. */
+
+export interface LibraryScanInput {
+  libraryId: string;
+  /** Defaults to the first run id of the chain, which continue-as-new keeps: the whole chain is one scan. */
+  scanId?: string;
+  /** Counters so far, carried through continue-as-new. */
+  progress?: ScanProgress;
+}
+
+export interface ScanCounters {
+  directoriesTotal: number;
+  directoriesScanned: number;
+  titlesFound: number;
+  titlesNew: number;
+  titlesUpdated: number;
+  titlesRemoved: number;
+  assetsCached: number;
+  errors: number;
+}
+
+export type ScanPhase = 'starting' | 'discovering' | 'scanning' | 'removing' | 'completed' | 'failed' | 'cancelled';
+
+export interface ScanProgress extends ScanCounters {
+  scanId: string;
+  libraryId: string;
+  phase: ScanPhase;
+}
+
+export const emptyCounters = (): ScanCounters => ({
+  directoriesTotal: 0,
+  directoriesScanned: 0,
+  titlesFound: 0,
+  titlesNew: 0,
+  titlesUpdated: 0,
+  titlesRemoved: 0,
+  assetsCached: 0,
+  errors: 0,
+});
+
+export const scanProgressQuery = defineQuery<ScanProgress>('progress');
+
+/** One scan per library at a time: the id is the business key. */
+export const libraryScanWorkflowId = (libraryId: string) => `scan/${libraryId}`;

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, inject } from 'vitest';
+import { build } from '../../src/api/app.js';
+import { PhaseConfigService } from '../../src/config/phase-config-service.js';
+import { createDatabase, type Database, type Sql } from '../../src/db/client.js';
+import { ensureDatabase } from '../../src/db/create-database.js';
+import { createReelflowWorker } from '../../src/workers/create-worker.js';
+
+export const TEST_API_KEY = 'test-api-key-0123456789abcdef';
+
+export interface TestDatabase {
+  url: string;
+  db: Database;
+  sql: Sql;
+}
+
+/** A fresh database for this test file, copied from the migrated template; closed after the file. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `${inject('databasePrefix')}_${randomUUID().slice(0, 8)}`;
+  const url = await ensureDatabase(inject('adminDatabaseUrl'), name, inject('templateDatabase'));
+  const { db, sql } = createDatabase(url, { max: 5 });
+  await new PhaseConfigService(db).ensureDefaults();
+  afterAll(() => sql.end());
+  return { url, db, sql };
+}
+
+/** A client of the shared dev server; closed after the file. */
+export async function createTestClient(): Promise<Client> {
+  const connection = await Connection.connect({ address: inject('temporalAddress') });
+  afterAll(() => connection.close());
+  return new Client({ connection });
+}
+
+export interface RunningTestWorker {
+  worker: Worker;
+  taskQueue: string;
+  stop(): Promise<void>;
+}
+
+/** A real worker on its own task queue, with the workflow bundle built once by the global setup. */
+export async function startTestWorker(db: Database, taskQueue = `test-${randomUUID()}`): Promise<RunningTestWorker> {
+  const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
+  const worker = await createReelflowWorker({
+    connection,
+    namespace: 'default',
+    taskQueue,
+    db,
+    workflowBundle: { codePath: inject('workflowBundlePath') },
+  });
+  const running = worker.run();
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    worker.shutdown();
+    await running;
+    await connection.close();
+  };
+  afterAll(stop);
+  return { worker, taskQueue, stop };
+}
+
+export async function createTestApp(deps: {
+  database: TestDatabase;
+  temporal: Client;
+  taskQueue: string;
+  mediaRoots?: string[];
+}): Promise<FastifyInstance> {
+  const app = await build({
+    config: { taskQueue: deps.taskQueue, mediaRoots: deps.mediaRoots ?? [] },
+    apiKey: TEST_API_KEY,
+    db: deps.database.db,
+    sql: deps.database.sql,
+    temporal: deps.temporal,
+  });
+  afterAll(() => app.close());
+  return app;
+}
+
+export const authHeaders = { 'x-api-key': TEST_API_KEY };

@@ -1,0 +1,72 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readImageInfo } from '../../../src/media/image-info.js';
+import { makeImage, makeTempDir, makeVideo } from '../../support/media-fixtures.js';
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await makeTempDir('reelflow-image-info-test');
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/**
+ * A JPEG with an EXIF segment whose only entry is the orientation, spliced in after the start-of-image
+ * marker: the way a phone stores a portrait photo taken with the sensor in landscape.
+ */
+function withExifOrientation(jpeg: Buffer, orientation: number): Buffer {
+  const tiff = Buffer.from([
+    0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08, // big-endian TIFF header, first IFD at offset 8
+    0x00, 0x01, // one entry
+    0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, orientation, 0x00, 0x00, // Orientation, SHORT, 1
+    0x00, 0x00, 0x00, 0x00, // no next IFD
+  ]);
+  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const segment = Buffer.concat([Buffer.from([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]), payload]);
+  return Buffer.concat([jpeg.subarray(0, 2), segment, jpeg.subarray(2)]);
+}
+
+describe('readImageInfo', () => {
+  it('reads a real JPEG poster with odd dimensions', async () => {
+    const poster = await makeImage(path.join(dir, 'poster.jpg'), 667, 1001, 'red');
+    expect(await readImageInfo(poster)).toEqual({ width: 667, height: 1001, format: 'jpg' });
+  });
+
+  it('reads a real PNG logo', async () => {
+    const logo = await makeImage(path.join(dir, 'clearlogo.png'), 800, 310, 'white');
+    expect(await readImageInfo(logo)).toEqual({ width: 800, height: 310, format: 'png' });
+  });
+
+  it('reports the shown size of a JPEG that EXIF turns by a quarter', async () => {
+    const stored = await readFile(await makeImage(path.join(dir, 'stored.jpg'), 400, 300));
+    const rotated = path.join(dir, 'rotated.jpg');
+    const mirrored = path.join(dir, 'mirrored.jpg');
+    await writeFile(rotated, withExifOrientation(stored, 6));
+    await writeFile(mirrored, withExifOrientation(stored, 2));
+    expect(await readImageInfo(rotated)).toEqual({ width: 300, height: 400, format: 'jpg' });
+    expect(await readImageInfo(mirrored)).toEqual({ width: 400, height: 300, format: 'jpg' });
+  });
+
+  it('throws naming a text file that is not an image', async () => {
+    const text = path.join(dir, 'poster.txt');
+    await writeFile(text, 'not an image at all\n');
+    await expect(readImageInfo(text)).rejects.toThrow(`Not a readable image: "${text}"`);
+  });
+
+  it('throws naming a video and an empty file', async () => {
+    const video = await makeVideo(path.join(dir, 'Movie.mkv'));
+    const empty = path.join(dir, 'empty.jpg');
+    await writeFile(empty, '');
+    await expect(readImageInfo(video)).rejects.toThrow(video);
+    await expect(readImageInfo(empty)).rejects.toThrow(`Not a readable image: "${empty}"`);
+  });
+
+  it('throws naming a missing file', async () => {
+    const missing = path.join(dir, 'missing.jpg');
+    await expect(readImageInfo(missing)).rejects.toThrow(`Cannot read image "${missing}"`);
+  });
+});
