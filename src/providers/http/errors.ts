@@ -1,0 +1,89 @@
+// Every failure of a provider call is one of these classes, so a Temporal retry policy can list the
+// non-retryable ones by name (`nonRetryableErrorTypes`) and an activity can read `nonRetryable` directly.
+// Messages name the provider and the endpoint path, never the query string: TMDB's api_key travels there.
+
+export interface ProviderErrorDetails {
+  /** Display name of the provider, e.g. "TMDB". */
+  provider: string;
+  /** Path of the endpoint below the base URL, without the query string. */
+  endpoint: string;
+  status?: number;
+  /** The provider's own explanation from an error body, when it sent one. */
+  providerMessage?: string;
+  cause?: unknown;
+}
+
+export abstract class ProviderError extends Error {
+  abstract readonly nonRetryable: boolean;
+  readonly provider: string;
+  readonly endpoint: string;
+  readonly status: number | undefined;
+  readonly providerMessage: string | undefined;
+
+  constructor(message: string, details: ProviderErrorDetails) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.provider = details.provider;
+    this.endpoint = details.endpoint;
+    this.status = details.status;
+    this.providerMessage = details.providerMessage;
+  }
+}
+
+/** 401/403: the key is wrong or revoked; retrying cannot help until a person fixes the configuration. */
+export class ProviderAuthError extends ProviderError {
+  override readonly name = 'ProviderAuthError';
+  readonly nonRetryable = true;
+}
+
+/** 429: the provider asks us to slow down; `retryAfterMs` is its hint, when it gave one. */
+export class ProviderRateLimitError extends ProviderError {
+  override readonly name = 'ProviderRateLimitError';
+  readonly nonRetryable = false;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(message: string, details: ProviderErrorDetails & { retryAfterMs?: number }) {
+    super(message, details);
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+/** 5xx, a network failure or a timeout: the provider may well answer a later attempt. */
+export class ProviderUnavailableError extends ProviderError {
+  override readonly name = 'ProviderUnavailableError';
+  readonly nonRetryable = false;
+  /** Some providers (MusicBrainz) answer 503 with Retry-After when throttling. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(message: string, details: ProviderErrorDetails & { retryAfterMs?: number }) {
+    super(message, details);
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+/**
+ * A 2xx answer we cannot use: malformed JSON, or a body that does not match the fields we read. The same
+ * request would get the same body again, so it is not retried; the message says which field was wrong.
+ */
+export class ProviderResponseError extends ProviderError {
+  override readonly name = 'ProviderResponseError';
+  readonly nonRetryable = true;
+  /** Dotted path of the first offending field, when validation (not JSON parsing) failed. */
+  readonly field: string | undefined;
+
+  constructor(message: string, details: ProviderErrorDetails & { field?: string }) {
+    super(message, details);
+    this.field = details.field;
+  }
+}
+
+/** 404: the id does not exist at the provider (or no longer does). */
+export class ProviderNotFoundError extends ProviderError {
+  override readonly name = 'ProviderNotFoundError';
+  readonly nonRetryable = true;
+}
+
+/** Any other 4xx: our request is wrong, and sending it again will not make it right. */
+export class ProviderRequestError extends ProviderError {
+  override readonly name = 'ProviderRequestError';
+  readonly nonRetryable = true;
+}
