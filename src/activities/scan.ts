@@ -1,24 +1,69 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import { CancelledFailure } from '@temporalio/common';
 import type { PhaseConfigService } from '../config/phase-config-service.js';
 import type { Database } from '../db/client.js';
+import { LibraryFolderRepository } from '../db/repositories/library-folder-repository.js';
 import { LibraryRepository } from '../db/repositories/library-repository.js';
+import { ScanIssueRepository } from '../db/repositories/scan-issue-repository.js';
 import { ScanRunRepository, type ScanRunCounters, type ScanRunStatus } from '../db/repositories/scan-run-repository.js';
-import { discoverLibrary } from '../media/discovery/index.js';
+import { summarizeScan } from '../db/repositories/scan-summary.js';
+import type { LibraryFolder } from '../db/schema/index.js';
+import { ScannedTitleWriter } from '../library/scanned-title-writer.js';
+import type { ContentStore } from '../media/content-store.js';
+import { discoverLibrary, LibraryRootUnreadableError } from '../media/discovery/index.js';
+import { scanTitleFolder } from '../media/title-scan/index.js';
+import { createTaskLimit } from '../media/title-scan/task-limit.js';
 
 export interface ScanActivityDeps {
   db: Database;
   phaseConfig: PhaseConfigService;
+  contentStore: ContentStore;
+  /** Folders scanned at once inside one batch (ffprobe and hashing are the cost). */
+  folderConcurrency?: number;
+}
+
+const HEARTBEAT_EVERY_MS = 3_000;
+
+export interface FolderBatchResult {
+  /** Folders this batch finished. */
+  scanned: number;
+  titlesNew: number;
+  titlesUpdated: number;
+  assetsCached: number;
+  errors: number;
+  /** Cursor for the next batch; null when no folder is left. */
+  nextAfterKey: string | null;
 }
 
 /** Activities of the scan phase: thin adapters from workflow inputs to repositories and media code. */
-export function createScanActivities({ db, phaseConfig }: ScanActivityDeps) {
+export function createScanActivities({ db, phaseConfig, contentStore, folderConcurrency = 4 }: ScanActivityDeps) {
   const libraries = new LibraryRepository(db);
   const scanRuns = new ScanRunRepository(db);
+  const folders = new LibraryFolderRepository(db);
+  const issues = new ScanIssueRepository(db);
+  const writer = new ScannedTitleWriter(db, contentStore);
 
   async function requireLibrary(libraryId: string) {
     const library = await libraries.get(libraryId);
     if (!library) throw ApplicationFailure.nonRetryable(`Library ${libraryId} does not exist`, 'LibraryNotFound');
     return library;
+  }
+
+  /** Scans one folder and saves it; a failure is recorded on the folder and the batch goes on. */
+  async function scanFolder(libraryId: string, scanId: string, folder: LibraryFolder) {
+    try {
+      const scanned = await scanTitleFolder({ ...folder });
+      const saved = await writer.save(libraryId, scanId, scanned);
+      const fileIssues = scanned.errors.map((e) => ({ path: `${folder.folderPath}/${e.relativePath}`, reason: e.reason }));
+      await issues.replaceForFolder(scanId, libraryId, folder.key, fileIssues);
+      await folders.markScanned(folder, scanId, { scanError: null, fileErrors: fileIssues.length });
+      return { isNew: saved.isNew, assetsCached: saved.assetsCached, errors: fileIssues.length, failed: false };
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      await issues.replaceForFolder(scanId, libraryId, folder.key, [{ path: folder.folderPath, reason }]);
+      await folders.markScanned(folder, scanId, { scanError: reason, fileErrors: 0 });
+      return { isNew: false, assetsCached: 0, errors: 1, failed: true };
+    }
   }
 
   return {
@@ -27,12 +72,71 @@ export function createScanActivities({ db, phaseConfig }: ScanActivityDeps) {
       await scanRuns.begin({ id: input.scanId, libraryId: input.libraryId, workflowId: input.workflowId });
     },
 
-    async discoverLibraryFolders(input: { scanId: string; libraryId: string }): Promise<{ directoriesTotal: number; issues: number }> {
+    /**
+     * Walks the library and records every title folder with its fingerprint in library_folders. Nothing is
+     * opened: only directory listings and stats.
+     */
+    async discoverLibraryFolders(input: { scanId: string; libraryId: string }): Promise<{ titlesFound: number; toScan: number; issues: number }> {
       const library = await requireLibrary(input.libraryId);
+      if (library.kind === 'music') {
+        throw ApplicationFailure.nonRetryable(`Library "${library.name}" is a music library; scanning supports movie and tv libraries`, 'UnsupportedLibraryKind');
+      }
       const scanConfig = await phaseConfig.get('scan');
-      const kind = library.kind === 'tv' ? 'tv' : 'movie';
-      const result = await discoverLibrary(library.rootPath, kind, scanConfig);
-      return { directoriesTotal: result.titles.length, issues: result.issues.length };
+      const context = Context.current();
+      let result;
+      try {
+        result = await discoverLibrary(library.rootPath, library.kind === 'tv' ? 'tv' : 'movie', scanConfig, {
+          signal: context.cancellationSignal,
+          onProgress: (directoriesVisited) => context.heartbeat({ directoriesVisited }),
+        });
+      } catch (err) {
+        // An unreadable root must fail the scan: going on would mark every title of the library removed.
+        if (err instanceof LibraryRootUnreadableError) throw ApplicationFailure.nonRetryable(err.message, 'LibraryRootUnreadable');
+        throw err;
+      }
+      await issues.replaceForWalk(input.scanId, input.libraryId, result.issues);
+      const toScan = await folders.recordDiscovered(input.libraryId, input.scanId, result.titles);
+      return { titlesFound: result.titles.length, toScan, issues: result.issues.length };
+    },
+
+    /** Scans the next batch of changed folders, heartbeating after each; a retry resumes where it stopped. */
+    async scanFolderBatch(input: { scanId: string; libraryId: string; afterKey: string | null; limit: number }): Promise<FolderBatchResult> {
+      const context = Context.current();
+      const batch = await folders.nextToScan(input.libraryId, input.scanId, input.afterKey, input.limit);
+      const result: FolderBatchResult = { scanned: 0, titlesNew: 0, titlesUpdated: 0, assetsCached: 0, errors: 0, nextAfterKey: null };
+      const limit = createTaskLimit(folderConcurrency);
+      // One folder can take long (a show with hundreds of episodes); keep telling Temporal we are alive.
+      const ticker = setInterval(() => context.heartbeat({ scanned: result.scanned }), HEARTBEAT_EVERY_MS);
+      try {
+        await Promise.all(
+          batch.map((folder) =>
+            limit(async () => {
+              if (context.cancellationSignal.aborted) return;
+              const outcome = await scanFolder(input.libraryId, input.scanId, folder);
+              result.scanned++;
+              if (outcome.isNew) result.titlesNew++;
+              else if (!outcome.failed) result.titlesUpdated++;
+              result.assetsCached += outcome.assetsCached;
+              result.errors += outcome.errors;
+              context.heartbeat({ scanned: result.scanned });
+            }),
+          ),
+        );
+      } finally {
+        clearInterval(ticker);
+      }
+      if (context.cancellationSignal.aborted) throw new CancelledFailure('Scan cancelled between folders');
+      result.nextAfterKey = batch.length === input.limit ? batch[batch.length - 1]!.key : null;
+      return result;
+    },
+
+    async markVanishedTitles(input: { scanId: string; libraryId: string }): Promise<void> {
+      await folders.markVanished(input.libraryId, input.scanId);
+    },
+
+    /** Exact counters from the database (see summarizeScan). */
+    async summarizeScan(input: { scanId: string; libraryId: string }): Promise<ScanRunCounters> {
+      return summarizeScan(db, input.libraryId, input.scanId);
     },
 
     async saveScanCounters(input: { scanId: string; counters: ScanRunCounters }): Promise<void> {
@@ -42,7 +146,7 @@ export function createScanActivities({ db, phaseConfig }: ScanActivityDeps) {
     async finishScanRun(input: {
       scanId: string;
       status: Exclude<ScanRunStatus, 'running'>;
-      counters: ScanRunCounters;
+      counters?: ScanRunCounters;
       errorMessage?: string;
     }): Promise<void> {
       await scanRuns.finish(input.scanId, input.status, input.counters, input.errorMessage);

@@ -11,6 +11,7 @@ import { healthRoutes } from './routes/health.js';
 import { libraryRoutes } from './routes/libraries.js';
 import { phaseConfigRoutes } from './routes/phase-config.js';
 import { scanRoutes } from './routes/scans.js';
+import { episodeRoutes, movieRoutes, showRoutes } from './routes/titles.js';
 
 export interface AppDeps {
   config: Pick<AppConfig, 'taskQueue' | 'mediaRoots'>;
@@ -45,5 +46,8 @@ export async function build(deps: AppDeps, logger: FastifyServerOptions['logger'
   await app.register(phaseConfigRoutes, deps);
   await app.register(libraryRoutes, deps);
   await app.register(scanRoutes, deps);
+  await app.register(movieRoutes, deps);
+  await app.register(showRoutes, deps);
+  await app.register(episodeRoutes, deps);
   return app;
 }

@@ -3,6 +3,7 @@ import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/w
 import { createScanActivities } from '../activities/scan.js';
 import { PhaseConfigService } from '../config/phase-config-service.js';
 import type { Database } from '../db/client.js';
+import { ContentStore } from '../media/content-store.js';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -11,6 +12,8 @@ export interface ReelflowWorkerOptions {
   namespace: string;
   taskQueue: string;
   db: Database;
+  /** Where the content-addressed cache lives (REELFLOW_DATA_DIR). */
+  dataDir: string;
   /** A prebuilt bundle (tests build one per run); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -24,7 +27,7 @@ export async function createReelflowWorker(opts: ReelflowWorkerOptions): Promise
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
     activities: {
-      ...createScanActivities({ db: opts.db, phaseConfig }),
+      ...createScanActivities({ db: opts.db, phaseConfig, contentStore: new ContentStore(opts.db, opts.dataDir) }),
     },
   });
 }

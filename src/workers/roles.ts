@@ -50,7 +50,13 @@ export function installTemporalRuntime(level: AppConfig['logLevel']): void {
 export async function startWorkerRole(config: AppConfig, endpoints: Endpoints): Promise<RunningRole> {
   const { sql, db } = createDatabase(endpoints.databaseUrl);
   const connection = await NativeConnection.connect({ address: endpoints.temporalAddress });
-  const worker = await createReelflowWorker({ connection, namespace: config.temporalNamespace, taskQueue: config.taskQueue, db });
+  const worker = await createReelflowWorker({
+    connection,
+    namespace: config.temporalNamespace,
+    taskQueue: config.taskQueue,
+    db,
+    dataDir: config.dataDir,
+  });
   const running = worker.run();
   return {
     async stop() {

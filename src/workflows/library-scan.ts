@@ -1,6 +1,6 @@
 import {
-  ApplicationFailure,
   CancellationScope,
+  continueAsNew,
   isCancellation,
   proxyActivities,
   setHandler,
@@ -9,31 +9,73 @@ import {
 import type { ScanActivities } from '../activities/scan.js';
 import { emptyCounters, scanProgressQuery, type LibraryScanInput, type ScanCounters, type ScanProgress } from './scan-definitions.js';
 
-const { beginScanRun, discoverLibraryFolders, finishScanRun } = proxyActivities<ScanActivities>({
-  startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10 },
+const DEFAULT_BATCH_SIZE = 100;
+const DEFAULT_MAX_HISTORY_EVENTS = 4_000;
+/** Save the running counters to scan_runs every this many batches (the query is always live). */
+const SAVE_EVERY_BATCHES = 5;
+
+const { beginScanRun, discoverLibraryFolders, markVanishedTitles, summarizeScan, saveScanCounters, finishScanRun } =
+  proxyActivities<ScanActivities>({
+    startToCloseTimeout: '10 minutes',
+    heartbeatTimeout: '1 minute',
+    retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10 },
+  });
+
+const { scanFolderBatch } = proxyActivities<ScanActivities>({
+  startToCloseTimeout: '2 hours',
+  // The batch heartbeats every few seconds, so a worker that dies mid-batch is noticed within this; the
+  // retry scans only the folders not yet done.
+  heartbeatTimeout: '15 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 20 },
 });
 
 /**
- * Scans one library: discover its title folders → (scan changed folders in batches) → record counters.
- * The scan_runs row mirrors the counters for listings; the `progress` query serves live state.
+ * Scans one library: discover its title folders → scan the changed ones in batches → mark vanished
+ * titles removed → record exact counters. Folder lists live in Postgres; the workflow carries a cursor.
  */
 export async function libraryScan(input: LibraryScanInput): Promise<ScanProgress> {
   const { workflowId, firstExecutionRunId } = workflowInfo();
+  const { libraryId } = input;
   const scanId = input.scanId ?? firstExecutionRunId;
-  const progress: ScanProgress = input.progress ?? { scanId, libraryId: input.libraryId, phase: 'starting', ...emptyCounters() };
+  const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
+  const progress: ScanProgress = input.resume?.progress ?? { scanId, libraryId, phase: 'starting', directoriesToScan: 0, ...emptyCounters() };
   setHandler(scanProgressQuery, () => progress);
 
   try {
-    await beginScanRun({ scanId, libraryId: input.libraryId, workflowId });
+    let afterKey: string | null = null;
+    if (input.resume) {
+      afterKey = input.resume.afterKey;
+    } else {
+      await beginScanRun({ scanId, libraryId, workflowId });
 
-    progress.phase = 'discovering';
-    const discovered = await discoverLibraryFolders({ scanId, libraryId: input.libraryId });
-    progress.directoriesTotal = discovered.directoriesTotal;
-    progress.errors += discovered.issues;
+      progress.phase = 'discovering';
+      const discovered = await discoverLibraryFolders({ scanId, libraryId });
+      progress.titlesFound = progress.directoriesTotal = discovered.titlesFound;
+      progress.directoriesToScan = discovered.toScan;
+      progress.errors += discovered.issues;
+      await saveScanCounters({ scanId, counters: countersOf(progress) });
+    }
 
-    progress.phase = 'completed';
+    progress.phase = 'scanning';
+    for (let batches = 1; ; batches++) {
+      const batch = await scanFolderBatch({ scanId, libraryId, afterKey, limit: batchSize });
+      progress.directoriesScanned += batch.scanned;
+      progress.titlesNew += batch.titlesNew;
+      progress.titlesUpdated += batch.titlesUpdated;
+      progress.assetsCached += batch.assetsCached;
+      progress.errors += batch.errors;
+      if (batch.nextAfterKey === null) break;
+      afterKey = batch.nextAfterKey;
+      if (batches % SAVE_EVERY_BATCHES === 0) await saveScanCounters({ scanId, counters: countersOf(progress) });
+      if (historyIsLong(input.maxHistoryEvents)) {
+        await continueAsNew<typeof libraryScan>({ ...input, scanId, resume: { afterKey, progress } });
+      }
+    }
+
+    progress.phase = 'removing';
+    await markVanishedTitles({ scanId, libraryId });
+
+    Object.assign(progress, await summarizeScan({ scanId, libraryId }), { phase: 'completed' });
     await finishScanRun({ scanId, status: 'completed', counters: countersOf(progress) });
     return progress;
   } catch (err) {
@@ -47,12 +89,27 @@ export async function libraryScan(input: LibraryScanInput): Promise<ScanProgress
   }
 }
 
-function countersOf(p: ScanProgress): ScanCounters {
-  const { scanId: _s, libraryId: _l, phase: _p, ...counters } = p;
-  return counters;
+function historyIsLong(maxHistoryEvents = DEFAULT_MAX_HISTORY_EVENTS): boolean {
+  const info = workflowInfo();
+  return info.continueAsNewSuggested || info.historyLength >= maxHistoryEvents;
 }
 
+function countersOf(p: ScanProgress): ScanCounters {
+  return {
+    directoriesTotal: p.directoriesTotal,
+    directoriesScanned: p.directoriesScanned,
+    titlesFound: p.titlesFound,
+    titlesNew: p.titlesNew,
+    titlesUpdated: p.titlesUpdated,
+    titlesRemoved: p.titlesRemoved,
+    assetsCached: p.assetsCached,
+    errors: p.errors,
+  };
+}
+
+/** The innermost message: an activity failure's own message says what went wrong. */
 function messageOf(err: unknown): string {
-  if (err instanceof ApplicationFailure || err instanceof Error) return err.cause instanceof Error ? err.cause.message : err.message;
-  return String(err);
+  let current: unknown = err;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return current instanceof Error ? current.message : String(err);
 }

@@ -6,8 +6,12 @@ export interface LibraryScanInput {
   libraryId: string;
   /** Defaults to the first run id of the chain, which continue-as-new keeps: the whole chain is one scan. */
   scanId?: string;
-  /** Counters so far, carried through continue-as-new. */
-  progress?: ScanProgress;
+  /** Folders per scan batch activity. */
+  batchSize?: number;
+  /** Continue as new once the history has this many events (the server's own suggestion also counts). */
+  maxHistoryEvents?: number;
+  /** Set when continuing as new: where scanning resumes, and the counters so far. */
+  resume?: { afterKey: string | null; progress: ScanProgress };
 }
 
 export interface ScanCounters {
@@ -27,6 +31,8 @@ export interface ScanProgress extends ScanCounters {
   scanId: string;
   libraryId: string;
   phase: ScanPhase;
+  /** Folders whose contents changed and are scanned in this run. */
+  directoriesToScan: number;
 }
 
 export const emptyCounters = (): ScanCounters => ({

@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { authHeaders, createTestApp, createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
+import { makeVideo } from '../support/media-fixtures.js';
 import { tempDir, writeTree } from '../support/temp-dir.js';
 import { randomUUID } from 'node:crypto';
 
@@ -15,13 +16,8 @@ const mediaRoot = tempDir('reelflow-media-');
 const moviesRoot = path.join(mediaRoot, 'Movies');
 
 beforeAll(async () => {
-  writeTree(moviesRoot, {
-    'The Matrix (1999)/The Matrix (1999).mkv': 'video',
-    'Amélie (2001)/Amélie (2001).mkv': 'video',
-    'Heat (1995)/Heat (1995).mp4': 'video',
-    'Heat (1995)/extras/Making of.mkv': 'video',
-    'notes.txt': 'not a title',
-  });
+  for (const name of ['The Matrix (1999)', 'Amélie (2001)', 'Heat (1995)']) await makeVideo(path.join(moviesRoot, name, `${name}.mkv`));
+  writeTree(moviesRoot, { 'Heat (1995)/extras/Making of.mkv': 'extra', 'notes.txt': 'not a title' });
   database = await createTestDatabase();
   temporal = await createTestClient();
   app = await createTestApp({ database, temporal, taskQueue, mediaRoots: [mediaRoot] });
@@ -90,7 +86,7 @@ describe('a library scan', () => {
 
     await startTestWorker(database.db, taskQueue);
     const result = await temporal.workflow.getHandle(`scan/${library.id}`).result();
-    expect(result).toMatchObject({ scanId, phase: 'completed', directoriesTotal: 3 });
+    expect(result).toMatchObject({ scanId, phase: 'completed', directoriesTotal: 3, titlesNew: 3, errors: 0 });
 
     const scan = (await api('GET', `/api/scans/${scanId}`)).json();
     expect(scan).toMatchObject({ id: scanId, libraryId: library.id, status: 'completed', directoriesTotal: 3, errors: 0 });

@@ -6,6 +6,7 @@ import { Worker, type ReplayResult } from '@temporalio/worker';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
+import { makeVideo } from '../support/media-fixtures.js';
 import { tempDir, writeTree } from '../support/temp-dir.js';
 
 /**
@@ -39,17 +40,30 @@ describe('libraryScan replay', () => {
 
   it('replays a history recorded from a run of the current code', async () => {
     const root = tempDir('reelflow-replay-');
-    writeTree(root, { 'Alien (1979)/Alien (1979).mkv': 'v', 'Aliens (1986)/Aliens (1986).mkv': 'v' });
+    for (const name of ['Alien (1979)', 'Aliens (1986)', 'Alien 3 (1992)']) await makeVideo(path.join(root, name, `${name}.mkv`));
+    writeTree(root, { 'Alien (1979)/movie.nfo': '<movie><title>Alien</title><uniqueid type="tmdb">348</uniqueid></movie>' });
     const library = await new LibraryRepository(database.db).create({ name: 'Replay', kind: 'movie', rootPath: root });
     const { taskQueue } = await startTestWorker(database.db);
     const temporal = await createTestClient();
-    const handle = await temporal.workflow.start('libraryScan', { taskQueue, workflowId: `scan/${library.id}-${randomUUID()}`, args: [{ libraryId: library.id }] });
-    await handle.result();
-    const history = await handle.fetchHistory();
+    // Batches of one and a short history limit: the recording covers batching and continue-as-new.
+    const handle = await temporal.workflow.start('libraryScan', {
+      taskQueue,
+      workflowId: `scan/${library.id}-${randomUUID()}`,
+      args: [{ libraryId: library.id, batchSize: 1, maxHistoryEvents: 20 }],
+    });
+    const result = await handle.result();
+    expect(result).toMatchObject({ phase: 'completed', titlesNew: 3 });
+    // The first run (discovery, batches, continue-as-new) and the last one (resume, removal, summary).
+    const lastRunId = (await handle.describe()).runId;
+    expect(lastRunId).not.toBe(handle.firstExecutionRunId);
+    const runs = [
+      { name: 'first-run', history: await temporal.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).fetchHistory() },
+      { name: 'last-run', history: await temporal.workflow.getHandle(handle.workflowId, lastRunId).fetchHistory() },
+    ];
     if (process.env.REELFLOW_RECORD_HISTORIES) {
-      fs.writeFileSync(path.join(fixturesDir, `library-scan-${Date.now()}.json`), historyToJSON(history));
+      for (const run of runs) fs.writeFileSync(path.join(fixturesDir, `library-scan-${run.name}.json`), historyToJSON(run.history));
     }
-    const [result] = await replay([{ workflowId: handle.workflowId, history }]);
-    expect(result?.error).toBeUndefined();
+    const results = await replay(runs.map((run) => ({ workflowId: run.name, history: run.history })));
+    expect(results.map((r) => r.error)).toEqual([undefined, undefined]);
   });
 });

@@ -8,6 +8,7 @@ import { PhaseConfigService } from '../../src/config/phase-config-service.js';
 import { createDatabase, type Database, type Sql } from '../../src/db/client.js';
 import { ensureDatabase } from '../../src/db/create-database.js';
 import { createReelflowWorker } from '../../src/workers/create-worker.js';
+import { tempDir } from './temp-dir.js';
 
 export const TEST_API_KEY = 'test-api-key-0123456789abcdef';
 
@@ -37,17 +38,23 @@ export async function createTestClient(): Promise<Client> {
 export interface RunningTestWorker {
   worker: Worker;
   taskQueue: string;
+  dataDir: string;
   stop(): Promise<void>;
 }
 
 /** A real worker on its own task queue, with the workflow bundle built once by the global setup. */
-export async function startTestWorker(db: Database, taskQueue = `test-${randomUUID()}`): Promise<RunningTestWorker> {
+export async function startTestWorker(
+  db: Database,
+  taskQueue = `test-${randomUUID()}`,
+  dataDir = tempDir('reelflow-data-'),
+): Promise<RunningTestWorker> {
   const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
   const worker = await createReelflowWorker({
     connection,
     namespace: 'default',
     taskQueue,
     db,
+    dataDir,
     workflowBundle: { codePath: inject('workflowBundlePath') },
   });
   const running = worker.run();
@@ -60,7 +67,7 @@ export async function startTestWorker(db: Database, taskQueue = `test-${randomUU
     await connection.close();
   };
   afterAll(stop);
-  return { worker, taskQueue, stop };
+  return { worker, taskQueue, dataDir, stop };
 }
 
 export async function createTestApp(deps: {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ScanIssueRepository } from '../../db/repositories/scan-issue-repository.js';
 import { ScanRunRepository } from '../../db/repositories/scan-run-repository.js';
 import type { ScanRun } from '../../db/schema/index.js';
 import { scanProgressQuery, type ScanProgress } from '../../workflows/scan-definitions.js';
@@ -33,6 +34,7 @@ const scanBody = z.object({
 
 export const scanRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, temporal }) => {
   const scanRuns = new ScanRunRepository(db);
+  const issues = new ScanIssueRepository(db);
 
   app.get(
     '/api/scans/:id',
@@ -42,6 +44,23 @@ export const scanRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, temp
       if (!run) throw notFound('Scan');
       const live = run.status === 'running' ? await liveProgress(run) : undefined;
       return toDto(run, live);
+    },
+  );
+
+  app.get(
+    '/api/scans/:id/issues',
+    {
+      schema: {
+        tags: ['scans'],
+        summary: 'What the scan could not use, and why (unreadable folders, symlink loops, malformed files)',
+        params: uuidParams,
+        response: { 200: z.array(z.object({ path: z.string(), reason: z.string(), folderKey: z.string().nullable() })) },
+      },
+    },
+    async (request) => {
+      if (!(await scanRuns.get(request.params.id))) throw notFound('Scan');
+      const rows = await issues.listForScan(request.params.id);
+      return rows.map((r) => ({ path: r.path, reason: r.reason, folderKey: r.folderKey }));
     },
   );
 

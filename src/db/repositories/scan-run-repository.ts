@@ -36,7 +36,8 @@ export class ScanRunRepository {
     await this.db.update(scanRuns).set(counters).where(eq(scanRuns.id, id));
   }
 
-  async finish(id: string, status: Exclude<ScanRunStatus, 'running'>, counters: ScanRunCounters, errorMessage?: string): Promise<void> {
+  /** Counters are optional: a failed or cancelled scan keeps the last ones saved. */
+  async finish(id: string, status: Exclude<ScanRunStatus, 'running'>, counters?: ScanRunCounters, errorMessage?: string): Promise<void> {
     await this.db
       .update(scanRuns)
       .set({ ...counters, status, errorMessage: errorMessage ?? null, finishedAt: dsql`now()` })

@@ -93,22 +93,22 @@ async function listEntries(
   keepName: (name: string) => boolean,
 ): Promise<DirectoryListing> {
   const listing: DirectoryListing = { files: [], directories: [] };
-  await Promise.all(
-    entries.map(async (entry) => {
-      const relativePath = directory.relativePath === '' ? entry.name : `${directory.relativePath}/${entry.name}`;
-      if (!keepName(entry.name) || context.isIgnored(entry.name, relativePath)) return;
-      const absolutePath = path.join(directory.absolutePath, entry.name);
-      if (entry.isDirectory()) {
-        // A plain folder's real path follows from its parent's, which saves a realpath call per folder.
-        const realPathChain = { realPath: path.join(directory.realPathChain.realPath, entry.name), parent: directory.realPathChain };
-        listing.directories.push({ name: entry.name, absolutePath, relativePath, realPathChain });
-      } else if (!isSpecialFile(entry)) {
-        // Files, symlinks, and entries whose type the file system did not report (some network mounts).
-        const isSymlink = entry.isSymbolicLink();
-        await addStattedEntry(context, directory, { name: entry.name, absolutePath, relativePath, isSymlink }, listing);
-      }
-    }),
-  );
+  const statted: Promise<void>[] = [];
+  for (const entry of entries) {
+    const relativePath = directory.relativePath === '' ? entry.name : `${directory.relativePath}/${entry.name}`;
+    if (!keepName(entry.name) || context.isIgnored(entry.name, relativePath)) continue;
+    const absolutePath = path.join(directory.absolutePath, entry.name);
+    if (entry.isDirectory()) {
+      // A plain folder's real path follows from its parent's, which saves a realpath call per folder.
+      const realPathChain = { realPath: path.join(directory.realPathChain.realPath, entry.name), parent: directory.realPathChain };
+      listing.directories.push({ name: entry.name, absolutePath, relativePath, realPathChain });
+    } else if (!isSpecialFile(entry)) {
+      // Files, symlinks, and entries whose type the file system did not report (some network mounts).
+      const isSymlink = entry.isSymbolicLink();
+      statted.push(addStattedEntry(context, directory, { name: entry.name, absolutePath, relativePath, isSymlink }, listing));
+    }
+  }
+  await Promise.all(statted);
   return listing;
 }
 

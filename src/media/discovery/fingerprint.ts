@@ -11,11 +11,8 @@ export interface FingerprintedFile {
  * rescan of an unchanged library never opens a file. NUL cannot occur in a path, which keeps fields apart.
  */
 export function fingerprintFiles(files: readonly FingerprintedFile[]): string {
-  const hash = createHash('sha256');
-  for (const file of [...files].sort(byRelativePath)) {
-    hash.update(`${file.relativePath}\0${file.sizeBytes}\0${file.mtimeMs}\n`);
-  }
-  return hash.digest('hex');
+  const lines = [...files].sort(byRelativePath).map((file) => `${file.relativePath}\0${file.sizeBytes}\0${file.mtimeMs}\n`);
+  return createHash('sha256').update(lines.join('')).digest('hex');
 }
 
 /** Code-unit order, not locale order, so the same files hash the same on every machine. */

@@ -1,4 +1,5 @@
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -138,15 +139,14 @@ describe('discoverLibrary and folders it cannot read', () => {
     lockedFolder = undefined;
   });
 
-  // As root, chmod 000 does not stop readdir, so this case can only be checked as an ordinary user;
-  // the next test covers the same issue path with a failure root cannot bypass.
-  it.skipIf(!enforced)('records a folder without read permission as EACCES and goes on', async () => {
+  // As root, chmod 000 does not stop readdir: run the walk as an ordinary user (nobody) in that case.
+  it('records a folder without read permission as EACCES and goes on', async () => {
     put('Movie (2010)/Movie (2010).mkv');
     put('Locked (2000)/Locked (2000).mkv');
     lockedFolder = path.join(root, 'Locked (2000)');
     chmodSync(lockedFolder, 0o000);
 
-    const result = await discoverLibrary(root, 'movie', config);
+    const result = enforced ? await discoverLibrary(root, 'movie', config) : await discoverAsNobody(root);
 
     expect(result.titles.map((title) => title.key)).toEqual(['Movie (2010)']);
     expect(result.issues).toEqual([{ path: lockedFolder, reason: 'EACCES: permission denied' }]);
@@ -219,3 +219,20 @@ describe('discoverLibrary options', () => {
     await expect(discoverLibrary(root, 'movie', config, { concurrency: 0 })).rejects.toThrow(RangeError);
   });
 });
+
+/** Runs discoverLibrary in a child process as the unprivileged `nobody` user, for permission cases. */
+async function discoverAsNobody(libraryRoot: string): Promise<DiscoveryResult> {
+  chmodSync(libraryRoot, 0o755);
+  const uid = Number(execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', 'nobody'], { encoding: 'utf8' }).trim());
+  const script = `import { discoverLibrary } from ${JSON.stringify(path.resolve('src/media/discovery/index.ts'))};
+    const result = await discoverLibrary(process.argv[1], 'movie', JSON.parse(process.argv[2]));
+    process.stdout.write(JSON.stringify(result));`;
+  const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, libraryRoot, JSON.stringify(config)], {
+    uid,
+    gid,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: tmpdir() },
+  });
+  return JSON.parse(output) as DiscoveryResult;
+}

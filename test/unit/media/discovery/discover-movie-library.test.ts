@@ -93,6 +93,16 @@ describe('discoverLibrary on a movie library', () => {
     expect(titleOf(siblingChange, 'Alien-Resurrection.mkv').fingerprint).toBe(titleOf(first, 'Alien-Resurrection.mkv').fingerprint);
   });
 
+  it('keeps loose videos that share a name as separate titles owning the same files', async () => {
+    for (const name of ['Movie (2010).mkv', 'Movie (2010).mp4', 'Movie (2010).nfo']) put(name, name);
+
+    const result = await discoverLibrary(root, 'movie', config);
+
+    expect(result.titles.map((title) => title.key)).toEqual(['Movie (2010).mkv', 'Movie (2010).mp4']);
+    expect(result.titles.map((title) => title.fileCount)).toEqual([3, 3]);
+    expect(videoPaths(titleOf(result, 'Movie (2010).mp4'))).toEqual(['Movie (2010).mp4']);
+  });
+
   it('counts extras, trailers and samples toward the fingerprint but never as videos or titles', async () => {
     put('Movie (2010)/Movie (2010).mkv');
     put('Movie (2010)/Movie (2010)-trailer.mkv');

@@ -1,0 +1,61 @@
+import { index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { libraries } from './libraries.js';
+import { titleColumns } from './title-columns.js';
+import type { RatingValue } from './title-columns.js';
+
+export const shows = pgTable(
+  'shows',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    libraryId: uuid('library_id')
+      .notNull()
+      .references(() => libraries.id, { onDelete: 'cascade' }),
+    ...titleColumns(),
+    status: text('status'),
+  },
+  (t) => [unique('shows_library_folder').on(t.libraryId, t.folderKey), index('shows_library_title_idx').on(t.libraryId, t.title)],
+);
+
+export const seasons = pgTable(
+  'seasons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    showId: uuid('show_id')
+      .notNull()
+      .references(() => shows.id, { onDelete: 'cascade' }),
+    /** 0 for specials. */
+    seasonNumber: integer('season_number').notNull(),
+    name: text('name'),
+  },
+  (t) => [unique('seasons_show_number').on(t.showId, t.seasonNumber)],
+);
+
+export const episodes = pgTable(
+  'episodes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    showId: uuid('show_id')
+      .notNull()
+      .references(() => shows.id, { onDelete: 'cascade' }),
+    seasonNumber: integer('season_number').notNull(),
+    episodeNumber: integer('episode_number').notNull(),
+    /** The video holding this episode, relative to the show folder (shared by a multi-episode file). */
+    videoPath: text('video_path').notNull(),
+    title: text('title'),
+    plot: text('plot'),
+    aired: text('aired'),
+    runtime: integer('runtime'),
+    tmdbId: integer('tmdb_id'),
+    imdbId: text('imdb_id'),
+    tvdbId: integer('tvdb_id'),
+    ratings: jsonb('ratings').$type<RatingValue[]>().notNull().default([]),
+    directors: text('directors').array().notNull().default([]),
+    credits: text('credits').array().notNull().default([]),
+    nfoPath: text('nfo_path'),
+  },
+  (t) => [unique('episodes_show_number').on(t.showId, t.seasonNumber, t.episodeNumber)],
+);
+
+export type Show = typeof shows.$inferSelect;
+export type Season = typeof seasons.$inferSelect;
+export type Episode = typeof episodes.$inferSelect;

@@ -1,0 +1,74 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { cacheFiles, type CacheFile, type EntityType } from '../db/schema/index.js';
+
+export interface ContentToStore {
+  sourcePath: string;
+  sha256: string;
+  sizeBytes: number;
+  format?: string;
+  width?: number;
+  height?: number;
+  entityType: EntityType;
+  entityId: string;
+  assetType: string;
+  scanId?: string;
+}
+
+/**
+ * The content-addressed file cache under <dataDir>/cache. Content is identified by its sha256: the first
+ * title to bring some bytes stores them at cache/<entityType>/<entityId>/<assetType>_<hash>.<ext>; every
+ * later title with the same bytes shares that one file and row.
+ */
+export class ContentStore {
+  constructor(
+    private readonly db: Database,
+    private readonly dataDir: string,
+  ) {}
+
+  async findBySha256(sha256: string): Promise<CacheFile | undefined> {
+    const [row] = await this.db.select().from(cacheFiles).where(eq(cacheFiles.sha256, sha256));
+    return row;
+  }
+
+  /** Returns the cache row for the content, copying the file in only when the content is new. */
+  async put(content: ContentToStore): Promise<{ cacheFile: CacheFile; stored: boolean }> {
+    const existing = await this.findBySha256(content.sha256);
+    if (existing) return { cacheFile: existing, stored: false };
+
+    const extension = path.extname(content.sourcePath).toLowerCase() || '.bin';
+    const relativePath = path.posix.join('cache', content.entityType, content.entityId, `${content.assetType}_${content.sha256}${extension}`);
+    const target = path.join(this.dataDir, relativePath);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    // Temp name + rename: a crash never leaves a partial file under the final name.
+    const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
+    await fs.copyFile(content.sourcePath, temporary);
+    await fs.rename(temporary, target);
+
+    const [inserted] = await this.db
+      .insert(cacheFiles)
+      .values({
+        sha256: content.sha256,
+        sizeBytes: content.sizeBytes,
+        path: relativePath,
+        format: content.format ?? null,
+        width: content.width ?? null,
+        height: content.height ?? null,
+        createdScanId: content.scanId ?? null,
+      })
+      .onConflictDoNothing({ target: cacheFiles.sha256 })
+      .returning();
+    if (inserted) return { cacheFile: inserted, stored: true };
+
+    // Another worker stored the same content at the same moment: keep its file, drop ours if it differs.
+    const winner = (await this.findBySha256(content.sha256))!;
+    if (winner.path !== relativePath) await fs.rm(target, { force: true });
+    return { cacheFile: winner, stored: false };
+  }
+
+  absolutePath(file: Pick<CacheFile, 'path'>): string {
+    return path.join(this.dataDir, file.path);
+  }
+}

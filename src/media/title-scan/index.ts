@@ -1,0 +1,15 @@
+export { scanTitleFolder, type ScanTitleFolderOptions } from './scan-title-folder.js';
+export { TitleFolderUnreadableError } from './scan-errors.js';
+export type {
+  ExternalIds,
+  Identification,
+  ScanFileError,
+  ScannedActorThumb,
+  ScannedArtwork,
+  ScannedEpisode,
+  ScannedMovie,
+  ScannedShow,
+  ScannedTitle,
+  ScannedUnknownFile,
+  ScannedVideoFile,
+} from './types.js';

@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import { NfoParseError, parseNfo, type NfoKind, type ParsedNfo } from '../nfo/index.js';
+import { describeError } from './scan-errors.js';
+import type { TaskLimit } from './task-limit.js';
+import type { TitleFile } from './title-files.js';
+import type { ScanFileError } from './types.js';
+
+export type NfoReadResult<K extends NfoKind> =
+  | { ok: true; parsed: Extract<ParsedNfo, { kind: K | 'url-only' }> }
+  | { ok: false; error: ScanFileError };
+
+const ROOT_ELEMENT_BY_KIND: Record<NfoKind, string> = {
+  movie: '<movie>',
+  tvshow: '<tvshow>',
+  episodedetails: '<episodedetails>',
+  'url-only': 'only URLs',
+};
+
+/**
+ * Reads and parses one NFO file as UTF-8. A URL-only NFO is accepted for any kind, since its ids still
+ * identify the title; an NFO of another kind (a `<tvshow>` named `movie.nfo`) is an error like a
+ * malformed one. Error reasons start with the file's relative path, as NfoParseError's do.
+ */
+export async function readNfoFile<K extends Exclude<NfoKind, 'url-only'>>(
+  file: TitleFile,
+  expectedKind: K,
+  limit: TaskLimit,
+): Promise<NfoReadResult<K>> {
+  const { relativePath } = file;
+  let text: string;
+  try {
+    text = await limit(() => readFile(file.absolutePath, 'utf8'));
+  } catch (error) {
+    return { ok: false, error: { relativePath, reason: `${relativePath}: ${describeError(error)}` } };
+  }
+  let parsed: ParsedNfo;
+  try {
+    // Windows editors often save a byte order mark, which is encoding, not text.
+    parsed = parseNfo(text.replace(/^\uFEFF/, ''), relativePath);
+  } catch (error) {
+    // One unreadable NFO must not fail the title, whatever the parser threw.
+    const reason = error instanceof NfoParseError ? error.message : `${relativePath}: ${describeError(error)}`;
+    return { ok: false, error: { relativePath, reason } };
+  }
+  if (parsed.kind !== expectedKind && parsed.kind !== 'url-only') {
+    const reason = `${relativePath}: expected ${ROOT_ELEMENT_BY_KIND[expectedKind]}, found ${ROOT_ELEMENT_BY_KIND[parsed.kind]}`;
+    return { ok: false, error: { relativePath, reason } };
+  }
+  return { ok: true, parsed: parsed as Extract<ParsedNfo, { kind: K | 'url-only' }> };
+}
+
+/** The file at a relative path, compared case-insensitively as Windows and macOS shares do; exact case wins. */
+export function findNfoFile(nfoFiles: readonly TitleFile[], relativePath: string): TitleFile | undefined {
+  const lower = relativePath.toLowerCase();
+  return nfoFiles.find((file) => file.relativePath === relativePath) ?? nfoFiles.find((file) => file.relativePath.toLowerCase() === lower);
+}

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import type { DiscoveredVideoFile } from '../discovery/index.js';
+import { probeMedia } from '../probe.js';
+import type { ExternalSubtitle } from '../subtitles.js';
+import { describeError } from './scan-errors.js';
+import type { TaskLimit } from './task-limit.js';
+import type { TitleFile } from './title-files.js';
+import type { ScanFileError, ScannedVideoFile } from './types.js';
+
+export interface VideoProbeSettings {
+  ffprobePath?: string;
+  probeTimeoutMs?: number;
+  limit: TaskLimit;
+}
+
+/**
+ * Probes one main video. Size and time come from this scan's listing; a video discovery saw that has gone
+ * since keeps discovery's, and its probe fails like any other. A failed probe (empty file, not media,
+ * timeout) is recorded on the video and as an error, never thrown.
+ */
+export async function scanVideoFile(
+  folderPath: string,
+  discovered: DiscoveredVideoFile,
+  listed: TitleFile | undefined,
+  externalSubtitles: ExternalSubtitle[],
+  settings: VideoProbeSettings,
+): Promise<{ video: ScannedVideoFile; error?: ScanFileError }> {
+  const { relativePath } = discovered;
+  const video: ScannedVideoFile = {
+    relativePath,
+    sizeBytes: listed?.sizeBytes ?? discovered.sizeBytes,
+    mtimeMs: listed?.mtimeMs ?? discovered.mtimeMs,
+    externalSubtitles,
+  };
+  const absolutePath = listed?.absolutePath ?? path.join(folderPath, ...relativePath.split('/'));
+  const probeOptions = {
+    ...(settings.ffprobePath === undefined ? {} : { ffprobePath: settings.ffprobePath }),
+    ...(settings.probeTimeoutMs === undefined ? {} : { timeoutMs: settings.probeTimeoutMs }),
+  };
+  try {
+    video.mediaInfo = await settings.limit(() => probeMedia(absolutePath, probeOptions));
+    return { video };
+  } catch (error) {
+    const reason = describeError(error);
+    video.probeError = reason;
+    return { video, error: { relativePath, reason } };
+  }
+}
