@@ -1,5 +1,6 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { CancelledFailure } from '@temporalio/common';
+import type { ScanConfig } from '../config/phase-config.js';
 import type { PhaseConfigService } from '../config/phase-config-service.js';
 import type { Database } from '../db/client.js';
 import { LibraryFolderRepository } from '../db/repositories/library-folder-repository.js';
@@ -50,9 +51,10 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
   }
 
   /** Scans one folder and saves it; a failure is recorded on the folder and the batch goes on. */
-  async function scanFolder(libraryId: string, scanId: string, folder: LibraryFolder) {
+  async function scanFolder(libraryId: string, scanId: string, folder: LibraryFolder, scanConfig: ScanConfig) {
     try {
-      const scanned = await scanTitleFolder({ ...folder });
+      // The same video rules as discovery, so both agree on which files are the title's videos.
+      const scanned = await scanTitleFolder({ ...folder }, { scanConfig });
       const saved = await writer.save(libraryId, scanId, scanned);
       const fileIssues = scanned.errors.map((e) => ({ path: `${folder.folderPath}/${e.relativePath}`, reason: e.reason }));
       await issues.replaceForFolder(scanId, libraryId, folder.key, fileIssues);
@@ -102,7 +104,10 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
     /** Scans the next batch of changed folders, heartbeating after each; a retry resumes where it stopped. */
     async scanFolderBatch(input: { scanId: string; libraryId: string; afterKey: string | null; limit: number }): Promise<FolderBatchResult> {
       const context = Context.current();
-      const batch = await folders.nextToScan(input.libraryId, input.scanId, input.afterKey, input.limit);
+      const [batch, scanConfig] = await Promise.all([
+        folders.nextToScan(input.libraryId, input.scanId, input.afterKey, input.limit),
+        phaseConfig.get('scan'),
+      ]);
       const result: FolderBatchResult = { scanned: 0, titlesNew: 0, titlesUpdated: 0, assetsCached: 0, errors: 0, nextAfterKey: null };
       const limit = createTaskLimit(folderConcurrency);
       // One folder can take long (a show with hundreds of episodes); keep telling Temporal we are alive.
@@ -112,7 +117,7 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
           batch.map((folder) =>
             limit(async () => {
               if (context.cancellationSignal.aborted) return;
-              const outcome = await scanFolder(input.libraryId, input.scanId, folder);
+              const outcome = await scanFolder(input.libraryId, input.scanId, folder, scanConfig);
               result.scanned++;
               if (outcome.isNew) result.titlesNew++;
               else if (!outcome.failed) result.titlesUpdated++;
