@@ -160,3 +160,4 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
 }
 
 export type ScanActivities = ReturnType<typeof createScanActivities>;
+export type { ScanRunCounters };

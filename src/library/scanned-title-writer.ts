@@ -60,28 +60,11 @@ export class ScannedTitleWriter {
         folderPath: scanned.folderPath,
         scanErrors: scanned.errors,
       };
-      const [existing] = await tx
-        .select()
-        .from(movies)
-        .where(and(eq(movies.libraryId, libraryId), eq(movies.folderKey, scanned.key)))
-        .for('update');
-      let entityId: string;
-      if (existing) {
-        entityId = existing.id;
-        const update = withoutLockedFields(values, existing);
-        if (existing.identificationSource === 'manual') stripIdentification(update);
-        await tx.update(movies).set({ ...update, deletedAt: null, updatedAt: dsql`now()` }).where(eq(movies.id, entityId));
-      } else {
-        const [row] = await tx
-          .insert(movies)
-          .values({ ...values, libraryId, folderKey: scanned.key, createdScanId: scanId })
-          .returning({ id: movies.id });
-        entityId = row!.id;
-      }
+      const { entityId, isNew } = await upsertTitle(tx, movies, libraryId, scanId, scanned.key, values);
       await replaceMediaFiles(tx, 'movie', entityId, scanned.videoFiles);
       await replaceCast(tx, 'movie', entityId, scanned);
       await replaceUnknownFiles(tx, 'movie', entityId, scanned);
-      return { entityType: 'movie' as const, entityId, isNew: !existing };
+      return { entityType: 'movie' as const, entityId, isNew };
     });
   }
 
@@ -95,25 +78,11 @@ export class ScannedTitleWriter {
         folderPath: scanned.folderPath,
         scanErrors: scanned.errors,
       };
-      const [existing] = await tx
-        .select()
-        .from(shows)
-        .where(and(eq(shows.libraryId, libraryId), eq(shows.folderKey, scanned.key)))
-        .for('update');
-      let showId: string;
-      if (existing) {
-        showId = existing.id;
-        const update = withoutLockedFields(values, existing);
-        if (existing.identificationSource === 'manual') stripIdentification(update);
-        await tx.update(shows).set({ ...update, deletedAt: null, updatedAt: dsql`now()` }).where(eq(shows.id, showId));
-      } else {
-        const [row] = await tx.insert(shows).values({ ...values, libraryId, folderKey: scanned.key, createdScanId: scanId }).returning({ id: shows.id });
-        showId = row!.id;
-      }
+      const { entityId: showId, isNew } = await upsertTitle(tx, shows, libraryId, scanId, scanned.key, values);
       await this.saveSeasonsAndEpisodes(tx, showId, scanned);
       await replaceCast(tx, 'show', showId, scanned);
       await replaceUnknownFiles(tx, 'show', showId, scanned);
-      return { entityType: 'show' as const, entityId: showId, isNew: !existing };
+      return { entityType: 'show' as const, entityId: showId, isNew };
     });
   }
 
@@ -204,6 +173,38 @@ export class ScannedTitleWriter {
     });
     return stored;
   }
+}
+
+/**
+ * Inserts the title of a folder, or updates it: a rescan changes every field except those a person locked,
+ * and the ids of a title a person identified by hand. Locks the row so concurrent saves of one folder
+ * serialise.
+ */
+async function upsertTitle<T extends typeof movies | typeof shows>(
+  tx: Tx,
+  table: T,
+  libraryId: string,
+  scanId: string,
+  folderKey: string,
+  values: Omit<T['$inferInsert'], 'libraryId' | 'folderKey'>,
+): Promise<{ entityId: string; isNew: boolean }> {
+  const titleTable = table as typeof movies;
+  const [existing] = await tx
+    .select()
+    .from(titleTable)
+    .where(and(eq(titleTable.libraryId, libraryId), eq(titleTable.folderKey, folderKey)))
+    .for('update');
+  if (!existing) {
+    const [row] = await tx
+      .insert(titleTable)
+      .values({ ...(values as typeof movies.$inferInsert), libraryId, folderKey, createdScanId: scanId })
+      .returning({ id: titleTable.id });
+    return { entityId: row!.id, isNew: true };
+  }
+  const update = withoutLockedFields(values as Record<string, unknown>, existing);
+  if (existing.identificationSource === 'manual') stripIdentification(update);
+  await tx.update(titleTable).set({ ...update, deletedAt: null, updatedAt: dsql`now()` }).where(eq(titleTable.id, existing.id));
+  return { entityId: existing.id, isNew: false };
 }
 
 function contentOf(scanned: ScannedTitle, art: ScannedArtwork, entityType: EntityType, entityId: string, scanId: string) {

@@ -207,7 +207,37 @@ export function isTrailerFile(name: string): boolean {
   return /(?:^|[-._])trailer\d*$/i.test(fileStem(name));
 }
 
-function fileStem(name: string): string {
+/** A trailer or other extra kept next to the main video under Kodi's and Jellyfin's `-suffix` naming. */
+export function isExtraVideoFileName(name: string): boolean {
+  return EXTRA_VIDEO_SUFFIX.test(fileStem(name));
+}
+
+/** The suffixes Kodi and Jellyfin give extra videos kept next to the main one (`Movie (2010)-featurette.mkv`). */
+const EXTRA_VIDEO_SUFFIX = /-(trailer|featurette|behindthescenes|deleted|deletedscene|interview|scene|short|clip|other|extra)$/i;
+
+export function isHiddenName(name: string): boolean {
+  return name.startsWith('.');
+}
+
+/** Kodi keeps actor portraits in a hidden `.actors` folder inside the title folder. */
+export function isActorsFolderName(name: string): boolean {
+  return name.toLowerCase() === '.actors';
+}
+
+/** Kodi's artwork folders that belong to the title holding them. */
+export function isArtworkFolderName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower === 'extrafanart' || lower === 'extrathumbs';
+}
+
+/** The name without its last extension: `Movie (2010).en.srt` → `Movie (2010).en`. */
+export function fileStem(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/** The last extension, lower-case with its dot, or '' when there is none. */
+export function fileExtension(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot).toLowerCase() : '';
 }

@@ -1,4 +1,5 @@
 import { defineQuery } from '@temporalio/workflow';
+import type { ScanRunCounters } from '../activities/scan.js';
 
 /** Shared between the libraryScan workflow and its callers (API, tests). No runtime imports beyond Temporal's. */
 
@@ -14,16 +15,8 @@ export interface LibraryScanInput {
   resume?: { afterKey: string | null; progress: ScanProgress };
 }
 
-export interface ScanCounters {
-  directoriesTotal: number;
-  directoriesScanned: number;
-  titlesFound: number;
-  titlesNew: number;
-  titlesUpdated: number;
-  titlesRemoved: number;
-  assetsCached: number;
-  errors: number;
-}
+/** The counters of a scan, as the scan_runs row stores them. */
+export type ScanCounters = ScanRunCounters;
 
 export type ScanPhase = 'starting' | 'discovering' | 'scanning' | 'removing' | 'completed' | 'failed' | 'cancelled';
 

@@ -1,5 +1,5 @@
 import type { ListedDirectory } from './directory-listing.js';
-import { isActorsFolderName, isArtworkFolderName, isExtrasFolderName, isHiddenName } from './name-rules.js';
+import { isActorsFolderName, isArtworkFolderName, isExtrasFolderName, isHiddenName } from '../title-names.js';
 
 /**
  * Which entries a listing keeps. Hidden entries are dropped (`.DS_Store`, `._*` AppleDouble files, editors'

@@ -1,6 +1,6 @@
 import type { ListedFile, WalkedDirectory } from './directory-listing.js';
 import { fingerprintFiles } from './fingerprint.js';
-import { fileStem } from './name-rules.js';
+import { fileStem } from '../title-names.js';
 import type { DiscoveredVideoFile } from './types.js';
 import { recordZeroByteVideos } from './title-files.js';
 import type { WalkContext } from './walk-context.js';

@@ -1,6 +1,6 @@
 import { listDirectory, type DirectoryListing, type WalkedDirectory } from './directory-listing.js';
 import { foldersToSearchForTitles, keepListedName } from './folder-roles.js';
-import { isSeasonFolderName, parseEpisodeFileName } from './name-rules.js';
+import { isSeasonFolderName, parseEpisodeFileName } from '../title-names.js';
 import { recordFolderTitle, recordZeroByteVideos, type TitleFile } from './title-files.js';
 import type { WalkContext } from './walk-context.js';
 

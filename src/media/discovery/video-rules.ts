@@ -1,5 +1,5 @@
 import type { ScanConfig } from '../../config/phase-config.js';
-import { fileExtension, isExtraVideoFileName, isSampleFile } from './name-rules.js';
+import { fileExtension, isExtraVideoFileName, isSampleFile } from '../title-names.js';
 
 /**
  * Whether a file is a main video: 'zero-byte' is kept apart because an empty file with a video extension is

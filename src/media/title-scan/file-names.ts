@@ -1,14 +1,4 @@
-/** The name without its last extension: `Movie (2010).en.srt` → `Movie (2010).en`. */
-export function fileStem(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(0, dot) : name;
-}
-
-/** The last extension, lower-case with its dot, or '' when there is none. */
-export function fileExtension(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot).toLowerCase() : '';
-}
+export { fileExtension, fileStem } from '../title-names.js';
 
 /** The last segment of a '/'-separated relative path. */
 export function baseName(relativePath: string): string {

@@ -1,14 +1,7 @@
 import type { ScanConfig } from '../../config/phase-config.js';
-import { isSampleFile, isTrailerFile } from '../title-names.js';
-import { fileExtension, fileStem } from './file-names.js';
+import { fileExtension, isExtraVideoFileName, isSampleFile, isTrailerFile } from '../title-names.js';
 
 export type VideoScanConfig = Pick<ScanConfig, 'videoExtensions' | 'minVideoSizeMb'>;
-
-/**
- * The suffixes Kodi and Jellyfin give extra videos kept next to the main one (`Movie (2010)-featurette.mkv`),
- * the same list discovery uses to keep them out of a title's main videos.
- */
-const EXTRA_VIDEO_SUFFIX = /-(trailer|featurette|behindthescenes|deleted|deletedscene|interview|scene|short|clip|other|extra)$/i;
 
 /** minVideoSizeMb counts mebibytes, as discovery and the *arr apps do. */
 const BYTES_PER_MB = 1024 * 1024;
@@ -26,7 +19,7 @@ export function compileVideoNameRules(config: VideoScanConfig): VideoNameRules {
   const extensions = new Set(config.videoExtensions.map((extension) => extension.toLowerCase()));
   const minBytes = config.minVideoSizeMb * BYTES_PER_MB;
   const isExtraVideo = (name: string): boolean =>
-    extensions.has(fileExtension(name)) && (isSampleFile(name) || isTrailerFile(name) || EXTRA_VIDEO_SUFFIX.test(fileStem(name)));
+    extensions.has(fileExtension(name)) && (isSampleFile(name) || isTrailerFile(name) || isExtraVideoFileName(name));
   const isCandidate = (name: string): boolean => extensions.has(fileExtension(name)) && !isExtraVideo(name);
   return {
     isExtraVideo,

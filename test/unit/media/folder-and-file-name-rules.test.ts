@@ -5,7 +5,7 @@ import {
   isSampleFile,
   isSeasonFolderName,
   parseEpisodeFileName,
-} from '../../../../src/media/discovery/name-rules.js';
+} from '../../../src/media/title-names.js';
 
 describe('isSeasonFolderName', () => {
   it.each([
