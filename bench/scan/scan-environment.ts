@@ -27,14 +27,19 @@ export interface ScanEnvironment {
  * `cleanup` as soon as it exists, so a failure half-way still stops what was started.
  */
 export async function startScanEnvironment(workDir: string, cleanup: CleanupStack): Promise<ScanEnvironment> {
-  const [server, pg, bundle] = await Promise.all([
-    startTemporalDevServer({ port: await findFreePort(), uiPort: null, logFile: path.join(workDir, 'temporal.log') }),
-    acquireTestPostgres(),
+  // Settled, not Promise.all: whichever starts is registered for cleanup even when the other fails.
+  const [server, pg, bundle] = await allOrThrow([
+    startTemporalDevServer({ port: await findFreePort(), uiPort: null, logFile: path.join(workDir, 'temporal.log') }).then((started) => {
+      cleanup.push('Temporal dev server', () => started.stop());
+      return started;
+    }),
+    acquireTestPostgres().then((acquired) => {
+      if (acquired.embedded) cleanup.push('embedded Postgres', () => acquired.embedded!.stop());
+      return acquired;
+    }),
     // Built up front with a quiet logger, so webpack's report does not end up between the figures.
     bundleWorkflowCode({ workflowsPath, logger: quietLogger }),
-  ]);
-  cleanup.push('Temporal dev server', () => server.stop());
-  if (pg.embedded) cleanup.push('embedded Postgres', () => pg.embedded!.stop());
+  ] as const);
 
   const databaseName = `reelflow_bench_scan_${process.pid}_${Date.now().toString(36)}`;
   const databaseUrl = await ensureDatabase(pg.adminUrl, databaseName);
@@ -87,6 +92,13 @@ export async function startScanEnvironment(workDir: string, cleanup: CleanupStac
       return { progress, seconds: (performance.now() - started) / 1000 };
     },
   };
+}
+
+async function allOrThrow<T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 const quietLogger = {

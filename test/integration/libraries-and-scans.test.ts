@@ -99,6 +99,25 @@ describe('a library scan', () => {
     await temporal.workflow.getHandle(`scan/${library.id}`).result();
   });
 
+  it('cancels a running scan, records it as cancelled, and refuses to cancel it twice', async () => {
+    const root = path.join(mediaRoot, 'Cancel');
+    fs.mkdirSync(root);
+    const library = (await api('POST', '/api/libraries', { name: 'Cancel', kind: 'movie', rootPath: root })).json();
+    // Started on a queue no worker polls yet, so it is certainly running when the cancel arrives.
+    const queue = `cancel-${randomUUID()}`;
+    const lateApp = await createTestApp({ database, temporal, taskQueue: queue, mediaRoots: [mediaRoot] });
+    const { scanId, workflowId } = (await lateApp.inject({ method: 'POST', url: `/api/libraries/${library.id}/scan`, headers: authHeaders })).json();
+
+    expect((await api('POST', `/api/scans/${scanId}/cancel`)).statusCode).toBe(202);
+    await startTestWorker(database.db, queue);
+    await expect(temporal.workflow.getHandle(workflowId).result()).rejects.toThrow(/cancel/i);
+
+    expect((await api('GET', `/api/scans/${scanId}`)).json()).toMatchObject({ status: 'cancelled', finishedAt: expect.any(String) });
+    const again = await api('POST', `/api/scans/${scanId}/cancel`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toBe(`Scan ${scanId} is cancelled, not running`);
+  });
+
   it('answers 404 for an unknown scan and 400 for an id that is not a UUID', async () => {
     expect((await api('GET', `/api/scans/${randomUUID()}`)).statusCode).toBe(404);
     const res = await api('GET', '/api/scans/abc');

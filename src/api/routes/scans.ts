@@ -5,7 +5,7 @@ import { ScanRunRepository } from '../../db/repositories/scan-run-repository.js'
 import type { ScanRun } from '../../db/schema/index.js';
 import { scanProgressQuery, type ScanProgress } from '../../workflows/scan-definitions.js';
 import type { AppDeps } from '../app.js';
-import { notFound } from '../errors.js';
+import { HttpError, notFound } from '../errors.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';
 
 const counters = {
@@ -61,6 +61,25 @@ export const scanRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, temp
       if (!(await scanRuns.get(request.params.id))) throw notFound('Scan');
       const rows = await issues.listForScan(request.params.id);
       return rows.map((r) => ({ path: r.path, reason: r.reason, folderKey: r.folderKey }));
+    },
+  );
+
+  app.post(
+    '/api/scans/:id/cancel',
+    {
+      schema: {
+        tags: ['scans'],
+        summary: 'Cancel a running scan; folders already scanned stay scanned',
+        params: uuidParams,
+        response: { 202: z.object({ id: z.uuid(), cancelRequested: z.literal(true) }) },
+      },
+    },
+    async (request, reply) => {
+      const run = await scanRuns.get(request.params.id);
+      if (!run) throw notFound('Scan');
+      if (run.status !== 'running') throw new HttpError(409, `Scan ${run.id} is ${run.status}, not running`);
+      await temporal.workflow.getHandle(run.workflowId).cancel();
+      return reply.code(202).send({ id: run.id, cancelRequested: true as const });
     },
   );
 

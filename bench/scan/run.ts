@@ -1,0 +1,70 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { installTemporalRuntime } from '../../src/workers/roles.js';
+import { CleanupStack } from '../support/cleanup-stack.js';
+import { describeMachine } from '../support/machine.js';
+import { startRssSampler } from '../support/rss-sampler.js';
+import { measureSize, type SizeFigures } from './measure-size.js';
+import { describeSize, judgeTargets, roundFigures, TARGETS, type ScanBenchmarkResult } from './report.js';
+import { startScanEnvironment } from './scan-environment.js';
+
+/**
+ * `npm run bench:scan [-- --quick]`: the library scan (libraryScan on a real Temporal dev server, real
+ * Postgres, a real in-process worker) on synthetic movie libraries, against a plain-loop reference of the
+ * same file work measured in the same run. Progress goes to stderr; the figures to stdout, ending with
+ * one JSON line. Exits non-zero when a scan gives a wrong result; a missed target is reported, not fatal.
+ */
+const quick = process.argv.includes('--quick');
+const sizes = quick ? [200] : [1_000, TARGETS.atTitles];
+
+// The SDK's runtime must be installed before any connection exists.
+installTemporalRuntime('warn');
+
+const cleanup = new CleanupStack();
+const progress = (line: string) => console.error(`· ${line}`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    progress(`${signal}: cleaning up`);
+    void cleanup.run().finally(() => process.exit(130));
+  });
+}
+
+async function main(): Promise<ScanBenchmarkResult> {
+  const started = performance.now();
+  const machine = describeMachine();
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'reelflow-bench-scan-'));
+  cleanup.push('work folder', () => rm(workDir, { recursive: true, force: true }));
+  const rss = startRssSampler(200);
+  cleanup.push('RSS sampler', () => rss.stop());
+
+  progress('starting Temporal dev server, Postgres database and worker');
+  const env = await startScanEnvironment(workDir, cleanup);
+  const figures: SizeFigures[] = [];
+  for (const titles of sizes) {
+    const size = await measureSize(env, rss, workDir, titles, progress);
+    figures.push(size);
+    for (const line of describeSize(size)) console.log(line);
+  }
+  return {
+    benchmark: 'scan',
+    mode: quick ? 'quick' : 'full',
+    date: new Date().toISOString(),
+    machine,
+    totalSeconds: Math.round((performance.now() - started) / 100) / 10,
+    targets: TARGETS,
+    targetsMet: judgeTargets(figures),
+    sizes: figures.map(roundFigures),
+  };
+}
+
+try {
+  const result = await main();
+  await cleanup.run();
+  console.log(`machine: ${result.machine.cores} cores, ${result.machine.cpuModel}, Node ${result.machine.node}, load ${result.machine.loadAverage1m} at start; ${result.totalSeconds} s in all`);
+  console.log(JSON.stringify(result));
+} catch (error) {
+  console.error('bench:scan failed:', error);
+  await cleanup.run();
+  process.exitCode = 1;
+}
