@@ -5,7 +5,17 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig } from '../config/env.js';
 import type { Database, Sql } from '../db/client.js';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { CacheMetrics } from '../cache/cache-metrics.js';
+import { ProviderCacheManager } from '../cache/provider-cache-manager.js';
+import { TemporalProviderFetcher } from '../cache/temporal-provider-fetcher.js';
+import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
 import { apiKeyAuth } from './auth.js';
+import type { CredentialsCipher } from '../providers/credentials-cipher.js';
+import { ProviderRegistry } from '../providers/registry.js';
+import { providerRoutes } from './routes/providers.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { providerCacheRoutes } from './routes/provider-cache.js';
 import { errorHandler } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 import { libraryRoutes } from './routes/libraries.js';
@@ -13,17 +23,40 @@ import { phaseConfigRoutes } from './routes/phase-config.js';
 import { scanRoutes } from './routes/scans.js';
 import { episodeRoutes, movieRoutes, showRoutes } from './routes/titles.js';
 
-export interface AppDeps {
+/** What the app is built from. */
+export interface AppInput {
   config: Pick<AppConfig, 'taskQueue' | 'mediaRoots'>;
   apiKey: string;
   db: Database;
   sql: Sql;
   temporal: Client;
+  /** Where this process's Temporal SDK serves its Prometheus metrics, to include them in /metrics. */
+  temporalMetricsUrl?: string;
+  /** Encrypts provider credentials at rest; from resolveCredentialsCipher(REELFLOW_SECRET_KEY, dataDir). */
+  credentialsCipher: CredentialsCipher;
+  /** Shared with an in-process worker (npm start); otherwise the app makes its own. */
+  providerRegistry?: ProviderRegistry;
+}
+
+/** What every route plugin receives: the input plus the services built from it. */
+export interface AppDeps extends AppInput {
+  providerCache: ProviderCacheManager;
+  metrics: Registry;
+  providerRegistry: ProviderRegistry;
 }
 
 /** The Fastify app, ready but not listening: `npm run api` listens, tests use `app.inject()`. */
-export async function build(deps: AppDeps, logger: FastifyServerOptions['logger'] = false): Promise<FastifyInstance> {
+export async function build(input: AppInput, logger: FastifyServerOptions['logger'] = false): Promise<FastifyInstance> {
   const app = Fastify({ logger }).withTypeProvider<ZodTypeProvider>();
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics, prefix: 'reelflow_' });
+  const providerCache = new ProviderCacheManager({
+    cache: new ProviderCacheRepository(input.db),
+    fetcher: new TemporalProviderFetcher(input.temporal, input.config.taskQueue),
+    metrics: new CacheMetrics(metrics),
+    logger: app.log,
+  });
+  const deps: AppDeps = { ...input, providerCache, metrics, providerRegistry: input.providerRegistry ?? new ProviderRegistry() };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -49,5 +82,8 @@ export async function build(deps: AppDeps, logger: FastifyServerOptions['logger'
   await app.register(movieRoutes, deps);
   await app.register(showRoutes, deps);
   await app.register(episodeRoutes, deps);
+  await app.register(providerCacheRoutes, deps);
+  await app.register(metricsRoutes, deps);
+  await app.register(providerRoutes, deps);
   return app;
 }

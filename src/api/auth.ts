@@ -3,8 +3,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { errorBody } from './errors.js';
 
-/** Paths anyone may read: the health probe (for orchestrators) and the API documentation (no data in it). */
-const PUBLIC_PREFIXES = ['/healthz', '/docs'];
+/**
+ * Paths anyone may read: the health probe (for orchestrators), metrics (for Prometheus; counters only) and
+ * the API documentation (no data in it).
+ */
+const PUBLIC_PREFIXES = ['/healthz', '/metrics', '/docs'];
 
 /**
  * `X-Api-Key` on every other route, as Radarr and Sonarr do; `?apikey=` is accepted too for clients

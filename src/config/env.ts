@@ -36,6 +36,7 @@ const envSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1, 'a namespace name').default('default'),
   REELFLOW_TASK_QUEUE: z.string().min(1, 'a task queue name').default('reelflow'),
   REELFLOW_API_KEY: optionalString.pipe(z.string().min(16, 'at least 16 characters').optional()),
+  REELFLOW_SECRET_KEY: optionalString,
   REELFLOW_DATA_DIR: z.string().min(1).default('./data'),
   PORT: port(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -52,6 +53,8 @@ export interface AppConfig {
   temporalNamespace: string;
   taskQueue: string;
   apiKey: string | undefined;
+  /** REELFLOW_SECRET_KEY, validated by resolveCredentialsCipher (it names the variable on a bad value). */
+  secretKey: string | undefined;
   dataDir: string;
   port: number;
   host: string;
@@ -89,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     temporalNamespace: e.TEMPORAL_NAMESPACE,
     taskQueue: e.REELFLOW_TASK_QUEUE,
     apiKey: e.REELFLOW_API_KEY,
+    secretKey: e.REELFLOW_SECRET_KEY,
     dataDir,
     port: e.PORT,
     host: e.HOST,

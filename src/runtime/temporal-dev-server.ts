@@ -35,6 +35,8 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
   }
   const cli = await locateTemporalCli();
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--log-level', 'warn'];
+  // Task priorities (a person's request before background refreshes) need the new matcher on server 1.29.
+  args.push('--dynamic-config-value', 'matching.useNewMatcher=true');
   if (opts.uiPort === null) args.push('--headless');
   else args.push('--ui-port', String(opts.uiPort));
   if (opts.dbFile) {

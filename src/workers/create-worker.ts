@@ -1,9 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import { createProviderActivities } from '../activities/providers.js';
 import { createScanActivities } from '../activities/scan.js';
 import { PhaseConfigService } from '../config/phase-config-service.js';
 import type { Database } from '../db/client.js';
+import { ProviderRepository } from '../db/repositories/provider-repository.js';
 import { ContentStore } from '../media/content-store.js';
+import type { CredentialsCipher } from '../providers/credentials-cipher.js';
+import { PROVIDER_DEFAULTS, PROVIDER_KINDS } from '../providers/defaults.js';
+import { ProviderRegistry } from '../providers/registry.js';
+import type { ProviderId } from '../providers/types.js';
+import { providerTaskQueue } from '../workflows/provider-definitions.js';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -14,20 +21,68 @@ export interface ReelflowWorkerOptions {
   db: Database;
   /** Where the content-addressed cache lives (REELFLOW_DATA_DIR). */
   dataDir: string;
+  credentialsCipher: CredentialsCipher;
   /** A prebuilt bundle (tests build one per run); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
-/** The general worker: every workflow, and the activities of the library pipeline. */
-export async function createReelflowWorker(opts: ReelflowWorkerOptions): Promise<Worker> {
+/**
+ * The workers of one process: the general one (every workflow, scan activities, provider bookkeeping) and
+ * one per provider kind on that kind's task queue, whose rate the Temporal server enforces across every
+ * worker process polling it.
+ */
+export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promise<Worker[]> {
   const phaseConfig = new PhaseConfigService(opts.db);
-  return Worker.create({
-    connection: opts.connection,
-    namespace: opts.namespace,
+  const providers = new ProviderRepository(opts.db, opts.credentialsCipher);
+  const registry = new ProviderRegistry();
+  await registry.loadFrom(providers);
+  const providerActivities = createProviderActivities({ db: opts.db, providers, registry });
+  const common = { connection: opts.connection, namespace: opts.namespace };
+
+  const general = await Worker.create({
+    ...common,
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
     activities: {
       ...createScanActivities({ db: opts.db, phaseConfig, contentStore: new ContentStore(opts.db, opts.dataDir) }),
+      ...providerActivities,
     },
   });
+  const rates = await providerRates(providers);
+  const perProvider = await Promise.all(
+    PROVIDER_KINDS.map((kind) =>
+      Worker.create({
+        ...common,
+        taskQueue: providerTaskQueue(opts.taskQueue, kind),
+        activities: providerActivities,
+        maxTaskQueueActivitiesPerSecond: rates[kind],
+      }),
+    ),
+  );
+  return [general, ...perProvider];
+}
+
+/**
+ * Each kind's queue rate: the strictest enabled provider of that kind, else the kind's default. Read at
+ * worker start; a changed rate applies when the workers restart.
+ */
+async function providerRates(providers: ProviderRepository): Promise<Record<ProviderId, number>> {
+  const rates = Object.fromEntries(PROVIDER_KINDS.map((kind) => [kind, PROVIDER_DEFAULTS[kind].rateLimitPerSecond])) as Record<ProviderId, number>;
+  const seen = new Set<ProviderId>();
+  for (const provider of await providers.listEnabled()) {
+    rates[provider.kind] = seen.has(provider.kind) ? Math.min(rates[provider.kind], provider.rateLimitPerSecond) : provider.rateLimitPerSecond;
+    seen.add(provider.kind);
+  }
+  return rates;
+}
+
+/** Runs the workers until `shutdown()`; resolves when all have drained. */
+export function runWorkers(workers: Worker[]): { done: Promise<void>; shutdown(): void } {
+  const done = Promise.all(workers.map((w) => w.run())).then(() => undefined);
+  return {
+    done,
+    shutdown() {
+      for (const worker of workers) if (worker.getState() === 'RUNNING') worker.shutdown();
+    },
+  };
 }

@@ -7,7 +7,8 @@ import { PhaseConfigService } from '../config/phase-config-service.js';
 import { createDatabase } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
 import { resolveApiKey } from './api-key.js';
-import { createReelflowWorker } from './create-worker.js';
+import { resolveCredentialsCipher } from '../providers/credentials-cipher.js';
+import { createReelflowWorkers, runWorkers } from './create-worker.js';
 
 /** Where the two roles find their dependencies; `npm start` fills it with the embedded services. */
 export interface Endpoints {
@@ -50,18 +51,20 @@ export function installTemporalRuntime(level: AppConfig['logLevel']): void {
 export async function startWorkerRole(config: AppConfig, endpoints: Endpoints): Promise<RunningRole> {
   const { sql, db } = createDatabase(endpoints.databaseUrl);
   const connection = await NativeConnection.connect({ address: endpoints.temporalAddress });
-  const worker = await createReelflowWorker({
+  const { cipher: credentialsCipher } = resolveCredentialsCipher(config.secretKey, config.dataDir);
+  const workers = await createReelflowWorkers({
     connection,
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
     db,
     dataDir: config.dataDir,
+    credentialsCipher,
   });
-  const running = worker.run();
+  const running = runWorkers(workers);
   return {
     async stop() {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running;
+      running.shutdown();
+      await running.done;
       await connection.close();
       await sql.end();
     },
@@ -80,7 +83,8 @@ export async function startApiRole(config: AppConfig, endpoints: Endpoints): Pro
   const connection = await Connection.connect({ address: endpoints.temporalAddress });
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
   const { apiKey, generatedAt } = resolveApiKey(config.apiKey, config.dataDir);
-  const app = await build({ config, apiKey, db, sql, temporal }, { level: config.logLevel });
+  const { cipher: credentialsCipher } = resolveCredentialsCipher(config.secretKey, config.dataDir);
+  const app = await build({ config, apiKey, db, sql, temporal, credentialsCipher }, { level: config.logLevel });
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {

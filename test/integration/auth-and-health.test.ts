@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/api/app.js';
@@ -64,6 +66,7 @@ describe('/healthz', () => {
         db: database.db,
         sql: database.sql,
         temporal: new Client({ connection }),
+        credentialsCipher: new CredentialsCipher(randomBytes(32)),
       });
     });
     afterAll(async () => {

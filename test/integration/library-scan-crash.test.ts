@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { count, eq, isNotNull, and } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
@@ -41,6 +41,7 @@ function startWorkerProcess(dataDir: string): Promise<ChildProcess> {
       TASK_QUEUE: taskQueue,
       DATA_DIR: dataDir,
       WORKFLOW_BUNDLE: inject('workflowBundlePath'),
+      SECRET_KEY_HEX: randomBytes(32).toString('hex'),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,13 +1,14 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, inject } from 'vitest';
 import { build } from '../../src/api/app.js';
 import { PhaseConfigService } from '../../src/config/phase-config-service.js';
 import { createDatabase, type Database, type Sql } from '../../src/db/client.js';
 import { ensureDatabase } from '../../src/db/create-database.js';
-import { createReelflowWorker } from '../../src/workers/create-worker.js';
+import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
+import { createReelflowWorkers, runWorkers } from '../../src/workers/create-worker.js';
 import { tempDir } from './temp-dir.js';
 
 export const TEST_API_KEY = 'test-api-key-0123456789abcdef';
@@ -36,45 +37,51 @@ export async function createTestClient(): Promise<Client> {
 }
 
 export interface RunningTestWorker {
-  worker: Worker;
   taskQueue: string;
   dataDir: string;
   stop(): Promise<void>;
 }
 
-/** A real worker on its own task queue, with the workflow bundle built once by the global setup. */
+/** Real workers (general + provider queues) on their own task queue, with the workflow bundle built once. */
 export async function startTestWorker(
   db: Database,
   taskQueue = `test-${randomUUID()}`,
   dataDir = tempDir('reelflow-data-'),
+  credentialsCipher: CredentialsCipher = testCipher,
 ): Promise<RunningTestWorker> {
   const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
-  const worker = await createReelflowWorker({
+  const workers = await createReelflowWorkers({
     connection,
     namespace: 'default',
     taskQueue,
     db,
     dataDir,
+    credentialsCipher,
     workflowBundle: { codePath: inject('workflowBundlePath') },
   });
-  const running = worker.run();
+  const running = runWorkers(workers);
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    worker.shutdown();
-    await running;
+    running.shutdown();
+    await running.done;
     await connection.close();
   };
   afterAll(stop);
-  return { worker, taskQueue, dataDir, stop };
+  return { taskQueue, dataDir, stop };
 }
+
+/** One key per test process, shared by test apps and workers so a worker can read what the API stored. */
+export const testCipher = new CredentialsCipher(randomBytes(32));
 
 export async function createTestApp(deps: {
   database: TestDatabase;
   temporal: Client;
   taskQueue: string;
   mediaRoots?: string[];
+  /** A random key unless a test needs to read what was stored. */
+  credentialsCipher?: CredentialsCipher;
 }): Promise<FastifyInstance> {
   const app = await build({
     config: { taskQueue: deps.taskQueue, mediaRoots: deps.mediaRoots ?? [] },
@@ -82,6 +89,7 @@ export async function createTestApp(deps: {
     db: deps.database.db,
     sql: deps.database.sql,
     temporal: deps.temporal,
+    credentialsCipher: deps.credentialsCipher ?? testCipher,
   });
   afterAll(() => app.close());
   return app;

@@ -1,24 +1,26 @@
 import { NativeConnection } from '@temporalio/worker';
 import { createDatabase } from '../../src/db/client.js';
-import { createReelflowWorker } from '../../src/workers/create-worker.js';
+import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
+import { createReelflowWorkers, runWorkers } from '../../src/workers/create-worker.js';
 import { installTemporalRuntime } from '../../src/workers/roles.js';
 
 /**
  * A Reelflow worker in a process of its own, so a test can kill it with SIGKILL mid-activity, as a crash
  * or an OOM kill would. Configured by environment; prints READY once polling.
  */
-const { TEMPORAL_ADDRESS, DATABASE_URL, TASK_QUEUE, DATA_DIR, WORKFLOW_BUNDLE } = process.env;
+const { TEMPORAL_ADDRESS, DATABASE_URL, TASK_QUEUE, DATA_DIR, WORKFLOW_BUNDLE, SECRET_KEY_HEX } = process.env;
 installTemporalRuntime('warn');
 const { db } = createDatabase(DATABASE_URL!);
 const connection = await NativeConnection.connect({ address: TEMPORAL_ADDRESS! });
-const worker = await createReelflowWorker({
+const workers = await createReelflowWorkers({
   connection,
   namespace: 'default',
   taskQueue: TASK_QUEUE!,
   db,
   dataDir: DATA_DIR!,
+  credentialsCipher: new CredentialsCipher(Buffer.from(SECRET_KEY_HEX!, 'hex')),
   workflowBundle: { codePath: WORKFLOW_BUNDLE! },
 });
-const running = worker.run();
+const running = runWorkers(workers);
 console.log('READY');
-await running;
+await running.done;

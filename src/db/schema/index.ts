@@ -9,3 +9,5 @@ export * from './actors.js';
 export * from './title-columns.js';
 export * from './movies.js';
 export * from './shows.js';
+export * from './provider-cache.js';
+export * from './providers.js';

@@ -1,0 +1,104 @@
+import { ApplicationFailure, log } from '@temporalio/activity';
+import type { Database } from '../db/client.js';
+import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
+import type { ProviderRepository } from '../db/repositories/provider-repository.js';
+import { CredentialsDecryptError } from '../providers/credentials-cipher.js';
+import { ProviderError, ProviderRateLimitError, ProviderUnavailableError } from '../providers/http/errors.js';
+import { ProcessingContext } from '../providers/processing-context.js';
+import type { MetadataProcessor } from '../providers/processor.js';
+import type { ProviderRegistry } from '../providers/registry.js';
+import type { ExternalIds, ProviderId, ProviderSearchResult } from '../providers/types.js';
+import type { ProviderFetchResultEntry, ProviderSearchInput, ProviderTitleRequest } from '../workflows/provider-definitions.js';
+
+export interface ProviderActivityDeps {
+  db: Database;
+  providers: ProviderRepository;
+  registry: ProviderRegistry;
+}
+
+export interface EnabledProvider {
+  id: string;
+  kind: ProviderId;
+  timeoutMs: number;
+}
+
+/**
+ * Activities that talk to metadata providers. Each run reads the provider's configuration afresh (so an
+ * edit through the API applies to the next run without a restart), makes a fresh ProcessingContext, and
+ * hands both to the provider's processor from the registry.
+ */
+export function createProviderActivities({ db, providers, registry }: ProviderActivityDeps) {
+  const cache = new ProviderCacheRepository(db);
+
+  async function withContext<T>(providerId: string, run: (processor: MetadataProcessor, context: ProcessingContext) => Promise<T>): Promise<T> {
+    const config = await providers.get(providerId).catch(asTemporalFailure);
+    if (!config) {
+      registry.remove(providerId);
+      throw ApplicationFailure.nonRetryable(`Provider ${providerId} was deleted`, 'ProviderDeleted');
+    }
+    const processor = registry.update(config);
+    const context = new ProcessingContext(providerId, config, runLogger);
+    try {
+      return await run(processor, context).catch(asTemporalFailure);
+    } finally {
+      // The processor keeps nothing of the run; the run's state is dropped whatever happened.
+      context.reset();
+    }
+  }
+
+  return {
+    /** The enabled providers that can say something about this entity, in priority order. */
+    async listEnabledProviders(input: { entityType: 'movie' | 'tv'; externalIds: ExternalIds }): Promise<EnabledProvider[]> {
+      const enabled = await providers.listEnabled();
+      return enabled
+        .filter((config) => {
+          const processor = registry.update(config);
+          const request = { entityType: input.entityType, externalIds: input.externalIds, language: 'en' };
+          return Object.keys(input.externalIds).length === 0 || processor.canFetch(request);
+        })
+        .map((config) => ({ id: config.id, kind: config.kind, timeoutMs: config.timeoutMs }));
+    },
+
+    async fetchFromProvider(input: { providerId: string; request: ProviderTitleRequest }): Promise<Pick<ProviderFetchResultEntry, 'metadata' | 'images'>> {
+      return withContext(input.providerId, async (processor, context) => {
+        const answer = await processor.fetchTitle(context, input.request);
+        return { metadata: answer.metadata, images: answer.images };
+      });
+    },
+
+    async searchProvider(input: { providerId: string; search: ProviderSearchInput }): Promise<ProviderSearchResult[]> {
+      return withContext(input.providerId, (processor, context) => processor.search(context, input.search));
+    },
+
+    async saveProviderAnswers(input: { request: ProviderTitleRequest; fetchedAt: string; results: ProviderFetchResultEntry[] }): Promise<void> {
+      await cache.save(
+        input.request.entityType,
+        input.request.entityId,
+        new Date(input.fetchedAt),
+        input.results.map((r) => ({ provider: r.provider, metadata: r.metadata, images: r.images })),
+      );
+    },
+  };
+}
+
+export type ProviderActivities = ReturnType<typeof createProviderActivities>;
+
+const runLogger = {
+  info: (message: string, fields?: Record<string, unknown>) => log.info(message, fields),
+  warn: (message: string, fields?: Record<string, unknown>) => log.warn(message, fields),
+  error: (message: string, fields?: Record<string, unknown>) => log.error(message, fields),
+};
+
+/**
+ * Provider errors become Temporal failures the retry policy understands: auth and bad requests are final,
+ * a 429 waits as long as the provider asked, outages retry with backoff.
+ */
+function asTemporalFailure(err: unknown): never {
+  // Credentials encrypted with another key do not get better by retrying.
+  if (err instanceof CredentialsDecryptError) throw ApplicationFailure.nonRetryable(err.message, 'CredentialsDecryptError');
+  if (!(err instanceof ProviderError)) throw err;
+  if (err instanceof ProviderRateLimitError || err instanceof ProviderUnavailableError) {
+    throw ApplicationFailure.create({ message: err.message, type: err.name, nonRetryable: false, nextRetryDelay: err.retryAfterMs });
+  }
+  throw ApplicationFailure.create({ message: err.message, type: err.name, nonRetryable: err.nonRetryable });
+}

@@ -1,0 +1,166 @@
+import type { ProviderAssetRow, ProviderMetadataRow } from '../db/schema/index.js';
+import type { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
+import type { ProviderMetadata } from '../providers/types.js';
+import type { ProviderFetchOutcome } from '../workflows/provider-definitions.js';
+import type { CacheMetrics } from './cache-metrics.js';
+import { mergeSearchResults } from './merge-search-results.js';
+import type { ProviderFetcher } from './provider-fetcher.js';
+import type { CachedImage, FetchAssetsRequest, FetchAssetsResult, MergedSearchResult, ProviderAnswer, SearchRequest } from './types.js';
+
+export const DEFAULT_CACHE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface CacheManagerLogger {
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
+export interface ProviderCacheManagerDeps {
+  cache: ProviderCacheRepository;
+  fetcher: ProviderFetcher;
+  metrics?: CacheMetrics;
+  logger?: CacheManagerLogger;
+  ttlMs?: number;
+  now?: () => Date;
+}
+
+/**
+ * The only way Reelflow reaches a metadata provider. A fresh cache (< 7 days) answers at once with no
+ * network call; otherwise every enabled provider is asked in parallel through the fetcher, and its answers
+ * land in provider_assets / provider_metadata. A cache that cannot be read counts as a miss.
+ */
+export class ProviderCacheManager {
+  private readonly ttlMs: number;
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: ProviderCacheManagerDeps) {
+    this.ttlMs = deps.ttlMs ?? DEFAULT_CACHE_TTL_MS;
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async fetchAssets(request: FetchAssetsRequest): Promise<FetchAssetsResult> {
+    const started = performance.now();
+    if (!request.force) {
+      const cached = await this.readFresh(request);
+      if (cached) {
+        this.deps.metrics?.requests.inc({ result: 'hit' });
+        this.deps.metrics?.fetchSeconds.observe({ cached: 'true' }, (performance.now() - started) / 1000);
+        return cached;
+      }
+    }
+    const outcome = await this.deps.fetcher.fetchTitle({
+      request: { entityType: request.entityType, entityId: request.entityId, externalIds: request.externalIds, language: request.language ?? 'en' },
+      priority: request.priority ?? 'background',
+    });
+    this.recordOutcome(outcome);
+    if (!outcome.cacheWritten) this.deps.logger?.warn({ entityId: request.entityId }, 'provider answers could not be written to the cache');
+    this.deps.metrics?.fetchSeconds.observe({ cached: 'false' }, (performance.now() - started) / 1000);
+    return fromOutcome(outcome, request);
+  }
+
+  /** Never cached: identification needs what the providers say now. Merged across providers, best first. */
+  async search(request: SearchRequest): Promise<{ results: MergedSearchResult[]; failedProviders: { provider: string; error: string }[] }> {
+    const outcome = await this.deps.fetcher.search({ entityType: request.entityType, query: request.query, year: request.year });
+    return { results: mergeSearchResults(outcome.results).slice(0, request.limit ?? 20), failedProviders: outcome.failedProviders };
+  }
+
+  /** Read-only: what the cache holds for one asset type, [] when nothing. */
+  async getCachedAssets(query: { entityType: string; entityId: string; assetType?: string }): Promise<ProviderAssetRow[]> {
+    return this.deps.cache.listAssets(query.entityType, query.entityId, query.assetType);
+  }
+
+  private async readFresh(request: FetchAssetsRequest): Promise<FetchAssetsResult | undefined> {
+    let stored: { metadata: ProviderMetadataRow[]; assets: ProviderAssetRow[] };
+    try {
+      stored = await this.deps.cache.read(request.entityType, request.entityId);
+    } catch (err) {
+      this.deps.metrics?.requests.inc({ result: 'error' });
+      this.deps.logger?.warn({ err, entityId: request.entityId }, 'provider cache unreadable; fetching instead');
+      return undefined;
+    }
+    if (stored.metadata.length === 0) {
+      this.deps.metrics?.requests.inc({ result: 'miss' });
+      return undefined;
+    }
+    const oldest = Math.min(...stored.metadata.map((m) => m.fetchedAt.getTime()));
+    const age = this.now().getTime() - oldest;
+    if (age >= this.ttlMs) {
+      this.deps.metrics?.requests.inc({ result: 'miss' });
+      return undefined;
+    }
+    const providers: Record<string, ProviderAnswer> = {};
+    for (const row of stored.metadata) providers[row.providerName] = { images: {}, metadata: (row.metadata as unknown as ProviderMetadata | null) ?? null };
+    for (const asset of stored.assets) {
+      if (request.assetTypes && !request.assetTypes.includes(asset.assetType as never)) continue;
+      const answer = (providers[asset.providerName] ??= { images: {}, metadata: null });
+      (answer.images[asset.assetType] ??= []).push(imageFromRow(asset));
+    }
+    return {
+      cached: true,
+      cacheAge: round(age / DAY_MS),
+      providers,
+      metadata: {
+        fetchedAt: new Date(oldest).toISOString(),
+        completedProviders: stored.metadata.map((m) => m.providerName).sort(),
+        failedProviders: [],
+        timedOutProviders: [],
+      },
+    };
+  }
+
+  private recordOutcome(outcome: ProviderFetchOutcome) {
+    const metrics = this.deps.metrics;
+    if (!metrics) return;
+    for (const result of outcome.results) {
+      const label = result.status === 'completed' ? 'success' : result.status === 'timed-out' ? 'timeout' : 'failure';
+      metrics.providerOutcomes.inc({ provider: result.provider, outcome: label });
+    }
+  }
+}
+
+function fromOutcome(outcome: ProviderFetchOutcome, request: FetchAssetsRequest): FetchAssetsResult {
+  const providers: Record<string, ProviderAnswer> = {};
+  for (const result of outcome.results.filter((r) => r.status === 'completed')) {
+    const answer: ProviderAnswer = { images: {}, metadata: result.metadata ?? null };
+    for (const image of result.images) {
+      if (request.assetTypes && !request.assetTypes.includes(image.assetType)) continue;
+      (answer.images[image.assetType] ??= []).push({
+        url: image.url,
+        width: image.width ?? null,
+        height: image.height ?? null,
+        language: image.language,
+        voteAverage: image.voteAverage ?? null,
+        voteCount: image.voteCount ?? null,
+        season: image.season ?? null,
+      });
+    }
+    providers[result.provider] = answer;
+  }
+  return {
+    cached: false,
+    cacheAge: 0,
+    providers,
+    metadata: {
+      fetchedAt: outcome.fetchedAt,
+      completedProviders: outcome.results.filter((r) => r.status === 'completed').map((r) => r.provider).sort(),
+      failedProviders: outcome.results.filter((r) => r.status === 'failed').map((r) => ({ provider: r.provider, error: r.error ?? 'failed' })),
+      timedOutProviders: outcome.results.filter((r) => r.status === 'timed-out').map((r) => r.provider),
+    },
+  };
+}
+
+function imageFromRow(row: ProviderAssetRow): CachedImage {
+  const meta = (row.providerMetadata ?? {}) as Partial<Record<'language' | 'voteAverage' | 'voteCount' | 'season', unknown>>;
+  return {
+    url: row.providerUrl,
+    width: row.width,
+    height: row.height,
+    language: typeof meta.language === 'string' ? meta.language : null,
+    voteAverage: typeof meta.voteAverage === 'number' ? meta.voteAverage : null,
+    voteCount: typeof meta.voteCount === 'number' ? meta.voteCount : null,
+    season: typeof meta.season === 'number' ? meta.season : null,
+  };
+}
+
+function round(days: number): number {
+  return Math.round(days * 100) / 100;
+}

@@ -1,0 +1,10 @@
+import type { ProviderFetchInput, ProviderFetchOutcome, ProviderSearchInput, ProviderSearchOutcome } from '../workflows/provider-definitions.js';
+
+/**
+ * How the cache manager reaches providers when the cache cannot answer. In Reelflow it is Temporal
+ * (TemporalProviderFetcher): one workflow per entity, provider calls on rate-limited task queues.
+ */
+export interface ProviderFetcher {
+  fetchTitle(input: ProviderFetchInput): Promise<ProviderFetchOutcome>;
+  search(input: ProviderSearchInput): Promise<ProviderSearchOutcome>;
+}

@@ -1,0 +1,45 @@
+import type { Client } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import {
+  priorityKeys,
+  providerFetchWorkflowId,
+  type ProviderFetchInput,
+  type ProviderFetchOutcome,
+  type ProviderSearchInput,
+  type ProviderSearchOutcome,
+} from '../workflows/provider-definitions.js';
+import type { providerFetch, providerSearch } from '../workflows/provider-fetch.js';
+import type { ProviderFetcher } from './provider-fetcher.js';
+
+/**
+ * Fetches through Temporal. The workflow id is the entity's and a running fetch is joined, not duplicated
+ * (USE_EXISTING), so however many callers in however many processes ask at once, each provider is asked
+ * once. The priority key puts a person's request ahead of background refreshes on the provider queues.
+ */
+export class TemporalProviderFetcher implements ProviderFetcher {
+  constructor(
+    private readonly temporal: Client,
+    private readonly taskQueue: string,
+  ) {}
+
+  async fetchTitle(input: ProviderFetchInput): Promise<ProviderFetchOutcome> {
+    const handle = await this.temporal.workflow.start<typeof providerFetch>('providerFetch', {
+      taskQueue: this.taskQueue,
+      workflowId: providerFetchWorkflowId(input.request.entityType, input.request.entityId),
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+      priority: { priorityKey: priorityKeys[input.priority] },
+    });
+    return handle.result();
+  }
+
+  async search(input: ProviderSearchInput): Promise<ProviderSearchOutcome> {
+    return this.temporal.workflow.execute<typeof providerSearch>('providerSearch', {
+      taskQueue: this.taskQueue,
+      workflowId: `provider-search/${randomUUID()}`,
+      args: [input],
+      priority: { priorityKey: priorityKeys.user },
+    });
+  }
+}

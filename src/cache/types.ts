@@ -1,0 +1,55 @@
+import type { ExternalIds, ProviderAssetType, ProviderMetadata, ProviderSearchResult } from '../providers/types.js';
+import type { FetchPriority } from '../workflows/provider-definitions.js';
+
+export interface FetchAssetsRequest {
+  entityType: 'movie' | 'tv';
+  entityId: string;
+  externalIds: ExternalIds;
+  /** Only these types in the answer; all when omitted. */
+  assetTypes?: ProviderAssetType[];
+  /** Fetch even when the cache is fresh. */
+  force?: boolean;
+  /** 'user' for a person's click (runs first), 'background' for refreshes and automation. */
+  priority?: FetchPriority;
+  language?: string;
+}
+
+export interface CachedImage {
+  url: string;
+  width: number | null;
+  height: number | null;
+  language: string | null;
+  voteAverage: number | null;
+  voteCount: number | null;
+  season: number | null;
+}
+
+export interface ProviderAnswer {
+  images: Partial<Record<string, CachedImage[]>>;
+  metadata: ProviderMetadata | null;
+}
+
+export interface FetchAssetsResult {
+  /** True when answered from the cache without any network call. */
+  cached: boolean;
+  /** Age in days of the oldest provider answer used; 0 for a fresh fetch. */
+  cacheAge: number;
+  providers: Record<string, ProviderAnswer>;
+  metadata: {
+    fetchedAt: string;
+    completedProviders: string[];
+    failedProviders: { provider: string; error: string }[];
+    timedOutProviders: string[];
+  };
+}
+
+export interface SearchRequest {
+  entityType: 'movie' | 'tv';
+  query: string;
+  year?: number;
+  limit?: number;
+}
+
+export interface MergedSearchResult extends Omit<ProviderSearchResult, 'provider'> {
+  providers: string[];
+}

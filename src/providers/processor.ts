@@ -1,0 +1,38 @@
+import type { ProcessingContext } from './processing-context.js';
+import type { ExternalIds, ProviderId, ProviderImage, ProviderMetadata, ProviderSearchResult } from './types.js';
+
+export type EntityKind = 'movie' | 'tv';
+
+export interface TitleFetchRequest {
+  entityType: EntityKind;
+  externalIds: ExternalIds;
+  /** ISO 639-1, e.g. 'en'. */
+  language: string;
+}
+
+export interface TitleFetchResult {
+  /** Absent for art-only providers (Fanart.tv). */
+  metadata?: ProviderMetadata;
+  images: ProviderImage[];
+}
+
+export interface SearchRequest {
+  entityType: EntityKind;
+  query: string;
+  year?: number;
+}
+
+/**
+ * One per configured provider, created once when a worker starts and kept in the registry. Holds only its
+ * dependencies (HTTP clients keyed by configuration); everything about a run comes in the context.
+ */
+export interface MetadataProcessor {
+  readonly kind: ProviderId;
+  /** Whether this provider can say anything about the title with these ids (Fanart.tv TV needs a tvdb id, …). */
+  canFetch(request: TitleFetchRequest): boolean;
+  fetchTitle(context: ProcessingContext, request: TitleFetchRequest): Promise<TitleFetchResult>;
+  /** Providers that cannot search (Fanart.tv) return []. */
+  search(context: ProcessingContext, request: SearchRequest): Promise<ProviderSearchResult[]>;
+  /** Throws ProviderAuthError when the credentials are refused. */
+  testCredentials(context: ProcessingContext): Promise<void>;
+}

@@ -1,0 +1,42 @@
+import { DEFAULT_USER_AGENT } from '../http/user-agent.js';
+import { MusicBrainzClient } from '../musicbrainz/musicbrainz-client.js';
+import type { ProcessingContext, ProviderConfig } from '../processing-context.js';
+import type { MetadataProcessor, SearchRequest, TitleFetchRequest, TitleFetchResult } from '../processor.js';
+import type { ProviderSearchResult } from '../types.js';
+
+/**
+ * MusicBrainz knows artists and releases, not movies or shows, so for the title pipeline it has nothing to
+ * say; it is configured now so the music library can use it. It keeps no clients: it calls out only to test.
+ */
+export class MusicBrainzProcessor implements MetadataProcessor {
+  readonly kind = 'musicbrainz' as const;
+
+  canFetch(_request: TitleFetchRequest): boolean {
+    return false;
+  }
+
+  fetchTitle(_context: ProcessingContext, _request: TitleFetchRequest): Promise<TitleFetchResult> {
+    return Promise.resolve({ images: [] });
+  }
+
+  search(_context: ProcessingContext, _request: SearchRequest): Promise<ProviderSearchResult[]> {
+    return Promise.resolve([]);
+  }
+
+  /** MusicBrainz checks the User-Agent, not a key; any search shows whether it is accepted. */
+  async testCredentials(context: ProcessingContext): Promise<void> {
+    await createMusicBrainzClient(context.providerData).searchArtist('Radiohead');
+  }
+}
+
+/**
+ * MusicBrainz asks for "Application/version ( contact )" so it can reach whoever runs a client. Without a
+ * contact it is "", which the client refuses with its own explanation.
+ */
+export function musicBrainzUserAgent(contact: string): string {
+  return contact.trim() ? `${DEFAULT_USER_AGENT} ( ${contact.trim()} )` : '';
+}
+
+function createMusicBrainzClient({ baseUrl, timeoutMs, credentials }: ProviderConfig): MusicBrainzClient {
+  return new MusicBrainzClient({ baseUrl, timeoutMs, userAgent: musicBrainzUserAgent(credentials.contact ?? '') });
+}

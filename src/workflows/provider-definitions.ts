@@ -1,0 +1,56 @@
+import type { ProviderId, ProviderImage, ProviderMetadata, ProviderSearchResult, ExternalIds } from '../providers/types.js';
+
+/** Shared by the provider workflows and their callers. Types only, beyond these small pure helpers. */
+
+export type FetchPriority = 'user' | 'background';
+
+export interface ProviderTitleRequest {
+  entityType: 'movie' | 'tv';
+  entityId: string;
+  externalIds: ExternalIds;
+  language: string;
+}
+
+export interface ProviderFetchInput {
+  request: ProviderTitleRequest;
+  priority: FetchPriority;
+}
+
+export interface ProviderFetchResultEntry {
+  provider: ProviderId;
+  providerId: string;
+  status: 'completed' | 'failed' | 'timed-out';
+  error?: string;
+  metadata?: ProviderMetadata;
+  images: ProviderImage[];
+}
+
+export interface ProviderFetchOutcome {
+  fetchedAt: string;
+  results: ProviderFetchResultEntry[];
+  /** False when the answers could not be written to the cache (they are still returned). */
+  cacheWritten: boolean;
+}
+
+export interface ProviderSearchInput {
+  entityType: 'movie' | 'tv';
+  query: string;
+  year?: number;
+}
+
+export interface ProviderSearchOutcome {
+  results: ProviderSearchResult[];
+  failedProviders: { provider: ProviderId; error: string }[];
+}
+
+/**
+ * Each provider kind's calls run on their own task queue, which the server rate-limits for all workers
+ * together. Named after the deployment's main queue, so two deployments on one server never share one.
+ */
+export const providerTaskQueue = (mainTaskQueue: string, kind: ProviderId) => `${mainTaskQueue}/provider-${kind}`;
+
+/** One fetch per entity at a time, whoever asks: concurrent callers attach to the running one. */
+export const providerFetchWorkflowId = (entityType: string, entityId: string) => `provider-fetch/${entityType}/${entityId}`;
+
+/** Temporal priority keys: lower runs first. A person's click must not wait behind a background refresh. */
+export const priorityKeys: Record<FetchPriority, number> = { user: 1, background: 5 };

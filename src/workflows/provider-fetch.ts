@@ -1,0 +1,94 @@
+import { ActivityFailure, proxyActivities, TimeoutFailure, workflowInfo } from '@temporalio/workflow';
+import type { ProviderActivities } from '../activities/providers.js';
+import type { ProviderId } from '../providers/types.js';
+import {
+  priorityKeys,
+  providerTaskQueue,
+  type FetchPriority,
+  type ProviderFetchInput,
+  type ProviderFetchOutcome,
+  type ProviderFetchResultEntry,
+  type ProviderSearchInput,
+  type ProviderSearchOutcome,
+} from './provider-definitions.js';
+
+const { listEnabledProviders, saveProviderAnswers } = proxyActivities<ProviderActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumAttempts: 3 },
+});
+
+/** How long a caller waits for one provider, retries included, before it counts as timed out. */
+const PROVIDER_WAIT: Record<FetchPriority, string> = { user: '30 seconds', background: '30 minutes' };
+
+/** The calls of one provider: on its own rate-limited task queue, each attempt bounded by its timeout. */
+function providerCalls(kind: ProviderId, timeoutMs: number, priority: FetchPriority) {
+  return proxyActivities<ProviderActivities>({
+    // Named from this workflow's own queue: the provider queues belong to the same deployment.
+    taskQueue: providerTaskQueue(workflowInfo().taskQueue, kind),
+    startToCloseTimeout: timeoutMs,
+    scheduleToCloseTimeout: PROVIDER_WAIT[priority],
+    priority: { priorityKey: priorityKeys[priority] },
+    retry: {
+      initialInterval: '1 second',
+      backoffCoefficient: 2,
+      maximumInterval: '30 seconds',
+      maximumAttempts: 5,
+      nonRetryableErrorTypes: ['ProviderAuthError', 'ProviderNotFoundError', 'ProviderRequestError', 'ProviderResponseError', 'ProviderDeleted'],
+    },
+  });
+}
+
+/**
+ * Fetches one title from every enabled provider in parallel → writes the answers to the provider cache →
+ * returns them. Its id is the entity's, so concurrent callers share one upstream fetch per provider.
+ */
+export async function providerFetch(input: ProviderFetchInput): Promise<ProviderFetchOutcome> {
+  const providers = await listEnabledProviders({ entityType: input.request.entityType, externalIds: input.request.externalIds });
+  const results = await Promise.all(
+    providers.map(async (provider): Promise<ProviderFetchResultEntry> => {
+      const base = { provider: provider.kind, providerId: provider.id };
+      try {
+        const answer = await providerCalls(provider.kind, provider.timeoutMs, input.priority).fetchFromProvider({ providerId: provider.id, request: input.request });
+        return { ...base, status: 'completed', ...answer };
+      } catch (err) {
+        return { ...base, status: isTimeout(err) ? 'timed-out' : 'failed', error: failureMessage(err), images: [] };
+      }
+    }),
+  );
+  const fetchedAt = new Date(workflowInfo().startTime).toISOString();
+  let cacheWritten = true;
+  try {
+    await saveProviderAnswers({ request: input.request, fetchedAt, results: results.filter((r) => r.status === 'completed') });
+  } catch {
+    // A cache that cannot be written must not cost the caller the data just fetched.
+    cacheWritten = false;
+  }
+  return { fetchedAt, results, cacheWritten };
+}
+
+/** Searches every enabled provider that can search; never cached. */
+export async function providerSearch(input: ProviderSearchInput): Promise<ProviderSearchOutcome> {
+  const providers = await listEnabledProviders({ entityType: input.entityType, externalIds: {} });
+  const outcome: ProviderSearchOutcome = { results: [], failedProviders: [] };
+  await Promise.all(
+    providers.map(async (provider) => {
+      try {
+        const found = await providerCalls(provider.kind, provider.timeoutMs, 'user').searchProvider({ providerId: provider.id, search: input });
+        outcome.results.push(...found);
+      } catch (err) {
+        outcome.failedProviders.push({ provider: provider.kind, error: failureMessage(err) });
+      }
+    }),
+  );
+  return outcome;
+}
+
+function isTimeout(err: unknown): boolean {
+  return err instanceof ActivityFailure && err.cause instanceof TimeoutFailure;
+}
+
+function failureMessage(err: unknown): string {
+  let current: unknown = err;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return current instanceof Error ? current.message : String(err);
+}
