@@ -8,7 +8,7 @@ import { ProcessingContext } from '../providers/processing-context.js';
 import type { MetadataProcessor } from '../providers/processor.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { ExternalIds, ProviderId, ProviderSearchResult } from '../providers/types.js';
-import type { ProviderFetchResultEntry, ProviderSearchInput, ProviderTitleRequest } from '../workflows/provider-definitions.js';
+import { PROVIDER_TIMEOUT_FAILURE, type ProviderFetchResultEntry, type ProviderSearchInput, type ProviderTitleRequest } from '../workflows/provider-definitions.js';
 
 export interface ProviderActivityDeps {
   db: Database;
@@ -97,6 +97,9 @@ function asTemporalFailure(err: unknown): never {
   // Credentials encrypted with another key do not get better by retrying.
   if (err instanceof CredentialsDecryptError) throw ApplicationFailure.nonRetryable(err.message, 'CredentialsDecryptError');
   if (!(err instanceof ProviderError)) throw err;
+  if (err instanceof ProviderUnavailableError && err.timedOut) {
+    throw ApplicationFailure.create({ message: err.message, type: PROVIDER_TIMEOUT_FAILURE, nonRetryable: false });
+  }
   if (err instanceof ProviderRateLimitError || err instanceof ProviderUnavailableError) {
     throw ApplicationFailure.create({ message: err.message, type: err.name, nonRetryable: false, nextRetryDelay: err.retryAfterMs });
   }

@@ -1,7 +1,8 @@
-import { ActivityFailure, proxyActivities, TimeoutFailure, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, proxyActivities, TimeoutFailure, workflowInfo } from '@temporalio/workflow';
 import type { ProviderActivities } from '../activities/providers.js';
 import type { ProviderId } from '../providers/types.js';
 import {
+  PROVIDER_TIMEOUT_FAILURE,
   priorityKeys,
   providerTaskQueue,
   type FetchPriority,
@@ -17,6 +18,10 @@ const { listEnabledProviders, saveProviderAnswers } = proxyActivities<ProviderAc
   retry: { maximumAttempts: 3 },
 });
 
+const ATTEMPT_MARGIN_MS = 5_000;
+/** A person waiting gets an answer soon; background work can afford to insist. */
+const ATTEMPTS: Record<FetchPriority, number> = { user: 3, background: 6 };
+
 /** How long a caller waits for one provider, retries included, before it counts as timed out. */
 const PROVIDER_WAIT: Record<FetchPriority, string> = { user: '30 seconds', background: '30 minutes' };
 
@@ -25,14 +30,15 @@ function providerCalls(kind: ProviderId, timeoutMs: number, priority: FetchPrior
   return proxyActivities<ProviderActivities>({
     // Named from this workflow's own queue: the provider queues belong to the same deployment.
     taskQueue: providerTaskQueue(workflowInfo().taskQueue, kind),
-    startToCloseTimeout: timeoutMs,
+    // The client's own timeout fires first and says which endpoint was slow; this only catches a hung worker.
+    startToCloseTimeout: timeoutMs + ATTEMPT_MARGIN_MS,
     scheduleToCloseTimeout: PROVIDER_WAIT[priority],
     priority: { priorityKey: priorityKeys[priority] },
     retry: {
       initialInterval: '1 second',
       backoffCoefficient: 2,
       maximumInterval: '30 seconds',
-      maximumAttempts: 5,
+      maximumAttempts: ATTEMPTS[priority],
       nonRetryableErrorTypes: ['ProviderAuthError', 'ProviderNotFoundError', 'ProviderRequestError', 'ProviderResponseError', 'ProviderDeleted'],
     },
   });
@@ -84,7 +90,8 @@ export async function providerSearch(input: ProviderSearchInput): Promise<Provid
 }
 
 function isTimeout(err: unknown): boolean {
-  return err instanceof ActivityFailure && err.cause instanceof TimeoutFailure;
+  if (!(err instanceof ActivityFailure)) return false;
+  return err.cause instanceof TimeoutFailure || (err.cause instanceof ApplicationFailure && err.cause.type === PROVIDER_TIMEOUT_FAILURE);
 }
 
 function failureMessage(err: unknown): string {

@@ -13,6 +13,8 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   /** Raw request body; "" for GET. */
   body: string;
+  /** When the request arrived (Date.now()), for rate measurements. */
+  receivedAt: number;
 }
 
 export type FakeMode =
@@ -70,6 +72,7 @@ export async function startHttpFake(options: HttpFakeOptions): Promise<FakeServe
         query: Object.fromEntries(url.searchParams.entries()),
         headers: incoming.headers,
         body,
+        receivedAt: Date.now(),
       };
       requests.push(request);
       if (!inRoot) return send(response, { status: 404, rawBody: 'Not Found', headers: { 'content-type': 'text/plain' } });

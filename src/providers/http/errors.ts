@@ -53,10 +53,13 @@ export class ProviderUnavailableError extends ProviderError {
   readonly nonRetryable = false;
   /** Some providers (MusicBrainz) answer 503 with Retry-After when throttling. */
   readonly retryAfterMs: number | undefined;
+  /** The provider did not answer within the configured timeout (rather than answering 5xx or being unreachable). */
+  readonly timedOut: boolean;
 
-  constructor(message: string, details: ProviderErrorDetails & { retryAfterMs?: number }) {
+  constructor(message: string, details: ProviderErrorDetails & { retryAfterMs?: number; timedOut?: boolean }) {
     super(message, details);
     this.retryAfterMs = details.retryAfterMs;
+    this.timedOut = details.timedOut ?? false;
   }
 }
 

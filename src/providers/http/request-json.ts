@@ -102,7 +102,7 @@ export function buildUrl(baseUrl: string, path: string, query: Record<string, Qu
 function networkError(provider: string, endpoint: string, timeoutMs: number, error: unknown): ProviderUnavailableError {
   const details = { provider, endpoint, cause: error };
   if (error instanceof Error && error.name === 'TimeoutError') {
-    return new ProviderUnavailableError(`${provider} did not answer ${endpoint} within ${timeoutMs} ms`, details);
+    return new ProviderUnavailableError(`${provider} did not answer ${endpoint} within ${timeoutMs} ms`, { ...details, timedOut: true });
   }
   return new ProviderUnavailableError(`${provider} could not be reached for ${endpoint}: ${describeCause(error)}`, details);
 }
