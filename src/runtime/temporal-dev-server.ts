@@ -37,6 +37,10 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--log-level', 'warn'];
   // Task priorities (a person's request before background refreshes) need the new matcher on server 1.29.
   args.push('--dynamic-config-value', 'matching.useNewMatcher=true');
+  // One partition per task queue: a provider queue's rate limit is then one token bucket, not four that
+  // each let a burst through. A single-node dev server gains nothing from more partitions.
+  args.push('--dynamic-config-value', 'matching.numTaskqueueReadPartitions=1');
+  args.push('--dynamic-config-value', 'matching.numTaskqueueWritePartitions=1');
   if (opts.uiPort === null) args.push('--headless');
   else args.push('--ui-port', String(opts.uiPort));
   if (opts.dbFile) {

@@ -1,14 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { count, eq, isNotNull, and } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { libraryFolders, movies } from '../../src/db/schema/index.js';
 import type { ScanProgress } from '../../src/workflows/scan-definitions.js';
 import { makeVideo } from '../support/media-fixtures.js';
 import { createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
 import { tempDir } from '../support/temp-dir.js';
+import { startWorkerProcess } from '../support/worker-processes.js';
 
 /**
  * A worker killed with SIGKILL in the middle of a scan: another worker takes over after the batch's
@@ -32,27 +33,6 @@ afterAll(() => {
   doomed?.kill('SIGKILL');
 });
 
-function startWorkerProcess(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/worker-process.ts'], {
-    env: {
-      ...process.env,
-      TEMPORAL_ADDRESS: inject('temporalAddress'),
-      DATABASE_URL: database.url,
-      TASK_QUEUE: taskQueue,
-      DATA_DIR: dataDir,
-      WORKFLOW_BUNDLE: inject('workflowBundlePath'),
-      SECRET_KEY_HEX: randomBytes(32).toString('hex'),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes('READY')) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`worker process exited early (${code})`)));
-  });
-}
-
 async function scannedFolders(libraryId: string): Promise<number> {
   const [row] = await database.db
     .select({ n: count() })
@@ -65,7 +45,7 @@ describe('a worker killed mid-scan', () => {
   it('loses and duplicates nothing', async () => {
     const library = await new LibraryRepository(database.db).create({ name: 'Crash', kind: 'movie', rootPath: root });
     const dataDir = tempDir('reelflow-crash-data-');
-    doomed = await startWorkerProcess(dataDir);
+    doomed = await startWorkerProcess({ databaseUrl: database.url, taskQueue, dataDir });
 
     const temporal = await createTestClient();
     const handle = await temporal.workflow.start('libraryScan', {

@@ -73,7 +73,8 @@ export async function startTestWorker(
 }
 
 /** One key per test process, shared by test apps and workers so a worker can read what the API stored. */
-export const testCipher = new CredentialsCipher(randomBytes(32));
+export const testSecretKey = randomBytes(32);
+export const testCipher = new CredentialsCipher(testSecretKey);
 
 export async function createTestApp(deps: {
   database: TestDatabase;
