@@ -43,6 +43,12 @@ const envSchema = z.object({
   TEMPORAL_UI_PORT: port(8233),
   TEMPORAL_DEV_PORT: port(7233),
   EMBEDDED_POSTGRES_PORT: port(54329),
+  TEMPORAL_METRICS_PORT: z.coerce
+    .number({ message: 'a port number, or 0 to turn the exporter off' })
+    .int()
+    .min(0, 'a port between 0 and 65535')
+    .max(65535, 'a port between 0 and 65535')
+    .default(9464),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MEDIA_ROOTS: optionalString,
 });
@@ -62,6 +68,8 @@ export interface AppConfig {
   temporalUiPort: number;
   temporalDevPort: number;
   embeddedPostgresPort: number;
+  /** Where the worker's Temporal SDK serves Prometheus metrics on loopback; 0 turns it off. */
+  temporalMetricsPort: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Absolute library roots allowed; empty means any readable folder. */
   mediaRoots: string[];
@@ -99,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     temporalUiPort: e.TEMPORAL_UI_PORT,
     temporalDevPort: e.TEMPORAL_DEV_PORT,
     embeddedPostgresPort: e.EMBEDDED_POSTGRES_PORT,
+    temporalMetricsPort: e.TEMPORAL_METRICS_PORT,
     logLevel: e.LOG_LEVEL,
     mediaRoots: parseMediaRoots(e.MEDIA_ROOTS),
   };

@@ -35,7 +35,7 @@ export async function prepareDatabase(databaseUrl: string): Promise<void> {
  * Once per process, before any connection: the SDK's log level, and no signal handlers of its own, since
  * our shutdown stops the API, then the worker, then the servers, in that order.
  */
-export function installTemporalRuntime(level: AppConfig['logLevel']): void {
+export function installTemporalRuntime(level: AppConfig['logLevel'], metricsPort = 0): void {
   const map: Record<AppConfig['logLevel'], LogLevel> = {
     fatal: 'ERROR',
     error: 'ERROR',
@@ -45,7 +45,12 @@ export function installTemporalRuntime(level: AppConfig['logLevel']): void {
     trace: 'TRACE',
     silent: 'ERROR',
   };
-  Runtime.install({ logger: new DefaultLogger(map[level]), shutdownSignals: [] });
+  Runtime.install({
+    logger: new DefaultLogger(map[level]),
+    shutdownSignals: [],
+    // The SDK's own metrics (task latencies, slots, polls), served by its Rust core on loopback.
+    ...(metricsPort > 0 ? { telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${metricsPort}` } } } } : {}),
+  });
 }
 
 export async function startWorkerRole(config: AppConfig, endpoints: Endpoints): Promise<RunningRole> {
@@ -78,13 +83,14 @@ export interface RunningApi extends RunningRole {
   app: FastifyInstance;
 }
 
-export async function startApiRole(config: AppConfig, endpoints: Endpoints): Promise<RunningApi> {
+/** `temporalMetricsUrl`: the SDK metrics of a worker in this same process (npm start), for /metrics. */
+export async function startApiRole(config: AppConfig, endpoints: Endpoints, temporalMetricsUrl?: string): Promise<RunningApi> {
   const { sql, db } = createDatabase(endpoints.databaseUrl);
   const connection = await Connection.connect({ address: endpoints.temporalAddress });
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
   const { apiKey, generatedAt } = resolveApiKey(config.apiKey, config.dataDir);
   const { cipher: credentialsCipher } = resolveCredentialsCipher(config.secretKey, config.dataDir);
-  const app = await build({ config, apiKey, db, sql, temporal, credentialsCipher }, { level: config.logLevel });
+  const app = await build({ config, apiKey, db, sql, temporal, credentialsCipher, temporalMetricsUrl }, { level: config.logLevel });
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {

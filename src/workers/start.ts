@@ -12,7 +12,7 @@ import { exitOnStartupError, onShutdownSignal } from './shutdown.js';
  */
 async function main() {
   const config = loadConfig();
-  installTemporalRuntime(config.logLevel);
+  installTemporalRuntime(config.logLevel, config.temporalMetricsPort);
   const started: RunningRole[] = [];
   const stopAll = async () => {
     for (const role of started.reverse()) await role.stop().catch((err: unknown) => console.error(err));
@@ -46,7 +46,8 @@ async function main() {
 
     await prepareDatabase(databaseUrl);
     started.push(await startWorkerRole(config, { databaseUrl, temporalAddress }));
-    const api = await startApiRole(config, { databaseUrl, temporalAddress });
+    const sdkMetrics = config.temporalMetricsPort > 0 ? `http://127.0.0.1:${config.temporalMetricsPort}/metrics` : undefined;
+    const api = await startApiRole(config, { databaseUrl, temporalAddress }, sdkMetrics);
     started.push(api);
 
     console.log('');

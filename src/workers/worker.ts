@@ -7,7 +7,7 @@ import { exitOnStartupError, onShutdownSignal } from './shutdown.js';
 async function main() {
   const config = loadConfig();
   const endpoints = requireEndpoints(config, 'worker');
-  installTemporalRuntime(config.logLevel);
+  installTemporalRuntime(config.logLevel, config.temporalMetricsPort);
   await prepareDatabase(endpoints.databaseUrl);
   const worker = await startWorkerRole(config, endpoints);
   console.log(`Reelflow worker polling task queue "${config.taskQueue}" on ${endpoints.temporalAddress}`);

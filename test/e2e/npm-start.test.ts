@@ -13,14 +13,14 @@ import { tempDir, writeTree } from '../support/temp-dir.js';
  */
 const dataDir = tempDir('reelflow-start-');
 const libraryRoot = tempDir('reelflow-start-media-');
-let ports: { api: number; temporal: number; ui: number; postgres: number };
+let ports: { api: number; temporal: number; ui: number; postgres: number; sdkMetrics: number };
 let child: ChildProcess;
 let output = '';
 
 beforeAll(async () => {
   // mkdtemp makes 0700 folders; as root the embedded Postgres runs as the `postgres` user, which must enter it.
   fs.chmodSync(dataDir, 0o755);
-  ports = { api: await findFreePort(), temporal: await findFreePort(), ui: await findFreePort(), postgres: await findFreePort() };
+  ports = { api: await findFreePort(), temporal: await findFreePort(), ui: await findFreePort(), postgres: await findFreePort(), sdkMetrics: await findFreePort() };
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -29,6 +29,7 @@ beforeAll(async () => {
     TEMPORAL_DEV_PORT: String(ports.temporal),
     TEMPORAL_UI_PORT: String(ports.ui),
     EMBEDDED_POSTGRES_PORT: String(ports.postgres),
+    TEMPORAL_METRICS_PORT: String(ports.sdkMetrics),
   };
   // Its own process group, so the test can signal the whole group as a terminal's Ctrl-C does.
   child = spawn(process.execPath, ['--import', 'tsx', 'src/workers/start.ts'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -74,6 +75,12 @@ describe('npm start', () => {
     } finally {
       await connection.close();
     }
+  });
+
+  it('serves Prometheus metrics: its own and the Temporal SDK worker\'s', async () => {
+    const text = await (await fetch(`http://127.0.0.1:${ports.api}/metrics`)).text();
+    expect(text).toMatch(/^# HELP reelflow_provider_cache_requests_total /m);
+    expect(text).toMatch(/^temporal_\w+/m);
   });
 
   it('shuts everything down on Ctrl-C: exit code 0, no port left bound', async () => {
