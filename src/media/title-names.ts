@@ -132,11 +132,7 @@ const MAX_EPISODE_RANGE = 100;
 export function parseEpisodeFileName(name: string): ParsedEpisodeName | null {
   const sxxeyy = SXXEYY.exec(name);
   if (sxxeyy) {
-    const continuation = [...(sxxeyy[3] ?? '').matchAll(SXXEYY_CONTINUATION)].map(([, dash, episode]) => ({
-      dash: dash === '-',
-      episode: Number(episode),
-    }));
-    return { season: Number(sxxeyy[1]), episodes: collectEpisodes(Number(sxxeyy[2]), continuation) };
+    return { season: Number(sxxeyy[1]), episodes: episodesWithContinuation(Number(sxxeyy[2]), sxxeyy[3] ?? '') };
   }
   const nxnn = NXNN.exec(name);
   if (!nxnn) return null;
@@ -148,6 +144,15 @@ export function parseEpisodeFileName(name: string): ParsedEpisodeName | null {
     continuation.push({ dash: separator === '-', episode: Number(episode) });
   }
   return { season, episodes: collectEpisodes(Number(nxnn[2]), continuation) };
+}
+
+/**
+ * The episodes of a name whose first episode is `first`, followed by `continuation` such as `E02`, `-E03`
+ * or `-03` (the text after `S01E01`, or after a bare `E01`).
+ */
+export function episodesWithContinuation(first: number, continuation: string): number[] {
+  const following = [...continuation.matchAll(SXXEYY_CONTINUATION)].map(([, dash, episode]) => ({ dash: dash === '-', episode: Number(episode) }));
+  return collectEpisodes(first, following);
 }
 
 function collectEpisodes(first: number, continuation: { dash: boolean; episode: number }[]): number[] {

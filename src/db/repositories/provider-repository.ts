@@ -7,16 +7,7 @@ import type { ProviderId } from '../../providers/types.js';
 import type { Database } from '../client.js';
 import { providers, type ProviderRow } from '../schema/providers.js';
 
-export interface NewProvider {
-  kind: ProviderId;
-  name: string;
-  enabled: boolean;
-  priority: number;
-  baseUrl: string;
-  credentials: Record<string, string>;
-  rateLimitPerSecond: number;
-  timeoutMs: number;
-}
+export type NewProvider = Omit<ProviderConfig, 'id'>;
 
 /** Everything but the kind can change; credentials, when given, replace the stored ones as a whole. */
 export type ProviderPatch = Partial<Omit<NewProvider, 'kind'>>;

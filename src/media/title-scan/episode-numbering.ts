@@ -1,14 +1,10 @@
-import { isSeasonFolderName, parseEpisodeFileName, type ParsedEpisodeName } from '../title-names.js';
+import { episodesWithContinuation, isSeasonFolderName, parseEpisodeFileName, type ParsedEpisodeName } from '../title-names.js';
 import { baseName, fileStem, folderOf } from './file-names.js';
 
 // `E05`, `Ep 05`, `Episode.5`, followed by more episodes as `E06`, `-E06` or `-06`.
 const MARKED_EPISODE = /(?:^|[^a-z0-9])(?:episode[ ._-]*|ep[ ._-]*|e)(\d{1,4})((?:-?e\d{1,4}|-\d{1,4})*)(?![0-9a-z])/i;
-const FOLLOWING_EPISODE = /(-?)e?(\d{1,4})/gi;
 // `05 - Pilot.mkv`, `05.Pilot.mkv`: a bare leading number, as Kodi and Jellyfin read files in season folders.
 const LEADING_EPISODE = /^(\d{1,3})(?:[ ._-]|$)/;
-
-/** The longest run of episodes a range such as `E01-E24` may span; longer ones are misreadings. */
-const MAX_EPISODE_RANGE = 100;
 
 /**
  * Season and episodes of an episode video at `relativePath` (relative to the show folder). The name's own
@@ -28,23 +24,7 @@ export function readEpisodeNumbering(relativePath: string): ParsedEpisodeName | 
 
 function parseEpisodeNumbers(stem: string): number[] | null {
   const marked = MARKED_EPISODE.exec(stem);
-  if (marked) return collectEpisodes(Number(marked[1]), marked[2] ?? '');
+  if (marked) return episodesWithContinuation(Number(marked[1]), marked[2] ?? '');
   const leading = LEADING_EPISODE.exec(stem);
   return leading ? [Number(leading[1])] : null;
-}
-
-/** A dash spans a range (`E01-E03` is 1, 2, 3); anything else lists one more episode (`E01E02`). */
-function collectEpisodes(first: number, continuation: string): number[] {
-  const episodes = [first];
-  for (const [, dash, number] of continuation.matchAll(FOLLOWING_EPISODE)) {
-    const episode = Number(number);
-    const previous = episodes.at(-1) ?? first;
-    if (dash) {
-      if (episode <= previous || episode - previous > MAX_EPISODE_RANGE) break;
-      for (let next = previous + 1; next <= episode; next += 1) episodes.push(next);
-    } else if (!episodes.includes(episode)) {
-      episodes.push(episode);
-    }
-  }
-  return episodes;
 }
