@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { RssSampler } from '../support/rss-sampler.js';
 import { generateMovieLibrary, touchFraction } from '../support/synthetic-library.js';
-import { referenceScan } from './reference-scan.js';
+import { runReferenceProcess } from './run-reference.js';
 import type { ScanEnvironment } from './scan-environment.js';
 import { expectReference, expectScan } from './scan-checks.js';
+import { startScanCpuMeasure, type ScanCpuSeconds } from './scan-cpu.js';
 
 export interface SizeFigures {
   titles: number;
@@ -19,8 +20,16 @@ export interface SizeFigures {
   changedRescanSeconds: number;
   /** Process RSS just before the first scan of this size. */
   rssBeforeMb: number;
-  /** Peak process RSS during this size's three scans. */
+  /** Peak process RSS during this size's three scans, and the V8 heap and external memory at that moment. */
   rssPeakMb: number;
+  rssPeakBreakdownMb: { heapTotal: number; heapUsed: number; external: number };
+  /** Peak RSS of the reference's own process, for comparison. */
+  referenceMaxRssMb: number;
+  /** CPU milliseconds per title, by where they were spent; null without /proc. */
+  referenceCpuMsPerTitle: { process: number; ffprobe: number; total: number } | null;
+  initialScanCpuMsPerTitle: (ScanCpuSeconds & { total: number }) | null;
+  /** Reference CPU per title over the initial scan's: the ratio with the machine's other load taken out. */
+  cpuRatio: number | null;
 }
 
 const CHANGED_FRACTION = 0.01;
@@ -31,22 +40,33 @@ const MB = 1024 * 1024;
  * rescan, rescan after 1 % of the folders changed — checking each result. The reference runs first, on a
  * library just written, so both read from a warm page cache.
  */
-export async function measureSize(env: ScanEnvironment, rss: RssSampler, workDir: string, titles: number, progress: (line: string) => void): Promise<SizeFigures> {
+export interface MeasureContext {
+  env: ScanEnvironment;
+  rss: RssSampler;
+  workDir: string;
+  progress: (line: string) => void;
+  /** Aborted when the benchmark is stopped; kills the reference process. */
+  signal: AbortSignal;
+}
+
+export async function measureSize({ env, rss, workDir, progress, signal }: MeasureContext, titles: number): Promise<SizeFigures> {
   const root = path.join(workDir, `library-${titles}`, 'Movies');
   progress(`generating ${titles} titles`);
   const generateStarted = performance.now();
   const library = await generateMovieLibrary(root, titles, { sourceDir: path.join(workDir, `library-${titles}`, 'sources') });
   const generateSeconds = (performance.now() - generateStarted) / 1000;
 
-  progress(`reference scan of ${titles} titles`);
-  const reference = await referenceScan(root);
-  expectReference(reference, titles);
+  progress(`reference scan of ${titles} titles (own process)`);
+  const reference = await runReferenceProcess(root, signal);
+  expectReference(reference.result, titles);
 
   const libraryId = await env.createLibrary(`Bench ${titles}`, root);
   rss.reset();
-  const rssBefore = rss.peakBytes();
+  const rssBefore = rss.peak().rssBytes;
   progress(`initial scan of ${titles} titles`);
+  const stopCpu = await startScanCpuMeasure(() => env.databaseBackendPids());
   const initial = await env.scan(libraryId);
+  const initialCpu = await stopCpu();
   expectScan('initial', initial.progress, {
     titlesFound: titles,
     titlesNew: titles,
@@ -73,19 +93,35 @@ export async function measureSize(env: ScanEnvironment, rss: RssSampler, workDir
     errors: 0,
   });
 
+  const peak = rss.peak();
   const initialTitlesPerSecond = titles / initial.seconds;
+  const referenceCpu = perTitle(reference.cpu && { process: reference.cpu.processSeconds, ffprobe: reference.cpu.ffprobeSeconds }, titles);
+  const scanCpu = perTitle(initialCpu, titles);
   return {
     titles,
     generateSeconds,
-    referenceSeconds: reference.seconds,
-    referenceTitlesPerSecond: reference.titlesPerSecond,
+    referenceSeconds: reference.result.seconds,
+    referenceTitlesPerSecond: reference.result.titlesPerSecond,
     initialScanSeconds: initial.seconds,
     initialTitlesPerSecond,
-    ratio: initialTitlesPerSecond / reference.titlesPerSecond,
+    ratio: initialTitlesPerSecond / reference.result.titlesPerSecond,
     unchangedRescanSeconds: unchanged.seconds,
     changedFolders: touched.length,
     changedRescanSeconds: changed.seconds,
     rssBeforeMb: rssBefore / MB,
-    rssPeakMb: rss.peakBytes() / MB,
+    rssPeakMb: peak.rssBytes / MB,
+    rssPeakBreakdownMb: { heapTotal: peak.heapTotalBytes / MB, heapUsed: peak.heapUsedBytes / MB, external: peak.externalBytes / MB },
+    referenceMaxRssMb: reference.maxRssBytes / MB,
+    referenceCpuMsPerTitle: referenceCpu,
+    initialScanCpuMsPerTitle: scanCpu,
+    cpuRatio: referenceCpu && scanCpu ? referenceCpu.total / scanCpu.total : null,
   };
+}
+
+/** Seconds in all → milliseconds per title, with their sum; unreadable (null) parts count as zero. */
+function perTitle<T extends { [K in keyof T]: number | null }>(seconds: T | null, titles: number): (T & { total: number }) | null {
+  if (!seconds) return null;
+  const ms = Object.fromEntries(Object.entries<number | null>(seconds).map(([part, s]) => [part, s === null ? null : (s * 1000) / titles])) as T;
+  const total = Object.values<number | null>(ms).reduce<number>((sum, value) => sum + (value ?? 0), 0);
+  return { ...ms, total };
 }

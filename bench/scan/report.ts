@@ -29,42 +29,65 @@ export function describeSize(s: SizeFigures): string[] {
   return [
     `${s.titles.toLocaleString('en')} titles (library generated in ${s.generateSeconds.toFixed(1)} s)`,
     `  initial scan          ${s.initialScanSeconds.toFixed(1)} s = ${s.initialTitlesPerSecond.toFixed(1)} titles/s`,
-    `  reference             ${s.referenceTitlesPerSecond.toFixed(1)} titles/s (${s.referenceSeconds.toFixed(1)} s; plain loop, 4 folders at once, same library, same run)`,
+    `  reference             ${s.referenceTitlesPerSecond.toFixed(1)} titles/s (${s.referenceSeconds.toFixed(1)} s; plain loop in its own process, 4 folders at once, same library, same run)`,
     `  ratio initial/ref     ${s.ratio.toFixed(2)}   target ≥ ${TARGETS.ratioMin.toFixed(2)}: ${verdict(s.ratio >= TARGETS.ratioMin)}`,
+    ...describeCpu(s),
     `  unchanged rescan      ${s.unchangedRescanSeconds.toFixed(2)} s   target ≤ ${TARGETS.unchangedRescanMaxSeconds} s: ${sizeBound(s.unchangedRescanSeconds <= TARGETS.unchangedRescanMaxSeconds)}`,
     `  1 %-changed rescan    ${s.changedRescanSeconds.toFixed(2)} s   (${s.changedFolders} folders changed; unchanged rescan ${s.unchangedRescanSeconds.toFixed(2)} s)`,
     `  RSS peak              ${Math.round(s.rssPeakMb)} MB   target ≤ ${TARGETS.rssPeakMaxMb} MB: ${sizeBound(s.rssPeakMb <= TARGETS.rssPeakMaxMb)}` +
-      ` (whole benchmark process, worker in-process; ${Math.round(s.rssBeforeMb)} MB before the scans; ffprobe children not counted)`,
+      ` (whole benchmark process, worker in-process; ffprobe children not counted)`,
+    `                        ${Math.round(s.rssBeforeMb)} MB before the scans; at the peak V8 heap ${Math.round(s.rssPeakBreakdownMb.heapUsed)} MB used` +
+      ` of ${Math.round(s.rssPeakBreakdownMb.heapTotal)} MB, external ${Math.round(s.rssPeakBreakdownMb.external)} MB; reference process peak ${Math.round(s.referenceMaxRssMb)} MB`,
+  ];
+}
+
+function describeCpu(s: SizeFigures): string[] {
+  const ref = s.referenceCpuMsPerTitle;
+  const scan = s.initialScanCpuMsPerTitle;
+  if (!ref || !scan || s.cpuRatio === null) return ['  CPU per title         not measured (needs Linux /proc)'];
+  const ms = (x: number | null) => (x === null ? 'n/a' : x.toFixed(1));
+  return [
+    `  CPU per title         reference ${ms(ref.total)} ms (process ${ms(ref.process)}, ffprobe ${ms(ref.ffprobe)}); ` +
+      `initial scan ${ms(scan.total)} ms (worker process ${ms(scan.benchmarkProcess)}, ffprobe ${ms(scan.ffprobe)}, ` +
+      `Postgres ${ms(scan.postgres)}, Temporal server ${ms(scan.temporalServer)})`,
+    `  CPU ratio ref/scan    ${s.cpuRatio.toFixed(2)}   (the throughput ratio without the machine's other load)`,
   ];
 }
 
 export interface ScanBenchmarkResult {
   benchmark: 'scan';
-  mode: 'quick' | 'full';
+  mode: 'quick' | 'full' | 'custom';
   date: string;
   machine: MachineInfo;
+  load1m: { atStart: number; atEnd: number };
   totalSeconds: number;
   targets: typeof TARGETS;
   targetsMet: TargetVerdicts;
   sizes: SizeFigures[];
 }
 
-/** The figures rounded to what the measurement can tell apart. */
+/**
+ * The figures rounded to what the measurement can tell apart, chosen by the figure's name: seconds to
+ * 10 ms, rates to 0.1 title/s, ratios to 0.001, MB to 1, CPU milliseconds per title to 0.1.
+ */
 export function roundFigures(s: SizeFigures): SizeFigures {
-  const to = (digits: number) => (x: number) => Math.round(x * 10 ** digits) / 10 ** digits;
-  const [seconds, rate, ratio, mb] = [to(2), to(1), to(3), to(0)];
-  return {
-    titles: s.titles,
-    generateSeconds: seconds(s.generateSeconds),
-    referenceSeconds: seconds(s.referenceSeconds),
-    referenceTitlesPerSecond: rate(s.referenceTitlesPerSecond),
-    initialScanSeconds: seconds(s.initialScanSeconds),
-    initialTitlesPerSecond: rate(s.initialTitlesPerSecond),
-    ratio: ratio(s.ratio),
-    unchangedRescanSeconds: seconds(s.unchangedRescanSeconds),
-    changedFolders: s.changedFolders,
-    changedRescanSeconds: seconds(s.changedRescanSeconds),
-    rssBeforeMb: mb(s.rssBeforeMb),
-    rssPeakMb: mb(s.rssPeakMb),
-  };
+  return roundNumbers(s, '') as SizeFigures;
+}
+
+function roundNumbers(value: unknown, key: string): unknown {
+  if (typeof value === 'number') return round(value, digitsFor(key));
+  if (value === null || typeof value !== 'object') return value;
+  const parentIsCpu = key.endsWith('CpuMsPerTitle');
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundNumbers(v, parentIsCpu ? 'cpuMs' : k)]));
+}
+
+function digitsFor(key: string): number {
+  if (key.endsWith('Seconds')) return 2;
+  if (key.endsWith('PerSecond') || key === 'cpuMs') return 1;
+  if (key.endsWith('atio')) return 3;
+  return 0;
+}
+
+function round(x: number, digits: number): number {
+  return Math.round(x * 10 ** digits) / 10 ** digits;
 }

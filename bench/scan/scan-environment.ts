@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection } from '@temporalio/worker';
@@ -9,7 +9,8 @@ import { applyMigrations } from '../../src/db/migrate.js';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { findFreePort } from '../../src/runtime/free-port.js';
 import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js';
-import { createReelflowWorker, workflowsPath } from '../../src/workers/create-worker.js';
+import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
+import { createReelflowWorkers, runWorkers, workflowsPath } from '../../src/workers/create-worker.js';
 import type { libraryScan } from '../../src/workflows/library-scan.js';
 import { libraryScanWorkflowId, type ScanProgress } from '../../src/workflows/scan-definitions.js';
 import { acquireTestPostgres } from '../../test/support/test-postgres.js';
@@ -19,11 +20,13 @@ export interface ScanEnvironment {
   createLibrary(name: string, rootPath: string): Promise<string>;
   /** Runs `libraryScan` for the library to completion; seconds from start request to result. */
   scan(libraryId: string): Promise<{ progress: ScanProgress; seconds: number }>;
+  /** Pids of the Postgres backends serving the benchmark database; none when the server is not on this machine. */
+  databaseBackendPids(): Promise<number[]>;
 }
 
 /**
- * One headless Temporal dev server, a fresh migrated Postgres database and one Reelflow worker running in
- * this process — the worker `npm run worker` would run, with its defaults. Every piece is registered on
+ * One headless Temporal dev server, a fresh migrated Postgres database and the Reelflow workers running in
+ * this process — the ones `npm run worker` would run, with their defaults. Every piece is registered on
  * `cleanup` as soon as it exists, so a failure half-way still stops what was started.
  */
 export async function startScanEnvironment(workDir: string, cleanup: CleanupStack): Promise<ScanEnvironment> {
@@ -52,21 +55,23 @@ export async function startScanEnvironment(workDir: string, cleanup: CleanupStac
   const taskQueue = `bench-scan-${randomUUID()}`;
   const workerConnection = await NativeConnection.connect({ address: server.address });
   cleanup.push('worker connection', () => workerConnection.close());
-  const worker = await createReelflowWorker({
+  const workers = await createReelflowWorkers({
     connection: workerConnection,
     namespace: 'default',
     taskQueue,
     db,
     dataDir: path.join(workDir, 'data'),
+    // The benchmark database holds no provider credentials; a throwaway key is enough.
+    credentialsCipher: new CredentialsCipher(randomBytes(32)),
     workflowBundle: { code: bundle.code },
   });
-  const running = worker.run();
-  cleanup.push('worker', async () => {
-    if (worker.getState() === 'RUNNING') worker.shutdown();
-    await running;
+  const running = runWorkers(workers);
+  cleanup.push('workers', async () => {
+    running.shutdown();
+    await running.done;
   });
   // A worker that stops on its own would leave the scan waiting forever; fail the scan instead.
-  const workerStopped = running.then(
+  const workerStopped = running.done.then(
     () => Promise.reject(new Error('The worker stopped during the benchmark')),
     (error: unknown) => Promise.reject(new Error('The worker failed during the benchmark', { cause: error })),
   );
@@ -91,8 +96,15 @@ export async function startScanEnvironment(workDir: string, cleanup: CleanupStac
       const progress = await Promise.race([handle.result(), workerStopped]);
       return { progress, seconds: (performance.now() - started) / 1000 };
     },
+    async databaseBackendPids() {
+      if (!LOOPBACK_HOSTS.has(new URL(databaseUrl).hostname)) return [];
+      const rows = await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database()`;
+      return rows.map((row) => row.pid);
+    },
   };
 }
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 async function allOrThrow<T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
   const settled = await Promise.allSettled(promises);

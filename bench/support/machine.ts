@@ -5,8 +5,6 @@ export interface MachineInfo {
   cores: number;
   cpuModel: string;
   node: string;
-  /** 1-minute load average when the benchmark started: other work on the machine skews every figure. */
-  loadAverage1m: number;
 }
 
 export function describeMachine(): MachineInfo {
@@ -14,8 +12,12 @@ export function describeMachine(): MachineInfo {
     cores: os.availableParallelism(),
     cpuModel: cpuModel(),
     node: process.version,
-    loadAverage1m: Math.round(os.loadavg()[0]! * 100) / 100,
   };
+}
+
+/** The 1-minute load average: with 2 cores, anything above ~2 means the benchmark shared the CPUs. */
+export function loadAverage1m(): number {
+  return Math.round(os.loadavg()[0]! * 100) / 100;
 }
 
 function cpuModel(): string {
