@@ -28,18 +28,13 @@ export interface SizeFigures {
   /** CPU milliseconds per title, by where they were spent; null without /proc. */
   referenceCpuMsPerTitle: { process: number; ffprobe: number; total: number } | null;
   initialScanCpuMsPerTitle: (ScanCpuSeconds & { total: number }) | null;
-  /** Reference CPU per title over the initial scan's: the ratio with the machine's other load taken out. */
+  /** Reference CPU per title over the initial scan's: the cost ratio, which the machine's other load moves far less than wall time. */
   cpuRatio: number | null;
 }
 
 const CHANGED_FRACTION = 0.01;
 const MB = 1024 * 1024;
 
-/**
- * One library size: generate it, run the reference, then the real scan three times — first scan, unchanged
- * rescan, rescan after 1 % of the folders changed — checking each result. The reference runs first, on a
- * library just written, so both read from a warm page cache.
- */
 export interface MeasureContext {
   env: ScanEnvironment;
   rss: RssSampler;
@@ -49,6 +44,11 @@ export interface MeasureContext {
   signal: AbortSignal;
 }
 
+/**
+ * One library size: generate it, run the reference, then the real scan three times — first scan, unchanged
+ * rescan, rescan after 1 % of the folders changed — checking each result. The reference runs first, on a
+ * library just written, so both read from a warm page cache.
+ */
 export async function measureSize({ env, rss, workDir, progress, signal }: MeasureContext, titles: number): Promise<SizeFigures> {
   const root = path.join(workDir, `library-${titles}`, 'Movies');
   progress(`generating ${titles} titles`);

@@ -50,7 +50,7 @@ function describeCpu(s: SizeFigures): string[] {
     `  CPU per title         reference ${ms(ref.total)} ms (process ${ms(ref.process)}, ffprobe ${ms(ref.ffprobe)}); ` +
       `initial scan ${ms(scan.total)} ms (worker process ${ms(scan.benchmarkProcess)}, ffprobe ${ms(scan.ffprobe)}, ` +
       `Postgres ${ms(scan.postgres)}, Temporal server ${ms(scan.temporalServer)})`,
-    `  CPU ratio ref/scan    ${s.cpuRatio.toFixed(2)}   (the throughput ratio without the machine's other load)`,
+    `  CPU ratio ref/scan    ${s.cpuRatio.toFixed(2)}   (CPU cost per title, all processes; moves far less with the machine's other load than wall time)`,
   ];
 }
 

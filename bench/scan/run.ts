@@ -23,8 +23,11 @@ installTemporalRuntime('warn');
 
 const cleanup = new CleanupStack();
 const progress = (line: string) => console.error(`· ${line}`);
+// Set when a signal stops the run: the errors that cleanup causes in the running scan are then expected.
+let stoppedBy: NodeJS.Signals | null = null;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    stoppedBy = signal;
     progress(`${signal}: cleaning up`);
     void cleanup.run().finally(() => process.exit(130));
   });
@@ -35,7 +38,7 @@ function parseTitles(argv: readonly string[]): number[] | null {
   const index = argv.indexOf('--titles');
   if (index === -1) return null;
   const sizes = (argv[index + 1] ?? '').split(',').map(Number);
-  if (sizes.length === 0 || !sizes.every((n) => Number.isInteger(n) && n > 0)) throw new Error('--titles takes positive whole numbers, e.g. --titles 1000,5000');
+  if (!sizes.every((n) => Number.isInteger(n) && n > 0)) throw new Error('--titles takes positive whole numbers, e.g. --titles 1000,5000');
   return sizes;
 }
 
@@ -78,7 +81,8 @@ try {
   console.log(`machine: ${result.machine.cores} cores, ${result.machine.cpuModel}, Node ${result.machine.node}; load ${result.load1m.atStart} at start, ${result.load1m.atEnd} at end; ${result.totalSeconds} s in all`);
   console.log(JSON.stringify(result));
 } catch (error) {
-  console.error('bench:scan failed:', error);
+  if (stoppedBy) console.error(`bench:scan stopped by ${stoppedBy}`);
+  else console.error('bench:scan failed:', error);
   await cleanup.run();
   process.exitCode = 1;
 }
