@@ -105,7 +105,7 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
     async scanFolderBatch(input: { scanId: string; libraryId: string; afterKey: string | null; limit: number }): Promise<FolderBatchResult> {
       const context = Context.current();
       const [batch, scanConfig] = await Promise.all([
-        folders.nextToScan(input.libraryId, input.scanId, input.afterKey, input.limit),
+        folders.nextToScan(input.libraryId, input.afterKey, input.limit),
         phaseConfig.get('scan'),
       ]);
       const result: FolderBatchResult = { scanned: 0, titlesNew: 0, titlesUpdated: 0, assetsCached: 0, errors: 0, nextAfterKey: null };

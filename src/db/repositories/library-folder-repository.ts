@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, isNull, ne, sql as dsql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { libraryFolders, movies, shows, type FolderVideoFile, type LibraryFolder } from '../schema/index.js';
 
@@ -17,10 +17,26 @@ const UPSERT_CHUNK = 1000;
 export class LibraryFolderRepository {
   constructor(private readonly db: Database) {}
 
-  /** Records every folder one discovery saw; returns how many need their contents scanned. */
+  /**
+   * Records what one discovery saw and returns how many folders need their contents scanned. Only new,
+   * changed, returning or vanished folders are written: an unchanged library of 10,000 titles costs one
+   * read of its keys and fingerprints, not 10,000 row updates.
+   */
   async recordDiscovered(libraryId: string, scanId: string, folders: DiscoveredFolder[]): Promise<number> {
-    for (let i = 0; i < folders.length; i += UPSERT_CHUNK) {
-      const chunk = folders.slice(i, i + UPSERT_CHUNK).map((f) => ({ ...f, libraryId, seenScanId: scanId }));
+    const known = new Map(
+      (
+        await this.db
+          .select({ key: libraryFolders.key, fingerprint: libraryFolders.fingerprint, folderPath: libraryFolders.folderPath, kind: libraryFolders.kind, present: libraryFolders.present })
+          .from(libraryFolders)
+          .where(eq(libraryFolders.libraryId, libraryId))
+      ).map((row) => [row.key, row]),
+    );
+    const changed = folders.filter((f) => {
+      const row = known.get(f.key);
+      return !row || !row.present || row.fingerprint !== f.fingerprint || row.folderPath !== f.folderPath || row.kind !== f.kind;
+    });
+    for (let i = 0; i < changed.length; i += UPSERT_CHUNK) {
+      const chunk = changed.slice(i, i + UPSERT_CHUNK).map((f) => ({ ...f, libraryId, seenScanId: scanId, present: true }));
       await this.db
         .insert(libraryFolders)
         .values(chunk)
@@ -33,16 +49,26 @@ export class LibraryFolderRepository {
             videoFiles: dsql`excluded.video_files`,
             fileCount: dsql`excluded.file_count`,
             seenScanId: dsql`excluded.seen_scan_id`,
+            present: true,
           },
         });
     }
-    const [row] = await this.db.select({ n: count() }).from(libraryFolders).where(this.needsScan(libraryId, scanId));
+    const seen = new Set(folders.map((f) => f.key));
+    const vanished = [...known.values()].filter((row) => row.present && !seen.has(row.key)).map((row) => row.key);
+    for (let i = 0; i < vanished.length; i += UPSERT_CHUNK) {
+      // Forgetting the scanned fingerprint makes a folder that comes back identical be scanned again.
+      await this.db
+        .update(libraryFolders)
+        .set({ present: false, scannedFingerprint: null })
+        .where(and(eq(libraryFolders.libraryId, libraryId), inArray(libraryFolders.key, vanished.slice(i, i + UPSERT_CHUNK))));
+    }
+    const [row] = await this.db.select({ n: count() }).from(libraryFolders).where(this.needsScan(libraryId));
     return row!.n;
   }
 
   /** The next folders (in key order, after `afterKey`) whose contents changed since they were last scanned. */
-  nextToScan(libraryId: string, scanId: string, afterKey: string | null, limit: number): Promise<LibraryFolder[]> {
-    const condition = afterKey === null ? this.needsScan(libraryId, scanId) : and(this.needsScan(libraryId, scanId), gt(libraryFolders.key, afterKey));
+  nextToScan(libraryId: string, afterKey: string | null, limit: number): Promise<LibraryFolder[]> {
+    const condition = afterKey === null ? this.needsScan(libraryId) : and(this.needsScan(libraryId), gt(libraryFolders.key, afterKey));
     return this.db.select().from(libraryFolders).where(condition).orderBy(asc(libraryFolders.key)).limit(limit);
   }
 
@@ -53,13 +79,10 @@ export class LibraryFolderRepository {
       .where(eq(libraryFolders.id, folder.id));
   }
 
-  /**
-   * Marks the titles of folders this scan did not see as removed (never touching files), and forgets
-   * those folders' scanned fingerprints so a folder that comes back is scanned again.
-   */
+  /** Marks the titles of folders discovery no longer finds as removed; files are never touched. */
   async markVanished(libraryId: string, scanId: string): Promise<void> {
+    const vanished = and(eq(libraryFolders.libraryId, libraryId), eq(libraryFolders.present, false));
     await this.db.transaction(async (tx) => {
-      const vanished = and(eq(libraryFolders.libraryId, libraryId), ne(libraryFolders.seenScanId, scanId));
       for (const table of [movies, shows]) {
         await tx
           .update(table)
@@ -72,14 +95,13 @@ export class LibraryFolderRepository {
             ),
           );
       }
-      await tx.update(libraryFolders).set({ scannedFingerprint: null }).where(vanished);
     });
   }
 
-  private needsScan(libraryId: string, scanId: string) {
+  private needsScan(libraryId: string) {
     return and(
       eq(libraryFolders.libraryId, libraryId),
-      eq(libraryFolders.seenScanId, scanId),
+      eq(libraryFolders.present, true),
       dsql`${libraryFolders.scannedFingerprint} is distinct from ${libraryFolders.fingerprint}`,
     );
   }

@@ -9,8 +9,8 @@ import type { ScanRunCounters } from './scan-run-repository.js';
 export async function summarizeScan(db: Database, libraryId: string, scanId: string): Promise<ScanRunCounters> {
   const [row] = await db.execute<Record<keyof ScanRunCounters, string>>(dsql`
     select
-      (select count(*) from library_folders where library_id = ${libraryId} and seen_scan_id = ${scanId}) as "titlesFound",
-      (select count(*) from library_folders where library_id = ${libraryId} and seen_scan_id = ${scanId}) as "directoriesTotal",
+      (select count(*) from library_folders where library_id = ${libraryId} and present) as "titlesFound",
+      (select count(*) from library_folders where library_id = ${libraryId} and present) as "directoriesTotal",
       (select count(*) from library_folders where library_id = ${libraryId} and scanned_scan_id = ${scanId}) as "directoriesScanned",
       (select count(*) from movies where library_id = ${libraryId} and created_scan_id = ${scanId})
         + (select count(*) from shows where library_id = ${libraryId} and created_scan_id = ${scanId}) as "titlesNew",
