@@ -157,7 +157,7 @@ function startWorkerProcess(opts: { address: string; databaseUrl: string; taskQu
       WORKFLOW_BUNDLE: opts.bundlePath,
       SECRET_KEY_HEX: opts.secretKey.toString('hex'),
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   cleanup.push('worker process', () => {
     child.kill('SIGKILL');

@@ -18,11 +18,10 @@ export interface SizeFigures {
   unchangedRescanSeconds: number;
   changedFolders: number;
   changedRescanSeconds: number;
-  /** Process RSS just before the first scan of this size. */
+  /** Worker process RSS just before the first scan of this size. */
   rssBeforeMb: number;
-  /** Peak process RSS during this size's three scans, and the V8 heap and external memory at that moment. */
+  /** Peak worker process RSS during this size's three scans (its ffprobe children not included). */
   rssPeakMb: number;
-  rssPeakBreakdownMb: { heapTotal: number; heapUsed: number; external: number };
   /** Peak RSS of the reference's own process, for comparison. */
   referenceMaxRssMb: number;
   /** CPU milliseconds per title, by where they were spent; null without /proc. */
@@ -37,6 +36,7 @@ const MB = 1024 * 1024;
 
 export interface MeasureContext {
   env: ScanEnvironment;
+  /** Samples the worker process. */
   rss: RssSampler;
   workDir: string;
   progress: (line: string) => void;
@@ -64,7 +64,7 @@ export async function measureSize({ env, rss, workDir, progress, signal }: Measu
   rss.reset();
   const rssBefore = rss.peak().rssBytes;
   progress(`initial scan of ${titles} titles`);
-  const stopCpu = await startScanCpuMeasure(() => env.databaseBackendPids());
+  const stopCpu = await startScanCpuMeasure(env.workerPid, () => env.databaseBackendPids());
   const initial = await env.scan(libraryId);
   const initialCpu = await stopCpu();
   expectScan('initial', initial.progress, {
@@ -110,7 +110,6 @@ export async function measureSize({ env, rss, workDir, progress, signal }: Measu
     changedRescanSeconds: changed.seconds,
     rssBeforeMb: rssBefore / MB,
     rssPeakMb: peak.rssBytes / MB,
-    rssPeakBreakdownMb: { heapTotal: peak.heapTotalBytes / MB, heapUsed: peak.heapUsedBytes / MB, external: peak.externalBytes / MB },
     referenceMaxRssMb: reference.maxRssBytes / MB,
     referenceCpuMsPerTitle: referenceCpu,
     initialScanCpuMsPerTitle: scanCpu,

@@ -35,9 +35,8 @@ export function describeSize(s: SizeFigures): string[] {
     `  unchanged rescan      ${s.unchangedRescanSeconds.toFixed(2)} s   target ≤ ${TARGETS.unchangedRescanMaxSeconds} s: ${sizeBound(s.unchangedRescanSeconds <= TARGETS.unchangedRescanMaxSeconds)}`,
     `  1 %-changed rescan    ${s.changedRescanSeconds.toFixed(2)} s   (${s.changedFolders} folders changed; unchanged rescan ${s.unchangedRescanSeconds.toFixed(2)} s)`,
     `  RSS peak              ${Math.round(s.rssPeakMb)} MB   target ≤ ${TARGETS.rssPeakMaxMb} MB: ${sizeBound(s.rssPeakMb <= TARGETS.rssPeakMaxMb)}` +
-      ` (whole benchmark process, worker in-process; ffprobe children not counted)`,
-    `                        ${Math.round(s.rssBeforeMb)} MB before the scans; at the peak V8 heap ${Math.round(s.rssPeakBreakdownMb.heapUsed)} MB used` +
-      ` of ${Math.round(s.rssPeakBreakdownMb.heapTotal)} MB, external ${Math.round(s.rssPeakBreakdownMb.external)} MB; reference process peak ${Math.round(s.referenceMaxRssMb)} MB`,
+      ` (worker process alone; ffprobe children not counted)`,
+    `                        ${Math.round(s.rssBeforeMb)} MB before the scans; reference process peak ${Math.round(s.referenceMaxRssMb)} MB`,
   ];
 }
 
@@ -48,7 +47,7 @@ function describeCpu(s: SizeFigures): string[] {
   const ms = (x: number | null) => (x === null ? 'n/a' : x.toFixed(1));
   return [
     `  CPU per title         reference ${ms(ref.total)} ms (process ${ms(ref.process)}, ffprobe ${ms(ref.ffprobe)}); ` +
-      `initial scan ${ms(scan.total)} ms (worker process ${ms(scan.benchmarkProcess)}, ffprobe ${ms(scan.ffprobe)}, ` +
+      `initial scan ${ms(scan.total)} ms (worker process ${ms(scan.workerProcess)}, ffprobe ${ms(scan.ffprobe)}, ` +
       `Postgres ${ms(scan.postgres)}, Temporal server ${ms(scan.temporalServer)})`,
     `  CPU ratio ref/scan    ${s.cpuRatio.toFixed(2)}   (CPU cost per title, all processes; moves far less with the machine's other load than wall time)`,
   ];

@@ -4,14 +4,14 @@ import path from 'node:path';
 import { installTemporalRuntime } from '../../src/workers/roles.js';
 import { CleanupStack } from '../support/cleanup-stack.js';
 import { describeMachine, loadAverage1m } from '../support/machine.js';
-import { startRssSampler } from '../support/rss-sampler.js';
+import { startProcessRssSampler } from '../support/rss-sampler.js';
 import { measureSize, type SizeFigures } from './measure-size.js';
 import { describeSize, judgeTargets, roundFigures, TARGETS, type ScanBenchmarkResult } from './report.js';
 import { startScanEnvironment } from './scan-environment.js';
 
 /**
  * `npm run bench:scan [-- --quick]`: the library scan (libraryScan on a real Temporal dev server, real
- * Postgres, a real in-process worker) on synthetic movie libraries, against a plain-loop reference of the
+ * Postgres, the real worker in its own process) on synthetic movie libraries, against a plain-loop reference of the
  * same file work measured in the same run. Progress goes to stderr; the figures to stdout, ending with
  * one JSON line. Exits non-zero when a scan gives a wrong result; a missed target is reported, not fatal.
  */
@@ -48,11 +48,11 @@ async function main(): Promise<ScanBenchmarkResult> {
   const loadAtStart = loadAverage1m();
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'reelflow-bench-scan-'));
   cleanup.push('work folder', () => rm(workDir, { recursive: true, force: true }));
-  const rss = startRssSampler(200);
-  cleanup.push('RSS sampler', () => rss.stop());
 
-  progress('starting Temporal dev server, Postgres database and worker');
+  progress('starting Temporal dev server, Postgres database and worker process');
   const env = await startScanEnvironment(workDir, cleanup);
+  const rss = startProcessRssSampler(env.workerPid, 200);
+  cleanup.push('RSS sampler', () => rss.stop());
   const stopping = new AbortController();
   cleanup.push('reference process', () => stopping.abort());
   const figures: SizeFigures[] = [];

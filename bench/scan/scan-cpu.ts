@@ -2,13 +2,13 @@ import { childPidsNamed, readProcessTimes } from '../support/process-cpu.js';
 
 /** CPU seconds one scan cost, by where they were spent; null parts could not be read. */
 export interface ScanCpuSeconds {
-  /** The benchmark process: the in-process worker's activities and workflow threads, the client, the sampler. */
-  benchmarkProcess: number;
-  /** ffprobe processes the worker started (this process's exited children). */
+  /** The worker process: its activities and workflow threads (the harness and client are not in it). */
+  workerProcess: number;
+  /** ffprobe processes the worker started (the worker process's exited children). */
   ffprobe: number;
   /** The Postgres backends serving the benchmark database; null when the server is not on this machine. */
   postgres: number | null;
-  /** The Temporal dev server, a child of this process. */
+  /** The Temporal dev server, a child of the benchmark process. */
   temporalServer: number | null;
 }
 
@@ -16,13 +16,13 @@ export interface ScanCpuSeconds {
  * Starts measuring; the returned function ends the measurement. Postgres backends are found by asking the
  * server which pids serve our database, before and after, since the pool may open connections meanwhile.
  */
-export async function startScanCpuMeasure(databaseBackendPids: () => Promise<number[]>): Promise<() => Promise<ScanCpuSeconds | null>> {
-  const self = readProcessTimes('self');
+export async function startScanCpuMeasure(workerPid: number, databaseBackendPids: () => Promise<number[]>): Promise<() => Promise<ScanCpuSeconds | null>> {
+  const worker = readProcessTimes(workerPid);
   const temporal = temporalServerSeconds();
   const backends = backendSeconds(await databaseBackendPids());
   return async () => {
-    const selfAfter = readProcessTimes('self');
-    if (!self || !selfAfter) return null;
+    const workerAfter = readProcessTimes(workerPid);
+    if (!worker || !workerAfter) return null;
     const temporalAfter = temporalServerSeconds();
     const backendsAfter = backendSeconds(await databaseBackendPids());
     let postgres: number | null = null;
@@ -31,8 +31,8 @@ export async function startScanCpuMeasure(databaseBackendPids: () => Promise<num
       for (const [pid, seconds] of backendsAfter) postgres += seconds - (backends.get(pid) ?? 0);
     }
     return {
-      benchmarkProcess: selfAfter.ownSeconds - self.ownSeconds,
-      ffprobe: selfAfter.childrenSeconds - self.childrenSeconds,
+      workerProcess: workerAfter.ownSeconds - worker.ownSeconds,
+      ffprobe: workerAfter.childrenSeconds - worker.childrenSeconds,
       postgres,
       temporalServer: temporal !== null && temporalAfter !== null ? temporalAfter - temporal : null,
     };

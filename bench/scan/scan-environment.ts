@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, NativeConnection } from '@temporalio/worker';
+import { bundleWorkflowCode } from '@temporalio/worker';
 import { PhaseConfigService } from '../../src/config/phase-config-service.js';
 import { createDatabase } from '../../src/db/client.js';
 import { dropDatabase, ensureDatabase } from '../../src/db/create-database.js';
@@ -9,8 +11,7 @@ import { applyMigrations } from '../../src/db/migrate.js';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { findFreePort } from '../../src/runtime/free-port.js';
 import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js';
-import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
-import { createReelflowWorkers, runWorkers, workflowsPath } from '../../src/workers/create-worker.js';
+import { workflowsPath } from '../../src/workers/create-worker.js';
 import type { libraryScan } from '../../src/workflows/library-scan.js';
 import { libraryScanWorkflowId, type ScanProgress } from '../../src/workflows/scan-definitions.js';
 import { acquireTestPostgres } from '../../test/support/test-postgres.js';
@@ -22,12 +23,15 @@ export interface ScanEnvironment {
   scan(libraryId: string): Promise<{ progress: ScanProgress; seconds: number }>;
   /** Pids of the Postgres backends serving the benchmark database; none when the server is not on this machine. */
   databaseBackendPids(): Promise<number[]>;
+  /** Pid of the worker process, for its RSS and CPU time. */
+  workerPid: number;
 }
 
 /**
- * One headless Temporal dev server, a fresh migrated Postgres database and the Reelflow workers running in
- * this process — the ones `npm run worker` would run, with their defaults. Every piece is registered on
- * `cleanup` as soon as it exists, so a failure half-way still stops what was started.
+ * One headless Temporal dev server, a fresh migrated Postgres database and the Reelflow workers in a
+ * process of their own (`test/support/worker-process.ts`: `createReelflowWorkers` with its defaults, the
+ * ones `npm run worker` runs), so the worker's memory and CPU are not mixed with this harness's. Every
+ * piece is registered on `cleanup` as soon as it exists, so a failure half-way still stops what was started.
  */
 export async function startScanEnvironment(workDir: string, cleanup: CleanupStack): Promise<ScanEnvironment> {
   // Settled, not Promise.all: whichever starts is registered for cleanup even when the other fails.
@@ -53,29 +57,20 @@ export async function startScanEnvironment(workDir: string, cleanup: CleanupStac
   await new PhaseConfigService(db).ensureDefaults();
 
   const taskQueue = `bench-scan-${randomUUID()}`;
-  const workerConnection = await NativeConnection.connect({ address: server.address });
-  cleanup.push('worker connection', () => workerConnection.close());
-  const workers = await createReelflowWorkers({
-    connection: workerConnection,
-    namespace: 'default',
-    taskQueue,
-    db,
-    dataDir: path.join(workDir, 'data'),
-    // The benchmark database holds no provider credentials; a throwaway key is enough.
-    credentialsCipher: new CredentialsCipher(randomBytes(32)),
-    workflowBundle: { code: bundle.code },
-  });
-  const running = runWorkers(workers);
-  cleanup.push('workers', async () => {
-    running.shutdown();
-    await running.done;
-  });
-  // A worker that stops on its own would leave the scan waiting forever; fail the scan instead.
-  const workerStopped = running.done.then(
-    () => Promise.reject(new Error('The worker stopped during the benchmark')),
-    (error: unknown) => Promise.reject(new Error('The worker failed during the benchmark', { cause: error })),
+  const bundlePath = path.join(workDir, 'workflow-bundle.js');
+  await writeFile(bundlePath, bundle.code);
+  const worker = await startWorkerProcess(
+    {
+      TEMPORAL_ADDRESS: server.address,
+      DATABASE_URL: databaseUrl,
+      TASK_QUEUE: taskQueue,
+      DATA_DIR: path.join(workDir, 'data'),
+      WORKFLOW_BUNDLE: bundlePath,
+      // The benchmark database holds no provider credentials; a throwaway key is enough.
+      SECRET_KEY_HEX: randomBytes(32).toString('hex'),
+    },
+    cleanup,
   );
-  workerStopped.catch(() => {});
 
   const clientConnection = await Connection.connect({ address: server.address });
   cleanup.push('client connection', () => clientConnection.close());
@@ -93,7 +88,7 @@ export async function startScanEnvironment(workDir: string, cleanup: CleanupStac
         workflowId: libraryScanWorkflowId(libraryId),
         args: [{ libraryId }],
       });
-      const progress = await Promise.race([handle.result(), workerStopped]);
+      const progress = await Promise.race([handle.result(), worker.stopped]);
       return { progress, seconds: (performance.now() - started) / 1000 };
     },
     async databaseBackendPids() {
@@ -101,7 +96,47 @@ export async function startScanEnvironment(workDir: string, cleanup: CleanupStac
       const rows = await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database()`;
       return rows.map((row) => row.pid);
     },
+    workerPid: worker.pid,
   };
+}
+
+/**
+ * Spawns the worker process and resolves once it polls (it prints READY). Its other output goes to
+ * stderr, with the progress, so stdout keeps only the figures. `stopped` rejects if it exits on its own:
+ * a scan would otherwise wait forever.
+ */
+async function startWorkerProcess(env: Record<string, string>, cleanup: CleanupStack): Promise<{ pid: number; stopped: Promise<never> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/worker-process.ts'], {
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.once('error', () => resolve());
+  });
+  cleanup.push('worker process', async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  });
+  const stopped = new Promise<never>((_, reject) => {
+    child.once('error', (error) => reject(new Error('The worker process could not start', { cause: error })));
+    child.once('exit', (code, signal) => reject(new Error(`The worker process stopped during the benchmark (${signal ?? `exit code ${code}`})`)));
+  });
+  stopped.catch(() => {});
+  const ready = new Promise<void>((resolve) => {
+    let pending = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop()!;
+      for (const line of lines) {
+        if (line === 'READY') resolve();
+        else console.error(line);
+      }
+    });
+  });
+  await Promise.race([ready, stopped]);
+  return { pid: child.pid!, stopped };
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);

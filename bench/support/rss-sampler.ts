@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+
 /**
- * Samples this process's resident set size on a timer and keeps the peak. `process.memoryUsage.rss()` is
- * the same figure as `process.memoryUsage().rss` without walking the V8 heap spaces, so sampling every
- * 200 ms costs nothing measurable; the full breakdown is taken only when a new peak is seen, to tell the
- * JavaScript heap from memory held outside it. Child processes (ffprobe) are not included.
+ * Samples another process's resident set size (VmRSS in /proc/<pid>/status) on a timer and keeps the
+ * peak — for the worker, which runs in a process of its own as under `npm run worker`. Reading one small
+ * /proc file every 200 ms costs nothing measurable. Only that process counts: its children (ffprobe) and
+ * the sampling process are not included. Linux only; without /proc, or once the process is gone, samples
+ * read as 0 and leave the peak as it was.
  */
 export interface RssSampler {
   /** Highest sample since start or the last reset. */
@@ -13,16 +16,12 @@ export interface RssSampler {
 
 export interface MemoryPeak {
   rssBytes: number;
-  /** process.memoryUsage() at that moment: V8 heap reserved and used, and memory of Buffers and ArrayBuffers. */
-  heapTotalBytes: number;
-  heapUsedBytes: number;
-  externalBytes: number;
 }
 
-export function startRssSampler(intervalMs = 200): RssSampler {
-  let peak = snapshot();
+export function startProcessRssSampler(pid: number, intervalMs = 200): RssSampler {
+  let peak = readVmRssBytes(pid);
   const sample = () => {
-    if (process.memoryUsage.rss() > peak.rssBytes) peak = snapshot();
+    peak = Math.max(peak, readVmRssBytes(pid));
   };
   const timer = setInterval(sample, intervalMs);
   // Never the reason the process stays alive.
@@ -30,10 +29,10 @@ export function startRssSampler(intervalMs = 200): RssSampler {
   return {
     peak() {
       sample();
-      return peak;
+      return { rssBytes: peak };
     },
     reset() {
-      peak = snapshot();
+      peak = readVmRssBytes(pid);
     },
     stop() {
       clearInterval(timer);
@@ -41,7 +40,14 @@ export function startRssSampler(intervalMs = 200): RssSampler {
   };
 }
 
-function snapshot(): MemoryPeak {
-  const usage = process.memoryUsage();
-  return { rssBytes: usage.rss, heapTotalBytes: usage.heapTotal, heapUsedBytes: usage.heapUsed, externalBytes: usage.external };
+/** VmRSS of `pid` in bytes; 0 when it cannot be read. */
+export function readVmRssBytes(pid: number): number {
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return 0;
+  }
+  const kb = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status)?.[1];
+  return kb === undefined ? 0 : Number(kb) * 1024;
 }

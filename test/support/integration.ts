@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, inject } from 'vitest';
+import { inject } from 'vitest';
 import { build } from '../../src/api/app.js';
 import { PhaseConfigService } from '../../src/config/phase-config-service.js';
 import { createDatabase, type Database, type Sql } from '../../src/db/client.js';
@@ -10,6 +10,7 @@ import { ensureDatabase } from '../../src/db/create-database.js';
 import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
 import { createReelflowWorkers, runWorkers } from '../../src/workers/create-worker.js';
 import { tempDir } from './temp-dir.js';
+import { onCleanup } from './cleanup.js';
 
 export const TEST_API_KEY = 'test-api-key-0123456789abcdef';
 
@@ -25,14 +26,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = await ensureDatabase(inject('adminDatabaseUrl'), name, inject('templateDatabase'));
   const { db, sql } = createDatabase(url, { max: 5 });
   await new PhaseConfigService(db).ensureDefaults();
-  afterAll(() => sql.end());
+  onCleanup(() => sql.end());
   return { url, db, sql };
 }
 
 /** A client of the shared dev server; closed after the file. */
 export async function createTestClient(): Promise<Client> {
   const connection = await Connection.connect({ address: inject('temporalAddress') });
-  afterAll(() => connection.close());
+  onCleanup(() => connection.close());
   return new Client({ connection });
 }
 
@@ -68,7 +69,7 @@ export async function startTestWorker(
     await running.done;
     await connection.close();
   };
-  afterAll(stop);
+  onCleanup(stop);
   return { taskQueue, dataDir, stop };
 }
 
@@ -92,7 +93,7 @@ export async function createTestApp(deps: {
     temporal: deps.temporal,
     credentialsCipher: deps.credentialsCipher ?? testCipher,
   });
-  afterAll(() => app.close());
+  onCleanup(() => app.close());
   return app;
 }
 

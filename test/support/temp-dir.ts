@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
+import { onCleanup } from './cleanup.js';
 
 /** A temporary folder removed after the test file. */
 export function tempDir(prefix = 'reelflow-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  onCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 

@@ -10,6 +10,10 @@ import { installTemporalRuntime } from '../../src/workers/roles.js';
  */
 const { TEMPORAL_ADDRESS, DATABASE_URL, TASK_QUEUE, DATA_DIR, WORKFLOW_BUNDLE, SECRET_KEY_HEX } = process.env;
 installTemporalRuntime('warn');
+// Stdin is a pipe from the parent: when the parent goes, however it goes, so does this worker.
+process.stdin.on('end', () => process.exit(0));
+process.stdin.on('error', () => process.exit(0));
+process.stdin.resume();
 const { db } = createDatabase(DATABASE_URL!);
 const connection = await NativeConnection.connect({ address: TEMPORAL_ADDRESS! });
 const workers = await createReelflowWorkers({

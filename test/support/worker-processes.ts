@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { afterAll, inject } from 'vitest';
+import { inject } from 'vitest';
 import { testSecretKey } from './integration.js';
+import { onCleanup } from './cleanup.js';
 
 /**
  * Reelflow workers in processes of their own (test/support/worker-process.ts), for what one process
@@ -17,9 +18,9 @@ export async function startWorkerProcess(opts: { databaseUrl: string; taskQueue:
       WORKFLOW_BUNDLE: inject('workflowBundlePath'),
       SECRET_KEY_HEX: testSecretKey.toString('hex'),
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
-  afterAll(async () => {
+  onCleanup(async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
