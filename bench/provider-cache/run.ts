@@ -20,7 +20,7 @@ import { workflowsPath } from '../../src/workers/create-worker.js';
 import { installTemporalRuntime } from '../../src/workers/roles.js';
 import { FANART_FAKE_API_KEY, startFakeFanart } from '../../test/fakes/fanart.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../../test/fakes/tmdb.js';
-import { insertMovie } from '../../test/support/providers.js';
+import { insertMovie } from '../../test/support/movie-rows.js';
 import { acquireTestPostgres } from '../../test/support/test-postgres.js';
 import { CleanupStack } from '../support/cleanup-stack.js';
 import { describeMachine, loadAverage1m } from '../support/machine.js';

@@ -7,7 +7,8 @@ import { startFakeFanart, FANART_FAKE_API_KEY } from '../fakes/fanart.js';
 import type { FakeServer } from '../fakes/http-fake.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../fakes/tmdb.js';
 import { authHeaders, createTestApp, createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
-import { configureProvider, insertMovie } from '../support/providers.js';
+import { insertMovie } from '../support/movie-rows.js';
+import { configureProvider } from '../support/providers.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /** The provider cache end to end: API → providerFetch workflow → provider queues → fakes → Postgres. */

@@ -1,6 +1,5 @@
 import { ProviderRepository } from '../../src/db/repositories/provider-repository.js';
 import type { Database } from '../../src/db/client.js';
-import { movies } from '../../src/db/schema/index.js';
 import { testCipher } from './integration.js';
 
 /** Configures a provider directly in the database, as POST /api/providers would. */
@@ -16,21 +15,4 @@ export async function configureProvider(
     timeoutMs: input.timeoutMs ?? 5_000,
     ...input,
   });
-}
-
-/** A movie row as a scan would leave it, identified by TMDB id. */
-export async function insertMovie(db: Database, libraryId: string, title: string, tmdbId: number | null) {
-  const [row] = await db
-    .insert(movies)
-    .values({
-      libraryId,
-      title,
-      tmdbId,
-      identificationStatus: tmdbId === null ? 'unidentified' : 'identified',
-      identificationSource: 'nfo',
-      folderPath: `/media/${title}`,
-      folderKey: `${title}-${Math.random().toString(36).slice(2, 8)}`,
-    })
-    .returning();
-  return row!;
 }
