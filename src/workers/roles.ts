@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Runtime, DefaultLogger, type LogLevel } from '@temporalio/worker';
+import { inspect } from 'node:util';
+import { NativeConnection, Runtime, DefaultLogger, type LogEntry, type LogLevel } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import { build } from '../api/app.js';
 import type { AppConfig } from '../config/env.js';
@@ -46,11 +47,21 @@ export function installTemporalRuntime(level: AppConfig['logLevel'], metricsPort
     silent: 'ERROR',
   };
   Runtime.install({
-    logger: new DefaultLogger(map[level]),
+    logger: new DefaultLogger(map[level], printSdkLog),
     shutdownSignals: [],
     // The SDK's own metrics (task latencies, slots, polls), served by its Rust core on loopback.
     ...(metricsPort > 0 ? { telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${metricsPort}` } } } } : {}),
   });
+}
+
+/**
+ * The SDK's lines on stderr, as its default logger prints them, less one warning: provider workers run
+ * activities only, so "no workflows registered" is their design, not news.
+ */
+function printSdkLog(entry: LogEntry): void {
+  if (entry.message.startsWith('No workflows registered')) return;
+  const time = new Date(Number(entry.timestampNanos / 1_000_000n)).toISOString();
+  process.stderr.write(`${time} [${entry.level}] ${entry.message}${entry.meta ? ` ${inspect(entry.meta, { breakLength: Infinity })}` : ''}\n`);
 }
 
 export async function startWorkerRole(config: AppConfig, endpoints: Endpoints): Promise<RunningRole> {
