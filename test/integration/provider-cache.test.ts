@@ -19,11 +19,12 @@ let app: FastifyInstance;
 let tmdb: FakeServer;
 let fanart: FakeServer;
 let libraryId: string;
+let tmdbProviderId: string;
 
 beforeAll(async () => {
   [tmdb, fanart] = await Promise.all([startFakeTmdb(), startFakeFanart()]);
   database = await createTestDatabase();
-  await configureProvider(database.db, { kind: 'tmdb', baseUrl: tmdb.baseUrl, credentials: { apiKey: TMDB_FAKE_API_KEY } });
+  tmdbProviderId = (await configureProvider(database.db, { kind: 'tmdb', baseUrl: tmdb.baseUrl, credentials: { apiKey: TMDB_FAKE_API_KEY } })).id;
   await configureProvider(database.db, { kind: 'fanart_tv', baseUrl: fanart.baseUrl, credentials: { apiKey: FANART_FAKE_API_KEY }, timeoutMs: 500 });
   temporal = await createTestClient();
   await startTestWorker(database.db, taskQueue);
@@ -128,6 +129,20 @@ describe('fetchAssets', () => {
       await database.sql`alter table provider_metadata_away rename to provider_metadata`;
     }
   }, 60_000);
+
+  it('applies a provider edit made through the API on the next fetch, with no restart', async () => {
+    const editProvider = (credentials: object) =>
+      app.inject({ method: 'PATCH', url: `/api/providers/${tmdbProviderId}`, headers: authHeaders, payload: { credentials } });
+    expect((await editProvider({ apiKey: 'a-key-tmdb-does-not-know' })).statusCode).toBe(200);
+    try {
+      const refused = (await fetchAssets(movieId, { force: true })).json();
+      expect(refused.metadata.failedProviders).toEqual([{ provider: 'tmdb', error: expect.stringMatching(/TMDB rejected the API key/) }]);
+    } finally {
+      await editProvider({ apiKey: TMDB_FAKE_API_KEY });
+    }
+    const accepted = (await fetchAssets(movieId, { force: true })).json();
+    expect(accepted.metadata.completedProviders).toEqual(['fanart_tv', 'tmdb']);
+  });
 
   it('refuses a movie without provider ids, saying why', async () => {
     const unidentified = (await insertMovie(database.db, libraryId, 'Mystery', null)).id;
