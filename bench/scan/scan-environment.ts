@@ -106,6 +106,7 @@ export async function startScanEnvironment(workDir: string, cleanup: CleanupStac
  * a scan would otherwise wait forever.
  */
 async function startWorkerProcess(env: Record<string, string>, cleanup: CleanupStack): Promise<{ pid: number; stopped: Promise<never> }> {
+  // Started as `npm run worker` starts it (no V8 flags): what a deployment gets.
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/worker-process.ts'], {
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'inherit'],
