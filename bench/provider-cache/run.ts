@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { ProviderCacheManager } from '../../src/cache/provider-cache-manager.js';
 import { TemporalProviderFetcher } from '../../src/cache/temporal-provider-fetcher.js';
 import { createDatabase } from '../../src/db/client.js';
@@ -16,7 +15,7 @@ import { ProviderRepository } from '../../src/db/repositories/provider-repositor
 import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
 import { findFreePort } from '../../src/runtime/free-port.js';
 import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js';
-import { workflowsPath } from '../../src/workers/create-worker.js';
+import { bundleReelflowWorkflows } from '../../src/workers/bundle-workflows.js';
 import { installTemporalRuntime } from '../../src/workers/roles.js';
 import { FANART_FAKE_API_KEY, startFakeFanart } from '../../test/fakes/fanart.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../../test/fakes/tmdb.js';
@@ -50,7 +49,7 @@ async function main() {
   const [server, pg, bundle, tmdb, fanart] = await Promise.all([
     startTemporalDevServer({ port: await findFreePort(), uiPort: null, logFile: path.join(workDir, 'temporal.log') }),
     acquireTestPostgres(),
-    bundleWorkflowCode({ workflowsPath, logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error } }),
+    bundleReelflowWorkflows(),
     startFakeTmdb(),
     startFakeFanart(),
   ]);

@@ -3,7 +3,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { PhaseConfigService } from '../../src/config/phase-config-service.js';
 import { createDatabase } from '../../src/db/client.js';
 import { dropDatabase, ensureDatabase } from '../../src/db/create-database.js';
@@ -11,7 +10,7 @@ import { applyMigrations } from '../../src/db/migrate.js';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { findFreePort } from '../../src/runtime/free-port.js';
 import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js';
-import { workflowsPath } from '../../src/workers/create-worker.js';
+import { bundleReelflowWorkflows } from '../../src/workers/bundle-workflows.js';
 import type { libraryScan } from '../../src/workflows/library-scan.js';
 import { libraryScanWorkflowId, type ScanProgress } from '../../src/workflows/scan-definitions.js';
 import { acquireTestPostgres } from '../../test/support/test-postgres.js';
@@ -45,7 +44,7 @@ export async function startScanEnvironment(workDir: string, cleanup: CleanupStac
       return acquired;
     }),
     // Built up front with a quiet logger, so webpack's report does not end up between the figures.
-    bundleWorkflowCode({ workflowsPath, logger: quietLogger }),
+    bundleReelflowWorkflows(),
   ] as const);
 
   const databaseName = `reelflow_bench_scan_${process.pid}_${Date.now().toString(36)}`;
@@ -148,12 +147,3 @@ async function allOrThrow<T extends readonly unknown[]>(promises: { [K in keyof 
   if (failed) throw failed.reason;
   return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
-
-const quietLogger = {
-  log: () => {},
-  trace: () => {},
-  debug: () => {},
-  info: () => {},
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-};

@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { ensureDatabase, dropDatabase } from '../../src/db/create-database.js';
 import { applyMigrations } from '../../src/db/migrate.js';
 import { findFreePort } from '../../src/runtime/free-port.js';
 import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js';
-import { workflowsPath } from '../../src/workers/create-worker.js';
+import { bundleReelflowWorkflows } from '../../src/workers/bundle-workflows.js';
 import { acquireTestPostgres } from './test-postgres.js';
 
 declare module 'vitest' {
@@ -33,7 +32,7 @@ export default async function setup(project: TestProject) {
   const [server, pg, bundle] = await Promise.all([
     startTemporalDevServer({ port: await findFreePort(), uiPort: null, logFile: path.join(runDir, 'temporal.log') }),
     acquireTestPostgres(),
-    bundleWorkflowCode({ workflowsPath, logger: quietLogger }),
+    bundleReelflowWorkflows(),
   ]);
   const templateUrl = await ensureDatabase(pg.adminUrl, templateDatabase);
   await applyMigrations(templateUrl);
@@ -61,12 +60,3 @@ async function dropRunDatabases(adminUrl: string, prefix: string) {
   await sql.end();
   for (const { datname } of rows) await dropDatabase(adminUrl, datname);
 }
-
-const quietLogger = {
-  log: () => {},
-  trace: () => {},
-  debug: () => {},
-  info: () => {},
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-};
