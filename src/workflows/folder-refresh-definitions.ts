@@ -1,0 +1,15 @@
+/**
+ * The contract for "this one folder of a library changed": a Radarr/Sonarr webhook, or the request
+ * pipeline's delivery, asks for the folder to be scanned and its title to run through its pipeline.
+ * No runtime imports beyond Temporal's.
+ */
+
+export interface FolderRefreshInput {
+  libraryId: string;
+  /** Absolute path on this machine, inside the library's root: a movie or show folder. */
+  folderPath: string;
+  /** Why, for the Temporal UI and logs: "radarr Download", "request 42 delivered". */
+  reason: string;
+}
+
+export const folderRefreshWorkflowType = 'folderRefresh';
