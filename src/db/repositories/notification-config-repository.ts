@@ -33,6 +33,15 @@ export class NotificationConfigRepository {
     return row && this.read(row as NotificationConfigRow & { service: S });
   }
 
+  /** Whether the service has a row, and its switch, without reading the config (which may not decrypt). */
+  async status(service: NotificationService): Promise<{ enabled: boolean; updatedAt: Date } | undefined> {
+    const [row] = await this.db
+      .select({ enabled: notificationConfig.enabled, updatedAt: notificationConfig.updatedAt })
+      .from(notificationConfig)
+      .where(eq(notificationConfig.service, service));
+    return row;
+  }
+
   /** Every enabled service. One that cannot be read is reported by `unreadable`, not thrown, so the others still go out. */
   async listEnabled(): Promise<{ settings: NotificationSetting[]; unreadable: { service: NotificationService; error: string }[] }> {
     const rows = await this.db.select().from(notificationConfig).where(eq(notificationConfig.enabled, true));

@@ -43,13 +43,3 @@ export async function sendEmailMessage(config: EmailConfig, message: TitleMessag
     mailer.close();
   }
 }
-
-/** Connects and authenticates without sending anything. */
-export async function verifySmtp(config: EmailConfig): Promise<void> {
-  const mailer = transport(config);
-  try {
-    await mailer.verify();
-  } finally {
-    mailer.close();
-  }
-}
