@@ -20,6 +20,7 @@ import {
   folderChangedSignalName,
   playerLibrarySyncWorkflowId,
   playerLibrarySyncWorkflowType,
+  playerTargetName,
   type DeliveryPolicy,
   type FolderChange,
   type NotifyTitleInput,
@@ -107,6 +108,7 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
         signal: folderChangedSignalName,
         signalArgs: [input.change],
         workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+        staticSummary: `Refreshes of ${playerTargetName(input.plan.target)} for library ${input.libraryId}`,
       });
       return { workflowId };
     },

@@ -13,9 +13,11 @@ const { planNotifications, queuePlayerRefresh } = proxyActivities<NotifyActiviti
  * that is down gets the notification when it returns. A completed send is in the history and never runs
  * again, so nothing is sent twice by replay or by a worker restart.
  */
-export function deliveryActivities(policy: DeliveryPolicy) {
+export function deliveryActivities(policy: DeliveryPolicy, summary?: string) {
   const windowMs = policy.retryWindowMinutes * 60_000;
   return proxyActivities<NotifyActivities>({
+    // What the Temporal UI shows for the activity: which folder, which message.
+    ...(summary === undefined ? {} : { summary }),
     startToCloseTimeout: Math.min(windowMs, 5 * 60_000),
     scheduleToCloseTimeout: windowMs,
     retry: {
@@ -46,7 +48,8 @@ export async function notifyTitle(input: NotifyTitleInput): Promise<NotifyTitleR
   const people = Promise.all(
     plan.people.map(async ({ service, delivery }): Promise<NotifyTitleResult['people'][number]> => {
       try {
-        return { service, status: 'sent', detail: await deliveryActivities(delivery).notifyPeople({ service, message }) };
+        const send = deliveryActivities(delivery, `${service}: ${input.event} ${input.displayName}`);
+        return { service, status: 'sent', detail: await send.notifyPeople({ service, message }) };
       } catch (error) {
         return { service, status: 'failed', detail: rootMessage(error) };
       }

@@ -33,7 +33,6 @@ export async function playerLibrarySync(input: PlayerLibrarySyncInput): Promise<
   const pending = new Map<string, FolderChange>();
   const seenKeys = new Set<string>(input.carried?.seenKeys);
   const state: PlayerSyncState = { target: playerTargetName(plan.target), libraryId, pending: [], refreshed: 0, failed: [] };
-  const send = deliveryActivities(plan.delivery);
 
   const accept = (change: FolderChange) => {
     const key = `${change.notificationKey}\u0000${change.folderPath}`;
@@ -70,6 +69,7 @@ export async function playerLibrarySync(input: PlayerLibrarySyncInput): Promise<
     try {
       for (;;) {
         const ignorePlaying = Date.now() >= giveUpWaitingAt;
+        const send = deliveryActivities(plan.delivery, jobSummary(job));
         const outcome = await send.refreshPlayer({ target: plan.target, libraryId, job, ignorePlaying });
         if (outcome.status === 'refreshed') {
           state.refreshed++;
@@ -84,6 +84,11 @@ export async function playerLibrarySync(input: PlayerLibrarySyncInput): Promise<
       return undefined;
     }
   }
+}
+
+function jobSummary(job: PlayerRefreshJob): string {
+  const clean = job.cleanFirst ? 'clean + ' : '';
+  return job.scope.kind === 'library' ? `${clean}refresh the whole library` : `${clean}${job.scope.change} ${job.scope.path}`;
 }
 
 function rootMessage(error: Error): string {
