@@ -48,7 +48,7 @@ const events = (defaults: NotifiedEvent[]) => z.array(z.enum(NOTIFIED_EVENTS)).d
 
 /** How a player's refreshes of one library are gathered before they are sent. */
 const coalescing = {
-  /** Folders changed within this many seconds of the first one are sent together. */
+  /** The first change after a quiet spell is sent at once; changes within this many seconds of the previous refresh are sent together. */
   coalesceSeconds: z.number().min(0).max(3_600).default(10),
   /** More changed folders than this in one batch become one refresh of the whole library. */
   maxFolderRefreshes: z.number().int().min(1).max(10_000).default(25),

@@ -15,16 +15,18 @@ import { deliveryActivities } from './notify-title.js';
 export const folderChangedSignal = defineSignal<[FolderChange]>(folderChangedSignalName);
 export const playerSyncStateQuery = defineQuery<PlayerSyncState>(playerSyncStateQueryName);
 
-/** With nothing pending for this long the workflow ends; the next change starts a new run. */
-const IDLE_BEFORE_END = '2 minutes';
+/** With nothing pending for this long (or the coalescing window, if longer) the run ends; the next change starts a new one. */
+const IDLE_BEFORE_END_MS = 2 * 60_000;
 const MAX_HISTORY_EVENTS = 5_000;
 /** Keys kept to recognise a repeated signal; older ones cannot be repeated any more (their retries are long over). */
 const SEEN_KEYS_KEPT = 2_000;
 
 /**
  * One media player (a Kodi group, Jellyfin or Plex) and one library: folder changes arrive as signals from
- * notifyTitle, are gathered for `coalesceSeconds`, then sent as one refresh per folder — or one of the
- * whole library when more than `maxFolderRefreshes` changed. While every reachable Kodi host plays a
+ * notifyTitle and are sent as one refresh per folder — or one of the whole library when more than
+ * `maxFolderRefreshes` changed. The first change after a quiet spell goes out at once (a webhook's title
+ * reaches Kodi without waiting); changes arriving within `coalesceSeconds` of the previous refresh are
+ * gathered into the next batch, so a scan that publishes many titles gives few refreshes. While every reachable Kodi host plays a
  * video the refresh waits on a timer and looks again. Each refresh is one activity, retried while the
  * player is down; one that completed is never sent again.
  */
@@ -44,9 +46,12 @@ export async function playerLibrarySync(input: PlayerLibrarySyncInput): Promise<
   setHandler(folderChangedSignal, accept);
   setHandler(playerSyncStateQuery, () => ({ ...state, pending: [...pending.keys()] }));
 
+  const coalesceMs = plan.coalesceSeconds * 1000;
+  let lastBatchEndedAt = Number.NEGATIVE_INFINITY;
   for (;;) {
-    if (!(await condition(() => pending.size > 0, IDLE_BEFORE_END))) return state;
-    if (plan.coalesceSeconds > 0) await sleep(plan.coalesceSeconds * 1000);
+    if (!(await condition(() => pending.size > 0, Math.max(IDLE_BEFORE_END_MS, 2 * coalesceMs)))) return state;
+    const untilWindowEnds = lastBatchEndedAt + coalesceMs - Date.now();
+    if (untilWindowEnds > 0) await sleep(untilWindowEnds);
 
     const jobs = batchRefreshJobs([...pending.values()], plan.maxFolderRefreshes);
     pending.clear();
@@ -56,6 +61,7 @@ export async function playerLibrarySync(input: PlayerLibrarySyncInput): Promise<
       if (outcome?.status === 'refreshed' && outcome.coveredEverything) break;
     }
     state.current = undefined;
+    lastBatchEndedAt = Date.now();
 
     if (workflowInfo().historyLength > MAX_HISTORY_EVENTS) {
       await continueAsNew<typeof playerLibrarySync>({ plan, libraryId, carried: { pending: [...pending.values()], seenKeys: [...seenKeys].slice(-SEEN_KEYS_KEPT) } });

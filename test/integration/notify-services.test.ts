@@ -1,7 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { WorkflowFailedError, type Client } from '@temporalio/client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { NotificationConfigRepository } from '../../src/db/repositories/notification-config-repository.js';
 import { notificationConfig } from '../../src/db/schema/index.js';
+import { notificationConfigSchemas } from '../../src/integrations/notification-config.js';
+import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
 import { JELLYFIN_FAKE_API_KEY, startFakeJellyfin, type FakeJellyfin } from '../fakes/jellyfin.js';
 import { KODI_FAKE_PASSWORD, KODI_FAKE_USER, startFakeKodi, type FakeKodi } from '../fakes/kodi.js';
@@ -238,6 +241,40 @@ describe('e-mail', () => {
     }
   });
 });
+
+describe('bad configuration and bad input', () => {
+  it('reports a config it cannot read and still notifies the other services', async () => {
+    const library = await createLibrary(database.db);
+    await configureDiscord();
+    // A Pushover row written with another secret key (the key changed since it was saved).
+    const otherKey = new CredentialsCipher(randomBytes(32));
+    await new NotificationConfigRepository(database.db, otherKey).put('pushover', true, notificationConfigSchemas.pushover.parse({ token: 't', user: 'u' }));
+    const before = discord.messages().length;
+
+    const result = await runNotifyTitle(temporal, taskQueue, titleInput(library, 'Heat (1995)'));
+
+    expect(result.unreadable).toEqual([{ service: 'pushover', error: expect.stringMatching(/^Notification service "pushover": Stored credentials were encrypted with another secret key/) }]);
+    expect(result.people).toEqual([expect.objectContaining({ service: 'discord', status: 'sent' })]);
+    expect(discord.messages()).toHaveLength(before + 1);
+  });
+
+  it('fails a notifyTitle started with invalid input, naming the field', async () => {
+    const library = await createLibrary(database.db);
+    await configureDiscord();
+    const input = titleInput(library, 'Heat (1995)', { folderPath: 'relative/Heat (1995)' });
+
+    const failure = await runNotifyTitle(temporal, taskQueue, input).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(WorkflowFailedError);
+    expect(rootCause(failure)).toBe('notifyTitle input.folderPath: an absolute path');
+  });
+});
+
+function rootCause(error: unknown): string {
+  let current = error;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return current instanceof Error ? current.message : String(current);
+}
 
 describe('every service at once', () => {
   it('tells each configured service once about one title', async () => {
