@@ -88,29 +88,18 @@ export const kodiConfigSchema = z
   })
   .strict();
 
-export const jellyfinConfigSchema = z
-  .object({
-    url: httpUrl,
-    apiKey: secret,
-    pathMappings: z.array(pathMappingSchema).default([]),
-    timeoutMs,
-    events: events(['added', 'updated', 'removed']),
-    ...coalescing,
-    delivery,
-  })
-  .strict();
+/** What every media player has beside its address and credentials. */
+const playerFields = {
+  pathMappings: z.array(pathMappingSchema).default([]),
+  timeoutMs,
+  events: events(['added', 'updated', 'removed']),
+  ...coalescing,
+  delivery,
+};
 
-export const plexConfigSchema = z
-  .object({
-    url: httpUrl,
-    token: secret,
-    pathMappings: z.array(pathMappingSchema).default([]),
-    timeoutMs,
-    events: events(['added', 'updated', 'removed']),
-    ...coalescing,
-    delivery,
-  })
-  .strict();
+export const jellyfinConfigSchema = z.object({ url: httpUrl, apiKey: secret, ...playerFields }).strict();
+
+export const plexConfigSchema = z.object({ url: httpUrl, token: secret, ...playerFields }).strict();
 
 export const discordConfigSchema = z
   .object({
