@@ -80,6 +80,8 @@ export interface PlayerLibrarySyncInput {
   libraryId: string;
   /** Set by continue-as-new: what the previous run had not sent yet, and the keys it already took. */
   carried?: { pending: FolderChange[]; seenKeys: string[] };
+  /** Continue as new once the history is longer than this (5,000 unless set; tests set it low). */
+  maxHistoryEvents?: number;
 }
 
 /** A refresh the (player, library) workflow sends: one folder, or the whole library when many changed. */

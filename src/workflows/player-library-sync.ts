@@ -42,7 +42,8 @@ export async function playerLibrarySync(input: PlayerLibrarySyncInput): Promise<
     seenKeys.add(key);
     mergeFolderChange(pending, change);
   };
-  for (const change of input.carried?.pending ?? []) accept(change);
+  // Carried changes were accepted by the previous run: their keys are already in seenKeys.
+  for (const change of input.carried?.pending ?? []) mergeFolderChange(pending, change);
   setHandler(folderChangedSignal, accept);
   setHandler(playerSyncStateQuery, () => ({ ...state, pending: [...pending.keys()] }));
 
@@ -63,8 +64,11 @@ export async function playerLibrarySync(input: PlayerLibrarySyncInput): Promise<
     state.current = undefined;
     lastBatchEndedAt = Date.now();
 
-    if (workflowInfo().historyLength > MAX_HISTORY_EVENTS) {
-      await continueAsNew<typeof playerLibrarySync>({ plan, libraryId, carried: { pending: [...pending.values()], seenKeys: [...seenKeys].slice(-SEEN_KEYS_KEPT) } });
+    if (workflowInfo().historyLength > (input.maxHistoryEvents ?? MAX_HISTORY_EVENTS)) {
+      await continueAsNew<typeof playerLibrarySync>({
+        ...input,
+        carried: { pending: [...pending.values()], seenKeys: [...seenKeys].slice(-SEEN_KEYS_KEPT) },
+      });
     }
   }
 

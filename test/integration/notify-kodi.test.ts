@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { playerLibrarySyncWorkflowId, type PlayerSyncState } from '../../src/workflows/notify-definitions.js';
+import {
+  folderChangedSignalName,
+  playerLibrarySyncWorkflowId,
+  playerLibrarySyncWorkflowType,
+  type FolderChange,
+  type PlayerLibrarySyncInput,
+  type PlayerSyncState,
+} from '../../src/workflows/notify-definitions.js';
 import { KODI_FAKE_PASSWORD, KODI_FAKE_USER, startFakeKodi, type FakeKodi } from '../fakes/kodi.js';
 import { createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
-import { configureNotification, createLibrary, eventually, runNotifyTitle, settle, titleInput } from '../support/notifications.js';
+import { configureNotification, createLibrary, eventually, FAST_DELIVERY, runNotifyTitle, settle, titleInput } from '../support/notifications.js';
 
 /** notifyTitle → the (Kodi group, library) workflow → the Kodi fake, on real Temporal and Postgres. */
 const taskQueue = `test-${randomUUID()}`;
@@ -258,5 +265,40 @@ describe('notifyTitle to Kodi', () => {
     await eventually('Kodi received a scan', () => fake.callsOf('VideoLibrary.Scan').length > 0);
     await settle();
     expect(fake.callsOf('VideoLibrary.Scan')).toHaveLength(1);
+  });
+});
+
+describe('playerLibrarySync', () => {
+  it('carries the keys it took across continue-as-new, so a repeated change is still refreshed once', async () => {
+    const fake = await kodi();
+    const library = await createLibrary(database.db);
+    await configureKodi([host('htpc', fake)]);
+    const input: PlayerLibrarySyncInput = {
+      plan: { target: { service: 'kodi', group: 'living-room' }, coalesceSeconds: 0, maxFolderRefreshes: 25, playingRecheckSeconds: 0.3, delivery: FAST_DELIVERY },
+      libraryId: library.id,
+      maxHistoryEvents: 12,
+    };
+    const handle = await temporal.workflow.start(playerLibrarySyncWorkflowType, { workflowId: `player-sync-test/${library.id}`, taskQueue, args: [input] });
+    const change = (name: string, key: string): FolderChange => ({ folderPath: `${library.rootPath}/${name}`, change: 'added', cleanFirst: false, notificationKey: key });
+
+    // Kodi is down while A is sent; B (and A again) arrive meanwhile and wait.
+    await fake.goDown();
+    await handle.signal(folderChangedSignalName, change('A', 'key-A'));
+    await eventually('A is being sent', async () => (await handle.query<PlayerSyncState>('state')).current !== undefined);
+    await handle.signal(folderChangedSignalName, change('B', 'key-B'));
+    await handle.signal(folderChangedSignalName, change('A', 'key-A'));
+    await eventually('B waits', async () => (await handle.query<PlayerSyncState>('state')).pending.includes(`${library.rootPath}/B`));
+
+    // A goes out; the history is past its limit, so the run continues as new carrying B and the keys it saw.
+    await fake.comeBack();
+    await eventually('Kodi scanned A and B', () => fake.callsOf('VideoLibrary.Scan').length >= 2);
+    const description = await temporal.workflow.getHandle(handle.workflowId).describe();
+    expect(description.runId).not.toBe(handle.firstExecutionRunId);
+
+    await handle.signal(folderChangedSignalName, change('A', 'key-A'));
+    await handle.signal(folderChangedSignalName, change('D', 'key-D'));
+    await eventually('Kodi scanned D', () => fake.callsOf('VideoLibrary.Scan').length >= 3);
+    await settle();
+    expect(fake.scannedDirectories()).toEqual(['A', 'B', 'D'].map((name) => `${library.rootPath}/${name}/`));
   });
 });

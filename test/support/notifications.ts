@@ -44,9 +44,9 @@ export async function runNotifyTitle(client: Client, taskQueue: string, input: N
 }
 
 /** Polls until `check` holds (a fake received what it should); fails with `what` after the timeout. */
-export async function eventually(what: string, check: () => boolean, timeoutMs = 20_000): Promise<void> {
+export async function eventually(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting until ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
