@@ -6,6 +6,8 @@ export interface TitleMessage {
   folderPath: string;
   /** When it happened (ISO 8601): the workflow's start, so a retried send says the same thing. */
   occurredAt: string;
+  /** Unique per notification (the notifyTitle workflow id): a repeated send carries the same id. */
+  id: string;
 }
 
 const VERBS = { added: 'Added', updated: 'Updated', removed: 'Removed' } as const;
@@ -16,6 +18,7 @@ export const messageText = (m: TitleMessage) => `${KINDS[m.titleKind]} ${m.event
 
 /** A message for POST /api/notifications/:service/test. */
 export const testMessage = (occurredAt: string): TitleMessage => ({
+  id: `test-${occurredAt}`,
   event: 'added',
   titleKind: 'movie',
   displayName: 'Reelflow test notification',

@@ -38,6 +38,7 @@ export function deliveryActivities(policy: DeliveryPolicy, summary?: string) {
 export async function notifyTitle(input: NotifyTitleInput): Promise<NotifyTitleResult> {
   const plan = await planNotifications(input);
   const message = {
+    id: workflowInfo().workflowId,
     event: input.event,
     titleKind: input.titleKind,
     displayName: input.displayName,

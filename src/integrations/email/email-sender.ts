@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { EmailConfig } from '../notification-config.js';
 import { messageText, messageTitle, type TitleMessage } from '../notification-message.js';
@@ -28,6 +29,9 @@ export async function sendEmailMessage(config: EmailConfig, message: TitleMessag
       subject: messageTitle(message),
       text: messageText(message),
       date: new Date(message.occurredAt),
+      // The same for every attempt of one notification: a mail client that received a copy whose answer was
+      // lost (a timeout after the server accepted it) shows the retry as the same message.
+      messageId: `<${createHash('sha256').update(message.id).digest('hex').slice(0, 32)}@reelflow.local>`,
     });
     return `SMTP ${info.response}`;
   } catch (error) {

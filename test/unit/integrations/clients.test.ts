@@ -44,7 +44,7 @@ afterAll(async () => {
   await Promise.all([kodi.close(), kodi2.close(), jellyfin.close(), plex.close(), discord.close(), pushover.close(), smtp.close()]);
 });
 
-const message: TitleMessage = { event: 'added', titleKind: 'movie', displayName: 'Heat (1995)', folderPath: '/srv/movies/Heat (1995)', occurredAt: '2026-11-21T10:00:00.000Z' };
+const message: TitleMessage = { id: 'notify/movie/1/run-1', event: 'added', titleKind: 'movie', displayName: 'Heat (1995)', folderPath: '/srv/movies/Heat (1995)', occurredAt: '2026-11-21T10:00:00.000Z' };
 const kodiHost = (fake: FakeKodi, password = KODI_FAKE_PASSWORD, pathMappings: { from: string; to: string }[] = []) => ({ name: 'htpc', url: fake.url, username: KODI_FAKE_USER, password, pathMappings });
 
 async function failure(promise: Promise<unknown>): Promise<TargetError> {
@@ -217,6 +217,14 @@ describe('e-mail', () => {
   it('sends through SMTP with AUTH and reports the server’s answer', async () => {
     expect(await sendEmailMessage(config(smtp.password), message)).toMatch(/^SMTP 250 /);
     expect(smtp.messages.at(-1)!.raw).toMatch(/^Subject: Added: Heat \(1995\)$/m);
+  });
+
+  it('gives every attempt of one notification the same Message-ID', async () => {
+    await sendEmailMessage(config(smtp.password), message);
+    await sendEmailMessage(config(smtp.password), message);
+    const ids = smtp.messages.slice(-2).map((m) => /^Message-ID: (.+)$/im.exec(m.raw)?.[1]?.trim());
+    expect(ids[0]).toMatch(/^<[0-9a-f]{32}@reelflow\.local>$/);
+    expect(ids[1]).toBe(ids[0]);
   });
 
   it('treats refused credentials (535) as final and a closed port as worth retrying', async () => {
