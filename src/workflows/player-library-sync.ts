@@ -26,9 +26,9 @@ const SEEN_KEYS_KEPT = 2_000;
  * notifyTitle and are sent as one refresh per folder — or one of the whole library when more than
  * `maxFolderRefreshes` changed. The first change after a quiet spell goes out at once (a webhook's title
  * reaches Kodi without waiting); changes arriving within `coalesceSeconds` of the previous refresh are
- * gathered into the next batch, so a scan that publishes many titles gives few refreshes. While every reachable Kodi host plays a
- * video the refresh waits on a timer and looks again. Each refresh is one activity, retried while the
- * player is down; one that completed is never sent again.
+ * gathered into the next batch, so a scan that publishes many titles gives few refreshes. While every
+ * reachable Kodi host plays a video the refresh waits on a timer and looks again. Each refresh is one
+ * activity, retried while the player is down; one that completed is never sent again.
  */
 export async function playerLibrarySync(input: PlayerLibrarySyncInput): Promise<PlayerSyncState> {
   const { plan, libraryId } = input;
