@@ -155,6 +155,17 @@ describe('Discord', () => {
     expect(discord.messages()).toHaveLength(before + 1);
   });
 
+  it('is not told anything while disabled', async () => {
+    const library = await createLibrary(database.db);
+    await configureNotification(database.db, 'discord', { webhookUrl: discord.webhookUrl }, false);
+    const before = discord.requests.length;
+
+    const result = await runNotifyTitle(temporal, taskQueue, titleInput(library, 'Heat (1995)'));
+
+    expect(result).toEqual({ players: [], people: [], unreadable: [] });
+    expect(discord.requests).toHaveLength(before);
+  });
+
   it('is not told of an update: its default events are additions only', async () => {
     const library = await createLibrary(database.db);
     await configureDiscord();
