@@ -50,6 +50,13 @@ const configureKodi = (hosts: ReturnType<typeof host>[], extra: Record<string, u
 const syncState = (libraryId: string) =>
   temporal.workflow.getHandle(playerLibrarySyncWorkflowId({ service: 'kodi', group: 'living-room' }, libraryId)).query<PlayerSyncState>('state');
 
+/** Until the library's Kodi workflow has nothing pending and nothing in progress, and Kodi has scanned. */
+const everythingSent = (libraryId: string, fake: FakeKodi) =>
+  eventually('every change was sent', async () => {
+    const state = await syncState(libraryId);
+    return state.pending.length === 0 && state.current === undefined && fake.callsOf('VideoLibrary.Scan').length > 0;
+  });
+
 describe('notifyTitle to Kodi', () => {
   it('scans exactly the title folder, named as Kodi knows it through the host path mapping', async () => {
     const fake = await kodi();
@@ -217,10 +224,7 @@ describe('notifyTitle to Kodi', () => {
     const names = Array.from({ length: 30 }, (_, i) => `Title ${i} (${1990 + i})`);
     await Promise.all(names.map((name) => runNotifyTitle(temporal, taskQueue, titleInput(library, name))));
     await fake.comeBack();
-    await eventually('every change was sent', async () => {
-      const state = await syncState(library.id);
-      return state.pending.length === 0 && state.current === undefined && fake.callsOf('VideoLibrary.Scan').length > 0;
-    });
+    await everythingSent(library.id, fake);
     await settle(1_500);
 
     // Two batches: what arrived before the workflow's first turn, then everything else. Each is up to 10
@@ -242,8 +246,8 @@ describe('notifyTitle to Kodi', () => {
     const names = Array.from({ length: 8 }, (_, i) => `Unmapped ${i}`);
     await Promise.all(names.map((name) => runNotifyTitle(temporal, taskQueue, titleInput(library, name))));
     await fake.comeBack();
-    await eventually('Kodi received a scan', () => fake.callsOf('VideoLibrary.Scan').length > 0);
-    await settle(3_000);
+    await everythingSent(library.id, fake);
+    await settle(1_500);
     // One full scan covers the rest of its batch; the changes that waited behind it get one more.
     const scans = fake.scannedDirectories();
     expect(scans.length).toBeLessThanOrEqual(2);
