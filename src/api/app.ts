@@ -19,6 +19,7 @@ import { providerCacheRoutes } from './routes/provider-cache.js';
 import { errorHandler } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 import { libraryRoutes } from './routes/libraries.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { phaseConfigRoutes } from './routes/phase-config.js';
 import { scanRoutes } from './routes/scans.js';
 import { episodeRoutes, movieRoutes, showRoutes } from './routes/titles.js';
@@ -85,5 +86,6 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   await app.register(providerCacheRoutes, deps);
   await app.register(metricsRoutes, deps);
   await app.register(providerRoutes, deps);
+  await app.register(notificationRoutes, deps);
   return app;
 }

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import { createNotifyActivities } from '../activities/notify.js';
 import { createProviderActivities } from '../activities/providers.js';
 import { createScanActivities } from '../activities/scan.js';
 import { PhaseConfigService } from '../config/phase-config-service.js';
@@ -46,6 +47,7 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
     activities: {
       ...createScanActivities({ db: opts.db, phaseConfig, contentStore: new ContentStore(opts.db, opts.dataDir) }),
       ...providerActivities,
+      ...createNotifyActivities({ db: opts.db, credentialsCipher: opts.credentialsCipher }),
     },
   });
   const rates = await providerRates(providers);
