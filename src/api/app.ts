@@ -22,6 +22,9 @@ import { libraryRoutes } from './routes/libraries.js';
 import { phaseConfigRoutes } from './routes/phase-config.js';
 import { scanRoutes } from './routes/scans.js';
 import { episodeRoutes, movieRoutes, showRoutes } from './routes/titles.js';
+import { ScheduleService } from '../schedules/schedule-service.js';
+import { scheduleRoutes } from './routes/schedules.js';
+import { iptvRoutes } from './routes/iptv.js';
 
 /** What the app is built from. */
 export interface AppInput {
@@ -43,6 +46,8 @@ export interface AppDeps extends AppInput {
   providerCache: ProviderCacheManager;
   metrics: Registry;
   providerRegistry: ProviderRegistry;
+  /** Temporal Schedules of every periodic job; routes that change libraries or IPTV providers keep them in step. */
+  schedules: ScheduleService;
 }
 
 /** The Fastify app, ready but not listening: `npm run api` listens, tests use `app.inject()`. */
@@ -56,7 +61,8 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
     metrics: new CacheMetrics(metrics),
     logger: app.log,
   });
-  const deps: AppDeps = { ...input, providerCache, metrics, providerRegistry: input.providerRegistry ?? new ProviderRegistry() };
+  const schedules = new ScheduleService({ temporal: input.temporal, db: input.db, credentialsCipher: input.credentialsCipher, taskQueue: input.config.taskQueue });
+  const deps: AppDeps = { ...input, providerCache, metrics, providerRegistry: input.providerRegistry ?? new ProviderRegistry(), schedules };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -85,5 +91,7 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   await app.register(providerCacheRoutes, deps);
   await app.register(metricsRoutes, deps);
   await app.register(providerRoutes, deps);
+  await app.register(scheduleRoutes, deps);
+  await app.register(iptvRoutes, deps);
   return app;
 }

@@ -11,3 +11,5 @@ export * from './movies.js';
 export * from './shows.js';
 export * from './provider-cache.js';
 export * from './providers.js';
+export * from './schedules.js';
+export * from './iptv.js';
