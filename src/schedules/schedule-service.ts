@@ -271,9 +271,11 @@ function scoped(taskQueue: string, workflowId: string): string {
   return new ScheduleIds(taskQueue).prefix === 'schedule/' ? workflowId : `${workflowId}/${taskQueue}`;
 }
 
-/** gRPC INVALID_ARGUMENT (3): the server refused the spec. */
+/**
+ * The server's INVALID_ARGUMENT, which the schedule client rethrows as a TypeError ("CronString does not
+ * have 5-7 fields"): only ever wrapped around the client's create and update calls.
+ */
 function invalidSpec(err: unknown): never {
-  const code = (err as { code?: unknown } | undefined)?.code ?? ((err as { cause?: { code?: unknown } } | undefined)?.cause?.code);
-  if (code === 3) throw new InvalidScheduleError((err as Error).message);
+  if (err instanceof TypeError) throw new InvalidScheduleError(err.message);
   throw err;
 }
