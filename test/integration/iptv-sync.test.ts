@@ -55,10 +55,21 @@ async function sync(providerId: string): Promise<IptvSyncProgress> {
 async function titles(query: string) {
   const res = await api('GET', `/api/iptv/titles?${query}`);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { total: number; items: Record<string, any>[] };
+  return res.json() as { total: number; items: TitleDto[] };
 }
 
-const byKey = (items: Record<string, any>[], key: string) => items.find((item) => item.titleKey === key);
+interface TitleDto {
+  titleKey: string;
+  type: string;
+  name: string;
+  cleanedTitle: string;
+  ignored: boolean;
+  ignoredReason: string | null;
+  streams: { movie?: string; episodes?: Record<string, string> };
+  [field: string]: unknown;
+}
+
+const byKey = (items: TitleDto[], key: string) => items.find((item) => item.titleKey === key);
 
 describe('Xtream provider', () => {
   let providerId: string;

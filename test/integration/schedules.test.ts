@@ -116,7 +116,7 @@ describe('schedules', () => {
     });
     expect(view.lastRunAt).not.toBeNull();
     const run = (await describeOnServer(id)).info.recentActions[0]!;
-    expect(await temporal.workflow.getHandle(run.action.workflow.workflowId, run.action.workflow.runId).result()).toEqual({ workflowId: `scan/${libraryId}`, outcome: 'completed' });
+    expect(await temporal.workflow.getHandle(run.action.workflow.workflowId, run.action.workflow.firstExecutionRunId).result()).toEqual({ workflowId: `scan/${libraryId}`, outcome: 'completed' });
   });
 
   it('a tick while the same work runs by hand leaves it alone', async () => {
