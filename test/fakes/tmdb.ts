@@ -548,7 +548,7 @@ export function syntheticImdbId(id: number): string {
   return `tt9${String(id).padStart(7, '0')}`;
 }
 
-function syntheticYear(id: number): number {
+export function syntheticYear(id: number): number {
   return 1950 + (id % 70);
 }
 
