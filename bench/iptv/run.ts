@@ -107,7 +107,15 @@ async function main() {
   const sync = async (): Promise<{ seconds: number; tmdbRequests: number; result: IptvSyncProgress }> => {
     const before = tmdb.requests.length;
     const started = performance.now();
-    const result: IptvSyncProgress = await temporal.workflow.execute('iptvSync', { taskQueue, workflowId: `iptv-sync/${panel.id}`, args: [{ providerId: panel.id }] });
+    const handle = await temporal.workflow.start('iptvSync', { taskQueue, workflowId: `iptv-sync/${panel.id}`, args: [{ providerId: panel.id }] });
+    // Progress on stderr every 30 s (a long run on a shared machine is worth watching).
+    const ticker = setInterval(() => {
+      void handle
+        .query<IptvSyncProgress>('progress')
+        .then((p) => process.stderr.write(`  ${Math.round((performance.now() - started) / 1000)} s: ${p.phase}, matched ${p.matched}, ignored ${p.ignored}, TMDB requests ${tmdb.requests.length - before}, load ${loadAverage1m()}\n`))
+        .catch(() => undefined);
+    }, 30_000);
+    const result: IptvSyncProgress = await handle.result().finally(() => clearInterval(ticker));
     return { seconds: (performance.now() - started) / 1000, tmdbRequests: tmdb.requests.length - before, result };
   };
 

@@ -24,7 +24,7 @@ export interface IptvActivityDeps {
 }
 
 /** Titles matched at once in a batch: enough to keep TMDB's queue at its rate while each waits for a fetch. */
-const MATCH_CONCURRENCY = 48;
+const MATCH_CONCURRENCY = 100;
 
 /**
  * The iptvSync activities. Each run reads the provider afresh (an edit applies to the next run), makes a

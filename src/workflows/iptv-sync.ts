@@ -3,7 +3,7 @@ import type { IptvActivities } from '../activities/iptv.js';
 import type { IptvKind } from '../db/schema/iptv.js';
 import { IPTV_PROVIDER_DELETED, iptvSyncProgressQuery, type IptvSyncInput, type IptvSyncProgress } from './iptv-definitions.js';
 
-const DEFAULT_BATCH_SIZE = 200;
+const DEFAULT_BATCH_SIZE = 400;
 const DEFAULT_MAX_HISTORY_EVENTS = 4_000;
 
 const { describeIptvProvider, recordIptvChanges } = proxyActivities<IptvActivities>({
