@@ -77,9 +77,9 @@ export function createIptvActivities(deps: IptvActivityDeps) {
      * The next pending titles: what the listing lacks from the provider (episodes, ids), then a match to
      * TMDB through the provider cache. A title TMDB could not be asked about stays pending, with the error.
      */
-    async matchIptvTitles(input: { providerId: string; afterKey: string | null; limit: number }): Promise<MatchBatchResult> {
+    async matchIptvTitles(input: { providerId: string; syncId: string; afterKey: string | null; limit: number }): Promise<MatchBatchResult> {
       return withContext(input.providerId, async (processor, context) => {
-        const batch = await titles.pendingBatch(input.providerId, input.afterKey, input.limit);
+        const batch = await titles.pendingBatch(input.providerId, input.syncId, input.afterKey, input.limit);
         const result: MatchBatchResult = { processed: 0, matched: 0, ignored: 0, errors: 0, nextAfterKey: batch.length < input.limit ? null : batch.at(-1)!.titleKey };
         context.progress.total = batch.length;
         const limit = createConcurrencyLimit(Math.min(MATCH_CONCURRENCY, Math.max(1, input.limit)));

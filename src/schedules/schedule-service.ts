@@ -186,7 +186,15 @@ export class ScheduleService {
       patch.cron !== undefined ? { cron: patch.cron } : patch.intervalSeconds !== undefined ? { intervalSeconds: patch.intervalSeconds } : current.timing;
     const next: DesiredSchedule = { ...current, timing, paused: patch.paused ?? current.paused, edited: true };
     await this.apply(next);
-    await this.overrides.save(scheduleId, { intervalSeconds: timing.intervalSeconds ?? null, cron: timing.cron ?? null, paused: patch.paused ?? (await this.overrides.get(scheduleId))?.paused ?? null });
+    // Only what the person changed is stored: an untouched interval keeps following configuration
+    // (an IPTV provider's syncIntervalSeconds, say).
+    const stored = await this.overrides.get(scheduleId);
+    const timingEdited = patch.cron !== undefined || patch.intervalSeconds !== undefined;
+    await this.overrides.save(scheduleId, {
+      intervalSeconds: timingEdited ? (timing.intervalSeconds ?? null) : (stored?.intervalSeconds ?? null),
+      cron: timingEdited ? (timing.cron ?? null) : (stored?.cron ?? null),
+      paused: patch.paused ?? stored?.paused ?? null,
+    });
     return this.view(next);
   }
 

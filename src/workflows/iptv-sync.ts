@@ -67,7 +67,7 @@ export async function iptvSync(input: IptvSyncInput): Promise<IptvSyncProgress> 
 
     progress.phase = 'matching';
     for (;;) {
-      const batch = await matchIptvTitles({ providerId: input.providerId, afterKey, limit: batchSize });
+      const batch = await matchIptvTitles({ providerId: input.providerId, syncId, afterKey, limit: batchSize });
       progress.matched += batch.matched;
       progress.ignored += batch.ignored;
       progress.matchErrors += batch.errors;

@@ -85,6 +85,16 @@ describe('schedules', () => {
     expect(maintenance.spec.calendars?.[0]).toMatchObject({ hour: [{ start: 4, end: 4, step: 1 }], minute: [{ start: 30, end: 30, step: 1 }] });
   });
 
+  it('pausing keeps the interval following configuration: an IPTV provider’s new interval reaches its schedule', async () => {
+    const id = schedules.ids.iptvSync(iptvProviderId);
+    expect((await api('PATCH', path(id), { paused: true })).statusCode).toBe(200);
+    expect((await api('PATCH', `/api/iptv/providers/${iptvProviderId}`, { syncIntervalSeconds: 7200 })).statusCode).toBe(200);
+    const onServer = await describeOnServer(id);
+    expect(onServer.spec.intervals?.[0]?.every).toBe(7_200_000);
+    expect(onServer.state.paused).toBe(true);
+    expect((await api('PATCH', path(id), { paused: false })).json()).toMatchObject({ paused: false, intervalSeconds: 7200 });
+  });
+
   it('refuses bad edits naming the field, and unknown ids', async () => {
     const both = await api('PATCH', path(schedules.ids.maintenance()), { intervalSeconds: 3600, cron: '0 3 * * *' });
     expect(both.statusCode).toBe(400);

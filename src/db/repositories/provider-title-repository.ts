@@ -112,9 +112,9 @@ export class ProviderTitleRepository {
     return { inserted, pending };
   }
 
-  /** The next pending titles after `afterKey`, in key order. */
-  pendingBatch(providerId: string, afterKey: string | null, limit: number): Promise<ProviderTitleRow[]> {
-    const conditions = [eq(providerTitles.providerId, providerId), eq(providerTitles.matchState, 'pending')];
+  /** The next pending titles this sync listed, after `afterKey`, in key order. */
+  pendingBatch(providerId: string, syncId: string, afterKey: string | null, limit: number): Promise<ProviderTitleRow[]> {
+    const conditions = [eq(providerTitles.providerId, providerId), eq(providerTitles.lastSeenSyncId, syncId), eq(providerTitles.matchState, 'pending')];
     if (afterKey !== null) conditions.push(gt(providerTitles.titleKey, afterKey));
     return this.db.select().from(providerTitles).where(and(...conditions)).orderBy(asc(providerTitles.titleKey)).limit(limit);
   }
