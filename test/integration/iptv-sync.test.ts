@@ -150,6 +150,15 @@ describe('Xtream provider', () => {
     expect((await titles(`provider=${providerId}&type=tv`)).total).toBe(0);
   });
 
+  it('refused credentials fail the sync at once, saying so', async () => {
+    const wrong = await createProvider({ kind: 'xtream', name: 'Wrong password', baseUrl: xtream.baseUrl, credentials: { username: XTREAM_FAKE_USERNAME, password: 'nope' } });
+    const { workflowId, syncId } = (await api('POST', `/api/iptv/providers/${wrong}/sync`)).json();
+    const failure = await temporal.workflow.getHandle(workflowId, syncId).result().catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(WorkflowFailedError);
+    expect(rootMessage(failure)).toMatch(/^Xtream refused the username and password \(\/player_api\.php\?action=get_vod_(categories|streams)\)$/);
+    expect((await api('DELETE', `/api/iptv/providers/${wrong}`)).statusCode).toBe(204);
+  });
+
   it('a panel that times out fails that run, saying which call', async () => {
     expect((await api('PATCH', `/api/iptv/providers/${providerId}`, { timeoutMs: 300 })).statusCode).toBe(200);
     xtream.setMode({ kind: 'slow', delayMs: 2_000 });
@@ -206,11 +215,11 @@ describe('M3U provider', () => {
   it('reads a paged list until the first missing page', async () => {
     m3u.playlist.pages = [
       ['#EXTM3U', extinf({ 'tvg-id': 'tt0133093', 'group-title': 'Movies' }, 'The Matrix (1999)', 'http://s.example/movie/1.mkv')].join('\n'),
-      ['#EXTM3U', extinf({ 'group-title': 'Movies' }, 'The Matrix Reloaded (2003)', 'http://s.example/movie/2.mkv')].join('\n'),
+      ['#EXTM3U', extinf({ 'group-title': 'Movies' }, 'The Matrix Reloaded (2003)', 'http://s.example/movie/2.mkv'), extinf({ 'group-title': 'Movies' }, 'Broken Url', 'http://')].join('\n'),
     ];
     const providerId = await createProvider({ kind: 'm3u', name: 'Paged', baseUrl: `${m3u.baseUrl}/pages/{page}.m3u`, categories: { movies: true, tvshows: false } });
     const result = await sync(providerId);
-    expect(result).toMatchObject({ phase: 'completed', listed: 2, matched: 2 });
+    expect(result).toMatchObject({ phase: 'completed', listed: 3, malformed: 1, matched: 2 });
     expect(m3u.requests.filter((r) => r.path.startsWith('/pages/')).map((r) => r.path)).toEqual(['/pages/1.m3u', '/pages/2.m3u', '/pages/3.m3u']);
   });
 });

@@ -76,12 +76,13 @@ export class M3uProcessor implements IptvProcessor {
         listing.malformed.push({ titleKey: `movie:invalid:${where}`, type: 'movie', name: '', reason: `#EXTINF at ${where} has no name` });
         continue;
       }
-      if (url === undefined || !/^https?:\/\//i.test(url)) {
+      const path = url === undefined ? undefined : urlPath(url);
+      if (url === undefined || path === undefined) {
         listing.malformed.push({ titleKey: `movie:invalid:${nameKey(name)}`, type: 'movie', name, reason: `#EXTINF at ${where} has no http(s) stream URL` });
         continue;
       }
       const category = item.attributes['group-title'] || null;
-      const marker = findEpisodeMarker(name) ?? findEpisodeMarker(decodeURIComponent(new URL(url).pathname));
+      const marker = findEpisodeMarker(name) ?? findEpisodeMarker(path);
       if (marker) {
         if (!categories.tvshows) continue;
         const showName = cleanTitle(findEpisodeMarker(name)?.before || item.attributes['tvg-name'] || name, nameCleanup);
@@ -95,7 +96,7 @@ export class M3uProcessor implements IptvProcessor {
         show.streams.episodes![episodeKey(marker.season, marker.episode)] = url;
         continue;
       }
-      const extension = /\.([a-z0-9]{2,5})$/i.exec(new URL(url).pathname)?.[1]?.toLowerCase();
+      const extension = /\.([a-z0-9]{2,5})$/i.exec(path)?.[1]?.toLowerCase();
       const isVod = /\/movie\//i.test(url) || (extension !== undefined && VOD_EXTENSIONS.has(extension));
       if (!isVod) {
         context.ignore(`live:${nameKey(name)}`, 'live channel, not a movie or an episode');
@@ -124,6 +125,21 @@ export class M3uProcessor implements IptvProcessor {
     const pace = createRequestPacer({ maxConcurrent: config.maxConcurrent, requests: config.rateLimitRequests, windowMs: config.rateLimitWindowMs });
     context.caches.set('pacer', pace);
     return pace;
+  }
+}
+
+/** The decoded path of an http(s) URL; undefined for anything else or a URL that does not parse. */
+function urlPath(url: string): string | undefined {
+  if (!/^https?:\/\//i.test(url)) return undefined;
+  try {
+    const pathname = new URL(url).pathname;
+    try {
+      return decodeURIComponent(pathname);
+    } catch {
+      return pathname;
+    }
+  } catch {
+    return undefined;
   }
 }
 

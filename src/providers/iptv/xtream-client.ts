@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProviderAuthError, ProviderResponseError } from '../http/errors.js';
 import { requestJson } from '../http/request-json.js';
 import { DEFAULT_USER_AGENT } from '../http/user-agent.js';
 
@@ -7,7 +8,8 @@ import { DEFAULT_USER_AGENT } from '../http/user-agent.js';
 
 const PROVIDER = 'Xtream';
 
-const listSchema = z.array(z.unknown());
+// A list, or — from panels that refuse the credentials on every action — the login object with auth 0.
+const listSchema = z.union([z.array(z.unknown()), z.looseObject({})]);
 const objectSchema = z.looseObject({});
 const loginSchema = z.looseObject({ user_info: z.looseObject({ auth: z.union([z.number(), z.string()]) }) });
 
@@ -29,8 +31,15 @@ export class XtreamClient {
     return { authorised: String(body.user_info.auth) === '1' };
   }
 
-  list(action: XtreamListAction): Promise<unknown[]> {
-    return this.get({ action }, listSchema);
+  async list(action: XtreamListAction): Promise<unknown[]> {
+    const body = await this.get({ action }, listSchema);
+    if (Array.isArray(body)) return body;
+    const endpoint = `/player_api.php?action=${action}`;
+    const userInfo = (body as { user_info?: { auth?: unknown } }).user_info;
+    if (userInfo && String(userInfo.auth) !== '1') throw new ProviderAuthError(`${PROVIDER} refused the username and password (${endpoint})`, { provider: PROVIDER, endpoint });
+    // Some panels answer an empty category with {} instead of [].
+    if (Object.keys(body).length === 0) return [];
+    throw new ProviderResponseError(`${PROVIDER} answered ${endpoint} with an object where a list was expected`, { provider: PROVIDER, endpoint, status: 200 });
   }
 
   vodInfo(vodId: string): Promise<Record<string, unknown>> {
