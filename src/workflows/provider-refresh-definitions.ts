@@ -39,7 +39,9 @@ export interface ProviderRefreshInput {
 export interface ProviderRefreshResume {
   plan: ProviderRefreshPlan;
   windowIndex: number;
+  /** The next page of the current window to read, and how many it has (1 until the first is read). */
   page: number;
+  totalPages: number;
   /** Where the status-rule pass is: entity type index and last id. */
   dueIndex: number;
   afterId: string | null;

@@ -51,6 +51,7 @@ export async function providerRefresh(input: ProviderRefreshInput = {}): Promise
     plan: await planProviderRefresh({ minChangesIntervalMinutes: input.minChangesIntervalMinutes }),
     windowIndex: 0,
     page: 1,
+    totalPages: 1,
     dueIndex: 0,
     afterId: null,
     summary: { phase: 'changes', changePages: 0, changedIds: 0, refreshedChanged: 0, refreshedDue: 0, failed: 0 },
@@ -71,14 +72,15 @@ export async function providerRefresh(input: ProviderRefreshInput = {}): Promise
   // 1. What TMDB says changed since the last run.
   if (plan.tmdb) {
     const { fetchChangedTitles } = tmdbCalls(plan.tmdb.timeoutMs);
-    for (; resume.windowIndex < plan.windows.length; resume.windowIndex++, resume.page = 1) {
+    for (; resume.windowIndex < plan.windows.length; resume.windowIndex++, resume.page = 1, resume.totalPages = 1) {
       const window = plan.windows[resume.windowIndex]!;
-      for (let totalPages = resume.page; resume.page <= totalPages; resume.page++) {
+      while (resume.page <= resume.totalPages) {
         const changed = await fetchChangedTitles({ providerId: plan.tmdb.providerId, window, page: resume.page });
-        totalPages = changed.totalPages;
+        resume.totalPages = changed.totalPages;
         summary.changePages++;
         summary.changedIds += changed.changedIds;
         await refresh(changed.titles, 'refreshedChanged');
+        resume.page++;
         await checkpoint();
       }
       await saveChangesCheckedAt({ entityType: window.entityType, checkedAt: plan.checkedAt });
@@ -92,7 +94,7 @@ export async function providerRefresh(input: ProviderRefreshInput = {}): Promise
       const due = await findDueTitles({ entityTypeIndex: resume.dueIndex, afterId: resume.afterId, limit: batchSize });
       await refresh(due.titles, 'refreshedDue');
       resume.afterId = due.nextAfterId;
-      await checkpoint();
+      if (resume.afterId !== null) await checkpoint();
     } while (resume.afterId !== null);
   }
 
