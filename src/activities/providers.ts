@@ -83,7 +83,7 @@ export function createProviderActivities({ db, providers, registry }: ProviderAc
 
 export type ProviderActivities = ReturnType<typeof createProviderActivities>;
 
-const runLogger = {
+export const runLogger = {
   info: (message: string, fields?: Record<string, unknown>) => log.info(message, fields),
   warn: (message: string, fields?: Record<string, unknown>) => log.warn(message, fields),
   error: (message: string, fields?: Record<string, unknown>) => log.error(message, fields),
@@ -93,7 +93,7 @@ const runLogger = {
  * Provider errors become Temporal failures the retry policy understands: auth and bad requests are final,
  * a 429 waits as long as the provider asked, outages retry with backoff.
  */
-function asTemporalFailure(err: unknown): never {
+export function asTemporalFailure(err: unknown): never {
   // Credentials encrypted with another key do not get better by retrying.
   if (err instanceof CredentialsDecryptError) throw ApplicationFailure.nonRetryable(err.message, 'CredentialsDecryptError');
   if (!(err instanceof ProviderError)) throw err;

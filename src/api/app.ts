@@ -23,6 +23,9 @@ import { notificationRoutes } from './routes/notifications.js';
 import { phaseConfigRoutes } from './routes/phase-config.js';
 import { scanRoutes } from './routes/scans.js';
 import { episodeRoutes, movieRoutes, showRoutes } from './routes/titles.js';
+import { ScheduleService } from '../schedules/schedule-service.js';
+import { scheduleRoutes } from './routes/schedules.js';
+import { iptvRoutes } from './routes/iptv.js';
 
 /** What the app is built from. */
 export interface AppInput {
@@ -44,6 +47,8 @@ export interface AppDeps extends AppInput {
   providerCache: ProviderCacheManager;
   metrics: Registry;
   providerRegistry: ProviderRegistry;
+  /** Temporal Schedules of every periodic job; routes that change libraries or IPTV providers keep them in step. */
+  schedules: ScheduleService;
 }
 
 /** The Fastify app, ready but not listening: `npm run api` listens, tests use `app.inject()`. */
@@ -57,7 +62,8 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
     metrics: new CacheMetrics(metrics),
     logger: app.log,
   });
-  const deps: AppDeps = { ...input, providerCache, metrics, providerRegistry: input.providerRegistry ?? new ProviderRegistry() };
+  const schedules = new ScheduleService({ temporal: input.temporal, db: input.db, credentialsCipher: input.credentialsCipher, taskQueue: input.config.taskQueue });
+  const deps: AppDeps = { ...input, providerCache, metrics, providerRegistry: input.providerRegistry ?? new ProviderRegistry(), schedules };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -87,5 +93,7 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   await app.register(metricsRoutes, deps);
   await app.register(providerRoutes, deps);
   await app.register(notificationRoutes, deps);
+  await app.register(scheduleRoutes, deps);
+  await app.register(iptvRoutes, deps);
   return app;
 }

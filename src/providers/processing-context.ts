@@ -29,9 +29,10 @@ export interface RunLogger {
 /**
  * Everything that belongs to one run of one provider: its configuration as of this run, the run's caches,
  * the items it ignored and why, and its progress. Made fresh per run and passed as the first argument to
- * the provider's processor, which keeps none of it; `reset()` in a `finally` drops it all.
+ * the provider's processor, which keeps none of it; `reset()` in a `finally` drops it all. Metadata
+ * providers carry a ProviderConfig; IPTV providers their own configuration (IptvProviderConfig).
  */
-export class ProcessingContext {
+export class ProcessingContext<C extends { kind: string } = ProviderConfig> {
   readonly caches = new Map<string, unknown>();
   readonly ignored: IgnoredItem[] = [];
   readonly progress = { total: 0, done: 0 };
@@ -39,7 +40,7 @@ export class ProcessingContext {
 
   constructor(
     readonly providerId: string,
-    readonly providerData: ProviderConfig,
+    readonly providerData: C,
     baseLogger: RunLogger,
   ) {
     // Every line of this run names the provider it is for: `TMDB::<id>`.

@@ -1,6 +1,9 @@
 import { ProcessingContext, type ProviderConfig, type RunLogger } from './processing-context.js';
 import type { MetadataProcessor } from './processor.js';
 import { createProcessor } from './processors/create-processor.js';
+import type { IptvProcessor } from './iptv/catalogue.js';
+import { createIptvProcessor } from './iptv/create-iptv-processor.js';
+import type { IptvKind } from './iptv/iptv-config.js';
 import type { ProviderId } from './types.js';
 
 /** All the registry needs to know of a provider; a full ProviderConfig will do. */
@@ -26,8 +29,12 @@ export interface RegisteredProcessor {
 export class ProviderRegistry {
   private readonly entries = new Map<string, RegisteredProcessor>();
   private sharedTmdb: MetadataProcessor | undefined;
+  private readonly iptvEntries = new Map<string, { kind: IptvKind; processor: IptvProcessor }>();
 
-  constructor(private readonly create: (kind: ProviderId) => MetadataProcessor = createProcessor) {}
+  constructor(
+    private readonly create: (kind: ProviderId) => MetadataProcessor = createProcessor,
+    private readonly createIptv: (kind: IptvKind) => IptvProcessor = createIptvProcessor,
+  ) {}
 
   get(providerId: string): MetadataProcessor | undefined {
     return this.entries.get(providerId)?.processor;
@@ -63,6 +70,23 @@ export class ProviderRegistry {
       if (!configured.has(providerId)) this.entries.delete(providerId);
     }
     for (const provider of providers) this.update(provider);
+  }
+
+  /** IPTV providers (Xtream, M3U) live in the same registry, one processor per provider, same rules. */
+  updateIptv(provider: { id: string; kind: IptvKind }): IptvProcessor {
+    const existing = this.iptvEntries.get(provider.id);
+    if (existing?.kind === provider.kind) return existing.processor;
+    const processor = this.createIptv(provider.kind);
+    this.iptvEntries.set(provider.id, { kind: provider.kind, processor });
+    return processor;
+  }
+
+  getIptv(providerId: string): IptvProcessor | undefined {
+    return this.iptvEntries.get(providerId)?.processor;
+  }
+
+  removeIptv(providerId: string): boolean {
+    return this.iptvEntries.delete(providerId);
   }
 
   /** The TMDB processor every TMDB provider shares, and which matching against TMDB uses directly. */

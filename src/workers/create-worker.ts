@@ -1,7 +1,16 @@
 import { fileURLToPath } from 'node:url';
+import { Client } from '@temporalio/client';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createNotifyActivities } from '../activities/notify.js';
+import { createIptvActivities } from '../activities/iptv.js';
+import { createMaintenanceActivities } from '../activities/maintenance.js';
+import { createProviderRefreshActivities } from '../activities/provider-refresh.js';
 import { createProviderActivities } from '../activities/providers.js';
+import { ProviderCacheManager } from '../cache/provider-cache-manager.js';
+import { TemporalProviderFetcher } from '../cache/temporal-provider-fetcher.js';
+import { IptvProviderRepository } from '../db/repositories/iptv-provider-repository.js';
+import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
+import { iptvKinds } from '../db/schema/iptv.js';
 import { createScanActivities } from '../activities/scan.js';
 import { PhaseConfigService } from '../config/phase-config-service.js';
 import type { Database } from '../db/client.js';
@@ -39,6 +48,13 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
   await registry.loadFrom(providers);
   const providerActivities = createProviderActivities({ db: opts.db, providers, registry });
   const common = { connection: opts.connection, namespace: opts.namespace };
+  // Scheduled work (provider refresh, IPTV matching) reaches providers through the cache, like the API does.
+  const providerCache = new ProviderCacheManager({
+    cache: new ProviderCacheRepository(opts.db),
+    fetcher: new TemporalProviderFetcher(new Client({ connection: opts.connection, namespace: opts.namespace }), opts.taskQueue),
+  });
+  const refreshActivities = createProviderRefreshActivities({ db: opts.db, providers, registry, cache: providerCache });
+  const iptvActivities = createIptvActivities({ db: opts.db, iptvProviders: new IptvProviderRepository(opts.db, opts.credentialsCipher), registry, cache: providerCache });
 
   const general = await Worker.create({
     ...common,
@@ -48,6 +64,10 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
       ...createScanActivities({ db: opts.db, phaseConfig, contentStore: new ContentStore(opts.db, opts.dataDir) }),
       ...providerActivities,
       ...createNotifyActivities({ db: opts.db, credentialsCipher: opts.credentialsCipher }),
+      ...refreshActivities,
+      ...createMaintenanceActivities({ db: opts.db, dataDir: opts.dataDir }),
+      describeIptvProvider: iptvActivities.describeIptvProvider,
+      recordIptvChanges: iptvActivities.recordIptvChanges,
     },
   });
   const rates = await providerRates(providers);
@@ -56,12 +76,17 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
       Worker.create({
         ...common,
         taskQueue: providerTaskQueue(opts.taskQueue, kind),
-        activities: providerActivities,
+        activities: { ...providerActivities, ...refreshActivities },
         maxTaskQueueActivitiesPerSecond: rates[kind],
       }),
     ),
   );
-  return [general, ...perProvider];
+  // IPTV panels: a queue per kind keeps their slow catalogue calls off the general queue. Each provider's
+  // own limits (concurrency, requests per window) are kept by its sync run, the only one talking to it.
+  const perIptvKind = await Promise.all(
+    iptvKinds.map((kind) => Worker.create({ ...common, taskQueue: `${opts.taskQueue}/provider-${kind}`, activities: iptvActivities })),
+  );
+  return [general, ...perProvider, ...perIptvKind];
 }
 
 /**

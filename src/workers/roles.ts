@@ -10,6 +10,7 @@ import { applyMigrations } from '../db/migrate.js';
 import { resolveApiKey } from './api-key.js';
 import { resolveCredentialsCipher } from '../providers/credentials-cipher.js';
 import { createReelflowWorkers, runWorkers } from './create-worker.js';
+import { ScheduleService } from '../schedules/schedule-service.js';
 
 /** Where the two roles find their dependencies; `npm start` fills it with the embedded services. */
 export interface Endpoints {
@@ -102,6 +103,9 @@ export async function startApiRole(config: AppConfig, endpoints: Endpoints, temp
   const { apiKey, generatedAt } = resolveApiKey(config.apiKey, config.dataDir);
   const { cipher: credentialsCipher } = resolveCredentialsCipher(config.secretKey, config.dataDir);
   const app = await build({ config, apiKey, db, sql, temporal, credentialsCipher, temporalMetricsUrl }, { level: config.logLevel });
+  // Every periodic job is a Temporal Schedule made from configuration: created, updated or deleted here.
+  const synced = await new ScheduleService({ temporal, db, credentialsCipher, taskQueue: config.taskQueue }).syncAll();
+  app.log.info(synced, 'schedules in step with configuration');
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {

@@ -11,6 +11,8 @@ export interface FakeTmdbOptions {
   apiKey?: string;
   readAccessToken?: string;
   mode?: FakeMode;
+  /** Change lists, a synthetic catalogue and a rate limit: see FakeTmdbExtras at the end of this file. */
+  extras?: FakeTmdbExtras;
 }
 
 export function startFakeTmdb(options: FakeTmdbOptions = {}): Promise<FakeServer> {
@@ -24,7 +26,7 @@ export function startFakeTmdb(options: FakeTmdbOptions = {}): Promise<FakeServer
       const authorised =
         request.query.api_key === apiKey || headerValue(request, 'authorization') === `Bearer ${readAccessToken}`;
       if (!authorised) return { status: 401, json: tmdbErrorBody(401) };
-      return routeTmdb(request);
+      return (options.extras && routeTmdbExtras(request, options.extras)) || routeTmdb(request);
     },
   });
 }
@@ -519,3 +521,113 @@ const BREAKING_BAD_SEASON_1 = {
   season_number: 1,
   vote_average: 8.3,
 };
+
+// ---- Change lists, a synthetic catalogue and a rate limit (providerRefresh, IPTV matching, bench:iptv) ----
+// TMDB documents /movie/changes and /tv/changes as `{results: [{id, adult}], page, total_pages,
+// total_results}`, 100 ids a page, for start_date..end_date (at most 14 days). The synthetic movies stand in
+// for a large catalogue: "Synthetic Movie <n>" with ids from `firstId`, answered by /movie/{id},
+// /search/movie and /find (imdb id `tt9<7-digit id>`), in the documented shapes.
+
+export interface FakeTmdbExtras {
+  /** Ids each change list returns, whatever the dates (the dates asked are in `requests`). */
+  changes?: { movie: number[]; tv: number[] };
+  syntheticMovies?: { firstId: number; count: number };
+  /** Above this many requests in any second the fake answers 429 with Retry-After, as TMDB does. */
+  rateLimitPerSecond?: number;
+  /** Filled by the fake: requests refused with 429. */
+  refused?: number;
+}
+
+const CHANGES_PAGE_SIZE = 100;
+
+export function syntheticMovieTitle(id: number): string {
+  return `Synthetic Movie ${id}`;
+}
+
+export function syntheticImdbId(id: number): string {
+  return `tt9${String(id).padStart(7, '0')}`;
+}
+
+export function syntheticYear(id: number): number {
+  return 1950 + (id % 70);
+}
+
+function routeTmdbExtras(request: RecordedRequest, extras: FakeTmdbExtras): FakeReply | undefined {
+  if (extras.rateLimitPerSecond !== undefined && overRate(extras, request.receivedAt, extras.rateLimitPerSecond)) {
+    extras.refused = (extras.refused ?? 0) + 1;
+    return { status: 429, json: tmdbErrorBody(429), headers: { 'retry-after': '1' } };
+  }
+  const changes = /^\/(movie|tv)\/changes$/.exec(request.path);
+  if (changes && extras.changes) {
+    const ids = extras.changes[changes[1] as 'movie' | 'tv'];
+    const page = Math.max(1, Number(request.query.page ?? '1'));
+    const totalPages = Math.max(1, Math.ceil(ids.length / CHANGES_PAGE_SIZE));
+    const results = ids.slice((page - 1) * CHANGES_PAGE_SIZE, page * CHANGES_PAGE_SIZE).map((id) => ({ id, adult: false }));
+    return ok({ results, page, total_pages: totalPages, total_results: ids.length });
+  }
+  const synthetic = extras.syntheticMovies;
+  if (!synthetic) return undefined;
+  const inRange = (id: number) => id >= synthetic.firstId && id < synthetic.firstId + synthetic.count;
+  const movie = /^\/movie\/(\d+)$/.exec(request.path);
+  if (movie && inRange(Number(movie[1]))) return ok(syntheticMovie(Number(movie[1])));
+  if (request.path === '/search/movie') {
+    const match = /^Synthetic Movie (\d+)$/i.exec((request.query.query ?? '').trim());
+    const id = match ? Number(match[1]) : NaN;
+    const year = request.query.year;
+    const results = inRange(id) && (!year || Number(year) === syntheticYear(id)) ? [syntheticSearchItem(id)] : [];
+    if (match) return ok({ page: 1, results, total_pages: 1, total_results: results.length });
+  }
+  const find = /^\/find\/tt9(\d{7})$/.exec(request.path);
+  if (find && inRange(Number(find[1]))) {
+    const item = syntheticSearchItem(Number(find[1]));
+    return ok({ movie_results: [{ ...item, media_type: 'movie' }], person_results: [], tv_results: [], tv_episode_results: [], tv_season_results: [] });
+  }
+  return undefined;
+}
+
+/** Requests per wall-clock second, per fake (keyed by its extras). */
+const secondsByFake = new WeakMap<FakeTmdbExtras, Map<number, number>>();
+
+function overRate(extras: FakeTmdbExtras, receivedAt: number, perSecond: number): boolean {
+  const requestSeconds = secondsByFake.get(extras) ?? new Map<number, number>();
+  secondsByFake.set(extras, requestSeconds);
+  const second = Math.floor(receivedAt / 1000);
+  const count = (requestSeconds.get(second) ?? 0) + 1;
+  requestSeconds.set(second, count);
+  for (const old of requestSeconds.keys()) if (old < second - 5) requestSeconds.delete(old);
+  return count > perSecond;
+}
+
+function syntheticSearchItem(id: number): Record<string, unknown> {
+  return {
+    adult: false,
+    backdrop_path: null,
+    genre_ids: [18],
+    id,
+    original_language: 'en',
+    original_title: syntheticMovieTitle(id),
+    overview: 'A film of the synthetic catalogue.',
+    popularity: 1,
+    poster_path: `/synthetic-${id}.jpg`,
+    release_date: `${syntheticYear(id)}-06-01`,
+    title: syntheticMovieTitle(id),
+    video: false,
+    vote_average: 6,
+    vote_count: 10,
+  };
+}
+
+function syntheticMovie(id: number): Record<string, unknown> {
+  return {
+    ...syntheticSearchItem(id),
+    belongs_to_collection: null,
+    genres: [{ id: 18, name: 'Drama' }],
+    imdb_id: syntheticImdbId(id),
+    production_companies: [],
+    production_countries: [],
+    runtime: 100,
+    status: 'Released',
+    tagline: '',
+    images: { posters: [image(`/synthetic-${id}.jpg`, 1000, 1500, 'en', 5, 1)], backdrops: [], logos: [] },
+  };
+}

@@ -47,6 +47,7 @@ export const libraryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.post('/api/libraries', { schema: { tags, summary: 'Create a library', body: createBody, response: { 201: libraryBody } } }, async (request, reply) => {
     const rootPath = await validatedRoot(request.body.rootPath);
     const library = await libraries.create({ ...request.body, rootPath });
+    await deps.schedules.syncOne(deps.schedules.ids.libraryScan(library.id));
     return reply.code(201).send(toDto(library));
   });
 
@@ -69,6 +70,7 @@ export const libraryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       if (patch.rootPath !== undefined) patch.rootPath = await validatedRoot(patch.rootPath, request.params.id);
       const library = await libraries.update(request.params.id, patch);
       if (!library) throw notFound('Library');
+      await deps.schedules.syncOne(deps.schedules.ids.libraryScan(library.id));
       return toDto(library);
     },
   );
@@ -79,6 +81,7 @@ export const libraryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     async (request, reply) => {
       const { id } = request.params;
       if (!(await libraries.get(id))) throw notFound('Library');
+      await deps.schedules.remove(deps.schedules.ids.libraryScan(id));
       // A scan of a library that no longer exists has nothing left to do.
       await deps.temporal.workflow
         .getHandle(libraryScanWorkflowId(id))

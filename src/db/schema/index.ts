@@ -12,3 +12,5 @@ export * from './shows.js';
 export * from './provider-cache.js';
 export * from './providers.js';
 export * from './notification-config.js';
+export * from './schedules.js';
+export * from './iptv.js';

@@ -1,6 +1,6 @@
 import type { ProcessingContext, ProviderConfig } from '../processing-context.js';
 import type { MetadataProcessor, SearchRequest, TitleFetchRequest, TitleFetchResult } from '../processor.js';
-import { TmdbClient } from '../tmdb/tmdb-client.js';
+import { TmdbClient, type TmdbChangesPage } from '../tmdb/tmdb-client.js';
 import type { ProviderSearchResult } from '../types.js';
 import { ClientCache } from './client-cache.js';
 
@@ -31,6 +31,11 @@ export class TmdbProcessor implements MetadataProcessor {
   search(context: ProcessingContext, request: SearchRequest): Promise<ProviderSearchResult[]> {
     const client = this.client(context);
     return request.entityType === 'movie' ? client.searchMovie(request.query, request.year) : client.searchTv(request.query, request.year);
+  }
+
+  /** One page of TMDB's change list: which ids changed in the date range. */
+  changes(context: ProcessingContext, entityType: 'movie' | 'tv', range: { startDate: string; endDate: string; page: number }): Promise<TmdbChangesPage> {
+    return this.client(context).changes(entityType, range);
   }
 
   /** /configuration is TMDB's cheapest authenticated call; a new client, so it is really asked, not remembered. */

@@ -8,6 +8,7 @@ import { mapTmdbMovieResults, mapTmdbTvResults } from './map-tmdb-search.js';
 import { mapTmdbTv } from './map-tmdb-tv.js';
 import type { TmdbImageConfiguration } from './tmdb-image-url.js';
 import {
+  tmdbChangesSchema,
   tmdbConfigurationSchema,
   tmdbFindSchema,
   tmdbMovieDetailsSchema,
@@ -29,6 +30,12 @@ export type TmdbClientOptions = TmdbCredentials & {
   timeoutMs: number;
   userAgent?: string;
 };
+
+export interface TmdbChangesPage {
+  ids: number[];
+  page: number;
+  totalPages: number;
+}
 
 export interface TmdbFindResult {
   movies: ProviderSearchResult[];
@@ -93,6 +100,15 @@ export class TmdbClient {
       movies: mapTmdbMovieResults(body.movie_results, context).map(certain),
       tv: mapTmdbTvResults(body.tv_results, context).map(certain),
     };
+  }
+
+  /**
+   * Ids of the movies or shows whose data changed between two dates (YYYY-MM-DD; TMDB allows at most 14
+   * days), one page of 100 at a time.
+   */
+  async changes(entityType: 'movie' | 'tv', range: { startDate: string; endDate: string; page: number }): Promise<TmdbChangesPage> {
+    const body = await this.get(`/${entityType}/changes`, { start_date: range.startDate, end_date: range.endDate, page: range.page }, tmdbChangesSchema);
+    return { ids: body.results.map((result) => result.id), page: body.page, totalPages: body.total_pages };
   }
 
   /**

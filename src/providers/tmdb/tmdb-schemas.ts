@@ -187,3 +187,10 @@ export type TmdbVideos = z.output<typeof tmdbVideosSchema>;
 export type TmdbMovieDetails = z.output<typeof tmdbMovieDetailsSchema>;
 export type TmdbTvDetails = z.output<typeof tmdbTvDetailsSchema>;
 export type TmdbSeason = z.output<typeof tmdbSeasonSchema>;
+
+/** /movie/changes and /tv/changes: ids changed in a date range, 100 per page. */
+export const tmdbChangesSchema = z.looseObject({
+  results: list(z.looseObject({ id: z.number() })),
+  page: z.number(),
+  total_pages: z.number(),
+});

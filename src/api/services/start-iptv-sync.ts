@@ -1,0 +1,22 @@
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { iptvSyncWorkflowId } from '../../workflows/iptv-definitions.js';
+import type { iptvSync } from '../../workflows/iptv-sync.js';
+
+export interface StartedSync {
+  syncId: string;
+  workflowId: string;
+  alreadyRunning: boolean;
+}
+
+/** Starts iptvSync for a provider, or answers with the run already going (scheduled or not). */
+export async function startIptvSync(temporal: Client, taskQueue: string, providerId: string): Promise<StartedSync> {
+  const workflowId = iptvSyncWorkflowId(providerId);
+  try {
+    const handle = await temporal.workflow.start<typeof iptvSync>('iptvSync', { taskQueue, workflowId, args: [{ providerId }], workflowIdReusePolicy: 'ALLOW_DUPLICATE' });
+    return { syncId: handle.firstExecutionRunId, workflowId, alreadyRunning: false };
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    const description = await temporal.workflow.getHandle(workflowId).describe();
+    return { syncId: description.raw.workflowExecutionInfo?.firstRunId || description.runId, workflowId, alreadyRunning: true };
+  }
+}

@@ -1,0 +1,8 @@
+import type { IptvProcessor } from './catalogue.js';
+import type { IptvKind } from './iptv-config.js';
+import { M3uProcessor } from './m3u-processor.js';
+import { XtreamProcessor } from './xtream-processor.js';
+
+export function createIptvProcessor(kind: IptvKind): IptvProcessor {
+  return kind === 'xtream' ? new XtreamProcessor() : new M3uProcessor();
+}

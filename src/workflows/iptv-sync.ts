@@ -1,0 +1,102 @@
+import { ActivityFailure, ApplicationFailure, continueAsNew, isCancellation, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { IptvActivities } from '../activities/iptv.js';
+import type { IptvKind } from '../db/schema/iptv.js';
+import { IPTV_PROVIDER_DELETED, iptvSyncProgressQuery, type IptvSyncInput, type IptvSyncProgress } from './iptv-definitions.js';
+
+const DEFAULT_BATCH_SIZE = 400;
+const DEFAULT_MAX_HISTORY_EVENTS = 4_000;
+
+const { describeIptvProvider, recordIptvChanges } = proxyActivities<IptvActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10, nonRetryableErrorTypes: [IPTV_PROVIDER_DELETED] },
+});
+
+/**
+ * The provider's own calls run on its kind's queue (`<queue>/provider-xtream`, `…-m3u`), apart from the
+ * general queue. A panel that does not answer fails the attempt; after three the run fails, saying which
+ * call timed out.
+ */
+function panelCalls(kind: IptvKind) {
+  return proxyActivities<IptvActivities>({
+    taskQueue: `${workflowInfo().taskQueue}/provider-${kind}`,
+    startToCloseTimeout: '2 hours',
+    heartbeatTimeout: '2 minutes',
+    retry: {
+      initialInterval: '2 seconds',
+      backoffCoefficient: 2,
+      maximumInterval: '1 minute',
+      maximumAttempts: 3,
+      nonRetryableErrorTypes: [IPTV_PROVIDER_DELETED, 'ProviderAuthError', 'ProviderRequestError', 'ProviderResponseError', 'CredentialsDecryptError'],
+    },
+  });
+}
+
+/**
+ * Syncs one IPTV provider's catalogue: fetch the listing into provider_titles → match new and changed
+ * titles to TMDB in batches (the catalogue stays in Postgres; the workflow carries a cursor) → record what
+ * was added and removed. A provider deleted meanwhile ends the run cleanly as 'provider-deleted'.
+ */
+export async function iptvSync(input: IptvSyncInput): Promise<IptvSyncProgress> {
+  const syncId = input.syncId ?? workflowInfo().firstExecutionRunId;
+  const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
+  const progress: IptvSyncProgress = input.resume?.progress ?? {
+    syncId,
+    providerId: input.providerId,
+    phase: 'starting',
+    listed: 0,
+    malformed: 0,
+    toMatch: 0,
+    matched: 0,
+    ignored: 0,
+    matchErrors: 0,
+    added: 0,
+    removed: 0,
+  };
+  setHandler(iptvSyncProgressQuery, () => progress);
+
+  try {
+    const kind = input.resume?.kind ?? (await describeIptvProvider({ providerId: input.providerId })).kind;
+    const { fetchIptvCatalogue, matchIptvTitles } = panelCalls(kind);
+    let afterKey = input.resume?.afterKey ?? null;
+
+    if (!input.resume) {
+      progress.phase = 'fetching';
+      const fetched = await fetchIptvCatalogue({ providerId: input.providerId, syncId });
+      Object.assign(progress, { listed: fetched.listed, malformed: fetched.malformed, toMatch: fetched.toMatch });
+    }
+
+    progress.phase = 'matching';
+    for (;;) {
+      const batch = await matchIptvTitles({ providerId: input.providerId, syncId, afterKey, limit: batchSize });
+      progress.matched += batch.matched;
+      progress.ignored += batch.ignored;
+      progress.matchErrors += batch.errors;
+      if (batch.nextAfterKey === null) break;
+      afterKey = batch.nextAfterKey;
+      if (historyIsLong(input.maxHistoryEvents)) {
+        await continueAsNew<typeof iptvSync>({ ...input, syncId, resume: { kind, afterKey, progress } });
+      }
+    }
+
+    progress.phase = 'monitoring';
+    Object.assign(progress, await recordIptvChanges({ providerId: input.providerId, syncId }));
+    progress.phase = 'completed';
+    return progress;
+  } catch (err) {
+    if (providerDeleted(err)) {
+      progress.phase = 'provider-deleted';
+      return progress;
+    }
+    progress.phase = isCancellation(err) ? 'cancelled' : 'failed';
+    throw err;
+  }
+}
+
+function providerDeleted(err: unknown): boolean {
+  return err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === IPTV_PROVIDER_DELETED;
+}
+
+function historyIsLong(maxHistoryEvents = DEFAULT_MAX_HISTORY_EVENTS): boolean {
+  const info = workflowInfo();
+  return info.continueAsNewSuggested || info.historyLength >= maxHistoryEvents;
+}

@@ -1,0 +1,59 @@
+import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { MaintenanceActivities } from '../activities/maintenance.js';
+
+export interface MaintenanceInput {
+  batchSize?: number;
+  maxHistoryEvents?: number;
+  resume?: { phase: 'remove' | 'verify'; afterId: string | null; summary: MaintenanceSummary };
+}
+
+export interface MaintenanceSummary {
+  removed: number;
+  freedBytes: number;
+  checked: number;
+  repaired: number;
+  flagged: number;
+}
+
+const DEFAULT_BATCH_SIZE = 500;
+const DEFAULT_MAX_HISTORY_EVENTS = 4_000;
+
+const { removeUnreferencedCacheFiles, verifyCacheFiles } = proxyActivities<MaintenanceActivities>({
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '2 minutes',
+  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', maximumAttempts: 5 },
+});
+
+/** Cache upkeep: remove files no asset references → verify every file's sha256 (re-copy or flag). */
+export async function maintenance(input: MaintenanceInput = {}): Promise<MaintenanceSummary> {
+  const limit = input.batchSize ?? DEFAULT_BATCH_SIZE;
+  const summary = input.resume?.summary ?? { removed: 0, freedBytes: 0, checked: 0, repaired: 0, flagged: 0 };
+  let phase = input.resume?.phase ?? 'remove';
+  let afterId = input.resume?.afterId ?? null;
+
+  if (phase === 'remove') {
+    do {
+      const batch = await removeUnreferencedCacheFiles({ afterId, limit });
+      summary.removed += batch.removed;
+      summary.freedBytes += batch.freedBytes;
+      afterId = batch.nextAfterId;
+      if (afterId !== null && historyIsLong(input.maxHistoryEvents)) await continueAsNew<typeof maintenance>({ ...input, resume: { phase, afterId, summary } });
+    } while (afterId !== null);
+    phase = 'verify';
+  }
+
+  do {
+    const batch = await verifyCacheFiles({ afterId, limit });
+    summary.checked += batch.checked;
+    summary.repaired += batch.repaired;
+    summary.flagged += batch.flagged;
+    afterId = batch.nextAfterId;
+    if (afterId !== null && historyIsLong(input.maxHistoryEvents)) await continueAsNew<typeof maintenance>({ ...input, resume: { phase, afterId, summary } });
+  } while (afterId !== null);
+  return summary;
+}
+
+function historyIsLong(maxHistoryEvents = DEFAULT_MAX_HISTORY_EVENTS): boolean {
+  const info = workflowInfo();
+  return info.continueAsNewSuggested || info.historyLength >= maxHistoryEvents;
+}

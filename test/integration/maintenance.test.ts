@@ -1,0 +1,80 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
+import { assets, cacheFileIssues, cacheFiles } from '../../src/db/schema/index.js';
+import type { MaintenanceSummary } from '../../src/workflows/maintenance.js';
+import { createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
+import { insertMovie } from '../support/movie-rows.js';
+import { tempDir } from '../support/temp-dir.js';
+
+/** The maintenance workflow on a real content store: unreferenced files removed, hashes verified, damage repaired or flagged. */
+const taskQueue = `test-${randomUUID()}`;
+let database: TestDatabase;
+let temporal: Client;
+let dataDir: string;
+let titleFolder: string;
+const ids: Record<string, string> = {};
+let orphanFile: string;
+
+const sha256 = (bytes: string) => createHash('sha256').update(bytes).digest('hex');
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  temporal = await createTestClient();
+  dataDir = tempDir('reelflow-data-');
+  await startTestWorker(database.db, taskQueue, dataDir);
+  const libraryId = (await new LibraryRepository(database.db).create({ name: 'Films', kind: 'movie', rootPath: tempDir() })).id;
+  titleFolder = tempDir();
+  const movie = await insertMovie(database.db, libraryId, 'Film', 1);
+  await database.db.execute(`update movies set folder_path = '${titleFolder}' where id = '${movie.id}'`);
+
+  const store = async (name: string, bytes: string, opts: { ageHours?: number; onDisk?: string | null; source?: string } = {}) => {
+    const relative = `cache/movie/${movie.id}/${name}_${sha256(bytes)}.jpg`;
+    const onDisk = opts.onDisk === undefined ? bytes : opts.onDisk;
+    if (onDisk !== null) {
+      fs.mkdirSync(path.dirname(path.join(dataDir, relative)), { recursive: true });
+      fs.writeFileSync(path.join(dataDir, relative), onDisk);
+    }
+    const [row] = await database.db
+      .insert(cacheFiles)
+      .values({ sha256: sha256(bytes), sizeBytes: bytes.length, path: relative, createdAt: new Date(Date.now() - (opts.ageHours ?? 0) * 3_600_000) })
+      .returning();
+    ids[name] = row!.id;
+    if (opts.source !== undefined) {
+      fs.writeFileSync(path.join(titleFolder, `${name}.jpg`), opts.source);
+      await database.db.insert(assets).values({ entityType: 'movie', entityId: movie.id, assetType: name, source: 'local', sourcePath: `${name}.jpg`, cacheFileId: row!.id });
+    }
+    return path.join(dataDir, relative);
+  };
+  orphanFile = await store('orphan', 'old unreferenced bytes', { ageHours: 2 });
+  await store('fresh', 'just stored, not yet referenced');
+  await store('intact', 'intact bytes', { source: 'intact bytes' });
+  await store('damaged', 'original bytes', { onDisk: 'bit rot', source: 'original bytes' });
+  await store('lost', 'lost bytes', { onDisk: null, source: 'the artwork next to the film changed since' });
+});
+
+describe('maintenance', () => {
+  it('removes unreferenced cache files, re-copies a damaged file from its source, flags what it cannot repair', async () => {
+    const summary: MaintenanceSummary = await temporal.workflow.execute('maintenance', { taskQueue, workflowId: `maintenance-${randomUUID()}`, args: [{}] });
+    expect(summary).toEqual({ removed: 1, freedBytes: 'old unreferenced bytes'.length, checked: 4, repaired: 1, flagged: 1 });
+
+    const remaining = await database.db.select().from(cacheFiles);
+    expect(remaining.map((row) => row.id).sort()).toEqual([ids.fresh, ids.intact, ids.damaged, ids.lost].sort());
+    expect(fs.existsSync(orphanFile)).toBe(false);
+    const damaged = remaining.find((row) => row.id === ids.damaged)!;
+    expect(fs.readFileSync(path.join(dataDir, damaged.path), 'utf8')).toBe('original bytes');
+
+    const issues = await database.db.select().from(cacheFileIssues);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ cacheFileId: ids.lost, problem: 'missing' });
+    expect(issues[0]!.detail).toContain('the file is gone');
+  });
+
+  it('a second run finds nothing to remove or repair', async () => {
+    const summary: MaintenanceSummary = await temporal.workflow.execute('maintenance', { taskQueue, workflowId: `maintenance-${randomUUID()}`, args: [{}] });
+    expect(summary).toEqual({ removed: 0, freedBytes: 0, checked: 4, repaired: 0, flagged: 1 });
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { cleanTitle, episodeKey, findEpisodeMarker, nameKey } from '../../../../src/providers/iptv/title-names.js';
+
+describe('cleanTitle', () => {
+  it.each([
+    ['The Matrix (1999)', { title: 'The Matrix', year: 1999 }],
+    ['EN - The Matrix Reloaded (2003) 4K', { title: 'The Matrix Reloaded', year: 2003 }],
+    ['|FR| Amélie [MULTI] 2001', { title: 'Amélie', year: 2001 }],
+    ['Blade.Runner.2049.1080p', { title: 'Blade Runner 2049' }],
+    ['1917 (2019)', { title: '1917', year: 2019 }],
+    ['Heat', { title: 'Heat' }],
+  ])('%s', (name, expected) => {
+    expect(cleanTitle(name)).toEqual(expected);
+  });
+
+  it('applies the provider’s rules first, in order', () => {
+    const rules = [
+      { pattern: '^VOD:\\s*', replacement: '' },
+      { pattern: '\\s*-\\s*Director.s Cut', replacement: '' },
+    ];
+    expect(cleanTitle('VOD: Brazil - Director’s Cut (1985)', rules)).toEqual({ title: 'Brazil', year: 1985 });
+  });
+});
+
+describe('episode markers', () => {
+  it.each([
+    ['Breaking Bad S01E02', 1, 2, 'Breaking Bad '],
+    ['Breaking Bad S01 E02 - Cat', 1, 2, 'Breaking Bad '],
+    ['/series/u/p/The.Wire.S03.E11.mkv', 3, 11, '/series/u/p/The.Wire.'],
+    ['Friends 2x05', 2, 5, 'Friends '],
+  ])('%s', (text, season, episode, before) => {
+    expect(findEpisodeMarker(text)).toEqual({ season, episode, before });
+  });
+
+  it('finds none in a film title with a number', () => {
+    expect(findEpisodeMarker('Apollo 13 (1995)')).toBeUndefined();
+  });
+
+  it('keys episodes as S01-E01', () => {
+    expect(episodeKey(1, 1)).toBe('S01-E01');
+    expect(episodeKey(12, 105)).toBe('S12-E105');
+    expect(nameKey('Amélie: Le Fabuleux Destin!')).toBe('amelie le fabuleux destin');
+  });
+});
