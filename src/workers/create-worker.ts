@@ -1,5 +1,15 @@
 import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { Client } from '@temporalio/client';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import { createFolderRefreshActivities } from '../activities/folder-refresh.js';
+import { createPipelineActivities } from '../activities/pipeline.js';
+import { ProviderCacheManager } from '../cache/provider-cache-manager.js';
+import { TemporalProviderFetcher } from '../cache/temporal-provider-fetcher.js';
+import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
+import { TitleEnricher } from '../library/enrich/title-enricher.js';
+import { TitlePublisher } from '../library/publish/title-publisher.js';
+import { TemporalTitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
 import { createProviderActivities } from '../activities/providers.js';
 import { createScanActivities } from '../activities/scan.js';
 import { PhaseConfigService } from '../config/phase-config-service.js';
@@ -38,14 +48,23 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
   await registry.loadFrom(providers);
   const providerActivities = createProviderActivities({ db: opts.db, providers, registry });
   const common = { connection: opts.connection, namespace: opts.namespace };
+  const contentStore = new ContentStore(opts.db, opts.dataDir);
+  // The pipelines reach providers and start workflows as the API does: through a client on this connection.
+  const client = new Client({ connection: opts.connection, namespace: opts.namespace });
+  const pipelines = new TemporalTitlePipelineStarter(client, opts.taskQueue);
+  const providerCache = new ProviderCacheManager({ cache: new ProviderCacheRepository(opts.db), fetcher: new TemporalProviderFetcher(client, opts.taskQueue) });
+  const enricher = new TitleEnricher({ db: opts.db, providerCache, contentStore, workDir: path.join(opts.dataDir, 'tmp') });
+  const publisher = new TitlePublisher({ db: opts.db, contentStore });
 
   const general = await Worker.create({
     ...common,
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
     activities: {
-      ...createScanActivities({ db: opts.db, phaseConfig, contentStore: new ContentStore(opts.db, opts.dataDir) }),
+      ...createScanActivities({ db: opts.db, phaseConfig, contentStore, pipelines }),
       ...providerActivities,
+      ...createPipelineActivities({ db: opts.db, phaseConfig, enricher, publisher }),
+      ...createFolderRefreshActivities({ db: opts.db, phaseConfig, contentStore, pipelines }),
     },
   });
   const rates = await providerRates(providers);

@@ -1,2 +1,4 @@
 export { libraryScan } from './library-scan.js';
 export { providerFetch, providerSearch } from './provider-fetch.js';
+export { moviePipeline, showPipeline } from './title-pipeline.js';
+export { folderRefresh } from './folder-refresh.js';

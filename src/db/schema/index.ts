@@ -11,3 +11,4 @@ export * from './movies.js';
 export * from './shows.js';
 export * from './provider-cache.js';
 export * from './providers.js';
+export * from './library-pipeline.js';
