@@ -10,6 +10,7 @@ import { ProviderCacheRepository } from '../db/repositories/provider-cache-repos
 import { TitleEnricher } from '../library/enrich/title-enricher.js';
 import { TitlePublisher } from '../library/publish/title-publisher.js';
 import { TemporalTitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
+import { createNotifyActivities } from '../activities/notify.js';
 import { createProviderActivities } from '../activities/providers.js';
 import { createScanActivities } from '../activities/scan.js';
 import { PhaseConfigService } from '../config/phase-config-service.js';
@@ -65,6 +66,7 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
       ...providerActivities,
       ...createPipelineActivities({ db: opts.db, phaseConfig, enricher, publisher }),
       ...createFolderRefreshActivities({ db: opts.db, phaseConfig, contentStore, pipelines }),
+      ...createNotifyActivities({ db: opts.db, credentialsCipher: opts.credentialsCipher }),
     },
   });
   const rates = await providerRates(providers);

@@ -27,3 +27,76 @@ export const notifyTitleWorkflowType = 'notifyTitle';
 
 export const notifyTitleWorkflowId = (input: Pick<NotifyTitleInput, 'titleKind' | 'titleId' | 'notificationKey'>) =>
   `notify/${input.titleKind}/${input.titleId}/${input.notificationKey}`;
+
+/** What `notifyTitle` did: which player refreshes it queued, and what each people-service said. */
+export interface NotifyTitleResult {
+  players: { target: string; workflowId: string }[];
+  people: { service: string; status: 'sent' | 'failed'; detail: string }[];
+  /** Services whose stored config could not be read (another secret key, a hand-edited row). */
+  unreadable: { service: string; error: string }[];
+}
+
+// ── Player refreshes, gathered per (player, library) ──────────────────────────────────────────────────────
+
+/** A media player that refreshes its library: one Kodi group (hosts sharing a library), Jellyfin or Plex. */
+export type PlayerTarget = { service: 'kodi'; group: string } | { service: 'jellyfin' } | { service: 'plex' };
+
+export const playerTargetName = (target: PlayerTarget) => (target.service === 'kodi' ? `kodi/${target.group}` : target.service);
+
+/** How long a target that is down keeps being retried, and how often (from the service's config). */
+export interface DeliveryPolicy {
+  retryWindowMinutes: number;
+  initialRetrySeconds: number;
+  maximumRetrySeconds: number;
+}
+
+/** One player as the notification config describes it, without any secret: safe for workflow histories. */
+export interface PlayerPlan {
+  target: PlayerTarget;
+  coalesceSeconds: number;
+  maxFolderRefreshes: number;
+  /** Kodi only: how long to wait before looking again while a video plays. */
+  playingRecheckSeconds: number;
+  delivery: DeliveryPolicy;
+}
+
+/** "This folder changed": sent by `notifyTitle` to the (player, library) workflow. */
+export interface FolderChange {
+  folderPath: string;
+  change: 'added' | 'updated' | 'removed';
+  cleanFirst: boolean;
+  /** The notifyTitle's key: the same change signalled twice (a retried signal) is refreshed once. */
+  notificationKey: string;
+}
+
+export const folderChangedSignalName = 'folderChanged';
+
+export const playerLibrarySyncWorkflowType = 'playerLibrarySync';
+
+export const playerLibrarySyncWorkflowId = (target: PlayerTarget, libraryId: string) => `player-sync/${playerTargetName(target)}/${libraryId}`;
+
+export interface PlayerLibrarySyncInput {
+  plan: PlayerPlan;
+  libraryId: string;
+  /** Set by continue-as-new: what the previous run had not sent yet, and the keys it already took. */
+  carried?: { pending: FolderChange[]; seenKeys: string[] };
+}
+
+/** A refresh the (player, library) workflow sends: one folder, or the whole library when many changed. */
+export interface PlayerRefreshJob {
+  scope: { kind: 'folder'; path: string; change: FolderChange['change'] } | { kind: 'library' };
+  cleanFirst: boolean;
+}
+
+export interface PlayerSyncState {
+  target: string;
+  libraryId: string;
+  /** Folders waiting for the next batch. */
+  pending: string[];
+  /** What is being sent now, and since when it waits for a video to end, if it does. */
+  current?: { job: PlayerRefreshJob; deferredSince?: string; deferredBecause?: string };
+  refreshed: number;
+  failed: { job: PlayerRefreshJob; error: string }[];
+}
+
+export const playerSyncStateQueryName = 'state';

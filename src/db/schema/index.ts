@@ -12,3 +12,4 @@ export * from './shows.js';
 export * from './provider-cache.js';
 export * from './providers.js';
 export * from './library-pipeline.js';
+export * from './notification-config.js';

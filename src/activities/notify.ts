@@ -1,0 +1,157 @@
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import { WorkflowIdConflictPolicy } from '@temporalio/client';
+import { z } from 'zod';
+import type { Database } from '../db/client.js';
+import { LibraryRepository } from '../db/repositories/library-repository.js';
+import { NotificationConfigRepository } from '../db/repositories/notification-config-repository.js';
+import { TargetError } from '../integrations/http/target-error.js';
+import {
+  isPlayerService,
+  type NotificationConfigs,
+  type NotificationService,
+  type PeopleService,
+  type PlayerService,
+} from '../integrations/notification-config.js';
+import type { TitleMessage } from '../integrations/notification-message.js';
+import { notifyPeople, refreshPlayer } from '../integrations/notifiers.js';
+import type { PlayerRefreshOutcome } from '../integrations/player-refresh.js';
+import { CredentialsDecryptError, type CredentialsCipher } from '../providers/credentials-cipher.js';
+import {
+  folderChangedSignalName,
+  playerLibrarySyncWorkflowId,
+  playerLibrarySyncWorkflowType,
+  type DeliveryPolicy,
+  type FolderChange,
+  type NotifyTitleInput,
+  type PlayerLibrarySyncInput,
+  type PlayerPlan,
+  type PlayerRefreshJob,
+  type PlayerTarget,
+} from '../workflows/notify-definitions.js';
+
+export interface NotifyActivityDeps {
+  db: Database;
+  credentialsCipher: CredentialsCipher;
+}
+
+/** notifyTitle's input, checked at the edge: the pipelines are its callers, but a start by hand is too. */
+export const notifyTitleInputSchema = z.object({
+  libraryId: z.uuid(),
+  titleKind: z.enum(['movie', 'show', 'episode']),
+  titleId: z.string().min(1),
+  displayName: z.string().min(1),
+  folderPath: z.string().startsWith('/', 'an absolute path'),
+  event: z.enum(['added', 'updated', 'removed']),
+  playerSync: z.object({ notify: z.boolean(), delaySeconds: z.number().int().min(0), cleanFirst: z.boolean() }),
+  notificationKey: z.string().min(1),
+});
+
+export interface NotificationPlan {
+  players: PlayerPlan[];
+  people: { service: PeopleService; delivery: DeliveryPolicy }[];
+  unreadable: { service: string; error: string }[];
+}
+
+/**
+ * Activities of the notify phase: plan from the stored configs (no secret leaves this file: histories
+ * get service names, group names and retry policies), queue player refreshes, send to each target.
+ * Each send reads the config afresh, so a token fixed through the API applies to the next retry.
+ */
+export function createNotifyActivities({ db, credentialsCipher }: NotifyActivityDeps) {
+  const configs = new NotificationConfigRepository(db, credentialsCipher);
+  const libraries = new LibraryRepository(db);
+
+  async function configOf<S extends NotificationService>(service: S): Promise<NotificationConfigs[S]> {
+    const setting = await configs.get(service).catch(asTemporalFailure);
+    if (!setting || !setting.enabled) {
+      throw ApplicationFailure.nonRetryable(`Notification service "${service}" is not configured or not enabled any more`, 'NotificationServiceDisabled');
+    }
+    return setting.config;
+  }
+
+  return {
+    /** Which services to notify for this title, from the enabled configs and their `events`. */
+    async planNotifications(input: NotifyTitleInput): Promise<NotificationPlan> {
+      const parsed = notifyTitleInputSchema.safeParse(input);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw ApplicationFailure.nonRetryable(`notifyTitle input.${issue.path.join('.')}: ${issue.message}`, 'InvalidNotifyTitleInput');
+      }
+      const { settings, unreadable } = await configs.listEnabled();
+      const plan: NotificationPlan = { players: [], people: [], unreadable };
+      for (const setting of settings) {
+        if (!(setting.config.events as string[]).includes(input.event)) continue;
+        if (isPlayerService(setting.service)) {
+          // phase.playerSync.notify governs media players only; people are told per their own config.
+          if (!input.playerSync.notify) continue;
+          plan.players.push(...playerPlans(setting.service, setting.config as NotificationConfigs[PlayerService]));
+        } else {
+          plan.people.push({ service: setting.service as PeopleService, delivery: setting.config.delivery });
+        }
+      }
+      return plan;
+    },
+
+    /**
+     * Hands one folder change to the (player, library) workflow, starting it when it is not running. The
+     * workflow gathers changes and sends them; a signal repeated by a retry is recognised by its key.
+     */
+    async queuePlayerRefresh(input: { plan: PlayerPlan; libraryId: string; change: FolderChange }): Promise<{ workflowId: string }> {
+      const { client, info } = Context.current();
+      const workflowId = playerLibrarySyncWorkflowId(input.plan.target, input.libraryId);
+      const args: PlayerLibrarySyncInput = { plan: input.plan, libraryId: input.libraryId };
+      await client.workflow.signalWithStart(playerLibrarySyncWorkflowType, {
+        workflowId,
+        taskQueue: info.taskQueue,
+        args: [args],
+        signal: folderChangedSignalName,
+        signalArgs: [input.change],
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+      });
+      return { workflowId };
+    },
+
+    /** One refresh on one player; `deferred` while every reachable Kodi host of the group plays a video. */
+    async refreshPlayer(input: { target: PlayerTarget; libraryId: string; job: PlayerRefreshJob; ignorePlaying?: boolean }): Promise<PlayerRefreshOutcome> {
+      const config = await configOf(input.target.service);
+      const scope =
+        input.job.scope.kind === 'folder' ? input.job.scope : { kind: 'library' as const, rootPath: await libraryRoot(libraries, input.libraryId) };
+      return refreshPlayer(input.target, config, { scope, cleanFirst: input.job.cleanFirst, ignorePlaying: input.ignorePlaying }).catch(asTemporalFailure);
+    },
+
+    /** One message through one people service; returns what the service answered. */
+    async notifyPeople(input: { service: PeopleService; message: TitleMessage }): Promise<string> {
+      const config = await configOf(input.service);
+      return notifyPeople(input.service, config, input.message).catch(asTemporalFailure);
+    },
+  };
+}
+
+export type NotifyActivities = ReturnType<typeof createNotifyActivities>;
+
+function playerPlans(service: PlayerService, config: NotificationConfigs[PlayerService]): PlayerPlan[] {
+  const common = { coalesceSeconds: config.coalesceSeconds, maxFolderRefreshes: config.maxFolderRefreshes, delivery: config.delivery };
+  if (service === 'kodi') {
+    const kodi = config as NotificationConfigs['kodi'];
+    return kodi.groups.map((group) => ({ target: { service: 'kodi', group: group.name }, playingRecheckSeconds: kodi.playingRecheckSeconds, ...common }));
+  }
+  return [{ target: { service } as PlayerTarget, playingRecheckSeconds: 0, ...common }];
+}
+
+async function libraryRoot(libraries: LibraryRepository, libraryId: string): Promise<string> {
+  const library = await libraries.get(libraryId);
+  if (!library) throw ApplicationFailure.nonRetryable(`Library ${libraryId} no longer exists`, 'LibraryDeleted');
+  return library.rootPath;
+}
+
+/** Target errors become failures the retry policy reads: final ones stop, a target's wait is honoured. */
+function asTemporalFailure(error: unknown): never {
+  if (error instanceof CredentialsDecryptError) throw ApplicationFailure.nonRetryable(error.message, 'CredentialsDecryptError');
+  if (!(error instanceof TargetError)) throw error;
+  throw ApplicationFailure.create({
+    message: error.message,
+    type: error.retryable ? 'TargetUnavailable' : 'TargetRejected',
+    nonRetryable: !error.retryable,
+    nextRetryDelay: error.retryAfterMs,
+  });
+}

@@ -1,0 +1,67 @@
+import { SECRET_PATHS, type NotificationService } from './notification-config.js';
+
+const MASK = '••••';
+/** Only a long value shows its last 4 characters; from a short one they would give too much away. */
+const SHOW_TAIL_FROM_LENGTH = 16;
+
+const maskValue = (value: string) => (value.length >= SHOW_TAIL_FROM_LENGTH ? `${MASK}${value.slice(-4)}` : MASK);
+const isMasked = (value: unknown) => typeof value === 'string' && value.startsWith(MASK);
+
+/** A copy of `config` with every secret masked: what the API shows. */
+export function maskSecrets(service: NotificationService, config: unknown): unknown {
+  const copy = structuredClone(config);
+  for (const path of SECRET_PATHS[service]) {
+    visit(copy, path, (holder, key) => {
+      const value = holder[key];
+      if (typeof value === 'string' && value !== '') holder[key] = maskValue(value);
+    });
+  }
+  return copy;
+}
+
+/**
+ * `incoming` with each masked secret replaced by the stored value at the same place, so a PUT of what GET
+ * showed keeps the secrets. A masked value with nothing stored at its place stays as sent (and is then
+ * saved as typed: a person who types "••••" as a password gets that password).
+ */
+export function restoreMaskedSecrets(service: NotificationService, incoming: unknown, stored: unknown): unknown {
+  if (stored === undefined) return incoming;
+  const copy = structuredClone(incoming);
+  for (const path of SECRET_PATHS[service]) {
+    visit(copy, path, (holder, key, indexes) => {
+      if (!isMasked(holder[key])) return;
+      const original = valueAt(stored, path, indexes);
+      if (typeof original === 'string') holder[key] = original;
+    });
+  }
+  return copy;
+}
+
+type Holder = Record<string, unknown>;
+
+/** Calls `at` for each object holding the path's last key, with the array indexes taken on the way. */
+function visit(node: unknown, path: string[], at: (holder: Holder, key: string, indexes: number[]) => void, indexes: number[] = []): void {
+  if (node === null || typeof node !== 'object') return;
+  const [head, ...rest] = path;
+  if (head === undefined) return;
+  if (head === '*') {
+    if (Array.isArray(node)) node.forEach((item, index) => visit(item, rest, at, [...indexes, index]));
+    return;
+  }
+  const holder = node as Holder;
+  if (rest.length === 0) {
+    if (head in holder) at(holder, head, indexes);
+    return;
+  }
+  visit(holder[head], rest, at, indexes);
+}
+
+function valueAt(node: unknown, path: string[], indexes: number[]): unknown {
+  let current = node;
+  let next = 0;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = key === '*' ? (current as unknown[])[indexes[next++]!] : (current as Holder)[key];
+  }
+  return current;
+}

@@ -1,0 +1,74 @@
+import { proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+import type { NotifyActivities } from '../activities/notify.js';
+import type { DeliveryPolicy, NotifyTitleInput, NotifyTitleResult } from './notify-definitions.js';
+import { playerTargetName } from './notify-definitions.js';
+
+const { planNotifications, queuePlayerRefresh } = proxyActivities<NotifyActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10 },
+});
+
+/**
+ * A target's sends: retried with backoff for the target's window (24 h unless configured), so a target
+ * that is down gets the notification when it returns. A completed send is in the history and never runs
+ * again, so nothing is sent twice by replay or by a worker restart.
+ */
+export function deliveryActivities(policy: DeliveryPolicy) {
+  const windowMs = policy.retryWindowMinutes * 60_000;
+  return proxyActivities<NotifyActivities>({
+    startToCloseTimeout: Math.min(windowMs, 5 * 60_000),
+    scheduleToCloseTimeout: windowMs,
+    retry: {
+      initialInterval: policy.initialRetrySeconds * 1000,
+      backoffCoefficient: 2,
+      maximumInterval: policy.maximumRetrySeconds * 1000,
+      nonRetryableErrorTypes: ['TargetRejected', 'NotificationServiceDisabled', 'CredentialsDecryptError', 'LibraryDeleted'],
+    },
+  });
+}
+
+/**
+ * Tells media players and people about one published title:
+ *   plan from the enabled services → people: one message per service
+ *                                  → players: after `delaySeconds` (a durable timer), the folder goes to
+ *                                    each player's per-library workflow, which gathers and sends refreshes.
+ */
+export async function notifyTitle(input: NotifyTitleInput): Promise<NotifyTitleResult> {
+  const plan = await planNotifications(input);
+  const message = {
+    event: input.event,
+    titleKind: input.titleKind,
+    displayName: input.displayName,
+    folderPath: input.folderPath,
+    occurredAt: new Date(workflowInfo().startTime).toISOString(),
+  };
+
+  const people = Promise.all(
+    plan.people.map(async ({ service, delivery }): Promise<NotifyTitleResult['people'][number]> => {
+      try {
+        return { service, status: 'sent', detail: await deliveryActivities(delivery).notifyPeople({ service, message }) };
+      } catch (error) {
+        return { service, status: 'failed', detail: rootMessage(error) };
+      }
+    }),
+  );
+
+  const players = (async () => {
+    if (plan.players.length > 0 && input.playerSync.delaySeconds > 0) await sleep(input.playerSync.delaySeconds * 1000);
+    const change = { folderPath: input.folderPath, change: input.event, cleanFirst: input.playerSync.cleanFirst, notificationKey: input.notificationKey };
+    return Promise.all(
+      plan.players.map(async (player) => {
+        const { workflowId } = await queuePlayerRefresh({ plan: player, libraryId: input.libraryId, change });
+        return { target: playerTargetName(player.target), workflowId };
+      }),
+    );
+  })();
+
+  return { players: await players, people: await people, unreadable: plan.unreadable };
+}
+
+function rootMessage(error: unknown): string {
+  let current: unknown = error;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return current instanceof Error ? current.message : String(error);
+}

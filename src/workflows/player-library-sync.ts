@@ -1,0 +1,93 @@
+import { condition, continueAsNew, defineQuery, defineSignal, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
+import type { PlayerRefreshOutcome } from '../integrations/player-refresh.js';
+import { batchRefreshJobs, mergeFolderChange } from './player-batch.js';
+import {
+  folderChangedSignalName,
+  playerSyncStateQueryName,
+  playerTargetName,
+  type FolderChange,
+  type PlayerLibrarySyncInput,
+  type PlayerRefreshJob,
+  type PlayerSyncState,
+} from './notify-definitions.js';
+import { deliveryActivities } from './notify-title.js';
+
+export const folderChangedSignal = defineSignal<[FolderChange]>(folderChangedSignalName);
+export const playerSyncStateQuery = defineQuery<PlayerSyncState>(playerSyncStateQueryName);
+
+/** With nothing pending for this long the workflow ends; the next change starts a new run. */
+const IDLE_BEFORE_END = '2 minutes';
+const MAX_HISTORY_EVENTS = 5_000;
+/** Keys kept to recognise a repeated signal; older ones cannot be repeated any more (their retries are long over). */
+const SEEN_KEYS_KEPT = 2_000;
+
+/**
+ * One media player (a Kodi group, Jellyfin or Plex) and one library: folder changes arrive as signals from
+ * notifyTitle, are gathered for `coalesceSeconds`, then sent as one refresh per folder — or one of the
+ * whole library when more than `maxFolderRefreshes` changed. While every reachable Kodi host plays a
+ * video the refresh waits on a timer and looks again. Each refresh is one activity, retried while the
+ * player is down; one that completed is never sent again.
+ */
+export async function playerLibrarySync(input: PlayerLibrarySyncInput): Promise<PlayerSyncState> {
+  const { plan, libraryId } = input;
+  const pending = new Map<string, FolderChange>();
+  const seenKeys = new Set<string>(input.carried?.seenKeys);
+  const state: PlayerSyncState = { target: playerTargetName(plan.target), libraryId, pending: [], refreshed: 0, failed: [] };
+  const send = deliveryActivities(plan.delivery);
+
+  const accept = (change: FolderChange) => {
+    const key = `${change.notificationKey}\u0000${change.folderPath}`;
+    if (seenKeys.has(key)) return;
+    seenKeys.add(key);
+    mergeFolderChange(pending, change);
+  };
+  for (const change of input.carried?.pending ?? []) accept(change);
+  setHandler(folderChangedSignal, accept);
+  setHandler(playerSyncStateQuery, () => ({ ...state, pending: [...pending.keys()] }));
+
+  for (;;) {
+    if (!(await condition(() => pending.size > 0, IDLE_BEFORE_END))) return state;
+    if (plan.coalesceSeconds > 0) await sleep(plan.coalesceSeconds * 1000);
+
+    const jobs = batchRefreshJobs([...pending.values()], plan.maxFolderRefreshes);
+    pending.clear();
+    for (const job of jobs) {
+      const outcome = await refreshWhenNotPlaying(job);
+      // A full scan (a folder the player cannot name) already covered the rest of this batch.
+      if (outcome?.status === 'refreshed' && outcome.coveredEverything) break;
+    }
+    state.current = undefined;
+
+    if (workflowInfo().historyLength > MAX_HISTORY_EVENTS) {
+      await continueAsNew<typeof playerLibrarySync>({ plan, libraryId, carried: { pending: [...pending.values()], seenKeys: [...seenKeys].slice(-SEEN_KEYS_KEPT) } });
+    }
+  }
+
+  /** Sends one refresh; while the player plays a video, waits on a timer and asks again (for at most the retry window). */
+  async function refreshWhenNotPlaying(job: PlayerRefreshJob): Promise<PlayerRefreshOutcome | undefined> {
+    state.current = { job };
+    const giveUpWaitingAt = Date.now() + plan.delivery.retryWindowMinutes * 60_000;
+    try {
+      for (;;) {
+        const ignorePlaying = Date.now() >= giveUpWaitingAt;
+        const outcome = await send.refreshPlayer({ target: plan.target, libraryId, job, ignorePlaying });
+        if (outcome.status === 'refreshed') {
+          state.refreshed++;
+          return outcome;
+        }
+        state.current = { job, deferredSince: state.current?.deferredSince ?? new Date().toISOString(), deferredBecause: outcome.detail };
+        await sleep(plan.playingRecheckSeconds * 1000);
+      }
+    } catch (error) {
+      // Down for longer than the window, or refused: recorded, and the other refreshes still go out.
+      state.failed.push({ job, error: error instanceof Error ? rootMessage(error) : String(error) });
+      return undefined;
+    }
+  }
+}
+
+function rootMessage(error: Error): string {
+  let current: Error = error;
+  while (current.cause instanceof Error) current = current.cause;
+  return current.message;
+}
