@@ -22,6 +22,10 @@ import { libraryRoutes } from './routes/libraries.js';
 import { phaseConfigRoutes } from './routes/phase-config.js';
 import { scanRoutes } from './routes/scans.js';
 import { episodeRoutes, movieRoutes, showRoutes } from './routes/titles.js';
+import { TemporalTitlePipelineStarter, type TitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
+import { pathMappingRoutes } from './routes/path-mappings.js';
+import { moviePipelineRoutes, showPipelineRoutes } from './routes/title-pipeline.js';
+import { webhookRoutes } from './routes/webhooks.js';
 
 /** What the app is built from. */
 export interface AppInput {
@@ -43,6 +47,8 @@ export interface AppDeps extends AppInput {
   providerCache: ProviderCacheManager;
   metrics: Registry;
   providerRegistry: ProviderRegistry;
+  /** Starts (or joins) a title's pipeline. */
+  titlePipelines: TitlePipelineStarter;
 }
 
 /** The Fastify app, ready but not listening: `npm run api` listens, tests use `app.inject()`. */
@@ -56,7 +62,13 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
     metrics: new CacheMetrics(metrics),
     logger: app.log,
   });
-  const deps: AppDeps = { ...input, providerCache, metrics, providerRegistry: input.providerRegistry ?? new ProviderRegistry() };
+  const deps: AppDeps = {
+    ...input,
+    providerCache,
+    metrics,
+    providerRegistry: input.providerRegistry ?? new ProviderRegistry(),
+    titlePipelines: new TemporalTitlePipelineStarter(input.temporal, input.config.taskQueue),
+  };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -85,5 +97,9 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   await app.register(providerCacheRoutes, deps);
   await app.register(metricsRoutes, deps);
   await app.register(providerRoutes, deps);
+  await app.register(moviePipelineRoutes, deps);
+  await app.register(showPipelineRoutes, deps);
+  await app.register(pathMappingRoutes, deps);
+  await app.register(webhookRoutes, deps);
   return app;
 }
