@@ -11,6 +11,8 @@ export interface FakeTmdbOptions {
   apiKey?: string;
   readAccessToken?: string;
   mode?: FakeMode;
+  /** Library pipeline: where /configuration says images live (a loopback image host), instead of image.tmdb.org. */
+  imageBaseUrl?: string;
 }
 
 export function startFakeTmdb(options: FakeTmdbOptions = {}): Promise<FakeServer> {
@@ -24,6 +26,7 @@ export function startFakeTmdb(options: FakeTmdbOptions = {}): Promise<FakeServer
       const authorised =
         request.query.api_key === apiKey || headerValue(request, 'authorization') === `Bearer ${readAccessToken}`;
       if (!authorised) return { status: 401, json: tmdbErrorBody(401) };
+      if (options.imageBaseUrl && request.path === '/configuration') return ok(configurationWithImageBase(options.imageBaseUrl));
       return routeTmdb(request);
     },
   });
@@ -519,3 +522,11 @@ const BREAKING_BAD_SEASON_1 = {
   season_number: 1,
   vote_average: 8.3,
 };
+
+// ── Library pipeline additions ────────────────────────────────────────────────────────────────────────────
+
+/** TMDB's /configuration with its image base URLs pointing at a loopback image host. */
+function configurationWithImageBase(imageBaseUrl: string) {
+  const base = imageBaseUrl.endsWith('/') ? imageBaseUrl : `${imageBaseUrl}/`;
+  return { ...CONFIGURATION, images: { ...CONFIGURATION.images, base_url: base, secure_base_url: base } };
+}

@@ -24,6 +24,7 @@ import { discoverTitleFolder } from '../../media/discovery/index.js';
 import { parseNfo, writeEpisodeNfo, writeMovieNfo, writeTvShowNfo, type NfoThumb, type XmlElement } from '../../media/nfo/index.js';
 import { copyFileIfChanged, writeFileIfChanged, type WriteOutcome } from '../../media/write-if-changed.js';
 import type { ProviderMetadata } from '../../providers/types.js';
+import { TitleNotFoundError } from '../enrich/title-enricher.js';
 import { episodeNfoFromRow, fileInfoFromStreams, movieNfoFromTitle, trailerUrl, tvShowNfoFromTitle } from './nfo-from-title.js';
 
 export interface PublishResult {
@@ -53,7 +54,7 @@ export class TitlePublisher {
   async publishMovie(movieId: string, config: PublishConfig, scanConfig: ScanConfig): Promise<PublishResult> {
     const { db } = this.deps;
     const [movie] = await db.select().from(movies).where(eq(movies.id, movieId));
-    if (!movie) throw new Error(`Movie ${movieId} does not exist`);
+    if (!movie) throw new TitleNotFoundError('movie', movieId);
     const files = await db.select().from(mediaFiles).where(and(eq(mediaFiles.entityType, 'movie'), eq(mediaFiles.entityId, movieId))).orderBy(desc(mediaFiles.sizeBytes), asc(mediaFiles.relativePath));
     const main = files[0];
     const streams = main ? await db.select().from(mediaStreams).where(eq(mediaStreams.mediaFileId, main.id)).orderBy(asc(mediaStreams.streamIndex)) : [];
@@ -81,7 +82,7 @@ export class TitlePublisher {
   async publishShow(showId: string, config: PublishConfig, scanConfig: ScanConfig): Promise<PublishResult> {
     const { db } = this.deps;
     const [show] = await db.select().from(shows).where(eq(shows.id, showId));
-    if (!show) throw new Error(`Show ${showId} does not exist`);
+    if (!show) throw new TitleNotFoundError('show', showId);
     const folder = show.folderPath;
     const existing = await this.existingNfo(path.join(folder, 'tvshow.nfo'));
     const art = await this.selectedArtwork('tv', showId);
@@ -139,6 +140,7 @@ export class TitlePublisher {
       .where(and(eq(providerAssets.entityType, entityType), eq(providerAssets.entityId, entityId), eq(providerAssets.isSelected, true), eq(providerAssets.isRejected, false)));
     return rows.sort(
       (a, b) =>
+        a.asset.assetType.localeCompare(b.asset.assetType) ||
         Number(b.asset.selectedBy === 'user') - Number(a.asset.selectedBy === 'user') ||
         (b.asset.score ?? 0) - (a.asset.score ?? 0) ||
         a.asset.providerUrl.localeCompare(b.asset.providerUrl),
