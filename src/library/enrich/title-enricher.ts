@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { and, eq, sql as dsql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql as dsql } from 'drizzle-orm';
 import type { ProviderCacheManager } from '../../cache/provider-cache-manager.js';
 import type { EnrichmentConfig } from '../../config/phase-config.js';
 import type { Database } from '../../db/client.js';
@@ -219,7 +219,13 @@ export class TitleEnricher {
     const file = await downloadToTempFile(url, path.join(this.deps.workDir, 'downloads'));
     try {
       const [sha256, info, stat] = await Promise.all([sha256File(file), readImageInfo(file), fs.stat(file)]);
-      const perceptualHash = await differenceHash(file).catch(() => null);
+      // The same bytes hashed before (another title's copy of the same picture) need no ffmpeg run.
+      const [known] = await this.deps.db
+        .select({ perceptualHash: providerAssets.perceptualHash })
+        .from(providerAssets)
+        .where(and(eq(providerAssets.contentHash, sha256), isNotNull(providerAssets.perceptualHash)))
+        .limit(1);
+      const perceptualHash = known?.perceptualHash ?? (await differenceHash(file).catch(() => null));
       const { cacheFile } = await this.deps.contentStore.put({
         sourcePath: file,
         sha256,
