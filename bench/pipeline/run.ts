@@ -38,13 +38,13 @@ import { mapLimited } from '../support/map-limited.js';
  * ffmpeg and files, with TMDB, an image CDN and Kodi as loopback fakes —
  *   1. Radarr webhook → Kodi `VideoLibrary.Scan` of that folder: p50/p95 with a warm provider cache
  *      (target p50 ≤ 1 s); reference: the same titles' first delivery, cache cold, in the same run;
- *   2. N titles (1,000; --quick 100) through the pipeline after a scan: titles/s and Temporal history
+ *   2. N titles (1,000; --quick 50) through the pipeline after a scan: titles/s and Temporal history
  *      events per title; reference: the scan alone.
  * Progress goes to stderr; figures to stdout, ending with one JSON line.
  */
 const quick = process.argv.includes('--quick');
-const LATENCY_TITLES = quick ? 8 : 30;
-const THROUGHPUT_TITLES = quick ? 100 : 1_000;
+const LATENCY_TITLES = quick ? 6 : 30;
+const THROUGHPUT_TITLES = quick ? 50 : 1_000;
 const HISTORY_SAMPLE = 20;
 const API_KEY = randomBytes(16).toString('hex');
 

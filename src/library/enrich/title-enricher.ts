@@ -4,7 +4,7 @@ import { and, eq, isNotNull, sql as dsql } from 'drizzle-orm';
 import type { ProviderCacheManager } from '../../cache/provider-cache-manager.js';
 import type { EnrichmentConfig } from '../../config/phase-config.js';
 import type { Database } from '../../db/client.js';
-import { actors, identificationCandidates, movies, providerAssets, shows, type ProviderAssetRow } from '../../db/schema/index.js';
+import { actors, cacheFiles, identificationCandidates, movies, providerAssets, shows, type ProviderAssetRow } from '../../db/schema/index.js';
 import type { ContentStore } from '../../media/content-store.js';
 import { downloadToTempFile } from '../../media/download-file.js';
 import { sha256File } from '../../media/file-hash.js';
@@ -216,6 +216,10 @@ export class TitleEnricher {
   }
 
   private async storeDownload(url: string, entityType: 'movie' | 'show', entityId: string, assetType: string) {
+    // Provider image URLs name immutable files (TMDB's and Fanart.tv's paths are content hashes): a URL
+    // already in the content store for another title, or another actor's role, is not fetched again.
+    const known = await this.knownDownload(url);
+    if (known) return known;
     const file = await downloadToTempFile(url, path.join(this.deps.workDir, 'downloads'));
     try {
       const [sha256, info, stat] = await Promise.all([sha256File(file), readImageInfo(file), fs.stat(file)]);
@@ -241,6 +245,24 @@ export class TitleEnricher {
     } finally {
       await fs.rm(file, { force: true });
     }
+  }
+
+  private async knownDownload(url: string) {
+    const [asset] = await this.deps.db
+      .select({ sha256: cacheFiles.sha256, cacheFileId: cacheFiles.id, perceptualHash: providerAssets.perceptualHash, width: cacheFiles.width, height: cacheFiles.height })
+      .from(providerAssets)
+      .innerJoin(cacheFiles, eq(cacheFiles.sha256, providerAssets.contentHash))
+      .where(and(eq(providerAssets.providerUrl, url), eq(providerAssets.isDownloaded, true)))
+      .limit(1);
+    if (asset && asset.width !== null && asset.height !== null) return { ...asset, width: asset.width, height: asset.height };
+    const [actor] = await this.deps.db
+      .select({ sha256: cacheFiles.sha256, cacheFileId: cacheFiles.id, width: cacheFiles.width, height: cacheFiles.height })
+      .from(actors)
+      .innerJoin(cacheFiles, eq(cacheFiles.id, actors.thumbCacheFileId))
+      .where(eq(actors.thumbUrl, url))
+      .limit(1);
+    if (actor && actor.width !== null && actor.height !== null) return { ...actor, perceptualHash: null, width: actor.width, height: actor.height };
+    return undefined;
   }
 
   private async saveCandidates(kind: TitleKind, id: string, candidates: ReturnType<typeof decideIdentification>['candidates'], reason: string) {
