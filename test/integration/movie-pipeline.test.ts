@@ -141,9 +141,11 @@ describe('moviePipeline after a scan', () => {
     const progress = await scan();
     expect(progress.directoriesScanned).toBe(0);
 
-    const refresh = await api('POST', `/api/movies/${matrixId}/refresh`);
+    // Two clicks at once: one pipeline run, joined by the second.
+    const [refresh, doubleClick] = await Promise.all([api('POST', `/api/movies/${matrixId}/refresh`), api('POST', `/api/movies/${matrixId}/refresh`)]);
     expect(refresh.statusCode).toBe(202);
     expect(refresh.json().workflowId).toBe(titlePipelineWorkflowId('movie', matrixId));
+    expect(doubleClick.json().runId).toBe(refresh.json().runId);
     const again = await pipelineResult(matrixId);
     expect(fs.readFileSync(path.join(matrixFolder, 'movie.nfo'), 'utf8')).toBe(textBefore);
     expect(again.published).toEqual({ written: [], unchanged: expect.any(Number) });
