@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/activity';
+import { z } from 'zod';
 import type { PhaseConfigService } from '../config/phase-config-service.js';
 import type { Database } from '../db/client.js';
 import { LibraryFolderRepository } from '../db/repositories/library-folder-repository.js';
@@ -20,6 +21,14 @@ export interface FolderRefreshActivityDeps {
   pipelines: TitlePipelineStarter;
 }
 
+/** folderRefresh is started by type name from elsewhere (the request pipeline's delivery): its input is checked here. */
+const refreshInput = z.object({
+  libraryId: z.uuid(),
+  folderPath: z.string().min(1).refine((p) => path.isAbsolute(p), 'an absolute path'),
+  reason: z.string().min(1).max(500),
+  scanId: z.uuid(),
+});
+
 export type RefreshedFolder =
   | { outcome: 'scanned'; kind: PipelineTitleKind; titleId: string; isNew: boolean; fileErrors: number }
   | { outcome: 'removed'; titlesRemoved: number };
@@ -36,7 +45,13 @@ export function createFolderRefreshActivities({ db, phaseConfig, contentStore, p
      * Discovers and scans one title folder and saves it; a folder that is gone (or holds no video any more)
      * has its title marked removed. `scanId` is the refresh's own id, so its issues are found like a scan's.
      */
-    async scanOneFolder(input: FolderRefreshInput & { scanId: string }): Promise<RefreshedFolder> {
+    async scanOneFolder(rawInput: FolderRefreshInput & { scanId: string }): Promise<RefreshedFolder> {
+      const parsed = refreshInput.safeParse(rawInput);
+      if (!parsed.success) {
+        const reason = parsed.error.issues.map((i) => `input.${i.path.join('.')}: ${i.message}`).join('; ');
+        throw ApplicationFailure.nonRetryable(`folderRefresh: ${reason}`, 'InvalidInput');
+      }
+      const input = parsed.data;
       const library = await libraries.get(input.libraryId);
       if (!library) throw ApplicationFailure.nonRetryable(`Library ${input.libraryId} does not exist`, 'LibraryNotFound');
       if (library.kind === 'music') throw ApplicationFailure.nonRetryable(`Library "${library.name}" is a music library`, 'UnsupportedLibraryKind');

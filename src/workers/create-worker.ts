@@ -35,6 +35,8 @@ export interface ReelflowWorkerOptions {
   credentialsCipher: CredentialsCipher;
   /** A prebuilt bundle (tests build one per run); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Whether a library scan starts the pipeline of every new or changed title (default true). */
+  titlePipelinesAfterScan?: boolean;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
     activities: {
-      ...createScanActivities({ db: opts.db, phaseConfig, contentStore, pipelines }),
+      ...createScanActivities({ db: opts.db, phaseConfig, contentStore, ...(opts.titlePipelinesAfterScan === false ? {} : { pipelines }) }),
       ...providerActivities,
       ...createPipelineActivities({ db: opts.db, phaseConfig, enricher, publisher }),
       ...createFolderRefreshActivities({ db: opts.db, phaseConfig, contentStore, pipelines }),

@@ -6,7 +6,7 @@ import { priorityKeys } from './provider-definitions.js';
 const { scanOneFolder, startTitlePipeline } = proxyActivities<FolderRefreshActivities>({
   startToCloseTimeout: '15 minutes',
   priority: { priorityKey: priorityKeys.user },
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10, nonRetryableErrorTypes: ['LibraryNotFound', 'UnsupportedLibraryKind', 'FolderOutsideLibrary'] },
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10, nonRetryableErrorTypes: ['LibraryNotFound', 'UnsupportedLibraryKind', 'FolderOutsideLibrary', 'InvalidInput'] },
 });
 
 /**

@@ -66,7 +66,7 @@ beforeAll(async () => {
   kodi = await startFakeKodi();
   database = await createTestDatabase();
   temporal = await createTestClient();
-  await startTestWorker(database.db, taskQueue);
+  await startTestWorker(database.db, taskQueue, undefined, undefined, { titlePipelinesAfterScan: true });
   app = await createTestApp({ database, temporal, taskQueue });
   await configureProvider(database.db, { kind: 'tmdb', baseUrl: tmdb.baseUrl, credentials: { apiKey: TMDB_FAKE_API_KEY } });
   libraryId = (await api('POST', '/api/libraries', { name: 'Movies', kind: 'movie', rootPath: root })).json().id;
