@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { episodes, movies, shows, webhookEvents } from '../../src/db/schema/index.js';
 import { parseNfo } from '../../src/media/nfo/index.js';
+import { folderRefreshWorkflowType } from '../../src/workflows/folder-refresh-definitions.js';
 import { titlePipelineWorkflowId, type TitlePipelineState } from '../../src/workflows/title-pipeline-definitions.js';
 import { startFakeImageHost, type FakeImageHost } from '../fakes/image-host.js';
 import { KODI_FAKE_PASSWORD, KODI_FAKE_USER, startFakeKodi, type FakeKodi } from '../fakes/kodi.js';
@@ -225,5 +226,21 @@ describe('Sonarr webhook', () => {
     const response = await post('sonarr', { eventType: 'Download', series: { id: 5, title: 'Breaking Bad', path: '/tv/Breaking Bad (2008)' }, episodeFile: { id: 1, relativePath: 'x.mkv' } });
     expect(response.statusCode).toBe(400);
     expect(response.json().message).toMatch(/body\.episodes/);
+  });
+});
+
+describe('folderRefresh started by type name', () => {
+  const run = (args: object) => temporal.workflow.execute(folderRefreshWorkflowType, { taskQueue, workflowId: `refresh-${randomUUID()}`, args: [args] });
+
+  it('fails at once, naming the field, for an input that is not a folder refresh', async () => {
+    await expect(run({ libraryId: movieLibrary, folderPath: 'relative/path', reason: 'test' })).rejects.toMatchObject({
+      cause: { cause: { message: expect.stringMatching(/input\.folderPath: an absolute path/) } },
+    });
+  });
+
+  it('refuses a folder outside the library root', async () => {
+    await expect(run({ libraryId: movieLibrary, folderPath: tvRoot, reason: 'test' })).rejects.toMatchObject({
+      cause: { cause: { message: expect.stringMatching(/not a title folder inside the library root/) } },
+    });
   });
 });
