@@ -140,6 +140,7 @@ async function main() {
   progress(`latency: ${LATENCY_TITLES} titles, an upgrade delivery each (provider cache warm)`);
   const warm: number[] = [];
   for (const name of names) warm.push(await deliver(name, 2));
+  progress(`latency: warm p50 ${round(percentile(warm, 50), 3)} s, cold p50 ${round(percentile(cold, 50), 3)} s`);
 
   // ── 2. Throughput after a scan ──
   progress(`throughput: scanning ${THROUGHPUT_TITLES} titles; every new title runs its pipeline`);
