@@ -22,6 +22,10 @@ import { PROVIDER_DEFAULTS, PROVIDER_KINDS } from '../providers/defaults.js';
 import { ProviderRegistry } from '../providers/registry.js';
 import type { ProviderId } from '../providers/types.js';
 import { providerTaskQueue } from '../workflows/provider-definitions.js';
+import { pipelineTaskQueue } from '../workflows/title-pipeline-definitions.js';
+
+/** Pipeline activities (identify, enrich, publish) one worker process runs at once. */
+const PIPELINE_ACTIVITY_SLOTS = 16;
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -59,6 +63,7 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
   const enricher = new TitleEnricher({ db: opts.db, providerCache, contentStore, workDir: path.join(opts.dataDir, 'tmp') });
   const publisher = new TitlePublisher({ db: opts.db, contentStore });
 
+  const pipelineActivities = createPipelineActivities({ db: opts.db, phaseConfig, enricher, publisher });
   const general = await Worker.create({
     ...common,
     taskQueue: opts.taskQueue,
@@ -66,10 +71,18 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
     activities: {
       ...createScanActivities({ db: opts.db, phaseConfig, contentStore, ...(opts.titlePipelinesAfterScan === false ? {} : { pipelines }) }),
       ...providerActivities,
-      ...createPipelineActivities({ db: opts.db, phaseConfig, enricher, publisher }),
+      // Registered here too for the pipelines' local activities (configuration, title description).
+      ...pipelineActivities,
       ...createFolderRefreshActivities({ db: opts.db, phaseConfig, contentStore, pipelines }),
       ...createNotifyActivities({ db: opts.db, credentialsCipher: opts.credentialsCipher }),
     },
+  });
+  const pipeline = await Worker.create({
+    ...common,
+    taskQueue: pipelineTaskQueue(opts.taskQueue),
+    activities: pipelineActivities,
+    // Downloads, hashing and NFO writes of this many titles at once per worker process.
+    maxConcurrentActivityTaskExecutions: PIPELINE_ACTIVITY_SLOTS,
   });
   const rates = await providerRates(providers);
   const perProvider = await Promise.all(
@@ -82,7 +95,7 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
       }),
     ),
   );
-  return [general, ...perProvider];
+  return [general, pipeline, ...perProvider];
 }
 
 /**

@@ -2,7 +2,7 @@ import { executeChild, proxyActivities, proxyLocalActivities, setHandler, workfl
 import type { PipelineActivities } from '../activities/pipeline.js';
 import { notifyTitleWorkflowId, notifyTitleWorkflowType, type NotifyTitleInput } from './notify-definitions.js';
 import { priorityKeys } from './provider-definitions.js';
-import { titlePipelineStateQuery, type TitlePipelineInput, type TitlePipelineState } from './title-pipeline-definitions.js';
+import { pipelineTaskQueue, titlePipelineStateQuery, type TitlePipelineInput, type TitlePipelineState } from './title-pipeline-definitions.js';
 
 function activitiesFor(input: TitlePipelineInput) {
   const priority = { priorityKey: priorityKeys[input.priority] };
@@ -15,6 +15,7 @@ function activitiesFor(input: TitlePipelineInput) {
     }),
     // Provider fetches wait behind the provider queues' rate limits; downloads take their time.
     slow: proxyActivities<PipelineActivities>({
+      taskQueue: pipelineTaskQueue(workflowInfo().taskQueue),
       startToCloseTimeout: '30 minutes',
       heartbeatTimeout: '2 minutes',
       priority,
