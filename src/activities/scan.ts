@@ -14,6 +14,7 @@ import type { ContentStore } from '../media/content-store.js';
 import { discoverLibrary, LibraryRootUnreadableError } from '../media/discovery/index.js';
 import { scanTitleFolder } from '../media/title-scan/index.js';
 import { createTaskLimit } from '../media/title-scan/task-limit.js';
+import type { TitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
 
 export interface ScanActivityDeps {
   db: Database;
@@ -21,7 +22,12 @@ export interface ScanActivityDeps {
   contentStore: ContentStore;
   /** Folders scanned at once inside one batch (ffprobe and hashing are the cost). */
   folderConcurrency?: number;
+  /** Starts the pipeline of every title a batch found new or changed; none are started without it. */
+  pipelines?: TitlePipelineStarter;
 }
+
+/** Pipeline starts in flight at once at the end of a batch (each is one call to the Temporal server). */
+const PIPELINE_START_CONCURRENCY = 8;
 
 const HEARTBEAT_EVERY_MS = 3_000;
 
@@ -37,7 +43,7 @@ export interface FolderBatchResult {
 }
 
 /** Activities of the scan phase: thin adapters from workflow inputs to repositories and media code. */
-export function createScanActivities({ db, phaseConfig, contentStore, folderConcurrency = 4 }: ScanActivityDeps) {
+export function createScanActivities({ db, phaseConfig, contentStore, folderConcurrency = 4, pipelines }: ScanActivityDeps) {
   const libraries = new LibraryRepository(db);
   const scanRuns = new ScanRunRepository(db);
   const folders = new LibraryFolderRepository(db);
@@ -59,12 +65,12 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
       const fileIssues = scanned.errors.map((e) => ({ path: `${folder.folderPath}/${e.relativePath}`, reason: e.reason }));
       await issues.replaceForFolder(scanId, libraryId, folder.key, fileIssues);
       await folders.markScanned(folder, scanId, { scanError: null, fileErrors: fileIssues.length });
-      return { isNew: saved.isNew, assetsCached: saved.assetsCached, errors: fileIssues.length, failed: false };
+      return { isNew: saved.isNew, assetsCached: saved.assetsCached, errors: fileIssues.length, failed: false, title: { kind: saved.entityType, titleId: saved.entityId } };
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       await issues.replaceForFolder(scanId, libraryId, folder.key, [{ path: folder.folderPath, reason }]);
       await folders.markScanned(folder, scanId, { scanError: reason, fileErrors: 0 });
-      return { isNew: false, assetsCached: 0, errors: 1, failed: true };
+      return { isNew: false, assetsCached: 0, errors: 1, failed: true, title: undefined };
     }
   }
 
@@ -110,6 +116,7 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
       ]);
       const result: FolderBatchResult = { scanned: 0, titlesNew: 0, titlesUpdated: 0, assetsCached: 0, errors: 0, nextAfterKey: null };
       const limit = createTaskLimit(folderConcurrency);
+      const changedTitles: { kind: 'movie' | 'show'; titleId: string; isNew: boolean }[] = [];
       // One folder can take long (a show with hundreds of episodes); keep telling Temporal we are alive.
       const ticker = setInterval(() => context.heartbeat({ scanned: result.scanned }), HEARTBEAT_EVERY_MS);
       try {
@@ -123,6 +130,7 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
               else if (!outcome.failed) result.titlesUpdated++;
               result.assetsCached += outcome.assetsCached;
               result.errors += outcome.errors;
+              if (outcome.title) changedTitles.push({ ...outcome.title, isNew: outcome.isNew });
               context.heartbeat({ scanned: result.scanned });
             }),
           ),
@@ -131,6 +139,9 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
         clearInterval(ticker);
       }
       if (context.cancellationSignal.aborted) throw new CancelledFailure('Scan cancelled between folders');
+      // Started from here rather than by the scan workflow, so a scan of 10,000 titles keeps a history of
+      // batches, not of titles. A retried batch starts them again; a running pipeline is joined, not doubled.
+      if (pipelines) await startPipelines(pipelines, changedTitles);
       result.nextAfterKey = batch.length === input.limit ? batch[batch.length - 1]!.key : null;
       return result;
     },
@@ -160,4 +171,13 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
 }
 
 export type ScanActivities = ReturnType<typeof createScanActivities>;
+
+async function startPipelines(pipelines: TitlePipelineStarter, titles: { kind: 'movie' | 'show'; titleId: string; isNew: boolean }[]) {
+  const limit = createTaskLimit(PIPELINE_START_CONCURRENCY);
+  await Promise.all(
+    titles.map((title) =>
+      limit(() => pipelines.start({ kind: title.kind, titleId: title.titleId, priority: 'background', event: title.isNew ? 'added' : 'updated', reason: 'library scan' })),
+    ),
+  );
+}
 export type { ScanRunCounters };

@@ -26,6 +26,10 @@ import { episodeRoutes, movieRoutes, showRoutes } from './routes/titles.js';
 import { ScheduleService } from '../schedules/schedule-service.js';
 import { scheduleRoutes } from './routes/schedules.js';
 import { iptvRoutes } from './routes/iptv.js';
+import { TemporalTitlePipelineStarter, type TitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
+import { pathMappingRoutes } from './routes/path-mappings.js';
+import { moviePipelineRoutes, showPipelineRoutes } from './routes/title-pipeline.js';
+import { webhookRoutes } from './routes/webhooks.js';
 
 /** What the app is built from. */
 export interface AppInput {
@@ -49,6 +53,8 @@ export interface AppDeps extends AppInput {
   providerRegistry: ProviderRegistry;
   /** Temporal Schedules of every periodic job; routes that change libraries or IPTV providers keep them in step. */
   schedules: ScheduleService;
+  /** Starts (or joins) a title's pipeline. */
+  titlePipelines: TitlePipelineStarter;
 }
 
 /** The Fastify app, ready but not listening: `npm run api` listens, tests use `app.inject()`. */
@@ -63,7 +69,14 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
     logger: app.log,
   });
   const schedules = new ScheduleService({ temporal: input.temporal, db: input.db, credentialsCipher: input.credentialsCipher, taskQueue: input.config.taskQueue });
-  const deps: AppDeps = { ...input, providerCache, metrics, providerRegistry: input.providerRegistry ?? new ProviderRegistry(), schedules };
+  const deps: AppDeps = {
+    ...input,
+    providerCache,
+    metrics,
+    providerRegistry: input.providerRegistry ?? new ProviderRegistry(),
+    schedules,
+    titlePipelines: new TemporalTitlePipelineStarter(input.temporal, input.config.taskQueue),
+  };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -95,5 +108,9 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   await app.register(notificationRoutes, deps);
   await app.register(scheduleRoutes, deps);
   await app.register(iptvRoutes, deps);
+  await app.register(moviePipelineRoutes, deps);
+  await app.register(showPipelineRoutes, deps);
+  await app.register(pathMappingRoutes, deps);
+  await app.register(webhookRoutes, deps);
   return app;
 }

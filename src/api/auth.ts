@@ -11,7 +11,8 @@ const PUBLIC_PREFIXES = ['/healthz', '/metrics', '/docs'];
 
 /**
  * `X-Api-Key` on every other route, as Radarr and Sonarr do; `?apikey=` is accepted too for clients
- * (webhooks, browsers) that cannot set headers.
+ * (webhooks, browsers) that cannot set headers, and so is Basic auth with the key as the password (any
+ * user name), which is what a Radarr/Sonarr webhook connection sends from its Username/Password fields.
  */
 export const apiKeyAuth = fp<{ apiKey: string }>(async (app: FastifyInstance, { apiKey }) => {
   const expected = Buffer.from(apiKey);
@@ -28,6 +29,12 @@ export const apiKeyAuth = fp<{ apiKey: string }>(async (app: FastifyInstance, { 
 function presentedKey(request: FastifyRequest): string | undefined {
   const header = request.headers['x-api-key'];
   if (typeof header === 'string' && header) return header;
+  const authorization = request.headers.authorization;
+  if (typeof authorization === 'string' && /^basic /i.test(authorization)) {
+    const decoded = Buffer.from(authorization.slice(6).trim(), 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon >= 0) return decoded.slice(colon + 1);
+  }
   const query = request.query as Record<string, unknown> | undefined;
   return typeof query?.apikey === 'string' ? query.apikey : undefined;
 }

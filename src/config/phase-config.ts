@@ -36,6 +36,8 @@ export const publishConfigSchema = z
     assets: z.boolean(),
     actors: z.boolean(),
     trailers: z.boolean(),
+    /** Kodi reads either: `movie.nfo`, or `<video file name>.nfo` beside the video. */
+    movieNfoName: z.enum(['movie.nfo', 'video']),
   })
   .strict();
 
@@ -93,7 +95,7 @@ export const DEFAULT_PHASE_CONFIG: PhaseConfiguration = {
     language: 'en',
     minResolution: 720,
   },
-  publish: { assets: true, actors: true, trailers: false },
+  publish: { assets: true, actors: true, trailers: false, movieNfoName: 'movie.nfo' },
   playerSync: { notify: true, delaySeconds: 0, cleanFirst: false },
 };
 

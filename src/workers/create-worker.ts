@@ -1,26 +1,36 @@
 import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { Client } from '@temporalio/client';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
-import { createNotifyActivities } from '../activities/notify.js';
+import { createFolderRefreshActivities } from '../activities/folder-refresh.js';
 import { createIptvActivities } from '../activities/iptv.js';
 import { createMaintenanceActivities } from '../activities/maintenance.js';
+import { createNotifyActivities } from '../activities/notify.js';
+import { createPipelineActivities } from '../activities/pipeline.js';
 import { createProviderRefreshActivities } from '../activities/provider-refresh.js';
 import { createProviderActivities } from '../activities/providers.js';
+import { createScanActivities } from '../activities/scan.js';
 import { ProviderCacheManager } from '../cache/provider-cache-manager.js';
 import { TemporalProviderFetcher } from '../cache/temporal-provider-fetcher.js';
-import { IptvProviderRepository } from '../db/repositories/iptv-provider-repository.js';
-import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
-import { iptvKinds } from '../db/schema/iptv.js';
-import { createScanActivities } from '../activities/scan.js';
 import { PhaseConfigService } from '../config/phase-config-service.js';
 import type { Database } from '../db/client.js';
+import { IptvProviderRepository } from '../db/repositories/iptv-provider-repository.js';
+import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
 import { ProviderRepository } from '../db/repositories/provider-repository.js';
+import { iptvKinds } from '../db/schema/iptv.js';
+import { TitleEnricher } from '../library/enrich/title-enricher.js';
+import { TitlePublisher } from '../library/publish/title-publisher.js';
+import { TemporalTitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
 import { ContentStore } from '../media/content-store.js';
 import type { CredentialsCipher } from '../providers/credentials-cipher.js';
 import { PROVIDER_DEFAULTS, PROVIDER_KINDS } from '../providers/defaults.js';
 import { ProviderRegistry } from '../providers/registry.js';
 import type { ProviderId } from '../providers/types.js';
 import { providerTaskQueue } from '../workflows/provider-definitions.js';
+import { pipelineTaskQueue } from '../workflows/title-pipeline-definitions.js';
+
+/** Pipeline activities (identify, enrich, publish) one worker process runs at once. */
+const PIPELINE_ACTIVITY_SLOTS = 16;
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -34,6 +44,8 @@ export interface ReelflowWorkerOptions {
   credentialsCipher: CredentialsCipher;
   /** A prebuilt bundle (tests build one per run); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Whether a library scan starts the pipeline of every new or changed title (default true). */
+  titlePipelinesAfterScan?: boolean;
 }
 
 /**
@@ -48,27 +60,41 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
   await registry.loadFrom(providers);
   const providerActivities = createProviderActivities({ db: opts.db, providers, registry });
   const common = { connection: opts.connection, namespace: opts.namespace };
-  // Scheduled work (provider refresh, IPTV matching) reaches providers through the cache, like the API does.
-  const providerCache = new ProviderCacheManager({
-    cache: new ProviderCacheRepository(opts.db),
-    fetcher: new TemporalProviderFetcher(new Client({ connection: opts.connection, namespace: opts.namespace }), opts.taskQueue),
-  });
+  const contentStore = new ContentStore(opts.db, opts.dataDir);
+  // The pipelines, scheduled refreshes and IPTV matching reach providers and start workflows as the API
+  // does: through a client on this connection and the provider cache.
+  const client = new Client({ connection: opts.connection, namespace: opts.namespace });
+  const pipelines = new TemporalTitlePipelineStarter(client, opts.taskQueue);
+  const providerCache = new ProviderCacheManager({ cache: new ProviderCacheRepository(opts.db), fetcher: new TemporalProviderFetcher(client, opts.taskQueue) });
   const refreshActivities = createProviderRefreshActivities({ db: opts.db, providers, registry, cache: providerCache });
   const iptvActivities = createIptvActivities({ db: opts.db, iptvProviders: new IptvProviderRepository(opts.db, opts.credentialsCipher), registry, cache: providerCache });
+  const enricher = new TitleEnricher({ db: opts.db, providerCache, contentStore, workDir: path.join(opts.dataDir, 'tmp') });
+  const publisher = new TitlePublisher({ db: opts.db, contentStore });
 
+  const pipelineActivities = createPipelineActivities({ db: opts.db, phaseConfig, enricher, publisher });
   const general = await Worker.create({
     ...common,
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
     activities: {
-      ...createScanActivities({ db: opts.db, phaseConfig, contentStore: new ContentStore(opts.db, opts.dataDir) }),
+      ...createScanActivities({ db: opts.db, phaseConfig, contentStore, ...(opts.titlePipelinesAfterScan === false ? {} : { pipelines }) }),
       ...providerActivities,
+      // Registered here too for the pipelines' local activities (configuration, title description).
+      ...pipelineActivities,
+      ...createFolderRefreshActivities({ db: opts.db, phaseConfig, contentStore, pipelines }),
       ...createNotifyActivities({ db: opts.db, credentialsCipher: opts.credentialsCipher }),
       ...refreshActivities,
       ...createMaintenanceActivities({ db: opts.db, dataDir: opts.dataDir }),
       describeIptvProvider: iptvActivities.describeIptvProvider,
       recordIptvChanges: iptvActivities.recordIptvChanges,
     },
+  });
+  const pipeline = await Worker.create({
+    ...common,
+    taskQueue: pipelineTaskQueue(opts.taskQueue),
+    activities: pipelineActivities,
+    // Downloads, hashing and NFO writes of this many titles at once per worker process.
+    maxConcurrentActivityTaskExecutions: PIPELINE_ACTIVITY_SLOTS,
   });
   const rates = await providerRates(providers);
   const perProvider = await Promise.all(
@@ -86,7 +112,7 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
   const perIptvKind = await Promise.all(
     iptvKinds.map((kind) => Worker.create({ ...common, taskQueue: `${opts.taskQueue}/provider-${kind}`, activities: iptvActivities })),
   );
-  return [general, ...perProvider, ...perIptvKind];
+  return [general, pipeline, ...perProvider, ...perIptvKind];
 }
 
 /**

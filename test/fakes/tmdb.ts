@@ -13,6 +13,8 @@ export interface FakeTmdbOptions {
   mode?: FakeMode;
   /** Change lists, a synthetic catalogue and a rate limit: see FakeTmdbExtras at the end of this file. */
   extras?: FakeTmdbExtras;
+  /** Library pipeline: where /configuration says images live (a loopback image host), instead of image.tmdb.org. */
+  imageBaseUrl?: string;
 }
 
 export function startFakeTmdb(options: FakeTmdbOptions = {}): Promise<FakeServer> {
@@ -26,6 +28,7 @@ export function startFakeTmdb(options: FakeTmdbOptions = {}): Promise<FakeServer
       const authorised =
         request.query.api_key === apiKey || headerValue(request, 'authorization') === `Bearer ${readAccessToken}`;
       if (!authorised) return { status: 401, json: tmdbErrorBody(401) };
+      if (options.imageBaseUrl && request.path === '/configuration') return ok(configurationWithImageBase(options.imageBaseUrl));
       return (options.extras && routeTmdbExtras(request, options.extras)) || routeTmdb(request);
     },
   });
@@ -630,4 +633,12 @@ function syntheticMovie(id: number): Record<string, unknown> {
     tagline: '',
     images: { posters: [image(`/synthetic-${id}.jpg`, 1000, 1500, 'en', 5, 1)], backdrops: [], logos: [] },
   };
+}
+
+// ── Library pipeline additions ────────────────────────────────────────────────────────────────────────────
+
+/** TMDB's /configuration with its image base URLs pointing at a loopback image host. */
+function configurationWithImageBase(imageBaseUrl: string) {
+  const base = imageBaseUrl.endsWith('/') ? imageBaseUrl : `${imageBaseUrl}/`;
+  return { ...CONFIGURATION, images: { ...CONFIGURATION.images, base_url: base, secure_base_url: base } };
 }

@@ -26,7 +26,7 @@ describe('phase configuration API', () => {
   });
 
   it('returns one phase, and 404 naming the valid phases for an unknown one', async () => {
-    expect((await get('/api/phase-config/publish')).json()).toEqual({ assets: true, actors: true, trailers: false });
+    expect((await get('/api/phase-config/publish')).json()).toEqual({ assets: true, actors: true, trailers: false, movieNfoName: 'movie.nfo' });
     const res = await get('/api/phase-config/encoding');
     expect(res.statusCode).toBe(404);
     expect(res.json().message).toBe('Unknown phase "encoding"; expected one of scan, enrichment, publish, playerSync');

@@ -49,6 +49,8 @@ export async function startTestWorker(
   taskQueue = `test-${randomUUID()}`,
   dataDir = tempDir('reelflow-data-'),
   credentialsCipher: CredentialsCipher = testCipher,
+  /** Scan tests look at the scan alone; pipeline tests ask for the pipelines a scan starts. */
+  options: { titlePipelinesAfterScan?: boolean } = {},
 ): Promise<RunningTestWorker> {
   const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
   const workers = await createReelflowWorkers({
@@ -59,6 +61,7 @@ export async function startTestWorker(
     dataDir,
     credentialsCipher,
     workflowBundle: { codePath: inject('workflowBundlePath') },
+    titlePipelinesAfterScan: options.titlePipelinesAfterScan ?? false,
   });
   const running = runWorkers(workers);
   let stopped = false;

@@ -66,6 +66,39 @@ export class LibraryFolderRepository {
     return row!.n;
   }
 
+  /**
+   * Records one folder as a single-folder refresh discovered it (a webhook, a delivery), the same way a
+   * full discovery would, and returns its row.
+   */
+  async recordOne(libraryId: string, scanId: string, folder: DiscoveredFolder): Promise<LibraryFolder> {
+    const [row] = await this.db
+      .insert(libraryFolders)
+      .values({ ...folder, libraryId, seenScanId: scanId, present: true })
+      .onConflictDoUpdate({
+        target: [libraryFolders.libraryId, libraryFolders.key],
+        set: { kind: folder.kind, folderPath: folder.folderPath, fingerprint: folder.fingerprint, videoFiles: folder.videoFiles, fileCount: folder.fileCount, seenScanId: scanId, present: true },
+      })
+      .returning();
+    return row!;
+  }
+
+  /** Marks one folder's title removed (its folder is gone); files are never touched. Returns how many titles. */
+  async markFolderRemoved(libraryId: string, key: string, scanId: string): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      await tx.update(libraryFolders).set({ present: false, scannedFingerprint: null }).where(and(eq(libraryFolders.libraryId, libraryId), eq(libraryFolders.key, key)));
+      let removed = 0;
+      for (const table of [movies, shows]) {
+        const rows = await tx
+          .update(table)
+          .set({ deletedAt: dsql`now()`, removedScanId: scanId })
+          .where(and(eq(table.libraryId, libraryId), eq(table.folderKey, key), isNull(table.deletedAt)))
+          .returning({ id: table.id });
+        removed += rows.length;
+      }
+      return removed;
+    });
+  }
+
   /** The next folders (in key order, after `afterKey`) whose contents changed since they were last scanned. */
   nextToScan(libraryId: string, afterKey: string | null, limit: number): Promise<LibraryFolder[]> {
     const condition = afterKey === null ? this.needsScan(libraryId) : and(this.needsScan(libraryId), gt(libraryFolders.key, afterKey));

@@ -11,6 +11,7 @@ export * from './movies.js';
 export * from './shows.js';
 export * from './provider-cache.js';
 export * from './providers.js';
+export * from './library-pipeline.js';
 export * from './notification-config.js';
 export * from './schedules.js';
 export * from './iptv.js';

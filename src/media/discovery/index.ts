@@ -8,3 +8,4 @@ export type {
   DiscoveryResult,
   LibraryKind,
 } from './types.js';
+export { discoverTitleFolder } from './discover-title-folder.js';

@@ -14,7 +14,7 @@ export async function walkMovieLibrary(context: WalkContext, root: WalkedDirecto
   await Promise.all(foldersToSearchForTitles(rootListing.directories).map((folder) => walkMovieFolder(context, folder)));
 }
 
-async function walkMovieFolder(context: WalkContext, folder: WalkedDirectory): Promise<void> {
+export async function walkMovieFolder(context: WalkContext, folder: WalkedDirectory): Promise<void> {
   const listing = await listDirectory(context, folder, keepListedName);
   if (!listing) return;
   if (listing.files.some((file) => context.judgeVideo(file.name, file.sizeBytes) === 'video')) {

@@ -14,7 +14,7 @@ export async function walkTvLibrary(context: WalkContext, root: WalkedDirectory,
   await Promise.all(foldersToSearchForTitles(rootListing.directories).map((folder) => walkTvFolder(context, folder)));
 }
 
-async function walkTvFolder(context: WalkContext, folder: WalkedDirectory): Promise<void> {
+export async function walkTvFolder(context: WalkContext, folder: WalkedDirectory): Promise<void> {
   const listing = await listDirectory(context, folder, keepListedName);
   if (!listing) return;
   const hasSeasonFolders = listing.directories.some(({ name }) => isSeasonFolderName(name) !== null);

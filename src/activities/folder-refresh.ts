@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { ApplicationFailure } from '@temporalio/activity';
+import { z } from 'zod';
+import type { PhaseConfigService } from '../config/phase-config-service.js';
+import type { Database } from '../db/client.js';
+import { LibraryFolderRepository } from '../db/repositories/library-folder-repository.js';
+import { LibraryRepository } from '../db/repositories/library-repository.js';
+import { ScanIssueRepository } from '../db/repositories/scan-issue-repository.js';
+import { ScannedTitleWriter } from '../library/scanned-title-writer.js';
+import type { TitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
+import type { ContentStore } from '../media/content-store.js';
+import { discoverTitleFolder } from '../media/discovery/index.js';
+import { scanTitleFolder } from '../media/title-scan/index.js';
+import type { FolderRefreshInput } from '../workflows/folder-refresh-definitions.js';
+import type { PipelineTitleKind } from '../workflows/title-pipeline-definitions.js';
+
+export interface FolderRefreshActivityDeps {
+  db: Database;
+  phaseConfig: PhaseConfigService;
+  contentStore: ContentStore;
+  pipelines: TitlePipelineStarter;
+}
+
+/** folderRefresh is started by type name from elsewhere (the request pipeline's delivery): its input is checked here. */
+const refreshInput = z.object({
+  libraryId: z.uuid(),
+  folderPath: z.string().min(1).refine((p) => path.isAbsolute(p), 'an absolute path'),
+  reason: z.string().min(1).max(500),
+  scanId: z.uuid(),
+});
+
+export type RefreshedFolder =
+  | { outcome: 'scanned'; kind: PipelineTitleKind; titleId: string; isNew: boolean; fileErrors: number }
+  | { outcome: 'removed'; titlesRemoved: number };
+
+/** Activities of folderRefresh: one folder scanned exactly as a library scan would, then its pipeline started. */
+export function createFolderRefreshActivities({ db, phaseConfig, contentStore, pipelines }: FolderRefreshActivityDeps) {
+  const libraries = new LibraryRepository(db);
+  const folders = new LibraryFolderRepository(db);
+  const issues = new ScanIssueRepository(db);
+  const writer = new ScannedTitleWriter(db, contentStore);
+
+  return {
+    /**
+     * Discovers and scans one title folder and saves it; a folder that is gone (or holds no video any more)
+     * has its title marked removed. `scanId` is the refresh's own id, so its issues are found like a scan's.
+     */
+    async scanOneFolder(rawInput: FolderRefreshInput & { scanId: string }): Promise<RefreshedFolder> {
+      const parsed = refreshInput.safeParse(rawInput);
+      if (!parsed.success) {
+        const reason = parsed.error.issues.map((i) => `input.${i.path.join('.')}: ${i.message}`).join('; ');
+        throw ApplicationFailure.nonRetryable(`folderRefresh: ${reason}`, 'InvalidInput');
+      }
+      const input = parsed.data;
+      const library = await libraries.get(input.libraryId);
+      if (!library) throw ApplicationFailure.nonRetryable(`Library ${input.libraryId} does not exist`, 'LibraryNotFound');
+      if (library.kind === 'music') throw ApplicationFailure.nonRetryable(`Library "${library.name}" is a music library`, 'UnsupportedLibraryKind');
+      const scanConfig = await phaseConfig.get('scan');
+      let discovered;
+      try {
+        discovered = await discoverTitleFolder(library.rootPath, library.kind, input.folderPath, scanConfig);
+      } catch (err) {
+        throw ApplicationFailure.nonRetryable((err as Error).message, 'FolderOutsideLibrary');
+      }
+      if (!discovered) {
+        const key = path.relative(path.resolve(library.rootPath), path.resolve(input.folderPath)).split(path.sep).join('/');
+        return { outcome: 'removed', titlesRemoved: await folders.markFolderRemoved(library.id, key, input.scanId) };
+      }
+      const folder = await folders.recordOne(library.id, input.scanId, discovered);
+      const scanned = await scanTitleFolder({ ...folder }, { scanConfig });
+      const saved = await writer.save(library.id, input.scanId, scanned);
+      const fileIssues = scanned.errors.map((e) => ({ path: `${folder.folderPath}/${e.relativePath}`, reason: e.reason }));
+      await issues.replaceForFolder(input.scanId, library.id, folder.key, fileIssues);
+      await folders.markScanned(folder, input.scanId, { scanError: null, fileErrors: fileIssues.length });
+      return { outcome: 'scanned', kind: saved.entityType, titleId: saved.entityId, isNew: saved.isNew, fileErrors: fileIssues.length };
+    },
+
+    /** Starts (or joins) the title's pipeline at a person's priority: a webhook is someone waiting. */
+    async startTitlePipeline(input: { kind: PipelineTitleKind; titleId: string; isNew: boolean; reason: string }): Promise<{ workflowId: string }> {
+      const started = await pipelines.start({ kind: input.kind, titleId: input.titleId, priority: 'user', event: input.isNew ? 'added' : 'updated', reason: input.reason });
+      return { workflowId: started.workflowId };
+    },
+  };
+}
+
+export type FolderRefreshActivities = ReturnType<typeof createFolderRefreshActivities>;

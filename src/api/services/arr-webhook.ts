@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Database } from '../../db/client.js';
+import { LibraryFolderRepository } from '../../db/repositories/library-folder-repository.js';
+import { LibraryRepository } from '../../db/repositories/library-repository.js';
+import { PathMappingRepository } from '../../db/repositories/path-mapping-repository.js';
+import { webhookEvents } from '../../db/schema/index.js';
+import { arrEventKey, parseArrDelivery, type ArrSource } from '../../integrations/arr/arr-payloads.js';
+import { resolveArrFolder } from '../../library/resolve-arr-folder.js';
+import { folderRefreshWorkflowType, type FolderRefreshInput } from '../../workflows/folder-refresh-definitions.js';
+import { priorityKeys } from '../../workflows/provider-definitions.js';
+import { HttpError } from '../errors.js';
+
+export interface WebhookReply {
+  status: 200 | 202;
+  body: { eventType: string; outcome: string; duplicate: boolean; workflowId?: string; folderPath?: string; titlesRemoved?: number };
+}
+
+export const webhookWorkflowId = (source: ArrSource, eventKey: string) => `webhook/${source}/${eventKey}`;
+
+/**
+ * Handles one Radarr/Sonarr delivery: Test is recorded, Download/ImportComplete/Rename/file deletes refresh
+ * the mapped folder (folderRefresh, id from the delivery's identity, so a resent delivery starts nothing),
+ * title deletes mark the title removed, grabs and health messages are recorded only, and an event type we
+ * do not know is logged and answered 202.
+ */
+export async function handleArrDelivery(deps: { db: Database; temporal: Client; taskQueue: string; log: { info(o: object, m: string): void } }, source: ArrSource, body: unknown): Promise<WebhookReply> {
+  const parsed = parseArrDelivery(source, body);
+  if (!parsed.ok && 'error' in parsed) throw new HttpError(400, parsed.error);
+  const eventKey = arrEventKey(body);
+  if (!parsed.ok) {
+    deps.log.info({ source, eventType: parsed.unknownEventType }, 'webhook with an event type Reelflow does not know; ignored');
+    const duplicate = !(await record(deps.db, source, parsed.unknownEventType, eventKey, 'unknown-event', {}));
+    return { status: 202, body: { eventType: parsed.unknownEventType, outcome: 'unknown-event', duplicate } };
+  }
+  const { eventType, action } = parsed;
+  if (action.kind === 'test' || action.kind === 'ignore') {
+    const outcome = action.kind === 'test' ? 'test' : 'ignored';
+    const duplicate = !(await record(deps.db, source, eventType, eventKey, outcome, {}));
+    return { status: 200, body: { eventType, outcome, duplicate } };
+  }
+
+  const [libraries, mappings] = await Promise.all([new LibraryRepository(deps.db).list(), new PathMappingRepository(deps.db).listAll()]);
+  const resolved = resolveArrFolder(action.remotePath, libraries, mappings, source === 'radarr' ? ['movie'] : ['tv']);
+  if (!resolved) {
+    await record(deps.db, source, eventType, eventKey, 'unmapped', { remotePath: action.remotePath });
+    throw new HttpError(422, `${action.field}: "${action.remotePath}" is in no ${source === 'radarr' ? 'movie' : 'tv'} library; add a path mapping (POST /api/libraries/:id/path-mappings)`);
+  }
+  const detail = { remotePath: action.remotePath, folderPath: resolved.folderPath, libraryId: resolved.library.id };
+
+  if (action.kind === 'remove') {
+    const isNew = await record(deps.db, source, eventType, eventKey, 'removed', detail);
+    if (!isNew) return { status: 200, body: { eventType, outcome: 'removed', duplicate: true, folderPath: resolved.folderPath } };
+    const key = path.relative(path.resolve(resolved.library.rootPath), resolved.folderPath).split(path.sep).join('/');
+    const titlesRemoved = await new LibraryFolderRepository(deps.db).markFolderRemoved(resolved.library.id, key, randomUUID());
+    return { status: 200, body: { eventType, outcome: 'removed', duplicate: false, folderPath: resolved.folderPath, titlesRemoved } };
+  }
+
+  const workflowId = webhookWorkflowId(source, eventKey);
+  const input: FolderRefreshInput = { libraryId: resolved.library.id, folderPath: resolved.folderPath, reason: `${source} ${eventType}` };
+  let duplicate = false;
+  try {
+    await deps.temporal.workflow.start(folderRefreshWorkflowType, {
+      taskQueue: deps.taskQueue,
+      workflowId,
+      args: [input],
+      // The same delivery again, even after its refresh finished, is the same event: never run twice.
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      priority: { priorityKey: priorityKeys.user },
+    });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    duplicate = true;
+  }
+  await record(deps.db, source, eventType, eventKey, 'refresh', { ...detail, workflowId });
+  return { status: 200, body: { eventType, outcome: 'refresh', duplicate, workflowId, folderPath: resolved.folderPath } };
+}
+
+/** True when this delivery is new; a repeated one keeps its first row. */
+async function record(db: Database, source: ArrSource, eventType: string, eventKey: string, outcome: string, detail: Record<string, unknown>): Promise<boolean> {
+  const rows = await db.insert(webhookEvents).values({ source, eventType, eventKey, outcome, detail }).onConflictDoNothing().returning({ id: webhookEvents.id });
+  return rows.length > 0;
+}

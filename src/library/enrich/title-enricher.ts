@@ -1,0 +1,322 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { and, eq, isNotNull, sql as dsql } from 'drizzle-orm';
+import type { ProviderCacheManager } from '../../cache/provider-cache-manager.js';
+import type { EnrichmentConfig } from '../../config/phase-config.js';
+import type { Database } from '../../db/client.js';
+import { actors, cacheFiles, identificationCandidates, movies, providerAssets, shows, type ProviderAssetRow } from '../../db/schema/index.js';
+import type { ContentStore } from '../../media/content-store.js';
+import { downloadToTempFile } from '../../media/download-file.js';
+import { sha256File } from '../../media/file-hash.js';
+import { readImageInfo } from '../../media/image-info.js';
+import { differenceHash, isNearDuplicate } from '../../media/perceptual-hash.js';
+import type { ExternalIds, ProviderCastMember, ProviderMetadata } from '../../providers/types.js';
+import type { FetchPriority } from '../../workflows/provider-definitions.js';
+import { maxForType, scoreArtwork, selectionOrder } from './artwork-scoring.js';
+import { decideIdentification } from './identification.js';
+import { mergeProviderMetadata } from './merge-provider-metadata.js';
+
+export type TitleKind = 'movie' | 'show';
+
+export interface EnrichTitleResult {
+  status: 'enriched' | 'unidentified';
+  fieldsUpdated: number;
+  actors: number;
+  artworkSelected: number;
+  artworkDownloaded: number;
+  /** Things that went wrong with single pieces (one image that would not download); the rest went on. */
+  problems: string[];
+}
+
+export interface TitleEnricherDeps {
+  db: Database;
+  providerCache: ProviderCacheManager;
+  contentStore: ContentStore;
+  /** Where downloads wait before the content store takes them. */
+  workDir: string;
+}
+
+/** The order in which providers' metadata is trusted, field by field. */
+const PROVIDER_ORDER = ['tmdb', 'tvdb', 'fanart_tv', 'musicbrainz'];
+/** Cast members whose photos are fetched: the billed ones; extras rarely have photos worth a request. */
+const MAX_ACTOR_THUMBS = 30;
+
+/**
+ * Identification and enrichment of one movie or show: search and accept a confident match, fetch through
+ * the provider cache, merge metadata around locked fields, cast with photos, and score → select →
+ * download artwork into the content store, dropping near-duplicates. Knows nothing of Temporal.
+ */
+export class TitleEnricher {
+  constructor(private readonly deps: TitleEnricherDeps) {}
+
+  /** Searches for a title without ids; accepts a confident match, else stores the candidates. */
+  async identify(kind: TitleKind, id: string): Promise<{ status: 'identified' | 'unidentified'; reason: string }> {
+    const row = await this.title(kind, id);
+    if (hasIds(row)) return { status: 'identified', reason: 'already has provider ids' };
+    const search = await this.deps.providerCache.search({ entityType: kind === 'movie' ? 'movie' : 'tv', query: row.title, year: row.year ?? undefined, limit: 10 });
+    const decision = decideIdentification({ name: row.title, year: row.year ?? undefined }, search.results);
+    if (!decision.accepted) {
+      const failed = search.failedProviders.map((f) => `${f.provider}: ${f.error}`);
+      const reason = failed.length > 0 && search.results.length === 0 ? `search failed (${failed.join('; ')})` : decision.reason;
+      await this.saveCandidates(kind, id, decision.candidates, reason);
+      return { status: 'unidentified', reason };
+    }
+    await this.setIdentification(kind, id, decision.accepted.externalIds, 'provider');
+    await this.deps.db.delete(identificationCandidates).where(eq(identificationCandidates.entityId, id));
+    return { status: 'identified', reason: decision.reason };
+  }
+
+  /** A person's choice (or a provider match): the ids, and identified. */
+  async setIdentification(kind: TitleKind, id: string, ids: ExternalIds, source: 'provider' | 'manual'): Promise<void> {
+    const table = tableOf(kind);
+    await this.deps.db
+      .update(table)
+      .set({
+        tmdbId: ids.tmdb ?? null,
+        imdbId: ids.imdb ?? null,
+        tvdbId: ids.tvdb ?? null,
+        identificationStatus: 'identified',
+        identificationSource: source,
+        updatedAt: dsql`now()`,
+      })
+      .where(eq(table.id, id));
+  }
+
+  async enrich(kind: TitleKind, id: string, config: EnrichmentConfig, priority: FetchPriority): Promise<EnrichTitleResult> {
+    const result: EnrichTitleResult = { status: 'enriched', fieldsUpdated: 0, actors: 0, artworkSelected: 0, artworkDownloaded: 0, problems: [] };
+    const row = await this.title(kind, id);
+    if (!hasIds(row)) return { ...result, status: 'unidentified' };
+    const entityType = kind === 'movie' ? 'movie' : 'tv';
+
+    let metadata: ProviderMetadata[] = [];
+    if (config.fetchProviderAssets) {
+      const fetched = await this.deps.providerCache.fetchAssets({ entityType, entityId: id, externalIds: idsOf(row), language: config.language, priority });
+      metadata = Object.entries(fetched.providers)
+        .sort(([a], [b]) => PROVIDER_ORDER.indexOf(a) - PROVIDER_ORDER.indexOf(b))
+        .flatMap(([, answer]) => (answer.metadata ? [answer.metadata] : []));
+      for (const failure of fetched.metadata.failedProviders) result.problems.push(`${failure.provider}: ${failure.error}`);
+      for (const provider of fetched.metadata.timedOutProviders) result.problems.push(`${provider}: timed out`);
+      const update = mergeProviderMetadata(metadata, row as Parameters<typeof mergeProviderMetadata>[1], { isShow: kind === 'show' });
+      result.fieldsUpdated = Object.keys(update).length;
+      if (result.fieldsUpdated > 0) {
+        const table = tableOf(kind);
+        await this.deps.db.update(table).set({ ...update, updatedAt: dsql`now()` }).where(eq(table.id, id));
+      }
+    }
+
+    const cast = metadata.find((m) => m.cast.length > 0)?.cast;
+    result.actors = await this.saveCast(kind, id, cast, result.problems);
+    const artwork = await this.selectArtwork(entityType, id, config, result.problems);
+    result.artworkSelected = artwork.selected;
+    result.artworkDownloaded = artwork.downloaded;
+    return result;
+  }
+
+  /**
+   * Replaces the cast with the provider's when it has one (else keeps the NFO's), and makes sure every
+   * billed actor's photo is in the content store.
+   */
+  private async saveCast(kind: TitleKind, id: string, cast: ProviderCastMember[] | undefined, problems: string[]): Promise<number> {
+    const entity = and(eq(actors.entityType, kind), eq(actors.entityId, id));
+    const existing = await this.deps.db.select().from(actors).where(entity);
+    if (cast) {
+      const known = new Map(existing.map((a) => [a.name.toLowerCase(), a]));
+      const rows = cast.map((member, i) => {
+        const before = known.get(member.name.toLowerCase());
+        const sameThumb = before && (before.thumbUrl === (member.thumbUrl ?? null) || !member.thumbUrl);
+        return {
+          entityType: kind,
+          entityId: id,
+          name: member.name,
+          role: member.role ?? null,
+          sortOrder: member.order ?? i,
+          thumbUrl: member.thumbUrl ?? before?.thumbUrl ?? null,
+          thumbCacheFileId: sameThumb ? before.thumbCacheFileId : null,
+        };
+      });
+      await this.deps.db.transaction(async (tx) => {
+        await tx.delete(actors).where(entity);
+        if (rows.length > 0) await tx.insert(actors).values(rows);
+      });
+    }
+    const current = await this.deps.db.select().from(actors).where(entity);
+    const missing = current.filter((a) => a.thumbCacheFileId === null && a.thumbUrl && /^https?:\/\//.test(a.thumbUrl) && a.sortOrder < MAX_ACTOR_THUMBS);
+    for (const actor of missing) {
+      try {
+        const stored = await this.storeDownload(actor.thumbUrl!, kind, id, 'actor');
+        await this.deps.db.update(actors).set({ thumbCacheFileId: stored.cacheFileId }).where(eq(actors.id, actor.id));
+      } catch (err) {
+        problems.push(`actor thumb of ${actor.name}: ${(err as Error).message}`);
+      }
+    }
+    return current.length;
+  }
+
+  /**
+   * Scores every candidate, then per type (and season) keeps a person's choices plus the best-scoring
+   * others up to the configured maximum, downloading each into the content store and skipping those that
+   * look like one already kept. Without autoSelectAssets only a person's choices are kept.
+   */
+  private async selectArtwork(entityType: string, id: string, config: EnrichmentConfig, problems: string[]) {
+    const rows = await this.deps.db
+      .select()
+      .from(providerAssets)
+      .where(and(eq(providerAssets.entityType, entityType), eq(providerAssets.entityId, id)));
+    const scored = rows.map((row) => ({ row, id: row.id, assetType: row.assetType, isRejected: row.isRejected, selectedByUser: row.isSelected && row.selectedBy === 'user', score: scoreOf(row, config) }));
+    for (const s of scored) {
+      if (s.row.score !== s.score) await this.deps.db.update(providerAssets).set({ score: s.score }).where(eq(providerAssets.id, s.id));
+    }
+    const groups = new Map<string, typeof scored>();
+    for (const s of scored) {
+      const key = `${s.assetType}\0${seasonOf(s.row) ?? ''}`;
+      groups.set(key, [...(groups.get(key) ?? []), s]);
+    }
+    let selected = 0;
+    let downloaded = 0;
+    for (const group of groups.values()) {
+      const max = maxForType(group[0]!.assetType, config);
+      const kept: { id: string; hash: string | null }[] = [];
+      for (const candidate of selectionOrder(group)) {
+        if (!candidate.selectedByUser && (!config.autoSelectAssets || kept.length >= max)) continue;
+        let hashes: { contentHash: string; perceptualHash: string | null };
+        try {
+          if (candidate.row.isDownloaded && candidate.row.contentHash && (await this.deps.contentStore.findBySha256(candidate.row.contentHash))) {
+            hashes = { contentHash: candidate.row.contentHash, perceptualHash: candidate.row.perceptualHash };
+          } else {
+            const stored = await this.storeDownload(candidate.row.providerUrl, entityType === 'tv' ? 'show' : 'movie', id, candidate.assetType);
+            hashes = { contentHash: stored.sha256, perceptualHash: stored.perceptualHash };
+            downloaded++;
+            await this.deps.db
+              .update(providerAssets)
+              .set({ ...hashes, analyzed: true, isDownloaded: true, width: stored.width, height: stored.height })
+              .where(eq(providerAssets.id, candidate.id));
+          }
+        } catch (err) {
+          problems.push(`${candidate.assetType} ${candidate.row.providerUrl}: ${(err as Error).message}`);
+          continue;
+        }
+        const duplicate = !candidate.selectedByUser && kept.some((k) => k.hash && hashes.perceptualHash && isNearDuplicate(k.hash, hashes.perceptualHash));
+        if (duplicate) continue;
+        kept.push({ id: candidate.id, hash: hashes.perceptualHash });
+      }
+      const keptIds = new Set(kept.map((k) => k.id));
+      for (const candidate of group) {
+        if (candidate.selectedByUser) continue;
+        const shouldBe = keptIds.has(candidate.id);
+        if (candidate.row.isSelected !== shouldBe) {
+          await this.deps.db
+            .update(providerAssets)
+            .set({ isSelected: shouldBe, selectedBy: shouldBe ? 'auto' : null, selectedAt: shouldBe ? dsql`now()` : null })
+            .where(eq(providerAssets.id, candidate.id));
+        }
+      }
+      selected += kept.length;
+    }
+    return { selected, downloaded };
+  }
+
+  private async storeDownload(url: string, entityType: 'movie' | 'show', entityId: string, assetType: string) {
+    // Provider image URLs name immutable files (TMDB's and Fanart.tv's paths are content hashes): a URL
+    // already in the content store for another title, or another actor's role, is not fetched again.
+    const known = await this.knownDownload(url);
+    if (known) return known;
+    const file = await downloadToTempFile(url, path.join(this.deps.workDir, 'downloads'));
+    try {
+      const [sha256, info, stat] = await Promise.all([sha256File(file), readImageInfo(file), fs.stat(file)]);
+      // The same bytes hashed before (another title's copy of the same picture) need no ffmpeg run.
+      const [known] = await this.deps.db
+        .select({ perceptualHash: providerAssets.perceptualHash })
+        .from(providerAssets)
+        .where(and(eq(providerAssets.contentHash, sha256), isNotNull(providerAssets.perceptualHash)))
+        .limit(1);
+      const perceptualHash = known?.perceptualHash ?? (await differenceHash(file).catch(() => null));
+      const { cacheFile } = await this.deps.contentStore.put({
+        sourcePath: file,
+        sha256,
+        sizeBytes: stat.size,
+        format: info.format,
+        width: info.width,
+        height: info.height,
+        entityType,
+        entityId,
+        assetType,
+      });
+      return { cacheFileId: cacheFile.id, sha256, perceptualHash, width: info.width, height: info.height };
+    } finally {
+      await fs.rm(file, { force: true });
+    }
+  }
+
+  private async knownDownload(url: string) {
+    const [asset] = await this.deps.db
+      .select({ sha256: cacheFiles.sha256, cacheFileId: cacheFiles.id, perceptualHash: providerAssets.perceptualHash, width: cacheFiles.width, height: cacheFiles.height })
+      .from(providerAssets)
+      .innerJoin(cacheFiles, eq(cacheFiles.sha256, providerAssets.contentHash))
+      .where(and(eq(providerAssets.providerUrl, url), eq(providerAssets.isDownloaded, true)))
+      .limit(1);
+    if (asset && asset.width !== null && asset.height !== null) return { ...asset, width: asset.width, height: asset.height };
+    const [actor] = await this.deps.db
+      .select({ sha256: cacheFiles.sha256, cacheFileId: cacheFiles.id, width: cacheFiles.width, height: cacheFiles.height })
+      .from(actors)
+      .innerJoin(cacheFiles, eq(cacheFiles.id, actors.thumbCacheFileId))
+      .where(eq(actors.thumbUrl, url))
+      .limit(1);
+    if (actor && actor.width !== null && actor.height !== null) return { ...actor, perceptualHash: null, width: actor.width, height: actor.height };
+    return undefined;
+  }
+
+  private async saveCandidates(kind: TitleKind, id: string, candidates: ReturnType<typeof decideIdentification>['candidates'], reason: string) {
+    await this.deps.db
+      .insert(identificationCandidates)
+      .values({ entityType: kind, entityId: id, candidates, reason })
+      .onConflictDoUpdate({ target: identificationCandidates.entityId, set: { candidates, reason, searchedAt: dsql`now()` } });
+  }
+
+  private async title(kind: TitleKind, id: string) {
+    const table = tableOf(kind);
+    const [row] = await this.deps.db.select().from(table).where(eq(table.id, id));
+    if (!row) throw new TitleNotFoundError(kind, id);
+    return row;
+  }
+}
+
+export class TitleNotFoundError extends Error {
+  override name = 'TitleNotFoundError';
+  constructor(kind: TitleKind, id: string) {
+    super(`${kind === 'movie' ? 'Movie' : 'Show'} ${id} does not exist`);
+  }
+}
+
+function tableOf(kind: TitleKind): typeof movies {
+  return (kind === 'movie' ? movies : shows) as typeof movies;
+}
+
+function hasIds(row: { tmdbId: number | null; imdbId: string | null; tvdbId: number | null }): boolean {
+  return row.tmdbId !== null || row.imdbId !== null || row.tvdbId !== null;
+}
+
+function idsOf(row: { tmdbId: number | null; imdbId: string | null; tvdbId: number | null }): ExternalIds {
+  return {
+    ...(row.tmdbId !== null ? { tmdb: row.tmdbId } : {}),
+    ...(row.imdbId !== null ? { imdb: row.imdbId } : {}),
+    ...(row.tvdbId !== null ? { tvdb: row.tvdbId } : {}),
+  };
+}
+
+function metaOf(row: ProviderAssetRow) {
+  const meta = (row.providerMetadata ?? {}) as Record<string, unknown>;
+  return {
+    language: typeof meta.language === 'string' ? meta.language : null,
+    voteAverage: typeof meta.voteAverage === 'number' ? meta.voteAverage : null,
+    voteCount: typeof meta.voteCount === 'number' ? meta.voteCount : null,
+  };
+}
+
+function seasonOf(row: ProviderAssetRow): number | null {
+  const season = (row.providerMetadata ?? {}).season;
+  return typeof season === 'number' ? season : null;
+}
+
+function scoreOf(row: ProviderAssetRow, config: EnrichmentConfig): number {
+  return scoreArtwork({ assetType: row.assetType, width: row.width, height: row.height, ...metaOf(row) }, config);
+}

@@ -1,0 +1,21 @@
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { FolderRefreshActivities, RefreshedFolder } from '../activities/folder-refresh.js';
+import type { FolderRefreshInput } from './folder-refresh-definitions.js';
+import { priorityKeys } from './provider-definitions.js';
+
+const { scanOneFolder, startTitlePipeline } = proxyActivities<FolderRefreshActivities>({
+  startToCloseTimeout: '15 minutes',
+  priority: { priorityKey: priorityKeys.user },
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10, nonRetryableErrorTypes: ['LibraryNotFound', 'UnsupportedLibraryKind', 'FolderOutsideLibrary', 'InvalidInput'] },
+});
+
+/**
+ * One folder of a library changed: scan it as a library scan would → start (or join) its title's
+ * pipeline. A folder that is gone marks its title removed instead.
+ */
+export async function folderRefresh(input: FolderRefreshInput): Promise<RefreshedFolder & { pipelineWorkflowId?: string }> {
+  const refreshed = await scanOneFolder({ ...input, scanId: workflowInfo().firstExecutionRunId });
+  if (refreshed.outcome !== 'scanned') return refreshed;
+  const { workflowId } = await startTitlePipeline({ kind: refreshed.kind, titleId: refreshed.titleId, isNew: refreshed.isNew, reason: input.reason });
+  return { ...refreshed, pipelineWorkflowId: workflowId };
+}

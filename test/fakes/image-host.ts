@@ -1,0 +1,70 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+// A loopback image CDN in the manner of image.tmdb.org: GET <any path ending in .jpg or .png> answers a
+// real image, a different picture per path (an ffmpeg gradient seeded from the path), so perceptual
+// hashes tell them apart. Paths listed in `sameAs` (copy path → original path) answer the picture of the original path, re-encoded smaller
+// (what a provider's near-duplicate looks like). Every request is recorded.
+
+export interface FakeImageHost {
+  /** e.g. http://127.0.0.1:1234 — TMDB's secure_base_url is `${url}/t/p/`. */
+  url: string;
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export async function startFakeImageHost(options: { sameAs?: Record<string, string> } = {}): Promise<FakeImageHost> {
+  const requests: string[] = [];
+  const rendered = new Map<string, Promise<Buffer>>();
+  const render = (path: string, small = false): Promise<Buffer> => {
+    const key = `${path}|${small}`;
+    let image = rendered.get(key);
+    if (!image) {
+      const seed = Number.parseInt(createHash('sha256').update(path).digest('hex').slice(0, 6), 16);
+      const codec = path.endsWith('.png') ? 'png' : 'mjpeg';
+      image = small ? render(path).then((full) => shrink(full, codec)) : gradient(seed, codec);
+      rendered.set(key, image);
+    }
+    return image;
+  };
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    requests.push(path);
+    if (request.method !== 'GET' || !/\.(jpg|png)$/.test(path)) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+      return;
+    }
+    const original = options.sameAs?.[path];
+    render(original ?? path, original !== undefined)
+      .then((bytes) => response.writeHead(200, { 'content-type': path.endsWith('.png') ? 'image/png' : 'image/jpeg', 'content-length': bytes.length }).end(bytes))
+      .catch((error: unknown) => response.writeHead(500, { 'content-type': 'text/plain' }).end(String(error)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function gradient(seed: number, codec: 'png' | 'mjpeg'): Promise<Buffer> {
+  return ffmpeg(['-f', 'lavfi', '-i', `gradients=s=600x400:seed=${seed}:n=4,format=${codec === 'png' ? 'rgb24' : 'yuvj444p'}`, '-frames:v', '1', '-c:v', codec, '-f', 'image2pipe', 'pipe:1']);
+}
+
+/** Half the size at a lower quality: the same picture, other bytes. */
+function shrink(image: Buffer, codec: 'png' | 'mjpeg'): Promise<Buffer> {
+  return ffmpeg(['-f', 'image2pipe', '-i', 'pipe:0', '-vf', 'scale=300:200', '-q:v', '12', '-frames:v', '1', '-c:v', codec, '-f', 'image2pipe', 'pipe:1'], image);
+}
+
+function ffmpeg(args: string[], input?: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('ffmpeg', ['-v', 'error', ...args], { encoding: 'buffer', maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    child.stdin?.end(input);
+  });
+}
