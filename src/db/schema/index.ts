@@ -11,3 +11,6 @@ export * from './movies.js';
 export * from './shows.js';
 export * from './provider-cache.js';
 export * from './providers.js';
+export * from './quality-profiles.js';
+export * from './delivery-targets.js';
+export * from './requests.js';
