@@ -157,7 +157,8 @@ async function ensureSubtitleInput(): Promise<string> {
   const subtitlePath = path.join(CACHE_DIR, 'subtitle-input.srt');
   const current = await readFile(subtitlePath, 'utf8').catch(() => null);
   if (current !== SUBTITLE_TEXT) {
-    const partialPath = `${subtitlePath}.${process.pid}`;
+    // Unique per call: several fixtures of one process may write it at once on a fresh machine.
+    const partialPath = `${subtitlePath}.${process.pid}.${Math.random().toString(36).slice(2)}`;
     await writeFile(partialPath, SUBTITLE_TEXT);
     await rename(partialPath, subtitlePath);
   }
