@@ -11,6 +11,8 @@ import { PROVIDER_DEFAULTS, PROVIDER_KINDS } from '../providers/defaults.js';
 import { ProviderRegistry } from '../providers/registry.js';
 import type { ProviderId } from '../providers/types.js';
 import { providerTaskQueue } from '../workflows/provider-definitions.js';
+import { defaultWorkDir, type RequestPipelineSettings } from '../config/request-pipeline-settings.js';
+import { createEncodeWorker, createRequestPipelineActivities } from './request-pipeline-workers.js';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -24,6 +26,8 @@ export interface ReelflowWorkerOptions {
   credentialsCipher: CredentialsCipher;
   /** A prebuilt bundle (tests build one per run); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** qBittorrent, indexers and encode slots; defaults: qBittorrent on 127.0.0.1:8080, no indexers, one slot. */
+  requestPipeline?: RequestPipelineSettings;
 }
 
 /**
@@ -38,6 +42,13 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
   await registry.loadFrom(providers);
   const providerActivities = createProviderActivities({ db: opts.db, providers, registry });
   const common = { connection: opts.connection, namespace: opts.namespace };
+  const requestPipeline = opts.requestPipeline ?? {
+    qbittorrent: { baseUrl: 'http://127.0.0.1:8080' },
+    category: 'reelflow',
+    indexers: [],
+    encodeSlots: 1,
+    workDir: defaultWorkDir(opts.dataDir),
+  };
 
   const general = await Worker.create({
     ...common,
@@ -46,8 +57,10 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
     activities: {
       ...createScanActivities({ db: opts.db, phaseConfig, contentStore: new ContentStore(opts.db, opts.dataDir) }),
       ...providerActivities,
+      ...createRequestPipelineActivities({ ...common, taskQueue: opts.taskQueue, db: opts.db, providers, settings: requestPipeline }),
     },
   });
+  const encoder = await createEncodeWorker({ ...common, taskQueue: opts.taskQueue, db: opts.db, settings: requestPipeline });
   const rates = await providerRates(providers);
   const perProvider = await Promise.all(
     PROVIDER_KINDS.map((kind) =>
@@ -59,7 +72,7 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
       }),
     ),
   );
-  return [general, ...perProvider];
+  return [general, ...perProvider, encoder];
 }
 
 /**
