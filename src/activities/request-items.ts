@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { ProviderCacheManager } from '../cache/provider-cache-manager.js';
 import type { ItemChanges, RequestRepository } from '../db/repositories/request-repository.js';
@@ -28,6 +29,13 @@ export interface ItemChangesInput {
   deliveredAt?: string;
 }
 
+/** A stable UUID (v5 layout) for a title known only by its external ids: the provider cache's entity key. */
+function uuidFromKey(key: string): string {
+  const hex = createHash('sha1').update(`reelflow-request:${key}`).digest('hex');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 export type PlannedPipeline = Omit<EpisodePipelineInput, 'timings'>;
 
 /** The request's bookkeeping: expanding it into processing items, and every item transition. */
@@ -35,7 +43,8 @@ export function createRequestItemActivities({ requests, providerCache, seasons }
   async function titleOf(request: RequestRow): Promise<{ title: string; year: number | null }> {
     if (request.title) return { title: request.title, year: request.year };
     const externalIds = { tmdb: request.tmdbId ?? undefined, tvdb: request.tvdbId ?? undefined, imdb: request.imdbId ?? undefined };
-    const answer = await providerCache.fetchAssets({ entityType: request.type, entityId: `request-${request.type}-${request.tmdbId ?? request.tvdbId ?? request.imdbId}`, externalIds, priority: 'user' });
+    const key = `${request.type}:tmdb=${request.tmdbId ?? ''}:tvdb=${request.tvdbId ?? ''}:imdb=${request.imdbId ?? ''}`;
+    const answer = await providerCache.fetchAssets({ entityType: request.type, entityId: uuidFromKey(key), externalIds, priority: 'user' });
     const metadata = Object.values(answer.providers).find((p) => p?.metadata)?.metadata;
     if (!metadata) throw ApplicationFailure.nonRetryable(`No provider knows the ${request.type} with ids ${JSON.stringify(externalIds)}`, 'TitleUnknown');
     return { title: metadata.title, year: metadata.year ?? request.year };

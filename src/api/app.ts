@@ -22,6 +22,11 @@ import { libraryRoutes } from './routes/libraries.js';
 import { phaseConfigRoutes } from './routes/phase-config.js';
 import { scanRoutes } from './routes/scans.js';
 import { episodeRoutes, movieRoutes, showRoutes } from './routes/titles.js';
+import { deliveryTargetRoutes } from './routes/delivery-targets.js';
+import { itemRoutes } from './routes/items.js';
+import { qualityProfileRoutes } from './routes/quality-profiles.js';
+import { requestRoutes } from './routes/requests.js';
+import type { PipelineTimings } from '../workflows/request-definitions.js';
 
 /** What the app is built from. */
 export interface AppInput {
@@ -36,6 +41,8 @@ export interface AppInput {
   credentialsCipher: CredentialsCipher;
   /** Shared with an in-process worker (npm start); otherwise the app makes its own. */
   providerRegistry?: ProviderRegistry;
+  /** Shorter pipeline waits for the requests this app starts (tests, benchmarks); production takes the defaults. */
+  requestTimings?: Partial<PipelineTimings>;
 }
 
 /** What every route plugin receives: the input plus the services built from it. */
@@ -85,5 +92,9 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   await app.register(providerCacheRoutes, deps);
   await app.register(metricsRoutes, deps);
   await app.register(providerRoutes, deps);
+  await app.register(qualityProfileRoutes, deps);
+  await app.register(deliveryTargetRoutes, deps);
+  await app.register(requestRoutes, deps);
+  await app.register(itemRoutes, deps);
   return app;
 }

@@ -58,7 +58,7 @@ const envSchema = z.object({
   QBITTORRENT_SAVE_PATH: optionalString,
   QBITTORRENT_CATEGORY: z.string().min(1, 'a category name').default('reelflow'),
   TORZNAB_INDEXERS: optionalString,
-  REELFLOW_ENCODE_SLOTS: z.coerce.number({ message: 'a whole number of encodes' }).int('a whole number of encodes').min(1, 'at least 1').max(64, 'at most 64').default(1),
+  REELFLOW_ENCODE_SLOTS: z.coerce.number({ message: 'a whole number of encodes' }).int('a whole number of encodes').min(0, 'at least 0 (0: this process does not encode)').max(64, 'at most 64').default(1),
 });
 
 export interface AppConfig {

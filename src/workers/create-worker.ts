@@ -60,7 +60,8 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
       ...createRequestPipelineActivities({ ...common, taskQueue: opts.taskQueue, db: opts.db, providers, settings: requestPipeline }),
     },
   });
-  const encoder = await createEncodeWorker({ ...common, taskQueue: opts.taskQueue, db: opts.db, settings: requestPipeline });
+  // Zero slots: this process does not encode; encoder machines run workers on that queue.
+  const encoders = requestPipeline.encodeSlots > 0 ? [await createEncodeWorker({ ...common, taskQueue: opts.taskQueue, db: opts.db, settings: requestPipeline })] : [];
   const rates = await providerRates(providers);
   const perProvider = await Promise.all(
     PROVIDER_KINDS.map((kind) =>
@@ -72,7 +73,7 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
       }),
     ),
   );
-  return [general, ...perProvider, encoder];
+  return [general, ...perProvider, ...encoders];
 }
 
 /**

@@ -25,11 +25,12 @@ describe('qBittorrent WebUI client and Torznab client on loopback', () => {
     const client = new TorznabClient({ name: 'fake', apiUrl: indexer.apiUrl });
     const caps = await client.capabilities();
     expect(caps.tvSearch.params).toContain('tvdbid');
-    const found = await client.search({ kind: 'tv', tvdbId: 42, season: 1, episode: 1, imdbId: 'tt0903747' });
-    expect(found).toHaveLength(0);
-    const [release] = await client.search({ kind: 'tv', tvdbId: 42, season: 1, episode: 1 });
+    expect(await client.search({ kind: 'tv', tvdbId: 43, season: 1, episode: 1 })).toHaveLength(0);
+    expect(await client.search({ kind: 'tv', tvdbId: 42, season: 1, episode: 2 })).toHaveLength(0);
+    const [release] = await client.search({ kind: 'tv', tvdbId: 42, tmdbId: 1396, season: 1, episode: 1 });
     expect(release).toMatchObject({ title: 'Show.S01E01.1080p.WEB-DL.x264-GRP', sizeBytes: 1_000_000, seeders: 1 });
     expect(indexer.searches.at(-1)).toMatchObject({ t: 'tvsearch', tvdbid: '42', season: '1', ep: '1', cat: '5000' });
+    expect(indexer.searches.at(-1)!.tmdbid).toBeUndefined();
 
     const fetched = Buffer.from(await (await fetch(release!.downloadUrl)).arrayBuffer());
     introducePeers(downloader, seeder);

@@ -42,6 +42,8 @@ export async function startQbittorrent(label: string): Promise<QbittorrentInstan
       `Session\\DefaultSavePath=${downloadDir}`,
       'Session\\QueueingSystemEnabled=false',
       'Session\\AddTorrentPaused=false',
+      // Rate limits apply on loopback too, so a test can slow a seeder down.
+      'Session\\IgnoreLimitsOnLAN=false',
       '',
       '[Preferences]',
       `Connection\\PortRangeMin=${listenPort}`,

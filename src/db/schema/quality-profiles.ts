@@ -1,10 +1,12 @@
 import { integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
+export const encodePresets = ['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow', 'slower', 'veryslow'] as const;
+
 /** How an encode is made: ffmpeg's codec names, CRF, the tallest frame kept, the audio. */
 export interface EncodeSettings {
   videoCodec: 'libx264' | 'libx265';
   crf: number;
-  preset: string;
+  preset: (typeof encodePresets)[number];
   /** Frames taller than this are scaled down, keeping the aspect ratio. */
   maxHeight: number;
   audioCodec: 'aac' | 'copy';

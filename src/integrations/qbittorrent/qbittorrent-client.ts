@@ -88,6 +88,11 @@ export class QbittorrentClient {
     await this.call('POST', '/torrents/delete', new URLSearchParams({ hashes: hashes.join('|'), deleteFiles: String(deleteFiles) }));
   }
 
+  /** Bytes per second each torrent may send; 0 removes the limit. */
+  async setUploadLimit(hashes: string[], bytesPerSecond: number): Promise<void> {
+    await this.call('POST', '/torrents/setUploadLimit', new URLSearchParams({ hashes: hashes.join('|'), limit: String(bytesPerSecond) }));
+  }
+
   async addPeers(hashes: string[], peers: string[]): Promise<void> {
     await this.call('POST', '/torrents/addPeers', new URLSearchParams({ hashes: hashes.join('|'), peers: peers.join('|') }));
   }

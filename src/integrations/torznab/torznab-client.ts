@@ -69,15 +69,20 @@ export class TorznabClient {
     const put = (name: string, value: string | number | undefined) => {
       if (value !== undefined && supported.has(name)) params[name] = String(value);
     };
-    put('tmdbid', query.tmdbId);
+    // One id, the one the indexer is surest of: indexers treat several as all-must-match.
+    const ids: [string, string | number | undefined][] =
+      query.kind === 'tv'
+        ? [['tvdbid', query.tvdbId], ['tmdbid', query.tmdbId], ['imdbid', query.imdbId]]
+        : [['imdbid', query.imdbId], ['tmdbid', query.tmdbId]];
     // Torznab's imdbid is the number without its "tt".
-    put('imdbid', query.imdbId?.replace(/^tt/, ''));
+    const id = ids.find(([name, value]) => value !== undefined && supported.has(name));
+    if (id) params[id[0]] = String(id[1]).replace(/^tt/, '');
     if (query.kind === 'tv') {
-      put('tvdbid', query.tvdbId);
       put('season', query.season);
       put('ep', query.episode);
     }
-    if (query.query) params.q = query.query;
+    // Without an id the title is the query.
+    if (!id && query.query) params.q = query.query;
     const xml = await this.get(params);
     const items: Record<string, unknown>[] = xml.rss?.channel?.item ?? [];
     return items.flatMap((item) => this.toRelease(item));
