@@ -156,9 +156,9 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
   }
 
   /** A wait that `endWait` cuts short; true when `until` came true rather than the time running out. */
-  async function wait(what: string, ms: number | undefined, until: () => boolean): Promise<boolean> {
+  async function wait(what: string, ms: number | undefined, until: () => boolean, endsAt = ms === undefined ? undefined : Date.now() + ms): Promise<boolean> {
     state.waitingFor = what;
-    state.waitUntil = ms === undefined ? null : new Date(Date.now() + ms).toISOString();
+    state.waitUntil = endsAt === undefined ? null : new Date(endsAt).toISOString();
     waitEnded = false;
     try {
       return await condition(() => until() || waitEnded, ms);
@@ -170,10 +170,11 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
 
   async function awaitAirDate(): Promise<void> {
     if (!input.airDate) return;
-    const remaining = Date.parse(`${input.airDate}T00:00:00Z`) + timings.airDateDelayMs - Date.now();
+    const searchFrom = Date.parse(`${input.airDate}T00:00:00Z`) + timings.airDateDelayMs;
+    const remaining = searchFrom - Date.now();
     if (!(remaining > 0)) return;
     await transition('AWAITING');
-    await wait('air date', remaining, () => false);
+    await wait('air date', remaining, () => false, searchFrom);
   }
 
   async function searchRelease(): Promise<void> {
