@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { EncodeSettings } from '../db/schema/index.js';
@@ -88,10 +89,12 @@ function ffmpegArgs(job: EncodeJob, source: MediaInfo, partial: string): string[
 function runFfmpeg(job: EncodeJob, args: string[], durationSeconds: number): Promise<void> {
   return new Promise((resolve, reject) => {
     if (job.signal?.aborted) return reject(new EncodeCancelledError());
-    const child = spawn(job.ffmpegPath ?? 'ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const [command, ...commandArgs] = withParentDeathSignal([job.ffmpegPath ?? 'ffmpeg', ...args]);
+    const child = spawn(command!, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let buffered = '';
     let speed: number | null = null;
+    let percent = 0;
     const onAbort = () => child.kill('SIGKILL');
     job.signal?.addEventListener('abort', onAbort, { once: true });
     child.stderr.on('data', (chunk: Buffer) => {
@@ -104,10 +107,10 @@ function runFfmpeg(job: EncodeJob, args: string[], durationSeconds: number): Pro
       for (const line of lines) {
         const [key, value] = line.split('=', 2) as [string, string | undefined];
         if (key === 'speed' && value) speed = Number.parseFloat(value) || null;
-        if (key === 'out_time_us' && value && /^\d+$/.test(value)) {
-          const percent = Math.min(100, (Number(value) / 1e6 / durationSeconds) * 100);
-          job.onProgress?.({ percent, speed });
-        }
+        if (key === 'out_time_us' && value && /^\d+$/.test(value)) percent = Math.min(100, (Number(value) / 1e6 / durationSeconds) * 100);
+        // Every block ends with progress=continue|end, twice a second, even before the first frame is out
+        // (a slow preset's lookahead): a sign of life either way.
+        if (key === 'progress') job.onProgress?.({ percent, speed });
       }
     });
     child.on('error', (error) => reject(new EncodeError(`ffmpeg could not start: ${error.message}`)));
@@ -118,6 +121,18 @@ function runFfmpeg(job: EncodeJob, args: string[], durationSeconds: number): Pro
       reject(new EncodeError(`ffmpeg failed on ${job.source} (${signal ?? `exit ${code}`}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
     });
   });
+}
+
+const SETPRIV = '/usr/bin/setpriv';
+const hasSetpriv = process.platform === 'linux' && existsSync(SETPRIV);
+
+/**
+ * ffmpeg ignores SIGPIPE, so it would outlive a worker that is killed mid-encode and keep a CPU busy
+ * for nothing. On Linux, setpriv (util-linux) asks the kernel to SIGKILL it when its parent dies; it
+ * then execs ffmpeg in place, so the child's pid is ffmpeg's.
+ */
+function withParentDeathSignal(command: string[]): string[] {
+  return hasSetpriv ? [SETPRIV, '--pdeathsig', 'KILL', '--', ...command] : command;
 }
 
 /** The checks an encode must pass before it may replace anything. */
