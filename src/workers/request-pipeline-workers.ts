@@ -43,6 +43,8 @@ export function createRequestPipelineActivities(deps: RequestPipelineDeps) {
       category: deps.settings.category,
     }),
     ...createDeliveryActivities({ targets: new DeliveryTargetRepository(deps.db) }),
+    // Delivery reads the encode where the encoder left it (a shared work folder), so it can remove it too.
+    removeWorkFiles: createEncodeActivities({ requests, profiles, workDir: deps.settings.workDir }).removeWorkFiles,
   };
 }
 

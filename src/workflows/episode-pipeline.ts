@@ -47,6 +47,11 @@ const { addRelease, removeTorrent } = proxyActivities<DownloadActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', maximumAttempts: 5, nonRetryableErrorTypes: [DOWNLOAD_ERRORED] },
 });
+// On the general queue: removing a folder must not wait for an encode slot.
+const { removeWorkFiles } = proxyActivities<EncodeActivities>({
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '1 second', maximumAttempts: 5 },
+});
 const { deliverItem } = proxyActivities<DeliveryActivities>({
   startToCloseTimeout: '1 hour',
   retry: { initialInterval: '1 second', maximumAttempts: 3 },
@@ -120,7 +125,6 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
       decision = { kind: 'reject', reason: args.reason ?? 'rejected by a person' };
       return result();
     },
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
     { validator: (_args: { reason?: string }) => mustAwaitApproval() },
   );
   setHandler(
@@ -270,7 +274,7 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
         if (!(error instanceof Error && error.name === 'WorkflowExecutionAlreadyStartedError')) throw error;
       }
     }
-    await encoding.removeWorkFiles({ itemId: input.itemId });
+    await removeWorkFiles({ itemId: input.itemId });
     await transition('COMPLETED', { deliveredPaths: delivered.paths, deliveredAt: new Date().toISOString(), lastError: null });
   }
 
@@ -295,7 +299,7 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
   async function cleanUpAndCancel(): Promise<DecisionResult> {
     await CancellationScope.nonCancellable(async () => {
       if (state.torrentHash) await removeTorrent({ itemId: input.itemId, hash: state.torrentHash });
-      await encoding.removeWorkFiles({ itemId: input.itemId });
+      await removeWorkFiles({ itemId: input.itemId });
       await transition('CANCELLED', { progress: 0 });
     });
     return result();
