@@ -148,6 +148,22 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
     expect(existsSync(completed.deliveredPaths[0]!)).toBe(true);
   });
 
+  it('moves on from a stalled download to the next acceptable release', async () => {
+    const profileId = await createProfile(env.app);
+    const targetId = await createTarget(env.app, tempDir('reelflow-target-'));
+    const dead = await env.publishRelease({ title: 'Alien.1979.1080p.BluRay.x264-DEAD', files: ['Alien.1979.1080p.BluRay.x264-DEAD.mkv'], seeders: 90, tmdbId: 348, unseeded: true });
+    const live = await env.publishRelease({ title: 'Alien.1979.1080p.WEB-DL.x264-LIVE', files: ['Alien.1979.1080p.WEB-DL.x264-LIVE.mkv'], seeders: 2, tmdbId: 348 });
+    const created = await post('/api/requests', { type: 'movie', tmdbId: 348, title: 'Alien', year: 1979, qualityProfileId: profileId, targetIds: [targetId] });
+    const requestId = created.json().id;
+    const [first] = await env.waitForItems(requestId, ([i]) => i?.torrentHash === dead.infoHash);
+    expect(first!.selectedRelease!.title).toBe('Alien.1979.1080p.BluRay.x264-DEAD');
+    const setAside = await env.waitForItem(first!.id, (i) => /set aside/.test(i.lastError ?? '') || i.status === 'COMPLETED', 60_000);
+    expect(setAside.lastError).toMatch(/Release "Alien.1979.1080p.BluRay.x264-DEAD" set aside: .*made no progress/);
+    const done = await env.waitForItem(first!.id, (i) => i.status === 'COMPLETED');
+    expect(done.selectedRelease!.title).toBe('Alien.1979.1080p.WEB-DL.x264-LIVE');
+    expect(await env.downloader.client.get(dead.infoHash)).toBeUndefined();
+  });
+
   it('cancels mid-download: the torrent and its files are removed', async () => {
     const profileId = await createProfile(env.app);
     const targetId = await createTarget(env.app, tempDir('reelflow-target-'));

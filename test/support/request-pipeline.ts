@@ -23,7 +23,7 @@ import { createTorrent } from './torrent-creator.js';
 /** Waits short enough for tests: the dev server cannot skip time. */
 export const TEST_TIMINGS: PipelineTimings = {
   downloadPollMs: 300,
-  downloadStallMs: 60_000,
+  downloadStallMs: 8_000,
   airDateDelayMs: 0,
   searchRetryMs: 1_000,
   searchRetryMaxMs: 2_000,
@@ -41,7 +41,7 @@ export interface RequestPipelineEnvironment {
   settings: RequestPipelineSettings;
   requests: RequestRepository;
   /** Generates real videos, makes a torrent of them, seeds it, and lists it on the indexer. */
-  publishRelease(release: Omit<FakeRelease, 'torrent' | 'sizeBytes' | 'infoHash'> & { files: string[]; video?: VideoSpec; sizeBytes?: number }): Promise<{ infoHash: string; dataDir: string }>;
+  publishRelease(release: Omit<FakeRelease, 'torrent' | 'sizeBytes' | 'infoHash'> & { files: string[]; video?: VideoSpec; sizeBytes?: number; unseeded?: boolean }): Promise<{ infoHash: string; dataDir: string }>;
   waitForItem(itemId: string, until: (item: ProcessingItemRow) => boolean, timeoutMs?: number): Promise<ProcessingItemRow>;
   waitForItems(requestId: string, until: (items: ProcessingItemRow[]) => boolean, timeoutMs?: number): Promise<ProcessingItemRow[]>;
 }
@@ -117,8 +117,9 @@ export async function startRequestPipelineEnvironment(opts: { encodeSlots?: numb
       mkdirSync(root, { recursive: true });
       for (const file of release.files) await makeVideo(path.join(root, file), release.video ?? { seconds: 2 });
       const { torrent, infoHash } = await createTorrent(release.files.length > 1 ? { root, files: release.files, name: release.title } : { root, files: release.files });
-      await seed(seeder, torrent, dataDir);
-      const { files: _files, video: _video, ...listed } = release;
+      // An unseeded release is listed but nobody has it: its download stalls.
+      if (!release.unseeded) await seed(seeder, torrent, dataDir);
+      const { files: _files, video: _video, unseeded: _unseeded, ...listed } = release;
       indexer.releases.push({ ...listed, torrent, infoHash, sizeBytes: release.sizeBytes ?? 700 * 1024 * 1024 });
       return { infoHash, dataDir: root };
     },
