@@ -34,6 +34,7 @@ export function createEncodeActivities({ requests, profiles, workDir }: EncodeAc
       await stat(input.source).catch(() => {
         throw ApplicationFailure.nonRetryable(`The downloaded file ${input.source} is missing`, 'SourceMissing');
       });
+      await requests.transition(input.itemId, 'ENCODING', { progress: 0 });
       const dir = itemDir(input.itemId);
       await removePartials(dir);
       const output = path.join(dir, `${path.parse(input.source).name}.mkv`);

@@ -251,7 +251,8 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
   }
 
   async function encode(): Promise<void> {
-    await transition('ENCODING', { progress: 0 });
+    // The activity records ENCODING when an encoder takes it: until then the item is DOWNLOADED, waiting for a slot.
+    state.status = 'ENCODING';
     const encoded = await encoding.encodeItem({ itemId: input.itemId, source: sourceFile!, qualityProfileId: input.qualityProfileId });
     encodedFile = encoded.output;
     await transition('ENCODED', { encodedFilePath: encodedFile, encodedAt: new Date().toISOString(), progress: 100 });

@@ -161,6 +161,7 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
     expect(setAside.lastError).toMatch(/Release "Alien.1979.1080p.BluRay.x264-DEAD" set aside: .*made no progress/);
     const done = await env.waitForItem(first!.id, (i) => i.status === 'COMPLETED');
     expect(done.selectedRelease!.title).toBe('Alien.1979.1080p.WEB-DL.x264-LIVE');
+    expect(done.torrentHash).toBe(live.infoHash);
     expect(await env.downloader.client.get(dead.infoHash)).toBeUndefined();
   });
 
