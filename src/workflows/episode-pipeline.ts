@@ -159,13 +159,16 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
     await recordItemTransition({ itemId: input.itemId, status, changes });
   }
 
-  /** A wait that `endWait` cuts short; true when `until` came true rather than the time running out. */
-  async function wait(what: string, ms: number | undefined, until: () => boolean, endsAt = ms === undefined ? undefined : Date.now() + ms): Promise<boolean> {
+  /**
+   * A wait until `until` comes true or `ms` run out (false). Timed waits on time alone (air date, search
+   * back-off) are `endable`: the `endWait` signal cuts them short. A person's decision is never skipped.
+   */
+  async function wait(what: string, ms: number | undefined, until: () => boolean, endable: boolean, endsAt = ms === undefined ? undefined : Date.now() + ms): Promise<boolean> {
     state.waitingFor = what;
     state.waitUntil = endsAt === undefined ? null : new Date(endsAt).toISOString();
     waitEnded = false;
     try {
-      return await condition(() => until() || waitEnded, ms);
+      return await condition(() => until() || (endable && waitEnded), ms);
     } finally {
       state.waitingFor = null;
       state.waitUntil = null;
@@ -178,7 +181,7 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
     const remaining = searchFrom - Date.now();
     if (!(remaining > 0)) return;
     await transition('AWAITING');
-    await wait('air date', remaining, () => false, searchFrom);
+    await wait('air date', remaining, () => false, true, searchFrom);
   }
 
   async function searchRelease(): Promise<void> {
@@ -194,7 +197,7 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
         return;
       }
       await transition('SEARCHING', { availableReleases, qualityMet: false, lastError: `No acceptable release yet (${availableReleases.length} seen)` });
-      await wait('release', backoff, () => false);
+      await wait('release', backoff, () => false, true);
       backoff = Math.min(backoff * 2, timings.searchRetryMaxMs);
     }
   }
@@ -204,8 +207,8 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
     if (!input.approval.required) return true;
     decision = undefined;
     const timeoutMs = input.approval.timeoutSeconds ? input.approval.timeoutSeconds * 1000 : undefined;
-    const decided = await wait('approval', timeoutMs, () => decision !== undefined);
-    if (!decided && !decision) {
+    const decided = await wait('approval', timeoutMs, () => decision !== undefined, false);
+    if (!decided) {
       const auto = input.approval.autoAction ?? 'cancel';
       if (auto === 'cancel') {
         cancelRequested = true;
@@ -319,7 +322,7 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
       await transition('FAILED', { failedStep: state.failedStep, lastError: state.lastError });
     }
     try {
-      await wait('retry or cancel', undefined, () => retryRequested || cancelRequested);
+      await wait('retry or cancel', undefined, () => retryRequested || cancelRequested, false);
     } catch (error) {
       if (isCancellation(error)) return cleanUpAndCancel();
       throw error;

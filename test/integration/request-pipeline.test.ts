@@ -230,6 +230,22 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
     await env.waitForItem(item!.id, (i) => i.status === 'CANCELLED');
   });
 
+  it('takes the auto-action when nobody decides within the approval timeout; endWait does not skip a decision', async () => {
+    const profileId = await createProfile(env.app);
+    const targetId = await createTarget(env.app, tempDir('reelflow-target-'));
+    await env.publishRelease({ title: 'Brazil.1985.1080p.BluRay.x264-AUTO', files: ['Brazil.1985.1080p.BluRay.x264-AUTO.mkv'], seeders: 4, tmdbId: 68 });
+    const created = await post('/api/requests', { type: 'movie', tmdbId: 68, title: 'Brazil', year: 1985, qualityProfileId: profileId, targetIds: [targetId], requireApproval: true, approvalTimeoutSeconds: 4, approvalAutoAction: 'approve' });
+    const requestId = created.json().id;
+    const [item] = await env.waitForItems(requestId, ([i]) => i?.status === 'FOUND');
+    await waitFor(async () => ((await requestItems(requestId))[0]!.live?.waitingFor === 'approval' ? true : undefined), 10_000, async () => 'not waiting');
+    await env.temporal.workflow.getHandle(itemWorkflowId(item!.id)).signal(endWaitSignal);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const [waiting] = await requestItems(requestId);
+    expect([waiting!.status, waiting!.live?.waitingFor]).toEqual(['FOUND', 'approval']);
+    const done = await env.waitForItem(item!.id, (i) => i.status === 'COMPLETED');
+    expect(done.deliveredPaths).toEqual([expect.stringMatching(/Brazil \(1985\)\/Brazil \(1985\)\.mkv$/)]);
+  });
+
   it('answers 400 naming the field for a bad request body', async () => {
     const response = await post('/api/requests', { type: 'tv', seasons: [], qualityProfileId: 'nope', targetIds: [] });
     expect(response.statusCode).toBe(400);
