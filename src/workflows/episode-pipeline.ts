@@ -168,7 +168,10 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
     state.waitUntil = endsAt === undefined ? null : new Date(endsAt).toISOString();
     waitEnded = false;
     try {
-      return await condition(() => until() || (endable && waitEnded), ms);
+      const done = () => until() || (endable && waitEnded);
+      // Without a timeout, condition() resolves to undefined, not true.
+      if (ms === undefined) return (await condition(done), true);
+      return await condition(done, ms);
     } finally {
       state.waitingFor = null;
       state.waitUntil = null;

@@ -194,19 +194,20 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
     // A slow encode (x264 veryslow on a larger frame) so that the cancel lands while ffmpeg runs.
     const profileId = await createProfile(env.app, { encode: { videoCodec: 'libx264', crf: 18, preset: 'veryslow', maxHeight: 1080 } });
     const targetId = await createTarget(env.app, tempDir('reelflow-target-'));
-    await env.publishRelease({ title: 'Ronin.1998.1080p.BluRay.x264-ENC', files: ['Ronin.1998.1080p.BluRay.x264-ENC.mkv'], video: { seconds: 120, width: 1280, height: 720 }, seeders: 1, tmdbId: 8195 });
+    await env.publishRelease({ title: 'Ronin.1998.1080p.BluRay.x264-ENC', files: ['Ronin.1998.1080p.BluRay.x264-ENC.mkv'], video: { seconds: 60, width: 640, height: 360 }, seeders: 1, tmdbId: 8195 });
     const created = await post('/api/requests', { type: 'movie', tmdbId: 8195, title: 'Ronin', year: 1998, qualityProfileId: profileId, targetIds: [targetId] });
     const requestId = created.json().id;
-    const [item] = await env.waitForItems(requestId, ([i]) => i?.status === 'ENCODING' && i.progress >= 1, 60_000);
+    // ffmpeg is running once its partial output exists.
+    const [item] = await env.waitForItems(requestId, ([i]) => i?.status === 'ENCODING' && existsSync(path.join(env.settings.workDir, i.id)) && readdirSync(path.join(env.settings.workDir, i.id)).some((n) => n.includes('.partial')), 60_000);
     const workDir = path.join(env.settings.workDir, item!.id);
-    expect(readdirSync(workDir).some((n) => n.includes('.partial'))).toBe(true);
+    expect(ffmpegProcessesWriting(workDir)).toHaveLength(1);
     expect((await post(`/api/items/${item!.id}/cancel`)).statusCode).toBe(200);
     const cancelled = await env.waitForItem(item!.id, (i) => i.status === 'CANCELLED', 20_000);
     expect(cancelled.encodedAt).toBeNull();
     expect(existsSync(workDir)).toBe(false);
     expect(ffmpegProcessesWriting(workDir)).toEqual([]);
     expect(await env.downloader.client.get(cancelled.torrentHash!)).toBeUndefined();
-  });
+  }, 120_000);
 
   it('waits for a future air date until told to go on', async () => {
     const profileId = await createProfile(env.app);
