@@ -2,14 +2,7 @@ import type { QualityProfileRow, ReleaseCandidate } from '../db/schema/index.js'
 import { parseReleaseName } from './release-name.js';
 
 /** A search result as an indexer describes it, before the profile has judged it. */
-export interface FoundRelease {
-  title: string;
-  indexer: string;
-  downloadUrl: string;
-  infoHash?: string;
-  sizeBytes: number;
-  seeders: number;
-}
+export type FoundRelease = Pick<ReleaseCandidate, 'title' | 'indexer' | 'downloadUrl' | 'infoHash' | 'sizeBytes' | 'seeders'>;
 
 export type QualityRules = Pick<QualityProfileRow, 'minResolution' | 'preferredResolution' | 'minSizeMb' | 'maxSizeMb' | 'rejectedWords' | 'preferredWords'>;
 

@@ -29,6 +29,7 @@ import {
   folderRefreshWorkflowIdForItem,
   rejectUpdate,
   retryUpdate,
+  rootMessage,
   type DecisionResult,
   type EpisodePipelineInput,
   type EpisodeState,
@@ -251,7 +252,7 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
         candidates = candidates.filter((c) => c.downloadUrl !== release.downloadUrl);
         state.release = null;
         await removeTorrent({ itemId: input.itemId, hash });
-        await transition('DOWNLOADING', { torrentHash: null, lastError: `Release "${release.title}" set aside: ${messageOf(error)}` });
+        await transition('DOWNLOADING', { torrentHash: null, lastError: `Release "${release.title}" set aside: ${rootMessage(error)}` });
       }
     }
   }
@@ -321,7 +322,7 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
     } catch (error) {
       if (cancelRequested || isCancellation(error)) return cleanUpAndCancel();
       state.failedStep = state.step === 'done' ? 'deliver' : state.step;
-      state.lastError = messageOf(error);
+      state.lastError = rootMessage(error);
       await transition('FAILED', { failedStep: state.failedStep, lastError: state.lastError });
     }
     try {
@@ -338,10 +339,4 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
     state.failedStep = null;
     state.lastError = null;
   }
-}
-
-function messageOf(error: unknown): string {
-  let current: unknown = error;
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  return current instanceof Error ? current.message : String(error);
 }

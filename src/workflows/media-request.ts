@@ -1,7 +1,7 @@
 import { CancellationScope, executeChild, isCancellation, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { RequestItemActivities } from '../activities/request-items.js';
 import { episodePipeline } from './episode-pipeline.js';
-import { DEFAULT_TIMINGS, itemWorkflowId, requestStateQuery, type MediaRequestInput, type MediaRequestState } from './request-definitions.js';
+import { DEFAULT_TIMINGS, itemWorkflowId, requestStateQuery, rootMessage, type MediaRequestInput, type MediaRequestState } from './request-definitions.js';
 
 const { planRequestItems, recordRequestStatus, concludeRequest } = proxyActivities<RequestItemActivities>({
   startToCloseTimeout: '2 minutes',
@@ -38,10 +38,4 @@ export async function mediaRequest(input: MediaRequestInput): Promise<MediaReque
   const status = await CancellationScope.nonCancellable(() => concludeRequest({ requestId: input.requestId }));
   state.phase = 'done';
   return { ...state, status };
-}
-
-function rootMessage(error: unknown): string {
-  let current: unknown = error;
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  return current instanceof Error ? current.message : String(error);
 }

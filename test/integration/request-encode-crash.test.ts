@@ -1,15 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { sha256File } from '../../src/media/file-hash.js';
 import { probeMedia } from '../../src/media/probe.js';
 import { itemWorkflowId } from '../../src/workflows/request-definitions.js';
-import { onCleanup } from '../support/cleanup.js';
+import { startSupportProcess } from '../support/worker-processes.js';
 import { authHeaders } from '../support/integration.js';
-import { createProfile, createTarget, startRequestPipelineEnvironment, waitFor, type RequestPipelineEnvironment } from '../support/request-pipeline.js';
+import { createProfile, createTarget, ffmpegProcessesMentioning, startRequestPipelineEnvironment, waitFor, type RequestPipelineEnvironment } from '../support/request-pipeline.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /**
@@ -24,24 +23,7 @@ beforeAll(async () => {
 });
 
 function startEncoder(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/encode-worker-process.ts'], {
-    env: { ...process.env, TEMPORAL_ADDRESS: inject('temporalAddress'), DATABASE_URL: env.database.url, TASK_QUEUE: env.taskQueue, WORK_DIR: env.settings.workDir },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  onCleanup(async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL');
-      await exited;
-    }
-    child.stdout?.destroy();
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes('READY')) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`encoder exited early (${code})`)));
-  });
+  return startSupportProcess('test/support/encode-worker-process.ts', { TEMPORAL_ADDRESS: inject('temporalAddress'), DATABASE_URL: env.database.url, TASK_QUEUE: env.taskQueue, WORK_DIR: env.settings.workDir });
 }
 
 describe('an encoder killed mid-encode', () => {
@@ -61,7 +43,7 @@ describe('an encoder killed mid-encode', () => {
     doomed.kill('SIGKILL');
     await new Promise((resolve) => doomed.once('exit', resolve));
     // Its ffmpeg died with it (parent-death signal): nothing keeps writing the abandoned attempt.
-    await waitFor(async () => (ffmpegProcessesReading(source).length === 0 ? true : undefined), 5_000, async () => `ffmpeg still running: ${ffmpegProcessesReading(source).join(', ')}`);
+    await waitFor(async () => (ffmpegProcessesMentioning(source).length === 0 ? true : undefined), 5_000, async () => `ffmpeg still running: ${ffmpegProcessesMentioning(source).join(', ')}`);
     await startEncoder();
     const completed = await env.waitForItem(encoding!.id, (i) => i.status === 'COMPLETED' || i.status === 'FAILED', 150_000);
     expect([completed.status, completed.lastError]).toEqual(['COMPLETED', null]);
@@ -84,17 +66,3 @@ describe('an encoder killed mid-encode', () => {
     expect(encodeStart!.activityTaskStartedEventAttributes!.attempt).toBeGreaterThanOrEqual(2);
   }, 180_000);
 });
-
-/** ffmpeg processes whose command line names the file. */
-function ffmpegProcessesReading(file: string): string[] {
-  const found: string[] = [];
-  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      if (cmd.includes('ffmpeg') && cmd.includes(file)) found.push(pid);
-    } catch {
-      // Gone between listing and reading.
-    }
-  }
-  return found;
-}

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { LibraryRepository } from '../../src/db/repositories/library-repository.
 import { probeMedia } from '../../src/media/probe.js';
 import { folderRefreshWorkflowIdForItem, endWaitSignal, itemWorkflowId } from '../../src/workflows/request-definitions.js';
 import { authHeaders } from '../support/integration.js';
-import { createProfile, createTarget, startRequestPipelineEnvironment, waitFor, type RequestPipelineEnvironment } from '../support/request-pipeline.js';
+import { createProfile, createTarget, ffmpegProcessesMentioning, startRequestPipelineEnvironment, waitFor, type RequestPipelineEnvironment } from '../support/request-pipeline.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const FUTURE_SHOW = { id: 990001, name: 'Tomorrow Show', seasons: [{ number: 1, episodes: [{ number: 1, name: 'Not Yet', airDate: '2031-06-01' }] }] };
@@ -200,12 +200,12 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
     // ffmpeg is running once its partial output exists.
     const [item] = await env.waitForItems(requestId, ([i]) => i?.status === 'ENCODING' && existsSync(path.join(env.settings.workDir, i.id)) && readdirSync(path.join(env.settings.workDir, i.id)).some((n) => n.includes('.partial')), 60_000);
     const workDir = path.join(env.settings.workDir, item!.id);
-    expect(ffmpegProcessesWriting(workDir)).toHaveLength(1);
+    expect(ffmpegProcessesMentioning(workDir)).toHaveLength(1);
     expect((await post(`/api/items/${item!.id}/cancel`)).statusCode).toBe(200);
     const cancelled = await env.waitForItem(item!.id, (i) => i.status === 'CANCELLED', 20_000);
     expect(cancelled.encodedAt).toBeNull();
     expect(existsSync(workDir)).toBe(false);
-    expect(ffmpegProcessesWriting(workDir)).toEqual([]);
+    expect(ffmpegProcessesMentioning(workDir)).toEqual([]);
     expect(await env.downloader.client.get(cancelled.torrentHash!)).toBeUndefined();
   }, 120_000);
 
@@ -253,17 +253,3 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
     expect(response.json().message).toMatch(/qualityProfileId/);
   });
 });
-
-/** ffmpeg processes whose command line mentions the folder: none may outlive a cancel. */
-function ffmpegProcessesWriting(folder: string): string[] {
-  const found: string[] = [];
-  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      if (cmd.startsWith('ffmpeg') && cmd.includes(folder)) found.push(pid);
-    } catch {
-      // Gone between listing and reading.
-    }
-  }
-  return found;
-}

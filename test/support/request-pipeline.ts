@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
@@ -172,4 +172,18 @@ export async function createTarget(app: FastifyInstance, targetPath: string, lib
   const response = await app.inject({ method: 'POST', url: '/api/delivery-targets', headers: authHeaders, payload: { name: `target-${Math.random().toString(36).slice(2, 8)}`, path: targetPath, libraryId } });
   if (response.statusCode !== 201) throw new Error(`target: ${response.body}`);
   return response.json().id;
+}
+
+/** ffmpeg processes whose command line mentions `text` (a folder, a file): none may outlive a cancel or a kill. */
+export function ffmpegProcessesMentioning(text: string): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      if (cmd.includes('ffmpeg') && cmd.includes(text)) found.push(pid);
+    } catch {
+      // Gone between listing and reading.
+    }
+  }
+  return found;
 }

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RequestRepository } from '../../db/repositories/request-repository.js';
 import { processingItemStatuses } from '../../db/schema/index.js';
-import { approveUpdate, cancelUpdate, itemWorkflowId, rejectUpdate, retryUpdate } from '../../workflows/request-definitions.js';
+import { approveUpdate, cancelUpdate, itemWorkflowId, rejectUpdate, retryUpdate, rootMessage } from '../../workflows/request-definitions.js';
 import type { AppDeps } from '../app.js';
 import { HttpError, notFound } from '../errors.js';
 import { uuidParams } from '../schemas.js';
@@ -43,9 +43,3 @@ export const itemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.post('/api/items/:id/retry', { schema: schema('Retry a FAILED item from the step that failed') }, (request) => decide(request.params.id, (h) => h.executeUpdate(retryUpdate)));
   app.post('/api/items/:id/cancel', { schema: schema('Cancel an item: its torrent and temporary files are removed') }, (request) => decide(request.params.id, (h) => h.executeUpdate(cancelUpdate)));
 };
-
-function rootMessage(error: unknown): string {
-  let current: unknown = error;
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  return current instanceof Error ? current.message : String(error);
-}
