@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultPayloadConverter } from '@temporalio/common';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { Worker } from '@temporalio/worker';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { probeMedia } from '../../src/media/probe.js';
-import { folderRefreshWorkflowIdForItem, endWaitSignal, itemWorkflowId } from '../../src/workflows/request-definitions.js';
+import { folderRefreshWorkflowIdForItem, endWaitSignal, itemWorkflowId, requestWorkflowId } from '../../src/workflows/request-definitions.js';
 import { authHeaders } from '../support/integration.js';
 import { createProfile, createTarget, ffmpegProcessesMentioning, startRequestPipelineEnvironment, waitFor, type RequestPipelineEnvironment } from '../support/request-pipeline.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -25,6 +26,16 @@ async function requestItems(requestId: string) {
   const response = await env.app.inject({ method: 'GET', url: `/api/requests/${requestId}/items`, headers: authHeaders });
   expect(response.statusCode).toBe(200);
   return response.json() as { id: string; status: string; live: { waitingFor: string | null; activity: unknown } | null; selectedRelease: { title: string } | null }[];
+}
+
+/** Replays finished runs with the current bundle: a workflow change that breaks determinism fails here. */
+async function replayErrors(workflowIds: string[]): Promise<string[]> {
+  const histories = await Promise.all(workflowIds.map(async (workflowId) => ({ workflowId, history: await env.temporal.workflow.getHandle(workflowId).fetchHistory() })));
+  const errors: string[] = [];
+  for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, histories)) {
+    if (result.error) errors.push(`${result.workflowId}: ${result.error.message}`);
+  }
+  return errors;
 }
 
 describe('request pipeline on real qBittorrent and ffmpeg', () => {
@@ -100,6 +111,7 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
       folderPath: path.join(libraryRoot, 'Breaking Bad'),
       reason: `request ${requestId} delivered item ${done[0]!.id}`,
     });
+    expect(await replayErrors([requestWorkflowId(requestId), ...done.map((i) => itemWorkflowId(i.id))])).toEqual([]);
     // Its implementation lives with the library pipeline; here it was only to be started.
     await Promise.all(done.map((i) => env.temporal.workflow.getHandle(folderRefreshWorkflowIdForItem(i.id, 0)).terminate('started as asserted')));
   });
@@ -146,6 +158,8 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
     expect(completed.lastError).toBeNull();
     expect(completed.deliveredPaths).toEqual([path.join(blocked, 'The Matrix (1999)', 'The Matrix (1999).mkv')]);
     expect(existsSync(completed.deliveredPaths[0]!)).toBe(true);
+    // Updates (reject, approve, retry), a failure and a resumed step replay deterministically.
+    expect(await replayErrors([itemWorkflowId(item!.id)])).toEqual([]);
   });
 
   it('moves on from a stalled download to the next acceptable release', async () => {
