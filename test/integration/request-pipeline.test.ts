@@ -12,10 +12,12 @@ import { tempDir } from '../support/temp-dir.js';
 
 const FUTURE_SHOW = { id: 990001, name: 'Tomorrow Show', seasons: [{ number: 1, episodes: [{ number: 1, name: 'Not Yet', airDate: '2031-06-01' }] }] };
 
+const PACK_SHOW = { id: 990002, name: 'Pack Show', seasons: [{ number: 2, episodes: [{ number: 1, name: 'One', airDate: '2020-01-01' }, { number: 2, name: 'Two', airDate: '2020-01-08' }] }] };
+
 let env: RequestPipelineEnvironment;
 
 beforeAll(async () => {
-  env = await startRequestPipelineEnvironment({ shows: [FUTURE_SHOW] });
+  env = await startRequestPipelineEnvironment({ shows: [FUTURE_SHOW, PACK_SHOW] });
 });
 
 async function post(url: string, payload?: Record<string, unknown>) {
@@ -202,6 +204,36 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
       return r?.status === 'CANCELLED' ? r : undefined;
     }, 10_000, async () => 'request not cancelled');
     expect(request.status).toBe('CANCELLED');
+  });
+
+  it('keeps a season pack another episode still downloads when one episode is cancelled', async () => {
+    const profileId = await createProfile(env.app);
+    const targetId = await createTarget(env.app, tempDir('reelflow-target-'));
+    const pack = await env.publishRelease({
+      title: 'Pack.Show.S02.1080p.WEB-DL.x264-PCK',
+      files: ['Pack.Show.S02E01.1080p.WEB-DL.x264-PCK.mkv', 'Pack.Show.S02E02.1080p.WEB-DL.x264-PCK.mkv'],
+      video: { seconds: 10, width: 640, height: 360 },
+      sizeBytes: 2 * 1024 ** 3,
+      seeders: 3,
+      tmdbId: PACK_SHOW.id,
+      season: 2,
+    });
+    await env.seeder.client.setUploadLimit([pack.infoHash], 96 * 1024);
+    const created = await post('/api/requests', { type: 'tv', tmdbId: PACK_SHOW.id, seasons: [2], qualityProfileId: profileId, targetIds: [targetId] });
+    const requestId = created.json().id;
+    const [one, two] = await env.waitForItems(requestId, (items) => items.length === 2 && items.every((i) => i.status === 'DOWNLOADING' && i.torrentHash === pack.infoHash));
+    expect((await post(`/api/items/${one!.id}/cancel`)).statusCode).toBe(200);
+    await env.waitForItem(one!.id, (i) => i.status === 'CANCELLED');
+    // The pack stays: episode 2 still needs it.
+    expect(await env.downloader.client.get(pack.infoHash)).toBeDefined();
+    await env.seeder.client.setUploadLimit([pack.infoHash], 0);
+    const done = await env.waitForItem(two!.id, (i) => i.status === 'COMPLETED', 60_000);
+    expect(done.deliveredPaths[0]).toMatch(/Pack Show\/Season 02\/Pack Show - S02E02 - Two\.mkv$/);
+    const request = await waitFor(async () => {
+      const r = await env.requests.get(requestId);
+      return r?.status === 'PARTIAL' ? r : undefined;
+    }, 10_000, async () => 'request not PARTIAL');
+    expect((await env.requests.aggregates(request.id))).toEqual({ total: 2, completed: 1, failed: 0, cancelled: 1, active: 0 });
   });
 
   it('cancels mid-encode: ffmpeg is stopped and nothing is left in the work folder', async () => {
