@@ -30,6 +30,11 @@ import { TemporalTitlePipelineStarter, type TitlePipelineStarter } from '../libr
 import { pathMappingRoutes } from './routes/path-mappings.js';
 import { moviePipelineRoutes, showPipelineRoutes } from './routes/title-pipeline.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { deliveryTargetRoutes } from './routes/delivery-targets.js';
+import { itemRoutes } from './routes/items.js';
+import { qualityProfileRoutes } from './routes/quality-profiles.js';
+import { requestRoutes } from './routes/requests.js';
+import type { PipelineTimings } from '../workflows/request-definitions.js';
 
 /** What the app is built from. */
 export interface AppInput {
@@ -44,6 +49,8 @@ export interface AppInput {
   credentialsCipher: CredentialsCipher;
   /** Shared with an in-process worker (npm start); otherwise the app makes its own. */
   providerRegistry?: ProviderRegistry;
+  /** Shorter pipeline waits for the requests this app starts (tests, benchmarks); production takes the defaults. */
+  requestTimings?: Partial<PipelineTimings>;
 }
 
 /** What every route plugin receives: the input plus the services built from it. */
@@ -112,5 +119,9 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   await app.register(showPipelineRoutes, deps);
   await app.register(pathMappingRoutes, deps);
   await app.register(webhookRoutes, deps);
+  await app.register(qualityProfileRoutes, deps);
+  await app.register(deliveryTargetRoutes, deps);
+  await app.register(requestRoutes, deps);
+  await app.register(itemRoutes, deps);
   return app;
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultWorkDir, parseIndexerList, type RequestPipelineSettings } from './request-pipeline-settings.js';
 
 /**
  * The application's configuration, read once from the environment. Every variable is documented in the
@@ -51,6 +52,13 @@ const envSchema = z.object({
     .default(9464),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MEDIA_ROOTS: optionalString,
+  QBITTORRENT_URL: z.string().url('a URL such as http://127.0.0.1:8080').default('http://127.0.0.1:8080'),
+  QBITTORRENT_USERNAME: optionalString,
+  QBITTORRENT_PASSWORD: optionalString,
+  QBITTORRENT_SAVE_PATH: optionalString,
+  QBITTORRENT_CATEGORY: z.string().min(1, 'a category name').default('reelflow'),
+  TORZNAB_INDEXERS: optionalString,
+  REELFLOW_ENCODE_SLOTS: z.coerce.number({ message: 'a whole number of encodes' }).int('a whole number of encodes').min(0, 'at least 0 (0: this process does not encode)').max(64, 'at most 64').default(1),
 });
 
 export interface AppConfig {
@@ -73,6 +81,8 @@ export interface AppConfig {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Absolute library roots allowed; empty means any readable folder. */
   mediaRoots: string[];
+  /** The request pipeline's qBittorrent, indexers and encode slots. */
+  requestPipeline: RequestPipelineSettings;
 }
 
 export class ConfigError extends Error {
@@ -110,7 +120,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     temporalMetricsPort: e.TEMPORAL_METRICS_PORT,
     logLevel: e.LOG_LEVEL,
     mediaRoots: parseMediaRoots(e.MEDIA_ROOTS),
+    requestPipeline: {
+      qbittorrent: { baseUrl: e.QBITTORRENT_URL, username: e.QBITTORRENT_USERNAME, password: e.QBITTORRENT_PASSWORD },
+      downloadSavePath: e.QBITTORRENT_SAVE_PATH,
+      category: e.QBITTORRENT_CATEGORY,
+      indexers: parseIndexers(e.TORZNAB_INDEXERS),
+      encodeSlots: e.REELFLOW_ENCODE_SLOTS,
+      workDir: defaultWorkDir(dataDir),
+    },
   };
+}
+
+function parseIndexers(value: string | undefined) {
+  try {
+    return parseIndexerList(value);
+  } catch (error) {
+    throw new ConfigError([(error as Error).message]);
+  }
 }
 
 /** MEDIA_ROOTS is a comma-separated list of absolute folders. */

@@ -31,6 +31,8 @@ import { pipelineTaskQueue } from '../workflows/title-pipeline-definitions.js';
 
 /** Pipeline activities (identify, enrich, publish) one worker process runs at once. */
 const PIPELINE_ACTIVITY_SLOTS = 16;
+import { defaultWorkDir, type RequestPipelineSettings } from '../config/request-pipeline-settings.js';
+import { createEncodeWorker, createRequestPipelineActivities } from './request-pipeline-workers.js';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -46,6 +48,8 @@ export interface ReelflowWorkerOptions {
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** Whether a library scan starts the pipeline of every new or changed title (default true). */
   titlePipelinesAfterScan?: boolean;
+  /** qBittorrent, indexers and encode slots; defaults: qBittorrent on 127.0.0.1:8080, no indexers, one slot. */
+  requestPipeline?: RequestPipelineSettings;
 }
 
 /**
@@ -70,6 +74,13 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
   const iptvActivities = createIptvActivities({ db: opts.db, iptvProviders: new IptvProviderRepository(opts.db, opts.credentialsCipher), registry, cache: providerCache });
   const enricher = new TitleEnricher({ db: opts.db, providerCache, contentStore, workDir: path.join(opts.dataDir, 'tmp') });
   const publisher = new TitlePublisher({ db: opts.db, contentStore });
+  const requestPipeline = opts.requestPipeline ?? {
+    qbittorrent: { baseUrl: 'http://127.0.0.1:8080' },
+    category: 'reelflow',
+    indexers: [],
+    encodeSlots: 1,
+    workDir: defaultWorkDir(opts.dataDir),
+  };
 
   const pipelineActivities = createPipelineActivities({ db: opts.db, phaseConfig, enricher, publisher });
   const general = await Worker.create({
@@ -87,6 +98,7 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
       ...createMaintenanceActivities({ db: opts.db, dataDir: opts.dataDir }),
       describeIptvProvider: iptvActivities.describeIptvProvider,
       recordIptvChanges: iptvActivities.recordIptvChanges,
+      ...createRequestPipelineActivities({ ...common, taskQueue: opts.taskQueue, db: opts.db, providers, settings: requestPipeline }),
     },
   });
   const pipeline = await Worker.create({
@@ -96,6 +108,8 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
     // Downloads, hashing and NFO writes of this many titles at once per worker process.
     maxConcurrentActivityTaskExecutions: PIPELINE_ACTIVITY_SLOTS,
   });
+  // Zero slots: this process does not encode; encoder machines run workers on that queue.
+  const encoders = requestPipeline.encodeSlots > 0 ? [await createEncodeWorker({ ...common, taskQueue: opts.taskQueue, db: opts.db, settings: requestPipeline })] : [];
   const rates = await providerRates(providers);
   const perProvider = await Promise.all(
     PROVIDER_KINDS.map((kind) =>
@@ -112,7 +126,7 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
   const perIptvKind = await Promise.all(
     iptvKinds.map((kind) => Worker.create({ ...common, taskQueue: `${opts.taskQueue}/provider-${kind}`, activities: iptvActivities })),
   );
-  return [general, pipeline, ...perProvider, ...perIptvKind];
+  return [general, pipeline, ...perProvider, ...perIptvKind, ...encoders];
 }
 
 /**

@@ -76,6 +76,7 @@ export async function startWorkerRole(config: AppConfig, endpoints: Endpoints): 
     db,
     dataDir: config.dataDir,
     credentialsCipher,
+    requestPipeline: config.requestPipeline,
   });
   const running = runWorkers(workers);
   return {

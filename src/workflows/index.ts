@@ -8,3 +8,5 @@ export { scheduledRun } from './scheduled-run.js';
 export { providerRefresh } from './provider-refresh.js';
 export { maintenance } from './maintenance.js';
 export { iptvSync } from './iptv-sync.js';
+export { mediaRequest } from './media-request.js';
+export { episodePipeline } from './episode-pipeline.js';

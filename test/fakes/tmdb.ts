@@ -15,6 +15,14 @@ export interface FakeTmdbOptions {
   extras?: FakeTmdbExtras;
   /** Library pipeline: where /configuration says images live (a loopback image host), instead of image.tmdb.org. */
   imageBaseUrl?: string;
+  /** More shows beside Breaking Bad, e.g. one with an episode airing in the future. */
+  shows?: FakeTmdbShow[];
+}
+
+export interface FakeTmdbShow {
+  id: number;
+  name: string;
+  seasons: { number: number; episodes: { number: number; name: string; airDate: string }[] }[];
 }
 
 export function startFakeTmdb(options: FakeTmdbOptions = {}): Promise<FakeServer> {
@@ -29,8 +37,35 @@ export function startFakeTmdb(options: FakeTmdbOptions = {}): Promise<FakeServer
         request.query.api_key === apiKey || headerValue(request, 'authorization') === `Bearer ${readAccessToken}`;
       if (!authorised) return { status: 401, json: tmdbErrorBody(401) };
       if (options.imageBaseUrl && request.path === '/configuration') return ok(configurationWithImageBase(options.imageBaseUrl));
-      return (options.extras && routeTmdbExtras(request, options.extras)) || routeTmdb(request);
+      return (options.extras && routeTmdbExtras(request, options.extras)) || routeExtraShow(request, options.shows ?? []) || routeTmdb(request);
     },
+  });
+}
+
+/** The extra shows: Breaking Bad's documented shapes with their own ids, names and episodes. */
+function routeExtraShow(request: RecordedRequest, shows: FakeTmdbShow[]): FakeReply | undefined {
+  const match = /^\/tv\/(\d+)(?:\/season\/(\d+))?$/.exec(request.path);
+  const show = match ? shows.find((s) => s.id === Number(match[1])) : undefined;
+  if (!match || !show) return undefined;
+  if (match[2] === undefined) {
+    return ok({
+      ...BREAKING_BAD_TV,
+      id: show.id,
+      name: show.name,
+      original_name: show.name,
+      number_of_seasons: show.seasons.length,
+      seasons: show.seasons.map((season) => ({ air_date: season.episodes[0]?.airDate ?? null, episode_count: season.episodes.length, id: show.id * 100 + season.number, name: `Season ${season.number}`, overview: '', poster_path: null, season_number: season.number, vote_average: 0 })),
+    });
+  }
+  const season = show.seasons.find((s) => s.number === Number(match[2]));
+  if (!season) return { status: 404, json: tmdbErrorBody(404) };
+  return ok({
+    ...BREAKING_BAD_SEASON_1,
+    id: show.id * 100 + season.number,
+    name: `Season ${season.number}`,
+    season_number: season.number,
+    air_date: season.episodes[0]?.airDate ?? null,
+    episodes: season.episodes.map((e) => ({ ...episode(show.id * 1000 + e.number, e.number, e.name, e.airDate, 30, null), season_number: season.number, show_id: show.id })),
   });
 }
 

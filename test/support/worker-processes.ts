@@ -8,16 +8,20 @@ import { onCleanup } from './cleanup.js';
  * cannot show: a SIGKILL mid-activity, or limits that must hold across processes.
  */
 export async function startWorkerProcess(opts: { databaseUrl: string; taskQueue: string; dataDir: string }): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/worker-process.ts'], {
-    env: {
-      ...process.env,
-      TEMPORAL_ADDRESS: inject('temporalAddress'),
-      DATABASE_URL: opts.databaseUrl,
-      TASK_QUEUE: opts.taskQueue,
-      DATA_DIR: opts.dataDir,
-      WORKFLOW_BUNDLE: inject('workflowBundlePath'),
-      SECRET_KEY_HEX: testSecretKey.toString('hex'),
-    },
+  return startSupportProcess('test/support/worker-process.ts', {
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    DATABASE_URL: opts.databaseUrl,
+    TASK_QUEUE: opts.taskQueue,
+    DATA_DIR: opts.dataDir,
+    WORKFLOW_BUNDLE: inject('workflowBundlePath'),
+    SECRET_KEY_HEX: testSecretKey.toString('hex'),
+  });
+}
+
+/** A test-support script in a process of its own, killed after the test file; resolves once it prints READY. */
+export async function startSupportProcess(script: string, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   onCleanup(async () => {

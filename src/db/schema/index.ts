@@ -15,3 +15,6 @@ export * from './library-pipeline.js';
 export * from './notification-config.js';
 export * from './schedules.js';
 export * from './iptv.js';
+export * from './quality-profiles.js';
+export * from './delivery-targets.js';
+export * from './requests.js';

@@ -1,0 +1,120 @@
+import path from 'node:path';
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { RequestRepository } from '../db/repositories/request-repository.js';
+import type { ReleaseCandidate } from '../db/schema/index.js';
+import { infoHashOfMagnet, infoHashOfTorrent } from '../integrations/bittorrent/torrent-file.js';
+import { ERROR_STATES, type QbittorrentClient, type TorrentFile, type TorrentSource } from '../integrations/qbittorrent/qbittorrent-client.js';
+import { fileIsEpisode } from '../requests/release-name.js';
+import { DOWNLOAD_ERRORED, DOWNLOAD_STALLED, type EpisodeMedia, type MovieMedia } from '../workflows/request-definitions.js';
+
+export interface DownloadActivityDeps {
+  qbittorrent: QbittorrentClient;
+  requests: RequestRepository;
+  /** Where qBittorrent saves; unset leaves its own default. */
+  savePath?: string;
+  category: string;
+}
+
+/** Heartbeat details of a running download: what the API shows as live detail. */
+export interface DownloadHeartbeat {
+  percent: number;
+  bytesPerSecond: number;
+  state: string;
+}
+
+const VIDEO_EXTENSIONS = new Set(['.mkv', '.mp4', '.avi', '.m4v', '.ts', '.mov', '.wmv']);
+
+/** Downloads through qBittorrent's WebUI. A torrent is keyed by its info hash, so a season pack is added once and shared. */
+export function createDownloadActivities({ qbittorrent, requests, savePath, category }: DownloadActivityDeps) {
+  async function sourceOf(release: ReleaseCandidate): Promise<{ source: TorrentSource; hash: string }> {
+    if (release.downloadUrl.startsWith('magnet:')) {
+      const hash = release.infoHash ?? infoHashOfMagnet(release.downloadUrl);
+      if (!hash) throw ApplicationFailure.nonRetryable(`The magnet link of "${release.title}" names no info hash`, DOWNLOAD_ERRORED);
+      return { source: { kind: 'url', url: release.downloadUrl }, hash };
+    }
+    const response = await fetch(release.downloadUrl, { redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+    const location = response.headers.get('location');
+    // Indexer proxies answer a download link with a redirect to the magnet when they have no file.
+    if (response.status >= 300 && response.status < 400 && location?.startsWith('magnet:')) {
+      await response.body?.cancel();
+      return sourceOf({ ...release, downloadUrl: location });
+    }
+    if (response.status !== 200) throw ApplicationFailure.retryable(`${release.indexer} answered HTTP ${response.status} for the torrent of "${release.title}"`, 'TorrentFetchFailed');
+    const torrent = Buffer.from(await response.arrayBuffer());
+    try {
+      return { source: { kind: 'file', torrent, fileName: `${release.title}.torrent` }, hash: infoHashOfTorrent(torrent) };
+    } catch (error) {
+      throw ApplicationFailure.nonRetryable(`The torrent of "${release.title}" is unreadable: ${(error as Error).message}`, DOWNLOAD_ERRORED);
+    }
+  }
+
+  return {
+    /** Idempotent: a torrent qBittorrent already has (another episode's season pack, a retried attempt) is not added again. */
+    async addRelease(input: { itemId: string; requestId: string; release: ReleaseCandidate }): Promise<{ hash: string }> {
+      const { source, hash } = await sourceOf(input.release);
+      if (!(await qbittorrent.get(hash))) {
+        await qbittorrent.add(source, { savePath, category, tags: [`reelflow-request-${input.requestId}`] });
+      }
+      return { hash };
+    },
+
+    /**
+     * Follows the torrent until it is complete, heartbeating its progress and writing it to the item when
+     * it moved by at least one percent. Errored or stalled torrents fail with a type the workflow turns into
+     * "try the next release". Returns the file of this episode (or the movie) inside the torrent.
+     */
+    async awaitDownload(input: { itemId: string; hash: string; media: EpisodeMedia | MovieMedia; pollMs: number; stallMs: number }): Promise<{ sourceFile: string }> {
+      const context = Context.current();
+      let written = Math.floor((await requests.getItem(input.itemId))?.progress ?? 0);
+      let lastProgress = -1;
+      let lastMovedAt = Date.now();
+      for (;;) {
+        const info = await qbittorrent.get(input.hash);
+        if (!info) throw ApplicationFailure.nonRetryable(`Torrent ${input.hash} is no longer in qBittorrent`, DOWNLOAD_ERRORED);
+        if (ERROR_STATES.has(info.state)) throw ApplicationFailure.nonRetryable(`Torrent "${info.name}" is in state ${info.state}`, DOWNLOAD_ERRORED);
+        const percent = info.progress * 100;
+        if (percent > lastProgress) {
+          lastProgress = percent;
+          lastMovedAt = Date.now();
+        } else if (Date.now() - lastMovedAt > input.stallMs) {
+          throw ApplicationFailure.nonRetryable(`Torrent "${info.name}" made no progress for ${Math.round(input.stallMs / 1000)} s (${info.state}, ${percent.toFixed(1)} %)`, DOWNLOAD_STALLED);
+        }
+        context.heartbeat({ percent, bytesPerSecond: info.dlspeed, state: info.state } satisfies DownloadHeartbeat);
+        if (info.progress >= 1) {
+          const file = pickFile(await qbittorrent.files(input.hash), input.media);
+          if (!file) throw ApplicationFailure.nonRetryable(`Torrent "${info.name}" has no video file for ${describe(input.media)}`, DOWNLOAD_ERRORED);
+          return { sourceFile: path.join(info.save_path, file.name) };
+        }
+        // The DOWNLOADED transition writes 100 %; below it, one write per whole percent at most.
+        if (Math.floor(percent) > written) {
+          written = Math.floor(percent);
+          await requests.setProgress(input.itemId, written);
+        }
+        await context.sleep(input.pollMs);
+      }
+    },
+
+    /** Removes the torrent and its files, unless another unfinished item still needs it (a shared season pack). */
+    async removeTorrent(input: { itemId: string; hash: string }): Promise<{ removed: boolean }> {
+      if (await requests.torrentStillNeeded(input.hash, input.itemId)) return { removed: false };
+      await qbittorrent.delete([input.hash], true);
+      return { removed: true };
+    },
+  };
+}
+
+function pickFile(files: TorrentFile[], media: EpisodeMedia | MovieMedia): TorrentFile | undefined {
+  const videos = files.filter((f) => VIDEO_EXTENSIONS.has(path.extname(f.name).toLowerCase()) && !/\bsample\b/i.test(f.name));
+  if (media.kind === 'episode') {
+    const matching = videos.filter((f) => fileIsEpisode(f.name, media.season, media.episode));
+    if (matching.length > 0) return largest(matching);
+    // A single-episode release whose file name does not say the episode.
+    return videos.length === 1 ? videos[0] : undefined;
+  }
+  return largest(videos);
+}
+
+const largest = (files: TorrentFile[]) => files.reduce<TorrentFile | undefined>((best, f) => (!best || f.size > best.size ? f : best), undefined);
+const describe = (media: EpisodeMedia | MovieMedia) => (media.kind === 'episode' ? `S${media.season}E${media.episode}` : media.title);
+
+export type DownloadActivities = ReturnType<typeof createDownloadActivities>;

@@ -1,0 +1,66 @@
+import { ApplicationFailure, log } from '@temporalio/activity';
+import type { QualityProfileRepository } from '../db/repositories/quality-profile-repository.js';
+import type { ReleaseCandidate } from '../db/schema/index.js';
+import { TorznabClient, type TorznabIndexer } from '../integrations/torznab/torznab-client.js';
+import { decideReleases, type FoundRelease } from '../requests/quality-decision.js';
+import type { EpisodeMedia, EpisodePipelineInput, MovieMedia } from '../workflows/request-definitions.js';
+
+export interface ReleaseSearchDeps {
+  indexers: TorznabIndexer[];
+  profiles: QualityProfileRepository;
+}
+
+export interface SearchOutcome {
+  accepted: ReleaseCandidate[];
+  /** The best rejected alternatives, with their reasons. */
+  rejected: ReleaseCandidate[];
+  qualityMet: boolean;
+  failedIndexers: string[];
+}
+
+/** At most this many alternatives are kept on the item: enough to choose from, small for the history. */
+const KEPT_ALTERNATIVES = 20;
+
+/** Asks every Torznab indexer and lets the quality profile judge what they found. */
+export function createReleaseSearchActivities({ indexers, profiles }: ReleaseSearchDeps) {
+  const clients = indexers.map((indexer) => new TorznabClient(indexer));
+  return {
+    async searchReleases(input: {
+      media: EpisodeMedia | MovieMedia;
+      ids: EpisodePipelineInput['ids'];
+      qualityProfileId: string;
+      /** Download URLs already refused (by a person, or because they stalled). */
+      excluded: string[];
+    }): Promise<SearchOutcome> {
+      const profile = await profiles.get(input.qualityProfileId);
+      if (!profile) throw ApplicationFailure.nonRetryable(`Quality profile ${input.qualityProfileId} does not exist`, 'ProfileMissing');
+      if (clients.length === 0) throw ApplicationFailure.nonRetryable('No Torznab indexer is configured (TORZNAB_INDEXERS)', 'NoIndexers');
+      const { media, ids } = input;
+      const found: FoundRelease[] = [];
+      const failedIndexers: string[] = [];
+      await Promise.all(
+        clients.map(async (client, i) => {
+          try {
+            const query =
+              media.kind === 'episode'
+                ? { kind: 'tv' as const, tvdbId: ids.tvdbId ?? undefined, tmdbId: ids.tmdbId ?? undefined, imdbId: ids.imdbId ?? undefined, season: media.season, episode: media.episode, query: media.show }
+                : { kind: 'movie' as const, tmdbId: ids.tmdbId ?? undefined, imdbId: ids.imdbId ?? undefined, query: media.title };
+            found.push(...(await client.search(query)));
+          } catch (error) {
+            log.warn('indexer search failed', { indexer: indexers[i]!.name, error: (error as Error).message });
+            failedIndexers.push(`${indexers[i]!.name}: ${(error as Error).message}`);
+          }
+        }),
+      );
+      // Every indexer failing is an error worth retrying; an empty answer is not.
+      if (failedIndexers.length === clients.length) throw ApplicationFailure.retryable(`Every indexer failed: ${failedIndexers.join('; ')}`, 'IndexersFailed');
+      const excluded = new Set(input.excluded);
+      const unique = [...new Map(found.map((r) => [r.infoHash ?? r.downloadUrl, r])).values()].filter((r) => !excluded.has(r.downloadUrl));
+      const wanted = media.kind === 'episode' ? { season: media.season, episode: media.episode } : {};
+      const decision = decideReleases(unique, profile, wanted, media.kind === 'episode' ? media.episodesInSeason : 1);
+      return { accepted: decision.accepted.slice(0, KEPT_ALTERNATIVES), rejected: decision.rejected.slice(0, KEPT_ALTERNATIVES), qualityMet: decision.qualityMet, failedIndexers };
+    },
+  };
+}
+
+export type ReleaseSearchActivities = ReturnType<typeof createReleaseSearchActivities>;

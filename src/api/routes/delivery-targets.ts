@@ -1,0 +1,72 @@
+import path from 'node:path';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DeliveryTargetRepository } from '../../db/repositories/delivery-target-repository.js';
+import { LibraryRepository } from '../../db/repositories/library-repository.js';
+import type { DeliveryTargetRow } from '../../db/schema/index.js';
+import type { AppDeps } from '../app.js';
+import { HttpError, notFound } from '../errors.js';
+import { isoDate, toIso, uuidParams } from '../schemas.js';
+import { nameTaken } from './quality-profiles.js';
+
+const targetFields = z
+  .object({
+    name: z.string().trim().min(1, 'a non-empty name').max(200),
+    kind: z.literal('local').default('local'),
+    path: z.string().min(1).refine((p) => path.isAbsolute(p), 'an absolute folder path'),
+    libraryId: z.uuid('a library id in UUID form').nullable().default(null),
+  })
+  .strict();
+
+const targetBody = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.literal('local'),
+  path: z.string(),
+  libraryId: z.uuid().nullable(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+
+const toDto = (t: DeliveryTargetRow) => ({ id: t.id, name: t.name, kind: t.kind, path: t.path, libraryId: t.libraryId, createdAt: toIso(t.createdAt)!, updatedAt: toIso(t.updatedAt)! });
+
+/** Delivery targets: where finished media is copied, and which library's pipeline then takes the folder. */
+export const deliveryTargetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const targets = new DeliveryTargetRepository(deps.db);
+  const libraries = new LibraryRepository(deps.db);
+  const tags = ['delivery targets'];
+
+  async function checkLibrary(libraryId: string | null | undefined) {
+    if (libraryId && !(await libraries.get(libraryId))) throw new HttpError(400, `body.libraryId: no library ${libraryId}`);
+  }
+
+  app.post('/api/delivery-targets', { schema: { tags, summary: 'Create a delivery target', body: targetFields, response: { 201: targetBody } } }, async (request, reply) => {
+    await checkLibrary(request.body.libraryId);
+    const created = await targets.create({ ...request.body, options: {} }).catch(nameTaken(request.body.name));
+    return reply.code(201).send(toDto(created));
+  });
+
+  app.get('/api/delivery-targets', { schema: { tags, summary: 'All delivery targets', response: { 200: z.array(targetBody) } } }, async () => (await targets.list()).map(toDto));
+
+  app.get('/api/delivery-targets/:id', { schema: { tags, summary: 'One delivery target', params: uuidParams, response: { 200: targetBody } } }, async (request) => {
+    const target = await targets.get(request.params.id);
+    if (!target) throw notFound('Delivery target');
+    return toDto(target);
+  });
+
+  app.patch(
+    '/api/delivery-targets/:id',
+    { schema: { tags, summary: 'Change a delivery target', params: uuidParams, body: targetFields.partial().strict(), response: { 200: targetBody } } },
+    async (request) => {
+      if (!(await targets.get(request.params.id))) throw notFound('Delivery target');
+      await checkLibrary(request.body.libraryId);
+      const updated = await targets.update(request.params.id, request.body).catch(nameTaken(request.body.name ?? ''));
+      return toDto(updated!);
+    },
+  );
+
+  app.delete('/api/delivery-targets/:id', { schema: { tags, summary: 'Delete a delivery target', params: uuidParams } }, async (request, reply) => {
+    if (!(await targets.delete(request.params.id))) throw notFound('Delivery target');
+    return reply.code(204).send();
+  });
+};

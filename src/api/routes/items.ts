@@ -1,0 +1,45 @@
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { RequestRepository } from '../../db/repositories/request-repository.js';
+import { processingItemStatuses } from '../../db/schema/index.js';
+import { approveUpdate, cancelUpdate, itemWorkflowId, rejectUpdate, retryUpdate, rootMessage } from '../../workflows/request-definitions.js';
+import type { AppDeps } from '../app.js';
+import { HttpError, notFound } from '../errors.js';
+import { uuidParams } from '../schemas.js';
+
+const decisionBody = z.object({ itemId: z.uuid(), status: z.enum(processingItemStatuses) });
+
+/**
+ * A person's decisions on one item, each a Temporal update: the workflow's validator refuses a decision
+ * the item cannot take (approving what does not wait for approval, retrying what did not fail), which
+ * the API answers with 409 and the workflow's reason.
+ */
+export const itemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const requests = new RequestRepository(deps.db);
+  const tags = ['requests'];
+
+  async function decide(itemId: string, send: (handle: ReturnType<typeof deps.temporal.workflow.getHandle>) => Promise<z.infer<typeof decisionBody>>) {
+    const item = await requests.getItem(itemId);
+    if (!item) throw notFound('Item');
+    if (item.status === 'COMPLETED' || item.status === 'CANCELLED') throw new HttpError(409, `Item is ${item.status}: its pipeline has ended`);
+    try {
+      return await send(deps.temporal.workflow.getHandle(itemWorkflowId(itemId)));
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError) throw new HttpError(409, rootMessage(error));
+      if (error instanceof WorkflowNotFoundError) throw new HttpError(409, 'Item has no running pipeline');
+      throw error;
+    }
+  }
+
+  const schema = (summary: string, body?: z.ZodType) => ({ tags, summary, params: uuidParams, ...(body ? { body } : {}), response: { 200: decisionBody } });
+
+  app.post('/api/items/:id/approve', { schema: schema('Approve the release found for an item') }, (request) => decide(request.params.id, (h) => h.executeUpdate(approveUpdate)));
+  app.post(
+    '/api/items/:id/reject',
+    { schema: schema('Reject the release found for an item; the next acceptable one is looked for', z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict().default({})) },
+    (request) => decide(request.params.id, (h) => h.executeUpdate(rejectUpdate, { args: [{ reason: (request.body as { reason?: string }).reason }] })),
+  );
+  app.post('/api/items/:id/retry', { schema: schema('Retry a FAILED item from the step that failed') }, (request) => decide(request.params.id, (h) => h.executeUpdate(retryUpdate)));
+  app.post('/api/items/:id/cancel', { schema: schema('Cancel an item: its torrent and temporary files are removed') }, (request) => decide(request.params.id, (h) => h.executeUpdate(cancelUpdate)));
+};

@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DeliveryTargetRepository } from '../../db/repositories/delivery-target-repository.js';
+import { QualityProfileRepository } from '../../db/repositories/quality-profile-repository.js';
+import { RequestRepository } from '../../db/repositories/request-repository.js';
+import { processingItemStatuses, type ProcessingItemRow, type RequestRow } from '../../db/schema/index.js';
+import { requestWorkflowId, type MediaRequestInput } from '../../workflows/request-definitions.js';
+import type { mediaRequest } from '../../workflows/media-request.js';
+import type { AppDeps } from '../app.js';
+import { HttpError, notFound } from '../errors.js';
+import { isoDate, toIso, uuidParams } from '../schemas.js';
+import { itemLiveDetail } from '../services/item-live-detail.js';
+
+const positive = z.number().int().min(0);
+
+const createBody = z
+  .object({
+    type: z.enum(['movie', 'tv']),
+    tmdbId: z.number().int().positive().optional(),
+    tvdbId: z.number().int().positive().optional(),
+    imdbId: z.string().regex(/^tt\d+$/, 'an IMDb id such as tt0133093').optional(),
+    /** Optional: otherwise read from the metadata providers. */
+    title: z.string().trim().min(1).max(500).optional(),
+    year: z.number().int().min(1870).max(2200).optional(),
+    seasons: z.array(positive).default([]),
+    episodes: z.array(z.object({ season: positive, episode: z.number().int().positive() }).strict()).default([]),
+    qualityProfileId: z.uuid('a quality profile id in UUID form'),
+    targetIds: z.array(z.uuid('a delivery target id in UUID form')).min(1, 'at least one delivery target'),
+    requireApproval: z.boolean().default(false),
+    approvalTimeoutSeconds: z.number().int().positive().optional(),
+    approvalAutoAction: z.enum(['approve', 'reject', 'cancel']).optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.type === 'tv') {
+      if (body.tmdbId === undefined) ctx.addIssue({ code: 'custom', path: ['tmdbId'], message: 'a TV request needs tmdbId to read its seasons' });
+      if (body.seasons.length === 0 && body.episodes.length === 0) ctx.addIssue({ code: 'custom', path: ['seasons'], message: 'a TV request needs seasons or episodes' });
+    } else if (body.tmdbId === undefined && body.imdbId === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['tmdbId'], message: 'a movie request needs tmdbId or imdbId' });
+    }
+  });
+
+const aggregates = z.object({ total: z.number(), completed: z.number(), failed: z.number(), cancelled: z.number(), active: z.number() });
+
+const requestBody = z.object({
+  id: z.uuid(),
+  type: z.enum(['movie', 'tv']),
+  tmdbId: z.number().nullable(),
+  tvdbId: z.number().nullable(),
+  imdbId: z.string().nullable(),
+  title: z.string().nullable(),
+  year: z.number().nullable(),
+  seasons: z.array(z.number()),
+  episodes: z.array(z.object({ season: z.number(), episode: z.number() })),
+  qualityProfileId: z.uuid(),
+  targetIds: z.array(z.string()),
+  requireApproval: z.boolean(),
+  status: z.enum(['PENDING', 'PROCESSING', 'COMPLETED', 'PARTIAL', 'FAILED', 'CANCELLED']),
+  workflowId: z.string(),
+  lastError: z.string().nullable(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  aggregates,
+});
+
+const releaseBody = z.object({
+  title: z.string(),
+  indexer: z.string(),
+  sizeBytes: z.number(),
+  seeders: z.number(),
+  resolution: z.number().optional(),
+  seasonPack: z.boolean(),
+  score: z.number(),
+  accepted: z.boolean(),
+  rejections: z.array(z.string()),
+});
+
+const itemBody = z.object({
+  id: z.uuid(),
+  requestId: z.uuid(),
+  seasonNumber: z.number(),
+  episodeNumber: z.number(),
+  title: z.string().nullable(),
+  status: z.enum(processingItemStatuses),
+  failedStep: z.string().nullable(),
+  airDate: z.string().nullable(),
+  sourceFilePath: z.string().nullable(),
+  encodedFilePath: z.string().nullable(),
+  deliveredPaths: z.array(z.string()),
+  torrentHash: z.string().nullable(),
+  selectedRelease: releaseBody.nullable(),
+  availableReleases: z.array(releaseBody),
+  qualityMet: z.boolean().nullable(),
+  progress: z.number(),
+  lastError: z.string().nullable(),
+  downloadedAt: isoDate.nullable(),
+  encodedAt: isoDate.nullable(),
+  deliveredAt: isoDate.nullable(),
+  updatedAt: isoDate,
+  live: z
+    .object({
+      step: z.string(),
+      waitingFor: z.string().nullable(),
+      waitUntil: z.string().nullable(),
+      activity: z
+        .object({ type: z.string(), attempt: z.number(), percent: z.number().nullable(), bytesPerSecond: z.number().nullable(), speed: z.number().nullable(), state: z.string().nullable() })
+        .nullable(),
+    })
+    .nullable(),
+});
+
+const requestDto = (r: RequestRow, counts: z.infer<typeof aggregates>) => ({
+  id: r.id,
+  type: r.type,
+  tmdbId: r.tmdbId,
+  tvdbId: r.tvdbId,
+  imdbId: r.imdbId,
+  title: r.title,
+  year: r.year,
+  seasons: r.seasons,
+  episodes: r.episodes,
+  qualityProfileId: r.qualityProfileId,
+  targetIds: r.targetIds,
+  requireApproval: r.requireApproval,
+  status: r.status,
+  workflowId: r.workflowId,
+  lastError: r.lastError,
+  createdAt: toIso(r.createdAt)!,
+  updatedAt: toIso(r.updatedAt)!,
+  aggregates: counts,
+});
+
+export const itemDto = (i: ProcessingItemRow, live: z.infer<typeof itemBody>['live']) => ({
+  id: i.id,
+  requestId: i.requestId,
+  seasonNumber: i.seasonNumber,
+  episodeNumber: i.episodeNumber,
+  title: i.title,
+  status: i.status,
+  failedStep: i.failedStep,
+  airDate: i.airDate,
+  sourceFilePath: i.sourceFilePath,
+  encodedFilePath: i.encodedFilePath,
+  deliveredPaths: i.deliveredPaths,
+  torrentHash: i.torrentHash,
+  selectedRelease: i.selectedRelease ?? null,
+  availableReleases: i.availableReleases,
+  qualityMet: i.qualityMet,
+  progress: i.progress,
+  lastError: i.lastError,
+  downloadedAt: toIso(i.downloadedAt),
+  encodedAt: toIso(i.encodedAt),
+  deliveredAt: toIso(i.deliveredAt),
+  updatedAt: toIso(i.updatedAt)!,
+  live,
+});
+
+/** Requests: POST starts mediaRequest; reads come from Postgres, live detail from the item workflows. */
+export const requestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const requests = new RequestRepository(deps.db);
+  const profiles = new QualityProfileRepository(deps.db);
+  const targets = new DeliveryTargetRepository(deps.db);
+  const tags = ['requests'];
+
+  app.post('/api/requests', { schema: { tags, summary: 'Request a movie or TV episodes', body: createBody, response: { 201: requestBody } } }, async (request, reply) => {
+    const body = request.body;
+    if (!(await profiles.get(body.qualityProfileId))) throw new HttpError(400, `body.qualityProfileId: no quality profile ${body.qualityProfileId}`);
+    const found = await targets.getMany(body.targetIds);
+    const missing = body.targetIds.filter((id) => !found.some((t) => t.id === id));
+    if (missing.length > 0) throw new HttpError(400, `body.targetIds: no delivery target ${missing.join(', ')}`);
+    const id = randomUUID();
+    const row = await requests.create({
+      id,
+      workflowId: requestWorkflowId(id),
+      type: body.type,
+      tmdbId: body.tmdbId ?? null,
+      tvdbId: body.tvdbId ?? null,
+      imdbId: body.imdbId ?? null,
+      title: body.title ?? null,
+      year: body.year ?? null,
+      seasons: body.seasons,
+      episodes: body.episodes,
+      qualityProfileId: body.qualityProfileId,
+      targetIds: body.targetIds,
+      requireApproval: body.requireApproval,
+      approvalTimeoutSeconds: body.approvalTimeoutSeconds ?? null,
+      approvalAutoAction: body.approvalAutoAction ?? null,
+    });
+    const input: MediaRequestInput = { requestId: id, ...(deps.requestTimings ? { timings: deps.requestTimings } : {}) };
+    await deps.temporal.workflow.start<typeof mediaRequest>('mediaRequest', { taskQueue: deps.config.taskQueue, workflowId: row.workflowId, args: [input] });
+    return reply.code(201).send(requestDto(row, await requests.aggregates(id)));
+  });
+
+  app.get('/api/requests/:id', { schema: { tags, summary: 'A request with its item counts', params: uuidParams, response: { 200: requestBody } } }, async (request) => {
+    const row = await requests.get(request.params.id);
+    if (!row) throw notFound('Request');
+    return requestDto(row, await requests.aggregates(row.id));
+  });
+
+  app.get(
+    '/api/requests/:id/items',
+    { schema: { tags, summary: "A request's processing items, with live detail for active ones", params: uuidParams, response: { 200: z.array(itemBody) } } },
+    async (request) => {
+      if (!(await requests.get(request.params.id))) throw notFound('Request');
+      const items = await requests.listItems(request.params.id);
+      return Promise.all(items.map(async (item) => itemDto(item, await itemLiveDetail(deps.temporal, item.id, item.status))));
+    },
+  );
+};

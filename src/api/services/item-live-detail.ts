@@ -1,0 +1,46 @@
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
+import type { ProcessingItemStatus } from '../../db/schema/index.js';
+import { episodeStateQuery, itemWorkflowId, type EpisodeState } from '../../workflows/request-definitions.js';
+
+export interface ItemLiveDetail {
+  step: EpisodeState['step'];
+  waitingFor: string | null;
+  waitUntil: string | null;
+  /** The running activity (awaitDownload, encodeItem, ...) and what its last heartbeat said. */
+  activity: { type: string; attempt: number; percent: number | null; bytesPerSecond: number | null; speed: number | null; state: string | null } | null;
+}
+
+const FINISHED: ProcessingItemStatus[] = ['COMPLETED', 'CANCELLED'];
+
+/**
+ * Live detail of an active item: its workflow's `state` query (step, what it waits for) and the heartbeat
+ * of the activity it runs (download % and speed, encode % and speed). Null for finished items or when the
+ * workflow cannot be reached; the processing_items row is the record either way.
+ */
+export async function itemLiveDetail(temporal: Client, itemId: string, status: ProcessingItemStatus): Promise<ItemLiveDetail | null> {
+  if (FINISHED.includes(status)) return null;
+  const handle = temporal.workflow.getHandle(itemWorkflowId(itemId));
+  try {
+    const [state, description] = await Promise.all([handle.query(episodeStateQuery), handle.describe()]);
+    const pending = description.raw.pendingActivities?.[0];
+    let activity: ItemLiveDetail['activity'] = null;
+    if (pending) {
+      const payload = pending.heartbeatDetails?.payloads?.[0];
+      const details = (payload ? defaultPayloadConverter.fromPayload(payload) : {}) as { percent?: number; bytesPerSecond?: number; speed?: number | null; state?: string };
+      activity = {
+        type: pending.activityType?.name ?? 'unknown',
+        attempt: pending.attempt ?? 1,
+        percent: details.percent ?? null,
+        bytesPerSecond: details.bytesPerSecond ?? null,
+        speed: details.speed ?? null,
+        state: details.state ?? null,
+      };
+    }
+    return { step: state.step, waitingFor: state.waitingFor, waitUntil: state.waitUntil, activity };
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return null;
+    // A query needs a worker; without one the stored row still answers.
+    return null;
+  }
+}

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import type { QbittorrentSettings } from '../integrations/qbittorrent/qbittorrent-client.js';
+import type { TorznabIndexer } from '../integrations/torznab/torznab-client.js';
+
+/** What the request pipeline's activities need to reach qBittorrent, the indexers and the disk. */
+export interface RequestPipelineSettings {
+  qbittorrent: QbittorrentSettings;
+  /** qBittorrent's save path for our torrents; unset leaves qBittorrent's default. */
+  downloadSavePath?: string;
+  /** qBittorrent category every torrent of ours gets. */
+  category: string;
+  indexers: TorznabIndexer[];
+  /** Encodes one worker process runs at once. */
+  encodeSlots: number;
+  /** Where encodes are made before delivery. */
+  workDir: string;
+}
+
+export class IndexerListError extends Error {}
+
+/**
+ * TORZNAB_INDEXERS: comma-separated entries, each `name=url` or a bare URL (named after its host). The URL
+ * is the indexer's Torznab endpoint with its API key, e.g. `http://prowlarr:9696/1/api?apikey=...`.
+ */
+export function parseIndexerList(value: string | undefined): TorznabIndexer[] {
+  if (!value) return [];
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const eq = entry.indexOf('=');
+      const named = eq > 0 && !entry.slice(0, eq).includes('://');
+      const name = named ? entry.slice(0, eq) : '';
+      const url = named ? entry.slice(eq + 1) : entry;
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        throw new IndexerListError(`TORZNAB_INDEXERS: expected name=url or a URL, got ${JSON.stringify(entry)}`);
+      }
+      return { name: name || parsed.host, apiUrl: parsed.toString() };
+    });
+}
+
+export function defaultWorkDir(dataDir: string): string {
+  return path.join(dataDir, 'encode');
+}

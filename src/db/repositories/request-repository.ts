@@ -1,0 +1,139 @@
+import { and, asc, eq, inArray, ne, sql as dsql } from 'drizzle-orm';
+import type { Database } from '../client.js';
+import {
+  processingItems,
+  requests,
+  type ProcessingItemRow,
+  type ProcessingItemStatus,
+  type RequestRow,
+} from '../schema/index.js';
+
+export type NewRequest = Omit<RequestRow, 'id' | 'status' | 'createdAt' | 'updatedAt' | 'lastError' | 'workflowId'> & { id: string; workflowId: string };
+
+export interface RequestAggregates {
+  total: number;
+  completed: number;
+  failed: number;
+  cancelled: number;
+  active: number;
+}
+
+export interface PlannedItem {
+  seasonNumber: number;
+  episodeNumber: number;
+  title: string | null;
+  airDate: string | null;
+}
+
+/** What a transition may change besides the status. */
+export type ItemChanges = Partial<
+  Pick<
+    ProcessingItemRow,
+    | 'failedStep'
+    | 'sourceFilePath'
+    | 'encodedFilePath'
+    | 'deliveredPaths'
+    | 'torrentHash'
+    | 'selectedRelease'
+    | 'availableReleases'
+    | 'qualityMet'
+    | 'progress'
+    | 'lastError'
+    | 'downloadedAt'
+    | 'encodedAt'
+    | 'deliveredAt'
+  >
+>;
+
+const ACTIVE_STATUSES: ProcessingItemStatus[] = ['PENDING', 'AWAITING', 'SEARCHING', 'FOUND', 'DOWNLOADING', 'DOWNLOADED', 'ENCODING', 'ENCODED', 'DELIVERING', 'FAILED'];
+
+/** Requests and their processing items: the only record of where each episode is. */
+export class RequestRepository {
+  constructor(private readonly db: Database) {}
+
+  async create(input: NewRequest): Promise<RequestRow> {
+    const [row] = await this.db.insert(requests).values(input).returning();
+    return row!;
+  }
+
+  async get(id: string): Promise<RequestRow | undefined> {
+    const [row] = await this.db.select().from(requests).where(eq(requests.id, id));
+    return row;
+  }
+
+  async setStatus(id: string, status: RequestRow['status'], lastError?: string): Promise<void> {
+    await this.db
+      .update(requests)
+      .set({ status, lastError: lastError ?? null, updatedAt: new Date() })
+      .where(eq(requests.id, id));
+  }
+
+  async aggregates(requestId: string): Promise<RequestAggregates> {
+    const rows = await this.db
+      .select({ status: processingItems.status, count: dsql<number>`count(*)::int` })
+      .from(processingItems)
+      .where(eq(processingItems.requestId, requestId))
+      .groupBy(processingItems.status);
+    const counts = Object.fromEntries(rows.map((r) => [r.status, r.count])) as Partial<Record<ProcessingItemStatus, number>>;
+    const total = rows.reduce((sum, r) => sum + r.count, 0);
+    const completed = counts.COMPLETED ?? 0;
+    const failed = counts.FAILED ?? 0;
+    const cancelled = counts.CANCELLED ?? 0;
+    return { total, completed, failed, cancelled, active: total - completed - failed - cancelled };
+  }
+
+  /** Idempotent: a retried expansion finds the items it made before and returns them. */
+  async upsertItems(requestId: string, planned: PlannedItem[]): Promise<ProcessingItemRow[]> {
+    if (planned.length > 0) {
+      await this.db
+        .insert(processingItems)
+        .values(planned.map((p) => ({ requestId, ...p })))
+        .onConflictDoNothing();
+    }
+    return this.listItems(requestId);
+  }
+
+  listItems(requestId: string): Promise<ProcessingItemRow[]> {
+    return this.db
+      .select()
+      .from(processingItems)
+      .where(eq(processingItems.requestId, requestId))
+      .orderBy(asc(processingItems.seasonNumber), asc(processingItems.episodeNumber));
+  }
+
+  async getItem(id: string): Promise<ProcessingItemRow | undefined> {
+    const [row] = await this.db.select().from(processingItems).where(eq(processingItems.id, id));
+    return row;
+  }
+
+  /** One transition: the status and whatever came with it, counted in write_count. */
+  async transition(id: string, status: ProcessingItemStatus, changes: ItemChanges = {}): Promise<void> {
+    await this.db
+      .update(processingItems)
+      .set({ ...changes, status, writeCount: dsql`${processingItems.writeCount} + 1`, updatedAt: new Date() })
+      .where(eq(processingItems.id, id));
+  }
+
+  async setProgress(id: string, progress: number): Promise<void> {
+    await this.db
+      .update(processingItems)
+      .set({ progress, writeCount: dsql`${processingItems.writeCount} + 1`, updatedAt: new Date() })
+      .where(eq(processingItems.id, id));
+  }
+
+  /** Whether another unfinished item still needs this torrent (a season pack serves several episodes). */
+  async torrentStillNeeded(torrentHash: string, exceptItemId: string): Promise<boolean> {
+    const rows = await this.db
+      .select({ id: processingItems.id })
+      .from(processingItems)
+      .where(
+        and(
+          eq(processingItems.torrentHash, torrentHash),
+          ne(processingItems.id, exceptItemId),
+          inArray(processingItems.status, ACTIVE_STATUSES.filter((s) => s !== 'FAILED')),
+        ),
+      )
+      .limit(1);
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,60 @@
+import { Client } from '@temporalio/client';
+import { Worker, type NativeConnection } from '@temporalio/worker';
+import { createDeliveryActivities } from '../activities/deliver.js';
+import { createDownloadActivities } from '../activities/download.js';
+import { createEncodeActivities } from '../activities/encode.js';
+import { createReleaseSearchActivities } from '../activities/release-search.js';
+import { createRequestItemActivities } from '../activities/request-items.js';
+import { ProviderCacheManager } from '../cache/provider-cache-manager.js';
+import { TemporalProviderFetcher } from '../cache/temporal-provider-fetcher.js';
+import type { RequestPipelineSettings } from '../config/request-pipeline-settings.js';
+import type { Database } from '../db/client.js';
+import { DeliveryTargetRepository } from '../db/repositories/delivery-target-repository.js';
+import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
+import type { ProviderRepository } from '../db/repositories/provider-repository.js';
+import { QualityProfileRepository } from '../db/repositories/quality-profile-repository.js';
+import { RequestRepository } from '../db/repositories/request-repository.js';
+import { QbittorrentClient } from '../integrations/qbittorrent/qbittorrent-client.js';
+import { TmdbSeasonSource } from '../requests/season-source.js';
+import { encodeTaskQueue } from '../workflows/request-definitions.js';
+
+export interface RequestPipelineDeps {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  db: Database;
+  providers: ProviderRepository;
+  settings: RequestPipelineSettings;
+}
+
+/** The request pipeline's activities on the general queue: bookkeeping, search, download, delivery. */
+export function createRequestPipelineActivities(deps: RequestPipelineDeps) {
+  const requests = new RequestRepository(deps.db);
+  const profiles = new QualityProfileRepository(deps.db);
+  const temporal = new Client({ connection: deps.connection, namespace: deps.namespace });
+  const providerCache = new ProviderCacheManager({ cache: new ProviderCacheRepository(deps.db), fetcher: new TemporalProviderFetcher(temporal, deps.taskQueue) });
+  return {
+    ...createRequestItemActivities({ requests, providerCache, seasons: new TmdbSeasonSource(deps.providers) }),
+    ...createReleaseSearchActivities({ indexers: deps.settings.indexers, profiles }),
+    ...createDownloadActivities({
+      qbittorrent: new QbittorrentClient(deps.settings.qbittorrent),
+      requests,
+      savePath: deps.settings.downloadSavePath,
+      category: deps.settings.category,
+    }),
+    ...createDeliveryActivities({ targets: new DeliveryTargetRepository(deps.db) }),
+    // Delivery reads the encode where the encoder left it (a shared work folder), so it can remove it too.
+    removeWorkFiles: createEncodeActivities({ requests, profiles, workDir: deps.settings.workDir }).removeWorkFiles,
+  };
+}
+
+/** The encode queue's worker: its slot count is how many ffmpeg processes this machine runs at once. */
+export function createEncodeWorker(opts: { connection: NativeConnection; namespace: string; taskQueue: string; db: Database; settings: RequestPipelineSettings }): Promise<Worker> {
+  return Worker.create({
+    connection: opts.connection,
+    namespace: opts.namespace,
+    taskQueue: encodeTaskQueue(opts.taskQueue),
+    activities: createEncodeActivities({ requests: new RequestRepository(opts.db), profiles: new QualityProfileRepository(opts.db), workDir: opts.settings.workDir }),
+    maxConcurrentActivityTaskExecutions: opts.settings.encodeSlots,
+  });
+}

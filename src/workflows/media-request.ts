@@ -1,0 +1,41 @@
+import { CancellationScope, executeChild, isCancellation, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { RequestItemActivities } from '../activities/request-items.js';
+import { episodePipeline } from './episode-pipeline.js';
+import { DEFAULT_TIMINGS, itemWorkflowId, requestStateQuery, rootMessage, type MediaRequestInput, type MediaRequestState } from './request-definitions.js';
+
+const { planRequestItems, recordRequestStatus, concludeRequest } = proxyActivities<RequestItemActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '2 seconds', maximumAttempts: 5 },
+});
+
+/**
+ * A request: expand it into processing items (one per episode from the provider's season data, or the
+ * movie) → run one episodePipeline child per item → conclude COMPLETED, PARTIAL, FAILED or CANCELLED.
+ */
+export async function mediaRequest(input: MediaRequestInput): Promise<MediaRequestState & { status: string }> {
+  const timings = { ...DEFAULT_TIMINGS, ...input.timings };
+  const state: MediaRequestState = { requestId: input.requestId, phase: 'planning', itemIds: [] };
+  setHandler(requestStateQuery, () => state);
+
+  await recordRequestStatus({ requestId: input.requestId, status: 'PROCESSING' });
+  let planned;
+  try {
+    planned = await planRequestItems({ requestId: input.requestId });
+  } catch (error) {
+    state.phase = 'failed';
+    const message = rootMessage(error);
+    await CancellationScope.nonCancellable(() => recordRequestStatus({ requestId: input.requestId, status: isCancellation(error) ? 'CANCELLED' : 'FAILED', error: message }));
+    return { ...state, status: 'FAILED' };
+  }
+  state.itemIds = planned.map((p) => p.itemId);
+  state.phase = 'running';
+  try {
+    // Each item ends COMPLETED or CANCELLED; a failed one waits inside its own workflow for a person.
+    await Promise.all(planned.map((item) => executeChild(episodePipeline, { workflowId: itemWorkflowId(item.itemId), args: [{ ...item, timings }] })));
+  } catch (error) {
+    if (!isCancellation(error)) throw error;
+  }
+  const status = await CancellationScope.nonCancellable(() => concludeRequest({ requestId: input.requestId }));
+  state.phase = 'done';
+  return { ...state, status };
+}

@@ -1,0 +1,121 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ApprovalAutoAction, ProcessingItemStatus, ReleaseCandidate } from '../db/schema/index.js';
+
+/** Shared by mediaRequest, episodePipeline and their callers (API, tests). No runtime imports beyond Temporal's. */
+
+export const requestWorkflowId = (requestId: string) => `request/${requestId}`;
+export const itemWorkflowId = (itemId: string) => `item/${itemId}`;
+/** Encoding runs on its own queue, whose workers set how many encodes run at once (their slots). */
+export const encodeTaskQueue = (mainTaskQueue: string) => `${mainTaskQueue}/encode`;
+export const folderRefreshWorkflowIdForItem = (itemId: string, attempt: number) => `folder-refresh/delivery/${itemId}/${attempt}`;
+
+/** Durations of the pipeline's waits and checks. Tests and benchmarks shorten them; production takes the defaults. */
+export interface PipelineTimings {
+  /** How often a download's progress is read from qBittorrent. */
+  downloadPollMs: number;
+  /** A download that moves no byte for this long moves on to the next release. */
+  downloadStallMs: number;
+  /** Added to an episode's air date before searching (releases appear some hours after airing). */
+  airDateDelayMs: number;
+  /** First wait before searching again when nothing acceptable was found; doubles up to the maximum. */
+  searchRetryMs: number;
+  searchRetryMaxMs: number;
+  /** A download or encode attempt whose worker is silent this long is retried elsewhere. */
+  heartbeatTimeoutMs: number;
+}
+
+export const DEFAULT_TIMINGS: PipelineTimings = {
+  downloadPollMs: 5_000,
+  downloadStallMs: 30 * 60_000,
+  airDateDelayMs: 2 * 60 * 60_000,
+  searchRetryMs: 15 * 60_000,
+  searchRetryMaxMs: 12 * 60 * 60_000,
+  heartbeatTimeoutMs: 60_000,
+};
+
+export interface MediaRequestInput {
+  requestId: string;
+  timings?: Partial<PipelineTimings>;
+}
+
+export interface EpisodeMedia {
+  kind: 'episode';
+  show: string;
+  year?: number | null;
+  season: number;
+  episode: number;
+  episodeTitle: string | null;
+  /** Episodes in the season: a season pack's size is shared among them. */
+  episodesInSeason: number;
+}
+
+export interface MovieMedia {
+  kind: 'movie';
+  title: string;
+  year: number | null;
+}
+
+export interface ApprovalSettings {
+  required: boolean;
+  timeoutSeconds: number | null;
+  autoAction: ApprovalAutoAction | null;
+}
+
+export interface EpisodePipelineInput {
+  itemId: string;
+  requestId: string;
+  media: EpisodeMedia | MovieMedia;
+  ids: { tmdbId: number | null; tvdbId: number | null; imdbId: string | null };
+  airDate: string | null;
+  qualityProfileId: string;
+  targetIds: string[];
+  approval: ApprovalSettings;
+  timings: PipelineTimings;
+}
+
+export type PipelineStep = 'air-date' | 'search' | 'approval' | 'download' | 'encode' | 'deliver';
+
+export interface EpisodeState {
+  itemId: string;
+  status: ProcessingItemStatus;
+  step: PipelineStep | 'done';
+  /** What the item waits for now: 'air date', 'release', 'approval', 'retry or cancel'; null when working. */
+  waitingFor: string | null;
+  /** When a timed wait ends (ISO), if it does. */
+  waitUntil: string | null;
+  release: ReleaseCandidate | null;
+  torrentHash: string | null;
+  lastError: string | null;
+  failedStep: PipelineStep | null;
+}
+
+export interface MediaRequestState {
+  requestId: string;
+  phase: 'planning' | 'running' | 'done' | 'failed';
+  itemIds: string[];
+}
+
+export interface DecisionResult {
+  itemId: string;
+  status: ProcessingItemStatus;
+}
+
+export const episodeStateQuery = defineQuery<EpisodeState>('state');
+export const requestStateQuery = defineQuery<MediaRequestState>('state');
+export const approveUpdate = defineUpdate<DecisionResult>('approve');
+export const rejectUpdate = defineUpdate<DecisionResult, [{ reason?: string }]>('reject');
+export const retryUpdate = defineUpdate<DecisionResult>('retry');
+export const cancelUpdate = defineUpdate<DecisionResult>('cancel');
+/** Ends a timed wait (air date, search backoff) now. */
+export const endWaitSignal = defineSignal('endWait');
+
+/** Failure types the download activity reports for a release that will not complete. */
+export const DOWNLOAD_STALLED = 'DownloadStalled';
+export const DOWNLOAD_ERRORED = 'DownloadErrored';
+
+/** The innermost message of a failure chain (ActivityFailure → ApplicationFailure → ...): what a person should read. */
+export function rootMessage(error: unknown): string {
+  let current: unknown = error;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return current instanceof Error ? current.message : String(error);
+}
