@@ -24,6 +24,8 @@ const workers = await createReelflowWorkers({
   dataDir: DATA_DIR!,
   credentialsCipher: new CredentialsCipher(Buffer.from(SECRET_KEY_HEX!, 'hex')),
   workflowBundle: { codePath: WORKFLOW_BUNDLE! },
+  // The scan benchmark measures the scan alone (bench:pipeline measures the pipelines a scan starts).
+  titlePipelinesAfterScan: process.env.TITLE_PIPELINES_AFTER_SCAN !== 'off',
 });
 const running = runWorkers(workers);
 console.log('READY');
