@@ -114,8 +114,10 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
       reason: `request ${requestId} delivered item ${done[0]!.id}`,
     });
     expect(await replayErrors([requestWorkflowId(requestId), ...done.map((i) => itemWorkflowId(i.id))])).toEqual([]);
-    // Its implementation lives with the library pipeline; here it was only to be started.
-    await Promise.all(done.map((i) => env.temporal.workflow.getHandle(folderRefreshWorkflowIdForItem(i.id, 0)).terminate('started as asserted')));
+    // And the library took the delivered folder in: scanned as the show, whose pipeline then started.
+    const refreshed = await refresh.result();
+    expect(refreshed).toMatchObject({ outcome: 'scanned', kind: 'show' });
+    expect((refreshed as { pipelineWorkflowId?: string }).pipelineWorkflowId).toMatch(/^show\//);
   });
 
   it('rejects a release for the next one, fails delivery on an unwritable target, and resumes delivery on retry', async () => {
