@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +22,7 @@ import { insertMovie } from '../../test/support/movie-rows.js';
 import { acquireTestPostgres } from '../../test/support/test-postgres.js';
 import { CleanupStack } from '../support/cleanup-stack.js';
 import { describeMachine, loadAverage1m } from '../support/machine.js';
+import { startWorkerProcess } from '../support/worker-process.js';
 
 /**
  * `npm run bench:provider-cache [-- --quick]`: the provider cache's three promises, each next to its
@@ -74,7 +74,7 @@ async function main() {
   const libraryId = (await new LibraryRepository(db).create({ name: 'Bench', kind: 'movie', rootPath: workDir })).id;
 
   const taskQueue = `bench-cache-${randomUUID()}`;
-  await Promise.all([1, 2].map(() => startWorkerProcess({ address: server.address, databaseUrl, taskQueue, dataDir: workDir, bundlePath, secretKey })));
+  await Promise.all([1, 2].map(() => startWorkerProcess({ address: server.address, databaseUrl, taskQueue, dataDir: workDir, bundlePath, secretKey }, cleanup)));
   const connection = await Connection.connect({ address: server.address });
   cleanup.push('client', () => connection.close());
   const manager = new ProviderCacheManager({
@@ -143,30 +143,6 @@ async function main() {
     `a person's fetch during a background refresh of ${BACKGROUND_REFRESH}: ${figures.interactiveDuringRefresh.clickSeconds} s (target ≤ 5 s; the refresh had ${round(refreshSecondsAfterClick)} s still to go)`,
   );
   console.log(JSON.stringify(figures));
-}
-
-function startWorkerProcess(opts: { address: string; databaseUrl: string; taskQueue: string; dataDir: string; bundlePath: string; secretKey: Buffer }): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/worker-process.ts'], {
-    env: {
-      ...process.env,
-      TEMPORAL_ADDRESS: opts.address,
-      DATABASE_URL: opts.databaseUrl,
-      TASK_QUEUE: opts.taskQueue,
-      DATA_DIR: opts.dataDir,
-      WORKFLOW_BUNDLE: opts.bundlePath,
-      SECRET_KEY_HEX: opts.secretKey.toString('hex'),
-    },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  cleanup.push('worker process', () => {
-    child.kill('SIGKILL');
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes('READY')) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`worker process exited early (${code})`)));
-  });
 }
 
 async function timeEach(n: number, run: () => Promise<unknown>): Promise<number[]> {

@@ -40,7 +40,15 @@ export async function startEmbeddedPostgres(dir: string, port: number, database:
   await server.start();
   const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
   const url = await ensureDatabase(adminUrl, database);
-  return { url, stop: () => server.stop() };
+  return {
+    url,
+    async stop() {
+      // Ctrl-C in a terminal signals the whole process group, so the server may have stopped on its own
+      // already; the package's stop() would then wait for an exit that has come and gone.
+      if (!(await isPortInUse(port))) return;
+      await server.stop();
+    },
+  };
 }
 
 /**

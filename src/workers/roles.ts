@@ -84,7 +84,8 @@ export async function startWorkerRole(config: AppConfig, endpoints: Endpoints): 
       running.shutdown();
       await running.done;
       await connection.close();
-      await sql.end();
+      // Queries of activities that outlive the drain (cancelled, not yet returned) must not hold up the exit.
+      await sql.end({ timeout: 5 });
     },
   };
 }
@@ -117,7 +118,8 @@ export async function startApiRole(config: AppConfig, endpoints: Endpoints, temp
     async stop() {
       await app.close();
       await connection.close();
-      await sql.end();
+      // Queries of activities that outlive the drain (cancelled, not yet returned) must not hold up the exit.
+      await sql.end({ timeout: 5 });
     },
   };
 }

@@ -1,16 +1,8 @@
 import { searchConfidence } from '../../providers/http/search-confidence.js';
-import type { ExternalIds } from '../../providers/types.js';
+import type { ProviderSearchResult } from '../../providers/types.js';
 
-export interface IdentificationCandidate {
-  externalIds: ExternalIds;
-  title: string;
-  originalTitle?: string;
-  year?: number;
-  overview?: string;
-  posterUrl?: string;
-  /** 0–100, ours: the title's own name and year against the candidate's. */
-  confidence: number;
-}
+/** A search result as a candidate for one title: `confidence` (0–100) is ours, the title's own name and year against the candidate's. */
+export type IdentificationCandidate = Omit<ProviderSearchResult, 'provider'>;
 
 export interface IdentificationDecision {
   /** The candidate accepted, when one is clearly the title. */
