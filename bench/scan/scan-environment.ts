@@ -15,6 +15,7 @@ import type { libraryScan } from '../../src/workflows/library-scan.js';
 import { libraryScanWorkflowId, type ScanProgress } from '../../src/workflows/scan-definitions.js';
 import { acquireTestPostgres } from '../../test/support/test-postgres.js';
 import type { CleanupStack } from '../support/cleanup-stack.js';
+import { workerNodeFlags } from '../support/worker-node-flags.js';
 
 export interface ScanEnvironment {
   createLibrary(name: string, rootPath: string): Promise<string>;
@@ -105,8 +106,8 @@ export async function startScanEnvironment(workDir: string, cleanup: CleanupStac
  * a scan would otherwise wait forever.
  */
 async function startWorkerProcess(env: Record<string, string>, cleanup: CleanupStack): Promise<{ pid: number; stopped: Promise<never> }> {
-  // Started as `npm run worker` starts it (no V8 flags): what a deployment gets.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/worker-process.ts'], {
+  // Started with the V8 flags `npm run worker` uses: what a deployment gets.
+  const child = spawn(process.execPath, [...workerNodeFlags(), '--import', 'tsx', 'test/support/worker-process.ts'], {
     // The scan alone: the title pipelines a scan starts are measured by bench:pipeline, and here they
     // would compete with the rescans being timed.
     env: { ...process.env, ...env, TITLE_PIPELINES_AFTER_SCAN: 'off' },
