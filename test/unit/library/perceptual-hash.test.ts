@@ -11,7 +11,8 @@ const gradient = (name: string, seed: number, size: string) =>
 
 beforeAll(() => {
   gradient('a.jpg', 1, '400x600');
-  gradient('b.jpg', 7, '400x600');
+  // Another picture altogether: a test pattern, deterministic, not a gradient.
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=s=400x600', '-frames:v', '1', file('b.jpg')]);
   // The same picture, smaller and re-encoded at low quality: what a second provider often offers.
   execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', file('a.jpg'), '-vf', 'scale=200:300', '-q:v', '20', file('a-small.jpg')]);
   execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', file('a.jpg'), file('a.png')]);
