@@ -4,9 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { sql as dsql } from 'drizzle-orm';
-import { createDatabase } from '../../src/db/client.js';
-import { dropDatabase, ensureDatabase } from '../../src/db/create-database.js';
-import { applyMigrations } from '../../src/db/migrate.js';
 import { IptvProviderRepository } from '../../src/db/repositories/iptv-provider-repository.js';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { ProviderRepository } from '../../src/db/repositories/provider-repository.js';
@@ -20,6 +17,7 @@ import type { ProviderRefreshSummary } from '../../src/workflows/provider-refres
 import { startFakeTmdb, syntheticYear, TMDB_FAKE_API_KEY, type FakeTmdbExtras } from '../../test/fakes/tmdb.js';
 import { startFakeXtream, XTREAM_FAKE_PASSWORD, XTREAM_FAKE_USERNAME } from '../../test/fakes/xtream.js';
 import { acquireTestPostgres } from '../../test/support/test-postgres.js';
+import { createBenchDatabase } from '../support/bench-database.js';
 import { CleanupStack } from '../support/cleanup-stack.js';
 import { describeMachine, loadAverage1m } from '../support/machine.js';
 import { startWorkerProcess } from '../support/worker-process.js';
@@ -75,10 +73,7 @@ async function main() {
   fs.writeFileSync(bundlePath, bundle.code);
 
   const databaseName = `reelflow_bench_iptv_${process.pid}`;
-  const databaseUrl = await ensureDatabase(pg.adminUrl, databaseName);
-  cleanup.push('database', () => dropDatabase(pg.adminUrl, databaseName));
-  await applyMigrations(databaseUrl);
-  const { sql, db } = createDatabase(databaseUrl);
+  const { databaseUrl, sql, db } = await createBenchDatabase(pg.adminUrl, databaseName, cleanup);
   cleanup.push('pool', () => sql.end({ timeout: 5 }));
 
   const secretKey = randomBytes(32);

@@ -7,9 +7,6 @@ import { NativeConnection } from '@temporalio/worker';
 import { eq } from 'drizzle-orm';
 import { build } from '../../src/api/app.js';
 import { PhaseConfigService } from '../../src/config/phase-config-service.js';
-import { createDatabase } from '../../src/db/client.js';
-import { dropDatabase, ensureDatabase } from '../../src/db/create-database.js';
-import { applyMigrations } from '../../src/db/migrate.js';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { NotificationConfigRepository } from '../../src/db/repositories/notification-config-repository.js';
 import { PathMappingRepository } from '../../src/db/repositories/path-mapping-repository.js';
@@ -29,6 +26,7 @@ import { KODI_FAKE_PASSWORD, KODI_FAKE_USER, startFakeKodi, type FakeKodi } from
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../../test/fakes/tmdb.js';
 import { makeVideo } from '../../test/support/media-fixtures.js';
 import { acquireTestPostgres } from '../../test/support/test-postgres.js';
+import { createBenchDatabase } from '../support/bench-database.js';
 import { CleanupStack } from '../support/cleanup-stack.js';
 import { describeMachine, loadAverage1m } from '../support/machine.js';
 import { mapLimited } from '../support/map-limited.js';
@@ -74,10 +72,7 @@ async function main() {
   cleanup.push('TMDB fake', () => tmdb.close());
 
   const databaseName = `reelflow_bench_pipeline_${process.pid}_${Date.now().toString(36)}`;
-  const databaseUrl = await ensureDatabase(pg.adminUrl, databaseName);
-  cleanup.push(`database ${databaseName}`, () => dropDatabase(pg.adminUrl, databaseName));
-  await applyMigrations(databaseUrl);
-  const { sql, db } = createDatabase(databaseUrl, { max: 20 });
+  const { sql, db } = await createBenchDatabase(pg.adminUrl, databaseName, cleanup, { max: 20 });
   cleanup.push('database pool', () => sql.end({ timeout: 5 }));
   await new PhaseConfigService(db).ensureDefaults();
 

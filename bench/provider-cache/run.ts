@@ -5,9 +5,6 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { ProviderCacheManager } from '../../src/cache/provider-cache-manager.js';
 import { TemporalProviderFetcher } from '../../src/cache/temporal-provider-fetcher.js';
-import { createDatabase } from '../../src/db/client.js';
-import { dropDatabase, ensureDatabase } from '../../src/db/create-database.js';
-import { applyMigrations } from '../../src/db/migrate.js';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { ProviderCacheRepository } from '../../src/db/repositories/provider-cache-repository.js';
 import { ProviderRepository } from '../../src/db/repositories/provider-repository.js';
@@ -20,6 +17,7 @@ import { FANART_FAKE_API_KEY, startFakeFanart } from '../../test/fakes/fanart.js
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../../test/fakes/tmdb.js';
 import { insertMovie } from '../../test/support/movie-rows.js';
 import { acquireTestPostgres } from '../../test/support/test-postgres.js';
+import { createBenchDatabase } from '../support/bench-database.js';
 import { CleanupStack } from '../support/cleanup-stack.js';
 import { describeMachine, loadAverage1m } from '../support/machine.js';
 import { startWorkerProcess } from '../support/worker-process.js';
@@ -60,10 +58,7 @@ async function main() {
   fs.writeFileSync(bundlePath, bundle.code);
 
   const databaseName = `reelflow_bench_cache_${process.pid}`;
-  const databaseUrl = await ensureDatabase(pg.adminUrl, databaseName);
-  cleanup.push('database', () => dropDatabase(pg.adminUrl, databaseName));
-  await applyMigrations(databaseUrl);
-  const { sql, db } = createDatabase(databaseUrl);
+  const { databaseUrl, sql, db } = await createBenchDatabase(pg.adminUrl, databaseName, cleanup);
   cleanup.push('pool', () => sql.end({ timeout: 5 }));
 
   const secretKey = randomBytes(32);

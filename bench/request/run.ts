@@ -7,9 +7,6 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { build } from '../../src/api/app.js';
 import type { RequestPipelineSettings } from '../../src/config/request-pipeline-settings.js';
-import { createDatabase } from '../../src/db/client.js';
-import { dropDatabase, ensureDatabase } from '../../src/db/create-database.js';
-import { applyMigrations } from '../../src/db/migrate.js';
 import { ProviderRepository } from '../../src/db/repositories/provider-repository.js';
 import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
 import { findFreePort } from '../../src/runtime/free-port.js';
@@ -23,6 +20,8 @@ import { makeVideo } from '../../test/support/media-fixtures.js';
 import { introducePeers, launchQbittorrent, seed } from '../../test/support/qbittorrent-process.js';
 import { acquireTestPostgres } from '../../test/support/test-postgres.js';
 import { createTorrent } from '../../test/support/torrent-creator.js';
+import type { Sql } from '../../src/db/client.js';
+import { createBenchDatabase } from '../support/bench-database.js';
 import { CleanupStack } from '../support/cleanup-stack.js';
 import { describeMachine, loadAverage1m } from '../support/machine.js';
 
@@ -67,10 +66,7 @@ async function main() {
   cleanup.push('peer introductions', introducePeers(downloader, seeder, 200));
 
   const databaseName = `reelflow_bench_request_${process.pid}`;
-  const databaseUrl = await ensureDatabase(pg.adminUrl, databaseName);
-  cleanup.push('database', () => dropDatabase(pg.adminUrl, databaseName));
-  await applyMigrations(databaseUrl);
-  const { sql, db } = createDatabase(databaseUrl);
+  const { sql, db } = await createBenchDatabase(pg.adminUrl, databaseName, cleanup);
   cleanup.push('pool', () => sql.end({ timeout: 5 }));
   await countItemWrites(sql);
   const cipher = new CredentialsCipher(randomBytes(32));
@@ -171,7 +167,7 @@ async function main() {
 }
 
 /** Every UPDATE of a processing item, logged by a trigger that exists only in the benchmark's database. */
-async function countItemWrites(sql: ReturnType<typeof createDatabase>['sql']) {
+async function countItemWrites(sql: Sql) {
   await sql.unsafe(`
     create table bench_item_writes (item_id uuid, status text, progress real, at timestamptz default clock_timestamp());
     create function bench_log_item_write() returns trigger language plpgsql as $$

@@ -4,9 +4,6 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { PhaseConfigService } from '../../src/config/phase-config-service.js';
-import { createDatabase } from '../../src/db/client.js';
-import { dropDatabase, ensureDatabase } from '../../src/db/create-database.js';
-import { applyMigrations } from '../../src/db/migrate.js';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { findFreePort } from '../../src/runtime/free-port.js';
 import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js';
@@ -14,6 +11,7 @@ import { bundleReelflowWorkflows } from '../../src/workers/bundle-workflows.js';
 import type { libraryScan } from '../../src/workflows/library-scan.js';
 import { libraryScanWorkflowId, type ScanProgress } from '../../src/workflows/scan-definitions.js';
 import { acquireTestPostgres } from '../../test/support/test-postgres.js';
+import { createBenchDatabase } from '../support/bench-database.js';
 import type { CleanupStack } from '../support/cleanup-stack.js';
 import { workerNodeFlags } from '../support/worker-node-flags.js';
 
@@ -49,10 +47,7 @@ export async function startScanEnvironment(workDir: string, cleanup: CleanupStac
   ] as const);
 
   const databaseName = `reelflow_bench_scan_${process.pid}_${Date.now().toString(36)}`;
-  const databaseUrl = await ensureDatabase(pg.adminUrl, databaseName);
-  cleanup.push(`database ${databaseName}`, () => dropDatabase(pg.adminUrl, databaseName));
-  await applyMigrations(databaseUrl);
-  const { sql, db } = createDatabase(databaseUrl);
+  const { databaseUrl, sql, db } = await createBenchDatabase(pg.adminUrl, databaseName, cleanup);
   cleanup.push('database pool', () => sql.end({ timeout: 5 }));
   await new PhaseConfigService(db).ensureDefaults();
 
