@@ -1,9 +1,10 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { RequestRepository } from '../db/repositories/request-repository.js';
 import type { ReleaseCandidate } from '../db/schema/index.js';
 import { infoHashOfMagnet, infoHashOfTorrent } from '../integrations/bittorrent/torrent-file.js';
-import { ERROR_STATES, type QbittorrentClient, type TorrentFile, type TorrentSource } from '../integrations/qbittorrent/qbittorrent-client.js';
+import { ERROR_STATES, PIECE_DOWNLOADED, type QbittorrentClient, type TorrentFile, type TorrentInfo, type TorrentSource } from '../integrations/qbittorrent/qbittorrent-client.js';
 import { fileIsEpisode } from '../requests/release-name.js';
 import { DOWNLOAD_ERRORED, DOWNLOAD_STALLED, type EpisodeMedia, type MovieMedia } from '../workflows/request-definitions.js';
 
@@ -17,7 +18,9 @@ export interface DownloadActivityDeps {
 
 /** Heartbeat details of a running download: what the API shows as live detail. */
 export interface DownloadHeartbeat {
+  /** This item's file; the whole torrent's for a single-file release. */
   percent: number;
+  torrentPercent: number;
   bytesPerSecond: number;
   state: string;
 }
@@ -52,16 +55,23 @@ export function createDownloadActivities({ qbittorrent, requests, savePath, cate
     /** Idempotent: a torrent qBittorrent already has (another episode's season pack, a retried attempt) is not added again. */
     async addRelease(input: { itemId: string; requestId: string; release: ReleaseCandidate }): Promise<{ hash: string }> {
       const { source, hash } = await sourceOf(input.release);
-      if (!(await qbittorrent.get(hash))) {
-        await qbittorrent.add(source, { savePath, category, tags: [`reelflow-request-${input.requestId}`] });
+      if (await qbittorrent.get(hash)) return { hash };
+      try {
+        // In order, so a season pack's episodes become ready one after another rather than all at the end.
+        await qbittorrent.add(source, { savePath, category, tags: [`reelflow-request-${input.requestId}`], sequential: input.release.seasonPack });
+      } catch (error) {
+        // Two episodes of one season pack add it at the same moment: qBittorrent refuses the second, which has it.
+        if (!(await qbittorrent.get(hash))) throw error;
       }
       return { hash };
     },
 
     /**
-     * Follows the torrent until it is complete, heartbeating its progress and writing it to the item when
-     * it moved by at least one percent. Errored or stalled torrents fail with a type the workflow turns into
-     * "try the next release". Returns the file of this episode (or the movie) inside the torrent.
+     * Follows the torrent until this item's file is complete, heartbeating progress and writing it to the
+     * item when it moved by at least one percent. In a season pack the item's file is done when every piece
+     * it spans passed its hash check, usually long before the pack: the episode goes on to its encode while
+     * its siblings still download. Errored or stalled torrents fail with a type the workflow turns into "try
+     * the next release". Returns the file of this episode (or the movie) inside the torrent.
      */
     async awaitDownload(input: { itemId: string; hash: string; media: EpisodeMedia | MovieMedia; pollMs: number; stallMs: number }): Promise<{ sourceFile: string }> {
       const context = Context.current();
@@ -72,21 +82,23 @@ export function createDownloadActivities({ qbittorrent, requests, savePath, cate
         const info = await qbittorrent.get(input.hash);
         if (!info) throw ApplicationFailure.nonRetryable(`Torrent ${input.hash} is no longer in qBittorrent`, DOWNLOAD_ERRORED);
         if (ERROR_STATES.has(info.state)) throw ApplicationFailure.nonRetryable(`Torrent "${info.name}" is in state ${info.state}`, DOWNLOAD_ERRORED);
-        const percent = info.progress * 100;
-        if (percent > lastProgress) {
-          lastProgress = percent;
+        const torrentPercent = info.progress * 100;
+        if (torrentPercent > lastProgress) {
+          lastProgress = torrentPercent;
           lastMovedAt = Date.now();
         } else if (Date.now() - lastMovedAt > input.stallMs) {
-          throw ApplicationFailure.nonRetryable(`Torrent "${info.name}" made no progress for ${Math.round(input.stallMs / 1000)} s (${info.state}, ${percent.toFixed(1)} %)`, DOWNLOAD_STALLED);
+          throw ApplicationFailure.nonRetryable(`Torrent "${info.name}" made no progress for ${Math.round(input.stallMs / 1000)} s (${info.state}, ${torrentPercent.toFixed(1)} %)`, DOWNLOAD_STALLED);
         }
-        context.heartbeat({ percent, bytesPerSecond: info.dlspeed, state: info.state } satisfies DownloadHeartbeat);
-        if (info.progress >= 1) {
-          const file = pickFile(await qbittorrent.files(input.hash), input.media);
-          if (!file) throw ApplicationFailure.nonRetryable(`Torrent "${info.name}" has no video file for ${describe(input.media)}`, DOWNLOAD_ERRORED);
-          return { sourceFile: path.join(info.save_path, file.name) };
-        }
+        // Empty until a magnet link's metadata arrived.
+        const files = await qbittorrent.files(input.hash);
+        const file = pickFile(files, input.media);
+        if (files.length > 0 && !file) throw ApplicationFailure.nonRetryable(`Torrent "${info.name}" has no video file for ${describe(input.media)}`, DOWNLOAD_ERRORED);
+        if (file && (info.progress >= 1 || (await fileIsComplete(qbittorrent, info, file)))) return { sourceFile: path.join(info.save_path, file.name) };
+        // The item's own share of a multi-file torrent is what its progress means.
+        const percent = file && files.length > 1 ? file.progress * 100 : torrentPercent;
+        context.heartbeat({ percent, torrentPercent, bytesPerSecond: info.dlspeed, state: info.state } satisfies DownloadHeartbeat);
         // The DOWNLOADED transition writes 100 %; below it, one write per whole percent at most.
-        if (Math.floor(percent) > written) {
+        if (Math.floor(percent) > written && percent < 100) {
           written = Math.floor(percent);
           await requests.setProgress(input.itemId, written);
         }
@@ -112,6 +124,20 @@ function pickFile(files: TorrentFile[], media: EpisodeMedia | MovieMedia): Torre
     return videos.length === 1 ? videos[0] : undefined;
   }
   return largest(videos);
+}
+
+/**
+ * A file of an unfinished torrent is complete when every piece it spans is downloaded and hash-checked,
+ * and it is at its final path at full size (not in qBittorrent's incomplete-downloads folder or under a
+ * `.!qB` name, which are only moved into place with the whole torrent).
+ */
+async function fileIsComplete(qbittorrent: QbittorrentClient, info: TorrentInfo, file: TorrentFile): Promise<boolean> {
+  if (file.progress < 1 || !file.piece_range) return false;
+  const [first, last] = file.piece_range;
+  const pieces = await qbittorrent.pieceStates(info.hash);
+  if (pieces.length <= last || !pieces.slice(first, last + 1).every((p) => p === PIECE_DOWNLOADED)) return false;
+  const onDisk = await stat(path.join(info.save_path, file.name)).catch(() => undefined);
+  return onDisk?.size === file.size;
 }
 
 const largest = (files: TorrentFile[]) => files.reduce<TorrentFile | undefined>((best, f) => (!best || f.size > best.size ? f : best), undefined);

@@ -23,18 +23,17 @@ export async function mediaRequest(input: MediaRequestInput): Promise<MediaReque
     planned = await planRequestItems({ requestId: input.requestId });
   } catch (error) {
     state.phase = 'failed';
-    const message = rootMessage(error);
-    await CancellationScope.nonCancellable(() => recordRequestStatus({ requestId: input.requestId, status: isCancellation(error) ? 'CANCELLED' : 'FAILED', error: message }));
-    return { ...state, status: 'FAILED' };
+    const status = isCancellation(error) ? 'CANCELLED' : 'FAILED';
+    await CancellationScope.nonCancellable(() => recordRequestStatus({ requestId: input.requestId, status, error: rootMessage(error) }));
+    return { ...state, status };
   }
   state.itemIds = planned.map((p) => p.itemId);
   state.phase = 'running';
-  try {
-    // Each item ends COMPLETED or CANCELLED; a failed one waits inside its own workflow for a person.
-    await Promise.all(planned.map((item) => executeChild(episodePipeline, { workflowId: itemWorkflowId(item.itemId), args: [{ ...item, timings }] })));
-  } catch (error) {
-    if (!isCancellation(error)) throw error;
-  }
+  // Each item ends COMPLETED or CANCELLED; a failed one waits inside its own workflow for a person. A cancelled
+  // request reaches every child, and the request concludes only once each has cleaned up.
+  const settled = await Promise.allSettled(planned.map((item) => executeChild(episodePipeline, { workflowId: itemWorkflowId(item.itemId), args: [{ ...item, timings }] })));
+  const broken = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected' && !isCancellation(s.reason));
+  if (broken) throw broken.reason;
   const status = await CancellationScope.nonCancellable(() => concludeRequest({ requestId: input.requestId }));
   state.phase = 'done';
   return { ...state, status };

@@ -108,6 +108,8 @@ export const retryUpdate = defineUpdate<DecisionResult>('retry');
 export const cancelUpdate = defineUpdate<DecisionResult>('cancel');
 /** Ends a timed wait (air date, search backoff) now. */
 export const endWaitSignal = defineSignal('endWait');
+/** The waits `endWaitSignal` ends; a person's decision (approval, retry or cancel) is never skipped. */
+export const ENDABLE_WAITS = ['air date', 'release'];
 
 /** Failure types the download activity reports for a release that will not complete. */
 export const DOWNLOAD_STALLED = 'DownloadStalled';

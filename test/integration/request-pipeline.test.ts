@@ -14,10 +14,12 @@ const FUTURE_SHOW = { id: 990001, name: 'Tomorrow Show', seasons: [{ number: 1, 
 
 const PACK_SHOW = { id: 990002, name: 'Pack Show', seasons: [{ number: 2, episodes: [{ number: 1, name: 'One', airDate: '2020-01-01' }, { number: 2, name: 'Two', airDate: '2020-01-08' }] }] };
 
+const SEQUENTIAL_SHOW = { id: 990003, name: 'Order Show', seasons: [{ number: 1, episodes: [{ number: 1, name: 'First', airDate: '2020-01-01' }, { number: 2, name: 'Second', airDate: '2020-01-08' }] }] };
+
 let env: RequestPipelineEnvironment;
 
 beforeAll(async () => {
-  env = await startRequestPipelineEnvironment({ shows: [FUTURE_SHOW, PACK_SHOW] });
+  env = await startRequestPipelineEnvironment({ shows: [FUTURE_SHOW, PACK_SHOW, SEQUENTIAL_SHOW] });
 });
 
 async function post(url: string, payload?: Record<string, unknown>) {
@@ -238,6 +240,33 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
     expect((await env.requests.aggregates(request.id))).toEqual({ total: 2, completed: 1, failed: 0, cancelled: 1, active: 0 });
   });
 
+  it("takes a season pack's first episode on to its encode while the rest of the pack still downloads", async () => {
+    const profileId = await createProfile(env.app);
+    const targetId = await createTarget(env.app, tempDir('reelflow-target-'));
+    const pack = await env.publishRelease({
+      title: 'Order.Show.S01.1080p.WEB-DL.x264-SEQ',
+      files: ['Order.Show.S01E01.1080p.WEB-DL.x264-SEQ.mkv', 'Order.Show.S01E02.1080p.WEB-DL.x264-SEQ.mkv'],
+      video: { seconds: 10, width: 640, height: 360 },
+      sizeBytes: 2 * 1024 ** 3,
+      seeders: 3,
+      tmdbId: SEQUENTIAL_SHOW.id,
+      season: 1,
+    });
+    await env.seeder.client.setUploadLimit([pack.infoHash], 64 * 1024);
+    const created = await post('/api/requests', { type: 'tv', tmdbId: SEQUENTIAL_SHOW.id, seasons: [1], qualityProfileId: profileId, targetIds: [targetId] });
+    const requestId = created.json().id;
+    const [first] = await env.waitForItems(requestId, (items) => items.length === 2 && items[0]!.downloadedAt !== null, 60_000);
+    // The moment episode 1 was handed on, the pack (downloaded in order) was still incomplete.
+    const torrent = await env.downloader.client.get(pack.infoHash);
+    expect(torrent!.progress).toBeLessThan(1);
+    expect(first!.sourceFilePath).toMatch(/Order\.Show\.S01E01\.1080p\.WEB-DL\.x264-SEQ\.mkv$/);
+    expect((await probeMedia(first!.sourceFilePath!)).durationSeconds).toBeCloseTo(10, 0);
+    await env.seeder.client.setUploadLimit([pack.infoHash], 0);
+    const [one, two] = await env.waitForItems(requestId, (items) => items.every((i) => i.status === 'COMPLETED'), 90_000);
+    expect(one!.downloadedAt!.getTime()).toBeLessThan(two!.downloadedAt!.getTime());
+    expect(two!.deliveredPaths[0]).toMatch(/Order Show\/Season 01\/Order Show - S01E02 - Second\.mkv$/);
+  }, 150_000);
+
   it('cancels mid-encode: ffmpeg is stopped and nothing is left in the work folder', async () => {
     // A slow encode (x264 veryslow on a larger frame) so that the cancel lands while ffmpeg runs.
     const profileId = await createProfile(env.app, { encode: { videoCodec: 'libx264', crf: 18, preset: 'veryslow', maxHeight: 1080 } });
@@ -270,13 +299,34 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
     }, 10_000, async () => 'not waiting for the air date');
     expect(live.waitUntil).toBe('2031-06-01T00:00:00.000Z');
 
-    await env.temporal.workflow.getHandle(itemWorkflowId(item!.id)).signal(endWaitSignal);
+    // POST search-now sends the endWait signal.
+    const searchNow = await post(`/api/items/${item!.id}/search-now`);
+    expect(searchNow.statusCode).toBe(200);
     // Nothing is on the indexer for it: it searches, records that, and waits to search again.
     const searching = await env.waitForItem(item!.id, (i) => i.status === 'SEARCHING' && i.lastError !== null);
     expect(searching.lastError).toMatch(/No acceptable release yet/);
     expect(env.indexer.searches.some((s) => s.t === 'tvsearch' && s.tmdbid === String(FUTURE_SHOW.id) && s.season === '1' && s.ep === '1')).toBe(true);
     expect((await post(`/api/items/${item!.id}/cancel`)).statusCode).toBe(200);
     await env.waitForItem(item!.id, (i) => i.status === 'CANCELLED');
+    const ended = await post(`/api/items/${item!.id}/search-now`);
+    expect([ended.statusCode, ended.json().message]).toEqual([409, 'Item is CANCELLED: its pipeline has ended']);
+  });
+
+  it('cancels a whole request: every unfinished item is cancelled and the request ends CANCELLED', async () => {
+    const profileId = await createProfile(env.app);
+    const targetId = await createTarget(env.app, tempDir('reelflow-target-'));
+    const created = await post('/api/requests', { type: 'tv', tmdbId: FUTURE_SHOW.id, seasons: [1], qualityProfileId: profileId, targetIds: [targetId] });
+    const requestId = created.json().id;
+    const [item] = await env.waitForItems(requestId, ([i]) => i?.status === 'AWAITING');
+    const cancelled = await post(`/api/requests/${requestId}/cancel`);
+    expect(cancelled.statusCode).toBe(202);
+    const result = await env.temporal.workflow.getHandle(requestWorkflowId(requestId)).result();
+    expect(result.status).toBe('CANCELLED');
+    expect((await env.waitForItem(item!.id, (i) => i.status === 'CANCELLED')).status).toBe('CANCELLED');
+    const request = await env.app.inject({ method: 'GET', url: `/api/requests/${requestId}`, headers: authHeaders });
+    expect(request.json()).toMatchObject({ status: 'CANCELLED' });
+    const again = await post(`/api/requests/${requestId}/cancel`);
+    expect([again.statusCode, again.json().message]).toEqual([409, 'Request is CANCELLED: it has ended']);
   });
 
   it('takes the auto-action when nobody decides within the approval timeout; endWait does not skip a decision', async () => {
@@ -287,6 +337,8 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
     const requestId = created.json().id;
     const [item] = await env.waitForItems(requestId, ([i]) => i?.status === 'FOUND');
     await waitFor(async () => ((await requestItems(requestId))[0]!.live?.waitingFor === 'approval' ? true : undefined), 10_000, async () => 'not waiting');
+    const searchNow = await post(`/api/items/${item!.id}/search-now`);
+    expect([searchNow.statusCode, searchNow.json().message]).toEqual([409, 'Item is FOUND, waiting for approval: there is no air date or search wait to end']);
     await env.temporal.workflow.getHandle(itemWorkflowId(item!.id)).signal(endWaitSignal);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const [waiting] = await requestItems(requestId);

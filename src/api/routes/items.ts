@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RequestRepository } from '../../db/repositories/request-repository.js';
 import { processingItemStatuses } from '../../db/schema/index.js';
-import { approveUpdate, cancelUpdate, itemWorkflowId, rejectUpdate, retryUpdate, rootMessage } from '../../workflows/request-definitions.js';
+import { ENDABLE_WAITS, approveUpdate, cancelUpdate, endWaitSignal, episodeStateQuery, itemWorkflowId, rejectUpdate, retryUpdate, rootMessage } from '../../workflows/request-definitions.js';
 import type { AppDeps } from '../app.js';
 import { HttpError, notFound } from '../errors.js';
 import { uuidParams } from '../schemas.js';
@@ -41,5 +41,16 @@ export const itemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
     (request) => decide(request.params.id, (h) => h.executeUpdate(rejectUpdate, { args: [{ reason: (request.body as { reason?: string }).reason }] })),
   );
   app.post('/api/items/:id/retry', { schema: schema('Retry a FAILED item from the step that failed') }, (request) => decide(request.params.id, (h) => h.executeUpdate(retryUpdate)));
+  app.post('/api/items/:id/search-now', { schema: schema('End the wait for an air date or for the next search, and search now') }, (request) =>
+    decide(request.params.id, async (h) => {
+      // A signal, as the wait is a timer the workflow may end at any moment; the query says whether there is one to end.
+      const state = await h.query(episodeStateQuery);
+      if (!state.waitingFor || !ENDABLE_WAITS.includes(state.waitingFor)) {
+        throw new HttpError(409, `Item is ${state.status}${state.waitingFor ? `, waiting for ${state.waitingFor}` : ''}: there is no air date or search wait to end`);
+      }
+      await h.signal(endWaitSignal);
+      return { itemId: state.itemId, status: state.status };
+    }),
+  );
   app.post('/api/items/:id/cancel', { schema: schema('Cancel an item: its torrent and temporary files are removed') }, (request) => decide(request.params.id, (h) => h.executeUpdate(cancelUpdate)));
 };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DeliveryTargetRepository } from '../../db/repositories/delivery-target-repository.js';
@@ -13,6 +14,7 @@ import { isoDate, toIso, uuidParams } from '../schemas.js';
 import { itemLiveDetail } from '../services/item-live-detail.js';
 
 const positive = z.number().int().min(0);
+const FINISHED_REQUEST: RequestRow['status'][] = ['COMPLETED', 'PARTIAL', 'FAILED', 'CANCELLED'];
 
 const createBody = z
   .object({
@@ -34,7 +36,10 @@ const createBody = z
   .strict()
   .superRefine((body, ctx) => {
     if (body.type === 'tv') {
-      if (body.tmdbId === undefined) ctx.addIssue({ code: 'custom', path: ['tmdbId'], message: 'a TV request needs tmdbId to read its seasons' });
+      // Any one id will do: TMDB finds a show by its IMDb or TVDB id, TVDB lists seasons by its own.
+      if (body.tmdbId === undefined && body.tvdbId === undefined && body.imdbId === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['tmdbId'], message: 'a TV request needs tmdbId, tvdbId or imdbId' });
+      }
       if (body.seasons.length === 0 && body.episodes.length === 0) ctx.addIssue({ code: 'custom', path: ['seasons'], message: 'a TV request needs seasons or episodes' });
     } else if (body.tmdbId === undefined && body.imdbId === undefined) {
       ctx.addIssue({ code: 'custom', path: ['tmdbId'], message: 'a movie request needs tmdbId or imdbId' });
@@ -197,6 +202,25 @@ export const requestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     if (!row) throw notFound('Request');
     return requestDto(row, await requests.aggregates(row.id));
   });
+
+  app.post(
+    '/api/requests/:id/cancel',
+    { schema: { tags, summary: 'Cancel a request: every unfinished item is cancelled, its torrent and temporary files removed', params: uuidParams, response: { 202: requestBody } } },
+    async (request, reply) => {
+      const row = await requests.get(request.params.id);
+      if (!row) throw notFound('Request');
+      if (FINISHED_REQUEST.includes(row.status)) throw new HttpError(409, `Request is ${row.status}: it has ended`);
+      // Cancelling the request's workflow reaches every item's pipeline (a child), which cleans up after itself;
+      // items already delivered stay delivered and the request ends PARTIAL.
+      try {
+        await deps.temporal.workflow.getHandle(row.workflowId).cancel();
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) throw new HttpError(409, 'Request has no running workflow');
+        throw error;
+      }
+      return reply.code(202).send(requestDto(row, await requests.aggregates(row.id)));
+    },
+  );
 
   app.get(
     '/api/requests/:id/items',

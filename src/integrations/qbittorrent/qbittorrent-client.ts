@@ -24,7 +24,14 @@ const torrentInfoSchema = z.object({
 });
 export type TorrentInfo = z.infer<typeof torrentInfoSchema>;
 
-const torrentFileSchema = z.object({ index: z.number().optional(), name: z.string(), size: z.number(), progress: z.number() });
+const torrentFileSchema = z.object({
+  index: z.number().optional(),
+  name: z.string(),
+  size: z.number(),
+  progress: z.number(),
+  /** First and last piece holding the file's bytes (WebUI API 2.2+). */
+  piece_range: z.tuple([z.number(), z.number()]).optional(),
+});
 export type TorrentFile = z.infer<typeof torrentFileSchema>;
 
 export class QbittorrentError extends Error {
@@ -36,6 +43,9 @@ export class QbittorrentError extends Error {
     this.name = 'QbittorrentError';
   }
 }
+
+/** `torrents/pieceStates`: a piece that is downloaded and passed its hash check. */
+export const PIECE_DOWNLOADED = 2;
 
 /** States in which a torrent makes no progress by itself: a broken one, or one without data to read. */
 export const ERROR_STATES = new Set(['error', 'missingFiles']);
@@ -56,7 +66,8 @@ export class QbittorrentClient {
     return this.call('GET', '/app/version');
   }
 
-  async add(source: TorrentSource, options: { savePath?: string; category: string; tags: string[]; skipChecking?: boolean }): Promise<void> {
+  /** `sequential` fetches pieces in order, so the files of a season pack complete one after another. */
+  async add(source: TorrentSource, options: { savePath?: string; category: string; tags: string[]; skipChecking?: boolean; sequential?: boolean }): Promise<void> {
     const form = new FormData();
     if (source.kind === 'file') form.append('torrents', new Blob([new Uint8Array(source.torrent)], { type: 'application/x-bittorrent' }), source.fileName);
     else form.append('urls', source.url);
@@ -64,6 +75,7 @@ export class QbittorrentClient {
     form.append('category', options.category);
     form.append('tags', options.tags.join(','));
     if (options.skipChecking) form.append('skip_checking', 'true');
+    if (options.sequential) form.append('sequentialDownload', 'true');
     const answer = await this.call('POST', '/torrents/add', form);
     // 4.x answers 200 "Fails." when it refused the torrent, which includes "already added": callers look first.
     if (answer.trim() === 'Fails.') throw new QbittorrentError('qBittorrent refused the torrent (torrents/add answered "Fails.")');
@@ -82,6 +94,12 @@ export class QbittorrentClient {
   async files(hash: string): Promise<TorrentFile[]> {
     const text = await this.call('GET', `/torrents/files?hash=${hash}`);
     return parseJson(text, z.array(torrentFileSchema), '/torrents/files');
+  }
+
+  /** One state per piece: 0 not downloaded, 1 downloading, 2 downloaded (hash-checked). */
+  async pieceStates(hash: string): Promise<number[]> {
+    const text = await this.call('GET', `/torrents/pieceStates?hash=${hash}`);
+    return parseJson(text, z.array(z.number()), '/torrents/pieceStates');
   }
 
   async delete(hashes: string[], deleteFiles: boolean): Promise<void> {
