@@ -5,6 +5,7 @@ import type { RequestRepository } from '../db/repositories/request-repository.js
 import type { ReleaseCandidate } from '../db/schema/index.js';
 import { infoHashOfMagnet, infoHashOfTorrent } from '../integrations/bittorrent/torrent-file.js';
 import { ERROR_STATES, PIECE_DOWNLOADED, type QbittorrentClient, type TorrentFile, type TorrentInfo, type TorrentSource } from '../integrations/qbittorrent/qbittorrent-client.js';
+import { probeMedia, type MediaInfo } from '../media/probe.js';
 import { fileIsEpisode } from '../requests/release-name.js';
 import { DOWNLOAD_ERRORED, DOWNLOAD_STALLED, type EpisodeMedia, type MovieMedia } from '../workflows/request-definitions.js';
 
@@ -71,9 +72,10 @@ export function createDownloadActivities({ qbittorrent, requests, savePath, cate
      * item when it moved by at least one percent. In a season pack the item's file is done when every piece
      * it spans passed its hash check, usually long before the pack: the episode goes on to its encode while
      * its siblings still download. Errored or stalled torrents fail with a type the workflow turns into "try
-     * the next release". Returns the file of this episode (or the movie) inside the torrent.
+     * the next release", and so does a file ffprobe cannot read as a video (a fake or broken release). Returns
+     * the file of this episode (or the movie) inside the torrent, with its probe for the encoder.
      */
-    async awaitDownload(input: { itemId: string; hash: string; media: EpisodeMedia | MovieMedia; pollMs: number; stallMs: number }): Promise<{ sourceFile: string }> {
+    async awaitDownload(input: { itemId: string; hash: string; media: EpisodeMedia | MovieMedia; pollMs: number; stallMs: number }): Promise<{ sourceFile: string; sourceInfo: MediaInfo }> {
       const context = Context.current();
       let written = Math.floor((await requests.getItem(input.itemId))?.progress ?? 0);
       let lastProgress = -1;
@@ -93,7 +95,10 @@ export function createDownloadActivities({ qbittorrent, requests, savePath, cate
         const files = await qbittorrent.files(input.hash);
         const file = pickFile(files, input.media);
         if (files.length > 0 && !file) throw ApplicationFailure.nonRetryable(`Torrent "${info.name}" has no video file for ${describe(input.media)}`, DOWNLOAD_ERRORED);
-        if (file && (info.progress >= 1 || (await fileIsComplete(qbittorrent, info, file)))) return { sourceFile: path.join(info.save_path, file.name) };
+        if (file && (info.progress >= 1 || (await fileIsComplete(qbittorrent, info, file)))) {
+          const sourceFile = path.join(info.save_path, file.name);
+          return { sourceFile, sourceInfo: await playableVideo(sourceFile, info.name) };
+        }
         // The item's own share of a multi-file torrent is what its progress means.
         const percent = file && files.length > 1 ? file.progress * 100 : torrentPercent;
         context.heartbeat({ percent, torrentPercent, bytesPerSecond: info.dlspeed, state: info.state } satisfies DownloadHeartbeat);
@@ -138,6 +143,18 @@ async function fileIsComplete(qbittorrent: QbittorrentClient, info: TorrentInfo,
   if (pieces.length <= last || !pieces.slice(first, last + 1).every((p) => p === PIECE_DOWNLOADED)) return false;
   const onDisk = await stat(path.join(info.save_path, file.name)).catch(() => undefined);
   return onDisk?.size === file.size;
+}
+
+/** A download whose file is no video with a duration is no use, whatever its name says. */
+async function playableVideo(file: string, torrentName: string): Promise<MediaInfo> {
+  let info: MediaInfo;
+  try {
+    info = await probeMedia(file);
+  } catch (error) {
+    throw ApplicationFailure.nonRetryable(`The file ${path.basename(file)} of "${torrentName}" is not a readable video: ${(error as Error).message}`, DOWNLOAD_ERRORED);
+  }
+  if (info.video.length === 0 || !info.durationSeconds) throw ApplicationFailure.nonRetryable(`The file ${path.basename(file)} of "${torrentName}" has no video stream with a duration`, DOWNLOAD_ERRORED);
+  return info;
 }
 
 const largest = (files: TorrentFile[]) => files.reduce<TorrentFile | undefined>((best, f) => (!best || f.size > best.size ? f : best), undefined);

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activity';
 import type { QualityProfileRepository } from '../db/repositories/quality-profile-repository.js';
 import type { RequestRepository } from '../db/repositories/request-repository.js';
-import { EncodeCancelledError, EncodeError, encodeVideo } from '../media/encode.js';
+import { EncodeCancelledError, EncodeError, acceptEncode, encodeToPartial, type EncodedPartial } from '../media/encode.js';
+import type { MediaInfo } from '../media/probe.js';
+import { ProgressWriter } from '../requests/progress-writer.js';
 
 export interface EncodeActivityDeps {
   requests: RequestRepository;
@@ -21,16 +23,20 @@ export interface EncodeHeartbeat {
 /** Runs on the encode task queue, whose workers set how many run at once. */
 export function createEncodeActivities({ requests, profiles, workDir }: EncodeActivityDeps) {
   const itemDir = (itemId: string) => path.join(workDir, itemId);
+  async function profileOf(id: string) {
+    const profile = await profiles.get(id);
+    if (!profile) throw ApplicationFailure.nonRetryable(`Quality profile ${id} does not exist`, 'ProfileMissing');
+    return profile;
+  }
   return {
     /**
-     * Encodes the downloaded file with the profile's settings into the item's work folder. A retried
-     * attempt (a worker killed mid-encode) starts over from the untouched source: partial files of earlier
-     * attempts are removed first, and only a verified encode is ever renamed into place.
+     * Encodes the downloaded file with the profile's settings into the item's work folder, unverified (see
+     * acceptEncodedItem). A retried attempt (a worker killed mid-encode) starts over from the untouched
+     * source: partial files of earlier attempts are removed first.
      */
-    async encodeItem(input: { itemId: string; source: string; qualityProfileId: string }): Promise<{ output: string; sizeBytes: number }> {
+    async encodeItem(input: { itemId: string; source: string; sourceInfo?: MediaInfo; qualityProfileId: string }): Promise<EncodedPartial> {
       const context = Context.current();
-      const profile = await profiles.get(input.qualityProfileId);
-      if (!profile) throw ApplicationFailure.nonRetryable(`Quality profile ${input.qualityProfileId} does not exist`, 'ProfileMissing');
+      const profile = await profileOf(input.qualityProfileId);
       await stat(input.source).catch(() => {
         throw ApplicationFailure.nonRetryable(`The downloaded file ${input.source} is missing`, 'SourceMissing');
       });
@@ -38,30 +44,41 @@ export function createEncodeActivities({ requests, profiles, workDir }: EncodeAc
       const dir = itemDir(input.itemId);
       await removePartials(dir);
       const output = path.join(dir, `${path.parse(input.source).name}.mkv`);
-      let written = 0;
-      let writes = Promise.resolve();
+      const progress = new ProgressWriter((percent) => requests.setProgress(input.itemId, percent));
       try {
-        const result = await encodeVideo({
+        const encoded = await encodeToPartial({
           source: input.source,
+          ...(input.sourceInfo ? { sourceInfo: input.sourceInfo } : {}),
           output,
           settings: profile.encode,
           signal: context.cancellationSignal,
           onProgress: ({ percent, speed }) => {
             context.heartbeat({ percent, speed } satisfies EncodeHeartbeat);
-            // The ENCODED transition writes 100 %; below it, one write per whole percent at most.
-            if (Math.floor(percent) > written && percent < 100) {
-              written = Math.floor(percent);
-              const value = written;
-              writes = writes.then(() => requests.setProgress(input.itemId, value)).catch(() => undefined);
-            }
+            progress.offer(percent);
           },
         });
-        await writes;
-        return { output: result.output, sizeBytes: result.sizeBytes };
+        await progress.settled();
+        return encoded;
       } catch (error) {
-        await writes;
+        await progress.settled();
         if (error instanceof EncodeCancelledError) throw new CancelledFailure('Encode cancelled; ffmpeg was stopped');
         // A bad encode will be as bad next time; the item fails with the reason and a person decides.
+        if (error instanceof EncodeError) throw ApplicationFailure.nonRetryable(error.message, 'EncodeFailed');
+        throw error;
+      }
+    },
+
+    /**
+     * Verifies the encode with ffprobe and only then moves it into place. Its own activity on the general
+     * queue, so the encoder's slot goes on to the next encode meanwhile; the work folder is shared, as the
+     * delivery reads it too.
+     */
+    async acceptEncodedItem(input: { encoded: EncodedPartial; qualityProfileId: string }): Promise<{ output: string; sizeBytes: number }> {
+      const profile = await profileOf(input.qualityProfileId);
+      try {
+        const result = await acceptEncode(input.encoded, profile.encode);
+        return { output: result.output, sizeBytes: result.sizeBytes };
+      } catch (error) {
         if (error instanceof EncodeError) throw ApplicationFailure.nonRetryable(error.message, 'EncodeFailed');
         throw error;
       }

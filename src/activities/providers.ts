@@ -7,8 +7,15 @@ import { ProviderError, ProviderRateLimitError, ProviderUnavailableError } from 
 import { ProcessingContext } from '../providers/processing-context.js';
 import type { MetadataProcessor } from '../providers/processor.js';
 import type { ProviderRegistry } from '../providers/registry.js';
-import type { ExternalIds, ProviderId, ProviderSearchResult } from '../providers/types.js';
-import { PROVIDER_TIMEOUT_FAILURE, type ProviderFetchResultEntry, type ProviderSearchInput, type ProviderTitleRequest } from '../workflows/provider-definitions.js';
+import type { ExternalIds, ProviderId, ProviderSearchResult, ProviderSeason } from '../providers/types.js';
+import {
+  PROVIDER_TIMEOUT_FAILURE,
+  type ProviderFetchResultEntry,
+  type ProviderSearchInput,
+  type ProviderSeasonRequest,
+  type ProviderSeasonResultEntry,
+  type ProviderTitleRequest,
+} from '../workflows/provider-definitions.js';
 
 export interface ProviderActivityDeps {
   db: Database;
@@ -59,10 +66,25 @@ export function createProviderActivities({ db, providers, registry }: ProviderAc
         .map((config) => ({ id: config.id, kind: config.kind, timeoutMs: config.timeoutMs }));
     },
 
+    /** The enabled providers that can list this season's episodes for these ids, in priority order. */
+    async listEnabledSeasonProviders(input: { externalIds: ExternalIds; seasonNumber: number }): Promise<EnabledProvider[]> {
+      const enabled = await providers.listEnabled();
+      return enabled
+        .filter((config) => registry.update(config).canFetchSeason({ externalIds: input.externalIds, seasonNumber: input.seasonNumber, language: 'en' }))
+        .map((config) => ({ id: config.id, kind: config.kind, timeoutMs: config.timeoutMs }));
+    },
+
     async fetchFromProvider(input: { providerId: string; request: ProviderTitleRequest }): Promise<Pick<ProviderFetchResultEntry, 'metadata' | 'images'>> {
       return withContext(input.providerId, async (processor, context) => {
         const answer = await processor.fetchTitle(context, input.request);
         return { metadata: answer.metadata, images: answer.images };
+      });
+    },
+
+    async fetchSeasonFromProvider(input: { providerId: string; request: ProviderSeasonRequest }): Promise<{ season?: ProviderSeason }> {
+      return withContext(input.providerId, async (processor, context) => {
+        const season = await processor.fetchSeason(context, input.request);
+        return season ? { season } : {};
       });
     },
 
@@ -76,6 +98,14 @@ export function createProviderActivities({ db, providers, registry }: ProviderAc
         input.request.entityId,
         new Date(input.fetchedAt),
         input.results.map((r) => ({ provider: r.provider, metadata: r.metadata, images: r.images })),
+      );
+    },
+
+    async saveSeasonAnswers(input: { request: ProviderSeasonRequest; fetchedAt: string; results: ProviderSeasonResultEntry[] }): Promise<void> {
+      await cache.saveSeasons(
+        { entityType: input.request.entityType, entityId: input.request.entityId, seasonNumber: input.request.seasonNumber },
+        new Date(input.fetchedAt),
+        input.results.map((r) => ({ provider: r.provider, season: r.season })),
       );
     },
   };

@@ -1,15 +1,15 @@
-import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { ProviderCacheManager } from '../cache/provider-cache-manager.js';
+import { preferredSeason } from '../cache/season-answers.js';
+import { stableEntityId } from '../cache/stable-entity-id.js';
 import type { ItemChanges, RequestRepository } from '../db/repositories/request-repository.js';
 import type { ProcessingItemStatus, ReleaseCandidate, RequestRow } from '../db/schema/index.js';
-import { SeasonUnavailableError, type TmdbSeasonSource } from '../requests/season-source.js';
+import type { ExternalIds, ProviderEpisode } from '../providers/types.js';
 import type { EpisodePipelineInput } from '../workflows/request-definitions.js';
 
 export interface RequestItemActivityDeps {
   requests: RequestRepository;
   providerCache: ProviderCacheManager;
-  seasons: TmdbSeasonSource;
 }
 
 /** Item changes as a workflow sends them: dates as ISO strings. */
@@ -29,25 +29,47 @@ export interface ItemChangesInput {
   deliveredAt?: string;
 }
 
-/** A stable UUID (v5 layout) for a title known only by its external ids: the provider cache's entity key. */
-function uuidFromKey(key: string): string {
-  const hex = createHash('sha1').update(`reelflow-request:${key}`).digest('hex');
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+function externalIdsOf(request: RequestRow): ExternalIds {
+  return {
+    ...(request.tmdbId !== null ? { tmdb: request.tmdbId } : {}),
+    ...(request.tvdbId !== null ? { tvdb: request.tvdbId } : {}),
+    ...(request.imdbId !== null ? { imdb: request.imdbId } : {}),
+  };
+}
+
+/**
+ * The provider-cache entity of a requested title, which belongs to no library title: the same ids always
+ * land on the same cached title and seasons, so a second request for a show asks no provider again.
+ */
+function cacheEntityId(request: RequestRow): string {
+  return stableEntityId(`request/${request.type}/tmdb=${request.tmdbId ?? ''}/tvdb=${request.tvdbId ?? ''}/imdb=${request.imdbId ?? ''}`);
 }
 
 export type PlannedPipeline = Omit<EpisodePipelineInput, 'timings'>;
 
 /** The request's bookkeeping: expanding it into processing items, and every item transition. */
-export function createRequestItemActivities({ requests, providerCache, seasons }: RequestItemActivityDeps) {
+export function createRequestItemActivities({ requests, providerCache }: RequestItemActivityDeps) {
   async function titleOf(request: RequestRow): Promise<{ title: string; year: number | null }> {
     if (request.title) return { title: request.title, year: request.year };
-    const externalIds = { tmdb: request.tmdbId ?? undefined, tvdb: request.tvdbId ?? undefined, imdb: request.imdbId ?? undefined };
-    const key = `${request.type}:tmdb=${request.tmdbId ?? ''}:tvdb=${request.tvdbId ?? ''}:imdb=${request.imdbId ?? ''}`;
-    const answer = await providerCache.fetchAssets({ entityType: request.type, entityId: uuidFromKey(key), externalIds, priority: 'user' });
+    const externalIds = externalIdsOf(request);
+    const answer = await providerCache.fetchAssets({ entityType: request.type, entityId: cacheEntityId(request), externalIds, priority: 'user' });
     const metadata = Object.values(answer.providers).find((p) => p?.metadata)?.metadata;
     if (!metadata) throw ApplicationFailure.nonRetryable(`No provider knows the ${request.type} with ids ${JSON.stringify(externalIds)}`, 'TitleUnknown');
     return { title: metadata.title, year: metadata.year ?? request.year };
+  }
+
+  /** The season's episodes from the highest-priority provider that lists any, through the provider cache. */
+  async function episodesOf(request: RequestRow, show: string, seasonNumber: number): Promise<ProviderEpisode[]> {
+    const externalIds = externalIdsOf(request);
+    const answer = await providerCache.fetchSeason({ entityType: 'tv', entityId: cacheEntityId(request), externalIds, seasonNumber, priority: 'user' });
+    const season = preferredSeason(answer);
+    if (season) return season.episodes;
+    const { failedProviders, timedOutProviders } = answer.metadata;
+    const unanswered = [...failedProviders.map((f) => `${f.provider}: ${f.error}`), ...timedOutProviders.map((provider) => `${provider}: no answer in time`)];
+    // A provider that did not answer may know the season: worth another attempt, unlike a plain "no".
+    if (unanswered.length > 0) throw ApplicationFailure.retryable(`Season ${seasonNumber} of "${show}" could not be read (${unanswered.join('; ')})`, 'SeasonFetchFailed');
+    const asked = answer.providerOrder.length > 0 ? `asked ${answer.providerOrder.join(', ')}` : 'no enabled provider can read seasons for these ids';
+    throw ApplicationFailure.nonRetryable(`No provider knows season ${seasonNumber} of "${show}" (ids ${JSON.stringify(externalIds)}; ${asked})`, 'SeasonUnavailable');
   }
 
   return {
@@ -67,20 +89,17 @@ export function createRequestItemActivities({ requests, providerCache, seasons }
         const [item] = await requests.upsertItems(request.id, [{ seasonNumber: 0, episodeNumber: 0, title, airDate: null }]);
         return [{ ...common, itemId: item!.id, media: { kind: 'movie', title, year }, airDate: null }];
       }
-      if (request.tmdbId === null) throw ApplicationFailure.nonRetryable('A TV request needs a tmdbId to read its seasons', 'RequestInvalid');
       const wantedSeasons = new Set([...request.seasons, ...request.episodes.map((e) => e.season)]);
       const planned = [];
       const seasonSizes = new Map<number, number>();
       for (const season of [...wantedSeasons].sort((a, b) => a - b)) {
-        const episodes = await seasons.episodes(request.tmdbId, season).catch((error: unknown) => {
-          if (error instanceof SeasonUnavailableError) throw ApplicationFailure.nonRetryable(error.message, 'SeasonUnavailable');
-          throw error;
-        });
+        const episodes = await episodesOf(request, title, season);
         seasonSizes.set(season, episodes.length);
         const whole = request.seasons.includes(season);
         for (const ep of episodes) {
           if (!whole && !request.episodes.some((e) => e.season === season && e.episode === ep.episodeNumber)) continue;
-          planned.push({ seasonNumber: season, episodeNumber: ep.episodeNumber, title: ep.title, airDate: ep.airDate ?? null });
+          // TVDB names an untitled episode "", which an item records as no title.
+          planned.push({ seasonNumber: season, episodeNumber: ep.episodeNumber, title: ep.title || null, airDate: ep.airDate ?? null });
         }
       }
       const items = await requests.upsertItems(request.id, planned);

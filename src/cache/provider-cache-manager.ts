@@ -1,11 +1,22 @@
-import type { ProviderAssetRow, ProviderMetadataRow } from '../db/schema/index.js';
+import type { ProviderAssetRow } from '../db/schema/index.js';
 import type { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
 import type { ProviderMetadata } from '../providers/types.js';
-import type { ProviderFetchOutcome } from '../workflows/provider-definitions.js';
+import type { ProviderFetchOutcome, ProviderSeasonFetchOutcome } from '../workflows/provider-definitions.js';
 import type { CacheMetrics } from './cache-metrics.js';
+import { summariseFetch } from './fetch-summary.js';
 import { mergeSearchResults } from './merge-search-results.js';
 import type { ProviderFetcher } from './provider-fetcher.js';
-import type { CachedImage, FetchAssetsRequest, FetchAssetsResult, MergedSearchResult, ProviderAnswer, SearchRequest } from './types.js';
+import { seasonResultFromFetch, seasonResultFromRows } from './season-answers.js';
+import type {
+  CachedImage,
+  FetchAssetsRequest,
+  FetchAssetsResult,
+  FetchSeasonRequest,
+  FetchSeasonResult,
+  MergedSearchResult,
+  ProviderAnswer,
+  SearchRequest,
+} from './types.js';
 
 export const DEFAULT_CACHE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -26,7 +37,8 @@ export interface ProviderCacheManagerDeps {
 /**
  * The only way Reelflow reaches a metadata provider. A fresh cache (< 7 days) answers at once with no
  * network call; otherwise every enabled provider is asked in parallel through the fetcher, and its answers
- * land in provider_assets / provider_metadata. A cache that cannot be read counts as a miss.
+ * land in provider_assets / provider_metadata, or provider_seasons for a show's season. A cache that cannot
+ * be read counts as a miss.
  */
 export class ProviderCacheManager {
   private readonly ttlMs: number;
@@ -41,20 +53,38 @@ export class ProviderCacheManager {
     const started = performance.now();
     if (!request.force) {
       const cached = await this.readFresh(request);
-      if (cached) {
-        this.deps.metrics?.requests.inc({ result: 'hit' });
-        this.deps.metrics?.fetchSeconds.observe({ cached: 'true' }, (performance.now() - started) / 1000);
-        return cached;
-      }
+      if (cached) return this.answeredFromCache(started, cached);
     }
     const outcome = await this.deps.fetcher.fetchTitle({
       request: { entityType: request.entityType, entityId: request.entityId, externalIds: request.externalIds, language: request.language ?? 'en' },
       priority: request.priority ?? 'background',
     });
-    this.recordOutcome(outcome);
-    if (!outcome.cacheWritten) this.deps.logger?.warn({ entityId: request.entityId }, 'provider answers could not be written to the cache');
-    this.deps.metrics?.fetchSeconds.observe({ cached: 'false' }, (performance.now() - started) / 1000);
+    this.recordFetch(started, outcome, { entityId: request.entityId });
     return fromOutcome(outcome, request);
+  }
+
+  /**
+   * One season of a show: its episodes as each provider that knows the season lists them, with the
+   * providers' priority order, so the caller can take the first that answered. Cached like a title.
+   */
+  async fetchSeason(request: FetchSeasonRequest): Promise<FetchSeasonResult> {
+    const started = performance.now();
+    if (!request.force) {
+      const cached = await this.readFreshSeason(request);
+      if (cached) return this.answeredFromCache(started, cached);
+    }
+    const outcome = await this.deps.fetcher.fetchSeason({
+      request: {
+        entityType: request.entityType,
+        entityId: request.entityId,
+        externalIds: request.externalIds,
+        seasonNumber: request.seasonNumber,
+        language: request.language ?? 'en',
+      },
+      priority: request.priority ?? 'background',
+    });
+    this.recordFetch(started, outcome, { entityId: request.entityId, seasonNumber: request.seasonNumber });
+    return seasonResultFromFetch(outcome);
   }
 
   /** Never cached: identification needs what the providers say now. Merged across providers, best first. */
@@ -69,24 +99,13 @@ export class ProviderCacheManager {
   }
 
   private async readFresh(request: FetchAssetsRequest): Promise<FetchAssetsResult | undefined> {
-    let stored: { metadata: ProviderMetadataRow[]; assets: ProviderAssetRow[] };
-    try {
-      stored = await this.deps.cache.read(request.entityType, request.entityId);
-    } catch (err) {
-      this.deps.metrics?.requests.inc({ result: 'error' });
-      this.deps.logger?.warn({ err, entityId: request.entityId }, 'provider cache unreadable; fetching instead');
-      return undefined;
-    }
-    if (stored.metadata.length === 0) {
-      this.deps.metrics?.requests.inc({ result: 'miss' });
-      return undefined;
-    }
-    const oldest = Math.min(...stored.metadata.map((m) => m.fetchedAt.getTime()));
-    const age = this.now().getTime() - oldest;
-    if (age >= this.ttlMs) {
-      this.deps.metrics?.requests.inc({ result: 'miss' });
-      return undefined;
-    }
+    const fresh = await this.freshCache(
+      () => this.deps.cache.read(request.entityType, request.entityId),
+      (stored) => stored.metadata.map((m) => m.fetchedAt),
+      { entityId: request.entityId },
+    );
+    if (!fresh) return undefined;
+    const { stored, oldest, ageDays } = fresh;
     const providers: Record<string, ProviderAnswer> = {};
     for (const row of stored.metadata) providers[row.providerName] = { images: {}, metadata: (row.metadata as unknown as ProviderMetadata | null) ?? null };
     for (const asset of stored.assets) {
@@ -96,10 +115,10 @@ export class ProviderCacheManager {
     }
     return {
       cached: true,
-      cacheAge: round(age / DAY_MS),
+      cacheAge: ageDays,
       providers,
       metadata: {
-        fetchedAt: new Date(oldest).toISOString(),
+        fetchedAt: oldest.toISOString(),
         completedProviders: stored.metadata.map((m) => m.providerName).sort(),
         failedProviders: [],
         timedOutProviders: [],
@@ -107,13 +126,57 @@ export class ProviderCacheManager {
     };
   }
 
-  private recordOutcome(outcome: ProviderFetchOutcome) {
+  private async readFreshSeason(request: FetchSeasonRequest): Promise<FetchSeasonResult | undefined> {
+    const fresh = await this.freshCache(
+      () => this.deps.cache.readSeason({ entityType: request.entityType, entityId: request.entityId, seasonNumber: request.seasonNumber }),
+      (rows) => rows.map((row) => row.fetchedAt),
+      { entityId: request.entityId, seasonNumber: request.seasonNumber },
+    );
+    return fresh && seasonResultFromRows(fresh.stored, fresh.oldest, fresh.ageDays);
+  }
+
+  /**
+   * What the cache holds when every provider answer in it is younger than the TTL; otherwise undefined,
+   * counted as a miss (nothing or something stale) or an error (the cache could not be read).
+   */
+  private async freshCache<T>(
+    read: () => Promise<T>,
+    fetchedAts: (stored: T) => Date[],
+    logFields: Record<string, unknown>,
+  ): Promise<{ stored: T; oldest: Date; ageDays: number } | undefined> {
+    let stored: T;
+    try {
+      stored = await read();
+    } catch (err) {
+      this.deps.metrics?.requests.inc({ result: 'error' });
+      this.deps.logger?.warn({ err, ...logFields }, 'provider cache unreadable; fetching instead');
+      return undefined;
+    }
+    const times = fetchedAts(stored).map((date) => date.getTime());
+    const oldest = Math.min(...times);
+    const age = this.now().getTime() - oldest;
+    if (times.length === 0 || age >= this.ttlMs) {
+      this.deps.metrics?.requests.inc({ result: 'miss' });
+      return undefined;
+    }
+    return { stored, oldest: new Date(oldest), ageDays: round(age / DAY_MS) };
+  }
+
+  private answeredFromCache<R>(started: number, answer: R): R {
+    this.deps.metrics?.requests.inc({ result: 'hit' });
+    this.deps.metrics?.fetchSeconds.observe({ cached: 'true' }, (performance.now() - started) / 1000);
+    return answer;
+  }
+
+  private recordFetch(started: number, outcome: ProviderFetchOutcome | ProviderSeasonFetchOutcome, logFields: Record<string, unknown>) {
+    if (!outcome.cacheWritten) this.deps.logger?.warn(logFields, 'provider answers could not be written to the cache');
     const metrics = this.deps.metrics;
     if (!metrics) return;
     for (const result of outcome.results) {
       const label = result.status === 'completed' ? 'success' : result.status === 'timed-out' ? 'timeout' : 'failure';
       metrics.providerOutcomes.inc({ provider: result.provider, outcome: label });
     }
+    metrics.fetchSeconds.observe({ cached: 'false' }, (performance.now() - started) / 1000);
   }
 }
 
@@ -135,17 +198,7 @@ function fromOutcome(outcome: ProviderFetchOutcome, request: FetchAssetsRequest)
     }
     providers[result.provider] = answer;
   }
-  return {
-    cached: false,
-    cacheAge: 0,
-    providers,
-    metadata: {
-      fetchedAt: outcome.fetchedAt,
-      completedProviders: outcome.results.filter((r) => r.status === 'completed').map((r) => r.provider).sort(),
-      failedProviders: outcome.results.filter((r) => r.status === 'failed').map((r) => ({ provider: r.provider, error: r.error ?? 'failed' })),
-      timedOutProviders: outcome.results.filter((r) => r.status === 'timed-out').map((r) => r.provider),
-    },
-  };
+  return { cached: false, cacheAge: 0, providers, metadata: summariseFetch(outcome.fetchedAt, outcome.results) };
 }
 
 function imageFromRow(row: ProviderAssetRow): CachedImage {

@@ -1,10 +1,19 @@
-import type { ProviderFetchInput, ProviderFetchOutcome, ProviderSearchInput, ProviderSearchOutcome } from '../workflows/provider-definitions.js';
+import type {
+  ProviderFetchInput,
+  ProviderFetchOutcome,
+  ProviderSearchInput,
+  ProviderSearchOutcome,
+  ProviderSeasonFetchInput,
+  ProviderSeasonFetchOutcome,
+} from '../workflows/provider-definitions.js';
 
 /**
  * How the cache manager reaches providers when the cache cannot answer. In Reelflow it is Temporal
- * (TemporalProviderFetcher): one workflow per entity, provider calls on rate-limited task queues.
+ * (TemporalProviderFetcher): one workflow per entity (and per show season), provider calls on rate-limited
+ * task queues.
  */
 export interface ProviderFetcher {
   fetchTitle(input: ProviderFetchInput): Promise<ProviderFetchOutcome>;
+  fetchSeason(input: ProviderSeasonFetchInput): Promise<ProviderSeasonFetchOutcome>;
   search(input: ProviderSearchInput): Promise<ProviderSearchOutcome>;
 }

@@ -3,18 +3,22 @@ import { randomUUID } from 'node:crypto';
 import {
   priorityKeys,
   providerFetchWorkflowId,
+  providerSeasonFetchWorkflowId,
   type ProviderFetchInput,
   type ProviderFetchOutcome,
   type ProviderSearchInput,
   type ProviderSearchOutcome,
+  type ProviderSeasonFetchInput,
+  type ProviderSeasonFetchOutcome,
 } from '../workflows/provider-definitions.js';
-import type { providerFetch, providerSearch } from '../workflows/provider-fetch.js';
+import type { providerFetch, providerSearch, providerSeasonFetch } from '../workflows/provider-fetch.js';
 import type { ProviderFetcher } from './provider-fetcher.js';
 
 /**
- * Fetches through Temporal. The workflow id is the entity's and a running fetch is joined, not duplicated
- * (USE_EXISTING), so however many callers in however many processes ask at once, each provider is asked
- * once. The priority key puts a person's request ahead of background refreshes on the provider queues.
+ * Fetches through Temporal. The workflow id is the entity's (or the season's) and a running fetch is joined,
+ * not duplicated (USE_EXISTING), so however many callers in however many processes ask at once, each
+ * provider is asked once. The priority key puts a person's request ahead of background refreshes on the
+ * provider queues.
  */
 export class TemporalProviderFetcher implements ProviderFetcher {
   constructor(
@@ -26,6 +30,19 @@ export class TemporalProviderFetcher implements ProviderFetcher {
     const handle = await this.temporal.workflow.start<typeof providerFetch>('providerFetch', {
       taskQueue: this.taskQueue,
       workflowId: providerFetchWorkflowId(input.request.entityType, input.request.entityId),
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+      priority: { priorityKey: priorityKeys[input.priority] },
+    });
+    return handle.result();
+  }
+
+  async fetchSeason(input: ProviderSeasonFetchInput): Promise<ProviderSeasonFetchOutcome> {
+    const { entityType, entityId, seasonNumber } = input.request;
+    const handle = await this.temporal.workflow.start<typeof providerSeasonFetch>('providerSeasonFetch', {
+      taskQueue: this.taskQueue,
+      workflowId: providerSeasonFetchWorkflowId(entityType, entityId, seasonNumber),
       args: [input],
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'ALLOW_DUPLICATE',

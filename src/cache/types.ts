@@ -1,4 +1,4 @@
-import type { ExternalIds, ProviderAssetType, ProviderMetadata, ProviderSearchResult } from '../providers/types.js';
+import type { ExternalIds, ProviderAssetType, ProviderMetadata, ProviderSearchResult, ProviderSeason } from '../providers/types.js';
 import type { FetchPriority } from '../workflows/provider-definitions.js';
 
 export interface FetchAssetsRequest {
@@ -29,18 +29,49 @@ export interface ProviderAnswer {
   metadata: ProviderMetadata | null;
 }
 
+/** Who answered a fetch, and when; from the cache only completed providers appear. */
+export interface FetchSummary {
+  fetchedAt: string;
+  completedProviders: string[];
+  failedProviders: { provider: string; error: string }[];
+  timedOutProviders: string[];
+}
+
 export interface FetchAssetsResult {
   /** True when answered from the cache without any network call. */
   cached: boolean;
   /** Age in days of the oldest provider answer used; 0 for a fresh fetch. */
   cacheAge: number;
   providers: Record<string, ProviderAnswer>;
-  metadata: {
-    fetchedAt: string;
-    completedProviders: string[];
-    failedProviders: { provider: string; error: string }[];
-    timedOutProviders: string[];
-  };
+  metadata: FetchSummary;
+}
+
+export interface FetchSeasonRequest {
+  entityType: 'tv';
+  /** The show's cache entity; the season is cached under it with its number. */
+  entityId: string;
+  externalIds: ExternalIds;
+  seasonNumber: number;
+  /** Fetch even when the cache is fresh. */
+  force?: boolean;
+  /** 'user' for a person's request (runs first), 'background' for refreshes and automation. */
+  priority?: FetchPriority;
+  language?: string;
+}
+
+export interface FetchSeasonResult {
+  /** True when answered from the cache without any network call. */
+  cached: boolean;
+  /** Age in days of the oldest provider answer used; 0 for a fresh fetch. */
+  cacheAge: number;
+  /** The season as each provider that knows it listed it, by provider kind. */
+  seasons: Partial<Record<string, ProviderSeason>>;
+  /**
+   * Provider kinds, highest priority first: every provider asked (a fetch) or every one cached (the cache,
+   * in the current priority order). The first one in `seasons` is the one to trust.
+   */
+  providerOrder: string[];
+  metadata: FetchSummary;
 }
 
 export interface SearchRequest {

@@ -17,6 +17,8 @@ export interface EncodeJob {
   /** The verified result lands here; nothing is ever written at this path until it is verified. */
   output: string;
   settings: EncodeSettings;
+  /** The source's probe when the caller has it already (the download checked the file); probed otherwise. */
+  sourceInfo?: MediaInfo;
   onProgress?: (progress: EncodeProgress) => void;
   /** Aborting kills ffmpeg and removes its partial output. */
   signal?: AbortSignal;
@@ -47,28 +49,53 @@ export class EncodeCancelledError extends Error {
 
 const CODEC_NAMES: Record<EncodeSettings['videoCodec'], string> = { libx264: 'h264', libx265: 'hevc' };
 
+export interface EncodedPartial {
+  /** ffmpeg's output beside `output`, not yet verified: nothing may use it until acceptEncode passed it. */
+  partial: string;
+  output: string;
+  /** What the source is, as the verification compares against it. */
+  source: MediaInfo;
+}
+
 /**
  * Encodes with real ffmpeg into a temporary file beside the output, reading `-progress pipe:1` for
- * progress, then verifies the result with ffprobe (duration within 1 % of the source, one video stream in
- * the expected codec no taller than asked, audio when the source had audio) and only then renames it into
- * place. The source is only ever read, so a crash, a kill or a bad encode cannot cost it.
+ * progress. The source is only ever read, so a crash, a kill or a bad encode cannot cost it. The result
+ * is not usable until `acceptEncode` verified it: the two are separate so that an encoder's slot is held
+ * by ffmpeg alone.
  */
-export async function encodeVideo(job: EncodeJob): Promise<EncodeResult> {
-  const source = await probeMedia(job.source);
+export async function encodeToPartial(job: EncodeJob): Promise<EncodedPartial> {
+  const source = job.sourceInfo ?? (await probeMedia(job.source));
   const duration = source.durationSeconds;
   if (!duration || source.video.length === 0) throw new EncodeError(`${job.source} has no video stream or no duration to encode`);
   await mkdir(path.dirname(job.output), { recursive: true });
-  const partial = `${job.output}.partial${path.extname(job.output)}`;
+  const partial = partialPathOf(job.output);
   try {
     await runFfmpeg(job, ffmpegArgs(job, source, partial), duration);
-    const result = await verifyEncode(partial, source, job.settings);
-    await rename(partial, job.output);
-    return { ...result, output: job.output };
+    return { partial, output: job.output, source };
   } catch (error) {
     await rm(partial, { force: true });
     throw error;
   }
 }
+
+/**
+ * Verifies an encode with ffprobe (duration within 1 % of the source, one video stream in the expected
+ * codec no taller than asked, audio when the source had audio) and only then renames it into place; a
+ * failed encode is removed.
+ */
+export async function acceptEncode(encoded: EncodedPartial, settings: EncodeSettings): Promise<EncodeResult> {
+  try {
+    const result = await verifyEncode(encoded.partial, encoded.source, settings);
+    await rename(encoded.partial, encoded.output);
+    return { ...result, output: encoded.output };
+  } catch (error) {
+    await rm(encoded.partial, { force: true });
+    throw error;
+  }
+}
+
+/** Partial files are recognisable by name, so a retried attempt can clear what an earlier one left. */
+export const partialPathOf = (output: string) => `${output}.partial${path.extname(output)}`;
 
 function ffmpegArgs(job: EncodeJob, source: MediaInfo, partial: string): string[] {
   const s = job.settings;

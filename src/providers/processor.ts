@@ -1,5 +1,5 @@
 import type { ProcessingContext } from './processing-context.js';
-import type { ExternalIds, ProviderId, ProviderImage, ProviderMetadata, ProviderSearchResult } from './types.js';
+import type { ExternalIds, ProviderId, ProviderImage, ProviderMetadata, ProviderSearchResult, ProviderSeason } from './types.js';
 
 export type EntityKind = 'movie' | 'tv';
 
@@ -14,6 +14,14 @@ export interface TitleFetchResult {
   /** Absent for art-only providers (Fanart.tv). */
   metadata?: ProviderMetadata;
   images: ProviderImage[];
+}
+
+/** One season of a show, in the provider's aired order. */
+export interface SeasonFetchRequest {
+  externalIds: ExternalIds;
+  seasonNumber: number;
+  /** ISO 639-1, e.g. 'en'. */
+  language: string;
 }
 
 export interface SearchRequest {
@@ -31,6 +39,13 @@ export interface MetadataProcessor {
   /** Whether this provider can say anything about the title with these ids (Fanart.tv TV needs a tvdb id, …). */
   canFetch(request: TitleFetchRequest): boolean;
   fetchTitle(context: ProcessingContext, request: TitleFetchRequest): Promise<TitleFetchResult>;
+  /** Whether this provider can list a season's episodes for a show with these ids. */
+  canFetchSeason(request: SeasonFetchRequest): boolean;
+  /**
+   * The season with its episodes; undefined when the provider does not know the show or has no such season,
+   * which is an answer (a later season may simply not be listed yet), not a failure.
+   */
+  fetchSeason(context: ProcessingContext, request: SeasonFetchRequest): Promise<ProviderSeason | undefined>;
   /** Providers that cannot search (Fanart.tv) return []. */
   search(context: ProcessingContext, request: SearchRequest): Promise<ProviderSearchResult[]>;
   /** Throws ProviderAuthError when the credentials are refused. */

@@ -11,11 +11,9 @@ import type { RequestPipelineSettings } from '../config/request-pipeline-setting
 import type { Database } from '../db/client.js';
 import { DeliveryTargetRepository } from '../db/repositories/delivery-target-repository.js';
 import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
-import type { ProviderRepository } from '../db/repositories/provider-repository.js';
 import { QualityProfileRepository } from '../db/repositories/quality-profile-repository.js';
 import { RequestRepository } from '../db/repositories/request-repository.js';
 import { QbittorrentClient } from '../integrations/qbittorrent/qbittorrent-client.js';
-import { TmdbSeasonSource } from '../requests/season-source.js';
 import { encodeTaskQueue } from '../workflows/request-definitions.js';
 
 export interface RequestPipelineDeps {
@@ -23,7 +21,6 @@ export interface RequestPipelineDeps {
   namespace: string;
   taskQueue: string;
   db: Database;
-  providers: ProviderRepository;
   settings: RequestPipelineSettings;
 }
 
@@ -34,7 +31,7 @@ export function createRequestPipelineActivities(deps: RequestPipelineDeps) {
   const temporal = new Client({ connection: deps.connection, namespace: deps.namespace });
   const providerCache = new ProviderCacheManager({ cache: new ProviderCacheRepository(deps.db), fetcher: new TemporalProviderFetcher(temporal, deps.taskQueue) });
   return {
-    ...createRequestItemActivities({ requests, providerCache, seasons: new TmdbSeasonSource(deps.providers) }),
+    ...createRequestItemActivities({ requests, providerCache }),
     ...createReleaseSearchActivities({ indexers: deps.settings.indexers, profiles }),
     ...createDownloadActivities({
       qbittorrent: new QbittorrentClient(deps.settings.qbittorrent),
@@ -43,9 +40,14 @@ export function createRequestPipelineActivities(deps: RequestPipelineDeps) {
       category: deps.settings.category,
     }),
     ...createDeliveryActivities({ targets: new DeliveryTargetRepository(deps.db) }),
-    // Delivery reads the encode where the encoder left it (a shared work folder), so it can remove it too.
-    removeWorkFiles: createEncodeActivities({ requests, profiles, workDir: deps.settings.workDir }).removeWorkFiles,
+    // Verification and delivery read the encode where the encoder left it (a shared work folder), so this
+    // queue can check it, move it into place and remove it too.
+    ...pick(createEncodeActivities({ requests, profiles, workDir: deps.settings.workDir }), 'acceptEncodedItem', 'removeWorkFiles'),
   };
+}
+
+function pick<T extends object, K extends keyof T>(from: T, ...keys: K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, from[key]])) as Pick<T, K>;
 }
 
 /** The encode queue's worker: its slot count is how many ffmpeg processes this machine runs at once. */

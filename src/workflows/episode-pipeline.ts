@@ -17,6 +17,7 @@ import type { EncodeActivities } from '../activities/encode.js';
 import type { ReleaseSearchActivities } from '../activities/release-search.js';
 import type { ItemChangesInput, RequestItemActivities } from '../activities/request-items.js';
 import type { ProcessingItemStatus, ReleaseCandidate } from '../db/schema/index.js';
+import type { MediaInfo } from '../media/probe.js';
 import { folderRefreshWorkflowType, type FolderRefreshInput } from './folder-refresh-definitions.js';
 import {
   DOWNLOAD_ERRORED,
@@ -48,10 +49,10 @@ const { addRelease, removeTorrent } = proxyActivities<DownloadActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', maximumAttempts: 5, nonRetryableErrorTypes: [DOWNLOAD_ERRORED] },
 });
-// On the general queue: removing a folder must not wait for an encode slot.
-const { removeWorkFiles } = proxyActivities<EncodeActivities>({
-  startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '1 second', maximumAttempts: 5 },
+// On the general queue: removing a folder or checking an encode must not wait for an encode slot.
+const { removeWorkFiles, acceptEncodedItem } = proxyActivities<EncodeActivities>({
+  startToCloseTimeout: '10 minutes',
+  retry: { initialInterval: '1 second', maximumAttempts: 5, nonRetryableErrorTypes: ['EncodeFailed', 'ProfileMissing'] },
 });
 const { deliverItem } = proxyActivities<DeliveryActivities>({
   startToCloseTimeout: '1 hour',
@@ -101,6 +102,7 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
   let candidates: ReleaseCandidate[] = [];
   const excluded: string[] = [];
   let sourceFile: string | null = null;
+  let sourceInfo: MediaInfo | undefined;
   let encodedFile: string | null = null;
   let deliveries = 0;
 
@@ -243,6 +245,7 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
       try {
         const done = await following.awaitDownload({ itemId: input.itemId, hash, media: input.media, pollMs: timings.downloadPollMs, stallMs: timings.downloadStallMs });
         sourceFile = done.sourceFile;
+        sourceInfo = done.sourceInfo;
         await transition('DOWNLOADED', { sourceFilePath: sourceFile, downloadedAt: new Date().toISOString(), progress: 100 });
         return;
       } catch (error) {
@@ -260,8 +263,10 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
   async function encode(): Promise<void> {
     // The activity records ENCODING when an encoder takes it: until then the item is DOWNLOADED, waiting for a slot.
     state.status = 'ENCODING';
-    const encoded = await encoding.encodeItem({ itemId: input.itemId, source: sourceFile!, qualityProfileId: input.qualityProfileId });
-    encodedFile = encoded.output;
+    const encoded = await encoding.encodeItem({ itemId: input.itemId, source: sourceFile!, ...(sourceInfo ? { sourceInfo } : {}), qualityProfileId: input.qualityProfileId });
+    // Verified before it is used; meanwhile the encoder's slot takes the next encode.
+    const accepted = await acceptEncodedItem({ encoded, qualityProfileId: input.qualityProfileId });
+    encodedFile = accepted.output;
     await transition('ENCODED', { encodedFilePath: encodedFile, encodedAt: new Date().toISOString(), progress: 100 });
   }
 

@@ -1,5 +1,5 @@
 export { libraryScan } from './library-scan.js';
-export { providerFetch, providerSearch } from './provider-fetch.js';
+export { providerFetch, providerSearch, providerSeasonFetch } from './provider-fetch.js';
 export { moviePipeline, showPipeline } from './title-pipeline.js';
 export { folderRefresh } from './folder-refresh.js';
 export { notifyTitle } from './notify-title.js';

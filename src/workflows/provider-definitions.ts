@@ -1,4 +1,4 @@
-import type { ProviderId, ProviderImage, ProviderMetadata, ProviderSearchResult, ExternalIds } from '../providers/types.js';
+import type { ProviderId, ProviderImage, ProviderMetadata, ProviderSearchResult, ProviderSeason, ExternalIds } from '../providers/types.js';
 
 /** Shared by the provider workflows and their callers. Types only, beyond these small pure helpers. */
 
@@ -32,6 +32,37 @@ export interface ProviderFetchOutcome {
   cacheWritten: boolean;
 }
 
+/** One season of a show, fetched and cached apart from the show: a request needs only its own seasons. */
+export interface ProviderSeasonRequest {
+  entityType: 'tv';
+  entityId: string;
+  externalIds: ExternalIds;
+  seasonNumber: number;
+  language: string;
+}
+
+export interface ProviderSeasonFetchInput {
+  request: ProviderSeasonRequest;
+  priority: FetchPriority;
+}
+
+export interface ProviderSeasonResultEntry {
+  provider: ProviderId;
+  providerId: string;
+  status: 'completed' | 'failed' | 'timed-out';
+  error?: string;
+  /** Absent when the provider completed but does not know this season. */
+  season?: ProviderSeason;
+}
+
+export interface ProviderSeasonFetchOutcome {
+  fetchedAt: string;
+  /** In the providers' priority order. */
+  results: ProviderSeasonResultEntry[];
+  /** False when the answers could not be written to the cache (they are still returned). */
+  cacheWritten: boolean;
+}
+
 export interface ProviderSearchInput {
   entityType: 'movie' | 'tv';
   query: string;
@@ -51,6 +82,10 @@ export const providerTaskQueue = (mainTaskQueue: string, kind: ProviderId) => `$
 
 /** One fetch per entity at a time, whoever asks: concurrent callers attach to the running one. */
 export const providerFetchWorkflowId = (entityType: string, entityId: string) => `provider-fetch/${entityType}/${entityId}`;
+
+/** One fetch per season at a time, beside (not blocking) a fetch of the show itself. */
+export const providerSeasonFetchWorkflowId = (entityType: string, entityId: string, seasonNumber: number) =>
+  `${providerFetchWorkflowId(entityType, entityId)}/season/${seasonNumber}`;
 
 /** Temporal priority keys: lower runs first. A person's click must not wait behind a background refresh. */
 export const priorityKeys: Record<FetchPriority, number> = { user: 1, background: 5 };

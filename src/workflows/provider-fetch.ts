@@ -11,9 +11,12 @@ import {
   type ProviderFetchResultEntry,
   type ProviderSearchInput,
   type ProviderSearchOutcome,
+  type ProviderSeasonFetchInput,
+  type ProviderSeasonFetchOutcome,
+  type ProviderSeasonResultEntry,
 } from './provider-definitions.js';
 
-const { listEnabledProviders, saveProviderAnswers } = proxyActivities<ProviderActivities>({
+const { listEnabledProviders, listEnabledSeasonProviders, saveProviderAnswers, saveSeasonAnswers } = proxyActivities<ProviderActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumAttempts: 3 },
 });
@@ -67,6 +70,36 @@ export async function providerFetch(input: ProviderFetchInput): Promise<Provider
     await saveProviderAnswers({ request: input.request, fetchedAt, results: results.filter((r) => r.status === 'completed') });
   } catch {
     // A cache that cannot be written must not cost the caller the data just fetched.
+    cacheWritten = false;
+  }
+  return { fetchedAt, results, cacheWritten };
+}
+
+/**
+ * Fetches one season of a show from every enabled provider that can list it, in parallel → writes the
+ * answers to the provider cache → returns them in priority order, so the caller can prefer the first
+ * provider that knows the season. Its id is the season's: concurrent callers share one fetch.
+ */
+export async function providerSeasonFetch(input: ProviderSeasonFetchInput): Promise<ProviderSeasonFetchOutcome> {
+  const { externalIds, seasonNumber } = input.request;
+  const providers = await listEnabledSeasonProviders({ externalIds, seasonNumber });
+  const results = await Promise.all(
+    providers.map(async (provider): Promise<ProviderSeasonResultEntry> => {
+      const base = { provider: provider.kind, providerId: provider.id };
+      try {
+        const answer = await providerCalls(provider.kind, provider.timeoutMs, input.priority).fetchSeasonFromProvider({ providerId: provider.id, request: input.request });
+        return { ...base, status: 'completed', ...answer };
+      } catch (err) {
+        return { ...base, status: isTimeout(err) ? 'timed-out' : 'failed', error: failureMessage(err) };
+      }
+    }),
+  );
+  const fetchedAt = new Date(workflowInfo().startTime).toISOString();
+  let cacheWritten = true;
+  try {
+    await saveSeasonAnswers({ request: input.request, fetchedAt, results: results.filter((r) => r.status === 'completed') });
+  } catch {
+    // As for titles: the caller keeps the season just fetched even when the cache cannot take it.
     cacheWritten = false;
   }
   return { fetchedAt, results, cacheWritten };

@@ -1,7 +1,8 @@
 import { headerValue, startHttpFake, type FakeMode, type FakeReply, type FakeServer, type RecordedRequest } from './http-fake.js';
 
-// A loopback TVDB v4 (https://thetvdb.github.io/v4-api/) with Breaking Bad (81189): POST /login issues
-// bearer tokens, every other endpoint requires one, and answers are wrapped as {status, data}.
+// A loopback TVDB v4 (https://thetvdb.github.io/v4-api/) with Breaking Bad (81189) and any extra shows a
+// test lists: POST /login issues bearer tokens, every other endpoint requires one, and answers are wrapped as
+// {status, data}.
 
 export const TVDB_FAKE_API_KEY = 'tvdb-fake-api-key';
 
@@ -10,6 +11,15 @@ export interface FakeTvdbOptions {
   /** When set, logins must carry this subscriber PIN too. */
   pin?: string;
   mode?: FakeMode;
+  /** More series beside Breaking Bad, e.g. one TMDB does not know. */
+  shows?: FakeTvdbShow[];
+}
+
+export interface FakeTvdbShow {
+  id: number;
+  name: string;
+  /** Aired order; `id` is TVDB's season id, which /seasons/{id}/extended answers for. */
+  seasons: { id: number; number: number; episodes: { id: number; number: number; name: string; aired: string }[] }[];
 }
 
 export interface FakeTvdb extends FakeServer {
@@ -33,7 +43,7 @@ export async function startFakeTvdb(options: FakeTvdbOptions = {}): Promise<Fake
       const authorization = headerValue(request, 'authorization') ?? '';
       const token = authorization.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : '';
       if (!validTokens.has(token)) return { status: 401, json: tvdbErrorBody(401) };
-      return routeTvdb(request);
+      return routeExtraShow(request, options.shows ?? []) ?? routeTvdb(request);
     },
   });
 
@@ -78,6 +88,35 @@ function routeTvdb(request: RecordedRequest): FakeReply {
     default:
       return { status: 404, json: tvdbErrorBody(404) };
   }
+}
+
+/** The extra series: Breaking Bad's documented shapes with their own ids, names, seasons and episodes. */
+function routeExtraShow(request: RecordedRequest, shows: FakeTvdbShow[]): FakeReply | undefined {
+  const series = /^\/series\/(\d+)\/(extended|artworks)$/.exec(request.path);
+  const show = series ? shows.find((s) => s.id === Number(series[1])) : undefined;
+  if (series && show) {
+    const seasons = show.seasons.map((s) => season(s.id, s.number, null, 'official', show.id));
+    const base = { ...seriesBase(), id: show.id, name: show.name, slug: show.name.toLowerCase().replace(/\W+/g, '-'), image: null, nameTranslations: ['eng'], overviewTranslations: [], aliases: [], overview: null };
+    if (series[2] === 'artworks') return success({ ...base, artworks: [], seasons });
+    const record = { ...base, artworks: [], companies: [], originalNetwork: null, latestNetwork: null, genres: [], trailers: [], lists: [], remoteIds: [], characters: [], seasons, contentRatings: [], tags: [] };
+    const translations = { nameTranslations: [{ name: show.name, language: 'eng', isPrimary: true, isAlias: false, tagline: null }], overviewTranslations: [], alias: [] };
+    return success(request.query.meta === 'translations' ? { ...record, translations } : record);
+  }
+  const seasonPath = /^\/seasons\/(\d+)\/extended$/.exec(request.path);
+  if (!seasonPath) return undefined;
+  for (const owner of shows) {
+    const found = owner.seasons.find((s) => s.id === Number(seasonPath[1]));
+    if (!found) continue;
+    return success({
+      ...season(found.id, found.number, null, 'official', owner.id),
+      year: found.episodes[0]?.aired.slice(0, 4) ?? null,
+      episodes: found.episodes.map((e) => ({ ...episodeRecord(e.id, e.number, e.name, e.aired, 30), seriesId: owner.id, seasonNumber: found.number, absoluteNumber: null, finaleType: null })),
+      artwork: [],
+      trailers: [],
+      tagOptions: null,
+    });
+  }
+  return undefined;
 }
 
 function success(data: unknown): FakeReply {
@@ -148,10 +187,10 @@ function seriesBase() {
   };
 }
 
-function season(id: number, number: number, image: string | null, orderType: 'official' | 'dvd' = 'official') {
+function season(id: number, number: number, image: string | null, orderType: 'official' | 'dvd' = 'official', seriesId = 81189) {
   return {
     id,
-    seriesId: 81189,
+    seriesId,
     type:
       orderType === 'official'
         ? { id: 1, name: 'Aired Order', type: 'official', alternateName: null }

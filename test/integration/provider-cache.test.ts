@@ -1,14 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
+import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CacheMetrics } from '../../src/cache/cache-metrics.js';
+import { ProviderCacheManager } from '../../src/cache/provider-cache-manager.js';
+import { TemporalProviderFetcher } from '../../src/cache/temporal-provider-fetcher.js';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
+import { ProviderCacheRepository } from '../../src/db/repositories/provider-cache-repository.js';
+import { RequestRepository } from '../../src/db/repositories/request-repository.js';
+import type { ProcessingItemRow } from '../../src/db/schema/index.js';
+import { requestWorkflowId } from '../../src/workflows/request-definitions.js';
 import { startFakeFanart, FANART_FAKE_API_KEY } from '../fakes/fanart.js';
 import type { FakeServer } from '../fakes/http-fake.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../fakes/tmdb.js';
+import { startFakeTvdb, TVDB_FAKE_API_KEY, type FakeTvdb } from '../fakes/tvdb.js';
 import { authHeaders, createTestApp, createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
 import { insertMovie } from '../support/movie-rows.js';
 import { configureProvider } from '../support/providers.js';
+import { createProfile, createTarget, waitFor } from '../support/request-pipeline.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /** The provider cache end to end: API → providerFetch workflow → provider queues → fakes → Postgres. */
@@ -17,14 +27,23 @@ let database: TestDatabase;
 let temporal: Client;
 let app: FastifyInstance;
 let tmdb: FakeServer;
+let tvdb: FakeTvdb;
 let fanart: FakeServer;
 let libraryId: string;
 let tmdbProviderId: string;
 
+/** A show TMDB does not know: a request with its TVDB id alone can only be planned from TVDB. */
+const ONLY_ON_TVDB = {
+  id: 990100,
+  name: 'Only On TVDB',
+  seasons: [{ id: 990101, number: 1, episodes: [{ id: 990111, number: 1, name: 'Arrival', aired: '2031-03-01' }, { id: 990112, number: 2, name: 'Departure', aired: '2031-03-08' }] }],
+};
+
 beforeAll(async () => {
-  [tmdb, fanart] = await Promise.all([startFakeTmdb(), startFakeFanart()]);
+  [tmdb, tvdb, fanart] = await Promise.all([startFakeTmdb(), startFakeTvdb({ shows: [ONLY_ON_TVDB] }), startFakeFanart()]);
   database = await createTestDatabase();
   tmdbProviderId = (await configureProvider(database.db, { kind: 'tmdb', baseUrl: tmdb.baseUrl, credentials: { apiKey: TMDB_FAKE_API_KEY } })).id;
+  await configureProvider(database.db, { kind: 'tvdb', baseUrl: tvdb.baseUrl, credentials: { apiKey: TVDB_FAKE_API_KEY } });
   await configureProvider(database.db, { kind: 'fanart_tv', baseUrl: fanart.baseUrl, credentials: { apiKey: FANART_FAKE_API_KEY }, timeoutMs: 500 });
   temporal = await createTestClient();
   await startTestWorker(database.db, taskQueue);
@@ -33,7 +52,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([tmdb.close(), fanart.close()]);
+  await Promise.all([tmdb.close(), tvdb.close(), fanart.close()]);
 });
 
 const fetchAssets = (movieId: string, body: object = {}) =>
@@ -149,6 +168,163 @@ describe('fetchAssets', () => {
     const res = await fetchAssets(unidentified);
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toBe('Movie "Mystery" has no provider ids yet; identify it first');
+  });
+});
+
+describe('fetchSeason', () => {
+  const breakingBad = { tmdb: 1396, tvdb: 81189 };
+  let manager: ProviderCacheManager;
+  beforeAll(() => {
+    manager = seasonManager();
+  });
+
+  function seasonManager(metrics?: CacheMetrics) {
+    return new ProviderCacheManager({ cache: new ProviderCacheRepository(database.db), fetcher: new TemporalProviderFetcher(temporal, taskQueue), ...(metrics ? { metrics } : {}) });
+  }
+  const fetchSeason = (entityId: string, seasonNumber = 1, using = manager) =>
+    using.fetchSeason({ entityType: 'tv', entityId, externalIds: breakingBad, seasonNumber, priority: 'user' });
+  const seasonCalls = () => upstream(tmdb, '/tv/1396/season/1') + upstream(tvdb, '/seasons/30272/extended');
+  const showId = randomUUID();
+
+  it('asks every provider that can list the season, in priority order, and caches what each said', async () => {
+    const answer = await fetchSeason(showId);
+    expect(answer).toMatchObject({ cached: false, cacheAge: 0, providerOrder: ['tmdb', 'tvdb'] });
+    expect(answer.metadata).toMatchObject({ completedProviders: ['tmdb', 'tvdb'], failedProviders: [], timedOutProviders: [] });
+    expect(answer.seasons.tmdb!.episodes.map((e) => e.episodeNumber)).toStrictEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(answer.seasons.tvdb!.episodes).toHaveLength(4);
+    expect([upstream(tmdb, '/tv/1396/season/1'), upstream(tvdb, '/seasons/30272/extended')]).toStrictEqual([1, 1]);
+    const rows = await database.sql`select provider_name from provider_seasons where entity_id = ${showId} and season_number = 1 order by provider_name`;
+    expect(rows.map((row) => row.provider_name)).toStrictEqual(['tmdb', 'tvdb']);
+  });
+
+  it('answers the same season again from the cache, with no request to any provider', async () => {
+    const before = tmdb.requests.length + tvdb.requests.length;
+    const answer = await fetchSeason(showId);
+    expect(answer).toMatchObject({ cached: true, providerOrder: ['tmdb', 'tvdb'] });
+    expect(answer.cacheAge).toBeLessThan(0.01);
+    expect(answer.seasons.tmdb!.episodes[0]).toMatchObject({ title: 'Pilot', airDate: '2008-01-20' });
+    expect(tmdb.requests.length + tvdb.requests.length).toBe(before);
+  });
+
+  it('orders a cached answer by the providers’ priority as it is now', async () => {
+    const setTmdbPriority = (priority: number) => app.inject({ method: 'PATCH', url: `/api/providers/${tmdbProviderId}`, headers: authHeaders, payload: { priority } });
+    expect((await setTmdbPriority(5)).statusCode).toBe(200);
+    try {
+      const answer = await fetchSeason(showId);
+      expect(answer).toMatchObject({ cached: true, providerOrder: ['tvdb', 'tmdb'] });
+    } finally {
+      await setTmdbPriority(0);
+    }
+  });
+
+  it('makes one upstream call per provider for concurrent fetches of one season', async () => {
+    const before = seasonCalls();
+    const fresh = randomUUID();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => fetchSeason(fresh)));
+    expect(answers.every((answer) => answer.seasons.tmdb?.episodes.length === 7)).toBe(true);
+    expect(seasonCalls() - before).toBe(2);
+  });
+
+  it('reports a season no provider knows with no season, and asks again next time rather than caching that', async () => {
+    const unknown = randomUUID();
+    const first = await fetchSeason(unknown, 9);
+    expect(first).toMatchObject({ cached: false, seasons: {}, providerOrder: ['tmdb', 'tvdb'] });
+    expect(first.metadata.completedProviders).toStrictEqual(['tmdb', 'tvdb']);
+    const second = await fetchSeason(unknown, 9);
+    expect(second.cached).toBe(false);
+    expect(upstream(tmdb, '/tv/1396/season/9')).toBe(2);
+  });
+
+  it('counts hits, misses, latency and provider outcomes as fetchAssets does', async () => {
+    const registry = new Registry();
+    const counted = seasonManager(new CacheMetrics(registry));
+    const entityId = randomUUID();
+    await fetchSeason(entityId, 1, counted);
+    await fetchSeason(entityId, 1, counted);
+    const text = await registry.metrics();
+    expect(text).toMatch(/reelflow_provider_cache_requests_total\{result="miss"\} 1\n/);
+    expect(text).toMatch(/reelflow_provider_cache_requests_total\{result="hit"\} 1\n/);
+    expect(text).toMatch(/reelflow_provider_fetch_seconds_count\{cached="false"\} 1\n/);
+    expect(text).toMatch(/reelflow_provider_fetch_seconds_count\{cached="true"\} 1\n/);
+    expect(text).toMatch(/reelflow_provider_requests_total\{provider="tvdb",outcome="success"\} 1\n/);
+  });
+});
+
+describe('request planning through the provider cache', () => {
+  const requests = () => new RequestRepository(database.db);
+  const requestIds: string[] = [];
+  let profileId: string;
+  let targetId: string;
+
+  beforeAll(async () => {
+    profileId = await createProfile(app);
+    targetId = await createTarget(app, tempDir('reelflow-target-'));
+  });
+
+  afterAll(async () => {
+    // The items wait for air dates or releases; their pipelines end with their request's.
+    for (const id of requestIds) await temporal.workflow.getHandle(requestWorkflowId(id)).terminate('test done').catch(() => undefined);
+  });
+
+  async function postRequest(body: Record<string, unknown>) {
+    const response = await app.inject({ method: 'POST', url: '/api/requests', headers: authHeaders, payload: { ...body, qualityProfileId: profileId, targetIds: [targetId] } });
+    expect(response.statusCode).toBe(201);
+    const id: string = response.json().id;
+    requestIds.push(id);
+    return id;
+  }
+
+  async function plannedItems(body: Record<string, unknown>): Promise<ProcessingItemRow[]> {
+    const id = await postRequest(body);
+    return waitFor(async () => {
+      const items = await requests().listItems(id);
+      return items.length > 0 ? items : undefined;
+    }, 30_000, async () => JSON.stringify(await requests().get(id)));
+  }
+
+  it('plans a TV request from the season in the cache: a second request for the same show asks no provider again', async () => {
+    const first = await plannedItems({ type: 'tv', tmdbId: 1396, tvdbId: 81189, seasons: [1] });
+    // Seven episodes: TMDB's list (TVDB's has four), as TMDB comes first.
+    expect(first.map((item) => [item.episodeNumber, item.title])).toStrictEqual([
+      [1, 'Pilot'],
+      [2, "Cat's in the Bag..."],
+      [3, "...And the Bag's in the River"],
+      [4, 'Cancer Man'],
+      [5, 'Gray Matter'],
+      [6, "Crazy Handful of Nothin'"],
+      [7, 'A No-Rough-Stuff-Type Deal'],
+    ]);
+    const before = tmdb.requests.length + tvdb.requests.length;
+    const second = await plannedItems({ type: 'tv', tmdbId: 1396, tvdbId: 81189, seasons: [1] });
+    expect(second.map((item) => item.title)).toStrictEqual(first.map((item) => item.title));
+    expect(tmdb.requests.length + tvdb.requests.length).toBe(before);
+  });
+
+  it('plans a TV request with only a TVDB id from TVDB when TMDB does not know the show', async () => {
+    const items = await plannedItems({ type: 'tv', tvdbId: ONLY_ON_TVDB.id, seasons: [1] });
+    expect(items.map((item) => [item.seasonNumber, item.episodeNumber, item.title, item.airDate])).toStrictEqual([
+      [1, 1, 'Arrival', '2031-03-01'],
+      [1, 2, 'Departure', '2031-03-08'],
+    ]);
+    // TMDB was asked through /find and had nothing; TVDB's series record named the season to fetch.
+    expect(tmdb.requests.find((r) => r.path === `/find/${ONLY_ON_TVDB.id}`)?.query.external_source).toBe('tvdb_id');
+    expect(upstream(tvdb, '/seasons/990101/extended')).toBe(1);
+  });
+
+  it('refuses a TV request without any id, naming the ids it takes', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/requests', headers: authHeaders, payload: { type: 'tv', seasons: [1], qualityProfileId: profileId, targetIds: [targetId] } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().message).toMatch(/a TV request needs tmdbId, tvdbId or imdbId/);
+  });
+
+  it('fails a request for a season no provider knows, for good, naming the season', async () => {
+    const id = await postRequest({ type: 'tv', tmdbId: 1396, seasons: [9] });
+    const failed = await waitFor(async () => {
+      const row = await requests().get(id);
+      return row?.status === 'FAILED' ? row : undefined;
+    }, 30_000, async () => JSON.stringify(await requests().get(id)));
+    expect(failed.lastError).toBe('No provider knows season 9 of "Breaking Bad" (ids {"tmdb":1396}; asked tmdb)');
+    expect(await requests().listItems(id)).toStrictEqual([]);
   });
 });
 

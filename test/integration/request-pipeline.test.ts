@@ -185,6 +185,20 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
     expect(await env.downloader.client.get(dead.infoHash)).toBeUndefined();
   });
 
+  it('sets aside a release whose file is no video and takes the next one', async () => {
+    const profileId = await createProfile(env.app);
+    const targetId = await createTarget(env.app, tempDir('reelflow-target-'));
+    const fake = await env.publishRelease({ title: 'Thief.1981.1080p.BluRay.x264-FAKE', files: ['Thief.1981.1080p.BluRay.x264-FAKE.mkv'], seeders: 80, tmdbId: 11524, notVideo: true });
+    const real = await env.publishRelease({ title: 'Thief.1981.1080p.WEB-DL.x264-REAL', files: ['Thief.1981.1080p.WEB-DL.x264-REAL.mkv'], seeders: 2, tmdbId: 11524 });
+    const created = await post('/api/requests', { type: 'movie', tmdbId: 11524, title: 'Thief', year: 1981, qualityProfileId: profileId, targetIds: [targetId] });
+    const [item] = await env.waitForItems(created.json().id, ([i]) => i?.torrentHash === fake.infoHash);
+    const setAside = await env.waitForItem(item!.id, (i) => /set aside/.test(i.lastError ?? '') || i.status === 'COMPLETED', 60_000);
+    expect(setAside.lastError).toMatch(/Release "Thief.1981.1080p.BluRay.x264-FAKE" set aside: The file Thief.1981.1080p.BluRay.x264-FAKE.mkv of .* is not a readable video/);
+    const done = await env.waitForItem(item!.id, (i) => i.status === 'COMPLETED');
+    expect([done.selectedRelease!.title, done.torrentHash]).toEqual(['Thief.1981.1080p.WEB-DL.x264-REAL', real.infoHash]);
+    expect(await env.downloader.client.get(fake.infoHash)).toBeUndefined();
+  });
+
   it('cancels mid-download: the torrent and its files are removed', async () => {
     const profileId = await createProfile(env.app);
     const targetId = await createTarget(env.app, tempDir('reelflow-target-'));

@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
@@ -41,7 +42,7 @@ export interface RequestPipelineEnvironment {
   settings: RequestPipelineSettings;
   requests: RequestRepository;
   /** Generates real videos, makes a torrent of them, seeds it, and lists it on the indexer. */
-  publishRelease(release: Omit<FakeRelease, 'torrent' | 'sizeBytes' | 'infoHash'> & { files: string[]; video?: VideoSpec; sizeBytes?: number; unseeded?: boolean }): Promise<{ infoHash: string; dataDir: string }>;
+  publishRelease(release: Omit<FakeRelease, 'torrent' | 'sizeBytes' | 'infoHash'> & { files: string[]; video?: VideoSpec; sizeBytes?: number; unseeded?: boolean; notVideo?: boolean }): Promise<{ infoHash: string; dataDir: string }>;
   waitForItem(itemId: string, until: (item: ProcessingItemRow) => boolean, timeoutMs?: number): Promise<ProcessingItemRow>;
   waitForItems(requestId: string, until: (items: ProcessingItemRow[]) => boolean, timeoutMs?: number): Promise<ProcessingItemRow[]>;
 }
@@ -115,11 +116,15 @@ export async function startRequestPipelineEnvironment(opts: { encodeSlots?: numb
       const dataDir = tempDir('reelflow-release-');
       const root = release.files.length > 1 ? path.join(dataDir, release.title) : dataDir;
       mkdirSync(root, { recursive: true });
-      for (const file of release.files) await makeVideo(path.join(root, file), release.video ?? { seconds: 2 });
+      for (const file of release.files) {
+        // A fake release: named like a video, holding noise.
+        if (release.notVideo) writeFileSync(path.join(root, file), randomBytes(256 * 1024));
+        else await makeVideo(path.join(root, file), release.video ?? { seconds: 2 });
+      }
       const { torrent, infoHash } = await createTorrent(release.files.length > 1 ? { root, files: release.files, name: release.title } : { root, files: release.files });
       // An unseeded release is listed but nobody has it: its download stalls.
       if (!release.unseeded) await seed(seeder, torrent, dataDir);
-      const { files: _files, video: _video, unseeded: _unseeded, ...listed } = release;
+      const { files: _files, video: _video, unseeded: _unseeded, notVideo: _notVideo, ...listed } = release;
       indexer.releases.push({ ...listed, torrent, infoHash, sizeBytes: release.sizeBytes ?? 700 * 1024 * 1024 });
       return { infoHash, dataDir: root };
     },

@@ -1,7 +1,7 @@
 import { and, asc, eq, notInArray, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { providerAssets, providerMetadata, type ProviderAssetRow, type ProviderMetadataRow } from '../schema/index.js';
-import type { ProviderImage, ProviderMetadata } from '../../providers/types.js';
+import { providerAssets, providerMetadata, providers, providerSeasons, type ProviderAssetRow, type ProviderMetadataRow, type ProviderSeasonRow } from '../schema/index.js';
+import type { ProviderImage, ProviderMetadata, ProviderSeason } from '../../providers/types.js';
 
 export interface ProviderAnswerToSave {
   provider: string;
@@ -9,7 +9,22 @@ export interface ProviderAnswerToSave {
   images: ProviderImage[];
 }
 
-/** Reads and writes the provider cache: provider_metadata (one row per entity and provider) and provider_assets. */
+export interface SeasonKey {
+  entityType: string;
+  entityId: string;
+  seasonNumber: number;
+}
+
+/** What one provider answered about a season; no season means it does not know the season. */
+export interface SeasonAnswerToSave {
+  provider: string;
+  season?: ProviderSeason;
+}
+
+/**
+ * Reads and writes the provider cache: provider_metadata (one row per entity and provider), provider_assets,
+ * and provider_seasons (one row per show season and provider).
+ */
 export class ProviderCacheRepository {
   constructor(private readonly db: Database) {}
 
@@ -81,6 +96,49 @@ export class ProviderCacheRepository {
       }
     });
   }
+
+  /**
+   * A season's rows in the order the providers would be asked now (priority, then name, as the providers
+   * table lists them), so a cached answer prefers the provider a fetch would; rows of providers no longer
+   * enabled come last.
+   */
+  async readSeason(key: SeasonKey): Promise<ProviderSeasonRow[]> {
+    const [rows, enabled] = await Promise.all([
+      this.db.select().from(providerSeasons).where(seasonIs(key)),
+      this.db.select({ kind: providers.kind }).from(providers).where(eq(providers.enabled, true)).orderBy(asc(providers.priority), asc(providers.name)),
+    ]);
+    const order: string[] = enabled.map((provider) => provider.kind);
+    const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+    return rows.sort((a, b) => rank(a.providerName) - rank(b.providerName) || a.providerName.localeCompare(b.providerName));
+  }
+
+  /**
+   * Replaces what each answering provider said about a season: its season, or no row when it no longer knows
+   * the season. Answers come in priority order; of two providers of one kind the first that knows the season wins.
+   */
+  async saveSeasons(key: SeasonKey, fetchedAt: Date, answers: SeasonAnswerToSave[]): Promise<void> {
+    const byProvider = new Map<string, ProviderSeason | undefined>();
+    for (const answer of answers) if (!byProvider.get(answer.provider)) byProvider.set(answer.provider, answer.season);
+    await this.db.transaction(async (tx) => {
+      for (const [provider, season] of byProvider) {
+        if (!season) {
+          await tx.delete(providerSeasons).where(and(seasonIs(key), eq(providerSeasons.providerName, provider)));
+          continue;
+        }
+        await tx
+          .insert(providerSeasons)
+          .values({ ...key, providerName: provider, season: season as unknown as Record<string, unknown>, fetchedAt })
+          .onConflictDoUpdate({
+            target: [providerSeasons.entityType, providerSeasons.entityId, providerSeasons.seasonNumber, providerSeasons.providerName],
+            set: { season: dsql`excluded.season`, fetchedAt: dsql`excluded.fetched_at` },
+          });
+      }
+    });
+  }
+}
+
+function seasonIs(key: SeasonKey) {
+  return and(eq(providerSeasons.entityType, key.entityType), eq(providerSeasons.entityId, key.entityId), eq(providerSeasons.seasonNumber, key.seasonNumber));
 }
 
 /** A provider can list one URL under one type twice (TMDB per language); the unique key allows it once. */

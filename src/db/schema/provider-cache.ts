@@ -55,5 +55,25 @@ export const providerMetadata = pgTable(
   (t) => [primaryKey({ columns: [t.entityType, t.entityId, t.providerName] }), index('provider_metadata_fetched_idx').on(t.fetchedAt)],
 );
 
+/**
+ * One row per show season and provider that knows the season: its episodes as the provider listed them
+ * (a ProviderSeason). A provider that answered "no such season" leaves no row, so a season announced later is
+ * asked for again rather than remembered as missing for a week.
+ */
+export const providerSeasons = pgTable(
+  'provider_seasons',
+  {
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    seasonNumber: integer('season_number').notNull(),
+    providerName: text('provider_name').notNull(),
+    season: jsonb('season').$type<Record<string, unknown>>().notNull(),
+    fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Named: the generated name would pass Postgres's 63-character limit for identifiers.
+  (t) => [primaryKey({ name: 'provider_seasons_pk', columns: [t.entityType, t.entityId, t.seasonNumber, t.providerName] })],
+);
+
 export type ProviderAssetRow = typeof providerAssets.$inferSelect;
 export type ProviderMetadataRow = typeof providerMetadata.$inferSelect;
+export type ProviderSeasonRow = typeof providerSeasons.$inferSelect;

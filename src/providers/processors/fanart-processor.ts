@@ -1,7 +1,7 @@
 import { FanartClient } from '../fanart/fanart-client.js';
 import type { ProcessingContext, ProviderConfig } from '../processing-context.js';
-import type { MetadataProcessor, SearchRequest, TitleFetchRequest, TitleFetchResult } from '../processor.js';
-import type { ProviderSearchResult } from '../types.js';
+import type { MetadataProcessor, SearchRequest, SeasonFetchRequest, TitleFetchRequest, TitleFetchResult } from '../processor.js';
+import type { ProviderSearchResult, ProviderSeason } from '../types.js';
 import { ClientCache } from './client-cache.js';
 
 /** A title Fanart.tv is sure to have (The Matrix, TMDB 603); only whether the key is accepted matters. */
@@ -25,6 +25,15 @@ export class FanartProcessor implements MetadataProcessor {
       return { images: id === undefined ? [] : await client.movieImages(id) };
     }
     return { images: tvdb === undefined ? [] : await client.tvImages(tvdb) };
+  }
+
+  /** Fanart.tv has artwork, not episode lists. */
+  canFetchSeason(_request: SeasonFetchRequest): boolean {
+    return false;
+  }
+
+  fetchSeason(_context: ProcessingContext, _request: SeasonFetchRequest): Promise<ProviderSeason | undefined> {
+    return Promise.resolve(undefined);
   }
 
   search(_context: ProcessingContext, _request: SearchRequest): Promise<ProviderSearchResult[]> {

@@ -1,8 +1,8 @@
 import { DEFAULT_USER_AGENT } from '../http/user-agent.js';
 import { MusicBrainzClient } from '../musicbrainz/musicbrainz-client.js';
 import type { ProcessingContext, ProviderConfig } from '../processing-context.js';
-import type { MetadataProcessor, SearchRequest, TitleFetchRequest, TitleFetchResult } from '../processor.js';
-import type { ProviderSearchResult } from '../types.js';
+import type { MetadataProcessor, SearchRequest, SeasonFetchRequest, TitleFetchRequest, TitleFetchResult } from '../processor.js';
+import type { ProviderSearchResult, ProviderSeason } from '../types.js';
 
 /**
  * MusicBrainz knows artists and releases, not movies or shows, so for the title pipeline it has nothing to
@@ -17,6 +17,14 @@ export class MusicBrainzProcessor implements MetadataProcessor {
 
   fetchTitle(_context: ProcessingContext, _request: TitleFetchRequest): Promise<TitleFetchResult> {
     return Promise.resolve({ images: [] });
+  }
+
+  canFetchSeason(_request: SeasonFetchRequest): boolean {
+    return false;
+  }
+
+  fetchSeason(_context: ProcessingContext, _request: SeasonFetchRequest): Promise<ProviderSeason | undefined> {
+    return Promise.resolve(undefined);
   }
 
   search(_context: ProcessingContext, _request: SearchRequest): Promise<ProviderSearchResult[]> {

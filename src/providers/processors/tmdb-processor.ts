@@ -1,11 +1,13 @@
 import type { ProcessingContext, ProviderConfig } from '../processing-context.js';
-import type { MetadataProcessor, SearchRequest, TitleFetchRequest, TitleFetchResult } from '../processor.js';
-import { TmdbClient, type TmdbChangesPage } from '../tmdb/tmdb-client.js';
-import type { ProviderSearchResult } from '../types.js';
+import { ProviderNotFoundError } from '../http/errors.js';
+import type { EntityKind, MetadataProcessor, SearchRequest, SeasonFetchRequest, TitleFetchRequest, TitleFetchResult } from '../processor.js';
+import { TmdbClient, type TmdbChangesPage, type TmdbFindResult } from '../tmdb/tmdb-client.js';
+import type { ProviderSearchResult, ProviderSeason } from '../types.js';
 import { ClientCache } from './client-cache.js';
 
 /**
- * TMDB: metadata and artwork for movies and shows, by TMDB id or, through /find, by IMDb id. One instance
+ * TMDB: metadata and artwork for movies and shows, by TMDB id or, through /find, by IMDb id; a show's
+ * seasons also by TVDB id, which /find resolves too (TVDB ids are what Sonarr and many NFOs carry). One instance
  * serves every configured TMDB provider; the client for each configuration is cached, so its /configuration
  * answer is fetched once, not once per run.
  */
@@ -19,13 +21,38 @@ export class TmdbProcessor implements MetadataProcessor {
 
   async fetchTitle(context: ProcessingContext, request: TitleFetchRequest): Promise<TitleFetchResult> {
     const client = this.client(context);
-    const tmdbId = request.externalIds.tmdb ?? (await this.idFromImdb(context, client, request));
+    const { tmdb, imdb } = request.externalIds;
+    const tmdbId = tmdb ?? (imdb === undefined ? undefined : await this.idFromImdb(context, client, request.entityType, imdb));
     if (tmdbId === undefined) return { images: [] };
     const details =
       request.entityType === 'movie'
         ? await client.movieDetails(tmdbId, request.language)
         : await client.tvDetails(tmdbId, request.language);
     return { metadata: details.metadata, images: details.images };
+  }
+
+  canFetchSeason(request: SeasonFetchRequest): boolean {
+    const { tmdb, imdb, tvdb } = request.externalIds;
+    return tmdb !== undefined || imdb !== undefined || tvdb !== undefined;
+  }
+
+  async fetchSeason(context: ProcessingContext, request: SeasonFetchRequest): Promise<ProviderSeason | undefined> {
+    const client = this.client(context);
+    const { tmdb, imdb, tvdb } = request.externalIds;
+    let tmdbId = tmdb;
+    if (tmdbId === undefined && imdb !== undefined) tmdbId = await this.idFromImdb(context, client, 'tv', imdb);
+    if (tmdbId === undefined && tvdb !== undefined) tmdbId = await this.idFromTvdb(context, client, tvdb);
+    if (tmdbId === undefined) return undefined;
+    try {
+      return await client.tvSeason(tmdbId, request.seasonNumber, request.language);
+    } catch (error) {
+      // TMDB answers 404 for a season it does not list (yet): an answer, not a failure.
+      if (error instanceof ProviderNotFoundError) {
+        context.logger.info(`TMDB has no season ${request.seasonNumber} of show ${tmdbId}`);
+        return undefined;
+      }
+      throw error;
+    }
   }
 
   search(context: ProcessingContext, request: SearchRequest): Promise<ProviderSearchResult[]> {
@@ -47,15 +74,19 @@ export class TmdbProcessor implements MetadataProcessor {
     return this.clients.get(context.providerData, () => createTmdbClient(context.providerData));
   }
 
-  private async idFromImdb(context: ProcessingContext, client: TmdbClient, request: TitleFetchRequest): Promise<number | undefined> {
-    const imdbId = request.externalIds.imdb;
-    if (imdbId === undefined) return undefined;
-    const found = await client.findByImdbId(imdbId);
-    const match = (request.entityType === 'movie' ? found.movies : found.tv)[0];
-    const tmdbId = match?.externalIds.tmdb;
+  private async idFromImdb(context: ProcessingContext, client: TmdbClient, entityType: EntityKind, imdbId: string): Promise<number | undefined> {
+    return this.foundId(context, entityType, `imdb:${imdbId}`, `IMDb id ${imdbId}`, await client.findByImdbId(imdbId));
+  }
+
+  private async idFromTvdb(context: ProcessingContext, client: TmdbClient, tvdbId: number): Promise<number | undefined> {
+    return this.foundId(context, 'tv', `tvdb:${tvdbId}`, `TVDB id ${tvdbId}`, await client.findByTvdbId(tvdbId));
+  }
+
+  private foundId(context: ProcessingContext, entityType: EntityKind, key: string, idName: string, found: TmdbFindResult): number | undefined {
+    const tmdbId = (entityType === 'movie' ? found.movies : found.tv)[0]?.externalIds.tmdb;
     if (tmdbId === undefined) {
-      const reason = `TMDB has no ${request.entityType} with IMDb id ${imdbId}`;
-      context.ignore(`imdb:${imdbId}`, reason);
+      const reason = `TMDB has no ${entityType} with ${idName}`;
+      context.ignore(key, reason);
       context.logger.info(reason);
     }
     return tmdbId;

@@ -1,11 +1,12 @@
+import { ProviderNotFoundError } from '../http/errors.js';
 import { requestJson } from '../http/request-json.js';
 import { DEFAULT_USER_AGENT } from '../http/user-agent.js';
 import type { ProcessingContext, ProviderConfig } from '../processing-context.js';
-import type { MetadataProcessor, SearchRequest, TitleFetchRequest, TitleFetchResult } from '../processor.js';
+import type { MetadataProcessor, SearchRequest, SeasonFetchRequest, TitleFetchRequest, TitleFetchResult } from '../processor.js';
 import { uniqueByUrl } from '../tvdb/map-tvdb-artwork.js';
 import { TvdbClient } from '../tvdb/tvdb-client.js';
 import { tvdbLoginSchema } from '../tvdb/tvdb-schemas.js';
-import type { ProviderSearchResult } from '../types.js';
+import type { ProviderSearchResult, ProviderSeason } from '../types.js';
 import { ClientCache } from './client-cache.js';
 
 /**
@@ -31,6 +32,36 @@ export class TvdbProcessor implements MetadataProcessor {
     ]);
     // The extended record carries the main artwork, /artworks all of it, season artwork included.
     return { metadata: details.metadata, images: uniqueByUrl([...details.images, ...artworks]) };
+  }
+
+  canFetchSeason(request: SeasonFetchRequest): boolean {
+    return request.externalIds.tvdb !== undefined;
+  }
+
+  /**
+   * TVDB fetches a season by its own season id, which only the series record lists: the series first, then
+   * the aired-order season with that number. Season records carry no translations; titles are as TVDB has them.
+   */
+  async fetchSeason(context: ProcessingContext, request: SeasonFetchRequest): Promise<ProviderSeason | undefined> {
+    const seriesId = request.externalIds.tvdb;
+    if (seriesId === undefined) return undefined;
+    const client = this.client(context);
+    try {
+      const series = await client.seriesExtended(seriesId, tvdbLanguage(request.language));
+      const summary = series.seasons.find((season) => season.seasonNumber === request.seasonNumber);
+      if (summary?.providerSeasonId === undefined) {
+        context.logger.info(`TVDB lists no season ${request.seasonNumber} of series ${seriesId}`);
+        return undefined;
+      }
+      return await client.seasonExtended(summary.providerSeasonId);
+    } catch (error) {
+      // An unknown series or season id is TVDB's answer that it does not know the season, not a failure.
+      if (error instanceof ProviderNotFoundError) {
+        context.logger.info(`TVDB has no record for season ${request.seasonNumber} of series ${seriesId}`);
+        return undefined;
+      }
+      throw error;
+    }
   }
 
   /** The TVDB client has no search; matching is by TVDB id, which TMDB's answers and NFOs provide. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { requestJson, type QueryValue } from '../http/request-json.js';
 import { DEFAULT_USER_AGENT } from '../http/user-agent.js';
-import type { ProviderDetails, ProviderSearchResult, ProviderSeason, ProviderShowDetails } from '../types.js';
+import type { ExternalIds, ProviderDetails, ProviderSearchResult, ProviderSeason, ProviderShowDetails } from '../types.js';
 import { mapTmdbMovie } from './map-tmdb-movie.js';
 import { mapTmdbSeason } from './map-tmdb-season.js';
 import { mapTmdbMovieResults, mapTmdbTvResults } from './map-tmdb-search.js';
@@ -85,21 +85,13 @@ export class TmdbClient {
   }
 
   /** Movies and shows TMDB links to an IMDb id; an id match is certain, so confidence is 100. */
-  async findByImdbId(imdbId: string): Promise<TmdbFindResult> {
-    const [configuration, body] = await Promise.all([
-      this.configuration(),
-      this.get(`/find/${encodeURIComponent(imdbId)}`, { external_source: 'imdb_id' }, tmdbFindSchema),
-    ]);
-    const context = { query: '', secureBaseUrl: configuration.secureBaseUrl };
-    const certain = (result: ProviderSearchResult): ProviderSearchResult => ({
-      ...result,
-      externalIds: { ...result.externalIds, imdb: imdbId },
-      confidence: 100,
-    });
-    return {
-      movies: mapTmdbMovieResults(body.movie_results, context).map(certain),
-      tv: mapTmdbTvResults(body.tv_results, context).map(certain),
-    };
+  findByImdbId(imdbId: string): Promise<TmdbFindResult> {
+    return this.find(imdbId, 'imdb_id', { imdb: imdbId });
+  }
+
+  /** Shows TMDB links to a TVDB series id (TVDB ids name shows only, so `movies` is normally empty). */
+  findByTvdbId(tvdbId: number): Promise<TmdbFindResult> {
+    return this.find(String(tvdbId), 'tvdb_id', { tvdb: tvdbId });
   }
 
   /**
@@ -161,6 +153,23 @@ export class TmdbClient {
       this.get(`/tv/${id}/season/${season}`, { language }, tmdbSeasonSchema),
     ]);
     return mapTmdbSeason(body, configuration.secureBaseUrl);
+  }
+
+  private async find(externalId: string, source: 'imdb_id' | 'tvdb_id', knownIds: ExternalIds): Promise<TmdbFindResult> {
+    const [configuration, body] = await Promise.all([
+      this.configuration(),
+      this.get(`/find/${encodeURIComponent(externalId)}`, { external_source: source }, tmdbFindSchema),
+    ]);
+    const context = { query: '', secureBaseUrl: configuration.secureBaseUrl };
+    const certain = (result: ProviderSearchResult): ProviderSearchResult => ({
+      ...result,
+      externalIds: { ...result.externalIds, ...knownIds },
+      confidence: 100,
+    });
+    return {
+      movies: mapTmdbMovieResults(body.movie_results, context).map(certain),
+      tv: mapTmdbTvResults(body.tv_results, context).map(certain),
+    };
   }
 
   private async fetchConfiguration(): Promise<TmdbImageConfiguration> {

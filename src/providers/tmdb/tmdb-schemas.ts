@@ -35,6 +35,7 @@ export const tmdbTvSearchItemSchema = z.looseObject({
 export const tmdbMovieSearchSchema = z.looseObject({ results: list(tmdbMovieSearchItemSchema) });
 export const tmdbTvSearchSchema = z.looseObject({ results: list(tmdbTvSearchItemSchema) });
 
+/** /find/{id}?external_source=imdb_id or tvdb_id: the same shape whichever id is looked up. */
 export const tmdbFindSchema = z.looseObject({
   movie_results: list(tmdbMovieSearchItemSchema),
   tv_results: list(tmdbTvSearchItemSchema),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProviderAuthError, ProviderUnavailableError } from '../../../src/providers/http/errors.js';
 import type { ProviderConfig, RunLogger } from '../../../src/providers/processing-context.js';
-import type { TitleFetchRequest } from '../../../src/providers/processor.js';
+import type { SeasonFetchRequest, TitleFetchRequest } from '../../../src/providers/processor.js';
 import { createProcessor } from '../../../src/providers/processors/create-processor.js';
 import { FanartProcessor } from '../../../src/providers/processors/fanart-processor.js';
 import { MusicBrainzProcessor } from '../../../src/providers/processors/musicbrainz-processor.js';
@@ -303,6 +303,92 @@ describe('MusicBrainzProcessor', () => {
     const musicbrainz = await started(startFakeMusicBrainz({ mode: { kind: 'server-error' } }));
     const failing = new MusicBrainzProcessor().testCredentials(run(config('musicbrainz', musicbrainz.baseUrl, { contact: 'admin@example.org' })));
     await expect(failing).rejects.toBeInstanceOf(ProviderUnavailableError);
+  });
+});
+
+describe('season fetches', () => {
+  const season = (externalIds: SeasonFetchRequest['externalIds'], seasonNumber = 1): SeasonFetchRequest => ({ externalIds, seasonNumber, language: 'en' });
+
+  it('TMDB: a season by TMDB id, with its episodes', async () => {
+    const tmdb = await started(startFakeTmdb());
+    const result = await new TmdbProcessor().fetchSeason(run(config('tmdb', tmdb.baseUrl, { apiKey: TMDB_FAKE_API_KEY })), season({ tmdb: 1396 }));
+    expect(result).toMatchObject({ provider: 'tmdb', seasonNumber: 1, name: 'Season 1', airDate: '2008-01-20' });
+    expect(result!.episodes.map((e) => e.episodeNumber)).toStrictEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(result!.episodes[0]).toMatchObject({ title: 'Pilot', airDate: '2008-01-20', seasonNumber: 1 });
+    expect(paths(tmdb).filter((path) => path !== 'GET /configuration')).toStrictEqual(['GET /tv/1396/season/1']);
+  });
+
+  it('TMDB: by TVDB id, finding the show through /find with external_source=tvdb_id first', async () => {
+    const tmdb = await started(startFakeTmdb());
+    const result = await new TmdbProcessor().fetchSeason(run(config('tmdb', tmdb.baseUrl, { apiKey: TMDB_FAKE_API_KEY })), season({ tvdb: 81189 }));
+    expect(result?.episodes).toHaveLength(7);
+    const find = tmdb.requests.find((request) => request.path === '/find/81189');
+    expect(find?.query.external_source).toBe('tvdb_id');
+    const calls = paths(tmdb);
+    expect(calls.indexOf('GET /find/81189')).toBeLessThan(calls.indexOf('GET /tv/1396/season/1'));
+  });
+
+  it('TMDB: by IMDb id through /find', async () => {
+    const tmdb = await started(startFakeTmdb());
+    const result = await new TmdbProcessor().fetchSeason(run(config('tmdb', tmdb.baseUrl, { apiKey: TMDB_FAKE_API_KEY })), season({ imdb: 'tt0903747' }));
+    expect(result?.episodes[0]?.title).toBe('Pilot');
+    expect(paths(tmdb)).toContain('GET /find/tt0903747');
+  });
+
+  it('TMDB: an unknown TVDB id and an unlisted season are answers (undefined), not failures', async () => {
+    const tmdb = await started(startFakeTmdb());
+    const processor = new TmdbProcessor();
+    const context = run(config('tmdb', tmdb.baseUrl, { apiKey: TMDB_FAKE_API_KEY }));
+    expect(await processor.fetchSeason(context, season({ tvdb: 1 }))).toBeUndefined();
+    expect(context.ignored).toStrictEqual([{ key: 'tvdb:1', reason: 'TMDB has no tv with TVDB id 1' }]);
+    expect(paths(tmdb).some((path) => path.startsWith('GET /tv/'))).toBe(false);
+    expect(await processor.fetchSeason(context, season({ tmdb: 1396 }, 9))).toBeUndefined();
+    expect(paths(tmdb)).toContain('GET /tv/1396/season/9');
+  });
+
+  it('TMDB can list a season with any one of its ids', () => {
+    const processor = new TmdbProcessor();
+    expect(processor.canFetchSeason(season({ tvdb: 81189 }))).toBe(true);
+    expect(processor.canFetchSeason(season({ imdb: 'tt0903747' }))).toBe(true);
+    expect(processor.canFetchSeason(season({}))).toBe(false);
+  });
+
+  it('TVDB: the series record names the aired-order season id, then the season record lists its episodes', async () => {
+    const tvdb = await started(startFakeTvdb());
+    const result = await new TvdbProcessor().fetchSeason(run(config('tvdb', tvdb.baseUrl, { apiKey: TVDB_FAKE_API_KEY })), season({ tvdb: 81189 }));
+    expect(result).toMatchObject({ provider: 'tvdb', externalIds: { tvdb: 30272 }, seasonNumber: 1, airDate: '2008-01-20' });
+    expect(result!.episodes.map((e) => [e.episodeNumber, e.title])).toStrictEqual([
+      [1, 'Pilot'],
+      [2, "Cat's in the Bag..."],
+      [3, "...And the Bag's in the River"],
+      [4, ''],
+    ]);
+    // Season 1 of the DVD order (491234) is another season id; the aired order's is asked for.
+    expect(paths(tvdb)).toStrictEqual(['POST /login', 'GET /series/81189/extended', 'GET /seasons/30272/extended']);
+  });
+
+  it('TVDB: a season the series does not list, or a series it does not know, is undefined; no TVDB id, no fetch', async () => {
+    const tvdb = await started(startFakeTvdb());
+    const processor = new TvdbProcessor();
+    const context = run(config('tvdb', tvdb.baseUrl, { apiKey: TVDB_FAKE_API_KEY }));
+    expect(await processor.fetchSeason(context, season({ tvdb: 81189 }, 7))).toBeUndefined();
+    expect(await processor.fetchSeason(context, season({ tvdb: 1 }))).toBeUndefined();
+    expect(paths(tvdb)).toStrictEqual(['POST /login', 'GET /series/81189/extended', 'GET /series/1/extended']);
+    expect(processor.canFetchSeason(season({ tmdb: 1396, imdb: 'tt0903747' }))).toBe(false);
+    expect(processor.canFetchSeason(season({ tvdb: 81189 }))).toBe(true);
+  });
+
+  it('Fanart.tv and MusicBrainz cannot fetch seasons, and ask nothing', async () => {
+    const [fanart, musicbrainz] = await Promise.all([started(startFakeFanart()), started(startFakeMusicBrainz())]);
+    const ids = { tmdb: 1396, tvdb: 81189 };
+    for (const [processor, context] of [
+      [new FanartProcessor(), run(config('fanart_tv', fanart.baseUrl, { apiKey: FANART_FAKE_API_KEY }))],
+      [new MusicBrainzProcessor(), run(config('musicbrainz', musicbrainz.baseUrl, { contact: 'admin@example.org' }))],
+    ] as const) {
+      expect(processor.canFetchSeason(season(ids))).toBe(false);
+      expect(await processor.fetchSeason(context, season(ids))).toBeUndefined();
+    }
+    expect(fanart.requests.length + musicbrainz.requests.length).toBe(0);
   });
 });
 

@@ -330,6 +330,15 @@ describe('TmdbClient search', () => {
     const show = await clientWithKey().findByImdbId('tt0903747');
     expect(show.tv[0]).toMatchObject({ externalIds: { tmdb: 1396, imdb: 'tt0903747' }, confidence: 100 });
   });
+
+  it('finds a show by TVDB id with certainty and keeps the TVDB id', async () => {
+    const found = await clientWithKey().findByTvdbId(81189);
+    expect(requestsTo('/find/81189')[0]?.query.external_source).toBe('tvdb_id');
+    expect(found.movies).toStrictEqual([]);
+    expect(found.tv).toHaveLength(1);
+    expect(found.tv[0]).toMatchObject({ externalIds: { tmdb: 1396, tvdb: 81189 }, title: 'Breaking Bad', confidence: 100 });
+    expect(await clientWithKey().findByTvdbId(1)).toStrictEqual({ movies: [], tv: [] });
+  });
 });
 
 describe('TmdbClient failures', () => {
