@@ -37,6 +37,17 @@ export function childPidsNamed(parentPid: number, name: string): number[] {
   });
 }
 
+/** Pids of every running process whose command name is `name`, whoever started it (e.g. postgres backends). */
+export function pidsNamed(name: string): number[] {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return [];
+  }
+  return pids.map(Number).filter((pid) => readStat(pid)?.name === name);
+}
+
 /** Fields after the command name, which may itself hold spaces and parentheses; index 0 is the state. */
 function readStat(pid: number | 'self'): { name: string; fields: string[] } | null {
   let text: string;

@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { ProviderCacheManager } from '../cache/provider-cache-manager.js';
 import { preferredSeason } from '../cache/season-answers.js';
 import { stableEntityId } from '../cache/stable-entity-id.js';
+import type { FetchSeasonResult } from '../cache/types.js';
 import type { ItemChanges, RequestRepository } from '../db/repositories/request-repository.js';
 import type { ProcessingItemStatus, ReleaseCandidate, RequestRow } from '../db/schema/index.js';
 import type { ExternalIds, ProviderEpisode } from '../providers/types.js';
@@ -58,10 +59,12 @@ export function createRequestItemActivities({ requests, providerCache }: Request
     return { title: metadata.title, year: metadata.year ?? request.year };
   }
 
-  /** The season's episodes from the highest-priority provider that lists any, through the provider cache. */
-  async function episodesOf(request: RequestRow, show: string, seasonNumber: number): Promise<ProviderEpisode[]> {
-    const externalIds = externalIdsOf(request);
-    const answer = await providerCache.fetchSeason({ entityType: 'tv', entityId: cacheEntityId(request), externalIds, seasonNumber, priority: 'user' });
+  function fetchSeason(request: RequestRow, seasonNumber: number): Promise<FetchSeasonResult> {
+    return providerCache.fetchSeason({ entityType: 'tv', entityId: cacheEntityId(request), externalIds: externalIdsOf(request), seasonNumber, priority: 'user' });
+  }
+
+  /** The season's episodes from the highest-priority provider that lists any. */
+  function episodesOf(answer: FetchSeasonResult, request: RequestRow, show: string, seasonNumber: number): ProviderEpisode[] {
     const season = preferredSeason(answer);
     if (season) return season.episodes;
     const { failedProviders, timedOutProviders } = answer.metadata;
@@ -69,7 +72,7 @@ export function createRequestItemActivities({ requests, providerCache }: Request
     // A provider that did not answer may know the season: worth another attempt, unlike a plain "no".
     if (unanswered.length > 0) throw ApplicationFailure.retryable(`Season ${seasonNumber} of "${show}" could not be read (${unanswered.join('; ')})`, 'SeasonFetchFailed');
     const asked = answer.providerOrder.length > 0 ? `asked ${answer.providerOrder.join(', ')}` : 'no enabled provider can read seasons for these ids';
-    throw ApplicationFailure.nonRetryable(`No provider knows season ${seasonNumber} of "${show}" (ids ${JSON.stringify(externalIds)}; ${asked})`, 'SeasonUnavailable');
+    throw ApplicationFailure.nonRetryable(`No provider knows season ${seasonNumber} of "${show}" (ids ${JSON.stringify(externalIdsOf(request))}; ${asked})`, 'SeasonUnavailable');
   }
 
   return {
@@ -77,7 +80,9 @@ export function createRequestItemActivities({ requests, providerCache }: Request
     async planRequestItems(input: { requestId: string }): Promise<PlannedPipeline[]> {
       const request = await requests.get(input.requestId);
       if (!request) throw ApplicationFailure.nonRetryable(`Request ${input.requestId} does not exist`, 'RequestMissing');
-      const { title, year } = await titleOf(request);
+      const seasonNumbers = request.type === 'tv' ? [...new Set([...request.seasons, ...request.episodes.map((e) => e.season)])].sort((a, b) => a - b) : [];
+      // The title and every season at once: on a cold cache each is its own provider fetch.
+      const [{ title, year }, seasonAnswers] = await Promise.all([titleOf(request), Promise.all(seasonNumbers.map((n) => fetchSeason(request, n)))]);
       const common = {
         requestId: request.id,
         ids: { tmdbId: request.tmdbId, tvdbId: request.tvdbId, imdbId: request.imdbId },
@@ -89,11 +94,10 @@ export function createRequestItemActivities({ requests, providerCache }: Request
         const [item] = await requests.upsertItems(request.id, [{ seasonNumber: 0, episodeNumber: 0, title, airDate: null }]);
         return [{ ...common, itemId: item!.id, media: { kind: 'movie', title, year }, airDate: null }];
       }
-      const wantedSeasons = new Set([...request.seasons, ...request.episodes.map((e) => e.season)]);
       const planned = [];
       const seasonSizes = new Map<number, number>();
-      for (const season of [...wantedSeasons].sort((a, b) => a - b)) {
-        const episodes = await episodesOf(request, title, season);
+      for (const [index, season] of seasonNumbers.entries()) {
+        const episodes = episodesOf(seasonAnswers[index]!, request, title, season);
         seasonSizes.set(season, episodes.length);
         const whole = request.seasons.includes(season);
         for (const ep of episodes) {

@@ -7,6 +7,7 @@ import {
   condition,
   isCancellation,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   startChild,
   workflowInfo,
@@ -37,7 +38,9 @@ import {
   type PipelineStep,
 } from './request-definitions.js';
 
-const { recordItemTransition } = proxyActivities<RequestItemActivities>({
+// A transition is one row update of a few milliseconds: a local activity, run by the worker that runs this
+// workflow and recorded with its next workflow task, without a task-queue round trip of its own.
+const { recordItemTransition } = proxyLocalActivities<RequestItemActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 20 },
 });

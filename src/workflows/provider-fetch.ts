@@ -1,5 +1,5 @@
 import { ActivityFailure, ApplicationFailure, proxyActivities, TimeoutFailure, workflowInfo } from '@temporalio/workflow';
-import type { ProviderActivities } from '../activities/providers.js';
+import type { EnabledProvider, ProviderActivities } from '../activities/providers.js';
 import type { ProviderId } from '../providers/types.js';
 import {
   PROVIDER_TIMEOUT_FAILURE,
@@ -47,31 +47,43 @@ function providerCalls(kind: ProviderId, timeoutMs: number, priority: FetchPrior
   });
 }
 
+/** One provider's part of a fetch: what it answered, or why not (never the caller's error). */
+type ProviderPart<T> = { provider: ProviderId; providerId: string } & ({ status: 'completed' } & T | { status: 'failed' | 'timed-out'; error: string });
+
+/** Asks every provider in parallel, each on its own rate-limited queue. */
+function askEveryProvider<T>(providers: EnabledProvider[], priority: FetchPriority, ask: (calls: ReturnType<typeof providerCalls>, provider: EnabledProvider) => Promise<T>): Promise<ProviderPart<T>[]> {
+  return Promise.all(
+    providers.map(async (provider): Promise<ProviderPart<T>> => {
+      const base = { provider: provider.kind, providerId: provider.id };
+      try {
+        return { ...base, status: 'completed', ...(await ask(providerCalls(provider.kind, provider.timeoutMs, priority), provider)) };
+      } catch (err) {
+        return { ...base, status: isTimeout(err) ? 'timed-out' : 'failed', error: failureMessage(err) };
+      }
+    }),
+  );
+}
+
+/** False when the cache could not take the answers: that must not cost the caller the data just fetched. */
+async function saveToCache(save: () => Promise<void>): Promise<boolean> {
+  try {
+    await save();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Fetches one title from every enabled provider in parallel → writes the answers to the provider cache →
  * returns them. Its id is the entity's, so concurrent callers share one upstream fetch per provider.
  */
 export async function providerFetch(input: ProviderFetchInput): Promise<ProviderFetchOutcome> {
   const providers = await listEnabledProviders({ entityType: input.request.entityType, externalIds: input.request.externalIds });
-  const results = await Promise.all(
-    providers.map(async (provider): Promise<ProviderFetchResultEntry> => {
-      const base = { provider: provider.kind, providerId: provider.id };
-      try {
-        const answer = await providerCalls(provider.kind, provider.timeoutMs, input.priority).fetchFromProvider({ providerId: provider.id, request: input.request });
-        return { ...base, status: 'completed', ...answer };
-      } catch (err) {
-        return { ...base, status: isTimeout(err) ? 'timed-out' : 'failed', error: failureMessage(err), images: [] };
-      }
-    }),
-  );
+  const parts = await askEveryProvider(providers, input.priority, (calls, provider) => calls.fetchFromProvider({ providerId: provider.id, request: input.request }));
+  const results: ProviderFetchResultEntry[] = parts.map((part) => (part.status === 'completed' ? part : { ...part, images: [] }));
   const fetchedAt = new Date(workflowInfo().startTime).toISOString();
-  let cacheWritten = true;
-  try {
-    await saveProviderAnswers({ request: input.request, fetchedAt, results: results.filter((r) => r.status === 'completed') });
-  } catch {
-    // A cache that cannot be written must not cost the caller the data just fetched.
-    cacheWritten = false;
-  }
+  const cacheWritten = await saveToCache(() => saveProviderAnswers({ request: input.request, fetchedAt, results: results.filter((r) => r.status === 'completed') }));
   return { fetchedAt, results, cacheWritten };
 }
 
@@ -83,25 +95,9 @@ export async function providerFetch(input: ProviderFetchInput): Promise<Provider
 export async function providerSeasonFetch(input: ProviderSeasonFetchInput): Promise<ProviderSeasonFetchOutcome> {
   const { externalIds, seasonNumber } = input.request;
   const providers = await listEnabledSeasonProviders({ externalIds, seasonNumber });
-  const results = await Promise.all(
-    providers.map(async (provider): Promise<ProviderSeasonResultEntry> => {
-      const base = { provider: provider.kind, providerId: provider.id };
-      try {
-        const answer = await providerCalls(provider.kind, provider.timeoutMs, input.priority).fetchSeasonFromProvider({ providerId: provider.id, request: input.request });
-        return { ...base, status: 'completed', ...answer };
-      } catch (err) {
-        return { ...base, status: isTimeout(err) ? 'timed-out' : 'failed', error: failureMessage(err) };
-      }
-    }),
-  );
+  const results: ProviderSeasonResultEntry[] = await askEveryProvider(providers, input.priority, (calls, provider) => calls.fetchSeasonFromProvider({ providerId: provider.id, request: input.request }));
   const fetchedAt = new Date(workflowInfo().startTime).toISOString();
-  let cacheWritten = true;
-  try {
-    await saveSeasonAnswers({ request: input.request, fetchedAt, results: results.filter((r) => r.status === 'completed') });
-  } catch {
-    // As for titles: the caller keeps the season just fetched even when the cache cannot take it.
-    cacheWritten = false;
-  }
+  const cacheWritten = await saveToCache(() => saveSeasonAnswers({ request: input.request, fetchedAt, results: results.filter((r) => r.status === 'completed') }));
   return { fetchedAt, results, cacheWritten };
 }
 

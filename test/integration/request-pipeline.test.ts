@@ -32,6 +32,23 @@ async function requestItems(requestId: string) {
   return response.json() as { id: string; status: string; live: { waitingFor: string | null; activity: unknown } | null; selectedRelease: { title: string } | null }[];
 }
 
+/** A season pack of the show's first two episodes (10 s each), seeded at a rate slow enough to watch it download. */
+async function publishSlowPack(show: { id: number; name: string }, season: number, group: string, bytesPerSecond: number) {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const prefix = `${show.name.replaceAll(' ', '.')}.S${pad(season)}`;
+  const pack = await env.publishRelease({
+    title: `${prefix}.1080p.WEB-DL.x264-${group}`,
+    files: [1, 2].map((episode) => `${prefix}E${pad(episode)}.1080p.WEB-DL.x264-${group}.mkv`),
+    video: { seconds: 10, width: 640, height: 360 },
+    sizeBytes: 2 * 1024 ** 3,
+    seeders: 3,
+    tmdbId: show.id,
+    season,
+  });
+  await env.seeder.client.setUploadLimit([pack.infoHash], bytesPerSecond);
+  return pack;
+}
+
 /** Replays finished runs with the current bundle: a workflow change that breaks determinism fails here. */
 async function replayErrors(workflowIds: string[]): Promise<string[]> {
   const histories = await Promise.all(workflowIds.map(async (workflowId) => ({ workflowId, history: await env.temporal.workflow.getHandle(workflowId).fetchHistory() })));
@@ -227,16 +244,7 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
   it('keeps a season pack another episode still downloads when one episode is cancelled', async () => {
     const profileId = await createProfile(env.app);
     const targetId = await createTarget(env.app, tempDir('reelflow-target-'));
-    const pack = await env.publishRelease({
-      title: 'Pack.Show.S02.1080p.WEB-DL.x264-PCK',
-      files: ['Pack.Show.S02E01.1080p.WEB-DL.x264-PCK.mkv', 'Pack.Show.S02E02.1080p.WEB-DL.x264-PCK.mkv'],
-      video: { seconds: 10, width: 640, height: 360 },
-      sizeBytes: 2 * 1024 ** 3,
-      seeders: 3,
-      tmdbId: PACK_SHOW.id,
-      season: 2,
-    });
-    await env.seeder.client.setUploadLimit([pack.infoHash], 96 * 1024);
+    const pack = await publishSlowPack(PACK_SHOW, 2, 'PCK', 96 * 1024);
     const created = await post('/api/requests', { type: 'tv', tmdbId: PACK_SHOW.id, seasons: [2], qualityProfileId: profileId, targetIds: [targetId] });
     const requestId = created.json().id;
     const [one, two] = await env.waitForItems(requestId, (items) => items.length === 2 && items.every((i) => i.status === 'DOWNLOADING' && i.torrentHash === pack.infoHash));
@@ -257,16 +265,7 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
   it("takes a season pack's first episode on to its encode while the rest of the pack still downloads", async () => {
     const profileId = await createProfile(env.app);
     const targetId = await createTarget(env.app, tempDir('reelflow-target-'));
-    const pack = await env.publishRelease({
-      title: 'Order.Show.S01.1080p.WEB-DL.x264-SEQ',
-      files: ['Order.Show.S01E01.1080p.WEB-DL.x264-SEQ.mkv', 'Order.Show.S01E02.1080p.WEB-DL.x264-SEQ.mkv'],
-      video: { seconds: 10, width: 640, height: 360 },
-      sizeBytes: 2 * 1024 ** 3,
-      seeders: 3,
-      tmdbId: SEQUENTIAL_SHOW.id,
-      season: 1,
-    });
-    await env.seeder.client.setUploadLimit([pack.infoHash], 64 * 1024);
+    const pack = await publishSlowPack(SEQUENTIAL_SHOW, 1, 'SEQ', 64 * 1024);
     const created = await post('/api/requests', { type: 'tv', tmdbId: SEQUENTIAL_SHOW.id, seasons: [1], qualityProfileId: profileId, targetIds: [targetId] });
     const requestId = created.json().id;
     const [first] = await env.waitForItems(requestId, (items) => items.length === 2 && items[0]!.downloadedAt !== null, 60_000);
