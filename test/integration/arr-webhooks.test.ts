@@ -5,7 +5,7 @@ import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { episodes, movies, shows, webhookEvents } from '../../src/db/schema/index.js';
+import { episodes, movies, providerSeasons, shows, webhookEvents } from '../../src/db/schema/index.js';
 import { parseNfo } from '../../src/media/nfo/index.js';
 import { folderRefreshWorkflowType } from '../../src/workflows/folder-refresh-definitions.js';
 import { titlePipelineWorkflowId, type TitlePipelineState } from '../../src/workflows/title-pipeline-definitions.js';
@@ -214,7 +214,20 @@ describe('Sonarr webhook', () => {
     expect(tvshow.kind === 'tvshow' && tvshow.tvShow.uniqueIds).toContainEqual({ type: 'tmdb', value: '1396', isDefault: true });
     expect(tvshow.kind === 'tvshow' && tvshow.tvShow.actors.length).toBeGreaterThan(0);
     const episode = readNfo(path.join(folder, 'Season 01', 'Breaking Bad - S01E02.nfo'));
-    expect(episode.kind === 'episodedetails' && episode.episodes[0]).toMatchObject({ season: 1, episode: 2, showTitle: 'Breaking Bad' });
+    // The video had only its numbers; the rest is the season's provider data, fetched through the cache.
+    expect(episode.kind === 'episodedetails' && episode.episodes[0]).toMatchObject({
+      season: 1,
+      episode: 2,
+      showTitle: 'Breaking Bad',
+      title: "Cat's in the Bag...",
+      aired: '2008-01-27',
+      runtime: 48,
+      plot: "Cat's in the Bag...: an episode of Breaking Bad's first season.",
+    });
+    expect(episode.kind === 'episodedetails' && episode.episodes[0]!.uniqueIds).toContainEqual(expect.objectContaining({ type: 'tmdb', value: '62086' }));
+    expect(pipeline.enriched).toMatchObject({ episodesUpdated: 2 });
+    const cachedSeasons = await database.db.select().from(providerSeasons).where(eq(providerSeasons.entityId, show!.id));
+    expect(cachedSeasons.map((row) => [row.providerName, row.seasonNumber])).toEqual([['tmdb', 1]]);
     expect(await database.db.select().from(episodes).where(eq(episodes.showId, show!.id))).toHaveLength(2);
 
     await eventually('Kodi scanned the show folder', () => kodi.scannedDirectories().includes('smb://nas/tv/Breaking Bad (2008)/'));

@@ -2,9 +2,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq, isNotNull, sql as dsql } from 'drizzle-orm';
 import type { ProviderCacheManager } from '../../cache/provider-cache-manager.js';
+import { preferredSeason } from '../../cache/season-answers.js';
 import type { EnrichmentConfig } from '../../config/phase-config.js';
 import type { Database } from '../../db/client.js';
-import { actors, cacheFiles, identificationCandidates, movies, providerAssets, shows, type ProviderAssetRow } from '../../db/schema/index.js';
+import { actors, cacheFiles, episodes, identificationCandidates, movies, providerAssets, shows, type ProviderAssetRow } from '../../db/schema/index.js';
 import type { ContentStore } from '../../media/content-store.js';
 import { downloadToTempFile } from '../../media/download-file.js';
 import { sha256File } from '../../media/file-hash.js';
@@ -14,6 +15,7 @@ import type { ExternalIds, ProviderCastMember, ProviderMetadata } from '../../pr
 import type { FetchPriority } from '../../workflows/provider-definitions.js';
 import { maxForType, scoreArtwork, selectionOrder } from './artwork-scoring.js';
 import { decideIdentification } from './identification.js';
+import { fillEpisodeFromProvider } from './merge-episode-metadata.js';
 import { mergeProviderMetadata } from './merge-provider-metadata.js';
 
 export type TitleKind = 'movie' | 'show';
@@ -24,6 +26,8 @@ export interface EnrichTitleResult {
   actors: number;
   artworkSelected: number;
   artworkDownloaded: number;
+  /** A show's episodes that got a title, plot, air date, runtime or ids from their season's provider data. */
+  episodesUpdated: number;
   /** Things that went wrong with single pieces (one image that would not download); the rest went on. */
   problems: string[];
 }
@@ -83,7 +87,7 @@ export class TitleEnricher {
   }
 
   async enrich(kind: TitleKind, id: string, config: EnrichmentConfig, priority: FetchPriority): Promise<EnrichTitleResult> {
-    const result: EnrichTitleResult = { status: 'enriched', fieldsUpdated: 0, actors: 0, artworkSelected: 0, artworkDownloaded: 0, problems: [] };
+    const result: EnrichTitleResult = { status: 'enriched', fieldsUpdated: 0, actors: 0, artworkSelected: 0, artworkDownloaded: 0, episodesUpdated: 0, problems: [] };
     const row = await this.title(kind, id);
     if (!hasIds(row)) return { ...result, status: 'unidentified' };
     const entityType = kind === 'movie' ? 'movie' : 'tv';
@@ -102,6 +106,7 @@ export class TitleEnricher {
         const table = tableOf(kind);
         await this.deps.db.update(table).set({ ...update, updatedAt: dsql`now()` }).where(eq(table.id, id));
       }
+      if (kind === 'show') result.episodesUpdated = await this.enrichEpisodes(id, idsOf(row), config.language, priority, result.problems);
     }
 
     const cast = metadata.find((m) => m.cast.length > 0)?.cast;
@@ -110,6 +115,38 @@ export class TitleEnricher {
     result.artworkSelected = artwork.selected;
     result.artworkDownloaded = artwork.downloaded;
     return result;
+  }
+
+  /**
+   * The show's episodes from their seasons' provider data, one season fetch (through the provider cache)
+   * per season the library holds. A season no provider answered for is a problem; the others go on.
+   */
+  private async enrichEpisodes(showId: string, externalIds: ExternalIds, language: string, priority: FetchPriority, problems: string[]): Promise<number> {
+    const rows = await this.deps.db.select().from(episodes).where(eq(episodes.showId, showId));
+    const seasonNumbers = [...new Set(rows.map((r) => r.seasonNumber))].sort((a, b) => a - b);
+    let updated = 0;
+    await Promise.all(
+      seasonNumbers.map(async (seasonNumber) => {
+        let answer;
+        try {
+          answer = await this.deps.providerCache.fetchSeason({ entityType: 'tv', entityId: showId, externalIds, seasonNumber, language, priority });
+        } catch (err) {
+          problems.push(`season ${seasonNumber}: ${(err as Error).message}`);
+          return;
+        }
+        for (const failure of answer.metadata.failedProviders) problems.push(`season ${seasonNumber}, ${failure.provider}: ${failure.error}`);
+        const provided = new Map((preferredSeason(answer)?.episodes ?? []).map((e) => [e.episodeNumber, e]));
+        for (const row of rows.filter((r) => r.seasonNumber === seasonNumber)) {
+          const episode = provided.get(row.episodeNumber);
+          if (!episode) continue;
+          const update = fillEpisodeFromProvider(row, episode);
+          if (Object.keys(update).length === 0) continue;
+          await this.deps.db.update(episodes).set(update).where(eq(episodes.id, row.id));
+          updated++;
+        }
+      }),
+    );
+    return updated;
   }
 
   /**
