@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure the programs Reelflow runs are present: the Temporal CLI (built once into a cache dir),
-# ffmpeg/ffprobe and qbittorrent-nox (from Debian's packages when missing). Idempotent: a second run
+# ffmpeg/ffprobe, qbittorrent-nox and rsync (from Debian's packages when missing). Idempotent: a second run
 # finds everything and changes nothing.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -11,6 +11,7 @@ missing=()
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v qbittorrent-nox >/dev/null 2>&1 || missing+=(qbittorrent-nox)
+command -v rsync >/dev/null 2>&1 || missing+=(rsync)
 
 if [ ${#missing[@]} -gt 0 ]; then
   packages=$(printf '%s\n' "${missing[@]}" | sort -u | tr '\n' ' ')

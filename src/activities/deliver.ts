@@ -3,6 +3,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { DeliveryTargetRepository } from '../db/repositories/delivery-target-repository.js';
 import type { DeliveryTargetRow } from '../db/schema/index.js';
 import { LocalDestination, type DeliveryDestination } from '../media/deliver.js';
+import { RsyncDestination } from '../media/rsync-destination.js';
 import { libraryPathFor } from '../requests/media-names.js';
 import type { EpisodeMedia, MovieMedia } from '../workflows/request-definitions.js';
 
@@ -20,6 +21,8 @@ function destinationFor(target: DeliveryTargetRow): DeliveryDestination {
   switch (target.kind) {
     case 'local':
       return new LocalDestination(target.path);
+    case 'rsync':
+      return new RsyncDestination(target.path);
   }
 }
 

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { sha256File } from './file-hash.js';
 
 /**
- * Where finished files go. `local` copies on this machine; SFTP or rsync targets implement the same
- * interface (put a file at a path relative to the target, atomically and verified).
+ * Where finished files go: put a file at a path relative to the target, atomically and verified. `local`
+ * copies on this machine, `rsync` (rsync-destination.ts) to a daemon module or over SSH; another kind
+ * (SFTP) implements the same interface.
  */
 export interface DeliveryDestination {
   readonly description: string;

@@ -4,10 +4,12 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import { Worker } from '@temporalio/worker';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
+import { sha256File } from '../../src/media/file-hash.js';
 import { probeMedia } from '../../src/media/probe.js';
 import { folderRefreshWorkflowIdForItem, endWaitSignal, itemWorkflowId, requestWorkflowId } from '../../src/workflows/request-definitions.js';
 import { authHeaders } from '../support/integration.js';
 import { createProfile, createTarget, ffmpegProcessesMentioning, startRequestPipelineEnvironment, waitFor, type RequestPipelineEnvironment } from '../support/request-pipeline.js';
+import { startRsyncDaemon } from '../support/rsync-daemon.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const FUTURE_SHOW = { id: 990001, name: 'Tomorrow Show', seasons: [{ number: 1, episodes: [{ number: 1, name: 'Not Yet', airDate: '2031-06-01' }] }] };
@@ -342,11 +344,13 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
     expect([again.statusCode, again.json().message]).toEqual([409, 'Request is CANCELLED: it has ended']);
   });
 
-  it('takes the auto-action when nobody decides within the approval timeout; endWait does not skip a decision', async () => {
+  it('takes the auto-action when nobody decides within the approval timeout; endWait does not skip a decision; delivers to a local folder and an rsync daemon', async () => {
     const profileId = await createProfile(env.app);
     const targetId = await createTarget(env.app, tempDir('reelflow-target-'));
+    const rsyncd = await startRsyncDaemon();
+    const rsyncTargetId = await createTarget(env.app, `${rsyncd.url}/Movies`, null, 'rsync');
     await env.publishRelease({ title: 'Brazil.1985.1080p.BluRay.x264-AUTO', files: ['Brazil.1985.1080p.BluRay.x264-AUTO.mkv'], seeders: 4, tmdbId: 68 });
-    const created = await post('/api/requests', { type: 'movie', tmdbId: 68, title: 'Brazil', year: 1985, qualityProfileId: profileId, targetIds: [targetId], requireApproval: true, approvalTimeoutSeconds: 4, approvalAutoAction: 'approve' });
+    const created = await post('/api/requests', { type: 'movie', tmdbId: 68, title: 'Brazil', year: 1985, qualityProfileId: profileId, targetIds: [targetId, rsyncTargetId], requireApproval: true, approvalTimeoutSeconds: 4, approvalAutoAction: 'approve' });
     const requestId = created.json().id;
     const [item] = await env.waitForItems(requestId, ([i]) => i?.status === 'FOUND');
     await waitFor(async () => ((await requestItems(requestId))[0]!.live?.waitingFor === 'approval' ? true : undefined), 10_000, async () => 'not waiting');
@@ -357,7 +361,23 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
     const [waiting] = await requestItems(requestId);
     expect([waiting!.status, waiting!.live?.waitingFor]).toEqual(['FOUND', 'approval']);
     const done = await env.waitForItem(item!.id, (i) => i.status === 'COMPLETED');
-    expect(done.deliveredPaths).toEqual([expect.stringMatching(/Brazil \(1985\)\/Brazil \(1985\)\.mkv$/)]);
+    expect(done.deliveredPaths).toEqual([expect.stringMatching(/Brazil \(1985\)\/Brazil \(1985\)\.mkv$/), `${rsyncd.url}/Movies/Brazil (1985)/Brazil (1985).mkv`]);
+    // The same verified encode in both places.
+    expect(await sha256File(path.join(rsyncd.root, 'Movies', 'Brazil (1985)', 'Brazil (1985).mkv'))).toBe(await sha256File(done.deliveredPaths[0]!));
+  });
+
+  it('refuses delivery targets whose fields do not fit their kind, naming the field', async () => {
+    const cases = [
+      [{ kind: 'local', path: 'relative/folder' }, 'body.path: a local target needs an absolute folder path'],
+      [{ kind: 'rsync', path: '/srv/media' }, 'body.path: an rsync target needs rsync://host[:port]/module[/folder] or [user@]host:/folder'],
+    ] as const;
+    for (const [fields, message] of cases) {
+      const response = await post('/api/delivery-targets', { name: `bad-${fields.kind}`, ...fields });
+      expect([response.statusCode, response.json().message]).toEqual([400, message]);
+    }
+    const library = await new LibraryRepository(env.database.db).create({ name: 'Remote', kind: 'movie', rootPath: tempDir('reelflow-library-') });
+    const withLibrary = await post('/api/delivery-targets', { name: 'nas', kind: 'rsync', path: 'media@nas:/srv/movies', libraryId: library.id });
+    expect([withLibrary.statusCode, withLibrary.json().message]).toEqual([400, 'body.libraryId: only a local target can hand its folders to a library']);
   });
 
   it('answers 400 naming the field for a bad request body', async () => {

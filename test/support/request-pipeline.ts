@@ -173,8 +173,8 @@ export async function createProfile(app: FastifyInstance, overrides: Record<stri
   return response.json().id;
 }
 
-export async function createTarget(app: FastifyInstance, targetPath: string, libraryId: string | null = null): Promise<string> {
-  const response = await app.inject({ method: 'POST', url: '/api/delivery-targets', headers: authHeaders, payload: { name: `target-${Math.random().toString(36).slice(2, 8)}`, path: targetPath, libraryId } });
+export async function createTarget(app: FastifyInstance, targetPath: string, libraryId: string | null = null, kind: 'local' | 'rsync' = 'local'): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/api/delivery-targets', headers: authHeaders, payload: { name: `target-${Math.random().toString(36).slice(2, 8)}`, kind, path: targetPath, libraryId } });
   if (response.statusCode !== 201) throw new Error(`target: ${response.body}`);
   return response.json().id;
 }

@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DeliveryTargetRepository } from '../../db/repositories/delivery-target-repository.js';
 import { LibraryRepository } from '../../db/repositories/library-repository.js';
-import type { DeliveryTargetRow } from '../../db/schema/index.js';
+import { deliveryTargetKind, type DeliveryTargetRow } from '../../db/schema/index.js';
+import { isRsyncDestination } from '../../media/rsync-destination.js';
 import type { AppDeps } from '../app.js';
 import { HttpError, notFound } from '../errors.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';
@@ -12,16 +13,26 @@ import { nameTaken } from './quality-profiles.js';
 const targetFields = z
   .object({
     name: z.string().trim().min(1, 'a non-empty name').max(200),
-    kind: z.literal('local').default('local'),
-    path: z.string().min(1).refine((p) => path.isAbsolute(p), 'an absolute folder path'),
+    kind: z.enum(deliveryTargetKind.enumValues).default('local'),
+    path: z.string().trim().min(1),
     libraryId: z.uuid('a library id in UUID form').nullable().default(null),
   })
   .strict();
 
+/** The rules that tie a target's fields together, checked on the target as it will be stored. */
+function checkTarget(target: Pick<DeliveryTargetRow, 'kind' | 'path' | 'libraryId'>) {
+  if (target.kind === 'local' && !path.isAbsolute(target.path)) throw new HttpError(400, 'body.path: a local target needs an absolute folder path');
+  if (target.kind === 'rsync') {
+    if (!isRsyncDestination(target.path)) throw new HttpError(400, 'body.path: an rsync target needs rsync://host[:port]/module[/folder] or [user@]host:/folder');
+    // The library pipeline scans the delivered folder, which must then be on this machine.
+    if (target.libraryId) throw new HttpError(400, 'body.libraryId: only a local target can hand its folders to a library');
+  }
+}
+
 const targetBody = z.object({
   id: z.uuid(),
   name: z.string(),
-  kind: z.literal('local'),
+  kind: z.enum(deliveryTargetKind.enumValues),
   path: z.string(),
   libraryId: z.uuid().nullable(),
   createdAt: isoDate,
@@ -41,6 +52,7 @@ export const deliveryTargetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
   }
 
   app.post('/api/delivery-targets', { schema: { tags, summary: 'Create a delivery target', body: targetFields, response: { 201: targetBody } } }, async (request, reply) => {
+    checkTarget(request.body);
     await checkLibrary(request.body.libraryId);
     const created = await targets.create({ ...request.body, options: {} }).catch(nameTaken(request.body.name));
     return reply.code(201).send(toDto(created));
@@ -58,7 +70,9 @@ export const deliveryTargetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
     '/api/delivery-targets/:id',
     { schema: { tags, summary: 'Change a delivery target', params: uuidParams, body: targetFields.partial().strict(), response: { 200: targetBody } } },
     async (request) => {
-      if (!(await targets.get(request.params.id))) throw notFound('Delivery target');
+      const current = await targets.get(request.params.id);
+      if (!current) throw notFound('Delivery target');
+      checkTarget({ ...current, ...request.body });
       await checkLibrary(request.body.libraryId);
       const updated = await targets.update(request.params.id, request.body).catch(nameTaken(request.body.name ?? ''));
       return toDto(updated!);

@@ -1,8 +1,8 @@
 import { jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { libraries } from './libraries.js';
 
-/** 'local' is a folder on this machine; other kinds (sftp, rsync) add their own settings to `options`. */
-export const deliveryTargetKind = pgEnum('delivery_target_kind', ['local']);
+/** 'local' is a folder on this machine; 'rsync' an rsync destination (rsync:// daemon module or host:path over SSH). */
+export const deliveryTargetKind = pgEnum('delivery_target_kind', ['local', 'rsync']);
 
 /** Where finished media goes. A target with a library hands the delivered folder to that library's pipeline. */
 export const deliveryTargets = pgTable('delivery_targets', {

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."delivery_target_kind" ADD VALUE 'rsync';

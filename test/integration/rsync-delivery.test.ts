@@ -1,0 +1,51 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DeliveryError } from '../../src/media/deliver.js';
+import { sha256File } from '../../src/media/file-hash.js';
+import { RsyncDestination, isRsyncDestination } from '../../src/media/rsync-destination.js';
+import { startRsyncDaemon, type RsyncDaemon } from '../support/rsync-daemon.js';
+import { tempDir } from '../support/temp-dir.js';
+
+let daemon: RsyncDaemon;
+let source: string;
+
+beforeAll(async () => {
+  daemon = await startRsyncDaemon();
+  source = path.join(tempDir('reelflow-rsync-source-'), 'encoded.mkv');
+  writeFileSync(source, Buffer.alloc(3 * 1024 * 1024, 7));
+});
+
+describe('rsync delivery to a real rsync daemon', () => {
+  it('puts the file under its Kodi name, folders made on the way, and checks the copy', async () => {
+    const destination = new RsyncDestination(`${daemon.url}/TV`);
+    const delivered = await destination.put(source, 'Pack Show/Season 02/Pack Show - S02E01 - One.mkv');
+    expect(delivered.location).toBe(`${daemon.url}/TV/Pack Show/Season 02/Pack Show - S02E01 - One.mkv`);
+    const onServer = path.join(daemon.root, 'TV', 'Pack Show', 'Season 02', 'Pack Show - S02E01 - One.mkv');
+    expect(await sha256File(onServer)).toBe(delivered.sha256);
+    expect(delivered.sha256).toBe(await sha256File(source));
+  });
+
+  it('replaces an older copy at the same name', async () => {
+    const destination = new RsyncDestination(daemon.url);
+    const relative = 'Brazil (1985)/Brazil (1985).mkv';
+    const older = path.join(tempDir('reelflow-rsync-older-'), 'older.mkv');
+    writeFileSync(older, 'an older encode');
+    await destination.put(older, relative);
+    await destination.put(source, relative);
+    expect(readFileSync(path.join(daemon.root, relative)).equals(readFileSync(source))).toBe(true);
+  });
+
+  it("fails with rsync's reason for a module the daemon does not have", async () => {
+    const destination = new RsyncDestination(`rsync://127.0.0.1:${daemon.port}/nosuchmodule`);
+    const failure = await destination.put(source, 'X/x.mkv').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DeliveryError);
+    expect((failure as Error).message).toMatch(/^rsync to rsync:\/\/127\.0\.0\.1:\d+\/nosuchmodule\/X\/x\.mkv failed \(exit \d+\): .*Unknown module 'nosuchmodule'/);
+  });
+
+  it('refuses a path that would land outside the target and anything that is not an rsync destination', () => {
+    expect(() => new RsyncDestination(daemon.url).locate('../elsewhere/x.mkv')).toThrow(/would land outside/);
+    expect(() => new RsyncDestination('/srv/media')).toThrow(/is not an rsync destination/);
+    expect([isRsyncDestination('rsync://nas/media/TV'), isRsyncDestination('media@nas:/srv/tv'), isRsyncDestination('nas:/srv/tv'), isRsyncDestination('/srv/tv'), isRsyncDestination('nas:relative')]).toEqual([true, true, true, false, false]);
+  });
+});
