@@ -22,7 +22,7 @@ export type PipelinePhase = 'starting' | 'enrich' | 'publish' | 'notify' | 'comp
 export interface TitlePipelineState {
   phase: PipelinePhase;
   identification?: { status: 'identified' | 'unidentified'; reason: string };
-  enriched?: { fieldsUpdated: number; actors: number; artworkSelected: number; artworkDownloaded: number; episodesUpdated: number; problems: string[] };
+  enriched?: { fieldsUpdated: number; actors: number; artworkSelected: number; artworkDownloaded: number; episodesUpdated: number; episodeThumbs: number; problems: string[] };
   published?: { written: string[]; unchanged: number };
 }
 

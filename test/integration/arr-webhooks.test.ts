@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { episodes, movies, providerSeasons, shows, webhookEvents } from '../../src/db/schema/index.js';
+import { readImageInfo } from '../../src/media/image-info.js';
 import { parseNfo } from '../../src/media/nfo/index.js';
 import { folderRefreshWorkflowType } from '../../src/workflows/folder-refresh-definitions.js';
 import { titlePipelineWorkflowId, type TitlePipelineState } from '../../src/workflows/title-pipeline-definitions.js';
@@ -13,7 +14,7 @@ import { startFakeImageHost, type FakeImageHost } from '../fakes/image-host.js';
 import { KODI_FAKE_PASSWORD, KODI_FAKE_USER, startFakeKodi, type FakeKodi } from '../fakes/kodi.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../fakes/tmdb.js';
 import type { FakeServer } from '../fakes/http-fake.js';
-import { makeVideo } from '../support/media-fixtures.js';
+import { makeImage, makeVideo } from '../support/media-fixtures.js';
 import { authHeaders, createTestApp, createTestClient, createTestDatabase, startTestWorker, TEST_API_KEY, type TestDatabase } from '../support/integration.js';
 import { configureNotification, eventually, settle } from '../support/notifications.js';
 import { configureProvider } from '../support/providers.js';
@@ -30,6 +31,7 @@ let database: TestDatabase;
 let temporal: Client;
 let tmdb: FakeServer;
 let images: FakeImageHost;
+let ownThumb: Buffer;
 let kodi: FakeKodi;
 let movieLibrary: string;
 let tvLibrary: string;
@@ -62,6 +64,8 @@ beforeAll(async () => {
   await makeVideo(path.join(movieRoot, 'The Matrix (1999)', 'The Matrix (1999).mkv'));
   await makeVideo(path.join(tvRoot, 'Breaking Bad (2008)', 'Season 01', 'Breaking Bad - S01E01.mkv'));
   await makeVideo(path.join(tvRoot, 'Breaking Bad (2008)', 'Season 01', 'Breaking Bad - S01E02.mkv'));
+  // A thumbnail someone put next to episode 1: it must stay as it is.
+  ownThumb = fs.readFileSync(await makeImage(path.join(tvRoot, 'Breaking Bad (2008)', 'Season 01', 'Breaking Bad - S01E01-thumb.jpg'), 320, 180, 'purple'));
 
   images = await startFakeImageHost();
   tmdb = await startFakeTmdb({ imageBaseUrl: `${images.url}/t/p/` });
@@ -225,7 +229,13 @@ describe('Sonarr webhook', () => {
       plot: "Cat's in the Bag...: an episode of Breaking Bad's first season.",
     });
     expect(episode.kind === 'episodedetails' && episode.episodes[0]!.uniqueIds).toContainEqual(expect.objectContaining({ type: 'tmdb', value: '62086' }));
-    expect(pipeline.enriched).toMatchObject({ episodesUpdated: 2 });
+    expect(pipeline.enriched).toMatchObject({ episodesUpdated: 2, episodeThumbs: 1 });
+    // Episode 2's still from the season data is its thumbnail; episode 1 keeps the one it had.
+    const thumb = await readImageInfo(path.join(folder, 'Season 01', 'Breaking Bad - S01E02-thumb.jpg'));
+    expect(thumb.format).toBe('jpg');
+    expect(images.requests.some((r) => r.endsWith('/tjDNvbokPLtEnpFyFPyXMOd6Zr1.jpg'))).toBe(true);
+    expect(images.requests.some((r) => r.endsWith('/ydlY3iPfeOAvu8gVqrxPoMvzNCn.jpg'))).toBe(false);
+    expect(fs.readFileSync(path.join(folder, 'Season 01', 'Breaking Bad - S01E01-thumb.jpg')).equals(ownThumb)).toBe(true);
     const cachedSeasons = await database.db.select().from(providerSeasons).where(eq(providerSeasons.entityId, show!.id));
     expect(cachedSeasons.map((row) => [row.providerName, row.seasonNumber])).toEqual([['tmdb', 1]]);
     expect(await database.db.select().from(episodes).where(eq(episodes.showId, show!.id))).toHaveLength(2);

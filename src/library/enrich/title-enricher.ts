@@ -5,8 +5,9 @@ import type { ProviderCacheManager } from '../../cache/provider-cache-manager.js
 import { preferredSeason } from '../../cache/season-answers.js';
 import type { EnrichmentConfig } from '../../config/phase-config.js';
 import type { Database } from '../../db/client.js';
-import { actors, cacheFiles, episodes, identificationCandidates, movies, providerAssets, shows, type ProviderAssetRow } from '../../db/schema/index.js';
+import { actors, assets, cacheFiles, episodes, identificationCandidates, movies, providerAssets, shows, type ProviderAssetRow } from '../../db/schema/index.js';
 import type { ContentStore } from '../../media/content-store.js';
+import { kodiVideoThumbFileName } from '../../media/artwork-names.js';
 import { downloadToTempFile } from '../../media/download-file.js';
 import { sha256File } from '../../media/file-hash.js';
 import { readImageInfo } from '../../media/image-info.js';
@@ -28,6 +29,8 @@ export interface EnrichTitleResult {
   artworkDownloaded: number;
   /** A show's episodes that got a title, plot, air date, runtime or ids from their season's provider data. */
   episodesUpdated: number;
+  /** Episode thumbnails downloaded for videos without one next to them. */
+  episodeThumbs: number;
   /** Things that went wrong with single pieces (one image that would not download); the rest went on. */
   problems: string[];
 }
@@ -87,7 +90,7 @@ export class TitleEnricher {
   }
 
   async enrich(kind: TitleKind, id: string, config: EnrichmentConfig, priority: FetchPriority): Promise<EnrichTitleResult> {
-    const result: EnrichTitleResult = { status: 'enriched', fieldsUpdated: 0, actors: 0, artworkSelected: 0, artworkDownloaded: 0, episodesUpdated: 0, problems: [] };
+    const result: EnrichTitleResult = { status: 'enriched', fieldsUpdated: 0, actors: 0, artworkSelected: 0, artworkDownloaded: 0, episodesUpdated: 0, episodeThumbs: 0, problems: [] };
     const row = await this.title(kind, id);
     if (!hasIds(row)) return { ...result, status: 'unidentified' };
     const entityType = kind === 'movie' ? 'movie' : 'tv';
@@ -106,7 +109,11 @@ export class TitleEnricher {
         const table = tableOf(kind);
         await this.deps.db.update(table).set({ ...update, updatedAt: dsql`now()` }).where(eq(table.id, id));
       }
-      if (kind === 'show') result.episodesUpdated = await this.enrichEpisodes(id, idsOf(row), config.language, priority, result.problems);
+      if (kind === 'show') {
+        const episodeResult = await this.enrichEpisodes(id, idsOf(row), config, priority, result.problems);
+        result.episodesUpdated = episodeResult.updated;
+        result.episodeThumbs = episodeResult.thumbs;
+      }
     }
 
     const cast = metadata.find((m) => m.cast.length > 0)?.cast;
@@ -119,34 +126,68 @@ export class TitleEnricher {
 
   /**
    * The show's episodes from their seasons' provider data, one season fetch (through the provider cache)
-   * per season the library holds. A season no provider answered for is a problem; the others go on.
+   * per season the library holds: fields an episode lacks, and each video's thumbnail (the still of the
+   * first episode it holds) when no thumbnail sits next to it yet. A season no provider answered for is a
+   * problem; the others go on.
    */
-  private async enrichEpisodes(showId: string, externalIds: ExternalIds, language: string, priority: FetchPriority, problems: string[]): Promise<number> {
+  private async enrichEpisodes(showId: string, externalIds: ExternalIds, config: EnrichmentConfig, priority: FetchPriority, problems: string[]): Promise<{ updated: number; thumbs: number }> {
     const rows = await this.deps.db.select().from(episodes).where(eq(episodes.showId, showId));
+    const localThumbs = await this.localThumbStems(showId);
     const seasonNumbers = [...new Set(rows.map((r) => r.seasonNumber))].sort((a, b) => a - b);
-    let updated = 0;
+    const counts = { updated: 0, thumbs: 0 };
     await Promise.all(
       seasonNumbers.map(async (seasonNumber) => {
         let answer;
         try {
-          answer = await this.deps.providerCache.fetchSeason({ entityType: 'tv', entityId: showId, externalIds, seasonNumber, language, priority });
+          answer = await this.deps.providerCache.fetchSeason({ entityType: 'tv', entityId: showId, externalIds, seasonNumber, language: config.language, priority });
         } catch (err) {
           problems.push(`season ${seasonNumber}: ${(err as Error).message}`);
           return;
         }
         for (const failure of answer.metadata.failedProviders) problems.push(`season ${seasonNumber}, ${failure.provider}: ${failure.error}`);
         const provided = new Map((preferredSeason(answer)?.episodes ?? []).map((e) => [e.episodeNumber, e]));
-        for (const row of rows.filter((r) => r.seasonNumber === seasonNumber)) {
+        const seasonRows = rows.filter((r) => r.seasonNumber === seasonNumber).sort((a, b) => a.episodeNumber - b.episodeNumber);
+        for (const row of seasonRows) {
           const episode = provided.get(row.episodeNumber);
           if (!episode) continue;
           const update = fillEpisodeFromProvider(row, episode);
           if (Object.keys(update).length === 0) continue;
           await this.deps.db.update(episodes).set(update).where(eq(episodes.id, row.id));
-          updated++;
+          counts.updated++;
+        }
+        if (!config.autoSelectAssets) return;
+        const thumbed = new Set<string>();
+        for (const row of seasonRows) {
+          const thumbUrl = provided.get(row.episodeNumber)?.thumbUrl;
+          const videoStem = stripExtension(row.videoPath);
+          // A multi-episode file has one thumbnail: its first episode's.
+          if (!thumbUrl || thumbed.has(videoStem) || localThumbs.has(videoStem.toLowerCase())) continue;
+          thumbed.add(videoStem);
+          try {
+            const stored = await this.storeDownload(thumbUrl, 'show', showId, 'thumb');
+            const sourcePath = kodiVideoThumbFileName(videoStem, imageExtension(thumbUrl));
+            await this.deps.db
+              .insert(assets)
+              .values({ entityType: 'episode', entityId: row.id, assetType: 'thumb', source: 'provider', sourcePath, cacheFileId: stored.cacheFileId })
+              .onConflictDoUpdate({ target: [assets.entityType, assets.entityId, assets.sourcePath], set: { cacheFileId: stored.cacheFileId } });
+            counts.thumbs++;
+          } catch (err) {
+            problems.push(`S${seasonNumber}E${row.episodeNumber} thumb ${thumbUrl}: ${(err as Error).message}`);
+          }
         }
       }),
     );
-    return updated;
+    return counts;
+  }
+
+  /** Videos of the show (path without extension, lower case) that have a thumbnail file next to them. */
+  private async localThumbStems(showId: string): Promise<Set<string>> {
+    const local = await this.deps.db
+      .select({ sourcePath: assets.sourcePath })
+      .from(assets)
+      .where(and(eq(assets.entityType, 'show'), eq(assets.entityId, showId), eq(assets.source, 'local'), eq(assets.assetType, 'thumb')));
+    // `<video>-thumb.jpg`, or Kodi's older `<video>.tbn` / `<video>.jpg`.
+    return new Set(local.map(({ sourcePath }) => stripExtension(sourcePath).replace(/-thumb$/i, '').toLowerCase()));
   }
 
   /**
@@ -356,4 +397,15 @@ function seasonOf(row: ProviderAssetRow): number | null {
 
 function scoreOf(row: ProviderAssetRow, config: EnrichmentConfig): number {
   return scoreArtwork({ assetType: row.assetType, width: row.width, height: row.height, ...metaOf(row) }, config);
+}
+
+function stripExtension(relativePath: string): string {
+  const extension = path.posix.extname(relativePath);
+  return extension ? relativePath.slice(0, -extension.length) : relativePath;
+}
+
+/** The picture's extension as its URL names it (provider image URLs end in their format). */
+function imageExtension(url: string): string {
+  const extension = path.posix.extname(new URL(url).pathname).toLowerCase();
+  return extension === '.png' ? '.png' : '.jpg';
 }

@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { PublishConfig, ScanConfig } from '../../config/phase-config.js';
 import type { Database } from '../../db/client.js';
 import {
   actors,
+  assets,
   cacheFiles,
   episodes,
   libraries,
@@ -107,7 +108,7 @@ export class TitlePublisher {
       const content = writeEpisodeNfo(group.map((e) => episodeNfoFromRow(e, { showTitle: show.title, fileInfo })));
       outcomes.push([nfoPath, await writeFileIfChanged(path.join(folder, nfoPath), content)]);
     }
-    if (config.assets) outcomes.push(...(await this.writeArtwork(folder, art)));
+    if (config.assets) outcomes.push(...(await this.writeArtwork(folder, art)), ...(await this.writeEpisodeThumbs(folder, episodeRows.map((e) => e.id))));
     if (config.actors) outcomes.push(...(await this.writeActorThumbs(folder, 'show', showId)));
     if (show.nfoPath !== 'tvshow.nfo') await db.update(shows).set({ nfoPath: 'tvshow.nfo' }).where(eq(shows.id, showId));
     return this.finish(show.libraryId, show.folderKey, folder, outcomes, scanConfig);
@@ -168,6 +169,26 @@ export class TitlePublisher {
       }
       if (!name) continue;
       outcomes.push([name, await copyFileIfChanged(this.deps.contentStore.absolutePath(file), path.join(folder, name))]);
+    }
+    return outcomes;
+  }
+
+  /**
+   * Each video's provider thumbnail as `<video>-thumb.jpg`, where no file is at that name yet: a thumbnail
+   * next to a video (a person's, Sonarr's, or ours from an earlier run) is never replaced.
+   */
+  private async writeEpisodeThumbs(folder: string, episodeIds: string[]): Promise<[string, WriteOutcome][]> {
+    if (episodeIds.length === 0) return [];
+    const thumbs = await this.deps.db
+      .select({ sourcePath: assets.sourcePath, file: cacheFiles })
+      .from(assets)
+      .innerJoin(cacheFiles, eq(cacheFiles.id, assets.cacheFileId))
+      .where(and(eq(assets.entityType, 'episode'), inArray(assets.entityId, episodeIds), eq(assets.source, 'provider'), eq(assets.assetType, 'thumb')));
+    const outcomes: [string, WriteOutcome][] = [];
+    for (const { sourcePath, file } of thumbs) {
+      const target = path.join(folder, sourcePath);
+      if (await stat(target).catch(() => undefined)) continue;
+      outcomes.push([sourcePath, await copyFileIfChanged(this.deps.contentStore.absolutePath(file), target)]);
     }
     return outcomes;
   }
