@@ -3,6 +3,7 @@ import { WorkflowFailedError, type Client } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { iptvProviders, providerTitles } from '../../src/db/schema/index.js';
 import type { IptvSyncProgress } from '../../src/workflows/iptv-definitions.js';
 import type { FakeServer } from '../fakes/http-fake.js';
@@ -10,6 +11,7 @@ import { extinf, startFakeM3u, type FakeM3u } from '../fakes/m3u.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../fakes/tmdb.js';
 import { startFakeXtream, XTREAM_FAKE_PASSWORD, XTREAM_FAKE_USERNAME, xtreamMovie, type FakeXtream } from '../fakes/xtream.js';
 import { authHeaders, createTestApp, createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
+import { insertMovie, insertShow } from '../support/movie-rows.js';
 import { configureProvider } from '../support/providers.js';
 
 /** IPTV catalogues end to end: API → iptvSync → Xtream / M3U fakes → TMDB fake through the provider cache → Postgres. */
@@ -121,6 +123,28 @@ describe('Xtream provider', () => {
     expect(ignored).toEqual(['no TMDB movie matches "Completely Unknown Film" (2011)', 'no name', 'series_id null is not a number', 'stream_id "abc" is not a number']);
     expect(xtream.calls('get_vod_info')).toBe(2);
     expect(xtream.calls('get_series_info')).toBe(1);
+  });
+
+  it("shows a library title's IPTV streams from every catalogue that matched its TMDB id", async () => {
+    const movieLibrary = await new LibraryRepository(database.db).create({ name: `Movies ${randomUUID()}`, kind: 'movie', rootPath: `/media/movies-${randomUUID()}` });
+    const showLibrary = await new LibraryRepository(database.db).create({ name: `Shows ${randomUUID()}`, kind: 'tv', rootPath: `/media/shows-${randomUUID()}` });
+    const matrix = await insertMovie(database.db, movieLibrary.id, 'The Matrix', 603);
+    const unknown = await insertMovie(database.db, movieLibrary.id, 'Home Video', null);
+    const breakingBad = await insertShow(database.db, showLibrary.id, 'Breaking Bad', 1396);
+
+    const movie = (await api('GET', `/api/movies/${matrix.id}`)).json();
+    expect(movie.iptv).toContainEqual({
+      providerId,
+      providerName: expect.any(String),
+      titleKey: 'movie:1001',
+      name: expect.any(String),
+      streams: { movie: `${xtream.baseUrl}/movie/${XTREAM_FAKE_USERNAME}/${XTREAM_FAKE_PASSWORD}/1001.mkv` },
+    });
+    // The Matrix Reloaded (604) is in the catalogue too, but it is another film.
+    expect(movie.iptv.map((t: { titleKey: string }) => t.titleKey)).not.toContain('movie:1002');
+    expect((await api('GET', `/api/movies/${unknown.id}`)).json().iptv).toEqual([]);
+    const show = (await api('GET', `/api/shows/${breakingBad.id}`)).json();
+    expect(show.iptv).toContainEqual(expect.objectContaining({ providerId, titleKey: 'tv:2001', streams: { episodes: expect.objectContaining({ 'S01-E01': expect.stringMatching(/\/3001\.mp4$/) }) } }));
   });
 
   it('a second sync with nothing changed asks TMDB nothing and records no change', async () => {

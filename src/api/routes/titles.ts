@@ -1,6 +1,7 @@
 import { asc, eq, sql as dsql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ProviderTitleRepository } from '../../db/repositories/provider-title-repository.js';
 import { loadTitleChildren } from '../../db/repositories/title-children.js';
 import { listTitles } from '../../db/repositories/title-list-query.js';
 import { episodes, lockableMovieFields, movies, seasons, shows, type LockableMovieField } from '../../db/schema/index.js';
@@ -93,6 +94,7 @@ interface TitleResource {
 function titleRoutes(resource: TitleResource): FastifyPluginAsyncZod<AppDeps> {
   return async (app, { db }) => {
     const { table, path, tag: tagName, noun } = resource;
+    const iptvTitles = new ProviderTitleRepository(db);
     const tags = [tagName];
     const editBody = z
       .object({ ...editableFields, ...(table === movies ? { setName: text } : {}) })
@@ -106,11 +108,12 @@ function titleRoutes(resource: TitleResource): FastifyPluginAsyncZod<AppDeps> {
       return { page, pageSize, total, items: items.map(summaryOf) };
     });
 
-    app.get(`${path}/:id`, { schema: { tags, summary: `One ${noun} with streams, artwork, cast and unknown files`, params: uuidParams } }, async (request) => {
+    app.get(`${path}/:id`, { schema: { tags, summary: `One ${noun} with streams, artwork, cast, unknown files and where the IPTV catalogues offer it`, params: uuidParams } }, async (request) => {
       const row = await findTitle(request.params.id);
       const children = await loadTitleChildren(db, resource.entityType, row.id);
       const extra = resource.entityType === 'show' ? await showSeasons(row.id) : { set: (row as typeof movies.$inferSelect).setName };
-      return { ...summaryOf(row), ...extra, ...children };
+      const iptv = row.tmdbId === null ? [] : await iptvTitles.streamsOf(resource.entityType === 'show' ? 'tv' : 'movie', row.tmdbId);
+      return { ...summaryOf(row), ...extra, ...children, iptv };
     });
 
     app.patch(`${path}/:id`, { schema: { tags, summary: `Edit ${noun} fields (locks them); unlock with "unlock"`, params: uuidParams, body: editBody } }, async (request) => {

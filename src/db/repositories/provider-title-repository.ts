@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { iptvSyncChanges, providerTitles, type IptvSyncChangeRow, type ProviderTitleRow, type TitleStreams } from '../schema/index.js';
+import { iptvProviders, iptvSyncChanges, providerTitles, type IptvSyncChangeRow, type ProviderTitleRow, type TitleStreams } from '../schema/index.js';
 
 /** One catalogue title as the sync stores it, before matching. */
 export interface ListedTitle {
@@ -192,6 +192,20 @@ export class ProviderTitleRepository {
       this.db.select({ total: dsql<number>`count(*)::int` }).from(providerTitles).where(where),
     ]);
     return { total: count?.total ?? 0, items };
+  }
+
+  /**
+   * Where a library title can be watched from the IPTV catalogues: every listed title matched to the same
+   * TMDB id and kind, with its provider's name. A join at read time, so it is as current as the last sync
+   * and the last identification, with no link to keep up to date.
+   */
+  streamsOf(type: 'movie' | 'tv', tmdbId: number): Promise<{ providerId: string; providerName: string; titleKey: string; name: string; streams: TitleStreams }[]> {
+    return this.db
+      .select({ providerId: providerTitles.providerId, providerName: iptvProviders.name, titleKey: providerTitles.titleKey, name: providerTitles.name, streams: providerTitles.streams })
+      .from(providerTitles)
+      .innerJoin(iptvProviders, eq(iptvProviders.id, providerTitles.providerId))
+      .where(and(eq(providerTitles.type, type), eq(providerTitles.tmdbId, tmdbId), eq(providerTitles.present, true), eq(providerTitles.ignored, false), eq(iptvProviders.enabled, true)))
+      .orderBy(asc(iptvProviders.name), asc(providerTitles.titleKey));
   }
 
   changes(providerId: string, limit: number, syncId?: string): Promise<IptvSyncChangeRow[]> {

@@ -101,6 +101,8 @@ export const providerTitles = pgTable(
     unique('provider_titles_provider_key').on(t.providerId, t.titleKey),
     index('provider_titles_pending_idx').on(t.providerId, t.matchState, t.titleKey),
     index('provider_titles_list_idx').on(t.providerId, t.type, t.ignored),
+    // A library title's streams: looked up by its TMDB id.
+    index('provider_titles_tmdb_idx').on(t.type, t.tmdbId),
   ],
 );
 

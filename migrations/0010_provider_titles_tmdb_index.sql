@@ -1,0 +1,1 @@
+CREATE INDEX "provider_titles_tmdb_idx" ON "provider_titles" USING btree ("type","tmdb_id");
