@@ -2,7 +2,7 @@ import type { ProcessingContext, ProviderConfig } from '../processing-context.js
 import { ProviderNotFoundError } from '../http/errors.js';
 import type { EntityKind, MetadataProcessor, SearchRequest, SeasonFetchRequest, TitleFetchRequest, TitleFetchResult } from '../processor.js';
 import { TmdbClient, type TmdbChangesPage, type TmdbFindResult } from '../tmdb/tmdb-client.js';
-import type { ProviderSearchResult, ProviderSeason } from '../types.js';
+import type { ExternalIds, ProviderSearchResult, ProviderSeason } from '../types.js';
 import { ClientCache } from './client-cache.js';
 
 /**
@@ -15,14 +15,15 @@ export class TmdbProcessor implements MetadataProcessor {
   readonly kind = 'tmdb' as const;
   private readonly clients = new ClientCache<TmdbClient>();
 
+  /** A show known only by its TVDB id (Sonarr's NFOs) is found through /find as well. */
   canFetch(request: TitleFetchRequest): boolean {
-    return request.externalIds.tmdb !== undefined || request.externalIds.imdb !== undefined;
+    const { tmdb, imdb, tvdb } = request.externalIds;
+    return tmdb !== undefined || imdb !== undefined || (request.entityType === 'tv' && tvdb !== undefined);
   }
 
   async fetchTitle(context: ProcessingContext, request: TitleFetchRequest): Promise<TitleFetchResult> {
     const client = this.client(context);
-    const { tmdb, imdb } = request.externalIds;
-    const tmdbId = tmdb ?? (imdb === undefined ? undefined : await this.idFromImdb(context, client, request.entityType, imdb));
+    const tmdbId = await this.tmdbIdOf(context, client, request.entityType, request.externalIds);
     if (tmdbId === undefined) return { images: [] };
     const details =
       request.entityType === 'movie'
@@ -38,10 +39,7 @@ export class TmdbProcessor implements MetadataProcessor {
 
   async fetchSeason(context: ProcessingContext, request: SeasonFetchRequest): Promise<ProviderSeason | undefined> {
     const client = this.client(context);
-    const { tmdb, imdb, tvdb } = request.externalIds;
-    let tmdbId = tmdb;
-    if (tmdbId === undefined && imdb !== undefined) tmdbId = await this.idFromImdb(context, client, 'tv', imdb);
-    if (tmdbId === undefined && tvdb !== undefined) tmdbId = await this.idFromTvdb(context, client, tvdb);
+    const tmdbId = await this.tmdbIdOf(context, client, 'tv', request.externalIds);
     if (tmdbId === undefined) return undefined;
     try {
       return await client.tvSeason(tmdbId, request.seasonNumber, request.language);
@@ -72,6 +70,14 @@ export class TmdbProcessor implements MetadataProcessor {
 
   private client(context: ProcessingContext): TmdbClient {
     return this.clients.get(context.providerData, () => createTmdbClient(context.providerData));
+  }
+
+  /** The TMDB id itself, else what /find says of the IMDb id, else (shows) of the TVDB id. */
+  private async tmdbIdOf(context: ProcessingContext, client: TmdbClient, entityType: EntityKind, ids: ExternalIds): Promise<number | undefined> {
+    if (ids.tmdb !== undefined) return ids.tmdb;
+    const fromImdb = ids.imdb === undefined ? undefined : await this.idFromImdb(context, client, entityType, ids.imdb);
+    if (fromImdb !== undefined || entityType !== 'tv' || ids.tvdb === undefined) return fromImdb;
+    return this.idFromTvdb(context, client, ids.tvdb);
   }
 
   private async idFromImdb(context: ProcessingContext, client: TmdbClient, entityType: EntityKind, imdbId: string): Promise<number | undefined> {

@@ -88,11 +88,21 @@ describe('TmdbProcessor', () => {
     expect(lines).toStrictEqual([{ message: 'TMDB has no movie with IMDb id tt9999999', fields: { processor: `TMDB::${PROVIDER_ID}` } }]);
   });
 
-  it('can fetch with a TMDB or an IMDb id, not with a TVDB id alone', () => {
+  it('can fetch with a TMDB or an IMDb id, and a show with its TVDB id alone; a movie not', () => {
     const processor = new TmdbProcessor();
     expect(processor.canFetch(movie({ tmdb: 603 }))).toBe(true);
     expect(processor.canFetch(tv({ imdb: 'tt0903747' }))).toBe(true);
-    expect(processor.canFetch(tv({ tvdb: 81189 }))).toBe(false);
+    expect(processor.canFetch(tv({ tvdb: 81189 }))).toBe(true);
+    expect(processor.canFetch(movie({ tvdb: 81189 }))).toBe(false);
+  });
+
+  it('with only a TVDB id, finds the show through /find first', async () => {
+    const tmdb = await started(startFakeTmdb());
+    const result = await new TmdbProcessor().fetchTitle(run(config('tmdb', tmdb.baseUrl, { apiKey: TMDB_FAKE_API_KEY })), tv({ tvdb: 81189 }));
+    expect(result.metadata).toMatchObject({ title: 'Breaking Bad' });
+    const calls = paths(tmdb);
+    expect(calls.indexOf('GET /find/81189')).toBeGreaterThanOrEqual(0);
+    expect(calls.indexOf('GET /find/81189')).toBeLessThan(calls.indexOf('GET /tv/1396'));
   });
 
   it('searches movies and shows', async () => {
