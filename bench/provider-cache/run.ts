@@ -15,7 +15,7 @@ import { bundleReelflowWorkflows } from '../../src/workers/bundle-workflows.js';
 import { installTemporalRuntime } from '../../src/workers/roles.js';
 import { FANART_FAKE_API_KEY, startFakeFanart } from '../../test/fakes/fanart.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../../test/fakes/tmdb.js';
-import { insertMovie } from '../../test/support/movie-rows.js';
+import { insertMovie } from '../../test/support/title-rows.js';
 import { acquireTestPostgres } from '../../test/support/test-postgres.js';
 import { createBenchDatabase } from '../support/bench-database.js';
 import { CleanupStack } from '../support/cleanup-stack.js';

@@ -11,7 +11,7 @@ import { extinf, startFakeM3u, type FakeM3u } from '../fakes/m3u.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../fakes/tmdb.js';
 import { startFakeXtream, XTREAM_FAKE_PASSWORD, XTREAM_FAKE_USERNAME, xtreamMovie, type FakeXtream } from '../fakes/xtream.js';
 import { authHeaders, createTestApp, createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
-import { insertMovie, insertShow } from '../support/movie-rows.js';
+import { insertMovie, insertShow } from '../support/title-rows.js';
 import { configureProvider } from '../support/providers.js';
 
 /** IPTV catalogues end to end: API → iptvSync → Xtream / M3U fakes → TMDB fake through the provider cache → Postgres. */

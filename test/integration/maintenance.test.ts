@@ -7,7 +7,7 @@ import { LibraryRepository } from '../../src/db/repositories/library-repository.
 import { assets, cacheFileIssues, cacheFiles } from '../../src/db/schema/index.js';
 import type { MaintenanceSummary } from '../../src/workflows/maintenance.js';
 import { createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
-import { insertMovie } from '../support/movie-rows.js';
+import { insertMovie } from '../support/title-rows.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /** The maintenance workflow on a real content store: unreferenced files removed, hashes verified, damage repaired or flagged. */

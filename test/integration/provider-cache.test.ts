@@ -16,7 +16,7 @@ import type { FakeServer } from '../fakes/http-fake.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../fakes/tmdb.js';
 import { startFakeTvdb, TVDB_FAKE_API_KEY, type FakeTvdb } from '../fakes/tvdb.js';
 import { authHeaders, createTestApp, createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
-import { insertMovie } from '../support/movie-rows.js';
+import { insertMovie } from '../support/title-rows.js';
 import { configureProvider } from '../support/providers.js';
 import { createProfile, createTarget, waitFor } from '../support/request-pipeline.js';
 import { tempDir } from '../support/temp-dir.js';

@@ -6,7 +6,7 @@ import { providerFetchWorkflowId, type ProviderFetchInput } from '../../src/work
 import type { FakeServer } from '../fakes/http-fake.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../fakes/tmdb.js';
 import { authHeaders, createTestApp, createTestClient, createTestDatabase, type TestDatabase } from '../support/integration.js';
-import { insertMovie } from '../support/movie-rows.js';
+import { insertMovie } from '../support/title-rows.js';
 import { configureProvider } from '../support/providers.js';
 import { tempDir } from '../support/temp-dir.js';
 import { startWorkerProcess } from '../support/worker-processes.js';

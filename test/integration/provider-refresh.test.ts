@@ -7,7 +7,7 @@ import type { ProviderRefreshSummary } from '../../src/workflows/provider-refres
 import type { FakeServer } from '../fakes/http-fake.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../fakes/tmdb.js';
 import { createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
-import { insertMovie } from '../support/movie-rows.js';
+import { insertMovie } from '../support/title-rows.js';
 import { configureProvider } from '../support/providers.js';
 import { tempDir } from '../support/temp-dir.js';
 
