@@ -12,18 +12,23 @@ import {
   type PeopleService,
   type PlayerService,
 } from '../integrations/notification-config.js';
-import type { TitleMessage } from '../integrations/notification-message.js';
+import { digestMessage, type TitleMessage } from '../integrations/notification-message.js';
 import { notifyPeople, refreshPlayer } from '../integrations/notifiers.js';
 import type { PlayerRefreshOutcome } from '../integrations/player-refresh.js';
 import { CredentialsDecryptError, type CredentialsCipher } from '../providers/credentials-cipher.js';
 import {
   folderChangedSignalName,
+  peopleDigestWorkflowId,
+  peopleDigestWorkflowType,
+  peopleMessageSignalName,
   playerLibrarySyncWorkflowId,
   playerLibrarySyncWorkflowType,
   playerTargetName,
-  type DeliveryPolicy,
   type FolderChange,
   type NotifyTitleInput,
+  type PeopleDigestInput,
+  type PeopleMessage,
+  type PeoplePlan,
   type PlayerLibrarySyncInput,
   type PlayerPlan,
   type PlayerRefreshJob,
@@ -49,7 +54,7 @@ export const notifyTitleInputSchema = z.object({
 
 export interface NotificationPlan {
   players: PlayerPlan[];
-  people: { service: PeopleService; delivery: DeliveryPolicy }[];
+  people: PeoplePlan[];
   unreadable: { service: string; error: string }[];
 }
 
@@ -87,7 +92,8 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
           if (!input.playerSync.notify) continue;
           plan.players.push(...playerPlans(setting.service, setting.config as NotificationConfigs[PlayerService]));
         } else {
-          plan.people.push({ service: setting.service as PeopleService, delivery: setting.config.delivery });
+          const config = setting.config as NotificationConfigs[PeopleService];
+          plan.people.push({ service: setting.service as PeopleService, delivery: config.delivery, digestSeconds: config.digestSeconds });
         }
       }
       return plan;
@@ -119,6 +125,33 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
       const scope =
         input.job.scope.kind === 'folder' ? input.job.scope : { kind: 'library' as const, rootPath: await libraryRoot(libraries, input.libraryId) };
       return refreshPlayer(input.target, config, { scope, cleanFirst: input.job.cleanFirst, ignorePlaying: input.ignorePlaying }).catch(asTemporalFailure);
+    },
+
+    /**
+     * Hands one title's message to the (service, library) digest workflow, starting it when it is not
+     * running; a signal repeated by a retry is recognised by the message id.
+     */
+    async queuePeopleMessage(input: { plan: PeoplePlan; libraryId: string; message: PeopleMessage }): Promise<{ workflowId: string }> {
+      const { client, info } = Context.current();
+      const workflowId = peopleDigestWorkflowId(input.plan.service, input.libraryId);
+      const args: PeopleDigestInput = { plan: input.plan, libraryId: input.libraryId };
+      await client.workflow.signalWithStart(peopleDigestWorkflowType, {
+        workflowId,
+        taskQueue: info.taskQueue,
+        args: [args],
+        signal: peopleMessageSignalName,
+        signalArgs: [input.message],
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+        staticSummary: `${input.plan.service} messages for library ${input.libraryId}`,
+      });
+      return { workflowId };
+    },
+
+    /** The messages a digest gathered: one alone as it is, several as one digest naming each title. */
+    async notifyPeopleDigest(input: { service: PeopleService; libraryId: string; digestId: string; messages: PeopleMessage[] }): Promise<string> {
+      const config = await configOf(input.service);
+      const message = input.messages.length === 1 ? input.messages[0]! : digestMessage(input.digestId, await libraryRoot(libraries, input.libraryId), input.messages);
+      return notifyPeople(input.service, config, message).catch(asTemporalFailure);
     },
 
     /** One message through one people service; returns what the service answered. */

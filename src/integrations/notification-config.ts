@@ -46,6 +46,12 @@ const NOTIFIED_EVENTS = ['added', 'updated', 'removed'] as const;
 export type NotifiedEvent = (typeof NOTIFIED_EVENTS)[number];
 const events = (defaults: NotifiedEvent[]) => z.array(z.enum(NOTIFIED_EVENTS)).default(defaults);
 
+/**
+ * People's messages about one library: 0 sends one per title; above 0, the first after a quiet spell goes
+ * at once and those within this many seconds of the previous message are sent together as one digest.
+ */
+const digestSeconds = z.number().min(0).max(86_400).default(0);
+
 /** How a player's refreshes of one library are gathered before they are sent. */
 const coalescing = {
   /** The first change after a quiet spell is sent at once; changes within this many seconds of the previous refresh are sent together. */
@@ -109,6 +115,7 @@ export const discordConfigSchema = z
     avatarUrl: httpUrl.optional(),
     timeoutMs,
     events: events(['added']),
+    digestSeconds,
     delivery,
   })
   .strict();
@@ -124,6 +131,7 @@ export const pushoverConfigSchema = z
     priority: z.number().int().min(-2).max(1).default(0),
     timeoutMs,
     events: events(['added']),
+    digestSeconds,
     delivery,
   })
   .strict();
@@ -140,6 +148,7 @@ export const emailConfigSchema = z
     to: z.array(z.email('an e-mail address')).min(1, 'at least one address'),
     timeoutMs,
     events: events(['added']),
+    digestSeconds,
     delivery,
   })
   .strict();

@@ -4,6 +4,7 @@ export { moviePipeline, showPipeline } from './title-pipeline.js';
 export { folderRefresh } from './folder-refresh.js';
 export { notifyTitle } from './notify-title.js';
 export { playerLibrarySync } from './player-library-sync.js';
+export { peopleDigest } from './people-digest.js';
 export { scheduledRun } from './scheduled-run.js';
 export { providerRefresh } from './provider-refresh.js';
 export { maintenance } from './maintenance.js';

@@ -28,10 +28,10 @@ export const notifyTitleWorkflowType = 'notifyTitle';
 export const notifyTitleWorkflowId = (input: Pick<NotifyTitleInput, 'titleKind' | 'titleId' | 'notificationKey'>) =>
   `notify/${input.titleKind}/${input.titleId}/${input.notificationKey}`;
 
-/** What `notifyTitle` did: which player refreshes it queued, and what each people-service said. */
+/** What `notifyTitle` did: which player refreshes it queued, and what each people-service said (or which digest took the message). */
 export interface NotifyTitleResult {
   players: { target: string; workflowId: string }[];
-  people: { service: string; status: 'sent' | 'failed'; detail: string }[];
+  people: { service: string; status: 'sent' | 'failed' | 'queued'; detail: string }[];
   /** Services whose stored config could not be read (another secret key, a hand-edited row). */
   unreadable: { service: string; error: string }[];
 }
@@ -102,3 +102,47 @@ export interface PlayerSyncState {
 }
 
 export const playerSyncStateQueryName = 'state';
+
+// ── People's digests, gathered per (service, library) ────────────────────────────────────────────────────
+
+/** A people service as the notification config describes it, without any secret. */
+export interface PeoplePlan {
+  service: 'discord' | 'pushover' | 'email';
+  delivery: DeliveryPolicy;
+  /** 0: one message per title; above 0: messages within this many seconds of the previous are sent together. */
+  digestSeconds: number;
+}
+
+/** What people are told of one title, as notifyTitle built it (the integrations' TitleMessage). */
+export interface PeopleMessage {
+  id: string;
+  event: 'added' | 'updated' | 'removed';
+  titleKind: NotifiedTitleKind;
+  displayName: string;
+  folderPath: string;
+  occurredAt: string;
+}
+
+export const peopleMessageSignalName = 'titleMessage';
+
+export const peopleDigestWorkflowType = 'peopleDigest';
+
+export const peopleDigestWorkflowId = (service: PeoplePlan['service'], libraryId: string) => `people-digest/${service}/${libraryId}`;
+
+export interface PeopleDigestInput {
+  plan: PeoplePlan;
+  libraryId: string;
+  /** Set by continue-as-new: what the previous run had not sent yet, and the message ids it already took. */
+  carried?: { pending: PeopleMessage[]; seenIds: string[] };
+  maxHistoryEvents?: number;
+}
+
+export interface PeopleDigestState {
+  service: string;
+  libraryId: string;
+  pending: number;
+  /** Messages sent (a digest counts once) and titles they told of. */
+  sent: number;
+  titlesSent: number;
+  failed: { titles: number; error: string }[];
+}

@@ -3,7 +3,7 @@ import type { NotifyActivities } from '../activities/notify.js';
 import type { DeliveryPolicy, NotifyTitleInput, NotifyTitleResult } from './notify-definitions.js';
 import { playerTargetName } from './notify-definitions.js';
 
-const { planNotifications, queuePlayerRefresh } = proxyActivities<NotifyActivities>({
+const { planNotifications, queuePlayerRefresh, queuePeopleMessage } = proxyActivities<NotifyActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10 },
 });
@@ -31,7 +31,8 @@ export function deliveryActivities(policy: DeliveryPolicy, summary?: string) {
 
 /**
  * Tells media players and people about one published title:
- *   plan from the enabled services → people: one message per service
+ *   plan from the enabled services → people: one message per service, or into the service's digest for
+ *                                    the library when it gathers them
  *                                  → players: after `delaySeconds` (a durable timer), the folder goes to
  *                                    each player's per-library workflow, which gathers and sends refreshes.
  */
@@ -47,8 +48,15 @@ export async function notifyTitle(input: NotifyTitleInput): Promise<NotifyTitleR
   };
 
   const people = Promise.all(
-    plan.people.map(async ({ service, delivery }): Promise<NotifyTitleResult['people'][number]> => {
+    plan.people.map(async (person): Promise<NotifyTitleResult['people'][number]> => {
+      const { service, delivery } = person;
       try {
+        // A service that gathers digests gets the message through its (service, library) workflow.
+        // (Plans recorded before digests existed have no digestSeconds: they send here, as they did.)
+        if ((person.digestSeconds ?? 0) > 0) {
+          const { workflowId } = await queuePeopleMessage({ plan: person, libraryId: input.libraryId, message });
+          return { service, status: 'queued', detail: workflowId };
+        }
         const send = deliveryActivities(delivery, `${service}: ${input.event} ${input.displayName}`);
         return { service, status: 'sent', detail: await send.notifyPeople({ service, message }) };
       } catch (error) {

@@ -10,6 +10,7 @@ import { JELLYFIN_FAKE_API_KEY, startFakeJellyfin, type FakeJellyfin } from '../
 import { KODI_FAKE_PASSWORD, KODI_FAKE_USER, startFakeKodi, type FakeKodi } from '../fakes/kodi.js';
 import { PLEX_FAKE_TOKEN, startFakePlex, type FakePlex } from '../fakes/plex.js';
 import { PUSHOVER_FAKE_TOKEN, PUSHOVER_FAKE_USER, startFakePushover, type FakePushover } from '../fakes/pushover.js';
+import { peopleDigestWorkflowId } from '../../src/workflows/notify-definitions.js';
 import { createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
 import { configureNotification, createLibrary, eventually, runNotifyTitle, settle, titleInput } from '../support/notifications.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';
@@ -175,6 +176,26 @@ describe('Discord', () => {
 
     expect(result.people).toEqual([]);
     expect(discord.requests).toHaveLength(before);
+  });
+
+  it('with digestSeconds, sends the first title at once and the ones that follow within the window as one digest', async () => {
+    const library = await createLibrary(database.db);
+    await configureNotification(database.db, 'discord', { webhookUrl: discord.webhookUrl, timeoutMs: 2_000, digestSeconds: 2 });
+    const before = discord.messages().length;
+    const names = ['Alien (1979)', 'Aliens (1986)', 'Brazil (1985)', 'Heat (1995)', 'Ronin (1998)'];
+
+    const results = [];
+    for (const name of names) results.push(await runNotifyTitle(temporal, taskQueue, titleInput(library, name)));
+
+    const digestId = peopleDigestWorkflowId('discord', library.id);
+    expect(results.map((r) => r.people)).toEqual(names.map(() => [{ service: 'discord', status: 'queued', detail: digestId }]));
+    await eventually('Discord got the digest', () => discord.messages().length >= before + 2);
+    await settle();
+    const sent = discord.messages().slice(before);
+    expect(sent.map((m) => m.embeds![0]!.title)).toEqual(['Added: Alien (1979)', 'Added: 4 titles']);
+    expect(sent[1]!.embeds![0]!.description).toBe(`Added movie: Aliens (1986)\nAdded movie: Brazil (1985)\nAdded movie: Heat (1995)\nAdded movie: Ronin (1998)\n${library.rootPath}`);
+    const state = await temporal.workflow.getHandle(digestId).query<{ sent: number; titlesSent: number; failed: unknown[] }>('state');
+    expect(state).toMatchObject({ sent: 2, titlesSent: 5, failed: [] });
   });
 });
 
