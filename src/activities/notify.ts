@@ -50,6 +50,7 @@ export const notifyTitleInputSchema = z.object({
   event: z.enum(['added', 'updated', 'removed']),
   playerSync: z.object({ notify: z.boolean(), delaySeconds: z.number().int().min(0), cleanFirst: z.boolean() }),
   notificationKey: z.string().min(1),
+  announce: z.boolean().optional(),
 });
 
 export interface NotificationPlan {
@@ -92,6 +93,7 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
           if (!input.playerSync.notify) continue;
           plan.players.push(...playerPlans(setting.service, setting.config as NotificationConfigs[PlayerService]));
         } else {
+          if (input.announce === false) continue;
           const config = setting.config as NotificationConfigs[PeopleService];
           plan.people.push({ service: setting.service as PeopleService, delivery: config.delivery, digestSeconds: config.digestSeconds });
         }

@@ -141,7 +141,8 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
       if (context.cancellationSignal.aborted) throw new CancelledFailure('Scan cancelled between folders');
       // Started from here rather than by the scan workflow, so a scan of 10,000 titles keeps a history of
       // batches, not of titles. A retried batch starts them again; a running pipeline is joined, not doubled.
-      if (pipelines) await startPipelines(pipelines, changedTitles);
+      // A library's first scan finds what was there all along: players refresh, people are not told of each title.
+      if (pipelines) await startPipelines(pipelines, changedTitles, await scanRuns.completedBefore(input.libraryId, input.scanId));
       result.nextAfterKey = batch.length === input.limit ? batch[batch.length - 1]!.key : null;
       return result;
     },
@@ -172,11 +173,20 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
 
 export type ScanActivities = ReturnType<typeof createScanActivities>;
 
-async function startPipelines(pipelines: TitlePipelineStarter, titles: { kind: 'movie' | 'show'; titleId: string; isNew: boolean }[]) {
+async function startPipelines(pipelines: TitlePipelineStarter, titles: { kind: 'movie' | 'show'; titleId: string; isNew: boolean }[], announce: boolean) {
   const limit = createTaskLimit(PIPELINE_START_CONCURRENCY);
   await Promise.all(
     titles.map((title) =>
-      limit(() => pipelines.start({ kind: title.kind, titleId: title.titleId, priority: 'background', event: title.isNew ? 'added' : 'updated', reason: 'library scan' })),
+      limit(() =>
+        pipelines.start({
+          kind: title.kind,
+          titleId: title.titleId,
+          priority: 'background',
+          event: title.isNew ? 'added' : 'updated',
+          reason: announce ? 'library scan' : "library's first scan",
+          ...(announce ? {} : { announce: false }),
+        }),
+      ),
     ),
   );
 }

@@ -10,6 +10,7 @@ const pipelineInput = z
     priority: z.enum(['user', 'background']),
     event: z.enum(['added', 'updated']),
     reason: z.string().min(1).max(500),
+    announce: z.boolean().optional(),
   })
   .strict();
 

@@ -21,6 +21,8 @@ export interface NotifyTitleInput {
    * What makes this notification unique, e.g. the pipeline run's id: the same key never notifies twice.
    */
   notificationKey: string;
+  /** false: people are not told (what a library's first scan finds was there all along); players still are. */
+  announce?: boolean;
 }
 
 export const notifyTitleWorkflowType = 'notifyTitle';

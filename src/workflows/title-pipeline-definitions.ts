@@ -15,6 +15,8 @@ export interface TitlePipelineInput {
   event: 'added' | 'updated';
   /** Why, for the Temporal UI: "scan", "api refresh", "radarr Download". */
   reason: string;
+  /** false: people (Discord, Pushover, e-mail) are not told, as for what a library's first scan finds; players still are. */
+  announce?: boolean;
 }
 
 export type PipelinePhase = 'starting' | 'enrich' | 'publish' | 'notify' | 'completed';

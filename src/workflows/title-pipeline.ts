@@ -57,6 +57,7 @@ async function titlePipeline(input: TitlePipelineInput): Promise<TitlePipelineSt
     event: input.event,
     playerSync: config.playerSync,
     notificationKey: workflowInfo().runId,
+    ...(input.announce === false ? { announce: false } : {}),
   };
   await executeChild(notifyTitleWorkflowType, { workflowId: notifyTitleWorkflowId(notification), args: [notification] });
 

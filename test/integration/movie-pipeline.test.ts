@@ -10,6 +10,7 @@ import { parseNfo } from '../../src/media/nfo/index.js';
 import { libraryScanWorkflowId, type ScanProgress } from '../../src/workflows/scan-definitions.js';
 import { titlePipelineWorkflowId, type TitlePipelineState } from '../../src/workflows/title-pipeline-definitions.js';
 import { startFakeImageHost, type FakeImageHost } from '../fakes/image-host.js';
+import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
 import { KODI_FAKE_PASSWORD, KODI_FAKE_USER, startFakeKodi, type FakeKodi } from '../fakes/kodi.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../fakes/tmdb.js';
 import type { FakeServer } from '../fakes/http-fake.js';
@@ -34,6 +35,7 @@ let temporal: Client;
 let tmdb: FakeServer;
 let images: FakeImageHost;
 let kodi: FakeKodi;
+let discord: FakeDiscord;
 let libraryId: string;
 
 const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => app.inject({ method, url, headers: authHeaders, ...(payload ? { payload } : {}) });
@@ -64,6 +66,7 @@ beforeAll(async () => {
   images = await startFakeImageHost({ sameAs: { [TEXTLESS_POSTER]: ENGLISH_POSTER } });
   tmdb = await startFakeTmdb({ imageBaseUrl: `${images.url}/t/p/` });
   kodi = await startFakeKodi();
+  discord = await startFakeDiscord();
   database = await createTestDatabase();
   temporal = await createTestClient();
   await startTestWorker(database.db, taskQueue, undefined, undefined, { titlePipelinesAfterScan: true });
@@ -76,10 +79,11 @@ beforeAll(async () => {
     playingRecheckSeconds: 0.3,
     timeoutMs: 2_000,
   });
+  await configureNotification(database.db, 'discord', { webhookUrl: discord.webhookUrl, timeoutMs: 2_000 });
 });
 
 afterAll(async () => {
-  await Promise.all([tmdb?.close(), images?.close(), kodi?.close()]);
+  await Promise.all([tmdb?.close(), images?.close(), kodi?.close(), discord?.close()]);
 });
 
 describe('moviePipeline after a scan', () => {
@@ -133,6 +137,9 @@ describe('moviePipeline after a scan', () => {
     await eventually('Kodi scanned both folders', () => kodi.scannedDirectories().length >= 2);
     await settle();
     expect([...kodi.scannedDirectories()].sort()).toEqual(['smb://nas/movies/Matrix (1999)/', 'smb://nas/movies/The Matrix (1999)/']);
+    // The library's first scan: the films were there all along, so Discord hears of none of them.
+    expect(discord.messages()).toEqual([]);
+    expect((await pipelineResult(matrixId)).phase).toBe('completed');
   });
 
   it('leaves what it published alone on the next scan and on a second run', async () => {
@@ -184,5 +191,16 @@ describe('moviePipeline after a scan', () => {
 
     const [after] = await database.db.select().from(providerAssets).where(eq(providerAssets.id, best.id));
     expect(after).toMatchObject({ isRejected: true, isSelected: false });
+  });
+
+  it('tells people of a title a later scan finds', async () => {
+    const newFolder = path.join(root, 'Zardoz (1974)');
+    await makeVideo(path.join(newFolder, 'Zardoz (1974).mkv'));
+    const progress = await scan();
+    expect(progress.directoriesScanned).toBe(1);
+    await pipelineResult(await movieIdOf(newFolder));
+    await eventually('Discord was told', () => discord.messages().length >= 1);
+    await settle();
+    expect(discord.messages().map((m) => m.embeds![0]!.title)).toEqual(['Added: Zardoz (1974)']);
   });
 });

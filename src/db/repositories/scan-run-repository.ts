@@ -1,4 +1,4 @@
-import { desc, eq, sql as dsql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { scanRuns, type ScanRun } from '../schema/index.js';
 
@@ -30,6 +30,16 @@ export class ScanRunRepository {
 
   listForLibrary(libraryId: string, limit = 20): Promise<ScanRun[]> {
     return this.db.select().from(scanRuns).where(eq(scanRuns.libraryId, libraryId)).orderBy(desc(scanRuns.startedAt)).limit(limit);
+  }
+
+  /** Whether a scan of the library other than this one ever completed: false during a library's first scan. */
+  async completedBefore(libraryId: string, scanId: string): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: scanRuns.id })
+      .from(scanRuns)
+      .where(and(eq(scanRuns.libraryId, libraryId), eq(scanRuns.status, 'completed'), ne(scanRuns.id, scanId)))
+      .limit(1);
+    return row !== undefined;
   }
 
   async saveCounters(id: string, counters: ScanRunCounters): Promise<void> {
