@@ -106,19 +106,8 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
      * workflow gathers changes and sends them; a signal repeated by a retry is recognised by its key.
      */
     async queuePlayerRefresh(input: { plan: PlayerPlan; libraryId: string; change: FolderChange }): Promise<{ workflowId: string }> {
-      const { client, info } = Context.current();
-      const workflowId = playerLibrarySyncWorkflowId(input.plan.target, input.libraryId);
       const args: PlayerLibrarySyncInput = { plan: input.plan, libraryId: input.libraryId };
-      await client.workflow.signalWithStart(playerLibrarySyncWorkflowType, {
-        workflowId,
-        taskQueue: info.taskQueue,
-        args: [args],
-        signal: folderChangedSignalName,
-        signalArgs: [input.change],
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-        staticSummary: `Refreshes of ${playerTargetName(input.plan.target)} for library ${input.libraryId}`,
-      });
-      return { workflowId };
+      return signalGatherer(playerLibrarySyncWorkflowType, playerLibrarySyncWorkflowId(input.plan.target, input.libraryId), args, folderChangedSignalName, input.change, `Refreshes of ${playerTargetName(input.plan.target)} for library ${input.libraryId}`);
     },
 
     /** One refresh on one player; `deferred` while every reachable Kodi host of the group plays a video. */
@@ -134,19 +123,8 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
      * running; a signal repeated by a retry is recognised by the message id.
      */
     async queuePeopleMessage(input: { plan: PeoplePlan; libraryId: string; message: PeopleMessage }): Promise<{ workflowId: string }> {
-      const { client, info } = Context.current();
-      const workflowId = peopleDigestWorkflowId(input.plan.service, input.libraryId);
       const args: PeopleDigestInput = { plan: input.plan, libraryId: input.libraryId };
-      await client.workflow.signalWithStart(peopleDigestWorkflowType, {
-        workflowId,
-        taskQueue: info.taskQueue,
-        args: [args],
-        signal: peopleMessageSignalName,
-        signalArgs: [input.message],
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-        staticSummary: `${input.plan.service} messages for library ${input.libraryId}`,
-      });
-      return { workflowId };
+      return signalGatherer(peopleDigestWorkflowType, peopleDigestWorkflowId(input.plan.service, input.libraryId), args, peopleMessageSignalName, input.message, `${input.plan.service} messages for library ${input.libraryId}`);
     },
 
     /** The messages a digest gathered: one alone as it is, several as one digest naming each title. */
@@ -173,6 +151,24 @@ function playerPlans(service: PlayerService, config: NotificationConfigs[PlayerS
     return kodi.groups.map((group) => ({ target: { service: 'kodi', group: group.name }, playingRecheckSeconds: kodi.playingRecheckSeconds, ...common }));
   }
   return [{ target: { service } as PlayerTarget, playingRecheckSeconds: 0, ...common }];
+}
+
+/**
+ * Signals one item to a per-library gathering workflow (a player's refreshes, a people digest), starting
+ * it on this worker's queue when it is not running; a running one is joined, never doubled.
+ */
+async function signalGatherer<A, T>(workflowType: string, workflowId: string, args: A, signal: string, item: T, summary: string): Promise<{ workflowId: string }> {
+  const { client, info } = Context.current();
+  await client.workflow.signalWithStart(workflowType, {
+    workflowId,
+    taskQueue: info.taskQueue,
+    args: [args],
+    signal,
+    signalArgs: [item],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    staticSummary: summary,
+  });
+  return { workflowId };
 }
 
 async function libraryRoot(libraries: LibraryRepository, libraryId: string): Promise<string> {

@@ -23,6 +23,7 @@ import { folderRefreshWorkflowType, type FolderRefreshInput } from './folder-ref
 import {
   DOWNLOAD_ERRORED,
   DOWNLOAD_STALLED,
+  ENDABLE_WAITS,
   approveUpdate,
   cancelUpdate,
   encodeTaskQueue,
@@ -167,9 +168,10 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
 
   /**
    * A wait until `until` comes true or `ms` run out (false). Timed waits on time alone (air date, search
-   * back-off) are `endable`: the `endWait` signal cuts them short. A person's decision is never skipped.
+   * back-off, ENDABLE_WAITS) are cut short by the `endWait` signal. A person's decision is never skipped.
    */
-  async function wait(what: string, ms: number | undefined, until: () => boolean, endable: boolean, endsAt = ms === undefined ? undefined : Date.now() + ms): Promise<boolean> {
+  async function wait(what: string, ms: number | undefined, until: () => boolean, endsAt = ms === undefined ? undefined : Date.now() + ms): Promise<boolean> {
+    const endable = ENDABLE_WAITS.includes(what);
     state.waitingFor = what;
     state.waitUntil = endsAt === undefined ? null : new Date(endsAt).toISOString();
     waitEnded = false;
@@ -190,7 +192,7 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
     const remaining = searchFrom - Date.now();
     if (!(remaining > 0)) return;
     await transition('AWAITING');
-    await wait('air date', remaining, () => false, true, searchFrom);
+    await wait('air date', remaining, () => false, searchFrom);
   }
 
   async function searchRelease(): Promise<void> {
@@ -206,7 +208,7 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
         return;
       }
       await transition('SEARCHING', { availableReleases, qualityMet: false, lastError: `No acceptable release yet (${availableReleases.length} seen)` });
-      await wait('release', backoff, () => false, true);
+      await wait('release', backoff, () => false);
       backoff = Math.min(backoff * 2, timings.searchRetryMaxMs);
     }
   }
@@ -216,7 +218,7 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
     if (!input.approval.required) return true;
     decision = undefined;
     const timeoutMs = input.approval.timeoutSeconds ? input.approval.timeoutSeconds * 1000 : undefined;
-    const decided = await wait('approval', timeoutMs, () => decision !== undefined, false);
+    const decided = await wait('approval', timeoutMs, () => decision !== undefined);
     if (!decided) {
       const auto = input.approval.autoAction ?? 'cancel';
       if (auto === 'cancel') {
@@ -334,7 +336,7 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
       await transition('FAILED', { failedStep: state.failedStep, lastError: state.lastError });
     }
     try {
-      await wait('retry or cancel', undefined, () => retryRequested || cancelRequested, false);
+      await wait('retry or cancel', undefined, () => retryRequested || cancelRequested);
     } catch (error) {
       if (isCancellation(error)) return cleanUpAndCancel();
       throw error;

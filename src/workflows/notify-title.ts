@@ -2,6 +2,7 @@ import { proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
 import type { NotifyActivities } from '../activities/notify.js';
 import type { DeliveryPolicy, NotifyTitleInput, NotifyTitleResult } from './notify-definitions.js';
 import { playerTargetName } from './notify-definitions.js';
+import { rootMessage } from './root-message.js';
 
 const { planNotifications, queuePlayerRefresh, queuePeopleMessage } = proxyActivities<NotifyActivities>({
   startToCloseTimeout: '30 seconds',
@@ -77,10 +78,4 @@ export async function notifyTitle(input: NotifyTitleInput): Promise<NotifyTitleR
   })();
 
   return { players: await players, people: await people, unreadable: plan.unreadable };
-}
-
-function rootMessage(error: unknown): string {
-  let current: unknown = error;
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  return current instanceof Error ? current.message : String(error);
 }

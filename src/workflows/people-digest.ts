@@ -1,6 +1,7 @@
 import { condition, continueAsNew, defineQuery, defineSignal, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
 import { peopleMessageSignalName, type PeopleDigestInput, type PeopleDigestState, type PeopleMessage } from './notify-definitions.js';
 import { deliveryActivities } from './notify-title.js';
+import { rootMessage } from './root-message.js';
 
 export const peopleMessageSignal = defineSignal<[PeopleMessage]>(peopleMessageSignalName);
 export const peopleDigestStateQuery = defineQuery<PeopleDigestState>('state');
@@ -53,10 +54,4 @@ export async function peopleDigest(input: PeopleDigestInput): Promise<PeopleDige
       await continueAsNew<typeof peopleDigest>({ ...input, carried: { pending: pending.splice(0), seenIds: [...seenIds].slice(-SEEN_IDS_KEPT) } });
     }
   }
-}
-
-function rootMessage(error: unknown): string {
-  let current: unknown = error;
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  return current instanceof Error ? current.message : String(error);
 }

@@ -11,6 +11,7 @@ import {
   type PlayerSyncState,
 } from './notify-definitions.js';
 import { deliveryActivities } from './notify-title.js';
+import { rootMessage } from './root-message.js';
 
 export const folderChangedSignal = defineSignal<[FolderChange]>(folderChangedSignalName);
 export const playerSyncStateQuery = defineQuery<PlayerSyncState>(playerSyncStateQueryName);
@@ -90,7 +91,7 @@ export async function playerLibrarySync(input: PlayerLibrarySyncInput): Promise<
       }
     } catch (error) {
       // Down for longer than the window, or refused: recorded, and the other refreshes still go out.
-      state.failed.push({ job, error: error instanceof Error ? rootMessage(error) : String(error) });
+      state.failed.push({ job, error: rootMessage(error) });
       return undefined;
     }
   }
@@ -99,10 +100,4 @@ export async function playerLibrarySync(input: PlayerLibrarySyncInput): Promise<
 function jobSummary(job: PlayerRefreshJob): string {
   const clean = job.cleanFirst ? 'clean + ' : '';
   return job.scope.kind === 'library' ? `${clean}refresh the whole library` : `${clean}${job.scope.change} ${job.scope.path}`;
-}
-
-function rootMessage(error: Error): string {
-  let current: Error = error;
-  while (current.cause instanceof Error) current = current.cause;
-  return current.message;
 }

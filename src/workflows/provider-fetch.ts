@@ -15,6 +15,7 @@ import {
   type ProviderSeasonFetchOutcome,
   type ProviderSeasonResultEntry,
 } from './provider-definitions.js';
+import { rootMessage } from './root-message.js';
 
 const { listEnabledProviders, listEnabledSeasonProviders, saveProviderAnswers, saveSeasonAnswers } = proxyActivities<ProviderActivities>({
   startToCloseTimeout: '30 seconds',
@@ -58,7 +59,7 @@ function askEveryProvider<T>(providers: EnabledProvider[], priority: FetchPriori
       try {
         return { ...base, status: 'completed', ...(await ask(providerCalls(provider.kind, provider.timeoutMs, priority), provider)) };
       } catch (err) {
-        return { ...base, status: isTimeout(err) ? 'timed-out' : 'failed', error: failureMessage(err) };
+        return { ...base, status: isTimeout(err) ? 'timed-out' : 'failed', error: rootMessage(err) };
       }
     }),
   );
@@ -111,7 +112,7 @@ export async function providerSearch(input: ProviderSearchInput): Promise<Provid
         const found = await providerCalls(provider.kind, provider.timeoutMs, 'user').searchProvider({ providerId: provider.id, search: input });
         outcome.results.push(...found);
       } catch (err) {
-        outcome.failedProviders.push({ provider: provider.kind, error: failureMessage(err) });
+        outcome.failedProviders.push({ provider: provider.kind, error: rootMessage(err) });
       }
     }),
   );
@@ -123,8 +124,3 @@ function isTimeout(err: unknown): boolean {
   return err.cause instanceof TimeoutFailure || (err.cause instanceof ApplicationFailure && err.cause.type === PROVIDER_TIMEOUT_FAILURE);
 }
 
-function failureMessage(err: unknown): string {
-  let current: unknown = err;
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  return current instanceof Error ? current.message : String(err);
-}

@@ -115,9 +115,4 @@ export const ENDABLE_WAITS = ['air date', 'release'];
 export const DOWNLOAD_STALLED = 'DownloadStalled';
 export const DOWNLOAD_ERRORED = 'DownloadErrored';
 
-/** The innermost message of a failure chain (ActivityFailure → ApplicationFailure → ...): what a person should read. */
-export function rootMessage(error: unknown): string {
-  let current: unknown = error;
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  return current instanceof Error ? current.message : String(error);
-}
+export { rootMessage } from './root-message.js';

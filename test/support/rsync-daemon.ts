@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import { findFreePort } from '../../src/runtime/free-port.js';
+import { findFreePort, isPortInUse } from '../../src/runtime/free-port.js';
 import { onCleanup } from './cleanup.js';
 import { tempDir } from './temp-dir.js';
 
@@ -41,15 +40,7 @@ export async function startRsyncDaemon(): Promise<RsyncDaemon> {
 
 async function waitForPort(port: number): Promise<void> {
   const deadline = Date.now() + 10_000;
-  for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
-    if (open) return;
+  while (!(await isPortInUse(port))) {
     if (Date.now() > deadline) throw new Error(`rsync --daemon did not listen on port ${port} within 10 s`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -11,6 +11,7 @@ import { kodiVideoThumbFileName } from '../../media/artwork-names.js';
 import { downloadToTempFile } from '../../media/download-file.js';
 import { sha256File } from '../../media/file-hash.js';
 import { readImageInfo } from '../../media/image-info.js';
+import { withoutExtension } from '../../media/title-scan/file-names.js';
 import { differenceHash, isNearDuplicate } from '../../media/perceptual-hash.js';
 import type { ExternalIds, ProviderCastMember, ProviderMetadata } from '../../providers/types.js';
 import type { FetchPriority } from '../../workflows/provider-definitions.js';
@@ -159,7 +160,7 @@ export class TitleEnricher {
         const thumbed = new Set<string>();
         for (const row of seasonRows) {
           const thumbUrl = provided.get(row.episodeNumber)?.thumbUrl;
-          const videoStem = stripExtension(row.videoPath);
+          const videoStem = withoutExtension(row.videoPath);
           // A multi-episode file has one thumbnail: its first episode's.
           if (!thumbUrl || thumbed.has(videoStem) || localThumbs.has(videoStem.toLowerCase())) continue;
           thumbed.add(videoStem);
@@ -187,7 +188,7 @@ export class TitleEnricher {
       .from(assets)
       .where(and(eq(assets.entityType, 'show'), eq(assets.entityId, showId), eq(assets.source, 'local'), eq(assets.assetType, 'thumb')));
     // `<video>-thumb.jpg`, or Kodi's older `<video>.tbn` / `<video>.jpg`.
-    return new Set(local.map(({ sourcePath }) => stripExtension(sourcePath).replace(/-thumb$/i, '').toLowerCase()));
+    return new Set(local.map(({ sourcePath }) => withoutExtension(sourcePath).replace(/-thumb$/i, '').toLowerCase()));
   }
 
   /**
@@ -397,11 +398,6 @@ function seasonOf(row: ProviderAssetRow): number | null {
 
 function scoreOf(row: ProviderAssetRow, config: EnrichmentConfig): number {
   return scoreArtwork({ assetType: row.assetType, width: row.width, height: row.height, ...metaOf(row) }, config);
-}
-
-function stripExtension(relativePath: string): string {
-  const extension = path.posix.extname(relativePath);
-  return extension ? relativePath.slice(0, -extension.length) : relativePath;
 }
 
 /** The picture's extension as its URL names it (provider image URLs end in their format). */

@@ -22,6 +22,7 @@ import {
 import { KODI_TITLE_ARTWORK_FILE_NAMES, kodiExtraFanartPath, kodiSeasonArtworkFileName, type SeasonArtworkType } from '../../media/artwork-names.js';
 import type { ContentStore } from '../../media/content-store.js';
 import { discoverTitleFolder } from '../../media/discovery/index.js';
+import { withoutExtension } from '../../media/title-scan/file-names.js';
 import { parseNfo, writeEpisodeNfo, writeMovieNfo, writeTvShowNfo, type NfoThumb, type XmlElement } from '../../media/nfo/index.js';
 import { copyFileIfChanged, writeFileIfChanged, type WriteOutcome } from '../../media/write-if-changed.js';
 import type { ProviderMetadata } from '../../providers/types.js';
@@ -59,7 +60,7 @@ export class TitlePublisher {
     const files = await db.select().from(mediaFiles).where(and(eq(mediaFiles.entityType, 'movie'), eq(mediaFiles.entityId, movieId))).orderBy(desc(mediaFiles.sizeBytes), asc(mediaFiles.relativePath));
     const main = files[0];
     const streams = main ? await db.select().from(mediaStreams).where(eq(mediaStreams.mediaFileId, main.id)).orderBy(asc(mediaStreams.streamIndex)) : [];
-    const nfoName = config.movieNfoName === 'video' && main ? `${stripExtension(main.relativePath)}.nfo` : 'movie.nfo';
+    const nfoName = config.movieNfoName === 'video' && main ? `${withoutExtension(main.relativePath)}.nfo` : 'movie.nfo';
     const folder = movie.folderPath;
     const existing = await this.existingNfo(path.join(folder, nfoName));
     const art = await this.selectedArtwork('movie', movieId);
@@ -104,7 +105,7 @@ export class TitlePublisher {
       const [file] = await db.select().from(mediaFiles).where(and(eq(mediaFiles.entityType, 'episode'), eq(mediaFiles.entityId, group[0]!.id)));
       const streams = file ? await db.select().from(mediaStreams).where(eq(mediaStreams.mediaFileId, file.id)).orderBy(asc(mediaStreams.streamIndex)) : [];
       const fileInfo = file ? fileInfoFromStreams(file, streams) : undefined;
-      const nfoPath = `${stripExtension(videoPath)}.nfo`;
+      const nfoPath = `${withoutExtension(videoPath)}.nfo`;
       const content = writeEpisodeNfo(group.map((e) => episodeNfoFromRow(e, { showTitle: show.title, fileInfo })));
       outcomes.push([nfoPath, await writeFileIfChanged(path.join(folder, nfoPath), content)]);
     }
@@ -165,7 +166,7 @@ export class TitlePublisher {
       } else if (asset.assetType === 'fanart' && count > 0) {
         name = kodiExtraFanartPath(count, extension);
       } else if (count === 0 && asset.assetType in KODI_TITLE_ARTWORK_FILE_NAMES) {
-        name = `${stripExtension(KODI_TITLE_ARTWORK_FILE_NAMES[asset.assetType as TitleArtType])}${extension}`;
+        name = `${withoutExtension(KODI_TITLE_ARTWORK_FILE_NAMES[asset.assetType as TitleArtType])}${extension}`;
       }
       if (!name) continue;
       outcomes.push([name, await copyFileIfChanged(this.deps.contentStore.absolutePath(file), path.join(folder, name))]);
@@ -258,11 +259,6 @@ function thumbsOf(art: readonly { asset: { assetType: string; providerUrl: strin
       }
       return { url: asset.providerUrl, aspect: asset.assetType };
     });
-}
-
-function stripExtension(relativePath: string): string {
-  const extension = path.posix.extname(relativePath);
-  return extension ? relativePath.slice(0, -extension.length) : relativePath;
 }
 
 function extensionOf(file: string): string {

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 export { fileExtension, fileStem } from '../title-names.js';
 
 /** The last segment of a '/'-separated relative path. */
@@ -9,6 +11,12 @@ export function baseName(relativePath: string): string {
 export function folderOf(relativePath: string): string {
   const slash = relativePath.lastIndexOf('/');
   return slash === -1 ? '' : relativePath.slice(0, slash);
+}
+
+/** A relative path without its file's extension: `Season 01/Show - S01E02` for `Season 01/Show - S01E02.mkv`. */
+export function withoutExtension(relativePath: string): string {
+  const extension = path.posix.extname(relativePath);
+  return extension ? relativePath.slice(0, -extension.length) : relativePath;
 }
 
 export function joinRelative(folder: string, name: string): string {
