@@ -13,6 +13,7 @@ import { discoverTitleFolder } from '../media/discovery/index.js';
 import { scanTitleFolder } from '../media/title-scan/index.js';
 import type { FolderRefreshInput } from '../workflows/folder-refresh-definitions.js';
 import type { PipelineTitleKind } from '../workflows/title-pipeline-definitions.js';
+import { heartbeatWhile } from './heartbeat-while.js';
 
 export interface FolderRefreshActivityDeps {
   db: Database;
@@ -67,18 +68,23 @@ export function createFolderRefreshActivities({ db, phaseConfig, contentStore, p
         return { outcome: 'removed', titlesRemoved: await folders.markFolderRemoved(library.id, key, input.scanId) };
       }
       const folder = await folders.recordOne(library.id, input.scanId, discovered);
-      const scanned = await scanTitleFolder({ ...folder }, { scanConfig });
-      const saved = await writer.save(library.id, input.scanId, scanned);
+      const { scanned, saved } = await heartbeatWhile(async () => {
+        const scanned = await scanTitleFolder({ ...folder }, { scanConfig });
+        return { scanned, saved: await writer.save(library.id, input.scanId, scanned) };
+      });
       const fileIssues = scanned.errors.map((e) => ({ path: `${folder.folderPath}/${e.relativePath}`, reason: e.reason }));
       await issues.replaceForFolder(input.scanId, library.id, folder.key, fileIssues);
       await folders.markScanned(folder, input.scanId, { scanError: null, fileErrors: fileIssues.length });
       return { outcome: 'scanned', kind: saved.entityType, titleId: saved.entityId, isNew: saved.isNew, fileErrors: fileIssues.length };
     },
 
-    /** Starts (or joins) the title's pipeline at a person's priority: a webhook is someone waiting. */
-    async startTitlePipeline(input: { kind: PipelineTitleKind; titleId: string; isNew: boolean; reason: string }): Promise<{ workflowId: string }> {
-      const started = await pipelines.start({ kind: input.kind, titleId: input.titleId, priority: 'user', event: input.isNew ? 'added' : 'updated', reason: input.reason });
-      return { workflowId: started.workflowId };
+    /**
+     * Hands the folder's change to its title's pipeline at a person's priority (a webhook is someone waiting).
+     * Idempotent: retried after the pipeline published the change, it starts nothing.
+     */
+    async startTitlePipeline(input: { kind: PipelineTitleKind; titleId: string; reason: string }): Promise<{ workflowId: string }> {
+      const ensured = await pipelines.ensure({ kind: input.kind, titleId: input.titleId, priority: 'user', reason: input.reason });
+      return { workflowId: ensured.workflowId };
     },
   };
 }

@@ -15,6 +15,7 @@ import { ProcessingContext } from '../providers/processing-context.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import { IPTV_PROVIDER_DELETED, type CatalogueFetchResult, type MatchBatchResult } from '../workflows/iptv-definitions.js';
 import { asTemporalFailure, runLogger } from './providers.js';
+import { heartbeatWhile } from './heartbeat-while.js';
 
 export interface IptvActivityDeps {
   db: Database;
@@ -64,7 +65,8 @@ export function createIptvActivities(deps: IptvActivityDeps) {
     /** Lists the catalogue and stores it: unchanged titles keep their match, new or changed ones wait for one. */
     async fetchIptvCatalogue(input: { providerId: string; syncId: string }): Promise<CatalogueFetchResult> {
       return withContext(input.providerId, async (processor, context, config) => {
-        const listing = await processor.listCatalogue(context);
+        // A panel may take long to list a large catalogue: the heartbeat goes on meanwhile.
+        const listing = await heartbeatWhile(() => processor.listCatalogue(context));
         Context.current().heartbeat({ listed: listing.entries.length });
         const rows = toListedTitles(listing, config.nameCleanup);
         const stored = await titles.upsertListing(input.providerId, input.syncId, rows);
@@ -83,7 +85,8 @@ export function createIptvActivities(deps: IptvActivityDeps) {
         const result: MatchBatchResult = { processed: 0, matched: 0, ignored: 0, errors: 0, nextAfterKey: batch.length < input.limit ? null : batch.at(-1)!.titleKey };
         context.progress.total = batch.length;
         const limit = createConcurrencyLimit(Math.min(MATCH_CONCURRENCY, Math.max(1, input.limit)));
-        await Promise.all(
+        // One match can wait long behind TMDB's rate limit: a timer heartbeats between matches.
+        await heartbeatWhile(() => Promise.all(
           batch.map((row) =>
             limit(async () => {
               const outcome = await matchOne(processor, context, row);
@@ -97,7 +100,7 @@ export function createIptvActivities(deps: IptvActivityDeps) {
               Context.current().heartbeat({ done: context.progress.done });
             }),
           ),
-        );
+        ), () => ({ done: context.progress.done }));
         return result;
       });
     },

@@ -1,13 +1,15 @@
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/activity';
 import { eq } from 'drizzle-orm';
 import type { EnrichmentConfig, PhaseConfiguration, PublishConfig, ScanConfig } from '../config/phase-config.js';
 import type { PhaseConfigService } from '../config/phase-config-service.js';
 import type { Database } from '../db/client.js';
+import { TitleChangeRepository } from '../db/repositories/title-change-repository.js';
 import { movies, shows } from '../db/schema/index.js';
 import { TitleNotFoundError, type EnrichTitleResult, type TitleEnricher } from '../library/enrich/title-enricher.js';
 import type { PublishResult, TitlePublisher } from '../library/publish/title-publisher.js';
 import type { FetchPriority } from '../workflows/provider-definitions.js';
 import type { PipelineTitleKind } from '../workflows/title-pipeline-definitions.js';
+import { heartbeatWhile } from './heartbeat-while.js';
 
 export interface PipelineActivityDeps {
   db: Database;
@@ -21,11 +23,25 @@ interface TitleRef {
   titleId: string;
 }
 
-const HEARTBEAT_EVERY_MS = 10_000;
-
 /** Activities of the title pipelines: thin adapters over TitleEnricher and TitlePublisher. */
 export function createPipelineActivities({ db, phaseConfig, enricher, publisher }: PipelineActivityDeps) {
+  const changes = new TitleChangeRepository(db);
   return {
+    /**
+     * The change a pass publishes: the title's change_seq now, read before any of its data. Everything saved
+     * up to it is committed, so the pass covers it; a title no pass has published yet is announced as added.
+     */
+    async beginPipelinePass(input: TitleRef): Promise<{ changeSeq: number; published: boolean }> {
+      const state = await changes.state(input.kind, input.titleId);
+      if (!state) throw ApplicationFailure.nonRetryable(`${input.kind} ${input.titleId} does not exist`, 'TitleNotFound');
+      return { changeSeq: state.changeSeq, published: state.pipelineSeq > 0 };
+    },
+
+    /** The pass published everything up to `seq`: a start for those changes, retried later, starts nothing. */
+    async finishPipelinePass(input: TitleRef & { seq: number }): Promise<void> {
+      await changes.markPublished(input.kind, input.titleId, input.seq);
+    },
+
     /** Read once per pipeline run: every phase of one run works with the same configuration. */
     async loadPhaseConfiguration(): Promise<PhaseConfiguration> {
       return phaseConfig.getAll();
@@ -63,14 +79,10 @@ export type PipelineActivities = ReturnType<typeof createPipelineActivities>;
 
 /** Keeps Temporal told that a long enrichment (many downloads) is alive; a missing title is final. */
 async function heartbeating<T>(run: () => Promise<T>): Promise<T> {
-  const context = Context.current();
-  const ticker = setInterval(() => context.heartbeat(), HEARTBEAT_EVERY_MS);
   try {
-    return await run();
+    return await heartbeatWhile(run);
   } catch (err) {
     if (err instanceof TitleNotFoundError) throw ApplicationFailure.nonRetryable(err.message, 'TitleNotFound');
     throw err;
-  } finally {
-    clearInterval(ticker);
   }
 }

@@ -10,6 +10,7 @@ import { TmdbProcessor } from '../providers/processors/tmdb-processor.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { ChangesWindow, ProviderRefreshPlan, RefreshEntityType, RefreshTarget } from '../workflows/provider-refresh-definitions.js';
 import { asTemporalFailure, runLogger as activityLogger } from './providers.js';
+import { heartbeatWhile } from './heartbeat-while.js';
 
 export interface ProviderRefreshActivityDeps {
   db: Database;
@@ -96,7 +97,8 @@ export function createProviderRefreshActivities(deps: ProviderRefreshActivityDep
     async refreshTitles(input: { titles: RefreshTarget[] }): Promise<{ refreshed: number; failed: number }> {
       const limit = createConcurrencyLimit(REFRESH_CONCURRENCY);
       const result = { refreshed: 0, failed: 0 };
-      await Promise.all(
+      // A fetch can wait long behind the provider's rate limit: a timer heartbeats between answers.
+      await heartbeatWhile(() => Promise.all(
         input.titles.map((title) =>
           limit(async () => {
             const answer = await deps.cache.fetchAssets({
@@ -111,7 +113,7 @@ export function createProviderRefreshActivities(deps: ProviderRefreshActivityDep
             Context.current().heartbeat(result);
           }),
         ),
-      );
+      ), () => result);
       return result;
     },
   };

@@ -8,12 +8,14 @@ import { LibraryRepository } from '../db/repositories/library-repository.js';
 import { ScanIssueRepository } from '../db/repositories/scan-issue-repository.js';
 import { ScanRunRepository, type ScanRunCounters, type ScanRunStatus } from '../db/repositories/scan-run-repository.js';
 import { summarizeScan } from '../db/repositories/scan-summary.js';
+import { TitleChangeRepository, type TitleAwaitingPipeline } from '../db/repositories/title-change-repository.js';
 import type { LibraryFolder } from '../db/schema/index.js';
 import { ScannedTitleWriter } from '../library/scanned-title-writer.js';
 import type { ContentStore } from '../media/content-store.js';
 import { discoverLibrary, LibraryRootUnreadableError } from '../media/discovery/index.js';
 import { scanTitleFolder } from '../media/title-scan/index.js';
 import { createTaskLimit } from '../media/title-scan/task-limit.js';
+import { heartbeatWhile } from './heartbeat-while.js';
 import type { TitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
 
 export interface ScanActivityDeps {
@@ -49,6 +51,7 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
   const folders = new LibraryFolderRepository(db);
   const issues = new ScanIssueRepository(db);
   const writer = new ScannedTitleWriter(db, contentStore);
+  const changes = new TitleChangeRepository(db);
 
   async function requireLibrary(libraryId: string) {
     const library = await libraries.get(libraryId);
@@ -65,12 +68,12 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
       const fileIssues = scanned.errors.map((e) => ({ path: `${folder.folderPath}/${e.relativePath}`, reason: e.reason }));
       await issues.replaceForFolder(scanId, libraryId, folder.key, fileIssues);
       await folders.markScanned(folder, scanId, { scanError: null, fileErrors: fileIssues.length });
-      return { isNew: saved.isNew, assetsCached: saved.assetsCached, errors: fileIssues.length, failed: false, title: { kind: saved.entityType, titleId: saved.entityId } };
+      return { isNew: saved.isNew, assetsCached: saved.assetsCached, errors: fileIssues.length, failed: false };
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       await issues.replaceForFolder(scanId, libraryId, folder.key, [{ path: folder.folderPath, reason }]);
       await folders.markScanned(folder, scanId, { scanError: reason, fileErrors: 0 });
-      return { isNew: false, assetsCached: 0, errors: 1, failed: true, title: undefined };
+      return { isNew: false, assetsCached: 0, errors: 1, failed: true };
     }
   }
 
@@ -93,10 +96,19 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
       const context = Context.current();
       let result;
       try {
-        result = await discoverLibrary(library.rootPath, library.kind === 'tv' ? 'tv' : 'movie', scanConfig, {
-          signal: context.cancellationSignal,
-          onProgress: (directoriesVisited) => context.heartbeat({ directoriesVisited }),
-        });
+        // A folder on a slow disk can take long to list: a timer keeps the heartbeat going between directories.
+        let visited = 0;
+        result = await heartbeatWhile(
+          () =>
+            discoverLibrary(library.rootPath, library.kind === 'tv' ? 'tv' : 'movie', scanConfig, {
+              signal: context.cancellationSignal,
+              onProgress: (directoriesVisited) => {
+                visited = directoriesVisited;
+                context.heartbeat({ directoriesVisited });
+              },
+            }),
+          () => ({ directoriesVisited: visited }),
+        );
       } catch (err) {
         // An unreadable root must fail the scan: going on would mark every title of the library removed.
         if (err instanceof LibraryRootUnreadableError) throw ApplicationFailure.nonRetryable(err.message, 'LibraryRootUnreadable');
@@ -116,7 +128,6 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
       ]);
       const result: FolderBatchResult = { scanned: 0, titlesNew: 0, titlesUpdated: 0, assetsCached: 0, errors: 0, nextAfterKey: null };
       const limit = createTaskLimit(folderConcurrency);
-      const changedTitles: { kind: 'movie' | 'show'; titleId: string; isNew: boolean }[] = [];
       // One folder can take long (a show with hundreds of episodes); keep telling Temporal we are alive.
       const ticker = setInterval(() => context.heartbeat({ scanned: result.scanned }), HEARTBEAT_EVERY_MS);
       try {
@@ -130,7 +141,6 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
               else if (!outcome.failed) result.titlesUpdated++;
               result.assetsCached += outcome.assetsCached;
               result.errors += outcome.errors;
-              if (outcome.title) changedTitles.push({ ...outcome.title, isNew: outcome.isNew });
               context.heartbeat({ scanned: result.scanned });
             }),
           ),
@@ -139,11 +149,16 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
         clearInterval(ticker);
       }
       if (context.cancellationSignal.aborted) throw new CancelledFailure('Scan cancelled between folders');
-      // Started from here rather than by the scan workflow, so a scan of 10,000 titles keeps a history of
-      // batches, not of titles. A retried batch starts them again; a running pipeline is joined, not doubled.
-      // A library's first scan finds what was there all along: players refresh, people are not told of each title.
-      if (pipelines) await startPipelines(pipelines, changedTitles, await scanRuns.completedBefore(input.libraryId, input.scanId));
       result.nextAfterKey = batch.length === input.limit ? batch[batch.length - 1]!.key : null;
+      // Started from here rather than by the scan workflow, so a scan of 10,000 titles keeps a history of
+      // batches, not of titles. Which titles is read back from the database — every folder of this scan up to
+      // the batch's end whose title has a change no pipeline published — so the titles a killed attempt of
+      // this batch saved are started by the retry too, and a title whose pipeline already ran is not started again.
+      // A library's first scan finds what was there all along: players refresh, people are not told of each title.
+      if (pipelines) {
+        const awaiting = await changes.awaitingPipelineAfterScan(input.libraryId, input.scanId, input.afterKey, result.nextAfterKey);
+        await startPipelines(pipelines, awaiting, await scanRuns.completedBefore(input.libraryId, input.scanId));
+      }
       return result;
     },
 
@@ -173,16 +188,15 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
 
 export type ScanActivities = ReturnType<typeof createScanActivities>;
 
-async function startPipelines(pipelines: TitlePipelineStarter, titles: { kind: 'movie' | 'show'; titleId: string; isNew: boolean }[], announce: boolean) {
+async function startPipelines(pipelines: TitlePipelineStarter, titles: TitleAwaitingPipeline[], announce: boolean) {
   const limit = createTaskLimit(PIPELINE_START_CONCURRENCY);
   await Promise.all(
     titles.map((title) =>
       limit(() =>
-        pipelines.start({
+        pipelines.ensure({
           kind: title.kind,
           titleId: title.titleId,
           priority: 'background',
-          event: title.isNew ? 'added' : 'updated',
           reason: announce ? 'library scan' : "library's first scan",
           ...(announce ? {} : { announce: false }),
         }),

@@ -82,7 +82,7 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
     metrics,
     providerRegistry: input.providerRegistry ?? new ProviderRegistry(),
     schedules,
-    titlePipelines: new TemporalTitlePipelineStarter(input.temporal, input.config.taskQueue),
+    titlePipelines: new TemporalTitlePipelineStarter(input.temporal, input.config.taskQueue, input.db),
   };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -203,7 +203,11 @@ async function upsertTitle<T extends typeof movies | typeof shows>(
   }
   const update = withoutLockedFields(values as Record<string, unknown>, existing);
   if (existing.identificationSource === 'manual') stripIdentification(update);
-  await tx.update(titleTable).set({ ...update, deletedAt: null, updatedAt: dsql`now()` }).where(eq(titleTable.id, existing.id));
+  // A new row starts at change 1; every later save is a change the pipeline must publish (title-change-repository).
+  await tx
+    .update(titleTable)
+    .set({ ...update, deletedAt: null, updatedAt: dsql`now()`, changeSeq: dsql`${titleTable.changeSeq} + 1` })
+    .where(eq(titleTable.id, existing.id));
   return { entityId: existing.id, isNew: false };
 }
 

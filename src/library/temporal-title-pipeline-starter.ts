@@ -1,48 +1,79 @@
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
+import type { Database } from '../db/client.js';
+import { TitleChangeRepository } from '../db/repositories/title-change-repository.js';
 import { priorityKeys } from '../workflows/provider-definitions.js';
-import { titlePipelineWorkflowId, titlePipelineWorkflowType, type TitlePipelineInput } from '../workflows/title-pipeline-definitions.js';
+import {
+  titleChangedSignal,
+  titlePipelineWorkflowId,
+  titlePipelineWorkflowType,
+  type PipelineTitleKind,
+  type TitleChange,
+} from '../workflows/title-pipeline-definitions.js';
 
-const pipelineInput = z
+const pipelineRequest = z
   .object({
     kind: z.enum(['movie', 'show']),
     titleId: z.uuid(),
     priority: z.enum(['user', 'background']),
-    event: z.enum(['added', 'updated']),
     reason: z.string().min(1).max(500),
     announce: z.boolean().optional(),
   })
   .strict();
 
-export interface StartedPipeline {
+export type TitlePipelineRequest = z.input<typeof pipelineRequest>;
+
+export interface EnsuredPipeline {
   workflowId: string;
-  runId: string;
+  /** The change handed to the pipeline; absent when an earlier pass had already published the title's latest change. */
+  seq?: number;
 }
 
 /**
- * Starts a title's pipeline through Temporal. The workflow id is the title's and a running pipeline is
- * joined (USE_EXISTING), so a title already in its pipeline is never started twice, whoever asks — a
- * scan, a person, a webhook. The priority key puts a person's or a webhook's title ahead of a scan's.
+ * Hands a title's latest change to its pipeline through Temporal, idempotently. The title's change_seq
+ * says what is to be published and pipeline_seq what was (TitleChangeRepository): when nothing is
+ * outstanding, nothing starts — so a start retried after its pipeline closed starts no second run. Otherwise
+ * a signal-with-start gives the change to the running pipeline (one per title: the id is the title's) or
+ * starts one; the pipeline ignores a change an earlier pass covered. The priority key puts a person's or a
+ * webhook's title ahead of a scan's.
  */
 export class TemporalTitlePipelineStarter {
+  private readonly changes: TitleChangeRepository;
+
   constructor(
     private readonly temporal: Client,
     private readonly taskQueue: string,
-  ) {}
+    db: Database,
+  ) {
+    this.changes = new TitleChangeRepository(db);
+  }
 
-  async start(input: TitlePipelineInput): Promise<StartedPipeline> {
-    const parsed = pipelineInput.parse(input);
+  /** A change already saved (a scan, a webhook's folder refresh) reaches the pipeline. */
+  async ensure(request: TitlePipelineRequest): Promise<EnsuredPipeline> {
+    const parsed = pipelineRequest.parse(request);
     const workflowId = titlePipelineWorkflowId(parsed.kind, parsed.titleId);
-    const handle = await this.temporal.workflow.start(titlePipelineWorkflowType[parsed.kind], {
+    const state = await this.changes.state(parsed.kind, parsed.titleId);
+    if (!state || state.changeSeq <= state.pipelineSeq) return { workflowId };
+    const change: TitleChange = { seq: state.changeSeq, ...(parsed.announce === false ? { announce: false } : {}) };
+    await this.temporal.workflow.signalWithStart(titlePipelineWorkflowType[parsed.kind], {
       taskQueue: this.taskQueue,
       workflowId,
-      args: [parsed],
-      workflowIdConflictPolicy: 'USE_EXISTING',
+      args: [{ kind: parsed.kind, titleId: parsed.titleId, priority: parsed.priority, reason: parsed.reason, change }],
+      signal: titleChangedSignal,
+      signalArgs: [change],
       workflowIdReusePolicy: 'ALLOW_DUPLICATE',
       priority: { priorityKey: priorityKeys[parsed.priority] },
     });
-    return { workflowId, runId: handle.firstExecutionRunId };
+    return { workflowId, seq: change.seq };
+  }
+
+  /** A person asks for the title to be published again (refresh, identify): a change of its own, then ensure. */
+  async requestRun(request: TitlePipelineRequest): Promise<EnsuredPipeline> {
+    const parsed = pipelineRequest.parse(request);
+    await this.changes.recordChange(parsed.kind, parsed.titleId);
+    return this.ensure(parsed);
   }
 }
 
-export type TitlePipelineStarter = Pick<TemporalTitlePipelineStarter, 'start'>;
+export type TitlePipelineStarter = Pick<TemporalTitlePipelineStarter, 'ensure' | 'requestRun'>;
+export type { PipelineTitleKind };

@@ -68,7 +68,7 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
   // The pipelines, scheduled refreshes and IPTV matching reach providers and start workflows as the API
   // does: through a client on this connection and the provider cache.
   const client = new Client({ connection: opts.connection, namespace: opts.namespace });
-  const pipelines = new TemporalTitlePipelineStarter(client, opts.taskQueue);
+  const pipelines = new TemporalTitlePipelineStarter(client, opts.taskQueue, opts.db);
   const providerCache = new ProviderCacheManager({ cache: new ProviderCacheRepository(opts.db), fetcher: new TemporalProviderFetcher(client, opts.taskQueue) });
   const refreshActivities = createProviderRefreshActivities({ db: opts.db, providers, registry, cache: providerCache });
   const iptvActivities = createIptvActivities({ db: opts.db, iptvProviders: new IptvProviderRepository(opts.db, opts.credentialsCipher), registry, cache: providerCache });

@@ -3,10 +3,22 @@ import type { FolderRefreshActivities, RefreshedFolder } from '../activities/fol
 import type { FolderRefreshInput } from './folder-refresh-definitions.js';
 import { priorityKeys } from './provider-definitions.js';
 
-const { scanOneFolder, startTitlePipeline } = proxyActivities<FolderRefreshActivities>({
+const retry = { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10, nonRetryableErrorTypes: ['LibraryNotFound', 'UnsupportedLibraryKind', 'FolderOutsideLibrary', 'InvalidInput'] };
+
+// A show folder with hundreds of episodes takes a while to probe: the scan heartbeats, so a worker that dies
+// mid-folder is noticed within the heartbeat timeout.
+const { scanOneFolder } = proxyActivities<FolderRefreshActivities>({
   startToCloseTimeout: '15 minutes',
+  heartbeatTimeout: '20 seconds',
   priority: { priorityKey: priorityKeys.user },
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10, nonRetryableErrorTypes: ['LibraryNotFound', 'UnsupportedLibraryKind', 'FolderOutsideLibrary', 'InvalidInput'] },
+  retry,
+});
+
+// Two reads and one call to the Temporal server.
+const { startTitlePipeline } = proxyActivities<FolderRefreshActivities>({
+  startToCloseTimeout: '30 seconds',
+  priority: { priorityKey: priorityKeys.user },
+  retry,
 });
 
 /**
@@ -16,6 +28,6 @@ const { scanOneFolder, startTitlePipeline } = proxyActivities<FolderRefreshActiv
 export async function folderRefresh(input: FolderRefreshInput): Promise<RefreshedFolder & { pipelineWorkflowId?: string }> {
   const refreshed = await scanOneFolder({ ...input, scanId: workflowInfo().firstExecutionRunId });
   if (refreshed.outcome !== 'scanned') return refreshed;
-  const { workflowId } = await startTitlePipeline({ kind: refreshed.kind, titleId: refreshed.titleId, isNew: refreshed.isNew, reason: input.reason });
+  const { workflowId } = await startTitlePipeline({ kind: refreshed.kind, titleId: refreshed.titleId, reason: input.reason });
   return { ...refreshed, pipelineWorkflowId: workflowId };
 }

@@ -20,7 +20,8 @@ function panelCalls(kind: IptvKind) {
   return proxyActivities<IptvActivities>({
     taskQueue: `${workflowInfo().taskQueue}/provider-${kind}`,
     startToCloseTimeout: '2 hours',
-    heartbeatTimeout: '2 minutes',
+    // Heartbeats every few seconds: a worker that dies mid-batch is noticed within this.
+    heartbeatTimeout: '30 seconds',
     retry: {
       initialInterval: '2 seconds',
       backoffCoefficient: 2,

@@ -14,12 +14,24 @@ const DEFAULT_MAX_HISTORY_EVENTS = 4_000;
 /** Save the running counters to scan_runs every this many batches (the query is always live). */
 const SAVE_EVERY_BATCHES = 5;
 
-const { beginScanRun, discoverLibraryFolders, markVanishedTitles, summarizeScan, saveScanCounters, finishScanRun } =
-  proxyActivities<ScanActivities>({
-    startToCloseTimeout: '10 minutes',
-    heartbeatTimeout: '1 minute',
-    retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10 },
-  });
+// Row reads and writes: a worker that dies in one is noticed at this short timeout.
+const { beginScanRun, saveScanCounters, finishScanRun } = proxyActivities<ScanActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10 },
+});
+
+// One statement each over the whole library (10,000 titles take seconds).
+const { markVanishedTitles, summarizeScan } = proxyActivities<ScanActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10 },
+});
+
+// Walking a large library takes minutes; it heartbeats every few seconds.
+const { discoverLibraryFolders } = proxyActivities<ScanActivities>({
+  startToCloseTimeout: '1 hour',
+  heartbeatTimeout: '20 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10 },
+});
 
 const { scanFolderBatch } = proxyActivities<ScanActivities>({
   startToCloseTimeout: '2 hours',

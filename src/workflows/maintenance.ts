@@ -20,7 +20,8 @@ const DEFAULT_MAX_HISTORY_EVENTS = 4_000;
 
 const { removeUnreferencedCacheFiles, verifyCacheFiles } = proxyActivities<MaintenanceActivities>({
   startToCloseTimeout: '30 minutes',
-  heartbeatTimeout: '2 minutes',
+  // Heartbeats every few seconds: a worker that dies mid-batch is noticed within this.
+  heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', maximumAttempts: 5 },
 });
 

@@ -19,7 +19,9 @@ export function deliveryActivities(policy: DeliveryPolicy, summary?: string) {
   return proxyActivities<NotifyActivities>({
     // What the Temporal UI shows for the activity: which folder, which message.
     ...(summary === undefined ? {} : { summary }),
-    startToCloseTimeout: Math.min(windowMs, 5 * 60_000),
+    // One HTTP call or SMTP session (the clients time out on their own); a worker that dies in one is
+    // noticed at this timeout and the send retried.
+    startToCloseTimeout: Math.min(windowMs, 60_000),
     scheduleToCloseTimeout: windowMs,
     retry: {
       initialInterval: policy.initialRetrySeconds * 1000,

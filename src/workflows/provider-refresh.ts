@@ -20,7 +20,8 @@ const { planProviderRefresh, saveChangesCheckedAt, findDueTitles } = proxyActivi
 
 const { refreshTitles } = proxyActivities<ProviderRefreshActivities>({
   startToCloseTimeout: '2 hours',
-  heartbeatTimeout: '5 minutes',
+  // Heartbeats every few seconds: a worker that dies mid-batch is noticed within this.
+  heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', maximumAttempts: 5 },
 });
 

@@ -30,7 +30,7 @@ export const DEFAULT_TIMINGS: PipelineTimings = {
   airDateDelayMs: 2 * 60 * 60_000,
   searchRetryMs: 15 * 60_000,
   searchRetryMaxMs: 12 * 60 * 60_000,
-  heartbeatTimeoutMs: 60_000,
+  heartbeatTimeoutMs: 20_000,
 };
 
 export interface MediaRequestInput {

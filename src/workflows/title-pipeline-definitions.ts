@@ -1,4 +1,4 @@
-import { defineQuery } from '@temporalio/workflow';
+import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { FetchPriority } from './provider-definitions.js';
 
 /** Shared by the title pipelines and whoever starts them (scan, API, folderRefresh). No runtime imports beyond Temporal's. */
@@ -11,18 +11,36 @@ export interface TitlePipelineInput {
   titleId: string;
   /** 'user' for a person's click or a webhook, 'background' for what a library scan found. */
   priority: FetchPriority;
-  /** What happened to the title: a new one is announced as added. */
-  event: 'added' | 'updated';
   /** Why, for the Temporal UI: "scan", "api refresh", "radarr Download". */
   reason: string;
+  /** The change that started the run; later ones arrive as `titleChanged` signals. */
+  change?: TitleChange;
+}
+
+/**
+ * A change of the title its pipeline must publish: the title's change_seq after it was saved. The run
+ * publishes in passes; a change that arrives during a pass gets a pass of its own, and one that an earlier
+ * pass already covered (a start retried after the fact) is ignored.
+ */
+export interface TitleChange {
+  seq: number;
   /** false: people (Discord, Pushover, e-mail) are not told, as for what a library's first scan finds; players still are. */
   announce?: boolean;
 }
 
+export const titleChangedSignalName = 'titleChanged';
+export const titleChangedSignal = defineSignal<[TitleChange]>(titleChangedSignalName);
+
 export type PipelinePhase = 'starting' | 'enrich' | 'publish' | 'notify' | 'completed';
+
+/** What a pass announces: a title no pass has published yet is new. */
+export type TitleEvent = 'added' | 'updated';
 
 export interface TitlePipelineState {
   phase: PipelinePhase;
+  /** The change_seq the current (or last) pass publishes, and how many passes this run made. */
+  publishingSeq?: number;
+  passes: number;
   identification?: { status: 'identified' | 'unidentified'; reason: string };
   enriched?: { fieldsUpdated: number; actors: number; artworkSelected: number; artworkDownloaded: number; episodesUpdated: number; episodeThumbs: number; problems: string[] };
   published?: { written: string[]; unchanged: number };

@@ -1,8 +1,18 @@
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { executeChild, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { PhaseConfiguration } from '../config/phase-config.js';
 import type { PipelineActivities } from '../activities/pipeline.js';
 import { notifyTitleWorkflowId, notifyTitleWorkflowType, type NotifyTitleInput } from './notify-definitions.js';
 import { priorityKeys } from './provider-definitions.js';
-import { pipelineTaskQueue, titlePipelineStateQuery, type TitlePipelineInput, type TitlePipelineState } from './title-pipeline-definitions.js';
+import {
+  pipelineTaskQueue,
+  titleChangedSignal,
+  titlePipelineStateQuery,
+  type TitleChange,
+  type TitleEvent,
+  type TitlePipelineInput,
+  type TitlePipelineState,
+} from './title-pipeline-definitions.js';
 
 function activitiesFor(input: TitlePipelineInput) {
   const priority = { priorityKey: priorityKeys[input.priority] };
@@ -10,14 +20,16 @@ function activitiesFor(input: TitlePipelineInput) {
     // One indexed read each: run in the workflow's own worker as local activities, which saves a server
     // round trip and history events on the path a webhook waits on.
     quick: proxyLocalActivities<PipelineActivities>({
-      startToCloseTimeout: '1 minute',
+      startToCloseTimeout: '30 seconds',
       retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10, nonRetryableErrorTypes: ['TitleNotFound'] },
     }),
     // Provider fetches wait behind the provider queues' rate limits; downloads take their time.
     slow: proxyActivities<PipelineActivities>({
       taskQueue: pipelineTaskQueue(workflowInfo().taskQueue),
+      // Long (a cold enrichment waits on rate-limited providers and downloads artwork) but heartbeating every
+      // few seconds: a worker that dies mid-phase is noticed within the heartbeat timeout, not half an hour.
       startToCloseTimeout: '30 minutes',
-      heartbeatTimeout: '2 minutes',
+      heartbeatTimeout: '20 seconds',
       priority,
       retry: { initialInterval: '2 seconds', maximumInterval: '2 minutes', maximumAttempts: 10, nonRetryableErrorTypes: ['TitleNotFound'] },
     }),
@@ -25,44 +37,113 @@ function activitiesFor(input: TitlePipelineInput) {
 }
 
 /**
- * One title through the library pipeline: read the phase configuration once → enrich (identify, fetch,
- * merge, cast, artwork) → publish (NFO, artwork, actors) → notify (players and people, as a child so its
- * retries and delay live in its own history).
+ * One title through the library pipeline, in passes: read the phase configuration once → enrich (identify,
+ * fetch, merge, cast, artwork) → publish (NFO, artwork, actors) → notify (players and people, as a child so
+ * its retries and delay live in its own history) → record the change published. A change signalled while a
+ * pass runs gets one more pass; one an earlier pass covered gets none.
  */
 async function titlePipeline(input: TitlePipelineInput): Promise<TitlePipelineState> {
-  const state: TitlePipelineState = { phase: 'starting' };
+  const state: TitlePipelineState = { phase: 'starting', passes: 0 };
   setHandler(titlePipelineStateQuery, () => state);
+  const changes = new PendingChanges(input.change);
+  setHandler(titleChangedSignal, (change) => changes.add(change));
   const { quick, slow } = activitiesFor(input);
   const title = { kind: input.kind, titleId: input.titleId };
 
   const config = await quick.loadPhaseConfiguration();
+  do {
+    const announce = changes.takeAnnounce();
+    const pass = await quick.beginPipelinePass(title);
+    state.publishingSeq = pass.changeSeq;
+    state.passes++;
 
-  state.phase = 'enrich';
-  state.identification = await slow.identifyTitle(title);
-  if (state.identification.status === 'identified') {
-    state.enriched = await slow.enrichTitle({ ...title, config: config.enrichment, priority: input.priority });
-  }
+    state.phase = 'enrich';
+    state.identification = await slow.identifyTitle(title);
+    if (state.identification.status === 'identified') {
+      state.enriched = await slow.enrichTitle({ ...title, config: config.enrichment, priority: input.priority });
+    }
 
-  state.phase = 'publish';
-  state.published = await slow.publishTitle({ ...title, config: config.publish, scanConfig: config.scan });
+    state.phase = 'publish';
+    state.published = await slow.publishTitle({ ...title, config: config.publish, scanConfig: config.scan });
 
-  state.phase = 'notify';
-  const described = await quick.describeTitle(title);
-  const notification: NotifyTitleInput = {
-    libraryId: described.libraryId,
-    titleKind: input.kind,
-    titleId: input.titleId,
-    displayName: described.displayName,
-    folderPath: described.folderPath,
-    event: input.event,
-    playerSync: config.playerSync,
-    notificationKey: workflowInfo().runId,
-    ...(input.announce === false ? { announce: false } : {}),
-  };
-  await executeChild(notifyTitleWorkflowType, { workflowId: notifyTitleWorkflowId(notification), args: [notification] });
+    state.phase = 'notify';
+    await notifyOnce({ input, config, event: pass.published ? 'updated' : 'added', seq: pass.changeSeq, announce, describe: () => quick.describeTitle(title) });
+
+    await quick.finishPipelinePass({ ...title, seq: pass.changeSeq });
+    changes.covered(pass.changeSeq);
+  } while (changes.pending());
 
   state.phase = 'completed';
   return state;
+}
+
+/**
+ * Tells players and people of one published change. The child's id names the change (notify/<kind>/<id>/
+ * change-<seq>) and a closed one is never started again, so the same change is announced once even if a
+ * pass for it ran twice.
+ */
+async function notifyOnce(args: {
+  input: TitlePipelineInput;
+  config: PhaseConfiguration;
+  event: TitleEvent;
+  seq: number;
+  announce: boolean;
+  describe: () => Promise<{ libraryId: string; displayName: string; folderPath: string }>;
+}): Promise<void> {
+  const described = await args.describe();
+  const notification: NotifyTitleInput = {
+    libraryId: described.libraryId,
+    titleKind: args.input.kind,
+    titleId: args.input.titleId,
+    displayName: described.displayName,
+    folderPath: described.folderPath,
+    event: args.event,
+    playerSync: args.config.playerSync,
+    notificationKey: `change-${args.seq}`,
+    ...(args.announce ? {} : { announce: false }),
+  };
+  try {
+    await executeChild(notifyTitleWorkflowType, {
+      workflowId: notifyTitleWorkflowId(notification),
+      args: [notification],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
+}
+
+/** The changes signalled to a run: the highest change_seq asked for, and whether any of them is to be announced. */
+class PendingChanges {
+  private requestedSeq = 0;
+  private coveredSeq = 0;
+  private announce: boolean | undefined;
+
+  constructor(first: TitleChange | undefined) {
+    // A run started without a change (by hand) still makes its first pass, announced unless a signal says not.
+    if (first) this.add(first);
+  }
+
+  add(change: TitleChange): void {
+    if (change.seq <= this.coveredSeq) return;
+    this.requestedSeq = Math.max(this.requestedSeq, change.seq);
+    this.announce = (this.announce ?? false) || change.announce !== false;
+  }
+
+  /** Whether the next pass announces to people; the changes it covers are taken. */
+  takeAnnounce(): boolean {
+    const announce = this.announce ?? true;
+    this.announce = undefined;
+    return announce;
+  }
+
+  covered(seq: number): void {
+    this.coveredSeq = Math.max(this.coveredSeq, seq);
+  }
+
+  pending(): boolean {
+    return this.requestedSeq > this.coveredSeq;
+  }
 }
 
 export async function moviePipeline(input: TitlePipelineInput): Promise<TitlePipelineState> {

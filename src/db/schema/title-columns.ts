@@ -67,6 +67,14 @@ export function titleColumns() {
     /** Key of the title's folder within its library (see library_folders). */
     folderKey: text('folder_key').notNull(),
     createdScanId: uuid('created_scan_id'),
+    /**
+     * Bumped in the same transaction as every change to the title (a scan or webhook saving it, a person
+     * asking for a refresh). A title whose change_seq is above pipeline_seq has a change its pipeline has
+     * not yet published: that is what makes the hand-off to the pipeline durable (see docs/architecture.md).
+     */
+    changeSeq: integer('change_seq').notNull().default(1),
+    /** The change_seq the title's last completed pipeline pass covered; 0: never published, so "added". */
+    pipelineSeq: integer('pipeline_seq').notNull().default(0),
     /** The scan that found the folder gone (with deletedAt). */
     removedScanId: uuid('removed_scan_id'),
     scanErrors: jsonb('scan_errors').$type<{ relativePath: string; reason: string }[]>().notNull().default([]),

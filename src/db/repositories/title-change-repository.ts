@@ -1,0 +1,86 @@
+import { and, eq, gt, isNull, sql as dsql } from 'drizzle-orm';
+import type { Database } from '../client.js';
+import { libraryFolders, movies, shows } from '../schema/index.js';
+
+export type ChangedTitleKind = 'movie' | 'show';
+
+export interface TitleChangeState {
+  /** Bumped with every change to the title. */
+  changeSeq: number;
+  /** The change_seq the last completed pipeline pass covered; 0 when the title was never published. */
+  pipelineSeq: number;
+}
+
+export interface TitleAwaitingPipeline {
+  kind: ChangedTitleKind;
+  titleId: string;
+}
+
+const tableOf = (kind: ChangedTitleKind) => (kind === 'movie' ? movies : shows) as typeof movies;
+
+/**
+ * A title's change sequence: what makes "title saved → pipeline started" durable. Every change bumps
+ * change_seq in the transaction that saves it; a pipeline pass records the change_seq it published in
+ * pipeline_seq. A title with change_seq > pipeline_seq has work that must still reach its pipeline — whoever
+ * died between the save and the start, the next look at the database finds it again — and one with
+ * change_seq ≤ pipeline_seq has none, so a start retried after its pipeline closed starts nothing.
+ */
+export class TitleChangeRepository {
+  constructor(private readonly db: Database) {}
+
+  async state(kind: ChangedTitleKind, titleId: string): Promise<TitleChangeState | undefined> {
+    const table = tableOf(kind);
+    const [row] = await this.db
+      .select({ changeSeq: table.changeSeq, pipelineSeq: table.pipelineSeq })
+      .from(table)
+      .where(eq(table.id, titleId));
+    return row;
+  }
+
+  /** A change with no new data of its own (a person's "refresh now"): the title's pipeline must run again. */
+  async recordChange(kind: ChangedTitleKind, titleId: string): Promise<TitleChangeState | undefined> {
+    const table = tableOf(kind);
+    const [row] = await this.db
+      .update(table)
+      .set({ changeSeq: dsql`${table.changeSeq} + 1` })
+      .where(eq(table.id, titleId))
+      .returning({ changeSeq: table.changeSeq, pipelineSeq: table.pipelineSeq });
+    return row;
+  }
+
+  /** A pipeline pass published everything up to `seq`; never moves backwards. */
+  async markPublished(kind: ChangedTitleKind, titleId: string, seq: number): Promise<void> {
+    const table = tableOf(kind);
+    await this.db
+      .update(table)
+      .set({ pipelineSeq: dsql`greatest(${table.pipelineSeq}, ${seq})` })
+      .where(eq(table.id, titleId));
+  }
+
+  /**
+   * Titles of folders this scan finished with keys in (afterKey, upToKey] whose latest change no pipeline
+   * has published. Derived from the database rather than from what one attempt of a batch kept in memory,
+   * so a batch retried after a worker died finds the titles the dead attempt saved as well as its own.
+   */
+  async awaitingPipelineAfterScan(libraryId: string, scanId: string, afterKey: string | null, upToKey: string | null): Promise<TitleAwaitingPipeline[]> {
+    const range = and(
+      eq(libraryFolders.libraryId, libraryId),
+      eq(libraryFolders.scannedScanId, scanId),
+      isNull(libraryFolders.scanError),
+      afterKey === null ? undefined : gt(libraryFolders.key, afterKey),
+      upToKey === null ? undefined : dsql`${libraryFolders.key} <= ${upToKey}`,
+    );
+    const found: TitleAwaitingPipeline[] = [];
+    for (const kind of ['movie', 'show'] as const) {
+      const table = tableOf(kind);
+      const rows = await this.db
+        .select({ titleId: table.id })
+        .from(libraryFolders)
+        .innerJoin(table, and(eq(table.libraryId, libraryFolders.libraryId), eq(table.folderKey, libraryFolders.key)))
+        .where(and(range, isNull(table.deletedAt), gt(table.changeSeq, table.pipelineSeq)))
+        .orderBy(libraryFolders.key);
+      found.push(...rows.map((r) => ({ kind, titleId: r.titleId })));
+    }
+    return found;
+  }
+}
