@@ -20,7 +20,7 @@ import { bundleReelflowWorkflows } from '../../src/workers/bundle-workflows.js';
 import { createReelflowWorkers, runWorkers } from '../../src/workers/create-worker.js';
 import { installTemporalRuntime } from '../../src/workers/roles.js';
 import { libraryScanWorkflowId, type ScanProgress } from '../../src/workflows/scan-definitions.js';
-import { titlePipelineWorkflowId } from '../../src/workflows/title-pipeline-definitions.js';
+import { titlePipelineWorkflowId, type TitlePipelineState } from '../../src/workflows/title-pipeline-definitions.js';
 import { startFakeImageHost } from '../../test/fakes/image-host.js';
 import { KODI_FAKE_PASSWORD, KODI_FAKE_USER, startFakeKodi, type FakeKodi } from '../../test/fakes/kodi.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../../test/fakes/tmdb.js';
@@ -151,10 +151,10 @@ async function main() {
   const sample = ids.slice(0, HISTORY_SAMPLE);
   const perTitle = await mapLimited(sample, 5, async (id) => {
     const pipeline = client.workflow.getHandle(titlePipelineWorkflowId('movie', id));
-    const { runId } = await pipeline.describe();
+    const { publishingSeq } = (await pipeline.result()) as TitlePipelineState;
     const [own, notify, fetch] = await Promise.all([
       countEvents(client, titlePipelineWorkflowId('movie', id)),
-      countEvents(client, `notify/movie/${id}/${runId}`),
+      countEvents(client, `notify/movie/${id}/change-${publishingSeq}`),
       countEvents(client, `provider-fetch/movie/${id}`),
     ]);
     return { own, notify, fetch };

@@ -67,13 +67,20 @@ export class TemporalTitlePipelineStarter {
     return { workflowId, seq: change.seq };
   }
 
-  /** A person asks for the title to be published again (refresh, identify): a change of its own, then ensure. */
-  async requestRun(request: TitlePipelineRequest): Promise<EnsuredPipeline> {
+  /** A change saved outside the scan's writer (a person's identification): recorded, then ensured. */
+  async afterChange(request: TitlePipelineRequest): Promise<EnsuredPipeline> {
     const parsed = pipelineRequest.parse(request);
     await this.changes.recordChange(parsed.kind, parsed.titleId);
     return this.ensure(parsed);
   }
+
+  /** A person's "refresh now": one more pass unless one is already outstanding, which it then joins. */
+  async refresh(request: TitlePipelineRequest): Promise<EnsuredPipeline> {
+    const parsed = pipelineRequest.parse(request);
+    await this.changes.requestRefresh(parsed.kind, parsed.titleId);
+    return this.ensure(parsed);
+  }
 }
 
-export type TitlePipelineStarter = Pick<TemporalTitlePipelineStarter, 'ensure' | 'requestRun'>;
+export type TitlePipelineStarter = Pick<TemporalTitlePipelineStarter, 'ensure' | 'afterChange' | 'refresh'>;
 export type { PipelineTitleKind };

@@ -148,12 +148,13 @@ describe('moviePipeline after a scan', () => {
     const progress = await scan();
     expect(progress.directoriesScanned).toBe(0);
 
-    // Two clicks at once: one pipeline run, joined by the second.
+    // Two clicks at once: one change, one pass, joined by the second click.
     const [refresh, doubleClick] = await Promise.all([api('POST', `/api/movies/${matrixId}/refresh`), api('POST', `/api/movies/${matrixId}/refresh`)]);
     expect(refresh.statusCode).toBe(202);
     expect(refresh.json().workflowId).toBe(titlePipelineWorkflowId('movie', matrixId));
-    expect(doubleClick.json().runId).toBe(refresh.json().runId);
+    expect(doubleClick.json()).toEqual(refresh.json());
     const again = await pipelineResult(matrixId);
+    expect(again.passes).toBe(1);
     expect(fs.readFileSync(path.join(matrixFolder, 'movie.nfo'), 'utf8')).toBe(textBefore);
     expect(again.published).toEqual({ written: [], unchanged: expect.any(Number) });
     expect(fs.statSync(path.join(matrixFolder, 'movie.nfo')).mtimeMs).toBe(nfoBefore);

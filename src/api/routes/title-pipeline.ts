@@ -43,7 +43,7 @@ function pipelineRoutes(resource: Resource): FastifyPluginAsyncZod<AppDeps> {
       { schema: { tags, summary: `Run the ${noun}'s pipeline now (enrich → publish → notify), ahead of background work`, params: uuidParams } },
       async (request, reply) => {
         const title = await requireTitle(request.params.id);
-        const started = await titlePipelines.requestRun({ kind, titleId: title.id, priority: 'user', reason: 'api refresh' });
+        const started = await titlePipelines.refresh({ kind, titleId: title.id, priority: 'user', reason: 'api refresh' });
         return reply.code(202).send(started);
       },
     );
@@ -74,7 +74,7 @@ function pipelineRoutes(resource: Resource): FastifyPluginAsyncZod<AppDeps> {
           .set({ tmdbId: ids.tmdb ?? null, imdbId: ids.imdb ?? null, tvdbId: ids.tvdb ?? null, identificationStatus: 'identified', identificationSource: 'manual', updatedAt: dsql`now()` })
           .where(eq(table.id, title.id));
         await db.delete(identificationCandidates).where(eq(identificationCandidates.entityId, title.id));
-        const started = await titlePipelines.requestRun({ kind, titleId: title.id, priority: 'user', reason: 'identified by a person' });
+        const started = await titlePipelines.afterChange({ kind, titleId: title.id, priority: 'user', reason: 'identified by a person' });
         return reply.code(202).send(started);
       },
     );

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql as dsql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { libraryFolders, movies, shows } from '../schema/index.js';
 
@@ -37,15 +37,25 @@ export class TitleChangeRepository {
     return row;
   }
 
-  /** A change with no new data of its own (a person's "refresh now"): the title's pipeline must run again. */
-  async recordChange(kind: ChangedTitleKind, titleId: string): Promise<TitleChangeState | undefined> {
+  /** A change saved outside the scan's writer (a person's identification): the pipeline must publish it. */
+  async recordChange(kind: ChangedTitleKind, titleId: string): Promise<void> {
     const table = tableOf(kind);
-    const [row] = await this.db
+    await this.db
       .update(table)
       .set({ changeSeq: dsql`${table.changeSeq} + 1` })
-      .where(eq(table.id, titleId))
-      .returning({ changeSeq: table.changeSeq, pipelineSeq: table.pipelineSeq });
-    return row;
+      .where(eq(table.id, titleId));
+  }
+
+  /**
+   * A person's "refresh now", which changes no data: a change of its own only when none is outstanding, so
+   * a double click (or a click while a pass is pending) joins that pass instead of asking for another.
+   */
+  async requestRefresh(kind: ChangedTitleKind, titleId: string): Promise<void> {
+    const table = tableOf(kind);
+    await this.db
+      .update(table)
+      .set({ changeSeq: dsql`${table.changeSeq} + 1` })
+      .where(and(eq(table.id, titleId), lte(table.changeSeq, table.pipelineSeq)));
   }
 
   /** A pipeline pass published everything up to `seq`; never moves backwards. */

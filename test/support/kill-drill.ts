@@ -1,0 +1,282 @@
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import type { FastifyInstance } from 'fastify';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../src/db/client.js';
+import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
+import { NotificationConfigRepository } from '../../src/db/repositories/notification-config-repository.js';
+import { PathMappingRepository } from '../../src/db/repositories/path-mapping-repository.js';
+import { movies } from '../../src/db/schema/index.js';
+import { notificationConfigSchemas } from '../../src/integrations/notification-config.js';
+import type { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
+import { libraryScanWorkflowId } from '../../src/workflows/scan-definitions.js';
+import type { FakeDiscord } from '../fakes/discord.js';
+
+/**
+ * The durability drill: a library scan of `scanTitles` new titles and `webhookTitles` Radarr Download
+ * webhooks, while the worker process is killed with SIGKILL `kills` times at random points and restarted.
+ * What it counts is what the README promises: every title published (its NFO on disk, its change
+ * published), one Discord message per title, no workflow failed, timed out or terminated, and how long
+ * after each kill the work the dead worker held was running again. Used by the chaos test and bench:drill.
+ */
+export interface DrillStack {
+  db: Database;
+  temporal: Client;
+  app: FastifyInstance;
+  apiKey: string;
+  cipher: CredentialsCipher;
+  taskQueue: string;
+  discord: FakeDiscord;
+  /** Starts the worker in a process of its own; resolves once it polls. */
+  startWorker: () => Promise<ChildProcess>;
+  /** A small video every title folder gets a copy of. */
+  video: string;
+  workDir: string;
+  log?: (line: string) => void;
+}
+
+export interface DrillOptions {
+  scanTitles: number;
+  webhookTitles: number;
+  kills: number;
+  /** Pause between a kill and the restart. */
+  restartAfterMs?: number;
+  /** The work must be done within this. */
+  timeoutMs: number;
+  seed?: number;
+}
+
+export interface DrillFigures {
+  titles: number;
+  kills: number;
+  seconds: number;
+  /** Titles without a published change or an NFO at the end. */
+  lost: number;
+  /** Discord messages beyond one per title. */
+  duplicates: number;
+  /** Titles with no Discord message at the end. */
+  unannounced: number;
+  /** Titles announced as anything but "Added". */
+  notAdded: number;
+  /** Workflows of the drill that failed, timed out or were terminated. */
+  brokenWorkflows: number;
+  /** Title pipelines with more than one completed run. */
+  pipelinesRunTwice: number;
+  /** Per kill: seconds from the restart until every activity and workflow task the dead worker held was running again. */
+  recoverySeconds: number[];
+  maxRecoverySeconds: number;
+  /** The same from the kill: the restart's own time (a Node process starting) included. */
+  maxDownSeconds: number;
+}
+
+export async function runDrill(stack: DrillStack, options: DrillOptions): Promise<DrillFigures> {
+  const log = stack.log ?? (() => {});
+  const random = seededRandom(options.seed ?? 42);
+  const scanRoot = path.join(stack.workDir, 'scanned');
+  const webhookRoot = path.join(stack.workDir, 'delivered');
+  fs.mkdirSync(scanRoot, { recursive: true });
+  fs.mkdirSync(webhookRoot, { recursive: true });
+
+  // Both libraries have finished a first scan, so what comes later is announced to people.
+  const libraries = new LibraryRepository(stack.db);
+  const scanned = await libraries.create({ name: 'Drill scan', kind: 'movie', rootPath: scanRoot });
+  const delivered = await libraries.create({ name: 'Drill webhooks', kind: 'movie', rootPath: webhookRoot });
+  await new PathMappingRepository(stack.db).put(delivered.id, '/movies', webhookRoot);
+  const discordConfig = notificationConfigSchemas.discord.parse({
+    webhookUrl: stack.discord.webhookUrl,
+    timeoutMs: 5_000,
+    delivery: { retryWindowMinutes: 10, initialRetrySeconds: 0.5, maximumRetrySeconds: 2 },
+  });
+  await new NotificationConfigRepository(stack.db, stack.cipher).put('discord', true, discordConfig as never);
+
+  let worker = await stack.startWorker();
+  for (const library of [scanned, delivered]) {
+    await stack.temporal.workflow.execute('libraryScan', { taskQueue: stack.taskQueue, workflowId: libraryScanWorkflowId(library.id), args: [{ libraryId: library.id }] });
+  }
+
+  const scanNames = names('Scanned', options.scanTitles);
+  const webhookNames = names('Delivered', options.webhookTitles);
+  for (const name of scanNames) copyVideo(stack.video, path.join(scanRoot, name, `${name}.mkv`));
+  for (const name of webhookNames) copyVideo(stack.video, path.join(webhookRoot, name, `${name}.mkv`));
+  const total = scanNames.length + webhookNames.length;
+  log(`drill: ${scanNames.length} titles to scan, ${webhookNames.length} webhooks, ${options.kills} kills`);
+
+  const started = Date.now();
+  const scan = stack.temporal.workflow.start('libraryScan', {
+    taskQueue: stack.taskQueue,
+    workflowId: libraryScanWorkflowId(scanned.id),
+    // Small batches: kills land between a folder saved and its batch's pipelines started.
+    args: [{ libraryId: scanned.id, batchSize: 25 }],
+  });
+  const webhooks = sendWebhooks(stack, webhookNames, random);
+
+  const published = async () => (await countTitles(stack.db, [scanned.id, delivered.id])).published;
+  const progress = async () => {
+    const counts = await countTitles(stack.db, [scanned.id, delivered.id]);
+    return counts.saved + counts.published;
+  };
+  const recoverySeconds: number[] = [];
+  const downSeconds: number[] = [];
+  for (let kill = 0; kill < options.kills; kill++) {
+    // Spread the kills over the work: each waits for some progress after the last restart, then a random moment.
+    const before = await progress();
+    await until(async () => (await progress()) > before || (await published()) >= total, options.timeoutMs);
+    await sleep(300 + random() * 1_500);
+    const killedAt = Date.now();
+    worker.kill('SIGKILL');
+    await new Promise((resolve) => worker.once('exit', resolve));
+    log(`drill: kill ${kill + 1} after ${((killedAt - started) / 1000).toFixed(1)} s (${await published()}/${total} published)`);
+    await sleep(options.restartAfterMs ?? 500);
+    worker = await stack.startWorker();
+    const restartedAt = Date.now();
+    const recovered = await waitUntilRecovered(stack, killedAt, options.timeoutMs);
+    recoverySeconds.push(round((recovered - restartedAt) / 1000));
+    downSeconds.push(round((recovered - killedAt) / 1000));
+    log(`drill: recovered ${recoverySeconds.at(-1)} s after the restart (${downSeconds.at(-1)} s after the kill)`);
+  }
+
+  await webhooks;
+  await (await scan).result();
+  await until(async () => (await published()) >= total && stack.discord.messages().length >= total, options.timeoutMs);
+  // Whatever would come twice has had its chance: the pipelines are done and retries are fast.
+  await sleep(2_000);
+  const seconds = round((Date.now() - started) / 1000);
+
+  const messages = stack.discord.messages().map((m) => m.embeds?.[0]?.title ?? '');
+  const perTitle = new Map<string, number>();
+  for (const title of messages) perTitle.set(title, (perTitle.get(title) ?? 0) + 1);
+  const allNames = [...scanNames, ...webhookNames];
+  const announcedAs = (name: string) => [...perTitle.keys()].filter((title) => title.endsWith(`: ${name}`));
+  const rows = await stack.db.select({ folderPath: movies.folderPath, changeSeq: movies.changeSeq, pipelineSeq: movies.pipelineSeq }).from(movies);
+  const publishedFolders = new Set(rows.filter((r) => r.pipelineSeq >= r.changeSeq && fs.existsSync(path.join(r.folderPath, 'movie.nfo'))).map((r) => path.basename(r.folderPath)));
+
+  const figures: DrillFigures = {
+    titles: total,
+    kills: options.kills,
+    seconds,
+    lost: allNames.filter((name) => !publishedFolders.has(name)).length,
+    duplicates: [...perTitle.values()].reduce((sum, n) => sum + n - 1, 0),
+    unannounced: allNames.filter((name) => announcedAs(name).length === 0).length,
+    notAdded: allNames.filter((name) => announcedAs(name).some((title) => !title.startsWith('Added:'))).length,
+    brokenWorkflows: await countWorkflows(stack, `ExecutionStatus IN ('Failed', 'TimedOut', 'Terminated')`),
+    pipelinesRunTwice: await pipelinesRunTwice(stack),
+    recoverySeconds,
+    maxRecoverySeconds: recoverySeconds.length > 0 ? Math.max(...recoverySeconds) : 0,
+    maxDownSeconds: downSeconds.length > 0 ? Math.max(...downSeconds) : 0,
+  };
+  worker.kill('SIGKILL');
+  return figures;
+}
+
+/** Radarr Download webhooks, a few at a time, through the real API. */
+async function sendWebhooks(stack: DrillStack, titles: string[], random: () => number): Promise<void> {
+  let next = 0;
+  const send = async () => {
+    while (next < titles.length) {
+      const name = titles[next++]!;
+      const response = await stack.app.inject({
+        method: 'POST',
+        url: `/api/webhooks/radarr?apikey=${stack.apiKey}`,
+        payload: {
+          eventType: 'Download',
+          instanceName: 'Radarr',
+          isUpgrade: false,
+          movie: { id: next, title: name, year: 2000, folderPath: `/movies/${name}` },
+          movieFile: { id: next, relativePath: `${name}.mkv`, quality: 'Bluray-1080p', size: 1 },
+        },
+      });
+      if (response.statusCode !== 200) throw new Error(`webhook for ${name} answered ${response.statusCode}: ${response.body}`);
+      await sleep(random() * 200);
+    }
+  };
+  await Promise.all([send(), send(), send()]);
+}
+
+/**
+ * The moment every activity and workflow task that had started before the kill (and so was held by the dead
+ * worker) has been started again or finished: what "noticed within seconds" means.
+ */
+async function waitUntilRecovered(stack: DrillStack, killedAt: number, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (!(await heldByDeadWorker(stack, killedAt))) return Date.now();
+    if (Date.now() > deadline) throw new Error(`work held by the killed worker was not picked up within ${timeoutMs} ms`);
+    await sleep(250);
+  }
+}
+
+async function heldByDeadWorker(stack: DrillStack, killedAt: number): Promise<boolean> {
+  for await (const execution of stack.temporal.workflow.list({ query: `TaskQueue = '${stack.taskQueue}' AND ExecutionStatus = 'Running'` })) {
+    let raw;
+    try {
+      raw = (await stack.temporal.workflow.getHandle(execution.workflowId, execution.runId).describe()).raw;
+    } catch {
+      continue; // closed meanwhile
+    }
+    const startedBefore = (time: { seconds?: unknown; nanos?: number | null } | null | undefined) =>
+      time?.seconds !== undefined && time.seconds !== null && Number(time.seconds) * 1000 + (time.nanos ?? 0) / 1e6 < killedAt;
+    const activities = raw.pendingActivities ?? [];
+    // State 2 is STARTED: an attempt a worker holds.
+    if (activities.some((a) => a.state === 2 && startedBefore(a.lastStartedTime))) return true;
+    const task = raw.pendingWorkflowTask;
+    if (task && task.state === 2 && startedBefore(task.startedTime)) return true;
+  }
+  return false;
+}
+
+async function pipelinesRunTwice(stack: DrillStack): Promise<number> {
+  const runs = new Map<string, number>();
+  for await (const execution of stack.temporal.workflow.list({ query: `TaskQueue = '${stack.taskQueue}' AND WorkflowType = 'moviePipeline' AND ExecutionStatus = 'Completed'` })) {
+    runs.set(execution.workflowId, (runs.get(execution.workflowId) ?? 0) + 1);
+  }
+  return [...runs.values()].filter((n) => n > 1).length;
+}
+
+async function countWorkflows(stack: DrillStack, filter: string): Promise<number> {
+  let n = 0;
+  for await (const _ of stack.temporal.workflow.list({ query: `TaskQueue = '${stack.taskQueue}' AND ${filter}` })) n++;
+  return n;
+}
+
+/** Titles saved, and titles whose latest change a pipeline published. */
+async function countTitles(db: Database, libraryIds: string[]): Promise<{ saved: number; published: number }> {
+  const counts = { saved: 0, published: 0 };
+  for (const libraryId of libraryIds) {
+    const rows = await db.select({ changeSeq: movies.changeSeq, pipelineSeq: movies.pipelineSeq }).from(movies).where(eq(movies.libraryId, libraryId));
+    counts.saved += rows.length;
+    counts.published += rows.filter((r) => r.pipelineSeq > 0 && r.pipelineSeq >= r.changeSeq).length;
+  }
+  return counts;
+}
+
+const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix} ${String(i).padStart(4, '0')} (${1950 + (i % 70)})`);
+
+function copyVideo(source: string, target: string): void {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.copyFileSync(source, target);
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`drill: timed out after ${timeoutMs} ms`);
+    await sleep(200);
+  }
+}
+
+/** mulberry32: the kill moments are random but the same for the same seed. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const round = (n: number) => Math.round(n * 10) / 10;
