@@ -126,6 +126,7 @@ function summary(f: DrillFigures) {
     titles: f.titles,
     kills: f.kills,
     seconds: f.seconds,
+    scanCounters: f.scanCounters,
     lost: f.lost,
     duplicates: f.duplicates,
     unannounced: f.unannounced,

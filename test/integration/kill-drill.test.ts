@@ -52,6 +52,8 @@ describe('the worker killed three times while 150 titles are scanned and 50 webh
     );
 
     expect(figures).toMatchObject({ titles: 200, kills: 3, lost: 0, duplicates: 0, unannounced: 0, notAdded: 0, brokenWorkflows: 0, pipelinesRunTwice: 0 });
+    // The counters an undisturbed scan of the same folders has.
+    expect(figures.scanCounters).toEqual({ titlesNew: 150, titlesUpdated: 0, directoriesScanned: 150, errors: 0 });
     // Heartbeat timeouts are 15–20 s and short activities time out within 30 s; the target is 30 s after the restart.
     expect(figures.maxRecoverySeconds).toBeLessThanOrEqual(30);
   }, 300_000);

@@ -11,7 +11,7 @@ import { PathMappingRepository } from '../../src/db/repositories/path-mapping-re
 import { movies } from '../../src/db/schema/index.js';
 import { notificationConfigSchemas } from '../../src/integrations/notification-config.js';
 import type { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
-import { libraryScanWorkflowId } from '../../src/workflows/scan-definitions.js';
+import { libraryScanWorkflowId, type ScanProgress } from '../../src/workflows/scan-definitions.js';
 import type { FakeDiscord } from '../fakes/discord.js';
 
 /**
@@ -52,6 +52,8 @@ export interface DrillFigures {
   titles: number;
   kills: number;
   seconds: number;
+  /** The scan's own counters, which must match an undisturbed scan's. */
+  scanCounters: Pick<ScanProgress, 'titlesNew' | 'titlesUpdated' | 'directoriesScanned' | 'errors'>;
   /** Titles without a published change or an NFO at the end. */
   lost: number;
   /** Discord messages beyond one per title. */
@@ -138,7 +140,7 @@ export async function runDrill(stack: DrillStack, options: DrillOptions): Promis
   }
 
   await webhooks;
-  await (await scan).result();
+  const scanResult = (await (await scan).result()) as ScanProgress;
   await until(async () => (await published()) >= total && stack.discord.messages().length >= total, options.timeoutMs);
   // Whatever would come twice has had its chance: the pipelines are done and retries are fast.
   await sleep(2_000);
@@ -156,6 +158,7 @@ export async function runDrill(stack: DrillStack, options: DrillOptions): Promis
     titles: total,
     kills: options.kills,
     seconds,
+    scanCounters: { titlesNew: scanResult.titlesNew, titlesUpdated: scanResult.titlesUpdated, directoriesScanned: scanResult.directoriesScanned, errors: scanResult.errors },
     lost: allNames.filter((name) => !publishedFolders.has(name)).length,
     duplicates: [...perTitle.values()].reduce((sum, n) => sum + n - 1, 0),
     unannounced: allNames.filter((name) => announcedAs(name).length === 0).length,
