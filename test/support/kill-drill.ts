@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
@@ -112,7 +113,8 @@ export async function runDrill(stack: DrillStack, options: DrillOptions): Promis
     // Small batches: kills land between a folder saved and its batch's pipelines started.
     args: [{ libraryId: scanned.id, batchSize: 25 }],
   });
-  const webhooks = sendWebhooks(stack, webhookNames, random);
+  // Settled at once, rethrown below: a webhook that fails must fail the drill, not the process.
+  const webhooks = sendWebhooks(stack, webhookNames, random).then(() => undefined, (error: unknown) => error);
 
   const published = async () => (await countTitles(stack.db, [scanned.id, delivered.id])).published;
   const progress = async () => {
@@ -139,7 +141,8 @@ export async function runDrill(stack: DrillStack, options: DrillOptions): Promis
     log(`drill: recovered ${recoverySeconds.at(-1)} s after the restart (${downSeconds.at(-1)} s after the kill)`);
   }
 
-  await webhooks;
+  const webhookError = await webhooks;
+  if (webhookError) throw webhookError;
   const scanResult = (await (await scan).result()) as ScanProgress;
   await until(async () => (await published()) >= total && stack.discord.messages().length >= total, options.timeoutMs);
   // Whatever would come twice has had its chance: the pipelines are done and retries are fast.
@@ -176,6 +179,8 @@ export async function runDrill(stack: DrillStack, options: DrillOptions): Promis
 /** Radarr Download webhooks, a few at a time, through the real API. */
 async function sendWebhooks(stack: DrillStack, titles: string[], random: () => number): Promise<void> {
   let next = 0;
+  // Radarr's download client id: one per delivery, so two drills on one Temporal server are two deliveries.
+  const downloadTag = randomUUID();
   const send = async () => {
     while (next < titles.length) {
       const name = titles[next++]!;
@@ -186,6 +191,8 @@ async function sendWebhooks(stack: DrillStack, titles: string[], random: () => n
           eventType: 'Download',
           instanceName: 'Radarr',
           isUpgrade: false,
+          downloadClient: 'qBittorrent',
+          downloadId: `${downloadTag}-${next}`,
           movie: { id: next, title: name, year: 2000, folderPath: `/movies/${name}` },
           movieFile: { id: next, relativePath: `${name}.mkv`, quality: 'Bluray-1080p', size: 1 },
         },
