@@ -47,35 +47,8 @@ export function createFolderRefreshActivities({ db, phaseConfig, contentStore, p
      * has its title marked removed. `scanId` is the refresh's own id, so its issues are found like a scan's.
      */
     async scanOneFolder(rawInput: FolderRefreshInput & { scanId: string }): Promise<RefreshedFolder> {
-      const parsed = refreshInput.safeParse(rawInput);
-      if (!parsed.success) {
-        const reason = parsed.error.issues.map((i) => `input.${i.path.join('.')}: ${i.message}`).join('; ');
-        throw ApplicationFailure.nonRetryable(`folderRefresh: ${reason}`, 'InvalidInput');
-      }
-      const input = parsed.data;
-      const library = await libraries.get(input.libraryId);
-      if (!library) throw ApplicationFailure.nonRetryable(`Library ${input.libraryId} does not exist`, 'LibraryNotFound');
-      if (library.kind === 'music') throw ApplicationFailure.nonRetryable(`Library "${library.name}" is a music library`, 'UnsupportedLibraryKind');
-      const scanConfig = await phaseConfig.get('scan');
-      let discovered;
-      try {
-        discovered = await discoverTitleFolder(library.rootPath, library.kind, input.folderPath, scanConfig);
-      } catch (err) {
-        throw ApplicationFailure.nonRetryable((err as Error).message, 'FolderOutsideLibrary');
-      }
-      if (!discovered) {
-        const key = path.relative(path.resolve(library.rootPath), path.resolve(input.folderPath)).split(path.sep).join('/');
-        return { outcome: 'removed', titlesRemoved: await folders.markFolderRemoved(library.id, key, input.scanId) };
-      }
-      const folder = await folders.recordOne(library.id, input.scanId, discovered);
-      const { scanned, saved } = await heartbeatWhile(async () => {
-        const scanned = await scanTitleFolder({ ...folder }, { scanConfig });
-        return { scanned, saved: await writer.save(library.id, input.scanId, scanned) };
-      });
-      const fileIssues = scanned.errors.map((e) => ({ path: `${folder.folderPath}/${e.relativePath}`, reason: e.reason }));
-      await issues.replaceForFolder(input.scanId, library.id, folder.key, fileIssues);
-      await folders.markScanned(folder, input.scanId, { scanError: null, fileErrors: fileIssues.length });
-      return { outcome: 'scanned', kind: saved.entityType, titleId: saved.entityId, isNew: saved.isNew, fileErrors: fileIssues.length };
+      // From the first statement: waiting for a database connection under load must not look like a dead worker.
+      return heartbeatWhile(() => refreshFolder(rawInput));
     },
 
     /**
@@ -87,6 +60,36 @@ export function createFolderRefreshActivities({ db, phaseConfig, contentStore, p
       return { workflowId: ensured.workflowId };
     },
   };
+
+  async function refreshFolder(rawInput: FolderRefreshInput & { scanId: string }): Promise<RefreshedFolder> {
+    const parsed = refreshInput.safeParse(rawInput);
+    if (!parsed.success) {
+      const reason = parsed.error.issues.map((i) => `input.${i.path.join('.')}: ${i.message}`).join('; ');
+      throw ApplicationFailure.nonRetryable(`folderRefresh: ${reason}`, 'InvalidInput');
+    }
+    const input = parsed.data;
+    const library = await libraries.get(input.libraryId);
+    if (!library) throw ApplicationFailure.nonRetryable(`Library ${input.libraryId} does not exist`, 'LibraryNotFound');
+    if (library.kind === 'music') throw ApplicationFailure.nonRetryable(`Library "${library.name}" is a music library`, 'UnsupportedLibraryKind');
+    const scanConfig = await phaseConfig.get('scan');
+    let discovered;
+    try {
+      discovered = await discoverTitleFolder(library.rootPath, library.kind, input.folderPath, scanConfig);
+    } catch (err) {
+      throw ApplicationFailure.nonRetryable((err as Error).message, 'FolderOutsideLibrary');
+    }
+    if (!discovered) {
+      const key = path.relative(path.resolve(library.rootPath), path.resolve(input.folderPath)).split(path.sep).join('/');
+      return { outcome: 'removed', titlesRemoved: await folders.markFolderRemoved(library.id, key, input.scanId) };
+    }
+    const folder = await folders.recordOne(library.id, input.scanId, discovered);
+    const scanned = await scanTitleFolder({ ...folder }, { scanConfig });
+    const saved = await writer.save(library.id, input.scanId, scanned);
+    const fileIssues = scanned.errors.map((e) => ({ path: `${folder.folderPath}/${e.relativePath}`, reason: e.reason }));
+    await issues.replaceForFolder(input.scanId, library.id, folder.key, fileIssues);
+    await folders.markScanned(folder, input.scanId, { scanError: null, fileErrors: fileIssues.length });
+    return { outcome: 'scanned', kind: saved.entityType, titleId: saved.entityId, isNew: saved.isNew, fileErrors: fileIssues.length };
+  }
 }
 
 export type FolderRefreshActivities = ReturnType<typeof createFolderRefreshActivities>;

@@ -33,6 +33,7 @@ import { pipelineTaskQueue } from '../workflows/title-pipeline-definitions.js';
 const PIPELINE_ACTIVITY_SLOTS = 16;
 import { defaultWorkDir, type RequestPipelineSettings } from '../config/request-pipeline-settings.js';
 import { createEncodeWorker, createRequestPipelineActivities } from './request-pipeline-workers.js';
+import { HEARTBEAT_FLUSH_INTERVAL } from './heartbeat-flush.js';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -63,7 +64,7 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
   const registry = new ProviderRegistry();
   await registry.loadFrom(providers);
   const providerActivities = createProviderActivities({ db: opts.db, providers, registry });
-  const common = { connection: opts.connection, namespace: opts.namespace };
+  const common = { connection: opts.connection, namespace: opts.namespace, maxHeartbeatThrottleInterval: HEARTBEAT_FLUSH_INTERVAL };
   const contentStore = new ContentStore(opts.db, opts.dataDir);
   // The pipelines, scheduled refreshes and IPTV matching reach providers and start workflows as the API
   // does: through a client on this connection and the provider cache.

@@ -15,6 +15,7 @@ import { QualityProfileRepository } from '../db/repositories/quality-profile-rep
 import { RequestRepository } from '../db/repositories/request-repository.js';
 import { QbittorrentClient } from '../integrations/qbittorrent/qbittorrent-client.js';
 import { encodeTaskQueue } from '../workflows/request-definitions.js';
+import { HEARTBEAT_FLUSH_INTERVAL } from './heartbeat-flush.js';
 
 export interface RequestPipelineDeps {
   connection: NativeConnection;
@@ -56,6 +57,7 @@ export function createEncodeWorker(opts: { connection: NativeConnection; namespa
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: encodeTaskQueue(opts.taskQueue),
+    maxHeartbeatThrottleInterval: HEARTBEAT_FLUSH_INTERVAL,
     activities: createEncodeActivities({ requests: new RequestRepository(opts.db), profiles: new QualityProfileRepository(opts.db), workDir: opts.settings.workDir }),
     maxConcurrentActivityTaskExecutions: opts.settings.encodeSlots,
   });

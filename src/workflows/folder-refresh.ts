@@ -9,7 +9,7 @@ const retry = { initialInterval: '1 second', maximumInterval: '1 minute', maximu
 // mid-folder is noticed within the heartbeat timeout.
 const { scanOneFolder } = proxyActivities<FolderRefreshActivities>({
   startToCloseTimeout: '15 minutes',
-  heartbeatTimeout: '15 seconds',
+  heartbeatTimeout: '20 seconds',
   priority: { priorityKey: priorityKeys.user },
   retry,
 });

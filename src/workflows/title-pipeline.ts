@@ -29,7 +29,7 @@ function activitiesFor(input: TitlePipelineInput) {
       // Long (a cold enrichment waits on rate-limited providers and downloads artwork) but heartbeating every
       // few seconds: a worker that dies mid-phase is noticed within the heartbeat timeout, not half an hour.
       startToCloseTimeout: '30 minutes',
-      heartbeatTimeout: '15 seconds',
+      heartbeatTimeout: '20 seconds',
       priority,
       retry: { initialInterval: '2 seconds', maximumInterval: '2 minutes', maximumAttempts: 10, nonRetryableErrorTypes: ['TitleNotFound'] },
     }),
