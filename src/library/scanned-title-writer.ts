@@ -57,6 +57,7 @@ export class ScannedTitleWriter {
         trailer: scanned.nfo?.trailer ?? null,
         nfoPath: scanned.nfoPath ?? null,
         nfoExtra: scanned.nfo?.extra ?? [],
+        ...unreadableNfoColumns(scanned),
         folderPath: scanned.folderPath,
         scanErrors: scanned.errors,
       };
@@ -75,6 +76,7 @@ export class ScannedTitleWriter {
         status: scanned.nfo?.status ?? null,
         nfoPath: scanned.nfoPath ?? null,
         nfoExtra: scanned.nfo?.extra ?? [],
+        ...unreadableNfoColumns(scanned),
         folderPath: scanned.folderPath,
         scanErrors: scanned.errors,
       };
@@ -115,6 +117,7 @@ export class ScannedTitleWriter {
           directors: nfo?.directors ?? [],
           credits: nfo?.credits ?? [],
           nfoPath: scannedEpisode.nfoPath ?? null,
+          unreadableNfoPath: scannedEpisode.unreadableNfoPath ?? null,
           ...idColumns(episodeIds(nfo?.uniqueIds ?? [])),
         };
         const [row] = await tx
@@ -220,6 +223,16 @@ function contentOf(scanned: ScannedTitle, art: ScannedArtwork, entityType: Entit
     assetType: art.season === undefined ? art.assetType : `season-${art.season}-${art.assetType}`,
     scanId,
   };
+}
+
+/**
+ * Which NFO the scan could not read. Once a scan reads it again (a person fixed it), a pending request to
+ * replace it is void: the fixed file is theirs.
+ */
+function unreadableNfoColumns(scanned: ScannedTitle): { unreadableNfoPath: string | null; replaceUnreadableNfo?: false } {
+  const unreadableEpisodeNfo = scanned.kind === 'tvshow' && scanned.episodes.some((e) => e.unreadableNfoPath !== undefined);
+  const unreadableNfoPath = scanned.unreadableNfoPath ?? null;
+  return unreadableNfoPath !== null || unreadableEpisodeNfo ? { unreadableNfoPath } : { unreadableNfoPath, replaceUnreadableNfo: false };
 }
 
 function seasonNumber(season: SeasonRef | undefined): number | null {

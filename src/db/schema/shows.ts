@@ -52,6 +52,8 @@ export const episodes = pgTable(
     directors: text('directors').array().notNull().default([]),
     credits: text('credits').array().notNull().default([]),
     nfoPath: text('nfo_path'),
+    /** The episode's NFO that the last scan could not read; publishing leaves it untouched (see title columns). */
+    unreadableNfoPath: text('unreadable_nfo_path'),
   },
   (t) => [unique('episodes_show_number').on(t.showId, t.seasonNumber, t.episodeNumber)],
 );

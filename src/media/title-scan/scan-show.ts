@@ -59,6 +59,7 @@ async function scanEpisode(
     video: scanned.video,
     ...(nfo.episodes === undefined ? {} : { nfo: nfo.episodes }),
     ...(nfo.nfoPath === undefined ? {} : { nfoPath: nfo.nfoPath }),
+    ...(nfo.unreadablePath === undefined ? {} : { unreadableNfoPath: nfo.unreadablePath }),
   };
   const errors = [scanned.error, nfo.error].filter((error): error is ScanFileError => error !== undefined);
   return { episode, errors };
@@ -67,7 +68,7 @@ async function scanEpisode(
 async function readShowNfo(file: TitleFile | undefined, limit: TaskLimit): Promise<TitleNfoOutcome & { tvShow?: TvShowNfo }> {
   if (!file) return {};
   const result = await readNfoFile(file, 'tvshow', limit);
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return { error: result.error, unreadablePath: file.relativePath };
   const { parsed } = result;
   if (parsed.kind === 'url-only') return { nfoPath: file.relativePath, uniqueIds: parsed.uniqueIds };
   return { nfoPath: file.relativePath, uniqueIds: parsed.tvShow.uniqueIds, tvShow: parsed.tvShow };
@@ -77,10 +78,10 @@ async function readShowNfo(file: TitleFile | undefined, limit: TaskLimit): Promi
 async function readEpisodeNfo(
   file: TitleFile | undefined,
   limit: TaskLimit,
-): Promise<{ nfoPath?: string; episodes?: EpisodeNfo[]; error?: ScanFileError }> {
+): Promise<{ nfoPath?: string; episodes?: EpisodeNfo[]; error?: ScanFileError; unreadablePath?: string }> {
   if (!file) return {};
   const result = await readNfoFile(file, 'episodedetails', limit);
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return { error: result.error, unreadablePath: file.relativePath };
   const { parsed } = result;
   if (parsed.kind === 'url-only') return { nfoPath: file.relativePath };
   return { nfoPath: file.relativePath, episodes: parsed.episodes };

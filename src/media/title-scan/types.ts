@@ -70,6 +70,8 @@ interface ScannedTitleBase {
   identification: Identification;
   /** The NFO file used, if any. */
   nfoPath?: string;
+  /** The title's NFO file when it exists but could not be read (its error is in `errors`). */
+  unreadableNfoPath?: string;
   artwork: ScannedArtwork[];
   actorThumbs: ScannedActorThumb[];
   unknownFiles: ScannedUnknownFile[];
@@ -91,6 +93,8 @@ export interface ScannedEpisode {
   /** One per episode of a multi-episode NFO, in file order. */
   nfo?: EpisodeNfo[];
   nfoPath?: string;
+  /** The episode's NFO file when it exists but could not be read. */
+  unreadableNfoPath?: string;
 }
 
 export interface ScannedShow extends ScannedTitleBase {
