@@ -148,4 +148,8 @@ describe('parseNfo on fields with values of the wrong type', () => {
       'e.nfo: <aired> must be a date (YYYY-MM-DD), got "yesterday"',
     );
   });
+
+  it('refuses element names XML does not allow (a byte order mark inside a tag), which could not be written back', () => {
+    expect(parseError('<movie><\uFEFFratings>8</\uFEFFratings></movie>').message).toMatch(/^movie\.nfo: not well-formed XML: ".*" is not an element name$/);
+  });
 });
