@@ -15,6 +15,7 @@ import {
   type EntityType,
 } from '../db/schema/index.js';
 import type { ContentStore } from '../media/content-store.js';
+import { findEpisodeBlock } from '../media/nfo/index.js';
 import { sha256File } from '../media/file-hash.js';
 import type { SeasonRef } from '../media/artwork-names.js';
 import type { ScannedArtwork, ScannedMovie, ScannedShow, ScannedTitle, ScannedVideoFile } from '../media/title-scan/types.js';
@@ -106,7 +107,7 @@ export class ScannedTitleWriter {
     const kept: string[] = [];
     for (const scannedEpisode of scanned.episodes) {
       for (const [position, episodeNumber] of scannedEpisode.episodes.entries()) {
-        const nfo = scannedEpisode.nfo?.[position] ?? scannedEpisode.nfo?.find((n) => n.episode === episodeNumber);
+        const nfo = findEpisodeBlock(scannedEpisode.nfo ?? [], scannedEpisode.season, episodeNumber, position);
         const values = {
           videoPath: scannedEpisode.video.relativePath,
           title: nfo?.title ?? null,

@@ -4,6 +4,8 @@ import type { XmlElement } from '../../media/nfo/index.js';
 export interface RatingValue {
   name: string;
   value: number;
+  /** The NFO's spelling of the value (`6.400000`), kept so an unchanged rating is written back as it was. */
+  valueText?: string;
   votes?: number;
   max?: number;
   isDefault: boolean;

@@ -1,4 +1,5 @@
 export { NfoParseError } from './errors.js';
+export { findEpisodeBlock } from './episode-blocks.js';
 export { parseNfo } from './parse.js';
 export { findUrls, readProviderUrl } from './provider-urls.js';
 export { writeEpisodeNfo, writeMovieNfo, writeTvShowNfo } from './write.js';

@@ -30,6 +30,11 @@ export interface NfoRating {
   /** Rating source as Kodi names it (`imdb`, `themoviedb`, `trakt`, …); `default` for the legacy `<rating>`. */
   name: string;
   value: number;
+  /**
+   * The value as the file spelt it (`6.400000`, `7,5`), only when that differs from how the number is
+   * written by default, so that an unchanged rating is written back byte for byte.
+   */
+  valueText?: string;
   votes?: number;
   /** Upper bound of the scale; Kodi assumes 10 when absent. */
   max?: number;
@@ -39,6 +44,11 @@ export interface NfoRating {
 export interface NfoActor {
   name: string;
   role?: string;
+  /**
+   * Jellyfin and Emby write every person as an `<actor>` with a `<type>`: `Actor`, `GuestStar`, `Director`,
+   * `Writer`, `Producer`, `Composer`, … Absent in Kodi's own files, where every `<actor>` is cast.
+   */
+  type?: string;
   order?: number;
   /** URL or path of the actor's photo. */
   thumb?: string;
@@ -59,6 +69,8 @@ export interface NfoThumb {
 export interface NfoSet {
   name: string;
   overview?: string;
+  /** Attributes of `<set>` such as Jellyfin's `tmdbcolid`, kept as written. */
+  attributes?: Record<string, string>;
 }
 
 export interface NfoVideoStream {
