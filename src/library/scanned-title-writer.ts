@@ -15,7 +15,7 @@ import {
   type EntityType,
 } from '../db/schema/index.js';
 import type { ContentStore } from '../media/content-store.js';
-import { findEpisodeBlock } from '../media/nfo/index.js';
+import { findEpisodeBlock, isCast } from '../media/nfo/index.js';
 import { sha256File } from '../media/file-hash.js';
 import type { SeasonRef } from '../media/artwork-names.js';
 import type { ScannedArtwork, ScannedMovie, ScannedShow, ScannedTitle, ScannedVideoFile } from '../media/title-scan/types.js';
@@ -268,7 +268,8 @@ async function replaceMediaFiles(tx: Tx, entityType: EntityType, entityId: strin
 
 async function replaceCast(tx: Tx, entityType: EntityType, entityId: string, scanned: ScannedTitle) {
   await tx.delete(actors).where(and(eq(actors.entityType, entityType), eq(actors.entityId, entityId)));
-  const cast = scanned.nfo?.actors ?? [];
+  // Crew that Jellyfin and Emby list as <actor> with a <type> is not cast; publishing keeps it in the NFO.
+  const cast = (scanned.nfo?.actors ?? []).filter(isCast);
   if (cast.length === 0) return;
   await tx.insert(actors).values(
     cast.map((actor, i) => ({

@@ -23,7 +23,7 @@ import { KODI_TITLE_ARTWORK_FILE_NAMES, kodiExtraFanartPath, kodiSeasonArtworkFi
 import type { ContentStore } from '../../media/content-store.js';
 import { discoverTitleFolder } from '../../media/discovery/index.js';
 import { withoutExtension } from '../../media/title-scan/file-names.js';
-import { writeEpisodeNfo, writeMovieNfo, writeTvShowNfo, type NfoThumb } from '../../media/nfo/index.js';
+import { findEpisodeBlock, writeEpisodeNfo, writeMovieNfo, writeTvShowNfo, type EpisodeNfo, type NfoThumb } from '../../media/nfo/index.js';
 import { copyFileIfChanged, writeFileIfChanged, type WriteOutcome } from '../../media/write-if-changed.js';
 import type { ProviderMetadata } from '../../providers/types.js';
 import { TitleNotFoundError } from '../enrich/title-enricher.js';
@@ -82,6 +82,7 @@ export class TitlePublisher {
         extra: existing?.extra ?? movie.nfoExtra,
         fileInfo: main ? fileInfoFromStreams(main, streams) : undefined,
         trailer,
+        existing,
       });
       outcomes.push([nfoName, await writeFileIfChanged(path.join(folder, nfoName), writeMovieNfo(nfo))]);
       if (movie.nfoPath !== nfoName) await db.update(movies).set({ nfoPath: nfoName }).where(eq(movies.id, movieId));
@@ -110,6 +111,7 @@ export class TitlePublisher {
         thumbs: art.length > 0 ? thumbsOf(art) : (existing?.thumbs ?? []),
         extra: existing?.extra ?? show.nfoExtra,
         seasonNames: seasonRows.filter((s) => s.name).map((s) => ({ number: s.seasonNumber, name: s.name! })),
+        existing,
       });
       outcomes.push(['tvshow.nfo', await writeFileIfChanged(path.join(folder, 'tvshow.nfo'), writeTvShowNfo(nfo))]);
       if (show.nfoPath !== 'tvshow.nfo') await db.update(shows).set({ nfoPath: 'tvshow.nfo' }).where(eq(shows.id, showId));
@@ -127,7 +129,8 @@ export class TitlePublisher {
       const recordedUnreadable = group.find((e) => e.unreadableNfoPath !== null)?.unreadableNfoPath ?? null;
       const episodePermission = await nfoWritePermission(folder, nfoPath, 'episodedetails', { recordedUnreadable, replace });
       if (!nfos.allowed(nfoPath, episodePermission)) continue;
-      const content = writeEpisodeNfo(group.map((e) => episodeNfoFromRow(e, { showTitle: show.title, fileInfo })));
+      const blocks = episodePermission.existing?.kind === 'episodedetails' ? episodePermission.existing.episodes : [];
+      const content = writeEpisodeNfo(episodeBlocks(group, blocks, (e, existing) => episodeNfoFromRow(e, { showTitle: show.title, fileInfo, existing })));
       outcomes.push([nfoPath, await writeFileIfChanged(path.join(folder, nfoPath), content)]);
     }
     if (replace) {
@@ -268,6 +271,32 @@ class NfoOutcomes {
     this.keptUnreadable.push(...permission.keptAs);
     return true;
   }
+}
+
+/**
+ * The blocks of one episode NFO: the file's blocks in the file's order, each laid over with the episode it
+ * describes (matched by number, so a file with E02 before E01 keeps its order and each block its episode),
+ * a block for an episode the database does not hold kept as it is, then a block for each episode the file
+ * had none for.
+ */
+function episodeBlocks<T extends { seasonNumber: number; episodeNumber: number }>(
+  rows: readonly T[],
+  blocks: readonly EpisodeNfo[],
+  build: (row: T, existing: EpisodeNfo | undefined) => EpisodeNfo,
+): EpisodeNfo[] {
+  const matched = new Map<EpisodeNfo, T>();
+  rows.forEach((row, position) => {
+    const block = findEpisodeBlock(blocks, row.seasonNumber, row.episodeNumber, position);
+    if (block !== undefined && !matched.has(block)) matched.set(block, row);
+  });
+  const taken = new Set(matched.values());
+  return [
+    ...blocks.map((block) => {
+      const row = matched.get(block);
+      return row === undefined ? block : build(row, block);
+    }),
+    ...rows.filter((row) => !taken.has(row)).map((row) => build(row, undefined)),
+  ];
 }
 
 function thumbsOf(art: readonly { asset: { assetType: string; providerUrl: string; providerMetadata: Record<string, unknown> | null } }[]): NfoThumb[] {

@@ -58,3 +58,11 @@ export function readThumbs(reader: ChildElementReader): NfoThumb[] {
     return [thumb];
   });
 }
+
+// Jellyfin's and Emby's person kinds that appear on screen; the rest (Director, Writer, Producer, …) are crew.
+const CAST_TYPES = new Set(['actor', 'gueststar']);
+
+/** Whether an `<actor>` is cast: Kodi's own (no `<type>`), or Jellyfin's/Emby's Actor and GuestStar. */
+export function isCast(actor: NfoActor): boolean {
+  return actor.type === undefined || CAST_TYPES.has(actor.type.toLowerCase());
+}
