@@ -91,12 +91,21 @@ export class ScannedTitleWriter {
 
   private async saveSeasonsAndEpisodes(tx: Tx, showId: string, scanned: ScannedShow) {
     const names = new Map((scanned.nfo?.namedSeasons ?? []).map((s) => [s.number, s.name]));
-    const seasonNumbers = [...new Set(scanned.episodes.map((e) => e.season))].sort((a, b) => a - b);
+    const seasonNfos = new Map(scanned.seasonNfos.map((s) => [s.season, s]));
+    const seasonNumbers = [...new Set([...scanned.episodes.map((e) => e.season), ...seasonNfos.keys()])].sort((a, b) => a - b);
     for (const seasonNumber of seasonNumbers) {
+      const seasonNfo = seasonNfos.get(seasonNumber);
+      const values = {
+        name: names.get(seasonNumber) ?? null,
+        nfoPath: seasonNfo?.nfoPath ?? null,
+        nfoTitle: seasonNfo?.nfo?.title ?? null,
+        plot: seasonNfo?.nfo?.plot ?? null,
+        premiered: seasonNfo?.nfo?.premiered ?? null,
+      };
       await tx
         .insert(seasons)
-        .values({ showId, seasonNumber, name: names.get(seasonNumber) ?? null })
-        .onConflictDoUpdate({ target: [seasons.showId, seasons.seasonNumber], set: { name: names.get(seasonNumber) ?? null } });
+        .values({ showId, seasonNumber, ...values })
+        .onConflictDoUpdate({ target: [seasons.showId, seasons.seasonNumber], set: values });
     }
     if (seasonNumbers.length > 0) {
       await tx.delete(seasons).where(and(eq(seasons.showId, showId), notInArray(seasons.seasonNumber, seasonNumbers)));

@@ -36,6 +36,8 @@ const SHOW_FILES: Record<string, string> = {
   'Season 02/Breaking Bad - S02E01.nfo': 'kodi.episode.nfo',
 };
 
+const BROKEN_SEASON_NFO = '<season><title>Season 2</title><plot>Unclosed</season>';
+
 let app: FastifyInstance;
 let database: TestDatabase;
 let temporal: Client;
@@ -68,6 +70,8 @@ beforeAll(async () => {
   await makeVideo(path.join(show, 'Season 01', 'Breaking Bad - S01E01E02.mkv'));
   await makeVideo(path.join(show, 'Season 02', 'Breaking Bad - S02E01.mkv'));
   for (const [relative, name] of Object.entries(SHOW_FILES)) fs.writeFileSync(path.join(show, relative), fixture(name));
+  fs.writeFileSync(path.join(show, 'Season 01', 'season.nfo'), fixture('jellyfin.season.nfo'));
+  fs.writeFileSync(path.join(show, 'Season 02', 'season.nfo'), BROKEN_SEASON_NFO);
 
   database = await createTestDatabase();
   temporal = await createTestClient();
@@ -136,6 +140,19 @@ describe('publishing NFOs from every writer', () => {
     const text = fs.readFileSync(path.join(show, 'Season 02/Breaking Bad - S02E01.nfo'), 'utf8');
     expect(text).toContain('<value>8.200000</value>');
     expect(text).toContain('<episodenumberend>1</episodenumberend>');
+  });
+
+  it('reads season.nfo into its season, reports one it cannot read, and writes neither', async () => {
+    const [row] = await database.db.select({ id: shows.id }).from(shows);
+    const detail = (await api('GET', `/api/shows/${row!.id}`)).json();
+    expect(detail.seasons.map((s: Record<string, unknown>) => [s.seasonNumber, s.title, s.premiered, s.nfoPath])).toEqual([
+      [1, 'Season 1', '2008-01-20', 'Season 01/season.nfo'],
+      [2, null, null, null],
+    ]);
+    expect(detail.seasons[0].plot).toMatch(/^High school chemistry teacher/);
+    expect(detail.scanErrors).toEqual([{ relativePath: 'Season 02/season.nfo', reason: expect.stringMatching(/^Season 02\/season\.nfo: not well-formed XML/) }]);
+    expect(fs.readFileSync(path.join(show, 'Season 01', 'season.nfo'), 'utf8')).toBe(fixture('jellyfin.season.nfo'));
+    expect(fs.readFileSync(path.join(show, 'Season 02', 'season.nfo'), 'utf8')).toBe(BROKEN_SEASON_NFO);
   });
 
   it('writes nothing on the next run: the published NFOs are what the database says', async () => {

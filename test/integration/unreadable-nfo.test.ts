@@ -130,7 +130,7 @@ describe('an NFO that cannot be read', () => {
     if (parsed.kind !== 'movie') throw new Error(`movie.nfo is a ${parsed.kind}`);
     expect(parsed.movie.plot).toBe('Cops & robbers, by the person who wrote this.');
     expect(parsed.movie.uniqueIds).toContainEqual({ type: 'imdb', value: 'tt0113277', isDefault: true });
-    expect(parsed.movie.actors).toEqual([{ name: 'Al Pacino', role: 'Vincent Hanna', order: 0 }]);
+    expect(parsed.movie.actors).toEqual([{ name: 'Al Pacino', role: 'Vincent Hanna' }]);
     expect(parsed.movie.extra).toEqual([{ name: 'custom', attributes: { source: 'me' }, children: ['kept'] }]);
   });
 

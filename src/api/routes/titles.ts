@@ -149,6 +149,10 @@ function titleRoutes(resource: TitleResource): FastifyPluginAsyncZod<AppDeps> {
         seasons: seasonRows.map((s) => ({
           seasonNumber: s.seasonNumber,
           name: s.name,
+          title: s.nfoTitle,
+          plot: s.plot,
+          premiered: s.premiered,
+          nfoPath: s.nfoPath,
           episodes: episodeRows
             .filter((e) => e.seasonNumber === s.seasonNumber)
             .map((e) => ({

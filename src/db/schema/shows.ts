@@ -26,6 +26,13 @@ export const seasons = pgTable(
     /** 0 for specials. */
     seasonNumber: integer('season_number').notNull(),
     name: text('name'),
+    /** The season folder's `season.nfo`, relative to the show folder; read, never written. */
+    nfoPath: text('nfo_path'),
+    /** `<title>` of season.nfo (the show's `<namedseason>` is `name`). */
+    nfoTitle: text('nfo_title'),
+    plot: text('plot'),
+    /** YYYY-MM-DD. */
+    premiered: text('premiered'),
   },
   (t) => [unique('seasons_show_number').on(t.showId, t.seasonNumber)],
 );

@@ -23,6 +23,7 @@ export type {
   ParsedNfo,
   ProviderLink,
   ProviderLinkEntity,
+  SeasonNfo,
   TvShowNfo,
   XmlElement,
   XmlNode,

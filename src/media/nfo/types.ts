@@ -173,6 +173,22 @@ export interface EpisodeNfo extends NfoCommonFields {
   aired?: string;
 }
 
+/** `season.nfo`: what Kodi, Jellyfin and Emby write for one season, in the season's folder. */
+export interface SeasonNfo {
+  /** `<seasonnumber>`; 0 for specials. The folder's name tells it too. */
+  seasonNumber?: number;
+  title?: string;
+  sortTitle?: string;
+  plot?: string;
+  outline?: string;
+  /** YYYY-MM-DD. */
+  premiered?: string;
+  year?: number;
+  thumbs: NfoThumb[];
+  uniqueIds: NfoUniqueId[];
+  extra: XmlElement[];
+}
+
 /**
  * What a provider URL in an NFO refers to. IMDb ids name movies, shows and episodes alike, so an IMDb
  * link's entity is `unknown`.
@@ -194,6 +210,7 @@ export type ParsedNfo =
   | { kind: 'movie'; movie: MovieNfo; urls: string[] }
   | { kind: 'tvshow'; tvShow: TvShowNfo; urls: string[] }
   | { kind: 'episodedetails'; episodes: EpisodeNfo[]; urls: string[] }
+  | { kind: 'season'; season: SeasonNfo; urls: string[] }
   /** No XML, only text with URLs (a bare URL, or a scene release NFO with an IMDb link). */
   | { kind: 'url-only'; uniqueIds: NfoUniqueId[]; urls: string[] };
 

@@ -5,6 +5,7 @@ import { baseName, fileStem, folderOf, joinRelative } from './file-names.js';
 import { byRelativePath, compareCodeUnits } from './ordering.js';
 import { findNfoFile, readNfoFile } from './read-nfo-file.js';
 import { scanArtworkFiles } from './scan-artwork.js';
+import { scanSeasonNfos } from './scan-season-nfos.js';
 import { scannedTitleBase, type TitleNfoOutcome, type TitleScanContext } from './scan-context.js';
 import { scanVideoFile } from './scan-video-file.js';
 import type { TaskLimit } from './task-limit.js';
@@ -28,17 +29,19 @@ export async function scanShow(context: TitleScanContext): Promise<ScannedShow> 
     return [];
   });
   const showNfoFile = findNfoFile(classified.nfoFiles, SHOW_NFO_NAME);
-  const [nfo, episodes, artwork] = await Promise.all([
+  const [nfo, episodes, artwork, seasonNfos] = await Promise.all([
     readShowNfo(showNfoFile, settings.limit),
     Promise.all(numbered.map((episode) => scanEpisode(context, episode))),
     scanArtworkFiles(classified.artwork, settings.limit),
+    scanSeasonNfos(classified.nfoFiles, settings.limit),
   ]);
   const episodeErrors = episodes.flatMap(({ errors }) => errors);
   return {
     kind: 'tvshow',
-    ...scannedTitleBase(context, { nfo, artwork: artwork.artwork, errors: [...unnumbered, ...artwork.errors, ...episodeErrors] }),
+    ...scannedTitleBase(context, { nfo, artwork: artwork.artwork, errors: [...unnumbered, ...artwork.errors, ...episodeErrors, ...seasonNfos.errors] }),
     ...(nfo.tvShow === undefined ? {} : { nfo: nfo.tvShow }),
     episodes: episodes.map(({ episode }) => episode).sort(byEpisodeOrder),
+    seasonNfos: seasonNfos.seasons,
   };
 }
 

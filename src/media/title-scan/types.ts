@@ -1,6 +1,6 @@
 import type { SeasonRef, ArtworkAssetType } from '../artwork-names.js';
 import type { MediaInfo } from '../probe.js';
-import type { EpisodeNfo, MovieNfo, TvShowNfo } from '../nfo/index.js';
+import type { EpisodeNfo, MovieNfo, SeasonNfo, TvShowNfo } from '../nfo/index.js';
 import type { ExternalSubtitle } from '../subtitles.js';
 
 /**
@@ -97,10 +97,19 @@ export interface ScannedEpisode {
   unreadableNfoPath?: string;
 }
 
+/** A `season.nfo` that could be read. */
+export interface ScannedSeasonNfo {
+  season: number;
+  nfoPath: string;
+  /** Absent for a season.nfo holding only URLs. */
+  nfo?: SeasonNfo;
+}
+
 export interface ScannedShow extends ScannedTitleBase {
   kind: 'tvshow';
   nfo?: TvShowNfo;
   episodes: ScannedEpisode[];
+  seasonNfos: ScannedSeasonNfo[];
 }
 
 export type ScannedTitle = ScannedMovie | ScannedShow;

@@ -74,7 +74,7 @@ describe('parseNfo on files of the wrong shape', () => {
 
   it('rejects an unknown root element', () => {
     expect(parseError('<musicvideo><title>x</title></musicvideo>', 'clip.nfo').message).toBe(
-      'clip.nfo: unknown root element <musicvideo>; expected <movie>, <tvshow> or <episodedetails>',
+      'clip.nfo: unknown root element <musicvideo>; expected <movie>, <tvshow>, <episodedetails> or <season>',
     );
   });
 
