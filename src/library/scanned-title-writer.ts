@@ -119,7 +119,8 @@ export class ScannedTitleWriter {
         const nfo = findEpisodeBlock(scannedEpisode.nfo ?? [], scannedEpisode.season, episodeNumber, position);
         const values = {
           videoPath: scannedEpisode.video.relativePath,
-          title: nfo?.title ?? null,
+          // Some tools leave <title> empty and name the episode only in <originaltitle>.
+          title: nfo?.title ?? nfo?.originalTitle ?? null,
           plot: nfo?.plot ?? null,
           aired: nfo?.aired ?? nfo?.premiered ?? null,
           runtime: nfo?.runtime ?? null,

@@ -96,7 +96,8 @@ export function episodeNfoFromRow(episode: Episode, input: { showTitle: string; 
     actors: [],
     extra: [],
     ...existing,
-    title: episode.title ?? existing?.title,
+    // A title the scan took from <originaltitle> is not written again as <title>.
+    title: existing !== undefined && existing.title === undefined && existing.originalTitle === episode.title ? undefined : (episode.title ?? existing?.title),
     showTitle: existing === undefined || (existing.showTitle !== undefined && existing.showTitle !== input.showTitle) ? input.showTitle : existing.showTitle,
     season: episode.seasonNumber,
     episode: episode.episodeNumber,
