@@ -15,6 +15,7 @@ import {
   type EntityType,
 } from '../db/schema/index.js';
 import type { ContentStore } from '../media/content-store.js';
+import { findEpisodeBlock, isCast } from '../media/nfo/index.js';
 import { sha256File } from '../media/file-hash.js';
 import type { SeasonRef } from '../media/artwork-names.js';
 import type { ScannedArtwork, ScannedMovie, ScannedShow, ScannedTitle, ScannedVideoFile } from '../media/title-scan/types.js';
@@ -57,6 +58,7 @@ export class ScannedTitleWriter {
         trailer: scanned.nfo?.trailer ?? null,
         nfoPath: scanned.nfoPath ?? null,
         nfoExtra: scanned.nfo?.extra ?? [],
+        ...unreadableNfoColumns(scanned),
         folderPath: scanned.folderPath,
         scanErrors: scanned.errors,
       };
@@ -75,6 +77,7 @@ export class ScannedTitleWriter {
         status: scanned.nfo?.status ?? null,
         nfoPath: scanned.nfoPath ?? null,
         nfoExtra: scanned.nfo?.extra ?? [],
+        ...unreadableNfoColumns(scanned),
         folderPath: scanned.folderPath,
         scanErrors: scanned.errors,
       };
@@ -88,12 +91,21 @@ export class ScannedTitleWriter {
 
   private async saveSeasonsAndEpisodes(tx: Tx, showId: string, scanned: ScannedShow) {
     const names = new Map((scanned.nfo?.namedSeasons ?? []).map((s) => [s.number, s.name]));
-    const seasonNumbers = [...new Set(scanned.episodes.map((e) => e.season))].sort((a, b) => a - b);
+    const seasonNfos = new Map(scanned.seasonNfos.map((s) => [s.season, s]));
+    const seasonNumbers = [...new Set([...scanned.episodes.map((e) => e.season), ...seasonNfos.keys()])].sort((a, b) => a - b);
     for (const seasonNumber of seasonNumbers) {
+      const seasonNfo = seasonNfos.get(seasonNumber);
+      const values = {
+        name: names.get(seasonNumber) ?? null,
+        nfoPath: seasonNfo?.nfoPath ?? null,
+        nfoTitle: seasonNfo?.nfo?.title ?? null,
+        plot: seasonNfo?.nfo?.plot ?? null,
+        premiered: seasonNfo?.nfo?.premiered ?? null,
+      };
       await tx
         .insert(seasons)
-        .values({ showId, seasonNumber, name: names.get(seasonNumber) ?? null })
-        .onConflictDoUpdate({ target: [seasons.showId, seasons.seasonNumber], set: { name: names.get(seasonNumber) ?? null } });
+        .values({ showId, seasonNumber, ...values })
+        .onConflictDoUpdate({ target: [seasons.showId, seasons.seasonNumber], set: values });
     }
     if (seasonNumbers.length > 0) {
       await tx.delete(seasons).where(and(eq(seasons.showId, showId), notInArray(seasons.seasonNumber, seasonNumbers)));
@@ -104,10 +116,11 @@ export class ScannedTitleWriter {
     const kept: string[] = [];
     for (const scannedEpisode of scanned.episodes) {
       for (const [position, episodeNumber] of scannedEpisode.episodes.entries()) {
-        const nfo = scannedEpisode.nfo?.[position] ?? scannedEpisode.nfo?.find((n) => n.episode === episodeNumber);
+        const nfo = findEpisodeBlock(scannedEpisode.nfo ?? [], scannedEpisode.season, episodeNumber, position);
         const values = {
           videoPath: scannedEpisode.video.relativePath,
-          title: nfo?.title ?? null,
+          // Some tools leave <title> empty and name the episode only in <originaltitle>.
+          title: nfo?.title ?? nfo?.originalTitle ?? null,
           plot: nfo?.plot ?? null,
           aired: nfo?.aired ?? nfo?.premiered ?? null,
           runtime: nfo?.runtime ?? null,
@@ -115,6 +128,7 @@ export class ScannedTitleWriter {
           directors: nfo?.directors ?? [],
           credits: nfo?.credits ?? [],
           nfoPath: scannedEpisode.nfoPath ?? null,
+          unreadableNfoPath: scannedEpisode.unreadableNfoPath ?? null,
           ...idColumns(episodeIds(nfo?.uniqueIds ?? [])),
         };
         const [row] = await tx
@@ -226,6 +240,16 @@ function contentOf(scanned: ScannedTitle, art: ScannedArtwork, entityType: Entit
   };
 }
 
+/**
+ * Which NFO the scan could not read. Once a scan reads it again (a person fixed it), a pending request to
+ * replace it is void: the fixed file is theirs.
+ */
+function unreadableNfoColumns(scanned: ScannedTitle): { unreadableNfoPath: string | null; replaceUnreadableNfo?: false } {
+  const unreadableEpisodeNfo = scanned.kind === 'tvshow' && scanned.episodes.some((e) => e.unreadableNfoPath !== undefined);
+  const unreadableNfoPath = scanned.unreadableNfoPath ?? null;
+  return unreadableNfoPath !== null || unreadableEpisodeNfo ? { unreadableNfoPath } : { unreadableNfoPath, replaceUnreadableNfo: false };
+}
+
 function seasonNumber(season: SeasonRef | undefined): number | null {
   if (season === undefined) return null;
   if (season === 'all') return -1;
@@ -258,7 +282,8 @@ async function replaceMediaFiles(tx: Tx, entityType: EntityType, entityId: strin
 
 async function replaceCast(tx: Tx, entityType: EntityType, entityId: string, scanned: ScannedTitle) {
   await tx.delete(actors).where(and(eq(actors.entityType, entityType), eq(actors.entityId, entityId)));
-  const cast = scanned.nfo?.actors ?? [];
+  // Crew that Jellyfin and Emby list as <actor> with a <type> is not cast; publishing keeps it in the NFO.
+  const cast = (scanned.nfo?.actors ?? []).filter(isCast);
   if (cast.length === 0) return;
   await tx.insert(actors).values(
     cast.map((actor, i) => ({

@@ -5,6 +5,16 @@ import type { Database } from '../db/client.js';
 import { cacheFileIssues } from '../db/schema/index.js';
 import { sha256File } from './file-hash.js';
 
+/**
+ * A cache file `c` that nothing uses. Every reference counts: a title's artwork (`assets`), an actor's
+ * photo (`actors.thumb_cache_file_id`) and a provider's artwork candidate, which names its downloaded bytes
+ * by hash (`provider_assets.content_hash`) — selected artwork is published from there, and a candidate
+ * not selected now may be selected by a person later without downloading it again.
+ */
+const unreferenced = dsql`not exists (select 1 from assets a where a.cache_file_id = c.id)
+        and not exists (select 1 from actors p where p.thumb_cache_file_id = c.id)
+        and not exists (select 1 from provider_assets pa where pa.content_hash = c.sha256)`;
+
 /** A cache row younger than this is never removed: a scan may be about to point an asset at it. */
 export const ORPHAN_GRACE_MS = 60 * 60 * 1000;
 
@@ -31,7 +41,7 @@ interface CacheFileRow extends Record<string, unknown> {
 }
 
 /**
- * Upkeep of the content-addressed cache (data/cache): files no asset references any more are removed,
+ * Upkeep of the content-addressed cache (data/cache): files nothing references any more are removed,
  * and every file is checked against its sha256 — a damaged or missing file is copied again from the
  * title's own artwork when that still has the same bytes, and flagged in cache_file_issues when not.
  */
@@ -48,14 +58,14 @@ export class CacheMaintenance {
     const candidates = await this.db.execute<CacheFileRow>(dsql`
       select c.id, c.sha256, c.path, c.size_bytes from cache_files c
       where c.id > ${afterId ?? '00000000-0000-0000-0000-000000000000'}::uuid and c.created_at < ${cutoff.toISOString()}::timestamptz
-        and not exists (select 1 from assets a where a.cache_file_id = c.id)
+        and ${unreferenced}
       order by c.id limit ${limit}`);
     let removed = 0;
     let freedBytes = 0;
     for (const row of candidates) {
       // Deleted only if still unreferenced at this instant; the foreign key refuses it otherwise.
       const deleted = await this.db
-        .execute<{ id: string }>(dsql`delete from cache_files c where c.id = ${row.id}::uuid and not exists (select 1 from assets a where a.cache_file_id = c.id) returning c.id`)
+        .execute<{ id: string }>(dsql`delete from cache_files c where c.id = ${row.id}::uuid and ${unreferenced} returning c.id`)
         .catch((error: unknown) => {
           if (foreignKeyViolation(error)) return [];
           throw error;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
-import { assets, cacheFileIssues, cacheFiles } from '../../src/db/schema/index.js';
+import { actors, assets, cacheFileIssues, cacheFiles, providerAssets } from '../../src/db/schema/index.js';
 import type { MaintenanceSummary } from '../../src/workflows/maintenance.js';
 import { createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
 import { insertMovie } from '../support/title-rows.js';
@@ -54,15 +54,28 @@ beforeAll(async () => {
   await store('intact', 'intact bytes', { source: 'intact bytes' });
   await store('damaged', 'original bytes', { onDisk: 'bit rot', source: 'original bytes' });
   await store('lost', 'lost bytes', { onDisk: null, source: 'the artwork next to the film changed since' });
+
+  // Used only through provider_assets.content_hash (selected, and a downloaded candidate) or an actor's photo.
+  const candidate = (assetType: string, bytes: string, isSelected: boolean) => ({
+    entityType: 'movie', entityId: movie.id, assetType, providerName: 'tmdb', providerUrl: `https://image.tmdb.org/${assetType}.jpg`,
+    contentHash: sha256(bytes), isSelected, isDownloaded: true, selectedBy: isSelected ? ('auto' as const) : null,
+  });
+  await store('poster', 'selected provider poster', { ageHours: 2 });
+  await store('fanart', 'downloaded provider candidate', { ageHours: 2 });
+  await database.db.insert(providerAssets).values([candidate('poster', 'selected provider poster', true), candidate('fanart', 'downloaded provider candidate', false)]);
+  await store('actor', 'actor photo', { ageHours: 2 });
+  await database.db.insert(actors).values({ entityType: 'movie', entityId: movie.id, name: 'Keanu Reeves', sortOrder: 0, thumbCacheFileId: ids.actor! });
 });
 
 describe('maintenance', () => {
   it('removes unreferenced cache files, re-copies a damaged file from its source, flags what it cannot repair', async () => {
     const summary: MaintenanceSummary = await temporal.workflow.execute('maintenance', { taskQueue, workflowId: `maintenance-${randomUUID()}`, args: [{}] });
-    expect(summary).toEqual({ removed: 1, freedBytes: 'old unreferenced bytes'.length, checked: 4, repaired: 1, flagged: 1 });
+    expect(summary).toEqual({ removed: 1, freedBytes: 'old unreferenced bytes'.length, checked: 7, repaired: 1, flagged: 1 });
 
     const remaining = await database.db.select().from(cacheFiles);
-    expect(remaining.map((row) => row.id).sort()).toEqual([ids.fresh, ids.intact, ids.damaged, ids.lost].sort());
+    const kept = [ids.fresh, ids.intact, ids.damaged, ids.lost, ids.poster, ids.fanart, ids.actor];
+    expect(remaining.map((row) => row.id).sort()).toEqual(kept.sort());
+    for (const name of ['poster', 'fanart', 'actor']) expect(fs.existsSync(path.join(dataDir, remaining.find((row) => row.id === ids[name])!.path)), name).toBe(true);
     expect(fs.existsSync(orphanFile)).toBe(false);
     const damaged = remaining.find((row) => row.id === ids.damaged)!;
     expect(fs.readFileSync(path.join(dataDir, damaged.path), 'utf8')).toBe('original bytes');
@@ -75,6 +88,6 @@ describe('maintenance', () => {
 
   it('a second run finds nothing to remove or repair', async () => {
     const summary: MaintenanceSummary = await temporal.workflow.execute('maintenance', { taskQueue, workflowId: `maintenance-${randomUUID()}`, args: [{}] });
-    expect(summary).toEqual({ removed: 0, freedBytes: 0, checked: 4, repaired: 0, flagged: 1 });
+    expect(summary).toEqual({ removed: 0, freedBytes: 0, checked: 7, repaired: 0, flagged: 1 });
   });
 });

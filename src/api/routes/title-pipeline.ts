@@ -15,6 +15,15 @@ const identifyBody = z
   .strict()
   .refine((ids) => ids.tmdb !== undefined || ids.imdb !== undefined || ids.tvdb !== undefined, { message: 'at least one of tmdb, imdb, tvdb' });
 
+const refreshBody = z
+  .object({
+    /** Set aside (renamed to `<name>.unreadable-<hash>.bak`) and replace NFOs the last scan could not read. */
+    replaceUnreadableNfo: z.boolean().optional(),
+  })
+  .strict()
+  // A POST without a body (the usual refresh) reaches the validator as null.
+  .nullish();
+
 const assetChoiceBody = z.object({ choice: z.enum(['select', 'reject', 'clear']) }).strict();
 
 interface Resource {
@@ -40,10 +49,25 @@ function pipelineRoutes(resource: Resource): FastifyPluginAsyncZod<AppDeps> {
 
     app.post(
       `${path}/:id/refresh`,
-      { schema: { tags, summary: `Run the ${noun}'s pipeline now (enrich → publish → notify), ahead of background work`, params: uuidParams } },
+      {
+        schema: {
+          tags,
+          summary: `Run the ${noun}'s pipeline now (enrich → publish → notify), ahead of background work; replaceUnreadableNfo: true lets it replace NFOs it cannot read`,
+          params: uuidParams,
+          body: refreshBody,
+        },
+      },
       async (request, reply) => {
         const title = await requireTitle(request.params.id);
-        const started = await titlePipelines.refresh({ kind, titleId: title.id, priority: 'user', reason: 'api refresh' });
+        const pipelineRequest = { kind, titleId: title.id, priority: 'user' as const, reason: 'api refresh' };
+        let started;
+        if (request.body?.replaceUnreadableNfo === true) {
+          // A person's permission is a change of the title: a pass must run that sees it.
+          await db.update(table).set({ replaceUnreadableNfo: true }).where(eq(table.id, title.id));
+          started = await titlePipelines.afterChange(pipelineRequest);
+        } else {
+          started = await titlePipelines.refresh(pipelineRequest);
+        }
         return reply.code(202).send(started);
       },
     );

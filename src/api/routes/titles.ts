@@ -74,6 +74,8 @@ function summaryOf(row: TitleRow) {
     identificationSource: row.identificationSource,
     folderPath: row.folderPath,
     nfoPath: row.nfoPath,
+    unreadableNfoPath: row.unreadableNfoPath,
+    replaceUnreadableNfo: row.replaceUnreadableNfo,
     scanErrors: row.scanErrors,
     lockedFields: locked,
     removedAt: toIso(row.deletedAt),
@@ -147,6 +149,10 @@ function titleRoutes(resource: TitleResource): FastifyPluginAsyncZod<AppDeps> {
         seasons: seasonRows.map((s) => ({
           seasonNumber: s.seasonNumber,
           name: s.name,
+          title: s.nfoTitle,
+          plot: s.plot,
+          premiered: s.premiered,
+          nfoPath: s.nfoPath,
           episodes: episodeRows
             .filter((e) => e.seasonNumber === s.seasonNumber)
             .map((e) => ({
@@ -158,6 +164,7 @@ function titleRoutes(resource: TitleResource): FastifyPluginAsyncZod<AppDeps> {
               runtime: e.runtime,
               videoPath: e.videoPath,
               nfoPath: e.nfoPath,
+              unreadableNfoPath: e.unreadableNfoPath,
               ids: { tmdb: e.tmdbId, imdb: e.imdbId, tvdb: e.tvdbId },
             })),
         })),

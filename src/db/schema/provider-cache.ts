@@ -34,6 +34,8 @@ export const providerAssets = pgTable(
     index('provider_assets_entity_idx').on(t.entityType, t.entityId),
     index('provider_assets_type_idx').on(t.entityType, t.entityId, t.assetType),
     index('provider_assets_fetched_idx').on(t.fetchedAt),
+    // Maintenance asks, per cache file, whether any candidate still names its bytes.
+    index('provider_assets_content_hash_idx').on(t.contentHash),
   ],
 );
 

@@ -26,6 +26,13 @@ export const seasons = pgTable(
     /** 0 for specials. */
     seasonNumber: integer('season_number').notNull(),
     name: text('name'),
+    /** The season folder's `season.nfo`, relative to the show folder; read, never written. */
+    nfoPath: text('nfo_path'),
+    /** `<title>` of season.nfo (the show's `<namedseason>` is `name`). */
+    nfoTitle: text('nfo_title'),
+    plot: text('plot'),
+    /** YYYY-MM-DD. */
+    premiered: text('premiered'),
   },
   (t) => [unique('seasons_show_number').on(t.showId, t.seasonNumber)],
 );
@@ -52,6 +59,8 @@ export const episodes = pgTable(
     directors: text('directors').array().notNull().default([]),
     credits: text('credits').array().notNull().default([]),
     nfoPath: text('nfo_path'),
+    /** The episode's NFO that the last scan could not read; publishing leaves it untouched (see title columns). */
+    unreadableNfoPath: text('unreadable_nfo_path'),
   },
   (t) => [unique('episodes_show_number').on(t.showId, t.seasonNumber, t.episodeNumber)],
 );

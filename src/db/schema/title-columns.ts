@@ -4,6 +4,8 @@ import type { XmlElement } from '../../media/nfo/index.js';
 export interface RatingValue {
   name: string;
   value: number;
+  /** The NFO's spelling of the value (`6.400000`), kept so an unchanged rating is written back as it was. */
+  valueText?: string;
   votes?: number;
   max?: number;
   isDefault: boolean;
@@ -61,6 +63,13 @@ export function titleColumns() {
     nfoPath: text('nfo_path'),
     /** Elements of the NFO we do not model, kept so publishing writes them back. */
     nfoExtra: jsonb('nfo_extra').$type<XmlElement[]>().notNull().default([]),
+    /**
+     * The title's NFO that the last scan could not read (malformed, of another kind, unreadable), relative to
+     * the folder. Publishing leaves it byte for byte until a scan reads it or a person asks for it to be replaced.
+     */
+    unreadableNfoPath: text('unreadable_nfo_path'),
+    /** A person asked (POST …/refresh with replaceUnreadableNfo) for the next publish to replace that NFO. */
+    replaceUnreadableNfo: boolean('replace_unreadable_nfo').notNull().default(false),
     identificationStatus: text('identification_status', { enum: ['unidentified', 'identified'] }).notNull(),
     identificationSource: text('identification_source', { enum: ['nfo', 'folder-tag', 'folder-name', 'manual', 'provider'] }).notNull(),
     folderPath: text('folder_path').notNull(),

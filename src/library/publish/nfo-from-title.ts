@@ -1,5 +1,13 @@
 import type { Movie, Show, Episode, MediaFile, MediaStream, RatingValue } from '../../db/schema/index.js';
-import type { EpisodeNfo, MovieNfo, NfoActor, NfoFileInfo, NfoThumb, NfoUniqueId, TvShowNfo, XmlElement } from '../../media/nfo/index.js';
+import type { EpisodeNfo, MovieNfo, NfoActor, NfoCommonFields, NfoFileInfo, NfoRating, NfoSet, NfoThumb, NfoUniqueId, TvShowNfo, XmlElement } from '../../media/nfo/index.js';
+import { isCast } from '../../media/nfo/index.js';
+
+/**
+ * NFO models from database rows. The database holds what we model; the NFO on disk (when it could be
+ * read) holds the rest, so each model starts from what the file says and a modelled field is replaced only
+ * when the database says something else: a value nobody changed is written back exactly as it was read,
+ * and elements, ids, ratings and people we do not model stay.
+ */
 
 export interface ActorForNfo {
   name: string;
@@ -47,38 +55,39 @@ interface CommonInput {
   extra: readonly XmlElement[];
 }
 
-/** The movie NFO for a title as the database has it. */
-export function movieNfoFromTitle(movie: Movie, input: CommonInput & { fileInfo?: NfoFileInfo; trailer?: string }): MovieNfo {
+/** The movie NFO for a title as the database has it, over the NFO on disk when there is one. */
+export function movieNfoFromTitle(movie: Movie, input: CommonInput & { fileInfo?: NfoFileInfo; trailer?: string; existing?: MovieNfo }): MovieNfo {
+  const { existing } = input;
   return clean({
-    ...commonFields(movie, input),
-    set: movie.setName ? clean({ name: movie.setName, overview: movie.setOverview ?? undefined }) : undefined,
+    ...existing,
+    ...commonFields(movie, input, existing),
+    set: setOf(movie, existing?.set),
     trailer: input.trailer ?? movie.trailer ?? undefined,
-    fileInfo: input.fileInfo,
+    fileInfo: mergeFileInfo(existing?.fileInfo, input.fileInfo),
   }) as MovieNfo;
 }
 
-export function tvShowNfoFromTitle(show: Show, input: CommonInput & { seasonNames: readonly { number: number; name: string }[] }): TvShowNfo {
+export function tvShowNfoFromTitle(show: Show, input: CommonInput & { seasonNames: readonly { number: number; name: string }[]; existing?: TvShowNfo }): TvShowNfo {
+  const { existing } = input;
   return clean({
-    ...commonFields(show, input),
+    ...existing,
+    ...commonFields(show, input, existing),
     status: show.status ?? undefined,
     namedSeasons: [...input.seasonNames],
   }) as TvShowNfo;
 }
 
-export function episodeNfoFromRow(episode: Episode, input: { showTitle: string; fileInfo?: NfoFileInfo }): EpisodeNfo {
+/**
+ * One `<episodedetails>` block: the block the file already has for this episode (matched by number, see
+ * findEpisodeBlock), with what the episode's row models laid over it. Actors, genres, thumbs, the
+ * episode's own ids of other providers, `<episodenumberend>`, airs-before/after, play state and anything
+ * else the row does not hold are the block's.
+ */
+export function episodeNfoFromRow(episode: Episode, input: { showTitle: string; fileInfo?: NfoFileInfo; existing?: EpisodeNfo }): EpisodeNfo {
+  const existing = input.existing;
+  // The row's `aired` falls back to the block's <premiered>: a block with only <premiered> keeps its form.
+  const airedUnchanged = existing !== undefined && (existing.aired ?? existing.premiered) === (episode.aired ?? undefined);
   return clean({
-    title: episode.title ?? undefined,
-    showTitle: input.showTitle,
-    season: episode.seasonNumber,
-    episode: episode.episodeNumber,
-    plot: episode.plot ?? undefined,
-    runtime: episode.runtime ?? undefined,
-    aired: episode.aired ?? undefined,
-    uniqueIds: uniqueIdsOf(episode),
-    ratings: ratingsOf(episode.ratings),
-    directors: episode.directors,
-    credits: episode.credits,
-    fileInfo: input.fileInfo,
     thumbs: [],
     genres: [],
     countries: [],
@@ -86,22 +95,36 @@ export function episodeNfoFromRow(episode: Episode, input: { showTitle: string; 
     studios: [],
     actors: [],
     extra: [],
+    ...existing,
+    // A title the scan took from <originaltitle> is not written again as <title>.
+    title: existing !== undefined && existing.title === undefined && existing.originalTitle === episode.title ? undefined : (episode.title ?? existing?.title),
+    showTitle: existing === undefined || (existing.showTitle !== undefined && existing.showTitle !== input.showTitle) ? input.showTitle : existing.showTitle,
+    season: episode.seasonNumber,
+    episode: episode.episodeNumber,
+    plot: episode.plot ?? existing?.plot,
+    runtime: episode.runtime ?? existing?.runtime,
+    aired: airedUnchanged ? existing.aired : (episode.aired ?? undefined),
+    uniqueIds: mergeUniqueIds(existing?.uniqueIds ?? [], episode),
+    ratings: mergeRatings(existing?.ratings ?? [], episode.ratings),
+    directors: episode.directors.length > 0 ? episode.directors : (existing?.directors ?? []),
+    credits: episode.credits.length > 0 ? episode.credits : (existing?.credits ?? []),
+    fileInfo: mergeFileInfo(existing?.fileInfo, input.fileInfo),
   }) as EpisodeNfo;
 }
 
-function commonFields(title: Movie | Show, input: CommonInput) {
+function commonFields(title: Movie | Show, input: CommonInput, existing: NfoCommonFields | undefined) {
   return {
     title: title.title,
     originalTitle: title.originalTitle ?? undefined,
     sortTitle: title.sortTitle ?? undefined,
-    ratings: ratingsOf(title.ratings),
+    ratings: mergeRatings(existing?.ratings ?? [], title.ratings),
     outline: title.outline ?? undefined,
     plot: title.plot ?? undefined,
     tagline: title.tagline ?? undefined,
     runtime: title.runtime ?? undefined,
     thumbs: [...input.thumbs],
     mpaa: title.mpaa ?? undefined,
-    uniqueIds: uniqueIdsOf(title),
+    uniqueIds: mergeUniqueIds(existing?.uniqueIds ?? [], title),
     genres: title.genres,
     countries: title.countries,
     tags: title.tags,
@@ -110,27 +133,86 @@ function commonFields(title: Movie | Show, input: CommonInput) {
     premiered: title.premiered ?? undefined,
     year: title.year ?? undefined,
     studios: title.studios,
-    actors: [...input.actors].sort((a, b) => a.sortOrder - b.sortOrder).map(actorOf),
+    actors: actorsOf(input.actors, existing?.actors ?? []),
     extra: [...input.extra],
   };
 }
 
-function actorOf(actor: ActorForNfo): NfoActor {
-  return clean({ name: actor.name, role: actor.role ?? undefined, order: actor.sortOrder, thumb: actor.thumbUrl ?? undefined }) as NfoActor;
+/**
+ * The cast as the database has it, each with the `<type>` the file gave that person, then the people the
+ * file lists who are not cast (Jellyfin's directors, writers, producers as `<actor>` with a `<type>`),
+ * which the database does not hold.
+ */
+function actorsOf(cast: readonly ActorForNfo[], existing: readonly NfoActor[]): NfoActor[] {
+  const fileCast = existing.filter(isCast);
+  const actors = [...cast]
+    .sort((a, b) => a.sortOrder - b.sortOrder)
+    .map((actor) => {
+      const index = fileCast.findIndex((known) => known.name.toLowerCase() === actor.name.toLowerCase());
+      const before = fileCast[index];
+      // The scan numbers an actor without <order> by position; that number is not written into a file that had none.
+      const order = before !== undefined && before.order === undefined && index === actor.sortOrder ? undefined : actor.sortOrder;
+      return clean({ name: actor.name, role: actor.role ?? undefined, type: before?.type, order, thumb: actor.thumbUrl ?? undefined }) as NfoActor;
+    });
+  return [...actors, ...existing.filter((actor) => !isCast(actor))];
 }
 
-/** TMDB is the default id when there is one: it is what the providers are asked by first. */
-function uniqueIdsOf(row: { tmdbId: number | null; imdbId: string | null; tvdbId: number | null }): NfoUniqueId[] {
-  const ids: NfoUniqueId[] = [];
-  if (row.tmdbId !== null) ids.push({ type: 'tmdb', value: String(row.tmdbId), isDefault: false });
-  if (row.imdbId !== null) ids.push({ type: 'imdb', value: row.imdbId, isDefault: false });
-  if (row.tvdbId !== null) ids.push({ type: 'tvdb', value: String(row.tvdbId), isDefault: false });
-  if (ids[0]) ids[0].isDefault = true;
+/** The set the database names, with the file's attributes (`tmdbcolid`) while it is the same set. */
+function setOf(movie: Movie, existing: NfoSet | undefined): NfoSet | undefined {
+  if (!movie.setName) return undefined;
+  const attributes = existing?.name === movie.setName ? existing.attributes : undefined;
+  return clean({ name: movie.setName, overview: movie.setOverview ?? undefined, attributes });
+}
+
+/**
+ * The file's uniqueids with the database's TMDB, IMDb and TVDB ids laid over them: a changed id replaces
+ * the file's, a new one is added, and every other type (`tmdbcol`, `sonarr`, `trakt`, …) stays. The
+ * default stays where the file put it; with no file ids, the first of TMDB, IMDb, TVDB is the default,
+ * since it is what the providers are asked by first.
+ */
+function mergeUniqueIds(existing: readonly NfoUniqueId[], row: { tmdbId: number | null; imdbId: string | null; tvdbId: number | null }): NfoUniqueId[] {
+  const modelled: [string, string | null][] = [
+    ['tmdb', row.tmdbId === null ? null : String(row.tmdbId)],
+    ['imdb', row.imdbId],
+    ['tvdb', row.tvdbId === null ? null : String(row.tvdbId)],
+  ];
+  const ids = existing.map((id) => ({ ...id }));
+  for (const [type, value] of modelled) {
+    if (value === null) continue;
+    const present = ids.find((id) => id.type === type);
+    if (present) present.value = value;
+    else ids.push({ type, value, isDefault: false });
+  }
+  // A file that names no default keeps naming none (Jellyfin writes uniqueids that way).
+  if (existing.length === 0 && !ids.some((id) => id.isDefault)) {
+    const preferred = modelled.map(([type]) => ids.find((id) => id.type === type)).find((id) => id !== undefined) ?? ids[0];
+    if (preferred) preferred.isDefault = true;
+  }
   return ids;
 }
 
-function ratingsOf(ratings: readonly RatingValue[]) {
-  return ratings.map((r) => clean({ name: r.name, value: r.value, votes: r.votes, max: r.max, isDefault: r.isDefault }) as RatingValue & { isDefault: boolean });
+/**
+ * The database's ratings, by name, each written as the file spelt it while its value is unchanged; ratings
+ * the file has under other names stay.
+ */
+function mergeRatings(existing: readonly NfoRating[], ratings: readonly RatingValue[]): NfoRating[] {
+  const fromRows = ratings.map((rating) => {
+    const before = existing.find((r) => r.name === rating.name);
+    const valueText = rating.valueText ?? (before?.value === rating.value ? before.valueText : undefined);
+    return clean({ name: rating.name, value: rating.value, valueText, votes: rating.votes, max: rating.max, isDefault: rating.isDefault }) as NfoRating;
+  });
+  return [...fromRows, ...existing.filter((rating) => !ratings.some((r) => r.name === rating.name))];
+}
+
+/**
+ * The probe's streams, each over the file's stream at the same position: what the probe does not measure
+ * (a 3D `stereomode`, say) stays. Without a probe, the file's streams stay as they are.
+ */
+function mergeFileInfo(existing: NfoFileInfo | undefined, probed: NfoFileInfo | undefined): NfoFileInfo | undefined {
+  if (probed === undefined) return existing;
+  if (existing === undefined) return probed;
+  const merge = <T extends object>(before: readonly T[], now: readonly T[]): T[] => now.map((stream, index) => ({ ...before[index], ...stream }));
+  return { video: merge(existing.video, probed.video), audio: merge(existing.audio, probed.audio), subtitles: merge(existing.subtitles, probed.subtitles) };
 }
 
 /** The NFO models have absent optional fields, never undefined ones, so a written and re-read NFO compares equal. */

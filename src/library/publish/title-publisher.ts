@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { PublishConfig, ScanConfig } from '../../config/phase-config.js';
@@ -23,10 +23,11 @@ import { KODI_TITLE_ARTWORK_FILE_NAMES, kodiExtraFanartPath, kodiSeasonArtworkFi
 import type { ContentStore } from '../../media/content-store.js';
 import { discoverTitleFolder } from '../../media/discovery/index.js';
 import { withoutExtension } from '../../media/title-scan/file-names.js';
-import { parseNfo, writeEpisodeNfo, writeMovieNfo, writeTvShowNfo, type NfoThumb, type XmlElement } from '../../media/nfo/index.js';
+import { findEpisodeBlock, writeEpisodeNfo, writeMovieNfo, writeTvShowNfo, type EpisodeNfo, type NfoThumb } from '../../media/nfo/index.js';
 import { copyFileIfChanged, writeFileIfChanged, type WriteOutcome } from '../../media/write-if-changed.js';
 import type { ProviderMetadata } from '../../providers/types.js';
 import { TitleNotFoundError } from '../enrich/title-enricher.js';
+import { nfoWritePermission, type NfoWritePermission } from './nfo-on-disk.js';
 import { episodeNfoFromRow, fileInfoFromStreams, movieNfoFromTitle, trailerUrl, tvShowNfoFromTitle } from './nfo-from-title.js';
 
 export interface PublishResult {
@@ -34,6 +35,10 @@ export interface PublishResult {
   /** Files written, relative to the title folder; unchanged files are not listed. */
   written: string[];
   unchanged: number;
+  /** NFOs left as they are because they cannot be read (or the last scan could not read them), with why. */
+  heldNfos: { path: string; reason: string }[];
+  /** Unreadable NFOs a person asked to replace, as renamed beside themselves before the new one was written. */
+  keptUnreadableNfos: string[];
 }
 
 export interface TitlePublisherDeps {
@@ -62,23 +67,30 @@ export class TitlePublisher {
     const streams = main ? await db.select().from(mediaStreams).where(eq(mediaStreams.mediaFileId, main.id)).orderBy(asc(mediaStreams.streamIndex)) : [];
     const nfoName = config.movieNfoName === 'video' && main ? `${withoutExtension(main.relativePath)}.nfo` : 'movie.nfo';
     const folder = movie.folderPath;
-    const existing = await this.existingNfo(path.join(folder, nfoName));
+    const state = { recordedUnreadable: movie.unreadableNfoPath, replace: movie.replaceUnreadableNfo };
+    const permission = await nfoWritePermission(folder, nfoName, 'movie', state);
     const art = await this.selectedArtwork('movie', movieId);
-    const cast = await this.cast('movie', movieId);
-    const trailer = config.trailers ? await this.trailer('movie', movieId) : undefined;
-
-    const nfo = movieNfoFromTitle(movie, {
-      actors: cast,
-      thumbs: art.length > 0 ? thumbsOf(art) : (existing?.thumbs ?? []),
-      extra: existing?.extra ?? movie.nfoExtra,
-      fileInfo: main ? fileInfoFromStreams(main, streams) : undefined,
-      trailer,
-    });
-    const outcomes: [string, WriteOutcome][] = [[nfoName, await writeFileIfChanged(path.join(folder, nfoName), writeMovieNfo(nfo))]];
+    const nfos = new NfoOutcomes();
+    const outcomes: [string, WriteOutcome][] = [];
+    if (nfos.allowed(nfoName, permission)) {
+      const existing = permission.existing?.kind === 'movie' ? permission.existing.movie : undefined;
+      const cast = await this.cast('movie', movieId);
+      const trailer = config.trailers ? await this.trailer('movie', movieId) : undefined;
+      const nfo = movieNfoFromTitle(movie, {
+        actors: cast,
+        thumbs: art.length > 0 ? thumbsOf(art) : (existing?.thumbs ?? []),
+        extra: existing?.extra ?? movie.nfoExtra,
+        fileInfo: main ? fileInfoFromStreams(main, streams) : undefined,
+        trailer,
+        existing,
+      });
+      outcomes.push([nfoName, await writeFileIfChanged(path.join(folder, nfoName), writeMovieNfo(nfo))]);
+      if (movie.nfoPath !== nfoName) await db.update(movies).set({ nfoPath: nfoName }).where(eq(movies.id, movieId));
+    }
+    if (state.replace) await db.update(movies).set({ unreadableNfoPath: null, replaceUnreadableNfo: false }).where(eq(movies.id, movieId));
     if (config.assets) outcomes.push(...(await this.writeArtwork(folder, art)));
     if (config.actors) outcomes.push(...(await this.writeActorThumbs(folder, 'movie', movieId)));
-    if (movie.nfoPath !== nfoName) await db.update(movies).set({ nfoPath: nfoName }).where(eq(movies.id, movieId));
-    return this.finish(movie.libraryId, movie.folderKey, folder, outcomes, scanConfig);
+    return this.finish(movie.libraryId, movie.folderKey, folder, outcomes, scanConfig, nfos);
   }
 
   async publishShow(showId: string, config: PublishConfig, scanConfig: ScanConfig): Promise<PublishResult> {
@@ -86,16 +98,24 @@ export class TitlePublisher {
     const [show] = await db.select().from(shows).where(eq(shows.id, showId));
     if (!show) throw new TitleNotFoundError('show', showId);
     const folder = show.folderPath;
-    const existing = await this.existingNfo(path.join(folder, 'tvshow.nfo'));
+    const replace = show.replaceUnreadableNfo;
+    const permission = await nfoWritePermission(folder, 'tvshow.nfo', 'tvshow', { recordedUnreadable: show.unreadableNfoPath, replace });
     const art = await this.selectedArtwork('tv', showId);
-    const seasonRows = await db.select().from(seasons).where(eq(seasons.showId, showId)).orderBy(asc(seasons.seasonNumber));
-    const nfo = tvShowNfoFromTitle(show, {
-      actors: await this.cast('show', showId),
-      thumbs: art.length > 0 ? thumbsOf(art) : (existing?.thumbs ?? []),
-      extra: existing?.extra ?? show.nfoExtra,
-      seasonNames: seasonRows.filter((s) => s.name).map((s) => ({ number: s.seasonNumber, name: s.name! })),
-    });
-    const outcomes: [string, WriteOutcome][] = [['tvshow.nfo', await writeFileIfChanged(path.join(folder, 'tvshow.nfo'), writeTvShowNfo(nfo))]];
+    const nfos = new NfoOutcomes();
+    const outcomes: [string, WriteOutcome][] = [];
+    if (nfos.allowed('tvshow.nfo', permission)) {
+      const existing = permission.existing?.kind === 'tvshow' ? permission.existing.tvShow : undefined;
+      const seasonRows = await db.select().from(seasons).where(eq(seasons.showId, showId)).orderBy(asc(seasons.seasonNumber));
+      const nfo = tvShowNfoFromTitle(show, {
+        actors: await this.cast('show', showId),
+        thumbs: art.length > 0 ? thumbsOf(art) : (existing?.thumbs ?? []),
+        extra: existing?.extra ?? show.nfoExtra,
+        seasonNames: seasonRows.filter((s) => s.name).map((s) => ({ number: s.seasonNumber, name: s.name! })),
+        existing,
+      });
+      outcomes.push(['tvshow.nfo', await writeFileIfChanged(path.join(folder, 'tvshow.nfo'), writeTvShowNfo(nfo))]);
+      if (show.nfoPath !== 'tvshow.nfo') await db.update(shows).set({ nfoPath: 'tvshow.nfo' }).where(eq(shows.id, showId));
+    }
 
     // One NFO per video file; a multi-episode file gets one <episodedetails> per episode, as Kodi reads it.
     const episodeRows = await db.select().from(episodes).where(eq(episodes.showId, showId)).orderBy(asc(episodes.seasonNumber), asc(episodes.episodeNumber));
@@ -106,31 +126,20 @@ export class TitlePublisher {
       const streams = file ? await db.select().from(mediaStreams).where(eq(mediaStreams.mediaFileId, file.id)).orderBy(asc(mediaStreams.streamIndex)) : [];
       const fileInfo = file ? fileInfoFromStreams(file, streams) : undefined;
       const nfoPath = `${withoutExtension(videoPath)}.nfo`;
-      const content = writeEpisodeNfo(group.map((e) => episodeNfoFromRow(e, { showTitle: show.title, fileInfo })));
+      const recordedUnreadable = group.find((e) => e.unreadableNfoPath !== null)?.unreadableNfoPath ?? null;
+      const episodePermission = await nfoWritePermission(folder, nfoPath, 'episodedetails', { recordedUnreadable, replace });
+      if (!nfos.allowed(nfoPath, episodePermission)) continue;
+      const blocks = episodePermission.existing?.kind === 'episodedetails' ? episodePermission.existing.episodes : [];
+      const content = writeEpisodeNfo(episodeBlocks(group, blocks, (e, existing) => episodeNfoFromRow(e, { showTitle: show.title, fileInfo, existing })));
       outcomes.push([nfoPath, await writeFileIfChanged(path.join(folder, nfoPath), content)]);
+    }
+    if (replace) {
+      await db.update(shows).set({ unreadableNfoPath: null, replaceUnreadableNfo: false }).where(eq(shows.id, showId));
+      await db.update(episodes).set({ unreadableNfoPath: null }).where(eq(episodes.showId, showId));
     }
     if (config.assets) outcomes.push(...(await this.writeArtwork(folder, art)), ...(await this.writeEpisodeThumbs(folder, episodeRows.map((e) => e.id))));
     if (config.actors) outcomes.push(...(await this.writeActorThumbs(folder, 'show', showId)));
-    if (show.nfoPath !== 'tvshow.nfo') await db.update(shows).set({ nfoPath: 'tvshow.nfo' }).where(eq(shows.id, showId));
-    return this.finish(show.libraryId, show.folderKey, folder, outcomes, scanConfig);
-  }
-
-  /** Unknown elements and artwork references of the NFO on disk, to write back; undefined when unreadable. */
-  private async existingNfo(file: string): Promise<{ extra: XmlElement[]; thumbs: NfoThumb[] } | undefined> {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-    try {
-      const parsed = parseNfo(text.replace(/^\uFEFF/, ''), path.basename(file));
-      if (parsed.kind === 'movie') return { extra: parsed.movie.extra, thumbs: parsed.movie.thumbs };
-      if (parsed.kind === 'tvshow') return { extra: parsed.tvShow.extra, thumbs: parsed.tvShow.thumbs };
-    } catch {
-      // A malformed NFO is replaced by a good one; what the scan stored of it (nfo_extra) is used instead.
-    }
-    return undefined;
+    return this.finish(show.libraryId, show.folderKey, folder, outcomes, scanConfig, nfos);
   }
 
   /** Selected, downloaded artwork with its cached file, a person's choices first, then best score. */
@@ -230,9 +239,9 @@ export class TitlePublisher {
   }
 
   /** When anything was written, the folder's fingerprint is taken again, so the next scan finds it unchanged. */
-  private async finish(libraryId: string, folderKey: string, folder: string, outcomes: [string, WriteOutcome][], scanConfig: ScanConfig): Promise<PublishResult> {
+  private async finish(libraryId: string, folderKey: string, folder: string, outcomes: [string, WriteOutcome][], scanConfig: ScanConfig, nfos: NfoOutcomes): Promise<PublishResult> {
     const written = outcomes.filter(([, o]) => o === 'written').map(([name]) => name);
-    if (written.length > 0) {
+    if (written.length > 0 || nfos.keptUnreadable.length > 0) {
       const [library] = await this.deps.db.select().from(libraries).where(eq(libraries.id, libraryId));
       const [row] = await this.deps.db.select().from(libraryFolders).where(and(eq(libraryFolders.libraryId, libraryId), eq(libraryFolders.key, folderKey)));
       if (library && row && row.scannedFingerprint === row.fingerprint) {
@@ -245,8 +254,49 @@ export class TitlePublisher {
         }
       }
     }
-    return { folderPath: folder, written, unchanged: outcomes.length - written.length };
+    return { folderPath: folder, written, unchanged: outcomes.length - written.length, heldNfos: nfos.held, keptUnreadableNfos: nfos.keptUnreadable };
   }
+}
+
+/** What happened to the NFOs one publish run was allowed, or not allowed, to write. */
+class NfoOutcomes {
+  readonly held: { path: string; reason: string }[] = [];
+  readonly keptUnreadable: string[] = [];
+
+  allowed(relativePath: string, permission: NfoWritePermission): permission is Extract<NfoWritePermission, { write: true }> {
+    if (!permission.write) {
+      this.held.push({ path: relativePath, reason: permission.reason });
+      return false;
+    }
+    this.keptUnreadable.push(...permission.keptAs);
+    return true;
+  }
+}
+
+/**
+ * The blocks of one episode NFO: the file's blocks in the file's order, each laid over with the episode it
+ * describes (matched by number, so a file with E02 before E01 keeps its order and each block its episode),
+ * a block for an episode the database does not hold kept as it is, then a block for each episode the file
+ * had none for.
+ */
+function episodeBlocks<T extends { seasonNumber: number; episodeNumber: number }>(
+  rows: readonly T[],
+  blocks: readonly EpisodeNfo[],
+  build: (row: T, existing: EpisodeNfo | undefined) => EpisodeNfo,
+): EpisodeNfo[] {
+  const matched = new Map<EpisodeNfo, T>();
+  rows.forEach((row, position) => {
+    const block = findEpisodeBlock(blocks, row.seasonNumber, row.episodeNumber, position);
+    if (block !== undefined && !matched.has(block)) matched.set(block, row);
+  });
+  const taken = new Set(matched.values());
+  return [
+    ...blocks.map((block) => {
+      const row = matched.get(block);
+      return row === undefined ? block : build(row, block);
+    }),
+    ...rows.filter((row) => !taken.has(row)).map((row) => build(row, undefined)),
+  ];
 }
 
 function thumbsOf(art: readonly { asset: { assetType: string; providerUrl: string; providerMetadata: Record<string, unknown> | null } }[]): NfoThumb[] {

@@ -37,6 +37,15 @@ export class ChildElementReader {
     return this.element.children.filter((node): node is XmlElement => typeof node !== 'string' && node.name === name);
   }
 
+  /** Child elements whose name, lower-cased and without underscores, is `normalizedName` (`imdb_id`, `imdbId`). */
+  elementsIgnoringCase(normalizedName: string): XmlElement[] {
+    const found = this.element.children.filter(
+      (node): node is XmlElement => typeof node !== 'string' && node.name.toLowerCase().replaceAll('_', '') === normalizedName,
+    );
+    for (const element of found) this.modelledNames.add(element.name);
+    return found;
+  }
+
   elements(name: string): XmlElement[] {
     this.modelledNames.add(name);
     return this.peek(name);
@@ -111,7 +120,8 @@ export class ChildElementReader {
     throw new NfoParseError(this.location.fileName, `${this.location.rootLabel}${subject} ${reason}`);
   }
 
-  private check<T>(conversion: Conversion<T>, raw: string, what?: string): T {
+  /** The converted value, or a failure naming the field (`what`, as for `fail`) and what it expected. */
+  check<T>(conversion: Conversion<T>, raw: string, what?: string): T {
     if (conversion.ok) return conversion.value;
     return this.fail(`must be ${conversion.expected}, got ${quote(raw)}`, what);
   }

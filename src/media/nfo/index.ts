@@ -1,5 +1,7 @@
 export { NfoParseError } from './errors.js';
+export { findEpisodeBlock } from './episode-blocks.js';
 export { parseNfo } from './parse.js';
+export { isCast } from './read-people-and-artwork.js';
 export { findUrls, readProviderUrl } from './provider-urls.js';
 export { writeEpisodeNfo, writeMovieNfo, writeTvShowNfo } from './write.js';
 export type {
@@ -21,6 +23,7 @@ export type {
   ParsedNfo,
   ProviderLink,
   ProviderLinkEntity,
+  SeasonNfo,
   TvShowNfo,
   XmlElement,
   XmlNode,

@@ -3,20 +3,22 @@ import { NfoParseError } from './errors.js';
 import { findUrls, readProviderUrl } from './provider-urls.js';
 import { readEpisode } from './read-episode.js';
 import { readMovie } from './read-movie.js';
+import { readSeason } from './read-season.js';
 import { readTvShow } from './read-tv-show.js';
 import { readXmlDocument } from './read-xml-document.js';
 import { withoutCharactersNotAllowedInXml } from './xml-characters.js';
 import type { NfoUniqueId, ParsedNfo, ProviderLink, ProviderLinkEntity, XmlElement } from './types.js';
 
-type RootName = 'movie' | 'tvshow' | 'episodedetails';
+type RootName = 'movie' | 'tvshow' | 'episodedetails' | 'season';
 
-const ROOT_NAMES: readonly string[] = ['movie', 'tvshow', 'episodedetails'] satisfies RootName[];
+const ROOT_NAMES: readonly string[] = ['movie', 'tvshow', 'episodedetails', 'season'] satisfies RootName[];
 
 /** Which URL ids may describe the title of each root: IMDb's (`unknown`) may describe any. */
 const LINK_ENTITIES_BY_ROOT: Record<RootName, readonly ProviderLinkEntity[]> = {
   movie: ['movie', 'unknown'],
   tvshow: ['tvshow', 'unknown'],
   episodedetails: ['episode', 'unknown'],
+  season: [],
 };
 
 /**
@@ -63,6 +65,8 @@ export function parseNfo(xml: string, fileName: string): ParsedNfo {
       }
       return { kind: 'episodedetails', episodes, urls };
     }
+    case 'season':
+      return { kind: 'season', season: readSeason(rootReader(roots[0], fileName, '')), urls };
   }
 }
 
@@ -91,7 +95,7 @@ function checkRootName(roots: readonly XmlElement[], fileName: string): RootName
     throw new NfoParseError(fileName, `has several kinds of root element (${listed}); only <episodedetails> may repeat`);
   }
   if (name === undefined || !isRootName(name)) {
-    throw new NfoParseError(fileName, `unknown root element <${name}>; expected <movie>, <tvshow> or <episodedetails>`);
+    throw new NfoParseError(fileName, `unknown root element <${name}>; expected <movie>, <tvshow>, <episodedetails> or <season>`);
   }
   if (name !== 'episodedetails' && roots.length > 1) {
     throw new NfoParseError(fileName, `has ${roots.length} <${name}> root elements; only <episodedetails> may repeat`);

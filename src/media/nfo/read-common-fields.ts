@@ -1,7 +1,7 @@
 import type { ChildElementReader } from './element-reader.js';
 import { toDecimal, toInteger, toIsoDate, toRuntimeMinutes } from './field-values.js';
 import { readFileInfo } from './read-file-info.js';
-import { readActors, readThumbs } from './read-people-and-artwork.js';
+import { readActors, readPeople, readThumbs } from './read-people-and-artwork.js';
 import { readRatings } from './read-ratings.js';
 import { readUniqueIds } from './read-unique-ids.js';
 import type { NfoCommonFields, NfoUniqueIdType } from './types.js';
@@ -30,8 +30,8 @@ export function readCommonFields(
     genres: reader.texts('genre'),
     countries: reader.texts('country'),
     tags: reader.texts('tag'),
-    credits: reader.texts('credits'),
-    directors: reader.texts('director'),
+    credits: readPeople(reader, 'credits', 'writer'),
+    directors: readPeople(reader, 'director'),
     premiered: reader.converted('premiered', toIsoDate),
     year: reader.converted('year', toInteger),
     studios: reader.texts('studio'),

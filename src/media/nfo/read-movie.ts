@@ -9,15 +9,16 @@ export function readMovie(reader: ChildElementReader): MovieNfo {
   return withoutUndefined({ ...common, set, extra: reader.unmodelled() });
 }
 
-/** `<set><name/><overview/></set>`, or the legacy `<set>Name</set>`. */
+/** `<set><name/><overview/></set>`, or the legacy `<set>Name</set>`; attributes (`tmdbcolid="…"`) are kept. */
 function readSet(reader: ChildElementReader): NfoSet | undefined {
   const element = reader.first('set');
   if (element === undefined) return undefined;
   const setReader = reader.nested(element);
+  const attributes = Object.keys(element.attributes).length > 0 ? { ...element.attributes } : undefined;
   if (!setReader.hasChildElements()) {
     const name = setReader.ownText();
-    return name === undefined ? undefined : { name };
+    return name === undefined ? undefined : withoutUndefined({ name, attributes });
   }
   const name = setReader.text('name');
-  return name === undefined ? undefined : withoutUndefined({ name, overview: setReader.text('overview') });
+  return name === undefined ? undefined : withoutUndefined({ name, overview: setReader.text('overview'), attributes });
 }

@@ -1,15 +1,19 @@
 import type { ChildElementReader } from './element-reader.js';
-import { toDecimal, toFlag, toVoteCount } from './field-values.js';
+import { toDecimal, toFlag, toVoteCount, type Conversion } from './field-values.js';
 import type { NfoRating } from './types.js';
 import { withoutUndefined } from './without-undefined.js';
 
 /** Kodi's name for the rating of the legacy top-level `<rating>`. */
 const LEGACY_RATING_NAME = 'default';
+/** Kodi's scale when a rating names none. */
+const DEFAULT_MAX = 10;
 
 /**
  * `<ratings><rating name="imdb" max="10" default="true"><value>8.7</value><votes>…</votes></rating>`,
- * or the legacy top-level `<rating>`/`<votes>`. As in Kodi, the legacy pair is ignored when `<ratings>`
- * exists: tools that write both write the same value twice.
+ * or the legacy top-level `<rating>`/`<votes>`, or Jellyfin's and Emby's `<communityrating>` (read only
+ * when neither of the others is there). As in Kodi, the legacy pair is ignored when `<ratings>` exists:
+ * tools that write both write the same value twice. A value outside 0…max (10 unless given) is an error
+ * naming the field, like a value that is no number: the file is then reported and left as it is.
  */
 export function readRatings(reader: ChildElementReader): NfoRating[] {
   const ratingsElement = reader.first('ratings');
@@ -20,15 +24,16 @@ export function readRatings(reader: ChildElementReader): NfoRating[] {
   return ratingsReader.elements('rating').flatMap((element) => {
     const ratingReader = ratingsReader.nested(element);
     // Some tools put the value straight into <rating> instead of into <value>.
-    const value = ratingReader.hasChildElements()
-      ? ratingReader.converted('value', toDecimal)
-      : ratingReader.convertedOwnText(toDecimal);
-    if (value === undefined) return [];
+    const raw = ratingReader.hasChildElements() ? ratingReader.text('value') : ratingReader.ownText();
+    const max = ratingReader.convertedAttribute('max', toDecimal);
+    const value = raw === undefined ? undefined : ratingReader.check(toRatingValue(raw, max), raw, ratingReader.hasChildElements() ? '<value>' : undefined);
+    if (value === undefined || raw === undefined) return [];
     const rating: NfoRating = withoutUndefined({
       name: ratingReader.attribute('name') ?? LEGACY_RATING_NAME,
       value,
+      valueText: spelling(raw, value),
       votes: ratingReader.converted('votes', toVoteCount),
-      max: ratingReader.convertedAttribute('max', toDecimal),
+      max,
       isDefault: toFlag(element.attributes['default']),
     });
     return [rating];
@@ -38,17 +43,37 @@ export function readRatings(reader: ChildElementReader): NfoRating[] {
 function readLegacyRating(reader: ChildElementReader): NfoRating[] {
   const element = reader.first('rating');
   const votes = reader.converted('votes', toVoteCount);
+  if (element === undefined) return readCommunityRating(reader);
+  const ratingReader = reader.nested(element);
+  const raw = ratingReader.ownText();
+  if (raw === undefined) return [];
+  const max = ratingReader.convertedAttribute('max', toDecimal);
+  const value = ratingReader.check(toRatingValue(raw, max), raw);
+  return [withoutUndefined({ name: LEGACY_RATING_NAME, value, valueText: spelling(raw, value), votes, max, isDefault: true })];
+}
+
+/**
+ * Jellyfin/Emby's community rating (`7.4`, or `7,4` from a server in a decimal-comma locale). The element
+ * is read but not marked as modelled, so it stays in the file for those servers, which read it back.
+ */
+function readCommunityRating(reader: ChildElementReader): NfoRating[] {
+  const [element] = reader.peek('communityrating');
   if (element === undefined) return [];
   const ratingReader = reader.nested(element);
-  const value = ratingReader.convertedOwnText(toDecimal);
-  if (value === undefined) return [];
-  return [
-    withoutUndefined({
-      name: LEGACY_RATING_NAME,
-      value,
-      votes,
-      max: ratingReader.convertedAttribute('max', toDecimal),
-      isDefault: true,
-    }),
-  ];
+  const raw = ratingReader.ownText();
+  if (raw === undefined) return [];
+  const value = ratingReader.check(toRatingValue(raw, undefined), raw);
+  return [withoutUndefined({ name: LEGACY_RATING_NAME, value, valueText: spelling(raw, value), isDefault: true })];
+}
+
+function toRatingValue(raw: string, max: number | undefined): Conversion<number> {
+  const conversion = toDecimal(raw);
+  if (!conversion.ok) return conversion;
+  const top = max ?? DEFAULT_MAX;
+  if (conversion.value < 0 || conversion.value > top) return { ok: false, expected: `a rating from 0 to ${top}` };
+  return conversion;
+}
+
+function spelling(raw: string, value: number): string | undefined {
+  return raw === String(value) ? undefined : raw;
 }

@@ -1,7 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { NfoParseError } from './errors.js';
 import { repairEntities } from './repair-entities.js';
-import type { XmlElement } from './types.js';
+import type { XmlElement, XmlNode } from './types.js';
+import { isXmlName } from './xml-names.js';
 import { toXmlNodes } from './xml-tree.js';
 
 /** The top level of an NFO's XML: its root elements and whatever text sits beside them. */
@@ -67,6 +68,7 @@ export function readXmlDocument(text: string, fileName: string): XmlDocumentTopL
   if (wrapper === undefined || typeof wrapper === 'string') {
     throw new NfoParseError(fileName, 'could not be read as XML: no content');
   }
+  checkNames(wrapper.children, fileName);
   const roots: XmlElement[] = [];
   const textOutsideRoots: string[] = [];
   for (const node of wrapper.children) {
@@ -75,6 +77,19 @@ export function readXmlDocument(text: string, fileName: string): XmlDocumentTopL
   }
   if (trailingText !== '') textOutsideRoots.push(trailingText);
   return { roots, textOutsideRoots };
+}
+
+/** Element and attribute names the parser let through but XML (and our writer) does not allow. */
+function checkNames(nodes: readonly XmlNode[], fileName: string): void {
+  for (const node of nodes) {
+    if (typeof node === 'string') continue;
+    if (!isXmlName(node.name)) throw new NfoParseError(fileName, `not well-formed XML: ${JSON.stringify(node.name)} is not an element name`);
+    const attribute = Object.keys(node.attributes).find((name) => !isXmlName(name));
+    if (attribute !== undefined) {
+      throw new NfoParseError(fileName, `not well-formed XML: <${node.name}> has an attribute named ${JSON.stringify(attribute)}`);
+    }
+    checkNames(node.children, fileName);
+  }
 }
 
 /**

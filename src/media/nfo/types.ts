@@ -30,6 +30,11 @@ export interface NfoRating {
   /** Rating source as Kodi names it (`imdb`, `themoviedb`, `trakt`, …); `default` for the legacy `<rating>`. */
   name: string;
   value: number;
+  /**
+   * The value as the file spelt it (`6.400000`, `7,5`), only when that differs from how the number is
+   * written by default, so that an unchanged rating is written back byte for byte.
+   */
+  valueText?: string;
   votes?: number;
   /** Upper bound of the scale; Kodi assumes 10 when absent. */
   max?: number;
@@ -39,6 +44,11 @@ export interface NfoRating {
 export interface NfoActor {
   name: string;
   role?: string;
+  /**
+   * Jellyfin and Emby write every person as an `<actor>` with a `<type>`: `Actor`, `GuestStar`, `Director`,
+   * `Writer`, `Producer`, `Composer`, … Absent in Kodi's own files, where every `<actor>` is cast.
+   */
+  type?: string;
   order?: number;
   /** URL or path of the actor's photo. */
   thumb?: string;
@@ -59,6 +69,8 @@ export interface NfoThumb {
 export interface NfoSet {
   name: string;
   overview?: string;
+  /** Attributes of `<set>` such as Jellyfin's `tmdbcolid`, kept as written. */
+  attributes?: Record<string, string>;
 }
 
 export interface NfoVideoStream {
@@ -161,6 +173,22 @@ export interface EpisodeNfo extends NfoCommonFields {
   aired?: string;
 }
 
+/** `season.nfo`: what Kodi, Jellyfin and Emby write for one season, in the season's folder. */
+export interface SeasonNfo {
+  /** `<seasonnumber>`; 0 for specials. The folder's name tells it too. */
+  seasonNumber?: number;
+  title?: string;
+  sortTitle?: string;
+  plot?: string;
+  outline?: string;
+  /** YYYY-MM-DD. */
+  premiered?: string;
+  year?: number;
+  thumbs: NfoThumb[];
+  uniqueIds: NfoUniqueId[];
+  extra: XmlElement[];
+}
+
 /**
  * What a provider URL in an NFO refers to. IMDb ids name movies, shows and episodes alike, so an IMDb
  * link's entity is `unknown`.
@@ -182,6 +210,7 @@ export type ParsedNfo =
   | { kind: 'movie'; movie: MovieNfo; urls: string[] }
   | { kind: 'tvshow'; tvShow: TvShowNfo; urls: string[] }
   | { kind: 'episodedetails'; episodes: EpisodeNfo[]; urls: string[] }
+  | { kind: 'season'; season: SeasonNfo; urls: string[] }
   /** No XML, only text with URLs (a bare URL, or a scene release NFO with an IMDb link). */
   | { kind: 'url-only'; uniqueIds: NfoUniqueId[]; urls: string[] };
 

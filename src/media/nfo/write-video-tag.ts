@@ -5,6 +5,7 @@ import type {
   NfoRating,
   NfoSet,
 } from './types.js';
+import { toDecimal } from './field-values.js';
 import type { XmlLinesWriter } from './xml-lines-writer.js';
 
 /**
@@ -53,8 +54,8 @@ export function writeVideoTag(writer: XmlLinesWriter, rootName: string, fields: 
     writeTexts(writer, 'genre', fields.genres);
     writeTexts(writer, 'country', fields.countries);
     if (fields.set !== undefined) {
-      const { name, overview } = fields.set;
-      writer.block('set', {}, () => {
+      const { name, overview, attributes = {} } = fields.set;
+      writer.block('set', attributes, () => {
         writer.leaf('name', name);
         writer.leaf('overview', overview);
       });
@@ -69,10 +70,11 @@ export function writeVideoTag(writer: XmlLinesWriter, rootName: string, fields: 
     writeTexts(writer, 'studio', fields.studios);
     writer.leaf('trailer', fields.trailer);
     if (fields.fileInfo !== undefined) writeFileInfo(writer, fields.fileInfo);
-    for (const { name, role, order, thumb } of fields.actors) {
+    for (const { name, role, type, order, thumb } of fields.actors) {
       writer.block('actor', {}, () => {
         writer.leaf('name', name);
         writer.leaf('role', role);
+        writer.leaf('type', type);
         writer.leaf('order', order);
         writer.leaf('thumb', thumb);
       });
@@ -89,13 +91,19 @@ function writeTexts(writer: XmlLinesWriter, name: string, values: readonly strin
 function writeRatings(writer: XmlLinesWriter, ratings: readonly NfoRating[]): void {
   if (ratings.length === 0) return;
   writer.block('ratings', {}, () => {
-    for (const { name, value, votes, max, isDefault } of ratings) {
+    for (const { name, value, valueText, votes, max, isDefault } of ratings) {
       writer.block('rating', { name, max, default: isDefault ? 'true' : undefined }, () => {
-        writer.leaf('value', value);
+        writer.leaf('value', valueText !== undefined && sameNumber(valueText, value) ? valueText : value);
         writer.leaf('votes', votes);
       });
     }
   });
+}
+
+/** Whether a kept spelling still says this value (the model may have been changed after reading). */
+function sameNumber(text: string, value: number): boolean {
+  const conversion = toDecimal(text);
+  return conversion.ok && conversion.value === value;
 }
 
 function writeFileInfo(writer: XmlLinesWriter, fileInfo: NfoFileInfo): void {

@@ -1,12 +1,12 @@
 import type { XmlElement } from './types.js';
 import { withoutCharactersNotAllowedInXml } from './xml-characters.js';
+import { isXmlName } from './xml-names.js';
 
 export type AttributeValue = string | number | boolean | undefined;
 export type Attributes = Readonly<Record<string, AttributeValue>>;
 
 const INDENT = '  ';
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
-const XML_NAME = /^[\p{L}_:][\p{L}\p{N}_.:-]*$/u;
 
 /**
  * Writes an indented XML document line by line. Output depends only on the calls made, never on the
@@ -75,7 +75,7 @@ function startTag(name: string, attributes: Attributes, end = '>'): string {
 }
 
 function checkName(name: string): void {
-  if (!XML_NAME.test(name)) throw new TypeError(`cannot write an XML element or attribute named ${JSON.stringify(name)}`);
+  if (!isXmlName(name)) throw new TypeError(`cannot write an XML element or attribute named ${JSON.stringify(name)}`);
 }
 
 function formatNumber(value: number, what: string): string {

@@ -13,6 +13,7 @@ const ROOT_ELEMENT_BY_KIND: Record<NfoKind, string> = {
   movie: '<movie>',
   tvshow: '<tvshow>',
   episodedetails: '<episodedetails>',
+  season: '<season>',
   'url-only': 'only URLs',
 };
 

@@ -22,6 +22,8 @@ export interface TitleNfoOutcome {
   nfoPath?: string;
   uniqueIds?: readonly NfoUniqueId[];
   error?: ScanFileError;
+  /** The NFO file that exists but could not be read: publishing must leave it as it is. */
+  unreadablePath?: string;
 }
 
 type ScannedTitleBase = Omit<ScannedTitle, 'kind' | 'nfo' | 'videoFiles' | 'episodes'>;
@@ -40,6 +42,7 @@ export function scannedTitleBase(
     fingerprint: title.fingerprint,
     identification: identifyTitle(context.identityName, found.nfo.uniqueIds),
     ...(found.nfo.nfoPath === undefined ? {} : { nfoPath: found.nfo.nfoPath }),
+    ...(found.nfo.unreadablePath === undefined ? {} : { unreadableNfoPath: found.nfo.unreadablePath }),
     artwork: found.artwork,
     actorThumbs: [...classified.actorThumbs].sort(byRelativePath),
     unknownFiles: [...classified.unknownFiles].sort(byRelativePath),

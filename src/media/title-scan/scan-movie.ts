@@ -51,7 +51,7 @@ function chooseMovieNfo(nfoFiles: readonly TitleFile[], firstVideoPath: string |
 async function readMovieNfo(file: TitleFile | undefined, limit: TaskLimit): Promise<TitleNfoOutcome & { movie?: MovieNfo }> {
   if (!file) return {};
   const result = await readNfoFile(file, 'movie', limit);
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return { error: result.error, unreadablePath: file.relativePath };
   const { parsed } = result;
   if (parsed.kind === 'url-only') return { nfoPath: file.relativePath, uniqueIds: parsed.uniqueIds };
   return { nfoPath: file.relativePath, uniqueIds: parsed.movie.uniqueIds, movie: parsed.movie };

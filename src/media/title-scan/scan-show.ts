@@ -5,6 +5,7 @@ import { baseName, fileStem, folderOf, joinRelative } from './file-names.js';
 import { byRelativePath, compareCodeUnits } from './ordering.js';
 import { findNfoFile, readNfoFile } from './read-nfo-file.js';
 import { scanArtworkFiles } from './scan-artwork.js';
+import { scanSeasonNfos } from './scan-season-nfos.js';
 import { scannedTitleBase, type TitleNfoOutcome, type TitleScanContext } from './scan-context.js';
 import { scanVideoFile } from './scan-video-file.js';
 import type { TaskLimit } from './task-limit.js';
@@ -28,17 +29,19 @@ export async function scanShow(context: TitleScanContext): Promise<ScannedShow> 
     return [];
   });
   const showNfoFile = findNfoFile(classified.nfoFiles, SHOW_NFO_NAME);
-  const [nfo, episodes, artwork] = await Promise.all([
+  const [nfo, episodes, artwork, seasonNfos] = await Promise.all([
     readShowNfo(showNfoFile, settings.limit),
     Promise.all(numbered.map((episode) => scanEpisode(context, episode))),
     scanArtworkFiles(classified.artwork, settings.limit),
+    scanSeasonNfos(classified.nfoFiles, settings.limit),
   ]);
   const episodeErrors = episodes.flatMap(({ errors }) => errors);
   return {
     kind: 'tvshow',
-    ...scannedTitleBase(context, { nfo, artwork: artwork.artwork, errors: [...unnumbered, ...artwork.errors, ...episodeErrors] }),
+    ...scannedTitleBase(context, { nfo, artwork: artwork.artwork, errors: [...unnumbered, ...artwork.errors, ...episodeErrors, ...seasonNfos.errors] }),
     ...(nfo.tvShow === undefined ? {} : { nfo: nfo.tvShow }),
     episodes: episodes.map(({ episode }) => episode).sort(byEpisodeOrder),
+    seasonNfos: seasonNfos.seasons,
   };
 }
 
@@ -59,6 +62,7 @@ async function scanEpisode(
     video: scanned.video,
     ...(nfo.episodes === undefined ? {} : { nfo: nfo.episodes }),
     ...(nfo.nfoPath === undefined ? {} : { nfoPath: nfo.nfoPath }),
+    ...(nfo.unreadablePath === undefined ? {} : { unreadableNfoPath: nfo.unreadablePath }),
   };
   const errors = [scanned.error, nfo.error].filter((error): error is ScanFileError => error !== undefined);
   return { episode, errors };
@@ -67,7 +71,7 @@ async function scanEpisode(
 async function readShowNfo(file: TitleFile | undefined, limit: TaskLimit): Promise<TitleNfoOutcome & { tvShow?: TvShowNfo }> {
   if (!file) return {};
   const result = await readNfoFile(file, 'tvshow', limit);
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return { error: result.error, unreadablePath: file.relativePath };
   const { parsed } = result;
   if (parsed.kind === 'url-only') return { nfoPath: file.relativePath, uniqueIds: parsed.uniqueIds };
   return { nfoPath: file.relativePath, uniqueIds: parsed.tvShow.uniqueIds, tvShow: parsed.tvShow };
@@ -77,10 +81,10 @@ async function readShowNfo(file: TitleFile | undefined, limit: TaskLimit): Promi
 async function readEpisodeNfo(
   file: TitleFile | undefined,
   limit: TaskLimit,
-): Promise<{ nfoPath?: string; episodes?: EpisodeNfo[]; error?: ScanFileError }> {
+): Promise<{ nfoPath?: string; episodes?: EpisodeNfo[]; error?: ScanFileError; unreadablePath?: string }> {
   if (!file) return {};
   const result = await readNfoFile(file, 'episodedetails', limit);
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return { error: result.error, unreadablePath: file.relativePath };
   const { parsed } = result;
   if (parsed.kind === 'url-only') return { nfoPath: file.relativePath };
   return { nfoPath: file.relativePath, episodes: parsed.episodes };

@@ -1,6 +1,6 @@
 import type { SeasonRef, ArtworkAssetType } from '../artwork-names.js';
 import type { MediaInfo } from '../probe.js';
-import type { EpisodeNfo, MovieNfo, TvShowNfo } from '../nfo/index.js';
+import type { EpisodeNfo, MovieNfo, SeasonNfo, TvShowNfo } from '../nfo/index.js';
 import type { ExternalSubtitle } from '../subtitles.js';
 
 /**
@@ -70,6 +70,8 @@ interface ScannedTitleBase {
   identification: Identification;
   /** The NFO file used, if any. */
   nfoPath?: string;
+  /** The title's NFO file when it exists but could not be read (its error is in `errors`). */
+  unreadableNfoPath?: string;
   artwork: ScannedArtwork[];
   actorThumbs: ScannedActorThumb[];
   unknownFiles: ScannedUnknownFile[];
@@ -91,12 +93,23 @@ export interface ScannedEpisode {
   /** One per episode of a multi-episode NFO, in file order. */
   nfo?: EpisodeNfo[];
   nfoPath?: string;
+  /** The episode's NFO file when it exists but could not be read. */
+  unreadableNfoPath?: string;
+}
+
+/** A `season.nfo` that could be read. */
+export interface ScannedSeasonNfo {
+  season: number;
+  nfoPath: string;
+  /** Absent for a season.nfo holding only URLs. */
+  nfo?: SeasonNfo;
 }
 
 export interface ScannedShow extends ScannedTitleBase {
   kind: 'tvshow';
   nfo?: TvShowNfo;
   episodes: ScannedEpisode[];
+  seasonNfos: ScannedSeasonNfo[];
 }
 
 export type ScannedTitle = ScannedMovie | ScannedShow;

@@ -74,7 +74,7 @@ describe('parseNfo on files of the wrong shape', () => {
 
   it('rejects an unknown root element', () => {
     expect(parseError('<musicvideo><title>x</title></musicvideo>', 'clip.nfo').message).toBe(
-      'clip.nfo: unknown root element <musicvideo>; expected <movie>, <tvshow> or <episodedetails>',
+      'clip.nfo: unknown root element <musicvideo>; expected <movie>, <tvshow>, <episodedetails> or <season>',
     );
   });
 
@@ -147,5 +147,9 @@ describe('parseNfo on fields with values of the wrong type', () => {
     expect(parseError('<episodedetails><aired>yesterday</aired></episodedetails>', 'e.nfo').message).toBe(
       'e.nfo: <aired> must be a date (YYYY-MM-DD), got "yesterday"',
     );
+  });
+
+  it('refuses element names XML does not allow (a byte order mark inside a tag), which could not be written back', () => {
+    expect(parseError('<movie><\uFEFFratings>8</\uFEFFratings></movie>').message).toMatch(/^movie\.nfo: not well-formed XML: ".*" is not an element name$/);
   });
 });

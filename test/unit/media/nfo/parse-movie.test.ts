@@ -30,8 +30,8 @@ describe('parseNfo on a full Kodi movie.nfo', () => {
       originalTitle: 'The Matrix',
       sortTitle: 'Matrix 1',
       ratings: [
-        { name: 'imdb', value: 8.7, votes: 1900000, max: 10, isDefault: true },
-        { name: 'themoviedb', value: 8.216, votes: 24511, max: 10, isDefault: false },
+        { name: 'imdb', value: 8.7, valueText: '8.700000', votes: 1900000, max: 10, isDefault: true },
+        { name: 'themoviedb', value: 8.216, valueText: '8.216000', votes: 24511, max: 10, isDefault: false },
         { name: 'trakt', value: 8.5, max: 10, isDefault: false },
       ],
       userRating: 9,
@@ -237,7 +237,7 @@ describe('parseNfo on real-world movie files', () => {
     );
     expect(movie.year).toBe(1979);
     expect(movie.runtime).toBe(117);
-    expect(movie.ratings).toEqual([{ name: 'imdb', value: 8.5, votes: 1012345, isDefault: false }]);
+    expect(movie.ratings).toEqual([{ name: 'imdb', value: 8.5, valueText: '8,5', votes: 1012345, isDefault: false }]);
     expect(movie.fileInfo?.video).toEqual([{ aspect: 1.778, width: 1920 }]);
   });
 

@@ -12,7 +12,8 @@ function write(parsed: ParsedNfo): string {
     case 'episodedetails':
       return writeEpisodeNfo(parsed.episodes);
     case 'url-only':
-      throw new Error('a URL-only NFO has no model to write');
+    case 'season':
+      throw new Error(`a ${parsed.kind} NFO is never written`);
   }
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "provider_assets_content_hash_idx" ON "provider_assets" USING btree ("content_hash");
