@@ -28,6 +28,7 @@ import {
   cancelUpdate,
   encodeTaskQueue,
   endWaitSignal,
+  episodePipelineInputSchema,
   episodeStateQuery,
   folderRefreshWorkflowIdForItem,
   rejectUpdate,
@@ -38,6 +39,7 @@ import {
   type EpisodeState,
   type PipelineStep,
 } from './request-definitions.js';
+import { checkWorkflowInput } from './workflow-input.js';
 
 // A transition is one row update of a few milliseconds: a local activity, run by the worker that runs this
 // workflow and recorded with its next workflow task, without a task-queue round trip of its own.
@@ -70,7 +72,8 @@ const FINISHED: ProcessingItemStatus[] = ['COMPLETED', 'CANCELLED'];
  * deliver. A failure does not end it: it records the error and waits for `retry` (resuming at the failed
  * step) or `cancel`. Every transition is written to processing_items; live detail is the `state` query.
  */
-export async function episodePipeline(input: EpisodePipelineInput): Promise<DecisionResult> {
+export async function episodePipeline(untrusted: EpisodePipelineInput): Promise<DecisionResult> {
+  const input = checkWorkflowInput('episodePipeline', episodePipelineInputSchema, untrusted);
   const timings = input.timings;
   const following = proxyActivities<DownloadActivities>({
     startToCloseTimeout: '30 days',
