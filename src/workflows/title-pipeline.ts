@@ -3,6 +3,7 @@ import type { PipelineActivities } from '../activities/pipeline.js';
 import { notifyTitleWorkflowId, notifyTitleWorkflowType, type NotifyTitleInput } from './notify-definitions.js';
 import { priorityKeys } from './provider-definitions.js';
 import { pipelineTaskQueue, titlePipelineStateQuery, type TitlePipelineInput, type TitlePipelineState } from './title-pipeline-definitions.js';
+import { checkWorkflowInput, titleIdInput } from './workflow-input.js';
 
 function activitiesFor(input: TitlePipelineInput) {
   const priority = { priorityKey: priorityKeys[input.priority] };
@@ -66,9 +67,11 @@ async function titlePipeline(input: TitlePipelineInput): Promise<TitlePipelineSt
 }
 
 export async function moviePipeline(input: TitlePipelineInput): Promise<TitlePipelineState> {
+  checkWorkflowInput('moviePipeline', titleIdInput, input);
   return titlePipeline({ ...input, kind: 'movie' });
 }
 
 export async function showPipeline(input: TitlePipelineInput): Promise<TitlePipelineState> {
+  checkWorkflowInput('showPipeline', titleIdInput, input);
   return titlePipeline({ ...input, kind: 'show' });
 }

@@ -20,3 +20,12 @@ export function checkWorkflowInput<T>(workflow: string, schema: z.ZodType, input
   const field = ['input', ...issue.path.map(String)].join('.');
   throw ApplicationFailure.nonRetryable(`${workflow}: ${field}: ${issue.message}`, INVALID_WORKFLOW_INPUT, { field });
 }
+
+/** The ids of the library pipeline's and notifications' workflows; their other fields come from our own code. */
+export const libraryIdInput = z.object({ libraryId: uuidText });
+export const providerIdInput = z.object({ providerId: uuidText });
+export const titleIdInput = z.object({ titleId: uuidText });
+export const folderRefreshInput = z.object({
+  libraryId: uuidText,
+  folderPath: z.string().regex(/^\/[^\0]*$/, 'an absolute folder path'),
+});

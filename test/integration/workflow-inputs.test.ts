@@ -63,6 +63,13 @@ describe('workflow inputs are checked before anything runs', () => {
     expect(failure.type).toBe('InvalidWorkflowInput');
     expect(failure.message).toBe('mediaRequest: input.requestId: a UUID');
   });
+
+  it('checks the ids of the library and notification workflows too', async () => {
+    expect((await failureOf('libraryScan', { libraryId: '../x' })).message).toBe('libraryScan: input.libraryId: a UUID');
+    expect((await failureOf('folderRefresh', { libraryId: ID, folderPath: 'relative/../x', reason: 'test' })).message).toBe('folderRefresh: input.folderPath: an absolute folder path');
+    expect((await failureOf('moviePipeline', { titleId: 'all', priority: 'user', event: 'added', reason: 'test' })).message).toBe('moviePipeline: input.titleId: a UUID');
+    expect((await failureOf('iptvSync', { providerId: 7 })).message).toMatch(/^iptvSync: input\.providerId: /);
+  });
 });
 
 describe('activities that remove or rename work files stay in the work folder', () => {
