@@ -39,7 +39,7 @@ export function createRequestPipelineActivities(deps: RequestPipelineDeps) {
       savePath: deps.settings.downloadSavePath,
       category: deps.settings.category,
     }),
-    ...createDeliveryActivities({ targets: new DeliveryTargetRepository(deps.db) }),
+    ...createDeliveryActivities({ targets: new DeliveryTargetRepository(deps.db), requests }),
     // Verification and delivery read the encode where the encoder left it (a shared work folder), so this
     // queue can check it, move it into place and remove it too.
     ...pick(createEncodeActivities({ requests, profiles, workDir: deps.settings.workDir }), 'acceptEncodedItem', 'removeWorkFiles'),

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { Worker } from '@temporalio/worker';
@@ -346,9 +346,15 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
 
   it('takes the auto-action when nobody decides within the approval timeout; endWait does not skip a decision; delivers to a local folder and an rsync daemon', async () => {
     const profileId = await createProfile(env.app);
-    const targetId = await createTarget(env.app, tempDir('reelflow-target-'));
+    const localRoot = tempDir('reelflow-target-');
+    const targetId = await createTarget(env.app, localRoot);
     const rsyncd = await startRsyncDaemon();
     const rsyncTargetId = await createTarget(env.app, `${rsyncd.url}/Movies`, null, 'rsync');
+    // A person's own copies stand where the delivery goes: they are kept, not replaced.
+    for (const folder of [path.join(localRoot, 'Brazil (1985)'), path.join(rsyncd.root, 'Movies', 'Brazil (1985)')]) {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(path.join(folder, 'Brazil (1985).mkv'), 'a person’s own copy');
+    }
     await env.publishRelease({ title: 'Brazil.1985.1080p.BluRay.x264-AUTO', files: ['Brazil.1985.1080p.BluRay.x264-AUTO.mkv'], seeders: 4, tmdbId: 68 });
     const created = await post('/api/requests', { type: 'movie', tmdbId: 68, title: 'Brazil', year: 1985, qualityProfileId: profileId, targetIds: [targetId, rsyncTargetId], requireApproval: true, approvalTimeoutSeconds: 4, approvalAutoAction: 'approve' });
     const requestId = created.json().id;
@@ -364,17 +370,33 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
     expect(done.deliveredPaths).toEqual([expect.stringMatching(/Brazil \(1985\)\/Brazil \(1985\)\.mkv$/), `${rsyncd.url}/Movies/Brazil (1985)/Brazil (1985).mkv`]);
     // The same verified encode in both places.
     expect(await sha256File(path.join(rsyncd.root, 'Movies', 'Brazil (1985)', 'Brazil (1985).mkv'))).toBe(await sha256File(done.deliveredPaths[0]!));
+    // The copies that were there are in each target's recycle folder, recorded on the item and in its history.
+    expect(done.recycledFiles.map((f) => f.location)).toEqual(done.deliveredPaths);
+    const [localKept, rsyncKept] = done.recycledFiles.map((f) => f.keptAt);
+    expect(localKept!.startsWith(path.join(localRoot, '.reelflow-recycle') + path.sep)).toBe(true);
+    expect(rsyncKept!.startsWith(`${rsyncd.url}/Movies/.reelflow-recycle/`)).toBe(true);
+    expect(readFileSync(localKept!, 'utf8')).toBe('a person’s own copy');
+    expect(readFileSync(path.join(rsyncd.root, rsyncKept!.slice(rsyncd.url.length + 1)), 'utf8')).toBe('a person’s own copy');
+    const history = JSON.stringify((await env.temporal.workflow.getHandle(itemWorkflowId(item!.id)).fetchHistory()).events?.map((e) => e.activityTaskCompletedEventAttributes?.result?.payloads?.map((p) => Buffer.from(p.data!).toString())));
+    expect(history).toContain(rsyncKept!);
   });
 
   it('refuses delivery targets whose fields do not fit their kind, naming the field', async () => {
     const cases = [
       [{ kind: 'local', path: 'relative/folder' }, 'body.path: a local target needs an absolute folder path'],
       [{ kind: 'rsync', path: '/srv/media' }, 'body.path: an rsync target needs rsync://host[:port]/module[/folder] or [user@]host:/folder'],
+      // Would reach ssh as an option.
+      [{ kind: 'rsync', path: '-oProxyCommand=sh:/srv' }, 'body.path: the host must not start with "-"'],
+      [{ kind: 'rsync', path: '-x@nas:/srv' }, 'body.path: the user must not start with "-"'],
     ] as const;
     for (const [fields, message] of cases) {
       const response = await post('/api/delivery-targets', { name: `bad-${fields.kind}`, ...fields });
       expect([response.statusCode, response.json().message]).toEqual([400, message]);
     }
+    const recycleOutside = await post('/api/delivery-targets', { name: 'recycle-outside', kind: 'local', path: '/srv/media', recycleFolder: '../trash' });
+    expect([recycleOutside.statusCode, recycleOutside.json().message]).toEqual([400, 'body.recycleFolder: a folder path relative to the target, inside it (for example .reelflow-recycle)']);
+    const custom = await post('/api/delivery-targets', { name: 'recycle-custom', kind: 'local', path: '/srv/media', recycleFolder: 'Recycle Bin' });
+    expect([custom.statusCode, custom.json().recycleFolder]).toEqual([201, 'Recycle Bin']);
     const library = await new LibraryRepository(env.database.db).create({ name: 'Remote', kind: 'movie', rootPath: tempDir('reelflow-library-') });
     const withLibrary = await post('/api/delivery-targets', { name: 'nas', kind: 'rsync', path: 'media@nas:/srv/movies', libraryId: library.id });
     expect([withLibrary.statusCode, withLibrary.json().message]).toEqual([400, 'body.libraryId: only a local target can hand its folders to a library']);

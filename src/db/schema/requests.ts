@@ -71,6 +71,16 @@ export interface ReleaseCandidate {
   rejections: string[];
 }
 
+/** A file that stood where a delivery put this item's file: kept, never replaced. */
+export interface RecycledFile {
+  /** Where it was (and where the delivered file is now). */
+  location: string;
+  /** Where it is kept, in the target's recycle folder. */
+  keptAt: string;
+  /** When it was moved (ISO). */
+  at: string;
+}
+
 /** One episode (or the movie) of a request, written by its episodePipeline at every transition. */
 export const processingItems = pgTable(
   'processing_items',
@@ -97,6 +107,8 @@ export const processingItems = pgTable(
     /** 0..100 within the current step (download, encode). */
     progress: real('progress').notNull().default(0),
     lastError: text('last_error'),
+    /** Files a delivery found in its way and moved to the target's recycle folder. */
+    recycledFiles: jsonb('recycled_files').$type<RecycledFile[]>().notNull().default([]),
     /** How many times the row was written: the benchmark's bound on writes per download. */
     writeCount: integer('write_count').notNull().default(0),
     downloadedAt: timestamp('downloaded_at', { withTimezone: true }),
