@@ -38,6 +38,7 @@ export function createRequestPipelineActivities(deps: RequestPipelineDeps) {
       requests,
       savePath: deps.settings.downloadSavePath,
       category: deps.settings.category,
+      indexers: deps.settings.indexers,
     }),
     ...createDeliveryActivities({ targets: new DeliveryTargetRepository(deps.db), requests }),
     // Verification and delivery read the encode where the encoder left it (a shared work folder), so this

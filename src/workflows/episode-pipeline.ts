@@ -6,6 +6,7 @@ import {
   ParentClosePolicy,
   condition,
   isCancellation,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -66,6 +67,7 @@ const { deliverItem } = proxyActivities<DeliveryActivities>({
 });
 
 const FINISHED: ProcessingItemStatus[] = ['COMPLETED', 'CANCELLED'];
+const SET_ASIDE_UNADDABLE_RELEASE = 'set-aside-unaddable-release';
 
 /**
  * One episode (or a movie) of a request: wait for its air date → search → (approval) → download → encode →
@@ -247,10 +249,11 @@ export async function episodePipeline(untrusted: EpisodePipelineInput): Promise<
       const release = state.release ?? candidates[0];
       if (!release) throw ApplicationFailure.nonRetryable('No acceptable release could be downloaded', 'NoReleaseLeft');
       state.release = release;
-      const { hash } = await addRelease({ itemId: input.itemId, requestId: input.requestId, release });
-      state.torrentHash = hash;
-      await transition('DOWNLOADING', { torrentHash: hash, selectedRelease: release, progress: 0 });
+      let hash: string | undefined;
       try {
+        ({ hash } = await addRelease({ itemId: input.itemId, requestId: input.requestId, release }));
+        state.torrentHash = hash;
+        await transition('DOWNLOADING', { torrentHash: hash, selectedRelease: release, progress: 0 });
         const done = await following.awaitDownload({ itemId: input.itemId, hash, media: input.media, pollMs: timings.downloadPollMs, stallMs: timings.downloadStallMs });
         sourceFile = done.sourceFile;
         sourceInfo = done.sourceInfo;
@@ -259,10 +262,13 @@ export async function episodePipeline(untrusted: EpisodePipelineInput): Promise<
       } catch (error) {
         const type = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? error.cause.type : undefined;
         if (type !== DOWNLOAD_STALLED && type !== DOWNLOAD_ERRORED) throw error;
+        // A release that could not even be added (a hash that does not match what the indexer serves, a link
+        // whose indexer is gone) is set aside like a stalled one; runs recorded before this keep failing there.
+        if (hash === undefined && !patched(SET_ASIDE_UNADDABLE_RELEASE)) throw error;
         excluded.push(release.downloadUrl);
         candidates = candidates.filter((c) => c.downloadUrl !== release.downloadUrl);
         state.release = null;
-        await removeTorrent({ itemId: input.itemId, hash });
+        if (hash !== undefined) await removeTorrent({ itemId: input.itemId, hash });
         await transition('DOWNLOADING', { torrentHash: null, lastError: `Release "${release.title}" set aside: ${rootMessage(error)}` });
       }
     }

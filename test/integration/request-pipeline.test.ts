@@ -7,6 +7,7 @@ import { LibraryRepository } from '../../src/db/repositories/library-repository.
 import { sha256File } from '../../src/media/file-hash.js';
 import { probeMedia } from '../../src/media/probe.js';
 import { folderRefreshWorkflowIdForItem, endWaitSignal, itemWorkflowId, requestWorkflowId } from '../../src/workflows/request-definitions.js';
+import { TORZNAB_FAKE_API_KEY } from '../fakes/torznab.js';
 import { authHeaders } from '../support/integration.js';
 import { createProfile, createTarget, ffmpegProcessesMentioning, startRequestPipelineEnvironment, waitFor, type RequestPipelineEnvironment } from '../support/request-pipeline.js';
 import { startRsyncDaemon } from '../support/rsync-daemon.js';
@@ -49,6 +50,17 @@ async function publishSlowPack(show: { id: number; name: string }, season: numbe
   });
   await env.seeder.client.setUploadLimit([pack.infoHash], bytesPerSecond);
   return pack;
+}
+
+/** A history as text, payloads (bytes) decoded: what a person reading it in the Temporal UI sees. */
+function historyText(history: unknown): string {
+  return JSON.stringify(history, (_key, value: unknown) => {
+    if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
+    // A Buffer has become {type: 'Buffer', data} through its toJSON before it gets here.
+    const serialised = value as { type?: unknown; data?: unknown } | null;
+    if (serialised?.type === 'Buffer' && Array.isArray(serialised.data)) return Buffer.from(serialised.data as number[]).toString('utf8');
+    return value;
+  });
 }
 
 /** Replays finished runs with the current bundle: a workflow change that breaks determinism fails here. */
@@ -135,6 +147,17 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
       reason: `request ${requestId} delivered item ${done[0]!.id}`,
     });
     expect(await replayErrors([requestWorkflowId(requestId), ...done.map((i) => itemWorkflowId(i.id))])).toEqual([]);
+    // The indexer's download links carry its API key: none reached a workflow history, a query or a row.
+    expect(done[0]!.selectedRelease!.downloadUrl).toContain('apikey={indexer-secret:query.apikey}');
+    for (const workflowId of [requestWorkflowId(requestId), ...done.map((i) => itemWorkflowId(i.id))]) {
+      const handle = env.temporal.workflow.getHandle(workflowId);
+      const history = historyText(await handle.fetchHistory());
+      if (workflowId.startsWith('item/')) expect(history, workflowId).toContain('{indexer-secret:query.apikey}');
+      expect(history, workflowId).not.toContain(TORZNAB_FAKE_API_KEY);
+      expect(JSON.stringify(await handle.query('state')), workflowId).not.toContain(TORZNAB_FAKE_API_KEY);
+    }
+    const rows = await env.database.sql`select to_jsonb(p)::text as row from processing_items p where request_id = ${requestId}`;
+    expect(rows.map((r) => r.row).join('\n')).not.toContain(TORZNAB_FAKE_API_KEY);
     // And the library took the delivered folder in: scanned as the show, whose pipeline then started.
     const refreshed = await refresh.result();
     expect(refreshed).toMatchObject({ outcome: 'scanned', kind: 'show' });

@@ -59,8 +59,15 @@ export type RequestRow = typeof requests.$inferSelect;
 /** A release seen by a search, kept so a person can see the alternatives and why each was or was not taken. */
 export interface ReleaseCandidate {
   title: string;
+  /** The configured indexer's name: its URL (with its API key) is looked up when the release is fetched. */
   indexer: string;
+  /** The indexer's id for the release (often its details page). */
+  guid?: string;
+  /** The link without credentials: each is a placeholder `{indexer-secret:…}` filled from the indexer's URL. */
   downloadUrl: string;
+  /** The magnet link, when the indexer gave one beside a .torrent link, without credentials too. */
+  magnetUrl?: string;
+  /** v1 info hash, 40 lower-case hex digits, checked against the magnet link. */
   infoHash?: string;
   sizeBytes: number;
   seeders: number;
