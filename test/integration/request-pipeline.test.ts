@@ -52,15 +52,10 @@ async function publishSlowPack(show: { id: number; name: string }, season: numbe
   return pack;
 }
 
-/** A history as text, payloads (bytes) decoded: what a person reading it in the Temporal UI sees. */
+/** A history as text, payloads decoded: what a person reading it in the Temporal UI sees. */
 function historyText(history: unknown): string {
-  return JSON.stringify(history, (_key, value: unknown) => {
-    if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
-    // A Buffer has become {type: 'Buffer', data} through its toJSON before it gets here.
-    const serialised = value as { type?: unknown; data?: unknown } | null;
-    if (serialised?.type === 'Buffer' && Array.isArray(serialised.data)) return Buffer.from(serialised.data as number[]).toString('utf8');
-    return value;
-  });
+  // Protobuf messages serialise bytes as base64 (their toJSON): a payload's `data` is decoded back to its JSON.
+  return JSON.stringify(history, (key, value: unknown) => (key === 'data' && typeof value === 'string' ? Buffer.from(value, 'base64').toString('utf8') : value));
 }
 
 /** Replays finished runs with the current bundle: a workflow change that breaks determinism fails here. */
