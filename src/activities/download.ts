@@ -123,6 +123,7 @@ export function createDownloadActivities({ qbittorrent, requests, savePath, cate
      * the file of this episode (or the movie) inside the torrent, with its probe for the encoder.
      */
     async awaitDownload(input: { itemId: string; hash: string; media: EpisodeMedia | MovieMedia; pollMs: number; stallMs: number }): Promise<{ sourceFile: string; sourceInfo: MediaInfo }> {
+      if (!isInfoHash(input.hash)) throw ApplicationFailure.nonRetryable(`${JSON.stringify(input.hash)} is not an info hash`, DOWNLOAD_ERRORED);
       const context = Context.current();
       let written = Math.floor((await requests.getItem(input.itemId))?.progress ?? 0);
       let lastProgress = -1;
