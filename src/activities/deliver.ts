@@ -1,33 +1,42 @@
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { DeliveryTargetRepository } from '../db/repositories/delivery-target-repository.js';
-import type { DeliveryTargetRow } from '../db/schema/index.js';
-import { LocalDestination, type DeliveryDestination } from '../media/deliver.js';
+import type { RequestRepository } from '../db/repositories/request-repository.js';
+import type { DeliveryTargetRow, RecycledFile } from '../db/schema/index.js';
+import { DestinationRefusedError, LocalDestination, type DeliveryDestination, type DestinationOptions } from '../media/deliver.js';
 import { RsyncDestination } from '../media/rsync-destination.js';
 import { libraryPathFor } from '../requests/media-names.js';
 import type { EpisodeMedia, MovieMedia } from '../workflows/request-definitions.js';
 
 export interface DeliveryActivityDeps {
   targets: DeliveryTargetRepository;
+  requests: RequestRepository;
 }
 
 export interface DeliveryOutcome {
   paths: string[];
   /** Folders to hand to their library's pipeline. */
   refreshes: { libraryId: string; folderPath: string }[];
+  /** Files that were in the way, kept in their target's recycle folder (also on the item's row). */
+  recycled?: RecycledFile[];
 }
 
 function destinationFor(target: DeliveryTargetRow): DeliveryDestination {
+  const options: DestinationOptions = typeof target.options.recycleFolder === 'string' ? { recycleFolder: target.options.recycleFolder } : {};
   switch (target.kind) {
     case 'local':
-      return new LocalDestination(target.path);
+      return new LocalDestination(target.path, options);
     case 'rsync':
-      return new RsyncDestination(target.path);
+      return new RsyncDestination(target.path, options);
   }
 }
 
-/** Copies the finished file to every target under its Kodi/Plex name, verified by checksum. */
-export function createDeliveryActivities({ targets }: DeliveryActivityDeps) {
+/**
+ * Copies the finished file to every target under its Kodi/Plex name, verified by checksum. A file already
+ * there is never replaced: it is moved to the target's recycle folder and recorded on the item at once, so a
+ * retried delivery (which finds its own copy and changes nothing) still leaves the record.
+ */
+export function createDeliveryActivities({ targets, requests }: DeliveryActivityDeps) {
   return {
     async deliverItem(input: { itemId: string; file: string; targetIds: string[]; media: EpisodeMedia | MovieMedia }): Promise<DeliveryOutcome> {
       const rows = await targets.getMany(input.targetIds);
@@ -36,14 +45,28 @@ export function createDeliveryActivities({ targets }: DeliveryActivityDeps) {
       const named = libraryPathFor(input.media.kind === 'episode' ? { ...input.media, kind: 'episode' } : input.media, path.extname(input.file));
       const outcome: DeliveryOutcome = { paths: [], refreshes: [] };
       for (const target of rows) {
-        const destination = destinationFor(target);
-        const { location } = await destination.put(input.file, named.file);
+        const { location, recycled } = await refusalsFinal(() => destinationFor(target).put(input.file, named.file));
+        if (recycled) {
+          const kept: RecycledFile = { location, keptAt: recycled, at: new Date().toISOString() };
+          await requests.recordRecycled(input.itemId, [kept]);
+          (outcome.recycled ??= []).push(kept);
+        }
         outcome.paths.push(location);
-        if (target.libraryId) outcome.refreshes.push({ libraryId: target.libraryId, folderPath: destination.locate(named.titleFolder) });
+        if (target.libraryId) outcome.refreshes.push({ libraryId: target.libraryId, folderPath: await refusalsFinal(async () => destinationFor(target).locate(named.titleFolder)) });
       }
       return outcome;
     },
   };
+}
+
+/** A destination that refuses its configuration (an rsync host starting with "-") or the path will not heal by retrying. */
+async function refusalsFinal<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof DestinationRefusedError) throw ApplicationFailure.nonRetryable(error.message, 'DestinationRefused');
+    throw error;
+  }
 }
 
 export type DeliveryActivities = ReturnType<typeof createDeliveryActivities>;

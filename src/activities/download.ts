@@ -3,8 +3,10 @@ import path from 'node:path';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { RequestRepository } from '../db/repositories/request-repository.js';
 import type { ReleaseCandidate } from '../db/schema/index.js';
-import { infoHashOfMagnet, infoHashOfTorrent } from '../integrations/bittorrent/torrent-file.js';
+import { infoHashOfMagnet, infoHashOfTorrent, isInfoHash } from '../integrations/bittorrent/torrent-file.js';
 import { ERROR_STATES, PIECE_DOWNLOADED, type QbittorrentClient, type TorrentFile, type TorrentInfo, type TorrentSource } from '../integrations/qbittorrent/qbittorrent-client.js';
+import { IndexerSecretMissingError, resolveIndexerSecrets } from '../integrations/torznab/indexer-secrets.js';
+import type { TorznabIndexer } from '../integrations/torznab/torznab-client.js';
 import { probeMedia, type MediaInfo } from '../media/probe.js';
 import { fileIsEpisode } from '../requests/release-name.js';
 import { DOWNLOAD_ERRORED, DOWNLOAD_STALLED, type EpisodeMedia, type MovieMedia } from '../workflows/request-definitions.js';
@@ -15,7 +17,18 @@ export interface DownloadActivityDeps {
   /** Where qBittorrent saves; unset leaves its own default. */
   savePath?: string;
   category: string;
+  /** The configured indexers: a release's link gets its credentials back from its indexer's URL here. */
+  indexers: TorznabIndexer[];
 }
+
+/** Tags every torrent of ours carries, beside the category. */
+export const REQUEST_TAG_PREFIX = 'reelflow-request-';
+
+/**
+ * Whose a torrent in qBittorrent is. Reelflow's carry its category or one of its request tags; any other was
+ * added by a person, and is used read-only: never removed, paused or recategorised.
+ */
+export type TorrentOwner = 'reelflow' | 'person';
 
 /** Heartbeat details of a running download: what the API shows as live detail. */
 export interface DownloadHeartbeat {
@@ -29,42 +42,76 @@ export interface DownloadHeartbeat {
 const VIDEO_EXTENSIONS = new Set(['.mkv', '.mp4', '.avi', '.m4v', '.ts', '.mov', '.wmv']);
 
 /** Downloads through qBittorrent's WebUI. A torrent is keyed by its info hash, so a season pack is added once and shared. */
-export function createDownloadActivities({ qbittorrent, requests, savePath, category }: DownloadActivityDeps) {
-  async function sourceOf(release: ReleaseCandidate): Promise<{ source: TorrentSource; hash: string }> {
-    if (release.downloadUrl.startsWith('magnet:')) {
-      const hash = release.infoHash ?? infoHashOfMagnet(release.downloadUrl);
-      if (!hash) throw ApplicationFailure.nonRetryable(`The magnet link of "${release.title}" names no info hash`, DOWNLOAD_ERRORED);
-      return { source: { kind: 'url', url: release.downloadUrl }, hash };
+export function createDownloadActivities({ qbittorrent, requests, savePath, category, indexers }: DownloadActivityDeps) {
+  const ownerOf = (info: TorrentInfo): TorrentOwner =>
+    info.category === category ||
+    (info.tags ?? '')
+      .split(',')
+      .some((tag) => tag.trim().startsWith(REQUEST_TAG_PREFIX))
+      ? 'reelflow'
+      : 'person';
+
+  /** The release's link with its indexer's credentials back in, read from the configuration now. */
+  function linkOf(release: ReleaseCandidate, link: string): string {
+    try {
+      return resolveIndexerSecrets(link, indexers.find((i) => i.name === release.indexer));
+    } catch (error) {
+      if (error instanceof IndexerSecretMissingError) throw ApplicationFailure.nonRetryable(`The link of "${release.title}" cannot be used: ${error.message}`, DOWNLOAD_ERRORED);
+      throw error;
     }
-    const response = await fetch(release.downloadUrl, { redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+  }
+
+  /** A hash the indexer named must be the one of what it serves. */
+  function expectHash(release: ReleaseCandidate, hash: string): string {
+    if (!isInfoHash(hash)) throw ApplicationFailure.nonRetryable(`"${release.title}" has no usable info hash`, DOWNLOAD_ERRORED);
+    if (release.infoHash !== undefined && release.infoHash !== hash) throw ApplicationFailure.nonRetryable(`The indexer gave "${release.title}" the info hash ${release.infoHash}, but it is ${hash}`, DOWNLOAD_ERRORED);
+    return hash;
+  }
+
+  async function sourceOf(release: ReleaseCandidate, link = release.downloadUrl): Promise<{ source: TorrentSource; hash: string }> {
+    if (link.startsWith('magnet:')) {
+      const hash = infoHashOfMagnet(link);
+      if (!hash) throw ApplicationFailure.nonRetryable(`The magnet link of "${release.title}" names no info hash`, DOWNLOAD_ERRORED);
+      return { source: { kind: 'url', url: linkOf(release, link) }, hash: expectHash(release, hash) };
+    }
+    const response = await fetch(linkOf(release, link), { redirect: 'manual', signal: AbortSignal.timeout(30_000) });
     const location = response.headers.get('location');
     // Indexer proxies answer a download link with a redirect to the magnet when they have no file.
     if (response.status >= 300 && response.status < 400 && location?.startsWith('magnet:')) {
       await response.body?.cancel();
-      return sourceOf({ ...release, downloadUrl: location });
+      return sourceOf(release, location);
     }
     if (response.status !== 200) throw ApplicationFailure.retryable(`${release.indexer} answered HTTP ${response.status} for the torrent of "${release.title}"`, 'TorrentFetchFailed');
     const torrent = Buffer.from(await response.arrayBuffer());
+    let hash: string;
     try {
-      return { source: { kind: 'file', torrent, fileName: `${release.title}.torrent` }, hash: infoHashOfTorrent(torrent) };
+      hash = infoHashOfTorrent(torrent);
     } catch (error) {
       throw ApplicationFailure.nonRetryable(`The torrent of "${release.title}" is unreadable: ${(error as Error).message}`, DOWNLOAD_ERRORED);
     }
+    return { source: { kind: 'file', torrent, fileName: `${release.title}.torrent` }, hash: expectHash(release, hash) };
   }
 
   return {
-    /** Idempotent: a torrent qBittorrent already has (another episode's season pack, a retried attempt) is not added again. */
-    async addRelease(input: { itemId: string; requestId: string; release: ReleaseCandidate }): Promise<{ hash: string }> {
+    /**
+     * Idempotent: a torrent qBittorrent already has (another episode's season pack, a retried attempt) is not
+     * added again. One a person added themselves is used as it is, read-only (owner 'person'): Reelflow reads
+     * its progress and files but never removes, pauses or recategorises it.
+     */
+    async addRelease(input: { itemId: string; requestId: string; release: ReleaseCandidate }): Promise<{ hash: string; owner: TorrentOwner }> {
       const { source, hash } = await sourceOf(input.release);
-      if (await qbittorrent.get(hash)) return { hash };
+      const present = await qbittorrent.get(hash);
+      if (present) return { hash, owner: ownerOf(present) };
       try {
         // In order, so a season pack's episodes become ready one after another rather than all at the end.
-        await qbittorrent.add(source, { savePath, category, tags: [`reelflow-request-${input.requestId}`], sequential: input.release.seasonPack });
+        await qbittorrent.add(source, { savePath, category, tags: [`${REQUEST_TAG_PREFIX}${input.requestId}`], sequential: input.release.seasonPack });
       } catch (error) {
         // Two episodes of one season pack add it at the same moment: qBittorrent refuses the second, which has it.
-        if (!(await qbittorrent.get(hash))) throw error;
+        const added = await qbittorrent.get(hash);
+        if (!added) throw error;
+        return { hash, owner: ownerOf(added) };
       }
-      return { hash };
+      return { hash, owner: 'reelflow' };
     },
 
     /**
@@ -76,6 +123,7 @@ export function createDownloadActivities({ qbittorrent, requests, savePath, cate
      * the file of this episode (or the movie) inside the torrent, with its probe for the encoder.
      */
     async awaitDownload(input: { itemId: string; hash: string; media: EpisodeMedia | MovieMedia; pollMs: number; stallMs: number }): Promise<{ sourceFile: string; sourceInfo: MediaInfo }> {
+      if (!isInfoHash(input.hash)) throw ApplicationFailure.nonRetryable(`${JSON.stringify(input.hash)} is not an info hash`, DOWNLOAD_ERRORED);
       const context = Context.current();
       let written = Math.floor((await requests.getItem(input.itemId))?.progress ?? 0);
       let lastProgress = -1;
@@ -111,9 +159,16 @@ export function createDownloadActivities({ qbittorrent, requests, savePath, cate
       }
     },
 
-    /** Removes the torrent and its files, unless another unfinished item still needs it (a shared season pack). */
-    async removeTorrent(input: { itemId: string; hash: string }): Promise<{ removed: boolean }> {
-      if (await requests.torrentStillNeeded(input.hash, input.itemId)) return { removed: false };
+    /**
+     * Removes the torrent and its files, unless another unfinished item still needs it (a shared season pack)
+     * or it is not Reelflow's: a torrent without our category or tag is a person's, and stays.
+     */
+    async removeTorrent(input: { itemId: string; hash: string }): Promise<{ removed: boolean; reason?: string }> {
+      if (!isInfoHash(input.hash)) throw ApplicationFailure.nonRetryable(`${JSON.stringify(input.hash)} is not an info hash`, DOWNLOAD_ERRORED);
+      const info = await qbittorrent.get(input.hash);
+      if (!info) return { removed: false, reason: 'not in qBittorrent' };
+      if (ownerOf(info) !== 'reelflow') return { removed: false, reason: `not Reelflow's (category ${JSON.stringify(info.category ?? '')}): left as it is` };
+      if (await requests.torrentStillNeeded(input.hash, input.itemId)) return { removed: false, reason: 'another item still needs it' };
       await qbittorrent.delete([input.hash], true);
       return { removed: true };
     },

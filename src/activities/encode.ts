@@ -3,7 +3,8 @@ import path from 'node:path';
 import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activity';
 import type { QualityProfileRepository } from '../db/repositories/quality-profile-repository.js';
 import type { RequestRepository } from '../db/repositories/request-repository.js';
-import { EncodeCancelledError, EncodeError, acceptEncode, encodeToPartial, type EncodedPartial } from '../media/encode.js';
+import { PathOutsideRootError, confinedPath } from '../media/confined-path.js';
+import { EncodeCancelledError, EncodeError, acceptEncode, encodeToPartial, partialPathOf, type EncodedPartial } from '../media/encode.js';
 import type { MediaInfo } from '../media/probe.js';
 import { ProgressWriter } from '../requests/progress-writer.js';
 
@@ -22,7 +23,8 @@ export interface EncodeHeartbeat {
 
 /** Runs on the encode task queue, whose workers set how many run at once. */
 export function createEncodeActivities({ requests, profiles, workDir }: EncodeActivityDeps) {
-  const itemDir = (itemId: string) => path.join(workDir, itemId);
+  /** The item's own folder, strictly inside the work folder whatever the id says. */
+  const itemDir = (itemId: string) => confined(() => confinedPath(workDir, itemId));
   async function profileOf(id: string) {
     const profile = await profiles.get(id);
     if (!profile) throw ApplicationFailure.nonRetryable(`Quality profile ${id} does not exist`, 'ProfileMissing');
@@ -36,12 +38,12 @@ export function createEncodeActivities({ requests, profiles, workDir }: EncodeAc
      */
     async encodeItem(input: { itemId: string; source: string; sourceInfo?: MediaInfo; qualityProfileId: string }): Promise<EncodedPartial> {
       const context = Context.current();
+      const dir = itemDir(input.itemId);
       const profile = await profileOf(input.qualityProfileId);
       await stat(input.source).catch(() => {
         throw ApplicationFailure.nonRetryable(`The downloaded file ${input.source} is missing`, 'SourceMissing');
       });
       await requests.transition(input.itemId, 'ENCODING', { progress: 0 });
-      const dir = itemDir(input.itemId);
       await removePartials(dir);
       const output = path.join(dir, `${path.parse(input.source).name}.mkv`);
       const progress = new ProgressWriter((percent) => requests.setProgress(input.itemId, percent));
@@ -74,9 +76,13 @@ export function createEncodeActivities({ requests, profiles, workDir }: EncodeAc
      * delivery reads it too.
      */
     async acceptEncodedItem(input: { encoded: EncodedPartial; qualityProfileId: string }): Promise<{ output: string; sizeBytes: number }> {
+      // The paths come from the workflow: the rename and the removal of a failed encode stay in the work folder.
+      const output = confined(() => confinedPath(workDir, input.encoded.output));
+      const partial = confined(() => confinedPath(workDir, input.encoded.partial));
+      if (partial !== partialPathOf(output)) throw ApplicationFailure.nonRetryable(`${input.encoded.partial} is not the partial encode of ${input.encoded.output}`, 'PathRefused');
       const profile = await profileOf(input.qualityProfileId);
       try {
-        const result = await acceptEncode(input.encoded, profile.encode);
+        const result = await acceptEncode({ ...input.encoded, partial, output }, profile.encode);
         return { output: result.output, sizeBytes: result.sizeBytes };
       } catch (error) {
         if (error instanceof EncodeError) throw ApplicationFailure.nonRetryable(error.message, 'EncodeFailed');
@@ -92,7 +98,17 @@ export function createEncodeActivities({ requests, profiles, workDir }: EncodeAc
 
 async function removePartials(dir: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.includes('.partial')).map((n) => rm(path.join(dir, n), { force: true })));
+  await Promise.all(names.filter((n) => n.includes('.partial')).map((n) => rm(confinedPath(dir, n), { force: true })));
+}
+
+/** A path outside the folder this activity owns is a bad input, not a passing fault: no retry. */
+function confined(resolve: () => string): string {
+  try {
+    return resolve();
+  } catch (error) {
+    if (error instanceof PathOutsideRootError) throw ApplicationFailure.nonRetryable(error.message, 'PathRefused');
+    throw error;
+  }
 }
 
 export type EncodeActivities = ReturnType<typeof createEncodeActivities>;

@@ -78,6 +78,7 @@ export const DEFAULT_PHASE_CONFIG: PhaseConfiguration = {
       '#recycle',
       '$RECYCLE.BIN',
       'lost+found',
+      '.reelflow-recycle', // files a delivery found in its way
       '*.part',
       '*.!qB',
       '*.tmp',

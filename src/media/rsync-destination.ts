@@ -1,17 +1,33 @@
 import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { DeliveryError, type DeliveryDestination } from './deliver.js';
+import { DeliveryError, DestinationRefusedError, type Delivered, type DeliveryDestination, type DestinationOptions } from './deliver.js';
 import { sha256File } from './file-hash.js';
+import { DEFAULT_RECYCLE_FOLDER, recycleStamp } from './recycle-folder.js';
 
 /** `rsync://host[:port]/module[/folder]` (an rsync daemon) or `[user@]host:/folder` (rsync over SSH, keys of the worker's user). */
 const RSYNC_URL = /^rsync:\/\/[^/\s]+\/[^/\s]+(\/\S*)?$/;
 const SSH_DESTINATION = /^([^@\s:/]+@)?[^@\s:/]+:\/\S*$/;
 
 export function isRsyncDestination(root: string): boolean {
-  return RSYNC_URL.test(root) || SSH_DESTINATION.test(root);
+  return rsyncDestinationProblem(root) === undefined;
 }
 
-export interface RsyncDestinationOptions {
+/**
+ * What is wrong with an rsync destination, if anything. A host (or user) starting with "-" would reach ssh
+ * as an option (`-oProxyCommand=…` runs a command), so it is refused whatever the form.
+ */
+export function rsyncDestinationProblem(root: string): string | undefined {
+  if (!RSYNC_URL.test(root) && !SSH_DESTINATION.test(root)) return 'an rsync target needs rsync://host[:port]/module[/folder] or [user@]host:/folder';
+  const hostPart = root.startsWith('rsync://') ? root.slice('rsync://'.length) : root;
+  const [user, host] = hostPart.includes('@') && hostPart.indexOf('@') < hostPart.search(/[:/]/) ? hostPart.split('@', 2) : [undefined, hostPart];
+  if (host!.startsWith('-')) return 'the host must not start with "-"';
+  if (user?.startsWith('-')) return 'the user must not start with "-"';
+  return undefined;
+}
+
+export interface RsyncDestinationOptions extends DestinationOptions {
   rsyncPath?: string;
   /** rsync's own I/O timeout: a stalled peer fails the delivery instead of hanging it. */
   ioTimeoutSeconds?: number;
@@ -29,7 +45,8 @@ export class RsyncDestination implements DeliveryDestination {
     root: string,
     private readonly options: RsyncDestinationOptions = {},
   ) {
-    if (!isRsyncDestination(root)) throw new DeliveryError(`${root} is not an rsync destination (rsync://host/module/folder or host:/folder)`);
+    const problem = rsyncDestinationProblem(root);
+    if (problem) throw new DestinationRefusedError(`${root} is not a usable rsync destination: ${problem}`);
     this.root = root.replace(/\/+$/, '');
   }
 
@@ -39,17 +56,39 @@ export class RsyncDestination implements DeliveryDestination {
 
   locate(relativePath: string): string {
     const normalised = path.posix.normalize(relativePath.split(path.sep).join('/'));
-    if (normalised.startsWith('../') || normalised === '..' || path.posix.isAbsolute(normalised)) throw new DeliveryError(`${relativePath} would land outside ${this.root}`);
+    if (normalised.startsWith('../') || normalised === '..' || path.posix.isAbsolute(normalised)) throw new DestinationRefusedError(`${relativePath} would land outside ${this.root}`);
     return `${this.root}/${normalised}`;
   }
 
-  async put(sourceFile: string, relativePath: string): Promise<{ location: string; sha256: string }> {
+  /**
+   * The file reaches the far side under its path relative to the root (`--relative` from a staging folder
+   * holding a link of that name), so that rsync's `--backup-dir`, relative to the root, keeps a file in the
+   * way under the same path in the recycle folder instead of letting it be replaced. `--checksum` makes a
+   * copy with the same bytes a no-op: nothing is transferred and nothing is kept aside.
+   */
+  async put(sourceFile: string, relativePath: string): Promise<Delivered> {
     const target = this.locate(relativePath);
-    // --mkpath makes the title and season folders; --times keeps the encode's time, which the check compares too.
-    await this.rsync(['--mkpath', '--times', '--', sourceFile, target], target);
+    const relative = target.slice(this.root.length + 1);
+    const backupDir = `${this.options.recycleFolder ?? DEFAULT_RECYCLE_FOLDER}/${recycleStamp()}`;
+    const staging = await mkdtemp(path.join(os.tmpdir(), 'reelflow-rsync-'));
+    let itemized: string;
+    try {
+      const link = path.join(staging, ...relative.split('/'));
+      await mkdir(path.dirname(link), { recursive: true });
+      await symlink(path.resolve(sourceFile), link);
+      // --copy-links sends the file the link names; --times keeps the encode's time, which the check compares too.
+      itemized = await this.rsync(['--mkpath', '--relative', '--copy-links', '--times', '--checksum', '--itemize-changes', '--backup', `--backup-dir=${backupDir}`, '--', `${staging}/./${relative}`, `${this.root}/`], target);
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
     const differing = await this.rsync(['--checksum', '--dry-run', '--itemize-changes', '--times', '--', sourceFile, target], target);
     if (differing.trim() !== '') throw new DeliveryError(`The copy at ${target} does not match ${sourceFile} (rsync: ${differing.trim()})`);
-    return { location: target, sha256: await sha256File(sourceFile) };
+    const sent = itemized.split('\n').find((line) => /^[<>]f/.test(line) && line.slice(12) === relative);
+    const sha256 = await sha256File(sourceFile);
+    if (!sent) return { location: target, sha256, unchanged: true };
+    // "<f+++++++++" is a new file; any other change letters mean one was there and went to the backup dir.
+    const replaced = !/^[<>]f\+{9}/.test(sent);
+    return { location: target, sha256, ...(replaced ? { recycled: `${this.root}/${backupDir}/${relative}` } : {}) };
   }
 
   private rsync(args: string[], target: string): Promise<string> {

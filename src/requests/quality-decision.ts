@@ -2,7 +2,10 @@ import type { QualityProfileRow, ReleaseCandidate } from '../db/schema/index.js'
 import { parseReleaseName } from './release-name.js';
 
 /** A search result as an indexer describes it, before the profile has judged it. */
-export type FoundRelease = Pick<ReleaseCandidate, 'title' | 'indexer' | 'downloadUrl' | 'infoHash' | 'sizeBytes' | 'seeders'>;
+export type FoundRelease = Pick<ReleaseCandidate, 'title' | 'indexer' | 'guid' | 'downloadUrl' | 'magnetUrl' | 'infoHash' | 'sizeBytes' | 'seeders'> & {
+  /** Why the indexer's info hash cannot be used (not a hash, or not the magnet link's): the release is set aside. */
+  infoHashProblem?: string;
+};
 
 export type QualityRules = Pick<QualityProfileRow, 'minResolution' | 'preferredResolution' | 'minSizeMb' | 'maxSizeMb' | 'rejectedWords' | 'preferredWords'>;
 
@@ -36,9 +39,11 @@ export function decideReleases(found: FoundRelease[], rules: QualityRules, wante
   return { accepted, rejected, qualityMet: best !== undefined && (best.resolution ?? 0) >= rules.preferredResolution };
 }
 
-function judge(release: FoundRelease, rules: QualityRules, wanted: WantedMedia, episodesInSeason: number): ReleaseCandidate {
+function judge(found: FoundRelease, rules: QualityRules, wanted: WantedMedia, episodesInSeason: number): ReleaseCandidate {
+  const { infoHashProblem, ...release } = found;
   const parsed = parseReleaseName(release.title);
   const rejections: string[] = [];
+  if (infoHashProblem) rejections.push(infoHashProblem);
   if (wanted.season !== undefined) {
     if (parsed.season !== wanted.season) rejections.push(`season ${parsed.season ?? 'unknown'}, not ${wanted.season}`);
     else if (!parsed.seasonPack && !parsed.episodes.includes(wanted.episode!)) rejections.push(`episode ${parsed.episodes.join('+') || 'unknown'}, not ${wanted.episode}`);

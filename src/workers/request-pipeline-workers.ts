@@ -39,8 +39,9 @@ export function createRequestPipelineActivities(deps: RequestPipelineDeps) {
       requests,
       savePath: deps.settings.downloadSavePath,
       category: deps.settings.category,
+      indexers: deps.settings.indexers,
     }),
-    ...createDeliveryActivities({ targets: new DeliveryTargetRepository(deps.db) }),
+    ...createDeliveryActivities({ targets: new DeliveryTargetRepository(deps.db), requests }),
     // Verification and delivery read the encode where the encoder left it (a shared work folder), so this
     // queue can check it, move it into place and remove it too.
     ...pick(createEncodeActivities({ requests, profiles, workDir: deps.settings.workDir }), 'acceptEncodedItem', 'removeWorkFiles'),

@@ -6,6 +6,7 @@ import {
   ParentClosePolicy,
   condition,
   isCancellation,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -28,6 +29,7 @@ import {
   cancelUpdate,
   encodeTaskQueue,
   endWaitSignal,
+  episodePipelineInputSchema,
   episodeStateQuery,
   folderRefreshWorkflowIdForItem,
   rejectUpdate,
@@ -38,6 +40,7 @@ import {
   type EpisodeState,
   type PipelineStep,
 } from './request-definitions.js';
+import { checkWorkflowInput } from './workflow-input.js';
 
 // A transition is one row update of a few milliseconds: a local activity, run by the worker that runs this
 // workflow and recorded with its next workflow task, without a task-queue round trip of its own.
@@ -64,13 +67,15 @@ const { deliverItem } = proxyActivities<DeliveryActivities>({
 });
 
 const FINISHED: ProcessingItemStatus[] = ['COMPLETED', 'CANCELLED'];
+const SET_ASIDE_UNADDABLE_RELEASE = 'set-aside-unaddable-release';
 
 /**
  * One episode (or a movie) of a request: wait for its air date → search → (approval) → download → encode →
  * deliver. A failure does not end it: it records the error and waits for `retry` (resuming at the failed
  * step) or `cancel`. Every transition is written to processing_items; live detail is the `state` query.
  */
-export async function episodePipeline(input: EpisodePipelineInput): Promise<DecisionResult> {
+export async function episodePipeline(untrusted: EpisodePipelineInput): Promise<DecisionResult> {
+  const input = checkWorkflowInput('episodePipeline', episodePipelineInputSchema, untrusted);
   const timings = input.timings;
   const following = proxyActivities<DownloadActivities>({
     startToCloseTimeout: '30 days',
@@ -244,10 +249,11 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
       const release = state.release ?? candidates[0];
       if (!release) throw ApplicationFailure.nonRetryable('No acceptable release could be downloaded', 'NoReleaseLeft');
       state.release = release;
-      const { hash } = await addRelease({ itemId: input.itemId, requestId: input.requestId, release });
-      state.torrentHash = hash;
-      await transition('DOWNLOADING', { torrentHash: hash, selectedRelease: release, progress: 0 });
+      let hash: string | undefined;
       try {
+        ({ hash } = await addRelease({ itemId: input.itemId, requestId: input.requestId, release }));
+        state.torrentHash = hash;
+        await transition('DOWNLOADING', { torrentHash: hash, selectedRelease: release, progress: 0 });
         const done = await following.awaitDownload({ itemId: input.itemId, hash, media: input.media, pollMs: timings.downloadPollMs, stallMs: timings.downloadStallMs });
         sourceFile = done.sourceFile;
         sourceInfo = done.sourceInfo;
@@ -256,10 +262,13 @@ export async function episodePipeline(input: EpisodePipelineInput): Promise<Deci
       } catch (error) {
         const type = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? error.cause.type : undefined;
         if (type !== DOWNLOAD_STALLED && type !== DOWNLOAD_ERRORED) throw error;
+        // A release that could not even be added (a hash that does not match what the indexer serves, a link
+        // whose indexer is gone) is set aside like a stalled one; runs recorded before this keep failing there.
+        if (hash === undefined && !patched(SET_ASIDE_UNADDABLE_RELEASE)) throw error;
         excluded.push(release.downloadUrl);
         candidates = candidates.filter((c) => c.downloadUrl !== release.downloadUrl);
         state.release = null;
-        await removeTorrent({ itemId: input.itemId, hash });
+        if (hash !== undefined) await removeTorrent({ itemId: input.itemId, hash });
         await transition('DOWNLOADING', { torrentHash: null, lastError: `Release "${release.title}" set aside: ${rootMessage(error)}` });
       }
     }

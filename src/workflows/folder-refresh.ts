@@ -2,6 +2,7 @@ import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { FolderRefreshActivities, RefreshedFolder } from '../activities/folder-refresh.js';
 import type { FolderRefreshInput } from './folder-refresh-definitions.js';
 import { priorityKeys } from './provider-definitions.js';
+import { checkWorkflowInput, folderRefreshInput } from './workflow-input.js';
 
 const retry = { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10, nonRetryableErrorTypes: ['LibraryNotFound', 'UnsupportedLibraryKind', 'FolderOutsideLibrary', 'InvalidInput'] };
 
@@ -26,6 +27,7 @@ const { startTitlePipeline } = proxyActivities<FolderRefreshActivities>({
  * pipeline. A folder that is gone marks its title removed instead.
  */
 export async function folderRefresh(input: FolderRefreshInput): Promise<RefreshedFolder & { pipelineWorkflowId?: string }> {
+  checkWorkflowInput('folderRefresh', folderRefreshInput, input);
   const refreshed = await scanOneFolder({ ...input, scanId: workflowInfo().firstExecutionRunId });
   if (refreshed.outcome !== 'scanned') return refreshed;
   const { workflowId } = await startTitlePipeline({ kind: refreshed.kind, titleId: refreshed.titleId, reason: input.reason });

@@ -2,6 +2,7 @@ import { ActivityFailure, ApplicationFailure, continueAsNew, isCancellation, pro
 import type { IptvActivities } from '../activities/iptv.js';
 import type { IptvKind } from '../db/schema/iptv.js';
 import { IPTV_PROVIDER_DELETED, iptvSyncProgressQuery, type IptvSyncInput, type IptvSyncProgress } from './iptv-definitions.js';
+import { checkWorkflowInput, providerIdInput } from './workflow-input.js';
 
 const DEFAULT_BATCH_SIZE = 400;
 const DEFAULT_MAX_HISTORY_EVENTS = 4_000;
@@ -38,6 +39,7 @@ function panelCalls(kind: IptvKind) {
  * was added and removed. A provider deleted meanwhile ends the run cleanly as 'provider-deleted'.
  */
 export async function iptvSync(input: IptvSyncInput): Promise<IptvSyncProgress> {
+  checkWorkflowInput('iptvSync', providerIdInput, input);
   const syncId = input.syncId ?? workflowInfo().firstExecutionRunId;
   const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
   const progress: IptvSyncProgress = input.resume?.progress ?? {

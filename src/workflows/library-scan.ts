@@ -8,6 +8,7 @@ import {
 } from '@temporalio/workflow';
 import type { ScanActivities } from '../activities/scan.js';
 import { emptyCounters, scanProgressQuery, type LibraryScanInput, type ScanCounters, type ScanProgress } from './scan-definitions.js';
+import { checkWorkflowInput, libraryIdInput } from './workflow-input.js';
 
 const DEFAULT_BATCH_SIZE = 100;
 const DEFAULT_MAX_HISTORY_EVENTS = 4_000;
@@ -46,6 +47,7 @@ const { scanFolderBatch } = proxyActivities<ScanActivities>({
  * titles removed → record exact counters. Folder lists live in Postgres; the workflow carries a cursor.
  */
 export async function libraryScan(input: LibraryScanInput): Promise<ScanProgress> {
+  checkWorkflowInput('libraryScan', libraryIdInput, input);
   const { workflowId, firstExecutionRunId } = workflowInfo();
   const { libraryId } = input;
   const scanId = input.scanId ?? firstExecutionRunId;

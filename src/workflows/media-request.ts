@@ -1,7 +1,8 @@
 import { CancellationScope, executeChild, isCancellation, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { RequestItemActivities } from '../activities/request-items.js';
 import { episodePipeline } from './episode-pipeline.js';
-import { DEFAULT_TIMINGS, itemWorkflowId, requestStateQuery, rootMessage, type MediaRequestInput, type MediaRequestState } from './request-definitions.js';
+import { DEFAULT_TIMINGS, itemWorkflowId, mediaRequestInputSchema, requestStateQuery, rootMessage, type MediaRequestInput, type MediaRequestState } from './request-definitions.js';
+import { checkWorkflowInput } from './workflow-input.js';
 
 const { planRequestItems, recordRequestStatus, concludeRequest } = proxyActivities<RequestItemActivities>({
   startToCloseTimeout: '2 minutes',
@@ -12,7 +13,8 @@ const { planRequestItems, recordRequestStatus, concludeRequest } = proxyActiviti
  * A request: expand it into processing items (one per episode from the provider's season data, or the
  * movie) → run one episodePipeline child per item → conclude COMPLETED, PARTIAL, FAILED or CANCELLED.
  */
-export async function mediaRequest(input: MediaRequestInput): Promise<MediaRequestState & { status: string }> {
+export async function mediaRequest(untrusted: MediaRequestInput): Promise<MediaRequestState & { status: string }> {
+  const input = checkWorkflowInput('mediaRequest', mediaRequestInputSchema, untrusted);
   const timings = { ...DEFAULT_TIMINGS, ...input.timings };
   const state: MediaRequestState = { requestId: input.requestId, phase: 'planning', itemIds: [] };
   setHandler(requestStateQuery, () => state);

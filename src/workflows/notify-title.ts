@@ -3,6 +3,7 @@ import type { NotifyActivities } from '../activities/notify.js';
 import type { DeliveryPolicy, NotifyTitleInput, NotifyTitleResult } from './notify-definitions.js';
 import { playerTargetName } from './notify-definitions.js';
 import { rootMessage } from './root-message.js';
+import { checkWorkflowInput, libraryIdInput } from './workflow-input.js';
 
 const { planNotifications, queuePlayerRefresh, queuePeopleMessage } = proxyActivities<NotifyActivities>({
   startToCloseTimeout: '30 seconds',
@@ -40,6 +41,7 @@ export function deliveryActivities(policy: DeliveryPolicy, summary?: string) {
  *                                    each player's per-library workflow, which gathers and sends refreshes.
  */
 export async function notifyTitle(input: NotifyTitleInput): Promise<NotifyTitleResult> {
+  checkWorkflowInput('notifyTitle', libraryIdInput, input);
   const plan = await planNotifications(input);
   const message = {
     id: workflowInfo().workflowId,

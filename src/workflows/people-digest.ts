@@ -2,6 +2,7 @@ import { condition, continueAsNew, defineQuery, defineSignal, setHandler, sleep,
 import { peopleMessageSignalName, type PeopleDigestInput, type PeopleDigestState, type PeopleMessage } from './notify-definitions.js';
 import { deliveryActivities } from './notify-title.js';
 import { rootMessage } from './root-message.js';
+import { checkWorkflowInput, libraryIdInput } from './workflow-input.js';
 
 export const peopleMessageSignal = defineSignal<[PeopleMessage]>(peopleMessageSignalName);
 export const peopleDigestStateQuery = defineQuery<PeopleDigestState>('state');
@@ -19,6 +20,7 @@ const SEEN_IDS_KEPT = 2_000;
  * service is down; one that completed is never sent again.
  */
 export async function peopleDigest(input: PeopleDigestInput): Promise<PeopleDigestState> {
+  checkWorkflowInput('peopleDigest', libraryIdInput, input);
   const { plan, libraryId } = input;
   const pending: PeopleMessage[] = [...(input.carried?.pending ?? [])];
   const seenIds = new Set<string>(input.carried?.seenIds);

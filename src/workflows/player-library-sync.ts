@@ -12,6 +12,7 @@ import {
 } from './notify-definitions.js';
 import { deliveryActivities } from './notify-title.js';
 import { rootMessage } from './root-message.js';
+import { checkWorkflowInput, libraryIdInput } from './workflow-input.js';
 
 export const folderChangedSignal = defineSignal<[FolderChange]>(folderChangedSignalName);
 export const playerSyncStateQuery = defineQuery<PlayerSyncState>(playerSyncStateQueryName);
@@ -32,6 +33,7 @@ const SEEN_KEYS_KEPT = 2_000;
  * activity, retried while the player is down; one that completed is never sent again.
  */
 export async function playerLibrarySync(input: PlayerLibrarySyncInput): Promise<PlayerSyncState> {
+  checkWorkflowInput('playerLibrarySync', libraryIdInput, input);
   const { plan, libraryId } = input;
   const pending = new Map<string, FolderChange>();
   const seenKeys = new Set<string>(input.carried?.seenKeys);

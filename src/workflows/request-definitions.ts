@@ -1,4 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { z } from 'zod';
+import { uuidText } from './workflow-input.js';
 import type { ApprovalAutoAction, ProcessingItemStatus, ReleaseCandidate } from '../db/schema/index.js';
 
 /** Shared by mediaRequest, episodePipeline and their callers (API, tests). No runtime imports beyond Temporal's. */
@@ -116,3 +118,33 @@ export const DOWNLOAD_STALLED = 'DownloadStalled';
 export const DOWNLOAD_ERRORED = 'DownloadErrored';
 
 export { rootMessage } from './root-message.js';
+
+const positiveInt = z.number().int().positive();
+const naturalInt = z.number().int().nonnegative();
+const durationMs = z.number().int().nonnegative();
+const timingsShape = {
+  downloadPollMs: durationMs,
+  downloadStallMs: durationMs,
+  airDateDelayMs: durationMs,
+  searchRetryMs: durationMs,
+  searchRetryMaxMs: durationMs,
+  heartbeatTimeoutMs: durationMs,
+};
+const nameText = z.string().trim().min(1, 'a non-empty name');
+
+export const mediaRequestInputSchema = z.object({ requestId: uuidText, timings: z.object(timingsShape).partial().optional() });
+
+export const episodePipelineInputSchema = z.object({
+  itemId: uuidText,
+  requestId: uuidText,
+  media: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('episode'), show: nameText, year: z.number().int().nullable().optional(), season: naturalInt, episode: positiveInt, episodeTitle: z.string().nullable(), episodesInSeason: positiveInt }),
+    z.object({ kind: z.literal('movie'), title: nameText, year: z.number().int().nullable() }),
+  ]),
+  ids: z.object({ tmdbId: positiveInt.nullable(), tvdbId: positiveInt.nullable(), imdbId: z.string().regex(/^tt\d+$/, 'an IMDb id such as tt0133093').nullable() }),
+  airDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').nullable(),
+  qualityProfileId: uuidText,
+  targetIds: z.array(uuidText),
+  approval: z.object({ required: z.boolean(), timeoutSeconds: positiveInt.nullable(), autoAction: z.enum(['approve', 'reject', 'cancel']).nullable() }),
+  timings: z.object(timingsShape),
+});

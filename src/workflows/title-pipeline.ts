@@ -13,6 +13,7 @@ import {
   type TitlePipelineInput,
   type TitlePipelineState,
 } from './title-pipeline-definitions.js';
+import { checkWorkflowInput, titleIdInput } from './workflow-input.js';
 
 function activitiesFor(input: TitlePipelineInput) {
   const priority = { priorityKey: priorityKeys[input.priority] };
@@ -147,9 +148,11 @@ class PendingChanges {
 }
 
 export async function moviePipeline(input: TitlePipelineInput): Promise<TitlePipelineState> {
+  checkWorkflowInput('moviePipeline', titleIdInput, input);
   return titlePipeline({ ...input, kind: 'movie' });
 }
 
 export async function showPipeline(input: TitlePipelineInput): Promise<TitlePipelineState> {
+  checkWorkflowInput('showPipeline', titleIdInput, input);
   return titlePipeline({ ...input, kind: 'show' });
 }

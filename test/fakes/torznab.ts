@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
  * A loopback Torznab indexer (https://torznab.github.io/spec-1.3-draft/torznab/Specification-v1.3.html):
  * `t=caps`, `t=tvsearch` (tvdbid, tmdbid, imdbid, season, ep) and `t=movie` (imdbid without "tt", tmdbid)
  * answer RSS 2.0 with `torznab:attr` elements; each release's `.torrent` is served at its `link`. An API key
- * is required, as real indexers do (error 100 otherwise).
+ * is required, as real indexers do (error 100 otherwise), and download links carry it, as Prowlarr's do.
  */
 
 export interface FakeRelease {
@@ -60,6 +60,8 @@ export async function startFakeTorznab(releases: FakeRelease[] = []): Promise<Fa
     const params = Object.fromEntries(url.searchParams.entries());
     const download = /^\/download\/(\d+)\.torrent$/.exec(url.pathname);
     if (download) {
+      // As Prowlarr and Jackett do: the download link carries the API key too.
+      if (params.apikey !== TORZNAB_FAKE_API_KEY) return send(response, 401, 'text/plain', 'missing or wrong apikey');
       const torrent = releases[Number(download[1])]?.torrent;
       if (!torrent) return send(response, 404, 'text/plain', 'no such torrent');
       return send(response, 200, 'application/x-bittorrent', torrent);
@@ -101,7 +103,7 @@ function matches(release: FakeRelease, params: Record<string, string>): boolean 
 
 function rss(found: { release: FakeRelease; index: number }[], baseUrl: string): string {
   const items = found.map(({ release, index }) => {
-    const link = release.torrent ? `${baseUrl}/download/${index}.torrent` : release.magnet!;
+    const link = release.torrent ? `${baseUrl}/download/${index}.torrent?apikey=${TORZNAB_FAKE_API_KEY}` : release.magnet!;
     const attrs: [string, string | number | undefined][] = [
       ['category', release.category ?? (release.season === undefined ? 2040 : 5040)],
       ['size', release.sizeBytes],

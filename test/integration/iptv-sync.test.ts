@@ -99,6 +99,9 @@ describe('Xtream provider', () => {
     const regex = await api('POST', '/api/iptv/providers', { kind: 'm3u', name: 'Bad rule', baseUrl: m3u.baseUrl, nameCleanup: [{ pattern: '(', replacement: '' }] });
     expect(regex.statusCode).toBe(400);
     expect(regex.json().message).toMatch(/^body\.nameCleanup\.0\.pattern: not a valid regular expression/);
+    // Valid with "gi" but not with "giu", the flags the rules run with.
+    const unicodeOnly = await api('POST', '/api/iptv/providers', { kind: 'm3u', name: 'Unicode rule', baseUrl: m3u.baseUrl, nameCleanup: [{ pattern: '^VOD:', replacement: '' }, { pattern: '\\_', replacement: ' ' }] });
+    expect([unicodeOnly.statusCode, unicodeOnly.json().message]).toEqual([400, expect.stringMatching(/^body\.nameCleanup\.1\.pattern: not a valid regular expression/)]);
   });
 
   it('syncs: matches by provider TMDB id and by search, ignores the unmatched and the malformed with reasons, keeps episode streams', async () => {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { infoHashOfTorrent } from '../../src/integrations/bittorrent/torrent-file.js';
 import { TorznabClient } from '../../src/integrations/torznab/torznab-client.js';
-import { startFakeTorznab } from '../fakes/torznab.js';
+import { resolveIndexerSecrets } from '../../src/integrations/torznab/indexer-secrets.js';
+import { startFakeTorznab, TORZNAB_FAKE_API_KEY } from '../fakes/torznab.js';
 import { onCleanup } from '../support/cleanup.js';
 import { makeVideo } from '../support/media-fixtures.js';
 import { introducePeers, seed, startQbittorrent } from '../support/qbittorrent.js';
@@ -32,7 +33,10 @@ describe('qBittorrent WebUI client and Torznab client on loopback', () => {
     expect(indexer.searches.at(-1)).toMatchObject({ t: 'tvsearch', tvdbid: '42', season: '1', ep: '1', cat: '5000' });
     expect(indexer.searches.at(-1)!.tmdbid).toBeUndefined();
 
-    const fetched = Buffer.from(await (await fetch(release!.downloadUrl)).arrayBuffer());
+    // The link as found carries no API key; the indexer's configured URL fills it in.
+    expect(release!.downloadUrl).not.toContain(TORZNAB_FAKE_API_KEY);
+    expect(release!.downloadUrl).toMatch(/\?apikey=\{indexer-secret:query\.apikey\}$/);
+    const fetched = Buffer.from(await (await fetch(resolveIndexerSecrets(release!.downloadUrl, { name: 'fake', apiUrl: indexer.apiUrl }))).arrayBuffer());
     introducePeers(downloader, seeder);
     await downloader.client.add({ kind: 'file', torrent: fetched, fileName: 'x.torrent' }, { category: 'reelflow', tags: ['t1'] });
     const deadline = Date.now() + 30_000;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { Worker } from '@temporalio/worker';
@@ -7,6 +7,7 @@ import { LibraryRepository } from '../../src/db/repositories/library-repository.
 import { sha256File } from '../../src/media/file-hash.js';
 import { probeMedia } from '../../src/media/probe.js';
 import { folderRefreshWorkflowIdForItem, endWaitSignal, itemWorkflowId, requestWorkflowId } from '../../src/workflows/request-definitions.js';
+import { TORZNAB_FAKE_API_KEY } from '../fakes/torznab.js';
 import { authHeaders } from '../support/integration.js';
 import { createProfile, createTarget, ffmpegProcessesMentioning, startRequestPipelineEnvironment, waitFor, type RequestPipelineEnvironment } from '../support/request-pipeline.js';
 import { startRsyncDaemon } from '../support/rsync-daemon.js';
@@ -49,6 +50,12 @@ async function publishSlowPack(show: { id: number; name: string }, season: numbe
   });
   await env.seeder.client.setUploadLimit([pack.infoHash], bytesPerSecond);
   return pack;
+}
+
+/** A history as text, payloads decoded: what a person reading it in the Temporal UI sees. */
+function historyText(history: unknown): string {
+  // Protobuf messages serialise bytes as base64 (their toJSON): a payload's `data` is decoded back to its JSON.
+  return JSON.stringify(history, (key, value: unknown) => (key === 'data' && typeof value === 'string' ? Buffer.from(value, 'base64').toString('utf8') : value));
 }
 
 /** Replays finished runs with the current bundle: a workflow change that breaks determinism fails here. */
@@ -135,6 +142,17 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
       reason: `request ${requestId} delivered item ${done[0]!.id}`,
     });
     expect(await replayErrors([requestWorkflowId(requestId), ...done.map((i) => itemWorkflowId(i.id))])).toEqual([]);
+    // The indexer's download links carry its API key: none reached a workflow history, a query or a row.
+    expect(done[0]!.selectedRelease!.downloadUrl).toContain('apikey={indexer-secret:query.apikey}');
+    for (const workflowId of [requestWorkflowId(requestId), ...done.map((i) => itemWorkflowId(i.id))]) {
+      const handle = env.temporal.workflow.getHandle(workflowId);
+      const history = historyText(await handle.fetchHistory());
+      if (workflowId.startsWith('item/')) expect(history, workflowId).toContain('{indexer-secret:query.apikey}');
+      expect(history, workflowId).not.toContain(TORZNAB_FAKE_API_KEY);
+      expect(JSON.stringify(await handle.query('state')), workflowId).not.toContain(TORZNAB_FAKE_API_KEY);
+    }
+    const rows = await env.database.sql`select to_jsonb(p)::text as row from processing_items p where request_id = ${requestId}`;
+    expect(rows.map((r) => r.row).join('\n')).not.toContain(TORZNAB_FAKE_API_KEY);
     // And the library took the delivered folder in: scanned as the show, whose pipeline then started.
     const refreshed = await refresh.result();
     expect(refreshed).toMatchObject({ outcome: 'scanned', kind: 'show' });
@@ -346,9 +364,15 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
 
   it('takes the auto-action when nobody decides within the approval timeout; endWait does not skip a decision; delivers to a local folder and an rsync daemon', async () => {
     const profileId = await createProfile(env.app);
-    const targetId = await createTarget(env.app, tempDir('reelflow-target-'));
+    const localRoot = tempDir('reelflow-target-');
+    const targetId = await createTarget(env.app, localRoot);
     const rsyncd = await startRsyncDaemon();
     const rsyncTargetId = await createTarget(env.app, `${rsyncd.url}/Movies`, null, 'rsync');
+    // A person's own copies stand where the delivery goes: they are kept, not replaced.
+    for (const folder of [path.join(localRoot, 'Brazil (1985)'), path.join(rsyncd.root, 'Movies', 'Brazil (1985)')]) {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(path.join(folder, 'Brazil (1985).mkv'), 'a person’s own copy');
+    }
     await env.publishRelease({ title: 'Brazil.1985.1080p.BluRay.x264-AUTO', files: ['Brazil.1985.1080p.BluRay.x264-AUTO.mkv'], seeders: 4, tmdbId: 68 });
     const created = await post('/api/requests', { type: 'movie', tmdbId: 68, title: 'Brazil', year: 1985, qualityProfileId: profileId, targetIds: [targetId, rsyncTargetId], requireApproval: true, approvalTimeoutSeconds: 4, approvalAutoAction: 'approve' });
     const requestId = created.json().id;
@@ -364,17 +388,33 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
     expect(done.deliveredPaths).toEqual([expect.stringMatching(/Brazil \(1985\)\/Brazil \(1985\)\.mkv$/), `${rsyncd.url}/Movies/Brazil (1985)/Brazil (1985).mkv`]);
     // The same verified encode in both places.
     expect(await sha256File(path.join(rsyncd.root, 'Movies', 'Brazil (1985)', 'Brazil (1985).mkv'))).toBe(await sha256File(done.deliveredPaths[0]!));
+    // The copies that were there are in each target's recycle folder, recorded on the item and in its history.
+    expect(done.recycledFiles.map((f) => f.location)).toEqual(done.deliveredPaths);
+    const [localKept, rsyncKept] = done.recycledFiles.map((f) => f.keptAt);
+    expect(localKept!.startsWith(path.join(localRoot, '.reelflow-recycle') + path.sep)).toBe(true);
+    expect(rsyncKept!.startsWith(`${rsyncd.url}/Movies/.reelflow-recycle/`)).toBe(true);
+    expect(readFileSync(localKept!, 'utf8')).toBe('a person’s own copy');
+    expect(readFileSync(path.join(rsyncd.root, rsyncKept!.slice(rsyncd.url.length + 1)), 'utf8')).toBe('a person’s own copy');
+    const history = JSON.stringify((await env.temporal.workflow.getHandle(itemWorkflowId(item!.id)).fetchHistory()).events?.map((e) => e.activityTaskCompletedEventAttributes?.result?.payloads?.map((p) => Buffer.from(p.data!).toString())));
+    expect(history).toContain(rsyncKept!);
   });
 
   it('refuses delivery targets whose fields do not fit their kind, naming the field', async () => {
     const cases = [
       [{ kind: 'local', path: 'relative/folder' }, 'body.path: a local target needs an absolute folder path'],
       [{ kind: 'rsync', path: '/srv/media' }, 'body.path: an rsync target needs rsync://host[:port]/module[/folder] or [user@]host:/folder'],
+      // Would reach ssh as an option.
+      [{ kind: 'rsync', path: '-oProxyCommand=sh:/srv' }, 'body.path: the host must not start with "-"'],
+      [{ kind: 'rsync', path: '-x@nas:/srv' }, 'body.path: the user must not start with "-"'],
     ] as const;
     for (const [fields, message] of cases) {
       const response = await post('/api/delivery-targets', { name: `bad-${fields.kind}`, ...fields });
       expect([response.statusCode, response.json().message]).toEqual([400, message]);
     }
+    const recycleOutside = await post('/api/delivery-targets', { name: 'recycle-outside', kind: 'local', path: '/srv/media', recycleFolder: '../trash' });
+    expect([recycleOutside.statusCode, recycleOutside.json().message]).toEqual([400, 'body.recycleFolder: a folder path relative to the target, inside it (for example .reelflow-recycle)']);
+    const custom = await post('/api/delivery-targets', { name: 'recycle-custom', kind: 'local', path: '/srv/media', recycleFolder: 'Recycle Bin' });
+    expect([custom.statusCode, custom.json().recycleFolder]).toEqual([201, 'Recycle Bin']);
     const library = await new LibraryRepository(env.database.db).create({ name: 'Remote', kind: 'movie', rootPath: tempDir('reelflow-library-') });
     const withLibrary = await post('/api/delivery-targets', { name: 'nas', kind: 'rsync', path: 'media@nas:/srv/movies', libraryId: library.id });
     expect([withLibrary.statusCode, withLibrary.json().message]).toEqual([400, 'body.libraryId: only a local target can hand its folders to a library']);

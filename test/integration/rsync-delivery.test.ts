@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../src/media/deliver.js';
@@ -26,14 +26,37 @@ describe('rsync delivery to a real rsync daemon', () => {
     expect(delivered.sha256).toBe(await sha256File(source));
   });
 
-  it('replaces an older copy at the same name', async () => {
+  it('never replaces a different file at the same name: it is kept in the recycle folder, under its own path', async () => {
     const destination = new RsyncDestination(daemon.url);
     const relative = 'Brazil (1985)/Brazil (1985).mkv';
     const older = path.join(tempDir('reelflow-rsync-older-'), 'older.mkv');
-    writeFileSync(older, 'an older encode');
-    await destination.put(older, relative);
-    await destination.put(source, relative);
+    writeFileSync(older, 'a person’s own copy');
+    const first = await destination.put(older, relative);
+    expect(first.recycled).toBeUndefined();
+    const second = await destination.put(source, relative);
     expect(readFileSync(path.join(daemon.root, relative)).equals(readFileSync(source))).toBe(true);
+    expect(second.recycled).toMatch(new RegExp(`^${daemon.url}/\\.reelflow-recycle/\\d{4}-\\d{2}-\\d{2}/\\d{2}-\\d{2}-\\d{2}\\.\\d{3}/Brazil \\(1985\\)/Brazil \\(1985\\)\\.mkv$`));
+    const kept = path.join(daemon.root, second.recycled!.slice(daemon.url.length + 1));
+    expect(readFileSync(kept, 'utf8')).toBe('a person’s own copy');
+  });
+
+  it('treats the same bytes already at the destination as delivered, keeping nothing aside', async () => {
+    const destination = new RsyncDestination(`${daemon.url}/Same`);
+    await destination.put(source, 'Heat (1995)/Heat (1995).mkv');
+    const again = await destination.put(source, 'Heat (1995)/Heat (1995).mkv');
+    expect(again).toMatchObject({ unchanged: true });
+    expect(again.recycled).toBeUndefined();
+    expect(existsSync(path.join(daemon.root, 'Same', '.reelflow-recycle'))).toBe(false);
+  });
+
+  it('keeps aside into the recycle folder the target names', async () => {
+    const destination = new RsyncDestination(`${daemon.url}/Custom`, { recycleFolder: 'Recycle Bin' });
+    const other = path.join(tempDir('reelflow-rsync-other-'), 'other.mkv');
+    writeFileSync(other, 'something else');
+    await destination.put(other, 'Alien (1979)/Alien (1979).mkv');
+    const replaced = await destination.put(source, 'Alien (1979)/Alien (1979).mkv');
+    expect(replaced.recycled).toContain(`${daemon.url}/Custom/Recycle Bin/`);
+    expect(readFileSync(path.join(daemon.root, replaced.recycled!.slice(daemon.url.length + 1)), 'utf8')).toBe('something else');
   });
 
   it("fails with rsync's reason for a module the daemon does not have", async () => {
@@ -45,7 +68,11 @@ describe('rsync delivery to a real rsync daemon', () => {
 
   it('refuses a path that would land outside the target and anything that is not an rsync destination', () => {
     expect(() => new RsyncDestination(daemon.url).locate('../elsewhere/x.mkv')).toThrow(/would land outside/);
-    expect(() => new RsyncDestination('/srv/media')).toThrow(/is not an rsync destination/);
+    expect(() => new RsyncDestination('/srv/media')).toThrow(/is not a usable rsync destination/);
+    // A host starting with "-" would be an option to ssh.
+    expect(() => new RsyncDestination('-oProxyCommand=sh:/srv')).toThrow(/the host must not start with "-"/);
+    expect(() => new RsyncDestination('-l@nas:/srv')).toThrow(/the user must not start with "-"/);
+    expect(() => new RsyncDestination('rsync://-x/media')).toThrow(/the host must not start with "-"/);
     expect([isRsyncDestination('rsync://nas/media/TV'), isRsyncDestination('media@nas:/srv/tv'), isRsyncDestination('nas:/srv/tv'), isRsyncDestination('/srv/tv'), isRsyncDestination('nas:relative')]).toEqual([true, true, true, false, false]);
   });
 });

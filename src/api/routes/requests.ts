@@ -93,6 +93,8 @@ const itemBody = z.object({
   sourceFilePath: z.string().nullable(),
   encodedFilePath: z.string().nullable(),
   deliveredPaths: z.array(z.string()),
+  /** Files that stood where a delivery went, kept in the target's recycle folder. */
+  recycledFiles: z.array(z.object({ location: z.string(), keptAt: z.string(), at: z.string() })),
   torrentHash: z.string().nullable(),
   selectedRelease: releaseBody.nullable(),
   availableReleases: z.array(releaseBody),
@@ -148,6 +150,7 @@ export const itemDto = (i: ProcessingItemRow, live: z.infer<typeof itemBody>['li
   sourceFilePath: i.sourceFilePath,
   encodedFilePath: i.encodedFilePath,
   deliveredPaths: i.deliveredPaths,
+  recycledFiles: i.recycledFiles,
   torrentHash: i.torrentHash,
   selectedRelease: i.selectedRelease ?? null,
   availableReleases: i.availableReleases,

@@ -5,6 +5,7 @@ import {
   requests,
   type ProcessingItemRow,
   type ProcessingItemStatus,
+  type RecycledFile,
   type RequestRow,
 } from '../schema/index.js';
 
@@ -118,6 +119,20 @@ export class RequestRepository {
     await this.db
       .update(processingItems)
       .set({ progress, writeCount: dsql`${processingItems.writeCount} + 1`, updatedAt: new Date() })
+      .where(eq(processingItems.id, id));
+  }
+
+  /** Adds files a delivery kept aside; one already recorded (a retried delivery) is not added twice. */
+  async recordRecycled(id: string, files: RecycledFile[]): Promise<void> {
+    if (files.length === 0) return;
+    const item = await this.getItem(id);
+    if (!item) return;
+    const known = new Set(item.recycledFiles.map((f) => f.keptAt));
+    const added = files.filter((f) => !known.has(f.keptAt));
+    if (added.length === 0) return;
+    await this.db
+      .update(processingItems)
+      .set({ recycledFiles: dsql`${processingItems.recycledFiles} || ${JSON.stringify(added)}::jsonb`, writeCount: dsql`${processingItems.writeCount} + 1`, updatedAt: new Date() })
       .where(eq(processingItems.id, id));
   }
 

@@ -9,7 +9,7 @@ export interface IptvCategories {
   tvshows: boolean;
 }
 
-/** One clean-up rule for catalogue names: a regular expression (flags "gi") and what replaces a match. */
+/** One clean-up rule for catalogue names: a regular expression (flags "giu") and what replaces a match. */
 export interface NameCleanupRule {
   pattern: string;
   replacement: string;

@@ -59,8 +59,15 @@ export type RequestRow = typeof requests.$inferSelect;
 /** A release seen by a search, kept so a person can see the alternatives and why each was or was not taken. */
 export interface ReleaseCandidate {
   title: string;
+  /** The configured indexer's name: its URL (with its API key) is looked up when the release is fetched. */
   indexer: string;
+  /** The indexer's id for the release (often its details page). */
+  guid?: string;
+  /** The link without credentials: each is a placeholder `{indexer-secret:…}` filled from the indexer's URL. */
   downloadUrl: string;
+  /** The magnet link, when the indexer gave one beside a .torrent link, without credentials too. */
+  magnetUrl?: string;
+  /** v1 info hash, 40 lower-case hex digits, checked against the magnet link. */
   infoHash?: string;
   sizeBytes: number;
   seeders: number;
@@ -69,6 +76,16 @@ export interface ReleaseCandidate {
   score: number;
   accepted: boolean;
   rejections: string[];
+}
+
+/** A file that stood where a delivery put this item's file: kept, never replaced. */
+export interface RecycledFile {
+  /** Where it was (and where the delivered file is now). */
+  location: string;
+  /** Where it is kept, in the target's recycle folder. */
+  keptAt: string;
+  /** When it was moved (ISO). */
+  at: string;
 }
 
 /** One episode (or the movie) of a request, written by its episodePipeline at every transition. */
@@ -97,6 +114,8 @@ export const processingItems = pgTable(
     /** 0..100 within the current step (download, encode). */
     progress: real('progress').notNull().default(0),
     lastError: text('last_error'),
+    /** Files a delivery found in its way and moved to the target's recycle folder. */
+    recycledFiles: jsonb('recycled_files').$type<RecycledFile[]>().notNull().default([]),
     /** How many times the row was written: the benchmark's bound on writes per download. */
     writeCount: integer('write_count').notNull().default(0),
     downloadedAt: timestamp('downloaded_at', { withTimezone: true }),

@@ -12,12 +12,22 @@ export function infoHashOfTorrent(torrent: Buffer): string {
 /** The info hash a magnet link names (hex or base32 `xt=urn:btih:`), lower-case hex. */
 export function infoHashOfMagnet(magnet: string): string | undefined {
   const match = /xt=urn:btih:([A-Za-z0-9]+)/.exec(magnet);
-  if (!match) return undefined;
-  const id = match[1]!;
+  return match ? parseInfoHash(match[1]!) : undefined;
+}
+
+/**
+ * A v1 info hash as 40 lower-case hex digits, from 40 hex or 32 base32 characters; anything else (an empty
+ * string, "all", a v2 hash, a list) is no info hash. qBittorrent reads `hashes=all` as every torrent, so only
+ * what this returns may ever reach it.
+ */
+export function parseInfoHash(text: string): string | undefined {
+  const id = text.trim();
   if (/^[0-9a-fA-F]{40}$/.test(id)) return id.toLowerCase();
-  if (/^[A-Z2-7]{32}$/i.test(id)) return base32ToHex(id.toUpperCase());
+  if (/^[A-Za-z2-7]{32}$/.test(id)) return base32ToHex(id.toUpperCase());
   return undefined;
 }
+
+export const isInfoHash = (text: string) => /^[0-9a-f]{40}$/.test(text);
 
 function base32ToHex(text: string): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

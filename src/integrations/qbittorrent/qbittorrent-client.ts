@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isInfoHash } from '../bittorrent/torrent-file.js';
 
 export interface QbittorrentSettings {
   /** WebUI address, e.g. http://127.0.0.1:8080. */
@@ -81,9 +82,9 @@ export class QbittorrentClient {
     if (answer.trim() === 'Fails.') throw new QbittorrentError('qBittorrent refused the torrent (torrents/add answered "Fails.")');
   }
 
-  /** Every torrent when no hashes are given. */
-  async info(hashes: string[] = []): Promise<TorrentInfo[]> {
-    const text = await this.call('GET', hashes.length > 0 ? `/torrents/info?hashes=${hashes.join('|')}` : '/torrents/info');
+  /** Every torrent when called without hashes. */
+  async info(hashes?: string[]): Promise<TorrentInfo[]> {
+    const text = await this.call('GET', hashes === undefined ? '/torrents/info' : `/torrents/info?hashes=${hashList(hashes)}`);
     return parseJson(text, z.array(torrentInfoSchema), '/torrents/info');
   }
 
@@ -92,27 +93,27 @@ export class QbittorrentClient {
   }
 
   async files(hash: string): Promise<TorrentFile[]> {
-    const text = await this.call('GET', `/torrents/files?hash=${hash}`);
+    const text = await this.call('GET', `/torrents/files?hash=${hashList([hash])}`);
     return parseJson(text, z.array(torrentFileSchema), '/torrents/files');
   }
 
   /** One state per piece: 0 not downloaded, 1 downloading, 2 downloaded (hash-checked). */
   async pieceStates(hash: string): Promise<number[]> {
-    const text = await this.call('GET', `/torrents/pieceStates?hash=${hash}`);
+    const text = await this.call('GET', `/torrents/pieceStates?hash=${hashList([hash])}`);
     return parseJson(text, z.array(z.number()), '/torrents/pieceStates');
   }
 
   async delete(hashes: string[], deleteFiles: boolean): Promise<void> {
-    await this.call('POST', '/torrents/delete', new URLSearchParams({ hashes: hashes.join('|'), deleteFiles: String(deleteFiles) }));
+    await this.call('POST', '/torrents/delete', new URLSearchParams({ hashes: hashList(hashes), deleteFiles: String(deleteFiles) }));
   }
 
   /** Bytes per second each torrent may send; 0 removes the limit. */
   async setUploadLimit(hashes: string[], bytesPerSecond: number): Promise<void> {
-    await this.call('POST', '/torrents/setUploadLimit', new URLSearchParams({ hashes: hashes.join('|'), limit: String(bytesPerSecond) }));
+    await this.call('POST', '/torrents/setUploadLimit', new URLSearchParams({ hashes: hashList(hashes), limit: String(bytesPerSecond) }));
   }
 
   async addPeers(hashes: string[], peers: string[]): Promise<void> {
-    await this.call('POST', '/torrents/addPeers', new URLSearchParams({ hashes: hashes.join('|'), peers: peers.join('|') }));
+    await this.call('POST', '/torrents/addPeers', new URLSearchParams({ hashes: hashList(hashes), peers: peers.join('|') }));
   }
 
   private async login(): Promise<void> {
@@ -148,6 +149,16 @@ export class QbittorrentClient {
       throw new QbittorrentError(`qBittorrent at ${this.settings.baseUrl} did not answer ${endpoint}: ${(error as Error).message}`);
     }
   }
+}
+
+/**
+ * The `hashes=` value for these torrents. qBittorrent reads `all` (and, for some calls, an empty value) as
+ * every torrent it has: only real info hashes are ever sent, at least one.
+ */
+function hashList(hashes: string[]): string {
+  const refused = hashes.find((hash) => !isInfoHash(hash));
+  if (hashes.length === 0 || refused !== undefined) throw new QbittorrentError(`Refusing to name torrents by ${JSON.stringify(refused ?? '')}: only 40-digit lower-case hex info hashes are sent to qBittorrent`);
+  return hashes.join('|');
 }
 
 function parseJson<S extends z.ZodType>(text: string, schema: S, endpoint: string): z.output<S> {

@@ -1,5 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { FoundRelease } from '../../requests/quality-decision.js';
+import { infoHashOfMagnet, parseInfoHash } from '../bittorrent/torrent-file.js';
+import { redactIndexerSecrets } from './indexer-secrets.js';
 
 /** One indexer's Torznab endpoint: its `/api` URL, with the API key in the query if it needs one. */
 export interface TorznabIndexer {
@@ -88,6 +90,11 @@ export class TorznabClient {
     return items.flatMap((item) => this.toRelease(item));
   }
 
+  /**
+   * One search result, without the indexer's credentials (see indexer-secrets.ts). Its info hash is checked
+   * here: one that is not 40 hex or 32 base32 characters, or that differs from the magnet link's, is a
+   * problem the quality decision turns into a rejection, so the release is set aside with the reason.
+   */
   private toRelease(item: Record<string, unknown>): FoundRelease[] {
     const attrs = new Map<string, string>();
     for (const attr of (item['torznab:attr'] as Record<string, string>[] | undefined) ?? []) attrs.set(attr['@name']!, String(attr['@value']));
@@ -98,12 +105,18 @@ export class TorznabClient {
     const title = item.title === undefined ? undefined : String(item.title);
     if (!title || !downloadUrl) return [];
     const size = Number(attrs.get('size') ?? item.size ?? enclosure?.['@length'] ?? 0);
+    const guid = textOf(item.guid);
+    const { infoHash, infoHashProblem } = checkedInfoHash(attrs.get('infohash'), magnet ?? (downloadUrl.startsWith('magnet:') ? downloadUrl : undefined));
+    const redact = (text: string) => redactIndexerSecrets(text, this.indexer);
     return [
       {
         title,
         indexer: this.indexer.name,
-        downloadUrl,
-        infoHash: attrs.get('infohash')?.toLowerCase(),
+        ...(guid ? { guid: redact(guid) } : {}),
+        downloadUrl: redact(downloadUrl),
+        ...(magnet && magnet !== downloadUrl ? { magnetUrl: redact(magnet) } : {}),
+        ...(infoHash ? { infoHash } : {}),
+        ...(infoHashProblem ? { infoHashProblem } : {}),
         sizeBytes: Number.isFinite(size) ? size : 0,
         seeders: Number(attrs.get('seeders') ?? 0),
       },
@@ -129,4 +142,22 @@ export class TorznabClient {
     if (xml.error) throw new TorznabError(`${this.indexer.name}: t=${params.t} error ${xml.error['@code']}: ${xml.error['@description']}`);
     return xml;
   }
+}
+
+/** An element's text: fast-xml-parser gives an object with `#text` when the element has attributes. */
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (value && typeof value === 'object' && '#text' in value) return String((value as Record<string, unknown>)['#text']);
+  return undefined;
+}
+
+/** The release's v1 info hash as 40 hex digits, or why it has none the pipeline may use. */
+export function checkedInfoHash(attribute: string | undefined, magnet: string | undefined): { infoHash?: string; infoHashProblem?: string } {
+  const fromMagnet = magnet === undefined ? undefined : infoHashOfMagnet(magnet);
+  if (magnet !== undefined && fromMagnet === undefined) return { infoHashProblem: 'its magnet link names no usable info hash' };
+  if (attribute === undefined || attribute.trim() === '') return fromMagnet ? { infoHash: fromMagnet } : {};
+  const parsed = parseInfoHash(attribute);
+  if (!parsed) return { infoHashProblem: `info hash ${JSON.stringify(attribute.slice(0, 60))} is not 40 hex or 32 base32 characters` };
+  if (fromMagnet && fromMagnet !== parsed) return { infoHashProblem: `info hash ${parsed} differs from its magnet link's ${fromMagnet}` };
+  return { infoHash: parsed };
 }

@@ -47,11 +47,20 @@ export function iptvCredentialProblem(kind: IptvKind, credentials: Record<string
   return undefined;
 }
 
+/**
+ * The flags every clean-up rule runs with: every match, case-insensitive, Unicode (catalogue names are full
+ * of accents and emoji). A rule is checked with these same flags, since some patterns that compile without
+ * `u` (`\_`, a lone `{`) are errors with it.
+ */
+export const NAME_CLEANUP_FLAGS = 'giu';
+
+export const compileNameCleanup = (pattern: string) => new RegExp(pattern, NAME_CLEANUP_FLAGS);
+
 /** Every rule compiles; the first that does not is named by its index. */
 export function nameCleanupProblem(rules: NameCleanupRule[]): { index: number; message: string } | undefined {
   for (const [index, rule] of rules.entries()) {
     try {
-      new RegExp(rule.pattern, 'gi');
+      compileNameCleanup(rule.pattern);
     } catch (error) {
       return { index, message: `not a valid regular expression: ${(error as Error).message}` };
     }

@@ -1,4 +1,4 @@
-import type { NameCleanupRule } from './iptv-config.js';
+import { compileNameCleanup, type NameCleanupRule } from './iptv-config.js';
 
 // Catalogue names carry more than the title: language prefixes ("EN - ", "|FR|"), quality tags, years and
 // episode markers. Matching needs the bare title and the year; the provider's own rules run first, since
@@ -19,7 +19,7 @@ export interface CleanName {
 /** Applies the provider's rules (in order, case-insensitive, every match), then the common clean-up. */
 export function cleanTitle(name: string, rules: readonly NameCleanupRule[] = []): CleanName {
   let text = name;
-  for (const rule of rules) text = text.replace(new RegExp(rule.pattern, 'giu'), rule.replacement);
+  for (const rule of rules) text = text.replace(compileNameCleanup(rule.pattern), rule.replacement);
   text = text.replace(LEADING_TAG, '').replace(BRACKETS, ' ').replace(QUALITY, ' ');
   let year: number | undefined;
   const yearMatch = TRAILING_YEAR.exec(text);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nameCleanupProblem } from '../../../../src/providers/iptv/iptv-config.js';
 import { cleanTitle, episodeKey, findEpisodeMarker, nameKey } from '../../../../src/providers/iptv/title-names.js';
 
 describe('cleanTitle', () => {
@@ -40,5 +41,18 @@ describe('episode markers', () => {
     expect(episodeKey(1, 1)).toBe('S01-E01');
     expect(episodeKey(12, 105)).toBe('S12-E105');
     expect(nameKey('Amélie: Le Fabuleux Destin!')).toBe('amelie le fabuleux destin');
+  });
+});
+
+describe('name clean-up rules are checked as they run', () => {
+  it('refuses a pattern that compiles only without the Unicode flag, so a sync never meets it', () => {
+    // `\_` and a lone `{` are accepted by /…/gi but are syntax errors under /…/giu.
+    for (const pattern of ['\\_', 'a{', '\\-x']) {
+      expect(() => new RegExp(pattern, 'gi'), pattern).not.toThrow();
+      expect(nameCleanupProblem([{ pattern: '^VOD:', replacement: '' }, { pattern, replacement: '' }]), pattern).toMatchObject({ index: 1, message: expect.stringMatching(/^not a valid regular expression/) });
+    }
+    const accepted = [{ pattern: '^VOD:\\s*', replacement: '' }, { pattern: '\\p{Extended_Pictographic}', replacement: '' }];
+    expect(nameCleanupProblem(accepted)).toBeUndefined();
+    expect(cleanTitle('VOD: 🎬 Amélie (2001)', accepted)).toEqual({ title: 'Amélie', year: 2001 });
   });
 });

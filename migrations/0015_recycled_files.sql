@@ -1,0 +1,1 @@
+ALTER TABLE "processing_items" ADD COLUMN "recycled_files" jsonb DEFAULT '[]'::jsonb NOT NULL;
