@@ -6,6 +6,7 @@ import type { DeliveryTargetRow, RecycledFile } from '../db/schema/index.js';
 import { DestinationRefusedError, LocalDestination, type DeliveryDestination, type DestinationOptions } from '../media/deliver.js';
 import { RsyncDestination } from '../media/rsync-destination.js';
 import { libraryPathFor } from '../requests/media-names.js';
+import { heartbeatWhile } from './heartbeat-while.js';
 import type { EpisodeMedia, MovieMedia } from '../workflows/request-definitions.js';
 
 export interface DeliveryActivityDeps {
@@ -39,24 +40,29 @@ function destinationFor(target: DeliveryTargetRow): DeliveryDestination {
 export function createDeliveryActivities({ targets, requests }: DeliveryActivityDeps) {
   return {
     async deliverItem(input: { itemId: string; file: string; targetIds: string[]; media: EpisodeMedia | MovieMedia }): Promise<DeliveryOutcome> {
-      const rows = await targets.getMany(input.targetIds);
-      const missing = input.targetIds.filter((id) => !rows.some((r) => r.id === id));
-      if (missing.length > 0) throw ApplicationFailure.nonRetryable(`Delivery target(s) ${missing.join(', ')} no longer exist`, 'TargetMissing');
-      const named = libraryPathFor(input.media.kind === 'episode' ? { ...input.media, kind: 'episode' } : input.media, path.extname(input.file));
-      const outcome: DeliveryOutcome = { paths: [], refreshes: [] };
-      for (const target of rows) {
-        const { location, recycled } = await refusalsFinal(() => destinationFor(target).put(input.file, named.file));
-        if (recycled) {
-          const kept: RecycledFile = { location, keptAt: recycled, at: new Date().toISOString() };
-          await requests.recordRecycled(input.itemId, [kept]);
-          (outcome.recycled ??= []).push(kept);
-        }
-        outcome.paths.push(location);
-        if (target.libraryId) outcome.refreshes.push({ libraryId: target.libraryId, folderPath: await refusalsFinal(async () => destinationFor(target).locate(named.titleFolder)) });
-      }
-      return outcome;
+      // Copying and checksumming a film takes minutes: a timer heartbeats, so a dead worker is noticed in seconds.
+      return heartbeatWhile(() => deliver(input));
     },
   };
+
+  async function deliver(input: { itemId: string; file: string; targetIds: string[]; media: EpisodeMedia | MovieMedia }): Promise<DeliveryOutcome> {
+    const rows = await targets.getMany(input.targetIds);
+    const missing = input.targetIds.filter((id) => !rows.some((r) => r.id === id));
+    if (missing.length > 0) throw ApplicationFailure.nonRetryable(`Delivery target(s) ${missing.join(', ')} no longer exist`, 'TargetMissing');
+    const named = libraryPathFor(input.media.kind === 'episode' ? { ...input.media, kind: 'episode' } : input.media, path.extname(input.file));
+    const outcome: DeliveryOutcome = { paths: [], refreshes: [] };
+    for (const target of rows) {
+      const { location, recycled } = await refusalsFinal(() => destinationFor(target).put(input.file, named.file));
+      if (recycled) {
+        const kept: RecycledFile = { location, keptAt: recycled, at: new Date().toISOString() };
+        await requests.recordRecycled(input.itemId, [kept]);
+        (outcome.recycled ??= []).push(kept);
+      }
+      outcome.paths.push(location);
+      if (target.libraryId) outcome.refreshes.push({ libraryId: target.libraryId, folderPath: await refusalsFinal(async () => destinationFor(target).locate(named.titleFolder)) });
+    }
+    return outcome;
+  }
 }
 
 /** A destination that refuses its configuration (an rsync host starting with "-") or the path will not heal by retrying. */

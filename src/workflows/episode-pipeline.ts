@@ -63,6 +63,8 @@ const { removeWorkFiles, acceptEncodedItem } = proxyActivities<EncodeActivities>
 });
 const { deliverItem } = proxyActivities<DeliveryActivities>({
   startToCloseTimeout: '1 hour',
+  // Heartbeats every 5 s while it copies: a worker that dies mid-copy is noticed within this.
+  heartbeatTimeout: '20 seconds',
   retry: { initialInterval: '1 second', maximumAttempts: 3 },
 });
 
