@@ -20,7 +20,7 @@ export default defineConfig({
           include: ['test/workflows/**/*.test.ts'],
           pool: 'forks',
           globalSetup: ['test/workflows/support/global-setup.ts'],
-          setupFiles: ['test/support/setup-runtime.ts'],
+          setupFiles: ['test/workflows/support/setup-runtime.ts'],
           testTimeout: 20_000,
           hookTimeout: 60_000,
         },

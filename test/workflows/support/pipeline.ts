@@ -39,9 +39,14 @@ const sourceInfo: MediaInfo = { container: 'mkv', durationSeconds: 3000, sizeByt
 
 /**
  * Stand-ins that take an item through every step: the indexer offers `releases` (less the excluded ones),
- * each download completes, the encode and delivery succeed. Tests replace the ones their branch needs.
+ * each download completes, the encode and delivery succeed. Tests replace the ones their branch needs, or
+ * make one fail the first time it is called (as it does once its retries are spent).
  */
-export function pipelineActivities(releases: ReleaseCandidate[], replace: Partial<PipelineActivities> = {}): ActivityCalls<PipelineActivities> {
+export function pipelineActivities(
+  releases: ReleaseCandidate[],
+  replace: Partial<PipelineActivities> = {},
+  options: { firstCallFails?: { activity: keyof PipelineActivities; message: string } } = {},
+): ActivityCalls<PipelineActivities> {
   const standIns: PipelineActivities = {
     recordItemTransition: async () => {},
     searchReleases: async ({ excluded }) => ({ accepted: releases.filter((r) => !excluded.includes(r.downloadUrl)), rejected: [], qualityMet: true, failedIndexers: [] }),
@@ -56,6 +61,12 @@ export function pipelineActivities(releases: ReleaseCandidate[], replace: Partia
     startTitlePipeline: async ({ titleId }) => ({ workflowId: `pipeline/show/${titleId}` }),
     ...replace,
   };
+  const failing = options.firstCallFails;
+  if (failing) {
+    const succeeding = standIns[failing.activity] as (input: unknown) => Promise<unknown>;
+    let calls = 0;
+    Object.assign(standIns, { [failing.activity]: (input: unknown) => (calls++ === 0 ? fails(failing.message)() : succeeding(input)) });
+  }
   return new ActivityCalls(standIns);
 }
 
