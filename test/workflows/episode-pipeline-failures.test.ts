@@ -3,7 +3,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, test } from 'vitest';
 import { DOWNLOAD_ERRORED, DOWNLOAD_STALLED, episodeStateQuery, retryUpdate, type PipelineStep } from '../../src/workflows/request-definitions.js';
 import { useTierWorkers } from './support/environment.js';
-import { episodeInput, hashOf, pipelineActivities, pipelineQueues, release, startEpisode, statuses, waitingFor, type PipelineActivities } from './support/pipeline.js';
+import { downloadedFile, episodeInput, hashOf, pipelineActivities, pipelineQueues, release, startEpisode, statuses, waitingFor, type PipelineActivities } from './support/pipeline.js';
 
 const workers = useTierWorkers(pipelineQueues);
 const web = release('Severance.S01E02.1080p.WEB-DL');
@@ -14,7 +14,7 @@ describe.concurrent('episodePipeline: a release that will not download is set as
     const calls = pipelineActivities([web, hdtv], {
       awaitDownload: async ({ hash }) => {
         if (hash === hashOf(web)) throw ApplicationFailure.nonRetryable('made no progress for 1800 s', failureType);
-        return { sourceFile: `/downloads/${hash}/episode.mkv`, sourceInfo: { container: 'mkv', durationSeconds: 1, sizeBytes: 1, bitrate: null, video: [], audio: [], subtitles: [] } };
+        return downloadedFile(hash);
       },
     });
     const input = episodeInput();
@@ -39,7 +39,7 @@ describe.concurrent('episodePipeline: a release that will not download is set as
     const calls = pipelineActivities([web, hdtv], {
       awaitDownload: async ({ hash }) => {
         if (stalling) throw ApplicationFailure.nonRetryable('made no progress', DOWNLOAD_STALLED);
-        return { sourceFile: `/downloads/${hash}/episode.mkv`, sourceInfo: { container: 'mkv', durationSeconds: 1, sizeBytes: 1, bitrate: null, video: [], audio: [], subtitles: [] } };
+        return downloadedFile(hash);
       },
     });
     const input = episodeInput();

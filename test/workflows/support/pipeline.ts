@@ -37,6 +37,9 @@ export const hashOf = (candidate: ReleaseCandidate) => `hash-${candidate.title}`
 
 const sourceInfo: MediaInfo = { container: 'mkv', durationSeconds: 3000, sizeBytes: 1_500_000_000, bitrate: 4_000_000, video: [], audio: [], subtitles: [] };
 
+/** What a completed download of the torrent `hash` hands on to the encode. */
+export const downloadedFile = (hash: string) => ({ sourceFile: `/downloads/${hash}/episode.mkv`, sourceInfo });
+
 /**
  * Stand-ins that take an item through every step: the indexer offers `releases` (less the excluded ones),
  * each download completes, the encode and delivery succeed. Tests replace the ones their branch needs, or
@@ -51,7 +54,7 @@ export function pipelineActivities(
     recordItemTransition: async () => {},
     searchReleases: async ({ excluded }) => ({ accepted: releases.filter((r) => !excluded.includes(r.downloadUrl)), rejected: [], qualityMet: true, failedIndexers: [] }),
     addRelease: async ({ release }) => ({ hash: hashOf(release) }),
-    awaitDownload: async ({ hash }) => ({ sourceFile: `/downloads/${hash}/episode.mkv`, sourceInfo }),
+    awaitDownload: async ({ hash }) => downloadedFile(hash),
     removeTorrent: async () => ({ removed: true }),
     encodeItem: async ({ itemId }) => ({ partial: `/work/${itemId}/episode.partial.mkv`, output: `/work/${itemId}/episode.mkv`, source: sourceInfo }),
     acceptEncodedItem: async ({ encoded }) => ({ output: encoded.output, sizeBytes: 700_000_000 }),
