@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: unit tests are plain and fast; integration tests share one real Temporal dev server and
-// one migrated template database, both prepared once by the global setup.
+// Three projects: unit tests are plain and fast; workflow tests run the workflows with stand-in activities
+// on a Temporal dev server of their own; integration tests share one real Temporal dev server and one migrated
+// template database, both prepared once by the global setup.
 export default defineConfig({
   test: {
     pool: 'forks',
@@ -11,6 +12,17 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           pool: 'forks',
+        },
+      },
+      {
+        test: {
+          name: 'workflows',
+          include: ['test/workflows/**/*.test.ts'],
+          pool: 'forks',
+          globalSetup: ['test/workflows/support/global-setup.ts'],
+          setupFiles: ['test/workflows/support/setup-runtime.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
         },
       },
       {
