@@ -53,7 +53,7 @@ export function pipelineActivities(
   const standIns: PipelineActivities = {
     recordItemTransition: async () => {},
     searchReleases: async ({ excluded }) => ({ accepted: releases.filter((r) => !excluded.includes(r.downloadUrl)), rejected: [], qualityMet: true, failedIndexers: [] }),
-    addRelease: async ({ release }) => ({ hash: hashOf(release) }),
+    addRelease: async ({ release }) => ({ hash: hashOf(release), owner: 'reelflow' as const }),
     awaitDownload: async ({ hash }) => downloadedFile(hash),
     removeTorrent: async () => ({ removed: true }),
     encodeItem: async ({ itemId }) => ({ partial: `/work/${itemId}/episode.partial.mkv`, output: `/work/${itemId}/episode.mkv`, source: sourceInfo }),
