@@ -256,8 +256,9 @@ describe('folderRefresh started by type name', () => {
   const run = (args: object) => temporal.workflow.execute(folderRefreshWorkflowType, { taskQueue, workflowId: `refresh-${randomUUID()}`, args: [args] });
 
   it('fails at once, naming the field, for an input that is not a folder refresh', async () => {
+    // The workflow checks its input before it schedules anything: the failure is its own, not an activity's.
     await expect(run({ libraryId: movieLibrary, folderPath: 'relative/path', reason: 'test' })).rejects.toMatchObject({
-      cause: { cause: { message: expect.stringMatching(/input\.folderPath: an absolute path/) } },
+      cause: { type: 'InvalidWorkflowInput', message: expect.stringMatching(/input\.folderPath: an absolute folder path/) },
     });
   });
 
