@@ -18,6 +18,7 @@ import { providerRoutes } from './routes/providers.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { providerCacheRoutes } from './routes/provider-cache.js';
 import { errorHandler } from './errors.js';
+import { refuseUnstorableInput } from './input-guard.js';
 import { healthRoutes } from './routes/health.js';
 import { libraryRoutes } from './routes/libraries.js';
 import { notificationRoutes } from './routes/notifications.js';
@@ -89,6 +90,7 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  app.addHook('preValidation', refuseUnstorableInput);
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No route ${request.method} ${request.url.split('?')[0]}` }),
   );
