@@ -145,6 +145,9 @@ export const providerRoutes: FastifyPluginAsyncZod<ProviderRouteDeps> = async (a
       const { id } = request.params;
       const existing = await masked(id);
       if (request.body.credentials !== undefined) checkCredentials(existing.kind, request.body.credentials);
+      else if (request.body.baseUrl !== undefined && movesStoredCredentials(existing, request.body.baseUrl)) {
+        throw new HttpError(400, `body.credentials: the stored credentials were entered for ${new URL(existing.baseUrl).origin}; send them again to use them with ${new URL(request.body.baseUrl).origin}`);
+      }
       if (!(await providers.update(id, request.body).catch(conflictOnName))) throw notFound('Provider');
       deps.providerRegistry.update(existing);
       return toDto(await masked(id));
@@ -192,6 +195,20 @@ export const providerRoutes: FastifyPluginAsyncZod<ProviderRouteDeps> = async (a
     },
   );
 };
+
+/** Stored credentials go only to the origin they were entered for; a new one needs them sent again. */
+function movesStoredCredentials(existing: MaskedProvider, baseUrl: string): boolean {
+  const hasCredentials = Object.keys(existing.credentials).length > 0 || existing.credentialsError !== undefined;
+  return hasCredentials && originOf(existing.baseUrl) !== originOf(baseUrl);
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
 
 function conflictOnName(error: unknown): never {
   if (error instanceof ProviderNameTakenError) throw new HttpError(409, error.message);
