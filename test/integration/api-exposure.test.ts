@@ -122,3 +122,21 @@ describe('/healthz says which dependency failed, not what its driver said', () =
     expect(log.text).toMatch(/ECONNREFUSED|connect/);
   });
 });
+
+describe('stored IPTV credentials stay with their host', () => {
+  it('refuses a new baseUrl origin without the credentials sent again', async () => {
+    const app = await appWith();
+    const api = (method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) => app.inject({ method, url, headers: authHeaders, ...(payload ? { payload } : {}) });
+    const created = await api('POST', '/api/iptv/providers', { kind: 'xtream', name: 'Panel', baseUrl: 'http://127.0.0.1:9', credentials: { username: 'u', password: 'stored-password' }, enabled: false });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    onCleanup(async () => {
+      await api('DELETE', `/api/iptv/providers/${id}`);
+    });
+    const moved = await api('PATCH', `/api/iptv/providers/${id}`, { baseUrl: 'http://127.0.0.2:9' });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().message).toBe('body.credentials: the stored credentials were entered for http://127.0.0.1:9; send them again to use them with http://127.0.0.2:9');
+    expect((await api('PATCH', `/api/iptv/providers/${id}`, { baseUrl: 'http://127.0.0.1:9/panel' })).statusCode).toBe(200);
+    expect((await api('PATCH', `/api/iptv/providers/${id}`, { baseUrl: 'http://127.0.0.2:9', credentials: { username: 'u', password: 'sent-again' } })).statusCode).toBe(200);
+  });
+});

@@ -11,6 +11,7 @@ import type { ProviderRegistry } from '../../providers/registry.js';
 import type { ScheduleService } from '../../schedules/schedule-service.js';
 import { iptvSyncWorkflowId } from '../../workflows/iptv-definitions.js';
 import { HttpError, notFound } from '../errors.js';
+import { refuseMovedCredentials } from '../stored-credentials.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';
 import { startIptvSync } from '../services/start-iptv-sync.js';
 
@@ -172,6 +173,7 @@ export const iptvRoutes: FastifyPluginAsyncZod<IptvRouteDeps> = async (app, deps
     async (request) => {
       const existing = await masked(request.params.id);
       check(existing.kind, request.body);
+      refuseMovedCredentials(existing, request.body);
       if (!(await providers.update(existing.id, request.body).catch(conflictOnName))) throw notFound('IPTV provider');
       deps.providerRegistry.updateIptv(existing);
       await deps.schedules.syncOne(deps.schedules.ids.iptvSync(existing.id));

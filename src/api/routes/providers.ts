@@ -11,6 +11,7 @@ import { createContext, type ProviderRegistry } from '../../providers/registry.j
 import type { ProviderId } from '../../providers/types.js';
 import { HttpError, notFound } from '../errors.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';
+import { refuseMovedCredentials } from '../stored-credentials.js';
 
 /** What these routes need; `AppDeps` carries them. */
 export interface ProviderRouteDeps {
@@ -145,9 +146,7 @@ export const providerRoutes: FastifyPluginAsyncZod<ProviderRouteDeps> = async (a
       const { id } = request.params;
       const existing = await masked(id);
       if (request.body.credentials !== undefined) checkCredentials(existing.kind, request.body.credentials);
-      else if (request.body.baseUrl !== undefined && movesStoredCredentials(existing, request.body.baseUrl)) {
-        throw new HttpError(400, `body.credentials: the stored credentials were entered for ${new URL(existing.baseUrl).origin}; send them again to use them with ${new URL(request.body.baseUrl).origin}`);
-      }
+      refuseMovedCredentials(existing, request.body);
       if (!(await providers.update(id, request.body).catch(conflictOnName))) throw notFound('Provider');
       deps.providerRegistry.update(existing);
       return toDto(await masked(id));
@@ -195,20 +194,6 @@ export const providerRoutes: FastifyPluginAsyncZod<ProviderRouteDeps> = async (a
     },
   );
 };
-
-/** Stored credentials go only to the origin they were entered for; a new one needs them sent again. */
-function movesStoredCredentials(existing: MaskedProvider, baseUrl: string): boolean {
-  const hasCredentials = Object.keys(existing.credentials).length > 0 || existing.credentialsError !== undefined;
-  return hasCredentials && originOf(existing.baseUrl) !== originOf(baseUrl);
-}
-
-function originOf(url: string): string | undefined {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
-}
 
 function conflictOnName(error: unknown): never {
   if (error instanceof ProviderNameTakenError) throw new HttpError(409, error.message);
