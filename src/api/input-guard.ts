@@ -9,7 +9,7 @@ import { findUnstorable } from './storable-strings.js';
 export async function refuseUnstorableInput(request: FastifyRequest, reply: FastifyReply) {
   const parts: [string, unknown][] = [
     ['params', request.params],
-    ['query', request.query],
+    ['querystring', request.query],
     ['body', request.body],
   ];
   for (const [where, value] of parts) {

@@ -49,7 +49,7 @@ describe('a NUL character or a lone surrogate in any string is a 400 naming the 
     expect(edit.json().message).toMatch(/^body\.name: contains a NUL/);
     const list = await app.inject({ method: 'GET', url: '/api/movies?q=a%00b', headers: authHeaders });
     expect(list.statusCode, list.body).toBe(400);
-    expect(list.json().message).toMatch(/^query\.q: contains a NUL/);
+    expect(list.json().message).toMatch(/^querystring\.q: contains a NUL/);
     const key = await send('PUT', '/api/notifications/discord', { config: { webhookUrl: 'https://discord.com/api/webhooks/1/x', ['x\u0000']: 1 } });
     expect(key.statusCode).toBe(400);
     expect(key.json().message).toMatch(/^body\.config: has a key that contains a NUL/);
@@ -66,5 +66,28 @@ describe('a NUL character or a lone surrogate in any string is a 400 naming the 
     const res = await app.inject({ method: 'GET', url: '/api/test-only/database-refuses', headers: authHeaders });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toMatch(/a value cannot be stored \(invalid byte sequence\)/);
+  });
+});
+
+describe('bounds', () => {
+  const tvRequest = (extra: object) => ({ type: 'tv', tmdbId: 1396, qualityProfileId: '00000000-0000-4000-8000-000000000000', targetIds: ['00000000-0000-4000-8000-000000000001'], ...extra });
+
+  it('a request with more seasons or episodes than any show has is a 400 naming the array', async () => {
+    const seasons = await send('POST', '/api/requests', tvRequest({ seasons: Array.from({ length: 101 }, (_, i) => i) }));
+    expect(seasons.statusCode).toBe(400);
+    expect(seasons.json().message).toMatch(/^body\.seasons: .*100/);
+    const episodes = await send('POST', '/api/requests', tvRequest({ episodes: Array.from({ length: 2_001 }, (_, i) => ({ season: 1, episode: i + 1 })) }));
+    expect(episodes.statusCode).toBe(400);
+    expect(episodes.json().message).toMatch(/^body\.episodes: .*2000/);
+    const id = await send('POST', '/api/requests', tvRequest({ seasons: [1], tmdbId: 99_999_999_999 }));
+    expect(id.statusCode).toBe(400);
+    expect(id.json().message).toMatch(/^body\.tmdbId: /);
+  });
+
+  it('a page past any library is a 400 naming it', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/movies?page=100001', headers: authHeaders });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/^querystring\.page: /);
+    expect((await app.inject({ method: 'GET', url: '/api/movies?page=100000', headers: authHeaders })).statusCode).toBe(200);
   });
 });

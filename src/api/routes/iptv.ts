@@ -91,7 +91,7 @@ const titlesQuery = z
     type: z.enum(['movie', 'tv']).optional(),
     ignored: z.enum(['true', 'false'], 'true or false').optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
+    offset: z.coerce.number().int().min(0).max(50_000_000).default(0),
   })
   .strict();
 
