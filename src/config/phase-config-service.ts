@@ -65,7 +65,11 @@ export class PhaseConfigService {
   async reset(): Promise<PhaseConfiguration> {
     await this.db.transaction(async (tx) => {
       await tx.delete(appSettings).where(like(appSettings.key, `${KEY_PREFIX}%`));
-      await tx.insert(appSettings).values(defaultRows());
+      // Two resets at once: the second's delete does not see the first's new rows, so its insert must not conflict.
+      await tx
+        .insert(appSettings)
+        .values(defaultRows())
+        .onConflictDoUpdate({ target: appSettings.key, set: { value: dsql`excluded.value` } });
     });
     return this.getAll();
   }
