@@ -11,12 +11,14 @@ import { ProviderCacheManager } from '../cache/provider-cache-manager.js';
 import { TemporalProviderFetcher } from '../cache/temporal-provider-fetcher.js';
 import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
 import { apiKeyAuth } from './auth.js';
+import { withRedaction } from './logging.js';
 import type { CredentialsCipher } from '../providers/credentials-cipher.js';
 import { ProviderRegistry } from '../providers/registry.js';
 import { providerRoutes } from './routes/providers.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { providerCacheRoutes } from './routes/provider-cache.js';
 import { errorHandler } from './errors.js';
+import { refuseUnstorableInput } from './input-guard.js';
 import { healthRoutes } from './routes/health.js';
 import { libraryRoutes } from './routes/libraries.js';
 import { notificationRoutes } from './routes/notifications.js';
@@ -38,7 +40,8 @@ import type { PipelineTimings } from '../workflows/request-definitions.js';
 
 /** What the app is built from. */
 export interface AppInput {
-  config: Pick<AppConfig, 'taskQueue' | 'mediaRoots'>;
+  /** metricsAuth: REELFLOW_METRICS_AUTH; `key` when not given. */
+  config: Pick<AppConfig, 'taskQueue' | 'mediaRoots'> & Partial<Pick<AppConfig, 'metricsAuth'>>;
   apiKey: string;
   db: Database;
   sql: Sql;
@@ -66,7 +69,7 @@ export interface AppDeps extends AppInput {
 
 /** The Fastify app, ready but not listening: `npm run api` listens, tests use `app.inject()`. */
 export async function build(input: AppInput, logger: FastifyServerOptions['logger'] = false): Promise<FastifyInstance> {
-  const app = Fastify({ logger }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: withRedaction(logger) }).withTypeProvider<ZodTypeProvider>();
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics, prefix: 'reelflow_' });
   const providerCache = new ProviderCacheManager({
@@ -87,6 +90,7 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  app.addHook('preValidation', refuseUnstorableInput);
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No route ${request.method} ${request.url.split('?')[0]}` }),
   );
@@ -94,13 +98,15 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Reelflow API', version: '0.1.0', description: 'Media library automation on Temporal.' },
-      components: { securitySchemes: { apiKey: { type: 'apiKey', name: 'X-Api-Key', in: 'header' } } },
-      security: [{ apiKey: [] }],
+      components: {
+        securitySchemes: { apiKey: { type: 'apiKey', name: 'X-Api-Key', in: 'header' }, apiKeyQuery: { type: 'apiKey', name: 'apikey', in: 'query' } },
+      },
+      security: [{ apiKey: [] }, { apiKeyQuery: [] }],
     },
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
-  await app.register(apiKeyAuth, { apiKey: deps.apiKey });
+  await app.register(apiKeyAuth, { apiKey: deps.apiKey, metricsAuth: input.config.metricsAuth ?? 'key' });
 
   await app.register(healthRoutes, deps);
   await app.register(phaseConfigRoutes, deps);

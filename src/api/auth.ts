@@ -4,22 +4,29 @@ import fp from 'fastify-plugin';
 import { errorBody } from './errors.js';
 
 /**
- * Paths anyone may read: the health probe (for orchestrators), metrics (for Prometheus; counters only) and
- * the API documentation (no data in it).
+ * Paths anyone may read: the health probe (for orchestrators) and the API documentation (no data in it);
+ * `/metrics` too when REELFLOW_METRICS_AUTH=none.
  */
-const PUBLIC_PREFIXES = ['/healthz', '/metrics', '/docs'];
+const PUBLIC_PREFIXES = ['/healthz', '/docs'];
+
+/** `key`: /metrics needs the API key like every other route; `none`: anyone who reaches the port may scrape it. */
+export type MetricsAuth = 'key' | 'none';
 
 /**
  * `X-Api-Key` on every other route, as Radarr and Sonarr do; `?apikey=` is accepted too for clients
  * (webhooks, browsers) that cannot set headers, and so is Basic auth with the key as the password (any
  * user name), which is what a Radarr/Sonarr webhook connection sends from its Username/Password fields.
  */
-export const apiKeyAuth = fp<{ apiKey: string }>(async (app: FastifyInstance, { apiKey }) => {
+export const apiKeyAuth = fp<{ apiKey: string; metricsAuth: MetricsAuth }>(async (app: FastifyInstance, { apiKey, metricsAuth }) => {
   const expected = Buffer.from(apiKey);
+  const publicPrefixes = metricsAuth === 'none' ? [...PUBLIC_PREFIXES, '/metrics'] : PUBLIC_PREFIXES;
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (PUBLIC_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`))) return;
     const given = presentedKey(request);
+    // The key is the auth layer's alone: routes' strict query schemas never see it, so ?apikey= works on all.
+    const query = request.query as Record<string, unknown> | undefined;
+    if (query && typeof query === 'object' && 'apikey' in query) delete query.apikey;
+    if (publicPrefixes.some((p) => path === p || path.startsWith(`${p}/`))) return;
     if (given === undefined || !safeEqual(Buffer.from(given), expected)) {
       return reply.code(401).send(errorBody(401, given === undefined ? 'Missing X-Api-Key header' : 'Invalid API key'));
     }
@@ -36,7 +43,9 @@ function presentedKey(request: FastifyRequest): string | undefined {
     if (colon >= 0) return decoded.slice(colon + 1);
   }
   const query = request.query as Record<string, unknown> | undefined;
-  return typeof query?.apikey === 'string' ? query.apikey : undefined;
+  const apikey = query?.apikey;
+  // ?apikey=a&apikey=b arrives as an array: not a key.
+  return typeof apikey === 'string' ? apikey : undefined;
 }
 
 function safeEqual(a: Buffer, b: Buffer): boolean {

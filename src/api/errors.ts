@@ -51,7 +51,39 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     request.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
     return reply.code(500).send(errorBody(500, 'Internal Server Error'));
   }
+  const refused = unstorableValue(err);
+  if (refused) {
+    request.log.warn({ err }, 'the database refused a value of the request');
+    return reply.code(400).send(errorBody(400, refused));
+  }
   const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
   if (status === 500) request.log.error({ err }, 'request failed');
   return reply.code(status).send(errorBody(status, status === 500 ? 'Internal Server Error' : err.message));
 }
+
+/**
+ * Postgres's data exceptions (class 22: a value out of range, bytes it cannot encode, text a column type
+ * cannot read) come from a value of the request that got past validation: the request is at fault, so
+ * they are a 400 naming the column when Postgres names it. The input guard and the schemas catch these
+ * first; this is the last defence.
+ */
+function unstorableValue(err: unknown): string | undefined {
+  for (let cause: unknown = err, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth += 1) {
+    const code = (cause as { code?: unknown }).code;
+    if (cause.name === 'PostgresError' && typeof code === 'string' && code.startsWith('22')) {
+      const column = (cause as { column_name?: unknown }).column_name;
+      return `${typeof column === 'string' && column ? column : 'body'}: a value cannot be stored (${PG_DATA_EXCEPTIONS[code] ?? 'invalid value'})`;
+    }
+  }
+  return undefined;
+}
+
+const PG_DATA_EXCEPTIONS: Record<string, string> = {
+  '22001': 'text too long',
+  '22003': 'number out of range',
+  '22007': 'invalid date or time',
+  '22008': 'date or time out of range',
+  '22021': 'invalid byte sequence',
+  '22P02': 'invalid text representation',
+  '22P05': 'untranslatable character',
+};

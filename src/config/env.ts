@@ -58,6 +58,7 @@ const envSchema = z.object({
   QBITTORRENT_SAVE_PATH: optionalString,
   QBITTORRENT_CATEGORY: z.string().min(1, 'a category name').default('reelflow'),
   TORZNAB_INDEXERS: optionalString,
+  REELFLOW_METRICS_AUTH: z.enum(['key', 'none'], { message: 'key (the API key is needed) or none (anyone may scrape)' }).default('key'),
   REELFLOW_ENCODE_SLOTS: z.coerce.number({ message: 'a whole number of encodes' }).int('a whole number of encodes').min(0, 'at least 0 (0: this process does not encode)').max(64, 'at most 64').default(1),
 });
 
@@ -81,6 +82,8 @@ export interface AppConfig {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Absolute library roots allowed; empty means any readable folder. */
   mediaRoots: string[];
+  /** Whether GET /metrics needs the API key (`key`) or is open to whoever reaches the port (`none`). */
+  metricsAuth: 'key' | 'none';
   /** The request pipeline's qBittorrent, indexers and encode slots. */
   requestPipeline: RequestPipelineSettings;
 }
@@ -120,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     temporalMetricsPort: e.TEMPORAL_METRICS_PORT,
     logLevel: e.LOG_LEVEL,
     mediaRoots: parseMediaRoots(e.MEDIA_ROOTS),
+    metricsAuth: e.REELFLOW_METRICS_AUTH,
     requestPipeline: {
       qbittorrent: { baseUrl: e.QBITTORRENT_URL, username: e.QBITTORRENT_USERNAME, password: e.QBITTORRENT_PASSWORD },
       downloadSavePath: e.QBITTORRENT_SAVE_PATH,

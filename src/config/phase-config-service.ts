@@ -51,6 +51,7 @@ export class PhaseConfigService {
     const entries = Object.entries(patch).filter(([, v]) => v !== undefined);
     if (entries.length > 0) {
       await this.db.transaction(async (tx) => {
+        await tx.execute(PHASE_CONFIG_LOCK);
         for (const [key, value] of entries) {
           await tx
             .insert(appSettings)
@@ -64,12 +65,20 @@ export class PhaseConfigService {
 
   async reset(): Promise<PhaseConfiguration> {
     await this.db.transaction(async (tx) => {
+      await tx.execute(PHASE_CONFIG_LOCK);
       await tx.delete(appSettings).where(like(appSettings.key, `${KEY_PREFIX}%`));
-      await tx.insert(appSettings).values(defaultRows());
+      // Two resets at once: the second's delete does not see the first's new rows, so its insert must not conflict.
+      await tx
+        .insert(appSettings)
+        .values(defaultRows())
+        .onConflictDoUpdate({ target: appSettings.key, set: { value: dsql`excluded.value` } });
     });
     return this.getAll();
   }
 }
+
+/** Resets and updates touch the same rows in different orders: one at a time, so they cannot deadlock. */
+const PHASE_CONFIG_LOCK = dsql`select pg_advisory_xact_lock(hashtext('reelflow.phase-config'))`;
 
 function defaultRows() {
   return phaseNames.flatMap((phase) =>

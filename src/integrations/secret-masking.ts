@@ -19,22 +19,68 @@ export function maskSecrets(service: NotificationService, config: unknown): unkn
   return copy;
 }
 
+export interface RestoredSecrets {
+  config: unknown;
+  /** Paths (`groups.0.hosts.1.password`) of masked secrets not restored: their host changed, so they must be sent again. */
+  refused: string[];
+}
+
 /**
  * `incoming` with each masked secret replaced by the stored value at the same place, so a PUT of what GET
- * showed keeps the secrets. A masked value with nothing stored at its place stays as sent (and is then
- * saved as typed: a person who types "••••" as a password gets that password).
+ * showed keeps the secrets — but only where the secret goes to the same place it was entered for (the
+ * same URL origin, or SMTP host and port): a stored secret is never sent to a host the request names
+ * anew. A masked value with nothing stored at its place stays as sent (and is then saved as typed: a
+ * person who types "••••" as a password gets that password).
  */
-export function restoreMaskedSecrets(service: NotificationService, incoming: unknown, stored: unknown): unknown {
-  if (stored === undefined) return incoming;
+export function restoreMaskedSecrets(service: NotificationService, incoming: unknown, stored: unknown): RestoredSecrets {
+  if (stored === undefined) return { config: incoming, refused: [] };
   const copy = structuredClone(incoming);
+  const refused: string[] = [];
   for (const path of SECRET_PATHS[service]) {
     visit(copy, path, (holder, key, indexes) => {
       if (!isMasked(holder[key])) return;
       const original = valueAt(stored, path, indexes);
-      if (typeof original === 'string') holder[key] = original;
+      if (typeof original !== 'string') return;
+      const storedHolder = valueAt(stored, path.slice(0, -1), indexes);
+      if (destinationOf(service, holder) !== destinationOf(service, storedHolder)) {
+        refused.push(concretePath(path, indexes).join('.'));
+        return;
+      }
+      holder[key] = original;
     });
   }
-  return copy;
+  return { config: copy, refused };
+}
+
+/** Where the secrets held by `holder` are sent: a URL's origin, an SMTP server's host and port. */
+function destinationOf(service: NotificationService, holder: unknown): string | undefined {
+  if (holder === null || typeof holder !== 'object') return undefined;
+  const fields = holder as Holder;
+  switch (service) {
+    case 'discord':
+      // The webhook URL is the secret itself: a masked one cannot point anywhere new.
+      return 'discord';
+    case 'email':
+      return `smtp://${String(fields.host ?? '').trim().toLowerCase()}:${String(fields.port ?? 587)}`;
+    case 'pushover':
+      return originOf(fields.url ?? 'https://api.pushover.net');
+    default:
+      return originOf(fields.url);
+  }
+}
+
+function originOf(url: unknown): string | undefined {
+  if (typeof url !== 'string') return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function concretePath(path: string[], indexes: number[]): string[] {
+  let next = 0;
+  return path.map((key) => (key === '*' ? String(indexes[next++]) : key));
 }
 
 type Holder = Record<string, unknown>;

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { BodyTooLargeError, MB, readCappedBytes } from '../integrations/http/capped-body.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
-const MAX_BYTES = 50 * 1024 * 1024;
+/** Artwork and trailers' stills: far below this; a server streaming without end is cut off here. */
+const MAX_BYTES = 50 * MB;
 
 /** Downloads a URL to a new file under `directory`; the caller removes it. Throws naming the URL. */
 export async function downloadToTempFile(url: string, directory: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<string> {
@@ -14,9 +16,13 @@ export async function downloadToTempFile(url: string, directory: string, timeout
     throw new Error(`Cannot download ${url}: ${(err as Error).message}`, { cause: err });
   }
   if (!response.ok) throw new Error(`Cannot download ${url}: HTTP ${response.status}`);
-  const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > MAX_BYTES) throw new Error(`Cannot download ${url}: ${declared} bytes is more than ${MAX_BYTES}`);
-  const bytes = Buffer.from(await response.arrayBuffer());
+  let bytes: Buffer;
+  try {
+    bytes = await readCappedBytes(response, MAX_BYTES, 'the download');
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) throw new Error(`Cannot download ${url}: ${err.message}`, { cause: err });
+    throw new Error(`Cannot download ${url}: ${(err as Error).message}`, { cause: err });
+  }
   if (bytes.length === 0) throw new Error(`Cannot download ${url}: empty body`);
   await fs.mkdir(directory, { recursive: true });
   const extension = path.extname(new URL(url).pathname).toLowerCase().slice(0, 6) || '.bin';

@@ -78,7 +78,8 @@ describe('npm start', () => {
   });
 
   it('serves Prometheus metrics: its own and the Temporal SDK worker\'s', async () => {
-    const text = await (await fetch(`http://127.0.0.1:${ports.api}/metrics`)).text();
+    const headers = { 'x-api-key': fs.readFileSync(path.join(dataDir, 'api-key'), 'utf8').trim() };
+    const text = await (await fetch(`http://127.0.0.1:${ports.api}/metrics`, { headers })).text();
     expect(text).toMatch(/^# HELP reelflow_provider_cache_requests_total /m);
     expect(text).toMatch(/^temporal_\w+/m);
   });

@@ -87,6 +87,31 @@ describe('GET and PUT /api/notifications/:service', () => {
     expect(stored!.config.groups[0]!.hosts[0]).toMatchObject({ password: KODI_FAKE_PASSWORD, pathMappings: [{ from: '/srv/films', to: 'smb://nas/films' }] });
   });
 
+  it('never sends a stored secret to a new host: a masked secret with a changed URL is a 400 naming it', async () => {
+    await put('kodi', { config: kodiConfig() });
+    const shown = (await get('kodi')).json();
+    shown.config.groups[0].hosts[0].url = jellyfin.baseUrl;
+    const before = jellyfin.requests.length;
+    for (const res of [await put('kodi', { config: shown.config }), await test('kodi', { config: shown.config })]) {
+      expect(res.statusCode).toBe(400);
+      expect(res.json().message).toBe('body.config.groups.0.hosts.0.password: the stored secret was entered for another host; send it again to use it with this one');
+    }
+    expect(jellyfin.requests.length).toBe(before);
+    const stored = await new NotificationConfigRepository(database.db, testCipher).get('kodi');
+    expect(stored!.config.groups[0]!.hosts[0]!.url).toBe(kodi.url);
+
+    await put('jellyfin', { config: { url: jellyfin.baseUrl, apiKey: JELLYFIN_FAKE_API_KEY } });
+    const jellyfinShown = (await get('jellyfin')).json();
+    const moved = await test('jellyfin', { config: { ...jellyfinShown.config, url: kodi.url } });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().message).toMatch(/^body\.config\.apiKey: the stored secret was entered for another host/);
+    const kodiCalls = kodi.calls.length;
+    expect((await test('jellyfin', { config: { ...jellyfinShown.config, url: kodi.url } })).statusCode).toBe(400);
+    expect(kodi.calls.length).toBe(kodiCalls);
+    // Sent again with the new host, the secret is the person's choice.
+    expect((await put('kodi', { config: { ...shown.config, groups: [{ ...shown.config.groups[0], hosts: [{ ...shown.config.groups[0].hosts[0], password: KODI_FAKE_PASSWORD }] }] } })).statusCode).toBe(200);
+  });
+
   it('refuses an invalid config with 400 naming each field', async () => {
     const config = kodiConfig();
     config.groups[0]!.hosts[0]!.url = 'not a url';

@@ -17,6 +17,17 @@ const get = (url: string) => app.inject({ method: 'GET', url, headers: authHeade
 const patch = (phase: string, payload: unknown) => app.inject({ method: 'PATCH', url: `/api/phase-config/${phase}`, headers: authHeaders, payload: payload as object });
 
 describe('phase configuration API', () => {
+  it('answers every one of several resets and updates at once with 200', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        i % 2 === 0
+          ? app.inject({ method: 'POST', url: '/api/phase-config/reset', headers: authHeaders })
+          : patch('scan', { minVideoSizeMb: i, ignorePatterns: ['*.tmp'], videoExtensions: ['.mkv'] }),
+      ),
+    );
+    expect(answers.map((res) => res.statusCode)).toEqual(Array.from({ length: 12 }, () => 200));
+  });
+
   it('returns the defaults for every phase', async () => {
     const res = await get('/api/phase-config');
     expect(res.statusCode).toBe(200);

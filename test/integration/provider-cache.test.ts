@@ -346,7 +346,7 @@ describe('search', () => {
 
 describe('/metrics', () => {
   it('reports cache hits and misses, fetch latency and per-provider outcomes', async () => {
-    const text = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+    const text = (await app.inject({ method: 'GET', url: '/metrics', headers: authHeaders })).body;
     expect(text).toMatch(/reelflow_provider_cache_requests_total\{result="hit"\} [1-9]/);
     expect(text).toMatch(/reelflow_provider_cache_requests_total\{result="miss"\} [1-9]/);
     expect(text).toMatch(/reelflow_provider_requests_total\{provider="tmdb",outcome="success"\} [1-9]/);

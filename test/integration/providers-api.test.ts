@@ -180,6 +180,19 @@ describe('providers API: update', () => {
   it('answers 404 for an unknown provider', async () => {
     expect((await patch('00000000-0000-4000-8000-000000000000', { enabled: false })).statusCode).toBe(404);
   });
+
+  it('keeps stored credentials only for the host they were entered for: a new host needs them again', async () => {
+    const id = await createdId({ kind: 'tmdb', name: 'TMDB moved', baseUrl: fakeTmdb.baseUrl, credentials: { apiKey: TMDB_FAKE_API_KEY } });
+    const moved = await patch(id, { baseUrl: 'http://127.0.0.1:1/3' });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().message).toMatch(/^body\.credentials: the stored credentials were entered for http:\/\/127\.0\.0\.1:\d+; send them again/);
+    expect((await get(id)).json().baseUrl).toBe(fakeTmdb.baseUrl);
+    // Another path on the same origin keeps them; the new host with the credentials sent again is fine.
+    expect((await patch(id, { baseUrl: `${fakeTmdb.baseUrl}/` })).statusCode).toBe(200);
+    const withCredentials = await patch(id, { baseUrl: 'http://127.0.0.1:1/3', credentials: { apiKey: TMDB_FAKE_API_KEY } });
+    expect(withCredentials.statusCode).toBe(200);
+    expect(withCredentials.json().baseUrl).toBe('http://127.0.0.1:1/3');
+  });
 });
 
 describe('providers API: testing credentials', () => {

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 
-const dependencyStatus = z.object({ ok: z.boolean(), error: z.string().optional() });
+/** `error` says only that the dependency could not be used; what the driver said goes to the log. */
+const dependencyStatus = z.object({ ok: z.boolean(), error: z.literal('unreachable').optional() });
 const healthBody = z.object({ status: z.enum(['ok', 'unavailable']), postgres: dependencyStatus, temporal: dependencyStatus });
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -12,20 +13,30 @@ export const healthRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { sql, t
   app.get(
     '/healthz',
     { schema: { tags: ['health'], summary: 'Postgres and Temporal reachability', response: { 200: healthBody, 503: healthBody } } },
-    async (_request, reply) => {
+    async (request, reply) => {
       const [postgres, temporalStatus] = await Promise.all([
         check(async () => {
           await sql`select 1`;
         }),
         check(() => temporal.connection.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () => temporal.workflowService.getSystemInfo({}))),
       ]);
+      // Driver errors name hosts, users and databases: the operator reads them in the log, not the prober.
+      if (postgres.failure) request.log.warn({ err: postgres.failure, dependency: 'postgres' }, 'health check: postgres is unreachable');
+      if (temporalStatus.failure) request.log.warn({ err: temporalStatus.failure, dependency: 'temporal' }, 'health check: temporal is unreachable');
       const ok = postgres.ok && temporalStatus.ok;
-      return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', postgres, temporal: temporalStatus });
+      return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', postgres: publicStatus(postgres), temporal: publicStatus(temporalStatus) });
     },
   );
 };
 
-async function check(probe: () => Promise<unknown>): Promise<{ ok: boolean; error?: string }> {
+interface CheckResult {
+  ok: boolean;
+  failure?: unknown;
+}
+
+const publicStatus = (result: CheckResult): z.infer<typeof dependencyStatus> => (result.ok ? { ok: true } : { ok: false, error: 'unreachable' });
+
+async function check(probe: () => Promise<unknown>): Promise<CheckResult> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
@@ -36,7 +47,7 @@ async function check(probe: () => Promise<unknown>): Promise<{ ok: boolean; erro
     ]);
     return { ok: true };
   } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    return { ok: false, failure: err };
   } finally {
     clearTimeout(timer);
   }

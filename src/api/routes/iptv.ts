@@ -11,6 +11,7 @@ import type { ProviderRegistry } from '../../providers/registry.js';
 import type { ScheduleService } from '../../schedules/schedule-service.js';
 import { iptvSyncWorkflowId } from '../../workflows/iptv-definitions.js';
 import { HttpError, notFound } from '../errors.js';
+import { refuseMovedCredentials } from '../stored-credentials.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';
 import { startIptvSync } from '../services/start-iptv-sync.js';
 
@@ -90,7 +91,7 @@ const titlesQuery = z
     type: z.enum(['movie', 'tv']).optional(),
     ignored: z.enum(['true', 'false'], 'true or false').optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
+    offset: z.coerce.number().int().min(0).max(50_000_000).default(0),
   })
   .strict();
 
@@ -172,6 +173,7 @@ export const iptvRoutes: FastifyPluginAsyncZod<IptvRouteDeps> = async (app, deps
     async (request) => {
       const existing = await masked(request.params.id);
       check(existing.kind, request.body);
+      refuseMovedCredentials(existing, request.body);
       if (!(await providers.update(existing.id, request.body).catch(conflictOnName))) throw notFound('IPTV provider');
       deps.providerRegistry.updateIptv(existing);
       await deps.schedules.syncOne(deps.schedules.ids.iptvSync(existing.id));

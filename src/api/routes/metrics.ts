@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
+import { MB, readCappedText } from '../../integrations/http/capped-body.js';
 
 /**
  * Prometheus metrics: the provider cache (hit rate, fetch latency, per-provider outcomes) and the process's
@@ -11,7 +12,7 @@ export const metricsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { metri
     if (temporalMetricsUrl) {
       // The SDK serves its metrics from Rust on its own port; one scrape target is simpler for users.
       const sdk = await fetch(temporalMetricsUrl, { signal: AbortSignal.timeout(2_000) }).then(
-        (res) => (res.ok ? res.text() : ''),
+        (res) => (res.ok ? readCappedText(res, 16 * MB, 'the Temporal SDK metrics').catch(() => '') : ''),
         () => '',
       );
       body += sdk;

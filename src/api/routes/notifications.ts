@@ -80,7 +80,11 @@ export const notificationRoutes: FastifyPluginAsyncZod<NotificationRouteDeps> = 
 
   /** Validates a config for `service`; every problem is named by its field under `where`. */
   async function validConfig<S extends NotificationService>(service: S, config: unknown, where: string): Promise<NotificationConfigs[S]> {
-    const parsed = notificationConfigSchemas[service].safeParse(restoreMaskedSecrets(service, config, await storedConfig(service)));
+    const restored = restoreMaskedSecrets(service, config, await storedConfig(service));
+    if (restored.refused.length > 0) {
+      throw new HttpError(400, restored.refused.map((field) => `${where}.${field}: the stored secret was entered for another host; send it again to use it with this one`).join('; '));
+    }
+    const parsed = notificationConfigSchemas[service].safeParse(restored.config);
     if (!parsed.success) {
       throw new HttpError(400, parsed.error.issues.map((issue) => `${[where, ...issue.path].join('.')}: ${issue.message}`).join('; '));
     }

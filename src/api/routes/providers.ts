@@ -11,6 +11,7 @@ import { createContext, type ProviderRegistry } from '../../providers/registry.j
 import type { ProviderId } from '../../providers/types.js';
 import { HttpError, notFound } from '../errors.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';
+import { refuseMovedCredentials } from '../stored-credentials.js';
 
 /** What these routes need; `AppDeps` carries them. */
 export interface ProviderRouteDeps {
@@ -145,6 +146,7 @@ export const providerRoutes: FastifyPluginAsyncZod<ProviderRouteDeps> = async (a
       const { id } = request.params;
       const existing = await masked(id);
       if (request.body.credentials !== undefined) checkCredentials(existing.kind, request.body.credentials);
+      refuseMovedCredentials(existing, request.body);
       if (!(await providers.update(id, request.body).catch(conflictOnName))) throw notFound('Provider');
       deps.providerRegistry.update(existing);
       return toDto(await masked(id));

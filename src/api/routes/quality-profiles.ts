@@ -24,10 +24,10 @@ const profileFields = z
     name: z.string().trim().min(1, 'a non-empty name').max(200),
     minResolution: resolution.default(720),
     preferredResolution: resolution.default(1080),
-    minSizeMb: z.number().int().min(0).default(0),
-    maxSizeMb: z.number().int().min(1).default(20_000),
-    rejectedWords: z.array(z.string().trim().min(1)).default([]),
-    preferredWords: z.array(z.string().trim().min(1)).default([]),
+    minSizeMb: z.number().int().min(0).max(10_000_000).default(0),
+    maxSizeMb: z.number().int().min(1).max(10_000_000).default(20_000),
+    rejectedWords: z.array(z.string().trim().min(1).max(200)).max(500).default([]),
+    preferredWords: z.array(z.string().trim().min(1).max(200)).max(500).default([]),
     encode: encodeSettings.default(() => encodeSettings.parse({})),
   })
   .strict();

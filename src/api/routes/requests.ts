@@ -13,24 +13,32 @@ import { HttpError, notFound } from '../errors.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';
 import { itemLiveDetail } from '../services/item-live-detail.js';
 
-const positive = z.number().int().min(0);
+const positive = z.number().int().min(0).max(10_000);
+/** Ids are Postgres integers; beyond that no provider has them. */
+const externalId = z.number().int().positive().max(2_147_483_647);
+/** More seasons or episodes than any show has: a request beyond these is a mistake (or an attack), not a wish. */
+export const MAX_REQUEST_SEASONS = 100;
+export const MAX_REQUEST_EPISODES = 2_000;
 const FINISHED_REQUEST: RequestRow['status'][] = ['COMPLETED', 'PARTIAL', 'FAILED', 'CANCELLED'];
 
 const createBody = z
   .object({
     type: z.enum(['movie', 'tv']),
-    tmdbId: z.number().int().positive().optional(),
-    tvdbId: z.number().int().positive().optional(),
+    tmdbId: externalId.optional(),
+    tvdbId: externalId.optional(),
     imdbId: z.string().regex(/^tt\d+$/, 'an IMDb id such as tt0133093').optional(),
     /** Optional: otherwise read from the metadata providers. */
     title: z.string().trim().min(1).max(500).optional(),
     year: z.number().int().min(1870).max(2200).optional(),
-    seasons: z.array(positive).default([]),
-    episodes: z.array(z.object({ season: positive, episode: z.number().int().positive() }).strict()).default([]),
+    seasons: z.array(positive).max(MAX_REQUEST_SEASONS, `at most ${MAX_REQUEST_SEASONS} seasons`).default([]),
+    episodes: z
+      .array(z.object({ season: positive, episode: z.number().int().positive().max(100_000) }).strict())
+      .max(MAX_REQUEST_EPISODES, `at most ${MAX_REQUEST_EPISODES} episodes`)
+      .default([]),
     qualityProfileId: z.uuid('a quality profile id in UUID form'),
-    targetIds: z.array(z.uuid('a delivery target id in UUID form')).min(1, 'at least one delivery target'),
+    targetIds: z.array(z.uuid('a delivery target id in UUID form')).min(1, 'at least one delivery target').max(50),
     requireApproval: z.boolean().default(false),
-    approvalTimeoutSeconds: z.number().int().positive().optional(),
+    approvalTimeoutSeconds: z.number().int().positive().max(365 * 24 * 3600, 'at most a year').optional(),
     approvalAutoAction: z.enum(['approve', 'reject', 'cancel']).optional(),
   })
   .strict()

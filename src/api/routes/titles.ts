@@ -9,12 +9,15 @@ import type { AppDeps } from '../app.js';
 import { HttpError, notFound } from '../errors.js';
 import { toIso, uuidParams } from '../schemas.js';
 
+/** Far past any library's last page (pageSize 500 × 100,000 pages); an offset beyond is a mistake. */
+const MAX_PAGE = 100_000;
+
 const listQuery = z
   .object({
     libraryId: z.uuid().optional(),
     status: z.enum(['identified', 'unidentified', 'removed']).optional(),
     q: z.string().trim().min(1).max(200).optional(),
-    page: z.coerce.number().int().min(1).default(1),
+    page: z.coerce.number().int().min(1).max(MAX_PAGE, `at most ${MAX_PAGE}`).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(50),
   })
   .strict();

@@ -7,6 +7,21 @@ export interface ScanIssue {
   reason: string;
 }
 
+/** Past this, a reason (an error that quotes a failed query and its values) is cut: it sits in a unique index. */
+const MAX_REASON_BYTES = 1_000;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** A reason Postgres can store and index: no NUL or lone surrogate, at most MAX_REASON_BYTES of UTF-8. */
+export function storableReason(reason: string): string {
+  let text = reason.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATE, '\uFFFD');
+  if (Buffer.byteLength(text) <= MAX_REASON_BYTES) return text;
+  text = text.slice(0, MAX_REASON_BYTES);
+  while (Buffer.byteLength(text) > MAX_REASON_BYTES - 3) text = text.slice(0, Math.floor(text.length * 0.9));
+  return `${text.replace(/[\uD800-\uDBFF]$/, '')}…`;
+}
+
+const storable = (issue: ScanIssue): ScanIssue => ({ path: issue.path, reason: storableReason(issue.reason) });
+
 /** Problems a scan met. Replaced per folder (or for the walk), so a retried step records them once. */
 export class ScanIssueRepository {
   constructor(private readonly db: Database) {}
@@ -14,14 +29,14 @@ export class ScanIssueRepository {
   async replaceForWalk(scanId: string, libraryId: string, issues: ScanIssue[]): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.delete(scanIssues).where(and(eq(scanIssues.scanId, scanId), isNull(scanIssues.folderKey)));
-      if (issues.length > 0) await tx.insert(scanIssues).values(issues.map((i) => ({ ...i, scanId, libraryId }))).onConflictDoNothing();
+      if (issues.length > 0) await tx.insert(scanIssues).values(issues.map((i) => ({ ...storable(i), scanId, libraryId }))).onConflictDoNothing();
     });
   }
 
   async replaceForFolder(scanId: string, libraryId: string, folderKey: string, issues: ScanIssue[]): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.delete(scanIssues).where(and(eq(scanIssues.scanId, scanId), eq(scanIssues.folderKey, folderKey)));
-      if (issues.length > 0) await tx.insert(scanIssues).values(issues.map((i) => ({ ...i, scanId, libraryId, folderKey }))).onConflictDoNothing();
+      if (issues.length > 0) await tx.insert(scanIssues).values(issues.map((i) => ({ ...storable(i), scanId, libraryId, folderKey }))).onConflictDoNothing();
     });
   }
 

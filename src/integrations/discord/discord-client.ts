@@ -1,5 +1,6 @@
 import type { DiscordConfig } from '../notification-config.js';
 import { messageText, messageTitle, type TitleMessage } from '../notification-message.js';
+import { MB, readCappedText } from '../http/capped-body.js';
 import { TargetError } from '../http/target-error.js';
 
 const COLORS = { added: 0x2ecc71, updated: 0x3498db, removed: 0xe74c3c } as const;
@@ -36,7 +37,7 @@ export async function postDiscordMessage(config: DiscordConfig, message: TitleMe
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(config.timeoutMs),
     });
-    text = await response.text();
+    text = await readCappedText(response, MB, 'Discord\'s answer');
   } catch (error) {
     throw new TargetError(`Discord could not be reached (${error instanceof Error ? error.message : String(error)})`, { target, endpoint, retryable: true, cause: error });
   }

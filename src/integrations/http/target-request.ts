@@ -1,3 +1,4 @@
+import { MB, readCappedText } from './capped-body.js';
 import { isRetryableStatus, TargetError } from './target-error.js';
 
 export interface TargetRequest {
@@ -32,7 +33,7 @@ export async function targetRequest(request: TargetRequest): Promise<TargetRespo
       body: request.body,
       signal: AbortSignal.timeout(request.timeoutMs),
     });
-    text = await response.text();
+    text = await readCappedText(response, 16 * MB, `${request.target}'s answer`);
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     const reason = timedOut ? `did not answer within ${request.timeoutMs} ms` : `could not be reached (${networkReason(error)})`;

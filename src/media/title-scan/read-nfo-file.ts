@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { NfoParseError, parseNfo, type NfoKind, type ParsedNfo } from '../nfo/index.js';
 import { describeError } from './scan-errors.js';
 import type { TaskLimit } from './task-limit.js';
@@ -17,8 +17,30 @@ const ROOT_ELEMENT_BY_KIND: Record<NfoKind, string> = {
   'url-only': 'only URLs',
 };
 
+/** Kodi and tinyMediaManager NFOs with full cast and stream details stay far below this. */
+export const MAX_NFO_BYTES = 5 * 1024 * 1024;
+
+class NfoTooLargeError extends Error {}
+
+/** The file's text, read as it streams and refused past MAX_NFO_BYTES (never held whole). */
+async function readCapped(absolutePath: string): Promise<string> {
+  const handle = await open(absolutePath, 'r');
+  const chunks: Buffer[] = [];
+  let length = 0;
+  try {
+    for await (const chunk of handle.createReadStream({ autoClose: false }) as AsyncIterable<Buffer>) {
+      length += chunk.length;
+      if (length > MAX_NFO_BYTES) throw new NfoTooLargeError(`larger than ${MAX_NFO_BYTES / 1024 / 1024} MB, the most an NFO may be; not read`);
+      chunks.push(chunk);
+    }
+  } finally {
+    await handle.close();
+  }
+  return Buffer.concat(chunks, length).toString('utf8');
+}
+
 /**
- * Reads and parses one NFO file as UTF-8. A URL-only NFO is accepted for any kind, since its ids still
+ * Reads and parses one NFO file as UTF-8 (at most MAX_NFO_BYTES: a larger one is an error of the file). A URL-only NFO is accepted for any kind, since its ids still
  * identify the title; an NFO of another kind (a `<tvshow>` named `movie.nfo`) is an error like a
  * malformed one. Error reasons start with the file's relative path, as NfoParseError's do.
  */
@@ -30,9 +52,10 @@ export async function readNfoFile<K extends Exclude<NfoKind, 'url-only'>>(
   const { relativePath } = file;
   let text: string;
   try {
-    text = await limit(() => readFile(file.absolutePath, 'utf8'));
+    text = await limit(() => readCapped(file.absolutePath));
   } catch (error) {
-    return { ok: false, error: { relativePath, reason: `${relativePath}: ${describeError(error)}` } };
+    const reason = error instanceof NfoTooLargeError ? error.message : describeError(error);
+    return { ok: false, error: { relativePath, reason: `${relativePath}: ${reason}` } };
   }
   let parsed: ParsedNfo;
   try {

@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import { errorForStatus } from './error-for-status.js';
 import { ProviderResponseError, ProviderUnavailableError } from './errors.js';
+import { BodyTooLargeError, MB, readCappedText } from '../../integrations/http/capped-body.js';
+
+/** A metadata answer (a title with its credits and images) is well under a megabyte. */
+const MAX_JSON_BYTES = 32 * MB;
 
 export type QueryValue = string | number | boolean | undefined;
 
@@ -34,7 +38,7 @@ export async function requestJson<S extends z.ZodType>(request: JsonRequest<S>):
   const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
 
-  let status: number;
+  let status = 0;
   let retryAfterHeader: string | null;
   let text: string;
   try {
@@ -47,8 +51,9 @@ export async function requestJson<S extends z.ZodType>(request: JsonRequest<S>):
     status = response.status;
     retryAfterHeader = response.headers.get('retry-after');
     // The timeout signal also covers reading the body, so a provider that stalls mid-body fails here too.
-    text = await response.text();
+    text = await readCappedText(response, MAX_JSON_BYTES, `${provider} ${endpoint}`);
   } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new ProviderResponseError(error.message, { provider, endpoint, status, cause: error });
     throw networkError(provider, endpoint, timeoutMs, error);
   }
 

@@ -70,4 +70,10 @@ describe('loadConfig', () => {
   it('reports every bad variable at once', () => {
     expect(problemsOf({ PORT: 'x', LOG_LEVEL: 'loud' }).map((p) => p.split(':')[0])).toEqual(['PORT', 'LOG_LEVEL']);
   });
+
+  it('reads REELFLOW_METRICS_AUTH: the key by default, none to open /metrics', () => {
+    expect(loadConfig({}).metricsAuth).toBe('key');
+    expect(loadConfig({ REELFLOW_METRICS_AUTH: 'none' }).metricsAuth).toBe('none');
+    expect(problemsOf({ REELFLOW_METRICS_AUTH: 'open' })[0]).toMatch(/^REELFLOW_METRICS_AUTH: expected key \(the API key is needed\) or none/);
+  });
 });

@@ -38,4 +38,20 @@ describe('compileIgnorePatterns', () => {
   it('ignores nothing without patterns', () => {
     expect(compileIgnorePatterns([])('anything', 'anything')).toBe(false);
   });
+
+  it('cannot backtrack: a pathological pattern over long names finishes at once', () => {
+    const isIgnored = compileIgnorePatterns(['*a*a*a*a*a*a*a*a*a*a*!', '@eaDir']);
+    const started = performance.now();
+    for (const length of [30, 60, 255]) {
+      const name = 'a'.repeat(length);
+      expect(isIgnored(name, `Movies/${name}`)).toBe(false);
+    }
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(isIgnored('banana split!', 'banana split!')).toBe(false);
+    expect(isIgnored('aaaaaaaaaa!', 'x/aaaaaaaaaa!')).toBe(true);
+  });
+
+  it('matches non-ASCII names case-insensitively', () => {
+    expect(compileIgnorePatterns(['Ünsorted*'])('ünsortedStuff', 'ünsortedStuff')).toBe(true);
+  });
 });
