@@ -75,10 +75,11 @@ export function parseFolderName(name: string): ParsedFolderName {
   return { title: cleanTitle(words.slice(0, weakEnd === -1 ? end : weakEnd)), ids };
 }
 
+// At most nine digits: ids are stored in Postgres integer columns, and no provider's ids are longer.
 function recordId(ids: ExternalIds, source: string, value: string): void {
   if (source === 'imdb' && /^tt\d{7,}$/i.test(value)) ids.imdb = value.toLowerCase();
-  if (source === 'tmdb' && /^\d+$/.test(value)) ids.tmdb = Number(value);
-  if (source === 'tvdb' && /^\d+$/.test(value)) ids.tvdb = Number(value);
+  if (source === 'tmdb' && /^\d{1,9}$/.test(value)) ids.tmdb = Number(value);
+  if (source === 'tvdb' && /^\d{1,9}$/.test(value)) ids.tvdb = Number(value);
 }
 
 /**

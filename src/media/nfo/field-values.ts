@@ -16,8 +16,14 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:
 // "16:9" or "2.39:1".
 const RATIO = /^(\d+(?:\.\d+)?)\s*[:/]\s*(\d+(?:\.\d+)?)$/;
 
+/** Whole numbers are stored in Postgres `integer` columns (and Kodi reads them as 32-bit ints). */
+const INTEGER_LIMIT = 2_147_483_647;
+
 export function toInteger(raw: string): Conversion<number> {
-  if (INTEGER.test(raw)) return { ok: true, value: Number(raw) };
+  if (INTEGER.test(raw)) {
+    const value = Number(raw);
+    return Math.abs(value) <= INTEGER_LIMIT ? { ok: true, value } : { ok: false, expected: 'a whole number within ±2,147,483,647' };
+  }
   return { ok: false, expected: DECIMAL.test(raw) ? 'a whole number' : 'a number' };
 }
 

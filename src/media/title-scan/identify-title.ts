@@ -4,6 +4,9 @@ import type { ExternalIds, Identification } from './types.js';
 
 const IMDB_ID = /^tt\d{7,}$/i;
 const NUMERIC_ID = /^[1-9]\d*$/;
+/** Ids are stored in Postgres `integer` columns; a larger "id" is no id any provider has. */
+const MAX_NUMERIC_ID = 2_147_483_647;
+const isNumericId = (text: string) => NUMERIC_ID.test(text) && Number(text) <= MAX_NUMERIC_ID;
 
 /**
  * Who the title is, from the most trusted source that names an id: the NFO's uniqueids, else the id tags of
@@ -30,8 +33,8 @@ export function idsFromUniqueIds(uniqueIds: readonly NfoUniqueId[]): ExternalIds
   for (const { type, value } of defaultFirst) {
     const trimmed = value.trim();
     if (type === 'imdb' && ids.imdb === undefined && IMDB_ID.test(trimmed)) ids.imdb = trimmed.toLowerCase();
-    if (type === 'tmdb' && ids.tmdb === undefined && NUMERIC_ID.test(trimmed)) ids.tmdb = Number(trimmed);
-    if (type === 'tvdb' && ids.tvdb === undefined && NUMERIC_ID.test(trimmed)) ids.tvdb = Number(trimmed);
+    if (type === 'tmdb' && ids.tmdb === undefined && isNumericId(trimmed)) ids.tmdb = Number(trimmed);
+    if (type === 'tvdb' && ids.tvdb === undefined && isNumericId(trimmed)) ids.tvdb = Number(trimmed);
   }
   return ids;
 }

@@ -152,4 +152,10 @@ describe('parseNfo on fields with values of the wrong type', () => {
   it('refuses element names XML does not allow (a byte order mark inside a tag), which could not be written back', () => {
     expect(parseError('<movie><\uFEFFratings>8</\uFEFFratings></movie>').message).toMatch(/^movie\.nfo: not well-formed XML: ".*" is not an element name$/);
   });
+
+  it('rejects a whole number no integer column (nor Kodi) can hold, instead of failing the title when it is saved', () => {
+    expect(parseError('<movie><year>99999999999999999999</year></movie>').message).toBe(
+      'movie.nfo: <year> must be a whole number within ±2,147,483,647, got "99999999999999999999"',
+    );
+  });
 });

@@ -45,4 +45,11 @@ describe('identifyTitle', () => {
   it('is unidentified with only the parsed name when nothing names an id', () => {
     expect(identifyTitle('Heat', undefined)).toEqual({ status: 'unidentified', source: 'folder-name', ids: {}, parsedTitle: 'Heat' });
   });
+
+  it('passes over ids too long for any provider (and for an integer column)', () => {
+    expect(identifyTitle('Heat (1995) {tmdb-99999999999}', [id('tmdb', '99999999999'), id('tvdb', '3000000000')])).toMatchObject({
+      status: 'unidentified',
+      ids: {},
+    });
+  });
 });
