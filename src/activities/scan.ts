@@ -163,12 +163,12 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
     },
 
     async markVanishedTitles(input: { scanId: string; libraryId: string }): Promise<void> {
-      await folders.markVanished(input.libraryId, input.scanId);
+      await heartbeatWhile(() => folders.markVanished(input.libraryId, input.scanId));
     },
 
     /** Exact counters from the database (see summarizeScan). */
     async summarizeScan(input: { scanId: string; libraryId: string }): Promise<ScanRunCounters> {
-      return summarizeScan(db, input.libraryId, input.scanId);
+      return heartbeatWhile(() => summarizeScan(db, input.libraryId, input.scanId));
     },
 
     async saveScanCounters(input: { scanId: string; counters: ScanRunCounters }): Promise<void> {

@@ -21,9 +21,10 @@ const { beginScanRun, saveScanCounters, finishScanRun } = proxyActivities<ScanAc
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10 },
 });
 
-// One statement each over the whole library (10,000 titles take seconds).
+// One statement each over the whole library (10,000 titles take seconds); they heartbeat meanwhile.
 const { markVanishedTitles, summarizeScan } = proxyActivities<ScanActivities>({
-  startToCloseTimeout: '2 minutes',
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '20 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10 },
 });
 

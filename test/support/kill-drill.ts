@@ -136,9 +136,9 @@ export async function runDrill(stack: DrillStack, options: DrillOptions): Promis
     worker = await stack.startWorker();
     const restartedAt = Date.now();
     const recovered = await waitUntilRecovered(stack, killedAt, options.timeoutMs);
-    recoverySeconds.push(round((recovered - restartedAt) / 1000));
-    downSeconds.push(round((recovered - killedAt) / 1000));
-    log(`drill: recovered ${recoverySeconds.at(-1)} s after the restart (${downSeconds.at(-1)} s after the kill)`);
+    recoverySeconds.push(round((recovered.at - restartedAt) / 1000));
+    downSeconds.push(round((recovered.at - killedAt) / 1000));
+    log(`drill: recovered ${recoverySeconds.at(-1)} s after the restart (${downSeconds.at(-1)} s after the kill)${recovered.lastHeld ? `; the last held: ${recovered.lastHeld}` : ''}`);
   }
 
   const webhookError = await webhooks;
@@ -208,16 +208,20 @@ async function sendWebhooks(stack: DrillStack, titles: string[], random: () => n
  * The moment every activity and workflow task that had started before the kill (and so was held by the dead
  * worker) has been started again or finished: what "noticed within seconds" means.
  */
-async function waitUntilRecovered(stack: DrillStack, killedAt: number, timeoutMs: number): Promise<number> {
+async function waitUntilRecovered(stack: DrillStack, killedAt: number, timeoutMs: number): Promise<{ at: number; lastHeld: string | undefined }> {
   const deadline = Date.now() + timeoutMs;
+  let lastHeld: string | undefined;
   for (;;) {
-    if (!(await heldByDeadWorker(stack, killedAt))) return Date.now();
-    if (Date.now() > deadline) throw new Error(`work held by the killed worker was not picked up within ${timeoutMs} ms`);
+    const held = await heldByDeadWorker(stack, killedAt);
+    if (!held) return { at: Date.now(), lastHeld };
+    lastHeld = held;
+    if (Date.now() > deadline) throw new Error(`work held by the killed worker was not picked up within ${timeoutMs} ms: ${held}`);
     await sleep(250);
   }
 }
 
-async function heldByDeadWorker(stack: DrillStack, killedAt: number): Promise<boolean> {
+/** What the dead worker still holds (the first found: a workflow id and an activity or workflow task), or undefined. */
+async function heldByDeadWorker(stack: DrillStack, killedAt: number): Promise<string | undefined> {
   for await (const execution of stack.temporal.workflow.list({ query: `TaskQueue = '${stack.taskQueue}' AND ExecutionStatus = 'Running'` })) {
     let raw;
     try {
@@ -227,13 +231,13 @@ async function heldByDeadWorker(stack: DrillStack, killedAt: number): Promise<bo
     }
     const startedBefore = (time: { seconds?: unknown; nanos?: number | null } | null | undefined) =>
       time?.seconds !== undefined && time.seconds !== null && Number(time.seconds) * 1000 + (time.nanos ?? 0) / 1e6 < killedAt;
-    const activities = raw.pendingActivities ?? [];
     // State 2 is STARTED: an attempt a worker holds.
-    if (activities.some((a) => a.state === 2 && startedBefore(a.lastStartedTime))) return true;
+    const activity = (raw.pendingActivities ?? []).find((a) => a.state === 2 && startedBefore(a.lastStartedTime));
+    if (activity) return `${execution.workflowId}: activity ${activity.activityType?.name ?? '?'} (attempt ${activity.attempt ?? '?'})`;
     const task = raw.pendingWorkflowTask;
-    if (task && task.state === 2 && startedBefore(task.startedTime)) return true;
+    if (task && task.state === 2 && startedBefore(task.startedTime)) return `${execution.workflowId}: workflow task`;
   }
-  return false;
+  return undefined;
 }
 
 async function pipelinesRunTwice(stack: DrillStack): Promise<number> {
