@@ -62,7 +62,7 @@ export function titleColumns() {
     /** Elements of the NFO we do not model, kept so publishing writes them back. */
     nfoExtra: jsonb('nfo_extra').$type<XmlElement[]>().notNull().default([]),
     identificationStatus: text('identification_status', { enum: ['unidentified', 'identified'] }).notNull(),
-    identificationSource: text('identification_source', { enum: ['nfo', 'folder-tag', 'folder-name', 'manual', 'provider'] }).notNull(),
+    identificationSource: text('identification_source', { enum: ['nfo', 'folder-tag', 'folder-name', 'manual', 'provider', 'arr'] }).notNull(),
     folderPath: text('folder_path').notNull(),
     /** Key of the title's folder within its library (see library_folders). */
     folderKey: text('folder_key').notNull(),
