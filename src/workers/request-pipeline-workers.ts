@@ -14,6 +14,8 @@ import { ProviderCacheRepository } from '../db/repositories/provider-cache-repos
 import { QualityProfileRepository } from '../db/repositories/quality-profile-repository.js';
 import { RequestRepository } from '../db/repositories/request-repository.js';
 import { QbittorrentClient } from '../integrations/qbittorrent/qbittorrent-client.js';
+import type { CredentialsCipher } from '../providers/credentials-cipher.js';
+import { configuredIndexers } from '../services/indexers/configured-indexers.js';
 import { encodeTaskQueue } from '../workflows/request-definitions.js';
 
 export interface RequestPipelineDeps {
@@ -22,6 +24,7 @@ export interface RequestPipelineDeps {
   taskQueue: string;
   db: Database;
   settings: RequestPipelineSettings;
+  credentialsCipher: CredentialsCipher;
 }
 
 /** The request pipeline's activities on the general queue: bookkeeping, search, download, delivery. */
@@ -32,7 +35,7 @@ export function createRequestPipelineActivities(deps: RequestPipelineDeps) {
   const providerCache = new ProviderCacheManager({ cache: new ProviderCacheRepository(deps.db), fetcher: new TemporalProviderFetcher(temporal, deps.taskQueue) });
   return {
     ...createRequestItemActivities({ requests, providerCache }),
-    ...createReleaseSearchActivities({ indexers: deps.settings.indexers, profiles }),
+    ...createReleaseSearchActivities({ indexers: configuredIndexers(deps.db, deps.credentialsCipher, deps.settings.indexers), profiles }),
     ...createDownloadActivities({
       qbittorrent: new QbittorrentClient(deps.settings.qbittorrent),
       requests,

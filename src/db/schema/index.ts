@@ -19,3 +19,4 @@ export * from './quality-profiles.js';
 export * from './delivery-targets.js';
 export * from './requests.js';
 export * from './arr-api.js';
+export * from './indexers.js';
