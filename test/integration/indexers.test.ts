@@ -1,9 +1,13 @@
+import { MockActivityEnvironment } from '@temporalio/testing';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexers } from '../../src/db/schema/index.js';
+import { createReleaseSearchActivities, type SearchOutcome } from '../../src/activities/release-search.js';
+import { QualityProfileRepository } from '../../src/db/repositories/quality-profile-repository.js';
 import { configuredIndexers } from '../../src/services/indexers/configured-indexers.js';
 import { startFakeTorznab, TORZNAB_FAKE_API_KEY, type FakeTorznab } from '../fakes/torznab.js';
+import { createProfile } from '../support/request-pipeline.js';
 import { authHeaders, createTestApp, createTestClient, createTestDatabase, testCipher, TEST_API_KEY, type TestDatabase } from '../support/integration.js';
 
 /** Indexers as rows: people through /api/indexers, Prowlarr through /api/v3/indexer, TORZNAB_INDEXERS once. */
@@ -140,5 +144,23 @@ describe('TORZNAB_INDEXERS', () => {
     // Removed by a person: a restart with the same environment does not bring it back.
     await seeded.db.delete(indexers);
     expect(await configuredIndexers(seeded.db, testCipher, [{ name: 'env-indexer', apiUrl: torznab.apiUrl }])()).toEqual([]);
+  });
+});
+
+describe('release search', () => {
+  it('asks the indexers of the table as they are at each search: one added through the API is used, a disabled one is not', async () => {
+    torznab.releases.push({ title: 'Heat.1995.1080p.BluRay.x264-GRP', magnet: 'magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567', sizeBytes: 8 * 1024 **3, seeders: 9, tmdbId: 949 });
+    const searchDb = await createTestDatabase();
+    const searchApp = await createTestApp({ database: searchDb, temporal: await createTestClient(), taskQueue: 'indexers-search-test' });
+    const qualityProfileId = await createProfile(searchApp);
+    const { searchReleases } = createReleaseSearchActivities({ indexers: configuredIndexers(searchDb.db, testCipher, []), profiles: new QualityProfileRepository(searchDb.db) });
+    const search = (): Promise<SearchOutcome> => new MockActivityEnvironment().run(searchReleases, { media: { kind: 'movie' as const, title: 'Heat', year: 1995 }, ids: { tmdbId: 949, tvdbId: null, imdbId: null }, qualityProfileId, excluded: [] as string[] });
+
+    await expect(search()).rejects.toMatchObject({ type: 'NoIndexers' });
+    const added = await searchApp.inject({ method: 'POST', url: '/api/indexers', headers: authHeaders, payload: { name: 'fake', url: endpoint, apiKey: TORZNAB_FAKE_API_KEY } });
+    const found = await search();
+    expect(found.accepted.map((r) => r.title)).toEqual(['Heat.1995.1080p.BluRay.x264-GRP']);
+    await searchApp.inject({ method: 'PATCH', url: `/api/indexers/${added.json().id}`, headers: authHeaders, payload: { enabled: false } });
+    await expect(search()).rejects.toMatchObject({ type: 'NoIndexers' });
   });
 });
