@@ -17,8 +17,8 @@ export interface DownloadActivityDeps {
   /** Where qBittorrent saves; unset leaves its own default. */
   savePath?: string;
   category: string;
-  /** The configured indexers: a release's link gets its credentials back from its indexer's URL here. */
-  indexers: TorznabIndexer[];
+  /** The configured indexers, read at each download: a release's link gets its credentials back from its indexer's URL here. */
+  indexers: () => Promise<TorznabIndexer[]>;
 }
 
 /** Tags every torrent of ours carries, beside the category. */
@@ -52,9 +52,10 @@ export function createDownloadActivities({ qbittorrent, requests, savePath, cate
       : 'person';
 
   /** The release's link with its indexer's credentials back in, read from the configuration now. */
-  function linkOf(release: ReleaseCandidate, link: string): string {
+  async function linkOf(release: ReleaseCandidate, link: string): Promise<string> {
+    const configured = await indexers();
     try {
-      return resolveIndexerSecrets(link, indexers.find((i) => i.name === release.indexer));
+      return resolveIndexerSecrets(link, configured.find((i) => i.name === release.indexer));
     } catch (error) {
       if (error instanceof IndexerSecretMissingError) throw ApplicationFailure.nonRetryable(`The link of "${release.title}" cannot be used: ${error.message}`, DOWNLOAD_ERRORED);
       throw error;
@@ -72,9 +73,9 @@ export function createDownloadActivities({ qbittorrent, requests, savePath, cate
     if (link.startsWith('magnet:')) {
       const hash = infoHashOfMagnet(link);
       if (!hash) throw ApplicationFailure.nonRetryable(`The magnet link of "${release.title}" names no info hash`, DOWNLOAD_ERRORED);
-      return { source: { kind: 'url', url: linkOf(release, link) }, hash: expectHash(release, hash) };
+      return { source: { kind: 'url', url: await linkOf(release, link) }, hash: expectHash(release, hash) };
     }
-    const response = await fetch(linkOf(release, link), { redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+    const response = await fetch(await linkOf(release, link), { redirect: 'manual', signal: AbortSignal.timeout(30_000) });
     const location = response.headers.get('location');
     // Indexer proxies answer a download link with a redirect to the magnet when they have no file.
     if (response.status >= 300 && response.status < 400 && location?.startsWith('magnet:')) {

@@ -6,6 +6,7 @@ import type { Database } from '../db/client.js';
 import { LibraryFolderRepository } from '../db/repositories/library-folder-repository.js';
 import { LibraryRepository } from '../db/repositories/library-repository.js';
 import { ScanIssueRepository } from '../db/repositories/scan-issue-repository.js';
+import { withArrIdentification } from '../library/arr-identification.js';
 import { ScannedTitleWriter } from '../library/scanned-title-writer.js';
 import type { TitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
 import type { ContentStore } from '../media/content-store.js';
@@ -27,6 +28,7 @@ const refreshInput = z.object({
   libraryId: z.uuid(),
   folderPath: z.string().min(1).refine((p) => path.isAbsolute(p), 'an absolute path'),
   reason: z.string().min(1).max(500),
+  arrIds: z.object({ tmdb: z.number().int().positive().optional(), imdb: z.string().regex(/^tt\d+$/).optional(), tvdb: z.number().int().positive().optional() }).optional(),
   scanId: z.uuid(),
 });
 
@@ -84,6 +86,7 @@ export function createFolderRefreshActivities({ db, phaseConfig, contentStore, p
     }
     const folder = await folders.recordOne(library.id, input.scanId, discovered);
     const scanned = await scanTitleFolder({ ...folder }, { scanConfig });
+    scanned.identification = withArrIdentification(scanned.identification, input.arrIds);
     const saved = await writer.save(library.id, input.scanId, scanned);
     const fileIssues = scanned.errors.map((e) => ({ path: `${folder.folderPath}/${e.relativePath}`, reason: e.reason }));
     await issues.replaceForFolder(input.scanId, library.id, folder.key, fileIssues);

@@ -6,7 +6,8 @@ import { decideReleases, type FoundRelease } from '../requests/quality-decision.
 import type { EpisodeMedia, EpisodePipelineInput, MovieMedia } from '../workflows/request-definitions.js';
 
 export interface ReleaseSearchDeps {
-  indexers: TorznabIndexer[];
+  /** The configured indexers, read for every search: people and Prowlarr change them while workers run. */
+  indexers: () => Promise<TorznabIndexer[]>;
   profiles: QualityProfileRepository;
 }
 
@@ -22,8 +23,9 @@ export interface SearchOutcome {
 const KEPT_ALTERNATIVES = 20;
 
 /** Asks every Torznab indexer and lets the quality profile judge what they found. */
-export function createReleaseSearchActivities({ indexers, profiles }: ReleaseSearchDeps) {
-  const clients = indexers.map((indexer) => new TorznabClient(indexer));
+export function createReleaseSearchActivities({ indexers: configured, profiles }: ReleaseSearchDeps) {
+  // One client per endpoint, kept while the endpoint is configured, so its caps are asked once.
+  const known = new Map<string, TorznabClient>();
   return {
     async searchReleases(input: {
       media: EpisodeMedia | MovieMedia;
@@ -34,7 +36,9 @@ export function createReleaseSearchActivities({ indexers, profiles }: ReleaseSea
     }): Promise<SearchOutcome> {
       const profile = await profiles.get(input.qualityProfileId);
       if (!profile) throw ApplicationFailure.nonRetryable(`Quality profile ${input.qualityProfileId} does not exist`, 'ProfileMissing');
-      if (clients.length === 0) throw ApplicationFailure.nonRetryable('No Torznab indexer is configured (TORZNAB_INDEXERS)', 'NoIndexers');
+      const indexers = await configured();
+      const clients = indexers.map((indexer) => known.get(indexer.apiUrl) ?? known.set(indexer.apiUrl, new TorznabClient(indexer)).get(indexer.apiUrl)!);
+      if (clients.length === 0) throw ApplicationFailure.nonRetryable('No Torznab indexer is enabled (POST /api/indexers, Prowlarr, or TORZNAB_INDEXERS on first start)', 'NoIndexers');
       const { media, ids } = input;
       const found: FoundRelease[] = [];
       const failedIndexers: string[] = [];

@@ -17,6 +17,8 @@ import { ProviderRegistry } from '../providers/registry.js';
 import { providerRoutes } from './routes/providers.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { providerCacheRoutes } from './routes/provider-cache.js';
+import { arrV3Routes } from './routes/arr-v3/index.js';
+import { indexerRoutes } from './routes/indexers.js';
 import { errorHandler } from './errors.js';
 import { refuseUnstorableInput } from './input-guard.js';
 import { healthRoutes } from './routes/health.js';
@@ -129,5 +131,7 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   await app.register(deliveryTargetRoutes, deps);
   await app.register(requestRoutes, deps);
   await app.register(itemRoutes, deps);
+  await app.register(indexerRoutes, deps);
+  await app.register(arrV3Routes, deps);
   return app;
 }

@@ -216,7 +216,7 @@ async function upsertTitle<T extends typeof movies | typeof shows>(
     return { entityId: row!.id, isNew: true };
   }
   const update = withoutLockedFields(values as Record<string, unknown>, existing);
-  if (existing.identificationSource === 'manual') stripIdentification(update);
+  if (keepsIdentification(existing.identificationSource, (values as { identificationSource: string }).identificationSource)) stripIdentification(update);
   // A new row starts at change 1; every later save is a change the pipeline must publish (title-change-repository).
   await tx
     .update(titleTable)
@@ -255,6 +255,14 @@ function seasonNumber(season: SeasonRef | undefined): number | null {
   if (season === 'all') return -1;
   if (season === 'specials') return 0;
   return season;
+}
+
+/**
+ * A person's identification survives every rescan; a Radarr/Sonarr one survives a rescan that found no id
+ * in the folder (an NFO or folder tag written since is the person's own word and replaces it).
+ */
+function keepsIdentification(existing: string, scanned: string): boolean {
+  return existing === 'manual' || (existing === 'arr' && scanned === 'folder-name');
 }
 
 function stripIdentification(update: Record<string, unknown>) {

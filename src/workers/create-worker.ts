@@ -99,7 +99,7 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
       ...createMaintenanceActivities({ db: opts.db, dataDir: opts.dataDir }),
       describeIptvProvider: iptvActivities.describeIptvProvider,
       recordIptvChanges: iptvActivities.recordIptvChanges,
-      ...createRequestPipelineActivities({ ...common, taskQueue: opts.taskQueue, db: opts.db, settings: requestPipeline }),
+      ...createRequestPipelineActivities({ ...common, taskQueue: opts.taskQueue, db: opts.db, settings: requestPipeline, credentialsCipher: opts.credentialsCipher }),
     },
   });
   const pipeline = await Worker.create({

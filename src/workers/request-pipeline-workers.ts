@@ -14,6 +14,8 @@ import { ProviderCacheRepository } from '../db/repositories/provider-cache-repos
 import { QualityProfileRepository } from '../db/repositories/quality-profile-repository.js';
 import { RequestRepository } from '../db/repositories/request-repository.js';
 import { QbittorrentClient } from '../integrations/qbittorrent/qbittorrent-client.js';
+import type { CredentialsCipher } from '../providers/credentials-cipher.js';
+import { configuredIndexers } from '../services/indexers/configured-indexers.js';
 import { encodeTaskQueue } from '../workflows/request-definitions.js';
 import { HEARTBEAT_FLUSH_INTERVAL } from './heartbeat-flush.js';
 
@@ -23,6 +25,7 @@ export interface RequestPipelineDeps {
   taskQueue: string;
   db: Database;
   settings: RequestPipelineSettings;
+  credentialsCipher: CredentialsCipher;
 }
 
 /** The request pipeline's activities on the general queue: bookkeeping, search, download, delivery. */
@@ -31,15 +34,17 @@ export function createRequestPipelineActivities(deps: RequestPipelineDeps) {
   const profiles = new QualityProfileRepository(deps.db);
   const temporal = new Client({ connection: deps.connection, namespace: deps.namespace });
   const providerCache = new ProviderCacheManager({ cache: new ProviderCacheRepository(deps.db), fetcher: new TemporalProviderFetcher(temporal, deps.taskQueue) });
+  // One source for search and download: the download puts back the credentials of the indexer that found the release.
+  const indexers = configuredIndexers(deps.db, deps.credentialsCipher, deps.settings.indexers);
   return {
     ...createRequestItemActivities({ requests, providerCache }),
-    ...createReleaseSearchActivities({ indexers: deps.settings.indexers, profiles }),
+    ...createReleaseSearchActivities({ indexers, profiles }),
     ...createDownloadActivities({
       qbittorrent: new QbittorrentClient(deps.settings.qbittorrent),
       requests,
       savePath: deps.settings.downloadSavePath,
       category: deps.settings.category,
-      indexers: deps.settings.indexers,
+      indexers,
     }),
     ...createDeliveryActivities({ targets: new DeliveryTargetRepository(deps.db), requests }),
     // Verification and delivery read the encode where the encoder left it (a shared work folder), so this

@@ -10,6 +10,8 @@ export interface FolderRefreshInput {
   folderPath: string;
   /** Why, for the Temporal UI and logs: "radarr Download", "request 42 delivered". */
   reason: string;
+  /** Who a Radarr/Sonarr webhook says the folder's title is; used when the folder's own files name no id. */
+  arrIds?: { tmdb?: number; imdb?: string; tvdb?: number };
 }
 
 export const folderRefreshWorkflowType = 'folderRefresh';

@@ -19,6 +19,7 @@ import { authHeaders, createTestApp, createTestClient, createTestDatabase, start
 import { configureNotification, eventually, settle } from '../support/notifications.js';
 import { configureProvider } from '../support/providers.js';
 import { tempDir } from '../support/temp-dir.js';
+import { radarr, sonarr } from '../fixtures/arr-webhooks.js';
 
 /** Radarr/Sonarr webhook in → folderRefresh → title pipeline → NFO and artwork on disk → Kodi scans the mapped folder, once. */
 const movieRoot = tempDir('reelflow-webhook-movies-');
@@ -62,6 +63,10 @@ function readNfo(file: string) {
 
 beforeAll(async () => {
   await makeVideo(path.join(movieRoot, 'The Matrix (1999)', 'The Matrix (1999).mkv'));
+  // Folder names no search would match: only the *arr's ids can identify them.
+  await makeVideo(path.join(movieRoot, 'mtrx-rip', 'mtrx-rip.mkv'));
+  await makeVideo(path.join(movieRoot, 'mtrx-nfo', 'mtrx-nfo.mkv'));
+  fs.writeFileSync(path.join(movieRoot, 'mtrx-nfo', 'movie.nfo'), '<movie><title>The Matrix</title><uniqueid type="tmdb" default="true">603</uniqueid></movie>');
   await makeVideo(path.join(tvRoot, 'Breaking Bad (2008)', 'Season 01', 'Breaking Bad - S01E01.mkv'));
   await makeVideo(path.join(tvRoot, 'Breaking Bad (2008)', 'Season 01', 'Breaking Bad - S01E02.mkv'));
   // A thumbnail someone put next to episode 1: it must stay as it is.
@@ -185,33 +190,23 @@ describe('Radarr webhook', () => {
 });
 
 describe('Sonarr webhook', () => {
-  it("runs the show's pipeline for an ImportComplete of a season pack: tvshow.nfo, episode NFOs, one Kodi scan of the show folder", async () => {
-    const series = { id: 5, title: 'Breaking Bad', titleSlug: 'breaking-bad', path: '/tv/Breaking Bad (2008)', tvdbId: 81189, tvMazeId: 169, tmdbId: 1396, imdbId: 'tt0903747', type: 'standard', year: 2008 };
-    const response = await post('sonarr', {
-      eventType: 'ImportComplete',
-      instanceName: 'Sonarr',
-      applicationUrl: '',
-      series,
-      episodes: [
-        { id: 101, episodeNumber: 1, seasonNumber: 1, title: 'Pilot', airDate: '2008-01-20' },
-        { id: 102, episodeNumber: 2, seasonNumber: 1, title: "Cat's in the Bag...", airDate: '2008-01-27' },
-      ],
-      episodeFiles: [
-        { id: 201, relativePath: 'Season 01/Breaking Bad - S01E01.mkv', path: '/tv/Breaking Bad (2008)/Season 01/Breaking Bad - S01E01.mkv', quality: 'HDTV-720p', size: 1 },
-        { id: 202, relativePath: 'Season 01/Breaking Bad - S01E02.mkv', path: '/tv/Breaking Bad (2008)/Season 01/Breaking Bad - S01E02.mkv', quality: 'HDTV-720p', size: 1 },
-      ],
-      downloadClient: 'qBittorrent',
-      downloadId: 'FEDCBA',
-      sourcePath: '/downloads/Breaking.Bad.S01',
-      destinationPath: '/tv/Breaking Bad (2008)/Season 01',
-    });
+  it("runs the show's pipeline for Sonarr v4's import of a season pack (Download with episodeFiles): tvshow.nfo, episode NFOs, one Kodi scan", async () => {
+    const series = { path: '/tv/Breaking Bad (2008)', title: 'Breaking Bad', year: 2008, tvdbId: 81189, tmdbId: 1396, imdbId: 'tt0903747' };
+    const response = await post(
+      'sonarr',
+      sonarr.importComplete(series, [
+        { season: 1, episode: 1, title: 'Pilot', airDate: '2008-01-20', relativePath: 'Season 01/Breaking Bad - S01E01.mkv' },
+        { season: 1, episode: 2, title: "Cat's in the Bag...", airDate: '2008-01-27', relativePath: 'Season 01/Breaking Bad - S01E02.mkv' },
+      ]),
+    );
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ eventType: 'ImportComplete', outcome: 'refresh', folderPath: path.join(tvRoot, 'Breaking Bad (2008)') });
+    expect(response.json()).toMatchObject({ eventType: 'Download', outcome: 'refresh', folderPath: path.join(tvRoot, 'Breaking Bad (2008)') });
     const refreshed = await temporal.workflow.getHandle(response.json().workflowId).result();
     expect(refreshed).toMatchObject({ outcome: 'scanned', kind: 'show' });
     const [show] = await database.db.select().from(shows).where(eq(shows.libraryId, tvLibrary));
     const pipeline = (await temporal.workflow.getHandle(titlePipelineWorkflowId('show', show!.id)).result()) as TitlePipelineState;
     expect(pipeline.identification?.status).toBe('identified');
+    expect(show).toMatchObject({ identificationSource: 'arr', tvdbId: 81189, tmdbId: 1396, imdbId: 'tt0903747' });
 
     const folder = path.join(tvRoot, 'Breaking Bad (2008)');
     const tvshow = readNfo(path.join(folder, 'tvshow.nfo'));
@@ -249,6 +244,37 @@ describe('Sonarr webhook', () => {
     const response = await post('sonarr', { eventType: 'Download', series: { id: 5, title: 'Breaking Bad', path: '/tv/Breaking Bad (2008)' }, episodeFile: { id: 1, relativePath: 'x.mkv' } });
     expect(response.statusCode).toBe(400);
     expect(response.json().message).toMatch(/body\.episodes/);
+  });
+});
+
+describe("the *arr's ids", () => {
+  const rip = { folderPath: '/movies/mtrx-rip', title: 'The Matrix', year: 1999, tmdbId: 603, imdbId: 'tt0133093' };
+  const titleOf = async (folderKey: string) => (await database.db.select().from(movies).where(and(eq(movies.libraryId, movieLibrary), eq(movies.folderKey, folderKey))))[0]!;
+
+  it('identify a folder that names no id: enrichment goes straight to that title, and a later rescan keeps them', async () => {
+    const response = await post('radarr', radarr.download(rip, 'mtrx-rip.mkv'));
+    expect(response.statusCode).toBe(200);
+    const refreshed = await temporal.workflow.getHandle(response.json().workflowId).result();
+    const pipeline = (await temporal.workflow.getHandle(titlePipelineWorkflowId('movie', refreshed.titleId)).result()) as TitlePipelineState;
+    expect(pipeline.identification).toMatchObject({ status: 'identified', reason: 'already has provider ids' });
+    expect(await titleOf('mtrx-rip')).toMatchObject({ identificationStatus: 'identified', identificationSource: 'arr', tmdbId: 603, imdbId: 'tt0133093', title: 'The Matrix' });
+    const nfo = readNfo(path.join(movieRoot, 'mtrx-rip', 'movie.nfo'));
+    expect(nfo.kind === 'movie' && nfo.movie.uniqueIds).toContainEqual({ type: 'tmdb', value: '603', isDefault: true });
+
+    // A refresh without the webhook's ids (the NFO just published is now the folder's own word).
+    fs.rmSync(path.join(movieRoot, 'mtrx-rip', 'movie.nfo'));
+    const rescan = await temporal.workflow.execute(folderRefreshWorkflowType, { taskQueue, workflowId: `refresh-${randomUUID()}`, args: [{ libraryId: movieLibrary, folderPath: path.join(movieRoot, 'mtrx-rip'), reason: 'test' }] });
+    expect(await titleOf('mtrx-rip')).toMatchObject({ identificationSource: 'arr', tmdbId: 603 });
+    await temporal.workflow.getHandle(rescan.pipelineWorkflowId).result();
+    await settle();
+  });
+
+  it("rank below the folder's NFO", async () => {
+    const response = await post('radarr', radarr.download({ ...rip, folderPath: '/movies/mtrx-nfo', tmdbId: 604, imdbId: 'tt0234215' }, 'mtrx-nfo.mkv'));
+    const refreshed = await temporal.workflow.getHandle(response.json().workflowId).result();
+    expect(await titleOf('mtrx-nfo')).toMatchObject({ identificationSource: 'nfo', tmdbId: 603, imdbId: null });
+    await temporal.workflow.getHandle(refreshed.pipelineWorkflowId).result();
+    await settle();
   });
 });
 

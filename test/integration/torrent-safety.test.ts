@@ -35,8 +35,8 @@ async function presentTorrent(name: string, category: string): Promise<{ torrent
 function activities() {
   const requests = new RequestRepository(database.db);
   return {
-    search: createReleaseSearchActivities({ indexers: [{ name: 'fake', apiUrl: indexer.apiUrl }], profiles: new QualityProfileRepository(database.db) }),
-    download: createDownloadActivities({ qbittorrent: qbt.client, requests, category: CATEGORY, indexers: [{ name: 'fake', apiUrl: indexer.apiUrl }] }),
+    search: createReleaseSearchActivities({ indexers: async () => [{ name: 'fake', apiUrl: indexer.apiUrl }], profiles: new QualityProfileRepository(database.db) }),
+    download: createDownloadActivities({ qbittorrent: qbt.client, requests, category: CATEGORY, indexers: async () => [{ name: 'fake', apiUrl: indexer.apiUrl }] }),
   };
 }
 

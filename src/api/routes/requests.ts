@@ -1,13 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DeliveryTargetRepository } from '../../db/repositories/delivery-target-repository.js';
-import { QualityProfileRepository } from '../../db/repositories/quality-profile-repository.js';
 import { RequestRepository } from '../../db/repositories/request-repository.js';
 import { processingItemStatuses, type ProcessingItemRow, type RequestRow } from '../../db/schema/index.js';
-import { requestWorkflowId, type MediaRequestInput } from '../../workflows/request-definitions.js';
-import type { mediaRequest } from '../../workflows/media-request.js';
+import { RequestService } from '../../services/request-service.js';
 import type { AppDeps } from '../app.js';
 import { HttpError, notFound } from '../errors.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';
@@ -172,40 +168,15 @@ export const itemDto = (i: ProcessingItemRow, live: z.infer<typeof itemBody>['li
   live,
 });
 
-/** Requests: POST starts mediaRequest; reads come from Postgres, live detail from the item workflows. */
+/** Requests: POST hands over to RequestService (which starts mediaRequest); reads come from Postgres, live detail from the item workflows. */
 export const requestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const requests = new RequestRepository(deps.db);
-  const profiles = new QualityProfileRepository(deps.db);
-  const targets = new DeliveryTargetRepository(deps.db);
+  const requestService = new RequestService({ db: deps.db, temporal: deps.temporal, taskQueue: deps.config.taskQueue, requestTimings: deps.requestTimings });
   const tags = ['requests'];
 
   app.post('/api/requests', { schema: { tags, summary: 'Request a movie or TV episodes', body: createBody, response: { 201: requestBody } } }, async (request, reply) => {
-    const body = request.body;
-    if (!(await profiles.get(body.qualityProfileId))) throw new HttpError(400, `body.qualityProfileId: no quality profile ${body.qualityProfileId}`);
-    const found = await targets.getMany(body.targetIds);
-    const missing = body.targetIds.filter((id) => !found.some((t) => t.id === id));
-    if (missing.length > 0) throw new HttpError(400, `body.targetIds: no delivery target ${missing.join(', ')}`);
-    const id = randomUUID();
-    const row = await requests.create({
-      id,
-      workflowId: requestWorkflowId(id),
-      type: body.type,
-      tmdbId: body.tmdbId ?? null,
-      tvdbId: body.tvdbId ?? null,
-      imdbId: body.imdbId ?? null,
-      title: body.title ?? null,
-      year: body.year ?? null,
-      seasons: body.seasons,
-      episodes: body.episodes,
-      qualityProfileId: body.qualityProfileId,
-      targetIds: body.targetIds,
-      requireApproval: body.requireApproval,
-      approvalTimeoutSeconds: body.approvalTimeoutSeconds ?? null,
-      approvalAutoAction: body.approvalAutoAction ?? null,
-    });
-    const input: MediaRequestInput = { requestId: id, ...(deps.requestTimings ? { timings: deps.requestTimings } : {}) };
-    await deps.temporal.workflow.start<typeof mediaRequest>('mediaRequest', { taskQueue: deps.config.taskQueue, workflowId: row.workflowId, args: [input] });
-    return reply.code(201).send(requestDto(row, await requests.aggregates(id)));
+    const row = await requestService.create({ ...request.body, fieldPrefix: 'body' });
+    return reply.code(201).send(requestDto(row, await requests.aggregates(row.id)));
   });
 
   app.get('/api/requests/:id', { schema: { tags, summary: 'A request with its item counts', params: uuidParams, response: { 200: requestBody } } }, async (request) => {

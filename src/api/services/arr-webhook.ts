@@ -20,10 +20,10 @@ export interface WebhookReply {
 export const webhookWorkflowId = (source: ArrSource, eventKey: string) => `webhook/${source}/${eventKey}`;
 
 /**
- * Handles one Radarr/Sonarr delivery: Test is recorded, Download/ImportComplete/Rename/file deletes refresh
- * the mapped folder (folderRefresh, id from the delivery's identity, so a resent delivery starts nothing),
- * title deletes mark the title removed, grabs and health messages are recorded only, and an event type we
- * do not know is logged and answered 202.
+ * Handles one Radarr/Sonarr delivery: Test is recorded; Download (one file, or Sonarr v4's whole import
+ * with episodeFiles), Rename and file deletes refresh the mapped folder with the *arr's ids for its title
+ * (folderRefresh, id from the delivery's identity, so a resent delivery starts nothing); title deletes mark
+ * the title removed; grabs and health messages are recorded only; an unknown event type is logged, 202.
  */
 export async function handleArrDelivery(deps: { db: Database; temporal: Client; taskQueue: string; log: { info(o: object, m: string): void } }, source: ArrSource, body: unknown): Promise<WebhookReply> {
   const parsed = parseArrDelivery(source, body);
@@ -58,7 +58,7 @@ export async function handleArrDelivery(deps: { db: Database; temporal: Client; 
   }
 
   const workflowId = webhookWorkflowId(source, eventKey);
-  const input: FolderRefreshInput = { libraryId: resolved.library.id, folderPath: resolved.folderPath, reason: `${source} ${eventType}` };
+  const input: FolderRefreshInput = { libraryId: resolved.library.id, folderPath: resolved.folderPath, reason: `${source} ${eventType}`, arrIds: action.ids };
   let duplicate = false;
   try {
     await deps.temporal.workflow.start(folderRefreshWorkflowType, {

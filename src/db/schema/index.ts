@@ -18,3 +18,5 @@ export * from './iptv.js';
 export * from './quality-profiles.js';
 export * from './delivery-targets.js';
 export * from './requests.js';
+export * from './arr-api.js';
+export * from './indexers.js';

@@ -16,8 +16,8 @@ export interface ExternalIds {
 
 export interface Identification {
   status: 'identified' | 'unidentified';
-  /** Where the ids came from. */
-  source: 'nfo' | 'folder-tag' | 'folder-name';
+  /** Where the ids came from; 'arr': a Radarr/Sonarr webhook named them (see library/arr-identification). */
+  source: 'nfo' | 'folder-tag' | 'folder-name' | 'arr';
   ids: ExternalIds;
   /** Title and year parsed from the folder name, used when the NFO has none and for later searches. */
   parsedTitle: string;

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import type { Database } from '../db/client.js';
+import { DeliveryTargetRepository } from '../db/repositories/delivery-target-repository.js';
+import { QualityProfileRepository } from '../db/repositories/quality-profile-repository.js';
+import { RequestRepository } from '../db/repositories/request-repository.js';
+import type { ApprovalAutoAction, RequestRow } from '../db/schema/index.js';
+import type { mediaRequest } from '../workflows/media-request.js';
+import { ENDABLE_WAITS, endWaitSignal, episodeStateQuery, itemWorkflowId, requestWorkflowId, type MediaRequestInput, type PipelineTimings } from '../workflows/request-definitions.js';
+import { InvalidRequestError } from './service-errors.js';
+
+/** A request as the REST API and the *arr API take it, already checked for shape (ids, numbers). */
+export interface NewMediaRequest {
+  type: 'movie' | 'tv';
+  tmdbId?: number;
+  tvdbId?: number;
+  imdbId?: string;
+  title?: string;
+  year?: number;
+  seasons: number[];
+  episodes: { season: number; episode: number }[];
+  qualityProfileId: string;
+  targetIds: string[];
+  requireApproval: boolean;
+  approvalTimeoutSeconds?: number;
+  approvalAutoAction?: ApprovalAutoAction;
+  /** Where the field names in errors start: "body" for the REST API. */
+  fieldPrefix?: string;
+}
+
+export interface RequestServiceDeps {
+  db: Database;
+  temporal: Client;
+  taskQueue: string;
+  /** Shorter pipeline waits (tests, benchmarks); production takes the defaults. */
+  requestTimings?: Partial<PipelineTimings>;
+}
+
+/**
+ * Requests for a movie or for episodes of a show: the one way a request is made (POST /api/requests, a
+ * Radarr/Sonarr add through the *arr API) and the one way its waits are cut short.
+ */
+export class RequestService {
+  private readonly requests: RequestRepository;
+  private readonly profiles: QualityProfileRepository;
+  private readonly targets: DeliveryTargetRepository;
+
+  constructor(private readonly deps: RequestServiceDeps) {
+    this.requests = new RequestRepository(deps.db);
+    this.profiles = new QualityProfileRepository(deps.db);
+    this.targets = new DeliveryTargetRepository(deps.db);
+  }
+
+  /** Checks the profile and targets exist, stores the request and starts its mediaRequest workflow. */
+  async create(request: NewMediaRequest): Promise<RequestRow> {
+    const field = (name: string) => [request.fieldPrefix, name].filter(Boolean).join('.');
+    if (!(await this.profiles.get(request.qualityProfileId))) throw new InvalidRequestError(`${field('qualityProfileId')}: no quality profile ${request.qualityProfileId}`);
+    const found = await this.targets.getMany(request.targetIds);
+    const missing = request.targetIds.filter((id) => !found.some((t) => t.id === id));
+    if (missing.length > 0) throw new InvalidRequestError(`${field('targetIds')}: no delivery target ${missing.join(', ')}`);
+    const id = randomUUID();
+    const row = await this.requests.create({
+      id,
+      workflowId: requestWorkflowId(id),
+      type: request.type,
+      tmdbId: request.tmdbId ?? null,
+      tvdbId: request.tvdbId ?? null,
+      imdbId: request.imdbId ?? null,
+      title: request.title ?? null,
+      year: request.year ?? null,
+      seasons: request.seasons,
+      episodes: request.episodes,
+      qualityProfileId: request.qualityProfileId,
+      targetIds: request.targetIds,
+      requireApproval: request.requireApproval,
+      approvalTimeoutSeconds: request.approvalTimeoutSeconds ?? null,
+      approvalAutoAction: request.approvalAutoAction ?? null,
+    });
+    const input: MediaRequestInput = { requestId: id, ...(this.deps.requestTimings ? { timings: this.deps.requestTimings } : {}) };
+    await this.deps.temporal.workflow.start<typeof mediaRequest>('mediaRequest', { taskQueue: this.deps.taskQueue, workflowId: row.workflowId, args: [input] });
+    return row;
+  }
+
+  /**
+   * Search now for every item of these requests that waits for its next search or its air date; items
+   * doing something else (downloading, waiting for a person) are left alone. Answers how many were woken.
+   */
+  async searchNow(requestIds: string[]): Promise<number> {
+    let woken = 0;
+    for (const requestId of requestIds) {
+      for (const item of await this.requests.listItems(requestId)) {
+        if (item.status !== 'SEARCHING' && item.status !== 'AWAITING') continue;
+        const handle = this.deps.temporal.workflow.getHandle(itemWorkflowId(item.id));
+        try {
+          const state = await handle.query(episodeStateQuery);
+          if (!state.waitingFor || !ENDABLE_WAITS.includes(state.waitingFor)) continue;
+          await handle.signal(endWaitSignal);
+          woken++;
+        } catch {
+          // An item whose pipeline just moved on, or has no worker to answer: nothing to wake.
+        }
+      }
+    }
+    return woken;
+  }
+}
