@@ -79,7 +79,8 @@ export function createRequestItemActivities({ requests, providerCache }: Request
     /** Idempotent: the items are keyed by request, season and episode. */
     async planRequestItems(input: { requestId: string }): Promise<PlannedPipeline[]> {
       const request = await requests.get(input.requestId);
-      if (!request) throw ApplicationFailure.nonRetryable(`Request ${input.requestId} does not exist`, 'RequestMissing');
+      // Retried: the API starts the workflow before it writes the row (see RequestService.create).
+      if (!request) throw ApplicationFailure.retryable(`Request ${input.requestId} does not exist`, 'RequestMissing');
       const seasonNumbers = request.type === 'tv' ? [...new Set([...request.seasons, ...request.episodes.map((e) => e.season)])].sort((a, b) => a - b) : [];
       // The title and every season at once: on a cold cache each is its own provider fetch.
       const [{ title, year }, seasonAnswers] = await Promise.all([titleOf(request), Promise.all(seasonNumbers.map((n) => fetchSeason(request, n)))]);
@@ -133,6 +134,8 @@ export function createRequestItemActivities({ requests, providerCache }: Request
     },
 
     async recordRequestStatus(input: { requestId: string; status: RequestRow['status']; error?: string }): Promise<void> {
+      // The first status can come before the API has written the row (it starts the workflow first): wait for it.
+      if (!(await requests.get(input.requestId))) throw ApplicationFailure.retryable(`Request ${input.requestId} does not exist`, 'RequestMissing');
       await requests.setStatus(input.requestId, input.status, input.error);
     },
 

@@ -51,7 +51,7 @@ export class RequestService {
     this.targets = new DeliveryTargetRepository(deps.db);
   }
 
-  /** Checks the profile and targets exist, stores the request and starts its mediaRequest workflow. */
+  /** Checks the profile and targets exist, starts the request's mediaRequest workflow and stores the request. */
   async create(request: NewMediaRequest): Promise<RequestRow> {
     const field = (name: string) => [request.fieldPrefix, name].filter(Boolean).join('.');
     if (!(await this.profiles.get(request.qualityProfileId))) throw new InvalidRequestError(`${field('qualityProfileId')}: no quality profile ${request.qualityProfileId}`);
@@ -59,9 +59,15 @@ export class RequestService {
     const missing = request.targetIds.filter((id) => !found.some((t) => t.id === id));
     if (missing.length > 0) throw new InvalidRequestError(`${field('targetIds')}: no delivery target ${missing.join(', ')}`);
     const id = randomUUID();
+    // The workflow first, then the row: a process that dies between the two leaves a workflow that finds no
+    // row and fails on its own (planRequestItems retries "missing" for a few seconds first), never a row that
+    // no workflow will ever work on. The row is written at once, long before the retries run out.
+    const workflowId = requestWorkflowId(id);
+    const input: MediaRequestInput = { requestId: id, ...(this.deps.requestTimings ? { timings: this.deps.requestTimings } : {}) };
+    const handle = await this.deps.temporal.workflow.start<typeof mediaRequest>('mediaRequest', { taskQueue: this.deps.taskQueue, workflowId, args: [input] });
     const row = await this.requests.create({
       id,
-      workflowId: requestWorkflowId(id),
+      workflowId,
       type: request.type,
       tmdbId: request.tmdbId ?? null,
       tvdbId: request.tvdbId ?? null,
@@ -75,9 +81,10 @@ export class RequestService {
       requireApproval: request.requireApproval,
       approvalTimeoutSeconds: request.approvalTimeoutSeconds ?? null,
       approvalAutoAction: request.approvalAutoAction ?? null,
+    }).catch(async (error: unknown) => {
+      await handle.terminate('the request could not be stored').catch(() => undefined);
+      throw error;
     });
-    const input: MediaRequestInput = { requestId: id, ...(this.deps.requestTimings ? { timings: this.deps.requestTimings } : {}) };
-    await this.deps.temporal.workflow.start<typeof mediaRequest>('mediaRequest', { taskQueue: this.deps.taskQueue, workflowId: row.workflowId, args: [input] });
     return row;
   }
 
