@@ -11,6 +11,7 @@ import { resolveArrFolder } from '../../library/resolve-arr-folder.js';
 import { folderRefreshWorkflowType, type FolderRefreshInput } from '../../workflows/folder-refresh-definitions.js';
 import { priorityKeys } from '../../workflows/provider-definitions.js';
 import { HttpError } from '../errors.js';
+import { and, eq } from 'drizzle-orm';
 
 export interface WebhookReply {
   status: 200 | 202;
@@ -50,11 +51,13 @@ export async function handleArrDelivery(deps: { db: Database; temporal: Client; 
   const detail = { remotePath: action.remotePath, folderPath: resolved.folderPath, libraryId: resolved.library.id };
 
   if (action.kind === 'remove') {
-    const isNew = await record(deps.db, source, eventType, eventKey, 'removed', detail);
-    if (!isNew) return { status: 200, body: { eventType, outcome: 'removed', duplicate: true, folderPath: resolved.folderPath } };
+    // The effect first, then the record: a process that dies between the two leaves the delivery unrecorded,
+    // so the *arr's resend does the (idempotent) removal again instead of being taken for done.
+    if (await isRecorded(deps.db, source, eventKey)) return { status: 200, body: { eventType, outcome: 'removed', duplicate: true, folderPath: resolved.folderPath } };
     const key = path.relative(path.resolve(resolved.library.rootPath), resolved.folderPath).split(path.sep).join('/');
     const titlesRemoved = await new LibraryFolderRepository(deps.db).markFolderRemoved(resolved.library.id, key, randomUUID());
-    return { status: 200, body: { eventType, outcome: 'removed', duplicate: false, folderPath: resolved.folderPath, titlesRemoved } };
+    const isNew = await record(deps.db, source, eventType, eventKey, 'removed', detail);
+    return { status: 200, body: { eventType, outcome: 'removed', duplicate: !isNew, folderPath: resolved.folderPath, titlesRemoved } };
   }
 
   const workflowId = webhookWorkflowId(source, eventKey);
@@ -75,6 +78,14 @@ export async function handleArrDelivery(deps: { db: Database; temporal: Client; 
   }
   await record(deps.db, source, eventType, eventKey, 'refresh', { ...detail, workflowId });
   return { status: 200, body: { eventType, outcome: 'refresh', duplicate, workflowId, folderPath: resolved.folderPath } };
+}
+
+async function isRecorded(db: Database, source: ArrSource, eventKey: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: webhookEvents.id })
+    .from(webhookEvents)
+    .where(and(eq(webhookEvents.source, source), eq(webhookEvents.eventKey, eventKey)));
+  return rows.length > 0;
 }
 
 /** True when this delivery is new; a repeated one keeps its first row. */
