@@ -24,6 +24,7 @@ import {
   playerLibrarySyncWorkflowId,
   playerLibrarySyncWorkflowType,
   playerTargetName,
+  type DeliveryPolicy,
   type FolderChange,
   type NotifyTitleInput,
   type PeopleDigestInput,
@@ -95,7 +96,7 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
         } else {
           if (input.announce === false) continue;
           const config = setting.config as NotificationConfigs[PeopleService];
-          plan.people.push({ service: setting.service as PeopleService, delivery: config.delivery, digestSeconds: config.digestSeconds });
+          plan.people.push({ service: setting.service as PeopleService, delivery: withAttemptTimeout(config.delivery, config.timeoutMs, 1), digestSeconds: config.digestSeconds });
         }
       }
       return plan;
@@ -145,12 +146,26 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
 export type NotifyActivities = ReturnType<typeof createNotifyActivities>;
 
 function playerPlans(service: PlayerService, config: NotificationConfigs[PlayerService]): PlayerPlan[] {
-  const common = { coalesceSeconds: config.coalesceSeconds, maxFolderRefreshes: config.maxFolderRefreshes, delivery: config.delivery };
+  const common = { coalesceSeconds: config.coalesceSeconds, maxFolderRefreshes: config.maxFolderRefreshes };
   if (service === 'kodi') {
     const kodi = config as NotificationConfigs['kodi'];
-    return kodi.groups.map((group) => ({ target: { service: 'kodi', group: group.name }, playingRecheckSeconds: kodi.playingRecheckSeconds, ...common }));
+    return kodi.groups.map((group) => ({
+      target: { service: 'kodi', group: group.name },
+      playingRecheckSeconds: kodi.playingRecheckSeconds,
+      // A group's hosts are asked one after another when one is down.
+      delivery: withAttemptTimeout(config.delivery, config.timeoutMs, group.hosts.length),
+      ...common,
+    }));
   }
-  return [{ target: { service } as PlayerTarget, playingRecheckSeconds: 0, ...common }];
+  return [{ target: { service } as PlayerTarget, playingRecheckSeconds: 0, delivery: withAttemptTimeout(config.delivery, config.timeoutMs, 1), ...common }];
+}
+
+/**
+ * How long one send may take before its attempt counts as lost (a dead worker) and is retried: a few of the
+ * client's own timeouts (connect, answer, and a Kodi clean before its scan) per host, plus a margin.
+ */
+function withAttemptTimeout(delivery: DeliveryPolicy, clientTimeoutMs: number, hosts: number): DeliveryPolicy {
+  return { ...delivery, attemptTimeoutMs: (hosts + 2) * clientTimeoutMs + 5_000 };
 }
 
 /**

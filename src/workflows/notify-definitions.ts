@@ -50,6 +50,8 @@ export interface DeliveryPolicy {
   retryWindowMinutes: number;
   initialRetrySeconds: number;
   maximumRetrySeconds: number;
+  /** One attempt's start-to-close timeout, from the service's own timeout (absent in plans made before it: 1 min). */
+  attemptTimeoutMs?: number;
 }
 
 /** One player as the notification config describes it, without any secret: safe for workflow histories. */

@@ -21,8 +21,8 @@ export function deliveryActivities(policy: DeliveryPolicy, summary?: string) {
     // What the Temporal UI shows for the activity: which folder, which message.
     ...(summary === undefined ? {} : { summary }),
     // One HTTP call or SMTP session (the clients time out on their own); a worker that dies in one is
-    // noticed at this timeout and the send retried.
-    startToCloseTimeout: Math.min(windowMs, 60_000),
+    // noticed at this timeout, a few of the client's own, and the send retried.
+    startToCloseTimeout: Math.min(windowMs, policy.attemptTimeoutMs ?? 60_000),
     scheduleToCloseTimeout: windowMs,
     retry: {
       initialInterval: policy.initialRetrySeconds * 1000,
