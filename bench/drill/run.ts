@@ -6,15 +6,12 @@ import { Client, Connection } from '@temporalio/client';
 import { build } from '../../src/api/app.js';
 import { PhaseConfigService } from '../../src/config/phase-config-service.js';
 import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
-import { findFreePort } from '../../src/runtime/free-port.js';
-import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js';
-import { bundleReelflowWorkflows } from '../../src/workers/bundle-workflows.js';
 import { installTemporalRuntime } from '../../src/workers/roles.js';
 import { startFakeDiscord } from '../../test/fakes/discord.js';
 import { runDrill, type DrillFigures } from '../../test/support/kill-drill.js';
 import { makeVideo } from '../../test/support/media-fixtures.js';
-import { acquireTestPostgres } from '../../test/support/test-postgres.js';
 import { createBenchDatabase } from '../support/bench-database.js';
+import { startBenchServers } from '../support/bench-servers.js';
 import { CleanupStack } from '../support/cleanup-stack.js';
 import { describeMachine, loadAverage1m } from '../support/machine.js';
 import { startWorkerProcess } from '../support/worker-process.js';
@@ -45,15 +42,7 @@ async function main() {
   cleanup.push('work dir', () => fs.rmSync(workDir, { recursive: true, force: true }));
 
   progress('starting Temporal dev server and Postgres');
-  const [server, pg, bundle] = await Promise.all([
-    startTemporalDevServer({ port: await findFreePort(), uiPort: null, logFile: path.join(workDir, 'temporal.log') }),
-    acquireTestPostgres(),
-    bundleReelflowWorkflows(),
-  ]);
-  cleanup.push('Temporal dev server', () => server.stop());
-  if (pg.embedded) cleanup.push('embedded Postgres', () => pg.embedded!.stop());
-  const bundlePath = path.join(workDir, 'workflow-bundle.js');
-  fs.writeFileSync(bundlePath, bundle.code);
+  const { server, pg, bundlePath } = await startBenchServers(workDir, cleanup);
   const connection = await Connection.connect({ address: server.address });
   cleanup.push('client connection', () => connection.close());
   const temporal = new Client({ connection });

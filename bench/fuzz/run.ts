@@ -7,13 +7,11 @@ import fc from 'fast-check';
 import { build } from '../../src/api/app.js';
 import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
 import { findFreePort } from '../../src/runtime/free-port.js';
-import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js';
-import { bundleReelflowWorkflows } from '../../src/workers/bundle-workflows.js';
 import { installTemporalRuntime } from '../../src/workers/roles.js';
 import { anyWriteRequest, defaultSeedBodies, writeRoutes, type FuzzRequest } from '../../test/support/fuzz-requests.js';
 import { makeVideo } from '../../test/support/media-fixtures.js';
-import { acquireTestPostgres } from '../../test/support/test-postgres.js';
 import { createBenchDatabase } from '../support/bench-database.js';
+import { startBenchServers } from '../support/bench-servers.js';
 import { CleanupStack } from '../support/cleanup-stack.js';
 import { describeMachine, loadAverage1m } from '../support/machine.js';
 import { startWorkerProcess } from '../support/worker-process.js';
@@ -41,15 +39,7 @@ async function main() {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelflow-bench-fuzz-'));
   cleanup.push('work dir', () => fs.rmSync(workDir, { recursive: true, force: true }));
 
-  const [server, pg, bundle] = await Promise.all([
-    startTemporalDevServer({ port: await findFreePort(), uiPort: null, logFile: path.join(workDir, 'temporal.log') }),
-    acquireTestPostgres(),
-    bundleReelflowWorkflows(),
-  ]);
-  cleanup.push('Temporal dev server', () => server.stop());
-  if (pg.embedded) cleanup.push('embedded Postgres', () => pg.embedded!.stop());
-  const bundlePath = path.join(workDir, 'workflows.js');
-  fs.writeFileSync(bundlePath, bundle.code);
+  const { server, pg, bundlePath } = await startBenchServers(workDir, cleanup);
   const { databaseUrl, sql, db } = await createBenchDatabase(pg.adminUrl, `reelflow_bench_fuzz_${process.pid}`, cleanup);
   cleanup.push('pool', () => sql.end({ timeout: 5 }));
 
