@@ -17,7 +17,7 @@ const { scanOneFolder } = proxyActivities<FolderRefreshActivities>({
 
 // Two reads and one call to the Temporal server.
 const { startTitlePipeline } = proxyActivities<FolderRefreshActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '15 seconds',
   priority: { priorityKey: priorityKeys.user },
   retry,
 });

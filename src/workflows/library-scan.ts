@@ -17,7 +17,7 @@ const SAVE_EVERY_BATCHES = 5;
 
 // Row reads and writes: a worker that dies in one is noticed at this short timeout.
 const { beginScanRun, saveScanCounters, finishScanRun } = proxyActivities<ScanActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10 },
 });
 

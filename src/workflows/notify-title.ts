@@ -6,7 +6,7 @@ import { rootMessage } from './root-message.js';
 import { checkWorkflowInput, libraryIdInput } from './workflow-input.js';
 
 const { planNotifications, queuePlayerRefresh, queuePeopleMessage } = proxyActivities<NotifyActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10 },
 });
 

@@ -18,7 +18,7 @@ import {
 import { rootMessage } from './root-message.js';
 
 const { listEnabledProviders, listEnabledSeasonProviders, saveProviderAnswers, saveSeasonAnswers } = proxyActivities<ProviderActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '15 seconds',
   retry: { maximumAttempts: 3 },
 });
 
