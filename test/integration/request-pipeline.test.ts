@@ -239,9 +239,10 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
   it('cancels mid-download: the torrent and its files are removed', async () => {
     const profileId = await createProfile(env.app);
     const targetId = await createTarget(env.app, tempDir('reelflow-target-'));
-    // Seeded at 64 KiB/s, a 20-second video takes long enough to be cancelled part-way.
+    // Seeded at 16 KiB/s, a 20-second video takes long enough to be cancelled part-way, even when the test
+    // is slow to see the first percent.
     const release = await env.publishRelease({ title: 'Heat.1995.1080p.BluRay.x264-SLOW', files: ['Heat.1995.1080p.BluRay.x264-SLOW.mkv'], video: { seconds: 20, width: 640, height: 360 }, seeders: 1, tmdbId: 949, imdbId: 'tt0113277' });
-    await env.seeder.client.setUploadLimit([release.infoHash], 64 * 1024);
+    await env.seeder.client.setUploadLimit([release.infoHash], 16 * 1024);
     const created = await post('/api/requests', { type: 'movie', tmdbId: 949, title: 'Heat', year: 1995, qualityProfileId: profileId, targetIds: [targetId] });
     const requestId = created.json().id;
     const [item] = await env.waitForItems(requestId, ([i]) => i?.status === 'DOWNLOADING' && i.progress >= 1);

@@ -31,6 +31,8 @@ interface CancelCase {
 
 /** A download or encode in progress: whether it had stopped when the item's work files were removed. */
 interface RunningActivity {
+  /** The stand-in runs: the status says DOWNLOADING a moment before a worker has picked the activity up. */
+  started?: boolean;
   stopped: boolean;
   filesRemovedWhileRunning: boolean;
 }
@@ -39,6 +41,7 @@ interface RunningActivity {
 function runningUntilCancelled(running: RunningActivity) {
   return {
     run: async (): Promise<never> => {
+      running.started = true;
       try {
         return await runsUntilCancelled();
       } finally {
@@ -111,11 +114,12 @@ describe.concurrent('episodePipeline: cancel from every wait and step cleans up'
 
     const handle = await startEpisode(workers, calls, input);
     await stateWhen(handle, reached, where);
+    if (where === 'downloading' || where === 'encoding') await untilStarted(running);
     await handle.executeUpdate(cancelUpdate);
 
     await expectCleanedUp(handle, calls, input.itemId, torrent);
     // A running download or encode has stopped before its files are removed.
-    if (where === 'downloading' || where === 'encoding') expect(running).toEqual({ stopped: true, filesRemovedWhileRunning: false });
+    if (where === 'downloading' || where === 'encoding') expect(running).toEqual({ started: true, stopped: true, filesRemovedWhileRunning: false });
   });
 
   test('cancelling the workflow itself (a cancelled request reaches its items so) cleans up the same way', async () => {
@@ -126,9 +130,19 @@ describe.concurrent('episodePipeline: cancel from every wait and step cleans up'
 
     const handle = await startEpisode(workers, calls, input);
     await stateWhen(handle, downloading.reached, 'the download to run');
+    await untilStarted(running);
     await handle.cancel();
 
     await expectCleanedUp(handle, calls, input.itemId, hashOf(web));
-    expect(running).toEqual({ stopped: true, filesRemovedWhileRunning: false });
+    expect(running).toEqual({ started: true, stopped: true, filesRemovedWhileRunning: false });
   });
 });
+
+/** Waits until the long-running stand-in is really running, so the cancel meets a started activity. */
+async function untilStarted(running: RunningActivity): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!running.started) {
+    if (Date.now() > deadline) throw new Error('the download or encode never started');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
