@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../db/client.js';
 import { LibraryRepository } from '../db/repositories/library-repository.js';
 import { NotificationConfigRepository } from '../db/repositories/notification-config-repository.js';
+import { NotificationSendRepository } from '../db/repositories/notification-send-repository.js';
 import { TargetError } from '../integrations/http/target-error.js';
 import {
   isPlayerService,
@@ -68,6 +69,26 @@ export interface NotificationPlan {
 export function createNotifyActivities({ db, credentialsCipher }: NotifyActivityDeps) {
   const configs = new NotificationConfigRepository(db, credentialsCipher);
   const libraries = new LibraryRepository(db);
+  const sends = new NotificationSendRepository(db);
+
+  /**
+   * One message through one people service, once: a retry of a send whose answer is in the ledger returns
+   * that answer without sending. Temporal's own record of a completed attempt cannot do this alone: a worker
+   * killed after the service answered and before Temporal heard of it would send the message again.
+   */
+  async function sendOnce(service: PeopleService, messageId: string, send: () => Promise<string>): Promise<string> {
+    const start = await sends.begin(service, messageId);
+    if (start.kind === 'sent') return start.answer;
+    let answer: string;
+    try {
+      answer = await send();
+    } catch (error) {
+      await sends.failed(service, messageId, error instanceof Error ? error.message : String(error));
+      return asTemporalFailure(error);
+    }
+    await sends.sent(service, messageId, answer);
+    return start.resend ? `${answer} (sent again: an earlier attempt ended with its request in flight)` : answer;
+  }
 
   async function configOf<S extends NotificationService>(service: S): Promise<NotificationConfigs[S]> {
     const setting = await configs.get(service).catch(asTemporalFailure);
@@ -132,13 +153,13 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
     async notifyPeopleDigest(input: { service: PeopleService; libraryId: string; digestId: string; messages: PeopleMessage[] }): Promise<string> {
       const config = await configOf(input.service);
       const message = input.messages.length === 1 ? input.messages[0]! : digestMessage(input.digestId, await libraryRoot(libraries, input.libraryId), input.messages);
-      return notifyPeople(input.service, config, message).catch(asTemporalFailure);
+      return sendOnce(input.service, input.digestId, () => notifyPeople(input.service, config, message));
     },
 
     /** One message through one people service; returns what the service answered. */
     async notifyPeople(input: { service: PeopleService; message: TitleMessage }): Promise<string> {
       const config = await configOf(input.service);
-      return notifyPeople(input.service, config, input.message).catch(asTemporalFailure);
+      return sendOnce(input.service, input.message.id, () => notifyPeople(input.service, config, input.message));
     },
   };
 }

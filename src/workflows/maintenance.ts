@@ -1,4 +1,4 @@
-import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { MaintenanceActivities } from '../activities/maintenance.js';
 
 export interface MaintenanceInput {
@@ -13,19 +13,24 @@ export interface MaintenanceSummary {
   checked: number;
   repaired: number;
   flagged: number;
+  /** Ledger rows of notification sends past their keeping time. */
+  sendsPruned?: number;
 }
 
 const DEFAULT_BATCH_SIZE = 500;
 const DEFAULT_MAX_HISTORY_EVENTS = 4_000;
 
-const { removeUnreferencedCacheFiles, verifyCacheFiles } = proxyActivities<MaintenanceActivities>({
+const { removeUnreferencedCacheFiles, verifyCacheFiles, pruneNotificationSends } = proxyActivities<MaintenanceActivities>({
   startToCloseTimeout: '30 minutes',
   // Heartbeats every few seconds: a worker that dies mid-batch is noticed within this.
   heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', maximumAttempts: 5 },
 });
 
-/** Cache upkeep: remove files no asset references → verify every file's sha256 (re-copy or flag). */
+/**
+ * Upkeep: remove cache files no asset references → verify every cache file's sha256 (re-copy or flag)
+ * → prune the notification send ledger.
+ */
 export async function maintenance(input: MaintenanceInput = {}): Promise<MaintenanceSummary> {
   const limit = input.batchSize ?? DEFAULT_BATCH_SIZE;
   const summary = input.resume?.summary ?? { removed: 0, freedBytes: 0, checked: 0, repaired: 0, flagged: 0 };
@@ -51,6 +56,8 @@ export async function maintenance(input: MaintenanceInput = {}): Promise<Mainten
     afterId = batch.nextAfterId;
     if (afterId !== null && historyIsLong(input.maxHistoryEvents)) await continueAsNew<typeof maintenance>({ ...input, resume: { phase, afterId, summary } });
   } while (afterId !== null);
+  // Runs recorded before the ledger existed ended here.
+  if (patched('prune-notification-sends')) summary.sendsPruned = await pruneNotificationSends();
   return summary;
 }
 

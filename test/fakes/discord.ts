@@ -13,6 +13,8 @@ export interface FakeDiscord extends FakeServer {
   webhookUrl: string;
   /** Messages Discord accepted (posted to the channel). */
   messages(): { username?: string; embeds?: { title?: string; description?: string; color?: number; timestamp?: string }[] }[];
+  /** The same, with when each arrived. */
+  accepted(): { title: string; receivedAt: number }[];
   /** Answer the next `count` requests with 429 and this retry_after (seconds). */
   rateLimitNext(count: number, retryAfterSeconds: number): void;
 }
@@ -37,6 +39,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   return Object.assign(server, {
     webhookUrl: `${server.baseUrl}/webhooks/${DISCORD_FAKE_WEBHOOK_ID}/${DISCORD_FAKE_WEBHOOK_TOKEN}`,
     messages: () => accepted.map((r) => JSON.parse(r.body) as ReturnType<FakeDiscord['messages']>[number]),
+    accepted: () => accepted.map((r) => ({ title: (JSON.parse(r.body) as { embeds?: { title?: string }[] }).embeds?.[0]?.title ?? '', receivedAt: r.receivedAt })),
     rateLimitNext(count: number, seconds: number) {
       limited = count;
       retryAfter = seconds;

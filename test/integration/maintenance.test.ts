@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
-import { actors, assets, cacheFileIssues, cacheFiles, providerAssets } from '../../src/db/schema/index.js';
+import { actors, assets, cacheFileIssues, cacheFiles, notificationSends, providerAssets } from '../../src/db/schema/index.js';
 import type { MaintenanceSummary } from '../../src/workflows/maintenance.js';
 import { createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
 import { insertMovie } from '../support/title-rows.js';
@@ -65,12 +65,21 @@ beforeAll(async () => {
   await database.db.insert(providerAssets).values([candidate('poster', 'selected provider poster', true), candidate('fanart', 'downloaded provider candidate', false)]);
   await store('actor', 'actor photo', { ageHours: 2 });
   await database.db.insert(actors).values({ entityType: 'movie', entityId: movie.id, name: 'Keanu Reeves', sortOrder: 0, thumbCacheFileId: ids.actor! });
+
+  // The send ledger: a row past its keeping time (no retry can reach it) and one a retry may still read.
+  const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 3_600_000);
+  await database.db.insert(notificationSends).values([
+    { service: 'discord', messageId: 'notify/movie/old/change-1', state: 'sent', attempts: 1, answer: 'Discord message 1', updatedAt: daysAgo(40) },
+    { service: 'discord', messageId: 'notify/movie/recent/change-1', state: 'sent', attempts: 1, answer: 'Discord message 2', updatedAt: daysAgo(8) },
+  ]);
 });
 
 describe('maintenance', () => {
   it('removes unreferenced cache files, re-copies a damaged file from its source, flags what it cannot repair', async () => {
     const summary: MaintenanceSummary = await temporal.workflow.execute('maintenance', { taskQueue, workflowId: `maintenance-${randomUUID()}`, args: [{}] });
-    expect(summary).toEqual({ removed: 1, freedBytes: 'old unreferenced bytes'.length, checked: 7, repaired: 1, flagged: 1 });
+    expect(summary).toEqual({ removed: 1, freedBytes: 'old unreferenced bytes'.length, checked: 7, repaired: 1, flagged: 1, sendsPruned: 1 });
+    const ledger = await database.db.select({ messageId: notificationSends.messageId }).from(notificationSends);
+    expect(ledger.map((row) => row.messageId)).toEqual(['notify/movie/recent/change-1']);
 
     const remaining = await database.db.select().from(cacheFiles);
     const kept = [ids.fresh, ids.intact, ids.damaged, ids.lost, ids.poster, ids.fanart, ids.actor];
@@ -88,6 +97,6 @@ describe('maintenance', () => {
 
   it('a second run finds nothing to remove or repair', async () => {
     const summary: MaintenanceSummary = await temporal.workflow.execute('maintenance', { taskQueue, workflowId: `maintenance-${randomUUID()}`, args: [{}] });
-    expect(summary).toEqual({ removed: 0, freedBytes: 0, checked: 7, repaired: 0, flagged: 1 });
+    expect(summary).toEqual({ removed: 0, freedBytes: 0, checked: 7, repaired: 0, flagged: 1, sendsPruned: 0 });
   });
 });

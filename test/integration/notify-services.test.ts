@@ -1,7 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { WorkflowFailedError, type Client } from '@temporalio/client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createNotifyActivities } from '../../src/activities/notify.js';
 import { NotificationConfigRepository } from '../../src/db/repositories/notification-config-repository.js';
+import { NotificationSendRepository } from '../../src/db/repositories/notification-send-repository.js';
 import { notificationConfig } from '../../src/db/schema/index.js';
 import { notificationConfigSchemas } from '../../src/integrations/notification-config.js';
 import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
@@ -11,7 +13,7 @@ import { KODI_FAKE_PASSWORD, KODI_FAKE_USER, startFakeKodi, type FakeKodi } from
 import { PLEX_FAKE_TOKEN, startFakePlex, type FakePlex } from '../fakes/plex.js';
 import { PUSHOVER_FAKE_TOKEN, PUSHOVER_FAKE_USER, startFakePushover, type FakePushover } from '../fakes/pushover.js';
 import { peopleDigestWorkflowId } from '../../src/workflows/notify-definitions.js';
-import { createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
+import { createTestClient, createTestDatabase, startTestWorker, testCipher, type TestDatabase } from '../support/integration.js';
 import { configureNotification, createLibrary, eventually, runNotifyTitle, settle, titleInput } from '../support/notifications.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';
 
@@ -196,6 +198,51 @@ describe('Discord', () => {
     expect(sent[1]!.embeds![0]!.description).toBe(`Added movie: Aliens (1986)\nAdded movie: Brazil (1985)\nAdded movie: Heat (1995)\nAdded movie: Ronin (1998)\n${library.rootPath}`);
     const state = await temporal.workflow.getHandle(digestId).query<{ sent: number; titlesSent: number; failed: unknown[] }>('state');
     expect(state).toMatchObject({ sent: 2, titlesSent: 5, failed: [] });
+  });
+});
+
+describe('a send retried by Temporal', () => {
+  // The activity as a retry after a killed worker runs it: the same message id, the ledger as the dead attempt left it.
+  const message = (id: string) => ({ id, event: 'added' as const, titleKind: 'movie' as const, displayName: 'Thief (1981)', folderPath: '/movies/Thief (1981)', occurredAt: new Date().toISOString() });
+  const activities = () => createNotifyActivities({ db: database.db, credentialsCipher: testCipher });
+  const ledger = () => new NotificationSendRepository(database.db);
+
+  it('whose answer was recorded returns that answer and posts nothing', async () => {
+    await configureDiscord();
+    const id = `notify/movie/${randomUUID()}/change-1`;
+    const before = discord.messages().length;
+
+    const first = await activities().notifyPeople({ service: 'discord', message: message(id) });
+    const retried = await activities().notifyPeople({ service: 'discord', message: message(id) });
+
+    expect(retried).toBe(first);
+    expect(discord.messages()).toHaveLength(before + 1);
+    expect(await ledger().get('discord', id)).toMatchObject({ state: 'sent', attempts: 1, resends: 0, answer: first });
+  });
+
+  it('after one that died with its request in flight posts again and says so', async () => {
+    await configureDiscord();
+    const id = `notify/movie/${randomUUID()}/change-1`;
+    await ledger().begin('discord', id);
+    const before = discord.messages().length;
+
+    const answer = await activities().notifyPeople({ service: 'discord', message: message(id) });
+
+    expect(answer).toMatch(/^Discord message \d+ \(sent again: an earlier attempt ended with its request in flight\)$/);
+    expect(discord.messages()).toHaveLength(before + 1);
+    expect(await ledger().get('discord', id)).toMatchObject({ state: 'sent', attempts: 2, resends: 1 });
+  });
+
+  it('after one the service refused posts again, and that is no resend', async () => {
+    await configureDiscord();
+    const id = `notify/movie/${randomUUID()}/change-1`;
+    discord.rateLimitNext(1, 0.1);
+
+    await expect(activities().notifyPeople({ service: 'discord', message: message(id) })).rejects.toThrow(/rate limiting/);
+    expect(await ledger().get('discord', id)).toMatchObject({ state: 'failed', attempts: 1, lastError: expect.stringContaining('rate limiting') });
+    await activities().notifyPeople({ service: 'discord', message: message(id) });
+
+    expect(await ledger().get('discord', id)).toMatchObject({ state: 'sent', attempts: 2, resends: 0, lastError: null });
   });
 });
 

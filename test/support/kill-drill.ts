@@ -9,7 +9,7 @@ import type { Database } from '../../src/db/client.js';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { NotificationConfigRepository } from '../../src/db/repositories/notification-config-repository.js';
 import { PathMappingRepository } from '../../src/db/repositories/path-mapping-repository.js';
-import { movies } from '../../src/db/schema/index.js';
+import { movies, notificationSends } from '../../src/db/schema/index.js';
 import { notificationConfigSchemas } from '../../src/integrations/notification-config.js';
 import type { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
 import { libraryScanWorkflowId, type ScanProgress } from '../../src/workflows/scan-definitions.js';
@@ -57,8 +57,19 @@ export interface DrillFigures {
   scanCounters: Pick<ScanProgress, 'titlesNew' | 'titlesUpdated' | 'directoriesScanned' | 'errors'>;
   /** Titles without a published change or an NFO at the end. */
   lost: number;
-  /** Discord messages beyond one per title. */
+  /**
+   * Discord messages beyond one per title, but for the resends below: what "nothing twice" forbids.
+   * Each is named in `duplicateTitles`.
+   */
   duplicates: number;
+  duplicateTitles: string[];
+  /**
+   * Messages sent again because a kill caught the first send with its request in flight (Discord got it,
+   * the worker died before the ledger recorded the answer): a resend the send ledger counted, whose first
+   * copy reached Discord within two seconds before a kill. No HTTP target without an idempotency key can be
+   * spared these; dropping them instead would lose messages.
+   */
+  resentAfterKill: number;
   /** Titles with no Discord message at the end. */
   unannounced: number;
   /** Titles announced as anything but "Added". */
@@ -123,12 +134,14 @@ export async function runDrill(stack: DrillStack, options: DrillOptions): Promis
   };
   const recoverySeconds: number[] = [];
   const downSeconds: number[] = [];
+  const killTimes: number[] = [];
   for (let kill = 0; kill < options.kills; kill++) {
     // Spread the kills over the work: each waits for some progress after the last restart, then a random moment.
     const before = await progress();
     await until(async () => (await progress()) > before || (await published()) >= total, options.timeoutMs);
     await sleep(300 + random() * 1_500);
     const killedAt = Date.now();
+    killTimes.push(killedAt);
     worker.kill('SIGKILL');
     await new Promise((resolve) => worker.once('exit', resolve));
     log(`drill: kill ${kill + 1} after ${((killedAt - started) / 1000).toFixed(1)} s (${await published()}/${total} published)`);
@@ -149,13 +162,32 @@ export async function runDrill(stack: DrillStack, options: DrillOptions): Promis
   await sleep(2_000);
   const seconds = round((Date.now() - started) / 1000);
 
-  const messages = stack.discord.messages().map((m) => m.embeds?.[0]?.title ?? '');
-  const perTitle = new Map<string, number>();
-  for (const title of messages) perTitle.set(title, (perTitle.get(title) ?? 0) + 1);
+  const accepted = stack.discord.accepted();
+  const perTitle = new Map<string, number[]>();
+  for (const { title, receivedAt } of accepted) perTitle.set(title, [...(perTitle.get(title) ?? []), receivedAt]);
   const allNames = [...scanNames, ...webhookNames];
   const announcedAs = (name: string) => [...perTitle.keys()].filter((title) => title.endsWith(`: ${name}`));
-  const rows = await stack.db.select({ folderPath: movies.folderPath, changeSeq: movies.changeSeq, pipelineSeq: movies.pipelineSeq }).from(movies);
+  const rows = await stack.db.select({ id: movies.id, folderPath: movies.folderPath, changeSeq: movies.changeSeq, pipelineSeq: movies.pipelineSeq }).from(movies);
   const publishedFolders = new Set(rows.filter((r) => r.pipelineSeq >= r.changeSeq && fs.existsSync(path.join(r.folderPath, 'movie.nfo'))).map((r) => path.basename(r.folderPath)));
+  const resendsOf = await resendsPerFolder(stack.db, rows);
+  // A copy beyond the first is a resend only when the ledger counted one for that title and the copy before
+  // it reached Discord just before a kill; any other copy is a duplicate.
+  const justBeforeAKill = (at: number) => killTimes.some((killedAt) => at <= killedAt && killedAt - at <= 2_000);
+  let resentAfterKill = 0;
+  const duplicateTitles: string[] = [];
+  for (const [title, times] of perTitle) {
+    const folder = title.replace(/^[^:]*: /, '');
+    let resendsLeft = resendsOf.get(folder) ?? 0;
+    for (let copy = 1; copy < times.length; copy++) {
+      if (resendsLeft > 0 && justBeforeAKill(times[copy - 1]!)) {
+        resendsLeft--;
+        resentAfterKill++;
+      } else duplicateTitles.push(title);
+    }
+  }
+  if (duplicateTitles.length > 0 || resentAfterKill > 0) {
+    log(`drill: sent twice: ${JSON.stringify([...perTitle].filter(([, t]) => t.length > 1).map(([title, t]) => ({ title, receivedAt: t.map((at) => at - started), resends: resendsOf.get(title.replace(/^[^:]*: /, '')) ?? 0 })))}; kills at ${JSON.stringify(killTimes.map((at) => at - started))} ms`);
+  }
 
   const figures: DrillFigures = {
     titles: total,
@@ -163,7 +195,9 @@ export async function runDrill(stack: DrillStack, options: DrillOptions): Promis
     seconds,
     scanCounters: { titlesNew: scanResult.titlesNew, titlesUpdated: scanResult.titlesUpdated, directoriesScanned: scanResult.directoriesScanned, errors: scanResult.errors },
     lost: allNames.filter((name) => !publishedFolders.has(name)).length,
-    duplicates: [...perTitle.values()].reduce((sum, n) => sum + n - 1, 0),
+    duplicates: duplicateTitles.length,
+    duplicateTitles,
+    resentAfterKill,
     unannounced: allNames.filter((name) => announcedAs(name).length === 0).length,
     notAdded: allNames.filter((name) => announcedAs(name).some((title) => !title.startsWith('Added:'))).length,
     brokenWorkflows: await countWorkflows(stack, `ExecutionStatus IN ('Failed', 'TimedOut', 'Terminated')`),
@@ -238,6 +272,18 @@ async function heldByDeadWorker(stack: DrillStack, killedAt: number): Promise<st
     if (task && task.state === 2 && startedBefore(task.startedTime)) return `${execution.workflowId}: workflow task`;
   }
   return undefined;
+}
+
+/** The send ledger's resends of each title's messages, by the title's folder name. */
+async function resendsPerFolder(db: Database, titles: { id: string; folderPath: string }[]): Promise<Map<string, number>> {
+  const folderOf = new Map(titles.map((t) => [t.id, path.basename(t.folderPath)]));
+  const perFolder = new Map<string, number>();
+  for (const row of await db.select({ messageId: notificationSends.messageId, resends: notificationSends.resends }).from(notificationSends)) {
+    // notify/movie/<id>/change-<seq>
+    const folder = folderOf.get(row.messageId.split('/')[2] ?? '');
+    if (folder !== undefined) perFolder.set(folder, (perFolder.get(folder) ?? 0) + row.resends);
+  }
+  return perFolder;
 }
 
 async function pipelinesRunTwice(stack: DrillStack): Promise<number> {

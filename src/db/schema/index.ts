@@ -20,3 +20,4 @@ export * from './delivery-targets.js';
 export * from './requests.js';
 export * from './arr-api.js';
 export * from './indexers.js';
+export * from './notification-sends.js';
