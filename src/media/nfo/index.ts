@@ -13,6 +13,7 @@ export type {
   NfoFileInfo,
   NfoKind,
   NfoNamedSeason,
+  NfoPersonAttributes,
   NfoRating,
   NfoSet,
   NfoSubtitleStream,

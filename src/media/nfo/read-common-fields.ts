@@ -14,6 +14,8 @@ export function readCommonFields(
   reader: ChildElementReader,
   numericLegacyIdType: NfoUniqueIdType,
 ): Omit<NfoCommonFields, 'extra'> {
+  const credits = readPeople(reader, 'credits', 'writer');
+  const directors = readPeople(reader, 'director');
   return {
     title: reader.text('title'),
     originalTitle: reader.text('originaltitle'),
@@ -30,8 +32,10 @@ export function readCommonFields(
     genres: reader.texts('genre'),
     countries: reader.texts('country'),
     tags: reader.texts('tag'),
-    credits: readPeople(reader, 'credits', 'writer'),
-    directors: readPeople(reader, 'director'),
+    credits: credits.names,
+    directors: directors.names,
+    creditAttributes: credits.attributes,
+    directorAttributes: directors.attributes,
     premiered: reader.converted('premiered', toIsoDate),
     year: reader.converted('year', toInteger),
     studios: reader.texts('studio'),

@@ -52,6 +52,19 @@ export interface NfoActor {
   order?: number;
   /** URL or path of the actor's photo. */
   thumb?: string;
+  /** Attributes of `<actor>`, kept as written. */
+  attributes?: Record<string, string>;
+  /** Children of `<actor>` not modelled here (tinyMediaManager's `<profile>`, `<tmdbid>`, `<imdbid>`), kept as written. */
+  extra?: XmlElement[];
+}
+
+/**
+ * Attributes a tool wrote on one `<credits>` or `<director>` (tinyMediaManager's and Kodi's `tmdbid="…"`,
+ * `imdbid="…"`), by the person's name, so they are written back on the element that names that person.
+ */
+export interface NfoPersonAttributes {
+  name: string;
+  attributes: Record<string, string>;
 }
 
 /** A `<thumb>` artwork reference: a URL or path with Kodi's artwork attributes. */
@@ -64,6 +77,8 @@ export interface NfoThumb {
   /** Season number for season artwork; -1 means all seasons. */
   season?: number;
   preview?: string;
+  /** Other attributes (Kodi's `spoof`, `cache`), kept as written. */
+  attributes?: Record<string, string>;
 }
 
 export interface NfoSet {
@@ -83,16 +98,22 @@ export interface NfoVideoStream {
   stereoMode?: string;
   /** `hdr10`, `dolbyvision`, `hlg`, …; absent for SDR. */
   hdrType?: string;
+  /** Children the probe does not measure and we do not model (Radarr's `bitrate`, `framerate`, `scantype`), kept as written. */
+  extra?: XmlElement[];
 }
 
 export interface NfoAudioStream {
   codec?: string;
   language?: string;
   channels?: number;
+  /** As for video streams (`bitrate`, `samplingrate`, …). */
+  extra?: XmlElement[];
 }
 
 export interface NfoSubtitleStream {
   language?: string;
+  /** As for video streams (`forced`, `title`, …). */
+  extra?: XmlElement[];
 }
 
 /** `<fileinfo><streamdetails>`: what the media file contains, as Kodi's own probe would report it. */
@@ -100,6 +121,8 @@ export interface NfoFileInfo {
   video: NfoVideoStream[];
   audio: NfoAudioStream[];
   subtitles: NfoSubtitleStream[];
+  /** Children of `<streamdetails>` other than the streams, kept as written. */
+  extra?: XmlElement[];
 }
 
 export interface NfoNamedSeason {
@@ -131,6 +154,10 @@ export interface NfoCommonFields {
   /** Writers. */
   credits: string[];
   directors: string[];
+  /** Attributes of `<credits>` (and Jellyfin's `<writer>`) elements, by name; absent when none has any. */
+  creditAttributes?: NfoPersonAttributes[];
+  /** Attributes of `<director>` elements, by name; absent when none has any. */
+  directorAttributes?: NfoPersonAttributes[];
   /** YYYY-MM-DD. */
   premiered?: string;
   year?: number;

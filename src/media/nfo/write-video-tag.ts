@@ -2,8 +2,10 @@ import type {
   NfoCommonFields,
   NfoFileInfo,
   NfoNamedSeason,
+  NfoPersonAttributes,
   NfoRating,
   NfoSet,
+  XmlElement,
 } from './types.js';
 import { toDecimal } from './field-values.js';
 import type { XmlLinesWriter } from './xml-lines-writer.js';
@@ -43,8 +45,9 @@ export function writeVideoTag(writer: XmlLinesWriter, rootName: string, fields: 
     writer.leaf('tagline', fields.tagline);
     writer.leaf('runtime', fields.runtime);
     for (const thumb of fields.thumbs) {
-      const { url, aspect, type, season, preview } = thumb;
-      writer.leaf('thumb', url, { aspect, type, season, preview });
+      const { url, aspect, type, season, preview, attributes } = thumb;
+      // Kodi writes `spoof` and `cache` before `aspect`; other tools' attributes go there too.
+      writer.leaf('thumb', url, { ...attributes, aspect, type, season, preview });
     }
     writer.leaf('mpaa', fields.mpaa);
     writer.leaf('episodeguide', fields.episodeGuide);
@@ -61,8 +64,8 @@ export function writeVideoTag(writer: XmlLinesWriter, rootName: string, fields: 
       });
     }
     writeTexts(writer, 'tag', fields.tags);
-    writeTexts(writer, 'credits', fields.credits);
-    writeTexts(writer, 'director', fields.directors);
+    writePeople(writer, 'credits', fields.credits, fields.creditAttributes);
+    writePeople(writer, 'director', fields.directors, fields.directorAttributes);
     writer.leaf('premiered', fields.premiered);
     writer.leaf('year', fields.year);
     writer.leaf('status', fields.status);
@@ -70,13 +73,14 @@ export function writeVideoTag(writer: XmlLinesWriter, rootName: string, fields: 
     writeTexts(writer, 'studio', fields.studios);
     writer.leaf('trailer', fields.trailer);
     if (fields.fileInfo !== undefined) writeFileInfo(writer, fields.fileInfo);
-    for (const { name, role, type, order, thumb } of fields.actors) {
-      writer.block('actor', {}, () => {
+    for (const { name, role, type, order, thumb, attributes, extra } of fields.actors) {
+      writer.block('actor', attributes ?? {}, () => {
         writer.leaf('name', name);
         writer.leaf('role', role);
         writer.leaf('type', type);
         writer.leaf('order', order);
         writer.leaf('thumb', thumb);
+        writeElements(writer, extra);
       });
     }
     for (const { number, name } of fields.namedSeasons ?? []) writer.leaf('namedseason', name, { number });
@@ -86,6 +90,15 @@ export function writeVideoTag(writer: XmlLinesWriter, rootName: string, fields: 
 
 function writeTexts(writer: XmlLinesWriter, name: string, values: readonly string[]): void {
   for (const value of values) writer.leaf(name, value);
+}
+
+/** One element per person, with the attributes the file had on that person's element. */
+function writePeople(writer: XmlLinesWriter, name: string, people: readonly string[], attributes: readonly NfoPersonAttributes[] = []): void {
+  for (const person of people) writer.leaf(name, person, attributes.find((known) => known.name === person)?.attributes);
+}
+
+function writeElements(writer: XmlLinesWriter, elements: readonly XmlElement[] | undefined): void {
+  for (const element of elements ?? []) writer.element(element);
 }
 
 function writeRatings(writer: XmlLinesWriter, ratings: readonly NfoRating[]): void {
@@ -107,7 +120,7 @@ function sameNumber(text: string, value: number): boolean {
 }
 
 function writeFileInfo(writer: XmlLinesWriter, fileInfo: NfoFileInfo): void {
-  if (fileInfo.video.length + fileInfo.audio.length + fileInfo.subtitles.length === 0) return;
+  if (fileInfo.video.length + fileInfo.audio.length + fileInfo.subtitles.length === 0 && fileInfo.extra === undefined) return;
   writer.block('fileinfo', {}, () => {
     writer.block('streamdetails', {}, () => {
       for (const video of fileInfo.video) {
@@ -119,6 +132,7 @@ function writeFileInfo(writer: XmlLinesWriter, fileInfo: NfoFileInfo): void {
           writer.leaf('durationinseconds', video.durationInSeconds);
           writer.leaf('stereomode', video.stereoMode);
           writer.leaf('hdrtype', video.hdrType);
+          writeElements(writer, video.extra);
         });
       }
       for (const audio of fileInfo.audio) {
@@ -126,11 +140,16 @@ function writeFileInfo(writer: XmlLinesWriter, fileInfo: NfoFileInfo): void {
           writer.leaf('codec', audio.codec);
           writer.leaf('language', audio.language);
           writer.leaf('channels', audio.channels);
+          writeElements(writer, audio.extra);
         });
       }
       for (const subtitle of fileInfo.subtitles) {
-        writer.block('subtitle', {}, () => writer.leaf('language', subtitle.language));
+        writer.block('subtitle', {}, () => {
+          writer.leaf('language', subtitle.language);
+          writeElements(writer, subtitle.extra);
+        });
       }
+      writeElements(writer, fileInfo.extra);
     });
   });
 }
