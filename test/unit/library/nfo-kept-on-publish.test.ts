@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { MediaStream } from '../../../src/db/schema/index.js';
 import { fileInfoFromStreams } from '../../../src/library/publish/nfo-from-title.js';
-import { episodesOf, movieOf, publishEpisodes, publishMovie } from './publish-as-scanned.js';
+import { episodesOf, movieOf, publishEpisodes, publishMovie, publishTvShow, tvShowOf } from './publish-as-scanned.js';
 
 /**
  * What tools write inside elements we model (an actor's profile link, a director's TMDB id, Kodi's thumb
@@ -94,5 +94,16 @@ describe('publishing keeps what tools write inside modelled elements', () => {
     expect(published!.fileInfo?.video).toEqual([{ codec: 'hevc', aspect: 1.778, width: 3840, height: 2160, durationInSeconds: 3480, stereoMode: 'left_right' }]);
     const [unprobed] = episodesOf(publishEpisodes([episode!]));
     expect(unprobed!.fileInfo).toEqual(episode!.fileInfo);
+  });
+
+  it("keeps Jellyfin's and Emby's air day and time untouched, as written", () => {
+    const show = tvShowOf(fixture('jellyfin.tvshow.nfo'));
+    expect(show.extra.filter((element) => element.name.startsWith('airs_'))).toEqual([
+      { name: 'airs_dayofweek', attributes: {}, children: ['Sunday'] },
+      { name: 'airs_time', attributes: {}, children: ['9:00 PM'] },
+    ]);
+    const published = publishTvShow(show);
+    expect(published).toContain('  <airs_dayofweek>Sunday</airs_dayofweek>\n  <airs_time>9:00 PM</airs_time>\n');
+    expect(publishTvShow(tvShowOf(published))).toBe(published);
   });
 });
