@@ -61,11 +61,6 @@ export class ChildElementReader {
     return element === undefined ? undefined : nonEmpty(textContent(element));
   }
 
-  /** Values of a repeatable element, with " / "-joined values split the way Kodi splits them. */
-  texts(name: string): string[] {
-    return this.elements(name).flatMap(listValues);
-  }
-
   converted<T>(name: string, convert: (raw: string) => Conversion<T>): T | undefined {
     const raw = this.text(name);
     return raw === undefined ? undefined : this.check(convert(raw), raw, `<${name}>`);

@@ -1,6 +1,6 @@
-import { listValues, type ChildElementReader } from './element-reader.js';
+import type { ChildElementReader } from './element-reader.js';
 import { toInteger } from './field-values.js';
-import type { NfoActor, NfoPersonAttributes, NfoThumb } from './types.js';
+import type { NfoActor, NfoThumb } from './types.js';
 import { withoutUndefined } from './without-undefined.js';
 
 /**
@@ -28,34 +28,8 @@ export function readActors(reader: ChildElementReader): NfoActor[] {
   });
 }
 
-export interface People {
-  names: string[];
-  /** Attributes by name, for the elements that have any; undefined when none has. */
-  attributes?: NfoPersonAttributes[];
-}
-
-/**
- * Names of people in `<director>`, `<credits>` and Jellyfin's `<writer>` (which it writes beside `<credits>`
- * with the same names), once each, without the trailing commas of lists pasted from web pages, with the
- * attributes tools write on them (`<director tmdbid="578">`).
- */
-export function readPeople(reader: ChildElementReader, ...elementNames: string[]): People {
-  const names: string[] = [];
-  const attributes: NfoPersonAttributes[] = [];
-  for (const elementName of elementNames) {
-    for (const element of reader.elements(elementName)) {
-      const kept = nonEmptyAttributes(element.attributes);
-      for (const person of listValues(element).map(personName)) {
-        if (person === undefined || names.some((known) => known.toLowerCase() === person.toLowerCase())) continue;
-        names.push(person);
-        if (kept !== undefined) attributes.push({ name: person, attributes: kept });
-      }
-    }
-  }
-  return withoutUndefined({ names, attributes: nonEmptyList(attributes) });
-}
-
-function personName(raw: string | undefined): string | undefined {
+/** A person's name without the trailing commas of lists pasted from web pages. */
+export function personName(raw: string | undefined): string | undefined {
   const name = raw?.replace(/[\s,;]+$/u, '');
   return name === '' ? undefined : name;
 }
@@ -90,10 +64,10 @@ export function isCast(actor: NfoActor): boolean {
   return actor.type === undefined || CAST_TYPES.has(actor.type.toLowerCase());
 }
 
-function nonEmptyAttributes(attributes: Readonly<Record<string, string>>): Record<string, string> | undefined {
+export function nonEmptyAttributes(attributes: Readonly<Record<string, string>>): Record<string, string> | undefined {
   return Object.keys(attributes).length > 0 ? { ...attributes } : undefined;
 }
 
-function nonEmptyList<T>(list: T[]): T[] | undefined {
+export function nonEmptyList<T>(list: T[]): T[] | undefined {
   return list.length > 0 ? list : undefined;
 }

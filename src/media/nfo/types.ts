@@ -59,11 +59,13 @@ export interface NfoActor {
 }
 
 /**
- * Attributes a tool wrote on one `<credits>` or `<director>` (tinyMediaManager's and Kodi's `tmdbid="…"`,
- * `imdbid="…"`), by the person's name, so they are written back on the element that names that person.
+ * Attributes a tool wrote on one value of a list element, so they are written back on the element holding
+ * that value: tinyMediaManager's and Kodi's `<director tmdbid="578">`, Kodi's `<genre clear="true">`.
  */
-export interface NfoPersonAttributes {
-  name: string;
+export interface NfoValueAttributes {
+  /** The element the value is written as: `genre`, `country`, `tag`, `studio`, `credits` (Jellyfin's `<writer>` too) or `director`. */
+  element: string;
+  value: string;
   attributes: Record<string, string>;
 }
 
@@ -154,10 +156,8 @@ export interface NfoCommonFields {
   /** Writers. */
   credits: string[];
   directors: string[];
-  /** Attributes of `<credits>` (and Jellyfin's `<writer>`) elements, by name; absent when none has any. */
-  creditAttributes?: NfoPersonAttributes[];
-  /** Attributes of `<director>` elements, by name; absent when none has any. */
-  directorAttributes?: NfoPersonAttributes[];
+  /** Attributes of the list elements above (genres to directors), by value; absent when none has any. */
+  valueAttributes?: NfoValueAttributes[];
   /** YYYY-MM-DD. */
   premiered?: string;
   year?: number;

@@ -2,7 +2,7 @@ import type {
   NfoCommonFields,
   NfoFileInfo,
   NfoNamedSeason,
-  NfoPersonAttributes,
+  NfoValueAttributes,
   NfoRating,
   NfoSet,
   XmlElement,
@@ -54,8 +54,8 @@ export function writeVideoTag(writer: XmlLinesWriter, rootName: string, fields: 
     for (const { type, value, isDefault } of fields.uniqueIds) {
       writer.leaf('uniqueid', value, { type, default: isDefault ? 'true' : undefined });
     }
-    writeTexts(writer, 'genre', fields.genres);
-    writeTexts(writer, 'country', fields.countries);
+    writeList(writer, 'genre', fields.genres, fields.valueAttributes);
+    writeList(writer, 'country', fields.countries, fields.valueAttributes);
     if (fields.set !== undefined) {
       const { name, overview, attributes = {} } = fields.set;
       writer.block('set', attributes, () => {
@@ -63,14 +63,14 @@ export function writeVideoTag(writer: XmlLinesWriter, rootName: string, fields: 
         writer.leaf('overview', overview);
       });
     }
-    writeTexts(writer, 'tag', fields.tags);
-    writePeople(writer, 'credits', fields.credits, fields.creditAttributes);
-    writePeople(writer, 'director', fields.directors, fields.directorAttributes);
+    writeList(writer, 'tag', fields.tags, fields.valueAttributes);
+    writeList(writer, 'credits', fields.credits, fields.valueAttributes);
+    writeList(writer, 'director', fields.directors, fields.valueAttributes);
     writer.leaf('premiered', fields.premiered);
     writer.leaf('year', fields.year);
     writer.leaf('status', fields.status);
     writer.leaf('aired', fields.aired);
-    writeTexts(writer, 'studio', fields.studios);
+    writeList(writer, 'studio', fields.studios, fields.valueAttributes);
     writer.leaf('trailer', fields.trailer);
     if (fields.fileInfo !== undefined) writeFileInfo(writer, fields.fileInfo);
     for (const { name, role, type, order, thumb, attributes, extra } of fields.actors) {
@@ -88,13 +88,9 @@ export function writeVideoTag(writer: XmlLinesWriter, rootName: string, fields: 
   });
 }
 
-function writeTexts(writer: XmlLinesWriter, name: string, values: readonly string[]): void {
-  for (const value of values) writer.leaf(name, value);
-}
-
-/** One element per person, with the attributes the file had on that person's element. */
-function writePeople(writer: XmlLinesWriter, name: string, people: readonly string[], attributes: readonly NfoPersonAttributes[] = []): void {
-  for (const person of people) writer.leaf(name, person, attributes.find((known) => known.name === person)?.attributes);
+/** One element per value, with the attributes the file had on the element holding that value. */
+function writeList(writer: XmlLinesWriter, name: string, values: readonly string[], attributes: readonly NfoValueAttributes[] = []): void {
+  for (const value of values) writer.leaf(name, value, attributes.find((known) => known.element === name && known.value === value)?.attributes);
 }
 
 function writeElements(writer: XmlLinesWriter, elements: readonly XmlElement[] | undefined): void {

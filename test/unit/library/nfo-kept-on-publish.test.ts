@@ -32,13 +32,21 @@ describe('publishing keeps what tools write inside modelled elements', () => {
     expect(publishMovie(movieOf(published))).toBe(published);
   });
 
-  it('keeps the attributes on the element of the person who had them, whatever the order of people', () => {
-    const nfo = movieOf('<movie><title>Heat</title><director>Michael Mann</director><director imdbid="nm0000520">Someone Else</director><writer tmdbid="7">Writer, </writer></movie>');
-    expect(nfo.directorAttributes).toEqual([{ name: 'Someone Else', attributes: { imdbid: 'nm0000520' } }]);
-    expect(nfo.creditAttributes).toEqual([{ name: 'Writer', attributes: { tmdbid: '7' } }]);
+  it('keeps the attributes on the element of the value or person that had them (Kodi\'s clear="true" too)', () => {
+    const nfo = movieOf(
+      '<movie><title>Heat</title><genre clear="true">Crime / Drama</genre><director>Michael Mann</director><director imdbid="nm0000520">Someone Else</director><writer tmdbid="7">Writer, </writer></movie>',
+    );
+    expect(nfo.valueAttributes).toEqual([
+      { element: 'genre', value: 'Crime', attributes: { clear: 'true' } },
+      { element: 'genre', value: 'Drama', attributes: { clear: 'true' } },
+      { element: 'credits', value: 'Writer', attributes: { tmdbid: '7' } },
+      { element: 'director', value: 'Someone Else', attributes: { imdbid: 'nm0000520' } },
+    ]);
     const published = publishMovie(nfo);
+    expect(published).toContain('<genre clear="true">Crime</genre>\n  <genre clear="true">Drama</genre>');
     expect(published).toContain('<director>Michael Mann</director>\n  <director imdbid="nm0000520">Someone Else</director>');
     expect(published).toContain('<credits tmdbid="7">Writer</credits>');
+    expect(publishMovie(movieOf(published))).toBe(published);
   });
 
   it("keeps Kodi's thumb attributes (spoof, cache, aspect, preview) and any other tool's", () => {
