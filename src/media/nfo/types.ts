@@ -24,6 +24,8 @@ export interface NfoUniqueId {
   type: NfoUniqueIdType;
   value: string;
   isDefault: boolean;
+  /** Attributes other than `type` and `default`, kept as written. */
+  attributes?: Record<string, string>;
 }
 
 export interface NfoRating {
@@ -158,6 +160,11 @@ export interface NfoCommonFields {
   directors: string[];
   /** Attributes of the list elements above (genres to directors), by value; absent when none has any. */
   valueAttributes?: NfoValueAttributes[];
+  /**
+   * Attributes of the root's single-valued elements (`<title lang="en">`, `<plot>`, `<season>`), by element
+   * name; absent when none has any.
+   */
+  elementAttributes?: Record<string, Record<string, string>>;
   /** YYYY-MM-DD. */
   premiered?: string;
   year?: number;

@@ -29,30 +29,32 @@ export interface VideoTagFields extends NfoCommonFields {
 
 /** Writes one root element's children in the order Kodi itself writes them, then the kept extras. */
 export function writeVideoTag(writer: XmlLinesWriter, rootName: string, fields: VideoTagFields): void {
+  // The root's single-valued elements carry the attributes the file had on them (`<title lang="en">`).
+  const leaf = (name: string, value: string | number | undefined) => writer.leaf(name, value, fields.elementAttributes?.[name]);
   writer.block(rootName, {}, () => {
-    writer.leaf('title', fields.title);
-    writer.leaf('originaltitle', fields.originalTitle);
-    writer.leaf('showtitle', fields.showTitle);
-    writer.leaf('sorttitle', fields.sortTitle);
+    leaf('title', fields.title);
+    leaf('originaltitle', fields.originalTitle);
+    leaf('showtitle', fields.showTitle);
+    leaf('sorttitle', fields.sortTitle);
     writeRatings(writer, fields.ratings);
-    writer.leaf('userrating', fields.userRating);
-    writer.leaf('season', fields.season);
-    writer.leaf('episode', fields.episode);
-    writer.leaf('displayseason', fields.displaySeason);
-    writer.leaf('displayepisode', fields.displayEpisode);
-    writer.leaf('outline', fields.outline);
-    writer.leaf('plot', fields.plot);
-    writer.leaf('tagline', fields.tagline);
-    writer.leaf('runtime', fields.runtime);
+    leaf('userrating', fields.userRating);
+    leaf('season', fields.season);
+    leaf('episode', fields.episode);
+    leaf('displayseason', fields.displaySeason);
+    leaf('displayepisode', fields.displayEpisode);
+    leaf('outline', fields.outline);
+    leaf('plot', fields.plot);
+    leaf('tagline', fields.tagline);
+    leaf('runtime', fields.runtime);
     for (const thumb of fields.thumbs) {
       const { url, aspect, type, season, preview, attributes } = thumb;
       // Kodi writes `spoof` and `cache` before `aspect`; other tools' attributes go there too.
       writer.leaf('thumb', url, { ...attributes, aspect, type, season, preview });
     }
-    writer.leaf('mpaa', fields.mpaa);
-    writer.leaf('episodeguide', fields.episodeGuide);
-    for (const { type, value, isDefault } of fields.uniqueIds) {
-      writer.leaf('uniqueid', value, { type, default: isDefault ? 'true' : undefined });
+    leaf('mpaa', fields.mpaa);
+    leaf('episodeguide', fields.episodeGuide);
+    for (const { type, value, isDefault, attributes } of fields.uniqueIds) {
+      writer.leaf('uniqueid', value, { type, default: isDefault ? 'true' : undefined, ...attributes });
     }
     writeList(writer, 'genre', fields.genres, fields.valueAttributes);
     writeList(writer, 'country', fields.countries, fields.valueAttributes);
@@ -66,12 +68,12 @@ export function writeVideoTag(writer: XmlLinesWriter, rootName: string, fields: 
     writeList(writer, 'tag', fields.tags, fields.valueAttributes);
     writeList(writer, 'credits', fields.credits, fields.valueAttributes);
     writeList(writer, 'director', fields.directors, fields.valueAttributes);
-    writer.leaf('premiered', fields.premiered);
-    writer.leaf('year', fields.year);
-    writer.leaf('status', fields.status);
-    writer.leaf('aired', fields.aired);
+    leaf('premiered', fields.premiered);
+    leaf('year', fields.year);
+    leaf('status', fields.status);
+    leaf('aired', fields.aired);
     writeList(writer, 'studio', fields.studios, fields.valueAttributes);
-    writer.leaf('trailer', fields.trailer);
+    leaf('trailer', fields.trailer);
     if (fields.fileInfo !== undefined) writeFileInfo(writer, fields.fileInfo);
     for (const { name, role, type, order, thumb, attributes, extra } of fields.actors) {
       writer.block('actor', attributes ?? {}, () => {

@@ -114,4 +114,13 @@ describe('publishing keeps what tools write inside modelled elements', () => {
     expect(published).toContain('  <airs_dayofweek>Sunday</airs_dayofweek>\n  <airs_time>9:00 PM</airs_time>\n');
     expect(publishTvShow(tvShowOf(published))).toBe(published);
   });
+
+  it('keeps the attributes of single-valued elements and of uniqueids', () => {
+    const nfo = movieOf('<movie><title lang="en">Heat</title><plot source="tmdb">A heist.</plot><uniqueid type="tmdb" default="true" scraper="metadata.themoviedb.org">949</uniqueid></movie>');
+    expect(nfo.elementAttributes).toEqual({ title: { lang: 'en' }, plot: { source: 'tmdb' } });
+    const published = publishMovie(nfo);
+    expect(published).toContain('<title lang="en">Heat</title>');
+    expect(published).toContain('<plot source="tmdb">A heist.</plot>');
+    expect(published).toContain('<uniqueid type="tmdb" default="true" scraper="metadata.themoviedb.org">949</uniqueid>');
+  });
 });

@@ -7,7 +7,7 @@ import { episodesOf, movieOf, publishEpisodes, publishMovie, publishTvShow, tvSh
 /**
  * parse → store as the scan stores it → publish → parse gives the same data, for NFOs from every writer, of
  * every kind, with arbitrary unknown elements added at the root of each block of a multi-episode file,
- * inside actors and streams, and arbitrary attributes on people and list values; and what is published once is published
+ * inside actors and streams, and arbitrary attributes on list values, single-valued elements and ids; and what is published once is published
  * again byte for byte.
  */
 const SEED = 1919;
@@ -58,7 +58,8 @@ function withAdditions(text: string, root: string, add: Additions): string {
   result = result.replace(new RegExp(`</${root}>`, 'g'), () => `${atRoot().join('')}</${root}>`);
   result = result.replace(/<\/actor>/g, () => `${inActors().join('')}</actor>`);
   result = result.replace(/<\/(video|audio|subtitle)>/g, (_, stream: string) => `${inStreams().join('')}</${stream}>`);
-  return result.replace(/<(credits|director|writer|genre|studio|country|tag)(\s[^>]*)?>/g, (_, name: string, existing = '') => `<${name}${existing}${attributeText(onPeople())}>`);
+  const attributed = /<(credits|director|writer|genre|studio|country|tag|title|originaltitle|sorttitle|plot|outline|year|premiered|aired|season|episode|mpaa|runtime|uniqueid)(\s[^>]*)?>/g;
+  return result.replace(attributed, (_, name: string, existing = '') => `<${name}${existing}${attributeText(onPeople())}>`);
 }
 
 const fixtureWithAdditions = (texts: readonly string[], root: string) =>
