@@ -211,7 +211,7 @@ function mergeRatings(existing: readonly NfoRating[], ratings: readonly RatingVa
  * children of `<streamdetails>`). A stream the probe did not find is gone. Without a probe, the file's
  * streams stay as they are.
  */
-export function mergeFileInfo(existing: NfoFileInfo | undefined, probed: NfoFileInfo | undefined): NfoFileInfo | undefined {
+function mergeFileInfo(existing: NfoFileInfo | undefined, probed: NfoFileInfo | undefined): NfoFileInfo | undefined {
   if (probed === undefined) return existing;
   if (existing === undefined) return probed;
   const merge = <T extends object>(before: readonly T[], now: readonly T[]): T[] => now.map((stream, index) => ({ ...before[index], ...stream }));
