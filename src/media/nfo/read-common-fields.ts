@@ -1,5 +1,5 @@
 import type { ChildElementReader } from './element-reader.js';
-import { toDecimal, toInteger, toIsoDate, toRuntimeMinutes } from './field-values.js';
+import { differentSpelling, toDecimal, toInteger, toIsoDate, toRuntimeMinutes } from './field-values.js';
 import { readFileInfo } from './read-file-info.js';
 import { readListValues, readPeople } from './read-list-values.js';
 import { nonEmptyList, readActors, readThumbs } from './read-people-and-artwork.js';
@@ -22,12 +22,15 @@ export function readCommonFields(
   const directors = readPeople(reader, 'director', 'director');
   const studios = readListValues(reader, 'studio');
   const lists = [genres, countries, tags, credits, directors, studios];
+  const userRating = reader.converted('userrating', toDecimal);
+  const userRatingText = userRating === undefined ? undefined : differentSpelling(reader.text('userrating') ?? '', userRating);
   return {
     title: reader.text('title'),
     originalTitle: reader.text('originaltitle'),
     sortTitle: reader.text('sorttitle'),
     ratings: readRatings(reader),
-    userRating: reader.converted('userrating', toDecimal),
+    userRating,
+    userRatingText,
     outline: reader.text('outline'),
     plot: reader.text('plot'),
     tagline: reader.text('tagline'),

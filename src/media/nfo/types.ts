@@ -144,6 +144,8 @@ export interface NfoCommonFields {
   sortTitle?: string;
   ratings: NfoRating[];
   userRating?: number;
+  /** `<userrating>` as the file spelt it (`0.0`), only when that differs from the number's own spelling. */
+  userRatingText?: string;
   outline?: string;
   plot?: string;
   tagline?: string;

@@ -37,7 +37,7 @@ export function writeVideoTag(writer: XmlLinesWriter, rootName: string, fields: 
     leaf('showtitle', fields.showTitle);
     leaf('sorttitle', fields.sortTitle);
     writeRatings(writer, fields.ratings);
-    leaf('userrating', fields.userRating);
+    leaf('userrating', spelt(fields.userRating, fields.userRatingText));
     leaf('season', fields.season);
     leaf('episode', fields.episode);
     leaf('displayseason', fields.displaySeason);
@@ -104,11 +104,16 @@ function writeRatings(writer: XmlLinesWriter, ratings: readonly NfoRating[]): vo
   writer.block('ratings', {}, () => {
     for (const { name, value, valueText, votes, max, isDefault } of ratings) {
       writer.block('rating', { name, max, default: isDefault ? 'true' : undefined }, () => {
-        writer.leaf('value', valueText !== undefined && sameNumber(valueText, value) ? valueText : value);
+        writer.leaf('value', spelt(value, valueText));
         writer.leaf('votes', votes);
       });
     }
   });
+}
+
+/** The file's spelling of a number (`6.400000`) while it still says this value, else the number. */
+function spelt(value: number | undefined, text: string | undefined): string | number | undefined {
+  return value !== undefined && text !== undefined && sameNumber(text, value) ? text : value;
 }
 
 /** Whether a kept spelling still says this value (the model may have been changed after reading). */

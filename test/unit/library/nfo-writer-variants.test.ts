@@ -86,6 +86,7 @@ describe('ratings', () => {
 
   it('writes an unchanged rating back as the file spelt it', () => {
     expect(publishEpisodes(episodesOf(fixture('kodi.episode.nfo')))).toContain('<value>8.200000</value>');
+    expect(publishMovie(movieOf(fixture('tmm.movie.nfo')))).toContain('<userrating>0.0</userrating>');
     expect(publishMovie(movieOf('<movie><title>A</title><ratings><rating name="imdb"><value>6.400000</value></rating></ratings></movie>'))).toContain('<value>6.400000</value>');
   });
 });
