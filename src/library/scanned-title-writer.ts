@@ -20,6 +20,7 @@ import { sha256File } from '../media/file-hash.js';
 import type { SeasonRef } from '../media/artwork-names.js';
 import type { ScannedArtwork, ScannedMovie, ScannedShow, ScannedTitle, ScannedVideoFile } from '../media/title-scan/types.js';
 import { mediaFileRows } from './media-file-rows.js';
+import { nfoArtworkCandidates, saveNfoArtworkCandidates } from './nfo-artwork-candidates.js';
 import { metadataFromScan, withoutLockedFields, idColumns } from './title-metadata.js';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -46,6 +47,11 @@ export class ScannedTitleWriter {
   async save(libraryId: string, scanId: string, scanned: ScannedTitle): Promise<SavedTitle> {
     const saved = scanned.kind === 'movie' ? await this.saveMovie(libraryId, scanId, scanned) : await this.saveShow(libraryId, scanId, scanned);
     const assetsCached = await this.saveArtwork(saved.entityType, saved.entityId, scanId, scanned);
+    // An NFO that could not be read says nothing about artwork: the candidates of the last read stay.
+    if (scanned.unreadableNfoPath === undefined) {
+      const candidates = nfoArtworkCandidates(scanned);
+      await this.db.transaction((tx) => saveNfoArtworkCandidates(tx, saved.entityType === 'movie' ? 'movie' : 'tv', saved.entityId, candidates));
+    }
     return { ...saved, assetsCached };
   }
 

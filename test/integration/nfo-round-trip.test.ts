@@ -34,6 +34,7 @@ const SHOW_FILES: Record<string, string> = {
   'tvshow.nfo': 'jellyfin.tvshow.nfo',
   'Season 01/Breaking Bad - S01E01E02.nfo': 'sonarr-reversed.multi-episode.nfo',
   'Season 02/Breaking Bad - S02E01.nfo': 'kodi.episode.nfo',
+  'Season 02/Breaking Bad - S02E02.nfo': 'jellyfin.episode.nfo',
 };
 
 const BROKEN_SEASON_NFO = '<season><title>Season 2</title><plot>Unclosed</season>';
@@ -69,6 +70,7 @@ beforeAll(async () => {
   }
   await makeVideo(path.join(show, 'Season 01', 'Breaking Bad - S01E01E02.mkv'));
   await makeVideo(path.join(show, 'Season 02', 'Breaking Bad - S02E01.mkv'));
+  await makeVideo(path.join(show, 'Season 02', 'Breaking Bad - S02E02.mkv'));
   for (const [relative, name] of Object.entries(SHOW_FILES)) fs.writeFileSync(path.join(show, relative), fixture(name));
   fs.writeFileSync(path.join(show, 'Season 01', 'season.nfo'), fixture('jellyfin.season.nfo'));
   fs.writeFileSync(path.join(show, 'Season 02', 'season.nfo'), BROKEN_SEASON_NFO);
@@ -109,6 +111,11 @@ describe('publishing NFOs from every writer', () => {
     const alien = fs.readFileSync(path.join(moviesRoot, 'Alien (1979)', 'movie.nfo'), 'utf8');
     expect(alien).toContain('<value>89</value>');
     expect(alien).toContain('<uniqueid type="trakt">295</uniqueid>');
+    expect(alien).toContain('<profile>https://www.themoviedb.org/person/10205</profile>');
+    expect(alien).toContain('<director tmdbid="578">Ridley Scott</director>');
+    // Radarr's stream details the probe does not measure stay beside the probe's.
+    const zardoz = fs.readFileSync(path.join(moviesRoot, 'Zardoz (1974)', 'movie.nfo'), 'utf8');
+    expect(zardoz).toMatch(/<codec>h264<\/codec>[\s\S]*<bitrate>5000<\/bitrate>[\s\S]*<scantype>Progressive<\/scantype>/);
   });
 
   it('keeps every block of a multi-episode file by its number, in the file order, and all of an episode NFO', async () => {
@@ -121,7 +128,10 @@ describe('publishing NFOs from every writer', () => {
       [1, 1, 'Pilot'],
       [1, 2, "Cat's in the Bag..."],
       [2, 1, 'Seven Thirty-Seven'],
+      // Jellyfin left <title> empty and named the episode in <originaltitle>.
+      [2, 2, 'Grilled'],
     ]);
+    expect(rows[3]).toMatchObject({ directors: ['Michelle MacLaren'], credits: ['George Mastras'], imdbId: 'tt1232248', tvdbId: 438907, ratings: [{ name: 'default', value: 8.7, isDefault: true }] });
 
     for (const [relative, name] of Object.entries(SHOW_FILES)) {
       const published = fs.readFileSync(path.join(show, relative), 'utf8');
@@ -140,6 +150,10 @@ describe('publishing NFOs from every writer', () => {
     const text = fs.readFileSync(path.join(show, 'Season 02/Breaking Bad - S02E01.nfo'), 'utf8');
     expect(text).toContain('<value>8.200000</value>');
     expect(text).toContain('<episodenumberend>1</episodenumberend>');
+    const grilled = fs.readFileSync(path.join(show, 'Season 02/Breaking Bad - S02E02.nfo'), 'utf8');
+    expect(grilled).not.toContain('<title>');
+    expect(grilled).toContain('<type>Director</type>');
+    expect(grilled).toContain('<communityrating>8,7</communityrating>');
   });
 
   it('reads season.nfo into its season, reports one it cannot read, and writes neither', async () => {

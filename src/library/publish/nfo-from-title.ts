@@ -152,7 +152,8 @@ function actorsOf(cast: readonly ActorForNfo[], existing: readonly NfoActor[]): 
       const before = fileCast[index];
       // The scan numbers an actor without <order> by position; that number is not written into a file that had none.
       const order = before !== undefined && before.order === undefined && index === actor.sortOrder ? undefined : actor.sortOrder;
-      return clean({ name: actor.name, role: actor.role ?? undefined, type: before?.type, order, thumb: actor.thumbUrl ?? undefined }) as NfoActor;
+      // What the file says of the person beyond what we store (tinyMediaManager's <profile>, <tmdbid>) stays.
+      return clean({ name: actor.name, role: actor.role ?? undefined, type: before?.type, order, thumb: actor.thumbUrl ?? undefined, attributes: before?.attributes, extra: before?.extra }) as NfoActor;
     });
   return [...actors, ...existing.filter((actor) => !isCast(actor))];
 }
@@ -205,14 +206,21 @@ function mergeRatings(existing: readonly NfoRating[], ratings: readonly RatingVa
 }
 
 /**
- * The probe's streams, each over the file's stream at the same position: what the probe does not measure
- * (a 3D `stereomode`, say) stays. Without a probe, the file's streams stay as they are.
+ * The probe's streams, each over the file's stream at the same position: the probe wins for what it
+ * measured, and what it does not measure stays (a 3D `stereomode`, Radarr's `bitrate` and `framerate`, other
+ * children of `<streamdetails>`). A stream the probe did not find is gone. Without a probe, the file's
+ * streams stay as they are.
  */
 function mergeFileInfo(existing: NfoFileInfo | undefined, probed: NfoFileInfo | undefined): NfoFileInfo | undefined {
   if (probed === undefined) return existing;
   if (existing === undefined) return probed;
   const merge = <T extends object>(before: readonly T[], now: readonly T[]): T[] => now.map((stream, index) => ({ ...before[index], ...stream }));
-  return { video: merge(existing.video, probed.video), audio: merge(existing.audio, probed.audio), subtitles: merge(existing.subtitles, probed.subtitles) };
+  return clean({
+    video: merge(existing.video, probed.video),
+    audio: merge(existing.audio, probed.audio),
+    subtitles: merge(existing.subtitles, probed.subtitles),
+    extra: existing.extra,
+  });
 }
 
 /** The NFO models have absent optional fields, never undefined ones, so a written and re-read NFO compares equal. */

@@ -78,7 +78,7 @@ export class TitlePublisher {
       const trailer = config.trailers ? await this.trailer('movie', movieId) : undefined;
       const nfo = movieNfoFromTitle(movie, {
         actors: cast,
-        thumbs: art.length > 0 ? thumbsOf(art) : (existing?.thumbs ?? []),
+        thumbs: thumbsOver(thumbsOf(art), existing?.thumbs ?? []),
         extra: existing?.extra ?? movie.nfoExtra,
         fileInfo: main ? fileInfoFromStreams(main, streams) : undefined,
         trailer,
@@ -108,7 +108,7 @@ export class TitlePublisher {
       const seasonRows = await db.select().from(seasons).where(eq(seasons.showId, showId)).orderBy(asc(seasons.seasonNumber));
       const nfo = tvShowNfoFromTitle(show, {
         actors: await this.cast('show', showId),
-        thumbs: art.length > 0 ? thumbsOf(art) : (existing?.thumbs ?? []),
+        thumbs: thumbsOver(thumbsOf(art), existing?.thumbs ?? []),
         extra: existing?.extra ?? show.nfoExtra,
         seasonNames: seasonRows.filter((s) => s.name).map((s) => ({ number: s.seasonNumber, name: s.name! })),
         existing,
@@ -299,16 +299,40 @@ function episodeBlocks<T extends { seasonNumber: number; episodeNumber: number }
   ];
 }
 
+/** The selected artwork as `<thumb>`s; an NFO's own candidate keeps the `preview` and attributes it had there. */
 function thumbsOf(art: readonly { asset: { assetType: string; providerUrl: string; providerMetadata: Record<string, unknown> | null } }[]): NfoThumb[] {
   return art
     .filter(({ asset }) => asset.assetType !== 'fanart')
     .map(({ asset }) => {
-      const season = (asset.providerMetadata ?? {}).season;
+      const { season, preview, attributes } = asset.providerMetadata ?? {};
+      const kept = {
+        ...(typeof preview === 'string' ? { preview } : {}),
+        ...(isAttributeList(attributes) ? { attributes: Object.fromEntries(attributes) } : {}),
+      };
       if (asset.assetType in SEASON_TYPES && typeof season === 'number') {
-        return { url: asset.providerUrl, aspect: SEASON_TYPES[asset.assetType]!, type: 'season', season };
+        return { url: asset.providerUrl, aspect: SEASON_TYPES[asset.assetType]!, type: 'season', season, ...kept };
       }
-      return { url: asset.providerUrl, aspect: asset.assetType };
+      return { url: asset.providerUrl, aspect: asset.assetType, ...kept };
     });
+}
+
+/**
+ * The file's thumbs laid over with the selected artwork, in the file's order: a thumb of a kind (aspect and
+ * season) no selected artwork is of stays (a logo URL when only a poster was selected, or when its
+ * download failed), as does a thumb of the selected picture itself, exactly as written; the file's other
+ * thumbs of a selected kind give way to the selection, which is written after them.
+ */
+function thumbsOver(selected: readonly NfoThumb[], file: readonly NfoThumb[]): NfoThumb[] {
+  const kind = (thumb: NfoThumb) => `${thumb.aspect ?? ''}/${thumb.type ?? ''}/${thumb.season ?? ''}`;
+  const covered = new Set(selected.map(kind));
+  const isSelected = (thumb: NfoThumb) => selected.some((chosen) => kind(chosen) === kind(thumb) && chosen.url === thumb.url);
+  const kept = file.filter((thumb) => !covered.has(kind(thumb)) || isSelected(thumb));
+  return [...kept, ...selected.filter((chosen) => !kept.some((thumb) => kind(thumb) === kind(chosen) && thumb.url === chosen.url))];
+}
+
+/** NFO candidates keep a `<thumb>`'s attributes as [name, value] pairs: a JSON object in Postgres loses their order. */
+function isAttributeList(value: unknown): value is [string, string][] {
+  return Array.isArray(value) && value.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every((part) => typeof part === 'string'));
 }
 
 function extensionOf(file: string): string {

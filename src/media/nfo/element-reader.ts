@@ -61,16 +61,6 @@ export class ChildElementReader {
     return element === undefined ? undefined : nonEmpty(textContent(element));
   }
 
-  /** Values of a repeatable element, with " / "-joined values split the way Kodi splits them. */
-  texts(name: string): string[] {
-    return this.elements(name).flatMap((element) =>
-      textContent(element)
-        .split(KODI_ITEM_SEPARATOR)
-        .map((value) => value.trim())
-        .filter((value) => value !== ''),
-    );
-  }
-
   converted<T>(name: string, convert: (raw: string) => Conversion<T>): T | undefined {
     const raw = this.text(name);
     return raw === undefined ? undefined : this.check(convert(raw), raw, `<${name}>`);
@@ -125,6 +115,14 @@ export class ChildElementReader {
     if (conversion.ok) return conversion.value;
     return this.fail(`must be ${conversion.expected}, got ${quote(raw)}`, what);
   }
+}
+
+/** The values of one list element, " / "-joined values split the way Kodi splits them. */
+export function listValues(element: XmlElement): string[] {
+  return textContent(element)
+    .split(KODI_ITEM_SEPARATOR)
+    .map((value) => value.trim())
+    .filter((value) => value !== '');
 }
 
 /** All text inside an element, including text nested in child elements (stray HTML such as `<br/>`). */

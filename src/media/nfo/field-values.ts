@@ -73,3 +73,8 @@ export function toAspectRatio(raw: string): Conversion<number> {
 export function toFlag(raw: string | undefined): boolean {
   return raw !== undefined && ['true', '1', 'yes'].includes(raw.trim().toLowerCase());
 }
+
+/** The raw text when it spells the value differently from how the number is written by default (`6.400000`). */
+export function differentSpelling(raw: string, value: number): string | undefined {
+  return raw === String(value) ? undefined : raw;
+}

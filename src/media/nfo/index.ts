@@ -2,6 +2,7 @@ export { NfoParseError } from './errors.js';
 export { findEpisodeBlock } from './episode-blocks.js';
 export { parseNfo } from './parse.js';
 export { isCast } from './read-people-and-artwork.js';
+export { nfoArtworkUrls, type NfoArtworkUrl } from './artwork-urls.js';
 export { findUrls, readProviderUrl } from './provider-urls.js';
 export { writeEpisodeNfo, writeMovieNfo, writeTvShowNfo } from './write.js';
 export type {
@@ -19,6 +20,7 @@ export type {
   NfoThumb,
   NfoUniqueId,
   NfoUniqueIdType,
+  NfoValueAttributes,
   NfoVideoStream,
   ParsedNfo,
   ProviderLink,

@@ -1,6 +1,7 @@
 import type { ChildElementReader } from './element-reader.js';
 import { toInteger, toIsoDate } from './field-values.js';
 import { readCommonFields } from './read-common-fields.js';
+import { readElementAttributes } from './read-element-attributes.js';
 import type { EpisodeNfo } from './types.js';
 import { withoutUndefined } from './without-undefined.js';
 
@@ -14,6 +15,7 @@ export function readEpisode(reader: ChildElementReader): EpisodeNfo {
     displaySeason: reader.converted('displayseason', toInteger),
     displayEpisode: reader.converted('displayepisode', toInteger),
     aired: reader.converted('aired', toIsoDate),
+    elementAttributes: readElementAttributes(reader),
     extra: reader.unmodelled(),
   });
 }

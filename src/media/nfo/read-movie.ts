@@ -1,12 +1,13 @@
 import type { ChildElementReader } from './element-reader.js';
 import { readCommonFields } from './read-common-fields.js';
+import { readElementAttributes } from './read-element-attributes.js';
 import type { MovieNfo, NfoSet } from './types.js';
 import { withoutUndefined } from './without-undefined.js';
 
 export function readMovie(reader: ChildElementReader): MovieNfo {
   const common = readCommonFields(reader, 'tmdb');
   const set = readSet(reader);
-  return withoutUndefined({ ...common, set, extra: reader.unmodelled() });
+  return withoutUndefined({ ...common, set, elementAttributes: readElementAttributes(reader), extra: reader.unmodelled() });
 }
 
 /** `<set><name/><overview/></set>`, or the legacy `<set>Name</set>`; attributes (`tmdbcolid="…"`) are kept. */

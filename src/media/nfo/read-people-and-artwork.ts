@@ -5,42 +5,36 @@ import { withoutUndefined } from './without-undefined.js';
 
 /**
  * `<actor><name/><role/><type/><order/><thumb/></actor>`; an actor without a name is skipped, as Kodi does.
- * Jellyfin and Emby add `<type>` and write the order as `<sortorder>`.
+ * Jellyfin and Emby add `<type>` and write the order as `<sortorder>`. Other children (tinyMediaManager's
+ * `<profile>` and `<tmdbid>`) and the element's attributes are kept as written.
  */
 export function readActors(reader: ChildElementReader): NfoActor[] {
   return reader.elements('actor').flatMap((element) => {
     const actorReader = reader.nested(element);
     const name = personName(actorReader.text('name'));
     if (name === undefined) return [];
+    const order = actorReader.converted('order', toInteger);
+    const sortOrder = actorReader.converted('sortorder', toInteger);
     const actor: NfoActor = withoutUndefined({
       name,
       role: actorReader.text('role'),
       type: actorReader.text('type'),
-      order: actorReader.converted('order', toInteger) ?? actorReader.converted('sortorder', toInteger),
+      order: order ?? sortOrder,
       thumb: actorReader.text('thumb'),
+      attributes: nonEmptyAttributes(element.attributes),
+      extra: nonEmptyList(actorReader.unmodelled()),
     });
     return [actor];
   });
 }
 
-/**
- * Names of people in `<director>`, `<credits>` and Jellyfin's `<writer>` (which it writes beside `<credits>`
- * with the same names), once each, without the trailing commas of lists pasted from web pages.
- */
-export function readPeople(reader: ChildElementReader, ...names: string[]): string[] {
-  const people: string[] = [];
-  for (const name of names) {
-    for (const person of reader.texts(name).map(personName)) {
-      if (person !== undefined && !people.some((known) => known.toLowerCase() === person.toLowerCase())) people.push(person);
-    }
-  }
-  return people;
-}
-
-function personName(raw: string | undefined): string | undefined {
+/** A person's name without the trailing commas of lists pasted from web pages. */
+export function personName(raw: string | undefined): string | undefined {
   const name = raw?.replace(/[\s,;]+$/u, '');
   return name === '' ? undefined : name;
 }
+
+const MODELLED_THUMB_ATTRIBUTES = new Set(['aspect', 'type', 'season', 'preview']);
 
 /** Top-level `<thumb aspect="poster" …>url</thumb>` artwork references. */
 export function readThumbs(reader: ChildElementReader): NfoThumb[] {
@@ -48,12 +42,15 @@ export function readThumbs(reader: ChildElementReader): NfoThumb[] {
     const thumbReader = reader.nested(element);
     const url = thumbReader.ownText();
     if (url === undefined) return [];
+    const others = Object.fromEntries(Object.entries(element.attributes).filter(([name]) => !MODELLED_THUMB_ATTRIBUTES.has(name)));
     const thumb: NfoThumb = withoutUndefined({
       url,
       aspect: thumbReader.attribute('aspect'),
       type: thumbReader.attribute('type'),
       season: thumbReader.convertedAttribute('season', toInteger),
       preview: thumbReader.attribute('preview'),
+      // Kodi's own `spoof=""` and `cache=""` included: empty values are written back as they were.
+      attributes: nonEmptyAttributes(others),
     });
     return [thumb];
   });
@@ -65,4 +62,12 @@ const CAST_TYPES = new Set(['actor', 'gueststar']);
 /** Whether an `<actor>` is cast: Kodi's own (no `<type>`), or Jellyfin's/Emby's Actor and GuestStar. */
 export function isCast(actor: NfoActor): boolean {
   return actor.type === undefined || CAST_TYPES.has(actor.type.toLowerCase());
+}
+
+export function nonEmptyAttributes(attributes: Readonly<Record<string, string>>): Record<string, string> | undefined {
+  return Object.keys(attributes).length > 0 ? { ...attributes } : undefined;
+}
+
+export function nonEmptyList<T>(list: T[]): T[] | undefined {
+  return list.length > 0 ? list : undefined;
 }

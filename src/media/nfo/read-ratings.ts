@@ -1,5 +1,5 @@
 import type { ChildElementReader } from './element-reader.js';
-import { toDecimal, toFlag, toVoteCount, type Conversion } from './field-values.js';
+import { differentSpelling, toDecimal, toFlag, toVoteCount, type Conversion } from './field-values.js';
 import type { NfoRating } from './types.js';
 import { withoutUndefined } from './without-undefined.js';
 
@@ -31,7 +31,7 @@ export function readRatings(reader: ChildElementReader): NfoRating[] {
     const rating: NfoRating = withoutUndefined({
       name: ratingReader.attribute('name') ?? LEGACY_RATING_NAME,
       value,
-      valueText: spelling(raw, value),
+      valueText: differentSpelling(raw, value),
       votes: ratingReader.converted('votes', toVoteCount),
       max,
       isDefault: toFlag(element.attributes['default']),
@@ -49,7 +49,7 @@ function readLegacyRating(reader: ChildElementReader): NfoRating[] {
   if (raw === undefined) return [];
   const max = ratingReader.convertedAttribute('max', toDecimal);
   const value = ratingReader.check(toRatingValue(raw, max), raw);
-  return [withoutUndefined({ name: LEGACY_RATING_NAME, value, valueText: spelling(raw, value), votes, max, isDefault: true })];
+  return [withoutUndefined({ name: LEGACY_RATING_NAME, value, valueText: differentSpelling(raw, value), votes, max, isDefault: true })];
 }
 
 /**
@@ -63,7 +63,7 @@ function readCommunityRating(reader: ChildElementReader): NfoRating[] {
   const raw = ratingReader.ownText();
   if (raw === undefined) return [];
   const value = ratingReader.check(toRatingValue(raw, undefined), raw);
-  return [withoutUndefined({ name: LEGACY_RATING_NAME, value, valueText: spelling(raw, value), isDefault: true })];
+  return [withoutUndefined({ name: LEGACY_RATING_NAME, value, valueText: differentSpelling(raw, value), isDefault: true })];
 }
 
 function toRatingValue(raw: string, max: number | undefined): Conversion<number> {
@@ -72,8 +72,4 @@ function toRatingValue(raw: string, max: number | undefined): Conversion<number>
   const top = max ?? DEFAULT_MAX;
   if (conversion.value < 0 || conversion.value > top) return { ok: false, expected: `a rating from 0 to ${top}` };
   return conversion;
-}
-
-function spelling(raw: string, value: number): string | undefined {
-  return raw === String(value) ? undefined : raw;
 }

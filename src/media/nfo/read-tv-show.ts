@@ -1,6 +1,7 @@
 import type { ChildElementReader } from './element-reader.js';
 import { toInteger } from './field-values.js';
 import { readCommonFields } from './read-common-fields.js';
+import { readElementAttributes } from './read-element-attributes.js';
 import type { NfoNamedSeason, TvShowNfo } from './types.js';
 import { withoutUndefined } from './without-undefined.js';
 
@@ -13,6 +14,7 @@ export function readTvShow(reader: ChildElementReader): TvShowNfo {
     status: reader.text('status'),
     episodeGuide: readEpisodeGuideText(reader),
     namedSeasons: readNamedSeasons(reader),
+    elementAttributes: readElementAttributes(reader),
     extra: reader.unmodelled(),
   });
 }

@@ -39,7 +39,9 @@ export function readUniqueIds(reader: ChildElementReader, numericLegacyIdType: N
     const value = uniqueIdReader.ownText();
     if (value === undefined) continue;
     const type = (uniqueIdReader.attribute('type') ?? 'unknown').toLowerCase();
-    uniqueIds.push({ type, value, isDefault: toFlag(element.attributes['default']) });
+    const others = Object.entries(element.attributes).filter(([name]) => name !== 'type' && name !== 'default');
+    const attributes = others.length > 0 ? { attributes: Object.fromEntries(others) } : {};
+    uniqueIds.push({ type, value, isDefault: toFlag(element.attributes['default']), ...attributes });
   }
   const add = (type: NfoUniqueIdType, value: string | undefined) => {
     const trimmed = value?.trim();

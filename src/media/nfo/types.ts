@@ -24,6 +24,8 @@ export interface NfoUniqueId {
   type: NfoUniqueIdType;
   value: string;
   isDefault: boolean;
+  /** Attributes other than `type` and `default`, kept as written. */
+  attributes?: Record<string, string>;
 }
 
 export interface NfoRating {
@@ -52,6 +54,21 @@ export interface NfoActor {
   order?: number;
   /** URL or path of the actor's photo. */
   thumb?: string;
+  /** Attributes of `<actor>`, kept as written. */
+  attributes?: Record<string, string>;
+  /** Children of `<actor>` not modelled here (tinyMediaManager's `<profile>`, `<tmdbid>`, `<imdbid>`), kept as written. */
+  extra?: XmlElement[];
+}
+
+/**
+ * Attributes a tool wrote on one value of a list element, so they are written back on the element holding
+ * that value: tinyMediaManager's and Kodi's `<director tmdbid="578">`, Kodi's `<genre clear="true">`.
+ */
+export interface NfoValueAttributes {
+  /** The element the value is written as: `genre`, `country`, `tag`, `studio`, `credits` (Jellyfin's `<writer>` too) or `director`. */
+  element: string;
+  value: string;
+  attributes: Record<string, string>;
 }
 
 /** A `<thumb>` artwork reference: a URL or path with Kodi's artwork attributes. */
@@ -64,6 +81,8 @@ export interface NfoThumb {
   /** Season number for season artwork; -1 means all seasons. */
   season?: number;
   preview?: string;
+  /** Other attributes (Kodi's `spoof`, `cache`), kept as written. */
+  attributes?: Record<string, string>;
 }
 
 export interface NfoSet {
@@ -83,16 +102,22 @@ export interface NfoVideoStream {
   stereoMode?: string;
   /** `hdr10`, `dolbyvision`, `hlg`, …; absent for SDR. */
   hdrType?: string;
+  /** Children the probe does not measure and we do not model (Radarr's `bitrate`, `framerate`, `scantype`), kept as written. */
+  extra?: XmlElement[];
 }
 
 export interface NfoAudioStream {
   codec?: string;
   language?: string;
   channels?: number;
+  /** As for video streams (`bitrate`, `samplingrate`, …). */
+  extra?: XmlElement[];
 }
 
 export interface NfoSubtitleStream {
   language?: string;
+  /** As for video streams (`forced`, `title`, …). */
+  extra?: XmlElement[];
 }
 
 /** `<fileinfo><streamdetails>`: what the media file contains, as Kodi's own probe would report it. */
@@ -100,6 +125,8 @@ export interface NfoFileInfo {
   video: NfoVideoStream[];
   audio: NfoAudioStream[];
   subtitles: NfoSubtitleStream[];
+  /** Children of `<streamdetails>` other than the streams, kept as written. */
+  extra?: XmlElement[];
 }
 
 export interface NfoNamedSeason {
@@ -117,6 +144,8 @@ export interface NfoCommonFields {
   sortTitle?: string;
   ratings: NfoRating[];
   userRating?: number;
+  /** `<userrating>` as the file spelt it (`0.0`), only when that differs from the number's own spelling. */
+  userRatingText?: string;
   outline?: string;
   plot?: string;
   tagline?: string;
@@ -131,6 +160,13 @@ export interface NfoCommonFields {
   /** Writers. */
   credits: string[];
   directors: string[];
+  /** Attributes of the list elements above (genres to directors), by value; absent when none has any. */
+  valueAttributes?: NfoValueAttributes[];
+  /**
+   * Attributes of the root's single-valued elements (`<title lang="en">`, `<plot>`, `<season>`), by element
+   * name; absent when none has any.
+   */
+  elementAttributes?: Record<string, Record<string, string>>;
   /** YYYY-MM-DD. */
   premiered?: string;
   year?: number;

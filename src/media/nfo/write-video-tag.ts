@@ -2,8 +2,10 @@ import type {
   NfoCommonFields,
   NfoFileInfo,
   NfoNamedSeason,
+  NfoValueAttributes,
   NfoRating,
   NfoSet,
+  XmlElement,
 } from './types.js';
 import { toDecimal } from './field-values.js';
 import type { XmlLinesWriter } from './xml-lines-writer.js';
@@ -27,32 +29,35 @@ export interface VideoTagFields extends NfoCommonFields {
 
 /** Writes one root element's children in the order Kodi itself writes them, then the kept extras. */
 export function writeVideoTag(writer: XmlLinesWriter, rootName: string, fields: VideoTagFields): void {
+  // The root's single-valued elements carry the attributes the file had on them (`<title lang="en">`).
+  const leaf = (name: string, value: string | number | undefined) => writer.leaf(name, value, fields.elementAttributes?.[name]);
   writer.block(rootName, {}, () => {
-    writer.leaf('title', fields.title);
-    writer.leaf('originaltitle', fields.originalTitle);
-    writer.leaf('showtitle', fields.showTitle);
-    writer.leaf('sorttitle', fields.sortTitle);
+    leaf('title', fields.title);
+    leaf('originaltitle', fields.originalTitle);
+    leaf('showtitle', fields.showTitle);
+    leaf('sorttitle', fields.sortTitle);
     writeRatings(writer, fields.ratings);
-    writer.leaf('userrating', fields.userRating);
-    writer.leaf('season', fields.season);
-    writer.leaf('episode', fields.episode);
-    writer.leaf('displayseason', fields.displaySeason);
-    writer.leaf('displayepisode', fields.displayEpisode);
-    writer.leaf('outline', fields.outline);
-    writer.leaf('plot', fields.plot);
-    writer.leaf('tagline', fields.tagline);
-    writer.leaf('runtime', fields.runtime);
+    leaf('userrating', spelt(fields.userRating, fields.userRatingText));
+    leaf('season', fields.season);
+    leaf('episode', fields.episode);
+    leaf('displayseason', fields.displaySeason);
+    leaf('displayepisode', fields.displayEpisode);
+    leaf('outline', fields.outline);
+    leaf('plot', fields.plot);
+    leaf('tagline', fields.tagline);
+    leaf('runtime', fields.runtime);
     for (const thumb of fields.thumbs) {
-      const { url, aspect, type, season, preview } = thumb;
-      writer.leaf('thumb', url, { aspect, type, season, preview });
+      const { url, aspect, type, season, preview, attributes } = thumb;
+      // Kodi writes `spoof` and `cache` before `aspect`; other tools' attributes go there too.
+      writer.leaf('thumb', url, { ...attributes, aspect, type, season, preview });
     }
-    writer.leaf('mpaa', fields.mpaa);
-    writer.leaf('episodeguide', fields.episodeGuide);
-    for (const { type, value, isDefault } of fields.uniqueIds) {
-      writer.leaf('uniqueid', value, { type, default: isDefault ? 'true' : undefined });
+    leaf('mpaa', fields.mpaa);
+    leaf('episodeguide', fields.episodeGuide);
+    for (const { type, value, isDefault, attributes } of fields.uniqueIds) {
+      writer.leaf('uniqueid', value, { type, default: isDefault ? 'true' : undefined, ...attributes });
     }
-    writeTexts(writer, 'genre', fields.genres);
-    writeTexts(writer, 'country', fields.countries);
+    writeList(writer, 'genre', fields.genres, fields.valueAttributes);
+    writeList(writer, 'country', fields.countries, fields.valueAttributes);
     if (fields.set !== undefined) {
       const { name, overview, attributes = {} } = fields.set;
       writer.block('set', attributes, () => {
@@ -60,23 +65,24 @@ export function writeVideoTag(writer: XmlLinesWriter, rootName: string, fields: 
         writer.leaf('overview', overview);
       });
     }
-    writeTexts(writer, 'tag', fields.tags);
-    writeTexts(writer, 'credits', fields.credits);
-    writeTexts(writer, 'director', fields.directors);
-    writer.leaf('premiered', fields.premiered);
-    writer.leaf('year', fields.year);
-    writer.leaf('status', fields.status);
-    writer.leaf('aired', fields.aired);
-    writeTexts(writer, 'studio', fields.studios);
-    writer.leaf('trailer', fields.trailer);
+    writeList(writer, 'tag', fields.tags, fields.valueAttributes);
+    writeList(writer, 'credits', fields.credits, fields.valueAttributes);
+    writeList(writer, 'director', fields.directors, fields.valueAttributes);
+    leaf('premiered', fields.premiered);
+    leaf('year', fields.year);
+    leaf('status', fields.status);
+    leaf('aired', fields.aired);
+    writeList(writer, 'studio', fields.studios, fields.valueAttributes);
+    leaf('trailer', fields.trailer);
     if (fields.fileInfo !== undefined) writeFileInfo(writer, fields.fileInfo);
-    for (const { name, role, type, order, thumb } of fields.actors) {
-      writer.block('actor', {}, () => {
+    for (const { name, role, type, order, thumb, attributes, extra } of fields.actors) {
+      writer.block('actor', attributes ?? {}, () => {
         writer.leaf('name', name);
         writer.leaf('role', role);
         writer.leaf('type', type);
         writer.leaf('order', order);
         writer.leaf('thumb', thumb);
+        writeElements(writer, extra);
       });
     }
     for (const { number, name } of fields.namedSeasons ?? []) writer.leaf('namedseason', name, { number });
@@ -84,8 +90,13 @@ export function writeVideoTag(writer: XmlLinesWriter, rootName: string, fields: 
   });
 }
 
-function writeTexts(writer: XmlLinesWriter, name: string, values: readonly string[]): void {
-  for (const value of values) writer.leaf(name, value);
+/** One element per value, with the attributes the file had on the element holding that value. */
+function writeList(writer: XmlLinesWriter, name: string, values: readonly string[], attributes: readonly NfoValueAttributes[] = []): void {
+  for (const value of values) writer.leaf(name, value, attributes.find((known) => known.element === name && known.value === value)?.attributes);
+}
+
+function writeElements(writer: XmlLinesWriter, elements: readonly XmlElement[] | undefined): void {
+  for (const element of elements ?? []) writer.element(element);
 }
 
 function writeRatings(writer: XmlLinesWriter, ratings: readonly NfoRating[]): void {
@@ -93,11 +104,16 @@ function writeRatings(writer: XmlLinesWriter, ratings: readonly NfoRating[]): vo
   writer.block('ratings', {}, () => {
     for (const { name, value, valueText, votes, max, isDefault } of ratings) {
       writer.block('rating', { name, max, default: isDefault ? 'true' : undefined }, () => {
-        writer.leaf('value', valueText !== undefined && sameNumber(valueText, value) ? valueText : value);
+        writer.leaf('value', spelt(value, valueText));
         writer.leaf('votes', votes);
       });
     }
   });
+}
+
+/** The file's spelling of a number (`6.400000`) while it still says this value, else the number. */
+function spelt(value: number | undefined, text: string | undefined): string | number | undefined {
+  return value !== undefined && text !== undefined && sameNumber(text, value) ? text : value;
 }
 
 /** Whether a kept spelling still says this value (the model may have been changed after reading). */
@@ -107,7 +123,7 @@ function sameNumber(text: string, value: number): boolean {
 }
 
 function writeFileInfo(writer: XmlLinesWriter, fileInfo: NfoFileInfo): void {
-  if (fileInfo.video.length + fileInfo.audio.length + fileInfo.subtitles.length === 0) return;
+  if (fileInfo.video.length + fileInfo.audio.length + fileInfo.subtitles.length === 0 && fileInfo.extra === undefined) return;
   writer.block('fileinfo', {}, () => {
     writer.block('streamdetails', {}, () => {
       for (const video of fileInfo.video) {
@@ -119,6 +135,7 @@ function writeFileInfo(writer: XmlLinesWriter, fileInfo: NfoFileInfo): void {
           writer.leaf('durationinseconds', video.durationInSeconds);
           writer.leaf('stereomode', video.stereoMode);
           writer.leaf('hdrtype', video.hdrType);
+          writeElements(writer, video.extra);
         });
       }
       for (const audio of fileInfo.audio) {
@@ -126,11 +143,16 @@ function writeFileInfo(writer: XmlLinesWriter, fileInfo: NfoFileInfo): void {
           writer.leaf('codec', audio.codec);
           writer.leaf('language', audio.language);
           writer.leaf('channels', audio.channels);
+          writeElements(writer, audio.extra);
         });
       }
       for (const subtitle of fileInfo.subtitles) {
-        writer.block('subtitle', {}, () => writer.leaf('language', subtitle.language));
+        writer.block('subtitle', {}, () => {
+          writer.leaf('language', subtitle.language);
+          writeElements(writer, subtitle.extra);
+        });
       }
+      writeElements(writer, fileInfo.extra);
     });
   });
 }

@@ -47,6 +47,7 @@ describe('parseNfo on a full Kodi movie.nfo', () => {
           url: 'https://image.tmdb.org/t/p/original/poster.jpg',
           aspect: 'poster',
           preview: 'https://image.tmdb.org/t/p/w500/poster.jpg',
+          attributes: { spoof: '', cache: '' },
         },
         { url: 'https://assets.fanart.tv/fanart/movies/603/moviethumb/the-matrix.jpg', aspect: 'landscape' },
         { url: 'https://assets.fanart.tv/fanart/movies/603/hdmovielogo/the-matrix.png', aspect: 'clearlogo' },

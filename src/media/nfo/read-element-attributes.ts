@@ -1,0 +1,25 @@
+import type { ChildElementReader } from './element-reader.js';
+import { nonEmptyAttributes } from './read-people-and-artwork.js';
+
+/** The single-valued elements of a root that the readers model, of every kind. */
+const SINGLE_VALUED = [
+  'title', 'originaltitle', 'showtitle', 'sorttitle', 'userrating', 'season', 'episode', 'displayseason', 'displayepisode',
+  'outline', 'plot', 'tagline', 'runtime', 'mpaa', 'episodeguide', 'premiered', 'year', 'status', 'aired', 'trailer',
+];
+
+/**
+ * Attributes of the modelled single-valued elements of a root (`<title lang="en">`), by name, so they are
+ * written back on the element. Call it after every field was read: an element no field took is kept whole
+ * in `extra`, attributes included, and is left out here.
+ */
+export function readElementAttributes(reader: ChildElementReader): Record<string, Record<string, string>> | undefined {
+  const unmodelled = new Set(reader.unmodelled().map((element) => element.name));
+  const found = SINGLE_VALUED.flatMap((name) => {
+    const [first] = reader.peek(name);
+    // An empty element is not written back, so neither are its attributes.
+    const written = first !== undefined && !unmodelled.has(name) && first.children.some((child) => typeof child !== 'string' || child.trim() !== '');
+    const attributes = written ? nonEmptyAttributes(first.attributes) : undefined;
+    return attributes === undefined ? [] : [[name, attributes] as const];
+  });
+  return found.length > 0 ? Object.fromEntries(found) : undefined;
+}
