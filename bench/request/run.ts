@@ -13,7 +13,7 @@ import { findFreePort } from '../../src/runtime/free-port.js';
 import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js';
 import { bundleReelflowWorkflows } from '../../src/workers/bundle-workflows.js';
 import { createReelflowWorkers, runWorkers } from '../../src/workers/create-worker.js';
-import { installTemporalRuntime } from '../../src/workers/roles.js';
+import { installTemporalRuntime } from '../../src/workers/temporal-runtime.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../../test/fakes/tmdb.js';
 import { startFakeTorznab } from '../../test/fakes/torznab.js';
 import { makeVideo } from '../../test/support/media-fixtures.js';

@@ -1,4 +1,4 @@
-import { installTemporalRuntime } from '../../../src/workers/roles.js';
+import { installTemporalRuntime } from '../../../src/workers/temporal-runtime.js';
 
 // Before any worker or connection exists in this test process. The tier makes activities fail on purpose,
 // and each failure is an SDK warning: only errors show.
