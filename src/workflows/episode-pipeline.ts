@@ -16,6 +16,7 @@ import {
 import type { DeliveryActivities } from '../activities/deliver.js';
 import type { DownloadActivities } from '../activities/download.js';
 import type { EncodeActivities } from '../activities/encode.js';
+import type { PipelineTimingsActivities } from '../activities/pipeline-timings.js';
 import type { ReleaseSearchActivities } from '../activities/release-search.js';
 import type { ItemChangesInput, RequestItemActivities } from '../activities/request-items.js';
 import type { ProcessingItemStatus, ReleaseCandidate } from '../db/schema/index.js';
@@ -39,6 +40,7 @@ import {
   type EpisodePipelineInput,
   type EpisodeState,
   type PipelineStep,
+  type PipelineTimings,
 } from './request-definitions.js';
 import { checkWorkflowInput } from './workflow-input.js';
 
@@ -47,6 +49,10 @@ import { checkWorkflowInput } from './workflow-input.js';
 const { recordItemTransition } = proxyLocalActivities<RequestItemActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 20 },
+});
+// The worker's configured durations, read once per run: the answer is in the history, so a replay sees it.
+const { pipelineTimings } = proxyLocalActivities<PipelineTimingsActivities>({
+  startToCloseTimeout: '10 seconds',
 });
 const { searchReleases } = proxyActivities<ReleaseSearchActivities>({
   startToCloseTimeout: '2 minutes',
@@ -78,21 +84,26 @@ const SET_ASIDE_UNADDABLE_RELEASE = 'set-aside-unaddable-release';
  */
 export async function episodePipeline(untrusted: EpisodePipelineInput): Promise<DecisionResult> {
   const input = checkWorkflowInput('episodePipeline', episodePipelineInputSchema, untrusted);
-  const timings = input.timings;
-  const following = proxyActivities<DownloadActivities>({
-    startToCloseTimeout: '30 days',
-    heartbeatTimeout: timings.heartbeatTimeoutMs,
-    // Cleaning up after a cancel must wait until the activity really stopped.
-    cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
-    retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10, nonRetryableErrorTypes: [DOWNLOAD_ERRORED, DOWNLOAD_STALLED] },
-  });
-  const encoding = proxyActivities<EncodeActivities>({
-    taskQueue: encodeTaskQueue(workflowInfo().taskQueue),
-    startToCloseTimeout: '24 hours',
-    heartbeatTimeout: timings.heartbeatTimeoutMs,
-    cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
-    retry: { initialInterval: '1 second', maximumAttempts: 3 },
-  });
+  let timings: PipelineTimings;
+  let following: DownloadActivities;
+  let encoding: EncodeActivities;
+  const useTimings = (configured: PipelineTimings) => {
+    timings = configured;
+    following = proxyActivities<DownloadActivities>({
+      startToCloseTimeout: '30 days',
+      heartbeatTimeout: timings.heartbeatTimeoutMs,
+      // Cleaning up after a cancel must wait until the activity really stopped.
+      cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+      retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10, nonRetryableErrorTypes: [DOWNLOAD_ERRORED, DOWNLOAD_STALLED] },
+    });
+    encoding = proxyActivities<EncodeActivities>({
+      taskQueue: encodeTaskQueue(workflowInfo().taskQueue),
+      startToCloseTimeout: '24 hours',
+      heartbeatTimeout: timings.heartbeatTimeoutMs,
+      cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+      retry: { initialInterval: '1 second', maximumAttempts: 3 },
+    });
+  };
 
   const state: EpisodeState = {
     itemId: input.itemId,
@@ -333,6 +344,9 @@ export async function episodePipeline(untrusted: EpisodePipelineInput): Promise<
     });
     return result();
   }
+
+  // Runs started with durations in their input keep them, so that their histories replay.
+  useTimings(input.timings ?? (await pipelineTimings()));
 
   let from: PipelineStep = 'air-date';
   for (;;) {

@@ -15,7 +15,7 @@ const web = release('Severance.S01E02.1080p.WEB-DL');
 /** Two episodes of one request, as planRequestItems expands it. */
 function plannedEpisodes(requestId: string, replace: Partial<EpisodePipelineInput> = {}) {
   return [1, 2].map((episode) => {
-    const { timings: _timings, ...planned } = episodeInput({ requestId, ...replace });
+    const planned = episodeInput({ requestId, ...replace });
     return { ...planned, media: { ...planned.media, episode, episodeTitle: `Episode ${episode}` } };
   });
 }
@@ -36,7 +36,7 @@ function startRequest(requestId: string, calls: { request: ActivityCalls<Request
   return workers.client.workflow.start<typeof mediaRequest>('mediaRequest', {
     workflowId: requestWorkflowId(requestId),
     taskQueue: workers.taskQueue,
-    args: [{ requestId, timings: testTimings }],
+    args: [{ requestId }],
   });
 }
 
@@ -63,7 +63,7 @@ describe.concurrent('mediaRequest', () => {
     expect(calls.request.of('planRequestItems')).toEqual([{ requestId }]);
     expect(calls.request.of('concludeRequest')).toEqual([{ requestId }]);
     expect(itemsDoneAtConclusion.sort()).toEqual([...itemIds].sort());
-    // Each item ran its own pipeline, under its own workflow id, with the request's durations.
+    // Each item ran its own pipeline, under its own workflow id, with the durations its worker is configured with.
     expect(calls.items.of('searchReleases').map((s) => s.media)).toEqual(expect.arrayContaining(planned.map((p) => p.media)));
     expect(calls.items.of('awaitDownload').map((d) => d.pollMs)).toEqual([testTimings.downloadPollMs, testTimings.downloadPollMs]);
     for (const itemId of itemIds) {

@@ -4,6 +4,8 @@ import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { createPipelineTimingsActivities } from '../../../src/activities/pipeline-timings.js';
+import { testTimings } from './pipeline.js';
 
 type StandIn = (input: unknown) => Promise<unknown>;
 
@@ -59,7 +61,7 @@ export function useTierWorkers(queues: TierQueues): TierWorkers {
       defaultHeartbeatThrottleInterval: 50,
     };
     workers = await Promise.all([
-      Worker.create({ ...common, taskQueue, workflowBundle: { codePath: inject('workflowBundlePath') }, activities: dispatchers(queues.main) }),
+      Worker.create({ ...common, taskQueue, workflowBundle: { codePath: inject('workflowBundlePath') }, activities: { ...createPipelineTimingsActivities(testTimings), ...dispatchers(queues.main) } }),
       ...(queues.others ?? []).map((queue) => Worker.create({ ...common, taskQueue: queue.taskQueue(taskQueue), activities: dispatchers(queue.activities) })),
     ]);
     running = Promise.all(workers.map((worker) => worker.run())).then(() => {});

@@ -107,8 +107,9 @@ export async function runsUntilCancelled(): Promise<never> {
 }
 
 /**
- * Durations short enough for tests; the timed waits that stay long (air date, search back-off) are ended by
- * the endWait signal or a cancel. The one place that knows how the pipeline receives its durations.
+ * The durations the tier's workers are configured with, as REELFLOW_DOWNLOAD_POLL_SECONDS and the others
+ * configure a real worker: short enough for tests. The timed waits that stay long (air date, search
+ * back-off) are ended by the endWait signal or a cancel.
  */
 export const testTimings: PipelineTimings = {
   downloadPollMs: 50,
@@ -119,7 +120,8 @@ export const testTimings: PipelineTimings = {
   heartbeatTimeoutMs: 5_000,
 };
 
-export function episodeInput(replace: Partial<Omit<EpisodePipelineInput, 'timings'>> = {}): EpisodePipelineInput {
+/** An item's pipeline input as mediaRequest passes it on; its durations come from the tier's workers. */
+export function episodeInput(replace: Partial<EpisodePipelineInput> = {}): EpisodePipelineInput {
   return {
     itemId: randomUUID(),
     requestId: randomUUID(),
@@ -129,7 +131,6 @@ export function episodeInput(replace: Partial<Omit<EpisodePipelineInput, 'timing
     qualityProfileId: randomUUID(),
     targetIds: [randomUUID()],
     approval: { required: false, timeoutSeconds: null, autoAction: null },
-    timings: testTimings,
     ...replace,
   };
 }
