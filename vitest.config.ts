@@ -19,8 +19,13 @@ export default defineConfig({
           name: 'workflows',
           include: ['test/workflows/**/*.test.ts'],
           pool: 'forks',
+          // A few processes, each running several files: each process starts its workers once (loading the
+          // workflow bundle is the slow part), and files in different processes wait on their timers together.
+          isolate: false,
+          maxWorkers: 2,
+          // Its own group, as its worker count differs from the other projects'.
+          sequence: { groupOrder: 1 },
           globalSetup: ['test/workflows/support/global-setup.ts'],
-          setupFiles: ['test/workflows/support/setup-runtime.ts'],
           testTimeout: 20_000,
           hookTimeout: 60_000,
         },

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { build } from '../../src/api/app.js';
 import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
 import { findFreePort } from '../../src/runtime/free-port.js';
-import { installTemporalRuntime } from '../../src/workers/roles.js';
+import { installTemporalRuntime } from '../../src/workers/temporal-runtime.js';
 import { anyWriteRequest, defaultSeedBodies, writeRoutes, type FuzzRequest } from '../../test/support/fuzz-requests.js';
 import { makeVideo } from '../../test/support/media-fixtures.js';
 import { createBenchDatabase } from '../support/bench-database.js';

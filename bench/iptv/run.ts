@@ -11,7 +11,7 @@ import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
 import { findFreePort } from '../../src/runtime/free-port.js';
 import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js';
 import { bundleReelflowWorkflows } from '../../src/workers/bundle-workflows.js';
-import { installTemporalRuntime } from '../../src/workers/roles.js';
+import { installTemporalRuntime } from '../../src/workers/temporal-runtime.js';
 import type { IptvSyncProgress } from '../../src/workflows/iptv-definitions.js';
 import type { ProviderRefreshSummary } from '../../src/workflows/provider-refresh-definitions.js';
 import { startFakeTmdb, syntheticYear, TMDB_FAKE_API_KEY, type FakeTmdbExtras } from '../../test/fakes/tmdb.js';

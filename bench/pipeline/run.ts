@@ -18,7 +18,7 @@ import { findFreePort } from '../../src/runtime/free-port.js';
 import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js';
 import { bundleReelflowWorkflows } from '../../src/workers/bundle-workflows.js';
 import { createReelflowWorkers, runWorkers } from '../../src/workers/create-worker.js';
-import { installTemporalRuntime } from '../../src/workers/roles.js';
+import { installTemporalRuntime } from '../../src/workers/temporal-runtime.js';
 import { libraryScanWorkflowId, type ScanProgress } from '../../src/workflows/scan-definitions.js';
 import { titlePipelineWorkflowId, type TitlePipelineState } from '../../src/workflows/title-pipeline-definitions.js';
 import { startFakeImageHost } from '../../test/fakes/image-host.js';

@@ -12,7 +12,7 @@ import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
 import { findFreePort } from '../../src/runtime/free-port.js';
 import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js';
 import { bundleReelflowWorkflows } from '../../src/workers/bundle-workflows.js';
-import { installTemporalRuntime } from '../../src/workers/roles.js';
+import { installTemporalRuntime } from '../../src/workers/temporal-runtime.js';
 import { FANART_FAKE_API_KEY, startFakeFanart } from '../../test/fakes/fanart.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../../test/fakes/tmdb.js';
 import { insertMovie } from '../../test/support/title-rows.js';

@@ -6,14 +6,14 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { build } from '../../src/api/app.js';
-import type { RequestPipelineSettings } from '../../src/config/request-pipeline-settings.js';
+import { DEFAULT_PIPELINE_TIMINGS, type RequestPipelineSettings } from '../../src/config/request-pipeline-settings.js';
 import { ProviderRepository } from '../../src/db/repositories/provider-repository.js';
 import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
 import { findFreePort } from '../../src/runtime/free-port.js';
 import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js';
 import { bundleReelflowWorkflows } from '../../src/workers/bundle-workflows.js';
 import { createReelflowWorkers, runWorkers } from '../../src/workers/create-worker.js';
-import { installTemporalRuntime } from '../../src/workers/roles.js';
+import { installTemporalRuntime } from '../../src/workers/temporal-runtime.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../../test/fakes/tmdb.js';
 import { startFakeTorznab } from '../../test/fakes/torznab.js';
 import { makeVideo } from '../../test/support/media-fixtures.js';
@@ -89,7 +89,15 @@ async function main() {
   indexer.releases.push({ title: packName, torrent, infoHash, sizeBytes: 10 * 1024 ** 3, seeders: 20, tvdbId: 424242, tmdbId: SHOW.id, season: 1 });
 
   const taskQueue = `bench-request-${randomUUID()}`;
-  const settings: RequestPipelineSettings = { qbittorrent: { baseUrl: downloader.baseUrl }, category: 'bench', indexers: [{ name: 'fake', apiUrl: indexer.apiUrl }], encodeSlots: 1, workDir: path.join(dirs.data!, 'encode') };
+  const settings: RequestPipelineSettings = {
+    qbittorrent: { baseUrl: downloader.baseUrl },
+    category: 'bench',
+    indexers: [{ name: 'fake', apiUrl: indexer.apiUrl }],
+    encodeSlots: 1,
+    workDir: path.join(dirs.data!, 'encode'),
+    // A download's progress is read often enough that the measured time is the pipeline's, not the poll's.
+    timings: { ...DEFAULT_PIPELINE_TIMINGS, downloadPollMs: 200, heartbeatTimeoutMs: 15_000 },
+  };
   const nativeConnection = await NativeConnection.connect({ address: server.address });
   const bundlePath = path.join(workDir, 'workflows.js');
   fs.writeFileSync(bundlePath, bundle.code);
@@ -104,7 +112,7 @@ async function main() {
   cleanup.push('client', () => connection.close());
   const temporal = new Client({ connection });
   const apiKey = randomUUID();
-  const app = await build({ config: { taskQueue, mediaRoots: [] }, apiKey, db, sql, temporal, credentialsCipher: cipher, requestTimings: { downloadPollMs: 200, heartbeatTimeoutMs: 15_000 } });
+  const app = await build({ config: { taskQueue, mediaRoots: [] }, apiKey, db, sql, temporal, credentialsCipher: cipher });
   cleanup.push('api', () => app.close());
   const headers = { 'x-api-key': apiKey };
   const profile = (await app.inject({ method: 'POST', url: '/api/quality-profiles', headers, payload: { name: 'bench', encode: ENCODE } })).json();

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { installTemporalRuntime } from '../../src/workers/roles.js';
+import { installTemporalRuntime } from '../../src/workers/temporal-runtime.js';
 import { CleanupStack } from '../support/cleanup-stack.js';
 import { describeMachine, loadAverage1m } from '../support/machine.js';
 import { startProcessRssSampler } from '../support/rss-sampler.js';

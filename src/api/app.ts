@@ -38,7 +38,6 @@ import { deliveryTargetRoutes } from './routes/delivery-targets.js';
 import { itemRoutes } from './routes/items.js';
 import { qualityProfileRoutes } from './routes/quality-profiles.js';
 import { requestRoutes } from './routes/requests.js';
-import type { PipelineTimings } from '../workflows/request-definitions.js';
 
 /** What the app is built from. */
 export interface AppInput {
@@ -54,8 +53,6 @@ export interface AppInput {
   credentialsCipher: CredentialsCipher;
   /** Shared with an in-process worker (npm start); otherwise the app makes its own. */
   providerRegistry?: ProviderRegistry;
-  /** Shorter pipeline waits for the requests this app starts (tests, benchmarks); production takes the defaults. */
-  requestTimings?: Partial<PipelineTimings>;
 }
 
 /** What every route plugin receives: the input plus the services built from it. */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { defaultWorkDir, parseIndexerList, type RequestPipelineSettings } from './request-pipeline-settings.js';
+import type { PipelineTimings } from '../workflows/request-definitions.js';
+import { DEFAULT_PIPELINE_TIMINGS, defaultWorkDir, parseIndexerList, type RequestPipelineSettings } from './request-pipeline-settings.js';
 
 /**
  * The application's configuration, read once from the environment. Every variable is documented in the
@@ -20,6 +21,12 @@ const port = (fallback: number) =>
     .min(1, 'a port between 1 and 65535')
     .max(65535, 'a port between 1 and 65535')
     .default(fallback);
+
+/** A duration in seconds (fractions allowed), defaulting to one of DEFAULT_PIPELINE_TIMINGS. */
+const seconds = (defaultMs: number, { zeroAllowed = false } = {}) => {
+  const number = z.coerce.number({ message: 'a number of seconds' });
+  return (zeroAllowed ? number.min(0, 'at least 0 seconds') : number.positive('more than 0 seconds')).default(defaultMs / 1000);
+};
 
 const envSchema = z.object({
   DATABASE_URL: optionalString.pipe(
@@ -59,6 +66,12 @@ const envSchema = z.object({
   QBITTORRENT_CATEGORY: z.string().min(1, 'a category name').default('reelflow'),
   TORZNAB_INDEXERS: optionalString,
   REELFLOW_METRICS_AUTH: z.enum(['key', 'none'], { message: 'key (the API key is needed) or none (anyone may scrape)' }).default('key'),
+  REELFLOW_DOWNLOAD_POLL_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.downloadPollMs),
+  REELFLOW_DOWNLOAD_STALL_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.downloadStallMs),
+  REELFLOW_AIR_DATE_DELAY_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.airDateDelayMs, { zeroAllowed: true }),
+  REELFLOW_SEARCH_RETRY_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.searchRetryMs),
+  REELFLOW_SEARCH_RETRY_MAX_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.searchRetryMaxMs),
+  REELFLOW_HEARTBEAT_TIMEOUT_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.heartbeatTimeoutMs),
   REELFLOW_ENCODE_SLOTS: z.coerce.number({ message: 'a whole number of encodes' }).int('a whole number of encodes').min(0, 'at least 0 (0: this process does not encode)').max(64, 'at most 64').default(1),
 });
 
@@ -84,7 +97,7 @@ export interface AppConfig {
   mediaRoots: string[];
   /** Whether GET /metrics needs the API key (`key`) or is open to whoever reaches the port (`none`). */
   metricsAuth: 'key' | 'none';
-  /** The request pipeline's qBittorrent, indexers and encode slots. */
+  /** The request pipeline's qBittorrent, indexers, encode slots and durations. */
   requestPipeline: RequestPipelineSettings;
 }
 
@@ -131,7 +144,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       indexers: parseIndexers(e.TORZNAB_INDEXERS),
       encodeSlots: e.REELFLOW_ENCODE_SLOTS,
       workDir: defaultWorkDir(dataDir),
+      timings: pipelineTimings(e),
     },
+  };
+}
+
+function pipelineTimings(e: z.infer<typeof envSchema>): PipelineTimings {
+  const ms = (s: number) => Math.round(s * 1000);
+  return {
+    downloadPollMs: ms(e.REELFLOW_DOWNLOAD_POLL_SECONDS),
+    downloadStallMs: ms(e.REELFLOW_DOWNLOAD_STALL_SECONDS),
+    airDateDelayMs: ms(e.REELFLOW_AIR_DATE_DELAY_SECONDS),
+    searchRetryMs: ms(e.REELFLOW_SEARCH_RETRY_SECONDS),
+    searchRetryMaxMs: ms(e.REELFLOW_SEARCH_RETRY_MAX_SECONDS),
+    heartbeatTimeoutMs: ms(e.REELFLOW_HEARTBEAT_TIMEOUT_SECONDS),
   };
 }
 

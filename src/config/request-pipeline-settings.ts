@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { QbittorrentSettings } from '../integrations/qbittorrent/qbittorrent-client.js';
 import type { TorznabIndexer } from '../integrations/torznab/torznab-client.js';
+import type { PipelineTimings } from '../workflows/request-definitions.js';
 
 /** What the request pipeline's activities need to reach qBittorrent, the indexers and the disk. */
 export interface RequestPipelineSettings {
@@ -14,7 +15,19 @@ export interface RequestPipelineSettings {
   encodeSlots: number;
   /** Where encodes are made before delivery. */
   workDir: string;
+  /** Durations of an item's waits and checks; unset: DEFAULT_PIPELINE_TIMINGS. */
+  timings?: PipelineTimings;
 }
+
+/** Production durations; each is a REELFLOW_… variable (README), and tests configure their workers shorter. */
+export const DEFAULT_PIPELINE_TIMINGS: PipelineTimings = {
+  downloadPollMs: 5_000,
+  downloadStallMs: 30 * 60_000,
+  airDateDelayMs: 2 * 60 * 60_000,
+  searchRetryMs: 15 * 60_000,
+  searchRetryMaxMs: 12 * 60 * 60_000,
+  heartbeatTimeoutMs: 20_000,
+};
 
 export class IndexerListError extends Error {}
 

@@ -6,7 +6,7 @@ import { QualityProfileRepository } from '../db/repositories/quality-profile-rep
 import { RequestRepository } from '../db/repositories/request-repository.js';
 import type { ApprovalAutoAction, RequestRow } from '../db/schema/index.js';
 import type { mediaRequest } from '../workflows/media-request.js';
-import { ENDABLE_WAITS, endWaitSignal, episodeStateQuery, itemWorkflowId, requestWorkflowId, type MediaRequestInput, type PipelineTimings } from '../workflows/request-definitions.js';
+import { ENDABLE_WAITS, endWaitSignal, episodeStateQuery, itemWorkflowId, requestWorkflowId, type MediaRequestInput } from '../workflows/request-definitions.js';
 import { InvalidRequestError } from './service-errors.js';
 
 /** A request as the REST API and the *arr API take it, already checked for shape (ids, numbers). */
@@ -32,8 +32,6 @@ export interface RequestServiceDeps {
   db: Database;
   temporal: Client;
   taskQueue: string;
-  /** Shorter pipeline waits (tests, benchmarks); production takes the defaults. */
-  requestTimings?: Partial<PipelineTimings>;
 }
 
 /**
@@ -63,7 +61,7 @@ export class RequestService {
     // row and fails on its own (planRequestItems retries "missing" for a few seconds first), never a row that
     // no workflow will ever work on. The row is written at once, long before the retries run out.
     const workflowId = requestWorkflowId(id);
-    const input: MediaRequestInput = { requestId: id, ...(this.deps.requestTimings ? { timings: this.deps.requestTimings } : {}) };
+    const input: MediaRequestInput = { requestId: id };
     const handle = await this.deps.temporal.workflow.start<typeof mediaRequest>('mediaRequest', { taskQueue: this.deps.taskQueue, workflowId, args: [input] });
     const row = await this.requests.create({
       id,

@@ -1,5 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { workflowsPath } from './create-worker.js';
+
+/** Every workflow the workers run; kept here so that bundling imports nothing else of the application. */
+export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
 /**
  * Reelflow's workflow bundle, built ahead of time (tests and benchmarks build it once and hand it to every

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Client } from '@temporalio/client';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
@@ -34,8 +33,7 @@ const PIPELINE_ACTIVITY_SLOTS = 16;
 import { defaultWorkDir, type RequestPipelineSettings } from '../config/request-pipeline-settings.js';
 import { createEncodeWorker, createRequestPipelineActivities } from './request-pipeline-workers.js';
 import { HEARTBEAT_FLUSH_INTERVAL } from './heartbeat-flush.js';
-
-export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+import { workflowsPath } from './bundle-workflows.js';
 
 export interface ReelflowWorkerOptions {
   connection: NativeConnection;

@@ -3,11 +3,12 @@ import { Worker, type NativeConnection } from '@temporalio/worker';
 import { createDeliveryActivities } from '../activities/deliver.js';
 import { createDownloadActivities } from '../activities/download.js';
 import { createEncodeActivities } from '../activities/encode.js';
+import { createPipelineTimingsActivities } from '../activities/pipeline-timings.js';
 import { createReleaseSearchActivities } from '../activities/release-search.js';
 import { createRequestItemActivities } from '../activities/request-items.js';
 import { ProviderCacheManager } from '../cache/provider-cache-manager.js';
 import { TemporalProviderFetcher } from '../cache/temporal-provider-fetcher.js';
-import type { RequestPipelineSettings } from '../config/request-pipeline-settings.js';
+import { DEFAULT_PIPELINE_TIMINGS, type RequestPipelineSettings } from '../config/request-pipeline-settings.js';
 import type { Database } from '../db/client.js';
 import { DeliveryTargetRepository } from '../db/repositories/delivery-target-repository.js';
 import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
@@ -28,7 +29,10 @@ export interface RequestPipelineDeps {
   credentialsCipher: CredentialsCipher;
 }
 
-/** The request pipeline's activities on the general queue: bookkeeping, search, download, delivery. */
+/**
+ * The request pipeline's activities on the general queue: its configured durations, bookkeeping, search,
+ * download, delivery.
+ */
 export function createRequestPipelineActivities(deps: RequestPipelineDeps) {
   const requests = new RequestRepository(deps.db);
   const profiles = new QualityProfileRepository(deps.db);
@@ -37,6 +41,7 @@ export function createRequestPipelineActivities(deps: RequestPipelineDeps) {
   // One source for search and download: the download puts back the credentials of the indexer that found the release.
   const indexers = configuredIndexers(deps.db, deps.credentialsCipher, deps.settings.indexers);
   return {
+    ...createPipelineTimingsActivities(deps.settings.timings ?? DEFAULT_PIPELINE_TIMINGS),
     ...createRequestItemActivities({ requests, providerCache }),
     ...createReleaseSearchActivities({ indexers, profiles }),
     ...createDownloadActivities({

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { loadConfig } from '../config/env.js';
 import { startEmbeddedPostgres } from '../runtime/embedded-postgres.js';
 import { startTemporalDevServer } from '../runtime/temporal-dev-server.js';
-import { installTemporalRuntime, prepareDatabase, startApiRole, startWorkerRole, type RunningRole } from './roles.js';
+import { prepareDatabase, startApiRole, startWorkerRole, type RunningRole } from './roles.js';
+import { installTemporalRuntime } from './temporal-runtime.js';
 import { exitOnStartupError, onShutdownSignal } from './shutdown.js';
 
 /**

@@ -16,6 +16,7 @@ import {
 import type { DeliveryActivities } from '../activities/deliver.js';
 import type { DownloadActivities } from '../activities/download.js';
 import type { EncodeActivities } from '../activities/encode.js';
+import type { PipelineTimingsActivities } from '../activities/pipeline-timings.js';
 import type { ReleaseSearchActivities } from '../activities/release-search.js';
 import type { ItemChangesInput, RequestItemActivities } from '../activities/request-items.js';
 import type { ProcessingItemStatus, ReleaseCandidate } from '../db/schema/index.js';
@@ -39,14 +40,80 @@ import {
   type EpisodePipelineInput,
   type EpisodeState,
   type PipelineStep,
+  type PipelineTimings,
 } from './request-definitions.js';
 import { checkWorkflowInput } from './workflow-input.js';
+
+/**
+ * One episode (or a movie) of a request: wait for its air date → search → (approval) → download → encode →
+ * deliver. A failure does not end it: it records the error and waits for `retry` (resuming at the failed
+ * step) or `cancel`. Every transition is written to processing_items; live detail is the `state` query.
+ */
+export async function episodePipeline(untrusted: EpisodePipelineInput): Promise<DecisionResult> {
+  const input = checkWorkflowInput('episodePipeline', episodePipelineInputSchema, untrusted);
+  const item = new Item(input.itemId);
+  // Runs started with durations in their input keep them, so that their histories replay.
+  const timings = input.timings ?? (await pipelineTimings());
+  const run = new Run(input, item, timings);
+
+  let from: PipelineStep = 'air-date';
+  for (;;) {
+    try {
+      await item.cancellable(() => runSteps(run, from));
+      return item.result();
+    } catch (error) {
+      if (item.cancelRequested || isCancellation(error)) return cleanUpAndCancel(run);
+      await item.fail(error);
+    }
+    if ((await item.retryOrCancel()) === 'cancel') return cleanUpAndCancel(run);
+    from = run.resumeAt(item.resume());
+  }
+}
+
+/** The steps in order; a rejected release goes back to the search. */
+async function runSteps(run: Run, first: PipelineStep): Promise<void> {
+  const { state } = run.item;
+  let step: PipelineStep | 'done' = first;
+  while (step !== 'done') {
+    state.step = step;
+    switch (step) {
+      case 'air-date':
+        await awaitAirDate(run);
+        step = 'search';
+        break;
+      case 'search':
+        await searchRelease(run);
+        step = 'approval';
+        break;
+      case 'approval':
+        step = (await approval(run)) ? 'download' : 'search';
+        break;
+      case 'download':
+        await download(run);
+        step = 'encode';
+        break;
+      case 'encode':
+        await encode(run);
+        step = 'deliver';
+        break;
+      case 'deliver':
+        await deliver(run);
+        step = 'done';
+        break;
+    }
+  }
+  state.step = 'done';
+}
 
 // A transition is one row update of a few milliseconds: a local activity, run by the worker that runs this
 // workflow and recorded with its next workflow task, without a task-queue round trip of its own.
 const { recordItemTransition } = proxyLocalActivities<RequestItemActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 20 },
+});
+// The worker's configured durations, read once per run: the answer is in the history, so a replay sees it.
+const { pipelineTimings } = proxyLocalActivities<PipelineTimingsActivities>({
+  startToCloseTimeout: '10 seconds',
 });
 const { searchReleases } = proxyActivities<ReleaseSearchActivities>({
   startToCloseTimeout: '2 minutes',
@@ -71,293 +138,336 @@ const { deliverItem } = proxyActivities<DeliveryActivities>({
 const FINISHED: ProcessingItemStatus[] = ['COMPLETED', 'CANCELLED'];
 const SET_ASIDE_UNADDABLE_RELEASE = 'set-aside-unaddable-release';
 
+type Decision = { kind: 'approve' } | { kind: 'reject'; reason: string };
+
 /**
- * One episode (or a movie) of a request: wait for its air date → search → (approval) → download → encode →
- * deliver. A failure does not end it: it records the error and waits for `retry` (resuming at the failed
- * step) or `cancel`. Every transition is written to processing_items; live detail is the `state` query.
+ * The item as people see and steer it: its live `state`, and what they asked for through updates and
+ * signals (a decision, a retry, a cancel, the end of a wait), which the steps wait on.
  */
-export async function episodePipeline(untrusted: EpisodePipelineInput): Promise<DecisionResult> {
-  const input = checkWorkflowInput('episodePipeline', episodePipelineInputSchema, untrusted);
-  const timings = input.timings;
-  const following = proxyActivities<DownloadActivities>({
-    startToCloseTimeout: '30 days',
-    heartbeatTimeout: timings.heartbeatTimeoutMs,
-    // Cleaning up after a cancel must wait until the activity really stopped.
-    cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
-    retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10, nonRetryableErrorTypes: [DOWNLOAD_ERRORED, DOWNLOAD_STALLED] },
-  });
-  const encoding = proxyActivities<EncodeActivities>({
-    taskQueue: encodeTaskQueue(workflowInfo().taskQueue),
-    startToCloseTimeout: '24 hours',
-    heartbeatTimeout: timings.heartbeatTimeoutMs,
-    cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
-    retry: { initialInterval: '1 second', maximumAttempts: 3 },
-  });
+class Item {
+  readonly state: EpisodeState;
+  decision: Decision | undefined;
+  cancelRequested = false;
+  private retryRequested = false;
+  private waitEnded = false;
+  private scope: CancellationScope | undefined;
 
-  const state: EpisodeState = {
-    itemId: input.itemId,
-    status: 'PENDING',
-    step: 'air-date',
-    waitingFor: null,
-    waitUntil: null,
-    release: null,
-    torrentHash: null,
-    lastError: null,
-    failedStep: null,
-  };
-  let decision: { kind: 'approve' } | { kind: 'reject'; reason: string } | undefined;
-  let retryRequested = false;
-  let cancelRequested = false;
-  let waitEnded = false;
-  let scope: CancellationScope | undefined;
-  let candidates: ReleaseCandidate[] = [];
-  const excluded: string[] = [];
-  let sourceFile: string | null = null;
-  let sourceInfo: MediaInfo | undefined;
-  let encodedFile: string | null = null;
-  let deliveries = 0;
-
-  const result = (): DecisionResult => ({ itemId: input.itemId, status: state.status });
-  setHandler(episodeStateQuery, () => state);
-  setHandler(endWaitSignal, () => {
-    waitEnded = true;
-  });
-  const mustAwaitApproval = () => {
-    if (state.waitingFor !== 'approval') throw new Error(`Item is ${state.status}${state.waitingFor ? `, waiting for ${state.waitingFor}` : ''}: there is no release waiting for approval`);
-  };
-  setHandler(
-    approveUpdate,
-    () => {
-      decision = { kind: 'approve' };
-      return result();
-    },
-    { validator: mustAwaitApproval },
-  );
-  setHandler(
-    rejectUpdate,
-    (args) => {
-      decision = { kind: 'reject', reason: args.reason ?? 'rejected by a person' };
-      return result();
-    },
-    { validator: (_args: { reason?: string }) => mustAwaitApproval() },
-  );
-  setHandler(
-    retryUpdate,
-    () => {
-      retryRequested = true;
-      return result();
-    },
-    {
-      validator: () => {
-        if (state.status !== 'FAILED') throw new Error(`Item is ${state.status}: only a FAILED item can be retried`);
+  constructor(readonly itemId: string) {
+    this.state = {
+      itemId,
+      status: 'PENDING',
+      step: 'air-date',
+      waitingFor: null,
+      waitUntil: null,
+      release: null,
+      torrentHash: null,
+      lastError: null,
+      failedStep: null,
+    };
+    setHandler(episodeStateQuery, () => this.state);
+    setHandler(endWaitSignal, () => {
+      this.waitEnded = true;
+    });
+    const mustAwaitApproval = () => {
+      const { status, waitingFor } = this.state;
+      if (waitingFor !== 'approval') throw new Error(`Item is ${status}${waitingFor ? `, waiting for ${waitingFor}` : ''}: there is no release waiting for approval`);
+    };
+    setHandler(
+      approveUpdate,
+      () => {
+        this.decision = { kind: 'approve' };
+        return this.result();
       },
-    },
-  );
-  setHandler(
-    cancelUpdate,
-    () => {
-      cancelRequested = true;
-      scope?.cancel();
-      return result();
-    },
-    {
-      validator: () => {
-        if (FINISHED.includes(state.status)) throw new Error(`Item is ${state.status}: it cannot be cancelled any more`);
-        if (cancelRequested) throw new Error('Item is already being cancelled');
+      { validator: mustAwaitApproval },
+    );
+    setHandler(
+      rejectUpdate,
+      (args) => {
+        this.decision = { kind: 'reject', reason: args.reason ?? 'rejected by a person' };
+        return this.result();
       },
-    },
-  );
+      { validator: (_args: { reason?: string }) => mustAwaitApproval() },
+    );
+    setHandler(
+      retryUpdate,
+      () => {
+        this.retryRequested = true;
+        return this.result();
+      },
+      {
+        validator: () => {
+          if (this.state.status !== 'FAILED') throw new Error(`Item is ${this.state.status}: only a FAILED item can be retried`);
+        },
+      },
+    );
+    setHandler(
+      cancelUpdate,
+      () => {
+        this.cancelRequested = true;
+        this.scope?.cancel();
+        return this.result();
+      },
+      {
+        validator: () => {
+          if (FINISHED.includes(this.state.status)) throw new Error(`Item is ${this.state.status}: it cannot be cancelled any more`);
+          if (this.cancelRequested) throw new Error('Item is already being cancelled');
+        },
+      },
+    );
+  }
 
-  async function transition(status: ProcessingItemStatus, changes: ItemChangesInput = {}): Promise<void> {
-    state.status = status;
-    await recordItemTransition({ itemId: input.itemId, status, changes });
+  result(): DecisionResult {
+    return { itemId: this.itemId, status: this.state.status };
+  }
+
+  async transition(status: ProcessingItemStatus, changes: ItemChangesInput = {}): Promise<void> {
+    this.state.status = status;
+    await recordItemTransition({ itemId: this.itemId, status, changes });
+  }
+
+  /** Runs the steps in a scope the `cancel` update cancels. */
+  async cancellable(steps: () => Promise<void>): Promise<void> {
+    this.scope = new CancellationScope();
+    await this.scope.run(steps);
   }
 
   /**
    * A wait until `until` comes true or `ms` run out (false). Timed waits on time alone (air date, search
    * back-off, ENDABLE_WAITS) are cut short by the `endWait` signal. A person's decision is never skipped.
    */
-  async function wait(what: string, ms: number | undefined, until: () => boolean, endsAt = ms === undefined ? undefined : Date.now() + ms): Promise<boolean> {
+  async wait(what: string, ms: number | undefined, until: () => boolean, endsAt = ms === undefined ? undefined : Date.now() + ms): Promise<boolean> {
     const endable = ENDABLE_WAITS.includes(what);
-    state.waitingFor = what;
-    state.waitUntil = endsAt === undefined ? null : new Date(endsAt).toISOString();
-    waitEnded = false;
+    this.state.waitingFor = what;
+    this.state.waitUntil = endsAt === undefined ? null : new Date(endsAt).toISOString();
+    this.waitEnded = false;
     try {
-      const done = () => until() || (endable && waitEnded);
+      const done = () => until() || (endable && this.waitEnded);
       // Without a timeout, condition() resolves to undefined, not true.
       if (ms === undefined) return (await condition(done), true);
       return await condition(done, ms);
     } finally {
-      state.waitingFor = null;
-      state.waitUntil = null;
+      this.state.waitingFor = null;
+      this.state.waitUntil = null;
     }
   }
 
-  async function awaitAirDate(): Promise<void> {
-    if (!input.airDate) return;
-    const searchFrom = Date.parse(`${input.airDate}T00:00:00Z`) + timings.airDateDelayMs;
-    const remaining = searchFrom - Date.now();
-    if (!(remaining > 0)) return;
-    await transition('AWAITING');
-    await wait('air date', remaining, () => false, searchFrom);
+  /** A person's decision on the release, or undefined when `ms` ran out first. */
+  async awaitDecision(ms: number | undefined): Promise<Decision | undefined> {
+    this.decision = undefined;
+    const decided = await this.wait('approval', ms, () => this.decision !== undefined);
+    return decided ? this.decision : undefined;
   }
 
-  async function searchRelease(): Promise<void> {
-    let backoff = timings.searchRetryMs;
-    await transition('SEARCHING', { lastError: null });
-    for (;;) {
-      const found = await searchReleases({ media: input.media, ids: input.ids, qualityProfileId: input.qualityProfileId, excluded });
-      const availableReleases = [...found.accepted, ...found.rejected];
-      if (found.accepted.length > 0) {
-        candidates = found.accepted;
-        state.release = candidates[0]!;
-        await transition('FOUND', { availableReleases, qualityMet: found.qualityMet, selectedRelease: state.release });
-        return;
-      }
-      await transition('SEARCHING', { availableReleases, qualityMet: false, lastError: `No acceptable release yet (${availableReleases.length} seen)` });
-      await wait('release', backoff, () => false);
-      backoff = Math.min(backoff * 2, timings.searchRetryMaxMs);
-    }
+  /** Records the failure at the step it happened in. */
+  async fail(error: unknown): Promise<void> {
+    this.state.failedStep = this.state.step === 'done' ? 'deliver' : this.state.step;
+    this.state.lastError = rootMessage(error);
+    await this.transition('FAILED', { failedStep: this.state.failedStep, lastError: this.state.lastError });
   }
 
-  /** True when the release may be downloaded; false when it was rejected and another must be found. */
-  async function approval(): Promise<boolean> {
-    if (!input.approval.required) return true;
-    decision = undefined;
-    const timeoutMs = input.approval.timeoutSeconds ? input.approval.timeoutSeconds * 1000 : undefined;
-    const decided = await wait('approval', timeoutMs, () => decision !== undefined);
-    if (!decided) {
-      const auto = input.approval.autoAction ?? 'cancel';
-      if (auto === 'cancel') {
-        cancelRequested = true;
-        throw ApplicationFailure.nonRetryable('No decision within the approval timeout: cancelled', 'ApprovalTimedOut');
-      }
-      decision = auto === 'approve' ? { kind: 'approve' } : { kind: 'reject', reason: 'no decision within the approval timeout' };
-    }
-    if (decision?.kind === 'reject') {
-      const rejected = state.release!;
-      excluded.push(rejected.downloadUrl);
-      candidates = candidates.filter((c) => c.downloadUrl !== rejected.downloadUrl);
-      await transition('SEARCHING', { selectedRelease: null, lastError: `Release "${rejected.title}" rejected: ${decision.reason}` });
-      state.release = null;
-      return false;
-    }
-    return true;
-  }
-
-  /** Tries the accepted releases in order until one completes; a stalled or broken torrent is set aside. */
-  async function download(): Promise<void> {
-    for (;;) {
-      const release = state.release ?? candidates[0];
-      if (!release) throw ApplicationFailure.nonRetryable('No acceptable release could be downloaded', 'NoReleaseLeft');
-      state.release = release;
-      let hash: string | undefined;
-      try {
-        ({ hash } = await addRelease({ itemId: input.itemId, requestId: input.requestId, release }));
-        state.torrentHash = hash;
-        await transition('DOWNLOADING', { torrentHash: hash, selectedRelease: release, progress: 0 });
-        const done = await following.awaitDownload({ itemId: input.itemId, hash, media: input.media, pollMs: timings.downloadPollMs, stallMs: timings.downloadStallMs });
-        sourceFile = done.sourceFile;
-        sourceInfo = done.sourceInfo;
-        await transition('DOWNLOADED', { sourceFilePath: sourceFile, downloadedAt: new Date().toISOString(), progress: 100 });
-        return;
-      } catch (error) {
-        const type = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? error.cause.type : undefined;
-        if (type !== DOWNLOAD_STALLED && type !== DOWNLOAD_ERRORED) throw error;
-        // A release that could not even be added (a hash that does not match what the indexer serves, a link
-        // whose indexer is gone) is set aside like a stalled one; runs recorded before this keep failing there.
-        if (hash === undefined && !patched(SET_ASIDE_UNADDABLE_RELEASE)) throw error;
-        excluded.push(release.downloadUrl);
-        candidates = candidates.filter((c) => c.downloadUrl !== release.downloadUrl);
-        state.release = null;
-        if (hash !== undefined) await removeTorrent({ itemId: input.itemId, hash });
-        await transition('DOWNLOADING', { torrentHash: null, lastError: `Release "${release.title}" set aside: ${rootMessage(error)}` });
-      }
-    }
-  }
-
-  async function encode(): Promise<void> {
-    // The activity records ENCODING when an encoder takes it: until then the item is DOWNLOADED, waiting for a slot.
-    state.status = 'ENCODING';
-    const encoded = await encoding.encodeItem({ itemId: input.itemId, source: sourceFile!, ...(sourceInfo ? { sourceInfo } : {}), qualityProfileId: input.qualityProfileId });
-    // Verified before it is used; meanwhile the encoder's slot takes the next encode.
-    const accepted = await acceptEncodedItem({ encoded, qualityProfileId: input.qualityProfileId });
-    encodedFile = accepted.output;
-    await transition('ENCODED', { encodedFilePath: encodedFile, encodedAt: new Date().toISOString(), progress: 100 });
-  }
-
-  async function deliver(): Promise<void> {
-    await transition('DELIVERING');
-    const delivered = await deliverItem({ itemId: input.itemId, file: encodedFile!, targetIds: input.targetIds, media: input.media });
-    for (const refresh of delivered.refreshes) {
-      const args: FolderRefreshInput = { ...refresh, reason: `request ${input.requestId} delivered item ${input.itemId}` };
-      try {
-        // Abandoned: the library's pipeline runs on its own time; this item is done when the file is there.
-        await startChild(folderRefreshWorkflowType, {
-          workflowId: folderRefreshWorkflowIdForItem(input.itemId, deliveries++),
-          args: [args],
-          parentClosePolicy: ParentClosePolicy.ABANDON,
-        });
-      } catch (error) {
-        // A retried delivery finds its refresh already started.
-        if (!(error instanceof Error && error.name === 'WorkflowExecutionAlreadyStartedError')) throw error;
-      }
-    }
-    await removeWorkFiles({ itemId: input.itemId });
-    await transition('COMPLETED', { deliveredPaths: delivered.paths, deliveredAt: new Date().toISOString(), lastError: null });
-  }
-
-  const steps: Record<PipelineStep, () => Promise<PipelineStep | 'done'>> = {
-    'air-date': async () => (await awaitAirDate(), 'search'),
-    search: async () => (await searchRelease(), 'approval'),
-    approval: async () => ((await approval()) ? 'download' : 'search'),
-    download: async () => (await download(), 'encode'),
-    encode: async () => (await encode(), 'deliver'),
-    deliver: async () => (await deliver(), 'done'),
-  };
-
-  async function runFrom(first: PipelineStep): Promise<void> {
-    let step: PipelineStep | 'done' = first;
-    while (step !== 'done') {
-      state.step = step;
-      step = await steps[step]();
-    }
-    state.step = 'done';
-  }
-
-  async function cleanUpAndCancel(): Promise<DecisionResult> {
-    await CancellationScope.nonCancellable(async () => {
-      if (state.torrentHash) await removeTorrent({ itemId: input.itemId, hash: state.torrentHash });
-      await removeWorkFiles({ itemId: input.itemId });
-      await transition('CANCELLED', { progress: 0 });
-    });
-    return result();
-  }
-
-  let from: PipelineStep = 'air-date';
-  for (;;) {
-    scope = new CancellationScope();
+  /** A failed item waits for a person: `retry` or `cancel` (an update, or the workflow's own cancellation). */
+  async retryOrCancel(): Promise<'retry' | 'cancel'> {
     try {
-      await scope.run(() => runFrom(from));
-      return result();
+      await this.wait('retry or cancel', undefined, () => this.retryRequested || this.cancelRequested);
     } catch (error) {
-      if (cancelRequested || isCancellation(error)) return cleanUpAndCancel();
-      state.failedStep = state.step === 'done' ? 'deliver' : state.step;
-      state.lastError = rootMessage(error);
-      await transition('FAILED', { failedStep: state.failedStep, lastError: state.lastError });
-    }
-    try {
-      await wait('retry or cancel', undefined, () => retryRequested || cancelRequested);
-    } catch (error) {
-      if (isCancellation(error)) return cleanUpAndCancel();
+      if (isCancellation(error)) return 'cancel';
       throw error;
     }
-    if (cancelRequested) return cleanUpAndCancel();
-    retryRequested = false;
-    // A download retried with every candidate set aside starts again from a fresh search.
-    from = state.failedStep === 'download' && candidates.length === 0 && !state.release ? 'search' : state.failedStep!;
-    if (from === 'search') excluded.length = 0;
-    state.failedStep = null;
-    state.lastError = null;
+    if (this.cancelRequested) return 'cancel';
+    this.retryRequested = false;
+    return 'retry';
   }
+
+  /** Clears the failure once a retry was asked for; returns the step that failed. */
+  resume(): PipelineStep {
+    const failed = this.state.failedStep!;
+    this.state.failedStep = null;
+    this.state.lastError = null;
+    return failed;
+  }
+}
+
+/** One run of the pipeline: its input, durations, and what its steps found and made so far. */
+class Run {
+  /** Accepted releases not yet tried, best first. */
+  candidates: ReleaseCandidate[] = [];
+  /** Releases rejected or set aside: the next search leaves them out. */
+  readonly excluded: string[] = [];
+  sourceFile: string | null = null;
+  sourceInfo: MediaInfo | undefined;
+  encodedFile: string | null = null;
+  /** Folder refreshes started by deliveries so far (each has its own workflow id). */
+  deliveries = 0;
+  readonly following: DownloadActivities;
+  readonly encoding: EncodeActivities;
+
+  constructor(
+    readonly input: EpisodePipelineInput,
+    readonly item: Item,
+    readonly timings: PipelineTimings,
+  ) {
+    this.following = proxyActivities<DownloadActivities>({
+      startToCloseTimeout: '30 days',
+      heartbeatTimeout: timings.heartbeatTimeoutMs,
+      // Cleaning up after a cancel must wait until the activity really stopped.
+      cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+      retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10, nonRetryableErrorTypes: [DOWNLOAD_ERRORED, DOWNLOAD_STALLED] },
+    });
+    this.encoding = proxyActivities<EncodeActivities>({
+      taskQueue: encodeTaskQueue(workflowInfo().taskQueue),
+      startToCloseTimeout: '24 hours',
+      heartbeatTimeout: timings.heartbeatTimeoutMs,
+      cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+      retry: { initialInterval: '1 second', maximumAttempts: 3 },
+    });
+  }
+
+  /** Sets a release aside: it is neither tried again nor offered by the next search. */
+  setAside(release: ReleaseCandidate): void {
+    this.excluded.push(release.downloadUrl);
+    this.candidates = this.candidates.filter((c) => c.downloadUrl !== release.downloadUrl);
+  }
+
+  /** Where a retry starts: a download retried with every candidate set aside starts again from a fresh search. */
+  resumeAt(failed: PipelineStep): PipelineStep {
+    const from = failed === 'download' && this.candidates.length === 0 && !this.item.state.release ? 'search' : failed;
+    if (from === 'search') this.excluded.length = 0;
+    return from;
+  }
+}
+
+async function awaitAirDate({ input, item, timings }: Run): Promise<void> {
+  if (!input.airDate) return;
+  const searchFrom = Date.parse(`${input.airDate}T00:00:00Z`) + timings.airDateDelayMs;
+  const remaining = searchFrom - Date.now();
+  if (!(remaining > 0)) return;
+  await item.transition('AWAITING');
+  await item.wait('air date', remaining, () => false, searchFrom);
+}
+
+async function searchRelease(run: Run): Promise<void> {
+  const { input, item, timings } = run;
+  let backoff = timings.searchRetryMs;
+  await item.transition('SEARCHING', { lastError: null });
+  for (;;) {
+    const found = await searchReleases({ media: input.media, ids: input.ids, qualityProfileId: input.qualityProfileId, excluded: run.excluded });
+    const availableReleases = [...found.accepted, ...found.rejected];
+    if (found.accepted.length > 0) {
+      run.candidates = found.accepted;
+      item.state.release = run.candidates[0]!;
+      await item.transition('FOUND', { availableReleases, qualityMet: found.qualityMet, selectedRelease: item.state.release });
+      return;
+    }
+    await item.transition('SEARCHING', { availableReleases, qualityMet: false, lastError: `No acceptable release yet (${availableReleases.length} seen)` });
+    await item.wait('release', backoff, () => false);
+    backoff = Math.min(backoff * 2, timings.searchRetryMaxMs);
+  }
+}
+
+/** True when the release may be downloaded; false when it was rejected and another must be found. */
+async function approval(run: Run): Promise<boolean> {
+  const { input, item } = run;
+  if (!input.approval.required) return true;
+  const timeoutMs = input.approval.timeoutSeconds ? input.approval.timeoutSeconds * 1000 : undefined;
+  let decision = await item.awaitDecision(timeoutMs);
+  if (!decision) {
+    const auto = input.approval.autoAction ?? 'cancel';
+    if (auto === 'cancel') {
+      item.cancelRequested = true;
+      throw ApplicationFailure.nonRetryable('No decision within the approval timeout: cancelled', 'ApprovalTimedOut');
+    }
+    decision = auto === 'approve' ? { kind: 'approve' } : { kind: 'reject', reason: 'no decision within the approval timeout' };
+  }
+  if (decision.kind === 'reject') {
+    const rejected = item.state.release!;
+    run.setAside(rejected);
+    await item.transition('SEARCHING', { selectedRelease: null, lastError: `Release "${rejected.title}" rejected: ${decision.reason}` });
+    item.state.release = null;
+    return false;
+  }
+  return true;
+}
+
+/** Tries the accepted releases in order until one completes; a stalled or broken torrent is set aside. */
+async function download(run: Run): Promise<void> {
+  const { input, item, timings } = run;
+  for (;;) {
+    const release = item.state.release ?? run.candidates[0];
+    if (!release) throw ApplicationFailure.nonRetryable('No acceptable release could be downloaded', 'NoReleaseLeft');
+    item.state.release = release;
+    let hash: string | undefined;
+    try {
+      ({ hash } = await addRelease({ itemId: input.itemId, requestId: input.requestId, release }));
+      item.state.torrentHash = hash;
+      await item.transition('DOWNLOADING', { torrentHash: hash, selectedRelease: release, progress: 0 });
+      const done = await run.following.awaitDownload({
+        itemId: input.itemId,
+        hash,
+        media: input.media,
+        pollMs: timings.downloadPollMs,
+        stallMs: timings.downloadStallMs,
+      });
+      run.sourceFile = done.sourceFile;
+      run.sourceInfo = done.sourceInfo;
+      await item.transition('DOWNLOADED', { sourceFilePath: run.sourceFile, downloadedAt: new Date().toISOString(), progress: 100 });
+      return;
+    } catch (error) {
+      const type = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? error.cause.type : undefined;
+      if (type !== DOWNLOAD_STALLED && type !== DOWNLOAD_ERRORED) throw error;
+      // A release that could not even be added (a hash that does not match what the indexer serves, a link
+      // whose indexer is gone) is set aside like a stalled one; runs recorded before this keep failing there.
+      if (hash === undefined && !patched(SET_ASIDE_UNADDABLE_RELEASE)) throw error;
+      run.setAside(release);
+      item.state.release = null;
+      if (hash !== undefined) await removeTorrent({ itemId: input.itemId, hash });
+      await item.transition('DOWNLOADING', { torrentHash: null, lastError: `Release "${release.title}" set aside: ${rootMessage(error)}` });
+    }
+  }
+}
+
+async function encode(run: Run): Promise<void> {
+  const { input, item } = run;
+  // The activity records ENCODING when an encoder takes it: until then the item is DOWNLOADED, waiting for a slot.
+  item.state.status = 'ENCODING';
+  const encoded = await run.encoding.encodeItem({
+    itemId: input.itemId,
+    source: run.sourceFile!,
+    ...(run.sourceInfo ? { sourceInfo: run.sourceInfo } : {}),
+    qualityProfileId: input.qualityProfileId,
+  });
+  // Verified before it is used; meanwhile the encoder's slot takes the next encode.
+  const accepted = await acceptEncodedItem({ encoded, qualityProfileId: input.qualityProfileId });
+  run.encodedFile = accepted.output;
+  await item.transition('ENCODED', { encodedFilePath: run.encodedFile, encodedAt: new Date().toISOString(), progress: 100 });
+}
+
+async function deliver(run: Run): Promise<void> {
+  const { input, item } = run;
+  await item.transition('DELIVERING');
+  const delivered = await deliverItem({ itemId: input.itemId, file: run.encodedFile!, targetIds: input.targetIds, media: input.media });
+  for (const refresh of delivered.refreshes) {
+    const args: FolderRefreshInput = { ...refresh, reason: `request ${input.requestId} delivered item ${input.itemId}` };
+    try {
+      // Abandoned: the library's pipeline runs on its own time; this item is done when the file is there.
+      await startChild(folderRefreshWorkflowType, {
+        workflowId: folderRefreshWorkflowIdForItem(input.itemId, run.deliveries++),
+        args: [args],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    } catch (error) {
+      // A retried delivery finds its refresh already started.
+      if (!(error instanceof Error && error.name === 'WorkflowExecutionAlreadyStartedError')) throw error;
+    }
+  }
+  await removeWorkFiles({ itemId: input.itemId });
+  await item.transition('COMPLETED', { deliveredPaths: delivered.paths, deliveredAt: new Date().toISOString(), lastError: null });
+}
+
+async function cleanUpAndCancel({ input, item }: Run): Promise<DecisionResult> {
+  await CancellationScope.nonCancellable(async () => {
+    if (item.state.torrentHash) await removeTorrent({ itemId: input.itemId, hash: item.state.torrentHash });
+    await removeWorkFiles({ itemId: input.itemId });
+    await item.transition('CANCELLED', { progress: 0 });
+  });
+  return item.result();
 }

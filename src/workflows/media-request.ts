@@ -1,7 +1,7 @@
 import { CancellationScope, executeChild, isCancellation, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { RequestItemActivities } from '../activities/request-items.js';
 import { episodePipeline } from './episode-pipeline.js';
-import { DEFAULT_TIMINGS, itemWorkflowId, mediaRequestInputSchema, requestStateQuery, rootMessage, type MediaRequestInput, type MediaRequestState } from './request-definitions.js';
+import { itemWorkflowId, mediaRequestInputSchema, requestStateQuery, rootMessage, type MediaRequestInput, type MediaRequestState } from './request-definitions.js';
 import { checkWorkflowInput } from './workflow-input.js';
 
 const { planRequestItems, recordRequestStatus, concludeRequest } = proxyActivities<RequestItemActivities>({
@@ -15,7 +15,6 @@ const { planRequestItems, recordRequestStatus, concludeRequest } = proxyActiviti
  */
 export async function mediaRequest(untrusted: MediaRequestInput): Promise<MediaRequestState & { status: string }> {
   const input = checkWorkflowInput('mediaRequest', mediaRequestInputSchema, untrusted);
-  const timings = { ...DEFAULT_TIMINGS, ...input.timings };
   const state: MediaRequestState = { requestId: input.requestId, phase: 'planning', itemIds: [] };
   setHandler(requestStateQuery, () => state);
 
@@ -32,8 +31,9 @@ export async function mediaRequest(untrusted: MediaRequestInput): Promise<MediaR
   state.itemIds = planned.map((p) => p.itemId);
   state.phase = 'running';
   // Each item ends COMPLETED or CANCELLED; a failed one waits inside its own workflow for a person. A cancelled
-  // request reaches every child, and the request concludes only once each has cleaned up.
-  const settled = await Promise.allSettled(planned.map((item) => executeChild(episodePipeline, { workflowId: itemWorkflowId(item.itemId), args: [{ ...item, timings }] })));
+  // request reaches every child, and the request concludes only once each has cleaned up. Each item reads its
+  // durations from the worker's configuration itself.
+  const settled = await Promise.allSettled(planned.map((item) => executeChild(episodePipeline, { workflowId: itemWorkflowId(item.itemId), args: [item] })));
   const broken = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected' && !isCancellation(s.reason));
   if (broken) throw broken.reason;
   const status = await CancellationScope.nonCancellable(() => concludeRequest({ requestId: input.requestId }));

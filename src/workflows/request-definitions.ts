@@ -11,7 +11,10 @@ export const itemWorkflowId = (itemId: string) => `item/${itemId}`;
 export const encodeTaskQueue = (mainTaskQueue: string) => `${mainTaskQueue}/encode`;
 export const folderRefreshWorkflowIdForItem = (itemId: string, attempt: number) => `folder-refresh/delivery/${itemId}/${attempt}`;
 
-/** Durations of the pipeline's waits and checks. Tests and benchmarks shorten them; production takes the defaults. */
+/**
+ * Durations of the pipeline's waits and checks: the worker's configuration (REELFLOW_DOWNLOAD_POLL_SECONDS and
+ * the others), read once per item through the `pipelineTimings` local activity. Tests configure their workers shorter.
+ */
 export interface PipelineTimings {
   /** How often a download's progress is read from qBittorrent. */
   downloadPollMs: number;
@@ -26,18 +29,8 @@ export interface PipelineTimings {
   heartbeatTimeoutMs: number;
 }
 
-export const DEFAULT_TIMINGS: PipelineTimings = {
-  downloadPollMs: 5_000,
-  downloadStallMs: 30 * 60_000,
-  airDateDelayMs: 2 * 60 * 60_000,
-  searchRetryMs: 15 * 60_000,
-  searchRetryMaxMs: 12 * 60 * 60_000,
-  heartbeatTimeoutMs: 20_000,
-};
-
 export interface MediaRequestInput {
   requestId: string;
-  timings?: Partial<PipelineTimings>;
 }
 
 export interface EpisodeMedia {
@@ -72,7 +65,11 @@ export interface EpisodePipelineInput {
   qualityProfileId: string;
   targetIds: string[];
   approval: ApprovalSettings;
-  timings: PipelineTimings;
+  /**
+   * Only in runs started before the durations came from the worker's configuration: those runs keep the
+   * durations they were started with, so that their histories replay. Nothing sends it any more.
+   */
+  timings?: PipelineTimings;
 }
 
 export type PipelineStep = 'air-date' | 'search' | 'approval' | 'download' | 'encode' | 'deliver';
@@ -132,7 +129,8 @@ const timingsShape = {
 };
 const nameText = z.string().trim().min(1, 'a non-empty name');
 
-export const mediaRequestInputSchema = z.object({ requestId: uuidText, timings: z.object(timingsShape).partial().optional() });
+// Runs started before the durations came from the worker carry `timings` too; the check lets extra fields pass.
+export const mediaRequestInputSchema = z.object({ requestId: uuidText });
 
 export const episodePipelineInputSchema = z.object({
   itemId: uuidText,
@@ -146,5 +144,5 @@ export const episodePipelineInputSchema = z.object({
   qualityProfileId: uuidText,
   targetIds: z.array(uuidText),
   approval: z.object({ required: z.boolean(), timeoutSeconds: positiveInt.nullable(), autoAction: z.enum(['approve', 'reject', 'cancel']).nullable() }),
-  timings: z.object(timingsShape),
+  timings: z.object(timingsShape).optional(),
 });

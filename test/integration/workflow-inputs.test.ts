@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createEncodeActivities } from '../../src/activities/encode.js';
 import { QualityProfileRepository } from '../../src/db/repositories/quality-profile-repository.js';
 import { RequestRepository } from '../../src/db/repositories/request-repository.js';
-import { DEFAULT_TIMINGS, type EpisodePipelineInput } from '../../src/workflows/request-definitions.js';
+import { DEFAULT_PIPELINE_TIMINGS } from '../../src/config/request-pipeline-settings.js';
+import type { EpisodePipelineInput } from '../../src/workflows/request-definitions.js';
 import { createTestClient, createTestDatabase, startTestWorker, type RunningTestWorker, type TestDatabase } from '../support/integration.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -30,7 +31,6 @@ const validItem = (): EpisodePipelineInput => ({
   qualityProfileId: ID,
   targetIds: [ID],
   approval: { required: false, timeoutSeconds: null, autoAction: null },
-  timings: DEFAULT_TIMINGS,
 });
 
 /** The run's failure: an ApplicationFailure of the workflow itself, not of an activity. */
@@ -52,10 +52,10 @@ describe('workflow inputs are checked before anything runs', () => {
     expect(failure.message).toBe('episodePipeline: input.itemId: a UUID');
   });
 
-  it('names nested fields: a target id, the media kind, a timing', async () => {
+  it('names nested fields: a target id, the media kind, a timing of a run started with its own', async () => {
     expect((await failureOf('episodePipeline', { ...validItem(), targetIds: [ID, '/etc'] })).message).toBe('episodePipeline: input.targetIds.1: a UUID');
     expect((await failureOf('episodePipeline', { ...validItem(), media: { kind: 'episode', show: 'X', season: 1, episode: 0, episodeTitle: null, episodesInSeason: 1 } })).message).toMatch(/^episodePipeline: input\.media\.episode: /);
-    expect((await failureOf('episodePipeline', { ...validItem(), timings: { ...DEFAULT_TIMINGS, downloadPollMs: -1 } })).message).toMatch(/^episodePipeline: input\.timings\.downloadPollMs: /);
+    expect((await failureOf('episodePipeline', { ...validItem(), timings: { ...DEFAULT_PIPELINE_TIMINGS, downloadPollMs: -1 } })).message).toMatch(/^episodePipeline: input\.timings\.downloadPollMs: /);
   });
 
   it('fails a mediaRequest whose requestId is not a UUID', async () => {

@@ -1,6 +1,6 @@
 import { NativeConnection } from '@temporalio/worker';
 import { createDatabase } from '../../src/db/client.js';
-import { installTemporalRuntime } from '../../src/workers/roles.js';
+import { installTemporalRuntime } from '../../src/workers/temporal-runtime.js';
 import { createEncodeWorker } from '../../src/workers/request-pipeline-workers.js';
 
 /**

@@ -21,7 +21,7 @@ import { introducePeers, seed, startQbittorrent, type QbittorrentInstance } from
 import { tempDir } from './temp-dir.js';
 import { createTorrent } from './torrent-creator.js';
 
-/** Waits short enough for tests: the dev server cannot skip time. */
+/** Waits short enough for tests, configured on the test workers: the dev server cannot skip time. */
 export const TEST_TIMINGS: PipelineTimings = {
   downloadPollMs: 300,
   downloadStallMs: 8_000,
@@ -69,6 +69,7 @@ export async function startRequestPipelineEnvironment(opts: { encodeSlots?: numb
     indexers: [{ name: 'fake', apiUrl: indexer.apiUrl }],
     encodeSlots: opts.encodeSlots ?? 2,
     workDir: path.join(dataDir, 'encode'),
+    timings: TEST_TIMINGS,
   };
   const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
   const workers = await createReelflowWorkers({
@@ -97,7 +98,6 @@ export async function startRequestPipelineEnvironment(opts: { encodeSlots?: numb
     sql: database.sql,
     temporal,
     credentialsCipher: testCipher,
-    requestTimings: TEST_TIMINGS,
   });
   onCleanup(() => app.close());
   const requests = new RequestRepository(database.db);

@@ -2,7 +2,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { createDatabase } from '../../src/db/client.js';
 import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
 import { createReelflowWorkers, runWorkers } from '../../src/workers/create-worker.js';
-import { installTemporalRuntime } from '../../src/workers/roles.js';
+import { installTemporalRuntime } from '../../src/workers/temporal-runtime.js';
 
 /**
  * A Reelflow worker in a process of its own, so a test can kill it with SIGKILL mid-activity, as a crash

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, test } from 'vitest';
 import { approveUpdate, endWaitSignal, episodeStateQuery, rejectUpdate, type ApprovalSettings } from '../../src/workflows/request-definitions.js';
-import { useTierWorkers } from './support/environment.js';
-import { episodeInput, hashOf, pipelineActivities, pipelineQueues, release, startEpisode, statuses, waitingFor } from './support/pipeline.js';
+import { tierPipelineTimings, useTierWorkers } from './support/environment.js';
+import { episodeInput, hashOf, pipelineActivities, release, startEpisode, statuses, waitingFor } from './support/pipeline.js';
 
-const workers = useTierWorkers(pipelineQueues);
+const workers = useTierWorkers();
 const web = release('Severance.S01E02.1080p.WEB-DL');
 const hdtv = release('Severance.S01E02.720p.HDTV');
 const withApproval = (timeoutSeconds: number | null = null, autoAction: ApprovalSettings['autoAction'] = null): ApprovalSettings => ({ required: true, timeoutSeconds, autoAction });
@@ -37,13 +37,30 @@ describe.concurrent('episodePipeline: from search to a delivered file', () => {
     ]);
     expect(calls.of('searchReleases')[0]).toMatchObject({ media: input.media, ids: input.ids, qualityProfileId: input.qualityProfileId, excluded: [] });
     expect(calls.of('addRelease')).toEqual([{ itemId: input.itemId, requestId: input.requestId, release: web }]);
-    expect(calls.of('awaitDownload')[0]).toMatchObject({ itemId: input.itemId, hash: hashOf(web), media: input.media });
+    // Durations as the worker is configured: the input carries none.
+    expect(calls.of('awaitDownload')[0]).toMatchObject({
+      itemId: input.itemId,
+      hash: hashOf(web),
+      media: input.media,
+      pollMs: tierPipelineTimings.downloadPollMs,
+      stallMs: tierPipelineTimings.downloadStallMs,
+    });
     expect(calls.of('encodeItem')[0]).toMatchObject({ itemId: input.itemId, source: `/downloads/${hashOf(web)}/episode.mkv`, qualityProfileId: input.qualityProfileId });
     expect(calls.of('deliverItem')).toEqual([{ itemId: input.itemId, file: `/work/${input.itemId}/episode.mkv`, targetIds: input.targetIds, media: input.media }]);
     expect(calls.of('scanOneFolder')).toEqual([expect.objectContaining({ libraryId, folderPath, reason: expect.stringContaining(input.requestId) })]);
     // A finished item keeps its torrent seeding; only the work folder goes.
     expect(calls.count('removeTorrent')).toBe(0);
     await expect(handle.query(episodeStateQuery)).resolves.toMatchObject({ status: 'COMPLETED', step: 'done', release: web, torrentHash: hashOf(web) });
+  });
+
+  test('a run started with durations in its input keeps them, so that its history replays', async () => {
+    const calls = pipelineActivities([web]);
+    const input = episodeInput({ timings: { ...tierPipelineTimings, downloadPollMs: 70, downloadStallMs: 7_000 } });
+
+    const handle = await startEpisode(workers, calls, input);
+
+    expect(await handle.result()).toEqual({ itemId: input.itemId, status: 'COMPLETED' });
+    expect(calls.of('awaitDownload')).toEqual([expect.objectContaining({ pollMs: 70, stallMs: 7_000 })]);
   });
 
   test('with approval: the first accepted release waits for a person, and approving downloads it', async () => {

@@ -7,7 +7,6 @@ import {
   fails,
   hashOf,
   pipelineActivities,
-  pipelineQueues,
   release,
   runsUntilCancelled,
   startEpisode,
@@ -17,7 +16,7 @@ import {
   type PipelineActivities,
 } from './support/pipeline.js';
 
-const workers = useTierWorkers(pipelineQueues);
+const workers = useTierWorkers();
 const web = release('Severance.S01E02.1080p.WEB-DL');
 
 interface CancelCase {

@@ -3,9 +3,9 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, test } from 'vitest';
 import { DOWNLOAD_ERRORED, DOWNLOAD_STALLED, episodeStateQuery, retryUpdate, type PipelineStep } from '../../src/workflows/request-definitions.js';
 import { useTierWorkers } from './support/environment.js';
-import { downloadedFile, episodeInput, hashOf, pipelineActivities, pipelineQueues, release, startEpisode, statuses, waitingFor, type PipelineActivities } from './support/pipeline.js';
+import { downloadedFile, episodeInput, hashOf, pipelineActivities, release, startEpisode, statuses, waitingFor, type PipelineActivities } from './support/pipeline.js';
 
-const workers = useTierWorkers(pipelineQueues);
+const workers = useTierWorkers();
 const web = release('Severance.S01E02.1080p.WEB-DL');
 const hdtv = release('Severance.S01E02.720p.HDTV');
 

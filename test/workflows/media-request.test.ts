@@ -4,18 +4,18 @@ import type { RequestItemActivities } from '../../src/activities/request-items.j
 import type { mediaRequest } from '../../src/workflows/media-request.js';
 import { episodeStateQuery, itemWorkflowId, requestStateQuery, requestWorkflowId, type EpisodePipelineInput } from '../../src/workflows/request-definitions.js';
 import { ActivityCalls, eventually } from './support/activity-calls.js';
-import { useTierWorkers } from './support/environment.js';
-import { episodeInput, fails, pipelineActivities, pipelineQueues, release, testTimings, type PipelineActivities } from './support/pipeline.js';
+import { tierPipelineTimings, useTierWorkers } from './support/environment.js';
+import { episodeInput, fails, pipelineActivities, release, type PipelineActivities } from './support/pipeline.js';
 
 type RequestActivities = Pick<RequestItemActivities, 'recordRequestStatus' | 'planRequestItems' | 'concludeRequest'>;
 
-const workers = useTierWorkers({ ...pipelineQueues, main: [...pipelineQueues.main, 'recordRequestStatus', 'planRequestItems', 'concludeRequest'] satisfies string[] });
+const workers = useTierWorkers();
 const web = release('Severance.S01E02.1080p.WEB-DL');
 
 /** Two episodes of one request, as planRequestItems expands it. */
 function plannedEpisodes(requestId: string, replace: Partial<EpisodePipelineInput> = {}) {
   return [1, 2].map((episode) => {
-    const { timings: _timings, ...planned } = episodeInput({ requestId, ...replace });
+    const planned = episodeInput({ requestId, ...replace });
     return { ...planned, media: { ...planned.media, episode, episodeTitle: `Episode ${episode}` } };
   });
 }
@@ -36,7 +36,7 @@ function startRequest(requestId: string, calls: { request: ActivityCalls<Request
   return workers.client.workflow.start<typeof mediaRequest>('mediaRequest', {
     workflowId: requestWorkflowId(requestId),
     taskQueue: workers.taskQueue,
-    args: [{ requestId, timings: testTimings }],
+    args: [{ requestId }],
   });
 }
 
@@ -63,9 +63,10 @@ describe.concurrent('mediaRequest', () => {
     expect(calls.request.of('planRequestItems')).toEqual([{ requestId }]);
     expect(calls.request.of('concludeRequest')).toEqual([{ requestId }]);
     expect(itemsDoneAtConclusion.sort()).toEqual([...itemIds].sort());
-    // Each item ran its own pipeline, under its own workflow id, with the request's durations.
+    // Each item ran its own pipeline, under its own workflow id, with the durations its worker is configured with.
     expect(calls.items.of('searchReleases').map((s) => s.media)).toEqual(expect.arrayContaining(planned.map((p) => p.media)));
-    expect(calls.items.of('awaitDownload').map((d) => d.pollMs)).toEqual([testTimings.downloadPollMs, testTimings.downloadPollMs]);
+    const { downloadPollMs } = tierPipelineTimings;
+    expect(calls.items.of('awaitDownload').map((d) => d.pollMs)).toEqual([downloadPollMs, downloadPollMs]);
     for (const itemId of itemIds) {
       const child = await workers.client.workflow.getHandle(itemWorkflowId(itemId)).describe();
       expect(child).toMatchObject({ type: 'episodePipeline', status: { name: 'COMPLETED' }, parentExecution: { workflowId: requestWorkflowId(requestId) } });

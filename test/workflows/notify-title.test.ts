@@ -9,7 +9,7 @@ import { useTierWorkers } from './support/environment.js';
 
 type NotifyTitleActivities = Pick<NotifyActivities, 'planNotifications' | 'queuePlayerRefresh' | 'queuePeopleMessage' | 'notifyPeople'>;
 
-const workers = useTierWorkers({ main: ['planNotifications', 'queuePlayerRefresh', 'queuePeopleMessage', 'notifyPeople'] satisfies (keyof NotifyTitleActivities)[] });
+const workers = useTierWorkers();
 
 /** Retries a tenth of a second apart, for a minute: a target that is down comes back within the test. */
 const delivery: DeliveryPolicy = { retryWindowMinutes: 1, initialRetrySeconds: 0.1, maximumRetrySeconds: 0.2 };

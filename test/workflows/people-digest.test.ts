@@ -9,7 +9,7 @@ import { useTierWorkers } from './support/environment.js';
 
 type DigestActivities = Pick<NotifyActivities, 'notifyPeopleDigest'>;
 
-const workers = useTierWorkers({ main: ['notifyPeopleDigest'] satisfies (keyof DigestActivities)[] });
+const workers = useTierWorkers();
 
 const plan: PeoplePlan = { service: 'discord', delivery: { retryWindowMinutes: 1, initialRetrySeconds: 0.1, maximumRetrySeconds: 0.2 }, digestSeconds: 2 };
 

@@ -171,7 +171,7 @@ export const itemDto = (i: ProcessingItemRow, live: z.infer<typeof itemBody>['li
 /** Requests: POST hands over to RequestService (which starts mediaRequest); reads come from Postgres, live detail from the item workflows. */
 export const requestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const requests = new RequestRepository(deps.db);
-  const requestService = new RequestService({ db: deps.db, temporal: deps.temporal, taskQueue: deps.config.taskQueue, requestTimings: deps.requestTimings });
+  const requestService = new RequestService({ db: deps.db, temporal: deps.temporal, taskQueue: deps.config.taskQueue });
   const tags = ['requests'];
 
   app.post('/api/requests', { schema: { tags, summary: 'Request a movie or TV episodes', body: createBody, response: { 201: requestBody } } }, async (request, reply) => {

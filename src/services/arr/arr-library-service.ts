@@ -5,7 +5,6 @@ import { ArrRepository, type ArrTitleKind } from '../../db/repositories/arr-repo
 import { DeliveryTargetRepository } from '../../db/repositories/delivery-target-repository.js';
 import { QualityProfileRepository } from '../../db/repositories/quality-profile-repository.js';
 import type { ArrTitleRow, DeliveryTargetRow, ProcessingItemRow, QualityProfileRow, RequestRow } from '../../db/schema/index.js';
-import type { PipelineTimings } from '../../workflows/request-definitions.js';
 import { RequestService } from '../request-service.js';
 import { ConflictError, InvalidRequestError } from '../service-errors.js';
 import { ArrCatalogue, type CatalogueTitle } from './arr-catalogue.js';
@@ -15,7 +14,6 @@ export interface ArrLibraryDeps {
   temporal: Client;
   taskQueue: string;
   providerCache: ProviderCacheManager;
-  requestTimings?: Partial<PipelineTimings>;
 }
 
 /** What a client sends to add or update a movie (Radarr) or series (Sonarr), already in Reelflow's terms. */
@@ -67,7 +65,7 @@ export class ArrLibraryService {
     this.repo = new ArrRepository(deps.db);
     this.profiles = new QualityProfileRepository(deps.db);
     this.targets = new DeliveryTargetRepository(deps.db);
-    this.requests = new RequestService({ db: deps.db, temporal: deps.temporal, taskQueue: deps.taskQueue, requestTimings: deps.requestTimings });
+    this.requests = new RequestService({ db: deps.db, temporal: deps.temporal, taskQueue: deps.taskQueue });
   }
 
   async qualityProfiles(): Promise<QualityProfileRef[]> {

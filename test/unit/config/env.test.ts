@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/config/env.js';
+import { DEFAULT_PIPELINE_TIMINGS } from '../../../src/config/request-pipeline-settings.js';
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -75,5 +76,30 @@ describe('loadConfig', () => {
     expect(loadConfig({}).metricsAuth).toBe('key');
     expect(loadConfig({ REELFLOW_METRICS_AUTH: 'none' }).metricsAuth).toBe('none');
     expect(problemsOf({ REELFLOW_METRICS_AUTH: 'open' })[0]).toMatch(/^REELFLOW_METRICS_AUTH: expected key \(the API key is needed\) or none/);
+  });
+
+  it("reads the request pipeline's durations in seconds, defaulting to the production ones", () => {
+    expect(loadConfig({}).requestPipeline.timings).toEqual(DEFAULT_PIPELINE_TIMINGS);
+    const config = loadConfig({
+      REELFLOW_DOWNLOAD_POLL_SECONDS: '0.5',
+      REELFLOW_DOWNLOAD_STALL_SECONDS: '600',
+      REELFLOW_AIR_DATE_DELAY_SECONDS: '0',
+      REELFLOW_SEARCH_RETRY_SECONDS: '60',
+      REELFLOW_SEARCH_RETRY_MAX_SECONDS: '3600',
+      REELFLOW_HEARTBEAT_TIMEOUT_SECONDS: '30',
+    });
+    expect(config.requestPipeline.timings).toEqual({
+      downloadPollMs: 500,
+      downloadStallMs: 600_000,
+      airDateDelayMs: 0,
+      searchRetryMs: 60_000,
+      searchRetryMaxMs: 3_600_000,
+      heartbeatTimeoutMs: 30_000,
+    });
+    // A poll or back-off of 0 would spin: only the air-date delay may be 0.
+    expect(problemsOf({ REELFLOW_DOWNLOAD_POLL_SECONDS: '0', REELFLOW_SEARCH_RETRY_SECONDS: 'soon' })).toEqual([
+      'REELFLOW_DOWNLOAD_POLL_SECONDS: expected more than 0 seconds, got "0"',
+      expect.stringMatching(/^REELFLOW_SEARCH_RETRY_SECONDS: expected a number of seconds/),
+    ]);
   });
 });

@@ -4,15 +4,25 @@ import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { createPipelineTimingsActivities } from '../../../src/activities/pipeline-timings.js';
+import { installTemporalRuntime } from '../../../src/workers/temporal-runtime.js';
+import { encodeTaskQueue, type PipelineTimings } from '../../../src/workflows/request-definitions.js';
 
 type StandIn = (input: unknown) => Promise<unknown>;
 
-export interface TierQueues {
-  /** Activities of the task queue the workflows run on. */
-  main: readonly string[];
-  /** Activity-only queues named after the main one (e.g. the encode queue), with their activities. */
-  others?: { taskQueue: (main: string) => string; activities: readonly string[] }[];
-}
+/**
+ * The request pipeline's durations the tier's workers are configured with, as REELFLOW_DOWNLOAD_POLL_SECONDS
+ * and the others configure a real worker: short enough for tests. The timed waits that stay long (air date,
+ * search back-off) are ended by the endWait signal or a cancel.
+ */
+export const tierPipelineTimings: PipelineTimings = {
+  downloadPollMs: 50,
+  downloadStallMs: 1_000,
+  airDateDelayMs: 0,
+  searchRetryMs: 60 * 60_000,
+  searchRetryMaxMs: 60 * 60_000,
+  heartbeatTimeoutMs: 5_000,
+};
 
 export interface TierWorkers {
   client: Client;
@@ -24,62 +34,87 @@ export interface TierWorkers {
   serve(activities: object, ...keys: string[]): void;
 }
 
+interface Tier {
+  env: TestWorkflowEnvironment;
+  taskQueue: string;
+}
+
+interface Route {
+  keys: string[];
+  activities: Record<string, StandIn>;
+}
+
+/** Every test file's stand-ins in this process, found by the workflow ids they serve. */
+const routes: Route[] = [];
+let started: Promise<Tier> | undefined;
+
 /**
- * A test file's workers on the tier's dev server, running from before its first test to after its last: the
- * workflow bundle built once by the global setup, and for each activity a dispatcher to the stand-ins of the
- * test whose workflow called it. One workflow worker per file, as loading the bundle into a worker is the
- * slow part; tests in a file may then run concurrently.
+ * The workers of this test process on the tier's dev server, running the workflow bundle built once by the
+ * global setup. Started by the first test file the process runs and kept for the next ones (the tier's files
+ * share their processes): loading the bundle into a worker is the slow part. They stop with the process.
+ *
+ * Every activity, on the main queue and the encode queue, is one dispatcher (a worker's `default` activity)
+ * to the stand-in of the test whose workflow called it, except the pipeline's configured durations, which
+ * the workers serve as a real worker does.
  */
-export function useTierWorkers(queues: TierQueues): TierWorkers {
-  const routes: { keys: string[]; activities: Record<string, StandIn> }[] = [];
-  const taskQueue = `workflow-test-${randomUUID()}`;
-  let env: TestWorkflowEnvironment | undefined;
-  let running: Promise<void> | undefined;
-  let workers: Worker[] = [];
-
-  const dispatchers = (names: readonly string[]) =>
-    Object.fromEntries(
-      names.map((name) => [
-        name,
-        (input: unknown) => {
-          const workflowId = Context.current().info.workflowExecution?.workflowId ?? '(none)';
-          const standIn = routes.find((route) => route.keys.some((key) => workflowId.includes(key)))?.activities[name];
-          if (!standIn) throw ApplicationFailure.nonRetryable(`No stand-in for ${name} called by workflow ${workflowId}`, 'NoStandIn');
-          return standIn(input);
-        },
-      ]),
-    );
-
-  beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createFromExistingServer({ address: inject('temporalAddress') });
+function tier(): Promise<Tier> {
+  started ??= (async () => {
+    // Before any connection of this process. The tier makes activities fail on purpose, and each failure is
+    // an SDK warning: only errors show.
+    installTemporalRuntime('error');
+    const env = await TestWorkflowEnvironment.createFromExistingServer({ address: inject('temporalAddress') });
+    const taskQueue = `workflow-test-${randomUUID()}`;
     const common = {
       connection: env.nativeConnection,
       // Heartbeats reach the server at once, so a cancel reaches a stand-in within milliseconds.
       maxHeartbeatThrottleInterval: 50,
       defaultHeartbeatThrottleInterval: 50,
+      activities: { ...createPipelineTimingsActivities(tierPipelineTimings), default: dispatchToStandIn },
     };
-    workers = await Promise.all([
-      Worker.create({ ...common, taskQueue, workflowBundle: { codePath: inject('workflowBundlePath') }, activities: dispatchers(queues.main) }),
-      ...(queues.others ?? []).map((queue) => Worker.create({ ...common, taskQueue: queue.taskQueue(taskQueue), activities: dispatchers(queue.activities) })),
+    const workers = await Promise.all([
+      Worker.create({ ...common, taskQueue, workflowBundle: { codePath: inject('workflowBundlePath') } }),
+      Worker.create({ ...common, taskQueue: encodeTaskQueue(taskQueue) }),
     ]);
-    running = Promise.all(workers.map((worker) => worker.run())).then(() => {});
+    for (const worker of workers) void worker.run();
+    return { env, taskQueue };
+  })();
+  return started;
+}
+
+function dispatchToStandIn(input: unknown): Promise<unknown> {
+  const { activityType, workflowExecution } = Context.current().info;
+  const workflowId = workflowExecution?.workflowId ?? '(none)';
+  const standIn = routes.find((route) => route.keys.some((key) => workflowId.includes(key)))?.activities[activityType];
+  if (!standIn) throw ApplicationFailure.nonRetryable(`No stand-in for ${activityType} called by workflow ${workflowId}`, 'NoStandIn');
+  return standIn(input);
+}
+
+/** A test file's view of the tier: its client and task queue, and its stand-ins, removed after its last test. */
+export function useTierWorkers(): TierWorkers {
+  const mine: Route[] = [];
+  let current: Tier | undefined;
+
+  beforeAll(async () => {
+    current = await tier();
   });
 
-  afterAll(async () => {
-    // Activities still running are cancelled, as on any worker shutdown.
-    for (const worker of workers) if (worker.getState() === 'RUNNING') worker.shutdown();
-    await running;
-    await env?.teardown();
+  afterAll(() => {
+    for (const route of mine) routes.splice(routes.indexOf(route), 1);
   });
 
   return {
     get client() {
-      if (!env) throw new Error('The workers start in beforeAll: use them inside a test');
-      return env.client;
+      if (!current) throw new Error('The workers start in beforeAll: use them inside a test');
+      return current.env.client;
     },
-    taskQueue,
+    get taskQueue() {
+      if (!current) throw new Error('The workers start in beforeAll: use them inside a test');
+      return current.taskQueue;
+    },
     serve(activities, ...keys) {
-      routes.push({ keys, activities: activities as Record<string, StandIn> });
+      const route = { keys, activities: activities as Record<string, StandIn> };
+      mine.push(route);
+      routes.push(route);
     },
   };
 }

@@ -10,16 +10,9 @@ import type { RequestItemActivities } from '../../../src/activities/request-item
 import type { ReleaseCandidate } from '../../../src/db/schema/index.js';
 import type { MediaInfo } from '../../../src/media/probe.js';
 import type { episodePipeline } from '../../../src/workflows/episode-pipeline.js';
-import {
-  encodeTaskQueue,
-  episodeStateQuery,
-  itemWorkflowId,
-  type EpisodePipelineInput,
-  type EpisodeState,
-  type PipelineTimings,
-} from '../../../src/workflows/request-definitions.js';
+import { episodeStateQuery, itemWorkflowId, type EpisodePipelineInput, type EpisodeState } from '../../../src/workflows/request-definitions.js';
 import { ActivityCalls, eventually } from './activity-calls.js';
-import type { TierQueues, TierWorkers } from './environment.js';
+import type { TierWorkers } from './environment.js';
 
 /** Every activity an item's pipeline calls, its folder-refresh child's included. */
 export type PipelineActivities = Pick<RequestItemActivities, 'recordItemTransition'> &
@@ -73,23 +66,6 @@ export function pipelineActivities(
   return new ActivityCalls(standIns);
 }
 
-/** The pipeline's queues: encodes on the encode queue, everything else on the main one. */
-export const pipelineQueues: TierQueues = {
-  main: [
-    'recordItemTransition',
-    'searchReleases',
-    'addRelease',
-    'awaitDownload',
-    'removeTorrent',
-    'acceptEncodedItem',
-    'removeWorkFiles',
-    'deliverItem',
-    'scanOneFolder',
-    'startTitlePipeline',
-  ] satisfies (keyof PipelineActivities)[],
-  others: [{ taskQueue: encodeTaskQueue, activities: ['encodeItem'] satisfies (keyof PipelineActivities)[] }],
-};
-
 /** A failure that gives up at once, as an activity does once its retries are spent. */
 export function fails(message: string, type = 'TestFailure'): () => Promise<never> {
   return async () => {
@@ -106,20 +82,8 @@ export async function runsUntilCancelled(): Promise<never> {
   }
 }
 
-/**
- * Durations short enough for tests; the timed waits that stay long (air date, search back-off) are ended by
- * the endWait signal or a cancel. The one place that knows how the pipeline receives its durations.
- */
-export const testTimings: PipelineTimings = {
-  downloadPollMs: 50,
-  downloadStallMs: 1_000,
-  airDateDelayMs: 0,
-  searchRetryMs: 60 * 60_000,
-  searchRetryMaxMs: 60 * 60_000,
-  heartbeatTimeoutMs: 5_000,
-};
-
-export function episodeInput(replace: Partial<Omit<EpisodePipelineInput, 'timings'>> = {}): EpisodePipelineInput {
+/** An item's pipeline input as mediaRequest passes it on; its durations come from the tier's workers. */
+export function episodeInput(replace: Partial<EpisodePipelineInput> = {}): EpisodePipelineInput {
   return {
     itemId: randomUUID(),
     requestId: randomUUID(),
@@ -129,7 +93,6 @@ export function episodeInput(replace: Partial<Omit<EpisodePipelineInput, 'timing
     qualityProfileId: randomUUID(),
     targetIds: [randomUUID()],
     approval: { required: false, timeoutSeconds: null, autoAction: null },
-    timings: testTimings,
     ...replace,
   };
 }
