@@ -17,3 +17,28 @@ export class ConflictError extends Error {
     this.name = 'ConflictError';
   }
 }
+
+export class NotFoundError extends Error {
+  readonly statusCode = 404;
+  constructor(what: string) {
+    super(`${what} not found`);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class ForbiddenError extends Error {
+  readonly statusCode = 403;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** The request is well formed but names something the service cannot act on (a path in no library). */
+export class UnprocessableError extends Error {
+  readonly statusCode = 422;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnprocessableError';
+  }
+}
