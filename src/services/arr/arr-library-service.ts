@@ -6,7 +6,7 @@ import { DeliveryTargetRepository } from '../../db/repositories/delivery-target-
 import { QualityProfileRepository } from '../../db/repositories/quality-profile-repository.js';
 import type { ArrTitleRow, DeliveryTargetRow, ProcessingItemRow, QualityProfileRow, RequestRow } from '../../db/schema/index.js';
 import type { PipelineTimings } from '../../workflows/request-definitions.js';
-import { RequestService } from '../request-service.js';
+import { RequestService } from '../requests/request-service.js';
 import { ConflictError, InvalidRequestError } from '../service-errors.js';
 import { ArrCatalogue, type CatalogueTitle } from './arr-catalogue.js';
 
