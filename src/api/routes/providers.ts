@@ -11,7 +11,7 @@ import { createContext, type ProviderRegistry } from '../../providers/registry.j
 import type { ProviderId } from '../../providers/types.js';
 import { HttpError, notFound } from '../errors.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';
-import { refuseMovedCredentials } from '../stored-credentials.js';
+import { refuseMovedCredentials } from '../../services/providers/stored-credentials.js';
 
 /** What these routes need; `AppDeps` carries them. */
 export interface ProviderRouteDeps {
