@@ -103,8 +103,8 @@ export const deliveryTargetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
     },
   );
 
-  app.delete('/api/delivery-targets/:id', { schema: { tags, summary: 'Delete a delivery target', params: uuidParams } }, async (request, reply) => {
+  app.delete('/api/delivery-targets/:id', { schema: { tags, summary: 'Delete a delivery target', params: uuidParams, response: { 204: z.null().describe('Deleted') } } }, async (request, reply) => {
     if (!(await targets.delete(request.params.id))) throw notFound('Delivery target');
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 };

@@ -153,10 +153,10 @@ export const providerRoutes: FastifyPluginAsyncZod<ProviderRouteDeps> = async (a
     },
   );
 
-  app.delete('/api/providers/:id', { schema: { tags, summary: 'Remove a provider', params: uuidParams } }, async (request, reply) => {
+  app.delete('/api/providers/:id', { schema: { tags, summary: 'Remove a provider', params: uuidParams, response: { 204: z.null().describe('Deleted') } } }, async (request, reply) => {
     if (!(await providers.delete(request.params.id))) throw notFound('Provider');
     deps.providerRegistry.remove(request.params.id);
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 
   app.post(

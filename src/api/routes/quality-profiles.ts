@@ -86,14 +86,14 @@ export const qualityProfileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
     },
   );
 
-  app.delete('/api/quality-profiles/:id', { schema: { tags, summary: 'Delete a quality profile no request uses', params: uuidParams } }, async (request, reply) => {
+  app.delete('/api/quality-profiles/:id', { schema: { tags, summary: 'Delete a quality profile no request uses', params: uuidParams, response: { 204: z.null().describe('Deleted') } } }, async (request, reply) => {
     try {
       if (!(await profiles.delete(request.params.id))) throw notFound('Quality profile');
     } catch (error) {
       if (isForeignKeyViolation(error)) throw new HttpError(409, 'The quality profile is used by requests');
       throw error;
     }
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 };
 
