@@ -1,3 +1,5 @@
+import { isUniqueViolation } from '../db/repositories/constraint-violations.js';
+
 /**
  * Errors a service raises for its caller to answer: the REST API and the *arr API turn them into a 4xx with
  * the message, which names the field at fault.
@@ -41,4 +43,12 @@ export class UnprocessableError extends Error {
     super(message);
     this.name = 'UnprocessableError';
   }
+}
+
+/** A write refused because the name is taken (a unique constraint) becomes a conflict naming it. */
+export function nameTaken(name: string) {
+  return (error: unknown): never => {
+    if (isUniqueViolation(error)) throw new ConflictError(`The name "${name}" is already taken`);
+    throw error;
+  };
 }

@@ -9,7 +9,7 @@ import { rsyncDestinationProblem } from '../../media/rsync-destination.js';
 import type { AppDeps } from '../app.js';
 import { HttpError, notFound } from '../errors.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';
-import { nameTaken } from './quality-profiles.js';
+import { nameTaken } from '../../services/service-errors.js';
 
 const targetFields = z
   .object({
