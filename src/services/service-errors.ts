@@ -22,8 +22,9 @@ export class ConflictError extends Error {
 
 export class NotFoundError extends Error {
   readonly statusCode = 404;
-  constructor(what: string) {
-    super(`${what} not found`);
+  /** "<what> not found", unless a message says more. */
+  constructor(what: string, message = `${what} not found`) {
+    super(message);
     this.name = 'NotFoundError';
   }
 }
