@@ -1,10 +1,9 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { eq } from 'drizzle-orm';
 import type { EnrichmentConfig, PhaseConfiguration, PublishConfig, ScanConfig } from '../config/phase-config.js';
 import type { PhaseConfigService } from '../config/phase-config-service.js';
 import type { Database } from '../db/client.js';
 import { TitleChangeRepository } from '../db/repositories/title-change-repository.js';
-import { movies, shows } from '../db/schema/index.js';
+import { TitleRepository } from '../db/repositories/title-repository.js';
 import { TitleNotFoundError, type EnrichTitleResult, type TitleEnricher } from '../library/enrich/title-enricher.js';
 import type { PublishResult, TitlePublisher } from '../library/publish/title-publisher.js';
 import type { FetchPriority } from '../workflows/provider-definitions.js';
@@ -26,6 +25,7 @@ interface TitleRef {
 /** Activities of the title pipelines: thin adapters over TitleEnricher and TitlePublisher. */
 export function createPipelineActivities({ db, phaseConfig, enricher, publisher }: PipelineActivityDeps) {
   const changes = new TitleChangeRepository(db);
+  const titles = new TitleRepository(db);
   return {
     /**
      * The change a pass publishes: the title's change_seq now, read before any of its data. Everything saved
@@ -64,11 +64,7 @@ export function createPipelineActivities({ db, phaseConfig, enricher, publisher 
 
     /** What the notification names: the library, "Heat (1995)", and the folder publish wrote to. */
     async describeTitle(input: TitleRef): Promise<{ libraryId: string; displayName: string; folderPath: string }> {
-      const table = (input.kind === 'movie' ? movies : shows) as typeof movies;
-      const [row] = await db
-        .select({ libraryId: table.libraryId, title: table.title, year: table.year, folderPath: table.folderPath })
-        .from(table)
-        .where(eq(table.id, input.titleId));
+      const row = await titles.describe(input.kind, input.titleId);
       if (!row) throw ApplicationFailure.nonRetryable(`${input.kind} ${input.titleId} does not exist`, 'TitleNotFound');
       return { libraryId: row.libraryId, displayName: row.year ? `${row.title} (${row.year})` : row.title, folderPath: row.folderPath };
     },

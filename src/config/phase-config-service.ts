@@ -1,7 +1,6 @@
-import { like, sql as dsql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '../db/client.js';
-import { appSettings } from '../db/schema/index.js';
+import { AppSettingRepository } from '../db/repositories/app-setting-repository.js';
 import {
   DEFAULT_PHASE_CONFIG,
   phaseNames,
@@ -17,15 +16,19 @@ const KEY_PREFIX = 'phase.';
  * the API and every worker read the same rows, and a read is one indexed query per pipeline run.
  */
 export class PhaseConfigService {
-  constructor(private readonly db: Database) {}
+  private readonly settings: AppSettingRepository;
+
+  constructor(db: Database) {
+    this.settings = new AppSettingRepository(db);
+  }
 
   /** Inserts the default of every key that has no row yet; never overwrites a stored value. */
   async ensureDefaults(): Promise<void> {
-    await this.db.insert(appSettings).values(defaultRows()).onConflictDoNothing();
+    await this.settings.insertMissing(defaultRows());
   }
 
   async getAll(): Promise<PhaseConfiguration> {
-    const rows = await this.db.select().from(appSettings).where(like(appSettings.key, `${KEY_PREFIX}%`));
+    const rows = await this.settings.listByPrefix(KEY_PREFIX);
     const stored = new Map(rows.map((r) => [r.key, r.value]));
     const config = structuredClone(DEFAULT_PHASE_CONFIG);
     for (const phase of phaseNames) {
@@ -49,36 +52,15 @@ export class PhaseConfigService {
   /** Writes the given keys of one phase in one transaction. The patch must already be validated. */
   async update<P extends PhaseName>(phase: P, patch: Partial<PhaseConfiguration[P]>): Promise<PhaseConfiguration[P]> {
     const entries = Object.entries(patch).filter(([, v]) => v !== undefined);
-    if (entries.length > 0) {
-      await this.db.transaction(async (tx) => {
-        await tx.execute(PHASE_CONFIG_LOCK);
-        for (const [key, value] of entries) {
-          await tx
-            .insert(appSettings)
-            .values({ key: `${KEY_PREFIX}${phase}.${key}`, value })
-            .onConflictDoUpdate({ target: appSettings.key, set: { value, updatedAt: dsql`now()` } });
-        }
-      });
-    }
+    if (entries.length > 0) await this.settings.write(KEY_PREFIX, entries.map(([key, value]) => ({ key: `${KEY_PREFIX}${phase}.${key}`, value })));
     return this.get(phase);
   }
 
   async reset(): Promise<PhaseConfiguration> {
-    await this.db.transaction(async (tx) => {
-      await tx.execute(PHASE_CONFIG_LOCK);
-      await tx.delete(appSettings).where(like(appSettings.key, `${KEY_PREFIX}%`));
-      // Two resets at once: the second's delete does not see the first's new rows, so its insert must not conflict.
-      await tx
-        .insert(appSettings)
-        .values(defaultRows())
-        .onConflictDoUpdate({ target: appSettings.key, set: { value: dsql`excluded.value` } });
-    });
+    await this.settings.replacePrefix(KEY_PREFIX, defaultRows());
     return this.getAll();
   }
 }
-
-/** Resets and updates touch the same rows in different orders: one at a time, so they cannot deadlock. */
-const PHASE_CONFIG_LOCK = dsql`select pg_advisory_xact_lock(hashtext('reelflow.phase-config'))`;
 
 function defaultRows() {
   return phaseNames.flatMap((phase) =>

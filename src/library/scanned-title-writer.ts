@@ -1,29 +1,26 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { and, eq, inArray, notInArray, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import {
-  actors,
-  assets,
-  episodes,
-  mediaFiles,
-  mediaStreams,
-  movies,
-  seasons,
-  shows,
-  unknownFiles,
-  type EntityType,
-} from '../db/schema/index.js';
+  ScannedTitleRepository,
+  type CastMemberToSave,
+  type LocalAssetToSave,
+  type MediaFileToSave,
+  type ScannedTitleRow,
+  type ScannedTitleWrites,
+  type UnknownFileToSave,
+} from '../db/repositories/scanned-title-repository.js';
+import type { TitleRow } from '../db/repositories/title-repository.js';
+import type { EntityType } from '../db/schema/index.js';
 import type { ContentStore } from '../media/content-store.js';
 import { findEpisodeBlock, isCast } from '../media/nfo/index.js';
 import { sha256File } from '../media/file-hash.js';
 import type { SeasonRef } from '../media/artwork-names.js';
 import type { ScannedArtwork, ScannedMovie, ScannedShow, ScannedTitle, ScannedVideoFile } from '../media/title-scan/types.js';
 import { mediaFileRows } from './media-file-rows.js';
-import { nfoArtworkCandidates, saveNfoArtworkCandidates } from './nfo-artwork-candidates.js';
+import { NfoArtworkCandidateRepository } from '../db/repositories/nfo-artwork-candidate-repository.js';
+import { nfoArtworkCandidates } from './nfo-artwork-candidates.js';
 import { metadataFromScan, withoutLockedFields, idColumns } from './title-metadata.js';
-
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export interface SavedTitle {
   entityType: 'movie' | 'show';
@@ -39,10 +36,16 @@ export interface SavedTitle {
  * Everything it writes is replaced as a whole, so running it twice leaves the same rows as running it once.
  */
 export class ScannedTitleWriter {
+  private readonly repository: ScannedTitleRepository;
+  private readonly nfoCandidates: NfoArtworkCandidateRepository;
+
   constructor(
-    private readonly db: Database,
+    db: Database,
     private readonly contentStore: ContentStore,
-  ) {}
+  ) {
+    this.repository = new ScannedTitleRepository(db);
+    this.nfoCandidates = new NfoArtworkCandidateRepository(db);
+  }
 
   async save(libraryId: string, scanId: string, scanned: ScannedTitle): Promise<SavedTitle> {
     const saved = scanned.kind === 'movie' ? await this.saveMovie(libraryId, scanId, scanned) : await this.saveShow(libraryId, scanId, scanned);
@@ -50,13 +53,13 @@ export class ScannedTitleWriter {
     // An NFO that could not be read says nothing about artwork: the candidates of the last read stay.
     if (scanned.unreadableNfoPath === undefined) {
       const candidates = nfoArtworkCandidates(scanned);
-      await this.db.transaction((tx) => saveNfoArtworkCandidates(tx, saved.entityType === 'movie' ? 'movie' : 'tv', saved.entityId, candidates));
+      await this.nfoCandidates.replace(saved.entityType === 'movie' ? 'movie' : 'tv', saved.entityId, candidates);
     }
     return { ...saved, assetsCached };
   }
 
   private saveMovie(libraryId: string, scanId: string, scanned: ScannedMovie) {
-    return this.db.transaction(async (tx) => {
+    return this.repository.saveInTransaction(async (tx) => {
       const values = {
         ...metadataFromScan(scanned.nfo, scanned.identification),
         setName: scanned.nfo?.set?.name ?? null,
@@ -68,16 +71,16 @@ export class ScannedTitleWriter {
         folderPath: scanned.folderPath,
         scanErrors: scanned.errors,
       };
-      const { entityId, isNew } = await upsertTitle(tx, movies, libraryId, scanId, scanned.key, values);
-      await replaceMediaFiles(tx, 'movie', entityId, scanned.videoFiles);
-      await replaceCast(tx, 'movie', entityId, scanned);
-      await replaceUnknownFiles(tx, 'movie', entityId, scanned);
+      const { entityId, isNew } = await tx.upsertTitle('movie', titleRow(libraryId, scanId, scanned.key, values));
+      await tx.replaceMediaFiles('movie', entityId, mediaFilesOf('movie', entityId, scanned.videoFiles));
+      await tx.replaceCast('movie', entityId, castOf(scanned));
+      await tx.replaceUnknownFiles('movie', entityId, unknownFilesOf(scanned));
       return { entityType: 'movie' as const, entityId, isNew };
     });
   }
 
   private saveShow(libraryId: string, scanId: string, scanned: ScannedShow) {
-    return this.db.transaction(async (tx) => {
+    return this.repository.saveInTransaction(async (tx) => {
       const values = {
         ...metadataFromScan(scanned.nfo, scanned.identification),
         status: scanned.nfo?.status ?? null,
@@ -87,15 +90,15 @@ export class ScannedTitleWriter {
         folderPath: scanned.folderPath,
         scanErrors: scanned.errors,
       };
-      const { entityId: showId, isNew } = await upsertTitle(tx, shows, libraryId, scanId, scanned.key, values);
+      const { entityId: showId, isNew } = await tx.upsertTitle('show', titleRow(libraryId, scanId, scanned.key, values));
       await this.saveSeasonsAndEpisodes(tx, showId, scanned);
-      await replaceCast(tx, 'show', showId, scanned);
-      await replaceUnknownFiles(tx, 'show', showId, scanned);
+      await tx.replaceCast('show', showId, castOf(scanned));
+      await tx.replaceUnknownFiles('show', showId, unknownFilesOf(scanned));
       return { entityType: 'show' as const, entityId: showId, isNew };
     });
   }
 
-  private async saveSeasonsAndEpisodes(tx: Tx, showId: string, scanned: ScannedShow) {
+  private async saveSeasonsAndEpisodes(tx: ScannedTitleWrites, showId: string, scanned: ScannedShow) {
     const names = new Map((scanned.nfo?.namedSeasons ?? []).map((s) => [s.number, s.name]));
     const seasonNfos = new Map(scanned.seasonNfos.map((s) => [s.season, s]));
     const seasonNumbers = [...new Set([...scanned.episodes.map((e) => e.season), ...seasonNfos.keys()])].sort((a, b) => a - b);
@@ -108,16 +111,9 @@ export class ScannedTitleWriter {
         plot: seasonNfo?.nfo?.plot ?? null,
         premiered: seasonNfo?.nfo?.premiered ?? null,
       };
-      await tx
-        .insert(seasons)
-        .values({ showId, seasonNumber, ...values })
-        .onConflictDoUpdate({ target: [seasons.showId, seasons.seasonNumber], set: values });
+      await tx.upsertSeason(showId, seasonNumber, values);
     }
-    if (seasonNumbers.length > 0) {
-      await tx.delete(seasons).where(and(eq(seasons.showId, showId), notInArray(seasons.seasonNumber, seasonNumbers)));
-    } else {
-      await tx.delete(seasons).where(eq(seasons.showId, showId));
-    }
+    await tx.keepOnlySeasons(showId, seasonNumbers);
 
     const kept: string[] = [];
     for (const scannedEpisode of scanned.episodes) {
@@ -137,28 +133,18 @@ export class ScannedTitleWriter {
           unreadableNfoPath: scannedEpisode.unreadableNfoPath ?? null,
           ...idColumns(episodeIds(nfo?.uniqueIds ?? [])),
         };
-        const [row] = await tx
-          .insert(episodes)
-          .values({ showId, seasonNumber: scannedEpisode.season, episodeNumber, ...values })
-          .onConflictDoUpdate({ target: [episodes.showId, episodes.seasonNumber, episodes.episodeNumber], set: values })
-          .returning({ id: episodes.id });
-        kept.push(row!.id);
-        await replaceMediaFiles(tx, 'episode', row!.id, [scannedEpisode.video]);
+        const episodeId = await tx.upsertEpisode(showId, scannedEpisode.season, episodeNumber, values);
+        kept.push(episodeId);
+        await tx.replaceMediaFiles('episode', episodeId, mediaFilesOf('episode', episodeId, [scannedEpisode.video]));
       }
     }
-    const gone = await tx
-      .delete(episodes)
-      .where(kept.length > 0 ? and(eq(episodes.showId, showId), notInArray(episodes.id, kept)) : eq(episodes.showId, showId))
-      .returning({ id: episodes.id });
-    if (gone.length > 0) {
-      await tx.delete(mediaFiles).where(and(eq(mediaFiles.entityType, 'episode'), inArray(mediaFiles.entityId, gone.map((g) => g.id))));
-    }
+    await tx.keepOnlyEpisodes(showId, kept);
   }
 
   /** Stores each artwork file's content once and points the title's local assets at it. */
   private async saveArtwork(entityType: 'movie' | 'show', entityId: string, scanId: string, scanned: ScannedTitle): Promise<number> {
     let stored = 0;
-    const rows: (typeof assets.$inferInsert)[] = [];
+    const rows: LocalAssetToSave[] = [];
     for (const art of scanned.artwork) {
       const result = await this.contentStore.put(contentOf(scanned, art, entityType, entityId, scanId));
       if (result.stored) stored++;
@@ -181,54 +167,27 @@ export class ScannedTitleWriter {
       thumbs.set(thumb.actorName.replaceAll('_', ' ').toLowerCase(), result.cacheFile.id);
     }
 
-    await this.db.transaction(async (tx) => {
-      await tx.delete(assets).where(and(eq(assets.entityType, entityType), eq(assets.entityId, entityId), eq(assets.source, 'local')));
-      if (rows.length > 0) await tx.insert(assets).values(rows);
-      for (const [name, cacheFileId] of thumbs) {
-        await tx
-          .update(actors)
-          .set({ thumbCacheFileId: cacheFileId })
-          .where(and(eq(actors.entityType, entityType), eq(actors.entityId, entityId), dsql`lower(${actors.name}) = ${name}`));
-      }
-    });
+    await this.repository.replaceLocalArtwork(entityType, entityId, rows, thumbs);
     return stored;
   }
 }
 
 /**
- * Inserts the title of a folder, or updates it: a rescan changes every field except those a person locked,
- * and the ids of a title a person identified by hand. Locks the row so concurrent saves of one folder
- * serialise.
+ * The title row of a folder: a rescan changes every field except those a person locked, and the ids of a
+ * title a person identified by hand.
  */
-async function upsertTitle<T extends typeof movies | typeof shows>(
-  tx: Tx,
-  table: T,
-  libraryId: string,
-  scanId: string,
-  folderKey: string,
-  values: Omit<T['$inferInsert'], 'libraryId' | 'folderKey'>,
-): Promise<{ entityId: string; isNew: boolean }> {
-  const titleTable = table as typeof movies;
-  const [existing] = await tx
-    .select()
-    .from(titleTable)
-    .where(and(eq(titleTable.libraryId, libraryId), eq(titleTable.folderKey, folderKey)))
-    .for('update');
-  if (!existing) {
-    const [row] = await tx
-      .insert(titleTable)
-      .values({ ...(values as typeof movies.$inferInsert), libraryId, folderKey, createdScanId: scanId })
-      .returning({ id: titleTable.id });
-    return { entityId: row!.id, isNew: true };
-  }
-  const update = withoutLockedFields(values as Record<string, unknown>, existing);
-  if (keepsIdentification(existing.identificationSource, (values as { identificationSource: string }).identificationSource)) stripIdentification(update);
-  // A new row starts at change 1; every later save is a change the pipeline must publish (title-change-repository).
-  await tx
-    .update(titleTable)
-    .set({ ...update, deletedAt: null, updatedAt: dsql`now()`, changeSeq: dsql`${titleTable.changeSeq} + 1` })
-    .where(eq(titleTable.id, existing.id));
-  return { entityId: existing.id, isNew: false };
+function titleRow(libraryId: string, scanId: string, folderKey: string, values: Record<string, unknown> & { identificationSource: string }): ScannedTitleRow {
+  return {
+    libraryId,
+    scanId,
+    folderKey,
+    values,
+    update: (existing: TitleRow) => {
+      const update = withoutLockedFields(values as Record<string, unknown>, existing);
+      if (keepsIdentification(existing.identificationSource, values.identificationSource)) stripIdentification(update);
+      return update;
+    },
+  };
 }
 
 function contentOf(scanned: ScannedTitle, art: ScannedArtwork, entityType: EntityType, entityId: string, scanId: string) {
@@ -285,34 +244,20 @@ function episodeIds(uniqueIds: readonly { type: string; value: string; isDefault
   return ids;
 }
 
-async function replaceMediaFiles(tx: Tx, entityType: EntityType, entityId: string, videos: ScannedVideoFile[]) {
-  await tx.delete(mediaFiles).where(and(eq(mediaFiles.entityType, entityType), eq(mediaFiles.entityId, entityId)));
-  for (const video of videos) {
-    const { file, streams } = mediaFileRows(entityType, entityId, video);
-    const [row] = await tx.insert(mediaFiles).values(file).returning({ id: mediaFiles.id });
-    if (streams.length > 0) await tx.insert(mediaStreams).values(streams.map((s) => ({ ...s, mediaFileId: row!.id })));
-  }
+function mediaFilesOf(entityType: EntityType, entityId: string, videos: ScannedVideoFile[]): MediaFileToSave[] {
+  return videos.map((video) => mediaFileRows(entityType, entityId, video));
 }
 
-async function replaceCast(tx: Tx, entityType: EntityType, entityId: string, scanned: ScannedTitle) {
-  await tx.delete(actors).where(and(eq(actors.entityType, entityType), eq(actors.entityId, entityId)));
+function castOf(scanned: ScannedTitle): CastMemberToSave[] {
   // Crew that Jellyfin and Emby list as <actor> with a <type> is not cast; publishing keeps it in the NFO.
-  const cast = (scanned.nfo?.actors ?? []).filter(isCast);
-  if (cast.length === 0) return;
-  await tx.insert(actors).values(
-    cast.map((actor, i) => ({
-      entityType,
-      entityId,
-      name: actor.name,
-      role: actor.role ?? null,
-      sortOrder: actor.order ?? i,
-      thumbUrl: actor.thumb ?? null,
-    })),
-  );
+  return (scanned.nfo?.actors ?? []).filter(isCast).map((actor, i) => ({
+    name: actor.name,
+    role: actor.role ?? null,
+    sortOrder: actor.order ?? i,
+    thumbUrl: actor.thumb ?? null,
+  }));
 }
 
-async function replaceUnknownFiles(tx: Tx, entityType: EntityType, entityId: string, scanned: ScannedTitle) {
-  await tx.delete(unknownFiles).where(and(eq(unknownFiles.entityType, entityType), eq(unknownFiles.entityId, entityId)));
-  if (scanned.unknownFiles.length === 0) return;
-  await tx.insert(unknownFiles).values(scanned.unknownFiles.map((f) => ({ entityType, entityId, relativePath: f.relativePath, sizeBytes: f.sizeBytes })));
+function unknownFilesOf(scanned: ScannedTitle): UnknownFileToSave[] {
+  return scanned.unknownFiles.map((f) => ({ relativePath: f.relativePath, sizeBytes: f.sizeBytes }));
 }

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { cacheFiles, type CacheFile, type EntityType } from '../db/schema/index.js';
+import { CacheFileRepository } from '../db/repositories/cache-file-repository.js';
+import type { CacheFile, EntityType } from '../db/schema/index.js';
 
 export interface ContentToStore {
   sourcePath: string;
@@ -23,14 +23,17 @@ export interface ContentToStore {
  * later title with the same bytes shares that one file and row.
  */
 export class ContentStore {
-  constructor(
-    private readonly db: Database,
-    private readonly dataDir: string,
-  ) {}
+  private readonly files: CacheFileRepository;
 
-  async findBySha256(sha256: string): Promise<CacheFile | undefined> {
-    const [row] = await this.db.select().from(cacheFiles).where(eq(cacheFiles.sha256, sha256));
-    return row;
+  constructor(
+    db: Database,
+    private readonly dataDir: string,
+  ) {
+    this.files = new CacheFileRepository(db);
+  }
+
+  findBySha256(sha256: string): Promise<CacheFile | undefined> {
+    return this.files.findBySha256(sha256);
   }
 
   /** Returns the cache row for the content, copying the file in only when the content is new. */
@@ -47,19 +50,15 @@ export class ContentStore {
     await fs.copyFile(content.sourcePath, temporary);
     await fs.rename(temporary, target);
 
-    const [inserted] = await this.db
-      .insert(cacheFiles)
-      .values({
-        sha256: content.sha256,
-        sizeBytes: content.sizeBytes,
-        path: relativePath,
-        format: content.format ?? null,
-        width: content.width ?? null,
-        height: content.height ?? null,
-        createdScanId: content.scanId ?? null,
-      })
-      .onConflictDoNothing({ target: cacheFiles.sha256 })
-      .returning();
+    const inserted = await this.files.insertIfNew({
+      sha256: content.sha256,
+      sizeBytes: content.sizeBytes,
+      path: relativePath,
+      format: content.format ?? null,
+      width: content.width ?? null,
+      height: content.height ?? null,
+      createdScanId: content.scanId ?? null,
+    });
     if (inserted) return { cacheFile: inserted, stored: true };
 
     // Another worker stored the same content at the same moment: keep its file, drop ours if it differs.

@@ -54,9 +54,9 @@ export const indexerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     if (!updated) throw notFound('Indexer');
     return toDto(updated);
   });
-  app.delete('/api/indexers/:id', { schema: { tags, summary: 'Remove an indexer', params: idParams } }, async (request, reply) => {
+  app.delete('/api/indexers/:id', { schema: { tags, summary: 'Remove an indexer', params: idParams, response: { 204: z.null().describe('Deleted') } } }, async (request, reply) => {
     if (!(await indexers.delete(request.params.id))) throw notFound('Indexer');
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
   app.post('/api/indexers/:id/test', { schema: { tags, summary: "Ask the indexer for its caps (t=caps): reachable, key accepted, what it searches", params: idParams, response: { 200: testBody } } }, async (request) => {
     const result = await indexers.test(request.params.id);

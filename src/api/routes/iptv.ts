@@ -1,19 +1,13 @@
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client.js';
-import { IptvProviderNameTakenError, IptvProviderRepository, maskIptvCredentials, type MaskedIptvProvider } from '../../db/repositories/iptv-provider-repository.js';
-import { ProviderTitleRepository } from '../../db/repositories/provider-title-repository.js';
 import { iptvKinds, type ProviderTitleRow } from '../../db/schema/index.js';
 import type { CredentialsCipher } from '../../providers/credentials-cipher.js';
-import { IPTV_DEFAULTS, iptvCredentialProblem, nameCleanupProblem, type IptvKind } from '../../providers/iptv/iptv-config.js';
 import type { ProviderRegistry } from '../../providers/registry.js';
 import type { ScheduleService } from '../../schedules/schedule-service.js';
-import { iptvSyncWorkflowId } from '../../workflows/iptv-definitions.js';
-import { HttpError, notFound } from '../errors.js';
-import { refuseMovedCredentials } from '../stored-credentials.js';
+import { IptvProviderService, type IptvProviderView } from '../../services/iptv/iptv-provider-service.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';
-import { startIptvSync } from '../services/start-iptv-sync.js';
 
 export interface IptvRouteDeps {
   db: Database;
@@ -102,101 +96,42 @@ const changeBody = z.object({ syncId: z.string(), titleKey: z.string(), name: z.
  * Creating, changing or deleting a provider updates its processor in the registry and its schedule.
  */
 export const iptvRoutes: FastifyPluginAsyncZod<IptvRouteDeps> = async (app, deps) => {
-  const providers = new IptvProviderRepository(deps.db, deps.credentialsCipher);
-  const titles = new ProviderTitleRepository(deps.db);
+  const iptv = new IptvProviderService({
+    db: deps.db,
+    temporal: deps.temporal,
+    taskQueue: deps.config.taskQueue,
+    credentialsCipher: deps.credentialsCipher,
+    providerRegistry: deps.providerRegistry,
+    schedules: deps.schedules,
+  });
   const tags = ['iptv'];
 
-  const toDto = (provider: MaskedIptvProvider) => ({
-    ...provider,
-    scheduleId: deps.schedules.ids.iptvSync(provider.id),
-    createdAt: toIso(provider.createdAt)!,
-    updatedAt: toIso(provider.updatedAt)!,
-  });
-
-  async function masked(id: string): Promise<MaskedIptvProvider> {
-    const provider = await providers.getMasked(id);
-    if (!provider) throw notFound('IPTV provider');
-    return provider;
-  }
-
-  function check(kind: IptvKind, body: { credentials?: Record<string, string>; nameCleanup?: { pattern: string; replacement: string }[] }): void {
-    if (body.credentials !== undefined) {
-      const problem = iptvCredentialProblem(kind, body.credentials);
-      if (problem) throw new HttpError(400, `body.credentials.${problem.field}: ${problem.message}`);
-    }
-    if (body.nameCleanup !== undefined) {
-      const problem = nameCleanupProblem(body.nameCleanup);
-      if (problem) throw new HttpError(400, `body.nameCleanup.${problem.index}.pattern: ${problem.message}`);
-    }
-  }
-
-  app.get('/api/iptv/providers', { schema: { tags, summary: 'IPTV providers', response: { 200: z.array(providerBody) } } }, async () =>
-    (await providers.listMasked()).map(toDto),
-  );
+  app.get('/api/iptv/providers', { schema: { tags, summary: 'IPTV providers', response: { 200: z.array(providerBody) } } }, async () => (await iptv.list()).map(providerDto));
 
   app.get('/api/iptv/providers/:id', { schema: { tags, summary: 'One IPTV provider', params: uuidParams, response: { 200: providerBody } } }, async (request) =>
-    toDto(await masked(request.params.id)),
+    providerDto(await iptv.get(request.params.id)),
   );
 
   app.post(
     '/api/iptv/providers',
     { schema: { tags, summary: 'Add an IPTV provider; its sync is scheduled at its interval (default 6 h)', body: createBody, response: { 201: providerBody } } },
-    async (request, reply) => {
-      const body = request.body;
-      const credentials = body.credentials ?? {};
-      check(body.kind, { credentials, ...(body.nameCleanup ? { nameCleanup: body.nameCleanup } : {}) });
-      const created = await providers
-        .create({
-          kind: body.kind,
-          name: body.name,
-          enabled: body.enabled ?? true,
-          baseUrl: body.baseUrl,
-          credentials,
-          categories: body.categories ?? IPTV_DEFAULTS.categories,
-          nameCleanup: body.nameCleanup ?? [],
-          maxConcurrent: body.maxConcurrent ?? IPTV_DEFAULTS.maxConcurrent,
-          rateLimitRequests: body.rateLimitRequests ?? IPTV_DEFAULTS.rateLimitRequests,
-          rateLimitWindowMs: body.rateLimitWindowMs ?? IPTV_DEFAULTS.rateLimitWindowMs,
-          timeoutMs: body.timeoutMs ?? IPTV_DEFAULTS.timeoutMs,
-          syncIntervalSeconds: body.syncIntervalSeconds ?? IPTV_DEFAULTS.syncIntervalSeconds,
-        })
-        .catch(conflictOnName);
-      deps.providerRegistry.updateIptv(created);
-      await deps.schedules.syncOne(deps.schedules.ids.iptvSync(created.id));
-      return reply.code(201).send(toDto({ ...created, credentials: maskIptvCredentials(created.kind, credentials) }));
-    },
+    async (request, reply) => reply.code(201).send(providerDto(await iptv.create(request.body))),
   );
 
   app.patch(
     '/api/iptv/providers/:id',
     { schema: { tags, summary: 'Change an IPTV provider; applies to its next sync and to its schedule', params: uuidParams, body: patchBody, response: { 200: providerBody } } },
-    async (request) => {
-      const existing = await masked(request.params.id);
-      check(existing.kind, request.body);
-      refuseMovedCredentials(existing, request.body);
-      if (!(await providers.update(existing.id, request.body).catch(conflictOnName))) throw notFound('IPTV provider');
-      deps.providerRegistry.updateIptv(existing);
-      await deps.schedules.syncOne(deps.schedules.ids.iptvSync(existing.id));
-      return toDto(await masked(existing.id));
-    },
+    async (request) => providerDto(await iptv.update(request.params.id, request.body)),
   );
 
-  app.delete('/api/iptv/providers/:id', { schema: { tags, summary: 'Remove an IPTV provider, its catalogue and its schedule', params: uuidParams } }, async (request, reply) => {
-    const { id } = request.params;
-    if (!(await providers.exists(id))) throw notFound('IPTV provider');
-    await deps.schedules.remove(deps.schedules.ids.iptvSync(id));
-    // A sync of a provider that no longer exists has nothing left to do; should it write before the
-    // cancellation lands, its activities find the provider gone and end the run as 'provider-deleted'.
-    await deps.temporal.workflow
-      .getHandle(iptvSyncWorkflowId(id))
-      .cancel()
-      .catch((err: unknown) => {
-        if (!(err instanceof WorkflowNotFoundError)) throw err;
-      });
-    await providers.delete(id);
-    deps.providerRegistry.removeIptv(id);
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/api/iptv/providers/:id',
+    { schema: { tags, summary: 'Remove an IPTV provider, its catalogue and its schedule', params: uuidParams, response: { 204: z.null().describe('Removed') } } },
+    async (request, reply) => {
+      await iptv.remove(request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
 
   app.post(
     '/api/iptv/providers/:id/sync',
@@ -208,10 +143,7 @@ export const iptvRoutes: FastifyPluginAsyncZod<IptvRouteDeps> = async (app, deps
         response: { 202: z.object({ syncId: z.string(), workflowId: z.string(), alreadyRunning: z.boolean() }) },
       },
     },
-    async (request, reply) => {
-      if (!(await providers.exists(request.params.id))) throw notFound('IPTV provider');
-      return reply.code(202).send(await startIptvSync(deps.temporal, deps.config.taskQueue, request.params.id));
-    },
+    async (request, reply) => reply.code(202).send(await iptv.sync(request.params.id)),
   );
 
   app.get(
@@ -226,8 +158,7 @@ export const iptvRoutes: FastifyPluginAsyncZod<IptvRouteDeps> = async (app, deps
       },
     },
     async (request) => {
-      if (!(await providers.exists(request.params.id))) throw notFound('IPTV provider');
-      const rows = await titles.changes(request.params.id, request.query.limit, request.query.syncId);
+      const rows = await iptv.changes(request.params.id, request.query.limit, request.query.syncId);
       return rows.map((row) => ({ syncId: row.syncId, titleKey: row.titleKey, name: row.name, type: row.type, change: row.change, at: toIso(row.createdAt)! }));
     },
   );
@@ -244,11 +175,15 @@ export const iptvRoutes: FastifyPluginAsyncZod<IptvRouteDeps> = async (app, deps
     },
     async (request) => {
       const { provider, type, ignored, limit, offset } = request.query;
-      const page = await titles.list({ providerId: provider, type, ...(ignored !== undefined ? { ignored: ignored === 'true' } : {}), limit, offset });
+      const page = await iptv.titlesPage({ providerId: provider, type, ...(ignored !== undefined ? { ignored: ignored === 'true' } : {}), limit, offset });
       return { total: page.total, items: page.items.map(titleDto) };
     },
   );
 };
+
+function providerDto(provider: IptvProviderView) {
+  return { ...provider, createdAt: toIso(provider.createdAt)!, updatedAt: toIso(provider.updatedAt)! };
+}
 
 function titleDto(row: ProviderTitleRow) {
   return {
@@ -270,9 +205,4 @@ function titleDto(row: ProviderTitleRow) {
     streams: row.streams,
     updatedAt: toIso(row.updatedAt)!,
   };
-}
-
-function conflictOnName(error: unknown): never {
-  if (error instanceof IptvProviderNameTakenError) throw new HttpError(409, error.message);
-  throw error;
 }

@@ -1,56 +1,26 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { RequestRepository } from '../../db/repositories/request-repository.js';
 import { processingItemStatuses } from '../../db/schema/index.js';
-import { ENDABLE_WAITS, approveUpdate, cancelUpdate, endWaitSignal, episodeStateQuery, itemWorkflowId, rejectUpdate, retryUpdate, rootMessage } from '../../workflows/request-definitions.js';
+import { ItemService } from '../../services/requests/item-service.js';
 import type { AppDeps } from '../app.js';
-import { HttpError, notFound } from '../errors.js';
 import { uuidParams } from '../schemas.js';
 
 const decisionBody = z.object({ itemId: z.uuid(), status: z.enum(processingItemStatuses) });
 
-/**
- * A person's decisions on one item, each a Temporal update: the workflow's validator refuses a decision
- * the item cannot take (approving what does not wait for approval, retrying what did not fail), which
- * the API answers with 409 and the workflow's reason.
- */
+/** A person's decisions on one item (ItemService); a decision the item cannot take is a 409 with the reason. */
 export const itemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
-  const requests = new RequestRepository(deps.db);
+  const items = new ItemService(deps.db, deps.temporal);
   const tags = ['requests'];
-
-  async function decide(itemId: string, send: (handle: ReturnType<typeof deps.temporal.workflow.getHandle>) => Promise<z.infer<typeof decisionBody>>) {
-    const item = await requests.getItem(itemId);
-    if (!item) throw notFound('Item');
-    if (item.status === 'COMPLETED' || item.status === 'CANCELLED') throw new HttpError(409, `Item is ${item.status}: its pipeline has ended`);
-    try {
-      return await send(deps.temporal.workflow.getHandle(itemWorkflowId(itemId)));
-    } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError) throw new HttpError(409, rootMessage(error));
-      if (error instanceof WorkflowNotFoundError) throw new HttpError(409, 'Item has no running pipeline');
-      throw error;
-    }
-  }
 
   const schema = (summary: string, body?: z.ZodType) => ({ tags, summary, params: uuidParams, ...(body ? { body } : {}), response: { 200: decisionBody } });
 
-  app.post('/api/items/:id/approve', { schema: schema('Approve the release found for an item') }, (request) => decide(request.params.id, (h) => h.executeUpdate(approveUpdate)));
+  app.post('/api/items/:id/approve', { schema: schema('Approve the release found for an item') }, (request) => items.approve(request.params.id));
   app.post(
     '/api/items/:id/reject',
     { schema: schema('Reject the release found for an item; the next acceptable one is looked for', z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict().default({})) },
-    (request) => decide(request.params.id, (h) => h.executeUpdate(rejectUpdate, { args: [{ reason: (request.body as { reason?: string }).reason }] })),
+    (request) => items.reject(request.params.id, (request.body as { reason?: string }).reason),
   );
-  app.post('/api/items/:id/retry', { schema: schema('Retry a FAILED item from the step that failed') }, (request) => decide(request.params.id, (h) => h.executeUpdate(retryUpdate)));
-  app.post('/api/items/:id/search-now', { schema: schema('End the wait for an air date or for the next search, and search now') }, (request) =>
-    decide(request.params.id, async (h) => {
-      // A signal, as the wait is a timer the workflow may end at any moment; the query says whether there is one to end.
-      const state = await h.query(episodeStateQuery);
-      if (!state.waitingFor || !ENDABLE_WAITS.includes(state.waitingFor)) {
-        throw new HttpError(409, `Item is ${state.status}${state.waitingFor ? `, waiting for ${state.waitingFor}` : ''}: there is no air date or search wait to end`);
-      }
-      await h.signal(endWaitSignal);
-      return { itemId: state.itemId, status: state.status };
-    }),
-  );
-  app.post('/api/items/:id/cancel', { schema: schema('Cancel an item: its torrent and temporary files are removed') }, (request) => decide(request.params.id, (h) => h.executeUpdate(cancelUpdate)));
+  app.post('/api/items/:id/retry', { schema: schema('Retry a FAILED item from the step that failed') }, (request) => items.retry(request.params.id));
+  app.post('/api/items/:id/search-now', { schema: schema('End the wait for an air date or for the next search, and search now') }, (request) => items.searchNow(request.params.id));
+  app.post('/api/items/:id/cancel', { schema: schema('Cancel an item: its torrent and temporary files are removed') }, (request) => items.cancel(request.params.id));
 };

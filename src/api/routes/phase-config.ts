@@ -23,7 +23,15 @@ export const phaseConfigRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
 
   app.get(
     '/api/phase-config/:phase',
-    { schema: { tags, summary: 'One phase', params: z.object({ phase: z.string() }) } },
+    {
+      schema: {
+        tags,
+        summary: 'One phase',
+        params: z.object({ phase: z.string() }),
+        // The phase's own schema is on its PATCH route; here any phase, each setting by name.
+        response: { 200: z.record(z.string(), z.unknown()) },
+      },
+    },
     async (request) => {
       const { phase } = request.params;
       if (!isPhaseName(phase)) throw unknownPhase(phase);

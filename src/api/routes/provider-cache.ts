@@ -1,15 +1,76 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { movies } from '../../db/schema/index.js';
+import { ProviderDataService } from '../../services/providers/provider-data-service.js';
 import type { AppDeps } from '../app.js';
-import { HttpError, notFound } from '../errors.js';
-import { uuidParams } from '../schemas.js';
+import { isoDate, uuidParams } from '../schemas.js';
 
 const assetType = z.enum(['poster', 'fanart', 'banner', 'clearlogo', 'clearart', 'discart', 'landscape', 'keyart', 'thumb', 'characterart', 'season-poster', 'season-banner', 'season-fanart', 'season-landscape']);
 
+const externalIds = z.object({ tmdb: z.number().optional(), imdb: z.string().optional(), tvdb: z.number().optional(), musicbrainz: z.string().optional() });
+
+const searchBody = z.object({
+  results: z.array(
+    z.object({
+      externalIds,
+      title: z.string(),
+      originalTitle: z.string().optional(),
+      year: z.number().optional(),
+      overview: z.string().optional(),
+      posterUrl: z.string().optional(),
+      confidence: z.number(),
+      providers: z.array(z.string()),
+    }),
+  ),
+  failedProviders: z.array(z.object({ provider: z.string(), error: z.string() })),
+});
+
+const cachedImage = z.object({
+  url: z.string(),
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+  language: z.string().nullable(),
+  voteAverage: z.number().nullable(),
+  voteCount: z.number().nullable(),
+  season: z.number().nullable(),
+});
+
+const fetchBody = z.object({
+  cached: z.boolean(),
+  cacheAge: z.number(),
+  /** Per provider: its artwork by type, and its metadata (null when it gave none). */
+  providers: z.record(
+    z.string(),
+    z.object({
+      images: z.record(z.string(), z.array(cachedImage).optional()),
+      metadata: z.unknown().describe("The provider's metadata of the title (ids, titles, plot, cast, ratings, trailers, …), or null"),
+    }),
+  ),
+  metadata: z.object({
+    fetchedAt: z.string(),
+    completedProviders: z.array(z.string()),
+    failedProviders: z.array(z.object({ provider: z.string(), error: z.string() })),
+    timedOutProviders: z.array(z.string()),
+  }),
+});
+
+const cachedAssetBody = z.object({
+  id: z.uuid(),
+  assetType: z.string(),
+  provider: z.string(),
+  url: z.string(),
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+  metadata: z.record(z.string(), z.unknown()).nullable(),
+  score: z.number().nullable(),
+  isSelected: z.boolean(),
+  isRejected: z.boolean(),
+  fetchedAt: isoDate,
+});
+
 /** Search providers, and fetch or read a movie's provider artwork and metadata through the provider cache. */
 export const providerCacheRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, providerCache }) => {
+  const service = new ProviderDataService(db, providerCache);
+
   app.get(
     '/api/search',
     {
@@ -24,12 +85,10 @@ export const providerCacheRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, {
             limit: z.coerce.number().int().min(1).max(100).default(20),
           })
           .strict(),
+        response: { 200: searchBody },
       },
     },
-    async (request) => {
-      const { type, query, year, limit } = request.query;
-      return providerCache.search({ entityType: type, query, year, limit });
-    },
+    async (request) => service.search(request.query),
   );
 
   app.post(
@@ -40,27 +99,10 @@ export const providerCacheRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, {
         summary: "Fetch a movie's metadata and artwork from the providers (cached 7 days unless force)",
         params: uuidParams,
         body: z.object({ force: z.boolean().default(false), assetTypes: z.array(assetType).optional() }).strict().default({ force: false }),
+        response: { 200: fetchBody },
       },
     },
-    async (request) => {
-      const movie = await findMovie(request.params.id);
-      const externalIds = {
-        ...(movie.tmdbId !== null ? { tmdb: movie.tmdbId } : {}),
-        ...(movie.imdbId !== null ? { imdb: movie.imdbId } : {}),
-        ...(movie.tvdbId !== null ? { tvdb: movie.tvdbId } : {}),
-      };
-      if (Object.keys(externalIds).length === 0) {
-        throw new HttpError(409, `Movie "${movie.title}" has no provider ids yet; identify it first`);
-      }
-      return providerCache.fetchAssets({
-        entityType: 'movie',
-        entityId: movie.id,
-        externalIds,
-        force: request.body.force,
-        assetTypes: request.body.assetTypes,
-        priority: 'user',
-      });
-    },
+    async (request) => service.fetchMovieAssets(request.params.id, request.body),
   );
 
   app.get(
@@ -71,30 +113,9 @@ export const providerCacheRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, {
         summary: 'What the provider cache holds for a movie (no network)',
         params: uuidParams,
         querystring: z.object({ type: assetType.optional() }).strict(),
+        response: { 200: z.array(cachedAssetBody) },
       },
     },
-    async (request) => {
-      const movie = await findMovie(request.params.id);
-      const rows = await providerCache.getCachedAssets({ entityType: 'movie', entityId: movie.id, assetType: request.query.type });
-      return rows.map((r) => ({
-        id: r.id,
-        assetType: r.assetType,
-        provider: r.providerName,
-        url: r.providerUrl,
-        width: r.width,
-        height: r.height,
-        metadata: r.providerMetadata,
-        score: r.score,
-        isSelected: r.isSelected,
-        isRejected: r.isRejected,
-        fetchedAt: r.fetchedAt.toISOString(),
-      }));
-    },
+    async (request) => service.cachedMovieAssets(request.params.id, request.query.type),
   );
-
-  async function findMovie(id: string) {
-    const [movie] = await db.select().from(movies).where(eq(movies.id, id));
-    if (!movie) throw notFound('Movie');
-    return movie;
-  }
 };

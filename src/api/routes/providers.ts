@@ -2,16 +2,13 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client.js';
-import { maskCredentials, ProviderNameTakenError, ProviderRepository, type MaskedProvider } from '../../db/repositories/provider-repository.js';
-import { CredentialsDecryptError, type CredentialsCipher } from '../../providers/credentials-cipher.js';
-import { credentialProblem, PROVIDER_DEFAULTS, PROVIDER_KINDS } from '../../providers/defaults.js';
-import { ProviderError } from '../../providers/http/errors.js';
+import type { MaskedProvider } from '../../db/repositories/provider-repository.js';
+import type { CredentialsCipher } from '../../providers/credentials-cipher.js';
+import { PROVIDER_KINDS } from '../../providers/defaults.js';
 import type { RunLogger } from '../../providers/processing-context.js';
-import { createContext, type ProviderRegistry } from '../../providers/registry.js';
-import type { ProviderId } from '../../providers/types.js';
-import { HttpError, notFound } from '../errors.js';
+import type { ProviderRegistry } from '../../providers/registry.js';
+import { MetadataProviderService } from '../../services/providers/metadata-provider-service.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';
-import { refuseMovedCredentials } from '../stored-credentials.js';
 
 /** What these routes need; `AppDeps` carries them. */
 export interface ProviderRouteDeps {
@@ -85,50 +82,21 @@ const toDto = (provider: MaskedProvider) => ({
  * them, and Fastify's request log does not include bodies (keep it that way).
  */
 export const providerRoutes: FastifyPluginAsyncZod<ProviderRouteDeps> = async (app, deps) => {
-  const providers = new ProviderRepository(deps.db, deps.credentialsCipher);
+  const providers = new MetadataProviderService(deps);
   const tags = ['providers'];
 
-  function checkCredentials(kind: ProviderId, credentials: Record<string, string>): void {
-    const problem = credentialProblem(kind, credentials);
-    if (problem) throw new HttpError(400, `body.credentials.${problem.field}: ${problem.message}`);
-  }
-
-  async function masked(id: string): Promise<MaskedProvider> {
-    const provider = await providers.getMasked(id);
-    if (!provider) throw notFound('Provider');
-    return provider;
-  }
-
   app.get('/api/providers', { schema: { tags, summary: 'Configured providers, in the order they are asked', response: { 200: z.array(providerBody) } } }, async () =>
-    (await providers.listMasked()).map(toDto),
+    (await providers.list()).map(toDto),
   );
 
   app.get('/api/providers/:id', { schema: { tags, summary: 'One provider', params: uuidParams, response: { 200: providerBody } } }, async (request) =>
-    toDto(await masked(request.params.id)),
+    toDto(await providers.get(request.params.id)),
   );
 
   app.post(
     '/api/providers',
     { schema: { tags, summary: 'Configure a provider; unset fields take the kind’s defaults', body: createBody, response: { 201: providerBody } } },
-    async (request, reply) => {
-      const { kind, credentials, ...rest } = request.body;
-      checkCredentials(kind, credentials);
-      const defaults = PROVIDER_DEFAULTS[kind];
-      const created = await providers
-        .create({
-          kind,
-          name: rest.name,
-          enabled: rest.enabled ?? true,
-          priority: rest.priority ?? 0,
-          baseUrl: rest.baseUrl ?? defaults.baseUrl,
-          credentials,
-          rateLimitPerSecond: rest.rateLimitPerSecond ?? defaults.rateLimitPerSecond,
-          timeoutMs: rest.timeoutMs ?? defaults.timeoutMs,
-        })
-        .catch(conflictOnName);
-      deps.providerRegistry.update(created);
-      return reply.code(201).send(toDto({ ...created, credentials: maskCredentials(kind, credentials) }));
-    },
+    async (request, reply) => reply.code(201).send(toDto(await providers.create(request.body))),
   );
 
   app.patch(
@@ -142,21 +110,12 @@ export const providerRoutes: FastifyPluginAsyncZod<ProviderRouteDeps> = async (a
         response: { 200: providerBody },
       },
     },
-    async (request) => {
-      const { id } = request.params;
-      const existing = await masked(id);
-      if (request.body.credentials !== undefined) checkCredentials(existing.kind, request.body.credentials);
-      refuseMovedCredentials(existing, request.body);
-      if (!(await providers.update(id, request.body).catch(conflictOnName))) throw notFound('Provider');
-      deps.providerRegistry.update(existing);
-      return toDto(await masked(id));
-    },
+    async (request) => toDto(await providers.update(request.params.id, request.body)),
   );
 
-  app.delete('/api/providers/:id', { schema: { tags, summary: 'Remove a provider', params: uuidParams } }, async (request, reply) => {
-    if (!(await providers.delete(request.params.id))) throw notFound('Provider');
-    deps.providerRegistry.remove(request.params.id);
-    return reply.code(204).send();
+  app.delete('/api/providers/:id', { schema: { tags, summary: 'Remove a provider', params: uuidParams, response: { 204: z.null().describe('Deleted') } } }, async (request, reply) => {
+    await providers.remove(request.params.id);
+    return reply.code(204).send(null);
   });
 
   app.post(
@@ -172,33 +131,9 @@ export const providerRoutes: FastifyPluginAsyncZod<ProviderRouteDeps> = async (a
         response: { 200: testResult },
       },
     },
-    async (request) => {
-      const config = await providers.get(request.params.id).catch((error: unknown) => {
-        if (error instanceof CredentialsDecryptError) return error;
-        throw error;
-      });
-      if (config instanceof CredentialsDecryptError) return { ok: false, error: config.message };
-      if (!config) throw notFound('Provider');
-      const processor = deps.providerRegistry.update(config);
-      const context = createContext(config, runLogger(request.log));
-      try {
-        await processor.testCredentials(context);
-        return { ok: true };
-      } catch (error) {
-        // The provider's answer is the result; only our own failures are errors of this request.
-        if (error instanceof ProviderError) return { ok: false, error: error.message };
-        throw error;
-      } finally {
-        context.reset();
-      }
-    },
+    async (request) => providers.testCredentials(request.params.id, runLogger(request.log)),
   );
 };
-
-function conflictOnName(error: unknown): never {
-  if (error instanceof ProviderNameTakenError) throw new HttpError(409, error.message);
-  throw error;
-}
 
 function runLogger(log: FastifyBaseLogger): RunLogger {
   return {

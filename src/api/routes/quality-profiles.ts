@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { QualityProfileRepository } from '../../db/repositories/quality-profile-repository.js';
 import { encodePresets, type QualityProfileRow } from '../../db/schema/index.js';
+import { QualityProfileService } from '../../services/quality-profiles/quality-profile-service.js';
 import type { AppDeps } from '../app.js';
-import { HttpError, notFound } from '../errors.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';
 
 const resolution = z.union([z.literal(480), z.literal(576), z.literal(720), z.literal(1080), z.literal(2160)], { message: 'one of 480, 576, 720, 1080, 2160' });
@@ -48,62 +47,29 @@ const profileBody = z.object({
 
 const toDto = (p: QualityProfileRow) => ({ ...p, createdAt: toIso(p.createdAt)!, updatedAt: toIso(p.updatedAt)! });
 
-function checkBounds(p: { minSizeMb?: number; maxSizeMb?: number; minResolution?: number; preferredResolution?: number }) {
-  if (p.minSizeMb !== undefined && p.maxSizeMb !== undefined && p.minSizeMb > p.maxSizeMb) throw new HttpError(400, 'body.minSizeMb: must not exceed maxSizeMb');
-  if (p.minResolution !== undefined && p.preferredResolution !== undefined && p.minResolution > p.preferredResolution) {
-    throw new HttpError(400, 'body.preferredResolution: must be at least minResolution');
-  }
-}
-
 /** Quality profiles: what a request accepts and how it is encoded. */
 export const qualityProfileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
-  const profiles = new QualityProfileRepository(deps.db);
+  const profiles = new QualityProfileService(deps.db);
   const tags = ['quality profiles'];
 
-  app.post('/api/quality-profiles', { schema: { tags, summary: 'Create a quality profile', body: profileFields, response: { 201: profileBody } } }, async (request, reply) => {
-    checkBounds(request.body);
-    const created = await profiles.create(request.body).catch(nameTaken(request.body.name));
-    return reply.code(201).send(toDto(created));
-  });
+  app.post('/api/quality-profiles', { schema: { tags, summary: 'Create a quality profile', body: profileFields, response: { 201: profileBody } } }, async (request, reply) =>
+    reply.code(201).send(toDto(await profiles.create(request.body))),
+  );
 
   app.get('/api/quality-profiles', { schema: { tags, summary: 'All quality profiles', response: { 200: z.array(profileBody) } } }, async () => (await profiles.list()).map(toDto));
 
-  app.get('/api/quality-profiles/:id', { schema: { tags, summary: 'One quality profile', params: uuidParams, response: { 200: profileBody } } }, async (request) => {
-    const profile = await profiles.get(request.params.id);
-    if (!profile) throw notFound('Quality profile');
-    return toDto(profile);
-  });
+  app.get('/api/quality-profiles/:id', { schema: { tags, summary: 'One quality profile', params: uuidParams, response: { 200: profileBody } } }, async (request) =>
+    toDto(await profiles.get(request.params.id)),
+  );
 
   app.patch(
     '/api/quality-profiles/:id',
     { schema: { tags, summary: 'Change a quality profile (applies to searches and encodes that start afterwards)', params: uuidParams, body: profileFields.partial().strict(), response: { 200: profileBody } } },
-    async (request) => {
-      const existing = await profiles.get(request.params.id);
-      if (!existing) throw notFound('Quality profile');
-      checkBounds({ ...existing, ...request.body });
-      const updated = await profiles.update(request.params.id, request.body).catch(nameTaken(request.body.name ?? ''));
-      return toDto(updated!);
-    },
+    async (request) => toDto(await profiles.update(request.params.id, request.body)),
   );
 
-  app.delete('/api/quality-profiles/:id', { schema: { tags, summary: 'Delete a quality profile no request uses', params: uuidParams } }, async (request, reply) => {
-    try {
-      if (!(await profiles.delete(request.params.id))) throw notFound('Quality profile');
-    } catch (error) {
-      if (isForeignKeyViolation(error)) throw new HttpError(409, 'The quality profile is used by requests');
-      throw error;
-    }
-    return reply.code(204).send();
+  app.delete('/api/quality-profiles/:id', { schema: { tags, summary: 'Delete a quality profile no request uses', params: uuidParams, response: { 204: z.null().describe('Deleted') } } }, async (request, reply) => {
+    await profiles.remove(request.params.id);
+    return reply.code(204).send(null);
   });
 };
-
-export function nameTaken(name: string) {
-  return (error: unknown): never => {
-    if ((error as { code?: string }).code === '23505' || (error as { cause?: { code?: string } }).cause?.code === '23505') throw new HttpError(409, `The name "${name}" is already taken`);
-    throw error;
-  };
-}
-
-export function isForeignKeyViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === '23503' || (error as { cause?: { code?: string } }).cause?.code === '23503';
-}

@@ -1,13 +1,9 @@
-import { WorkflowNotFoundError } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { RequestRepository } from '../../db/repositories/request-repository.js';
-import { processingItemStatuses, type ProcessingItemRow, type RequestRow } from '../../db/schema/index.js';
-import { RequestService } from '../../services/request-service.js';
+import { processingItemStatuses, type ProcessingItemRow } from '../../db/schema/index.js';
+import { RequestService, type RequestWithAggregates } from '../../services/requests/request-service.js';
 import type { AppDeps } from '../app.js';
-import { HttpError, notFound } from '../errors.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';
-import { itemLiveDetail } from '../services/item-live-detail.js';
 
 const positive = z.number().int().min(0).max(10_000);
 /** Ids are Postgres integers; beyond that no provider has them. */
@@ -15,7 +11,6 @@ const externalId = z.number().int().positive().max(2_147_483_647);
 /** More seasons or episodes than any show has: a request beyond these is a mistake (or an attack), not a wish. */
 export const MAX_REQUEST_SEASONS = 100;
 export const MAX_REQUEST_EPISODES = 2_000;
-const FINISHED_REQUEST: RequestRow['status'][] = ['COMPLETED', 'PARTIAL', 'FAILED', 'CANCELLED'];
 
 const createBody = z
   .object({
@@ -121,7 +116,7 @@ const itemBody = z.object({
     .nullable(),
 });
 
-const requestDto = (r: RequestRow, counts: z.infer<typeof aggregates>) => ({
+const requestDto = ({ request: r, aggregates: counts }: RequestWithAggregates) => ({
   id: r.id,
   type: r.type,
   tmdbId: r.tmdbId,
@@ -170,47 +165,26 @@ export const itemDto = (i: ProcessingItemRow, live: z.infer<typeof itemBody>['li
 
 /** Requests: POST hands over to RequestService (which starts mediaRequest); reads come from Postgres, live detail from the item workflows. */
 export const requestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
-  const requests = new RequestRepository(deps.db);
   const requestService = new RequestService({ db: deps.db, temporal: deps.temporal, taskQueue: deps.config.taskQueue });
   const tags = ['requests'];
 
   app.post('/api/requests', { schema: { tags, summary: 'Request a movie or TV episodes', body: createBody, response: { 201: requestBody } } }, async (request, reply) => {
-    const row = await requestService.create({ ...request.body, fieldPrefix: 'body' });
-    return reply.code(201).send(requestDto(row, await requests.aggregates(row.id)));
+    return reply.code(201).send(requestDto(await requestService.submit({ ...request.body, fieldPrefix: 'body' })));
   });
 
-  app.get('/api/requests/:id', { schema: { tags, summary: 'A request with its item counts', params: uuidParams, response: { 200: requestBody } } }, async (request) => {
-    const row = await requests.get(request.params.id);
-    if (!row) throw notFound('Request');
-    return requestDto(row, await requests.aggregates(row.id));
-  });
+  app.get('/api/requests/:id', { schema: { tags, summary: 'A request with its item counts', params: uuidParams, response: { 200: requestBody } } }, async (request) =>
+    requestDto(await requestService.get(request.params.id)),
+  );
 
   app.post(
     '/api/requests/:id/cancel',
     { schema: { tags, summary: 'Cancel a request: every unfinished item is cancelled, its torrent and temporary files removed', params: uuidParams, response: { 202: requestBody } } },
-    async (request, reply) => {
-      const row = await requests.get(request.params.id);
-      if (!row) throw notFound('Request');
-      if (FINISHED_REQUEST.includes(row.status)) throw new HttpError(409, `Request is ${row.status}: it has ended`);
-      // Cancelling the request's workflow reaches every item's pipeline (a child), which cleans up after itself;
-      // items already delivered stay delivered and the request ends PARTIAL.
-      try {
-        await deps.temporal.workflow.getHandle(row.workflowId).cancel();
-      } catch (error) {
-        if (error instanceof WorkflowNotFoundError) throw new HttpError(409, 'Request has no running workflow');
-        throw error;
-      }
-      return reply.code(202).send(requestDto(row, await requests.aggregates(row.id)));
-    },
+    async (request, reply) => reply.code(202).send(requestDto(await requestService.cancel(request.params.id))),
   );
 
   app.get(
     '/api/requests/:id/items',
     { schema: { tags, summary: "A request's processing items, with live detail for active ones", params: uuidParams, response: { 200: z.array(itemBody) } } },
-    async (request) => {
-      if (!(await requests.get(request.params.id))) throw notFound('Request');
-      const items = await requests.listItems(request.params.id);
-      return Promise.all(items.map(async (item) => itemDto(item, await itemLiveDetail(deps.temporal, item.id, item.status))));
-    },
+    async (request) => (await requestService.items(request.params.id)).map(({ item, live }) => itemDto(item, live)),
   );
 };

@@ -1,11 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ScanIssueRepository } from '../../db/repositories/scan-issue-repository.js';
-import { ScanRunRepository } from '../../db/repositories/scan-run-repository.js';
-import type { ScanRun } from '../../db/schema/index.js';
-import { scanProgressQuery, type ScanProgress } from '../../workflows/scan-definitions.js';
+import { ScanService, type ScanView } from '../../services/libraries/scan-service.js';
 import type { AppDeps } from '../app.js';
-import { HttpError, notFound } from '../errors.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';
 
 const counters = {
@@ -33,18 +29,12 @@ const scanBody = z.object({
 });
 
 export const scanRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, temporal }) => {
-  const scanRuns = new ScanRunRepository(db);
-  const issues = new ScanIssueRepository(db);
+  const scans = new ScanService(db, temporal);
 
   app.get(
     '/api/scans/:id',
     { schema: { tags: ['scans'], summary: 'A scan with its counters (live while it runs)', params: uuidParams, response: { 200: scanBody } } },
-    async (request) => {
-      const run = await scanRuns.get(request.params.id);
-      if (!run) throw notFound('Scan');
-      const live = run.status === 'running' ? await liveProgress(run) : undefined;
-      return toDto(run, live);
-    },
+    async (request) => toDto(await scans.get(request.params.id)),
   );
 
   app.get(
@@ -57,11 +47,7 @@ export const scanRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, temp
         response: { 200: z.array(z.object({ path: z.string(), reason: z.string(), folderKey: z.string().nullable() })) },
       },
     },
-    async (request) => {
-      if (!(await scanRuns.get(request.params.id))) throw notFound('Scan');
-      const rows = await issues.listForScan(request.params.id);
-      return rows.map((r) => ({ path: r.path, reason: r.reason, folderKey: r.folderKey }));
-    },
+    async (request) => (await scans.issuesOf(request.params.id)).map((r) => ({ path: r.path, reason: r.reason, folderKey: r.folderKey })),
   );
 
   app.post(
@@ -75,29 +61,13 @@ export const scanRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, temp
       },
     },
     async (request, reply) => {
-      const run = await scanRuns.get(request.params.id);
-      if (!run) throw notFound('Scan');
-      if (run.status !== 'running') throw new HttpError(409, `Scan ${run.id} is ${run.status}, not running`);
-      await temporal.workflow.getHandle(run.workflowId).cancel();
+      const run = await scans.cancel(request.params.id);
       return reply.code(202).send({ id: run.id, cancelRequested: true as const });
     },
   );
-
-  /** The running workflow's own counters; the row may lag a batch behind. Undefined if it cannot answer. */
-  async function liveProgress(run: ScanRun): Promise<ScanProgress | undefined> {
-    try {
-      // Bounded: with no worker polling, a query would otherwise wait for the RPC's own long timeout.
-      const progress = await temporal.connection.withDeadline(Date.now() + 2_000, () =>
-        temporal.workflow.getHandle(run.workflowId).query(scanProgressQuery),
-      );
-      return progress.scanId === run.id ? progress : undefined;
-    } catch {
-      return undefined;
-    }
-  }
 };
 
-function toDto(run: ScanRun, live: ScanProgress | undefined) {
+function toDto({ run, live }: ScanView) {
   const source = live ?? run;
   return {
     id: run.id,

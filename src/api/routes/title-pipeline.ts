@@ -1,10 +1,9 @@
-import { and, eq, sql as dsql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { identificationCandidates, movies, providerAssets, shows } from '../../db/schema/index.js';
+import type { TitleKind } from '../../db/repositories/title-repository.js';
+import { TitlePipelineService } from '../../services/titles/title-pipeline-service.js';
 import type { AppDeps } from '../app.js';
-import { HttpError, notFound } from '../errors.js';
-import { uuidParams } from '../schemas.js';
+import { isoDate, uuidParams } from '../schemas.js';
 
 const identifyBody = z
   .object({
@@ -26,26 +25,49 @@ const refreshBody = z
 
 const assetChoiceBody = z.object({ choice: z.enum(['select', 'reject', 'clear']) }).strict();
 
+/** The pipeline a request reached: its workflow id, and the change handed to it (none when already published). */
+const startedBody = z.object({ workflowId: z.string(), seq: z.number().int().optional() });
+
+const candidatesBody = z.object({
+  identificationStatus: z.enum(['unidentified', 'identified']),
+  reason: z.string().nullable(),
+  searchedAt: isoDate.nullable(),
+  candidates: z.array(
+    z.object({
+      externalIds: z.object({ tmdb: z.number().optional(), imdb: z.string().optional(), tvdb: z.number().optional(), musicbrainz: z.string().optional() }),
+      title: z.string(),
+      originalTitle: z.string().optional(),
+      year: z.number().optional(),
+      overview: z.string().optional(),
+      posterUrl: z.string().optional(),
+      confidence: z.number(),
+      /** The providers whose search found the candidate. */
+      providers: z.array(z.string()).optional(),
+    }),
+  ),
+});
+
+const assetChoiceResult = z.object({
+  id: z.uuid(),
+  assetType: z.string(),
+  url: z.string(),
+  isSelected: z.boolean(),
+  isRejected: z.boolean(),
+  selectedBy: z.enum(['user', 'auto']).nullable(),
+});
+
 interface Resource {
   path: string;
-  kind: 'movie' | 'show';
-  table: typeof movies;
-  /** provider_assets and the provider cache name shows 'tv'. */
-  cacheEntityType: 'movie' | 'tv';
+  kind: TitleKind;
   noun: string;
 }
 
 /** Refresh through the pipeline, identification by a person, and a person's artwork choices. */
 function pipelineRoutes(resource: Resource): FastifyPluginAsyncZod<AppDeps> {
   return async (app, { db, titlePipelines }) => {
-    const { path, kind, table, noun } = resource;
+    const { path, kind, noun } = resource;
+    const service = new TitlePipelineService(db, titlePipelines);
     const tags = [`${kind === 'movie' ? 'movies' : 'shows'}`];
-
-    async function requireTitle(id: string) {
-      const [row] = await db.select().from(table).where(eq(table.id, id));
-      if (!row) throw notFound(noun);
-      return row;
-    }
 
     app.post(
       `${path}/:id/refresh`,
@@ -55,52 +77,37 @@ function pipelineRoutes(resource: Resource): FastifyPluginAsyncZod<AppDeps> {
           summary: `Run the ${noun}'s pipeline now (enrich → publish → notify), ahead of background work; replaceUnreadableNfo: true lets it replace NFOs it cannot read`,
           params: uuidParams,
           body: refreshBody,
+          response: { 202: startedBody },
         },
       },
-      async (request, reply) => {
-        const title = await requireTitle(request.params.id);
-        const pipelineRequest = { kind, titleId: title.id, priority: 'user' as const, reason: 'api refresh' };
-        let started;
-        if (request.body?.replaceUnreadableNfo === true) {
-          // A person's permission is a change of the title: a pass must run that sees it.
-          await db.update(table).set({ replaceUnreadableNfo: true }).where(eq(table.id, title.id));
-          started = await titlePipelines.afterChange(pipelineRequest);
-        } else {
-          started = await titlePipelines.refresh(pipelineRequest);
-        }
-        return reply.code(202).send(started);
-      },
+      async (request, reply) => reply.code(202).send(await service.refresh(kind, request.params.id, request.body ?? {})),
     );
 
     app.get(
       `${path}/:id/candidates`,
-      { schema: { tags, summary: 'What the last identification search offered, best first, with why none was accepted', params: uuidParams } },
-      async (request) => {
-        const title = await requireTitle(request.params.id);
-        const [row] = await db.select().from(identificationCandidates).where(eq(identificationCandidates.entityId, title.id));
-        return {
-          identificationStatus: title.identificationStatus,
-          reason: row?.reason ?? null,
-          searchedAt: row ? row.searchedAt.toISOString() : null,
-          candidates: row?.candidates ?? [],
-        };
+      {
+        schema: {
+          tags,
+          summary: 'What the last identification search offered, best first, with why none was accepted',
+          params: uuidParams,
+          response: { 200: candidatesBody },
+        },
       },
+      async (request) => service.candidatesOf(kind, request.params.id),
     );
 
     app.post(
       `${path}/:id/identify`,
-      { schema: { tags, summary: `Identify the ${noun} by provider ids (a person's choice, kept by scans) and run its pipeline`, params: uuidParams, body: identifyBody } },
-      async (request, reply) => {
-        const title = await requireTitle(request.params.id);
-        const ids = request.body;
-        await db
-          .update(table)
-          .set({ tmdbId: ids.tmdb ?? null, imdbId: ids.imdb ?? null, tvdbId: ids.tvdb ?? null, identificationStatus: 'identified', identificationSource: 'manual', updatedAt: dsql`now()` })
-          .where(eq(table.id, title.id));
-        await db.delete(identificationCandidates).where(eq(identificationCandidates.entityId, title.id));
-        const started = await titlePipelines.afterChange({ kind, titleId: title.id, priority: 'user', reason: 'identified by a person' });
-        return reply.code(202).send(started);
+      {
+        schema: {
+          tags,
+          summary: `Identify the ${noun} by provider ids (a person's choice, kept by scans) and run its pipeline`,
+          params: uuidParams,
+          body: identifyBody,
+          response: { 202: startedBody },
+        },
       },
+      async (request, reply) => reply.code(202).send(await service.identify(kind, request.params.id, request.body)),
     );
 
     app.post(
@@ -111,28 +118,13 @@ function pipelineRoutes(resource: Resource): FastifyPluginAsyncZod<AppDeps> {
           summary: 'Select or reject one artwork candidate (kept by later enrichment runs), or clear the choice',
           params: z.object({ id: z.uuid(), assetId: z.uuid() }),
           body: assetChoiceBody,
+          response: { 200: assetChoiceResult },
         },
       },
-      async (request) => {
-        const title = await requireTitle(request.params.id);
-        const choice = request.body.choice;
-        const set =
-          choice === 'select'
-            ? { isSelected: true, isRejected: false, selectedBy: 'user' as const, selectedAt: dsql`now()` }
-            : choice === 'reject'
-              ? { isSelected: false, isRejected: true, selectedBy: 'user' as const, selectedAt: dsql`now()` }
-              : { isSelected: false, isRejected: false, selectedBy: null, selectedAt: null };
-        const [row] = await db
-          .update(providerAssets)
-          .set(set)
-          .where(and(eq(providerAssets.id, request.params.assetId), eq(providerAssets.entityType, resource.cacheEntityType), eq(providerAssets.entityId, title.id)))
-          .returning();
-        if (!row) throw new HttpError(404, `Provider asset ${request.params.assetId} of this ${noun} not found`);
-        return { id: row.id, assetType: row.assetType, url: row.providerUrl, isSelected: row.isSelected, isRejected: row.isRejected, selectedBy: row.selectedBy };
-      },
+      async (request) => service.chooseArtwork(kind, request.params.id, request.params.assetId, request.body.choice),
     );
   };
 }
 
-export const moviePipelineRoutes = pipelineRoutes({ path: '/api/movies', kind: 'movie', table: movies, cacheEntityType: 'movie', noun: 'Movie' });
-export const showPipelineRoutes = pipelineRoutes({ path: '/api/shows', kind: 'show', table: shows as unknown as typeof movies, cacheEntityType: 'tv', noun: 'Show' });
+export const moviePipelineRoutes = pipelineRoutes({ path: '/api/movies', kind: 'movie', noun: 'Movie' });
+export const showPipelineRoutes = pipelineRoutes({ path: '/api/shows', kind: 'show', noun: 'Show' });

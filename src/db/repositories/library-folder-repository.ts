@@ -112,6 +112,19 @@ export class LibraryFolderRepository {
       .where(eq(libraryFolders.id, folder.id));
   }
 
+  async find(libraryId: string, key: string): Promise<LibraryFolder | undefined> {
+    const [row] = await this.db.select().from(libraryFolders).where(and(eq(libraryFolders.libraryId, libraryId), eq(libraryFolders.key, key)));
+    return row;
+  }
+
+  /** The folder as it is now, taken as scanned: what publishing wrote there is no change for the next scan. */
+  async takeAsScanned(id: string, found: Pick<DiscoveredFolder, 'fingerprint' | 'fileCount' | 'videoFiles'>): Promise<void> {
+    await this.db
+      .update(libraryFolders)
+      .set({ fingerprint: found.fingerprint, scannedFingerprint: found.fingerprint, fileCount: found.fileCount, videoFiles: found.videoFiles })
+      .where(eq(libraryFolders.id, id));
+  }
+
   /** Marks the titles of folders discovery no longer finds as removed; files are never touched. */
   async markVanished(libraryId: string, scanId: string): Promise<void> {
     const vanished = and(eq(libraryFolders.libraryId, libraryId), eq(libraryFolders.present, false));

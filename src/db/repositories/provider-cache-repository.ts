@@ -1,4 +1,4 @@
-import { and, asc, eq, notInArray, sql as dsql } from 'drizzle-orm';
+import { and, asc, eq, inArray, notInArray, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { providerAssets, providerMetadata, providers, providerSeasons, type ProviderAssetRow, type ProviderMetadataRow, type ProviderSeasonRow } from '../schema/index.js';
 import type { ProviderImage, ProviderMetadata, ProviderSeason } from '../../providers/types.js';
@@ -48,6 +48,14 @@ export class ProviderCacheRepository {
       .from(providerAssets)
       .where(and(...conditions))
       .orderBy(asc(providerAssets.providerName), asc(providerAssets.providerUrl));
+  }
+
+  /** What the named providers answered about the entity (any order). */
+  metadataFrom(entityType: string, entityId: string, providerNames: string[]): Promise<Pick<ProviderMetadataRow, 'metadata'>[]> {
+    return this.db
+      .select({ metadata: providerMetadata.metadata })
+      .from(providerMetadata)
+      .where(and(eq(providerMetadata.entityType, entityType), eq(providerMetadata.entityId, entityId), inArray(providerMetadata.providerName, providerNames)));
   }
 
   /**

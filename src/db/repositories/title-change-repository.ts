@@ -1,8 +1,9 @@
 import { and, eq, gt, isNull, lte, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { libraryFolders, movies, shows } from '../schema/index.js';
+import { libraryFolders } from '../schema/index.js';
+import { titleTable, type TitleKind } from './title-repository.js';
 
-export type ChangedTitleKind = 'movie' | 'show';
+export type ChangedTitleKind = TitleKind;
 
 export interface TitleChangeState {
   /** Bumped with every change to the title. */
@@ -16,8 +17,6 @@ export interface TitleAwaitingPipeline {
   titleId: string;
 }
 
-const tableOf = (kind: ChangedTitleKind) => (kind === 'movie' ? movies : shows) as typeof movies;
-
 /**
  * A title's change sequence: what makes "title saved → pipeline started" durable. Every change bumps
  * change_seq in the transaction that saves it; a pipeline pass records the change_seq it published in
@@ -29,7 +28,7 @@ export class TitleChangeRepository {
   constructor(private readonly db: Database) {}
 
   async state(kind: ChangedTitleKind, titleId: string): Promise<TitleChangeState | undefined> {
-    const table = tableOf(kind);
+    const table = titleTable(kind);
     const [row] = await this.db
       .select({ changeSeq: table.changeSeq, pipelineSeq: table.pipelineSeq })
       .from(table)
@@ -39,7 +38,7 @@ export class TitleChangeRepository {
 
   /** A change saved outside the scan's writer (a person's identification): the pipeline must publish it. */
   async recordChange(kind: ChangedTitleKind, titleId: string): Promise<void> {
-    const table = tableOf(kind);
+    const table = titleTable(kind);
     await this.db
       .update(table)
       .set({ changeSeq: dsql`${table.changeSeq} + 1` })
@@ -51,7 +50,7 @@ export class TitleChangeRepository {
    * a double click (or a click while a pass is pending) joins that pass instead of asking for another.
    */
   async requestRefresh(kind: ChangedTitleKind, titleId: string): Promise<void> {
-    const table = tableOf(kind);
+    const table = titleTable(kind);
     await this.db
       .update(table)
       .set({ changeSeq: dsql`${table.changeSeq} + 1` })
@@ -60,7 +59,7 @@ export class TitleChangeRepository {
 
   /** A pipeline pass published everything up to `seq`; never moves backwards. */
   async markPublished(kind: ChangedTitleKind, titleId: string, seq: number): Promise<void> {
-    const table = tableOf(kind);
+    const table = titleTable(kind);
     await this.db
       .update(table)
       .set({ pipelineSeq: dsql`greatest(${table.pipelineSeq}, ${seq})` })
@@ -82,7 +81,7 @@ export class TitleChangeRepository {
     );
     const found: TitleAwaitingPipeline[] = [];
     for (const kind of ['movie', 'show'] as const) {
-      const table = tableOf(kind);
+      const table = titleTable(kind);
       const rows = await this.db
         .select({ titleId: table.id })
         .from(libraryFolders)

@@ -1,11 +1,15 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { and, eq, isNotNull, sql as dsql } from 'drizzle-orm';
 import type { ProviderCacheManager } from '../../cache/provider-cache-manager.js';
 import { preferredSeason } from '../../cache/season-answers.js';
 import type { EnrichmentConfig } from '../../config/phase-config.js';
 import type { Database } from '../../db/client.js';
-import { actors, assets, cacheFiles, episodes, identificationCandidates, movies, providerAssets, shows, type ProviderAssetRow } from '../../db/schema/index.js';
+import { ActorRepository } from '../../db/repositories/actor-repository.js';
+import { AssetRepository } from '../../db/repositories/asset-repository.js';
+import { IdentificationCandidateRepository } from '../../db/repositories/identification-candidate-repository.js';
+import { ProviderAssetRepository } from '../../db/repositories/provider-asset-repository.js';
+import { TitleRepository, type TitleKind } from '../../db/repositories/title-repository.js';
+import type { ProviderAssetRow } from '../../db/schema/index.js';
 import type { ContentStore } from '../../media/content-store.js';
 import { kodiVideoThumbFileName } from '../../media/artwork-names.js';
 import { downloadToTempFile } from '../../media/download-file.js';
@@ -19,8 +23,9 @@ import { maxForType, scoreArtwork, selectionOrder } from './artwork-scoring.js';
 import { decideIdentification } from './identification.js';
 import { fillEpisodeFromProvider } from './merge-episode-metadata.js';
 import { mergeProviderMetadata } from './merge-provider-metadata.js';
+import { TitleIdentification } from './title-identification.js';
 
-export type TitleKind = 'movie' | 'show';
+export type { TitleKind };
 
 export interface EnrichTitleResult {
   status: 'enriched' | 'unidentified';
@@ -55,7 +60,21 @@ const MAX_ACTOR_THUMBS = 30;
  * download artwork into the content store, dropping near-duplicates. Knows nothing of Temporal.
  */
 export class TitleEnricher {
-  constructor(private readonly deps: TitleEnricherDeps) {}
+  private readonly titles: TitleRepository;
+  private readonly candidates: IdentificationCandidateRepository;
+  private readonly identification: TitleIdentification;
+  private readonly actors: ActorRepository;
+  private readonly assets: AssetRepository;
+  private readonly providerAssets: ProviderAssetRepository;
+
+  constructor(private readonly deps: TitleEnricherDeps) {
+    this.titles = new TitleRepository(deps.db);
+    this.candidates = new IdentificationCandidateRepository(deps.db);
+    this.identification = new TitleIdentification(deps.db);
+    this.actors = new ActorRepository(deps.db);
+    this.assets = new AssetRepository(deps.db);
+    this.providerAssets = new ProviderAssetRepository(deps.db);
+  }
 
   /** Searches for a title without ids; accepts a confident match, else stores the candidates. */
   async identify(kind: TitleKind, id: string): Promise<{ status: 'identified' | 'unidentified'; reason: string }> {
@@ -70,24 +89,12 @@ export class TitleEnricher {
       return { status: 'unidentified', reason };
     }
     await this.setIdentification(kind, id, decision.accepted.externalIds, 'provider');
-    await this.deps.db.delete(identificationCandidates).where(eq(identificationCandidates.entityId, id));
     return { status: 'identified', reason: decision.reason };
   }
 
-  /** A person's choice (or a provider match): the ids, and identified. */
+  /** A person's choice (or a provider match): the ids, and identified; what a search offered is dropped. */
   async setIdentification(kind: TitleKind, id: string, ids: ExternalIds, source: 'provider' | 'manual'): Promise<void> {
-    const table = tableOf(kind);
-    await this.deps.db
-      .update(table)
-      .set({
-        tmdbId: ids.tmdb ?? null,
-        imdbId: ids.imdb ?? null,
-        tvdbId: ids.tvdb ?? null,
-        identificationStatus: 'identified',
-        identificationSource: source,
-        updatedAt: dsql`now()`,
-      })
-      .where(eq(table.id, id));
+    await this.identification.accept(kind, id, ids, source);
   }
 
   async enrich(kind: TitleKind, id: string, config: EnrichmentConfig, priority: FetchPriority): Promise<EnrichTitleResult> {
@@ -106,10 +113,7 @@ export class TitleEnricher {
       for (const provider of fetched.metadata.timedOutProviders) result.problems.push(`${provider}: timed out`);
       const update = mergeProviderMetadata(metadata, row as Parameters<typeof mergeProviderMetadata>[1], { isShow: kind === 'show' });
       result.fieldsUpdated = Object.keys(update).length;
-      if (result.fieldsUpdated > 0) {
-        const table = tableOf(kind);
-        await this.deps.db.update(table).set({ ...update, updatedAt: dsql`now()` }).where(eq(table.id, id));
-      }
+      if (result.fieldsUpdated > 0) await this.titles.updateColumns(kind, id, update);
       if (kind === 'show') {
         const episodeResult = await this.enrichEpisodes(id, idsOf(row), config, priority, result.problems);
         result.episodesUpdated = episodeResult.updated;
@@ -132,7 +136,7 @@ export class TitleEnricher {
    * problem; the others go on.
    */
   private async enrichEpisodes(showId: string, externalIds: ExternalIds, config: EnrichmentConfig, priority: FetchPriority, problems: string[]): Promise<{ updated: number; thumbs: number }> {
-    const rows = await this.deps.db.select().from(episodes).where(eq(episodes.showId, showId));
+    const rows = await this.titles.episodesOf(showId);
     const localThumbs = await this.localThumbStems(showId);
     const seasonNumbers = [...new Set(rows.map((r) => r.seasonNumber))].sort((a, b) => a - b);
     const counts = { updated: 0, thumbs: 0 };
@@ -153,7 +157,7 @@ export class TitleEnricher {
           if (!episode) continue;
           const update = fillEpisodeFromProvider(row, episode);
           if (Object.keys(update).length === 0) continue;
-          await this.deps.db.update(episodes).set(update).where(eq(episodes.id, row.id));
+          await this.titles.updateEpisode(row.id, update);
           counts.updated++;
         }
         if (!config.autoSelectAssets) return;
@@ -167,10 +171,7 @@ export class TitleEnricher {
           try {
             const stored = await this.storeDownload(thumbUrl, 'show', showId, 'thumb');
             const sourcePath = kodiVideoThumbFileName(videoStem, imageExtension(thumbUrl));
-            await this.deps.db
-              .insert(assets)
-              .values({ entityType: 'episode', entityId: row.id, assetType: 'thumb', source: 'provider', sourcePath, cacheFileId: stored.cacheFileId })
-              .onConflictDoUpdate({ target: [assets.entityType, assets.entityId, assets.sourcePath], set: { cacheFileId: stored.cacheFileId } });
+            await this.assets.saveEpisodeThumb(row.id, sourcePath, stored.cacheFileId);
             counts.thumbs++;
           } catch (err) {
             problems.push(`S${seasonNumber}E${row.episodeNumber} thumb ${thumbUrl}: ${(err as Error).message}`);
@@ -183,12 +184,9 @@ export class TitleEnricher {
 
   /** Videos of the show (path without extension, lower case) that have a thumbnail file next to them. */
   private async localThumbStems(showId: string): Promise<Set<string>> {
-    const local = await this.deps.db
-      .select({ sourcePath: assets.sourcePath })
-      .from(assets)
-      .where(and(eq(assets.entityType, 'show'), eq(assets.entityId, showId), eq(assets.source, 'local'), eq(assets.assetType, 'thumb')));
+    const local = await this.assets.localThumbPaths(showId);
     // `<video>-thumb.jpg`, or Kodi's older `<video>.tbn` / `<video>.jpg`.
-    return new Set(local.map(({ sourcePath }) => withoutExtension(sourcePath).replace(/-thumb$/i, '').toLowerCase()));
+    return new Set(local.map((sourcePath) => withoutExtension(sourcePath).replace(/-thumb$/i, '').toLowerCase()));
   }
 
   /**
@@ -196,8 +194,7 @@ export class TitleEnricher {
    * billed actor's photo is in the content store.
    */
   private async saveCast(kind: TitleKind, id: string, cast: ProviderCastMember[] | undefined, problems: string[]): Promise<number> {
-    const entity = and(eq(actors.entityType, kind), eq(actors.entityId, id));
-    const existing = await this.deps.db.select().from(actors).where(entity);
+    const existing = await this.actors.listFor(kind, id);
     if (cast) {
       const known = new Map(existing.map((a) => [a.name.toLowerCase(), a]));
       const rows = cast.map((member, i) => {
@@ -213,17 +210,14 @@ export class TitleEnricher {
           thumbCacheFileId: sameThumb ? before.thumbCacheFileId : null,
         };
       });
-      await this.deps.db.transaction(async (tx) => {
-        await tx.delete(actors).where(entity);
-        if (rows.length > 0) await tx.insert(actors).values(rows);
-      });
+      await this.actors.replace(kind, id, rows);
     }
-    const current = await this.deps.db.select().from(actors).where(entity);
+    const current = await this.actors.listFor(kind, id);
     const missing = current.filter((a) => a.thumbCacheFileId === null && a.thumbUrl && /^https?:\/\//.test(a.thumbUrl) && a.sortOrder < MAX_ACTOR_THUMBS);
     for (const actor of missing) {
       try {
         const stored = await this.storeDownload(actor.thumbUrl!, kind, id, 'actor');
-        await this.deps.db.update(actors).set({ thumbCacheFileId: stored.cacheFileId }).where(eq(actors.id, actor.id));
+        await this.actors.setThumb(actor.id, stored.cacheFileId);
       } catch (err) {
         problems.push(`actor thumb of ${actor.name}: ${(err as Error).message}`);
       }
@@ -237,13 +231,10 @@ export class TitleEnricher {
    * look like one already kept. Without autoSelectAssets only a person's choices are kept.
    */
   private async selectArtwork(entityType: string, id: string, config: EnrichmentConfig, problems: string[]) {
-    const rows = await this.deps.db
-      .select()
-      .from(providerAssets)
-      .where(and(eq(providerAssets.entityType, entityType), eq(providerAssets.entityId, id)));
+    const rows = await this.providerAssets.candidatesOf(entityType, id);
     const scored = rows.map((row) => ({ row, id: row.id, assetType: row.assetType, isRejected: row.isRejected, selectedByUser: row.isSelected && row.selectedBy === 'user', score: scoreOf(row, config) }));
     for (const s of scored) {
-      if (s.row.score !== s.score) await this.deps.db.update(providerAssets).set({ score: s.score }).where(eq(providerAssets.id, s.id));
+      if (s.row.score !== s.score) await this.providerAssets.setScore(s.id, s.score);
     }
     const groups = new Map<string, typeof scored>();
     for (const s of scored) {
@@ -265,10 +256,7 @@ export class TitleEnricher {
             const stored = await this.storeDownload(candidate.row.providerUrl, entityType === 'tv' ? 'show' : 'movie', id, candidate.assetType);
             hashes = { contentHash: stored.sha256, perceptualHash: stored.perceptualHash };
             downloaded++;
-            await this.deps.db
-              .update(providerAssets)
-              .set({ ...hashes, analyzed: true, isDownloaded: true, width: stored.width, height: stored.height })
-              .where(eq(providerAssets.id, candidate.id));
+            await this.providerAssets.markDownloaded(candidate.id, { ...hashes, width: stored.width, height: stored.height });
           }
         } catch (err) {
           problems.push(`${candidate.assetType} ${candidate.row.providerUrl}: ${(err as Error).message}`);
@@ -282,12 +270,7 @@ export class TitleEnricher {
       for (const candidate of group) {
         if (candidate.selectedByUser) continue;
         const shouldBe = keptIds.has(candidate.id);
-        if (candidate.row.isSelected !== shouldBe) {
-          await this.deps.db
-            .update(providerAssets)
-            .set({ isSelected: shouldBe, selectedBy: shouldBe ? 'auto' : null, selectedAt: shouldBe ? dsql`now()` : null })
-            .where(eq(providerAssets.id, candidate.id));
-        }
+        if (candidate.row.isSelected !== shouldBe) await this.providerAssets.setAutoSelected(candidate.id, shouldBe);
       }
       selected += kept.length;
     }
@@ -303,12 +286,7 @@ export class TitleEnricher {
     try {
       const [sha256, info, stat] = await Promise.all([sha256File(file), readImageInfo(file), fs.stat(file)]);
       // The same bytes hashed before (another title's copy of the same picture) need no ffmpeg run.
-      const [known] = await this.deps.db
-        .select({ perceptualHash: providerAssets.perceptualHash })
-        .from(providerAssets)
-        .where(and(eq(providerAssets.contentHash, sha256), isNotNull(providerAssets.perceptualHash)))
-        .limit(1);
-      const perceptualHash = known?.perceptualHash ?? (await differenceHash(file).catch(() => null));
+      const perceptualHash = (await this.providerAssets.perceptualHashOfContent(sha256)) ?? (await differenceHash(file).catch(() => null));
       const { cacheFile } = await this.deps.contentStore.put({
         sourcePath: file,
         sha256,
@@ -327,33 +305,19 @@ export class TitleEnricher {
   }
 
   private async knownDownload(url: string) {
-    const [asset] = await this.deps.db
-      .select({ sha256: cacheFiles.sha256, cacheFileId: cacheFiles.id, perceptualHash: providerAssets.perceptualHash, width: cacheFiles.width, height: cacheFiles.height })
-      .from(providerAssets)
-      .innerJoin(cacheFiles, eq(cacheFiles.sha256, providerAssets.contentHash))
-      .where(and(eq(providerAssets.providerUrl, url), eq(providerAssets.isDownloaded, true)))
-      .limit(1);
+    const asset = await this.providerAssets.downloadedByUrl(url);
     if (asset && asset.width !== null && asset.height !== null) return { ...asset, width: asset.width, height: asset.height };
-    const [actor] = await this.deps.db
-      .select({ sha256: cacheFiles.sha256, cacheFileId: cacheFiles.id, width: cacheFiles.width, height: cacheFiles.height })
-      .from(actors)
-      .innerJoin(cacheFiles, eq(cacheFiles.id, actors.thumbCacheFileId))
-      .where(eq(actors.thumbUrl, url))
-      .limit(1);
+    const actor = await this.actors.cachedThumbByUrl(url);
     if (actor && actor.width !== null && actor.height !== null) return { ...actor, perceptualHash: null, width: actor.width, height: actor.height };
     return undefined;
   }
 
   private async saveCandidates(kind: TitleKind, id: string, candidates: ReturnType<typeof decideIdentification>['candidates'], reason: string) {
-    await this.deps.db
-      .insert(identificationCandidates)
-      .values({ entityType: kind, entityId: id, candidates, reason })
-      .onConflictDoUpdate({ target: identificationCandidates.entityId, set: { candidates, reason, searchedAt: dsql`now()` } });
+    await this.candidates.save(kind, id, candidates, reason);
   }
 
   private async title(kind: TitleKind, id: string) {
-    const table = tableOf(kind);
-    const [row] = await this.deps.db.select().from(table).where(eq(table.id, id));
+    const row = await this.titles.find(kind, id);
     if (!row) throw new TitleNotFoundError(kind, id);
     return row;
   }
@@ -364,10 +328,6 @@ export class TitleNotFoundError extends Error {
   constructor(kind: TitleKind, id: string) {
     super(`${kind === 'movie' ? 'Movie' : 'Show'} ${id} does not exist`);
   }
-}
-
-function tableOf(kind: TitleKind): typeof movies {
-  return (kind === 'movie' ? movies : shows) as typeof movies;
 }
 
 function hasIds(row: { tmdbId: number | null; imdbId: string | null; tvdbId: number | null }): boolean {

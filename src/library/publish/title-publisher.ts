@@ -1,24 +1,16 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { PublishConfig, ScanConfig } from '../../config/phase-config.js';
 import type { Database } from '../../db/client.js';
-import {
-  actors,
-  assets,
-  cacheFiles,
-  episodes,
-  libraries,
-  libraryFolders,
-  mediaFiles,
-  mediaStreams,
-  movies,
-  providerAssets,
-  providerMetadata,
-  seasons,
-  shows,
-  type EntityType,
-} from '../../db/schema/index.js';
+import { ActorRepository } from '../../db/repositories/actor-repository.js';
+import { AssetRepository } from '../../db/repositories/asset-repository.js';
+import { LibraryFolderRepository } from '../../db/repositories/library-folder-repository.js';
+import { LibraryRepository } from '../../db/repositories/library-repository.js';
+import { MediaFileRepository } from '../../db/repositories/media-file-repository.js';
+import { ProviderAssetRepository } from '../../db/repositories/provider-asset-repository.js';
+import { ProviderCacheRepository } from '../../db/repositories/provider-cache-repository.js';
+import { TitleRepository } from '../../db/repositories/title-repository.js';
+import type { EntityType } from '../../db/schema/index.js';
 import { KODI_TITLE_ARTWORK_FILE_NAMES, kodiExtraFanartPath, kodiSeasonArtworkFileName, type SeasonArtworkType } from '../../media/artwork-names.js';
 import type { ContentStore } from '../../media/content-store.js';
 import { discoverTitleFolder } from '../../media/discovery/index.js';
@@ -56,15 +48,31 @@ const SEASON_TYPES: Record<string, SeasonArtworkType> = { 'season-poster': 'post
  * to date, so the next incremental scan sees nothing new in what publishing wrote.
  */
 export class TitlePublisher {
-  constructor(private readonly deps: TitlePublisherDeps) {}
+  private readonly titles: TitleRepository;
+  private readonly mediaFiles: MediaFileRepository;
+  private readonly actors: ActorRepository;
+  private readonly assets: AssetRepository;
+  private readonly providerAssets: ProviderAssetRepository;
+  private readonly providerCache: ProviderCacheRepository;
+  private readonly libraries: LibraryRepository;
+  private readonly folders: LibraryFolderRepository;
+
+  constructor(private readonly deps: TitlePublisherDeps) {
+    this.titles = new TitleRepository(deps.db);
+    this.mediaFiles = new MediaFileRepository(deps.db);
+    this.actors = new ActorRepository(deps.db);
+    this.assets = new AssetRepository(deps.db);
+    this.providerAssets = new ProviderAssetRepository(deps.db);
+    this.providerCache = new ProviderCacheRepository(deps.db);
+    this.libraries = new LibraryRepository(deps.db);
+    this.folders = new LibraryFolderRepository(deps.db);
+  }
 
   async publishMovie(movieId: string, config: PublishConfig, scanConfig: ScanConfig): Promise<PublishResult> {
-    const { db } = this.deps;
-    const [movie] = await db.select().from(movies).where(eq(movies.id, movieId));
+    const movie = await this.titles.find('movie', movieId);
     if (!movie) throw new TitleNotFoundError('movie', movieId);
-    const files = await db.select().from(mediaFiles).where(and(eq(mediaFiles.entityType, 'movie'), eq(mediaFiles.entityId, movieId))).orderBy(desc(mediaFiles.sizeBytes), asc(mediaFiles.relativePath));
-    const main = files[0];
-    const streams = main ? await db.select().from(mediaStreams).where(eq(mediaStreams.mediaFileId, main.id)).orderBy(asc(mediaStreams.streamIndex)) : [];
+    const [main] = await this.mediaFiles.filesOf('movie', movieId);
+    const streams = main ? await this.mediaFiles.streamsOf(main.id) : [];
     const nfoName = config.movieNfoName === 'video' && main ? `${withoutExtension(main.relativePath)}.nfo` : 'movie.nfo';
     const folder = movie.folderPath;
     const state = { recordedUnreadable: movie.unreadableNfoPath, replace: movie.replaceUnreadableNfo };
@@ -85,17 +93,16 @@ export class TitlePublisher {
         existing,
       });
       outcomes.push([nfoName, await writeFileIfChanged(path.join(folder, nfoName), writeMovieNfo(nfo))]);
-      if (movie.nfoPath !== nfoName) await db.update(movies).set({ nfoPath: nfoName }).where(eq(movies.id, movieId));
+      if (movie.nfoPath !== nfoName) await this.titles.setNfoPath('movie', movieId, nfoName);
     }
-    if (state.replace) await db.update(movies).set({ unreadableNfoPath: null, replaceUnreadableNfo: false }).where(eq(movies.id, movieId));
+    if (state.replace) await this.titles.clearUnreadableNfo('movie', movieId);
     if (config.assets) outcomes.push(...(await this.writeArtwork(folder, art)));
     if (config.actors) outcomes.push(...(await this.writeActorThumbs(folder, 'movie', movieId)));
     return this.finish(movie.libraryId, movie.folderKey, folder, outcomes, scanConfig, nfos);
   }
 
   async publishShow(showId: string, config: PublishConfig, scanConfig: ScanConfig): Promise<PublishResult> {
-    const { db } = this.deps;
-    const [show] = await db.select().from(shows).where(eq(shows.id, showId));
+    const show = await this.titles.find('show', showId);
     if (!show) throw new TitleNotFoundError('show', showId);
     const folder = show.folderPath;
     const replace = show.replaceUnreadableNfo;
@@ -105,7 +112,7 @@ export class TitlePublisher {
     const outcomes: [string, WriteOutcome][] = [];
     if (nfos.allowed('tvshow.nfo', permission)) {
       const existing = permission.existing?.kind === 'tvshow' ? permission.existing.tvShow : undefined;
-      const seasonRows = await db.select().from(seasons).where(eq(seasons.showId, showId)).orderBy(asc(seasons.seasonNumber));
+      const seasonRows = await this.titles.seasonsOf(showId);
       const nfo = tvShowNfoFromTitle(show, {
         actors: await this.cast('show', showId),
         thumbs: thumbsOver(thumbsOf(art), existing?.thumbs ?? []),
@@ -114,16 +121,16 @@ export class TitlePublisher {
         existing,
       });
       outcomes.push(['tvshow.nfo', await writeFileIfChanged(path.join(folder, 'tvshow.nfo'), writeTvShowNfo(nfo))]);
-      if (show.nfoPath !== 'tvshow.nfo') await db.update(shows).set({ nfoPath: 'tvshow.nfo' }).where(eq(shows.id, showId));
+      if (show.nfoPath !== 'tvshow.nfo') await this.titles.setNfoPath('show', showId, 'tvshow.nfo');
     }
 
     // One NFO per video file; a multi-episode file gets one <episodedetails> per episode, as Kodi reads it.
-    const episodeRows = await db.select().from(episodes).where(eq(episodes.showId, showId)).orderBy(asc(episodes.seasonNumber), asc(episodes.episodeNumber));
+    const episodeRows = await this.titles.episodesOf(showId);
     const byVideo = new Map<string, typeof episodeRows>();
     for (const episode of episodeRows) byVideo.set(episode.videoPath, [...(byVideo.get(episode.videoPath) ?? []), episode]);
     for (const [videoPath, group] of byVideo) {
-      const [file] = await db.select().from(mediaFiles).where(and(eq(mediaFiles.entityType, 'episode'), eq(mediaFiles.entityId, group[0]!.id)));
-      const streams = file ? await db.select().from(mediaStreams).where(eq(mediaStreams.mediaFileId, file.id)).orderBy(asc(mediaStreams.streamIndex)) : [];
+      const [file] = await this.mediaFiles.filesOf('episode', group[0]!.id);
+      const streams = file ? await this.mediaFiles.streamsOf(file.id) : [];
       const fileInfo = file ? fileInfoFromStreams(file, streams) : undefined;
       const nfoPath = `${withoutExtension(videoPath)}.nfo`;
       const recordedUnreadable = group.find((e) => e.unreadableNfoPath !== null)?.unreadableNfoPath ?? null;
@@ -133,10 +140,7 @@ export class TitlePublisher {
       const content = writeEpisodeNfo(episodeBlocks(group, blocks, (e, existing) => episodeNfoFromRow(e, { showTitle: show.title, fileInfo, existing })));
       outcomes.push([nfoPath, await writeFileIfChanged(path.join(folder, nfoPath), content)]);
     }
-    if (replace) {
-      await db.update(shows).set({ unreadableNfoPath: null, replaceUnreadableNfo: false }).where(eq(shows.id, showId));
-      await db.update(episodes).set({ unreadableNfoPath: null }).where(eq(episodes.showId, showId));
-    }
+    if (replace) await this.titles.clearUnreadableNfo('show', showId);
     if (config.assets) outcomes.push(...(await this.writeArtwork(folder, art)), ...(await this.writeEpisodeThumbs(folder, episodeRows.map((e) => e.id))));
     if (config.actors) outcomes.push(...(await this.writeActorThumbs(folder, 'show', showId)));
     return this.finish(show.libraryId, show.folderKey, folder, outcomes, scanConfig, nfos);
@@ -144,11 +148,7 @@ export class TitlePublisher {
 
   /** Selected, downloaded artwork with its cached file, a person's choices first, then best score. */
   private async selectedArtwork(entityType: 'movie' | 'tv', entityId: string) {
-    const rows = await this.deps.db
-      .select({ asset: providerAssets, file: cacheFiles })
-      .from(providerAssets)
-      .innerJoin(cacheFiles, eq(cacheFiles.sha256, providerAssets.contentHash))
-      .where(and(eq(providerAssets.entityType, entityType), eq(providerAssets.entityId, entityId), eq(providerAssets.isSelected, true), eq(providerAssets.isRejected, false)));
+    const rows = await this.providerAssets.selectedWithFiles(entityType, entityId);
     return rows.sort(
       (a, b) =>
         a.asset.assetType.localeCompare(b.asset.assetType) ||
@@ -189,11 +189,7 @@ export class TitlePublisher {
    */
   private async writeEpisodeThumbs(folder: string, episodeIds: string[]): Promise<[string, WriteOutcome][]> {
     if (episodeIds.length === 0) return [];
-    const thumbs = await this.deps.db
-      .select({ sourcePath: assets.sourcePath, file: cacheFiles })
-      .from(assets)
-      .innerJoin(cacheFiles, eq(cacheFiles.id, assets.cacheFileId))
-      .where(and(eq(assets.entityType, 'episode'), inArray(assets.entityId, episodeIds), eq(assets.source, 'provider'), eq(assets.assetType, 'thumb')));
+    const thumbs = await this.assets.episodeThumbs(episodeIds);
     const outcomes: [string, WriteOutcome][] = [];
     for (const { sourcePath, file } of thumbs) {
       const target = path.join(folder, sourcePath);
@@ -204,11 +200,7 @@ export class TitlePublisher {
   }
 
   private async writeActorThumbs(folder: string, entityType: EntityType, entityId: string): Promise<[string, WriteOutcome][]> {
-    const rows = await this.deps.db
-      .select({ name: actors.name, file: cacheFiles })
-      .from(actors)
-      .innerJoin(cacheFiles, eq(cacheFiles.id, actors.thumbCacheFileId))
-      .where(and(eq(actors.entityType, entityType), eq(actors.entityId, entityId)));
+    const rows = await this.actors.withCachedThumbs(entityType, entityId);
     const outcomes: [string, WriteOutcome][] = [];
     for (const { name, file } of rows) {
       // Kodi's own export names actor photos with underscores for spaces; the scan reads them back that way.
@@ -218,19 +210,12 @@ export class TitlePublisher {
     return outcomes;
   }
 
-  private async cast(entityType: EntityType, entityId: string) {
-    return this.deps.db
-      .select({ name: actors.name, role: actors.role, sortOrder: actors.sortOrder, thumbUrl: actors.thumbUrl })
-      .from(actors)
-      .where(and(eq(actors.entityType, entityType), eq(actors.entityId, entityId)))
-      .orderBy(asc(actors.sortOrder));
+  private cast(entityType: EntityType, entityId: string) {
+    return this.actors.castOf(entityType, entityId);
   }
 
   private async trailer(entityType: 'movie' | 'tv', entityId: string): Promise<string | undefined> {
-    const rows = await this.deps.db
-      .select({ metadata: providerMetadata.metadata })
-      .from(providerMetadata)
-      .where(and(eq(providerMetadata.entityType, entityType), eq(providerMetadata.entityId, entityId), inArray(providerMetadata.providerName, ['tmdb', 'tvdb'])));
+    const rows = await this.providerCache.metadataFrom(entityType, entityId, ['tmdb', 'tvdb']);
     for (const row of rows) {
       const first = (row.metadata as unknown as ProviderMetadata | null)?.trailers?.[0];
       if (first) return trailerUrl(first);
@@ -242,16 +227,11 @@ export class TitlePublisher {
   private async finish(libraryId: string, folderKey: string, folder: string, outcomes: [string, WriteOutcome][], scanConfig: ScanConfig, nfos: NfoOutcomes): Promise<PublishResult> {
     const written = outcomes.filter(([, o]) => o === 'written').map(([name]) => name);
     if (written.length > 0 || nfos.keptUnreadable.length > 0) {
-      const [library] = await this.deps.db.select().from(libraries).where(eq(libraries.id, libraryId));
-      const [row] = await this.deps.db.select().from(libraryFolders).where(and(eq(libraryFolders.libraryId, libraryId), eq(libraryFolders.key, folderKey)));
+      const library = await this.libraries.get(libraryId);
+      const row = await this.folders.find(libraryId, folderKey);
       if (library && row && row.scannedFingerprint === row.fingerprint) {
         const found = await discoverTitleFolder(library.rootPath, library.kind === 'tv' ? 'tv' : 'movie', folder, scanConfig).catch(() => null);
-        if (found) {
-          await this.deps.db
-            .update(libraryFolders)
-            .set({ fingerprint: found.fingerprint, scannedFingerprint: found.fingerprint, fileCount: found.fileCount, videoFiles: found.videoFiles })
-            .where(eq(libraryFolders.id, row.id));
-        }
+        if (found) await this.folders.takeAsScanned(row.id, found);
       }
     }
     return { folderPath: folder, written, unchanged: outcomes.length - written.length, heldNfos: nfos.held, keptUnreadableNfos: nfos.keptUnreadable };

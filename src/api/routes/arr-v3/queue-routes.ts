@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { ArrLibraryService } from '../../../services/arr/arr-library-service.js';
 import { HttpError } from '../../errors.js';
-import { itemLiveDetail } from '../../services/item-live-detail.js';
+import { itemLiveDetail } from '../../../services/requests/item-live-detail.js';
 import { queueRecord } from './resources.js';
 
 const queueQuery = z.looseObject({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(1000).default(10) });

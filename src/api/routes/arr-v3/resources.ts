@@ -1,7 +1,7 @@
 import type { ProcessingItemRow } from '../../../db/schema/index.js';
 import type { CatalogueTitle } from '../../../services/arr/arr-catalogue.js';
 import type { ArrTitleView } from '../../../services/arr/arr-library-service.js';
-import type { ItemLiveDetail } from '../../services/item-live-detail.js';
+import type { ItemLiveDetail } from '../../../services/requests/item-live-detail.js';
 
 /**
  * Radarr's MovieResource, Sonarr's SeriesResource and their QueueResource, with the fields Overseerr,

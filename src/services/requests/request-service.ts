@@ -1,13 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
-import type { Database } from '../db/client.js';
-import { DeliveryTargetRepository } from '../db/repositories/delivery-target-repository.js';
-import { QualityProfileRepository } from '../db/repositories/quality-profile-repository.js';
-import { RequestRepository } from '../db/repositories/request-repository.js';
-import type { ApprovalAutoAction, RequestRow } from '../db/schema/index.js';
-import type { mediaRequest } from '../workflows/media-request.js';
-import { ENDABLE_WAITS, endWaitSignal, episodeStateQuery, itemWorkflowId, requestWorkflowId, type MediaRequestInput } from '../workflows/request-definitions.js';
-import { InvalidRequestError } from './service-errors.js';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { Database } from '../../db/client.js';
+import { DeliveryTargetRepository } from '../../db/repositories/delivery-target-repository.js';
+import { QualityProfileRepository } from '../../db/repositories/quality-profile-repository.js';
+import { RequestRepository, type RequestAggregates } from '../../db/repositories/request-repository.js';
+import type { ApprovalAutoAction, ProcessingItemRow, RequestRow } from '../../db/schema/index.js';
+import type { mediaRequest } from '../../workflows/media-request.js';
+import { ENDABLE_WAITS, endWaitSignal, episodeStateQuery, itemWorkflowId, requestWorkflowId, type MediaRequestInput } from '../../workflows/request-definitions.js';
+import { ConflictError, InvalidRequestError, NotFoundError } from '../service-errors.js';
+import { itemLiveDetail, type ItemLiveDetail } from './item-live-detail.js';
+
+const FINISHED_REQUEST: RequestRow['status'][] = ['COMPLETED', 'PARTIAL', 'FAILED', 'CANCELLED'];
+
+/** A request with the counts of its items by outcome. */
+export interface RequestWithAggregates {
+  request: RequestRow;
+  aggregates: RequestAggregates;
+}
 
 /** A request as the REST API and the *arr API take it, already checked for shape (ids, numbers). */
 export interface NewMediaRequest {
@@ -84,6 +93,48 @@ export class RequestService {
       throw error;
     });
     return row;
+  }
+
+  /** A request made through the REST API: created as `create` does, answered with its item counts. */
+  async submit(request: NewMediaRequest): Promise<RequestWithAggregates> {
+    const row = await this.create(request);
+    return { request: row, aggregates: await this.requests.aggregates(row.id) };
+  }
+
+  /** The request with its item counts. */
+  async get(id: string): Promise<RequestWithAggregates> {
+    const request = await this.require(id);
+    return { request, aggregates: await this.requests.aggregates(request.id) };
+  }
+
+  /**
+   * Cancels a request that has not ended: cancelling its workflow reaches every item's pipeline (a child),
+   * which cleans up after itself (torrent, temporary files); items already delivered stay delivered and
+   * the request ends PARTIAL.
+   */
+  async cancel(id: string): Promise<RequestWithAggregates> {
+    const request = await this.require(id);
+    if (FINISHED_REQUEST.includes(request.status)) throw new ConflictError(`Request is ${request.status}: it has ended`);
+    try {
+      await this.deps.temporal.workflow.getHandle(request.workflowId).cancel();
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw new ConflictError('Request has no running workflow');
+      throw error;
+    }
+    return { request, aggregates: await this.requests.aggregates(request.id) };
+  }
+
+  /** The request's processing items, with what each active one is doing now (from its workflow). */
+  async items(id: string): Promise<{ item: ProcessingItemRow; live: ItemLiveDetail | null }[]> {
+    await this.require(id);
+    const items = await this.requests.listItems(id);
+    return Promise.all(items.map(async (item) => ({ item, live: await itemLiveDetail(this.deps.temporal, item.id, item.status) })));
+  }
+
+  private async require(id: string): Promise<RequestRow> {
+    const request = await this.requests.get(id);
+    if (!request) throw new NotFoundError('Request');
+    return request;
   }
 
   /**

@@ -5,13 +5,12 @@ import type { Database } from '../../db/client.js';
 import { LibraryFolderRepository } from '../../db/repositories/library-folder-repository.js';
 import { LibraryRepository } from '../../db/repositories/library-repository.js';
 import { PathMappingRepository } from '../../db/repositories/path-mapping-repository.js';
-import { webhookEvents } from '../../db/schema/index.js';
+import { WebhookEventRepository } from '../../db/repositories/webhook-event-repository.js';
 import { arrEventKey, parseArrDelivery, type ArrSource } from '../../integrations/arr/arr-payloads.js';
 import { resolveArrFolder } from '../../library/resolve-arr-folder.js';
 import { folderRefreshWorkflowType, type FolderRefreshInput } from '../../workflows/folder-refresh-definitions.js';
 import { priorityKeys } from '../../workflows/provider-definitions.js';
-import { HttpError } from '../errors.js';
-import { and, eq } from 'drizzle-orm';
+import { InvalidRequestError, UnprocessableError } from '../service-errors.js';
 
 export interface WebhookReply {
   status: 200 | 202;
@@ -28,7 +27,7 @@ export const webhookWorkflowId = (source: ArrSource, eventKey: string) => `webho
  */
 export async function handleArrDelivery(deps: { db: Database; temporal: Client; taskQueue: string; log: { info(o: object, m: string): void } }, source: ArrSource, body: unknown): Promise<WebhookReply> {
   const parsed = parseArrDelivery(source, body);
-  if (!parsed.ok && 'error' in parsed) throw new HttpError(400, parsed.error);
+  if (!parsed.ok && 'error' in parsed) throw new InvalidRequestError(parsed.error);
   const eventKey = arrEventKey(body);
   if (!parsed.ok) {
     deps.log.info({ source, eventType: parsed.unknownEventType }, 'webhook with an event type Reelflow does not know; ignored');
@@ -46,7 +45,7 @@ export async function handleArrDelivery(deps: { db: Database; temporal: Client; 
   const resolved = resolveArrFolder(action.remotePath, libraries, mappings, source === 'radarr' ? ['movie'] : ['tv']);
   if (!resolved) {
     await record(deps.db, source, eventType, eventKey, 'unmapped', { remotePath: action.remotePath });
-    throw new HttpError(422, `${action.field}: "${action.remotePath}" is in no ${source === 'radarr' ? 'movie' : 'tv'} library; add a path mapping (POST /api/libraries/:id/path-mappings)`);
+    throw new UnprocessableError(`${action.field}: "${action.remotePath}" is in no ${source === 'radarr' ? 'movie' : 'tv'} library; add a path mapping (POST /api/libraries/:id/path-mappings)`);
   }
   const detail = { remotePath: action.remotePath, folderPath: resolved.folderPath, libraryId: resolved.library.id };
 
@@ -80,16 +79,17 @@ export async function handleArrDelivery(deps: { db: Database; temporal: Client; 
   return { status: 200, body: { eventType, outcome: 'refresh', duplicate, workflowId, folderPath: resolved.folderPath } };
 }
 
-async function isRecorded(db: Database, source: ArrSource, eventKey: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: webhookEvents.id })
-    .from(webhookEvents)
-    .where(and(eq(webhookEvents.source, source), eq(webhookEvents.eventKey, eventKey)));
-  return rows.length > 0;
+function isRecorded(db: Database, source: ArrSource, eventKey: string): Promise<boolean> {
+  return new WebhookEventRepository(db).isRecorded(source, eventKey);
 }
 
 /** True when this delivery is new; a repeated one keeps its first row. */
-async function record(db: Database, source: ArrSource, eventType: string, eventKey: string, outcome: string, detail: Record<string, unknown>): Promise<boolean> {
-  const rows = await db.insert(webhookEvents).values({ source, eventType, eventKey, outcome, detail }).onConflictDoNothing().returning({ id: webhookEvents.id });
-  return rows.length > 0;
+function record(db: Database, source: ArrSource, eventType: string, eventKey: string, outcome: string, detail: Record<string, unknown>): Promise<boolean> {
+  return new WebhookEventRepository(db).record({ source, eventType, eventKey, outcome, detail });
+}
+
+/** The latest deliveries, newest first, and what they led to. */
+export async function latestArrDeliveries(db: Database, limit: number) {
+  const rows = await new WebhookEventRepository(db).latest(limit);
+  return rows.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() }));
 }

@@ -1,4 +1,4 @@
-import { HttpError } from './errors.js';
+import { InvalidRequestError } from '../service-errors.js';
 
 /** A provider as the API shows it: masked credentials (or why they cannot be read) and where they are sent. */
 interface StoredProvider {
@@ -16,7 +16,7 @@ export function refuseMovedCredentials(existing: StoredProvider, patch: { baseUr
   if (patch.baseUrl === undefined || patch.credentials !== undefined) return;
   const hasCredentials = Object.keys(existing.credentials).length > 0 || existing.credentialsError !== undefined;
   if (!hasCredentials || originOf(existing.baseUrl) === originOf(patch.baseUrl)) return;
-  throw new HttpError(400, `body.credentials: the stored credentials were entered for ${originOf(existing.baseUrl) ?? existing.baseUrl}; send them again to use them with ${originOf(patch.baseUrl) ?? patch.baseUrl}`);
+  throw new InvalidRequestError(`body.credentials: the stored credentials were entered for ${originOf(existing.baseUrl) ?? existing.baseUrl}; send them again to use them with ${originOf(patch.baseUrl) ?? patch.baseUrl}`);
 }
 
 function originOf(url: string): string | undefined {

@@ -1,0 +1,53 @@
+import { and, eq, isNull, or, sql as dsql } from 'drizzle-orm';
+import type { NfoArtworkUrl } from '../../media/nfo/index.js';
+import type { Database } from '../client.js';
+import { providerAssets } from '../schema/index.js';
+
+/** The provider name NFO artwork candidates are stored under, beside `tmdb`, `fanart_tv`, … */
+export const NFO_ARTWORK_SOURCE = 'nfo';
+
+export class NfoArtworkCandidateRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Offers the NFO's artwork URLs as candidates (`provider_assets`, provider `nfo`), for enrichment to score,
+   * select and download into the content store like any provider's. Candidates the NFO no longer names are
+   * dropped unless a person chose or rejected them; a URL a provider offers too stays that provider's row.
+   */
+  async replace(entityType: 'movie' | 'tv', entityId: string, candidates: readonly NfoArtworkUrl[]): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const entity = and(eq(providerAssets.entityType, entityType), eq(providerAssets.entityId, entityId), eq(providerAssets.providerName, NFO_ARTWORK_SOURCE));
+      const notAPersonsChoice = or(isNull(providerAssets.selectedBy), eq(providerAssets.selectedBy, 'auto'));
+      const offered = candidates.map(({ assetType, url }) => dsql`(${assetType}, ${url})`);
+      const gone = offered.length > 0 ? dsql`(${providerAssets.assetType}, ${providerAssets.providerUrl}) not in (${dsql.join(offered, dsql`, `)})` : undefined;
+      await tx.delete(providerAssets).where(and(entity, notAPersonsChoice, gone));
+      if (candidates.length === 0) return;
+      await tx
+        .insert(providerAssets)
+        .values(
+          candidates.map(({ assetType, url, season, preview, attributes }) => ({
+            entityType,
+            entityId,
+            assetType,
+            providerName: NFO_ARTWORK_SOURCE,
+            providerUrl: url,
+            // The shape provider images have (scoring reads language and votes), plus what the <thumb> said;
+            // its attributes as [name, value] pairs, since a JSON object in Postgres does not keep their order.
+            providerMetadata: {
+              language: null,
+              voteAverage: null,
+              voteCount: null,
+              season: season ?? null,
+              ...(preview === undefined ? {} : { preview }),
+              ...(attributes === undefined ? {} : { attributes: Object.entries(attributes) }),
+            },
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [providerAssets.entityType, providerAssets.entityId, providerAssets.assetType, providerAssets.providerUrl],
+          set: { providerMetadata: dsql`excluded.provider_metadata` },
+          setWhere: eq(providerAssets.providerName, NFO_ARTWORK_SOURCE),
+        });
+    });
+  }
+}

@@ -1,0 +1,85 @@
+import { and, eq, isNotNull, sql as dsql } from 'drizzle-orm';
+import type { Database } from '../client.js';
+import { cacheFiles, providerAssets, type CacheFile, type ProviderAssetRow } from '../schema/index.js';
+
+export type ArtworkChoice = 'select' | 'reject' | 'clear';
+
+/**
+ * Artwork candidates the providers offer for a title (provider_assets): their scores, which are downloaded,
+ * and which are selected — by enrichment or by a person.
+ */
+export class ProviderAssetRepository {
+  constructor(private readonly db: Database) {}
+
+  candidatesOf(entityType: string, entityId: string): Promise<ProviderAssetRow[]> {
+    return this.db
+      .select()
+      .from(providerAssets)
+      .where(and(eq(providerAssets.entityType, entityType), eq(providerAssets.entityId, entityId)));
+  }
+
+  async setScore(id: string, score: number): Promise<void> {
+    await this.db.update(providerAssets).set({ score }).where(eq(providerAssets.id, id));
+  }
+
+  async markDownloaded(id: string, file: { contentHash: string; perceptualHash: string | null; width: number; height: number }): Promise<void> {
+    await this.db
+      .update(providerAssets)
+      .set({ ...file, analyzed: true, isDownloaded: true })
+      .where(eq(providerAssets.id, id));
+  }
+
+  /** Enrichment's own choice; a person's choice is never passed here. */
+  async setAutoSelected(id: string, selected: boolean): Promise<void> {
+    await this.db
+      .update(providerAssets)
+      .set({ isSelected: selected, selectedBy: selected ? 'auto' : null, selectedAt: selected ? dsql`now()` : null })
+      .where(eq(providerAssets.id, id));
+  }
+
+  /** A person's choice about one candidate of this title; undefined when the title has no such candidate. */
+  async setPersonChoice(id: string, entityType: string, entityId: string, choice: ArtworkChoice): Promise<ProviderAssetRow | undefined> {
+    const set =
+      choice === 'select'
+        ? { isSelected: true, isRejected: false, selectedBy: 'user' as const, selectedAt: dsql`now()` }
+        : choice === 'reject'
+          ? { isSelected: false, isRejected: true, selectedBy: 'user' as const, selectedAt: dsql`now()` }
+          : { isSelected: false, isRejected: false, selectedBy: null, selectedAt: null };
+    const [row] = await this.db
+      .update(providerAssets)
+      .set(set)
+      .where(and(eq(providerAssets.id, id), eq(providerAssets.entityType, entityType), eq(providerAssets.entityId, entityId)))
+      .returning();
+    return row;
+  }
+
+  /** The perceptual hash some candidate with these bytes already has (any title). */
+  async perceptualHashOfContent(sha256: string): Promise<string | null | undefined> {
+    const [known] = await this.db
+      .select({ perceptualHash: providerAssets.perceptualHash })
+      .from(providerAssets)
+      .where(and(eq(providerAssets.contentHash, sha256), isNotNull(providerAssets.perceptualHash)))
+      .limit(1);
+    return known?.perceptualHash;
+  }
+
+  /** A downloaded candidate with this URL (any title), with the cached file's facts. */
+  async downloadedByUrl(url: string) {
+    const [asset] = await this.db
+      .select({ sha256: cacheFiles.sha256, cacheFileId: cacheFiles.id, perceptualHash: providerAssets.perceptualHash, width: cacheFiles.width, height: cacheFiles.height })
+      .from(providerAssets)
+      .innerJoin(cacheFiles, eq(cacheFiles.sha256, providerAssets.contentHash))
+      .where(and(eq(providerAssets.providerUrl, url), eq(providerAssets.isDownloaded, true)))
+      .limit(1);
+    return asset;
+  }
+
+  /** Selected, not rejected candidates of the title whose bytes are in the content store, with that file. */
+  selectedWithFiles(entityType: string, entityId: string): Promise<{ asset: ProviderAssetRow; file: CacheFile }[]> {
+    return this.db
+      .select({ asset: providerAssets, file: cacheFiles })
+      .from(providerAssets)
+      .innerJoin(cacheFiles, eq(cacheFiles.sha256, providerAssets.contentHash))
+      .where(and(eq(providerAssets.entityType, entityType), eq(providerAssets.entityId, entityId), eq(providerAssets.isSelected, true), eq(providerAssets.isRejected, false)));
+  }
+}

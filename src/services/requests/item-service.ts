@@ -1,0 +1,74 @@
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import type { Database } from '../../db/client.js';
+import { RequestRepository } from '../../db/repositories/request-repository.js';
+import type { ProcessingItemStatus } from '../../db/schema/index.js';
+import { ENDABLE_WAITS, approveUpdate, cancelUpdate, endWaitSignal, episodeStateQuery, itemWorkflowId, rejectUpdate, retryUpdate, rootMessage } from '../../workflows/request-definitions.js';
+import { ConflictError, NotFoundError } from '../service-errors.js';
+
+/** What an item is after a decision. */
+export interface ItemDecision {
+  itemId: string;
+  status: ProcessingItemStatus;
+}
+
+/**
+ * A person's decisions on one item, each a Temporal update: the workflow's validator refuses a decision
+ * the item cannot take (approving what does not wait for approval, retrying what did not fail), which
+ * becomes a ConflictError with the workflow's reason. An item whose pipeline ended takes none.
+ */
+export class ItemService {
+  private readonly requests: RequestRepository;
+
+  constructor(
+    db: Database,
+    private readonly temporal: Client,
+  ) {
+    this.requests = new RequestRepository(db);
+  }
+
+  /** Approves the release found for the item. */
+  approve(itemId: string): Promise<ItemDecision> {
+    return this.decide(itemId, (h) => h.executeUpdate(approveUpdate));
+  }
+
+  /** Rejects the release found; the next acceptable one is looked for. */
+  reject(itemId: string, reason?: string): Promise<ItemDecision> {
+    return this.decide(itemId, (h) => h.executeUpdate(rejectUpdate, { args: [{ reason }] }));
+  }
+
+  /** Retries a FAILED item from the step that failed. */
+  retry(itemId: string): Promise<ItemDecision> {
+    return this.decide(itemId, (h) => h.executeUpdate(retryUpdate));
+  }
+
+  /** Cancels the item: its torrent and temporary files are removed. */
+  cancel(itemId: string): Promise<ItemDecision> {
+    return this.decide(itemId, (h) => h.executeUpdate(cancelUpdate));
+  }
+
+  /** Ends the wait for an air date or for the next search, and searches now. */
+  searchNow(itemId: string): Promise<ItemDecision> {
+    return this.decide(itemId, async (h) => {
+      // A signal, as the wait is a timer the workflow may end at any moment; the query says whether there is one to end.
+      const state = await h.query(episodeStateQuery);
+      if (!state.waitingFor || !ENDABLE_WAITS.includes(state.waitingFor)) {
+        throw new ConflictError(`Item is ${state.status}${state.waitingFor ? `, waiting for ${state.waitingFor}` : ''}: there is no air date or search wait to end`);
+      }
+      await h.signal(endWaitSignal);
+      return { itemId: state.itemId, status: state.status };
+    });
+  }
+
+  private async decide(itemId: string, send: (handle: WorkflowHandle) => Promise<ItemDecision>): Promise<ItemDecision> {
+    const item = await this.requests.getItem(itemId);
+    if (!item) throw new NotFoundError('Item');
+    if (item.status === 'COMPLETED' || item.status === 'CANCELLED') throw new ConflictError(`Item is ${item.status}: its pipeline has ended`);
+    try {
+      return await send(this.temporal.workflow.getHandle(itemWorkflowId(itemId)));
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError) throw new ConflictError(rootMessage(error));
+      if (error instanceof WorkflowNotFoundError) throw new ConflictError('Item has no running pipeline');
+      throw error;
+    }
+  }
+}
