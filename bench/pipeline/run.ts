@@ -19,8 +19,8 @@ import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js
 import { bundleReelflowWorkflows } from '../../src/workers/bundle-workflows.js';
 import { createReelflowWorkers, runWorkers } from '../../src/workers/create-worker.js';
 import { installTemporalRuntime } from '../../src/workers/roles.js';
-import { libraryScanWorkflowId, type ScanProgress } from '../../src/workflows/scan-definitions.js';
-import { titlePipelineWorkflowId, type TitlePipelineState } from '../../src/workflows/title-pipeline-definitions.js';
+import { libraryScanWorkflowId, type ScanProgress } from '../../src/contracts/scan.js';
+import { titlePipelineWorkflowId, type TitlePipelineState } from '../../src/contracts/title-pipeline.js';
 import { startFakeImageHost } from '../../test/fakes/image-host.js';
 import { KODI_FAKE_PASSWORD, KODI_FAKE_USER, startFakeKodi, type FakeKodi } from '../../test/fakes/kodi.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../../test/fakes/tmdb.js';

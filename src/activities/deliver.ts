@@ -7,7 +7,7 @@ import { DestinationRefusedError, LocalDestination, type DeliveryDestination, ty
 import { RsyncDestination } from '../media/rsync-destination.js';
 import { libraryPathFor } from '../requests/media-names.js';
 import { heartbeatWhile } from './heartbeat-while.js';
-import type { EpisodeMedia, MovieMedia } from '../workflows/request-definitions.js';
+import type { EpisodeMedia, MovieMedia } from '../contracts/request.js';
 
 export interface DeliveryActivityDeps {
   targets: DeliveryTargetRepository;

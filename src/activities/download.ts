@@ -9,7 +9,7 @@ import { IndexerSecretMissingError, resolveIndexerSecrets } from '../integration
 import type { TorznabIndexer } from '../integrations/torznab/torznab-client.js';
 import { probeMedia, type MediaInfo } from '../media/probe.js';
 import { fileIsEpisode } from '../requests/release-name.js';
-import { DOWNLOAD_ERRORED, DOWNLOAD_STALLED, type EpisodeMedia, type MovieMedia } from '../workflows/request-definitions.js';
+import { DOWNLOAD_ERRORED, DOWNLOAD_STALLED, type EpisodeMedia, type MovieMedia } from '../contracts/request.js';
 
 export interface DownloadActivityDeps {
   qbittorrent: QbittorrentClient;

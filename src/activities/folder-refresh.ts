@@ -12,8 +12,8 @@ import type { TitlePipelineStarter } from '../library/temporal-title-pipeline-st
 import type { ContentStore } from '../media/content-store.js';
 import { discoverTitleFolder } from '../media/discovery/index.js';
 import { scanTitleFolder } from '../media/title-scan/index.js';
-import type { FolderRefreshInput } from '../workflows/folder-refresh-definitions.js';
-import type { PipelineTitleKind } from '../workflows/title-pipeline-definitions.js';
+import type { FolderRefreshInput } from '../contracts/folder-refresh.js';
+import type { PipelineTitleKind } from '../contracts/title-pipeline.js';
 import { heartbeatWhile } from './heartbeat-while.js';
 
 export interface FolderRefreshActivityDeps {

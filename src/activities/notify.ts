@@ -34,7 +34,7 @@ import {
   type PlayerPlan,
   type PlayerRefreshJob,
   type PlayerTarget,
-} from '../workflows/notify-definitions.js';
+} from '../contracts/notify.js';
 
 export interface NotifyActivityDeps {
   db: Database;

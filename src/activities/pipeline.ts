@@ -7,8 +7,8 @@ import { TitleChangeRepository } from '../db/repositories/title-change-repositor
 import { movies, shows } from '../db/schema/index.js';
 import { TitleNotFoundError, type EnrichTitleResult, type TitleEnricher } from '../library/enrich/title-enricher.js';
 import type { PublishResult, TitlePublisher } from '../library/publish/title-publisher.js';
-import type { FetchPriority } from '../workflows/provider-definitions.js';
-import type { PipelineTitleKind } from '../workflows/title-pipeline-definitions.js';
+import type { FetchPriority } from '../contracts/providers.js';
+import type { PipelineTitleKind } from '../contracts/title-pipeline.js';
 import { heartbeatWhile } from './heartbeat-while.js';
 
 export interface PipelineActivityDeps {

@@ -8,7 +8,7 @@ import { createConcurrencyLimit } from '../media/discovery/concurrency-limit.js'
 import { ProcessingContext } from '../providers/processing-context.js';
 import { TmdbProcessor } from '../providers/processors/tmdb-processor.js';
 import type { ProviderRegistry } from '../providers/registry.js';
-import type { ChangesWindow, ProviderRefreshPlan, RefreshEntityType, RefreshTarget } from '../workflows/provider-refresh-definitions.js';
+import type { ChangesWindow, ProviderRefreshPlan, RefreshEntityType, RefreshTarget } from '../contracts/provider-refresh.js';
 import { asTemporalFailure, runLogger as activityLogger } from './providers.js';
 import { heartbeatWhile } from './heartbeat-while.js';
 

@@ -15,7 +15,7 @@ import {
   type ProviderSeasonRequest,
   type ProviderSeasonResultEntry,
   type ProviderTitleRequest,
-} from '../workflows/provider-definitions.js';
+} from '../contracts/providers.js';
 
 export interface ProviderActivityDeps {
   db: Database;

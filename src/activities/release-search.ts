@@ -3,7 +3,7 @@ import type { QualityProfileRepository } from '../db/repositories/quality-profil
 import type { ReleaseCandidate } from '../db/schema/index.js';
 import { TorznabClient, type TorznabIndexer } from '../integrations/torznab/torznab-client.js';
 import { decideReleases, type FoundRelease } from '../requests/quality-decision.js';
-import type { EpisodeMedia, EpisodePipelineInput, MovieMedia } from '../workflows/request-definitions.js';
+import type { EpisodeMedia, EpisodePipelineInput, MovieMedia } from '../contracts/request.js';
 
 export interface ReleaseSearchDeps {
   /** The configured indexers, read for every search: people and Prowlarr change them while workers run. */

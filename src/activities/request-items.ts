@@ -6,7 +6,7 @@ import type { FetchSeasonResult } from '../cache/types.js';
 import type { ItemChanges, RequestRepository } from '../db/repositories/request-repository.js';
 import type { ProcessingItemStatus, ReleaseCandidate, RequestRow } from '../db/schema/index.js';
 import type { ExternalIds, ProviderEpisode } from '../providers/types.js';
-import type { EpisodePipelineInput } from '../workflows/request-definitions.js';
+import type { EpisodePipelineInput } from '../contracts/request.js';
 
 export interface RequestItemActivityDeps {
   requests: RequestRepository;

@@ -38,7 +38,7 @@ import { deliveryTargetRoutes } from './routes/delivery-targets.js';
 import { itemRoutes } from './routes/items.js';
 import { qualityProfileRoutes } from './routes/quality-profiles.js';
 import { requestRoutes } from './routes/requests.js';
-import type { PipelineTimings } from '../workflows/request-definitions.js';
+import type { PipelineTimings } from '../contracts/request.js';
 
 /** What the app is built from. */
 export interface AppInput {

@@ -10,7 +10,7 @@ import {
   type ProviderSearchOutcome,
   type ProviderSeasonFetchInput,
   type ProviderSeasonFetchOutcome,
-} from '../workflows/provider-definitions.js';
+} from '../contracts/providers.js';
 import type { providerFetch, providerSearch, providerSeasonFetch } from '../workflows/provider-fetch.js';
 import type { ProviderFetcher } from './provider-fetcher.js';
 

@@ -1,5 +1,5 @@
 import type { ExternalIds, ProviderAssetType, ProviderMetadata, ProviderSearchResult, ProviderSeason } from '../providers/types.js';
-import type { FetchPriority } from '../workflows/provider-definitions.js';
+import type { FetchPriority } from '../contracts/providers.js';
 
 export interface FetchAssetsRequest {
   entityType: 'movie' | 'tv';

@@ -2,14 +2,14 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
 import { TitleChangeRepository } from '../db/repositories/title-change-repository.js';
-import { priorityKeys } from '../workflows/provider-definitions.js';
+import { priorityKeys } from '../contracts/providers.js';
 import {
   titleChangedSignal,
   titlePipelineWorkflowId,
   titlePipelineWorkflowType,
   type PipelineTitleKind,
   type TitleChange,
-} from '../workflows/title-pipeline-definitions.js';
+} from '../contracts/title-pipeline.js';
 
 const pipelineRequest = z
   .object({

@@ -4,9 +4,9 @@ import { IptvProviderRepository } from '../db/repositories/iptv-provider-reposit
 import { LibraryRepository } from '../db/repositories/library-repository.js';
 import { ScheduleOverrideRepository } from '../db/repositories/schedule-override-repository.js';
 import type { CredentialsCipher } from '../providers/credentials-cipher.js';
-import { iptvSyncWorkflowId } from '../workflows/iptv-definitions.js';
-import { libraryScanWorkflowId } from '../workflows/scan-definitions.js';
-import { maintenanceWorkflowId, providerRefreshWorkflowId, type ScheduledRunInput, type ScheduledWorkflowType } from '../workflows/scheduled-run-definitions.js';
+import { iptvSyncWorkflowId } from '../contracts/iptv.js';
+import { libraryScanWorkflowId } from '../contracts/scan.js';
+import { maintenanceWorkflowId, providerRefreshWorkflowId, type ScheduledRunInput, type ScheduledWorkflowType } from '../contracts/scheduled-run.js';
 import { SCHEDULE_DEFAULTS, type ScheduleTiming } from './schedule-config.js';
 import { ScheduleIds, type ScheduleKind } from './schedule-ids.js';
 

@@ -6,7 +6,7 @@ import { QualityProfileRepository } from '../db/repositories/quality-profile-rep
 import { RequestRepository } from '../db/repositories/request-repository.js';
 import type { ApprovalAutoAction, RequestRow } from '../db/schema/index.js';
 import type { mediaRequest } from '../workflows/media-request.js';
-import { ENDABLE_WAITS, endWaitSignal, episodeStateQuery, itemWorkflowId, requestWorkflowId, type MediaRequestInput, type PipelineTimings } from '../workflows/request-definitions.js';
+import { ENDABLE_WAITS, endWaitSignal, episodeStateQuery, itemWorkflowId, requestWorkflowId, type MediaRequestInput, type PipelineTimings } from '../contracts/request.js';
 import { InvalidRequestError } from './service-errors.js';
 
 /** A request as the REST API and the *arr API take it, already checked for shape (ids, numbers). */

@@ -26,8 +26,8 @@ import type { CredentialsCipher } from '../providers/credentials-cipher.js';
 import { PROVIDER_DEFAULTS, PROVIDER_KINDS } from '../providers/defaults.js';
 import { ProviderRegistry } from '../providers/registry.js';
 import type { ProviderId } from '../providers/types.js';
-import { providerTaskQueue } from '../workflows/provider-definitions.js';
-import { pipelineTaskQueue } from '../workflows/title-pipeline-definitions.js';
+import { providerTaskQueue } from '../contracts/providers.js';
+import { pipelineTaskQueue } from '../contracts/title-pipeline.js';
 
 /** Pipeline activities (identify, enrich, publish) one worker process runs at once. */
 const PIPELINE_ACTIVITY_SLOTS = 16;

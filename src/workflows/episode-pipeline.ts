@@ -20,7 +20,7 @@ import type { ReleaseSearchActivities } from '../activities/release-search.js';
 import type { ItemChangesInput, RequestItemActivities } from '../activities/request-items.js';
 import type { ProcessingItemStatus, ReleaseCandidate } from '../db/schema/index.js';
 import type { MediaInfo } from '../media/probe.js';
-import { folderRefreshWorkflowType, type FolderRefreshInput } from './folder-refresh-definitions.js';
+import { folderRefreshWorkflowType, type FolderRefreshInput } from '../contracts/folder-refresh.js';
 import {
   DOWNLOAD_ERRORED,
   DOWNLOAD_STALLED,
@@ -39,8 +39,8 @@ import {
   type EpisodePipelineInput,
   type EpisodeState,
   type PipelineStep,
-} from './request-definitions.js';
-import { checkWorkflowInput } from './workflow-input.js';
+} from '../contracts/request.js';
+import { checkWorkflowInput } from '../contracts/workflow-input.js';
 
 // A transition is one row update of a few milliseconds: a local activity, run by the worker that runs this
 // workflow and recorded with its next workflow task, without a task-queue round trip of its own.

@@ -1,8 +1,8 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { FolderRefreshActivities, RefreshedFolder } from '../activities/folder-refresh.js';
-import type { FolderRefreshInput } from './folder-refresh-definitions.js';
-import { priorityKeys } from './provider-definitions.js';
-import { checkWorkflowInput, folderRefreshInput } from './workflow-input.js';
+import type { FolderRefreshInput } from '../contracts/folder-refresh.js';
+import { priorityKeys } from '../contracts/providers.js';
+import { checkWorkflowInput, folderRefreshInput } from '../contracts/workflow-input.js';
 
 const retry = { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10, nonRetryableErrorTypes: ['LibraryNotFound', 'UnsupportedLibraryKind', 'FolderOutsideLibrary', 'InvalidInput'] };
 

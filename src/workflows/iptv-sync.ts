@@ -1,8 +1,8 @@
 import { ActivityFailure, ApplicationFailure, continueAsNew, isCancellation, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { IptvActivities } from '../activities/iptv.js';
 import type { IptvKind } from '../db/schema/iptv.js';
-import { IPTV_PROVIDER_DELETED, iptvSyncProgressQuery, type IptvSyncInput, type IptvSyncProgress } from './iptv-definitions.js';
-import { checkWorkflowInput, providerIdInput } from './workflow-input.js';
+import { IPTV_PROVIDER_DELETED, iptvSyncProgressQuery, type IptvSyncInput, type IptvSyncProgress } from '../contracts/iptv.js';
+import { checkWorkflowInput, providerIdInput } from '../contracts/workflow-input.js';
 
 const DEFAULT_BATCH_SIZE = 400;
 const DEFAULT_MAX_HISTORY_EVENTS = 4_000;

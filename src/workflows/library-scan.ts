@@ -7,8 +7,8 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { ScanActivities } from '../activities/scan.js';
-import { emptyCounters, scanProgressQuery, type LibraryScanInput, type ScanCounters, type ScanProgress } from './scan-definitions.js';
-import { checkWorkflowInput, libraryIdInput } from './workflow-input.js';
+import { emptyCounters, scanProgressQuery, type LibraryScanInput, type ScanCounters, type ScanProgress } from '../contracts/scan.js';
+import { checkWorkflowInput, libraryIdInput } from '../contracts/workflow-input.js';
 
 const DEFAULT_BATCH_SIZE = 100;
 const DEFAULT_MAX_HISTORY_EVENTS = 4_000;

@@ -1,9 +1,9 @@
 import { proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
 import type { NotifyActivities } from '../activities/notify.js';
-import type { DeliveryPolicy, NotifyTitleInput, NotifyTitleResult } from './notify-definitions.js';
-import { playerTargetName } from './notify-definitions.js';
-import { rootMessage } from './root-message.js';
-import { checkWorkflowInput, libraryIdInput } from './workflow-input.js';
+import type { DeliveryPolicy, NotifyTitleInput, NotifyTitleResult } from '../contracts/notify.js';
+import { playerTargetName } from '../contracts/notify.js';
+import { rootMessage } from '../contracts/failures.js';
+import { checkWorkflowInput, libraryIdInput } from '../contracts/workflow-input.js';
 
 const { planNotifications, queuePlayerRefresh, queuePeopleMessage } = proxyActivities<NotifyActivities>({
   startToCloseTimeout: '15 seconds',

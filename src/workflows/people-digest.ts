@@ -1,8 +1,8 @@
 import { condition, continueAsNew, defineQuery, defineSignal, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
-import { peopleMessageSignalName, type PeopleDigestInput, type PeopleDigestState, type PeopleMessage } from './notify-definitions.js';
+import { peopleMessageSignalName, type PeopleDigestInput, type PeopleDigestState, type PeopleMessage } from '../contracts/notify.js';
 import { deliveryActivities } from './notify-title.js';
-import { rootMessage } from './root-message.js';
-import { checkWorkflowInput, libraryIdInput } from './workflow-input.js';
+import { rootMessage } from '../contracts/failures.js';
+import { checkWorkflowInput, libraryIdInput } from '../contracts/workflow-input.js';
 
 export const peopleMessageSignal = defineSignal<[PeopleMessage]>(peopleMessageSignalName);
 export const peopleDigestStateQuery = defineQuery<PeopleDigestState>('state');

@@ -9,10 +9,10 @@ import {
   type PlayerLibrarySyncInput,
   type PlayerRefreshJob,
   type PlayerSyncState,
-} from './notify-definitions.js';
+} from '../contracts/notify.js';
 import { deliveryActivities } from './notify-title.js';
-import { rootMessage } from './root-message.js';
-import { checkWorkflowInput, libraryIdInput } from './workflow-input.js';
+import { rootMessage } from '../contracts/failures.js';
+import { checkWorkflowInput, libraryIdInput } from '../contracts/workflow-input.js';
 
 export const folderChangedSignal = defineSignal<[FolderChange]>(folderChangedSignalName);
 export const playerSyncStateQuery = defineQuery<PlayerSyncState>(playerSyncStateQueryName);

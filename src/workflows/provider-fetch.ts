@@ -14,8 +14,8 @@ import {
   type ProviderSeasonFetchInput,
   type ProviderSeasonFetchOutcome,
   type ProviderSeasonResultEntry,
-} from './provider-definitions.js';
-import { rootMessage } from './root-message.js';
+} from '../contracts/providers.js';
+import { rootMessage } from '../contracts/failures.js';
 
 const { listEnabledProviders, listEnabledSeasonProviders, saveProviderAnswers, saveSeasonAnswers } = proxyActivities<ProviderActivities>({
   startToCloseTimeout: '15 seconds',

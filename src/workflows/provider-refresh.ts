@@ -1,13 +1,13 @@
 import { continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ProviderRefreshActivities } from '../activities/provider-refresh.js';
-import { priorityKeys, providerTaskQueue } from './provider-definitions.js';
+import { priorityKeys, providerTaskQueue } from '../contracts/providers.js';
 import {
   providerRefreshProgressQuery,
   type ProviderRefreshInput,
   type ProviderRefreshResume,
   type ProviderRefreshSummary,
   type RefreshTarget,
-} from './provider-refresh-definitions.js';
+} from '../contracts/provider-refresh.js';
 
 const DEFAULT_BATCH_SIZE = 200;
 const DEFAULT_MAX_HISTORY_EVENTS = 4_000;

@@ -2,8 +2,8 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { executeChild, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { PhaseConfiguration } from '../config/phase-config.js';
 import type { PipelineActivities } from '../activities/pipeline.js';
-import { notifyTitleWorkflowId, notifyTitleWorkflowType, type NotifyTitleInput } from './notify-definitions.js';
-import { priorityKeys } from './provider-definitions.js';
+import { notifyTitleWorkflowId, notifyTitleWorkflowType, type NotifyTitleInput } from '../contracts/notify.js';
+import { priorityKeys } from '../contracts/providers.js';
 import {
   pipelineTaskQueue,
   titleChangedSignal,
@@ -12,8 +12,8 @@ import {
   type TitleEvent,
   type TitlePipelineInput,
   type TitlePipelineState,
-} from './title-pipeline-definitions.js';
-import { checkWorkflowInput, titleIdInput } from './workflow-input.js';
+} from '../contracts/title-pipeline.js';
+import { checkWorkflowInput, titleIdInput } from '../contracts/workflow-input.js';
 
 function activitiesFor(input: TitlePipelineInput) {
   const priority = { priorityKey: priorityKeys[input.priority] };

@@ -8,7 +8,7 @@ import {
   type FolderChange,
   type PlayerLibrarySyncInput,
   type PlayerSyncState,
-} from '../../src/workflows/notify-definitions.js';
+} from '../../src/contracts/notify.js';
 import { KODI_FAKE_PASSWORD, KODI_FAKE_USER, startFakeKodi, type FakeKodi } from '../fakes/kodi.js';
 import { createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
 import { configureNotification, createLibrary, eventually, FAST_DELIVERY, runNotifyTitle, settle, titleInput } from '../support/notifications.js';

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createEncodeActivities } from '../../src/activities/encode.js';
 import { QualityProfileRepository } from '../../src/db/repositories/quality-profile-repository.js';
 import { RequestRepository } from '../../src/db/repositories/request-repository.js';
-import { DEFAULT_TIMINGS, type EpisodePipelineInput } from '../../src/workflows/request-definitions.js';
+import { DEFAULT_TIMINGS, type EpisodePipelineInput } from '../../src/contracts/request.js';
 import { createTestClient, createTestDatabase, startTestWorker, type RunningTestWorker, type TestDatabase } from '../support/integration.js';
 import { tempDir } from '../support/temp-dir.js';
 

@@ -12,7 +12,7 @@ import { PathMappingRepository } from '../../src/db/repositories/path-mapping-re
 import { movies } from '../../src/db/schema/index.js';
 import { notificationConfigSchemas } from '../../src/integrations/notification-config.js';
 import type { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
-import { libraryScanWorkflowId, type ScanProgress } from '../../src/workflows/scan-definitions.js';
+import { libraryScanWorkflowId, type ScanProgress } from '../../src/contracts/scan.js';
 import type { FakeDiscord } from '../fakes/discord.js';
 
 /**

@@ -3,7 +3,7 @@ import type { Database } from '../../src/db/client.js';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { NotificationConfigRepository } from '../../src/db/repositories/notification-config-repository.js';
 import { notificationConfigSchemas, type NotificationService } from '../../src/integrations/notification-config.js';
-import { notifyTitleWorkflowId, notifyTitleWorkflowType, type NotifyTitleInput, type NotifyTitleResult } from '../../src/workflows/notify-definitions.js';
+import { notifyTitleWorkflowId, notifyTitleWorkflowType, type NotifyTitleInput, type NotifyTitleResult } from '../../src/contracts/notify.js';
 import { testCipher } from './integration.js';
 import { tempDir } from './temp-dir.js';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
 import { describe, expect, test } from 'vitest';
 import type { NotifyActivities } from '../../src/activities/notify.js';
-import { peopleDigestWorkflowId, peopleMessageSignalName, type PeopleDigestState, type PeopleMessage, type PeoplePlan } from '../../src/workflows/notify-definitions.js';
+import { peopleDigestWorkflowId, peopleMessageSignalName, type PeopleDigestState, type PeopleMessage, type PeoplePlan } from '../../src/contracts/notify.js';
 import type { peopleDigest } from '../../src/workflows/people-digest.js';
 import { ActivityCalls, eventually } from './support/activity-calls.js';
 import { useTierWorkers } from './support/environment.js';

@@ -9,7 +9,7 @@ import {
   type FolderChange,
   type PlayerPlan,
   type PlayerSyncState,
-} from '../../src/workflows/notify-definitions.js';
+} from '../../src/contracts/notify.js';
 import type { playerLibrarySync } from '../../src/workflows/player-library-sync.js';
 import { ActivityCalls, eventually } from './support/activity-calls.js';
 import { useTierWorkers } from './support/environment.js';

@@ -9,7 +9,7 @@ import type { CredentialsCipher } from '../../providers/credentials-cipher.js';
 import { IPTV_DEFAULTS, iptvCredentialProblem, nameCleanupProblem, type IptvKind } from '../../providers/iptv/iptv-config.js';
 import type { ProviderRegistry } from '../../providers/registry.js';
 import type { ScheduleService } from '../../schedules/schedule-service.js';
-import { iptvSyncWorkflowId } from '../../workflows/iptv-definitions.js';
+import { iptvSyncWorkflowId } from '../../contracts/iptv.js';
 import { HttpError, notFound } from '../errors.js';
 import { refuseMovedCredentials } from '../stored-credentials.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';

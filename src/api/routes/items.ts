@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RequestRepository } from '../../db/repositories/request-repository.js';
 import { processingItemStatuses } from '../../db/schema/index.js';
-import { ENDABLE_WAITS, approveUpdate, cancelUpdate, endWaitSignal, episodeStateQuery, itemWorkflowId, rejectUpdate, retryUpdate, rootMessage } from '../../workflows/request-definitions.js';
+import { ENDABLE_WAITS, approveUpdate, cancelUpdate, endWaitSignal, episodeStateQuery, itemWorkflowId, rejectUpdate, retryUpdate, rootMessage } from '../../contracts/request.js';
 import type { AppDeps } from '../app.js';
 import { HttpError, notFound } from '../errors.js';
 import { uuidParams } from '../schemas.js';

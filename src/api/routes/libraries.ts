@@ -5,7 +5,7 @@ import { LibraryRepository } from '../../db/repositories/library-repository.js';
 import { ScanRunRepository } from '../../db/repositories/scan-run-repository.js';
 import type { Library } from '../../db/schema/index.js';
 import { checkLibraryRoot } from '../../media/library-root.js';
-import { libraryScanWorkflowId } from '../../workflows/scan-definitions.js';
+import { libraryScanWorkflowId } from '../../contracts/scan.js';
 import type { AppDeps } from '../app.js';
 import { HttpError, notFound } from '../errors.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ScanIssueRepository } from '../../db/repositories/scan-issue-repository.js';
 import { ScanRunRepository } from '../../db/repositories/scan-run-repository.js';
 import type { ScanRun } from '../../db/schema/index.js';
-import { scanProgressQuery, type ScanProgress } from '../../workflows/scan-definitions.js';
+import { scanProgressQuery, type ScanProgress } from '../../contracts/scan.js';
 import type { AppDeps } from '../app.js';
 import { HttpError, notFound } from '../errors.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';

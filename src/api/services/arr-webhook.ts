@@ -8,8 +8,8 @@ import { PathMappingRepository } from '../../db/repositories/path-mapping-reposi
 import { webhookEvents } from '../../db/schema/index.js';
 import { arrEventKey, parseArrDelivery, type ArrSource } from '../../integrations/arr/arr-payloads.js';
 import { resolveArrFolder } from '../../library/resolve-arr-folder.js';
-import { folderRefreshWorkflowType, type FolderRefreshInput } from '../../workflows/folder-refresh-definitions.js';
-import { priorityKeys } from '../../workflows/provider-definitions.js';
+import { folderRefreshWorkflowType, type FolderRefreshInput } from '../../contracts/folder-refresh.js';
+import { priorityKeys } from '../../contracts/providers.js';
 import { HttpError } from '../errors.js';
 import { and, eq } from 'drizzle-orm';
 

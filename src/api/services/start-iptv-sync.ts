@@ -1,5 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { iptvSyncWorkflowId } from '../../workflows/iptv-definitions.js';
+import { iptvSyncWorkflowId } from '../../contracts/iptv.js';
 import type { iptvSync } from '../../workflows/iptv-sync.js';
 
 export interface StartedSync {

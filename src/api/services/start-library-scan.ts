@@ -1,5 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { libraryScanWorkflowId } from '../../workflows/scan-definitions.js';
+import { libraryScanWorkflowId } from '../../contracts/scan.js';
 import type { libraryScan } from '../../workflows/library-scan.js';
 
 export interface StartedScan {

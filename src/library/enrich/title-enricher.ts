@@ -14,7 +14,7 @@ import { readImageInfo } from '../../media/image-info.js';
 import { withoutExtension } from '../../media/title-scan/file-names.js';
 import { differenceHash, isNearDuplicate } from '../../media/perceptual-hash.js';
 import type { ExternalIds, ProviderCastMember, ProviderMetadata } from '../../providers/types.js';
-import type { FetchPriority } from '../../workflows/provider-definitions.js';
+import type { FetchPriority } from '../../contracts/providers.js';
 import { maxForType, scoreArtwork, selectionOrder } from './artwork-scoring.js';
 import { decideIdentification } from './identification.js';
 import { fillEpisodeFromProvider } from './merge-episode-metadata.js';

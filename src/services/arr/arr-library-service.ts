@@ -5,7 +5,7 @@ import { ArrRepository, type ArrTitleKind } from '../../db/repositories/arr-repo
 import { DeliveryTargetRepository } from '../../db/repositories/delivery-target-repository.js';
 import { QualityProfileRepository } from '../../db/repositories/quality-profile-repository.js';
 import type { ArrTitleRow, DeliveryTargetRow, ProcessingItemRow, QualityProfileRow, RequestRow } from '../../db/schema/index.js';
-import type { PipelineTimings } from '../../workflows/request-definitions.js';
+import type { PipelineTimings } from '../../contracts/request.js';
 import { RequestService } from '../request-service.js';
 import { ConflictError, InvalidRequestError } from '../service-errors.js';
 import { ArrCatalogue, type CatalogueTitle } from './arr-catalogue.js';

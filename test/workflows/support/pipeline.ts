@@ -17,7 +17,7 @@ import {
   type EpisodePipelineInput,
   type EpisodeState,
   type PipelineTimings,
-} from '../../../src/workflows/request-definitions.js';
+} from '../../../src/contracts/request.js';
 import { ActivityCalls, eventually } from './activity-calls.js';
 import type { TierQueues, TierWorkers } from './environment.js';
 

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { FetchPriority } from './provider-definitions.js';
+import type { FetchPriority } from './providers.js';
 
 /** Shared by the title pipelines and whoever starts them (scan, API, folderRefresh). No runtime imports beyond Temporal's. */
 

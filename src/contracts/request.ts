@@ -117,7 +117,7 @@ export const ENDABLE_WAITS = ['air date', 'release'];
 export const DOWNLOAD_STALLED = 'DownloadStalled';
 export const DOWNLOAD_ERRORED = 'DownloadErrored';
 
-export { rootMessage } from './root-message.js';
+export { rootMessage } from './failures.js';
 
 const positiveInt = z.number().int().positive();
 const naturalInt = z.number().int().nonnegative();
