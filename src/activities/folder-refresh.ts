@@ -12,7 +12,7 @@ import type { TitlePipelineStarter } from '../library/temporal-title-pipeline-st
 import type { ContentStore } from '../media/content-store.js';
 import { discoverTitleFolder } from '../media/discovery/index.js';
 import { scanTitleFolder } from '../media/title-scan/index.js';
-import type { FolderRefreshInput } from '../contracts/folder-refresh.js';
+import type { FolderRefreshInput, RefreshedFolder } from '../contracts/folder-refresh.js';
 import type { PipelineTitleKind } from '../contracts/title-pipeline.js';
 import { heartbeatWhile } from './heartbeat-while.js';
 
@@ -31,10 +31,6 @@ const refreshInput = z.object({
   arrIds: z.object({ tmdb: z.number().int().positive().optional(), imdb: z.string().regex(/^tt\d+$/).optional(), tvdb: z.number().int().positive().optional() }).optional(),
   scanId: z.uuid(),
 });
-
-export type RefreshedFolder =
-  | { outcome: 'scanned'; kind: PipelineTitleKind; titleId: string; isNew: boolean; fileErrors: number }
-  | { outcome: 'removed'; titlesRemoved: number };
 
 /** Activities of folderRefresh: one folder scanned exactly as a library scan would, then its pipeline started. */
 export function createFolderRefreshActivities({ db, phaseConfig, contentStore, pipelines }: FolderRefreshActivityDeps) {

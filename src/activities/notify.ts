@@ -17,12 +17,10 @@ import { notifyPeople, refreshPlayer } from '../integrations/notifiers.js';
 import type { PlayerRefreshOutcome } from '../integrations/player-refresh.js';
 import { CredentialsDecryptError, type CredentialsCipher } from '../providers/credentials-cipher.js';
 import {
-  folderChangedSignalName,
+  folderChangedSignal,
   peopleDigestWorkflowId,
-  peopleDigestWorkflowType,
-  peopleMessageSignalName,
+  peopleMessageSignal,
   playerLibrarySyncWorkflowId,
-  playerLibrarySyncWorkflowType,
   playerTargetName,
   type DeliveryPolicy,
   type FolderChange,
@@ -35,6 +33,7 @@ import {
   type PlayerRefreshJob,
   type PlayerTarget,
 } from '../contracts/notify.js';
+import { signalWithStartWorkflow } from '../contracts/workflows.js';
 
 export interface NotifyActivityDeps {
   db: Database;
@@ -108,7 +107,10 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
      */
     async queuePlayerRefresh(input: { plan: PlayerPlan; libraryId: string; change: FolderChange }): Promise<{ workflowId: string }> {
       const args: PlayerLibrarySyncInput = { plan: input.plan, libraryId: input.libraryId };
-      return signalGatherer(playerLibrarySyncWorkflowType, playerLibrarySyncWorkflowId(input.plan.target, input.libraryId), args, folderChangedSignalName, input.change, `Refreshes of ${playerTargetName(input.plan.target)} for library ${input.libraryId}`);
+      const workflowId = playerLibrarySyncWorkflowId(input.plan.target, input.libraryId);
+      const summary = `Refreshes of ${playerTargetName(input.plan.target)} for library ${input.libraryId}`;
+      await signalWithStartWorkflow(Context.current().client, 'playerLibrarySync', { ...gathererOptions(workflowId, summary), args: [args], signal: folderChangedSignal, signalArgs: [input.change] });
+      return { workflowId };
     },
 
     /** One refresh on one player; `deferred` while every reachable Kodi host of the group plays a video. */
@@ -125,7 +127,10 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
      */
     async queuePeopleMessage(input: { plan: PeoplePlan; libraryId: string; message: PeopleMessage }): Promise<{ workflowId: string }> {
       const args: PeopleDigestInput = { plan: input.plan, libraryId: input.libraryId };
-      return signalGatherer(peopleDigestWorkflowType, peopleDigestWorkflowId(input.plan.service, input.libraryId), args, peopleMessageSignalName, input.message, `${input.plan.service} messages for library ${input.libraryId}`);
+      const workflowId = peopleDigestWorkflowId(input.plan.service, input.libraryId);
+      const summary = `${input.plan.service} messages for library ${input.libraryId}`;
+      await signalWithStartWorkflow(Context.current().client, 'peopleDigest', { ...gathererOptions(workflowId, summary), args: [args], signal: peopleMessageSignal, signalArgs: [input.message] });
+      return { workflowId };
     },
 
     /** The messages a digest gathered: one alone as it is, several as one digest naming each title. */
@@ -169,21 +174,11 @@ function withAttemptTimeout(delivery: DeliveryPolicy, clientTimeoutMs: number, h
 }
 
 /**
- * Signals one item to a per-library gathering workflow (a player's refreshes, a people digest), starting
- * it on this worker's queue when it is not running; a running one is joined, never doubled.
+ * How one item is signalled to a per-library gathering workflow (a player's refreshes, a people digest):
+ * started on this worker's queue when it is not running; a running one is joined, never doubled.
  */
-async function signalGatherer<A, T>(workflowType: string, workflowId: string, args: A, signal: string, item: T, summary: string): Promise<{ workflowId: string }> {
-  const { client, info } = Context.current();
-  await client.workflow.signalWithStart(workflowType, {
-    workflowId,
-    taskQueue: info.taskQueue,
-    args: [args],
-    signal,
-    signalArgs: [item],
-    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-    staticSummary: summary,
-  });
-  return { workflowId };
+function gathererOptions(workflowId: string, summary: string) {
+  return { workflowId, taskQueue: Context.current().info.taskQueue, workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING, staticSummary: summary };
 }
 
 async function libraryRoot(libraries: LibraryRepository, libraryId: string): Promise<string> {

@@ -3,6 +3,7 @@
  * pipeline's delivery, asks for the folder to be scanned and its title to run through its pipeline.
  * No runtime imports beyond Temporal's.
  */
+import type { PipelineTitleKind } from './title-pipeline.js';
 
 export interface FolderRefreshInput {
   libraryId: string;
@@ -14,4 +15,10 @@ export interface FolderRefreshInput {
   arrIds?: { tmdb?: number; imdb?: string; tvdb?: number };
 }
 
-export const folderRefreshWorkflowType = 'folderRefresh';
+/** For a child start from another workflow; callers outside src/workflows use `startWorkflow(client, 'folderRefresh', …)`. */
+export const folderRefreshWorkflowType = 'folderRefresh' as const;
+
+/** What folderRefresh found in the folder: a title scanned (and its pipeline started), or titles gone. */
+export type RefreshedFolder =
+  | { outcome: 'scanned'; kind: PipelineTitleKind; titleId: string; isNew: boolean; fileErrors: number }
+  | { outcome: 'removed'; titlesRemoved: number };

@@ -1,3 +1,5 @@
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+
 /**
  * The contract between the title pipelines (which publish a title) and `notifyTitle` (which tells media
  * players and people about it). No runtime imports beyond Temporal's.
@@ -24,8 +26,6 @@ export interface NotifyTitleInput {
   /** false: people are not told (what a library's first scan finds was there all along); players still are. */
   announce?: boolean;
 }
-
-export const notifyTitleWorkflowType = 'notifyTitle';
 
 export const notifyTitleWorkflowId = (input: Pick<NotifyTitleInput, 'titleKind' | 'titleId' | 'notificationKey'>) =>
   `notify/${input.titleKind}/${input.titleId}/${input.notificationKey}`;
@@ -73,9 +73,7 @@ export interface FolderChange {
   notificationKey: string;
 }
 
-export const folderChangedSignalName = 'folderChanged';
-
-export const playerLibrarySyncWorkflowType = 'playerLibrarySync';
+export const folderChangedSignal = defineSignal<[FolderChange]>('folderChanged');
 
 export const playerLibrarySyncWorkflowId = (target: PlayerTarget, libraryId: string) => `player-sync/${playerTargetName(target)}/${libraryId}`;
 
@@ -105,7 +103,7 @@ export interface PlayerSyncState {
   failed: { job: PlayerRefreshJob; error: string }[];
 }
 
-export const playerSyncStateQueryName = 'state';
+export const playerSyncStateQuery = defineQuery<PlayerSyncState>('state');
 
 // ── People's digests, gathered per (service, library) ────────────────────────────────────────────────────
 
@@ -127,9 +125,7 @@ export interface PeopleMessage {
   occurredAt: string;
 }
 
-export const peopleMessageSignalName = 'titleMessage';
-
-export const peopleDigestWorkflowType = 'peopleDigest';
+export const peopleMessageSignal = defineSignal<[PeopleMessage]>('titleMessage');
 
 export const peopleDigestWorkflowId = (service: PeoplePlan['service'], libraryId: string) => `people-digest/${service}/${libraryId}`;
 
@@ -150,3 +146,5 @@ export interface PeopleDigestState {
   titlesSent: number;
   failed: { titles: number; error: string }[];
 }
+
+export const peopleDigestStateQuery = defineQuery<PeopleDigestState>('state');

@@ -1,6 +1,6 @@
 /** Shared by the scheduledRun workflow and the schedules that start it. Types and pure helpers only. */
 
-/** The workflows a schedule runs. */
+/** The workflows a schedule runs (names from `Workflows` in ./workflows.ts). */
 export type ScheduledWorkflowType = 'providerRefresh' | 'libraryScan' | 'maintenance' | 'iptvSync';
 
 export interface ScheduledRunInput {

@@ -28,8 +28,7 @@ export interface TitleChange {
   announce?: boolean;
 }
 
-export const titleChangedSignalName = 'titleChanged';
-export const titleChangedSignal = defineSignal<[TitleChange]>(titleChangedSignalName);
+export const titleChangedSignal = defineSignal<[TitleChange]>('titleChanged');
 
 export type PipelinePhase = 'starting' | 'enrich' | 'publish' | 'notify' | 'completed';
 
@@ -48,7 +47,7 @@ export interface TitlePipelineState {
 
 export const titlePipelineStateQuery = defineQuery<TitlePipelineState>('state');
 
-export const titlePipelineWorkflowType: Record<PipelineTitleKind, string> = { movie: 'moviePipeline', show: 'showPipeline' };
+export const titlePipelineWorkflowType = { movie: 'moviePipeline', show: 'showPipeline' } as const satisfies Record<PipelineTitleKind, string>;
 
 /** One pipeline per title at a time, whoever asks: the id is the title's. */
 export const titlePipelineWorkflowId = (kind: PipelineTitleKind, titleId: string) => `${kind}/${titleId}`;

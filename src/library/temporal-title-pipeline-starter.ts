@@ -10,6 +10,7 @@ import {
   type PipelineTitleKind,
   type TitleChange,
 } from '../contracts/title-pipeline.js';
+import { signalWithStartWorkflow } from '../contracts/workflows.js';
 
 const pipelineRequest = z
   .object({
@@ -55,7 +56,7 @@ export class TemporalTitlePipelineStarter {
     const state = await this.changes.state(parsed.kind, parsed.titleId);
     if (!state || state.changeSeq <= state.pipelineSeq) return { workflowId };
     const change: TitleChange = { seq: state.changeSeq, ...(parsed.announce === false ? { announce: false } : {}) };
-    await this.temporal.workflow.signalWithStart(titlePipelineWorkflowType[parsed.kind], {
+    await signalWithStartWorkflow(this.temporal, titlePipelineWorkflowType[parsed.kind], {
       taskQueue: this.taskQueue,
       workflowId,
       args: [{ kind: parsed.kind, titleId: parsed.titleId, priority: parsed.priority, reason: parsed.reason, change }],

@@ -7,6 +7,7 @@ import type { CredentialsCipher } from '../providers/credentials-cipher.js';
 import { iptvSyncWorkflowId } from '../contracts/iptv.js';
 import { libraryScanWorkflowId } from '../contracts/scan.js';
 import { maintenanceWorkflowId, providerRefreshWorkflowId, type ScheduledRunInput, type ScheduledWorkflowType } from '../contracts/scheduled-run.js';
+import type { WorkflowType } from '../contracts/workflows.js';
 import { SCHEDULE_DEFAULTS, type ScheduleTiming } from './schedule-config.js';
 import { ScheduleIds, type ScheduleKind } from './schedule-ids.js';
 
@@ -218,7 +219,7 @@ export class ScheduleService {
       spec: schedule.timing.cron !== undefined ? { cronExpressions: [schedule.timing.cron] } : { intervals: [{ every: `${schedule.timing.intervalSeconds}s` }] },
       action: {
         type: 'startWorkflow',
-        workflowType: 'scheduledRun',
+        workflowType: 'scheduledRun' satisfies WorkflowType,
         args: [schedule.run],
         taskQueue: this.deps.taskQueue,
         // Temporal appends the time to this id; the work itself runs as a child under its business key.

@@ -5,8 +5,8 @@ import { DeliveryTargetRepository } from '../db/repositories/delivery-target-rep
 import { QualityProfileRepository } from '../db/repositories/quality-profile-repository.js';
 import { RequestRepository } from '../db/repositories/request-repository.js';
 import type { ApprovalAutoAction, RequestRow } from '../db/schema/index.js';
-import type { mediaRequest } from '../workflows/media-request.js';
 import { ENDABLE_WAITS, endWaitSignal, episodeStateQuery, itemWorkflowId, requestWorkflowId, type MediaRequestInput, type PipelineTimings } from '../contracts/request.js';
+import { startWorkflow } from '../contracts/workflows.js';
 import { InvalidRequestError } from './service-errors.js';
 
 /** A request as the REST API and the *arr API take it, already checked for shape (ids, numbers). */
@@ -64,7 +64,7 @@ export class RequestService {
     // no workflow will ever work on. The row is written at once, long before the retries run out.
     const workflowId = requestWorkflowId(id);
     const input: MediaRequestInput = { requestId: id, ...(this.deps.requestTimings ? { timings: this.deps.requestTimings } : {}) };
-    const handle = await this.deps.temporal.workflow.start<typeof mediaRequest>('mediaRequest', { taskQueue: this.deps.taskQueue, workflowId, args: [input] });
+    const handle = await startWorkflow(this.deps.temporal, 'mediaRequest', { taskQueue: this.deps.taskQueue, workflowId, args: [input] });
     const row = await this.requests.create({
       id,
       workflowId,

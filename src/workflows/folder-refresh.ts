@@ -1,6 +1,6 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { FolderRefreshActivities, RefreshedFolder } from '../activities/folder-refresh.js';
-import type { FolderRefreshInput } from '../contracts/folder-refresh.js';
+import type { FolderRefreshActivities } from '../activities/folder-refresh.js';
+import type { FolderRefreshInput, RefreshedFolder } from '../contracts/folder-refresh.js';
 import { priorityKeys } from '../contracts/providers.js';
 import { checkWorkflowInput, folderRefreshInput } from '../contracts/workflow-input.js';
 

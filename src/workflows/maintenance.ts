@@ -1,19 +1,6 @@
 import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { MaintenanceActivities } from '../activities/maintenance.js';
-
-export interface MaintenanceInput {
-  batchSize?: number;
-  maxHistoryEvents?: number;
-  resume?: { phase: 'remove' | 'verify'; afterId: string | null; summary: MaintenanceSummary };
-}
-
-export interface MaintenanceSummary {
-  removed: number;
-  freedBytes: number;
-  checked: number;
-  repaired: number;
-  flagged: number;
-}
+import type { MaintenanceInput, MaintenanceSummary } from '../contracts/maintenance.js';
 
 const DEFAULT_BATCH_SIZE = 500;
 const DEFAULT_MAX_HISTORY_EVENTS = 4_000;

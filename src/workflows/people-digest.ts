@@ -1,11 +1,9 @@
-import { condition, continueAsNew, defineQuery, defineSignal, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
-import { peopleMessageSignalName, type PeopleDigestInput, type PeopleDigestState, type PeopleMessage } from '../contracts/notify.js';
+import { condition, continueAsNew, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
+import { peopleDigestStateQuery, peopleMessageSignal, type PeopleDigestInput, type PeopleDigestState, type PeopleMessage } from '../contracts/notify.js';
 import { deliveryActivities } from './notify-title.js';
 import { rootMessage } from '../contracts/failures.js';
 import { checkWorkflowInput, libraryIdInput } from '../contracts/workflow-input.js';
 
-export const peopleMessageSignal = defineSignal<[PeopleMessage]>(peopleMessageSignalName);
-export const peopleDigestStateQuery = defineQuery<PeopleDigestState>('state');
 
 /** With nothing pending for this long (or twice the digest window, if longer) the run ends; the next message starts a new one. */
 const IDLE_BEFORE_END_MS = 2 * 60_000;

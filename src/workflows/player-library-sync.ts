@@ -1,9 +1,9 @@
-import { condition, continueAsNew, defineQuery, defineSignal, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
 import type { PlayerRefreshOutcome } from '../integrations/player-refresh.js';
 import { batchRefreshJobs, mergeFolderChange } from './player-batch.js';
 import {
-  folderChangedSignalName,
-  playerSyncStateQueryName,
+  folderChangedSignal,
+  playerSyncStateQuery,
   playerTargetName,
   type FolderChange,
   type PlayerLibrarySyncInput,
@@ -14,8 +14,6 @@ import { deliveryActivities } from './notify-title.js';
 import { rootMessage } from '../contracts/failures.js';
 import { checkWorkflowInput, libraryIdInput } from '../contracts/workflow-input.js';
 
-export const folderChangedSignal = defineSignal<[FolderChange]>(folderChangedSignalName);
-export const playerSyncStateQuery = defineQuery<PlayerSyncState>(playerSyncStateQueryName);
 
 /** With nothing pending for this long (or the coalescing window, if longer) the run ends; the next change starts a new one. */
 const IDLE_BEFORE_END_MS = 2 * 60_000;

@@ -2,7 +2,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { executeChild, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { PhaseConfiguration } from '../config/phase-config.js';
 import type { PipelineActivities } from '../activities/pipeline.js';
-import { notifyTitleWorkflowId, notifyTitleWorkflowType, type NotifyTitleInput } from '../contracts/notify.js';
+import { notifyTitleWorkflowId, type NotifyTitleInput } from '../contracts/notify.js';
 import { priorityKeys } from '../contracts/providers.js';
 import {
   pipelineTaskQueue,
@@ -14,6 +14,7 @@ import {
   type TitlePipelineState,
 } from '../contracts/title-pipeline.js';
 import { checkWorkflowInput, titleIdInput } from '../contracts/workflow-input.js';
+import { notifyTitle } from './notify-title.js';
 
 function activitiesFor(input: TitlePipelineInput) {
   const priority = { priorityKey: priorityKeys[input.priority] };
@@ -104,7 +105,7 @@ async function notifyOnce(args: {
     ...(args.announce ? {} : { announce: false }),
   };
   try {
-    await executeChild(notifyTitleWorkflowType, {
+    await executeChild(notifyTitle, {
       workflowId: notifyTitleWorkflowId(notification),
       args: [notification],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
