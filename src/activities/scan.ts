@@ -204,4 +204,3 @@ async function startPipelines(pipelines: TitlePipelineStarter, titles: TitleAwai
     ),
   );
 }
-export type { ScanRunCounters };

@@ -1,6 +1,8 @@
 import { defineQuery } from '@temporalio/workflow';
 import type { IptvKind } from '../db/schema/iptv.js';
 
+export type { IptvKind };
+
 /** Shared by the iptvSync workflow, its activities and callers. Types and pure helpers only. */
 
 export interface IptvSyncInput {

@@ -1,5 +1,8 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 
+/** What one player refresh did, as playerLibrarySync reads it from its activity. */
+export type { PlayerRefreshOutcome } from '../integrations/player-refresh.js';
+
 /**
  * The contract between the title pipelines (which publish a title) and `notifyTitle` (which tells media
  * players and people about it). No runtime imports beyond Temporal's.

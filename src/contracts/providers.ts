@@ -1,5 +1,7 @@
 import type { ProviderId, ProviderImage, ProviderMetadata, ProviderSearchResult, ProviderSeason, ExternalIds } from '../providers/types.js';
 
+export type { ProviderId };
+
 /** Shared by the provider workflows and their callers. Types only, beyond these small pure helpers. */
 
 export type FetchPriority = 'user' | 'background';

@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { uuidText } from './workflow-input.js';
 import type { ApprovalAutoAction, ProcessingItemStatus, ReleaseCandidate } from '../db/schema/index.js';
 
+/** Row shapes and the probe's answer, as the request workflows read them from activity results. */
+export type { ProcessingItemStatus, ReleaseCandidate };
+export type { MediaInfo } from '../media/probe.js';
+
 /** Shared by mediaRequest, episodePipeline and their callers (API, tests). No runtime imports beyond Temporal's. */
 
 export const requestWorkflowId = (requestId: string) => `request/${requestId}`;

@@ -1,5 +1,5 @@
 import { defineQuery } from '@temporalio/workflow';
-import type { ScanRunCounters } from '../activities/scan.js';
+import type { ScanRunCounters } from '../db/repositories/scan-run-repository.js';
 
 /** Shared between the libraryScan workflow and its callers (API, tests). No runtime imports beyond Temporal's. */
 

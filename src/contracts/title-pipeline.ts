@@ -1,6 +1,9 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { FetchPriority } from './providers.js';
 
+/** The phase settings a title pipeline reads once per run. */
+export type { PhaseConfiguration } from '../config/phase-config.js';
+
 /** Shared by the title pipelines and whoever starts them (scan, API, folderRefresh). No runtime imports beyond Temporal's. */
 
 export type PipelineTitleKind = 'movie' | 'show';

@@ -18,8 +18,7 @@ import type { DownloadActivities } from '../activities/download.js';
 import type { EncodeActivities } from '../activities/encode.js';
 import type { ReleaseSearchActivities } from '../activities/release-search.js';
 import type { ItemChangesInput, RequestItemActivities } from '../activities/request-items.js';
-import type { ProcessingItemStatus, ReleaseCandidate } from '../db/schema/index.js';
-import type { MediaInfo } from '../media/probe.js';
+import type { MediaInfo, ProcessingItemStatus, ReleaseCandidate } from '../contracts/request.js';
 import { folderRefreshWorkflowType, type FolderRefreshInput } from '../contracts/folder-refresh.js';
 import {
   DOWNLOAD_ERRORED,

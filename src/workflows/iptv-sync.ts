@@ -1,7 +1,6 @@
 import { ActivityFailure, ApplicationFailure, continueAsNew, isCancellation, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { IptvActivities } from '../activities/iptv.js';
-import type { IptvKind } from '../db/schema/iptv.js';
-import { IPTV_PROVIDER_DELETED, iptvSyncProgressQuery, type IptvSyncInput, type IptvSyncProgress } from '../contracts/iptv.js';
+import { IPTV_PROVIDER_DELETED, iptvSyncProgressQuery, type IptvKind, type IptvSyncInput, type IptvSyncProgress } from '../contracts/iptv.js';
 import { checkWorkflowInput, providerIdInput } from '../contracts/workflow-input.js';
 
 const DEFAULT_BATCH_SIZE = 400;

@@ -1,5 +1,4 @@
 import { condition, continueAsNew, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
-import type { PlayerRefreshOutcome } from '../integrations/player-refresh.js';
 import { batchRefreshJobs, mergeFolderChange } from './player-batch.js';
 import {
   folderChangedSignal,
@@ -7,6 +6,7 @@ import {
   playerTargetName,
   type FolderChange,
   type PlayerLibrarySyncInput,
+  type PlayerRefreshOutcome,
   type PlayerRefreshJob,
   type PlayerSyncState,
 } from '../contracts/notify.js';

@@ -1,6 +1,5 @@
 import { ActivityFailure, ApplicationFailure, proxyActivities, TimeoutFailure, workflowInfo } from '@temporalio/workflow';
 import type { EnabledProvider, ProviderActivities } from '../activities/providers.js';
-import type { ProviderId } from '../providers/types.js';
 import {
   PROVIDER_TIMEOUT_FAILURE,
   priorityKeys,
@@ -9,6 +8,7 @@ import {
   type ProviderFetchInput,
   type ProviderFetchOutcome,
   type ProviderFetchResultEntry,
+  type ProviderId,
   type ProviderSearchInput,
   type ProviderSearchOutcome,
   type ProviderSeasonFetchInput,

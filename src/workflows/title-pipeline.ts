@@ -1,6 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { executeChild, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { PhaseConfiguration } from '../config/phase-config.js';
 import type { PipelineActivities } from '../activities/pipeline.js';
 import { notifyTitleWorkflowId, type NotifyTitleInput } from '../contracts/notify.js';
 import { priorityKeys } from '../contracts/providers.js';
@@ -8,6 +7,7 @@ import {
   pipelineTaskQueue,
   titleChangedSignal,
   titlePipelineStateQuery,
+  type PhaseConfiguration,
   type TitleChange,
   type TitleEvent,
   type TitlePipelineInput,
