@@ -9,7 +9,8 @@ import { IndexerSecretMissingError, resolveIndexerSecrets } from '../integration
 import type { TorznabIndexer } from '../integrations/torznab/torznab-client.js';
 import { probeMedia, type MediaInfo } from '../media/probe.js';
 import { fileIsEpisode } from '../requests/release-name.js';
-import { DOWNLOAD_ERRORED, DOWNLOAD_STALLED, type EpisodeMedia, type MovieMedia } from '../contracts/request.js';
+import { type EpisodeMedia, type MovieMedia } from '../contracts/request.js';
+import { DOWNLOAD_ERRORED, DOWNLOAD_STALLED, TORRENT_FETCH_FAILED } from '../contracts/failures.js';
 
 export interface DownloadActivityDeps {
   qbittorrent: QbittorrentClient;
@@ -82,7 +83,7 @@ export function createDownloadActivities({ qbittorrent, requests, savePath, cate
       await response.body?.cancel();
       return sourceOf(release, location);
     }
-    if (response.status !== 200) throw ApplicationFailure.retryable(`${release.indexer} answered HTTP ${response.status} for the torrent of "${release.title}"`, 'TorrentFetchFailed');
+    if (response.status !== 200) throw ApplicationFailure.retryable(`${release.indexer} answered HTTP ${response.status} for the torrent of "${release.title}"`, TORRENT_FETCH_FAILED);
     const torrent = Buffer.from(await response.arrayBuffer());
     let hash: string;
     try {

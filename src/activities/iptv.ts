@@ -13,7 +13,8 @@ import { toListedTitles } from '../providers/iptv/listed-titles.js';
 import { matchTitle, TmdbLookupFailedError } from '../providers/iptv/title-matcher.js';
 import { ProcessingContext } from '../providers/processing-context.js';
 import type { ProviderRegistry } from '../providers/registry.js';
-import { IPTV_PROVIDER_DELETED, type CatalogueFetchResult, type MatchBatchResult } from '../contracts/iptv.js';
+import { type CatalogueFetchResult, type MatchBatchResult } from '../contracts/iptv.js';
+import { IPTV_PROVIDER_DELETED } from '../contracts/failures.js';
 import { asTemporalFailure, runLogger } from './providers.js';
 import { heartbeatWhile } from './heartbeat-while.js';
 

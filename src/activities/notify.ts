@@ -34,6 +34,7 @@ import {
   type PlayerTarget,
 } from '../contracts/notify.js';
 import { signalWithStartWorkflow } from '../contracts/workflows.js';
+import { CREDENTIALS_DECRYPT_ERROR, INVALID_NOTIFY_TITLE_INPUT, LIBRARY_DELETED, NOTIFICATION_SERVICE_DISABLED, TARGET_REJECTED, TARGET_UNAVAILABLE } from '../contracts/failures.js';
 
 export interface NotifyActivityDeps {
   db: Database;
@@ -71,7 +72,7 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
   async function configOf<S extends NotificationService>(service: S): Promise<NotificationConfigs[S]> {
     const setting = await configs.get(service).catch(asTemporalFailure);
     if (!setting || !setting.enabled) {
-      throw ApplicationFailure.nonRetryable(`Notification service "${service}" is not configured or not enabled any more`, 'NotificationServiceDisabled');
+      throw ApplicationFailure.nonRetryable(`Notification service "${service}" is not configured or not enabled any more`, NOTIFICATION_SERVICE_DISABLED);
     }
     return setting.config;
   }
@@ -82,7 +83,7 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
       const parsed = notifyTitleInputSchema.safeParse(input);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        throw ApplicationFailure.nonRetryable(`notifyTitle input.${issue.path.join('.')}: ${issue.message}`, 'InvalidNotifyTitleInput');
+        throw ApplicationFailure.nonRetryable(`notifyTitle input.${issue.path.join('.')}: ${issue.message}`, INVALID_NOTIFY_TITLE_INPUT);
       }
       const { settings, unreadable } = await configs.listEnabled();
       const plan: NotificationPlan = { players: [], people: [], unreadable };
@@ -183,17 +184,17 @@ function gathererOptions(workflowId: string, summary: string) {
 
 async function libraryRoot(libraries: LibraryRepository, libraryId: string): Promise<string> {
   const library = await libraries.get(libraryId);
-  if (!library) throw ApplicationFailure.nonRetryable(`Library ${libraryId} no longer exists`, 'LibraryDeleted');
+  if (!library) throw ApplicationFailure.nonRetryable(`Library ${libraryId} no longer exists`, LIBRARY_DELETED);
   return library.rootPath;
 }
 
 /** Target errors become failures the retry policy reads: final ones stop, a target's wait is honoured. */
 function asTemporalFailure(error: unknown): never {
-  if (error instanceof CredentialsDecryptError) throw ApplicationFailure.nonRetryable(error.message, 'CredentialsDecryptError');
+  if (error instanceof CredentialsDecryptError) throw ApplicationFailure.nonRetryable(error.message, CREDENTIALS_DECRYPT_ERROR);
   if (!(error instanceof TargetError)) throw error;
   throw ApplicationFailure.create({
     message: error.message,
-    type: error.retryable ? 'TargetUnavailable' : 'TargetRejected',
+    type: error.retryable ? TARGET_UNAVAILABLE : TARGET_REJECTED,
     nonRetryable: !error.retryable,
     nextRetryDelay: error.retryAfterMs,
   });

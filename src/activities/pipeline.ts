@@ -10,6 +10,7 @@ import type { PublishResult, TitlePublisher } from '../library/publish/title-pub
 import type { FetchPriority } from '../contracts/providers.js';
 import type { PipelineTitleKind } from '../contracts/title-pipeline.js';
 import { heartbeatWhile } from './heartbeat-while.js';
+import { TITLE_NOT_FOUND } from '../contracts/failures.js';
 
 export interface PipelineActivityDeps {
   db: Database;
@@ -33,7 +34,7 @@ export function createPipelineActivities({ db, phaseConfig, enricher, publisher 
      */
     async beginPipelinePass(input: TitleRef): Promise<{ changeSeq: number; published: boolean }> {
       const state = await changes.state(input.kind, input.titleId);
-      if (!state) throw ApplicationFailure.nonRetryable(`${input.kind} ${input.titleId} does not exist`, 'TitleNotFound');
+      if (!state) throw ApplicationFailure.nonRetryable(`${input.kind} ${input.titleId} does not exist`, TITLE_NOT_FOUND);
       return { changeSeq: state.changeSeq, published: state.pipelineSeq > 0 };
     },
 
@@ -69,7 +70,7 @@ export function createPipelineActivities({ db, phaseConfig, enricher, publisher 
         .select({ libraryId: table.libraryId, title: table.title, year: table.year, folderPath: table.folderPath })
         .from(table)
         .where(eq(table.id, input.titleId));
-      if (!row) throw ApplicationFailure.nonRetryable(`${input.kind} ${input.titleId} does not exist`, 'TitleNotFound');
+      if (!row) throw ApplicationFailure.nonRetryable(`${input.kind} ${input.titleId} does not exist`, TITLE_NOT_FOUND);
       return { libraryId: row.libraryId, displayName: row.year ? `${row.title} (${row.year})` : row.title, folderPath: row.folderPath };
     },
   };
@@ -82,7 +83,7 @@ async function heartbeating<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await heartbeatWhile(run);
   } catch (err) {
-    if (err instanceof TitleNotFoundError) throw ApplicationFailure.nonRetryable(err.message, 'TitleNotFound');
+    if (err instanceof TitleNotFoundError) throw ApplicationFailure.nonRetryable(err.message, TITLE_NOT_FOUND);
     throw err;
   }
 }

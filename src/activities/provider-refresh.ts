@@ -11,6 +11,7 @@ import type { ProviderRegistry } from '../providers/registry.js';
 import type { ChangesWindow, ProviderRefreshPlan, RefreshEntityType, RefreshTarget } from '../contracts/provider-refresh.js';
 import { asTemporalFailure, runLogger as activityLogger } from './providers.js';
 import { heartbeatWhile } from './heartbeat-while.js';
+import { PROVIDER_DELETED, PROVIDER_NOT_TMDB } from '../contracts/failures.js';
 
 export interface ProviderRefreshActivityDeps {
   db: Database;
@@ -63,9 +64,9 @@ export function createProviderRefreshActivities(deps: ProviderRefreshActivityDep
     /** One page of TMDB's change list, answered with only the library titles in it (runs on the TMDB queue). */
     async fetchChangedTitles(input: { providerId: string; window: ChangesWindow; page: number }): Promise<{ changedIds: number; totalPages: number; titles: RefreshTarget[] }> {
       const config = await deps.providers.get(input.providerId).catch(asTemporalFailure);
-      if (!config) throw ApplicationFailure.nonRetryable(`Provider ${input.providerId} was deleted`, 'ProviderDeleted');
+      if (!config) throw ApplicationFailure.nonRetryable(`Provider ${input.providerId} was deleted`, PROVIDER_DELETED);
       const processor = deps.registry.update(config);
-      if (!(processor instanceof TmdbProcessor)) throw ApplicationFailure.nonRetryable(`Provider ${input.providerId} is not TMDB`, 'ProviderNotTmdb');
+      if (!(processor instanceof TmdbProcessor)) throw ApplicationFailure.nonRetryable(`Provider ${input.providerId} is not TMDB`, PROVIDER_NOT_TMDB);
       const context = new ProcessingContext(config.id, config, activityLogger);
       try {
         const { startDate, endDate, entityType } = input.window;

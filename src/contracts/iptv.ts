@@ -53,6 +53,3 @@ export const iptvSyncProgressQuery = defineQuery<IptvSyncProgress>('progress');
 
 /** One sync per provider at a time, whoever starts it (schedule or API). */
 export const iptvSyncWorkflowId = (providerId: string) => `iptv-sync/${providerId}`;
-
-/** Failure type of every IPTV activity that finds its provider gone. */
-export const IPTV_PROVIDER_DELETED = 'IptvProviderDeleted';

@@ -91,6 +91,3 @@ export const providerSeasonFetchWorkflowId = (entityType: string, entityId: stri
 
 /** Temporal priority keys: lower runs first. A person's click must not wait behind a background refresh. */
 export const priorityKeys: Record<FetchPriority, number> = { user: 1, background: 5 };
-
-/** The failure type of a provider call that ran out of its own timeout. */
-export const PROVIDER_TIMEOUT_FAILURE = 'ProviderTimeout';

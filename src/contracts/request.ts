@@ -117,12 +117,6 @@ export const endWaitSignal = defineSignal('endWait');
 /** The waits `endWaitSignal` ends; a person's decision (approval, retry or cancel) is never skipped. */
 export const ENDABLE_WAITS = ['air date', 'release'];
 
-/** Failure types the download activity reports for a release that will not complete. */
-export const DOWNLOAD_STALLED = 'DownloadStalled';
-export const DOWNLOAD_ERRORED = 'DownloadErrored';
-
-export { rootMessage } from './failures.js';
-
 const positiveInt = z.number().int().positive();
 const naturalInt = z.number().int().nonnegative();
 const durationMs = z.number().int().nonnegative();

@@ -1,13 +1,12 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import { z } from 'zod';
+import { INVALID_WORKFLOW_INPUT } from './failures.js';
 
 /**
  * Workflow inputs are checked at the start of each run: anyone who can reach the Temporal frontend can start a
  * workflow with any input, and ids end up in paths, queries and qBittorrent calls. A bad input fails the run
  * at once, naming the field; nothing is retried and no activity is scheduled.
  */
-
-export const INVALID_WORKFLOW_INPUT = 'InvalidWorkflowInput';
 
 /** Database ids: Postgres' gen_random_uuid(), in the canonical 8-4-4-4-12 form. */
 export const uuidText = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a UUID');

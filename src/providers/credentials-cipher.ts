@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { CREDENTIALS_DECRYPT_ERROR } from '../contracts/failures.js';
 
 // Provider credentials at rest: AES-256-GCM with one 32-byte key. Each value is stored as
 //   v1:<key id>:<iv>:<ciphertext>:<auth tag>        (base64url parts)
@@ -21,7 +22,7 @@ export class SecretKeyError extends Error {
 
 /** A stored value cannot be decrypted: another key wrote it, or it was altered. Never retried. */
 export class CredentialsDecryptError extends Error {
-  override readonly name = 'CredentialsDecryptError';
+  override readonly name = CREDENTIALS_DECRYPT_ERROR;
 }
 
 export class CredentialsCipher {

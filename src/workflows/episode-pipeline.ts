@@ -21,8 +21,6 @@ import type { ItemChangesInput, RequestItemActivities } from '../activities/requ
 import type { MediaInfo, ProcessingItemStatus, ReleaseCandidate } from '../contracts/request.js';
 import { folderRefreshWorkflowType, type FolderRefreshInput } from '../contracts/folder-refresh.js';
 import {
-  DOWNLOAD_ERRORED,
-  DOWNLOAD_STALLED,
   ENDABLE_WAITS,
   approveUpdate,
   cancelUpdate,
@@ -33,12 +31,12 @@ import {
   folderRefreshWorkflowIdForItem,
   rejectUpdate,
   retryUpdate,
-  rootMessage,
   type DecisionResult,
   type EpisodePipelineInput,
   type EpisodeState,
   type PipelineStep,
 } from '../contracts/request.js';
+import { DOWNLOAD_ERRORED, DOWNLOAD_STALLED, rootMessage } from '../contracts/failures.js';
 import { checkWorkflowInput } from '../contracts/workflow-input.js';
 
 // A transition is one row update of a few milliseconds: a local activity, run by the worker that runs this

@@ -1,7 +1,8 @@
 import { ActivityFailure, ApplicationFailure, continueAsNew, isCancellation, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { IptvActivities } from '../activities/iptv.js';
-import { IPTV_PROVIDER_DELETED, iptvSyncProgressQuery, type IptvKind, type IptvSyncInput, type IptvSyncProgress } from '../contracts/iptv.js';
+import { iptvSyncProgressQuery, type IptvKind, type IptvSyncInput, type IptvSyncProgress } from '../contracts/iptv.js';
 import { checkWorkflowInput, providerIdInput } from '../contracts/workflow-input.js';
+import { CREDENTIALS_DECRYPT_ERROR, IPTV_PROVIDER_DELETED, PROVIDER_AUTH_ERROR, PROVIDER_REQUEST_ERROR, PROVIDER_RESPONSE_ERROR } from '../contracts/failures.js';
 
 const DEFAULT_BATCH_SIZE = 400;
 const DEFAULT_MAX_HISTORY_EVENTS = 4_000;
@@ -27,7 +28,7 @@ function panelCalls(kind: IptvKind) {
       backoffCoefficient: 2,
       maximumInterval: '1 minute',
       maximumAttempts: 3,
-      nonRetryableErrorTypes: [IPTV_PROVIDER_DELETED, 'ProviderAuthError', 'ProviderRequestError', 'ProviderResponseError', 'CredentialsDecryptError'],
+      nonRetryableErrorTypes: [IPTV_PROVIDER_DELETED, PROVIDER_AUTH_ERROR, PROVIDER_REQUEST_ERROR, PROVIDER_RESPONSE_ERROR, CREDENTIALS_DECRYPT_ERROR],
     },
   });
 }

@@ -9,6 +9,7 @@ import {
 import type { ScanActivities } from '../activities/scan.js';
 import { emptyCounters, scanProgressQuery, type LibraryScanInput, type ScanCounters, type ScanProgress } from '../contracts/scan.js';
 import { checkWorkflowInput, libraryIdInput } from '../contracts/workflow-input.js';
+import { rootMessage } from '../contracts/failures.js';
 
 const DEFAULT_BATCH_SIZE = 100;
 const DEFAULT_MAX_HISTORY_EVENTS = 4_000;
@@ -98,7 +99,7 @@ export async function libraryScan(input: LibraryScanInput): Promise<ScanProgress
     progress.phase = status;
     // Record the outcome even when cancelled: the row must not stay "running" forever.
     await CancellationScope.nonCancellable(() =>
-      finishScanRun({ scanId, status, counters: countersOf(progress), errorMessage: messageOf(err) }),
+      finishScanRun({ scanId, status, counters: countersOf(progress), errorMessage: rootMessage(err) }),
     );
     throw err;
   }
@@ -120,11 +121,4 @@ function countersOf(p: ScanProgress): ScanCounters {
     assetsCached: p.assetsCached,
     errors: p.errors,
   };
-}
-
-/** The innermost message: an activity failure's own message says what went wrong. */
-function messageOf(err: unknown): string {
-  let current: unknown = err;
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  return current instanceof Error ? current.message : String(err);
 }

@@ -8,6 +8,7 @@ import {
   type ProviderRefreshSummary,
   type RefreshTarget,
 } from '../contracts/provider-refresh.js';
+import { PROVIDER_AUTH_ERROR, PROVIDER_DELETED, PROVIDER_NOT_TMDB, PROVIDER_REQUEST_ERROR, PROVIDER_RESPONSE_ERROR } from '../contracts/failures.js';
 
 const DEFAULT_BATCH_SIZE = 200;
 const DEFAULT_MAX_HISTORY_EVENTS = 4_000;
@@ -35,7 +36,7 @@ function tmdbCalls(timeoutMs: number) {
       initialInterval: '1 second',
       maximumInterval: '1 minute',
       maximumAttempts: 8,
-      nonRetryableErrorTypes: ['ProviderAuthError', 'ProviderRequestError', 'ProviderResponseError', 'ProviderDeleted', 'ProviderNotTmdb'],
+      nonRetryableErrorTypes: [PROVIDER_AUTH_ERROR, PROVIDER_REQUEST_ERROR, PROVIDER_RESPONSE_ERROR, PROVIDER_DELETED, PROVIDER_NOT_TMDB],
     },
   });
 }

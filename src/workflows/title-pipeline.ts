@@ -15,6 +15,7 @@ import {
 } from '../contracts/title-pipeline.js';
 import { checkWorkflowInput, titleIdInput } from '../contracts/workflow-input.js';
 import { notifyTitle } from './notify-title.js';
+import { TITLE_NOT_FOUND } from '../contracts/failures.js';
 
 function activitiesFor(input: TitlePipelineInput) {
   const priority = { priorityKey: priorityKeys[input.priority] };
@@ -23,7 +24,7 @@ function activitiesFor(input: TitlePipelineInput) {
     // round trip and history events on the path a webhook waits on.
     quick: proxyLocalActivities<PipelineActivities>({
       startToCloseTimeout: '30 seconds',
-      retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10, nonRetryableErrorTypes: ['TitleNotFound'] },
+      retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10, nonRetryableErrorTypes: [TITLE_NOT_FOUND] },
     }),
     // Provider fetches wait behind the provider queues' rate limits; downloads take their time.
     slow: proxyActivities<PipelineActivities>({
@@ -33,7 +34,7 @@ function activitiesFor(input: TitlePipelineInput) {
       startToCloseTimeout: '30 minutes',
       heartbeatTimeout: '20 seconds',
       priority,
-      retry: { initialInterval: '2 seconds', maximumInterval: '2 minutes', maximumAttempts: 10, nonRetryableErrorTypes: ['TitleNotFound'] },
+      retry: { initialInterval: '2 seconds', maximumInterval: '2 minutes', maximumAttempts: 10, nonRetryableErrorTypes: [TITLE_NOT_FOUND] },
     }),
   };
 }

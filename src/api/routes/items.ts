@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RequestRepository } from '../../db/repositories/request-repository.js';
 import { processingItemStatuses } from '../../db/schema/index.js';
-import { ENDABLE_WAITS, approveUpdate, cancelUpdate, endWaitSignal, episodeStateQuery, itemWorkflowId, rejectUpdate, retryUpdate, rootMessage } from '../../contracts/request.js';
+import { ENDABLE_WAITS, approveUpdate, cancelUpdate, endWaitSignal, episodeStateQuery, itemWorkflowId, rejectUpdate, retryUpdate } from '../../contracts/request.js';
+import { rootMessage } from '../../contracts/failures.js';
 import type { AppDeps } from '../app.js';
 import { HttpError, notFound } from '../errors.js';
 import { uuidParams } from '../schemas.js';
@@ -26,7 +27,7 @@ export const itemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
     try {
       return await send(deps.temporal.workflow.getHandle(itemWorkflowId(itemId)));
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError) throw new HttpError(409, rootMessage(error));
+      if (error instanceof WorkflowUpdateFailedError) throw new HttpError(409, rootMessage(error.cause ?? error));
       if (error instanceof WorkflowNotFoundError) throw new HttpError(409, 'Item has no running pipeline');
       throw error;
     }

@@ -1,3 +1,12 @@
+import {
+  PROVIDER_AUTH_ERROR,
+  PROVIDER_NOT_FOUND_ERROR,
+  PROVIDER_RATE_LIMIT_ERROR,
+  PROVIDER_REQUEST_ERROR,
+  PROVIDER_RESPONSE_ERROR,
+  PROVIDER_UNAVAILABLE_ERROR,
+} from '../../contracts/failures.js';
+
 // Every failure of a provider call is one of these classes, so a Temporal retry policy can list the
 // non-retryable ones by name (`nonRetryableErrorTypes`) and an activity can read `nonRetryable` directly.
 // Messages name the provider and the endpoint path, never the query string: TMDB's api_key travels there.
@@ -31,13 +40,13 @@ export abstract class ProviderError extends Error {
 
 /** 401/403: the key is wrong or revoked; retrying cannot help until a person fixes the configuration. */
 export class ProviderAuthError extends ProviderError {
-  override readonly name = 'ProviderAuthError';
+  override readonly name = PROVIDER_AUTH_ERROR;
   readonly nonRetryable = true;
 }
 
 /** 429: the provider asks us to slow down; `retryAfterMs` is its hint, when it gave one. */
 export class ProviderRateLimitError extends ProviderError {
-  override readonly name = 'ProviderRateLimitError';
+  override readonly name = PROVIDER_RATE_LIMIT_ERROR;
   readonly nonRetryable = false;
   readonly retryAfterMs: number | undefined;
 
@@ -49,7 +58,7 @@ export class ProviderRateLimitError extends ProviderError {
 
 /** 5xx, a network failure or a timeout: the provider may well answer a later attempt. */
 export class ProviderUnavailableError extends ProviderError {
-  override readonly name = 'ProviderUnavailableError';
+  override readonly name = PROVIDER_UNAVAILABLE_ERROR;
   readonly nonRetryable = false;
   /** Some providers (MusicBrainz) answer 503 with Retry-After when throttling. */
   readonly retryAfterMs: number | undefined;
@@ -68,7 +77,7 @@ export class ProviderUnavailableError extends ProviderError {
  * request would get the same body again, so it is not retried; the message says which field was wrong.
  */
 export class ProviderResponseError extends ProviderError {
-  override readonly name = 'ProviderResponseError';
+  override readonly name = PROVIDER_RESPONSE_ERROR;
   readonly nonRetryable = true;
   /** Dotted path of the first offending field, when validation (not JSON parsing) failed. */
   readonly field: string | undefined;
@@ -81,12 +90,12 @@ export class ProviderResponseError extends ProviderError {
 
 /** 404: the id does not exist at the provider (or no longer does). */
 export class ProviderNotFoundError extends ProviderError {
-  override readonly name = 'ProviderNotFoundError';
+  override readonly name = PROVIDER_NOT_FOUND_ERROR;
   readonly nonRetryable = true;
 }
 
 /** Any other 4xx: our request is wrong, and sending it again will not make it right. */
 export class ProviderRequestError extends ProviderError {
-  override readonly name = 'ProviderRequestError';
+  override readonly name = PROVIDER_REQUEST_ERROR;
   readonly nonRetryable = true;
 }
