@@ -76,12 +76,6 @@ export interface ProviderSearchOutcome {
   failedProviders: { provider: ProviderId; error: string }[];
 }
 
-/**
- * Each provider kind's calls run on their own task queue, which the server rate-limits for all workers
- * together. Named after the deployment's main queue, so two deployments on one server never share one.
- */
-export const providerTaskQueue = (mainTaskQueue: string, kind: ProviderId) => `${mainTaskQueue}/provider-${kind}`;
-
 /** One fetch per entity at a time, whoever asks: concurrent callers attach to the running one. */
 export const providerFetchWorkflowId = (entityType: string, entityId: string) => `provider-fetch/${entityType}/${entityId}`;
 

@@ -11,8 +11,6 @@ export type { MediaInfo } from '../media/probe.js';
 
 export const requestWorkflowId = (requestId: string) => `request/${requestId}`;
 export const itemWorkflowId = (itemId: string) => `item/${itemId}`;
-/** Encoding runs on its own queue, whose workers set how many encodes run at once (their slots). */
-export const encodeTaskQueue = (mainTaskQueue: string) => `${mainTaskQueue}/encode`;
 export const folderRefreshWorkflowIdForItem = (itemId: string, attempt: number) => `folder-refresh/delivery/${itemId}/${attempt}`;
 
 /** Durations of the pipeline's waits and checks. Tests and benchmarks shorten them; production takes the defaults. */

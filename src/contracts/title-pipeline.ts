@@ -54,10 +54,3 @@ export const titlePipelineWorkflowType = { movie: 'moviePipeline', show: 'showPi
 
 /** One pipeline per title at a time, whoever asks: the id is the title's. */
 export const titlePipelineWorkflowId = (kind: PipelineTitleKind, titleId: string) => `${kind}/${titleId}`;
-
-/**
- * The pipeline's own activities (identify, enrich, publish) run on a queue of their own: they wait on
- * providerFetch / providerSearch workflows, whose bookkeeping activities run on the main queue, so sharing
- * the main queue's slots could leave every slot waiting on work that no slot is free to do.
- */
-export const pipelineTaskQueue = (mainTaskQueue: string) => `${mainTaskQueue}/pipeline`;

@@ -26,8 +26,7 @@ import type { CredentialsCipher } from '../providers/credentials-cipher.js';
 import { PROVIDER_DEFAULTS, PROVIDER_KINDS } from '../providers/defaults.js';
 import { ProviderRegistry } from '../providers/registry.js';
 import type { ProviderId } from '../providers/types.js';
-import { providerTaskQueue } from '../contracts/providers.js';
-import { pipelineTaskQueue } from '../contracts/title-pipeline.js';
+import { pipelineTaskQueue, providerTaskQueue } from '../contracts/task-queues.js';
 
 /** Pipeline activities (identify, enrich, publish) one worker process runs at once. */
 const PIPELINE_ACTIVITY_SLOTS = 16;
@@ -125,7 +124,7 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
   // IPTV panels: a queue per kind keeps their slow catalogue calls off the general queue. Each provider's
   // own limits (concurrency, requests per window) are kept by its sync run, the only one talking to it.
   const perIptvKind = await Promise.all(
-    iptvKinds.map((kind) => Worker.create({ ...common, taskQueue: `${opts.taskQueue}/provider-${kind}`, activities: iptvActivities })),
+    iptvKinds.map((kind) => Worker.create({ ...common, taskQueue: providerTaskQueue(opts.taskQueue, kind), activities: iptvActivities })),
   );
   return [general, pipeline, ...perProvider, ...perIptvKind, ...encoders];
 }

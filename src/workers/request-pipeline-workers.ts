@@ -16,7 +16,7 @@ import { RequestRepository } from '../db/repositories/request-repository.js';
 import { QbittorrentClient } from '../integrations/qbittorrent/qbittorrent-client.js';
 import type { CredentialsCipher } from '../providers/credentials-cipher.js';
 import { configuredIndexers } from '../services/indexers/configured-indexers.js';
-import { encodeTaskQueue } from '../contracts/request.js';
+import { encodeTaskQueue } from '../contracts/task-queues.js';
 import { HEARTBEAT_FLUSH_INTERVAL } from './heartbeat-flush.js';
 
 export interface RequestPipelineDeps {

@@ -24,7 +24,6 @@ import {
   ENDABLE_WAITS,
   approveUpdate,
   cancelUpdate,
-  encodeTaskQueue,
   endWaitSignal,
   episodePipelineInputSchema,
   episodeStateQuery,
@@ -36,6 +35,7 @@ import {
   type EpisodeState,
   type PipelineStep,
 } from '../contracts/request.js';
+import { encodeTaskQueue } from '../contracts/task-queues.js';
 import { DOWNLOAD_ERRORED, DOWNLOAD_STALLED, rootMessage } from '../contracts/failures.js';
 import { checkWorkflowInput } from '../contracts/workflow-input.js';
 

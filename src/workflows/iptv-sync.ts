@@ -1,6 +1,7 @@
 import { ActivityFailure, ApplicationFailure, continueAsNew, isCancellation, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { IptvActivities } from '../activities/iptv.js';
 import { iptvSyncProgressQuery, type IptvKind, type IptvSyncInput, type IptvSyncProgress } from '../contracts/iptv.js';
+import { providerTaskQueue } from '../contracts/task-queues.js';
 import { checkWorkflowInput, providerIdInput } from '../contracts/workflow-input.js';
 import { CREDENTIALS_DECRYPT_ERROR, IPTV_PROVIDER_DELETED, PROVIDER_AUTH_ERROR, PROVIDER_REQUEST_ERROR, PROVIDER_RESPONSE_ERROR } from '../contracts/failures.js';
 
@@ -19,7 +20,7 @@ const { describeIptvProvider, recordIptvChanges } = proxyActivities<IptvActiviti
  */
 function panelCalls(kind: IptvKind) {
   return proxyActivities<IptvActivities>({
-    taskQueue: `${workflowInfo().taskQueue}/provider-${kind}`,
+    taskQueue: providerTaskQueue(workflowInfo().taskQueue, kind),
     startToCloseTimeout: '2 hours',
     // Heartbeats every few seconds: a worker that dies mid-batch is noticed within this.
     heartbeatTimeout: '30 seconds',

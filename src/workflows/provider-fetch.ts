@@ -2,7 +2,6 @@ import { ActivityFailure, ApplicationFailure, proxyActivities, TimeoutFailure, w
 import type { EnabledProvider, ProviderActivities } from '../activities/providers.js';
 import {
   priorityKeys,
-  providerTaskQueue,
   type FetchPriority,
   type ProviderFetchInput,
   type ProviderFetchOutcome,
@@ -14,6 +13,7 @@ import {
   type ProviderSeasonFetchOutcome,
   type ProviderSeasonResultEntry,
 } from '../contracts/providers.js';
+import { providerTaskQueue } from '../contracts/task-queues.js';
 import { PROVIDER_AUTH_ERROR, PROVIDER_DELETED, PROVIDER_NOT_FOUND_ERROR, PROVIDER_REQUEST_ERROR, PROVIDER_RESPONSE_ERROR, PROVIDER_TIMEOUT_FAILURE, rootMessage } from '../contracts/failures.js';
 
 const { listEnabledProviders, listEnabledSeasonProviders, saveProviderAnswers, saveSeasonAnswers } = proxyActivities<ProviderActivities>({

@@ -1,6 +1,7 @@
 import { continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ProviderRefreshActivities } from '../activities/provider-refresh.js';
-import { priorityKeys, providerTaskQueue } from '../contracts/providers.js';
+import { priorityKeys } from '../contracts/providers.js';
+import { providerTaskQueue } from '../contracts/task-queues.js';
 import {
   providerRefreshProgressQuery,
   type ProviderRefreshInput,

@@ -4,7 +4,6 @@ import type { PipelineActivities } from '../activities/pipeline.js';
 import { notifyTitleWorkflowId, type NotifyTitleInput } from '../contracts/notify.js';
 import { priorityKeys } from '../contracts/providers.js';
 import {
-  pipelineTaskQueue,
   titleChangedSignal,
   titlePipelineStateQuery,
   type PhaseConfiguration,
@@ -13,6 +12,7 @@ import {
   type TitlePipelineInput,
   type TitlePipelineState,
 } from '../contracts/title-pipeline.js';
+import { pipelineTaskQueue } from '../contracts/task-queues.js';
 import { checkWorkflowInput, titleIdInput } from '../contracts/workflow-input.js';
 import { notifyTitle } from './notify-title.js';
 import { TITLE_NOT_FOUND } from '../contracts/failures.js';

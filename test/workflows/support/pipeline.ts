@@ -11,13 +11,13 @@ import type { ReleaseCandidate } from '../../../src/db/schema/index.js';
 import type { MediaInfo } from '../../../src/media/probe.js';
 import type { episodePipeline } from '../../../src/workflows/episode-pipeline.js';
 import {
-  encodeTaskQueue,
   episodeStateQuery,
   itemWorkflowId,
   type EpisodePipelineInput,
   type EpisodeState,
   type PipelineTimings,
 } from '../../../src/contracts/request.js';
+import { encodeTaskQueue } from '../../../src/contracts/task-queues.js';
 import { ActivityCalls, eventually } from './activity-calls.js';
 import type { TierQueues, TierWorkers } from './environment.js';
 
