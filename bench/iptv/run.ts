@@ -7,7 +7,7 @@ import { sql as dsql } from 'drizzle-orm';
 import { IptvProviderRepository } from '../../src/db/repositories/iptv-provider-repository.js';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { ProviderRepository } from '../../src/db/repositories/provider-repository.js';
-import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
+import { CredentialsCipher } from '../../src/security/credentials-cipher.js';
 import { findFreePort } from '../../src/runtime/free-port.js';
 import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js';
 import { bundleReelflowWorkflows } from '../../src/workers/bundle-workflows.js';

@@ -13,7 +13,7 @@ import { PathMappingRepository } from '../../src/db/repositories/path-mapping-re
 import { ProviderRepository } from '../../src/db/repositories/provider-repository.js';
 import { movies } from '../../src/db/schema/index.js';
 import { notificationConfigSchemas } from '../../src/integrations/notification-config.js';
-import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
+import { CredentialsCipher } from '../../src/security/credentials-cipher.js';
 import { findFreePort } from '../../src/runtime/free-port.js';
 import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js';
 import { bundleReelflowWorkflows } from '../../src/workers/bundle-workflows.js';

@@ -8,7 +8,7 @@ import type { IptvKind } from '../db/schema/iptv.js';
 import type { ProviderTitleRow } from '../db/schema/index.js';
 import { createConcurrencyLimit } from '../media/discovery/concurrency-limit.js';
 import type { IptvContext, IptvProcessor } from '../providers/iptv/catalogue.js';
-import type { IptvProviderConfig } from '../providers/iptv/iptv-config.js';
+import type { IptvProviderConfig } from '../contracts/iptv-providers.js';
 import { toListedTitles } from '../providers/iptv/listed-titles.js';
 import { matchTitle, TmdbLookupFailedError } from '../providers/iptv/title-matcher.js';
 import { ProcessingContext } from '../providers/processing-context.js';

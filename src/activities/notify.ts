@@ -15,7 +15,7 @@ import {
 import { digestMessage, type TitleMessage } from '../integrations/notification-message.js';
 import { notifyPeople, refreshPlayer } from '../integrations/notifiers.js';
 import type { PlayerRefreshOutcome } from '../integrations/player-refresh.js';
-import { CredentialsDecryptError, type CredentialsCipher } from '../providers/credentials-cipher.js';
+import { CredentialsDecryptError, type CredentialsCipher } from '../security/credentials-cipher.js';
 import {
   folderChangedSignal,
   peopleDigestWorkflowId,

@@ -2,7 +2,7 @@ import { ApplicationFailure, log } from '@temporalio/activity';
 import type { Database } from '../db/client.js';
 import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
 import type { ProviderRepository } from '../db/repositories/provider-repository.js';
-import { CredentialsDecryptError } from '../providers/credentials-cipher.js';
+import { CredentialsDecryptError } from '../security/credentials-cipher.js';
 import { ProviderError, ProviderRateLimitError, ProviderUnavailableError } from '../providers/http/errors.js';
 import { ProcessingContext } from '../providers/processing-context.js';
 import type { MetadataProcessor } from '../providers/processor.js';

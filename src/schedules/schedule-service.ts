@@ -3,7 +3,7 @@ import type { Database } from '../db/client.js';
 import { IptvProviderRepository } from '../db/repositories/iptv-provider-repository.js';
 import { LibraryRepository } from '../db/repositories/library-repository.js';
 import { ScheduleOverrideRepository } from '../db/repositories/schedule-override-repository.js';
-import type { CredentialsCipher } from '../providers/credentials-cipher.js';
+import type { CredentialsCipher } from '../security/credentials-cipher.js';
 import { iptvSyncWorkflowId } from '../contracts/iptv.js';
 import { libraryScanWorkflowId } from '../contracts/scan.js';
 import { maintenanceWorkflowId, providerRefreshWorkflowId, type ScheduledRunInput, type ScheduledWorkflowType } from '../contracts/scheduled-run.js';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NotificationConfigRepository } from '../../src/db/repositories/notification-config-repository.js';
 import { notificationConfig } from '../../src/db/schema/index.js';
 import { notificationConfigSchemas } from '../../src/integrations/notification-config.js';
-import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
+import { CredentialsCipher } from '../../src/security/credentials-cipher.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
 import { JELLYFIN_FAKE_API_KEY, startFakeJellyfin, type FakeJellyfin } from '../fakes/jellyfin.js';
 import { KODI_FAKE_PASSWORD, KODI_FAKE_USER, startFakeKodi, type FakeKodi } from '../fakes/kodi.js';

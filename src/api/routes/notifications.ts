@@ -6,7 +6,7 @@ import { TargetError } from '../../integrations/http/target-error.js';
 import { NOTIFICATION_SERVICES, notificationConfigSchemas, type NotificationConfigs, type NotificationService } from '../../integrations/notification-config.js';
 import { sendTestNotification } from '../../integrations/notifiers.js';
 import { maskSecrets, restoreMaskedSecrets } from '../../integrations/secret-masking.js';
-import { CredentialsDecryptError, type CredentialsCipher } from '../../providers/credentials-cipher.js';
+import { CredentialsDecryptError, type CredentialsCipher } from '../../security/credentials-cipher.js';
 import { HttpError } from '../errors.js';
 import { isoDate, toIso } from '../schemas.js';
 

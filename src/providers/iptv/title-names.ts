@@ -1,4 +1,4 @@
-import { compileNameCleanup, type NameCleanupRule } from './iptv-config.js';
+import { compileNameCleanup, type NameCleanupRule } from '../../contracts/iptv-providers.js';
 
 // Catalogue names carry more than the title: language prefixes ("EN - ", "|FR|"), quality tags, years and
 // episode markers. Matching needs the bare title and the year; the provider's own rules run first, since

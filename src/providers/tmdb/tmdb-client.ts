@@ -18,8 +18,6 @@ import {
   tmdbTvSearchSchema,
 } from './tmdb-schemas.js';
 
-export const TMDB_DEFAULT_BASE_URL = 'https://api.themoviedb.org/3';
-
 /** TMDB accepts either the v3 API key (query parameter) or the v4 read access token (Bearer header). */
 export type TmdbCredentials =
   | { apiKey: string; readAccessToken?: undefined }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameCleanupProblem } from '../../../../src/providers/iptv/iptv-config.js';
+import { nameCleanupProblem } from '../../../../src/contracts/iptv-providers.js';
 import { cleanTitle, episodeKey, findEpisodeMarker, nameKey } from '../../../../src/providers/iptv/title-names.js';
 
 describe('cleanTitle', () => {

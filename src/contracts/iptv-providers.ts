@@ -1,4 +1,4 @@
-import type { IptvCategories, IptvKind, NameCleanupRule } from '../../db/schema/iptv.js';
+import type { IptvCategories, IptvKind, NameCleanupRule } from '../db/schema/iptv.js';
 
 export type { IptvCategories, IptvKind, NameCleanupRule };
 

@@ -8,7 +8,7 @@ import {
   parseSecretKey,
   resolveCredentialsCipher,
   SecretKeyError,
-} from '../../../src/providers/credentials-cipher.js';
+} from '../../../src/security/credentials-cipher.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 const SECRET = JSON.stringify({ apiKey: 'tmdb-very-secret-api-key-0123' });

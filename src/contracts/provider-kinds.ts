@@ -1,8 +1,11 @@
-import { FANART_DEFAULT_BASE_URL } from './fanart/fanart-client.js';
-import { MUSICBRAINZ_DEFAULT_BASE_URL } from './musicbrainz/musicbrainz-client.js';
-import { TMDB_DEFAULT_BASE_URL } from './tmdb/tmdb-client.js';
-import { TVDB_DEFAULT_BASE_URL } from './tvdb/tvdb-client.js';
-import type { ProviderId } from './types.js';
+import type { ProviderId } from '../providers/types.js';
+
+/** What each provider kind is when a person configures it: its defaults and the credentials it takes. */
+
+export const FANART_DEFAULT_BASE_URL = 'https://webservice.fanart.tv/v3';
+export const MUSICBRAINZ_DEFAULT_BASE_URL = 'https://musicbrainz.org/ws/2';
+export const TMDB_DEFAULT_BASE_URL = 'https://api.themoviedb.org/3';
+export const TVDB_DEFAULT_BASE_URL = 'https://api4.thetvdb.com/v4';
 
 export const PROVIDER_KINDS = ['tmdb', 'tvdb', 'fanart_tv', 'musicbrainz'] as const satisfies readonly ProviderId[];
 
