@@ -6,7 +6,7 @@ import type { ReleaseCandidate } from '../db/schema/index.js';
 import { infoHashOfMagnet, infoHashOfTorrent, isInfoHash } from '../integrations/bittorrent/torrent-file.js';
 import { ERROR_STATES, PIECE_DOWNLOADED, type QbittorrentClient, type TorrentFile, type TorrentInfo, type TorrentSource } from '../integrations/qbittorrent/qbittorrent-client.js';
 import { IndexerSecretMissingError, resolveIndexerSecrets } from '../integrations/torznab/indexer-secrets.js';
-import type { TorznabIndexer } from '../integrations/torznab/torznab-client.js';
+import type { TorznabIndexer } from '../integrations/torznab/torznab-indexer.js';
 import { probeMedia, type MediaInfo } from '../media/probe.js';
 import { fileIsEpisode } from '../requests/release-name.js';
 import { type EpisodeMedia, type MovieMedia } from '../contracts/request.js';

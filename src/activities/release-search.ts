@@ -1,7 +1,8 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { QualityProfileRepository } from '../db/repositories/quality-profile-repository.js';
 import type { ReleaseCandidate } from '../db/schema/index.js';
-import { TorznabClient, type TorznabIndexer } from '../integrations/torznab/torznab-client.js';
+import { TorznabClient } from '../integrations/torznab/torznab-client.js';
+import type { TorznabIndexer } from '../integrations/torznab/torznab-indexer.js';
 import { decideReleases, type FoundRelease } from '../requests/quality-decision.js';
 import type { EpisodeMedia, EpisodePipelineInput, MovieMedia } from '../contracts/request.js';
 import { INDEXERS_FAILED, NO_INDEXERS, PROFILE_MISSING } from '../contracts/failures.js';

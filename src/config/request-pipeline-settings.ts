@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { QbittorrentSettings } from '../integrations/qbittorrent/qbittorrent-client.js';
-import type { TorznabIndexer } from '../integrations/torznab/torznab-client.js';
+import type { TorznabIndexer } from '../integrations/torznab/torznab-indexer.js';
 
 /** What the request pipeline's activities need to reach qBittorrent, the indexers and the disk. */
 export interface RequestPipelineSettings {

@@ -21,7 +21,7 @@ import type { TitlePipelineInput, TitlePipelineState } from './title-pipeline.js
 /**
  * Every workflow the worker registers, by its type name, with its signature. Code outside src/workflows
  * starts a workflow by one of these names through the helpers below, so the compiler checks the arguments
- * and the result as it would for a start by function reference; src/workflows/index.ts proves that each
+ * and the result as it would for a start by function reference; src/workflows/registered-workflows.ts proves that each
  * registered workflow has the signature announced here.
  */
 export interface Workflows {

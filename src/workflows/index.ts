@@ -11,10 +11,3 @@ export { maintenance } from './maintenance.js';
 export { iptvSync } from './iptv-sync.js';
 export { mediaRequest } from './media-request.js';
 export { episodePipeline } from './episode-pipeline.js';
-
-import type { Workflows } from '../contracts/workflows.js';
-import type * as registered from './index.js';
-
-/** Fails to compile when a workflow's signature drifts from the one callers start it by (src/contracts/workflows.ts). */
-export type RegisteredWorkflows = Implements<Workflows, typeof registered>;
-type Implements<Contract, Actual extends Contract> = Actual;

@@ -2,13 +2,9 @@ import { XMLParser } from 'fast-xml-parser';
 import type { FoundRelease } from '../../requests/quality-decision.js';
 import { infoHashOfMagnet, parseInfoHash } from '../bittorrent/torrent-file.js';
 import { redactIndexerSecrets } from './indexer-secrets.js';
+import type { TorznabIndexer } from './torznab-indexer.js';
 
 /** One indexer's Torznab endpoint: its `/api` URL, with the API key in the query if it needs one. */
-export interface TorznabIndexer {
-  name: string;
-  apiUrl: string;
-}
-
 export interface TorznabCaps {
   tvSearch: { available: boolean; params: string[] };
   movieSearch: { available: boolean; params: string[] };
