@@ -4,9 +4,9 @@ import { iptvSyncProgressQuery, type IptvKind, type IptvSyncInput, type IptvSync
 import { providerTaskQueue } from '../contracts/task-queues.js';
 import { checkWorkflowInput, providerIdInput } from '../contracts/workflow-input.js';
 import { CREDENTIALS_DECRYPT_ERROR, IPTV_PROVIDER_DELETED, PROVIDER_AUTH_ERROR, PROVIDER_REQUEST_ERROR, PROVIDER_RESPONSE_ERROR } from '../contracts/failures.js';
+import { historyIsLong } from './history.js';
 
 const DEFAULT_BATCH_SIZE = 400;
-const DEFAULT_MAX_HISTORY_EVENTS = 4_000;
 
 const { describeIptvProvider, recordIptvChanges } = proxyActivities<IptvActivities>({
   startToCloseTimeout: '1 minute',
@@ -98,9 +98,4 @@ export async function iptvSync(input: IptvSyncInput): Promise<IptvSyncProgress> 
 
 function providerDeleted(err: unknown): boolean {
   return err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === IPTV_PROVIDER_DELETED;
-}
-
-function historyIsLong(maxHistoryEvents = DEFAULT_MAX_HISTORY_EVENTS): boolean {
-  const info = workflowInfo();
-  return info.continueAsNewSuggested || info.historyLength >= maxHistoryEvents;
 }

@@ -10,9 +10,9 @@ import type { ScanActivities } from '../activities/scan.js';
 import { emptyCounters, scanProgressQuery, type LibraryScanInput, type ScanCounters, type ScanProgress } from '../contracts/scan.js';
 import { checkWorkflowInput, libraryIdInput } from '../contracts/workflow-input.js';
 import { rootMessage } from '../contracts/failures.js';
+import { historyIsLong } from './history.js';
 
 const DEFAULT_BATCH_SIZE = 100;
-const DEFAULT_MAX_HISTORY_EVENTS = 4_000;
 /** Save the running counters to scan_runs every this many batches (the query is always live). */
 const SAVE_EVERY_BATCHES = 5;
 
@@ -103,11 +103,6 @@ export async function libraryScan(input: LibraryScanInput): Promise<ScanProgress
     );
     throw err;
   }
-}
-
-function historyIsLong(maxHistoryEvents = DEFAULT_MAX_HISTORY_EVENTS): boolean {
-  const info = workflowInfo();
-  return info.continueAsNewSuggested || info.historyLength >= maxHistoryEvents;
 }
 
 function countersOf(p: ScanProgress): ScanCounters {

@@ -1,9 +1,9 @@
-import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, proxyActivities } from '@temporalio/workflow';
 import type { MaintenanceActivities } from '../activities/maintenance.js';
 import type { MaintenanceInput, MaintenanceSummary } from '../contracts/maintenance.js';
+import { historyIsLong } from './history.js';
 
 const DEFAULT_BATCH_SIZE = 500;
-const DEFAULT_MAX_HISTORY_EVENTS = 4_000;
 
 const { removeUnreferencedCacheFiles, verifyCacheFiles } = proxyActivities<MaintenanceActivities>({
   startToCloseTimeout: '30 minutes',
@@ -39,9 +39,4 @@ export async function maintenance(input: MaintenanceInput = {}): Promise<Mainten
     if (afterId !== null && historyIsLong(input.maxHistoryEvents)) await continueAsNew<typeof maintenance>({ ...input, resume: { phase, afterId, summary } });
   } while (afterId !== null);
   return summary;
-}
-
-function historyIsLong(maxHistoryEvents = DEFAULT_MAX_HISTORY_EVENTS): boolean {
-  const info = workflowInfo();
-  return info.continueAsNewSuggested || info.historyLength >= maxHistoryEvents;
 }

@@ -10,9 +10,9 @@ import {
   type RefreshTarget,
 } from '../contracts/provider-refresh.js';
 import { PROVIDER_AUTH_ERROR, PROVIDER_DELETED, PROVIDER_NOT_TMDB, PROVIDER_REQUEST_ERROR, PROVIDER_RESPONSE_ERROR } from '../contracts/failures.js';
+import { historyIsLong } from './history.js';
 
 const DEFAULT_BATCH_SIZE = 200;
-const DEFAULT_MAX_HISTORY_EVENTS = 4_000;
 const DUE_ENTITY_TYPES = 2; // movie, tv
 
 const { planProviderRefresh, saveChangesCheckedAt, findDueTitles } = proxyActivities<ProviderRefreshActivities>({
@@ -103,9 +103,4 @@ export async function providerRefresh(input: ProviderRefreshInput = {}): Promise
 
   summary.phase = 'completed';
   return summary;
-}
-
-function historyIsLong(maxHistoryEvents = DEFAULT_MAX_HISTORY_EVENTS): boolean {
-  const info = workflowInfo();
-  return info.continueAsNewSuggested || info.historyLength >= maxHistoryEvents;
 }
