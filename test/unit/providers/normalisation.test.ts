@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { yearOf } from '../../../src/providers/http/dates.js';
-import { normaliseLanguage } from '../../../src/providers/http/language.js';
 import { parseRetryAfter } from '../../../src/providers/http/retry-after.js';
 import { byConfidence, searchConfidence } from '../../../src/providers/http/search-confidence.js';
 import { normaliseTitle, titleSimilarity } from '../../../src/providers/http/title-similarity.js';
@@ -23,23 +22,6 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('', now)).toBeUndefined();
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter('-5', now)).toBeUndefined();
-  });
-});
-
-describe('normaliseLanguage', () => {
-  it('maps TVDB three-letter codes to ISO 639-1', () => {
-    expect(normaliseLanguage('eng')).toBe('en');
-    expect(normaliseLanguage('deu')).toBe('de');
-    expect(normaliseLanguage('jpn')).toBe('ja');
-  });
-
-  it('reads every provider spelling of "no language" as null', () => {
-    for (const none of [null, undefined, '', '00', 'zxx', 'und']) expect(normaliseLanguage(none)).toBeNull();
-  });
-
-  it('keeps two-letter codes and lower-cases them', () => {
-    expect(normaliseLanguage('EN')).toBe('en');
-    expect(normaliseLanguage('fr')).toBe('fr');
   });
 });
 
