@@ -54,13 +54,3 @@ export function findEpisodeMarker(text: string): EpisodeMarker | undefined {
 export function episodeKey(season: number, episode: number): string {
   return `S${String(season).padStart(2, '0')}-E${String(episode).padStart(2, '0')}`;
 }
-
-/** Case-, accent- and punctuation-insensitive form, for keys built from names. */
-export function nameKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}

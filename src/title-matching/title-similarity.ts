@@ -1,15 +1,19 @@
+/** Case-, accent- and punctuation-insensitive form of a text (Amélie = Amelie, "Spider-Man:" = "spider man"). */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
 /**
  * Folds a title to what matters for matching: accents removed (Amélie = Amelie), case and punctuation
  * ignored ("Spider-Man: No Way Home" = "spider man no way home"), "&" read as "and".
  */
 export function normaliseTitle(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return foldText(title.replace(/&/g, ' and '));
 }
 
 /** 0..1: one minus the edit distance between the folded titles, relative to the longer one. */
