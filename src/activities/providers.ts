@@ -7,7 +7,8 @@ import { ProviderError, ProviderRateLimitError, ProviderUnavailableError } from 
 import { ProcessingContext } from '../providers/processing-context.js';
 import type { MetadataProcessor } from '../providers/processor.js';
 import type { ProviderRegistry } from '../providers/registry.js';
-import type { ExternalIds, ProviderId, ProviderSearchResult, ProviderSeason } from '../providers/types.js';
+import type { ProviderId, ProviderSearchResult, ProviderSeason } from '../providers/types.js';
+import type { ExternalIds } from '../contracts/external-ids.js';
 import {
   type ProviderFetchResultEntry,
   type ProviderSearchInput,

@@ -5,7 +5,8 @@ import { stableEntityId } from '../cache/stable-entity-id.js';
 import type { FetchSeasonResult } from '../cache/types.js';
 import type { ItemChanges, RequestRepository } from '../db/repositories/request-repository.js';
 import type { ProcessingItemStatus, ReleaseCandidate, RequestRow } from '../db/schema/index.js';
-import type { ExternalIds, ProviderEpisode } from '../providers/types.js';
+import type { ProviderEpisode } from '../providers/types.js';
+import type { ExternalIds } from '../contracts/external-ids.js';
 import type { EpisodePipelineInput } from '../contracts/request.js';
 import { REQUEST_MISSING, SEASON_FETCH_FAILED, SEASON_UNAVAILABLE, TITLE_UNKNOWN } from '../contracts/failures.js';
 

@@ -1,4 +1,5 @@
-import type { ProviderId, ProviderImage, ProviderMetadata, ProviderSearchResult, ProviderSeason, ExternalIds } from '../providers/types.js';
+import type { ProviderId, ProviderImage, ProviderMetadata, ProviderSearchResult, ProviderSeason } from '../providers/types.js';
+import type { ExternalIds } from './external-ids.js';
 
 export type { ProviderId };
 

@@ -1,5 +1,6 @@
 // Normalised shapes every metadata provider client returns. Downstream code (the cache manager, NFO writer,
 // artwork scoring) reads only these, never a provider's wire format.
+import type { ExternalIds } from '../contracts/external-ids.js';
 
 /** Provider ids as stored in `provider_assets.provider` and used as registry keys. */
 export type ProviderId = 'tmdb' | 'tvdb' | 'fanart_tv' | 'musicbrainz';
@@ -36,13 +37,6 @@ export interface ProviderImage {
   voteCount?: number;
   /** Only for season-scoped asset types; `ALL_SEASONS` for artwork meant for every season. */
   season?: number;
-}
-
-export interface ExternalIds {
-  tmdb?: number;
-  imdb?: string;
-  tvdb?: number;
-  musicbrainz?: string;
 }
 
 export interface ProviderRating {

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { requestJson, type QueryValue } from '../http/request-json.js';
 import { DEFAULT_USER_AGENT } from '../http/user-agent.js';
-import type { ExternalIds, ProviderDetails, ProviderSearchResult, ProviderSeason, ProviderShowDetails } from '../types.js';
+import type { ProviderDetails, ProviderSearchResult, ProviderSeason, ProviderShowDetails } from '../types.js';
+import type { ExternalIds } from '../../contracts/external-ids.js';
 import { mapTmdbMovie } from './map-tmdb-movie.js';
 import { mapTmdbSeason } from './map-tmdb-season.js';
 import { mapTmdbMovieResults, mapTmdbTvResults } from './map-tmdb-search.js';
