@@ -11,6 +11,7 @@ import { probeMedia, type MediaInfo } from '../media/probe.js';
 import { fileIsEpisode } from '../requests/release-name.js';
 import { type EpisodeMedia, type MovieMedia } from '../contracts/request.js';
 import { DOWNLOAD_ERRORED, DOWNLOAD_STALLED, TORRENT_FETCH_FAILED } from '../contracts/failures.js';
+import { hasVideoExtension } from '../media/video-extensions.js';
 
 export interface DownloadActivityDeps {
   qbittorrent: QbittorrentClient;
@@ -39,8 +40,6 @@ export interface DownloadHeartbeat {
   bytesPerSecond: number;
   state: string;
 }
-
-const VIDEO_EXTENSIONS = new Set(['.mkv', '.mp4', '.avi', '.m4v', '.ts', '.mov', '.wmv']);
 
 /** Downloads through qBittorrent's WebUI. A torrent is keyed by its info hash, so a season pack is added once and shared. */
 export function createDownloadActivities({ qbittorrent, requests, savePath, category, indexers }: DownloadActivityDeps) {
@@ -178,7 +177,7 @@ export function createDownloadActivities({ qbittorrent, requests, savePath, cate
 }
 
 function pickFile(files: TorrentFile[], media: EpisodeMedia | MovieMedia): TorrentFile | undefined {
-  const videos = files.filter((f) => VIDEO_EXTENSIONS.has(path.extname(f.name).toLowerCase()) && !/\bsample\b/i.test(f.name));
+  const videos = files.filter((f) => hasVideoExtension(f.name) && !/\bsample\b/i.test(f.name));
   if (media.kind === 'episode') {
     const matching = videos.filter((f) => fileIsEpisode(f.name, media.season, media.episode));
     if (matching.length > 0) return largest(matching);
