@@ -4,7 +4,7 @@ import { isRefreshDue } from '../cache/refresh-rules.js';
 import type { Database } from '../db/client.js';
 import { ProviderRefreshRepository, type CachedTitle } from '../db/repositories/provider-refresh-repository.js';
 import type { ProviderRepository } from '../db/repositories/provider-repository.js';
-import { createConcurrencyLimit } from '../media/discovery/concurrency-limit.js';
+import { createConcurrencyLimit } from '../concurrency/concurrency-limit.js';
 import { ProcessingContext } from '../providers/processing-context.js';
 import { TmdbProcessor } from '../providers/processors/tmdb-processor.js';
 import type { ProviderRegistry } from '../providers/registry.js';
@@ -96,7 +96,7 @@ export function createProviderRefreshActivities(deps: ProviderRefreshActivityDep
 
     /** Re-fetches these titles through the provider cache at background priority; heartbeats as it goes. */
     async refreshTitles(input: { titles: RefreshTarget[] }): Promise<{ refreshed: number; failed: number }> {
-      const limit = createConcurrencyLimit(REFRESH_CONCURRENCY);
+      const limit = createConcurrencyLimit(REFRESH_CONCURRENCY, 'newest-first');
       const result = { refreshed: 0, failed: 0 };
       // A fetch can wait long behind the provider's rate limit: a timer heartbeats between answers.
       await heartbeatWhile(() => Promise.all(

@@ -14,7 +14,7 @@ import { ScannedTitleWriter } from '../library/scanned-title-writer.js';
 import type { ContentStore } from '../media/content-store.js';
 import { discoverLibrary, LibraryRootUnreadableError } from '../media/discovery/index.js';
 import { scanTitleFolder } from '../media/title-scan/index.js';
-import { createTaskLimit } from '../media/title-scan/task-limit.js';
+import { createConcurrencyLimit } from '../concurrency/concurrency-limit.js';
 import { heartbeatWhile } from './heartbeat-while.js';
 import type { TitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
 import { LIBRARY_NOT_FOUND, LIBRARY_ROOT_UNREADABLE, UNSUPPORTED_LIBRARY_KIND } from '../contracts/failures.js';
@@ -128,7 +128,7 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
         phaseConfig.get('scan'),
       ]);
       const result: FolderBatchResult = { scanned: 0, titlesNew: 0, titlesUpdated: 0, assetsCached: 0, errors: 0, nextAfterKey: null };
-      const limit = createTaskLimit(folderConcurrency);
+      const limit = createConcurrencyLimit(folderConcurrency, 'oldest-first');
       // One folder can take long (a show with hundreds of episodes); keep telling Temporal we are alive.
       const ticker = setInterval(() => context.heartbeat({ scanned: result.scanned }), HEARTBEAT_EVERY_MS);
       try {
@@ -190,7 +190,7 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
 export type ScanActivities = ReturnType<typeof createScanActivities>;
 
 async function startPipelines(pipelines: TitlePipelineStarter, titles: TitleAwaitingPipeline[], announce: boolean) {
-  const limit = createTaskLimit(PIPELINE_START_CONCURRENCY);
+  const limit = createConcurrencyLimit(PIPELINE_START_CONCURRENCY, 'oldest-first');
   await Promise.all(
     titles.map((title) =>
       limit(() =>

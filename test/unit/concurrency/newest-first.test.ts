@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createConcurrencyLimit } from '../../../../src/media/discovery/concurrency-limit.js';
+import { createConcurrencyLimit } from '../../../src/concurrency/concurrency-limit.js';
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;
@@ -7,9 +7,9 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   return { promise, resolve };
 }
 
-describe('createConcurrencyLimit', () => {
+describe('createConcurrencyLimit, newest first', () => {
   it('never runs more tasks at once than allowed, and runs them all', async () => {
-    const limit = createConcurrencyLimit(3);
+    const limit = createConcurrencyLimit(3, 'newest-first');
     let running = 0;
     let mostRunning = 0;
     const results = await Promise.all(
@@ -28,7 +28,7 @@ describe('createConcurrencyLimit', () => {
   });
 
   it('starts the newest waiting task first', async () => {
-    const limit = createConcurrencyLimit(1);
+    const limit = createConcurrencyLimit(1, 'newest-first');
     const gate = deferred();
     const started: string[] = [];
     const first = limit(async () => {
@@ -42,12 +42,12 @@ describe('createConcurrencyLimit', () => {
   });
 
   it('frees the slot of a task that fails', async () => {
-    const limit = createConcurrencyLimit(1);
+    const limit = createConcurrencyLimit(1, 'newest-first');
     await expect(limit(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(limit(async () => 'next')).resolves.toBe('next');
   });
 
   it.each([0, -1, 1.5, Number.NaN])('refuses a limit of %s', (value) => {
-    expect(() => createConcurrencyLimit(value)).toThrow(RangeError);
+    expect(() => createConcurrencyLimit(value, 'newest-first')).toThrow(RangeError);
   });
 });

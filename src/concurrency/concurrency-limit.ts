@@ -1,16 +1,19 @@
 /**
- * Caps how many file-system calls are in flight at once, so a walk of a large library neither floods
- * libuv's thread pool nor runs out of file descriptors. Only leaf calls (readdir, stat, realpath) take a
- * slot; recursion never holds one, so it cannot deadlock.
+ * Caps how many tasks are in flight at once: file-system calls of a library walk (so it neither floods
+ * libuv's thread pool nor runs out of file descriptors), ffprobes of one title (a show with 200 episodes
+ * must not start 200), provider and panel calls of a batch.
  *
- * Waiting calls run newest first. Listing a library root queues a readdir per folder; newest-first lets the
- * stats of a folder just listed run before the next folder is opened, so only a few listings are held in
- * memory at a time instead of every folder's, which in a 10,000-folder library is most of the garbage
- * collector's work.
+ * `order` says which waiting task starts when a slot frees. 'oldest-first' is the fair queue. The library
+ * walk takes 'newest-first': listing a root queues a readdir per folder, and newest-first lets the stats of
+ * a folder just listed run before the next folder is opened, so only a few listings are held in memory at a
+ * time instead of every folder's, which in a 10,000-folder library is most of the garbage collector's work.
+ * A walk's recursion never holds a slot (only leaf calls do), so it cannot deadlock.
  */
 export type ConcurrencyLimit = <T>(task: () => Promise<T>) => Promise<T>;
 
-export function createConcurrencyLimit(maxInFlight: number): ConcurrencyLimit {
+export type WaitingOrder = 'oldest-first' | 'newest-first';
+
+export function createConcurrencyLimit(maxInFlight: number, order: WaitingOrder): ConcurrencyLimit {
   if (!Number.isInteger(maxInFlight) || maxInFlight < 1) {
     throw new RangeError(`concurrency must be a positive integer, got ${maxInFlight}`);
   }
@@ -18,7 +21,7 @@ export function createConcurrencyLimit(maxInFlight: number): ConcurrencyLimit {
   const waiting: (() => void)[] = [];
 
   const release = (): void => {
-    const next = waiting.pop();
+    const next = order === 'newest-first' ? waiting.pop() : waiting.shift();
     // A released slot passes straight to the next waiter, so inFlight stays at the cap meanwhile.
     if (next) next();
     else inFlight -= 1;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createTaskLimit } from '../../../../src/media/title-scan/task-limit.js';
+import { createConcurrencyLimit } from '../../../src/concurrency/concurrency-limit.js';
 
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1));
 
-describe('createTaskLimit', () => {
+describe('createConcurrencyLimit, oldest first', () => {
   it('never runs more tasks at once than the cap, and runs them all', async () => {
-    const limit = createTaskLimit(3);
+    const limit = createConcurrencyLimit(3, 'oldest-first');
     let running = 0;
     let mostAtOnce = 0;
     const results = await Promise.all(
@@ -24,12 +24,12 @@ describe('createTaskLimit', () => {
   });
 
   it('frees the slot of a task that fails', async () => {
-    const limit = createTaskLimit(1);
+    const limit = createConcurrencyLimit(1, 'oldest-first');
     await expect(limit(() => Promise.reject(new Error('probe failed')))).rejects.toThrow('probe failed');
     await expect(limit(() => Promise.resolve('next'))).resolves.toBe('next');
   });
 
   it.each([0, -1, 1.5, Number.NaN])('refuses a cap of %s', (cap) => {
-    expect(() => createTaskLimit(cap)).toThrow(RangeError);
+    expect(() => createConcurrencyLimit(cap, 'oldest-first')).toThrow(RangeError);
   });
 });
