@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { BodyTooLargeError, MB, readCappedBytes } from '../integrations/http/capped-body.js';
+import { BodyTooLargeError, MB, readCappedBytes } from '../http/capped-body.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** Artwork and trailers' stills: far below this; a server streaming without end is cut off here. */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
-import { MB, readCappedText } from '../../integrations/http/capped-body.js';
+import { MB, readCappedText } from '../../http/capped-body.js';
 
 /**
  * Prometheus metrics: the provider cache (hit rate, fetch latency, per-provider outcomes) and the process's

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BodyTooLargeError, readCappedBytes } from '../../../src/integrations/http/capped-body.js';
+import { BodyTooLargeError, readCappedBytes } from '../../../src/http/capped-body.js';
 import { downloadToTempFile } from '../../../src/media/download-file.js';
 import { ProviderResponseError } from '../../../src/providers/http/errors.js';
 import { requestText } from '../../../src/providers/iptv/request-text.js';
