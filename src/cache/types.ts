@@ -1,4 +1,5 @@
-import type { ProviderAssetType, ProviderMetadata, ProviderSearchResult, ProviderSeason } from '../providers/types.js';
+import type { ProviderMetadata, ProviderSearchResult, ProviderSeason } from '../providers/types.js';
+import type { ProviderAssetType } from '../contracts/artwork-types.js';
 import type { ExternalIds } from '../contracts/external-ids.js';
 import type { FetchPriority } from '../contracts/providers.js';
 

@@ -1,4 +1,5 @@
-import type { SeasonRef, ArtworkAssetType } from '../artwork-names.js';
+import type { SeasonRef } from '../artwork-names.js';
+import type { ArtworkAssetType } from '../../contracts/artwork-types.js';
 import type { MediaInfo } from '../probe.js';
 import type { EpisodeNfo, MovieNfo, SeasonNfo, TvShowNfo } from '../nfo/index.js';
 import type { ExternalSubtitle } from '../subtitles.js';

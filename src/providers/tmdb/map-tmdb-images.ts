@@ -1,5 +1,6 @@
 import { toIso6391 } from '../../language/language-codes.js';
-import type { ProviderAssetType, ProviderImage } from '../types.js';
+import type { ProviderImage } from '../types.js';
+import type { ProviderAssetType } from '../../contracts/artwork-types.js';
 import { tmdbImageUrl } from './tmdb-image-url.js';
 import type { TmdbImages } from './tmdb-schemas.js';
 
