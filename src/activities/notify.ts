@@ -194,8 +194,8 @@ function asTemporalFailure(error: unknown): never {
   if (!(error instanceof TargetError)) throw error;
   throw ApplicationFailure.create({
     message: error.message,
-    type: error.retryable ? TARGET_UNAVAILABLE : TARGET_REJECTED,
-    nonRetryable: !error.retryable,
+    type: error.nonRetryable ? TARGET_REJECTED : TARGET_UNAVAILABLE,
+    nonRetryable: error.nonRetryable,
     nextRetryDelay: error.retryAfterMs,
   });
 }
