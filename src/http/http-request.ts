@@ -11,8 +11,8 @@ export interface HttpRequest {
   url: string | URL;
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
-  /** Sent as is; set the content type in `headers`. */
-  body?: string;
+  /** Sent as is; set the content type in `headers` for a string (a form sets its own). */
+  body?: string | URLSearchParams | FormData;
   timeoutMs: number;
   /** The most of the body read; a larger answer fails. */
   maxBodyBytes: number;
