@@ -12,6 +12,8 @@ import { fileIsEpisode } from '../requests/release-name.js';
 import { type EpisodeMedia, type MovieMedia } from '../contracts/request.js';
 import { DOWNLOAD_ERRORED, DOWNLOAD_STALLED, TORRENT_FETCH_FAILED } from '../contracts/failures.js';
 import { hasVideoExtension } from '../media/video-extensions.js';
+import { MB } from '../http/capped-body.js';
+import { httpRequestBytes, HttpRequestFailure, type HttpBytesAnswer } from '../http/http-request.js';
 
 export interface DownloadActivityDeps {
   qbittorrent: QbittorrentClient;
@@ -40,6 +42,9 @@ export interface DownloadHeartbeat {
   bytesPerSecond: number;
   state: string;
 }
+
+/** A .torrent file lists pieces' hashes; even a 100 GB release's is a few megabytes. */
+const MAX_TORRENT_BYTES = 32 * MB;
 
 /** Downloads through qBittorrent's WebUI. A torrent is keyed by its info hash, so a season pack is added once and shared. */
 export function createDownloadActivities({ qbittorrent, requests, savePath, category, indexers }: DownloadActivityDeps) {
@@ -75,15 +80,19 @@ export function createDownloadActivities({ qbittorrent, requests, savePath, cate
       if (!hash) throw ApplicationFailure.nonRetryable(`The magnet link of "${release.title}" names no info hash`, DOWNLOAD_ERRORED);
       return { source: { kind: 'url', url: await linkOf(release, link) }, hash: expectHash(release, hash) };
     }
-    const response = await fetch(await linkOf(release, link), { redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+    let response: HttpBytesAnswer;
+    try {
+      response = await httpRequestBytes({ url: await linkOf(release, link), redirect: 'manual', timeoutMs: 30_000, maxBodyBytes: MAX_TORRENT_BYTES, what: `the torrent of "${release.title}"` });
+    } catch (error) {
+      // A body past the ceiling is no torrent file; the next release is tried. Network trouble is retried.
+      if (error instanceof HttpRequestFailure && error.kind === 'too-large') throw ApplicationFailure.nonRetryable(error.message, DOWNLOAD_ERRORED);
+      throw error;
+    }
     const location = response.headers.get('location');
     // Indexer proxies answer a download link with a redirect to the magnet when they have no file.
-    if (response.status >= 300 && response.status < 400 && location?.startsWith('magnet:')) {
-      await response.body?.cancel();
-      return sourceOf(release, location);
-    }
+    if (response.status >= 300 && response.status < 400 && location?.startsWith('magnet:')) return sourceOf(release, location);
     if (response.status !== 200) throw ApplicationFailure.retryable(`${release.indexer} answered HTTP ${response.status} for the torrent of "${release.title}"`, TORRENT_FETCH_FAILED);
-    const torrent = Buffer.from(await response.arrayBuffer());
+    const torrent = response.bytes;
     let hash: string;
     try {
       hash = infoHashOfTorrent(torrent);

@@ -1,4 +1,4 @@
-import { BodyTooLargeError, readCappedText } from './capped-body.js';
+import { BodyTooLargeError, readCappedBytes, readCappedText } from './capped-body.js';
 import { parseRetryAfter } from './retry-after.js';
 
 /**
@@ -18,6 +18,8 @@ export interface HttpRequest {
   maxBodyBytes: number;
   /** What the body is, for the too-large message: "TMDB /movie/603". */
   what: string;
+  /** 'manual': a redirect is the answer (an indexer's download link that redirects to a magnet). */
+  redirect?: 'follow' | 'manual';
 }
 
 export interface HttpAnswer {
@@ -27,6 +29,8 @@ export interface HttpAnswer {
   /** From the Retry-After header, when the server sent a readable one. */
   retryAfterMs: number | undefined;
 }
+
+export type HttpBytesAnswer = Omit<HttpAnswer, 'text'> & { bytes: Buffer };
 
 /** No usable answer: the server did not answer in time, could not be reached, or sent too large a body. */
 export class HttpRequestFailure extends Error {
@@ -46,18 +50,33 @@ export class HttpRequestFailure extends Error {
 }
 
 export async function httpRequest(request: HttpRequest): Promise<HttpAnswer> {
+  const { body, ...answer } = await send(request, readCappedText);
+  return { ...answer, text: body };
+}
+
+/** The same call, its body kept as bytes (a torrent file, an image). */
+export async function httpRequestBytes(request: HttpRequest): Promise<HttpBytesAnswer> {
+  const { body, ...answer } = await send(request, readCappedBytes);
+  return { ...answer, bytes: body };
+}
+
+async function send<Body>(
+  request: HttpRequest,
+  read: (response: Response, maxBytes: number, what: string) => Promise<Body>,
+): Promise<Omit<HttpAnswer, 'text'> & { body: Body }> {
   let status = 0;
   try {
     const response = await fetch(request.url, {
       method: request.method ?? 'GET',
       headers: request.headers,
       body: request.body,
+      redirect: request.redirect ?? 'follow',
       signal: AbortSignal.timeout(request.timeoutMs),
     });
     status = response.status;
     // The timeout signal also covers reading the body, so a server that stalls mid-body fails here too.
-    const text = await readCappedText(response, request.maxBodyBytes, request.what);
-    return { status, headers: response.headers, text, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) };
+    const body = await read(response, request.maxBodyBytes, request.what);
+    return { status, headers: response.headers, body, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) };
   } catch (error) {
     if (error instanceof BodyTooLargeError) throw new HttpRequestFailure('too-large', status, error);
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpRequest, HttpRequestFailure, joinUrl } from '../../../src/http/http-request.js';
+import { httpRequest, httpRequestBytes, HttpRequestFailure, joinUrl } from '../../../src/http/http-request.js';
 
 let server: http.Server;
 let base: string;
@@ -11,6 +11,8 @@ beforeAll(async () => {
     const path = req.url?.replace(/^\/prefix/, '');
     if (path === '/busy') return void res.writeHead(429, { 'Retry-After': '2' }).end('slow down');
     if (path === '/big') return void res.writeHead(200).end('x'.repeat(2048));
+    if (path === '/to-magnet') return void res.writeHead(302, { Location: 'magnet:?xt=urn:btih:abc' }).end();
+    if (path === '/bytes') return void res.writeHead(200).end(Buffer.from([0, 1, 254, 255]));
     if (path === '/stall') return void res.writeHead(200); // headers, then no body
     res.writeHead(200, { 'Content-Type': 'text/plain' }).end(`${req.method} ${req.url}`);
   });
@@ -46,6 +48,15 @@ describe('httpRequest', () => {
     const closed = await httpRequest({ url: `http://127.0.0.1:${port}/`, timeoutMs: 500, maxBodyBytes: 1024, what: 'x' }).catch((error: unknown) => error);
     expect(closed).toMatchObject({ kind: 'unreachable', code: 'ECONNREFUSED' });
     expect((closed as Error).message).toMatch(/^ECONNREFUSED \(/);
+  });
+});
+
+describe('httpRequestBytes', () => {
+  it('keeps the body as bytes, and with manual redirects answers with the redirect itself', async () => {
+    const bytes = await httpRequestBytes({ url: joinUrl(base, '/bytes'), timeoutMs: 500, maxBodyBytes: 1024, what: 'bytes' });
+    expect([...bytes.bytes]).toEqual([0, 1, 254, 255]);
+    const redirect = await httpRequestBytes({ url: joinUrl(base, '/to-magnet'), redirect: 'manual', timeoutMs: 500, maxBodyBytes: 1024, what: 'a torrent' });
+    expect([redirect.status, redirect.headers.get('location')]).toEqual([302, 'magnet:?xt=urn:btih:abc']);
   });
 });
 
