@@ -16,6 +16,11 @@ const sqlOnlyInDb = [
   },
 ];
 
+const NO_WORKFLOW_IMPORTS = {
+  regex: String.raw`(^|/)workflows/`,
+  message: 'Only src/workers and src/workflows import workflow modules: share ids, names and types through src/contracts.',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules', 'data', 'coverage', 'dist'] },
   js.configs.recommended,
@@ -26,26 +31,68 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // Layer rules. They use @typescript-eslint/no-restricted-imports (which tells `import type` apart) so that
+  // other import restrictions can use the core rule on overlapping files without replacing these; within
+  // this rule each file matches exactly one block below, since a later block would replace an earlier one.
   {
+    // SQL only in src/db (core rule, so it adds to the layer rules below instead of replacing them).
     files: ['src/**/*.ts'],
     ignores: ['src/db/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: sqlOnlyInDb }] },
   },
   {
-    // Workflows run in Temporal's deterministic sandbox: no Node built-ins, no I/O, no runtime imports
-    // from activities or anything below them.
+    // Workflows run in Temporal's deterministic sandbox: they import the SDK, the contracts they share with
+    // their callers, each other, and the types of the activities they proxy; nothing that could run I/O.
     files: ['src/workflows/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process'], message: 'Workflows must not use Node built-ins.' },
-            { group: ['../activities/*', '../db/*', '../media/*', '../api/*', '../providers/*', '../integrations/*', '../cache/*'], allowTypeImports: true, message: 'Workflows may import only types from below.' },
-            ...sqlOnlyInDb,
+            {
+              regex: String.raw`^(?!@temporalio/(workflow|common)$|\./|\.\./contracts/|\.\./activities/)`,
+              message: 'Workflows import only @temporalio/workflow, @temporalio/common, src/contracts and each other.',
+            },
+            { regex: String.raw`^\.\./activities/`, allowTypeImports: true, message: 'Workflows import only the types of activities (for proxyActivities).' },
           ],
         },
       ],
+    },
+  },
+  {
+    // Contracts are read by workflows (inside the sandbox) and by everything else: names, types, schemas
+    // and pure helpers. Types may come from anywhere, code only from the SDK, zod and other contracts.
+    files: ['src/contracts/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: String.raw`(^|/)workflows/`, message: 'Contracts never import workflows: workflows import contracts.' },
+            {
+              regex: String.raw`^(?!@temporalio/(workflow|common)$|zod$|\./|(\.\./)+workflows/)`,
+              allowTypeImports: true,
+              message: 'Contracts import code only from @temporalio/workflow, @temporalio/common, zod and other contracts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Repositories store what providers answer; they never run provider code (clients, processors).
+    files: ['src/db/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [NO_WORKFLOW_IMPORTS, { regex: String.raw`^\.\./(\.\./)*providers/`, allowTypeImports: true, message: 'src/db imports only types from src/providers; shared configuration lives in src/contracts.' }] }],
+    },
+  },
+  {
+    // Only the worker (which registers them) and workflows themselves import workflow modules; everyone
+    // else shares ids, names, types and typed starts through src/contracts.
+    files: ['src/**/*.ts'],
+    ignores: ['src/workflows/**', 'src/workers/**', 'src/contracts/**', 'src/db/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [NO_WORKFLOW_IMPORTS] }],
     },
   },
 );

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { build } from '../../src/api/app.js';
 import { PhaseConfigService } from '../../src/config/phase-config-service.js';
-import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
+import { CredentialsCipher } from '../../src/security/credentials-cipher.js';
 import { installTemporalRuntime } from '../../src/workers/temporal-runtime.js';
 import { startFakeDiscord } from '../../test/fakes/discord.js';
 import { runDrill, type DrillFigures } from '../../test/support/kill-drill.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import fc from 'fast-check';
 import { build } from '../../src/api/app.js';
-import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
+import { CredentialsCipher } from '../../src/security/credentials-cipher.js';
 import { findFreePort } from '../../src/runtime/free-port.js';
 import { installTemporalRuntime } from '../../src/workers/temporal-runtime.js';
 import { anyWriteRequest, defaultSeedBodies, writeRoutes, type FuzzRequest } from '../../test/support/fuzz-requests.js';

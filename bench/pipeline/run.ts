@@ -13,14 +13,14 @@ import { PathMappingRepository } from '../../src/db/repositories/path-mapping-re
 import { ProviderRepository } from '../../src/db/repositories/provider-repository.js';
 import { movies } from '../../src/db/schema/index.js';
 import { notificationConfigSchemas } from '../../src/integrations/notification-config.js';
-import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
+import { CredentialsCipher } from '../../src/security/credentials-cipher.js';
 import { findFreePort } from '../../src/runtime/free-port.js';
 import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js';
 import { bundleReelflowWorkflows } from '../../src/workers/bundle-workflows.js';
 import { createReelflowWorkers, runWorkers } from '../../src/workers/create-worker.js';
 import { installTemporalRuntime } from '../../src/workers/temporal-runtime.js';
-import { libraryScanWorkflowId, type ScanProgress } from '../../src/workflows/scan-definitions.js';
-import { titlePipelineWorkflowId, type TitlePipelineState } from '../../src/workflows/title-pipeline-definitions.js';
+import { libraryScanWorkflowId, type ScanProgress } from '../../src/contracts/scan.js';
+import { titlePipelineWorkflowId, type TitlePipelineState } from '../../src/contracts/title-pipeline.js';
 import { startFakeImageHost } from '../../test/fakes/image-host.js';
 import { KODI_FAKE_PASSWORD, KODI_FAKE_USER, startFakeKodi, type FakeKodi } from '../../test/fakes/kodi.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../../test/fakes/tmdb.js';

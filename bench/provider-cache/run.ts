@@ -8,7 +8,7 @@ import { TemporalProviderFetcher } from '../../src/cache/temporal-provider-fetch
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { ProviderCacheRepository } from '../../src/db/repositories/provider-cache-repository.js';
 import { ProviderRepository } from '../../src/db/repositories/provider-repository.js';
-import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
+import { CredentialsCipher } from '../../src/security/credentials-cipher.js';
 import { findFreePort } from '../../src/runtime/free-port.js';
 import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js';
 import { bundleReelflowWorkflows } from '../../src/workers/bundle-workflows.js';

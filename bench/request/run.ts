@@ -8,7 +8,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { build } from '../../src/api/app.js';
 import { DEFAULT_PIPELINE_TIMINGS, type RequestPipelineSettings } from '../../src/config/request-pipeline-settings.js';
 import { ProviderRepository } from '../../src/db/repositories/provider-repository.js';
-import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
+import { CredentialsCipher } from '../../src/security/credentials-cipher.js';
 import { findFreePort } from '../../src/runtime/free-port.js';
 import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js';
 import { bundleReelflowWorkflows } from '../../src/workers/bundle-workflows.js';

@@ -1,4 +1,4 @@
-import type { ScanCounters, ScanProgress } from '../../src/workflows/scan-definitions.js';
+import type { ScanCounters, ScanProgress } from '../../src/contracts/scan.js';
 import type { ReferenceScanResult } from './reference-scan.js';
 
 /**

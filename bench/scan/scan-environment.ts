@@ -9,7 +9,7 @@ import { findFreePort } from '../../src/runtime/free-port.js';
 import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js';
 import { bundleReelflowWorkflows } from '../../src/workers/bundle-workflows.js';
 import type { libraryScan } from '../../src/workflows/library-scan.js';
-import { libraryScanWorkflowId, type ScanProgress } from '../../src/workflows/scan-definitions.js';
+import { libraryScanWorkflowId, type ScanProgress } from '../../src/contracts/scan.js';
 import { acquireTestPostgres } from '../../test/support/test-postgres.js';
 import { createBenchDatabase } from '../support/bench-database.js';
 import type { CleanupStack } from '../support/cleanup-stack.js';

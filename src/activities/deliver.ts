@@ -7,7 +7,8 @@ import { DestinationRefusedError, LocalDestination, type DeliveryDestination, ty
 import { RsyncDestination } from '../media/rsync-destination.js';
 import { libraryPathFor } from '../requests/media-names.js';
 import { heartbeatWhile } from './heartbeat-while.js';
-import type { EpisodeMedia, MovieMedia } from '../workflows/request-definitions.js';
+import type { EpisodeMedia, MovieMedia } from '../contracts/request.js';
+import { DESTINATION_REFUSED, TARGET_MISSING } from '../contracts/failures.js';
 
 export interface DeliveryActivityDeps {
   targets: DeliveryTargetRepository;
@@ -48,7 +49,7 @@ export function createDeliveryActivities({ targets, requests }: DeliveryActivity
   async function deliver(input: { itemId: string; file: string; targetIds: string[]; media: EpisodeMedia | MovieMedia }): Promise<DeliveryOutcome> {
     const rows = await targets.getMany(input.targetIds);
     const missing = input.targetIds.filter((id) => !rows.some((r) => r.id === id));
-    if (missing.length > 0) throw ApplicationFailure.nonRetryable(`Delivery target(s) ${missing.join(', ')} no longer exist`, 'TargetMissing');
+    if (missing.length > 0) throw ApplicationFailure.nonRetryable(`Delivery target(s) ${missing.join(', ')} no longer exist`, TARGET_MISSING);
     const named = libraryPathFor(input.media.kind === 'episode' ? { ...input.media, kind: 'episode' } : input.media, path.extname(input.file));
     const outcome: DeliveryOutcome = { paths: [], refreshes: [] };
     for (const target of rows) {
@@ -70,7 +71,7 @@ async function refusalsFinal<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof DestinationRefusedError) throw ApplicationFailure.nonRetryable(error.message, 'DestinationRefused');
+    if (error instanceof DestinationRefusedError) throw ApplicationFailure.nonRetryable(error.message, DESTINATION_REFUSED);
     throw error;
   }
 }

@@ -6,10 +6,14 @@ import type { ReleaseCandidate } from '../db/schema/index.js';
 import { infoHashOfMagnet, infoHashOfTorrent, isInfoHash } from '../integrations/bittorrent/torrent-file.js';
 import { ERROR_STATES, PIECE_DOWNLOADED, type QbittorrentClient, type TorrentFile, type TorrentInfo, type TorrentSource } from '../integrations/qbittorrent/qbittorrent-client.js';
 import { IndexerSecretMissingError, resolveIndexerSecrets } from '../integrations/torznab/indexer-secrets.js';
-import type { TorznabIndexer } from '../integrations/torznab/torznab-client.js';
+import type { TorznabIndexer } from '../integrations/torznab/torznab-indexer.js';
 import { probeMedia, type MediaInfo } from '../media/probe.js';
 import { fileIsEpisode } from '../requests/release-name.js';
-import { DOWNLOAD_ERRORED, DOWNLOAD_STALLED, type EpisodeMedia, type MovieMedia } from '../workflows/request-definitions.js';
+import { type EpisodeMedia, type MovieMedia } from '../contracts/request.js';
+import { DOWNLOAD_ERRORED, DOWNLOAD_STALLED, TORRENT_FETCH_FAILED } from '../contracts/failures.js';
+import { hasVideoExtension } from '../media/video-extensions.js';
+import { MB } from '../http/capped-body.js';
+import { httpRequestBytes, HttpRequestFailure, type HttpBytesAnswer } from '../http/http-request.js';
 
 export interface DownloadActivityDeps {
   qbittorrent: QbittorrentClient;
@@ -39,7 +43,8 @@ export interface DownloadHeartbeat {
   state: string;
 }
 
-const VIDEO_EXTENSIONS = new Set(['.mkv', '.mp4', '.avi', '.m4v', '.ts', '.mov', '.wmv']);
+/** A .torrent file lists pieces' hashes; even a 100 GB release's is a few megabytes. */
+const MAX_TORRENT_BYTES = 32 * MB;
 
 /** Downloads through qBittorrent's WebUI. A torrent is keyed by its info hash, so a season pack is added once and shared. */
 export function createDownloadActivities({ qbittorrent, requests, savePath, category, indexers }: DownloadActivityDeps) {
@@ -75,15 +80,19 @@ export function createDownloadActivities({ qbittorrent, requests, savePath, cate
       if (!hash) throw ApplicationFailure.nonRetryable(`The magnet link of "${release.title}" names no info hash`, DOWNLOAD_ERRORED);
       return { source: { kind: 'url', url: await linkOf(release, link) }, hash: expectHash(release, hash) };
     }
-    const response = await fetch(await linkOf(release, link), { redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+    let response: HttpBytesAnswer;
+    try {
+      response = await httpRequestBytes({ url: await linkOf(release, link), redirect: 'manual', timeoutMs: 30_000, maxBodyBytes: MAX_TORRENT_BYTES, what: `the torrent of "${release.title}"` });
+    } catch (error) {
+      // A body past the ceiling is no torrent file; the next release is tried. Network trouble is retried.
+      if (error instanceof HttpRequestFailure && error.kind === 'too-large') throw ApplicationFailure.nonRetryable(error.message, DOWNLOAD_ERRORED);
+      throw error;
+    }
     const location = response.headers.get('location');
     // Indexer proxies answer a download link with a redirect to the magnet when they have no file.
-    if (response.status >= 300 && response.status < 400 && location?.startsWith('magnet:')) {
-      await response.body?.cancel();
-      return sourceOf(release, location);
-    }
-    if (response.status !== 200) throw ApplicationFailure.retryable(`${release.indexer} answered HTTP ${response.status} for the torrent of "${release.title}"`, 'TorrentFetchFailed');
-    const torrent = Buffer.from(await response.arrayBuffer());
+    if (response.status >= 300 && response.status < 400 && location?.startsWith('magnet:')) return sourceOf(release, location);
+    if (response.status !== 200) throw ApplicationFailure.retryable(`${release.indexer} answered HTTP ${response.status} for the torrent of "${release.title}"`, TORRENT_FETCH_FAILED);
+    const torrent = response.bytes;
     let hash: string;
     try {
       hash = infoHashOfTorrent(torrent);
@@ -177,7 +186,7 @@ export function createDownloadActivities({ qbittorrent, requests, savePath, cate
 }
 
 function pickFile(files: TorrentFile[], media: EpisodeMedia | MovieMedia): TorrentFile | undefined {
-  const videos = files.filter((f) => VIDEO_EXTENSIONS.has(path.extname(f.name).toLowerCase()) && !/\bsample\b/i.test(f.name));
+  const videos = files.filter((f) => hasVideoExtension(f.name) && !/\bsample\b/i.test(f.name));
   if (media.kind === 'episode') {
     const matching = videos.filter((f) => fileIsEpisode(f.name, media.season, media.episode));
     if (matching.length > 0) return largest(matching);

@@ -7,6 +7,7 @@ import { PathOutsideRootError, confinedPath } from '../media/confined-path.js';
 import { EncodeCancelledError, EncodeError, acceptEncode, encodeToPartial, partialPathOf, type EncodedPartial } from '../media/encode.js';
 import type { MediaInfo } from '../media/probe.js';
 import { ProgressWriter } from '../requests/progress-writer.js';
+import { ENCODE_FAILED, PATH_REFUSED, PROFILE_MISSING, SOURCE_MISSING } from '../contracts/failures.js';
 
 export interface EncodeActivityDeps {
   requests: RequestRepository;
@@ -27,7 +28,7 @@ export function createEncodeActivities({ requests, profiles, workDir }: EncodeAc
   const itemDir = (itemId: string) => confined(() => confinedPath(workDir, itemId));
   async function profileOf(id: string) {
     const profile = await profiles.get(id);
-    if (!profile) throw ApplicationFailure.nonRetryable(`Quality profile ${id} does not exist`, 'ProfileMissing');
+    if (!profile) throw ApplicationFailure.nonRetryable(`Quality profile ${id} does not exist`, PROFILE_MISSING);
     return profile;
   }
   return {
@@ -41,7 +42,7 @@ export function createEncodeActivities({ requests, profiles, workDir }: EncodeAc
       const dir = itemDir(input.itemId);
       const profile = await profileOf(input.qualityProfileId);
       await stat(input.source).catch(() => {
-        throw ApplicationFailure.nonRetryable(`The downloaded file ${input.source} is missing`, 'SourceMissing');
+        throw ApplicationFailure.nonRetryable(`The downloaded file ${input.source} is missing`, SOURCE_MISSING);
       });
       await requests.transition(input.itemId, 'ENCODING', { progress: 0 });
       await removePartials(dir);
@@ -65,7 +66,7 @@ export function createEncodeActivities({ requests, profiles, workDir }: EncodeAc
         await progress.settled();
         if (error instanceof EncodeCancelledError) throw new CancelledFailure('Encode cancelled; ffmpeg was stopped');
         // A bad encode will be as bad next time; the item fails with the reason and a person decides.
-        if (error instanceof EncodeError) throw ApplicationFailure.nonRetryable(error.message, 'EncodeFailed');
+        if (error instanceof EncodeError) throw ApplicationFailure.nonRetryable(error.message, ENCODE_FAILED);
         throw error;
       }
     },
@@ -79,13 +80,13 @@ export function createEncodeActivities({ requests, profiles, workDir }: EncodeAc
       // The paths come from the workflow: the rename and the removal of a failed encode stay in the work folder.
       const output = confined(() => confinedPath(workDir, input.encoded.output));
       const partial = confined(() => confinedPath(workDir, input.encoded.partial));
-      if (partial !== partialPathOf(output)) throw ApplicationFailure.nonRetryable(`${input.encoded.partial} is not the partial encode of ${input.encoded.output}`, 'PathRefused');
+      if (partial !== partialPathOf(output)) throw ApplicationFailure.nonRetryable(`${input.encoded.partial} is not the partial encode of ${input.encoded.output}`, PATH_REFUSED);
       const profile = await profileOf(input.qualityProfileId);
       try {
         const result = await acceptEncode({ ...input.encoded, partial, output }, profile.encode);
         return { output: result.output, sizeBytes: result.sizeBytes };
       } catch (error) {
-        if (error instanceof EncodeError) throw ApplicationFailure.nonRetryable(error.message, 'EncodeFailed');
+        if (error instanceof EncodeError) throw ApplicationFailure.nonRetryable(error.message, ENCODE_FAILED);
         throw error;
       }
     },
@@ -106,7 +107,7 @@ function confined(resolve: () => string): string {
   try {
     return resolve();
   } catch (error) {
-    if (error instanceof PathOutsideRootError) throw ApplicationFailure.nonRetryable(error.message, 'PathRefused');
+    if (error instanceof PathOutsideRootError) throw ApplicationFailure.nonRetryable(error.message, PATH_REFUSED);
     throw error;
   }
 }

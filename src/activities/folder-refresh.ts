@@ -12,9 +12,10 @@ import type { TitlePipelineStarter } from '../library/temporal-title-pipeline-st
 import type { ContentStore } from '../media/content-store.js';
 import { discoverTitleFolder } from '../media/discovery/index.js';
 import { scanTitleFolder } from '../media/title-scan/index.js';
-import type { FolderRefreshInput } from '../workflows/folder-refresh-definitions.js';
-import type { PipelineTitleKind } from '../workflows/title-pipeline-definitions.js';
+import type { FolderRefreshInput, RefreshedFolder } from '../contracts/folder-refresh.js';
+import type { PipelineTitleKind } from '../contracts/title-pipeline.js';
 import { heartbeatWhile } from './heartbeat-while.js';
+import { FOLDER_OUTSIDE_LIBRARY, INVALID_FOLDER_REFRESH_INPUT, LIBRARY_NOT_FOUND, UNSUPPORTED_LIBRARY_KIND } from '../contracts/failures.js';
 
 export interface FolderRefreshActivityDeps {
   db: Database;
@@ -31,10 +32,6 @@ const refreshInput = z.object({
   arrIds: z.object({ tmdb: z.number().int().positive().optional(), imdb: z.string().regex(/^tt\d+$/).optional(), tvdb: z.number().int().positive().optional() }).optional(),
   scanId: z.uuid(),
 });
-
-export type RefreshedFolder =
-  | { outcome: 'scanned'; kind: PipelineTitleKind; titleId: string; isNew: boolean; fileErrors: number }
-  | { outcome: 'removed'; titlesRemoved: number };
 
 /** Activities of folderRefresh: one folder scanned exactly as a library scan would, then its pipeline started. */
 export function createFolderRefreshActivities({ db, phaseConfig, contentStore, pipelines }: FolderRefreshActivityDeps) {
@@ -67,18 +64,18 @@ export function createFolderRefreshActivities({ db, phaseConfig, contentStore, p
     const parsed = refreshInput.safeParse(rawInput);
     if (!parsed.success) {
       const reason = parsed.error.issues.map((i) => `input.${i.path.join('.')}: ${i.message}`).join('; ');
-      throw ApplicationFailure.nonRetryable(`folderRefresh: ${reason}`, 'InvalidInput');
+      throw ApplicationFailure.nonRetryable(`folderRefresh: ${reason}`, INVALID_FOLDER_REFRESH_INPUT);
     }
     const input = parsed.data;
     const library = await libraries.get(input.libraryId);
-    if (!library) throw ApplicationFailure.nonRetryable(`Library ${input.libraryId} does not exist`, 'LibraryNotFound');
-    if (library.kind === 'music') throw ApplicationFailure.nonRetryable(`Library "${library.name}" is a music library`, 'UnsupportedLibraryKind');
+    if (!library) throw ApplicationFailure.nonRetryable(`Library ${input.libraryId} does not exist`, LIBRARY_NOT_FOUND);
+    if (library.kind === 'music') throw ApplicationFailure.nonRetryable(`Library "${library.name}" is a music library`, UNSUPPORTED_LIBRARY_KIND);
     const scanConfig = await phaseConfig.get('scan');
     let discovered;
     try {
       discovered = await discoverTitleFolder(library.rootPath, library.kind, input.folderPath, scanConfig);
     } catch (err) {
-      throw ApplicationFailure.nonRetryable((err as Error).message, 'FolderOutsideLibrary');
+      throw ApplicationFailure.nonRetryable((err as Error).message, FOLDER_OUTSIDE_LIBRARY);
     }
     if (!discovered) {
       const key = path.relative(path.resolve(library.rootPath), path.resolve(input.folderPath)).split(path.sep).join('/');

@@ -6,14 +6,15 @@ import type { IptvProviderRecord, IptvProviderRepository } from '../db/repositor
 import { IptvProviderGoneError, ProviderTitleRepository, type MatchResult } from '../db/repositories/provider-title-repository.js';
 import type { IptvKind } from '../db/schema/iptv.js';
 import type { ProviderTitleRow } from '../db/schema/index.js';
-import { createConcurrencyLimit } from '../media/discovery/concurrency-limit.js';
+import { createConcurrencyLimit } from '../concurrency/concurrency-limit.js';
 import type { IptvContext, IptvProcessor } from '../providers/iptv/catalogue.js';
-import type { IptvProviderConfig } from '../providers/iptv/iptv-config.js';
+import type { IptvProviderConfig } from '../contracts/iptv-providers.js';
 import { toListedTitles } from '../providers/iptv/listed-titles.js';
 import { matchTitle, TmdbLookupFailedError } from '../providers/iptv/title-matcher.js';
 import { ProcessingContext } from '../providers/processing-context.js';
 import type { ProviderRegistry } from '../providers/registry.js';
-import { IPTV_PROVIDER_DELETED, type CatalogueFetchResult, type MatchBatchResult } from '../workflows/iptv-definitions.js';
+import { type CatalogueFetchResult, type MatchBatchResult } from '../contracts/iptv.js';
+import { IPTV_PROVIDER_DELETED } from '../contracts/failures.js';
 import { asTemporalFailure, runLogger } from './providers.js';
 import { heartbeatWhile } from './heartbeat-while.js';
 
@@ -84,7 +85,7 @@ export function createIptvActivities(deps: IptvActivityDeps) {
         const batch = await titles.pendingBatch(input.providerId, input.syncId, input.afterKey, input.limit);
         const result: MatchBatchResult = { processed: 0, matched: 0, ignored: 0, errors: 0, nextAfterKey: batch.length < input.limit ? null : batch.at(-1)!.titleKey };
         context.progress.total = batch.length;
-        const limit = createConcurrencyLimit(Math.min(MATCH_CONCURRENCY, Math.max(1, input.limit)));
+        const limit = createConcurrencyLimit(Math.min(MATCH_CONCURRENCY, Math.max(1, input.limit)), 'newest-first');
         // One match can wait long behind TMDB's rate limit: a timer heartbeats between matches.
         await heartbeatWhile(() => Promise.all(
           batch.map((row) =>

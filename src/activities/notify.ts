@@ -16,14 +16,12 @@ import {
 import { digestMessage, type TitleMessage } from '../integrations/notification-message.js';
 import { notifyPeople, refreshPlayer } from '../integrations/notifiers.js';
 import type { PlayerRefreshOutcome } from '../integrations/player-refresh.js';
-import { CredentialsDecryptError, type CredentialsCipher } from '../providers/credentials-cipher.js';
+import { CredentialsDecryptError, type CredentialsCipher } from '../security/credentials-cipher.js';
 import {
-  folderChangedSignalName,
+  folderChangedSignal,
   peopleDigestWorkflowId,
-  peopleDigestWorkflowType,
-  peopleMessageSignalName,
+  peopleMessageSignal,
   playerLibrarySyncWorkflowId,
-  playerLibrarySyncWorkflowType,
   playerTargetName,
   type DeliveryPolicy,
   type FolderChange,
@@ -35,7 +33,9 @@ import {
   type PlayerPlan,
   type PlayerRefreshJob,
   type PlayerTarget,
-} from '../workflows/notify-definitions.js';
+} from '../contracts/notify.js';
+import { signalWithStartWorkflow } from '../contracts/workflows.js';
+import { CREDENTIALS_DECRYPT_ERROR, INVALID_NOTIFY_TITLE_INPUT, LIBRARY_DELETED, NOTIFICATION_SERVICE_DISABLED, TARGET_REJECTED, TARGET_UNAVAILABLE } from '../contracts/failures.js';
 
 export interface NotifyActivityDeps {
   db: Database;
@@ -93,7 +93,7 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
   async function configOf<S extends NotificationService>(service: S): Promise<NotificationConfigs[S]> {
     const setting = await configs.get(service).catch(asTemporalFailure);
     if (!setting || !setting.enabled) {
-      throw ApplicationFailure.nonRetryable(`Notification service "${service}" is not configured or not enabled any more`, 'NotificationServiceDisabled');
+      throw ApplicationFailure.nonRetryable(`Notification service "${service}" is not configured or not enabled any more`, NOTIFICATION_SERVICE_DISABLED);
     }
     return setting.config;
   }
@@ -104,7 +104,7 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
       const parsed = notifyTitleInputSchema.safeParse(input);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        throw ApplicationFailure.nonRetryable(`notifyTitle input.${issue.path.join('.')}: ${issue.message}`, 'InvalidNotifyTitleInput');
+        throw ApplicationFailure.nonRetryable(`notifyTitle input.${issue.path.join('.')}: ${issue.message}`, INVALID_NOTIFY_TITLE_INPUT);
       }
       const { settings, unreadable } = await configs.listEnabled();
       const plan: NotificationPlan = { players: [], people: [], unreadable };
@@ -129,7 +129,10 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
      */
     async queuePlayerRefresh(input: { plan: PlayerPlan; libraryId: string; change: FolderChange }): Promise<{ workflowId: string }> {
       const args: PlayerLibrarySyncInput = { plan: input.plan, libraryId: input.libraryId };
-      return signalGatherer(playerLibrarySyncWorkflowType, playerLibrarySyncWorkflowId(input.plan.target, input.libraryId), args, folderChangedSignalName, input.change, `Refreshes of ${playerTargetName(input.plan.target)} for library ${input.libraryId}`);
+      const workflowId = playerLibrarySyncWorkflowId(input.plan.target, input.libraryId);
+      const summary = `Refreshes of ${playerTargetName(input.plan.target)} for library ${input.libraryId}`;
+      await signalWithStartWorkflow(Context.current().client, 'playerLibrarySync', { ...gathererOptions(workflowId, summary), args: [args], signal: folderChangedSignal, signalArgs: [input.change] });
+      return { workflowId };
     },
 
     /** One refresh on one player; `deferred` while every reachable Kodi host of the group plays a video. */
@@ -146,7 +149,10 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
      */
     async queuePeopleMessage(input: { plan: PeoplePlan; libraryId: string; message: PeopleMessage }): Promise<{ workflowId: string }> {
       const args: PeopleDigestInput = { plan: input.plan, libraryId: input.libraryId };
-      return signalGatherer(peopleDigestWorkflowType, peopleDigestWorkflowId(input.plan.service, input.libraryId), args, peopleMessageSignalName, input.message, `${input.plan.service} messages for library ${input.libraryId}`);
+      const workflowId = peopleDigestWorkflowId(input.plan.service, input.libraryId);
+      const summary = `${input.plan.service} messages for library ${input.libraryId}`;
+      await signalWithStartWorkflow(Context.current().client, 'peopleDigest', { ...gathererOptions(workflowId, summary), args: [args], signal: peopleMessageSignal, signalArgs: [input.message] });
+      return { workflowId };
     },
 
     /** The messages a digest gathered: one alone as it is, several as one digest naming each title. */
@@ -190,37 +196,27 @@ function withAttemptTimeout(delivery: DeliveryPolicy, clientTimeoutMs: number, h
 }
 
 /**
- * Signals one item to a per-library gathering workflow (a player's refreshes, a people digest), starting
- * it on this worker's queue when it is not running; a running one is joined, never doubled.
+ * How one item is signalled to a per-library gathering workflow (a player's refreshes, a people digest):
+ * started on this worker's queue when it is not running; a running one is joined, never doubled.
  */
-async function signalGatherer<A, T>(workflowType: string, workflowId: string, args: A, signal: string, item: T, summary: string): Promise<{ workflowId: string }> {
-  const { client, info } = Context.current();
-  await client.workflow.signalWithStart(workflowType, {
-    workflowId,
-    taskQueue: info.taskQueue,
-    args: [args],
-    signal,
-    signalArgs: [item],
-    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-    staticSummary: summary,
-  });
-  return { workflowId };
+function gathererOptions(workflowId: string, summary: string) {
+  return { workflowId, taskQueue: Context.current().info.taskQueue, workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING, staticSummary: summary };
 }
 
 async function libraryRoot(libraries: LibraryRepository, libraryId: string): Promise<string> {
   const library = await libraries.get(libraryId);
-  if (!library) throw ApplicationFailure.nonRetryable(`Library ${libraryId} no longer exists`, 'LibraryDeleted');
+  if (!library) throw ApplicationFailure.nonRetryable(`Library ${libraryId} no longer exists`, LIBRARY_DELETED);
   return library.rootPath;
 }
 
 /** Target errors become failures the retry policy reads: final ones stop, a target's wait is honoured. */
 function asTemporalFailure(error: unknown): never {
-  if (error instanceof CredentialsDecryptError) throw ApplicationFailure.nonRetryable(error.message, 'CredentialsDecryptError');
+  if (error instanceof CredentialsDecryptError) throw ApplicationFailure.nonRetryable(error.message, CREDENTIALS_DECRYPT_ERROR);
   if (!(error instanceof TargetError)) throw error;
   throw ApplicationFailure.create({
     message: error.message,
-    type: error.retryable ? 'TargetUnavailable' : 'TargetRejected',
-    nonRetryable: !error.retryable,
+    type: error.nonRetryable ? TARGET_REJECTED : TARGET_UNAVAILABLE,
+    nonRetryable: error.nonRetryable,
     nextRetryDelay: error.retryAfterMs,
   });
 }

@@ -1,4 +1,4 @@
-import type { PipelineTimings } from '../workflows/request-definitions.js';
+import type { PipelineTimings } from '../contracts/request.js';
 
 /**
  * The request pipeline's durations as this worker is configured (REELFLOW_DOWNLOAD_POLL_SECONDS and the

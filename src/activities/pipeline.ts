@@ -6,9 +6,10 @@ import { TitleChangeRepository } from '../db/repositories/title-change-repositor
 import { TitleRepository } from '../db/repositories/title-repository.js';
 import { TitleNotFoundError, type EnrichTitleResult, type TitleEnricher } from '../library/enrich/title-enricher.js';
 import type { PublishResult, TitlePublisher } from '../library/publish/title-publisher.js';
-import type { FetchPriority } from '../workflows/provider-definitions.js';
-import type { PipelineTitleKind } from '../workflows/title-pipeline-definitions.js';
+import type { FetchPriority } from '../contracts/providers.js';
+import type { PipelineTitleKind } from '../contracts/title-pipeline.js';
 import { heartbeatWhile } from './heartbeat-while.js';
+import { TITLE_NOT_FOUND } from '../contracts/failures.js';
 
 export interface PipelineActivityDeps {
   db: Database;
@@ -33,7 +34,7 @@ export function createPipelineActivities({ db, phaseConfig, enricher, publisher 
      */
     async beginPipelinePass(input: TitleRef): Promise<{ changeSeq: number; published: boolean }> {
       const state = await changes.state(input.kind, input.titleId);
-      if (!state) throw ApplicationFailure.nonRetryable(`${input.kind} ${input.titleId} does not exist`, 'TitleNotFound');
+      if (!state) throw ApplicationFailure.nonRetryable(`${input.kind} ${input.titleId} does not exist`, TITLE_NOT_FOUND);
       return { changeSeq: state.changeSeq, published: state.pipelineSeq > 0 };
     },
 
@@ -65,7 +66,7 @@ export function createPipelineActivities({ db, phaseConfig, enricher, publisher 
     /** What the notification names: the library, "Heat (1995)", and the folder publish wrote to. */
     async describeTitle(input: TitleRef): Promise<{ libraryId: string; displayName: string; folderPath: string }> {
       const row = await titles.describe(input.kind, input.titleId);
-      if (!row) throw ApplicationFailure.nonRetryable(`${input.kind} ${input.titleId} does not exist`, 'TitleNotFound');
+      if (!row) throw ApplicationFailure.nonRetryable(`${input.kind} ${input.titleId} does not exist`, TITLE_NOT_FOUND);
       return { libraryId: row.libraryId, displayName: row.year ? `${row.title} (${row.year})` : row.title, folderPath: row.folderPath };
     },
   };
@@ -78,7 +79,7 @@ async function heartbeating<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await heartbeatWhile(run);
   } catch (err) {
-    if (err instanceof TitleNotFoundError) throw ApplicationFailure.nonRetryable(err.message, 'TitleNotFound');
+    if (err instanceof TitleNotFoundError) throw ApplicationFailure.nonRetryable(err.message, TITLE_NOT_FOUND);
     throw err;
   }
 }

@@ -4,13 +4,14 @@ import { isRefreshDue } from '../cache/refresh-rules.js';
 import type { Database } from '../db/client.js';
 import { ProviderRefreshRepository, type CachedTitle } from '../db/repositories/provider-refresh-repository.js';
 import type { ProviderRepository } from '../db/repositories/provider-repository.js';
-import { createConcurrencyLimit } from '../media/discovery/concurrency-limit.js';
+import { createConcurrencyLimit } from '../concurrency/concurrency-limit.js';
 import { ProcessingContext } from '../providers/processing-context.js';
 import { TmdbProcessor } from '../providers/processors/tmdb-processor.js';
 import type { ProviderRegistry } from '../providers/registry.js';
-import type { ChangesWindow, ProviderRefreshPlan, RefreshEntityType, RefreshTarget } from '../workflows/provider-refresh-definitions.js';
+import type { ChangesWindow, ProviderRefreshPlan, RefreshEntityType, RefreshTarget } from '../contracts/provider-refresh.js';
 import { asTemporalFailure, runLogger as activityLogger } from './providers.js';
 import { heartbeatWhile } from './heartbeat-while.js';
+import { PROVIDER_DELETED, PROVIDER_NOT_TMDB } from '../contracts/failures.js';
 
 export interface ProviderRefreshActivityDeps {
   db: Database;
@@ -63,9 +64,9 @@ export function createProviderRefreshActivities(deps: ProviderRefreshActivityDep
     /** One page of TMDB's change list, answered with only the library titles in it (runs on the TMDB queue). */
     async fetchChangedTitles(input: { providerId: string; window: ChangesWindow; page: number }): Promise<{ changedIds: number; totalPages: number; titles: RefreshTarget[] }> {
       const config = await deps.providers.get(input.providerId).catch(asTemporalFailure);
-      if (!config) throw ApplicationFailure.nonRetryable(`Provider ${input.providerId} was deleted`, 'ProviderDeleted');
+      if (!config) throw ApplicationFailure.nonRetryable(`Provider ${input.providerId} was deleted`, PROVIDER_DELETED);
       const processor = deps.registry.update(config);
-      if (!(processor instanceof TmdbProcessor)) throw ApplicationFailure.nonRetryable(`Provider ${input.providerId} is not TMDB`, 'ProviderNotTmdb');
+      if (!(processor instanceof TmdbProcessor)) throw ApplicationFailure.nonRetryable(`Provider ${input.providerId} is not TMDB`, PROVIDER_NOT_TMDB);
       const context = new ProcessingContext(config.id, config, activityLogger);
       try {
         const { startDate, endDate, entityType } = input.window;
@@ -95,7 +96,7 @@ export function createProviderRefreshActivities(deps: ProviderRefreshActivityDep
 
     /** Re-fetches these titles through the provider cache at background priority; heartbeats as it goes. */
     async refreshTitles(input: { titles: RefreshTarget[] }): Promise<{ refreshed: number; failed: number }> {
-      const limit = createConcurrencyLimit(REFRESH_CONCURRENCY);
+      const limit = createConcurrencyLimit(REFRESH_CONCURRENCY, 'newest-first');
       const result = { refreshed: 0, failed: 0 };
       // A fetch can wait long behind the provider's rate limit: a timer heartbeats between answers.
       await heartbeatWhile(() => Promise.all(

@@ -2,20 +2,21 @@ import { ApplicationFailure, log } from '@temporalio/activity';
 import type { Database } from '../db/client.js';
 import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
 import type { ProviderRepository } from '../db/repositories/provider-repository.js';
-import { CredentialsDecryptError } from '../providers/credentials-cipher.js';
+import { CredentialsDecryptError } from '../security/credentials-cipher.js';
 import { ProviderError, ProviderRateLimitError, ProviderUnavailableError } from '../providers/http/errors.js';
 import { ProcessingContext } from '../providers/processing-context.js';
 import type { MetadataProcessor } from '../providers/processor.js';
 import type { ProviderRegistry } from '../providers/registry.js';
-import type { ExternalIds, ProviderId, ProviderSearchResult, ProviderSeason } from '../providers/types.js';
+import type { ProviderId, ProviderSearchResult, ProviderSeason } from '../providers/types.js';
+import type { ExternalIds } from '../contracts/external-ids.js';
 import {
-  PROVIDER_TIMEOUT_FAILURE,
   type ProviderFetchResultEntry,
   type ProviderSearchInput,
   type ProviderSeasonRequest,
   type ProviderSeasonResultEntry,
   type ProviderTitleRequest,
-} from '../workflows/provider-definitions.js';
+} from '../contracts/providers.js';
+import { CREDENTIALS_DECRYPT_ERROR, PROVIDER_DELETED, PROVIDER_TIMEOUT_FAILURE } from '../contracts/failures.js';
 
 export interface ProviderActivityDeps {
   db: Database;
@@ -41,7 +42,7 @@ export function createProviderActivities({ db, providers, registry }: ProviderAc
     const config = await providers.get(providerId).catch(asTemporalFailure);
     if (!config) {
       registry.remove(providerId);
-      throw ApplicationFailure.nonRetryable(`Provider ${providerId} was deleted`, 'ProviderDeleted');
+      throw ApplicationFailure.nonRetryable(`Provider ${providerId} was deleted`, PROVIDER_DELETED);
     }
     const processor = registry.update(config);
     const context = new ProcessingContext(providerId, config, runLogger);
@@ -125,7 +126,7 @@ export const runLogger = {
  */
 export function asTemporalFailure(err: unknown): never {
   // Credentials encrypted with another key do not get better by retrying.
-  if (err instanceof CredentialsDecryptError) throw ApplicationFailure.nonRetryable(err.message, 'CredentialsDecryptError');
+  if (err instanceof CredentialsDecryptError) throw ApplicationFailure.nonRetryable(err.message, CREDENTIALS_DECRYPT_ERROR);
   if (!(err instanceof ProviderError)) throw err;
   if (err instanceof ProviderUnavailableError && err.timedOut) {
     throw ApplicationFailure.create({ message: err.message, type: PROVIDER_TIMEOUT_FAILURE, nonRetryable: false });

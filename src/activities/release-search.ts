@@ -1,9 +1,11 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { QualityProfileRepository } from '../db/repositories/quality-profile-repository.js';
 import type { ReleaseCandidate } from '../db/schema/index.js';
-import { TorznabClient, type TorznabIndexer } from '../integrations/torznab/torznab-client.js';
+import { TorznabClient } from '../integrations/torznab/torznab-client.js';
+import type { TorznabIndexer } from '../integrations/torznab/torznab-indexer.js';
 import { decideReleases, type FoundRelease } from '../requests/quality-decision.js';
-import type { EpisodeMedia, EpisodePipelineInput, MovieMedia } from '../workflows/request-definitions.js';
+import type { EpisodeMedia, EpisodePipelineInput, MovieMedia } from '../contracts/request.js';
+import { INDEXERS_FAILED, NO_INDEXERS, PROFILE_MISSING } from '../contracts/failures.js';
 
 export interface ReleaseSearchDeps {
   /** The configured indexers, read for every search: people and Prowlarr change them while workers run. */
@@ -35,10 +37,10 @@ export function createReleaseSearchActivities({ indexers: configured, profiles }
       excluded: string[];
     }): Promise<SearchOutcome> {
       const profile = await profiles.get(input.qualityProfileId);
-      if (!profile) throw ApplicationFailure.nonRetryable(`Quality profile ${input.qualityProfileId} does not exist`, 'ProfileMissing');
+      if (!profile) throw ApplicationFailure.nonRetryable(`Quality profile ${input.qualityProfileId} does not exist`, PROFILE_MISSING);
       const indexers = await configured();
       const clients = indexers.map((indexer) => known.get(indexer.apiUrl) ?? known.set(indexer.apiUrl, new TorznabClient(indexer)).get(indexer.apiUrl)!);
-      if (clients.length === 0) throw ApplicationFailure.nonRetryable('No Torznab indexer is enabled (POST /api/indexers, Prowlarr, or TORZNAB_INDEXERS on first start)', 'NoIndexers');
+      if (clients.length === 0) throw ApplicationFailure.nonRetryable('No Torznab indexer is enabled (POST /api/indexers, Prowlarr, or TORZNAB_INDEXERS on first start)', NO_INDEXERS);
       const { media, ids } = input;
       const found: FoundRelease[] = [];
       const failedIndexers: string[] = [];
@@ -57,7 +59,7 @@ export function createReleaseSearchActivities({ indexers: configured, profiles }
         }),
       );
       // Every indexer failing is an error worth retrying; an empty answer is not.
-      if (failedIndexers.length === clients.length) throw ApplicationFailure.retryable(`Every indexer failed: ${failedIndexers.join('; ')}`, 'IndexersFailed');
+      if (failedIndexers.length === clients.length) throw ApplicationFailure.retryable(`Every indexer failed: ${failedIndexers.join('; ')}`, INDEXERS_FAILED);
       const excluded = new Set(input.excluded);
       const unique = [...new Map(found.map((r) => [r.infoHash ?? r.downloadUrl, r])).values()].filter((r) => !excluded.has(r.downloadUrl));
       const wanted = media.kind === 'episode' ? { season: media.season, episode: media.episode } : {};

@@ -5,8 +5,10 @@ import { stableEntityId } from '../cache/stable-entity-id.js';
 import type { FetchSeasonResult } from '../cache/types.js';
 import type { ItemChanges, RequestRepository } from '../db/repositories/request-repository.js';
 import type { ProcessingItemStatus, ReleaseCandidate, RequestRow } from '../db/schema/index.js';
-import type { ExternalIds, ProviderEpisode } from '../providers/types.js';
-import type { EpisodePipelineInput } from '../workflows/request-definitions.js';
+import type { ProviderEpisode } from '../providers/types.js';
+import type { ExternalIds } from '../contracts/external-ids.js';
+import type { EpisodePipelineInput } from '../contracts/request.js';
+import { REQUEST_MISSING, SEASON_FETCH_FAILED, SEASON_UNAVAILABLE, TITLE_UNKNOWN } from '../contracts/failures.js';
 
 export interface RequestItemActivityDeps {
   requests: RequestRepository;
@@ -55,7 +57,7 @@ export function createRequestItemActivities({ requests, providerCache }: Request
     const externalIds = externalIdsOf(request);
     const answer = await providerCache.fetchAssets({ entityType: request.type, entityId: cacheEntityId(request), externalIds, priority: 'user' });
     const metadata = Object.values(answer.providers).find((p) => p?.metadata)?.metadata;
-    if (!metadata) throw ApplicationFailure.nonRetryable(`No provider knows the ${request.type} with ids ${JSON.stringify(externalIds)}`, 'TitleUnknown');
+    if (!metadata) throw ApplicationFailure.nonRetryable(`No provider knows the ${request.type} with ids ${JSON.stringify(externalIds)}`, TITLE_UNKNOWN);
     return { title: metadata.title, year: metadata.year ?? request.year };
   }
 
@@ -70,9 +72,9 @@ export function createRequestItemActivities({ requests, providerCache }: Request
     const { failedProviders, timedOutProviders } = answer.metadata;
     const unanswered = [...failedProviders.map((f) => `${f.provider}: ${f.error}`), ...timedOutProviders.map((provider) => `${provider}: no answer in time`)];
     // A provider that did not answer may know the season: worth another attempt, unlike a plain "no".
-    if (unanswered.length > 0) throw ApplicationFailure.retryable(`Season ${seasonNumber} of "${show}" could not be read (${unanswered.join('; ')})`, 'SeasonFetchFailed');
+    if (unanswered.length > 0) throw ApplicationFailure.retryable(`Season ${seasonNumber} of "${show}" could not be read (${unanswered.join('; ')})`, SEASON_FETCH_FAILED);
     const asked = answer.providerOrder.length > 0 ? `asked ${answer.providerOrder.join(', ')}` : 'no enabled provider can read seasons for these ids';
-    throw ApplicationFailure.nonRetryable(`No provider knows season ${seasonNumber} of "${show}" (ids ${JSON.stringify(externalIdsOf(request))}; ${asked})`, 'SeasonUnavailable');
+    throw ApplicationFailure.nonRetryable(`No provider knows season ${seasonNumber} of "${show}" (ids ${JSON.stringify(externalIdsOf(request))}; ${asked})`, SEASON_UNAVAILABLE);
   }
 
   return {
@@ -80,7 +82,7 @@ export function createRequestItemActivities({ requests, providerCache }: Request
     async planRequestItems(input: { requestId: string }): Promise<PlannedPipeline[]> {
       const request = await requests.get(input.requestId);
       // Retried: the API starts the workflow before it writes the row (see RequestService.create).
-      if (!request) throw ApplicationFailure.retryable(`Request ${input.requestId} does not exist`, 'RequestMissing');
+      if (!request) throw ApplicationFailure.retryable(`Request ${input.requestId} does not exist`, REQUEST_MISSING);
       const seasonNumbers = request.type === 'tv' ? [...new Set([...request.seasons, ...request.episodes.map((e) => e.season)])].sort((a, b) => a - b) : [];
       // The title and every season at once: on a cold cache each is its own provider fetch.
       const [{ title, year }, seasonAnswers] = await Promise.all([titleOf(request), Promise.all(seasonNumbers.map((n) => fetchSeason(request, n)))]);
@@ -135,7 +137,7 @@ export function createRequestItemActivities({ requests, providerCache }: Request
 
     async recordRequestStatus(input: { requestId: string; status: RequestRow['status']; error?: string }): Promise<void> {
       // The first status can come before the API has written the row (it starts the workflow first): wait for it.
-      if (!(await requests.get(input.requestId))) throw ApplicationFailure.retryable(`Request ${input.requestId} does not exist`, 'RequestMissing');
+      if (!(await requests.get(input.requestId))) throw ApplicationFailure.retryable(`Request ${input.requestId} does not exist`, REQUEST_MISSING);
       await requests.setStatus(input.requestId, input.status, input.error);
     },
 

@@ -14,9 +14,10 @@ import { ScannedTitleWriter } from '../library/scanned-title-writer.js';
 import type { ContentStore } from '../media/content-store.js';
 import { discoverLibrary, LibraryRootUnreadableError } from '../media/discovery/index.js';
 import { scanTitleFolder } from '../media/title-scan/index.js';
-import { createTaskLimit } from '../media/title-scan/task-limit.js';
+import { createConcurrencyLimit } from '../concurrency/concurrency-limit.js';
 import { heartbeatWhile } from './heartbeat-while.js';
 import type { TitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
+import { LIBRARY_NOT_FOUND, LIBRARY_ROOT_UNREADABLE, UNSUPPORTED_LIBRARY_KIND } from '../contracts/failures.js';
 
 export interface ScanActivityDeps {
   db: Database;
@@ -55,7 +56,7 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
 
   async function requireLibrary(libraryId: string) {
     const library = await libraries.get(libraryId);
-    if (!library) throw ApplicationFailure.nonRetryable(`Library ${libraryId} does not exist`, 'LibraryNotFound');
+    if (!library) throw ApplicationFailure.nonRetryable(`Library ${libraryId} does not exist`, LIBRARY_NOT_FOUND);
     return library;
   }
 
@@ -90,7 +91,7 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
     async discoverLibraryFolders(input: { scanId: string; libraryId: string }): Promise<{ titlesFound: number; toScan: number; issues: number }> {
       const library = await requireLibrary(input.libraryId);
       if (library.kind === 'music') {
-        throw ApplicationFailure.nonRetryable(`Library "${library.name}" is a music library; scanning supports movie and tv libraries`, 'UnsupportedLibraryKind');
+        throw ApplicationFailure.nonRetryable(`Library "${library.name}" is a music library; scanning supports movie and tv libraries`, UNSUPPORTED_LIBRARY_KIND);
       }
       const scanConfig = await phaseConfig.get('scan');
       const context = Context.current();
@@ -111,7 +112,7 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
         );
       } catch (err) {
         // An unreadable root must fail the scan: going on would mark every title of the library removed.
-        if (err instanceof LibraryRootUnreadableError) throw ApplicationFailure.nonRetryable(err.message, 'LibraryRootUnreadable');
+        if (err instanceof LibraryRootUnreadableError) throw ApplicationFailure.nonRetryable(err.message, LIBRARY_ROOT_UNREADABLE);
         throw err;
       }
       await issues.replaceForWalk(input.scanId, input.libraryId, result.issues);
@@ -127,7 +128,7 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
         phaseConfig.get('scan'),
       ]);
       const result: FolderBatchResult = { scanned: 0, titlesNew: 0, titlesUpdated: 0, assetsCached: 0, errors: 0, nextAfterKey: null };
-      const limit = createTaskLimit(folderConcurrency);
+      const limit = createConcurrencyLimit(folderConcurrency, 'oldest-first');
       // One folder can take long (a show with hundreds of episodes); keep telling Temporal we are alive.
       const ticker = setInterval(() => context.heartbeat({ scanned: result.scanned }), HEARTBEAT_EVERY_MS);
       try {
@@ -189,7 +190,7 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
 export type ScanActivities = ReturnType<typeof createScanActivities>;
 
 async function startPipelines(pipelines: TitlePipelineStarter, titles: TitleAwaitingPipeline[], announce: boolean) {
-  const limit = createTaskLimit(PIPELINE_START_CONCURRENCY);
+  const limit = createConcurrencyLimit(PIPELINE_START_CONCURRENCY, 'oldest-first');
   await Promise.all(
     titles.map((title) =>
       limit(() =>
@@ -204,4 +205,3 @@ async function startPipelines(pipelines: TitlePipelineStarter, titles: TitleAwai
     ),
   );
 }
-export type { ScanRunCounters };

@@ -12,7 +12,7 @@ import { TemporalProviderFetcher } from '../cache/temporal-provider-fetcher.js';
 import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
 import { apiKeyAuth } from './auth.js';
 import { withRedaction } from './logging.js';
-import type { CredentialsCipher } from '../providers/credentials-cipher.js';
+import type { CredentialsCipher } from '../security/credentials-cipher.js';
 import { ProviderRegistry } from '../providers/registry.js';
 import { providerRoutes } from './routes/providers.js';
 import { metricsRoutes } from './routes/metrics.js';

@@ -1,7 +1,7 @@
 import type { ProviderAssetRow } from '../db/schema/index.js';
 import type { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
 import type { ProviderMetadata } from '../providers/types.js';
-import type { ProviderFetchOutcome, ProviderSeasonFetchOutcome } from '../workflows/provider-definitions.js';
+import type { ProviderFetchOutcome, ProviderSeasonFetchOutcome } from '../contracts/providers.js';
 import type { CacheMetrics } from './cache-metrics.js';
 import { summariseFetch } from './fetch-summary.js';
 import { mergeSearchResults } from './merge-search-results.js';

@@ -5,7 +5,7 @@ import type {
   ProviderSearchOutcome,
   ProviderSeasonFetchInput,
   ProviderSeasonFetchOutcome,
-} from '../workflows/provider-definitions.js';
+} from '../contracts/providers.js';
 
 /**
  * How the cache manager reaches providers when the cache cannot answer. In Reelflow it is Temporal

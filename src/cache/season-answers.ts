@@ -1,6 +1,6 @@
 import type { ProviderSeasonRow } from '../db/schema/index.js';
 import type { ProviderSeason } from '../providers/types.js';
-import type { ProviderSeasonFetchOutcome } from '../workflows/provider-definitions.js';
+import type { ProviderSeasonFetchOutcome } from '../contracts/providers.js';
 import { summariseFetch } from './fetch-summary.js';
 import type { FetchSeasonResult } from './types.js';
 

@@ -10,8 +10,8 @@ import {
   type ProviderSearchOutcome,
   type ProviderSeasonFetchInput,
   type ProviderSeasonFetchOutcome,
-} from '../workflows/provider-definitions.js';
-import type { providerFetch, providerSearch, providerSeasonFetch } from '../workflows/provider-fetch.js';
+} from '../contracts/providers.js';
+import { executeWorkflow, startWorkflow } from '../contracts/workflows.js';
 import type { ProviderFetcher } from './provider-fetcher.js';
 
 /**
@@ -27,7 +27,7 @@ export class TemporalProviderFetcher implements ProviderFetcher {
   ) {}
 
   async fetchTitle(input: ProviderFetchInput): Promise<ProviderFetchOutcome> {
-    const handle = await this.temporal.workflow.start<typeof providerFetch>('providerFetch', {
+    const handle = await startWorkflow(this.temporal, 'providerFetch', {
       taskQueue: this.taskQueue,
       workflowId: providerFetchWorkflowId(input.request.entityType, input.request.entityId),
       args: [input],
@@ -40,7 +40,7 @@ export class TemporalProviderFetcher implements ProviderFetcher {
 
   async fetchSeason(input: ProviderSeasonFetchInput): Promise<ProviderSeasonFetchOutcome> {
     const { entityType, entityId, seasonNumber } = input.request;
-    const handle = await this.temporal.workflow.start<typeof providerSeasonFetch>('providerSeasonFetch', {
+    const handle = await startWorkflow(this.temporal, 'providerSeasonFetch', {
       taskQueue: this.taskQueue,
       workflowId: providerSeasonFetchWorkflowId(entityType, entityId, seasonNumber),
       args: [input],
@@ -52,7 +52,7 @@ export class TemporalProviderFetcher implements ProviderFetcher {
   }
 
   async search(input: ProviderSearchInput): Promise<ProviderSearchOutcome> {
-    return this.temporal.workflow.execute<typeof providerSearch>('providerSearch', {
+    return executeWorkflow(this.temporal, 'providerSearch', {
       taskQueue: this.taskQueue,
       workflowId: `provider-search/${randomUUID()}`,
       args: [input],

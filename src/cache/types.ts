@@ -1,5 +1,7 @@
-import type { ExternalIds, ProviderAssetType, ProviderMetadata, ProviderSearchResult, ProviderSeason } from '../providers/types.js';
-import type { FetchPriority } from '../workflows/provider-definitions.js';
+import type { ProviderMetadata, ProviderSearchResult, ProviderSeason } from '../providers/types.js';
+import type { ProviderAssetType } from '../contracts/artwork-types.js';
+import type { ExternalIds } from '../contracts/external-ids.js';
+import type { FetchPriority } from '../contracts/providers.js';
 
 export interface FetchAssetsRequest {
   entityType: 'movie' | 'tv';

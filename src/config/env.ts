@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import type { PipelineTimings } from '../workflows/request-definitions.js';
+import type { PipelineTimings } from '../contracts/request.js';
 import { DEFAULT_PIPELINE_TIMINGS, defaultWorkDir, parseIndexerList, type RequestPipelineSettings } from './request-pipeline-settings.js';
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VIDEO_EXTENSIONS } from '../media/video-extensions.js';
 
 /**
  * Phase configuration: how each phase of the library pipeline behaves (never whether it runs — every
@@ -84,7 +85,7 @@ export const DEFAULT_PHASE_CONFIG: PhaseConfiguration = {
       '*.tmp',
     ],
     minVideoSizeMb: 0,
-    videoExtensions: ['.mkv', '.mp4', '.m4v', '.avi', '.mov', '.wmv', '.ts', '.m2ts', '.webm', '.mpg', '.mpeg', '.iso'],
+    videoExtensions: [...VIDEO_EXTENSIONS],
   },
   enrichment: {
     fetchProviderAssets: true,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { QbittorrentSettings } from '../integrations/qbittorrent/qbittorrent-client.js';
-import type { TorznabIndexer } from '../integrations/torznab/torznab-client.js';
-import type { PipelineTimings } from '../workflows/request-definitions.js';
+import type { TorznabIndexer } from '../integrations/torznab/torznab-indexer.js';
+import type { PipelineTimings } from '../contracts/request.js';
 
 /** What the request pipeline's activities need to reach qBittorrent, the indexers and the disk. */
 export interface RequestPipelineSettings {

@@ -1,9 +1,11 @@
+import { longestMatchingPrefix } from '../paths/longest-prefix.js';
+
 /**
  * Path mappings: how a folder on this machine is named on another one (a Kodi box that reads the same
  * disk over smb://, a Plex container that mounts it at /data). The longest matching `from` prefix wins,
  * matched on whole path segments, so /media/movies does not match /media/movies-4k.
  */
-export interface PathMapping {
+export interface OutgoingPathMapping {
   /** A folder prefix on this machine, e.g. "/srv/media". */
   from: string;
   /** The same folder as the other side names it, e.g. "smb://nas/media" or "D:\\Media". */
@@ -20,18 +22,15 @@ export interface MapPathOptions {
  * on this machine or mounts the disk at the same place). With mappings but none that matches, undefined:
  * the caller then falls back to a wider refresh rather than naming a path the other side cannot know.
  */
-export function mapPath(localPath: string, mappings: readonly PathMapping[], options: MapPathOptions = {}): string | undefined {
+export function mapPath(localPath: string, mappings: readonly OutgoingPathMapping[], options: MapPathOptions = {}): string | undefined {
   const local = trimSeparators(localPath);
   if (mappings.length === 0) return withDirectoryEnd(local, '/', options);
-  const match = mappings
-    // "/" becomes "", which prefixes every absolute path.
-    .map((mapping) => ({ mapping, from: mapping.from.replace(/\/+$/, '') }))
-    .filter(({ from }) => local === from || local.startsWith(`${from}/`))
-    .sort((a, b) => b.from.length - a.from.length)[0];
+  // "/" becomes "", which prefixes every absolute path.
+  const match = longestMatchingPrefix(local, mappings, (mapping) => mapping.from.replace(/\/+$/, ''));
   if (!match) return undefined;
-  const to = match.mapping.to;
+  const to = match.candidate.to;
   const separator = usesBackslashes(to) ? '\\' : '/';
-  const rest = local.slice(match.from.length).split('/').filter(Boolean);
+  const rest = local.slice(match.prefix.length).split('/').filter(Boolean);
   const base = to.replace(/[\\/]+$/, '');
   const mapped = rest.length === 0 ? base : `${base}${separator}${rest.join(separator)}`;
   return withDirectoryEnd(mapped, separator, options);

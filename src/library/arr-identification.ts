@@ -1,4 +1,5 @@
-import type { ExternalIds, Identification } from '../media/title-scan/types.js';
+import type { Identification } from '../media/title-scan/types.js';
+import type { ExternalIds } from '../contracts/external-ids.js';
 
 /**
  * Ranks a Radarr/Sonarr webhook's ids against what the folder itself says. A person's word comes first: an

@@ -1,6 +1,8 @@
 import path from 'node:path';
+import { longestMatchingPrefix } from '../paths/longest-prefix.js';
 
-export interface PathMapping {
+/** How another machine (Radarr, Sonarr) names a folder of ours: its paths are turned into ours. */
+export interface IncomingPathMapping {
   /** As Radarr/Sonarr (or another machine) see the folder, e.g. "/movies" or "D:\\Media\\Movies". */
   remotePrefix: string;
   /** The same folder on this machine. */
@@ -12,17 +14,12 @@ export interface PathMapping {
  * path segments ("/movies" does not match "/movies-4k/x"), Windows separators read as "/". Null when no
  * mapping applies; a path that already is local is returned by the caller's own check, not here.
  */
-export function mapRemotePath(mappings: readonly PathMapping[], remotePath: string): string | null {
+export function mapRemotePath(mappings: readonly IncomingPathMapping[], remotePath: string): string | null {
   const remote = normalise(remotePath);
-  let best: { mapping: PathMapping; prefix: string } | null = null;
-  for (const mapping of mappings) {
-    const prefix = normalise(mapping.remotePrefix);
-    const matches = remote === prefix || remote.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);
-    if (matches && (!best || prefix.length > best.prefix.length)) best = { mapping, prefix };
-  }
+  const best = longestMatchingPrefix(remote, mappings, (mapping) => normalise(mapping.remotePrefix));
   if (!best) return null;
   const rest = remote.slice(best.prefix.length).replace(/^\/+/, '');
-  return rest === '' ? path.resolve(best.mapping.localPrefix) : path.join(path.resolve(best.mapping.localPrefix), ...rest.split('/'));
+  return rest === '' ? path.resolve(best.candidate.localPrefix) : path.join(path.resolve(best.candidate.localPrefix), ...rest.split('/'));
 }
 
 function normalise(p: string): string {

@@ -2,14 +2,15 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
 import { TitleChangeRepository } from '../db/repositories/title-change-repository.js';
-import { priorityKeys } from '../workflows/provider-definitions.js';
+import { priorityKeys } from '../contracts/providers.js';
 import {
   titleChangedSignal,
   titlePipelineWorkflowId,
   titlePipelineWorkflowType,
   type PipelineTitleKind,
   type TitleChange,
-} from '../workflows/title-pipeline-definitions.js';
+} from '../contracts/title-pipeline.js';
+import { signalWithStartWorkflow } from '../contracts/workflows.js';
 
 const pipelineRequest = z
   .object({
@@ -55,7 +56,7 @@ export class TemporalTitlePipelineStarter {
     const state = await this.changes.state(parsed.kind, parsed.titleId);
     if (!state || state.changeSeq <= state.pipelineSeq) return { workflowId };
     const change: TitleChange = { seq: state.changeSeq, ...(parsed.announce === false ? { announce: false } : {}) };
-    await this.temporal.workflow.signalWithStart(titlePipelineWorkflowType[parsed.kind], {
+    await signalWithStartWorkflow(this.temporal, titlePipelineWorkflowType[parsed.kind], {
       taskQueue: this.taskQueue,
       workflowId,
       args: [{ kind: parsed.kind, titleId: parsed.titleId, priority: parsed.priority, reason: parsed.reason, change }],

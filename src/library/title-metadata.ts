@@ -1,5 +1,6 @@
 import type { NfoCommonFields } from '../media/nfo/index.js';
-import type { ExternalIds, Identification } from '../media/title-scan/types.js';
+import type { Identification } from '../media/title-scan/types.js';
+import type { ExternalIds } from '../contracts/external-ids.js';
 import { lockableMovieFields, type LockableMovieField, type RatingValue } from '../db/schema/index.js';
 
 /** The metadata columns a scan sets on a movie or show, from its NFO, else from its folder name. */

@@ -1,18 +1,5 @@
+import type { ArtworkAssetType, SeasonArtworkType } from '../contracts/artwork-types.js';
 import { isSeasonFolderName } from './title-names.js';
-
-/** Kodi's artwork types, plus the `extrafanart/` and `extrathumbs/` folders it reads. */
-export type ArtworkAssetType =
-  | 'poster'
-  | 'fanart'
-  | 'banner'
-  | 'clearlogo'
-  | 'clearart'
-  | 'discart'
-  | 'landscape'
-  | 'keyart'
-  | 'thumb'
-  | 'extrafanart'
-  | 'extrathumbs';
 
 /** A season number, every season at once (`season-all`), or the specials (season 0). */
 export type SeasonRef = number | 'all' | 'specials';
@@ -21,9 +8,6 @@ export interface ArtworkMatch {
   assetType: ArtworkAssetType;
   season?: SeasonRef;
 }
-
-/** The artwork types Kodi reads per season. */
-export type SeasonArtworkType = 'poster' | 'fanart' | 'banner' | 'landscape';
 
 /** `.tbn` is Kodi's old name for a JPEG thumbnail. */
 export const ARTWORK_EXTENSIONS: readonly string[] = ['.jpg', '.jpeg', '.png', '.webp', '.tbn'];

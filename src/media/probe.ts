@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { toIso6392 } from '../language/language-codes.js';
 
 /**
  * What ffprobe reports about a media file, reduced to the fields the library and the encoder decide on.
@@ -223,7 +224,7 @@ function toAudioStream(stream: FfprobeStream): AudioStreamInfo {
     codec: stream.codec_name ?? 'unknown',
     channels: stream.channels ?? 0,
     channelLayout: stream.channel_layout || null,
-    language: normaliseLanguage(tag(stream, 'language')) ?? 'und',
+    language: toIso6392(tag(stream, 'language')) ?? 'und',
     title: tag(stream, 'title') || null,
     isDefault: stream.disposition?.default === 1,
   };
@@ -233,7 +234,7 @@ function toSubtitleStream(stream: FfprobeStream): SubtitleStreamInfo {
   return {
     index: stream.index,
     codec: stream.codec_name ?? 'unknown',
-    language: normaliseLanguage(tag(stream, 'language')) ?? 'und',
+    language: toIso6392(tag(stream, 'language')) ?? 'und',
     title: tag(stream, 'title') || null,
     isDefault: stream.disposition?.default === 1,
     isForced: stream.disposition?.forced === 1,
@@ -315,125 +316,4 @@ function friendlyContainerName(formatName: string, filePath: string, tags: Recor
   }
   if (first === 'mpegts' && extension === 'm2ts') return 'm2ts';
   return CONTAINER_BY_DEMUXER[first] ?? (first || 'unknown');
-}
-
-/**
- * One row per language: ISO 639-1, ISO 639-2/B, the 639-2/T code where it differs, and names people put
- * in file names. 639-2/B is the canonical form because Matroska stores it and mkvmerge writes it.
- */
-const LANGUAGES: readonly (readonly [string, string, string | null, ...string[]])[] = [
-  ['af', 'afr', null, 'afrikaans'],
-  ['sq', 'alb', 'sqi', 'albanian'],
-  ['am', 'amh', null, 'amharic'],
-  ['ar', 'ara', null, 'arabic'],
-  ['hy', 'arm', 'hye', 'armenian'],
-  ['az', 'aze', null, 'azerbaijani'],
-  ['eu', 'baq', 'eus', 'basque'],
-  ['be', 'bel', null, 'belarusian'],
-  ['bn', 'ben', null, 'bengali'],
-  ['bs', 'bos', null, 'bosnian'],
-  ['bg', 'bul', null, 'bulgarian'],
-  ['my', 'bur', 'mya', 'burmese'],
-  ['ca', 'cat', null, 'catalan'],
-  ['zh', 'chi', 'zho', 'chinese', 'mandarin'],
-  ['hr', 'hrv', null, 'croatian'],
-  ['cs', 'cze', 'ces', 'czech', 'cesky', 'čeština'],
-  ['da', 'dan', null, 'danish', 'dansk'],
-  ['nl', 'dut', 'nld', 'dutch', 'flemish', 'nederlands'],
-  ['en', 'eng', null, 'english'],
-  ['eo', 'epo', null, 'esperanto'],
-  ['et', 'est', null, 'estonian'],
-  ['fo', 'fao', null, 'faroese'],
-  ['fi', 'fin', null, 'finnish', 'suomi'],
-  ['fr', 'fre', 'fra', 'french', 'francais', 'français'],
-  ['gl', 'glg', null, 'galician'],
-  ['ka', 'geo', 'kat', 'georgian'],
-  ['de', 'ger', 'deu', 'german', 'deutsch'],
-  ['el', 'gre', 'ell', 'greek'],
-  ['gu', 'guj', null, 'gujarati'],
-  ['he', 'heb', null, 'hebrew'],
-  ['hi', 'hin', null, 'hindi'],
-  ['hu', 'hun', null, 'hungarian', 'magyar'],
-  ['is', 'ice', 'isl', 'icelandic'],
-  ['id', 'ind', null, 'indonesian'],
-  ['ga', 'gle', null, 'irish'],
-  ['it', 'ita', null, 'italian', 'italiano'],
-  ['ja', 'jpn', null, 'japanese'],
-  ['kn', 'kan', null, 'kannada'],
-  ['kk', 'kaz', null, 'kazakh'],
-  ['km', 'khm', null, 'khmer'],
-  ['ko', 'kor', null, 'korean'],
-  ['ku', 'kur', null, 'kurdish'],
-  ['lo', 'lao', null, 'lao'],
-  ['la', 'lat', null, 'latin'],
-  ['lv', 'lav', null, 'latvian'],
-  ['lt', 'lit', null, 'lithuanian'],
-  ['lb', 'ltz', null, 'luxembourgish'],
-  ['mk', 'mac', 'mkd', 'macedonian'],
-  ['ms', 'may', 'msa', 'malay'],
-  ['ml', 'mal', null, 'malayalam'],
-  ['mt', 'mlt', null, 'maltese'],
-  ['mi', 'mao', 'mri', 'maori'],
-  ['mr', 'mar', null, 'marathi'],
-  ['mn', 'mon', null, 'mongolian'],
-  ['ne', 'nep', null, 'nepali'],
-  ['no', 'nor', null, 'norwegian', 'norsk'],
-  ['nb', 'nob', null, 'bokmal', 'bokmål'],
-  ['nn', 'nno', null, 'nynorsk'],
-  ['fa', 'per', 'fas', 'persian', 'farsi'],
-  ['pl', 'pol', null, 'polish', 'polski'],
-  ['pt', 'por', null, 'portuguese', 'portugues', 'português'],
-  ['pa', 'pan', null, 'punjabi'],
-  ['ro', 'rum', 'ron', 'romanian'],
-  ['ru', 'rus', null, 'russian'],
-  ['sr', 'srp', null, 'serbian'],
-  ['si', 'sin', null, 'sinhala', 'sinhalese'],
-  ['sk', 'slo', 'slk', 'slovak'],
-  ['sl', 'slv', null, 'slovenian', 'slovene'],
-  ['so', 'som', null, 'somali'],
-  ['es', 'spa', null, 'spanish', 'castilian', 'espanol', 'español'],
-  ['sw', 'swa', null, 'swahili'],
-  ['sv', 'swe', null, 'swedish', 'svenska'],
-  ['tl', 'tgl', null, 'tagalog', 'filipino'],
-  ['ta', 'tam', null, 'tamil'],
-  ['te', 'tel', null, 'telugu'],
-  ['th', 'tha', null, 'thai'],
-  ['bo', 'tib', 'bod', 'tibetan'],
-  ['tr', 'tur', null, 'turkish'],
-  ['uk', 'ukr', null, 'ukrainian'],
-  ['ur', 'urd', null, 'urdu'],
-  ['uz', 'uzb', null, 'uzbek'],
-  ['vi', 'vie', null, 'vietnamese'],
-  ['cy', 'wel', 'cym', 'welsh'],
-  ['xh', 'xho', null, 'xhosa'],
-  ['yi', 'yid', null, 'yiddish'],
-  ['yo', 'yor', null, 'yoruba'],
-  ['zu', 'zul', null, 'zulu'],
-];
-
-const LANGUAGE_BY_ALIAS = new Map<string, string>();
-for (const [alpha2, bibliographic, terminologic, ...names] of LANGUAGES) {
-  for (const alias of [alpha2, bibliographic, terminologic, ...names]) {
-    if (alias) LANGUAGE_BY_ALIAS.set(alias, bibliographic);
-  }
-}
-
-/** Codes ISO 639-2 reserves for no, many, other or undetermined language. */
-const SPECIAL_LANGUAGE_CODES = new Set(['und', 'mul', 'mis', 'zxx']);
-
-/**
- * The ISO 639-2/B code for a language written as an ISO 639-1 or 639-2 code, a BCP 47 tag (`pt-BR`,
- * `en_US`) or an English name; null when the text is not a language. A three-letter code outside the
- * table above is kept as written, since ISO 639-2 has some 480 codes and a stream tag is meant as one;
- * `listedOnly` turns that off for file-name words, where `fix` or `dub` is no language.
- */
-export function normaliseLanguage(text: string | undefined | null, opts: { listedOnly?: boolean } = {}): string | null {
-  const lower = (text ?? '').trim().toLowerCase();
-  if (!lower) return null;
-  const known = LANGUAGE_BY_ALIAS.get(lower);
-  if (known) return known;
-  if (SPECIAL_LANGUAGE_CODES.has(lower)) return lower;
-  const primarySubtag = /^([a-z]{2,3})[-_][a-z0-9]{2,8}$/.exec(lower)?.[1];
-  if (primarySubtag) return normaliseLanguage(primarySubtag, opts);
-  return !opts.listedOnly && /^[a-z]{3}$/.test(lower) ? lower : null;
 }

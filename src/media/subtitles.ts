@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { normaliseLanguage } from './probe.js';
+import { toIso6392 } from '../language/language-codes.js';
 
 /** A subtitle file kept next to a video, as Kodi, Jellyfin and Plex name them (`Movie.en.forced.srt`). */
 export interface ExternalSubtitle {
@@ -67,11 +67,11 @@ function parseSubtitleTags(suffix: string): Pick<ExternalSubtitle, 'language' | 
   for (const word of words) {
     if (FORCED_FLAGS.has(word)) forced = true;
     else if (SDH_FLAGS.has(word) && (word !== 'hi' || words.some((w) => w !== 'hi' && isLanguageWord(w)))) sdh = true;
-    else language ??= normaliseLanguage(word, { listedOnly: true });
+    else language ??= toIso6392(word, { listedOnly: true });
   }
   return { language: language ?? 'und', forced, sdh };
 }
 
 function isLanguageWord(word: string): boolean {
-  return !FORCED_FLAGS.has(word) && !SDH_FLAGS.has(word) && normaliseLanguage(word, { listedOnly: true }) !== null;
+  return !FORCED_FLAGS.has(word) && !SDH_FLAGS.has(word) && toIso6392(word, { listedOnly: true }) !== null;
 }

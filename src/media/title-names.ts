@@ -2,12 +2,7 @@
  * What file and folder names say about titles, seasons and episodes, as Kodi, Jellyfin, Plex and release
  * groups write them. Every rule is case-insensitive, because libraries are often shared from Windows or macOS.
  */
-
-export interface ExternalIds {
-  tmdb?: number;
-  imdb?: string;
-  tvdb?: number;
-}
+import type { ExternalIds } from '../contracts/external-ids.js';
 
 export interface ParsedFolderName {
   /** '' when the name holds nothing but ids. */

@@ -1,5 +1,6 @@
 import type { ProcessingContext } from './processing-context.js';
-import type { ExternalIds, ProviderId, ProviderImage, ProviderMetadata, ProviderSearchResult, ProviderSeason } from './types.js';
+import type { ProviderId, ProviderImage, ProviderMetadata, ProviderSearchResult, ProviderSeason } from './types.js';
+import type { ExternalIds } from '../contracts/external-ids.js';
 
 export type EntityKind = 'movie' | 'tv';
 

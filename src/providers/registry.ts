@@ -3,7 +3,7 @@ import type { MetadataProcessor } from './processor.js';
 import { createProcessor } from './processors/create-processor.js';
 import type { IptvProcessor } from './iptv/catalogue.js';
 import { createIptvProcessor } from './iptv/create-iptv-processor.js';
-import type { IptvKind } from './iptv/iptv-config.js';
+import type { IptvKind } from '../contracts/iptv-providers.js';
 import type { ProviderId } from './types.js';
 
 /** All the registry needs to know of a provider; a full ProviderConfig will do. */

@@ -1,25 +1,10 @@
 // Normalised shapes every metadata provider client returns. Downstream code (the cache manager, NFO writer,
 // artwork scoring) reads only these, never a provider's wire format.
+import type { ProviderAssetType } from '../contracts/artwork-types.js';
+import type { ExternalIds } from '../contracts/external-ids.js';
 
 /** Provider ids as stored in `provider_assets.provider` and used as registry keys. */
 export type ProviderId = 'tmdb' | 'tvdb' | 'fanart_tv' | 'musicbrainz';
-
-/** Kodi's artwork names, plus season-scoped variants that carry `ProviderImage.season`. */
-export type ProviderAssetType =
-  | 'poster'
-  | 'fanart'
-  | 'banner'
-  | 'clearlogo'
-  | 'clearart'
-  | 'discart'
-  | 'landscape'
-  | 'keyart'
-  | 'thumb'
-  | 'characterart'
-  | 'season-poster'
-  | 'season-banner'
-  | 'season-fanart'
-  | 'season-landscape';
 
 /** Season number Kodi uses for artwork that applies to every season ("season-all"). */
 export const ALL_SEASONS = -1;
@@ -36,13 +21,6 @@ export interface ProviderImage {
   voteCount?: number;
   /** Only for season-scoped asset types; `ALL_SEASONS` for artwork meant for every season. */
   season?: number;
-}
-
-export interface ExternalIds {
-  tmdb?: number;
-  imdb?: string;
-  tvdb?: number;
-  musicbrainz?: string;
 }
 
 export interface ProviderRating {

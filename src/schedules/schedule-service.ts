@@ -3,10 +3,11 @@ import type { Database } from '../db/client.js';
 import { IptvProviderRepository } from '../db/repositories/iptv-provider-repository.js';
 import { LibraryRepository } from '../db/repositories/library-repository.js';
 import { ScheduleOverrideRepository } from '../db/repositories/schedule-override-repository.js';
-import type { CredentialsCipher } from '../providers/credentials-cipher.js';
-import { iptvSyncWorkflowId } from '../workflows/iptv-definitions.js';
-import { libraryScanWorkflowId } from '../workflows/scan-definitions.js';
-import { maintenanceWorkflowId, providerRefreshWorkflowId, type ScheduledRunInput, type ScheduledWorkflowType } from '../workflows/scheduled-run-definitions.js';
+import type { CredentialsCipher } from '../security/credentials-cipher.js';
+import { iptvSyncWorkflowId } from '../contracts/iptv.js';
+import { libraryScanWorkflowId } from '../contracts/scan.js';
+import { maintenanceWorkflowId, providerRefreshWorkflowId, type ScheduledRunInput, type ScheduledWorkflowType } from '../contracts/scheduled-run.js';
+import type { WorkflowType } from '../contracts/workflows.js';
 import { SCHEDULE_DEFAULTS, type ScheduleTiming } from './schedule-config.js';
 import { ScheduleIds, type ScheduleKind } from './schedule-ids.js';
 
@@ -218,7 +219,7 @@ export class ScheduleService {
       spec: schedule.timing.cron !== undefined ? { cronExpressions: [schedule.timing.cron] } : { intervals: [{ every: `${schedule.timing.intervalSeconds}s` }] },
       action: {
         type: 'startWorkflow',
-        workflowType: 'scheduledRun',
+        workflowType: 'scheduledRun' satisfies WorkflowType,
         args: [schedule.run],
         taskQueue: this.deps.taskQueue,
         // Temporal appends the time to this id; the work itself runs as a child under its business key.

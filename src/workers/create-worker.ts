@@ -21,12 +21,11 @@ import { TitleEnricher } from '../library/enrich/title-enricher.js';
 import { TitlePublisher } from '../library/publish/title-publisher.js';
 import { TemporalTitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
 import { ContentStore } from '../media/content-store.js';
-import type { CredentialsCipher } from '../providers/credentials-cipher.js';
-import { PROVIDER_DEFAULTS, PROVIDER_KINDS } from '../providers/defaults.js';
+import type { CredentialsCipher } from '../security/credentials-cipher.js';
+import { PROVIDER_DEFAULTS, PROVIDER_KINDS } from '../contracts/provider-kinds.js';
 import { ProviderRegistry } from '../providers/registry.js';
 import type { ProviderId } from '../providers/types.js';
-import { providerTaskQueue } from '../workflows/provider-definitions.js';
-import { pipelineTaskQueue } from '../workflows/title-pipeline-definitions.js';
+import { pipelineTaskQueue, providerTaskQueue } from '../contracts/task-queues.js';
 
 /** Pipeline activities (identify, enrich, publish) one worker process runs at once. */
 const PIPELINE_ACTIVITY_SLOTS = 16;
@@ -123,7 +122,7 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
   // IPTV panels: a queue per kind keeps their slow catalogue calls off the general queue. Each provider's
   // own limits (concurrency, requests per window) are kept by its sync run, the only one talking to it.
   const perIptvKind = await Promise.all(
-    iptvKinds.map((kind) => Worker.create({ ...common, taskQueue: `${opts.taskQueue}/provider-${kind}`, activities: iptvActivities })),
+    iptvKinds.map((kind) => Worker.create({ ...common, taskQueue: providerTaskQueue(opts.taskQueue, kind), activities: iptvActivities })),
   );
   return [general, pipeline, ...perProvider, ...perIptvKind, ...encoders];
 }

@@ -15,9 +15,9 @@ import { ProviderCacheRepository } from '../db/repositories/provider-cache-repos
 import { QualityProfileRepository } from '../db/repositories/quality-profile-repository.js';
 import { RequestRepository } from '../db/repositories/request-repository.js';
 import { QbittorrentClient } from '../integrations/qbittorrent/qbittorrent-client.js';
-import type { CredentialsCipher } from '../providers/credentials-cipher.js';
+import type { CredentialsCipher } from '../security/credentials-cipher.js';
 import { configuredIndexers } from '../services/indexers/configured-indexers.js';
-import { encodeTaskQueue } from '../workflows/request-definitions.js';
+import { encodeTaskQueue } from '../contracts/task-queues.js';
 import { HEARTBEAT_FLUSH_INTERVAL } from './heartbeat-flush.js';
 
 export interface RequestPipelineDeps {

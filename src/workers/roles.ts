@@ -7,7 +7,7 @@ import { PhaseConfigService } from '../config/phase-config-service.js';
 import { createDatabase } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
 import { resolveApiKey } from './api-key.js';
-import { resolveCredentialsCipher } from '../providers/credentials-cipher.js';
+import { resolveCredentialsCipher } from '../security/credentials-cipher.js';
 import { createReelflowWorkers, runWorkers } from './create-worker.js';
 import { ScheduleService } from '../schedules/schedule-service.js';
 

@@ -19,30 +19,27 @@ import type { EncodeActivities } from '../activities/encode.js';
 import type { PipelineTimingsActivities } from '../activities/pipeline-timings.js';
 import type { ReleaseSearchActivities } from '../activities/release-search.js';
 import type { ItemChangesInput, RequestItemActivities } from '../activities/request-items.js';
-import type { ProcessingItemStatus, ReleaseCandidate } from '../db/schema/index.js';
-import type { MediaInfo } from '../media/probe.js';
-import { folderRefreshWorkflowType, type FolderRefreshInput } from './folder-refresh-definitions.js';
+import type { MediaInfo, ProcessingItemStatus, ReleaseCandidate } from '../contracts/request.js';
+import { folderRefreshWorkflowType, type FolderRefreshInput } from '../contracts/folder-refresh.js';
 import {
-  DOWNLOAD_ERRORED,
-  DOWNLOAD_STALLED,
   ENDABLE_WAITS,
   approveUpdate,
   cancelUpdate,
-  encodeTaskQueue,
   endWaitSignal,
   episodePipelineInputSchema,
   episodeStateQuery,
   folderRefreshWorkflowIdForItem,
   rejectUpdate,
   retryUpdate,
-  rootMessage,
   type DecisionResult,
   type EpisodePipelineInput,
   type EpisodeState,
   type PipelineStep,
   type PipelineTimings,
-} from './request-definitions.js';
-import { checkWorkflowInput } from './workflow-input.js';
+} from '../contracts/request.js';
+import { encodeTaskQueue } from '../contracts/task-queues.js';
+import { APPROVAL_TIMED_OUT, DOWNLOAD_ERRORED, DOWNLOAD_STALLED, ENCODE_FAILED, NO_RELEASE_LEFT, PROFILE_MISSING, rootMessage } from '../contracts/failures.js';
+import { checkWorkflowInput } from '../contracts/workflow-input.js';
 
 /**
  * One episode (or a movie) of a request: wait for its air date → search → (approval) → download → encode →
@@ -126,7 +123,7 @@ const { addRelease, removeTorrent } = proxyActivities<DownloadActivities>({
 // On the general queue: removing a folder or checking an encode must not wait for an encode slot.
 const { removeWorkFiles, acceptEncodedItem } = proxyActivities<EncodeActivities>({
   startToCloseTimeout: '10 minutes',
-  retry: { initialInterval: '1 second', maximumAttempts: 5, nonRetryableErrorTypes: ['EncodeFailed', 'ProfileMissing'] },
+  retry: { initialInterval: '1 second', maximumAttempts: 5, nonRetryableErrorTypes: [ENCODE_FAILED, PROFILE_MISSING] },
 });
 const { deliverItem } = proxyActivities<DeliveryActivities>({
   startToCloseTimeout: '1 hour',
@@ -374,7 +371,7 @@ async function approval(run: Run): Promise<boolean> {
     const auto = input.approval.autoAction ?? 'cancel';
     if (auto === 'cancel') {
       item.cancelRequested = true;
-      throw ApplicationFailure.nonRetryable('No decision within the approval timeout: cancelled', 'ApprovalTimedOut');
+      throw ApplicationFailure.nonRetryable('No decision within the approval timeout: cancelled', APPROVAL_TIMED_OUT);
     }
     decision = auto === 'approve' ? { kind: 'approve' } : { kind: 'reject', reason: 'no decision within the approval timeout' };
   }
@@ -393,7 +390,7 @@ async function download(run: Run): Promise<void> {
   const { input, item, timings } = run;
   for (;;) {
     const release = item.state.release ?? run.candidates[0];
-    if (!release) throw ApplicationFailure.nonRetryable('No acceptable release could be downloaded', 'NoReleaseLeft');
+    if (!release) throw ApplicationFailure.nonRetryable('No acceptable release could be downloaded', NO_RELEASE_LEFT);
     item.state.release = release;
     let hash: string | undefined;
     try {

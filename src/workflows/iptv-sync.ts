@@ -1,11 +1,12 @@
 import { ActivityFailure, ApplicationFailure, continueAsNew, isCancellation, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { IptvActivities } from '../activities/iptv.js';
-import type { IptvKind } from '../db/schema/iptv.js';
-import { IPTV_PROVIDER_DELETED, iptvSyncProgressQuery, type IptvSyncInput, type IptvSyncProgress } from './iptv-definitions.js';
-import { checkWorkflowInput, providerIdInput } from './workflow-input.js';
+import { iptvSyncProgressQuery, type IptvKind, type IptvSyncInput, type IptvSyncProgress } from '../contracts/iptv.js';
+import { providerTaskQueue } from '../contracts/task-queues.js';
+import { checkWorkflowInput, providerIdInput } from '../contracts/workflow-input.js';
+import { CREDENTIALS_DECRYPT_ERROR, IPTV_PROVIDER_DELETED, PROVIDER_AUTH_ERROR, PROVIDER_REQUEST_ERROR, PROVIDER_RESPONSE_ERROR } from '../contracts/failures.js';
+import { historyIsLong } from './history.js';
 
 const DEFAULT_BATCH_SIZE = 400;
-const DEFAULT_MAX_HISTORY_EVENTS = 4_000;
 
 const { describeIptvProvider, recordIptvChanges } = proxyActivities<IptvActivities>({
   startToCloseTimeout: '1 minute',
@@ -19,7 +20,7 @@ const { describeIptvProvider, recordIptvChanges } = proxyActivities<IptvActiviti
  */
 function panelCalls(kind: IptvKind) {
   return proxyActivities<IptvActivities>({
-    taskQueue: `${workflowInfo().taskQueue}/provider-${kind}`,
+    taskQueue: providerTaskQueue(workflowInfo().taskQueue, kind),
     startToCloseTimeout: '2 hours',
     // Heartbeats every few seconds: a worker that dies mid-batch is noticed within this.
     heartbeatTimeout: '30 seconds',
@@ -28,7 +29,7 @@ function panelCalls(kind: IptvKind) {
       backoffCoefficient: 2,
       maximumInterval: '1 minute',
       maximumAttempts: 3,
-      nonRetryableErrorTypes: [IPTV_PROVIDER_DELETED, 'ProviderAuthError', 'ProviderRequestError', 'ProviderResponseError', 'CredentialsDecryptError'],
+      nonRetryableErrorTypes: [IPTV_PROVIDER_DELETED, PROVIDER_AUTH_ERROR, PROVIDER_REQUEST_ERROR, PROVIDER_RESPONSE_ERROR, CREDENTIALS_DECRYPT_ERROR],
     },
   });
 }
@@ -97,9 +98,4 @@ export async function iptvSync(input: IptvSyncInput): Promise<IptvSyncProgress> 
 
 function providerDeleted(err: unknown): boolean {
   return err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === IPTV_PROVIDER_DELETED;
-}
-
-function historyIsLong(maxHistoryEvents = DEFAULT_MAX_HISTORY_EVENTS): boolean {
-  const info = workflowInfo();
-  return info.continueAsNewSuggested || info.historyLength >= maxHistoryEvents;
 }

@@ -7,11 +7,12 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { ScanActivities } from '../activities/scan.js';
-import { emptyCounters, scanProgressQuery, type LibraryScanInput, type ScanCounters, type ScanProgress } from './scan-definitions.js';
-import { checkWorkflowInput, libraryIdInput } from './workflow-input.js';
+import { emptyCounters, scanProgressQuery, type LibraryScanInput, type ScanCounters, type ScanProgress } from '../contracts/scan.js';
+import { checkWorkflowInput, libraryIdInput } from '../contracts/workflow-input.js';
+import { rootMessage } from '../contracts/failures.js';
+import { historyIsLong } from './history.js';
 
 const DEFAULT_BATCH_SIZE = 100;
-const DEFAULT_MAX_HISTORY_EVENTS = 4_000;
 /** Save the running counters to scan_runs every this many batches (the query is always live). */
 const SAVE_EVERY_BATCHES = 5;
 
@@ -98,15 +99,10 @@ export async function libraryScan(input: LibraryScanInput): Promise<ScanProgress
     progress.phase = status;
     // Record the outcome even when cancelled: the row must not stay "running" forever.
     await CancellationScope.nonCancellable(() =>
-      finishScanRun({ scanId, status, counters: countersOf(progress), errorMessage: messageOf(err) }),
+      finishScanRun({ scanId, status, counters: countersOf(progress), errorMessage: rootMessage(err) }),
     );
     throw err;
   }
-}
-
-function historyIsLong(maxHistoryEvents = DEFAULT_MAX_HISTORY_EVENTS): boolean {
-  const info = workflowInfo();
-  return info.continueAsNewSuggested || info.historyLength >= maxHistoryEvents;
 }
 
 function countersOf(p: ScanProgress): ScanCounters {
@@ -120,11 +116,4 @@ function countersOf(p: ScanProgress): ScanCounters {
     assetsCached: p.assetsCached,
     errors: p.errors,
   };
-}
-
-/** The innermost message: an activity failure's own message says what went wrong. */
-function messageOf(err: unknown): string {
-  let current: unknown = err;
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  return current instanceof Error ? current.message : String(err);
 }

@@ -1,24 +1,9 @@
-import { continueAsNew, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, patched, proxyActivities } from '@temporalio/workflow';
 import type { MaintenanceActivities } from '../activities/maintenance.js';
-
-export interface MaintenanceInput {
-  batchSize?: number;
-  maxHistoryEvents?: number;
-  resume?: { phase: 'remove' | 'verify'; afterId: string | null; summary: MaintenanceSummary };
-}
-
-export interface MaintenanceSummary {
-  removed: number;
-  freedBytes: number;
-  checked: number;
-  repaired: number;
-  flagged: number;
-  /** Ledger rows of notification sends past their keeping time. */
-  sendsPruned?: number;
-}
+import type { MaintenanceInput, MaintenanceSummary } from '../contracts/maintenance.js';
+import { historyIsLong } from './history.js';
 
 const DEFAULT_BATCH_SIZE = 500;
-const DEFAULT_MAX_HISTORY_EVENTS = 4_000;
 
 const { removeUnreferencedCacheFiles, verifyCacheFiles, pruneNotificationSends } = proxyActivities<MaintenanceActivities>({
   startToCloseTimeout: '30 minutes',
@@ -59,9 +44,4 @@ export async function maintenance(input: MaintenanceInput = {}): Promise<Mainten
   // Runs recorded before the ledger existed ended here.
   if (patched('prune-notification-sends')) summary.sendsPruned = await pruneNotificationSends();
   return summary;
-}
-
-function historyIsLong(maxHistoryEvents = DEFAULT_MAX_HISTORY_EVENTS): boolean {
-  const info = workflowInfo();
-  return info.continueAsNewSuggested || info.historyLength >= maxHistoryEvents;
 }

@@ -1,8 +1,9 @@
 import { CancellationScope, executeChild, isCancellation, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { RequestItemActivities } from '../activities/request-items.js';
 import { episodePipeline } from './episode-pipeline.js';
-import { itemWorkflowId, mediaRequestInputSchema, requestStateQuery, rootMessage, type MediaRequestInput, type MediaRequestState } from './request-definitions.js';
-import { checkWorkflowInput } from './workflow-input.js';
+import { itemWorkflowId, mediaRequestInputSchema, requestStateQuery, type MediaRequestInput, type MediaRequestState } from '../contracts/request.js';
+import { rootMessage } from '../contracts/failures.js';
+import { checkWorkflowInput } from '../contracts/workflow-input.js';
 
 const { planRequestItems, recordRequestStatus, concludeRequest } = proxyActivities<RequestItemActivities>({
   startToCloseTimeout: '2 minutes',

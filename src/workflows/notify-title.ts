@@ -1,9 +1,9 @@
 import { proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
 import type { NotifyActivities } from '../activities/notify.js';
-import type { DeliveryPolicy, NotifyTitleInput, NotifyTitleResult } from './notify-definitions.js';
-import { playerTargetName } from './notify-definitions.js';
-import { rootMessage } from './root-message.js';
-import { checkWorkflowInput, libraryIdInput } from './workflow-input.js';
+import type { DeliveryPolicy, NotifyTitleInput, NotifyTitleResult } from '../contracts/notify.js';
+import { playerTargetName } from '../contracts/notify.js';
+import { CREDENTIALS_DECRYPT_ERROR, LIBRARY_DELETED, NOTIFICATION_SERVICE_DISABLED, rootMessage, TARGET_REJECTED } from '../contracts/failures.js';
+import { checkWorkflowInput, libraryIdInput } from '../contracts/workflow-input.js';
 
 const { planNotifications, queuePlayerRefresh, queuePeopleMessage } = proxyActivities<NotifyActivities>({
   startToCloseTimeout: '15 seconds',
@@ -28,7 +28,7 @@ export function deliveryActivities(policy: DeliveryPolicy, summary?: string) {
       initialInterval: policy.initialRetrySeconds * 1000,
       backoffCoefficient: 2,
       maximumInterval: policy.maximumRetrySeconds * 1000,
-      nonRetryableErrorTypes: ['TargetRejected', 'NotificationServiceDisabled', 'CredentialsDecryptError', 'LibraryDeleted'],
+      nonRetryableErrorTypes: [TARGET_REJECTED, NOTIFICATION_SERVICE_DISABLED, CREDENTIALS_DECRYPT_ERROR, LIBRARY_DELETED],
     },
   });
 }

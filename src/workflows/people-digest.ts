@@ -1,15 +1,10 @@
-import { condition, continueAsNew, defineQuery, defineSignal, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
-import { peopleMessageSignalName, type PeopleDigestInput, type PeopleDigestState, type PeopleMessage } from './notify-definitions.js';
+import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { rootMessage } from '../contracts/failures.js';
+import { peopleDigestStateQuery, peopleMessageSignal, type PeopleDigestInput, type PeopleDigestState, type PeopleMessage } from '../contracts/notify.js';
+import { checkWorkflowInput, libraryIdInput } from '../contracts/workflow-input.js';
+import { gatherAndSend } from './gather-and-send.js';
 import { deliveryActivities } from './notify-title.js';
-import { rootMessage } from './root-message.js';
-import { checkWorkflowInput, libraryIdInput } from './workflow-input.js';
 
-export const peopleMessageSignal = defineSignal<[PeopleMessage]>(peopleMessageSignalName);
-export const peopleDigestStateQuery = defineQuery<PeopleDigestState>('state');
-
-/** With nothing pending for this long (or twice the digest window, if longer) the run ends; the next message starts a new one. */
-const IDLE_BEFORE_END_MS = 2 * 60_000;
-const MAX_HISTORY_EVENTS = 5_000;
 const SEEN_IDS_KEPT = 2_000;
 
 /**
@@ -34,13 +29,16 @@ export async function peopleDigest(input: PeopleDigestInput): Promise<PeopleDige
   });
   setHandler(peopleDigestStateQuery, () => ({ ...state, pending: pending.length }));
 
-  const windowMs = plan.digestSeconds * 1000;
-  let lastSentAt = Number.NEGATIVE_INFINITY;
-  for (;;) {
-    if (!(await condition(() => pending.length > 0, Math.max(IDLE_BEFORE_END_MS, 2 * windowMs)))) return state;
-    const untilWindowEnds = lastSentAt + windowMs - Date.now();
-    if (untilWindowEnds > 0) await sleep(untilWindowEnds);
+  await gatherAndSend({
+    windowMs: plan.digestSeconds * 1000,
+    hasPending: () => pending.length > 0,
+    sendPending,
+    maxHistoryEvents: input.maxHistoryEvents,
+    continueAsNew: () => continueAsNew<typeof peopleDigest>({ ...input, carried: { pending: pending.splice(0), seenIds: [...seenIds].slice(-SEEN_IDS_KEPT) } }),
+  });
+  return state;
 
+  async function sendPending(): Promise<void> {
     const batch = pending.splice(0);
     const send = deliveryActivities(plan.delivery, batch.length === 1 ? `${plan.service}: ${batch[0]!.event} ${batch[0]!.displayName}` : `${plan.service}: digest of ${batch.length} titles`);
     try {
@@ -49,11 +47,6 @@ export async function peopleDigest(input: PeopleDigestInput): Promise<PeopleDige
       state.titlesSent += batch.length;
     } catch (error) {
       state.failed.push({ titles: batch.length, error: rootMessage(error) });
-    }
-    lastSentAt = Date.now();
-
-    if (workflowInfo().historyLength > (input.maxHistoryEvents ?? MAX_HISTORY_EVENTS)) {
-      await continueAsNew<typeof peopleDigest>({ ...input, carried: { pending: pending.splice(0), seenIds: [...seenIds].slice(-SEEN_IDS_KEPT) } });
     }
   }
 }

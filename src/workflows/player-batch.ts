@@ -1,4 +1,4 @@
-import type { FolderChange, PlayerRefreshJob } from './notify-definitions.js';
+import type { FolderChange, PlayerRefreshJob } from '../contracts/notify.js';
 
 /**
  * Turns the folder changes gathered during one coalescing window into the refreshes to send: one per

@@ -1,25 +1,20 @@
-import { condition, continueAsNew, defineQuery, defineSignal, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
-import type { PlayerRefreshOutcome } from '../integrations/player-refresh.js';
-import { batchRefreshJobs, mergeFolderChange } from './player-batch.js';
+import { continueAsNew, setHandler, sleep } from '@temporalio/workflow';
 import {
-  folderChangedSignalName,
-  playerSyncStateQueryName,
+  folderChangedSignal,
+  playerSyncStateQuery,
   playerTargetName,
   type FolderChange,
   type PlayerLibrarySyncInput,
+  type PlayerRefreshOutcome,
   type PlayerRefreshJob,
   type PlayerSyncState,
-} from './notify-definitions.js';
+} from '../contracts/notify.js';
+import { rootMessage } from '../contracts/failures.js';
+import { checkWorkflowInput, libraryIdInput } from '../contracts/workflow-input.js';
+import { gatherAndSend } from './gather-and-send.js';
 import { deliveryActivities } from './notify-title.js';
-import { rootMessage } from './root-message.js';
-import { checkWorkflowInput, libraryIdInput } from './workflow-input.js';
+import { batchRefreshJobs, mergeFolderChange } from './player-batch.js';
 
-export const folderChangedSignal = defineSignal<[FolderChange]>(folderChangedSignalName);
-export const playerSyncStateQuery = defineQuery<PlayerSyncState>(playerSyncStateQueryName);
-
-/** With nothing pending for this long (or the coalescing window, if longer) the run ends; the next change starts a new one. */
-const IDLE_BEFORE_END_MS = 2 * 60_000;
-const MAX_HISTORY_EVENTS = 5_000;
 /** Keys kept to recognise a repeated signal; older ones cannot be repeated any more (their retries are long over). */
 const SEEN_KEYS_KEPT = 2_000;
 
@@ -50,13 +45,20 @@ export async function playerLibrarySync(input: PlayerLibrarySyncInput): Promise<
   setHandler(folderChangedSignal, accept);
   setHandler(playerSyncStateQuery, () => ({ ...state, pending: [...pending.keys()] }));
 
-  const coalesceMs = plan.coalesceSeconds * 1000;
-  let lastBatchEndedAt = Number.NEGATIVE_INFINITY;
-  for (;;) {
-    if (!(await condition(() => pending.size > 0, Math.max(IDLE_BEFORE_END_MS, 2 * coalesceMs)))) return state;
-    const untilWindowEnds = lastBatchEndedAt + coalesceMs - Date.now();
-    if (untilWindowEnds > 0) await sleep(untilWindowEnds);
+  await gatherAndSend({
+    windowMs: plan.coalesceSeconds * 1000,
+    hasPending: () => pending.size > 0,
+    sendPending,
+    maxHistoryEvents: input.maxHistoryEvents,
+    continueAsNew: () =>
+      continueAsNew<typeof playerLibrarySync>({
+        ...input,
+        carried: { pending: [...pending.values()], seenKeys: [...seenKeys].slice(-SEEN_KEYS_KEPT) },
+      }),
+  });
+  return state;
 
+  async function sendPending(): Promise<void> {
     const jobs = batchRefreshJobs([...pending.values()], plan.maxFolderRefreshes);
     pending.clear();
     for (const job of jobs) {
@@ -65,14 +67,6 @@ export async function playerLibrarySync(input: PlayerLibrarySyncInput): Promise<
       if (outcome?.status === 'refreshed' && outcome.coveredEverything) break;
     }
     state.current = undefined;
-    lastBatchEndedAt = Date.now();
-
-    if (workflowInfo().historyLength > (input.maxHistoryEvents ?? MAX_HISTORY_EVENTS)) {
-      await continueAsNew<typeof playerLibrarySync>({
-        ...input,
-        carried: { pending: [...pending.values()], seenKeys: [...seenKeys].slice(-SEEN_KEYS_KEPT) },
-      });
-    }
   }
 
   /** Sends one refresh; while the player plays a video, waits on a timer and asks again (for at most the retry window). */

@@ -1,21 +1,20 @@
 import { ActivityFailure, ApplicationFailure, proxyActivities, TimeoutFailure, workflowInfo } from '@temporalio/workflow';
 import type { EnabledProvider, ProviderActivities } from '../activities/providers.js';
-import type { ProviderId } from '../providers/types.js';
 import {
-  PROVIDER_TIMEOUT_FAILURE,
   priorityKeys,
-  providerTaskQueue,
   type FetchPriority,
   type ProviderFetchInput,
   type ProviderFetchOutcome,
   type ProviderFetchResultEntry,
+  type ProviderId,
   type ProviderSearchInput,
   type ProviderSearchOutcome,
   type ProviderSeasonFetchInput,
   type ProviderSeasonFetchOutcome,
   type ProviderSeasonResultEntry,
-} from './provider-definitions.js';
-import { rootMessage } from './root-message.js';
+} from '../contracts/providers.js';
+import { providerTaskQueue } from '../contracts/task-queues.js';
+import { PROVIDER_AUTH_ERROR, PROVIDER_DELETED, PROVIDER_NOT_FOUND_ERROR, PROVIDER_REQUEST_ERROR, PROVIDER_RESPONSE_ERROR, PROVIDER_TIMEOUT_FAILURE, rootMessage } from '../contracts/failures.js';
 
 const { listEnabledProviders, listEnabledSeasonProviders, saveProviderAnswers, saveSeasonAnswers } = proxyActivities<ProviderActivities>({
   startToCloseTimeout: '15 seconds',
@@ -43,7 +42,7 @@ function providerCalls(kind: ProviderId, timeoutMs: number, priority: FetchPrior
       backoffCoefficient: 2,
       maximumInterval: '30 seconds',
       maximumAttempts: ATTEMPTS[priority],
-      nonRetryableErrorTypes: ['ProviderAuthError', 'ProviderNotFoundError', 'ProviderRequestError', 'ProviderResponseError', 'ProviderDeleted'],
+      nonRetryableErrorTypes: [PROVIDER_AUTH_ERROR, PROVIDER_NOT_FOUND_ERROR, PROVIDER_REQUEST_ERROR, PROVIDER_RESPONSE_ERROR, PROVIDER_DELETED],
     },
   });
 }

@@ -1,16 +1,18 @@
 import { continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ProviderRefreshActivities } from '../activities/provider-refresh.js';
-import { priorityKeys, providerTaskQueue } from './provider-definitions.js';
+import { priorityKeys } from '../contracts/providers.js';
+import { providerTaskQueue } from '../contracts/task-queues.js';
 import {
   providerRefreshProgressQuery,
   type ProviderRefreshInput,
   type ProviderRefreshResume,
   type ProviderRefreshSummary,
   type RefreshTarget,
-} from './provider-refresh-definitions.js';
+} from '../contracts/provider-refresh.js';
+import { PROVIDER_AUTH_ERROR, PROVIDER_DELETED, PROVIDER_NOT_TMDB, PROVIDER_REQUEST_ERROR, PROVIDER_RESPONSE_ERROR } from '../contracts/failures.js';
+import { historyIsLong } from './history.js';
 
 const DEFAULT_BATCH_SIZE = 200;
-const DEFAULT_MAX_HISTORY_EVENTS = 4_000;
 const DUE_ENTITY_TYPES = 2; // movie, tv
 
 const { planProviderRefresh, saveChangesCheckedAt, findDueTitles } = proxyActivities<ProviderRefreshActivities>({
@@ -35,7 +37,7 @@ function tmdbCalls(timeoutMs: number) {
       initialInterval: '1 second',
       maximumInterval: '1 minute',
       maximumAttempts: 8,
-      nonRetryableErrorTypes: ['ProviderAuthError', 'ProviderRequestError', 'ProviderResponseError', 'ProviderDeleted', 'ProviderNotTmdb'],
+      nonRetryableErrorTypes: [PROVIDER_AUTH_ERROR, PROVIDER_REQUEST_ERROR, PROVIDER_RESPONSE_ERROR, PROVIDER_DELETED, PROVIDER_NOT_TMDB],
     },
   });
 }
@@ -101,9 +103,4 @@ export async function providerRefresh(input: ProviderRefreshInput = {}): Promise
 
   summary.phase = 'completed';
   return summary;
-}
-
-function historyIsLong(maxHistoryEvents = DEFAULT_MAX_HISTORY_EVENTS): boolean {
-  const info = workflowInfo();
-  return info.continueAsNewSuggested || info.historyLength >= maxHistoryEvents;
 }

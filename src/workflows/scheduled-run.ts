@@ -1,5 +1,5 @@
 import { executeChild, ParentClosePolicy } from '@temporalio/workflow';
-import type { ScheduledRunInput, ScheduledRunResult } from './scheduled-run-definitions.js';
+import type { ScheduledRunInput, ScheduledRunResult } from '../contracts/scheduled-run.js';
 
 /**
  * What every schedule starts. A Schedule names its runs `<schedule id>-<time>`, so the work itself runs as

@@ -1,19 +1,21 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { executeChild, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { PhaseConfiguration } from '../config/phase-config.js';
 import type { PipelineActivities } from '../activities/pipeline.js';
-import { notifyTitleWorkflowId, notifyTitleWorkflowType, type NotifyTitleInput } from './notify-definitions.js';
-import { priorityKeys } from './provider-definitions.js';
+import { notifyTitleWorkflowId, type NotifyTitleInput } from '../contracts/notify.js';
+import { priorityKeys } from '../contracts/providers.js';
 import {
-  pipelineTaskQueue,
   titleChangedSignal,
   titlePipelineStateQuery,
+  type PhaseConfiguration,
   type TitleChange,
   type TitleEvent,
   type TitlePipelineInput,
   type TitlePipelineState,
-} from './title-pipeline-definitions.js';
-import { checkWorkflowInput, titleIdInput } from './workflow-input.js';
+} from '../contracts/title-pipeline.js';
+import { pipelineTaskQueue } from '../contracts/task-queues.js';
+import { checkWorkflowInput, titleIdInput } from '../contracts/workflow-input.js';
+import { notifyTitle } from './notify-title.js';
+import { TITLE_NOT_FOUND } from '../contracts/failures.js';
 
 function activitiesFor(input: TitlePipelineInput) {
   const priority = { priorityKey: priorityKeys[input.priority] };
@@ -22,7 +24,7 @@ function activitiesFor(input: TitlePipelineInput) {
     // round trip and history events on the path a webhook waits on.
     quick: proxyLocalActivities<PipelineActivities>({
       startToCloseTimeout: '30 seconds',
-      retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10, nonRetryableErrorTypes: ['TitleNotFound'] },
+      retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10, nonRetryableErrorTypes: [TITLE_NOT_FOUND] },
     }),
     // Provider fetches wait behind the provider queues' rate limits; downloads take their time.
     slow: proxyActivities<PipelineActivities>({
@@ -32,7 +34,7 @@ function activitiesFor(input: TitlePipelineInput) {
       startToCloseTimeout: '30 minutes',
       heartbeatTimeout: '20 seconds',
       priority,
-      retry: { initialInterval: '2 seconds', maximumInterval: '2 minutes', maximumAttempts: 10, nonRetryableErrorTypes: ['TitleNotFound'] },
+      retry: { initialInterval: '2 seconds', maximumInterval: '2 minutes', maximumAttempts: 10, nonRetryableErrorTypes: [TITLE_NOT_FOUND] },
     }),
   };
 }
@@ -104,7 +106,7 @@ async function notifyOnce(args: {
     ...(args.announce ? {} : { announce: false }),
   };
   try {
-    await executeChild(notifyTitleWorkflowType, {
+    await executeChild(notifyTitle, {
       workflowId: notifyTitleWorkflowId(notification),
       args: [notification],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',

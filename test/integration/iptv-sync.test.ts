@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { iptvProviders, providerTitles } from '../../src/db/schema/index.js';
-import type { IptvSyncProgress } from '../../src/workflows/iptv-definitions.js';
+import type { IptvSyncProgress } from '../../src/contracts/iptv.js';
 import type { FakeServer } from '../fakes/http-fake.js';
 import { extinf, startFakeM3u, type FakeM3u } from '../fakes/m3u.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../fakes/tmdb.js';

@@ -5,7 +5,7 @@ import { count, eq, isNotNull, and } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { libraryFolders, movies } from '../../src/db/schema/index.js';
-import type { ScanProgress } from '../../src/workflows/scan-definitions.js';
+import type { ScanProgress } from '../../src/contracts/scan.js';
 import { makeVideo } from '../support/media-fixtures.js';
 import { createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
 import { tempDir } from '../support/temp-dir.js';

@@ -5,7 +5,7 @@ import type { Client } from '@temporalio/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { actors, assets, cacheFileIssues, cacheFiles, notificationSends, providerAssets } from '../../src/db/schema/index.js';
-import type { MaintenanceSummary } from '../../src/workflows/maintenance.js';
+import type { MaintenanceSummary } from '../../src/contracts/maintenance.js';
 import { createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
 import { insertMovie } from '../support/title-rows.js';
 import { tempDir } from '../support/temp-dir.js';

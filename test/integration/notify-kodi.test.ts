@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  folderChangedSignalName,
+  folderChangedSignal,
   playerLibrarySyncWorkflowId,
-  playerLibrarySyncWorkflowType,
   type FolderChange,
   type PlayerLibrarySyncInput,
   type PlayerSyncState,
-} from '../../src/workflows/notify-definitions.js';
+} from '../../src/contracts/notify.js';
+import { startWorkflow } from '../../src/contracts/workflows.js';
 import { KODI_FAKE_PASSWORD, KODI_FAKE_USER, startFakeKodi, type FakeKodi } from '../fakes/kodi.js';
 import { createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
 import { configureNotification, createLibrary, eventually, FAST_DELIVERY, runNotifyTitle, settle, titleInput } from '../support/notifications.js';
@@ -298,15 +298,15 @@ describe('playerLibrarySync', () => {
       libraryId: library.id,
       maxHistoryEvents: 12,
     };
-    const handle = await temporal.workflow.start(playerLibrarySyncWorkflowType, { workflowId: `player-sync-test/${library.id}`, taskQueue, args: [input] });
+    const handle = await startWorkflow(temporal, 'playerLibrarySync', { workflowId: `player-sync-test/${library.id}`, taskQueue, args: [input] });
     const change = (name: string, key: string): FolderChange => ({ folderPath: `${library.rootPath}/${name}`, change: 'added', cleanFirst: false, notificationKey: key });
 
     // Kodi is down while A is sent; B (and A again) arrive meanwhile and wait.
     await fake.goDown();
-    await handle.signal(folderChangedSignalName, change('A', 'key-A'));
+    await handle.signal(folderChangedSignal, change('A', 'key-A'));
     await eventually('A is being sent', async () => (await handle.query<PlayerSyncState>('state')).current !== undefined);
-    await handle.signal(folderChangedSignalName, change('B', 'key-B'));
-    await handle.signal(folderChangedSignalName, change('A', 'key-A'));
+    await handle.signal(folderChangedSignal, change('B', 'key-B'));
+    await handle.signal(folderChangedSignal, change('A', 'key-A'));
     await eventually('B waits', async () => (await handle.query<PlayerSyncState>('state')).pending.includes(`${library.rootPath}/B`));
 
     // A goes out; the history is past its limit, so the run continues as new carrying B and the keys it saw.
@@ -315,8 +315,8 @@ describe('playerLibrarySync', () => {
     const description = await temporal.workflow.getHandle(handle.workflowId).describe();
     expect(description.runId).not.toBe(handle.firstExecutionRunId);
 
-    await handle.signal(folderChangedSignalName, change('A', 'key-A'));
-    await handle.signal(folderChangedSignalName, change('D', 'key-D'));
+    await handle.signal(folderChangedSignal, change('A', 'key-A'));
+    await handle.signal(folderChangedSignal, change('D', 'key-D'));
     await eventually('Kodi scanned D', () => fake.callsOf('VideoLibrary.Scan').length >= 3);
     await settle();
     expect(fake.scannedDirectories()).toEqual(['A', 'B', 'D'].map((name) => `${library.rootPath}/${name}/`));

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker, type ReplayResult } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { notifyTitleWorkflowId, playerLibrarySyncWorkflowId } from '../../src/workflows/notify-definitions.js';
+import { notifyTitleWorkflowId, playerLibrarySyncWorkflowId } from '../../src/contracts/notify.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
 import { KODI_FAKE_PASSWORD, KODI_FAKE_USER, startFakeKodi, type FakeKodi } from '../fakes/kodi.js';
 import { createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';

@@ -6,13 +6,13 @@ import { NotificationConfigRepository } from '../../src/db/repositories/notifica
 import { NotificationSendRepository } from '../../src/db/repositories/notification-send-repository.js';
 import { notificationConfig } from '../../src/db/schema/index.js';
 import { notificationConfigSchemas } from '../../src/integrations/notification-config.js';
-import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
+import { CredentialsCipher } from '../../src/security/credentials-cipher.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
 import { JELLYFIN_FAKE_API_KEY, startFakeJellyfin, type FakeJellyfin } from '../fakes/jellyfin.js';
 import { KODI_FAKE_PASSWORD, KODI_FAKE_USER, startFakeKodi, type FakeKodi } from '../fakes/kodi.js';
 import { PLEX_FAKE_TOKEN, startFakePlex, type FakePlex } from '../fakes/plex.js';
 import { PUSHOVER_FAKE_TOKEN, PUSHOVER_FAKE_USER, startFakePushover, type FakePushover } from '../fakes/pushover.js';
-import { peopleDigestWorkflowId } from '../../src/workflows/notify-definitions.js';
+import { peopleDigestWorkflowId } from '../../src/contracts/notify.js';
 import { createTestClient, createTestDatabase, startTestWorker, testCipher, type TestDatabase } from '../support/integration.js';
 import { configureNotification, createLibrary, eventually, runNotifyTitle, settle, titleInput } from '../support/notifications.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';

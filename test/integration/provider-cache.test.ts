@@ -10,7 +10,7 @@ import { LibraryRepository } from '../../src/db/repositories/library-repository.
 import { ProviderCacheRepository } from '../../src/db/repositories/provider-cache-repository.js';
 import { RequestRepository } from '../../src/db/repositories/request-repository.js';
 import type { ProcessingItemRow } from '../../src/db/schema/index.js';
-import { requestWorkflowId } from '../../src/workflows/request-definitions.js';
+import { requestWorkflowId } from '../../src/contracts/request.js';
 import { startFakeFanart, FANART_FAKE_API_KEY } from '../fakes/fanart.js';
 import type { FakeServer } from '../fakes/http-fake.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../fakes/tmdb.js';

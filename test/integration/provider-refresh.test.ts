@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { providerMetadata, providerRefreshState, shows } from '../../src/db/schema/index.js';
-import type { ProviderRefreshSummary } from '../../src/workflows/provider-refresh-definitions.js';
+import type { ProviderRefreshSummary } from '../../src/contracts/provider-refresh.js';
 import type { FakeServer } from '../fakes/http-fake.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../fakes/tmdb.js';
 import { createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';

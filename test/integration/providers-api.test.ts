@@ -4,9 +4,9 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/api/app.js';
 import { providers } from '../../src/db/schema/providers.js';
-import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
+import { CredentialsCipher } from '../../src/security/credentials-cipher.js';
 import { ProviderRegistry } from '../../src/providers/registry.js';
-import { TMDB_DEFAULT_BASE_URL } from '../../src/providers/tmdb/tmdb-client.js';
+import { TMDB_DEFAULT_BASE_URL } from '../../src/contracts/provider-kinds.js';
 import type { FakeServer } from '../fakes/http-fake.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../fakes/tmdb.js';
 import { authHeaders, createTestClient, createTestDatabase, TEST_API_KEY, type TestDatabase } from '../support/integration.js';

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { sha256File } from '../../src/media/file-hash.js';
 import { probeMedia } from '../../src/media/probe.js';
-import { folderRefreshWorkflowIdForItem, endWaitSignal, itemWorkflowId, requestWorkflowId } from '../../src/workflows/request-definitions.js';
+import { folderRefreshWorkflowIdForItem, endWaitSignal, itemWorkflowId, requestWorkflowId } from '../../src/contracts/request.js';
 import { TORZNAB_FAKE_API_KEY } from '../fakes/torznab.js';
 import { authHeaders } from '../support/integration.js';
 import { createProfile, createTarget, ffmpegProcessesMentioning, startRequestPipelineEnvironment, waitFor, type RequestPipelineEnvironment } from '../support/request-pipeline.js';

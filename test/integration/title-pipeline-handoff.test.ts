@@ -10,7 +10,7 @@ import { LibraryRepository } from '../../src/db/repositories/library-repository.
 import { movies } from '../../src/db/schema/index.js';
 import { TemporalTitlePipelineStarter } from '../../src/library/temporal-title-pipeline-starter.js';
 import { ContentStore } from '../../src/media/content-store.js';
-import { titleChangedSignal, titlePipelineWorkflowId, type TitlePipelineState } from '../../src/workflows/title-pipeline-definitions.js';
+import { titleChangedSignal, titlePipelineWorkflowId, type TitlePipelineState } from '../../src/contracts/title-pipeline.js';
 import { makeVideo } from '../support/media-fixtures.js';
 import { createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
 import { tempDir } from '../support/temp-dir.js';

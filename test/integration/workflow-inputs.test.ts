@@ -6,7 +6,7 @@ import { createEncodeActivities } from '../../src/activities/encode.js';
 import { QualityProfileRepository } from '../../src/db/repositories/quality-profile-repository.js';
 import { RequestRepository } from '../../src/db/repositories/request-repository.js';
 import { DEFAULT_PIPELINE_TIMINGS } from '../../src/config/request-pipeline-settings.js';
-import type { EpisodePipelineInput } from '../../src/workflows/request-definitions.js';
+import type { EpisodePipelineInput } from '../../src/contracts/request.js';
 import { createTestClient, createTestDatabase, startTestWorker, type RunningTestWorker, type TestDatabase } from '../support/integration.js';
 import { tempDir } from '../support/temp-dir.js';
 

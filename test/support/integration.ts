@@ -7,7 +7,7 @@ import { build } from '../../src/api/app.js';
 import { PhaseConfigService } from '../../src/config/phase-config-service.js';
 import { createDatabase, type Database, type Sql } from '../../src/db/client.js';
 import { ensureDatabase } from '../../src/db/create-database.js';
-import { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
+import { CredentialsCipher } from '../../src/security/credentials-cipher.js';
 import { createReelflowWorkers, runWorkers } from '../../src/workers/create-worker.js';
 import { tempDir } from './temp-dir.js';
 import { onCleanup } from './cleanup.js';

@@ -11,8 +11,8 @@ import { NotificationConfigRepository } from '../../src/db/repositories/notifica
 import { PathMappingRepository } from '../../src/db/repositories/path-mapping-repository.js';
 import { movies, notificationSends } from '../../src/db/schema/index.js';
 import { notificationConfigSchemas } from '../../src/integrations/notification-config.js';
-import type { CredentialsCipher } from '../../src/providers/credentials-cipher.js';
-import { libraryScanWorkflowId, type ScanProgress } from '../../src/workflows/scan-definitions.js';
+import type { CredentialsCipher } from '../../src/security/credentials-cipher.js';
+import { libraryScanWorkflowId, type ScanProgress } from '../../src/contracts/scan.js';
 import type { FakeDiscord } from '../fakes/discord.js';
 
 /**

@@ -3,7 +3,8 @@ import type { Database } from '../../src/db/client.js';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { NotificationConfigRepository } from '../../src/db/repositories/notification-config-repository.js';
 import { notificationConfigSchemas, type NotificationService } from '../../src/integrations/notification-config.js';
-import { notifyTitleWorkflowId, notifyTitleWorkflowType, type NotifyTitleInput, type NotifyTitleResult } from '../../src/workflows/notify-definitions.js';
+import { notifyTitleWorkflowId, type NotifyTitleInput, type NotifyTitleResult } from '../../src/contracts/notify.js';
+import { executeWorkflow } from '../../src/contracts/workflows.js';
 import { testCipher } from './integration.js';
 import { tempDir } from './temp-dir.js';
 
@@ -40,7 +41,7 @@ export function titleInput(library: { id: string; rootPath: string }, folderName
 
 /** Starts notifyTitle as the pipelines do (id from the business key) and waits for its result. */
 export async function runNotifyTitle(client: Client, taskQueue: string, input: NotifyTitleInput): Promise<NotifyTitleResult> {
-  return client.workflow.execute(notifyTitleWorkflowType, { workflowId: notifyTitleWorkflowId(input), taskQueue, args: [input] });
+  return executeWorkflow(client, 'notifyTitle', { workflowId: notifyTitleWorkflowId(input), taskQueue, args: [input] });
 }
 
 /** Polls until `check` holds (a fake received what it should); fails with `what` after the timeout. */

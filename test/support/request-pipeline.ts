@@ -10,7 +10,7 @@ import type { RequestPipelineSettings } from '../../src/config/request-pipeline-
 import { RequestRepository } from '../../src/db/repositories/request-repository.js';
 import type { ProcessingItemRow } from '../../src/db/schema/index.js';
 import { createReelflowWorkers, runWorkers } from '../../src/workers/create-worker.js';
-import type { PipelineTimings } from '../../src/workflows/request-definitions.js';
+import type { PipelineTimings } from '../../src/contracts/request.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY, type FakeTmdbShow } from '../fakes/tmdb.js';
 import { startFakeTorznab, type FakeRelease, type FakeTorznab } from '../fakes/torznab.js';
 import { onCleanup } from './cleanup.js';

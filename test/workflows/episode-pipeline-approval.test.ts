@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, test } from 'vitest';
-import { approveUpdate, endWaitSignal, episodeStateQuery, rejectUpdate, type ApprovalSettings } from '../../src/workflows/request-definitions.js';
+import { approveUpdate, endWaitSignal, episodeStateQuery, rejectUpdate, type ApprovalSettings } from '../../src/contracts/request.js';
 import { tierPipelineTimings, useTierWorkers } from './support/environment.js';
 import { episodeInput, hashOf, pipelineActivities, release, startEpisode, statuses, waitingFor } from './support/pipeline.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cancelUpdate, type EpisodePipelineInput, type EpisodeState } from '../../src/workflows/request-definitions.js';
+import { cancelUpdate, type EpisodePipelineInput, type EpisodeState } from '../../src/contracts/request.js';
 import type { ActivityCalls } from './support/activity-calls.js';
 import { useTierWorkers } from './support/environment.js';
 import {

@@ -1,7 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, test } from 'vitest';
-import { DOWNLOAD_ERRORED, DOWNLOAD_STALLED, episodeStateQuery, retryUpdate, type PipelineStep } from '../../src/workflows/request-definitions.js';
+import { episodeStateQuery, retryUpdate, type PipelineStep } from '../../src/contracts/request.js';
+import { DOWNLOAD_ERRORED, DOWNLOAD_STALLED } from '../../src/contracts/failures.js';
 import { useTierWorkers } from './support/environment.js';
 import { downloadedFile, episodeInput, hashOf, pipelineActivities, release, startEpisode, statuses, waitingFor, type PipelineActivities } from './support/pipeline.js';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import type { RequestItemActivities } from '../../src/activities/request-items.js';
 import type { mediaRequest } from '../../src/workflows/media-request.js';
-import { episodeStateQuery, itemWorkflowId, requestStateQuery, requestWorkflowId, type EpisodePipelineInput } from '../../src/workflows/request-definitions.js';
+import { episodeStateQuery, itemWorkflowId, requestStateQuery, requestWorkflowId, type EpisodePipelineInput } from '../../src/contracts/request.js';
 import { ActivityCalls, eventually } from './support/activity-calls.js';
 import { tierPipelineTimings, useTierWorkers } from './support/environment.js';
 import { episodeInput, fails, pipelineActivities, release, type PipelineActivities } from './support/pipeline.js';

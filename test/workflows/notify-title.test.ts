@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { describe, expect, test } from 'vitest';
 import type { NotificationPlan, NotifyActivities } from '../../src/activities/notify.js';
 import type { notifyTitle } from '../../src/workflows/notify-title.js';
-import { notifyTitleWorkflowId, type DeliveryPolicy, type NotifyTitleInput, type PeoplePlan, type PlayerPlan } from '../../src/workflows/notify-definitions.js';
+import { notifyTitleWorkflowId, type DeliveryPolicy, type NotifyTitleInput, type PeoplePlan, type PlayerPlan } from '../../src/contracts/notify.js';
 import { ActivityCalls } from './support/activity-calls.js';
 import { useTierWorkers } from './support/environment.js';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
 import { describe, expect, test } from 'vitest';
 import type { NotifyActivities } from '../../src/activities/notify.js';
-import { peopleDigestWorkflowId, peopleMessageSignalName, type PeopleDigestState, type PeopleMessage, type PeoplePlan } from '../../src/workflows/notify-definitions.js';
+import { peopleDigestWorkflowId, peopleMessageSignal, type PeopleDigestState, type PeopleMessage, type PeoplePlan } from '../../src/contracts/notify.js';
 import type { peopleDigest } from '../../src/workflows/people-digest.js';
 import { ActivityCalls, eventually } from './support/activity-calls.js';
 import { useTierWorkers } from './support/environment.js';
@@ -36,7 +36,7 @@ function digest(calls: ActivityCalls<DigestActivities>) {
         workflowId,
         taskQueue: workers.taskQueue,
         args: [{ plan, libraryId }],
-        signal: peopleMessageSignalName,
+        signal: peopleMessageSignal,
         signalArgs: [titleMessage],
       }),
     state: () => handle.query<PeopleDigestState>('state'),

@@ -3,13 +3,13 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { describe, expect, test } from 'vitest';
 import type { NotifyActivities } from '../../src/activities/notify.js';
 import {
-  folderChangedSignalName,
+  folderChangedSignal,
   playerLibrarySyncWorkflowId,
-  playerSyncStateQueryName,
+  playerSyncStateQuery,
   type FolderChange,
   type PlayerPlan,
   type PlayerSyncState,
-} from '../../src/workflows/notify-definitions.js';
+} from '../../src/contracts/notify.js';
 import type { playerLibrarySync } from '../../src/workflows/player-library-sync.js';
 import { ActivityCalls, eventually } from './support/activity-calls.js';
 import { useTierWorkers } from './support/environment.js';
@@ -50,10 +50,10 @@ function playerSync(playerPlan: PlayerPlan, calls: ActivityCalls<PlayerActivitie
         workflowId,
         taskQueue: workers.taskQueue,
         args: [input],
-        signal: folderChangedSignalName,
+        signal: folderChangedSignal,
         signalArgs: [folderChange],
       }),
-    state: () => handle.query<PlayerSyncState>(playerSyncStateQueryName),
+    state: () => handle.query<PlayerSyncState>(playerSyncStateQuery),
     runId: async () => (await handle.describe()).runId,
     // The workflow idles two minutes before it ends: tests end it themselves.
     end: () => handle.terminate(),

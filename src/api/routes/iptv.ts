@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client.js';
 import { iptvKinds, type ProviderTitleRow } from '../../db/schema/index.js';
-import type { CredentialsCipher } from '../../providers/credentials-cipher.js';
+import type { CredentialsCipher } from '../../security/credentials-cipher.js';
 import type { ProviderRegistry } from '../../providers/registry.js';
 import type { ScheduleService } from '../../schedules/schedule-service.js';
 import { IptvProviderService, type IptvProviderView } from '../../services/iptv/iptv-provider-service.js';

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
-import { MB, readCappedText } from '../../integrations/http/capped-body.js';
+import { MB } from '../../http/capped-body.js';
+import { httpRequest } from '../../http/http-request.js';
 
 /**
  * Prometheus metrics: the provider cache (hit rate, fetch latency, per-provider outcomes) and the process's
@@ -11,8 +12,8 @@ export const metricsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { metri
     let body = await metrics.metrics();
     if (temporalMetricsUrl) {
       // The SDK serves its metrics from Rust on its own port; one scrape target is simpler for users.
-      const sdk = await fetch(temporalMetricsUrl, { signal: AbortSignal.timeout(2_000) }).then(
-        (res) => (res.ok ? readCappedText(res, 16 * MB, 'the Temporal SDK metrics').catch(() => '') : ''),
+      const sdk = await httpRequest({ url: temporalMetricsUrl, timeoutMs: 2_000, maxBodyBytes: 16 * MB, what: 'the Temporal SDK metrics' }).then(
+        (answer) => (answer.status >= 200 && answer.status < 300 ? answer.text : ''),
         () => '',
       );
       body += sdk;

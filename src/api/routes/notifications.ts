@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client.js';
 import { NOTIFICATION_SERVICES } from '../../integrations/notification-config.js';
-import type { CredentialsCipher } from '../../providers/credentials-cipher.js';
+import type { CredentialsCipher } from '../../security/credentials-cipher.js';
 import { NotificationSettingsService } from '../../services/notifications/notification-settings-service.js';
 import { isoDate } from '../schemas.js';
 

@@ -1,6 +1,6 @@
 import { asc, eq, sql as dsql } from 'drizzle-orm';
-import { CredentialsDecryptError, type CredentialsCipher } from '../../providers/credentials-cipher.js';
-import { IPTV_CREDENTIALS, type IptvProviderConfig } from '../../providers/iptv/iptv-config.js';
+import { CredentialsDecryptError, type CredentialsCipher } from '../../security/credentials-cipher.js';
+import { IPTV_CREDENTIALS, type IptvProviderConfig } from '../../contracts/iptv-providers.js';
 import type { Database } from '../client.js';
 import { iptvProviders, type IptvProviderRow } from '../schema/index.js';
 

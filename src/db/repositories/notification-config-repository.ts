@@ -1,5 +1,5 @@
 import { eq, sql as dsql } from 'drizzle-orm';
-import { CredentialsDecryptError, type CredentialsCipher } from '../../providers/credentials-cipher.js';
+import { CredentialsDecryptError, type CredentialsCipher } from '../../security/credentials-cipher.js';
 import {
   notificationConfigSchemas,
   type NotificationConfigs,

@@ -1,6 +1,6 @@
 import { asc, eq, sql as dsql } from 'drizzle-orm';
-import { CredentialsDecryptError, type CredentialsCipher } from '../../providers/credentials-cipher.js';
-import { PROVIDER_DEFAULTS } from '../../providers/defaults.js';
+import { CredentialsDecryptError, type CredentialsCipher } from '../../security/credentials-cipher.js';
+import { PROVIDER_DEFAULTS } from '../../contracts/provider-kinds.js';
 import type { ProviderConfig } from '../../providers/processing-context.js';
 import type { ProviderIdentity } from '../../providers/registry.js';
 import type { ProviderId } from '../../providers/types.js';

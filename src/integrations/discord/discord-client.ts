@@ -1,6 +1,7 @@
 import type { DiscordConfig } from '../notification-config.js';
 import { messageText, messageTitle, type TitleMessage } from '../notification-message.js';
-import { MB, readCappedText } from '../http/capped-body.js';
+import { MB } from '../../http/capped-body.js';
+import { httpRequest, type HttpAnswer } from '../../http/http-request.js';
 import { TargetError } from '../http/target-error.js';
 
 const COLORS = { added: 0x2ecc71, updated: 0x3498db, removed: 0xe74c3c } as const;
@@ -28,39 +29,42 @@ export async function postDiscordMessage(config: DiscordConfig, message: TitleMe
       },
     ],
   };
-  let response: Response;
-  let text: string;
+  let answer: HttpAnswer;
   try {
-    response = await fetch(url, {
+    answer = await httpRequest({
+      url,
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
-      signal: AbortSignal.timeout(config.timeoutMs),
+      timeoutMs: config.timeoutMs,
+      maxBodyBytes: MB,
+      what: "Discord's answer",
     });
-    text = await readCappedText(response, MB, 'Discord\'s answer');
   } catch (error) {
     throw new TargetError(`Discord could not be reached (${error instanceof Error ? error.message : String(error)})`, { target, endpoint, retryable: true, cause: error });
   }
-  if (response.status === 429) {
-    const retryAfter = readRetryAfter(text) ?? Number(response.headers.get('retry-after'));
+  const { status, text } = answer;
+  if (status === 429) {
+    // Discord says how long in its body (seconds, fractional); the header is the fallback.
+    const retryAfterMs = retryAfterInBody(text) ?? answer.retryAfterMs;
     throw new TargetError('Discord is rate limiting this webhook', {
       target,
       endpoint,
       status: 429,
       retryable: true,
-      retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter * 1000) : undefined,
+      retryAfterMs: retryAfterMs !== undefined && retryAfterMs > 0 ? retryAfterMs : undefined,
     });
   }
-  if (!response.ok) {
-    throw new TargetError(`Discord answered ${response.status}: ${text.slice(0, 200)}`, { target, endpoint, status: response.status, retryable: response.status !== 400 });
+  if (status < 200 || status >= 300) {
+    throw new TargetError(`Discord answered ${status}: ${text.slice(0, 200)}`, { target, endpoint, status, retryable: status !== 400 });
   }
   const id = (safeJson(text) as { id?: unknown } | undefined)?.id;
-  return typeof id === 'string' ? `Discord message ${id}` : `Discord answered ${response.status}`;
+  return typeof id === 'string' ? `Discord message ${id}` : `Discord answered ${status}`;
 }
 
-function readRetryAfter(text: string): number | undefined {
+function retryAfterInBody(text: string): number | undefined {
   const value = (safeJson(text) as { retry_after?: unknown } | undefined)?.retry_after;
-  return typeof value === 'number' ? value : undefined;
+  return typeof value === 'number' ? Math.ceil(value * 1000) : undefined;
 }
 
 function safeJson(text: string): unknown {

@@ -1,35 +1,22 @@
-// Every failure to reach a notification target is a TargetError, so the notify activities can turn it
-// into a Temporal failure the retry policy understands. Messages name the service and the endpoint path,
-// never a query string or a header: Plex's token and Discord's webhook secret travel there.
+import { ServiceError, type ServiceErrorDetails } from '../../http/service-error.js';
 
-export interface TargetErrorDetails {
+// Every failure to reach a notification target is a TargetError (a ServiceError), so the notify activities
+// can turn it into a Temporal failure the retry policy understands.
+
+export interface TargetErrorDetails extends Omit<ServiceErrorDetails, 'service'> {
   /** Display name, e.g. "Kodi (living room)". */
   target: string;
-  /** Path of the endpoint, without the query string. */
-  endpoint: string;
-  status?: number;
   /** Retrying may help: the target is down, slow, busy, or its configuration may be fixed meanwhile. */
   retryable: boolean;
-  /** The target asked us to wait this long (Discord's retry_after, a Retry-After header). */
-  retryAfterMs?: number;
-  cause?: unknown;
 }
 
-export class TargetError extends Error {
+export class TargetError extends ServiceError {
   override readonly name = 'TargetError';
-  readonly target: string;
-  readonly endpoint: string;
-  readonly status: number | undefined;
-  readonly retryable: boolean;
-  readonly retryAfterMs: number | undefined;
+  readonly nonRetryable: boolean;
 
-  constructor(message: string, details: TargetErrorDetails) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.target = details.target;
-    this.endpoint = details.endpoint;
-    this.status = details.status;
-    this.retryable = details.retryable;
-    this.retryAfterMs = details.retryAfterMs;
+  constructor(message: string, { target, retryable, ...details }: TargetErrorDetails) {
+    super(message, { ...details, service: target });
+    this.nonRetryable = !retryable;
   }
 }
 

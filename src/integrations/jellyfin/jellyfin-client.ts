@@ -1,7 +1,8 @@
 import type { JellyfinConfig } from '../notification-config.js';
 import { mapPath } from '../path-mapping.js';
 import type { PlayerRefreshOutcome, PlayerRefreshRequest } from '../player-refresh.js';
-import { joinUrl, parseJsonAnswer, targetRequest } from '../http/target-request.js';
+import { joinUrl } from '../../http/http-request.js';
+import { parseJsonAnswer, targetRequest } from '../http/target-request.js';
 
 const UPDATE_TYPES = { added: 'Created', updated: 'Modified', removed: 'Deleted' } as const;
 

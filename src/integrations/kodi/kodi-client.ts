@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { KodiHostConfig } from '../notification-config.js';
-import { joinUrl, parseJsonAnswer, targetRequest } from '../http/target-request.js';
+import { joinUrl } from '../../http/http-request.js';
+import { parseJsonAnswer, targetRequest } from '../http/target-request.js';
 import { TargetError } from '../http/target-error.js';
 
 // Kodi's JSON-RPC API (v12 and later, Kodi 19+) over HTTP: every call is a JSON-RPC 2.0 request POSTed to

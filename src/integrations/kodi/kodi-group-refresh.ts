@@ -47,7 +47,7 @@ export async function refreshKodiGroup(group: KodiGroupConfig, timeoutMs: number
   throw new TargetError(`No host of Kodi group "${group.name}" could scan: ${failures.map((f) => f.message).join('; ')}`, {
     target: `Kodi group "${group.name}"`,
     endpoint: '/jsonrpc',
-    retryable: failures.some((f) => f.retryable),
+    retryable: failures.some((f) => !f.nonRetryable),
     retryAfterMs: Math.max(0, ...failures.map((f) => f.retryAfterMs ?? 0)) || undefined,
   });
 }

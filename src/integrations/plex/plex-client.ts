@@ -3,7 +3,8 @@ import type { PlexConfig } from '../notification-config.js';
 import { mapPath } from '../path-mapping.js';
 import type { PlayerRefreshOutcome, PlayerRefreshRequest } from '../player-refresh.js';
 import { TargetError } from '../http/target-error.js';
-import { joinUrl, targetRequest } from '../http/target-request.js';
+import { joinUrl } from '../../http/http-request.js';
+import { targetRequest } from '../http/target-request.js';
 
 export interface PlexSection {
   key: string;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { PushoverConfig } from '../notification-config.js';
 import { messageText, messageTitle, type TitleMessage } from '../notification-message.js';
 import { TargetError } from '../http/target-error.js';
-import { joinUrl, parseJsonAnswer, targetRequest } from '../http/target-request.js';
+import { joinUrl } from '../../http/http-request.js';
+import { parseJsonAnswer, targetRequest } from '../http/target-request.js';
 
 const answerSchema = z.object({ status: z.number(), request: z.string(), errors: z.array(z.string()).optional() }).loose();
 

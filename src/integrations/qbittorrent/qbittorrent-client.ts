@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { MB } from '../../http/capped-body.js';
+import { httpRequest, joinUrl, type HttpAnswer } from '../../http/http-request.js';
 import { isInfoHash } from '../bittorrent/torrent-file.js';
+
+/** A torrent list of thousands of torrents is a few megabytes of JSON. */
+const MAX_ANSWER_BYTES = 64 * MB;
 
 export interface QbittorrentSettings {
   /** WebUI address, e.g. http://127.0.0.1:8080. */
@@ -118,8 +123,8 @@ export class QbittorrentClient {
 
   private async login(): Promise<void> {
     const body = new URLSearchParams({ username: this.settings.username ?? '', password: this.settings.password ?? '' });
-    const response = await this.fetch('POST', '/auth/login', body, false);
-    const text = await response.text();
+    const response = await this.request('POST', '/auth/login', body, false);
+    const text = response.text;
     if (response.status !== 200 || text.trim() !== 'Ok.') throw new QbittorrentError(`qBittorrent login refused (HTTP ${response.status}: ${text.trim()})`, response.status);
     const setCookie = response.headers.get('set-cookie');
     const sid = setCookie ? /SID=[^;]+/.exec(setCookie)?.[0] : undefined;
@@ -128,23 +133,22 @@ export class QbittorrentClient {
 
   private async call(method: 'GET' | 'POST', endpoint: string, body?: FormData | URLSearchParams): Promise<string> {
     if (this.cookie === undefined && this.settings.username) await this.login();
-    let response = await this.fetch(method, endpoint, body, true);
+    let response = await this.request(method, endpoint, body, true);
     if (response.status === 403 && this.settings.username) {
-      await response.body?.cancel();
       await this.login();
-      response = await this.fetch(method, endpoint, body, true);
+      response = await this.request(method, endpoint, body, true);
     }
-    const text = await response.text();
+    const text = response.text;
     if (response.status < 200 || response.status >= 300) throw new QbittorrentError(`qBittorrent ${endpoint} answered HTTP ${response.status}: ${text.trim().slice(0, 200)}`, response.status);
     return text;
   }
 
-  private async fetch(method: 'GET' | 'POST', endpoint: string, body: FormData | URLSearchParams | undefined, withCookie: boolean): Promise<Response> {
-    const url = `${this.settings.baseUrl.replace(/\/$/, '')}/api/v2${endpoint}`;
+  private async request(method: 'GET' | 'POST', endpoint: string, body: FormData | URLSearchParams | undefined, withCookie: boolean): Promise<HttpAnswer> {
+    const url = joinUrl(this.settings.baseUrl, `/api/v2${endpoint}`);
     const headers: Record<string, string> = {};
     if (withCookie && this.cookie) headers.Cookie = this.cookie;
     try {
-      return await fetch(url, { method, headers, body, signal: AbortSignal.timeout(this.settings.timeoutMs ?? 15_000) });
+      return await httpRequest({ url, method, headers, body, timeoutMs: this.settings.timeoutMs ?? 15_000, maxBodyBytes: MAX_ANSWER_BYTES, what: `qBittorrent's answer to ${endpoint}` });
     } catch (error) {
       throw new QbittorrentError(`qBittorrent at ${this.settings.baseUrl} did not answer ${endpoint}: ${(error as Error).message}`);
     }

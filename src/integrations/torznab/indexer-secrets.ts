@@ -1,4 +1,4 @@
-import type { TorznabIndexer } from './torznab-client.js';
+import type { TorznabIndexer } from './torznab-indexer.js';
 
 /**
  * Prowlarr's and Jackett's download links carry the API key of the indexer URL they were reached through

@@ -1,13 +1,14 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { FoundRelease } from '../../requests/quality-decision.js';
 import { infoHashOfMagnet, parseInfoHash } from '../bittorrent/torrent-file.js';
+import { MB } from '../../http/capped-body.js';
+import { httpRequest } from '../../http/http-request.js';
 import { redactIndexerSecrets } from './indexer-secrets.js';
+import type { TorznabIndexer } from './torznab-indexer.js';
 
 /** One indexer's Torznab endpoint: its `/api` URL, with the API key in the query if it needs one. */
-export interface TorznabIndexer {
-  name: string;
-  apiUrl: string;
-}
+/** A search feed of a hundred releases is well under a megabyte; a caps document far less. */
+const MAX_FEED_BYTES = 16 * MB;
 
 export interface TorznabCaps {
   tvSearch: { available: boolean; params: string[] };
@@ -130,9 +131,7 @@ export class TorznabClient {
     let status: number;
     let text: string;
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs) });
-      status = response.status;
-      text = await response.text();
+      ({ status, text } = await httpRequest({ url, timeoutMs: this.timeoutMs, maxBodyBytes: MAX_FEED_BYTES, what: `${this.indexer.name}'s t=${params.t} answer` }));
     } catch (error) {
       throw new TorznabError(`${this.indexer.name}: t=${params.t} did not answer: ${(error as Error).message}`);
     }

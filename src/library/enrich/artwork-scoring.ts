@@ -1,4 +1,4 @@
-import type { ProviderAssetType } from '../../providers/types.js';
+import type { ProviderAssetType } from '../../contracts/artwork-types.js';
 
 /** What scoring needs to know about one artwork candidate; any of it may be unknown. */
 export interface ArtworkCandidate {

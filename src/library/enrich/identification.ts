@@ -1,4 +1,4 @@
-import { searchConfidence } from '../../providers/http/search-confidence.js';
+import { searchConfidence } from '../../title-matching/search-confidence.js';
 import type { ProviderSearchResult } from '../../providers/types.js';
 
 /** A search result as a candidate for one title: `confidence` (0–100) is ours, the title's own name and year against the candidate's. */

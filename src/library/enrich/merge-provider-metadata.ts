@@ -1,5 +1,6 @@
 import type { LockableMovieField, RatingValue } from '../../db/schema/index.js';
-import type { ExternalIds, ProviderMetadata } from '../../providers/types.js';
+import type { ProviderMetadata } from '../../providers/types.js';
+import type { ExternalIds } from '../../contracts/external-ids.js';
 import { withoutLockedFields } from '../title-metadata.js';
 
 /** The title columns enrichment may set from provider metadata. */

@@ -11,7 +11,8 @@ import { ProviderAssetRepository } from '../../db/repositories/provider-asset-re
 import { ProviderCacheRepository } from '../../db/repositories/provider-cache-repository.js';
 import { TitleRepository } from '../../db/repositories/title-repository.js';
 import type { EntityType } from '../../db/schema/index.js';
-import { KODI_TITLE_ARTWORK_FILE_NAMES, kodiExtraFanartPath, kodiSeasonArtworkFileName, type SeasonArtworkType } from '../../media/artwork-names.js';
+import { KODI_TITLE_ARTWORK_FILE_NAMES, kodiExtraFanartPath, kodiSeasonArtworkFileName } from '../../media/artwork-names.js';
+import type { SeasonArtworkType } from '../../contracts/artwork-types.js';
 import type { ContentStore } from '../../media/content-store.js';
 import { discoverTitleFolder } from '../../media/discovery/index.js';
 import { withoutExtension } from '../../media/title-scan/file-names.js';

@@ -1,5 +1,5 @@
 import type { ScanConfig } from '../../config/phase-config.js';
-import { createConcurrencyLimit } from './concurrency-limit.js';
+import { createConcurrencyLimit } from '../../concurrency/concurrency-limit.js';
 import { compileIgnorePatterns, type IgnoreMatcher } from './ignore-patterns.js';
 import type { DiscoveredTitle, DiscoveryIssue, DiscoveryOptions } from './types.js';
 import { compileVideoRules, type VideoJudge } from './video-rules.js';
@@ -27,7 +27,7 @@ export interface WalkContext {
 }
 
 export function createWalkContext(config: ScanConfig, options: DiscoveryOptions): WalkContext {
-  const limit = createConcurrencyLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const limit = createConcurrencyLimit(options.concurrency ?? DEFAULT_CONCURRENCY, 'newest-first');
   const { signal, onProgress } = options;
   let visited = 0;
   return {

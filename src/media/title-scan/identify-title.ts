@@ -1,6 +1,7 @@
 import type { NfoUniqueId } from '../nfo/index.js';
 import { parseFolderName } from '../title-names.js';
-import type { ExternalIds, Identification } from './types.js';
+import type { Identification } from './types.js';
+import type { ExternalIds } from '../../contracts/external-ids.js';
 
 const IMDB_ID = /^tt\d{7,}$/i;
 const NUMERIC_ID = /^[1-9]\d*$/;

@@ -1,7 +1,6 @@
 export { scanTitleFolder, type ScanTitleFolderOptions } from './scan-title-folder.js';
 export { TitleFolderUnreadableError } from './scan-errors.js';
 export type {
-  ExternalIds,
   Identification,
   ScanFileError,
   ScannedActorThumb,

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { NfoParseError, parseNfo, type NfoKind, type ParsedNfo } from '../nfo/index.js';
 import { describeError } from './scan-errors.js';
-import type { TaskLimit } from './task-limit.js';
+import type { ConcurrencyLimit } from '../../concurrency/concurrency-limit.js';
 import type { TitleFile } from './title-files.js';
 import type { ScanFileError } from './types.js';
 
@@ -47,7 +47,7 @@ async function readCapped(absolutePath: string): Promise<string> {
 export async function readNfoFile<K extends Exclude<NfoKind, 'url-only'>>(
   file: TitleFile,
   expectedKind: K,
-  limit: TaskLimit,
+  limit: ConcurrencyLimit,
 ): Promise<NfoReadResult<K>> {
   const { relativePath } = file;
   let text: string;

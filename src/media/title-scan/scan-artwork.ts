@@ -3,7 +3,7 @@ import { readImageInfo } from '../image-info.js';
 import type { ArtworkCandidate } from './classify-title-files.js';
 import { byRelativePath } from './ordering.js';
 import { describeError } from './scan-errors.js';
-import type { TaskLimit } from './task-limit.js';
+import type { ConcurrencyLimit } from '../../concurrency/concurrency-limit.js';
 import type { ScanFileError, ScannedArtwork } from './types.js';
 
 /**
@@ -12,7 +12,7 @@ import type { ScanFileError, ScannedArtwork } from './types.js';
  */
 export async function scanArtworkFiles(
   candidates: readonly ArtworkCandidate[],
-  limit: TaskLimit,
+  limit: ConcurrencyLimit,
 ): Promise<{ artwork: ScannedArtwork[]; errors: ScanFileError[] }> {
   const artwork: ScannedArtwork[] = [];
   const errors: ScanFileError[] = [];

@@ -5,7 +5,7 @@ import { findNfoFile, readNfoFile } from './read-nfo-file.js';
 import { scanArtworkFiles } from './scan-artwork.js';
 import { scannedTitleBase, type TitleNfoOutcome, type TitleScanContext } from './scan-context.js';
 import { scanVideoFile } from './scan-video-file.js';
-import type { TaskLimit } from './task-limit.js';
+import type { ConcurrencyLimit } from '../../concurrency/concurrency-limit.js';
 import type { TitleFile } from './title-files.js';
 import type { ScannedMovie } from './types.js';
 
@@ -48,7 +48,7 @@ function chooseMovieNfo(nfoFiles: readonly TitleFile[], firstVideoPath: string |
   return findNfoFile(nfoFiles, joinRelative(folderOf(firstVideoPath), `${fileStem(baseName(firstVideoPath))}.nfo`));
 }
 
-async function readMovieNfo(file: TitleFile | undefined, limit: TaskLimit): Promise<TitleNfoOutcome & { movie?: MovieNfo }> {
+async function readMovieNfo(file: TitleFile | undefined, limit: ConcurrencyLimit): Promise<TitleNfoOutcome & { movie?: MovieNfo }> {
   if (!file) return {};
   const result = await readNfoFile(file, 'movie', limit);
   if (!result.ok) return { error: result.error, unreadablePath: file.relativePath };

@@ -3,7 +3,7 @@ import type { SeasonNfo } from '../nfo/index.js';
 import { baseName, folderOf } from './file-names.js';
 import { byRelativePath } from './ordering.js';
 import { readNfoFile } from './read-nfo-file.js';
-import type { TaskLimit } from './task-limit.js';
+import type { ConcurrencyLimit } from '../../concurrency/concurrency-limit.js';
 import type { TitleFile } from './title-files.js';
 import type { ScanFileError, ScannedSeasonNfo } from './types.js';
 
@@ -11,7 +11,7 @@ import type { ScanFileError, ScannedSeasonNfo } from './types.js';
  * Every `season.nfo` of a show: its season from the folder holding it (`Season 01`, `Specials`), else from
  * its `<seasonnumber>`. One that cannot be read, or whose season cannot be told, is an error of the scan.
  */
-export async function scanSeasonNfos(nfoFiles: readonly TitleFile[], limit: TaskLimit): Promise<{ seasons: ScannedSeasonNfo[]; errors: ScanFileError[] }> {
+export async function scanSeasonNfos(nfoFiles: readonly TitleFile[], limit: ConcurrencyLimit): Promise<{ seasons: ScannedSeasonNfo[]; errors: ScanFileError[] }> {
   const files = nfoFiles.filter((file) => baseName(file.relativePath).toLowerCase() === 'season.nfo').sort(byRelativePath);
   const seasons: ScannedSeasonNfo[] = [];
   const errors: ScanFileError[] = [];

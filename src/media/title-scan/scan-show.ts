@@ -8,7 +8,7 @@ import { scanArtworkFiles } from './scan-artwork.js';
 import { scanSeasonNfos } from './scan-season-nfos.js';
 import { scannedTitleBase, type TitleNfoOutcome, type TitleScanContext } from './scan-context.js';
 import { scanVideoFile } from './scan-video-file.js';
-import type { TaskLimit } from './task-limit.js';
+import type { ConcurrencyLimit } from '../../concurrency/concurrency-limit.js';
 import type { TitleFile } from './title-files.js';
 import type { ScanFileError, ScannedEpisode, ScannedShow } from './types.js';
 
@@ -68,7 +68,7 @@ async function scanEpisode(
   return { episode, errors };
 }
 
-async function readShowNfo(file: TitleFile | undefined, limit: TaskLimit): Promise<TitleNfoOutcome & { tvShow?: TvShowNfo }> {
+async function readShowNfo(file: TitleFile | undefined, limit: ConcurrencyLimit): Promise<TitleNfoOutcome & { tvShow?: TvShowNfo }> {
   if (!file) return {};
   const result = await readNfoFile(file, 'tvshow', limit);
   if (!result.ok) return { error: result.error, unreadablePath: file.relativePath };
@@ -80,7 +80,7 @@ async function readShowNfo(file: TitleFile | undefined, limit: TaskLimit): Promi
 /** An episode NFO holding only URLs is still the episode's NFO; it just has no details to give. */
 async function readEpisodeNfo(
   file: TitleFile | undefined,
-  limit: TaskLimit,
+  limit: ConcurrencyLimit,
 ): Promise<{ nfoPath?: string; episodes?: EpisodeNfo[]; error?: ScanFileError; unreadablePath?: string }> {
   if (!file) return {};
   const result = await readNfoFile(file, 'episodedetails', limit);

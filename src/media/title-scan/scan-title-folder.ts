@@ -8,7 +8,7 @@ import { listTitleFolder } from './list-title-folder.js';
 import type { TitleScanContext } from './scan-context.js';
 import { scanMovie } from './scan-movie.js';
 import { scanShow } from './scan-show.js';
-import { createTaskLimit } from './task-limit.js';
+import { createConcurrencyLimit } from '../../concurrency/concurrency-limit.js';
 import type { TitleFileListing } from './title-files.js';
 import type { ScannedTitle } from './types.js';
 import { compileVideoNameRules, type VideoNameRules, type VideoScanConfig } from './video-names.js';
@@ -37,7 +37,7 @@ const DEFAULT_CONCURRENCY = 4;
  * file, a library root) that cannot be listed rejects, with TitleFolderUnreadableError naming it.
  */
 export async function scanTitleFolder(title: DiscoveredTitle, opts: ScanTitleFolderOptions = {}): Promise<ScannedTitle> {
-  const limit = createTaskLimit(opts.concurrency ?? DEFAULT_CONCURRENCY);
+  const limit = createConcurrencyLimit(opts.concurrency ?? DEFAULT_CONCURRENCY, 'oldest-first');
   const rules = compileVideoNameRules(opts.scanConfig ?? DEFAULT_PHASE_CONFIG.scan);
   const loose = isLooseMovieFile(title);
   const listing = await listTitleFiles(title, loose, rules);

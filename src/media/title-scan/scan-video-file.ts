@@ -3,14 +3,14 @@ import type { DiscoveredVideoFile } from '../discovery/index.js';
 import { probeMedia } from '../probe.js';
 import type { ExternalSubtitle } from '../subtitles.js';
 import { describeError } from './scan-errors.js';
-import type { TaskLimit } from './task-limit.js';
+import type { ConcurrencyLimit } from '../../concurrency/concurrency-limit.js';
 import type { TitleFile } from './title-files.js';
 import type { ScanFileError, ScannedVideoFile } from './types.js';
 
 export interface VideoProbeSettings {
   ffprobePath?: string;
   probeTimeoutMs?: number;
-  limit: TaskLimit;
+  limit: ConcurrencyLimit;
 }
 
 /**

@@ -1,18 +1,14 @@
-import type { SeasonRef, ArtworkAssetType } from '../artwork-names.js';
+import type { SeasonRef } from '../artwork-names.js';
+import type { ArtworkAssetType } from '../../contracts/artwork-types.js';
 import type { MediaInfo } from '../probe.js';
 import type { EpisodeNfo, MovieNfo, SeasonNfo, TvShowNfo } from '../nfo/index.js';
 import type { ExternalSubtitle } from '../subtitles.js';
+import type { ExternalIds } from '../../contracts/external-ids.js';
 
 /**
  * What scanning one title folder found, as plain data: the scan activity persists it. Paths are relative
  * to the title's folder with '/' separators. Nothing here is written to disk or the database.
  */
-
-export interface ExternalIds {
-  tmdb?: number;
-  imdb?: string;
-  tvdb?: number;
-}
 
 export interface Identification {
   status: 'identified' | 'unidentified';

@@ -7,8 +7,6 @@ import { FANART_MOVIE_TYPES, FANART_TV_TYPES, type FanartMovieKey, type FanartTv
 import { fanartMovieSchema, fanartTvSchema } from './fanart-schemas.js';
 import { mapFanartImages } from './map-fanart-images.js';
 
-export const FANART_DEFAULT_BASE_URL = 'https://webservice.fanart.tv/v3';
-
 export interface FanartClientOptions {
   baseUrl: string;
   /** The project key. */

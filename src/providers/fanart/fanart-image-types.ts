@@ -1,4 +1,4 @@
-import type { ProviderAssetType } from '../types.js';
+import type { ProviderAssetType } from '../../contracts/artwork-types.js';
 
 export interface FanartImageType {
   assetType: ProviderAssetType;

@@ -1,4 +1,4 @@
-import { normaliseLanguage } from '../http/language.js';
+import { toIso6391 } from '../../language/language-codes.js';
 import { ALL_SEASONS, type ProviderImage } from '../types.js';
 import type { FanartImageType } from './fanart-image-types.js';
 import type { FanartImage } from './fanart-schemas.js';
@@ -33,7 +33,7 @@ function mapFanartImage(image: FanartImage, type: FanartImageType): ProviderImag
     ...(type.width ? { width: type.width } : {}),
     ...(type.height ? { height: type.height } : {}),
     // "00" and "" are Fanart.tv's "no language" (text-less artwork).
-    language: normaliseLanguage(image.lang),
+    language: toIso6391(image.lang),
     ...(Number.isNaN(likes) ? {} : { voteCount: likes }),
   };
   if (!SEASON_SCOPED.has(type.assetType)) return mapped;

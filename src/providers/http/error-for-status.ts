@@ -7,7 +7,7 @@ import {
   type ProviderError,
 } from './errors.js';
 import { providerMessageFrom } from './provider-message.js';
-import { parseRetryAfter } from './retry-after.js';
+import { parseRetryAfter } from '../../http/retry-after.js';
 
 export interface FailedResponse {
   provider: string;

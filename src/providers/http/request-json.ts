@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { errorForStatus } from './error-for-status.js';
 import { ProviderResponseError, ProviderUnavailableError } from './errors.js';
-import { BodyTooLargeError, MB, readCappedText } from '../../integrations/http/capped-body.js';
+import { MB } from '../../http/capped-body.js';
+import { httpRequest, HttpRequestFailure, joinUrl, type HttpAnswer } from '../../http/http-request.js';
 
 /** A metadata answer (a title with its credits and images) is well under a megabyte. */
 const MAX_JSON_BYTES = 32 * MB;
@@ -34,35 +35,32 @@ export interface JsonRequest<S extends z.ZodType> {
  */
 export async function requestJson<S extends z.ZodType>(request: JsonRequest<S>): Promise<z.output<S>> {
   const { provider, path: endpoint, timeoutMs } = request;
-  const url = buildUrl(request.baseUrl, request.path, request.query);
+  const url = joinUrl(request.baseUrl, request.path, request.query);
   const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
 
-  let status = 0;
-  let retryAfterHeader: string | null;
-  let text: string;
+  let answer: HttpAnswer;
   try {
-    const response = await fetch(url, {
-      method: request.method ?? 'GET',
+    answer = await httpRequest({
+      url,
+      method: request.method,
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
+      maxBodyBytes: MAX_JSON_BYTES,
+      what: `${provider} ${endpoint}`,
     });
-    status = response.status;
-    retryAfterHeader = response.headers.get('retry-after');
-    // The timeout signal also covers reading the body, so a provider that stalls mid-body fails here too.
-    text = await readCappedText(response, MAX_JSON_BYTES, `${provider} ${endpoint}`);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) throw new ProviderResponseError(error.message, { provider, endpoint, status, cause: error });
-    throw networkError(provider, endpoint, timeoutMs, error);
+    throw providerFailure(provider, endpoint, timeoutMs, error);
   }
+  const { status, text } = answer;
 
   if (status < 200 || status >= 300) {
     throw errorForStatus({
       provider,
       endpoint,
       status,
-      retryAfterHeader,
+      retryAfterHeader: answer.headers.get('retry-after'),
       body: text,
       credentialName: request.credentialName ?? 'API key',
     });
@@ -96,31 +94,13 @@ export async function requestJson<S extends z.ZodType>(request: JsonRequest<S>):
   return parsed.data;
 }
 
-export function buildUrl(baseUrl: string, path: string, query: Record<string, QueryValue> = {}): URL {
-  const url = new URL(baseUrl.replace(/\/+$/, '') + path);
-  for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined) url.searchParams.set(name, String(value));
-  }
-  return url;
-}
-
-function networkError(provider: string, endpoint: string, timeoutMs: number, error: unknown): ProviderUnavailableError {
-  const details = { provider, endpoint, cause: error };
-  if (error instanceof Error && error.name === 'TimeoutError') {
-    return new ProviderUnavailableError(`${provider} did not answer ${endpoint} within ${timeoutMs} ms`, { ...details, timedOut: true });
-  }
-  return new ProviderUnavailableError(`${provider} could not be reached for ${endpoint}: ${describeCause(error)}`, details);
-}
-
-/** undici reports "fetch failed" and hides the useful part (ECONNREFUSED, ENOTFOUND...) in `cause`. */
-function describeCause(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause: unknown = error.cause;
-  if (cause instanceof Error) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    return code ? `${code} (${cause.message})` : cause.message;
-  }
-  return error.message;
+/** A call that got no usable answer, as the ProviderError a retry policy reads. */
+export function providerFailure(provider: string, endpoint: string, timeoutMs: number, error: unknown): ProviderResponseError | ProviderUnavailableError {
+  if (!(error instanceof HttpRequestFailure)) throw error;
+  const details = { provider, endpoint, cause: error.cause };
+  if (error.kind === 'too-large') return new ProviderResponseError(error.message, { ...details, status: error.status });
+  if (error.kind === 'timeout') return new ProviderUnavailableError(`${provider} did not answer ${endpoint} within ${timeoutMs} ms`, { ...details, timedOut: true });
+  return new ProviderUnavailableError(`${provider} could not be reached for ${endpoint}: ${error.message}`, details);
 }
 
 function formatIssuePath(path: readonly PropertyKey[]): string {

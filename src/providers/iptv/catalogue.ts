@@ -1,6 +1,6 @@
 import type { TitleStreams } from '../../db/schema/iptv.js';
 import type { ProcessingContext } from '../processing-context.js';
-import type { IptvKind, IptvProviderConfig } from './iptv-config.js';
+import type { IptvKind, IptvProviderConfig } from '../../contracts/iptv-providers.js';
 
 export type { TitleStreams };
 

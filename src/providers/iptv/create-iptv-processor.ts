@@ -1,5 +1,5 @@
 import type { IptvProcessor } from './catalogue.js';
-import type { IptvKind } from './iptv-config.js';
+import type { IptvKind } from '../../contracts/iptv-providers.js';
 import { M3uProcessor } from './m3u-processor.js';
 import { XtreamProcessor } from './xtream-processor.js';
 

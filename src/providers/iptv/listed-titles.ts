@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ListedTitle } from '../../db/repositories/provider-title-repository.js';
 import type { CatalogueListing } from './catalogue.js';
-import type { NameCleanupRule } from './iptv-config.js';
+import type { NameCleanupRule } from '../../contracts/iptv-providers.js';
 import { cleanTitle } from './title-names.js';
 
 /**

@@ -4,7 +4,8 @@ import { imdbIdOf, wholeNumber } from './iptv-values.js';
 import { parseM3u, type M3uItem } from './m3u-parser.js';
 import { createRequestPacer, type RequestPacer } from './request-pacer.js';
 import { requestText } from './request-text.js';
-import { cleanTitle, episodeKey, findEpisodeMarker, nameKey } from './title-names.js';
+import { foldText } from '../../title-matching/title-similarity.js';
+import { cleanTitle, episodeKey, findEpisodeMarker } from './title-names.js';
 
 const PROVIDER = 'M3U';
 const VOD_EXTENSIONS = new Set(['mp4', 'mkv', 'avi', 'm4v', 'mov', 'wmv', 'mpg', 'mpeg']);
@@ -78,7 +79,7 @@ export class M3uProcessor implements IptvProcessor {
       }
       const path = url === undefined ? undefined : urlPath(url);
       if (url === undefined || path === undefined) {
-        listing.malformed.push({ titleKey: `movie:invalid:${nameKey(name)}`, type: 'movie', name, reason: `#EXTINF at ${where} has no http(s) stream URL` });
+        listing.malformed.push({ titleKey: `movie:invalid:${foldText(name)}`, type: 'movie', name, reason: `#EXTINF at ${where} has no http(s) stream URL` });
         continue;
       }
       const category = item.attributes['group-title'] || null;
@@ -86,7 +87,7 @@ export class M3uProcessor implements IptvProcessor {
       if (marker) {
         if (!categories.tvshows) continue;
         const showName = cleanTitle(findEpisodeMarker(name)?.before || item.attributes['tvg-name'] || name, nameCleanup);
-        const key = `tv:${nameKey(showName.title)}${showName.year ? `-${showName.year}` : ''}`;
+        const key = `tv:${foldText(showName.title)}${showName.year ? `-${showName.year}` : ''}`;
         let show = shows.get(key);
         if (!show) {
           show = { titleKey: key, type: 'tv', name: showName.year ? `${showName.title} (${showName.year})` : showName.title, category, sourceId: key, streams: { episodes: {} }, detailsFromProvider: false };
@@ -99,13 +100,13 @@ export class M3uProcessor implements IptvProcessor {
       const extension = /\.([a-z0-9]{2,5})$/i.exec(path)?.[1]?.toLowerCase();
       const isVod = /\/movie\//i.test(url) || (extension !== undefined && VOD_EXTENSIONS.has(extension));
       if (!isVod) {
-        context.ignore(`live:${nameKey(name)}`, 'live channel, not a movie or an episode');
+        context.ignore(`live:${foldText(name)}`, 'live channel, not a movie or an episode');
         continue;
       }
       if (!categories.movies) continue;
       const ids = idsFromTvgId(item.attributes['tvg-id']);
       listing.entries.push({
-        titleKey: `movie:${ids.imdbId ?? (ids.tmdbId !== undefined ? `tmdb-${ids.tmdbId}` : nameKey(name))}`,
+        titleKey: `movie:${ids.imdbId ?? (ids.tmdbId !== undefined ? `tmdb-${ids.tmdbId}` : foldText(name))}`,
         type: 'movie',
         name,
         category,

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createConcurrencyLimit } from '../../media/discovery/concurrency-limit.js';
+import { createConcurrencyLimit } from '../../concurrency/concurrency-limit.js';
 
 export interface PacerLimits {
   maxConcurrent: number;
@@ -17,7 +17,7 @@ export interface PacerLimits {
 export type RequestPacer = <T>(request: () => Promise<T>) => Promise<T>;
 
 export function createRequestPacer(limits: PacerLimits): RequestPacer {
-  const inFlight = createConcurrencyLimit(limits.maxConcurrent);
+  const inFlight = createConcurrencyLimit(limits.maxConcurrent, 'newest-first');
   const started: number[] = [];
 
   async function waitForWindow(): Promise<void> {

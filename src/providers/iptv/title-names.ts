@@ -1,4 +1,4 @@
-import { compileNameCleanup, type NameCleanupRule } from './iptv-config.js';
+import { compileNameCleanup, type NameCleanupRule } from '../../contracts/iptv-providers.js';
 
 // Catalogue names carry more than the title: language prefixes ("EN - ", "|FR|"), quality tags, years and
 // episode markers. Matching needs the bare title and the year; the provider's own rules run first, since
@@ -53,14 +53,4 @@ export function findEpisodeMarker(text: string): EpisodeMarker | undefined {
 /** The key of one episode's stream in provider_titles.streams: `S01-E01`. */
 export function episodeKey(season: number, episode: number): string {
   return `S${String(season).padStart(2, '0')}-E${String(episode).padStart(2, '0')}`;
-}
-
-/** Case-, accent- and punctuation-insensitive form, for keys built from names. */
-export function nameKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }

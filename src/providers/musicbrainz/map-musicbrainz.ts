@@ -1,5 +1,5 @@
 import { dateOrUndefined, textOrUndefined, yearOf } from '../http/dates.js';
-import { byConfidence, searchConfidence } from '../http/search-confidence.js';
+import { byConfidence, searchConfidence } from '../../title-matching/search-confidence.js';
 import type { ProviderArtistDetails, ProviderReleaseGroup, ProviderSearchResult } from '../types.js';
 import type { MusicBrainzArtist, MusicBrainzArtistSearch, MusicBrainzReleaseGroup } from './musicbrainz-schemas.js';
 

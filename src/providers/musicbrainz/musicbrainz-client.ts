@@ -9,8 +9,6 @@ import {
   musicBrainzReleaseGroupSchema,
 } from './musicbrainz-schemas.js';
 
-export const MUSICBRAINZ_DEFAULT_BASE_URL = 'https://musicbrainz.org/ws/2';
-
 export interface MusicBrainzClientOptions {
   baseUrl: string;
   timeoutMs: number;

@@ -2,7 +2,8 @@ import type { ProcessingContext, ProviderConfig } from '../processing-context.js
 import { ProviderNotFoundError } from '../http/errors.js';
 import type { EntityKind, MetadataProcessor, SearchRequest, SeasonFetchRequest, TitleFetchRequest, TitleFetchResult } from '../processor.js';
 import { TmdbClient, type TmdbChangesPage, type TmdbFindResult } from '../tmdb/tmdb-client.js';
-import type { ExternalIds, ProviderSearchResult, ProviderSeason } from '../types.js';
+import type { ProviderSearchResult, ProviderSeason } from '../types.js';
+import type { ExternalIds } from '../../contracts/external-ids.js';
 import { ClientCache } from './client-cache.js';
 
 /**

@@ -1,5 +1,6 @@
-import { normaliseLanguage } from '../http/language.js';
-import type { ProviderAssetType, ProviderImage } from '../types.js';
+import { toIso6391 } from '../../language/language-codes.js';
+import type { ProviderImage } from '../types.js';
+import type { ProviderAssetType } from '../../contracts/artwork-types.js';
 import { tmdbImageUrl } from './tmdb-image-url.js';
 import type { TmdbImages } from './tmdb-schemas.js';
 
@@ -22,7 +23,7 @@ export function mapTmdbImage(image: TmdbImage, assetType: ProviderAssetType, sec
     url: tmdbImageUrl(secureBaseUrl, image.file_path),
     ...(image.width ? { width: image.width } : {}),
     ...(image.height ? { height: image.height } : {}),
-    language: normaliseLanguage(image.iso_639_1),
+    language: toIso6391(image.iso_639_1),
     ...(image.vote_average !== null && image.vote_average !== undefined ? { voteAverage: image.vote_average } : {}),
     ...(image.vote_count !== null && image.vote_count !== undefined ? { voteCount: image.vote_count } : {}),
   };

@@ -1,6 +1,7 @@
 import { dateOrUndefined, textOrUndefined, yearOf } from '../http/dates.js';
-import { byConfidence, searchConfidence } from '../http/search-confidence.js';
-import type { ExternalIds, ProviderSearchResult } from '../types.js';
+import { byConfidence, searchConfidence } from '../../title-matching/search-confidence.js';
+import type { ProviderSearchResult } from '../types.js';
+import type { ExternalIds } from '../../contracts/external-ids.js';
 import { optionalTmdbImageUrl } from './tmdb-image-url.js';
 import type { TmdbMovieSearchItem, TmdbTvSearchItem } from './tmdb-schemas.js';
 

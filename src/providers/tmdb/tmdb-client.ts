@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { requestJson, type QueryValue } from '../http/request-json.js';
 import { DEFAULT_USER_AGENT } from '../http/user-agent.js';
-import type { ExternalIds, ProviderDetails, ProviderSearchResult, ProviderSeason, ProviderShowDetails } from '../types.js';
+import type { ProviderDetails, ProviderSearchResult, ProviderSeason, ProviderShowDetails } from '../types.js';
+import type { ExternalIds } from '../../contracts/external-ids.js';
 import { mapTmdbMovie } from './map-tmdb-movie.js';
 import { mapTmdbSeason } from './map-tmdb-season.js';
 import { mapTmdbMovieResults, mapTmdbTvResults } from './map-tmdb-search.js';
@@ -17,8 +18,6 @@ import {
   tmdbTvDetailsSchema,
   tmdbTvSearchSchema,
 } from './tmdb-schemas.js';
-
-export const TMDB_DEFAULT_BASE_URL = 'https://api.themoviedb.org/3';
 
 /** TMDB accepts either the v3 API key (query parameter) or the v4 read access token (Bearer header). */
 export type TmdbCredentials =

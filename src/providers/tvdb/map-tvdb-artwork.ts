@@ -1,4 +1,4 @@
-import { normaliseLanguage } from '../http/language.js';
+import { toIso6391 } from '../../language/language-codes.js';
 import type { ProviderImage } from '../types.js';
 import { SEASON_SCOPED_TYPES, TVDB_ARTWORK_TYPES } from './tvdb-artwork-types.js';
 import { tvdbImageUrl } from './tvdb-image-url.js';
@@ -22,7 +22,7 @@ export function mapTvdbArtworks(
       url: tvdbImageUrl(artwork.image),
       ...(artwork.width ? { width: artwork.width } : {}),
       ...(artwork.height ? { height: artwork.height } : {}),
-      language: normaliseLanguage(artwork.language),
+      language: toIso6391(artwork.language),
       // TVDB's score is its own popularity measure, the closest it has to a vote average.
       ...(artwork.score !== null && artwork.score !== undefined ? { voteAverage: artwork.score } : {}),
     };

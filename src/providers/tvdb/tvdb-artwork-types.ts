@@ -1,4 +1,4 @@
-import type { ProviderAssetType } from '../types.js';
+import type { ProviderAssetType } from '../../contracts/artwork-types.js';
 
 /**
  * TVDB artwork type ids (GET /artwork/types) for series and seasons, as Kodi artwork names.

@@ -16,8 +16,6 @@ import {
   tvdbSeriesExtendedSchema,
 } from './tvdb-schemas.js';
 
-export const TVDB_DEFAULT_BASE_URL = 'https://api4.thetvdb.com/v4';
-
 export interface TvdbClientOptions {
   baseUrl: string;
   apiKey: string;

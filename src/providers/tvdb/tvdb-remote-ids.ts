@@ -1,4 +1,4 @@
-import type { ExternalIds } from '../types.js';
+import type { ExternalIds } from '../../contracts/external-ids.js';
 
 /** IMDb and TMDB ids from TVDB's `remoteIds`, which name their source in free text ("IMDB", "TheMovieDB.com"). */
 export function externalIdsFromRemoteIds(remoteIds: readonly { id: string; sourceName?: string | null }[]): ExternalIds {

@@ -1,7 +1,7 @@
 import type { ProviderCacheManager } from '../../cache/provider-cache-manager.js';
 import { stableEntityId } from '../../cache/stable-entity-id.js';
 import type { ProviderAnswer } from '../../cache/types.js';
-import type { ExternalIds } from '../../providers/types.js';
+import type { ExternalIds } from '../../contracts/external-ids.js';
 
 /** A title as a Radarr/Sonarr lookup shows it, from the metadata providers. */
 export interface CatalogueTitle {

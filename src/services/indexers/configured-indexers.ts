@@ -1,8 +1,8 @@
 import type { Database } from '../../db/client.js';
 import { IndexerRepository, type IndexerInput } from '../../db/repositories/indexer-repository.js';
 import type { IndexerRow } from '../../db/schema/index.js';
-import type { TorznabIndexer } from '../../integrations/torznab/torznab-client.js';
-import type { CredentialsCipher } from '../../providers/credentials-cipher.js';
+import type { TorznabIndexer } from '../../integrations/torznab/torznab-indexer.js';
+import type { CredentialsCipher } from '../../security/credentials-cipher.js';
 
 /** The Torznab endpoint of a row: its URL with the decrypted key as `apikey`, as Torznab takes it. */
 export function torznabEndpoint(row: IndexerRow, cipher: CredentialsCipher): TorznabIndexer {

@@ -2,7 +2,7 @@ import type { Database } from '../../db/client.js';
 import { IndexerRepository, type IndexerInput } from '../../db/repositories/indexer-repository.js';
 import type { IndexerRow } from '../../db/schema/index.js';
 import { TorznabClient, type TorznabCaps } from '../../integrations/torznab/torznab-client.js';
-import type { CredentialsCipher } from '../../providers/credentials-cipher.js';
+import type { CredentialsCipher } from '../../security/credentials-cipher.js';
 import { ConflictError, InvalidRequestError } from '../service-errors.js';
 import { torznabEndpoint } from './configured-indexers.js';
 

@@ -9,11 +9,11 @@ import {
   type NewIptvProvider,
 } from '../../db/repositories/iptv-provider-repository.js';
 import { ProviderTitleRepository, type TitleListFilter } from '../../db/repositories/provider-title-repository.js';
-import type { CredentialsCipher } from '../../providers/credentials-cipher.js';
-import { IPTV_DEFAULTS, iptvCredentialProblem, nameCleanupProblem, type IptvKind } from '../../providers/iptv/iptv-config.js';
+import type { CredentialsCipher } from '../../security/credentials-cipher.js';
+import { IPTV_DEFAULTS, iptvCredentialProblem, nameCleanupProblem, type IptvKind } from '../../contracts/iptv-providers.js';
 import type { ProviderRegistry } from '../../providers/registry.js';
 import type { ScheduleService } from '../../schedules/schedule-service.js';
-import { iptvSyncWorkflowId } from '../../workflows/iptv-definitions.js';
+import { iptvSyncWorkflowId } from '../../contracts/iptv.js';
 import { ConflictError, InvalidRequestError, NotFoundError } from '../service-errors.js';
 import { refuseMovedCredentials } from '../providers/stored-credentials.js';
 import { startIptvSync, type StartedSync } from './start-iptv-sync.js';

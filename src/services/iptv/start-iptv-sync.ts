@@ -1,6 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { iptvSyncWorkflowId } from '../../workflows/iptv-definitions.js';
-import type { iptvSync } from '../../workflows/iptv-sync.js';
+import { iptvSyncWorkflowId } from '../../contracts/iptv.js';
+import { startWorkflow } from '../../contracts/workflows.js';
 
 export interface StartedSync {
   syncId: string;
@@ -12,7 +12,7 @@ export interface StartedSync {
 export async function startIptvSync(temporal: Client, taskQueue: string, providerId: string): Promise<StartedSync> {
   const workflowId = iptvSyncWorkflowId(providerId);
   try {
-    const handle = await temporal.workflow.start<typeof iptvSync>('iptvSync', { taskQueue, workflowId, args: [{ providerId }], workflowIdReusePolicy: 'ALLOW_DUPLICATE' });
+    const handle = await startWorkflow(temporal, 'iptvSync', { taskQueue, workflowId, args: [{ providerId }], workflowIdReusePolicy: 'ALLOW_DUPLICATE' });
     return { syncId: handle.firstExecutionRunId, workflowId, alreadyRunning: false };
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

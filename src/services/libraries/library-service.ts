@@ -5,7 +5,7 @@ import { ScanRunRepository } from '../../db/repositories/scan-run-repository.js'
 import type { Library } from '../../db/schema/index.js';
 import { checkLibraryRoot } from '../../media/library-root.js';
 import type { ScheduleService } from '../../schedules/schedule-service.js';
-import { libraryScanWorkflowId } from '../../workflows/scan-definitions.js';
+import { libraryScanWorkflowId } from '../../contracts/scan.js';
 import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from '../service-errors.js';
 import { startLibraryScan, type StartedScan } from './start-library-scan.js';
 

@@ -3,7 +3,7 @@ import type { Database } from '../../db/client.js';
 import { ScanIssueRepository } from '../../db/repositories/scan-issue-repository.js';
 import { ScanRunRepository } from '../../db/repositories/scan-run-repository.js';
 import type { ScanRun } from '../../db/schema/index.js';
-import { scanProgressQuery, type ScanProgress } from '../../workflows/scan-definitions.js';
+import { scanProgressQuery, type ScanProgress } from '../../contracts/scan.js';
 import { ConflictError, NotFoundError } from '../service-errors.js';
 
 /** A scan run as people follow it: its row, laid over with the running workflow's own counters. */

@@ -1,6 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { libraryScanWorkflowId } from '../../workflows/scan-definitions.js';
-import type { libraryScan } from '../../workflows/library-scan.js';
+import { libraryScanWorkflowId } from '../../contracts/scan.js';
+import { startWorkflow } from '../../contracts/workflows.js';
 
 export interface StartedScan {
   scanId: string;
@@ -16,7 +16,7 @@ export interface StartedScan {
 export async function startLibraryScan(temporal: Client, taskQueue: string, libraryId: string): Promise<StartedScan> {
   const workflowId = libraryScanWorkflowId(libraryId);
   try {
-    const handle = await temporal.workflow.start<typeof libraryScan>('libraryScan', {
+    const handle = await startWorkflow(temporal, 'libraryScan', {
       taskQueue,
       workflowId,
       args: [{ libraryId }],

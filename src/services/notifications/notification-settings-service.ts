@@ -4,7 +4,7 @@ import { TargetError } from '../../integrations/http/target-error.js';
 import { NOTIFICATION_SERVICES, notificationConfigSchemas, type NotificationConfigs, type NotificationService } from '../../integrations/notification-config.js';
 import { sendTestNotification } from '../../integrations/notifiers.js';
 import { maskSecrets, restoreMaskedSecrets } from '../../integrations/secret-masking.js';
-import { CredentialsDecryptError, type CredentialsCipher } from '../../providers/credentials-cipher.js';
+import { CredentialsDecryptError, type CredentialsCipher } from '../../security/credentials-cipher.js';
 import { ConflictError, InvalidRequestError, NotFoundError } from '../service-errors.js';
 
 /** A service's setting as people see it: secrets masked, or why the stored config cannot be read. */

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/client.js';
 import { maskCredentials, ProviderNameTakenError, ProviderRepository, type MaskedProvider, type NewProvider, type ProviderPatch } from '../../db/repositories/provider-repository.js';
-import { CredentialsDecryptError, type CredentialsCipher } from '../../providers/credentials-cipher.js';
-import { credentialProblem, PROVIDER_DEFAULTS } from '../../providers/defaults.js';
+import { CredentialsDecryptError, type CredentialsCipher } from '../../security/credentials-cipher.js';
+import { credentialProblem, PROVIDER_DEFAULTS } from '../../contracts/provider-kinds.js';
 import { ProviderError } from '../../providers/http/errors.js';
 import type { RunLogger } from '../../providers/processing-context.js';
 import { createContext, type ProviderRegistry } from '../../providers/registry.js';

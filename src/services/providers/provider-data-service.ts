@@ -2,7 +2,7 @@ import type { ProviderCacheManager } from '../../cache/provider-cache-manager.js
 import type { Database } from '../../db/client.js';
 import { TitleRepository } from '../../db/repositories/title-repository.js';
 import type { Movie } from '../../db/schema/index.js';
-import type { ProviderAssetType } from '../../providers/types.js';
+import type { ProviderAssetType } from '../../contracts/artwork-types.js';
 import { ConflictError, NotFoundError } from '../service-errors.js';
 
 export interface ProviderSearch {

@@ -1,7 +1,7 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { ProcessingItemStatus } from '../../db/schema/index.js';
-import { episodeStateQuery, itemWorkflowId, type EpisodeState } from '../../workflows/request-definitions.js';
+import { episodeStateQuery, itemWorkflowId, type EpisodeState } from '../../contracts/request.js';
 
 export interface ItemLiveDetail {
   step: EpisodeState['step'];

@@ -2,7 +2,8 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type Wor
 import type { Database } from '../../db/client.js';
 import { RequestRepository } from '../../db/repositories/request-repository.js';
 import type { ProcessingItemStatus } from '../../db/schema/index.js';
-import { ENDABLE_WAITS, approveUpdate, cancelUpdate, endWaitSignal, episodeStateQuery, itemWorkflowId, rejectUpdate, retryUpdate, rootMessage } from '../../workflows/request-definitions.js';
+import { ENDABLE_WAITS, approveUpdate, cancelUpdate, endWaitSignal, episodeStateQuery, itemWorkflowId, rejectUpdate, retryUpdate } from '../../contracts/request.js';
+import { rootMessage } from '../../contracts/failures.js';
 import { ConflictError, NotFoundError } from '../service-errors.js';
 
 /** What an item is after a decision. */
@@ -66,7 +67,7 @@ export class ItemService {
     try {
       return await send(this.temporal.workflow.getHandle(itemWorkflowId(itemId)));
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError) throw new ConflictError(rootMessage(error));
+      if (error instanceof WorkflowUpdateFailedError) throw new ConflictError(rootMessage(error.cause ?? error));
       if (error instanceof WorkflowNotFoundError) throw new ConflictError('Item has no running pipeline');
       throw error;
     }

@@ -5,8 +5,8 @@ import { DeliveryTargetRepository } from '../../db/repositories/delivery-target-
 import { QualityProfileRepository } from '../../db/repositories/quality-profile-repository.js';
 import { RequestRepository, type RequestAggregates } from '../../db/repositories/request-repository.js';
 import type { ApprovalAutoAction, ProcessingItemRow, RequestRow } from '../../db/schema/index.js';
-import type { mediaRequest } from '../../workflows/media-request.js';
-import { ENDABLE_WAITS, endWaitSignal, episodeStateQuery, itemWorkflowId, requestWorkflowId, type MediaRequestInput } from '../../workflows/request-definitions.js';
+import { ENDABLE_WAITS, endWaitSignal, episodeStateQuery, itemWorkflowId, requestWorkflowId, type MediaRequestInput } from '../../contracts/request.js';
+import { startWorkflow } from '../../contracts/workflows.js';
 import { ConflictError, InvalidRequestError, NotFoundError } from '../service-errors.js';
 import { itemLiveDetail, type ItemLiveDetail } from './item-live-detail.js';
 
@@ -71,7 +71,7 @@ export class RequestService {
     // no workflow will ever work on. The row is written at once, long before the retries run out.
     const workflowId = requestWorkflowId(id);
     const input: MediaRequestInput = { requestId: id };
-    const handle = await this.deps.temporal.workflow.start<typeof mediaRequest>('mediaRequest', { taskQueue: this.deps.taskQueue, workflowId, args: [input] });
+    const handle = await startWorkflow(this.deps.temporal, 'mediaRequest', { taskQueue: this.deps.taskQueue, workflowId, args: [input] });
     const row = await this.requests.create({
       id,
       workflowId,

@@ -8,8 +8,9 @@ import { PathMappingRepository } from '../../db/repositories/path-mapping-reposi
 import { WebhookEventRepository } from '../../db/repositories/webhook-event-repository.js';
 import { arrEventKey, parseArrDelivery, type ArrSource } from '../../integrations/arr/arr-payloads.js';
 import { resolveArrFolder } from '../../library/resolve-arr-folder.js';
-import { folderRefreshWorkflowType, type FolderRefreshInput } from '../../workflows/folder-refresh-definitions.js';
-import { priorityKeys } from '../../workflows/provider-definitions.js';
+import type { FolderRefreshInput } from '../../contracts/folder-refresh.js';
+import { priorityKeys } from '../../contracts/providers.js';
+import { startWorkflow } from '../../contracts/workflows.js';
 import { InvalidRequestError, UnprocessableError } from '../service-errors.js';
 
 export interface WebhookReply {
@@ -63,7 +64,7 @@ export async function handleArrDelivery(deps: { db: Database; temporal: Client; 
   const input: FolderRefreshInput = { libraryId: resolved.library.id, folderPath: resolved.folderPath, reason: `${source} ${eventType}`, arrIds: action.ids };
   let duplicate = false;
   try {
-    await deps.temporal.workflow.start(folderRefreshWorkflowType, {
+    await startWorkflow(deps.temporal, 'folderRefresh', {
       taskQueue: deps.taskQueue,
       workflowId,
       args: [input],

@@ -72,15 +72,15 @@ describe('KodiClient', () => {
   it('turns a JSON-RPC error into a final TargetError with Kodi’s message', async () => {
     const error = await failure(new KodiClient(kodiHost(kodi), 2_000).call('VideoLibrary.Nonsense'));
     expect(error.message).toBe('Kodi "htpc" refused VideoLibrary.Nonsense: Method not found. (-32601)');
-    expect(error.retryable).toBe(false);
+    expect(error.nonRetryable).toBe(true);
   });
 
   it('reports a wrong password and an unreachable host as worth retrying', async () => {
     const refused = await failure(new KodiClient(kodiHost(kodi, 'wrong'), 2_000).ping());
-    expect([refused.status, refused.retryable]).toEqual([401, true]);
+    expect([refused.status, refused.nonRetryable]).toEqual([401, false]);
     const down = await failure(new KodiClient({ name: 'off', url: `http://127.0.0.1:${await findFreePort()}`, pathMappings: [] }, 2_000).ping());
     expect(down.message).toMatch(/^Kodi "off" could not be reached \(ECONNREFUSED\) at \/jsonrpc$/);
-    expect(down.retryable).toBe(true);
+    expect(down.nonRetryable).toBe(false);
   });
 });
 
@@ -118,7 +118,7 @@ describe('refreshKodiGroup', () => {
   it('says why for each host when no host could scan, retryable when any failure is', async () => {
     const error = await failure(refreshKodiGroup(group(kodiHost(kodi, 'wrong'), { ...kodiHost(kodi2), url: `http://127.0.0.1:${await findFreePort()}` }), 2_000, { scope: folder, cleanFirst: false }));
     expect(error.message).toMatch(/^No host of Kodi group "g" could scan: Kodi "h0" answered 401 .*; Kodi "h1" could not be reached/);
-    expect(error.retryable).toBe(true);
+    expect(error.nonRetryable).toBe(false);
   });
 });
 
@@ -176,7 +176,7 @@ describe('Discord', () => {
   it('reads retry_after from a 429 body as the wait before the next attempt', async () => {
     discord.rateLimitNext(1, 2.5);
     const error = await failure(postDiscordMessage(notificationConfigSchemas.discord.parse({ webhookUrl: discord.webhookUrl }), message));
-    expect([error.status, error.retryable, error.retryAfterMs]).toEqual([429, true, 2_500]);
+    expect([error.status, error.nonRetryable, error.retryAfterMs]).toEqual([429, false, 2_500]);
     expect(error.message).not.toContain('discord-fake-webhook-token');
   });
 });
@@ -200,10 +200,10 @@ describe('Pushover', () => {
   });
 
   it('treats a 4xx as final and a 5xx as worth retrying', async () => {
-    expect((await failure(sendPushoverMessage(config('x'.repeat(30)), message))).retryable).toBe(false);
+    expect((await failure(sendPushoverMessage(config('x'.repeat(30)), message))).nonRetryable).toBe(true);
     pushover.setMode({ kind: 'server-error' });
     try {
-      expect((await failure(sendPushoverMessage(config(), message))).retryable).toBe(true);
+      expect((await failure(sendPushoverMessage(config(), message))).nonRetryable).toBe(false);
     } finally {
       pushover.setMode({ kind: 'normal' });
     }
@@ -229,8 +229,8 @@ describe('e-mail', () => {
 
   it('treats refused credentials (535) as final and a closed port as worth retrying', async () => {
     const refused = await failure(sendEmailMessage(config('wrong'), message));
-    expect([refused.status, refused.retryable]).toEqual([535, false]);
+    expect([refused.status, refused.nonRetryable]).toEqual([535, true]);
     const closed = await failure(sendEmailMessage({ ...config(smtp.password), port: await findFreePort() }, message));
-    expect(closed.retryable).toBe(true);
+    expect(closed.nonRetryable).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { appendFile, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ProbeError, normaliseLanguage, normaliseProbeOutput, probeMedia, type MediaInfo } from '../../../src/media/probe.js';
+import { ProbeError, normaliseProbeOutput, probeMedia, type MediaInfo } from '../../../src/media/probe.js';
 import { findExternalSubtitles } from '../../../src/media/subtitles.js';
 import { makeTempDir, makeVideo } from '../../support/media-fixtures.js';
 
@@ -191,32 +191,6 @@ describe('normaliseProbeOutput', () => {
 
   it('refuses output without streams', () => {
     expect(() => normaliseProbeOutput('x.bin', { format: { format_name: 'data' }, streams: [] })).toThrow(/x\.bin.*no streams/);
-  });
-});
-
-describe('normaliseLanguage', () => {
-  it.each([
-    ['en', 'eng'],
-    ['ENG', 'eng'],
-    ['deu', 'ger'],
-    ['fra', 'fre'],
-    ['zho', 'chi'],
-    ['pt-BR', 'por'],
-    ['en_US', 'eng'],
-    ['English', 'eng'],
-    ['français', 'fre'],
-    ['und', 'und'],
-    ['yue', 'yue'],
-  ])('%s → %s', (text, code) => {
-    expect(normaliseLanguage(text)).toBe(code);
-  });
-
-  it('returns null for text that is no language, and for unlisted codes when asked to', () => {
-    expect(normaliseLanguage('')).toBeNull();
-    expect(normaliseLanguage(undefined)).toBeNull();
-    expect(normaliseLanguage('forced')).toBeNull();
-    expect(normaliseLanguage('xx')).toBeNull();
-    expect(normaliseLanguage('yue', { listedOnly: true })).toBeNull();
   });
 });
 

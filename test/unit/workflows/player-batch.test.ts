@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { batchRefreshJobs, mergeFolderChange } from '../../../src/workflows/player-batch.js';
-import type { FolderChange } from '../../../src/workflows/notify-definitions.js';
+import type { FolderChange } from '../../../src/contracts/notify.js';
 
 const change = (folderPath: string, kind: FolderChange['change'] = 'added', cleanFirst = false): FolderChange => ({ folderPath, change: kind, cleanFirst, notificationKey: `k-${folderPath}` });
 

@@ -6,7 +6,8 @@ import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createPipelineTimingsActivities } from '../../../src/activities/pipeline-timings.js';
 import { installTemporalRuntime } from '../../../src/workers/temporal-runtime.js';
-import { encodeTaskQueue, type PipelineTimings } from '../../../src/workflows/request-definitions.js';
+import type { PipelineTimings } from '../../../src/contracts/request.js';
+import { encodeTaskQueue } from '../../../src/contracts/task-queues.js';
 
 type StandIn = (input: unknown) => Promise<unknown>;
 

@@ -10,7 +10,7 @@ import type { RequestItemActivities } from '../../../src/activities/request-item
 import type { ReleaseCandidate } from '../../../src/db/schema/index.js';
 import type { MediaInfo } from '../../../src/media/probe.js';
 import type { episodePipeline } from '../../../src/workflows/episode-pipeline.js';
-import { episodeStateQuery, itemWorkflowId, type EpisodePipelineInput, type EpisodeState } from '../../../src/workflows/request-definitions.js';
+import { episodeStateQuery, itemWorkflowId, type EpisodePipelineInput, type EpisodeState } from '../../../src/contracts/request.js';
 import { ActivityCalls, eventually } from './activity-calls.js';
 import type { TierWorkers } from './environment.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { nameCleanupProblem } from '../../../../src/providers/iptv/iptv-config.js';
-import { cleanTitle, episodeKey, findEpisodeMarker, nameKey } from '../../../../src/providers/iptv/title-names.js';
+import { nameCleanupProblem } from '../../../../src/contracts/iptv-providers.js';
+import { foldText } from '../../../../src/title-matching/title-similarity.js';
+import { cleanTitle, episodeKey, findEpisodeMarker } from '../../../../src/providers/iptv/title-names.js';
 
 describe('cleanTitle', () => {
   it.each([
@@ -40,7 +41,7 @@ describe('episode markers', () => {
   it('keys episodes as S01-E01', () => {
     expect(episodeKey(1, 1)).toBe('S01-E01');
     expect(episodeKey(12, 105)).toBe('S12-E105');
-    expect(nameKey('Amélie: Le Fabuleux Destin!')).toBe('amelie le fabuleux destin');
+    expect(foldText('Amélie: Le Fabuleux Destin!')).toBe('amelie le fabuleux destin');
   });
 });
 

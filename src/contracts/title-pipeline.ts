@@ -1,0 +1,56 @@
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { FetchPriority } from './providers.js';
+
+/** The phase settings a title pipeline reads once per run. */
+export type { PhaseConfiguration } from '../config/phase-config.js';
+
+/** Shared by the title pipelines and whoever starts them (scan, API, folderRefresh). No runtime imports beyond Temporal's. */
+
+export type PipelineTitleKind = 'movie' | 'show';
+
+export interface TitlePipelineInput {
+  kind: PipelineTitleKind;
+  /** movies.id or shows.id. */
+  titleId: string;
+  /** 'user' for a person's click or a webhook, 'background' for what a library scan found. */
+  priority: FetchPriority;
+  /** Why, for the Temporal UI: "scan", "api refresh", "radarr Download". */
+  reason: string;
+  /** The change that started the run; later ones arrive as `titleChanged` signals. */
+  change?: TitleChange;
+}
+
+/**
+ * A change of the title its pipeline must publish: the title's change_seq after it was saved. The run
+ * publishes in passes; a change that arrives during a pass gets a pass of its own, and one that an earlier
+ * pass already covered (a start retried after the fact) is ignored.
+ */
+export interface TitleChange {
+  seq: number;
+  /** false: people (Discord, Pushover, e-mail) are not told, as for what a library's first scan finds; players still are. */
+  announce?: boolean;
+}
+
+export const titleChangedSignal = defineSignal<[TitleChange]>('titleChanged');
+
+export type PipelinePhase = 'starting' | 'enrich' | 'publish' | 'notify' | 'completed';
+
+/** What a pass announces: a title no pass has published yet is new. */
+export type TitleEvent = 'added' | 'updated';
+
+export interface TitlePipelineState {
+  phase: PipelinePhase;
+  /** The change_seq the current (or last) pass publishes, and how many passes this run made. */
+  publishingSeq?: number;
+  passes: number;
+  identification?: { status: 'identified' | 'unidentified'; reason: string };
+  enriched?: { fieldsUpdated: number; actors: number; artworkSelected: number; artworkDownloaded: number; episodesUpdated: number; episodeThumbs: number; problems: string[] };
+  published?: { written: string[]; unchanged: number };
+}
+
+export const titlePipelineStateQuery = defineQuery<TitlePipelineState>('state');
+
+export const titlePipelineWorkflowType = { movie: 'moviePipeline', show: 'showPipeline' } as const satisfies Record<PipelineTitleKind, string>;
+
+/** One pipeline per title at a time, whoever asks: the id is the title's. */
+export const titlePipelineWorkflowId = (kind: PipelineTitleKind, titleId: string) => `${kind}/${titleId}`;

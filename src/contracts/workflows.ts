@@ -1,0 +1,65 @@
+import type { Client, WorkflowSignalWithStartOptions, WorkflowStartOptions } from '@temporalio/client';
+import type { WithWorkflowArgs } from '@temporalio/common';
+import type { FolderRefreshInput, RefreshedFolder } from './folder-refresh.js';
+import type { IptvSyncInput, IptvSyncProgress } from './iptv.js';
+import type { MaintenanceInput, MaintenanceSummary } from './maintenance.js';
+import type { NotifyTitleInput, NotifyTitleResult, PeopleDigestInput, PeopleDigestState, PlayerLibrarySyncInput, PlayerSyncState } from './notify.js';
+import type { ProviderRefreshInput, ProviderRefreshSummary } from './provider-refresh.js';
+import type {
+  ProviderFetchInput,
+  ProviderFetchOutcome,
+  ProviderSearchInput,
+  ProviderSearchOutcome,
+  ProviderSeasonFetchInput,
+  ProviderSeasonFetchOutcome,
+} from './providers.js';
+import type { DecisionResult, EpisodePipelineInput, MediaRequestInput, MediaRequestState } from './request.js';
+import type { LibraryScanInput, ScanProgress } from './scan.js';
+import type { ScheduledRunInput, ScheduledRunResult } from './scheduled-run.js';
+import type { TitlePipelineInput, TitlePipelineState } from './title-pipeline.js';
+
+/**
+ * Every workflow the worker registers, by its type name, with its signature. Code outside src/workflows
+ * starts a workflow by one of these names through the helpers below, so the compiler checks the arguments
+ * and the result as it would for a start by function reference; src/workflows/registered-workflows.ts proves that each
+ * registered workflow has the signature announced here.
+ */
+export interface Workflows {
+  libraryScan(input: LibraryScanInput): Promise<ScanProgress>;
+  providerFetch(input: ProviderFetchInput): Promise<ProviderFetchOutcome>;
+  providerSeasonFetch(input: ProviderSeasonFetchInput): Promise<ProviderSeasonFetchOutcome>;
+  providerSearch(input: ProviderSearchInput): Promise<ProviderSearchOutcome>;
+  moviePipeline(input: TitlePipelineInput): Promise<TitlePipelineState>;
+  showPipeline(input: TitlePipelineInput): Promise<TitlePipelineState>;
+  folderRefresh(input: FolderRefreshInput): Promise<RefreshedFolder & { pipelineWorkflowId?: string }>;
+  notifyTitle(input: NotifyTitleInput): Promise<NotifyTitleResult>;
+  playerLibrarySync(input: PlayerLibrarySyncInput): Promise<PlayerSyncState>;
+  peopleDigest(input: PeopleDigestInput): Promise<PeopleDigestState>;
+  scheduledRun(input: ScheduledRunInput): Promise<ScheduledRunResult>;
+  providerRefresh(input?: ProviderRefreshInput): Promise<ProviderRefreshSummary>;
+  maintenance(input?: MaintenanceInput): Promise<MaintenanceSummary>;
+  iptvSync(input: IptvSyncInput): Promise<IptvSyncProgress>;
+  mediaRequest(input: MediaRequestInput): Promise<MediaRequestState & { status: string }>;
+  episodePipeline(input: EpisodePipelineInput): Promise<DecisionResult>;
+}
+
+export type WorkflowType = keyof Workflows;
+
+/** Starts the workflow of this type; its arguments and result are typed by its signature in `Workflows`. */
+export function startWorkflow<T extends WorkflowType>(client: Client, type: T, options: WorkflowStartOptions<Workflows[T]>) {
+  return client.workflow.start<Workflows[T]>(type, options);
+}
+
+/** Starts the workflow of this type and waits for its result. */
+export function executeWorkflow<T extends WorkflowType>(client: Client, type: T, options: WorkflowStartOptions<Workflows[T]>) {
+  return client.workflow.execute<Workflows[T]>(type, options);
+}
+
+/** Signals the workflow of this type, starting it first when it does not run. */
+export function signalWithStartWorkflow<T extends WorkflowType, SignalArgs extends unknown[]>(
+  client: Client,
+  type: T,
+  options: WithWorkflowArgs<Workflows[T], WorkflowSignalWithStartOptions<SignalArgs>>,
+) {
+  return client.workflow.signalWithStart<Workflows[T], SignalArgs>(type, options);
+}
