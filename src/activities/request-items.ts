@@ -6,11 +6,13 @@ import type { FetchSeasonResult } from '../cache/types.js';
 import type { ItemChanges, RequestRepository } from '../db/repositories/request-repository.js';
 import type { ProcessingItemStatus, ReleaseCandidate, RequestRow } from '../db/schema/index.js';
 import type { ExternalIds, ProviderEpisode } from '../providers/types.js';
+import type { EventRecorder } from '../events/event-recorder.js';
 import type { EpisodePipelineInput } from '../workflows/request-definitions.js';
 
 export interface RequestItemActivityDeps {
   requests: RequestRepository;
   providerCache: ProviderCacheManager;
+  events: EventRecorder;
 }
 
 /** Item changes as a workflow sends them: dates as ISO strings. */
@@ -49,7 +51,7 @@ function cacheEntityId(request: RequestRow): string {
 export type PlannedPipeline = Omit<EpisodePipelineInput, 'timings'>;
 
 /** The request's bookkeeping: expanding it into processing items, and every item transition. */
-export function createRequestItemActivities({ requests, providerCache }: RequestItemActivityDeps) {
+export function createRequestItemActivities({ requests, providerCache, events }: RequestItemActivityDeps) {
   async function titleOf(request: RequestRow): Promise<{ title: string; year: number | null }> {
     if (request.title) return { title: request.title, year: request.year };
     const externalIds = externalIdsOf(request);
@@ -131,6 +133,11 @@ export function createRequestItemActivities({ requests, providerCache }: Request
       if (encodedAt) changes.encodedAt = new Date(encodedAt);
       if (deliveredAt) changes.deliveredAt = new Date(deliveredAt);
       await requests.transition(input.itemId, input.status, changes);
+      await events.itemTransition(input.itemId, input.status, {
+        release: input.changes?.torrentHash ? input.changes.selectedRelease?.title : undefined,
+        error: input.changes?.lastError,
+        step: input.changes?.failedStep,
+      });
     },
 
     async recordRequestStatus(input: { requestId: string; status: RequestRow['status']; error?: string }): Promise<void> {

@@ -11,6 +11,9 @@ import { ProviderCacheManager } from '../cache/provider-cache-manager.js';
 import { TemporalProviderFetcher } from '../cache/temporal-provider-fetcher.js';
 import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
 import { apiKeyAuth } from './auth.js';
+import { EventRepository } from '../db/repositories/event-repository.js';
+import { EventHub } from '../events/event-hub.js';
+import { eventRoutes } from './routes/events.js';
 import { withRedaction } from './logging.js';
 import type { CredentialsCipher } from '../providers/credentials-cipher.js';
 import { ProviderRegistry } from '../providers/registry.js';
@@ -67,6 +70,8 @@ export interface AppDeps extends AppInput {
   schedules: ScheduleService;
   /** Starts (or joins) a title's pipeline. */
   titlePipelines: TitlePipelineStarter;
+  /** Events recorded by any process, heard through Postgres, handed to this process's live clients. */
+  eventHub: EventHub;
 }
 
 /** The Fastify app, ready but not listening: `npm run api` listens, tests use `app.inject()`. */
@@ -81,8 +86,12 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
     logger: app.log,
   });
   const schedules = new ScheduleService({ temporal: input.temporal, db: input.db, credentialsCipher: input.credentialsCipher, taskQueue: input.config.taskQueue });
+  const eventHub = new EventHub(input.sql, new EventRepository(input.db));
+  await eventHub.start();
+  app.addHook('onClose', () => eventHub.stop());
   const deps: AppDeps = {
     ...input,
+    eventHub,
     providerCache,
     metrics,
     providerRegistry: input.providerRegistry ?? new ProviderRegistry(),
@@ -133,5 +142,6 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   await app.register(itemRoutes, deps);
   await app.register(indexerRoutes, deps);
   await app.register(arrV3Routes, deps);
+  await app.register(eventRoutes, deps);
   return app;
 }

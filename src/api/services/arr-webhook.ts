@@ -10,6 +10,8 @@ import { arrEventKey, parseArrDelivery, type ArrSource } from '../../integration
 import { resolveArrFolder } from '../../library/resolve-arr-folder.js';
 import { folderRefreshWorkflowType, type FolderRefreshInput } from '../../workflows/folder-refresh-definitions.js';
 import { priorityKeys } from '../../workflows/provider-definitions.js';
+import { EventRepository } from '../../db/repositories/event-repository.js';
+import { EventRecorder } from '../../events/event-recorder.js';
 import { HttpError } from '../errors.js';
 import { and, eq } from 'drizzle-orm';
 
@@ -91,5 +93,16 @@ async function isRecorded(db: Database, source: ArrSource, eventKey: string): Pr
 /** True when this delivery is new; a repeated one keeps its first row. */
 async function record(db: Database, source: ArrSource, eventType: string, eventKey: string, outcome: string, detail: Record<string, unknown>): Promise<boolean> {
   const rows = await db.insert(webhookEvents).values({ source, eventType, eventKey, outcome, detail }).onConflictDoNothing().returning({ id: webhookEvents.id });
+  const libraryId = typeof detail.libraryId === 'string' ? detail.libraryId : null;
+  const where = typeof detail.folderPath === 'string' ? ` for ${detail.folderPath}` : '';
+  if (rows.length > 0) {
+    await new EventRecorder(new EventRepository(db)).record({
+      type: 'webhook.received',
+      libraryId,
+      summary: `${source === 'radarr' ? 'Radarr' : 'Sonarr'} ${eventType}${where}: ${outcome}`,
+      data: { source, eventType, outcome, ...detail },
+      dedupeKey: `webhook/${source}/${eventKey}`,
+    });
+  }
   return rows.length > 0;
 }

@@ -107,6 +107,19 @@ export class RequestRepository {
     return row;
   }
 
+  /** What an event about the item names: its request, and "Show (2008) S01E02" or "Film (1999)". */
+  async describeItem(id: string): Promise<{ requestId: string; name: string } | undefined> {
+    const [row] = await this.db
+      .select({ requestId: requests.id, type: requests.type, title: requests.title, year: requests.year, season: processingItems.seasonNumber, episode: processingItems.episodeNumber })
+      .from(processingItems)
+      .innerJoin(requests, eq(requests.id, processingItems.requestId))
+      .where(eq(processingItems.id, id));
+    if (!row) return undefined;
+    const title = row.year ? `${row.title ?? 'Untitled'} (${row.year})` : (row.title ?? 'Untitled');
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return { requestId: row.requestId, name: row.type === 'tv' ? `${title} S${pad(row.season)}E${pad(row.episode)}` : title };
+  }
+
   /** One transition: the status and whatever came with it, counted in write_count. */
   async transition(id: string, status: ProcessingItemStatus, changes: ItemChanges = {}): Promise<void> {
     await this.db
