@@ -86,6 +86,8 @@ export function createRequestItemActivities({ requests, providerCache, events }:
       const seasonNumbers = request.type === 'tv' ? [...new Set([...request.seasons, ...request.episodes.map((e) => e.season)])].sort((a, b) => a - b) : [];
       // The title and every season at once: on a cold cache each is its own provider fetch.
       const [{ title, year }, seasonAnswers] = await Promise.all([titleOf(request), Promise.all(seasonNumbers.map((n) => fetchSeason(request, n)))]);
+      // A request made by id alone gets the provider's title, which lists and the history name it by.
+      if (request.title === null) await requests.nameRequest(request.id, title, year);
       const common = {
         requestId: request.id,
         ids: { tmdbId: request.tmdbId, tvdbId: request.tvdbId, imdbId: request.imdbId },

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, sql as dsql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import {
   processingItems,
@@ -100,6 +100,14 @@ export class RequestRepository {
       .from(processingItems)
       .where(eq(processingItems.requestId, requestId))
       .orderBy(asc(processingItems.seasonNumber), asc(processingItems.episodeNumber));
+  }
+
+  /** The title and year a request made by id alone turned out to be; a name given by a person is kept. */
+  async nameRequest(id: string, title: string, year: number | null): Promise<void> {
+    await this.db
+      .update(requests)
+      .set({ title, year, updatedAt: new Date() })
+      .where(and(eq(requests.id, id), isNull(requests.title)));
   }
 
   async getItem(id: string): Promise<ProcessingItemRow | undefined> {
