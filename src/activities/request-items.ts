@@ -52,13 +52,18 @@ export type PlannedPipeline = Omit<EpisodePipelineInput, 'timings'>;
 
 /** The request's bookkeeping: expanding it into processing items, and every item transition. */
 export function createRequestItemActivities({ requests, providerCache, events }: RequestItemActivityDeps) {
-  async function titleOf(request: RequestRow): Promise<{ title: string; year: number | null }> {
-    if (request.title) return { title: request.title, year: request.year };
+  /**
+   * The title, year and (for a movie) release date. A request that names its title still asks the provider
+   * cache for the release date the calendar shows, and goes on without it when no provider knows the movie.
+   */
+  async function titleOf(request: RequestRow): Promise<{ title: string; year: number | null; releaseDate: string | null }> {
+    if (request.title && (request.type !== 'movie' || request.releaseDate)) return { title: request.title, year: request.year, releaseDate: request.releaseDate };
     const externalIds = externalIdsOf(request);
     const answer = await providerCache.fetchAssets({ entityType: request.type, entityId: cacheEntityId(request), externalIds, priority: 'user' });
     const metadata = Object.values(answer.providers).find((p) => p?.metadata)?.metadata;
+    if (request.title) return { title: request.title, year: request.year, releaseDate: request.type === 'movie' ? (metadata?.premiered ?? null) : null };
     if (!metadata) throw ApplicationFailure.nonRetryable(`No provider knows the ${request.type} with ids ${JSON.stringify(externalIds)}`, 'TitleUnknown');
-    return { title: metadata.title, year: metadata.year ?? request.year };
+    return { title: metadata.title, year: metadata.year ?? request.year, releaseDate: request.type === 'movie' ? (metadata.premiered ?? null) : null };
   }
 
   function fetchSeason(request: RequestRow, seasonNumber: number): Promise<FetchSeasonResult> {
@@ -85,9 +90,10 @@ export function createRequestItemActivities({ requests, providerCache, events }:
       if (!request) throw ApplicationFailure.retryable(`Request ${input.requestId} does not exist`, 'RequestMissing');
       const seasonNumbers = request.type === 'tv' ? [...new Set([...request.seasons, ...request.episodes.map((e) => e.season)])].sort((a, b) => a - b) : [];
       // The title and every season at once: on a cold cache each is its own provider fetch.
-      const [{ title, year }, seasonAnswers] = await Promise.all([titleOf(request), Promise.all(seasonNumbers.map((n) => fetchSeason(request, n)))]);
-      // A request made by id alone gets the provider's title, which lists and the history name it by.
-      if (request.title === null) await requests.nameRequest(request.id, title, year);
+      const [{ title, year, releaseDate }, seasonAnswers] = await Promise.all([titleOf(request), Promise.all(seasonNumbers.map((n) => fetchSeason(request, n)))]);
+      // A request made by id alone gets the provider's title, which lists and the history name it by; a
+      // movie its release date, which the calendar shows.
+      await requests.recordTitleFacts(request.id, { title, year, releaseDate });
       const common = {
         requestId: request.id,
         ids: { tmdbId: request.tmdbId, tvdbId: request.tvdbId, imdbId: request.imdbId },

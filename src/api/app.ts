@@ -14,6 +14,7 @@ import { apiKeyAuth } from './auth.js';
 import { EventRepository } from '../db/repositories/event-repository.js';
 import { EventHub } from '../events/event-hub.js';
 import { eventRoutes } from './routes/events.js';
+import { calendarRoutes } from './routes/calendar.js';
 import { withRedaction } from './logging.js';
 import type { CredentialsCipher } from '../providers/credentials-cipher.js';
 import { ProviderRegistry } from '../providers/registry.js';
@@ -143,5 +144,6 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   await app.register(indexerRoutes, deps);
   await app.register(arrV3Routes, deps);
   await app.register(eventRoutes, deps);
+  await app.register(calendarRoutes, deps);
   return app;
 }

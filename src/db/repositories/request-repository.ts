@@ -9,7 +9,7 @@ import {
   type RequestRow,
 } from '../schema/index.js';
 
-export type NewRequest = Omit<RequestRow, 'id' | 'status' | 'createdAt' | 'updatedAt' | 'lastError' | 'workflowId'> & { id: string; workflowId: string };
+export type NewRequest = Omit<RequestRow, 'id' | 'status' | 'createdAt' | 'updatedAt' | 'lastError' | 'workflowId' | 'releaseDate'> & { id: string; workflowId: string };
 
 export interface RequestAggregates {
   total: number;
@@ -102,12 +102,17 @@ export class RequestRepository {
       .orderBy(asc(processingItems.seasonNumber), asc(processingItems.episodeNumber));
   }
 
-  /** The title and year a request made by id alone turned out to be; a name given by a person is kept. */
-  async nameRequest(id: string, title: string, year: number | null): Promise<void> {
+  /** What planning learnt of the requested title; a name a person gave is kept. */
+  async recordTitleFacts(id: string, facts: { title: string; year: number | null; releaseDate: string | null }): Promise<void> {
     await this.db
       .update(requests)
-      .set({ title, year, updatedAt: new Date() })
-      .where(and(eq(requests.id, id), isNull(requests.title)));
+      .set({
+        title: dsql`coalesce(${requests.title}, ${facts.title})`,
+        year: dsql`coalesce(${requests.year}, ${facts.year})`,
+        releaseDate: dsql`coalesce(${facts.releaseDate}, ${requests.releaseDate})`,
+        updatedAt: new Date(),
+      })
+      .where(eq(requests.id, id));
   }
 
   async getItem(id: string): Promise<ProcessingItemRow | undefined> {

@@ -36,6 +36,8 @@ export const requests = pgTable('requests', {
   imdbId: text('imdb_id'),
   title: text('title'),
   year: integer('year'),
+  /** A movie's release date (YYYY-MM-DD) as the provider gave it when the request was planned: the calendar's. */
+  releaseDate: text('release_date'),
   /** Whole seasons asked for (TV). */
   seasons: jsonb('seasons').$type<number[]>().notNull().default([]),
   /** Single episodes asked for (TV), beside whole seasons. */
