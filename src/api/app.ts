@@ -15,6 +15,7 @@ import { EventRepository } from '../db/repositories/event-repository.js';
 import { EventHub } from '../events/event-hub.js';
 import { eventRoutes } from './routes/events.js';
 import { calendarRoutes } from './routes/calendar.js';
+import { activityRoutes } from './routes/activity.js';
 import { withRedaction } from './logging.js';
 import type { CredentialsCipher } from '../providers/credentials-cipher.js';
 import { ProviderRegistry } from '../providers/registry.js';
@@ -145,5 +146,6 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   await app.register(arrV3Routes, deps);
   await app.register(eventRoutes, deps);
   await app.register(calendarRoutes, deps);
+  await app.register(activityRoutes, deps);
   return app;
 }
