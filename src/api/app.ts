@@ -89,7 +89,6 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   });
   const schedules = new ScheduleService({ temporal: input.temporal, db: input.db, credentialsCipher: input.credentialsCipher, taskQueue: input.config.taskQueue });
   const eventHub = new EventHub(input.sql, new EventRepository(input.db));
-  await eventHub.start();
   app.addHook('onClose', () => eventHub.stop());
   const deps: AppDeps = {
     ...input,

@@ -17,6 +17,7 @@ export const REPLAY_LIMIT = 1_000;
 export class EventHub {
   private readonly listeners = new Set<Listener>();
   private unlisten: (() => Promise<void>) | undefined;
+  private started: Promise<void> | undefined;
   private lastSeenId = 0;
 
   constructor(
@@ -24,19 +25,34 @@ export class EventHub {
     private readonly events: EventRepository,
   ) {}
 
-  async start(): Promise<void> {
-    const subscription = await this.sql.listen(
-      EVENTS_CHANNEL,
-      (payload) => void this.onNotification(payload),
-      // Called again after postgres.js re-established a dropped connection: what was announced meanwhile is
-      // read back from the table.
-      () => void this.catchUp(),
-    );
-    this.unlisten = subscription.unlisten;
+  /**
+   * Listens from the first client on: an API that no one watches holds no extra connection, and one started
+   * while Postgres is down still starts (its health check says so). A failed start is tried again by the
+   * next client.
+   */
+  listening(): Promise<void> {
+    this.started ??= this.sql
+      .listen(
+        EVENTS_CHANNEL,
+        (payload) => void this.onNotification(payload),
+        // Called again after postgres.js re-established a dropped connection: what was announced meanwhile is
+        // read back from the table.
+        () => void this.catchUp(),
+      )
+      .then(
+        (subscription) => {
+          this.unlisten = subscription.unlisten;
+        },
+        (error: unknown) => {
+          this.started = undefined;
+          throw error;
+        },
+      );
+    return this.started;
   }
 
   async stop(): Promise<void> {
-    await this.unlisten?.();
+    await this.unlisten?.().catch(() => undefined);
     this.listeners.clear();
   }
 
@@ -45,6 +61,7 @@ export class EventHub {
    * Events announced while the missed ones are read are held back and then sent, each once, in order.
    */
   async subscribe(listener: Listener, afterId?: number): Promise<() => void> {
+    await this.listening();
     let replaying = afterId !== undefined;
     const held: RecordedEvent[] = [];
     // What the table gave: an event both read back and announced live is sent once.

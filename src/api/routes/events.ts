@@ -96,6 +96,11 @@ export const eventRoutes: FastifyPluginAsyncZod<AppDeps & { eventHub: EventHub }
         (!requestId || event.requestId === requestId) &&
         (!itemId || event.itemId === itemId);
 
+      try {
+        await eventHub.listening();
+      } catch {
+        throw new HttpError(503, 'Live events are unavailable: the database cannot be reached (see /healthz)');
+      }
       reply.hijack();
       const stream = reply.raw;
       stream.writeHead(200, {
@@ -107,9 +112,17 @@ export const eventRoutes: FastifyPluginAsyncZod<AppDeps & { eventHub: EventHub }
       });
       stream.write('retry: 2000\n\n');
       streams.add(stream);
-      const unsubscribe = await eventHub.subscribe((event) => {
-        if (wanted(event)) stream.write(sseMessage(event));
-      }, lastEventId === undefined ? undefined : Number(lastEventId));
+      let unsubscribe: () => void;
+      try {
+        unsubscribe = await eventHub.subscribe((event) => {
+          if (wanted(event)) stream.write(sseMessage(event));
+        }, lastEventId === undefined ? undefined : Number(lastEventId));
+      } catch {
+        // What was missed could not be read: the client reconnects (after `retry`) and asks again.
+        streams.delete(stream);
+        stream.end();
+        return;
+      }
       const keepAlive = setInterval(() => stream.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
       stream.on('close', () => {
         clearInterval(keepAlive);
