@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { EventSource } from 'eventsource';
@@ -23,6 +23,7 @@ let database: TestDatabase;
 let app: FastifyInstance;
 let here: string;
 let there: string;
+let apiProcess: ChildProcess;
 let recorder: EventRecorder;
 const opened: EventSource[] = [];
 
@@ -30,7 +31,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   app = await createTestApp({ database, temporal: await createTestClient(), taskQueue });
   here = await app.listen({ port: 0, host: '127.0.0.1' });
-  there = await startApiProcess(database.url);
+  ({ url: there, child: apiProcess } = await startApiProcess(database.url));
   recorder = new EventRecorder(new EventRepository(database.db));
 });
 
@@ -103,6 +104,18 @@ describe('live events', () => {
     expect(badType.statusCode).toBe(400);
     expect(badType.json().message).toContain('type');
     expect((await fetch(`${here}/api/events`)).status).toBe(401);
+  });
+});
+
+describe('shutting down', () => {
+  it('an API process with live clients still stops at once on SIGTERM, with exit code 0', async () => {
+    const stream = listen(`${there}/api/events`);
+    await stream.open;
+    const exited = new Promise<number | null>((resolve) => apiProcess.once('exit', (code) => resolve(code)));
+    const stopping = Date.now();
+    apiProcess.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(Date.now() - stopping).toBeLessThan(10_000);
   });
 });
 
@@ -183,7 +196,7 @@ function listen(url: string, lastEventId?: string) {
 }
 
 /** `npm run api` against the same Postgres and Temporal; resolves with its base URL once it answers /healthz. */
-async function startApiProcess(databaseUrl: string): Promise<string> {
+async function startApiProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/workers/api.ts'], {
     env: {
@@ -211,7 +224,7 @@ async function startApiProcess(databaseUrl: string): Promise<string> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the API process exited with ${child.exitCode}`);
     const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
-    if (ok) return url;
+    if (ok) return { url, child };
     if (Date.now() > deadline) throw new Error('the API process did not answer /healthz within 60 s');
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

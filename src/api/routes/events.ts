@@ -45,8 +45,9 @@ const subjects = {
 export const eventRoutes: FastifyPluginAsyncZod<AppDeps & { eventHub: EventHub }> = async (app, { db, eventHub }) => {
   const history = new HistoryService(new EventRepository(db));
   const streams = new Set<ServerResponse>();
-  // A live stream never ends by itself; closing the app ends them so the server can close.
-  app.addHook('onClose', async () => {
+  // A live stream never ends by itself: closing the app ends them before it waits for requests in flight
+  // (preClose; onClose would wait for them forever).
+  app.addHook('preClose', async () => {
     for (const stream of streams) stream.end();
   });
 
