@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { EventRecorder } from '../events/event-recorder.js';
 import type { RequestRepository } from '../db/repositories/request-repository.js';
 import type { ReleaseCandidate } from '../db/schema/index.js';
 import { infoHashOfMagnet, infoHashOfTorrent, isInfoHash } from '../integrations/bittorrent/torrent-file.js';
@@ -18,6 +19,7 @@ import { httpRequestBytes, HttpRequestFailure, type HttpBytesAnswer } from '../h
 export interface DownloadActivityDeps {
   qbittorrent: QbittorrentClient;
   requests: RequestRepository;
+  events: EventRecorder;
   /** Where qBittorrent saves; unset leaves its own default. */
   savePath?: string;
   category: string;
@@ -47,7 +49,7 @@ export interface DownloadHeartbeat {
 const MAX_TORRENT_BYTES = 32 * MB;
 
 /** Downloads through qBittorrent's WebUI. A torrent is keyed by its info hash, so a season pack is added once and shared. */
-export function createDownloadActivities({ qbittorrent, requests, savePath, category, indexers }: DownloadActivityDeps) {
+export function createDownloadActivities({ qbittorrent, requests, events, savePath, category, indexers }: DownloadActivityDeps) {
   const ownerOf = (info: TorrentInfo): TorrentOwner =>
     info.category === category ||
     (info.tags ?? '')
@@ -164,6 +166,7 @@ export function createDownloadActivities({ qbittorrent, requests, savePath, cate
         if (Math.floor(percent) > written && percent < 100) {
           written = Math.floor(percent);
           await requests.setProgress(input.itemId, written);
+          await events.itemProgress(input.itemId, 'download', written);
         }
         await context.sleep(input.pollMs);
       }

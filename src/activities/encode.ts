@@ -6,11 +6,13 @@ import type { RequestRepository } from '../db/repositories/request-repository.js
 import { PathOutsideRootError, confinedPath } from '../media/confined-path.js';
 import { EncodeCancelledError, EncodeError, acceptEncode, encodeToPartial, partialPathOf, type EncodedPartial } from '../media/encode.js';
 import type { MediaInfo } from '../media/probe.js';
+import type { EventRecorder } from '../events/event-recorder.js';
 import { ProgressWriter } from '../requests/progress-writer.js';
 import { ENCODE_FAILED, PATH_REFUSED, PROFILE_MISSING, SOURCE_MISSING } from '../contracts/failures.js';
 
 export interface EncodeActivityDeps {
   requests: RequestRepository;
+  events: EventRecorder;
   profiles: QualityProfileRepository;
   /** Encodes are made in <workDir>/<itemId>/ and stay there until delivered. */
   workDir: string;
@@ -23,7 +25,7 @@ export interface EncodeHeartbeat {
 }
 
 /** Runs on the encode task queue, whose workers set how many run at once. */
-export function createEncodeActivities({ requests, profiles, workDir }: EncodeActivityDeps) {
+export function createEncodeActivities({ requests, events, profiles, workDir }: EncodeActivityDeps) {
   /** The item's own folder, strictly inside the work folder whatever the id says. */
   const itemDir = (itemId: string) => confined(() => confinedPath(workDir, itemId));
   async function profileOf(id: string) {
@@ -45,9 +47,13 @@ export function createEncodeActivities({ requests, profiles, workDir }: EncodeAc
         throw ApplicationFailure.nonRetryable(`The downloaded file ${input.source} is missing`, SOURCE_MISSING);
       });
       await requests.transition(input.itemId, 'ENCODING', { progress: 0 });
+      await events.itemTransition(input.itemId, 'ENCODING');
       await removePartials(dir);
       const output = path.join(dir, `${path.parse(input.source).name}.mkv`);
-      const progress = new ProgressWriter((percent) => requests.setProgress(input.itemId, percent));
+      const progress = new ProgressWriter(async (percent) => {
+        await requests.setProgress(input.itemId, percent);
+        await events.itemProgress(input.itemId, 'encode', percent);
+      });
       try {
         const encoded = await encodeToPartial({
           source: input.source,

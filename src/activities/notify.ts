@@ -4,7 +4,9 @@ import { z } from 'zod';
 import type { Database } from '../db/client.js';
 import { LibraryRepository } from '../db/repositories/library-repository.js';
 import { NotificationConfigRepository } from '../db/repositories/notification-config-repository.js';
+import { EventRepository } from '../db/repositories/event-repository.js';
 import { NotificationSendRepository } from '../db/repositories/notification-send-repository.js';
+import { EventRecorder } from '../events/event-recorder.js';
 import { TargetError } from '../integrations/http/target-error.js';
 import {
   isPlayerService,
@@ -70,23 +72,29 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
   const configs = new NotificationConfigRepository(db, credentialsCipher);
   const libraries = new LibraryRepository(db);
   const sends = new NotificationSendRepository(db);
+  const events = new EventRecorder(new EventRepository(db));
 
   /**
    * One message through one people service, once: a retry of a send whose answer is in the ledger returns
    * that answer without sending. Temporal's own record of a completed attempt cannot do this alone: a worker
    * killed after the service answered and before Temporal heard of it would send the message again.
    */
-  async function sendOnce(service: PeopleService, messageId: string, send: () => Promise<string>): Promise<string> {
+  async function sendOnce(service: PeopleService, messageId: string, what: string, send: () => Promise<string>): Promise<string> {
     const start = await sends.begin(service, messageId);
     if (start.kind === 'sent') return start.answer;
+    const subjects = subjectsOfMessage(messageId);
     let answer: string;
     try {
       answer = await send();
     } catch (error) {
-      await sends.failed(service, messageId, error instanceof Error ? error.message : String(error));
+      const reason = error instanceof Error ? error.message : String(error);
+      await sends.failed(service, messageId, reason);
+      // Once per message: a service that is down for hours is retried many times, and the history says so once.
+      await events.record({ ...subjects, type: 'notification.failed', summary: `${service} not told of ${what}: ${reason}`, data: { service, messageId, error: reason }, dedupeKey: `notification.failed/${service}/${messageId}` });
       return asTemporalFailure(error);
     }
     await sends.sent(service, messageId, answer);
+    await events.record({ ...subjects, type: 'notification.sent', summary: `${service} told of ${what}`, data: { service, messageId, answer }, dedupeKey: `notification.sent/${service}/${messageId}` });
     return start.resend ? `${answer} (sent again: an earlier attempt ended with its request in flight)` : answer;
   }
 
@@ -159,18 +167,24 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
     async notifyPeopleDigest(input: { service: PeopleService; libraryId: string; digestId: string; messages: PeopleMessage[] }): Promise<string> {
       const config = await configOf(input.service);
       const message = input.messages.length === 1 ? input.messages[0]! : digestMessage(input.digestId, await libraryRoot(libraries, input.libraryId), input.messages);
-      return sendOnce(input.service, input.digestId, () => notifyPeople(input.service, config, message));
+      return sendOnce(input.service, input.digestId, input.messages.length === 1 ? `${input.messages[0]!.event} ${input.messages[0]!.displayName}` : `${input.messages.length} titles`, () => notifyPeople(input.service, config, message));
     },
 
     /** One message through one people service; returns what the service answered. */
     async notifyPeople(input: { service: PeopleService; message: TitleMessage }): Promise<string> {
       const config = await configOf(input.service);
-      return sendOnce(input.service, input.message.id, () => notifyPeople(input.service, config, input.message));
+      return sendOnce(input.service, input.message.id, `${input.message.event} ${input.message.displayName}`, () => notifyPeople(input.service, config, input.message));
     },
   };
 }
 
 export type NotifyActivities = ReturnType<typeof createNotifyActivities>;
+
+/** A title's message id is its notify run's id, notify/<kind>/<titleId>/<key>; a digest's names no one title. */
+function subjectsOfMessage(messageId: string): { titleKind?: 'movie' | 'show' | 'episode'; titleId?: string } {
+  const match = /^notify\/(movie|show|episode)\/([0-9a-f-]{36})\//.exec(messageId);
+  return match ? { titleKind: match[1] as 'movie' | 'show' | 'episode', titleId: match[2]! } : {};
+}
 
 function playerPlans(service: PlayerService, config: NotificationConfigs[PlayerService]): PlayerPlan[] {
   const common = { coalesceSeconds: config.coalesceSeconds, maxFolderRefreshes: config.maxFolderRefreshes };

@@ -8,6 +8,8 @@ import { TitleNotFoundError, type EnrichTitleResult, type TitleEnricher } from '
 import type { PublishResult, TitlePublisher } from '../library/publish/title-publisher.js';
 import type { FetchPriority } from '../contracts/providers.js';
 import type { PipelineTitleKind } from '../contracts/title-pipeline.js';
+import { EventRepository } from '../db/repositories/event-repository.js';
+import { activityKey, EventRecorder } from '../events/event-recorder.js';
 import { heartbeatWhile } from './heartbeat-while.js';
 import { TITLE_NOT_FOUND } from '../contracts/failures.js';
 
@@ -27,6 +29,28 @@ interface TitleRef {
 export function createPipelineActivities({ db, phaseConfig, enricher, publisher }: PipelineActivityDeps) {
   const changes = new TitleChangeRepository(db);
   const titles = new TitleRepository(db);
+  const events = new EventRecorder(new EventRepository(db));
+
+  async function describe(input: TitleRef): Promise<{ libraryId: string; displayName: string; folderPath: string }> {
+    const row = await titles.describe(input.kind, input.titleId);
+    if (!row) throw ApplicationFailure.nonRetryable(`${input.kind} ${input.titleId} does not exist`, TITLE_NOT_FOUND);
+    return { libraryId: row.libraryId, displayName: row.year ? `${row.title} (${row.year})` : row.title, folderPath: row.folderPath };
+  }
+
+  /** Which phase a title's pipeline is in, for the live event stream. */
+  async function phaseEvent(input: TitleRef, phase: 'enrich' | 'publish'): Promise<void> {
+    const title = await describe(input);
+    await events.record({
+      type: 'pipeline.phase',
+      libraryId: title.libraryId,
+      titleKind: input.kind,
+      titleId: input.titleId,
+      summary: `${title.displayName}: ${phase}`,
+      data: { phase },
+      dedupeKey: activityKey('pipeline.phase'),
+    });
+  }
+
   return {
     /**
      * The change a pass publishes: the title's change_seq now, read before any of its data. Everything saved
@@ -49,6 +73,7 @@ export function createPipelineActivities({ db, phaseConfig, enricher, publisher 
     },
 
     async identifyTitle(input: TitleRef): Promise<{ status: 'identified' | 'unidentified'; reason: string }> {
+      await phaseEvent(input, 'enrich');
       return heartbeating(() => enricher.identify(input.kind, input.titleId));
     },
 
@@ -57,17 +82,35 @@ export function createPipelineActivities({ db, phaseConfig, enricher, publisher 
       return result;
     },
 
-    async publishTitle(input: TitleRef & { config: PublishConfig; scanConfig: ScanConfig }): Promise<Pick<PublishResult, 'written' | 'unchanged'>> {
+    /**
+     * Writes the title's NFO and artwork. With the change it publishes (`change`; runs recorded before it was
+     * passed have none), the history records the title added or updated, once per change.
+     */
+    async publishTitle(
+      input: TitleRef & { config: PublishConfig; scanConfig: ScanConfig; change?: { seq: number; event: 'added' | 'updated' } },
+    ): Promise<Pick<PublishResult, 'written' | 'unchanged'>> {
+      await phaseEvent(input, 'publish');
       const run = input.kind === 'movie' ? publisher.publishMovie.bind(publisher) : publisher.publishShow.bind(publisher);
       const { written, unchanged } = await heartbeating(() => run(input.titleId, input.config, input.scanConfig));
+      if (input.change) {
+        const title = await describe(input);
+        const added = input.change.event === 'added';
+        await events.record({
+          type: added ? 'title.added' : 'title.updated',
+          libraryId: title.libraryId,
+          titleKind: input.kind,
+          titleId: input.titleId,
+          summary: `${added ? 'Added' : 'Updated'}: ${title.displayName}`,
+          data: { folderPath: title.folderPath, changeSeq: input.change.seq, written: written.length },
+          dedupeKey: `title.published/${input.kind}/${input.titleId}/change-${input.change.seq}`,
+        });
+      }
       return { written, unchanged };
     },
 
     /** What the notification names: the library, "Heat (1995)", and the folder publish wrote to. */
     async describeTitle(input: TitleRef): Promise<{ libraryId: string; displayName: string; folderPath: string }> {
-      const row = await titles.describe(input.kind, input.titleId);
-      if (!row) throw ApplicationFailure.nonRetryable(`${input.kind} ${input.titleId} does not exist`, TITLE_NOT_FOUND);
-      return { libraryId: row.libraryId, displayName: row.year ? `${row.title} (${row.year})` : row.title, folderPath: row.folderPath };
+      return describe(input);
     },
   };
 }

@@ -9,10 +9,12 @@ import type { ProviderEpisode } from '../providers/types.js';
 import type { ExternalIds } from '../contracts/external-ids.js';
 import type { EpisodePipelineInput } from '../contracts/request.js';
 import { REQUEST_MISSING, SEASON_FETCH_FAILED, SEASON_UNAVAILABLE, TITLE_UNKNOWN } from '../contracts/failures.js';
+import type { EventRecorder } from '../events/event-recorder.js';
 
 export interface RequestItemActivityDeps {
   requests: RequestRepository;
   providerCache: ProviderCacheManager;
+  events: EventRecorder;
 }
 
 /** Item changes as a workflow sends them: dates as ISO strings. */
@@ -51,14 +53,19 @@ function cacheEntityId(request: RequestRow): string {
 export type PlannedPipeline = Omit<EpisodePipelineInput, 'timings'>;
 
 /** The request's bookkeeping: expanding it into processing items, and every item transition. */
-export function createRequestItemActivities({ requests, providerCache }: RequestItemActivityDeps) {
-  async function titleOf(request: RequestRow): Promise<{ title: string; year: number | null }> {
-    if (request.title) return { title: request.title, year: request.year };
+export function createRequestItemActivities({ requests, providerCache, events }: RequestItemActivityDeps) {
+  /**
+   * The title, year and (for a movie) release date. A request that names its title still asks the provider
+   * cache for the release date the calendar shows, and goes on without it when no provider knows the movie.
+   */
+  async function titleOf(request: RequestRow): Promise<{ title: string; year: number | null; releaseDate: string | null }> {
+    if (request.title && (request.type !== 'movie' || request.releaseDate)) return { title: request.title, year: request.year, releaseDate: request.releaseDate };
     const externalIds = externalIdsOf(request);
     const answer = await providerCache.fetchAssets({ entityType: request.type, entityId: cacheEntityId(request), externalIds, priority: 'user' });
     const metadata = Object.values(answer.providers).find((p) => p?.metadata)?.metadata;
+    if (request.title) return { title: request.title, year: request.year, releaseDate: request.type === 'movie' ? (metadata?.premiered ?? null) : null };
     if (!metadata) throw ApplicationFailure.nonRetryable(`No provider knows the ${request.type} with ids ${JSON.stringify(externalIds)}`, TITLE_UNKNOWN);
-    return { title: metadata.title, year: metadata.year ?? request.year };
+    return { title: metadata.title, year: metadata.year ?? request.year, releaseDate: request.type === 'movie' ? (metadata.premiered ?? null) : null };
   }
 
   function fetchSeason(request: RequestRow, seasonNumber: number): Promise<FetchSeasonResult> {
@@ -85,7 +92,10 @@ export function createRequestItemActivities({ requests, providerCache }: Request
       if (!request) throw ApplicationFailure.retryable(`Request ${input.requestId} does not exist`, REQUEST_MISSING);
       const seasonNumbers = request.type === 'tv' ? [...new Set([...request.seasons, ...request.episodes.map((e) => e.season)])].sort((a, b) => a - b) : [];
       // The title and every season at once: on a cold cache each is its own provider fetch.
-      const [{ title, year }, seasonAnswers] = await Promise.all([titleOf(request), Promise.all(seasonNumbers.map((n) => fetchSeason(request, n)))]);
+      const [{ title, year, releaseDate }, seasonAnswers] = await Promise.all([titleOf(request), Promise.all(seasonNumbers.map((n) => fetchSeason(request, n)))]);
+      // A request made by id alone gets the provider's title, which lists and the history name it by; a
+      // movie its release date, which the calendar shows.
+      await requests.recordTitleFacts(request.id, { title, year, releaseDate });
       const common = {
         requestId: request.id,
         ids: { tmdbId: request.tmdbId, tvdbId: request.tvdbId, imdbId: request.imdbId },
@@ -133,6 +143,11 @@ export function createRequestItemActivities({ requests, providerCache }: Request
       if (encodedAt) changes.encodedAt = new Date(encodedAt);
       if (deliveredAt) changes.deliveredAt = new Date(deliveredAt);
       await requests.transition(input.itemId, input.status, changes);
+      await events.itemTransition(input.itemId, input.status, {
+        release: input.changes?.torrentHash ? input.changes.selectedRelease?.title : undefined,
+        error: input.changes?.lastError,
+        step: input.changes?.failedStep,
+      });
     },
 
     async recordRequestStatus(input: { requestId: string; status: RequestRow['status']; error?: string }): Promise<void> {

@@ -15,6 +15,8 @@ import type { ContentStore } from '../media/content-store.js';
 import { discoverLibrary, LibraryRootUnreadableError } from '../media/discovery/index.js';
 import { scanTitleFolder } from '../media/title-scan/index.js';
 import { createConcurrencyLimit } from '../concurrency/concurrency-limit.js';
+import { EventRepository } from '../db/repositories/event-repository.js';
+import { activityKey, EventRecorder } from '../events/event-recorder.js';
 import { heartbeatWhile } from './heartbeat-while.js';
 import type { TitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
 import { LIBRARY_NOT_FOUND, LIBRARY_ROOT_UNREADABLE, UNSUPPORTED_LIBRARY_KIND } from '../contracts/failures.js';
@@ -53,6 +55,7 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
   const issues = new ScanIssueRepository(db);
   const writer = new ScannedTitleWriter(db, contentStore);
   const changes = new TitleChangeRepository(db);
+  const events = new EventRecorder(new EventRepository(db));
 
   async function requireLibrary(libraryId: string) {
     const library = await libraries.get(libraryId);
@@ -156,6 +159,13 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
       // the batch's end whose title has a change no pipeline published — so the titles a killed attempt of
       // this batch saved are started by the retry too, and a title whose pipeline already ran is not started again.
       // A library's first scan finds what was there all along: players refresh, people are not told of each title.
+      await events.record({
+        type: 'scan.progress',
+        libraryId: input.libraryId,
+        summary: `Scanned ${result.scanned} folders (${result.titlesNew} new, ${result.titlesUpdated} updated, ${result.errors} errors)`,
+        data: { scanId: input.scanId, ...result },
+        dedupeKey: activityKey('scan.progress'),
+      });
       if (pipelines) {
         const awaiting = await changes.awaitingPipelineAfterScan(input.libraryId, input.scanId, input.afterKey, result.nextAfterKey);
         await startPipelines(pipelines, awaiting, await scanRuns.completedBefore(input.libraryId, input.scanId));
@@ -164,7 +174,17 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
     },
 
     async markVanishedTitles(input: { scanId: string; libraryId: string }): Promise<void> {
-      await heartbeatWhile(() => folders.markVanished(input.libraryId, input.scanId));
+      const removed = await heartbeatWhile(() => folders.markVanished(input.libraryId, input.scanId));
+      for (const title of removed) {
+        await events.record({
+          type: 'title.removed',
+          libraryId: input.libraryId,
+          titleKind: title.kind,
+          titleId: title.id,
+          summary: `Removed: ${displayName(title)} (its folder is gone; files untouched)`,
+          dedupeKey: `title.removed/${title.id}/${input.scanId}`,
+        });
+      }
     },
 
     /** Exact counters from the database (see summarizeScan). */
@@ -183,6 +203,18 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
       errorMessage?: string;
     }): Promise<void> {
       await scanRuns.finish(input.scanId, input.status, input.counters, input.errorMessage);
+      const run = await scanRuns.get(input.scanId);
+      if (!run) return;
+      const c = input.counters;
+      await events.record({
+        type: 'scan.finished',
+        libraryId: run.libraryId,
+        summary: c
+          ? `Scan ${input.status}: ${c.titlesNew} new, ${c.titlesUpdated} updated, ${c.titlesRemoved} removed, ${c.errors} errors`
+          : `Scan ${input.status}${input.errorMessage ? `: ${input.errorMessage}` : ''}`,
+        data: { scanId: input.scanId, status: input.status, ...(c ? { counters: c } : {}) },
+        dedupeKey: `scan.finished/${input.scanId}`,
+      });
     },
   };
 }
@@ -205,3 +237,4 @@ async function startPipelines(pipelines: TitlePipelineStarter, titles: TitleAwai
     ),
   );
 }
+const displayName = (title: { title: string; year: number | null }) => (title.year ? `${title.title} (${title.year})` : title.title);

@@ -1,18 +1,19 @@
-import type { Client } from '@temporalio/client';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppConfig } from '../config/env.js';
-import type { Database, Sql } from '../db/client.js';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { CacheMetrics } from '../cache/cache-metrics.js';
 import { ProviderCacheManager } from '../cache/provider-cache-manager.js';
 import { TemporalProviderFetcher } from '../cache/temporal-provider-fetcher.js';
 import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
 import { apiKeyAuth } from './auth.js';
+import { EventRepository } from '../db/repositories/event-repository.js';
+import { EventHub } from '../events/event-hub.js';
+import { eventRoutes } from './routes/events.js';
+import { calendarRoutes } from './routes/calendar.js';
+import { activityRoutes } from './routes/activity.js';
 import { withRedaction } from './logging.js';
-import type { CredentialsCipher } from '../security/credentials-cipher.js';
 import { ProviderRegistry } from '../providers/registry.js';
 import { providerRoutes } from './routes/providers.js';
 import { metricsRoutes } from './routes/metrics.js';
@@ -30,7 +31,7 @@ import { episodeRoutes, movieRoutes, showRoutes } from './routes/titles.js';
 import { ScheduleService } from '../schedules/schedule-service.js';
 import { scheduleRoutes } from './routes/schedules.js';
 import { iptvRoutes } from './routes/iptv.js';
-import { TemporalTitlePipelineStarter, type TitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
+import { TemporalTitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
 import { pathMappingRoutes } from './routes/path-mappings.js';
 import { moviePipelineRoutes, showPipelineRoutes } from './routes/title-pipeline.js';
 import { webhookRoutes } from './routes/webhooks.js';
@@ -39,32 +40,9 @@ import { itemRoutes } from './routes/items.js';
 import { qualityProfileRoutes } from './routes/quality-profiles.js';
 import { requestRoutes } from './routes/requests.js';
 
-/** What the app is built from. */
-export interface AppInput {
-  /** metricsAuth: REELFLOW_METRICS_AUTH; `key` when not given. */
-  config: Pick<AppConfig, 'taskQueue' | 'mediaRoots'> & Partial<Pick<AppConfig, 'metricsAuth'>>;
-  apiKey: string;
-  db: Database;
-  sql: Sql;
-  temporal: Client;
-  /** Where this process's Temporal SDK serves its Prometheus metrics, to include them in /metrics. */
-  temporalMetricsUrl?: string;
-  /** Encrypts provider credentials at rest; from resolveCredentialsCipher(REELFLOW_SECRET_KEY, dataDir). */
-  credentialsCipher: CredentialsCipher;
-  /** Shared with an in-process worker (npm start); otherwise the app makes its own. */
-  providerRegistry?: ProviderRegistry;
-}
+import type { AppDeps, AppInput } from './app-deps.js';
 
-/** What every route plugin receives: the input plus the services built from it. */
-export interface AppDeps extends AppInput {
-  providerCache: ProviderCacheManager;
-  metrics: Registry;
-  providerRegistry: ProviderRegistry;
-  /** Temporal Schedules of every periodic job; routes that change libraries or IPTV providers keep them in step. */
-  schedules: ScheduleService;
-  /** Starts (or joins) a title's pipeline. */
-  titlePipelines: TitlePipelineStarter;
-}
+export type { AppDeps, AppInput };
 
 /** The Fastify app, ready but not listening: `npm run api` listens, tests use `app.inject()`. */
 export async function build(input: AppInput, logger: FastifyServerOptions['logger'] = false): Promise<FastifyInstance> {
@@ -78,8 +56,11 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
     logger: app.log,
   });
   const schedules = new ScheduleService({ temporal: input.temporal, db: input.db, credentialsCipher: input.credentialsCipher, taskQueue: input.config.taskQueue });
+  const eventHub = new EventHub(input.sql, new EventRepository(input.db));
+  app.addHook('onClose', () => eventHub.stop());
   const deps: AppDeps = {
     ...input,
+    eventHub,
     providerCache,
     metrics,
     providerRegistry: input.providerRegistry ?? new ProviderRegistry(),
@@ -130,5 +111,8 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   await app.register(itemRoutes, deps);
   await app.register(indexerRoutes, deps);
   await app.register(arrV3Routes, deps);
+  await app.register(eventRoutes, deps);
+  await app.register(calendarRoutes, deps);
+  await app.register(activityRoutes, deps);
   return app;
 }

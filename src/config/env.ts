@@ -72,6 +72,7 @@ const envSchema = z.object({
   REELFLOW_SEARCH_RETRY_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.searchRetryMs),
   REELFLOW_SEARCH_RETRY_MAX_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.searchRetryMaxMs),
   REELFLOW_HEARTBEAT_TIMEOUT_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.heartbeatTimeoutMs),
+  REELFLOW_HISTORY_DAYS: z.coerce.number({ message: 'a whole number of days' }).int('a whole number of days').min(1, 'at least 1 day').max(3_650, 'at most 3650 days').default(90),
   REELFLOW_ENCODE_SLOTS: z.coerce.number({ message: 'a whole number of encodes' }).int('a whole number of encodes').min(0, 'at least 0 (0: this process does not encode)').max(64, 'at most 64').default(1),
 });
 
@@ -99,6 +100,8 @@ export interface AppConfig {
   metricsAuth: 'key' | 'none';
   /** The request pipeline's qBittorrent, indexers, encode slots and durations. */
   requestPipeline: RequestPipelineSettings;
+  /** How long the history feed (GET /api/history) keeps an event; the maintenance workflow prunes older ones. */
+  historyDays: number;
 }
 
 export class ConfigError extends Error {
@@ -137,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     mediaRoots: parseMediaRoots(e.MEDIA_ROOTS),
     metricsAuth: e.REELFLOW_METRICS_AUTH,
+    historyDays: e.REELFLOW_HISTORY_DAYS,
     requestPipeline: {
       qbittorrent: { baseUrl: e.QBITTORRENT_URL, username: e.QBITTORRENT_USERNAME, password: e.QBITTORRENT_PASSWORD },
       downloadSavePath: e.QBITTORRENT_SAVE_PATH,

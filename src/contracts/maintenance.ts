@@ -14,4 +14,6 @@ export interface MaintenanceSummary {
   flagged: number;
   /** Ledger rows of notification sends past their keeping time. */
   sendsPruned?: number;
+  /** History and live events past their keeping time. */
+  eventsPruned?: number;
 }

@@ -46,6 +46,8 @@ export interface ReelflowWorkerOptions {
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** Whether a library scan starts the pipeline of every new or changed title (default true). */
   titlePipelinesAfterScan?: boolean;
+  /** How long history events are kept (REELFLOW_HISTORY_DAYS); 90 days when not given. */
+  historyDays?: number;
   /** qBittorrent, indexers and encode slots; defaults: qBittorrent on 127.0.0.1:8080, no indexers, one slot. */
   requestPipeline?: RequestPipelineSettings;
 }
@@ -93,7 +95,7 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
       ...createFolderRefreshActivities({ db: opts.db, phaseConfig, contentStore, pipelines }),
       ...createNotifyActivities({ db: opts.db, credentialsCipher: opts.credentialsCipher }),
       ...refreshActivities,
-      ...createMaintenanceActivities({ db: opts.db, dataDir: opts.dataDir }),
+      ...createMaintenanceActivities({ db: opts.db, dataDir: opts.dataDir, historyDays: opts.historyDays ?? 90 }),
       describeIptvProvider: iptvActivities.describeIptvProvider,
       recordIptvChanges: iptvActivities.recordIptvChanges,
       ...createRequestPipelineActivities({ ...common, taskQueue: opts.taskQueue, db: opts.db, settings: requestPipeline, credentialsCipher: opts.credentialsCipher }),

@@ -13,7 +13,9 @@ import type { Database } from '../db/client.js';
 import { DeliveryTargetRepository } from '../db/repositories/delivery-target-repository.js';
 import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
 import { QualityProfileRepository } from '../db/repositories/quality-profile-repository.js';
+import { EventRepository } from '../db/repositories/event-repository.js';
 import { RequestRepository } from '../db/repositories/request-repository.js';
+import { EventRecorder } from '../events/event-recorder.js';
 import { QbittorrentClient } from '../integrations/qbittorrent/qbittorrent-client.js';
 import type { CredentialsCipher } from '../security/credentials-cipher.js';
 import { configuredIndexers } from '../services/indexers/configured-indexers.js';
@@ -35,6 +37,7 @@ export interface RequestPipelineDeps {
  */
 export function createRequestPipelineActivities(deps: RequestPipelineDeps) {
   const requests = new RequestRepository(deps.db);
+  const events = new EventRecorder(new EventRepository(deps.db), requests);
   const profiles = new QualityProfileRepository(deps.db);
   const temporal = new Client({ connection: deps.connection, namespace: deps.namespace });
   const providerCache = new ProviderCacheManager({ cache: new ProviderCacheRepository(deps.db), fetcher: new TemporalProviderFetcher(temporal, deps.taskQueue) });
@@ -42,11 +45,12 @@ export function createRequestPipelineActivities(deps: RequestPipelineDeps) {
   const indexers = configuredIndexers(deps.db, deps.credentialsCipher, deps.settings.indexers);
   return {
     ...createPipelineTimingsActivities(deps.settings.timings ?? DEFAULT_PIPELINE_TIMINGS),
-    ...createRequestItemActivities({ requests, providerCache }),
+    ...createRequestItemActivities({ requests, providerCache, events }),
     ...createReleaseSearchActivities({ indexers, profiles }),
     ...createDownloadActivities({
       qbittorrent: new QbittorrentClient(deps.settings.qbittorrent),
       requests,
+      events,
       savePath: deps.settings.downloadSavePath,
       category: deps.settings.category,
       indexers,
@@ -54,8 +58,13 @@ export function createRequestPipelineActivities(deps: RequestPipelineDeps) {
     ...createDeliveryActivities({ targets: new DeliveryTargetRepository(deps.db), requests }),
     // Verification and delivery read the encode where the encoder left it (a shared work folder), so this
     // queue can check it, move it into place and remove it too.
-    ...pick(createEncodeActivities({ requests, profiles, workDir: deps.settings.workDir }), 'acceptEncodedItem', 'removeWorkFiles'),
+    ...pick(createEncodeActivities({ requests, events, profiles, workDir: deps.settings.workDir }), 'acceptEncodedItem', 'removeWorkFiles'),
   };
+}
+
+function itemRecorders(db: Database): { requests: RequestRepository; events: EventRecorder } {
+  const requests = new RequestRepository(db);
+  return { requests, events: new EventRecorder(new EventRepository(db), requests) };
 }
 
 function pick<T extends object, K extends keyof T>(from: T, ...keys: K[]): Pick<T, K> {
@@ -69,7 +78,7 @@ export function createEncodeWorker(opts: { connection: NativeConnection; namespa
     namespace: opts.namespace,
     taskQueue: encodeTaskQueue(opts.taskQueue),
     maxHeartbeatThrottleInterval: HEARTBEAT_FLUSH_INTERVAL,
-    activities: createEncodeActivities({ requests: new RequestRepository(opts.db), profiles: new QualityProfileRepository(opts.db), workDir: opts.settings.workDir }),
+    activities: createEncodeActivities({ ...itemRecorders(opts.db), profiles: new QualityProfileRepository(opts.db), workDir: opts.settings.workDir }),
     maxConcurrentActivityTaskExecutions: opts.settings.encodeSlots,
   });
 }

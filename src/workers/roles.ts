@@ -44,6 +44,7 @@ export async function startWorkerRole(config: AppConfig, endpoints: Endpoints): 
     dataDir: config.dataDir,
     credentialsCipher,
     requestPipeline: config.requestPipeline,
+    historyDays: config.historyDays,
   });
   const running = runWorkers(workers);
   return {

@@ -5,7 +5,7 @@ import { historyIsLong } from './history.js';
 
 const DEFAULT_BATCH_SIZE = 500;
 
-const { removeUnreferencedCacheFiles, verifyCacheFiles, pruneNotificationSends } = proxyActivities<MaintenanceActivities>({
+const { removeUnreferencedCacheFiles, verifyCacheFiles, pruneNotificationSends, pruneEvents } = proxyActivities<MaintenanceActivities>({
   startToCloseTimeout: '30 minutes',
   // Heartbeats every few seconds: a worker that dies mid-batch is noticed within this.
   heartbeatTimeout: '30 seconds',
@@ -14,7 +14,7 @@ const { removeUnreferencedCacheFiles, verifyCacheFiles, pruneNotificationSends }
 
 /**
  * Upkeep: remove cache files no asset references → verify every cache file's sha256 (re-copy or flag)
- * → prune the notification send ledger.
+ * → prune the notification send ledger → prune old history and live events.
  */
 export async function maintenance(input: MaintenanceInput = {}): Promise<MaintenanceSummary> {
   const limit = input.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -43,5 +43,6 @@ export async function maintenance(input: MaintenanceInput = {}): Promise<Mainten
   } while (afterId !== null);
   // Runs recorded before the ledger existed ended here.
   if (patched('prune-notification-sends')) summary.sendsPruned = await pruneNotificationSends();
+  if (patched('prune-events')) summary.eventsPruned = await pruneEvents();
   return summary;
 }

@@ -67,10 +67,11 @@ async function titlePipeline(input: TitlePipelineInput): Promise<TitlePipelineSt
     }
 
     state.phase = 'publish';
-    state.published = await slow.publishTitle({ ...title, config: config.publish, scanConfig: config.scan });
+    const event = pass.published ? 'updated' : 'added';
+    state.published = await slow.publishTitle({ ...title, config: config.publish, scanConfig: config.scan, change: { seq: pass.changeSeq, event } });
 
     state.phase = 'notify';
-    await notifyOnce({ input, config, event: pass.published ? 'updated' : 'added', seq: pass.changeSeq, announce, describe: () => quick.describeTitle(title) });
+    await notifyOnce({ input, config, event, seq: pass.changeSeq, announce, describe: () => quick.describeTitle(title) });
 
     await quick.finishPipelinePass({ ...title, seq: pass.changeSeq });
     changes.covered(pass.changeSeq);

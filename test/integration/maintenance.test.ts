@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
-import { actors, assets, cacheFileIssues, cacheFiles, notificationSends, providerAssets } from '../../src/db/schema/index.js';
+import { actors, assets, cacheFileIssues, cacheFiles, events, notificationSends, providerAssets } from '../../src/db/schema/index.js';
 import type { MaintenanceSummary } from '../../src/contracts/maintenance.js';
 import { createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
 import { insertMovie } from '../support/title-rows.js';
@@ -72,14 +72,23 @@ beforeAll(async () => {
     { service: 'discord', messageId: 'notify/movie/old/change-1', state: 'sent', attempts: 1, answer: 'Discord message 1', updatedAt: daysAgo(40) },
     { service: 'discord', messageId: 'notify/movie/recent/change-1', state: 'sent', attempts: 1, answer: 'Discord message 2', updatedAt: daysAgo(8) },
   ]);
+  // Events: history is kept 90 days (the workers' default), live progress a day.
+  await database.db.insert(events).values([
+    { type: 'title.added', history: true, summary: 'history past its time', occurredAt: daysAgo(91) },
+    { type: 'title.added', history: true, summary: 'history kept', occurredAt: daysAgo(30) },
+    { type: 'item.progress', history: false, summary: 'progress past its time', occurredAt: daysAgo(2) },
+    { type: 'item.progress', history: false, summary: 'progress kept', occurredAt: new Date() },
+  ]);
 });
 
 describe('maintenance', () => {
   it('removes unreferenced cache files, re-copies a damaged file from its source, flags what it cannot repair', async () => {
     const summary: MaintenanceSummary = await temporal.workflow.execute('maintenance', { taskQueue, workflowId: `maintenance-${randomUUID()}`, args: [{}] });
-    expect(summary).toEqual({ removed: 1, freedBytes: 'old unreferenced bytes'.length, checked: 7, repaired: 1, flagged: 1, sendsPruned: 1 });
+    expect(summary).toEqual({ removed: 1, freedBytes: 'old unreferenced bytes'.length, checked: 7, repaired: 1, flagged: 1, sendsPruned: 1, eventsPruned: 2 });
     const ledger = await database.db.select({ messageId: notificationSends.messageId }).from(notificationSends);
     expect(ledger.map((row) => row.messageId)).toEqual(['notify/movie/recent/change-1']);
+    const keptEvents = await database.db.select({ summary: events.summary }).from(events);
+    expect(keptEvents.map((row) => row.summary).sort()).toEqual(['history kept', 'progress kept']);
 
     const remaining = await database.db.select().from(cacheFiles);
     const kept = [ids.fresh, ids.intact, ids.damaged, ids.lost, ids.poster, ids.fanart, ids.actor];
@@ -97,6 +106,6 @@ describe('maintenance', () => {
 
   it('a second run finds nothing to remove or repair', async () => {
     const summary: MaintenanceSummary = await temporal.workflow.execute('maintenance', { taskQueue, workflowId: `maintenance-${randomUUID()}`, args: [{}] });
-    expect(summary).toEqual({ removed: 0, freedBytes: 0, checked: 7, repaired: 0, flagged: 1, sendsPruned: 0 });
+    expect(summary).toEqual({ removed: 0, freedBytes: 0, checked: 7, repaired: 0, flagged: 1, sendsPruned: 0, eventsPruned: 0 });
   });
 });

@@ -5,7 +5,7 @@ import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { movies, providerAssets } from '../../src/db/schema/index.js';
+import { movies, providerAssets, scanRuns } from '../../src/db/schema/index.js';
 import { parseNfo } from '../../src/media/nfo/index.js';
 import { libraryScanWorkflowId, type ScanProgress } from '../../src/contracts/scan.js';
 import { titlePipelineWorkflowId, type TitlePipelineState } from '../../src/contracts/title-pipeline.js';
@@ -204,4 +204,32 @@ describe('moviePipeline after a scan', () => {
     await settle();
     expect(discord.messages().map((m) => m.embeds![0]!.title)).toEqual(['Added: Zardoz (1974)']);
   });
+
+  it('keeps a history of it all: scans, titles added and updated, people told', async () => {
+    const zardozId = await movieIdOf(path.join(root, 'Zardoz (1974)'));
+    await eventually('the Discord send is in the history', async () => (await api('GET', `/api/history?titleId=${zardozId}&type=notification.sent`)).json().events.length === 1);
+    const history = (await api('GET', `/api/history?libraryId=${libraryId}&limit=500`)).json();
+    const summaries: string[] = history.events.map((e: { summary: string }) => e.summary);
+    expect(history.events.filter((e: { type: string }) => e.type === 'scan.finished')).toHaveLength(await scanCount());
+    expect(summaries).toContain('Added: The Matrix (1999)');
+    expect(summaries).toContain('Added: Zardoz (1974)');
+    // Newest first, each event once although pipelines ran more than once for The Matrix.
+    const ids = history.events.map((e: { id: number }) => e.id);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(summaries.filter((s) => s === 'Added: The Matrix (1999)')).toHaveLength(1);
+
+    const ofZardoz = (await api('GET', `/api/history?titleId=${zardozId}`)).json().events.map((e: { type: string }) => e.type);
+    expect(ofZardoz).toEqual(['notification.sent', 'title.added']);
+    const told = (await api('GET', `/api/history?titleId=${zardozId}&type=notification.sent`)).json().events[0];
+    expect(told).toMatchObject({ titleKind: 'movie', summary: 'discord told of added Zardoz (1974)', data: { service: 'discord' } });
+
+    const page = (await api('GET', `/api/history?libraryId=${libraryId}&limit=2`)).json();
+    expect(page.events).toHaveLength(2);
+    const next = (await api('GET', `/api/history?libraryId=${libraryId}&limit=2&before=${page.nextBefore}`)).json();
+    expect(next.events[0].id).toBeLessThan(page.events[1].id);
+  });
 });
+
+async function scanCount(): Promise<number> {
+  return (await database.db.select({ id: scanRuns.id }).from(scanRuns).where(eq(scanRuns.libraryId, libraryId))).length;
+}

@@ -130,6 +130,14 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
     }, 10_000, async () => 'request not COMPLETED');
     expect(request.aggregates).toEqual({ total: 2, completed: 2, failed: 0, cancelled: 0, active: 0 });
 
+    // The history tells each episode's way in, oldest last, each step once.
+    const historyOf = async (itemId: string) =>
+      ((await env.app.inject({ method: 'GET', url: `/api/history?itemId=${itemId}`, headers: authHeaders })).json().events as { type: string; summary: string }[]).reverse();
+    const pilot = await historyOf(done[0]!.id);
+    expect(pilot.map((e) => e.type)).toEqual(['item.approved', 'release.grabbed', 'item.downloaded', 'item.encoded', 'item.delivered']);
+    expect(pilot[0]!.summary).toBe('Approved by a person: Breaking Bad (2008) S01E01: Breaking.Bad.S01.1080p.WEB-DL.x264-GRP');
+    expect(pilot[1]!.summary).toBe('Grabbed Breaking Bad (2008) S01E01: Breaking.Bad.S01.1080p.WEB-DL.x264-GRP');
+
     // Delivery handed the show folder to the library pipeline: folderRefresh started with its input.
     const refresh = env.temporal.workflow.getHandle(folderRefreshWorkflowIdForItem(done[0]!.id, 0));
     const description = await refresh.describe();

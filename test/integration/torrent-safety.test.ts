@@ -3,6 +3,8 @@ import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/activity';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDownloadActivities } from '../../src/activities/download.js';
+import { EventRepository } from '../../src/db/repositories/event-repository.js';
+import { EventRecorder } from '../../src/events/event-recorder.js';
 import { createReleaseSearchActivities } from '../../src/activities/release-search.js';
 import { QualityProfileRepository } from '../../src/db/repositories/quality-profile-repository.js';
 import { RequestRepository } from '../../src/db/repositories/request-repository.js';
@@ -36,7 +38,7 @@ function activities() {
   const requests = new RequestRepository(database.db);
   return {
     search: createReleaseSearchActivities({ indexers: async () => [{ name: 'fake', apiUrl: indexer.apiUrl }], profiles: new QualityProfileRepository(database.db) }),
-    download: createDownloadActivities({ qbittorrent: qbt.client, requests, category: CATEGORY, indexers: async () => [{ name: 'fake', apiUrl: indexer.apiUrl }] }),
+    download: createDownloadActivities({ qbittorrent: qbt.client, requests, events: new EventRecorder(new EventRepository(database.db), requests), category: CATEGORY, indexers: async () => [{ name: 'fake', apiUrl: indexer.apiUrl }] }),
   };
 }
 

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { ApplicationFailure, WorkflowFailedError, type Client } from '@temporalio/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEncodeActivities } from '../../src/activities/encode.js';
+import { EventRepository } from '../../src/db/repositories/event-repository.js';
+import { EventRecorder } from '../../src/events/event-recorder.js';
 import { QualityProfileRepository } from '../../src/db/repositories/quality-profile-repository.js';
 import { RequestRepository } from '../../src/db/repositories/request-repository.js';
 import { DEFAULT_PIPELINE_TIMINGS } from '../../src/config/request-pipeline-settings.js';
@@ -74,7 +76,8 @@ describe('workflow inputs are checked before anything runs', () => {
 
 describe('activities that remove or rename work files stay in the work folder', () => {
   function encodeActivities(workDir: string) {
-    return createEncodeActivities({ requests: new RequestRepository(database.db), profiles: new QualityProfileRepository(database.db), workDir });
+    const requests = new RequestRepository(database.db);
+    return createEncodeActivities({ requests, events: new EventRecorder(new EventRepository(database.db), requests), profiles: new QualityProfileRepository(database.db), workDir });
   }
 
   it('refuses an itemId that climbs out of the work folder, and removes nothing outside it', async () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { deliveryTargetKind, type DeliveryTargetRow } from '../../db/schema/index.js';
 import { DEFAULT_RECYCLE_FOLDER, recycleFolderProblem } from '../../media/recycle-folder.js';
 import { DeliveryTargetService } from '../../services/delivery/delivery-target-service.js';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../app-deps.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';
 
 const targetFields = z

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../app-deps.js';
 
 /** `error` says only that the dependency could not be used; what the driver said goes to the log. */
 const dependencyStatus = z.object({ ok: z.boolean(), error: z.literal('unreachable').optional() });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IndexerService, type IndexerView } from '../../services/indexers/indexer-service.js';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../app-deps.js';
 import { notFound } from '../errors.js';
 import { isoDate, toIso } from '../schemas.js';
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { processingItemStatuses } from '../../db/schema/index.js';
 import { ItemService } from '../../services/requests/item-service.js';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../app-deps.js';
 import { uuidParams } from '../schemas.js';
 
 const decisionBody = z.object({ itemId: z.uuid(), status: z.enum(processingItemStatuses) });

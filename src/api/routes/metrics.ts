@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../app-deps.js';
 import { MB } from '../../http/capped-body.js';
 import { httpRequest } from '../../http/http-request.js';
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PathMappingRow } from '../../db/schema/index.js';
 import { PathMappingService } from '../../services/libraries/path-mapping-service.js';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../app-deps.js';
 import { isoDate, uuidParams } from '../schemas.js';
 
 const mappingBody = z

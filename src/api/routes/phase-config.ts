@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PhaseConfigService } from '../../config/phase-config-service.js';
 import { isPhaseName, phaseNames, phaseSchemas } from '../../config/phase-config.js';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../app-deps.js';
 import { HttpError } from '../errors.js';
 
 const allPhases = z.object(phaseSchemas);

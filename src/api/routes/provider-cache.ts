@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProviderDataService } from '../../services/providers/provider-data-service.js';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../app-deps.js';
 import { isoDate, uuidParams } from '../schemas.js';
 
 const assetType = z.enum(['poster', 'fanart', 'banner', 'clearlogo', 'clearart', 'discart', 'landscape', 'keyart', 'thumb', 'characterart', 'season-poster', 'season-banner', 'season-fanart', 'season-landscape']);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { encodePresets, type QualityProfileRow } from '../../db/schema/index.js';
 import { QualityProfileService } from '../../services/quality-profiles/quality-profile-service.js';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../app-deps.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';
 
 const resolution = z.union([z.literal(480), z.literal(576), z.literal(720), z.literal(1080), z.literal(2160)], { message: 'one of 480, 576, 720, 1080, 2160' });

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { processingItemStatuses, type ProcessingItemRow } from '../../db/schema/index.js';
 import { RequestService, type RequestWithAggregates } from '../../services/requests/request-service.js';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../app-deps.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';
 
 const positive = z.number().int().min(0).max(10_000);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ScanService, type ScanView } from '../../services/libraries/scan-service.js';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../app-deps.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';
 
 const counters = {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { TitleKind } from '../../db/repositories/title-repository.js';
 import { TitlePipelineService } from '../../services/titles/title-pipeline-service.js';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../app-deps.js';
 import { isoDate, uuidParams } from '../schemas.js';
 
 const identifyBody = z

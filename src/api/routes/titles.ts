@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { TitleKind } from '../../db/repositories/title-repository.js';
 import { lockableMovieFields } from '../../db/schema/index.js';
 import { TitleService, type TitleEdit } from '../../services/titles/title-service.js';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../app-deps.js';
 import { uuidParams } from '../schemas.js';
 import { episodeDetailBody, movieDetailBody, showDetailBody, titlePageBody, titleSummaryBody } from './title-bodies.js';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { handleArrDelivery, latestArrDeliveries } from '../../services/webhooks/arr-webhook-service.js';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../app-deps.js';
 import { isoDate } from '../schemas.js';
 
 // Each event type's own fields are checked by its schema in integrations/arr (400 names the field); the

@@ -125,12 +125,16 @@ export class LibraryFolderRepository {
       .where(eq(libraryFolders.id, id));
   }
 
-  /** Marks the titles of folders discovery no longer finds as removed; files are never touched. */
-  async markVanished(libraryId: string, scanId: string): Promise<void> {
+  /**
+   * Marks the titles of folders discovery no longer finds as removed; files are never touched. Returns the
+   * titles this call marked (none when a retry finds them marked already).
+   */
+  async markVanished(libraryId: string, scanId: string): Promise<{ kind: 'movie' | 'show'; id: string; title: string; year: number | null }[]> {
     const vanished = and(eq(libraryFolders.libraryId, libraryId), eq(libraryFolders.present, false));
-    await this.db.transaction(async (tx) => {
-      for (const table of [movies, shows]) {
-        await tx
+    return this.db.transaction(async (tx) => {
+      const marked: { kind: 'movie' | 'show'; id: string; title: string; year: number | null }[] = [];
+      for (const [kind, table] of [['movie', movies], ['show', shows]] as const) {
+        const rows = await tx
           .update(table)
           .set({ deletedAt: dsql`now()`, removedScanId: scanId })
           .where(
@@ -139,8 +143,11 @@ export class LibraryFolderRepository {
               isNull(table.deletedAt),
               dsql`${table.folderKey} in (select ${libraryFolders.key} from ${libraryFolders} where ${vanished})`,
             ),
-          );
+          )
+          .returning({ id: table.id, title: table.title, year: table.year });
+        marked.push(...rows.map((row) => ({ kind, ...row })));
       }
+      return marked;
     });
   }
 

@@ -9,7 +9,7 @@ import {
   type RequestRow,
 } from '../schema/index.js';
 
-export type NewRequest = Omit<RequestRow, 'id' | 'status' | 'createdAt' | 'updatedAt' | 'lastError' | 'workflowId'> & { id: string; workflowId: string };
+export type NewRequest = Omit<RequestRow, 'id' | 'status' | 'createdAt' | 'updatedAt' | 'lastError' | 'workflowId' | 'releaseDate'> & { id: string; workflowId: string };
 
 export interface RequestAggregates {
   total: number;
@@ -102,9 +102,35 @@ export class RequestRepository {
       .orderBy(asc(processingItems.seasonNumber), asc(processingItems.episodeNumber));
   }
 
+  /** What planning learnt of the requested title; a name a person gave is kept. */
+  async recordTitleFacts(id: string, facts: { title: string; year: number | null; releaseDate: string | null }): Promise<void> {
+    await this.db
+      .update(requests)
+      .set({
+        title: dsql`coalesce(${requests.title}, ${facts.title})`,
+        year: dsql`coalesce(${requests.year}, ${facts.year})`,
+        releaseDate: dsql`coalesce(${facts.releaseDate}, ${requests.releaseDate})`,
+        updatedAt: new Date(),
+      })
+      .where(eq(requests.id, id));
+  }
+
   async getItem(id: string): Promise<ProcessingItemRow | undefined> {
     const [row] = await this.db.select().from(processingItems).where(eq(processingItems.id, id));
     return row;
+  }
+
+  /** What an event about the item names: its request, and "Show (2008) S01E02" or "Film (1999)". */
+  async describeItem(id: string): Promise<{ requestId: string; name: string } | undefined> {
+    const [row] = await this.db
+      .select({ requestId: requests.id, type: requests.type, title: requests.title, year: requests.year, season: processingItems.seasonNumber, episode: processingItems.episodeNumber })
+      .from(processingItems)
+      .innerJoin(requests, eq(requests.id, processingItems.requestId))
+      .where(eq(processingItems.id, id));
+    if (!row) return undefined;
+    const title = row.year ? `${row.title ?? 'Untitled'} (${row.year})` : (row.title ?? 'Untitled');
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return { requestId: row.requestId, name: row.type === 'tv' ? `${title} S${pad(row.season)}E${pad(row.episode)}` : title };
   }
 
   /** One transition: the status and whatever came with it, counted in write_count. */

@@ -21,3 +21,4 @@ export * from './requests.js';
 export * from './arr-api.js';
 export * from './indexers.js';
 export * from './notification-sends.js';
+export * from './events.js';

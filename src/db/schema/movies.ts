@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { libraries } from './libraries.js';
 import { titleColumns } from './title-columns.js';
@@ -19,6 +20,8 @@ export const movies = pgTable(
     // One title per folder: a retried or repeated scan upserts, never duplicates.
     unique('movies_library_folder').on(t.libraryId, t.folderKey),
     index('movies_library_title_idx').on(t.libraryId, t.title),
+    // GET /api/activity counts titles with a change no pipeline published, every second.
+    index('movies_pipeline_pending_idx').on(t.libraryId).where(sql`${t.changeSeq} > ${t.pipelineSeq} and ${t.deletedAt} is null`),
   ],
 );
 

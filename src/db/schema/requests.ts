@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { qualityProfiles } from './quality-profiles.js';
 
@@ -36,6 +37,8 @@ export const requests = pgTable('requests', {
   imdbId: text('imdb_id'),
   title: text('title'),
   year: integer('year'),
+  /** A movie's release date (YYYY-MM-DD) as the provider gave it when the request was planned: the calendar's. */
+  releaseDate: text('release_date'),
   /** Whole seasons asked for (TV). */
   seasons: jsonb('seasons').$type<number[]>().notNull().default([]),
   /** Single episodes asked for (TV), beside whole seasons. */
@@ -124,7 +127,12 @@ export const processingItems = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('processing_items_episode_uq').on(t.requestId, t.seasonNumber, t.episodeNumber), index('processing_items_torrent_idx').on(t.torrentHash)],
+  (t) => [
+    unique('processing_items_episode_uq').on(t.requestId, t.seasonNumber, t.episodeNumber),
+    index('processing_items_torrent_idx').on(t.torrentHash),
+    // GET /api/activity reads the items still on their way, every second.
+    index('processing_items_open_idx').on(t.status).where(sql`${t.status} not in ('COMPLETED', 'CANCELLED')`),
+  ],
 );
 
 export type ProcessingItemRow = typeof processingItems.$inferSelect;

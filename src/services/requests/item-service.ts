@@ -1,6 +1,8 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { Database } from '../../db/client.js';
+import { EventRepository } from '../../db/repositories/event-repository.js';
 import { RequestRepository } from '../../db/repositories/request-repository.js';
+import { EventRecorder } from '../../events/event-recorder.js';
 import type { ProcessingItemStatus } from '../../db/schema/index.js';
 import { ENDABLE_WAITS, approveUpdate, cancelUpdate, endWaitSignal, episodeStateQuery, itemWorkflowId, rejectUpdate, retryUpdate } from '../../contracts/request.js';
 import { rootMessage } from '../../contracts/failures.js';
@@ -19,22 +21,31 @@ export interface ItemDecision {
  */
 export class ItemService {
   private readonly requests: RequestRepository;
+  private readonly events: EventRecorder;
 
   constructor(
     db: Database,
     private readonly temporal: Client,
   ) {
     this.requests = new RequestRepository(db);
+    this.events = new EventRecorder(new EventRepository(db), this.requests);
   }
 
-  /** Approves the release found for the item. */
-  approve(itemId: string): Promise<ItemDecision> {
-    return this.decide(itemId, (h) => h.executeUpdate(approveUpdate));
+  /** Approves the release found for the item; the history records who decided. */
+  async approve(itemId: string): Promise<ItemDecision> {
+    const release = (await this.requests.getItem(itemId))?.selectedRelease?.title;
+    const decision = await this.decide(itemId, (h) => h.executeUpdate(approveUpdate));
+    await this.recordDecision(itemId, 'approved', release);
+    return decision;
   }
 
   /** Rejects the release found; the next acceptable one is looked for. */
-  reject(itemId: string, reason?: string): Promise<ItemDecision> {
-    return this.decide(itemId, (h) => h.executeUpdate(rejectUpdate, { args: [{ reason }] }));
+  async reject(itemId: string, reason?: string): Promise<ItemDecision> {
+    // Read before: rejecting clears the item's release.
+    const release = (await this.requests.getItem(itemId))?.selectedRelease?.title;
+    const decision = await this.decide(itemId, (h) => h.executeUpdate(rejectUpdate, { args: [{ reason }] }));
+    await this.recordDecision(itemId, 'rejected', release, reason);
+    return decision;
   }
 
   /** Retries a FAILED item from the step that failed. */
@@ -57,6 +68,19 @@ export class ItemService {
       }
       await h.signal(endWaitSignal);
       return { itemId: state.itemId, status: state.status };
+    });
+  }
+
+  /** A person's decision goes into the history once the pipeline took it. */
+  private async recordDecision(itemId: string, decision: 'approved' | 'rejected', release: string | undefined, reason?: string): Promise<void> {
+    const item = await this.requests.describeItem(itemId);
+    if (!item) return;
+    await this.events.record({
+      type: decision === 'approved' ? 'item.approved' : 'item.rejected',
+      requestId: item.requestId,
+      itemId,
+      summary: `${decision === 'approved' ? 'Approved' : 'Rejected'} by a person: ${item.name}${release ? `: ${release}` : ''}${reason ? ` (${reason})` : ''}`,
+      data: { ...(release ? { release } : {}), ...(reason ? { reason } : {}) },
     });
   }
 

@@ -12,6 +12,8 @@ import type { FolderRefreshInput } from '../../contracts/folder-refresh.js';
 import { priorityKeys } from '../../contracts/providers.js';
 import { startWorkflow } from '../../contracts/workflows.js';
 import { InvalidRequestError, UnprocessableError } from '../service-errors.js';
+import { EventRepository } from '../../db/repositories/event-repository.js';
+import { EventRecorder } from '../../events/event-recorder.js';
 
 export interface WebhookReply {
   status: 200 | 202;
@@ -85,8 +87,20 @@ function isRecorded(db: Database, source: ArrSource, eventKey: string): Promise<
 }
 
 /** True when this delivery is new; a repeated one keeps its first row. */
-function record(db: Database, source: ArrSource, eventType: string, eventKey: string, outcome: string, detail: Record<string, unknown>): Promise<boolean> {
-  return new WebhookEventRepository(db).record({ source, eventType, eventKey, outcome, detail });
+/** True when this delivery is new (a repeated one keeps its first row); a new one goes into the history. */
+async function record(db: Database, source: ArrSource, eventType: string, eventKey: string, outcome: string, detail: Record<string, unknown>): Promise<boolean> {
+  const isNew = await new WebhookEventRepository(db).record({ source, eventType, eventKey, outcome, detail });
+  if (isNew) {
+    const where = typeof detail.folderPath === 'string' ? ` for ${detail.folderPath}` : '';
+    await new EventRecorder(new EventRepository(db)).record({
+      type: 'webhook.received',
+      libraryId: typeof detail.libraryId === 'string' ? detail.libraryId : null,
+      summary: `${source === 'radarr' ? 'Radarr' : 'Sonarr'} ${eventType}${where}: ${outcome}`,
+      data: { source, eventType, outcome, ...detail },
+      dedupeKey: `webhook/${source}/${eventKey}`,
+    });
+  }
+  return isNew;
 }
 
 /** The latest deliveries, newest first, and what they led to. */

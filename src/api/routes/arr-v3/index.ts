@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ArrLibraryService } from '../../../services/arr/arr-library-service.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../app-deps.js';
 import { IndexerService } from '../../../services/indexers/indexer-service.js';
 import { arrIndexerRoutes } from './indexer-routes.js';
 import { arrLibraryRoutes } from './library-routes.js';

@@ -1,0 +1,3 @@
+CREATE INDEX "movies_pipeline_pending_idx" ON "movies" USING btree ("library_id") WHERE "movies"."change_seq" > "movies"."pipeline_seq" and "movies"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "shows_pipeline_pending_idx" ON "shows" USING btree ("library_id") WHERE "shows"."change_seq" > "shows"."pipeline_seq" and "shows"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "processing_items_open_idx" ON "processing_items" USING btree ("status") WHERE "processing_items"."status" not in ('COMPLETED', 'CANCELLED');
