@@ -32,7 +32,7 @@ beforeAll(async () => {
     TEMPORAL_METRICS_PORT: String(ports.sdkMetrics),
   };
   // Its own process group, so the test can signal the whole group as a terminal's Ctrl-C does.
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/workers/start.ts'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, ['--import', 'tsx', 'src/entrypoints/start.ts'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   await waitFor(() => output.includes('Press Ctrl-C to stop.'), 110_000, () => output);

@@ -198,7 +198,7 @@ function listen(url: string, lastEventId?: string) {
 /** `npm run api` against the same Postgres and Temporal; resolves with its base URL once it answers /healthz. */
 async function startApiProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/workers/api.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/entrypoints/api.ts'], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

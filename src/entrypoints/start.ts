@@ -3,7 +3,7 @@ import { loadConfig } from '../config/env.js';
 import { startEmbeddedPostgres } from '../runtime/embedded-postgres.js';
 import { startTemporalDevServer } from '../runtime/temporal-dev-server.js';
 import { prepareDatabase, startApiRole, startWorkerRole, type RunningRole } from './roles.js';
-import { installTemporalRuntime } from './temporal-runtime.js';
+import { installTemporalRuntime } from '../workers/temporal-runtime.js';
 import { exitOnStartupError, onShutdownSignal } from './shutdown.js';
 
 /**

@@ -8,7 +8,7 @@ import { createDatabase } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
 import { resolveApiKey } from './api-key.js';
 import { resolveCredentialsCipher } from '../security/credentials-cipher.js';
-import { createReelflowWorkers, runWorkers } from './create-worker.js';
+import { createReelflowWorkers, runWorkers } from '../workers/create-worker.js';
 import { ScheduleService } from '../schedules/schedule-service.js';
 
 /** Where the two roles find their dependencies; `npm start` fills it with the embedded services. */

@@ -1,7 +1,7 @@
 import { loadConfig } from '../config/env.js';
 import { requireEndpoints } from './endpoints.js';
 import { prepareDatabase, startWorkerRole } from './roles.js';
-import { installTemporalRuntime } from './temporal-runtime.js';
+import { installTemporalRuntime } from '../workers/temporal-runtime.js';
 import { exitOnStartupError, onShutdownSignal } from './shutdown.js';
 
 /** `npm run worker`: the Temporal worker alone, against existing Postgres and Temporal servers. */
