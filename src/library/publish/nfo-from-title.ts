@@ -1,5 +1,5 @@
 import type { Movie, Show, Episode, MediaFile, MediaStream, RatingValue } from '../../db/schema/index.js';
-import type { EpisodeNfo, MovieNfo, NfoActor, NfoCommonFields, NfoFileInfo, NfoRating, NfoSet, NfoThumb, NfoUniqueId, TvShowNfo, XmlElement } from '../../media/nfo/index.js';
+import type { EpisodeNfo, MovieNfo, NfoActor, NfoCommonFields, NfoFileInfo, NfoNamedSeason, NfoRating, NfoSet, NfoThumb, NfoUniqueId, TvShowNfo, XmlElement } from '../../media/nfo/index.js';
 import { isCast } from '../../media/nfo/index.js';
 
 /**
@@ -73,8 +73,13 @@ export function tvShowNfoFromTitle(show: Show, input: CommonInput & { seasonName
     ...existing,
     ...commonFields(show, input, existing),
     status: show.status ?? undefined,
-    namedSeasons: [...input.seasonNames],
+    namedSeasons: namedSeasonsOf(input.seasonNames, existing?.namedSeasons ?? []),
   }) as TvShowNfo;
+}
+
+/** The season names the database has, each with the attributes the file had on that season's `<namedseason>`. */
+function namedSeasonsOf(names: readonly { number: number; name: string }[], existing: readonly NfoNamedSeason[]): NfoNamedSeason[] {
+  return names.map(({ number, name }) => clean({ number, name, attributes: existing.find((season) => season.number === number)?.attributes }) as NfoNamedSeason);
 }
 
 /**
@@ -153,16 +158,28 @@ function actorsOf(cast: readonly ActorForNfo[], existing: readonly NfoActor[]): 
       // The scan numbers an actor without <order> by position; that number is not written into a file that had none.
       const order = before !== undefined && before.order === undefined && index === actor.sortOrder ? undefined : actor.sortOrder;
       // What the file says of the person beyond what we store (tinyMediaManager's <profile>, <tmdbid>) stays.
-      return clean({ name: actor.name, role: actor.role ?? undefined, type: before?.type, order, thumb: actor.thumbUrl ?? undefined, attributes: before?.attributes, extra: before?.extra }) as NfoActor;
+      return clean({
+        name: actor.name,
+        role: actor.role ?? undefined,
+        type: before?.type,
+        order,
+        thumb: actor.thumbUrl ?? undefined,
+        attributes: before?.attributes,
+        extra: before?.extra,
+        elementAttributes: before?.elementAttributes,
+      }) as NfoActor;
     });
   return [...actors, ...existing.filter((actor) => !isCast(actor))];
 }
 
-/** The set the database names, with the file's attributes (`tmdbcolid`) while it is the same set. */
+/**
+ * The set the database names, with the file's attributes (`tmdbcolid`), those of its `<name>` and
+ * `<overview>`, and its other children while it is the same set.
+ */
 function setOf(movie: Movie, existing: NfoSet | undefined): NfoSet | undefined {
   if (!movie.setName) return undefined;
-  const attributes = existing?.name === movie.setName ? existing.attributes : undefined;
-  return clean({ name: movie.setName, overview: movie.setOverview ?? undefined, attributes });
+  const same = existing?.name === movie.setName ? existing : undefined;
+  return clean({ name: movie.setName, overview: movie.setOverview ?? undefined, attributes: same?.attributes, elementAttributes: same?.elementAttributes, extra: same?.extra });
 }
 
 /**
@@ -200,16 +217,17 @@ function mergeRatings(existing: readonly NfoRating[], ratings: readonly RatingVa
   const fromRows = ratings.map((rating) => {
     const before = existing.find((r) => r.name === rating.name);
     const valueText = rating.valueText ?? (before?.value === rating.value ? before.valueText : undefined);
-    return clean({ name: rating.name, value: rating.value, valueText, votes: rating.votes, max: rating.max, isDefault: rating.isDefault }) as NfoRating;
+    // The file's other attributes of that rating (a tool's own `source=`) stay on it.
+    return clean({ name: rating.name, value: rating.value, valueText, votes: rating.votes, max: rating.max, isDefault: rating.isDefault, attributes: before?.attributes }) as NfoRating;
   });
   return [...fromRows, ...existing.filter((rating) => !ratings.some((r) => r.name === rating.name))];
 }
 
 /**
  * The probe's streams, each over the file's stream at the same position: the probe wins for what it
- * measured, and what it does not measure stays (a 3D `stereomode`, Radarr's `bitrate` and `framerate`, other
- * children of `<streamdetails>`). A stream the probe did not find is gone. Without a probe, the file's
- * streams stay as they are.
+ * measured, and what it does not measure stays (a 3D `stereomode`, Radarr's `bitrate` and `framerate`, the
+ * streams' attributes, other children and attributes of `<streamdetails>` and `<fileinfo>`). A stream the
+ * probe did not find is gone. Without a probe, the file's streams stay as they are.
  */
 function mergeFileInfo(existing: NfoFileInfo | undefined, probed: NfoFileInfo | undefined): NfoFileInfo | undefined {
   if (probed === undefined) return existing;
@@ -220,6 +238,9 @@ function mergeFileInfo(existing: NfoFileInfo | undefined, probed: NfoFileInfo | 
     audio: merge(existing.audio, probed.audio),
     subtitles: merge(existing.subtitles, probed.subtitles),
     extra: existing.extra,
+    streamDetailsAttributes: existing.streamDetailsAttributes,
+    fileInfoAttributes: existing.fileInfoAttributes,
+    fileInfoExtra: existing.fileInfoExtra,
   });
 }
 

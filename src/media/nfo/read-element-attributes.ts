@@ -1,5 +1,6 @@
 import type { ChildElementReader } from './element-reader.js';
 import { nonEmptyAttributes } from './read-people-and-artwork.js';
+import type { NfoRating } from './types.js';
 
 /** The single-valued elements of a root that the readers model, of every kind. */
 const SINGLE_VALUED = [
@@ -8,11 +9,12 @@ const SINGLE_VALUED = [
 ];
 
 /**
- * Attributes of the modelled single-valued elements of a root (`<title lang="en">`), by name, so they are
- * written back on the element. Call it after every field was read: an element no field took is kept whole
- * in `extra`, attributes included, and is left out here.
+ * Attributes of the modelled single-valued elements of a root (`<title lang="en">`) and of `<ratings>`, by
+ * name, so they are written back on the element. Call it after every field was read: an element no field
+ * took is kept whole in `extra`, attributes included, and is left out here. `<ratings>` is written only
+ * when it holds a rating, so its attributes are kept only then.
  */
-export function readElementAttributes(reader: ChildElementReader): Record<string, Record<string, string>> | undefined {
+export function readElementAttributes(reader: ChildElementReader, ratings: readonly NfoRating[]): Record<string, Record<string, string>> | undefined {
   const unmodelled = new Set(reader.unmodelled().map((element) => element.name));
   const found = SINGLE_VALUED.flatMap((name) => {
     const [first] = reader.peek(name);
@@ -21,5 +23,8 @@ export function readElementAttributes(reader: ChildElementReader): Record<string
     const attributes = written ? nonEmptyAttributes(first.attributes) : undefined;
     return attributes === undefined ? [] : [[name, attributes] as const];
   });
+  const [ratingsElement] = reader.peek('ratings');
+  const ratingsAttributes = ratingsElement === undefined || ratings.length === 0 ? undefined : nonEmptyAttributes(ratingsElement.attributes);
+  if (ratingsAttributes !== undefined) found.push(['ratings', ratingsAttributes]);
   return found.length > 0 ? Object.fromEntries(found) : undefined;
 }

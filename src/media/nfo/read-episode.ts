@@ -15,7 +15,7 @@ export function readEpisode(reader: ChildElementReader): EpisodeNfo {
     displaySeason: reader.converted('displayseason', toInteger),
     displayEpisode: reader.converted('displayepisode', toInteger),
     aired: reader.converted('aired', toIsoDate),
-    elementAttributes: readElementAttributes(reader),
+    elementAttributes: readElementAttributes(reader, common.ratings),
     extra: reader.unmodelled(),
   });
 }

@@ -1,20 +1,34 @@
 import type { ChildElementReader } from './element-reader.js';
 import { toAspectRatio, toInteger } from './field-values.js';
+import { nonEmptyAttributes } from './read-people-and-artwork.js';
 import type { NfoAudioStream, NfoFileInfo, NfoSubtitleStream, NfoVideoStream, XmlElement } from './types.js';
 import { withoutUndefined } from './without-undefined.js';
 
 /**
  * `<fileinfo><streamdetails>` with its `<video>`, `<audio>` and `<subtitle>` streams. What a stream holds
- * beyond the modelled fields (Radarr's and Sonarr's `bitrate`, `framerate`, `scantype`, `duration`) and
- * other children of `<streamdetails>` are kept as written, so publishing can lay the probe over them.
+ * beyond the modelled fields (Radarr's and Sonarr's `bitrate`, `framerate`, `scantype`, `duration`), other
+ * children of `<streamdetails>` and of `<fileinfo>`, and the attributes of all these elements are kept as
+ * written, so publishing can lay the probe over them.
  */
 export function readFileInfo(reader: ChildElementReader): NfoFileInfo | undefined {
   const fileInfoElement = reader.first('fileinfo');
   if (fileInfoElement === undefined) return undefined;
   const fileInfoReader = reader.nested(fileInfoElement);
   const streamDetails = fileInfoReader.first('streamdetails');
-  if (streamDetails === undefined) return undefined;
-  const streamsReader = fileInfoReader.nested(streamDetails);
+  const outer = {
+    fileInfoAttributes: nonEmptyAttributes(fileInfoElement.attributes),
+    fileInfoExtra: nonEmpty(fileInfoReader.unmodelled()),
+  };
+  const fileInfo: NfoFileInfo = withoutUndefined({
+    ...(streamDetails === undefined ? { video: [], audio: [], subtitles: [] } : readStreamDetails(fileInfoReader.nested(streamDetails), streamDetails)),
+    ...outer,
+  });
+  const { video, audio, subtitles, ...rest } = fileInfo;
+  // An empty `<fileinfo/>` says nothing; dropping it keeps parse → write → parse stable.
+  return video.length + audio.length + subtitles.length > 0 || Object.keys(rest).length > 0 ? fileInfo : undefined;
+}
+
+function readStreamDetails(streamsReader: ChildElementReader, streamDetails: XmlElement): NfoFileInfo {
 
   const video = streamsReader.elements('video').map((element): NfoVideoStream => {
     const stream = streamsReader.nested(element);
@@ -27,6 +41,7 @@ export function readFileInfo(reader: ChildElementReader): NfoFileInfo | undefine
       stereoMode: stream.text('stereomode'),
       hdrType: stream.text('hdrtype'),
       extra: nonEmpty(stream.unmodelled()),
+      attributes: nonEmptyAttributes(element.attributes),
     });
   });
   const audio = streamsReader.elements('audio').map((element): NfoAudioStream => {
@@ -36,21 +51,21 @@ export function readFileInfo(reader: ChildElementReader): NfoFileInfo | undefine
       language: stream.text('language'),
       channels: stream.converted('channels', toInteger),
       extra: nonEmpty(stream.unmodelled()),
+      attributes: nonEmptyAttributes(element.attributes),
     });
   });
   const subtitles = streamsReader.elements('subtitle').map((element): NfoSubtitleStream => {
     const stream = streamsReader.nested(element);
-    return withoutUndefined({ language: stream.text('language'), extra: nonEmpty(stream.unmodelled()) });
+    return withoutUndefined({ language: stream.text('language'), extra: nonEmpty(stream.unmodelled()), attributes: nonEmptyAttributes(element.attributes) });
   });
 
-  const fileInfo: NfoFileInfo = withoutUndefined({
+  return withoutUndefined({
     video: video.filter(hasFields),
     audio: audio.filter(hasFields),
     subtitles: subtitles.filter(hasFields),
     extra: nonEmpty(streamsReader.unmodelled()),
+    streamDetailsAttributes: nonEmptyAttributes(streamDetails.attributes),
   });
-  const hasContent = fileInfo.video.length + fileInfo.audio.length + fileInfo.subtitles.length > 0 || fileInfo.extra !== undefined;
-  return hasContent ? fileInfo : undefined;
 }
 
 // An empty `<audio/>` says nothing; dropping it keeps parse → write → parse stable.

@@ -29,7 +29,8 @@ export function readListValues(reader: ChildElementReader, name: string): ListVa
 /**
  * Names of people in `<director>`, or in `<credits>` and Jellyfin's `<writer>` (which it writes beside
  * `<credits>` with the same names), once each, without trailing commas, with their elements' attributes
- * (`<director tmdbid="578">`) as `writtenAs` elements.
+ * (`<director tmdbid="578">`) as `writtenAs` elements. A person named twice gets the attributes of both
+ * elements, the first element's winning where both have one, so none is lost when only one is written.
  */
 export function readPeople(reader: ChildElementReader, writtenAs: string, ...elementNames: string[]): ListValues {
   const values: string[] = [];
@@ -38,9 +39,13 @@ export function readPeople(reader: ChildElementReader, writtenAs: string, ...ele
     for (const element of reader.elements(elementName)) {
       const kept = nonEmptyAttributes(element.attributes);
       for (const person of listValues(element).map(personName)) {
-        if (person === undefined || values.some((known) => known.toLowerCase() === person.toLowerCase())) continue;
-        values.push(person);
-        if (kept !== undefined) attributes.push({ element: writtenAs, value: person, attributes: kept });
+        if (person === undefined) continue;
+        const known = values.find((value) => value.toLowerCase() === person.toLowerCase());
+        if (known === undefined) values.push(person);
+        if (kept === undefined) continue;
+        const before = attributes.find((entry) => entry.value === (known ?? person));
+        if (before === undefined) attributes.push({ element: writtenAs, value: known ?? person, attributes: kept });
+        else before.attributes = { ...kept, ...before.attributes };
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { ChildElementReader } from './element-reader.js';
+import { readChildAttributes } from './read-child-attributes.js';
 import { toInteger } from './field-values.js';
 import type { NfoActor, NfoThumb } from './types.js';
 import { withoutUndefined } from './without-undefined.js';
@@ -15,14 +16,13 @@ export function readActors(reader: ChildElementReader): NfoActor[] {
     if (name === undefined) return [];
     const order = actorReader.converted('order', toInteger);
     const sortOrder = actorReader.converted('sortorder', toInteger);
+    const values = { name, role: actorReader.text('role'), type: actorReader.text('type'), order: order ?? sortOrder, thumb: actorReader.text('thumb') };
     const actor: NfoActor = withoutUndefined({
-      name,
-      role: actorReader.text('role'),
-      type: actorReader.text('type'),
-      order: order ?? sortOrder,
-      thumb: actorReader.text('thumb'),
+      ...values,
       attributes: nonEmptyAttributes(element.attributes),
       extra: nonEmptyList(actorReader.unmodelled()),
+      // Jellyfin's <sortorder> is written back as <order>, with its attributes.
+      elementAttributes: readChildAttributes(actorReader, values, { order: 'sortorder' }),
     });
     return [actor];
   });

@@ -1,6 +1,7 @@
 import type { ChildElementReader } from './element-reader.js';
 import { differentSpelling, toDecimal, toFlag, toVoteCount, type Conversion } from './field-values.js';
-import type { NfoRating } from './types.js';
+import { nonEmptyAttributes } from './read-people-and-artwork.js';
+import type { NfoRating, XmlElement } from './types.js';
 import { withoutUndefined } from './without-undefined.js';
 
 /** Kodi's name for the rating of the legacy top-level `<rating>`. */
@@ -35,6 +36,7 @@ export function readRatings(reader: ChildElementReader): NfoRating[] {
       votes: ratingReader.converted('votes', toVoteCount),
       max,
       isDefault: toFlag(element.attributes['default']),
+      attributes: otherAttributes(element),
     });
     return [rating];
   });
@@ -49,7 +51,14 @@ function readLegacyRating(reader: ChildElementReader): NfoRating[] {
   if (raw === undefined) return [];
   const max = ratingReader.convertedAttribute('max', toDecimal);
   const value = ratingReader.check(toRatingValue(raw, max), raw);
-  return [withoutUndefined({ name: LEGACY_RATING_NAME, value, valueText: differentSpelling(raw, value), votes, max, isDefault: true })];
+  return [withoutUndefined({ name: LEGACY_RATING_NAME, value, valueText: differentSpelling(raw, value), votes, max, isDefault: true, attributes: otherAttributes(element) })];
+}
+
+const MODELLED_RATING_ATTRIBUTES = new Set(['name', 'max', 'default']);
+
+/** Attributes of a `<rating>` that no field models, kept so they are written back on it. */
+function otherAttributes(element: XmlElement): Record<string, string> | undefined {
+  return nonEmptyAttributes(Object.fromEntries(Object.entries(element.attributes).filter(([name]) => !MODELLED_RATING_ATTRIBUTES.has(name))));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ChildElementReader } from './element-reader.js';
 import { toInteger } from './field-values.js';
 import { readCommonFields } from './read-common-fields.js';
 import { readElementAttributes } from './read-element-attributes.js';
+import { nonEmptyAttributes } from './read-people-and-artwork.js';
 import type { NfoNamedSeason, TvShowNfo } from './types.js';
 import { withoutUndefined } from './without-undefined.js';
 
@@ -14,7 +15,7 @@ export function readTvShow(reader: ChildElementReader): TvShowNfo {
     status: reader.text('status'),
     episodeGuide: readEpisodeGuideText(reader),
     namedSeasons: readNamedSeasons(reader),
-    elementAttributes: readElementAttributes(reader),
+    elementAttributes: readElementAttributes(reader, common.ratings),
     extra: reader.unmodelled(),
   });
 }
@@ -26,13 +27,14 @@ function readEpisodeGuideText(reader: ChildElementReader): string | undefined {
   return reader.text('episodeguide');
 }
 
-/** `<namedseason number="1">Name</namedseason>`. */
+/** `<namedseason number="1">Name</namedseason>`; other attributes are kept. */
 function readNamedSeasons(reader: ChildElementReader): NfoNamedSeason[] {
   return reader.elements('namedseason').flatMap((element) => {
     const seasonReader = reader.nested(element);
     const name = seasonReader.ownText();
     const number = seasonReader.convertedAttribute('number', toInteger);
     if (number === undefined) return seasonReader.fail('needs a "number" attribute');
-    return name === undefined ? [] : [{ number, name }];
+    const { number: _number, ...others } = element.attributes;
+    return name === undefined ? [] : [withoutUndefined({ number, name, attributes: nonEmptyAttributes(others) })];
   });
 }

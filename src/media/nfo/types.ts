@@ -41,6 +41,8 @@ export interface NfoRating {
   /** Upper bound of the scale; Kodi assumes 10 when absent. */
   max?: number;
   isDefault: boolean;
+  /** Attributes of `<rating>` other than `name`, `max` and `default`, kept as written. */
+  attributes?: Record<string, string>;
 }
 
 export interface NfoActor {
@@ -58,6 +60,8 @@ export interface NfoActor {
   attributes?: Record<string, string>;
   /** Children of `<actor>` not modelled here (tinyMediaManager's `<profile>`, `<tmdbid>`, `<imdbid>`), kept as written. */
   extra?: XmlElement[];
+  /** Attributes of the modelled children (`<thumb aspect="…">`), by child name; absent when none has any. */
+  elementAttributes?: Record<string, Record<string, string>>;
 }
 
 /**
@@ -90,6 +94,10 @@ export interface NfoSet {
   overview?: string;
   /** Attributes of `<set>` such as Jellyfin's `tmdbcolid`, kept as written. */
   attributes?: Record<string, string>;
+  /** Attributes of `<name>` and `<overview>`, by child name; absent when neither has any. */
+  elementAttributes?: Record<string, Record<string, string>>;
+  /** Children of `<set>` other than `<name>` and `<overview>`, kept as written. */
+  extra?: XmlElement[];
 }
 
 export interface NfoVideoStream {
@@ -104,6 +112,8 @@ export interface NfoVideoStream {
   hdrType?: string;
   /** Children the probe does not measure and we do not model (Radarr's `bitrate`, `framerate`, `scantype`), kept as written. */
   extra?: XmlElement[];
+  /** Attributes of `<video>`, kept as written. */
+  attributes?: Record<string, string>;
 }
 
 export interface NfoAudioStream {
@@ -112,12 +122,16 @@ export interface NfoAudioStream {
   channels?: number;
   /** As for video streams (`bitrate`, `samplingrate`, …). */
   extra?: XmlElement[];
+  /** Attributes of `<audio>`, kept as written. */
+  attributes?: Record<string, string>;
 }
 
 export interface NfoSubtitleStream {
   language?: string;
   /** As for video streams (`forced`, `title`, …). */
   extra?: XmlElement[];
+  /** Attributes of `<subtitle>`, kept as written. */
+  attributes?: Record<string, string>;
 }
 
 /** `<fileinfo><streamdetails>`: what the media file contains, as Kodi's own probe would report it. */
@@ -127,11 +141,19 @@ export interface NfoFileInfo {
   subtitles: NfoSubtitleStream[];
   /** Children of `<streamdetails>` other than the streams, kept as written. */
   extra?: XmlElement[];
+  /** Attributes of `<streamdetails>`, kept as written. */
+  streamDetailsAttributes?: Record<string, string>;
+  /** Attributes of `<fileinfo>`, kept as written. */
+  fileInfoAttributes?: Record<string, string>;
+  /** Children of `<fileinfo>` other than `<streamdetails>`, kept as written. */
+  fileInfoExtra?: XmlElement[];
 }
 
 export interface NfoNamedSeason {
   number: number;
   name: string;
+  /** Attributes of `<namedseason>` other than `number`, kept as written. */
+  attributes?: Record<string, string>;
 }
 
 /**
@@ -163,8 +185,8 @@ export interface NfoCommonFields {
   /** Attributes of the list elements above (genres to directors), by value; absent when none has any. */
   valueAttributes?: NfoValueAttributes[];
   /**
-   * Attributes of the root's single-valued elements (`<title lang="en">`, `<plot>`, `<season>`), by element
-   * name; absent when none has any.
+   * Attributes of the root's single-valued elements (`<title lang="en">`, `<plot>`, `<season>`) and of
+   * `<ratings>`, by element name; absent when none has any.
    */
   elementAttributes?: Record<string, Record<string, string>>;
   /** YYYY-MM-DD. */

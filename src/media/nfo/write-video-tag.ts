@@ -8,7 +8,7 @@ import type {
   XmlElement,
 } from './types.js';
 import { toDecimal } from './field-values.js';
-import type { XmlLinesWriter } from './xml-lines-writer.js';
+import type { Attributes, XmlLinesWriter } from './xml-lines-writer.js';
 
 /**
  * Everything Kodi's `CVideoInfoTag::Save` writes for any video kind. Each public writer maps its model
@@ -36,7 +36,7 @@ export function writeVideoTag(writer: XmlLinesWriter, rootName: string, fields: 
     leaf('originaltitle', fields.originalTitle);
     leaf('showtitle', fields.showTitle);
     leaf('sorttitle', fields.sortTitle);
-    writeRatings(writer, fields.ratings);
+    writeRatings(writer, fields.ratings, fields.elementAttributes?.['ratings']);
     leaf('userrating', spelt(fields.userRating, fields.userRatingText));
     leaf('season', fields.season);
     leaf('episode', fields.episode);
@@ -59,10 +59,11 @@ export function writeVideoTag(writer: XmlLinesWriter, rootName: string, fields: 
     writeList(writer, 'genre', fields.genres, fields.valueAttributes);
     writeList(writer, 'country', fields.countries, fields.valueAttributes);
     if (fields.set !== undefined) {
-      const { name, overview, attributes = {} } = fields.set;
+      const { name, overview, attributes = {}, elementAttributes, extra } = fields.set;
       writer.block('set', attributes, () => {
-        writer.leaf('name', name);
-        writer.leaf('overview', overview);
+        writer.leaf('name', name, elementAttributes?.['name']);
+        writer.leaf('overview', overview, elementAttributes?.['overview']);
+        writeElements(writer, extra);
       });
     }
     writeList(writer, 'tag', fields.tags, fields.valueAttributes);
@@ -75,17 +76,17 @@ export function writeVideoTag(writer: XmlLinesWriter, rootName: string, fields: 
     writeList(writer, 'studio', fields.studios, fields.valueAttributes);
     leaf('trailer', fields.trailer);
     if (fields.fileInfo !== undefined) writeFileInfo(writer, fields.fileInfo);
-    for (const { name, role, type, order, thumb, attributes, extra } of fields.actors) {
+    for (const { name, role, type, order, thumb, attributes, extra, elementAttributes } of fields.actors) {
       writer.block('actor', attributes ?? {}, () => {
-        writer.leaf('name', name);
-        writer.leaf('role', role);
-        writer.leaf('type', type);
-        writer.leaf('order', order);
-        writer.leaf('thumb', thumb);
+        writer.leaf('name', name, elementAttributes?.['name']);
+        writer.leaf('role', role, elementAttributes?.['role']);
+        writer.leaf('type', type, elementAttributes?.['type']);
+        writer.leaf('order', order, elementAttributes?.['order']);
+        writer.leaf('thumb', thumb, elementAttributes?.['thumb']);
         writeElements(writer, extra);
       });
     }
-    for (const { number, name } of fields.namedSeasons ?? []) writer.leaf('namedseason', name, { number });
+    for (const { number, name, attributes } of fields.namedSeasons ?? []) writer.leaf('namedseason', name, { number, ...attributes });
     for (const element of fields.extra) writer.element(element);
   });
 }
@@ -99,11 +100,11 @@ function writeElements(writer: XmlLinesWriter, elements: readonly XmlElement[] |
   for (const element of elements ?? []) writer.element(element);
 }
 
-function writeRatings(writer: XmlLinesWriter, ratings: readonly NfoRating[]): void {
+function writeRatings(writer: XmlLinesWriter, ratings: readonly NfoRating[], ratingsAttributes: Attributes = {}): void {
   if (ratings.length === 0) return;
-  writer.block('ratings', {}, () => {
-    for (const { name, value, valueText, votes, max, isDefault } of ratings) {
-      writer.block('rating', { name, max, default: isDefault ? 'true' : undefined }, () => {
+  writer.block('ratings', ratingsAttributes, () => {
+    for (const { name, value, valueText, votes, max, isDefault, attributes } of ratings) {
+      writer.block('rating', { name, max, default: isDefault ? 'true' : undefined, ...attributes }, () => {
         writer.leaf('value', spelt(value, valueText));
         writer.leaf('votes', votes);
       });
@@ -123,36 +124,43 @@ function sameNumber(text: string, value: number): boolean {
 }
 
 function writeFileInfo(writer: XmlLinesWriter, fileInfo: NfoFileInfo): void {
-  if (fileInfo.video.length + fileInfo.audio.length + fileInfo.subtitles.length === 0 && fileInfo.extra === undefined) return;
-  writer.block('fileinfo', {}, () => {
-    writer.block('streamdetails', {}, () => {
-      for (const video of fileInfo.video) {
-        writer.block('video', {}, () => {
-          writer.leaf('codec', video.codec);
-          writer.leaf('aspect', video.aspect);
-          writer.leaf('width', video.width);
-          writer.leaf('height', video.height);
-          writer.leaf('durationinseconds', video.durationInSeconds);
-          writer.leaf('stereomode', video.stereoMode);
-          writer.leaf('hdrtype', video.hdrType);
-          writeElements(writer, video.extra);
-        });
-      }
-      for (const audio of fileInfo.audio) {
-        writer.block('audio', {}, () => {
-          writer.leaf('codec', audio.codec);
-          writer.leaf('language', audio.language);
-          writer.leaf('channels', audio.channels);
-          writeElements(writer, audio.extra);
-        });
-      }
-      for (const subtitle of fileInfo.subtitles) {
-        writer.block('subtitle', {}, () => {
-          writer.leaf('language', subtitle.language);
-          writeElements(writer, subtitle.extra);
-        });
-      }
-      writeElements(writer, fileInfo.extra);
-    });
+  const { video, audio, subtitles, extra, streamDetailsAttributes, fileInfoAttributes, fileInfoExtra } = fileInfo;
+  const hasStreamDetails = video.length + audio.length + subtitles.length > 0 || extra !== undefined || streamDetailsAttributes !== undefined;
+  if (!hasStreamDetails && fileInfoAttributes === undefined && fileInfoExtra === undefined) return;
+  writer.block('fileinfo', fileInfoAttributes ?? {}, () => {
+    if (hasStreamDetails) writeStreamDetails(writer, fileInfo);
+    writeElements(writer, fileInfoExtra);
+  });
+}
+
+function writeStreamDetails(writer: XmlLinesWriter, fileInfo: NfoFileInfo): void {
+  writer.block('streamdetails', fileInfo.streamDetailsAttributes ?? {}, () => {
+    for (const video of fileInfo.video) {
+      writer.block('video', video.attributes ?? {}, () => {
+        writer.leaf('codec', video.codec);
+        writer.leaf('aspect', video.aspect);
+        writer.leaf('width', video.width);
+        writer.leaf('height', video.height);
+        writer.leaf('durationinseconds', video.durationInSeconds);
+        writer.leaf('stereomode', video.stereoMode);
+        writer.leaf('hdrtype', video.hdrType);
+        writeElements(writer, video.extra);
+      });
+    }
+    for (const audio of fileInfo.audio) {
+      writer.block('audio', audio.attributes ?? {}, () => {
+        writer.leaf('codec', audio.codec);
+        writer.leaf('language', audio.language);
+        writer.leaf('channels', audio.channels);
+        writeElements(writer, audio.extra);
+      });
+    }
+    for (const subtitle of fileInfo.subtitles) {
+      writer.block('subtitle', subtitle.attributes ?? {}, () => {
+        writer.leaf('language', subtitle.language);
+        writeElements(writer, subtitle.extra);
+      });
+    }
+    writeElements(writer, fileInfo.extra);
   });
 }

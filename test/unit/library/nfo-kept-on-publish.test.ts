@@ -123,4 +123,79 @@ describe('publishing keeps what tools write inside modelled elements', () => {
     expect(published).toContain('<plot source="tmdb">A heist.</plot>');
     expect(published).toContain('<uniqueid type="tmdb" default="true" scraper="metadata.themoviedb.org">949</uniqueid>');
   });
+
+  it("keeps the attributes of ratings, the set's children and actors' children, and what <set> holds beyond name and overview", () => {
+    const nfo = movieOf(
+      [
+        '<movie><title>Heat</title><year>2000</year>',
+        '<ratings source="tmm"><rating name="imdb" max="10" default="true" origin="scraper"><value>8.3</value></rating></ratings>',
+        '<set tmdbcolid="1"><name lang="en">Heat Collection</name><overview lang="en">Two films.</overview><tmdbid>1</tmdbid></set>',
+        '<actor><name id="7">Al Pacino</name><role lang="en">Hanna</role><order>0</order><thumb aspect="portrait">https://example.org/al.jpg</thumb></actor>',
+        '</movie>',
+      ].join(''),
+    );
+    const published = publishMovie(nfo);
+    expect(published).toContain('<ratings source="tmm">\n    <rating name="imdb" max="10" default="true" origin="scraper">');
+    expect(published).toContain(
+      '<set tmdbcolid="1">\n    <name lang="en">Heat Collection</name>\n    <overview lang="en">Two films.</overview>\n    <tmdbid>1</tmdbid>\n  </set>',
+    );
+    expect(published).toContain(
+      '<actor>\n    <name id="7">Al Pacino</name>\n    <role lang="en">Hanna</role>\n    <order>0</order>\n    <thumb aspect="portrait">https://example.org/al.jpg</thumb>\n  </actor>',
+    );
+    expect(movieOf(published)).toStrictEqual(nfo);
+    expect(publishMovie(movieOf(published))).toBe(published);
+  });
+
+  it('keeps the attributes of a legacy <rating> on the rating it becomes, and of Jellyfin\'s <sortorder> on <order>', () => {
+    const show = tvShowOf('<tvshow><title>Lost</title><year>2000</year><rating origin="tvdb">8.3</rating><actor><name>Kate</name><sortorder from="jellyfin">0</sortorder></actor></tvshow>');
+    const published = publishTvShow(show);
+    expect(published).toContain('<rating name="default" default="true" origin="tvdb">');
+    expect(published).toContain('<order from="jellyfin">0</order>');
+    expect(tvShowOf(published)).toStrictEqual(show);
+  });
+
+  it("keeps a <namedseason>'s other attributes while the season keeps its number", () => {
+    const show = tvShowOf('<tvshow><title>Lost</title><namedseason number="1" lang="en">The Island</namedseason></tvshow>');
+    const published = publishTvShow(show);
+    expect(published).toContain('<namedseason number="1" lang="en">The Island</namedseason>');
+    expect(publishTvShow(tvShowOf(published))).toBe(published);
+  });
+
+  it('keeps the attributes of <fileinfo>, <streamdetails> and the streams, and what <fileinfo> holds beside them, over the probe', () => {
+    const probe = fileInfoFromStreams({ durationSeconds: 3480 }, [
+      stream({ streamType: 'video', codec: 'hevc', width: 3840, height: 2160 }),
+      stream({ streamType: 'audio', codec: 'dts', language: 'eng', channels: 6 }),
+    ]);
+    const [episode] = episodesOf(
+      [
+        '<episodedetails><title>Pilot</title><season>1</season><episode>1</episode>',
+        '<fileinfo source="mediainfo"><streamdetails version="2"><video id="0"><codec>h264</codec></video><audio id="1" default="true"><codec>ac3</codec></audio>',
+        '<subtitle id="2" forced="true"><language>eng</language></subtitle></streamdetails><container>mkv</container></fileinfo>',
+        '</episodedetails>',
+      ].join(''),
+    );
+    const unprobed = publishEpisodes([episode!]);
+    expect(unprobed).toContain('<fileinfo source="mediainfo">\n    <streamdetails version="2">\n      <video id="0">');
+    expect(unprobed).toContain('<subtitle id="2" forced="true">');
+    expect(unprobed).toContain('</streamdetails>\n    <container>mkv</container>\n  </fileinfo>');
+    expect(episodesOf(unprobed)).toStrictEqual([episode]);
+
+    const [probed] = episodesOf(publishEpisodes([episode!], probe));
+    expect(probed!.fileInfo).toEqual({
+      video: [{ codec: 'hevc', aspect: 1.778, width: 3840, height: 2160, durationInSeconds: 3480, attributes: { id: '0' } }],
+      audio: [{ codec: 'dts', language: 'eng', channels: 6, attributes: { id: '1', default: 'true' } }],
+      // The probe found no subtitle: the file's subtitle stream is gone with it.
+      subtitles: [],
+      streamDetailsAttributes: { version: '2' },
+      fileInfoAttributes: { source: 'mediainfo' },
+      fileInfoExtra: [{ name: 'container', attributes: {}, children: ['mkv'] }],
+    });
+  });
+
+  it('keeps a <fileinfo> that holds no <streamdetails>, without adding one', () => {
+    const nfo = movieOf('<movie><title>Heat</title><year>2000</year><fileinfo><container>mkv</container></fileinfo></movie>');
+    const published = publishMovie(nfo);
+    expect(published).toContain('<fileinfo>\n    <container>mkv</container>\n  </fileinfo>');
+    expect(movieOf(published)).toStrictEqual(nfo);
+  });
 });

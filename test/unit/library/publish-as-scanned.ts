@@ -26,7 +26,7 @@ export function publishMovie(nfo: MovieNfo, probe?: NfoFileInfo): string {
 
 export function publishTvShow(nfo: TvShowNfo): string {
   const row = { ...metadataFromScan(nfo, identifyTitle('Show (2000)', nfo.uniqueIds)), status: nfo.status ?? null } as unknown as Show;
-  return writeTvShowNfo(tvShowNfoFromTitle(row, { actors: castRows(nfo.actors), thumbs: nfo.thumbs, extra: nfo.extra, seasonNames: nfo.namedSeasons, existing: nfo }));
+  return writeTvShowNfo(tvShowNfoFromTitle(row, { actors: castRows(nfo.actors), thumbs: nfo.thumbs, extra: nfo.extra, seasonNames: nfo.namedSeasons.map(({ number, name }) => ({ number, name })), existing: nfo }));
 }
 
 /** An episode NFO from rows as the scan stores them, one per block, in the file's order. */
