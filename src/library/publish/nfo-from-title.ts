@@ -218,7 +218,7 @@ function mergeRatings(existing: readonly NfoRating[], ratings: readonly RatingVa
     const before = existing.find((r) => r.name === rating.name);
     const valueText = rating.valueText ?? (before?.value === rating.value ? before.valueText : undefined);
     // The file's other attributes of that rating (a tool's own `source=`) stay on it.
-    return clean({ name: rating.name, value: rating.value, valueText, votes: rating.votes, max: rating.max, isDefault: rating.isDefault, attributes: before?.attributes }) as NfoRating;
+    return clean({ name: rating.name, value: rating.value, valueText, votes: rating.votes, max: rating.max, isDefault: rating.isDefault, attributes: before?.attributes, elementAttributes: before?.elementAttributes }) as NfoRating;
   });
   return [...fromRows, ...existing.filter((rating) => !ratings.some((r) => r.name === rating.name))];
 }

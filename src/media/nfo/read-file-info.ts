@@ -1,5 +1,6 @@
 import type { ChildElementReader } from './element-reader.js';
 import { toAspectRatio, toInteger } from './field-values.js';
+import { readChildAttributes } from './read-child-attributes.js';
 import { nonEmptyAttributes } from './read-people-and-artwork.js';
 import type { NfoAudioStream, NfoFileInfo, NfoSubtitleStream, NfoVideoStream, XmlElement } from './types.js';
 import { withoutUndefined } from './without-undefined.js';
@@ -32,31 +33,47 @@ function readStreamDetails(streamsReader: ChildElementReader, streamDetails: Xml
 
   const video = streamsReader.elements('video').map((element): NfoVideoStream => {
     const stream = streamsReader.nested(element);
-    return withoutUndefined({
+    const values = {
       codec: stream.text('codec'),
       aspect: stream.converted('aspect', toAspectRatio),
       width: stream.converted('width', toInteger),
       height: stream.converted('height', toInteger),
-      durationInSeconds: stream.converted('durationinseconds', toInteger),
-      stereoMode: stream.text('stereomode'),
-      hdrType: stream.text('hdrtype'),
+      durationinseconds: stream.converted('durationinseconds', toInteger),
+      stereomode: stream.text('stereomode'),
+      hdrtype: stream.text('hdrtype'),
+    };
+    return withoutUndefined({
+      codec: values.codec,
+      aspect: values.aspect,
+      width: values.width,
+      height: values.height,
+      durationInSeconds: values.durationinseconds,
+      stereoMode: values.stereomode,
+      hdrType: values.hdrtype,
       extra: nonEmpty(stream.unmodelled()),
       attributes: nonEmptyAttributes(element.attributes),
+      elementAttributes: readChildAttributes(stream, values),
     });
   });
   const audio = streamsReader.elements('audio').map((element): NfoAudioStream => {
     const stream = streamsReader.nested(element);
+    const values = { codec: stream.text('codec'), language: stream.text('language'), channels: stream.converted('channels', toInteger) };
     return withoutUndefined({
-      codec: stream.text('codec'),
-      language: stream.text('language'),
-      channels: stream.converted('channels', toInteger),
+      ...values,
       extra: nonEmpty(stream.unmodelled()),
       attributes: nonEmptyAttributes(element.attributes),
+      elementAttributes: readChildAttributes(stream, values),
     });
   });
   const subtitles = streamsReader.elements('subtitle').map((element): NfoSubtitleStream => {
     const stream = streamsReader.nested(element);
-    return withoutUndefined({ language: stream.text('language'), extra: nonEmpty(stream.unmodelled()), attributes: nonEmptyAttributes(element.attributes) });
+    const values = { language: stream.text('language') };
+    return withoutUndefined({
+      ...values,
+      extra: nonEmpty(stream.unmodelled()),
+      attributes: nonEmptyAttributes(element.attributes),
+      elementAttributes: readChildAttributes(stream, values),
+    });
   });
 
   return withoutUndefined({

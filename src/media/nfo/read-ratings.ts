@@ -1,3 +1,4 @@
+import { readChildAttributes } from './read-child-attributes.js';
 import type { ChildElementReader } from './element-reader.js';
 import { differentSpelling, toDecimal, toFlag, toVoteCount, type Conversion } from './field-values.js';
 import { nonEmptyAttributes } from './read-people-and-artwork.js';
@@ -29,14 +30,16 @@ export function readRatings(reader: ChildElementReader): NfoRating[] {
     const max = ratingReader.convertedAttribute('max', toDecimal);
     const value = raw === undefined ? undefined : ratingReader.check(toRatingValue(raw, max), raw, ratingReader.hasChildElements() ? '<value>' : undefined);
     if (value === undefined || raw === undefined) return [];
+    const votes = ratingReader.converted('votes', toVoteCount);
     const rating: NfoRating = withoutUndefined({
       name: ratingReader.attribute('name') ?? LEGACY_RATING_NAME,
       value,
       valueText: differentSpelling(raw, value),
-      votes: ratingReader.converted('votes', toVoteCount),
+      votes,
       max,
       isDefault: toFlag(element.attributes['default']),
       attributes: otherAttributes(element),
+      elementAttributes: ratingReader.hasChildElements() ? readChildAttributes(ratingReader, { value, votes }) : undefined,
     });
     return [rating];
   });

@@ -43,6 +43,8 @@ export interface NfoRating {
   isDefault: boolean;
   /** Attributes of `<rating>` other than `name`, `max` and `default`, kept as written. */
   attributes?: Record<string, string>;
+  /** Attributes of `<value>` and `<votes>`, by child name, kept as written. */
+  elementAttributes?: Record<string, Record<string, string>>;
 }
 
 export interface NfoActor {
@@ -114,6 +116,8 @@ export interface NfoVideoStream {
   extra?: XmlElement[];
   /** Attributes of `<video>`, kept as written. */
   attributes?: Record<string, string>;
+  /** Attributes of the children holding modelled values (`<codec lang="…">`), by child name, kept as written. */
+  elementAttributes?: Record<string, Record<string, string>>;
 }
 
 export interface NfoAudioStream {
@@ -124,6 +128,8 @@ export interface NfoAudioStream {
   extra?: XmlElement[];
   /** Attributes of `<audio>`, kept as written. */
   attributes?: Record<string, string>;
+  /** Attributes of the children holding modelled values (`<codec lang="…">`), by child name, kept as written. */
+  elementAttributes?: Record<string, Record<string, string>>;
 }
 
 export interface NfoSubtitleStream {
@@ -132,6 +138,8 @@ export interface NfoSubtitleStream {
   extra?: XmlElement[];
   /** Attributes of `<subtitle>`, kept as written. */
   attributes?: Record<string, string>;
+  /** Attributes of the children holding modelled values (`<codec lang="…">`), by child name, kept as written. */
+  elementAttributes?: Record<string, Record<string, string>>;
 }
 
 /** `<fileinfo><streamdetails>`: what the media file contains, as Kodi's own probe would report it. */

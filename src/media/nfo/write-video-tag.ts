@@ -103,10 +103,10 @@ function writeElements(writer: XmlLinesWriter, elements: readonly XmlElement[] |
 function writeRatings(writer: XmlLinesWriter, ratings: readonly NfoRating[], ratingsAttributes: Attributes = {}): void {
   if (ratings.length === 0) return;
   writer.block('ratings', ratingsAttributes, () => {
-    for (const { name, value, valueText, votes, max, isDefault, attributes } of ratings) {
+    for (const { name, value, valueText, votes, max, isDefault, attributes, elementAttributes: on } of ratings) {
       writer.block('rating', { name, max, default: isDefault ? 'true' : undefined, ...attributes }, () => {
-        writer.leaf('value', spelt(value, valueText));
-        writer.leaf('votes', votes);
+        writer.leaf('value', spelt(value, valueText), on?.value);
+        writer.leaf('votes', votes, on?.votes);
       });
     }
   });
@@ -136,28 +136,30 @@ function writeFileInfo(writer: XmlLinesWriter, fileInfo: NfoFileInfo): void {
 function writeStreamDetails(writer: XmlLinesWriter, fileInfo: NfoFileInfo): void {
   writer.block('streamdetails', fileInfo.streamDetailsAttributes ?? {}, () => {
     for (const video of fileInfo.video) {
+      const on = video.elementAttributes;
       writer.block('video', video.attributes ?? {}, () => {
-        writer.leaf('codec', video.codec);
-        writer.leaf('aspect', video.aspect);
-        writer.leaf('width', video.width);
-        writer.leaf('height', video.height);
-        writer.leaf('durationinseconds', video.durationInSeconds);
-        writer.leaf('stereomode', video.stereoMode);
-        writer.leaf('hdrtype', video.hdrType);
+        writer.leaf('codec', video.codec, on?.codec);
+        writer.leaf('aspect', video.aspect, on?.aspect);
+        writer.leaf('width', video.width, on?.width);
+        writer.leaf('height', video.height, on?.height);
+        writer.leaf('durationinseconds', video.durationInSeconds, on?.durationinseconds);
+        writer.leaf('stereomode', video.stereoMode, on?.stereomode);
+        writer.leaf('hdrtype', video.hdrType, on?.hdrtype);
         writeElements(writer, video.extra);
       });
     }
     for (const audio of fileInfo.audio) {
+      const on = audio.elementAttributes;
       writer.block('audio', audio.attributes ?? {}, () => {
-        writer.leaf('codec', audio.codec);
-        writer.leaf('language', audio.language);
-        writer.leaf('channels', audio.channels);
+        writer.leaf('codec', audio.codec, on?.codec);
+        writer.leaf('language', audio.language, on?.language);
+        writer.leaf('channels', audio.channels, on?.channels);
         writeElements(writer, audio.extra);
       });
     }
     for (const subtitle of fileInfo.subtitles) {
       writer.block('subtitle', subtitle.attributes ?? {}, () => {
-        writer.leaf('language', subtitle.language);
+        writer.leaf('language', subtitle.language, subtitle.elementAttributes?.language);
         writeElements(writer, subtitle.extra);
       });
     }

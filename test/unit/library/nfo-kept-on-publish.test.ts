@@ -192,6 +192,32 @@ describe('publishing keeps what tools write inside modelled elements', () => {
     });
   });
 
+  it("keeps the attributes of a stream's children and of a rating's <value> and <votes>, over the probe", () => {
+    const nfo = movieOf(
+      [
+        '<movie><title>Heat</title><year>1995</year>',
+        '<ratings><rating name="imdb" max="10"><value source="imdb.com">8.3</value><votes scale="thousands">700</votes></rating></ratings>',
+        '<fileinfo><streamdetails><video><codec profile="high">h264</codec><width unit="px">1920</width></video>',
+        '<audio><codec>ac3</codec><language code="iso639-2">eng</language></audio><subtitle><language forced="true">eng</language></subtitle></streamdetails></fileinfo>',
+        '</movie>',
+      ].join(''),
+    );
+    const published = publishMovie(nfo);
+    expect(published).toContain('<value source="imdb.com">8.3</value>');
+    expect(published).toContain('<votes scale="thousands">700</votes>');
+    expect(published).toContain('<codec profile="high">h264</codec>');
+    expect(published).toContain('<width unit="px">1920</width>');
+    expect(published).toContain('<language code="iso639-2">eng</language>');
+    expect(published).toContain('<language forced="true">eng</language>');
+    expect(movieOf(published)).toStrictEqual(nfo);
+
+    // The probe's values go where the file had them, with the file's attributes.
+    const probe = fileInfoFromStreams({ durationSeconds: 6000 }, [stream({ streamType: 'video', codec: 'hevc', width: 3840, height: 1600 })]);
+    const probed = publishMovie(nfo, probe);
+    expect(probed).toContain('<codec profile="high">hevc</codec>');
+    expect(probed).toContain('<width unit="px">3840</width>');
+  });
+
   it('keeps a <fileinfo> that holds no <streamdetails>, without adding one', () => {
     const nfo = movieOf('<movie><title>Heat</title><year>2000</year><fileinfo><container>mkv</container></fileinfo></movie>');
     const published = publishMovie(nfo);
