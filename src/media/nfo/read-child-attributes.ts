@@ -1,5 +1,5 @@
 import type { ChildElementReader } from './element-reader.js';
-import { nonEmptyAttributes } from './read-people-and-artwork.js';
+import { nonEmptyAttributes } from './non-empty-attributes.js';
 
 /**
  * Attributes of the children that hold the values a nested model writes (`<actor><thumb aspect="…">`,

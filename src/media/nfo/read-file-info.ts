@@ -1,7 +1,7 @@
 import type { ChildElementReader } from './element-reader.js';
 import { toAspectRatio, toInteger } from './field-values.js';
 import { readChildAttributes } from './read-child-attributes.js';
-import { nonEmptyAttributes } from './read-people-and-artwork.js';
+import { nonEmptyAttributes } from './non-empty-attributes.js';
 import type { NfoAudioStream, NfoFileInfo, NfoSubtitleStream, NfoVideoStream, XmlElement } from './types.js';
 import { withoutUndefined } from './without-undefined.js';
 
@@ -21,7 +21,9 @@ export function readFileInfo(reader: ChildElementReader): NfoFileInfo | undefine
     fileInfoExtra: nonEmpty(fileInfoReader.unmodelled()),
   };
   const fileInfo: NfoFileInfo = withoutUndefined({
-    ...(streamDetails === undefined ? { video: [], audio: [], subtitles: [] } : readStreamDetails(fileInfoReader.nested(streamDetails), streamDetails)),
+    ...(streamDetails === undefined
+      ? { video: [], audio: [], subtitles: [] }
+      : readStreamDetails(fileInfoReader.nested(streamDetails), streamDetails)),
     ...outer,
   });
   const { video, audio, subtitles, ...rest } = fileInfo;
@@ -30,7 +32,6 @@ export function readFileInfo(reader: ChildElementReader): NfoFileInfo | undefine
 }
 
 function readStreamDetails(streamsReader: ChildElementReader, streamDetails: XmlElement): NfoFileInfo {
-
   const video = streamsReader.elements('video').map((element): NfoVideoStream => {
     const stream = streamsReader.nested(element);
     const values = {

@@ -1,5 +1,6 @@
 import { listValues, type ChildElementReader } from './element-reader.js';
-import { nonEmptyAttributes, personName } from './read-people-and-artwork.js';
+import { nonEmptyAttributes } from './non-empty-attributes.js';
+import { personName } from './read-people-and-artwork.js';
 import type { NfoValueAttributes } from './types.js';
 
 export interface ListValues {

@@ -1,3 +1,4 @@
+import { nonEmptyAttributes } from './non-empty-attributes.js';
 import type { ChildElementReader } from './element-reader.js';
 import { readChildAttributes } from './read-child-attributes.js';
 import { toInteger } from './field-values.js';
@@ -16,7 +17,13 @@ export function readActors(reader: ChildElementReader): NfoActor[] {
     if (name === undefined) return [];
     const order = actorReader.converted('order', toInteger);
     const sortOrder = actorReader.converted('sortorder', toInteger);
-    const values = { name, role: actorReader.text('role'), type: actorReader.text('type'), order: order ?? sortOrder, thumb: actorReader.text('thumb') };
+    const values = {
+      name,
+      role: actorReader.text('role'),
+      type: actorReader.text('type'),
+      order: order ?? sortOrder,
+      thumb: actorReader.text('thumb'),
+    };
     const actor: NfoActor = withoutUndefined({
       ...values,
       attributes: nonEmptyAttributes(element.attributes),
@@ -62,10 +69,6 @@ const CAST_TYPES = new Set(['actor', 'gueststar']);
 /** Whether an `<actor>` is cast: Kodi's own (no `<type>`), or Jellyfin's/Emby's Actor and GuestStar. */
 export function isCast(actor: NfoActor): boolean {
   return actor.type === undefined || CAST_TYPES.has(actor.type.toLowerCase());
-}
-
-export function nonEmptyAttributes(attributes: Readonly<Record<string, string>>): Record<string, string> | undefined {
-  return Object.keys(attributes).length > 0 ? { ...attributes } : undefined;
 }
 
 export function nonEmptyList<T>(list: T[]): T[] | undefined {

@@ -1,7 +1,7 @@
 import { readChildAttributes } from './read-child-attributes.js';
 import type { ChildElementReader } from './element-reader.js';
 import { differentSpelling, toDecimal, toFlag, toVoteCount, type Conversion } from './field-values.js';
-import { nonEmptyAttributes } from './read-people-and-artwork.js';
+import { nonEmptyAttributes } from './non-empty-attributes.js';
 import type { NfoRating, XmlElement } from './types.js';
 import { withoutUndefined } from './without-undefined.js';
 
@@ -28,7 +28,10 @@ export function readRatings(reader: ChildElementReader): NfoRating[] {
     // Some tools put the value straight into <rating> instead of into <value>.
     const raw = ratingReader.hasChildElements() ? ratingReader.text('value') : ratingReader.ownText();
     const max = ratingReader.convertedAttribute('max', toDecimal);
-    const value = raw === undefined ? undefined : ratingReader.check(toRatingValue(raw, max), raw, ratingReader.hasChildElements() ? '<value>' : undefined);
+    const value =
+      raw === undefined
+        ? undefined
+        : ratingReader.check(toRatingValue(raw, max), raw, ratingReader.hasChildElements() ? '<value>' : undefined);
     if (value === undefined || raw === undefined) return [];
     const votes = ratingReader.converted('votes', toVoteCount);
     const rating: NfoRating = withoutUndefined({
@@ -54,14 +57,26 @@ function readLegacyRating(reader: ChildElementReader): NfoRating[] {
   if (raw === undefined) return [];
   const max = ratingReader.convertedAttribute('max', toDecimal);
   const value = ratingReader.check(toRatingValue(raw, max), raw);
-  return [withoutUndefined({ name: LEGACY_RATING_NAME, value, valueText: differentSpelling(raw, value), votes, max, isDefault: true, attributes: otherAttributes(element) })];
+  return [
+    withoutUndefined({
+      name: LEGACY_RATING_NAME,
+      value,
+      valueText: differentSpelling(raw, value),
+      votes,
+      max,
+      isDefault: true,
+      attributes: otherAttributes(element),
+    }),
+  ];
 }
 
 const MODELLED_RATING_ATTRIBUTES = new Set(['name', 'max', 'default']);
 
 /** Attributes of a `<rating>` that no field models, kept so they are written back on it. */
 function otherAttributes(element: XmlElement): Record<string, string> | undefined {
-  return nonEmptyAttributes(Object.fromEntries(Object.entries(element.attributes).filter(([name]) => !MODELLED_RATING_ATTRIBUTES.has(name))));
+  return nonEmptyAttributes(
+    Object.fromEntries(Object.entries(element.attributes).filter(([name]) => !MODELLED_RATING_ATTRIBUTES.has(name))),
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ChildElementReader } from './element-reader.js';
 import { toInteger } from './field-values.js';
 import { readCommonFields } from './read-common-fields.js';
 import { readElementAttributes } from './read-element-attributes.js';
-import { nonEmptyAttributes } from './read-people-and-artwork.js';
+import { nonEmptyAttributes } from './non-empty-attributes.js';
 import type { NfoNamedSeason, TvShowNfo } from './types.js';
 import { withoutUndefined } from './without-undefined.js';
 
