@@ -53,7 +53,11 @@ export default tseslint.config(
               regex: String.raw`^(?!@temporalio/(workflow|common)$|\./|\.\./contracts/|\.\./activities/)`,
               message: 'Workflows import only @temporalio/workflow, @temporalio/common, src/contracts and each other.',
             },
-            { regex: String.raw`^\.\./activities/`, allowTypeImports: true, message: 'Workflows import only the types of activities (for proxyActivities).' },
+            {
+              regex: String.raw`^\.\./activities/`,
+              allowTypeImports: true,
+              message: 'Workflows import only the types of activities (for proxyActivities).',
+            },
           ],
         },
       ],
@@ -83,7 +87,19 @@ export default tseslint.config(
     // Repositories store what providers answer; they never run provider code (clients, processors).
     files: ['src/db/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [NO_WORKFLOW_IMPORTS, { regex: String.raw`^\.\./(\.\./)*providers/`, allowTypeImports: true, message: 'src/db imports only types from src/providers; shared configuration lives in src/contracts.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NO_WORKFLOW_IMPORTS,
+            {
+              regex: String.raw`^\.\./(\.\./)*providers/`,
+              allowTypeImports: true,
+              message: 'src/db imports only types from src/providers; shared configuration lives in src/contracts.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

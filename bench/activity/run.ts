@@ -46,7 +46,17 @@ async function main() {
 
   // GET /api/activity and the event stream need no Temporal server; the client is never dialled.
   const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
-  const app = await build({ config: { taskQueue: 'bench-activity', mediaRoots: [] }, apiKey: API_KEY, db, sql, temporal, credentialsCipher: new CredentialsCipher(randomBytes(32)) }, { level: 'fatal' });
+  const app = await build(
+    {
+      config: { taskQueue: 'bench-activity', mediaRoots: [] },
+      apiKey: API_KEY,
+      db,
+      sql,
+      temporal,
+      credentialsCipher: new CredentialsCipher(randomBytes(32)),
+    },
+    { level: 'fatal' },
+  );
   cleanup.push('API', () => app.close());
   const port = await findFreePort();
   await app.listen({ port, host: '127.0.0.1' });
@@ -58,8 +68,13 @@ async function main() {
     return body;
   };
 
-  const activity = JSON.parse(await get('/api/activity')) as { scans: { directoriesTotal: number }[]; pipelines: { titles: number }[]; items: { counts: Record<string, number> } };
-  if (activity.pipelines[0]?.titles !== PIPELINES_IN_FLIGHT || activity.scans[0]?.directoriesTotal !== TITLES) throw new Error(`unexpected activity: ${JSON.stringify(activity).slice(0, 300)}`);
+  const activity = JSON.parse(await get('/api/activity')) as {
+    scans: { directoriesTotal: number }[];
+    pipelines: { titles: number }[];
+    items: { counts: Record<string, number> };
+  };
+  if (activity.pipelines[0]?.titles !== PIPELINES_IN_FLIGHT || activity.scans[0]?.directoriesTotal !== TITLES)
+    throw new Error(`unexpected activity: ${JSON.stringify(activity).slice(0, 300)}`);
   progress(`seeded ${TITLES} titles, ${ITEMS} items, ${PIPELINES_IN_FLIGHT} pipelines in flight in ${seedSeconds} s (scan ${scanId})`);
 
   // Warm both routes, then alternate them so both see the same machine.
@@ -70,7 +85,9 @@ async function main() {
     activityMs.push(await timed(() => get('/api/activity')));
     referenceMs.push(await timed(() => get('/api/libraries')));
   }
-  progress(`GET /api/activity: p50 ${percentile(activityMs, 50)} ms, p99 ${percentile(activityMs, 99)} ms (reference /api/libraries p50 ${percentile(referenceMs, 50)} ms)`);
+  progress(
+    `GET /api/activity: p50 ${percentile(activityMs, 50)} ms, p99 ${percentile(activityMs, 99)} ms (reference /api/libraries p50 ${percentile(referenceMs, 50)} ms)`,
+  );
 
   // Event latency: an item's download progress as the download activity records it, to an SSE client.
   const recorder = new EventRecorder(new EventRepository(db), new RequestRepository(db));
@@ -129,7 +146,17 @@ async function seed(db: Awaited<ReturnType<typeof createBenchDatabase>>['db']): 
   for (let start = 0; start < TITLES; start += 1_000) {
     const batch = Array.from({ length: 1_000 }, (_, k) => start + k);
     await db.insert(libraryFolders).values(
-      batch.map((n) => ({ libraryId: library!.id, key: `film-${n}`, kind: 'movie' as const, folderPath: `/bench/films/film-${n}`, fingerprint: String(n), videoFiles: [], fileCount: 1, seenScanId: scanId, ...(n % 2 === 0 ? { scannedScanId: scanId } : {}) })),
+      batch.map((n) => ({
+        libraryId: library!.id,
+        key: `film-${n}`,
+        kind: 'movie' as const,
+        folderPath: `/bench/films/film-${n}`,
+        fingerprint: String(n),
+        videoFiles: [],
+        fileCount: 1,
+        seenScanId: scanId,
+        ...(n % 2 === 0 ? { scannedScanId: scanId } : {}),
+      })),
     );
     await db.insert(movies).values(
       batch.map((n) => ({
@@ -146,12 +173,44 @@ async function seed(db: Awaited<ReturnType<typeof createBenchDatabase>>['db']): 
   }
   const [profile] = await db
     .insert(qualityProfiles)
-    .values({ name: 'Bench', encode: { videoCodec: 'libx264', crf: 23, preset: 'medium', maxHeight: 1080, audioCodec: 'aac', audioBitrateKbps: 160 } })
+    .values({
+      name: 'Bench',
+      encode: { videoCodec: 'libx264', crf: 23, preset: 'medium', maxHeight: 1080, audioCodec: 'aac', audioBitrateKbps: 160 },
+    })
     .returning();
-  const statuses: ProcessingItemStatus[] = ['COMPLETED', 'COMPLETED', 'COMPLETED', 'COMPLETED', 'COMPLETED', 'DOWNLOADING', 'ENCODING', 'FOUND', 'FAILED', 'AWAITING'];
+  const statuses: ProcessingItemStatus[] = [
+    'COMPLETED',
+    'COMPLETED',
+    'COMPLETED',
+    'COMPLETED',
+    'COMPLETED',
+    'DOWNLOADING',
+    'ENCODING',
+    'FOUND',
+    'FAILED',
+    'AWAITING',
+  ];
   for (let r = 0; r < ITEMS / 10; r++) {
-    const [request] = await db.insert(requests).values({ type: 'tv', title: `Show ${r}`, year: 2020, requireApproval: r % 2 === 0, qualityProfileId: profile!.id, workflowId: `request/${randomUUID()}` }).returning();
-    await db.insert(processingItems).values(statuses.map((status, e) => ({ requestId: request!.id, seasonNumber: 1, episodeNumber: e + 1, status, progress: status === 'DOWNLOADING' ? 40 : 0 })));
+    const [request] = await db
+      .insert(requests)
+      .values({
+        type: 'tv',
+        title: `Show ${r}`,
+        year: 2020,
+        requireApproval: r % 2 === 0,
+        qualityProfileId: profile!.id,
+        workflowId: `request/${randomUUID()}`,
+      })
+      .returning();
+    await db.insert(processingItems).values(
+      statuses.map((status, e) => ({
+        requestId: request!.id,
+        seasonNumber: 1,
+        episodeNumber: e + 1,
+        status,
+        progress: status === 'DOWNLOADING' ? 40 : 0,
+      })),
+    );
   }
   return scanId;
 }

@@ -71,7 +71,11 @@ async function main() {
         cipher,
         taskQueue,
         discord,
-        startWorker: () => startWorkerProcess({ address: server.address, databaseUrl, taskQueue, dataDir: path.join(dir, 'data'), bundlePath, secretKey }, cleanup),
+        startWorker: () =>
+          startWorkerProcess(
+            { address: server.address, databaseUrl, taskQueue, dataDir: path.join(dir, 'data'), bundlePath, secretKey },
+            cleanup,
+          ),
         video,
         workDir: dir,
         log: progress,

@@ -7,7 +7,13 @@ import { movieNfoXml } from '../support/movie-nfo.js';
  * lone surrogates, deep nesting, another root element.
  */
 const base = (i: number) =>
-  movieNfoXml({ title: `Fuzz Movie ${i}`, year: 1990 + (i % 30), tmdbId: 1000 + i, plot: 'A plot.', actors: [{ name: 'Some One', role: 'Lead' }] });
+  movieNfoXml({
+    title: `Fuzz Movie ${i}`,
+    year: 1990 + (i % 30),
+    tmdbId: 1000 + i,
+    plot: 'A plot.',
+    actors: [{ name: 'Some One', role: 'Lead' }],
+  });
 
 const BOMB = `<?xml version="1.0"?>
 <!DOCTYPE movie [
@@ -49,7 +55,10 @@ const mutations: NfoMutation[] = [
 
 /** The n-th mutated NFO: random byte flips on top of one or two of the mutations above. */
 export function mutatedNfo(n: number, seed: number): string | Buffer {
-  const [first, second, flips] = fc.sample(fc.tuple(fc.nat(mutations.length - 1), fc.nat(mutations.length), fc.array(fc.tuple(fc.nat(), fc.nat(255)), { maxLength: 3 })), { seed: seed + n, numRuns: 1 })[0]!;
+  const [first, second, flips] = fc.sample(
+    fc.tuple(fc.nat(mutations.length - 1), fc.nat(mutations.length), fc.array(fc.tuple(fc.nat(), fc.nat(255)), { maxLength: 3 })),
+    { seed: seed + n, numRuns: 1 },
+  )[0]!;
   let text: string | Buffer = mutations[first]!(base(n), n);
   if (second < mutations.length && typeof text === 'string' && text.length < 2 * 1024 * 1024) text = mutations[second]!(text, n * 7);
   if (flips.length === 0) return text;

@@ -61,7 +61,11 @@ async function main() {
   await app.listen({ port, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${port}`;
   const api = async (method: string, url: string, body?: unknown) => {
-    const res = await fetch(`${base}${url}`, { method, headers: { 'x-api-key': API_KEY, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${base}${url}`, {
+      method,
+      headers: { 'x-api-key': API_KEY, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: res.status, json: (await res.json().catch(() => null)) as Record<string, unknown> | null };
   };
 
@@ -126,7 +130,10 @@ async function main() {
     for (const item of items) if (item.folderPath) recorded.add(path.basename(item.folderPath));
     if (items.length < 500) break;
   }
-  const issues = ((await api('GET', `/api/scans/${String(scan.json!.scanId)}/issues`)).json ?? []) as unknown as { path: string; folderKey: string | null }[];
+  const issues = ((await api('GET', `/api/scans/${String(scan.json!.scanId)}/issues`)).json ?? []) as unknown as {
+    path: string;
+    folderKey: string | null;
+  }[];
   const named = new Set(issues.map((issue) => issue.folderKey ?? issue.path.split('/')[0] ?? ''));
   const lost = scanFailed ? folders : folders.filter((folder) => !recorded.has(folder) && !named.has(folder));
   for (const folder of lost.slice(0, 20)) failures.push(`NFO fuzz: ${folder} is neither a title nor a scan issue`);
@@ -146,8 +153,14 @@ async function main() {
     scanSeconds: Math.round(scanSeconds * 10) / 10,
   };
   console.log(`machine: ${machine.cores} cores, ${machine.cpuModel}, Node ${machine.node}, load ${figures.loadAverage1m}`);
-  console.log(`${REQUESTS} mutated requests to ${routes.length} write routes in ${requestSeconds.toFixed(1)} s: ${Object.entries(byClass).map(([k, v]) => `${k} ${v}`).join(', ')}, no answer ${noAnswer}`);
-  console.log(`${NFO_FILES} mutated movie.nfo through a scan in ${figures.scanSeconds} s: ${recorded.size} titles recorded, ${nfoIssues} NFO issues, ${lost.length} folders lost${scanFailed ? ' (the scan failed)' : ''}`);
+  console.log(
+    `${REQUESTS} mutated requests to ${routes.length} write routes in ${requestSeconds.toFixed(1)} s: ${Object.entries(byClass)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}, no answer ${noAnswer}`,
+  );
+  console.log(
+    `${NFO_FILES} mutated movie.nfo through a scan in ${figures.scanSeconds} s: ${recorded.size} titles recorded, ${nfoIssues} NFO issues, ${lost.length} folders lost${scanFailed ? ' (the scan failed)' : ''}`,
+  );
   for (const failure of failures.slice(0, 30)) console.log(`  FAIL ${failure}`);
   console.log(JSON.stringify(figures));
   console.log(JSON.stringify({ requests: REQUESTS, '5xx': byClass['5xx'], crashes: noAnswer, nfoCrashes: lost.length }));
@@ -170,12 +183,11 @@ async function send(base: string, request: FuzzRequest): Promise<number | undefi
   }
 }
 
-main()
-  .then(
-    (ok) => cleanup.run().then(() => process.exit(ok ? 0 : 1)),
-    async (error: unknown) => {
-      console.error(error);
-      await cleanup.run();
-      process.exit(1);
-    },
-  );
+main().then(
+  (ok) => cleanup.run().then(() => process.exit(ok ? 0 : 1)),
+  async (error: unknown) => {
+    console.error(error);
+    await cleanup.run();
+    process.exit(1);
+  },
+);

@@ -52,7 +52,10 @@ async function main() {
   cleanup.push('work dir', () => fs.rmSync(workDir, { recursive: true, force: true }));
 
   const mix = catalogueMix(TITLES);
-  const libraryChanged = Array.from({ length: CHANGED_IN_LIBRARY }, (_, i) => LIBRARY_FIRST_ID + Math.floor((i * LIBRARY) / CHANGED_IN_LIBRARY));
+  const libraryChanged = Array.from(
+    { length: CHANGED_IN_LIBRARY },
+    (_, i) => LIBRARY_FIRST_ID + Math.floor((i * LIBRARY) / CHANGED_IN_LIBRARY),
+  );
   const elsewhere = Array.from({ length: CHANGED_ELSEWHERE }, (_, i) => 9_000_000 + i);
   const extras: FakeTmdbExtras = {
     syntheticMovies: { firstId: CATALOGUE_FIRST_ID, count: LIBRARY_FIRST_ID + LIBRARY - CATALOGUE_FIRST_ID },
@@ -78,7 +81,16 @@ async function main() {
 
   const secretKey = randomBytes(32);
   const cipher = new CredentialsCipher(secretKey);
-  await new ProviderRepository(db, cipher).create({ kind: 'tmdb', name: 'TMDB', enabled: true, priority: 0, baseUrl: tmdb.baseUrl, credentials: { apiKey: TMDB_FAKE_API_KEY }, rateLimitPerSecond: RATE, timeoutMs: 10_000 });
+  await new ProviderRepository(db, cipher).create({
+    kind: 'tmdb',
+    name: 'TMDB',
+    enabled: true,
+    priority: 0,
+    baseUrl: tmdb.baseUrl,
+    credentials: { apiKey: TMDB_FAKE_API_KEY },
+    rateLimitPerSecond: RATE,
+    timeoutMs: 10_000,
+  });
   const panel = await new IptvProviderRepository(db, cipher).create({
     kind: 'xtream',
     name: 'Bench panel',
@@ -102,12 +114,20 @@ async function main() {
   const sync = async (): Promise<{ seconds: number; tmdbRequests: number; result: IptvSyncProgress }> => {
     const before = tmdb.requests.length;
     const started = performance.now();
-    const handle = await temporal.workflow.start('iptvSync', { taskQueue, workflowId: `iptv-sync/${panel.id}`, args: [{ providerId: panel.id }] });
+    const handle = await temporal.workflow.start('iptvSync', {
+      taskQueue,
+      workflowId: `iptv-sync/${panel.id}`,
+      args: [{ providerId: panel.id }],
+    });
     // Progress on stderr every 30 s (a long run on a shared machine is worth watching).
     const ticker = setInterval(() => {
       void handle
         .query<IptvSyncProgress>('progress')
-        .then((p) => process.stderr.write(`  ${Math.round((performance.now() - started) / 1000)} s: ${p.phase}, matched ${p.matched}, ignored ${p.ignored}, TMDB requests ${tmdb.requests.length - before}, load ${loadAverage1m()}\n`))
+        .then((p) =>
+          process.stderr.write(
+            `  ${Math.round((performance.now() - started) / 1000)} s: ${p.phase}, matched ${p.matched}, ignored ${p.ignored}, TMDB requests ${tmdb.requests.length - before}, load ${loadAverage1m()}\n`,
+          ),
+        )
         .catch(() => undefined);
     }, 30_000);
     const result: IptvSyncProgress = await handle.result().finally(() => clearInterval(ticker));
@@ -121,7 +141,9 @@ async function main() {
   const bound = accepted / RATE;
   const expectedMatched = mix.withTmdbId + mix.withImdbId + mix.byName;
   if (first.result.matched !== expectedMatched || first.result.ignored !== mix.unmatched || first.result.malformed !== mix.malformed) {
-    throw new Error(`first sync: unexpected result ${JSON.stringify(first.result)} (expected ${expectedMatched} matched, ${mix.unmatched} ignored, ${mix.malformed} malformed)`);
+    throw new Error(
+      `first sync: unexpected result ${JSON.stringify(first.result)} (expected ${expectedMatched} matched, ${mix.unmatched} ignored, ${mix.malformed} malformed)`,
+    );
   }
 
   // 2. Nothing changed: nothing to match.
@@ -139,7 +161,11 @@ async function main() {
     select 'movie', id, 'tmdb', null, now() - interval '3 days' from movies where library_id = ${libraryId}::uuid`);
   const refreshBefore = tmdb.requests.length;
   const refreshStarted = performance.now();
-  const refresh: ProviderRefreshSummary = await temporal.workflow.execute('providerRefresh', { taskQueue, workflowId: `provider-refresh-${randomUUID()}`, args: [{}] });
+  const refresh: ProviderRefreshSummary = await temporal.workflow.execute('providerRefresh', {
+    taskQueue,
+    workflowId: `provider-refresh-${randomUUID()}`,
+    args: [{}],
+  });
   const refreshSeconds = (performance.now() - refreshStarted) / 1000;
   const refreshRequests = tmdb.requests.slice(refreshBefore);
   const refreshAgainBefore = tmdb.requests.length;
@@ -165,7 +191,13 @@ async function main() {
       ignored: first.result.ignored,
       malformed: first.result.malformed,
     },
-    secondSync: { seconds: round(second.seconds), tmdbRequests: second.tmdbRequests, refused429: (extras.refused ?? 0) - refusedBefore, target: 0, toMatch: second.result.toMatch },
+    secondSync: {
+      seconds: round(second.seconds),
+      tmdbRequests: second.tmdbRequests,
+      refused429: (extras.refused ?? 0) - refusedBefore,
+      target: 0,
+      toMatch: second.result.toMatch,
+    },
     providerRefresh: {
       libraryTitles: LIBRARY,
       changedIdsListed: extras.changes!.movie.length,
@@ -180,7 +212,9 @@ async function main() {
       secondRunProviderCalls: refreshAgainRequests,
     },
   };
-  console.log(`machine: ${machine.cores} cores, ${machine.cpuModel}, Node ${machine.node}, load ${loadAtStart} → ${figures.loadAverage1m.atEnd}`);
+  console.log(
+    `machine: ${machine.cores} cores, ${machine.cpuModel}, Node ${machine.node}, load ${loadAtStart} → ${figures.loadAverage1m.atEnd}`,
+  );
   console.log(
     `first sync of ${TITLES} titles: ${figures.firstSync.seconds} s (${figures.firstSync.titlesPerSecond} titles/s); ${first.tmdbRequests} TMDB requests (${figures.firstSync.refused429} refused with 429) → rate-limit bound ${figures.firstSync.rateLimitBoundSeconds} s at ${RATE}/s; ratio ${figures.firstSync.ratioToBound}`,
   );

@@ -45,5 +45,12 @@ export function syntheticXtreamCatalogue(firstId: number, mix: CatalogueMix, yea
   for (let i = 0; i < mix.byName; i++, id++) vodStreams.push(xtreamMovie(id, `EN - ${name(id)} 4K`));
   for (let i = 0; i < mix.unmatched; i++, id++) vodStreams.push(xtreamMovie(id, `Home Video ${id} (2001)`));
   for (let i = 0; i < mix.malformed; i++) vodStreams.push(xtreamMovie(`x${i}`, `Broken ${i}`));
-  return { vodCategories: [{ category_id: '1', category_name: 'Movies', parent_id: 0 }], vodStreams, seriesCategories: [], series: [], vodInfo, seriesInfo: {} };
+  return {
+    vodCategories: [{ category_id: '1', category_name: 'Movies', parent_id: 0 }],
+    vodStreams,
+    seriesCategories: [],
+    series: [],
+    vodInfo,
+    seriesInfo: {},
+  };
 }

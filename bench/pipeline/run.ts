@@ -80,7 +80,15 @@ async function main() {
   const taskQueue = `bench-pipeline-${randomUUID()}`;
   const workerConnection = await NativeConnection.connect({ address: server.address });
   const workers = runWorkers(
-    await createReelflowWorkers({ connection: workerConnection, namespace: 'default', taskQueue, db, dataDir: path.join(workDir, 'data'), credentialsCipher: cipher, workflowBundle: { code: bundle.code } }),
+    await createReelflowWorkers({
+      connection: workerConnection,
+      namespace: 'default',
+      taskQueue,
+      db,
+      dataDir: path.join(workDir, 'data'),
+      credentialsCipher: cipher,
+      workflowBundle: { code: bundle.code },
+    }),
   );
   cleanup.push('workers', async () => {
     workers.shutdown();
@@ -94,7 +102,16 @@ async function main() {
   cleanup.push('API', () => app.close());
 
   // The loopback TMDB answers as fast as it can; the provider queue's rate is not what is measured here.
-  await new ProviderRepository(db, cipher).create({ name: 'tmdb', kind: 'tmdb', enabled: true, priority: 0, rateLimitPerSecond: 500, timeoutMs: 5_000, baseUrl: tmdb.baseUrl, credentials: { apiKey: TMDB_FAKE_API_KEY } });
+  await new ProviderRepository(db, cipher).create({
+    name: 'tmdb',
+    kind: 'tmdb',
+    enabled: true,
+    priority: 0,
+    rateLimitPerSecond: 500,
+    timeoutMs: 5_000,
+    baseUrl: tmdb.baseUrl,
+    credentials: { apiKey: TMDB_FAKE_API_KEY },
+  });
   const video = await makeVideo(path.join(workDir, 'source', 'video.mkv'), { audio: [{ language: 'eng' }] });
   const latencyRoot = await makeLibraryFolders(path.join(workDir, 'latency'), LATENCY_TITLES, video);
   const throughputRoot = await makeLibraryFolders(path.join(workDir, 'throughput'), THROUGHPUT_TITLES, video);
@@ -103,7 +120,20 @@ async function main() {
   const throughputLibrary = await libraries.create({ name: 'Throughput', kind: 'movie', rootPath: throughputRoot });
   await new PathMappingRepository(db).put(latencyLibrary.id, '/movies', latencyRoot);
   const kodiConfig = notificationConfigSchemas.kodi.parse({
-    groups: [{ name: 'htpc', hosts: [{ name: 'htpc', url: kodi.url, username: KODI_FAKE_USER, password: KODI_FAKE_PASSWORD, pathMappings: [{ from: latencyRoot, to: 'smb://nas/movies' }] }] }],
+    groups: [
+      {
+        name: 'htpc',
+        hosts: [
+          {
+            name: 'htpc',
+            url: kodi.url,
+            username: KODI_FAKE_USER,
+            password: KODI_FAKE_PASSWORD,
+            pathMappings: [{ from: latencyRoot, to: 'smb://nas/movies' }],
+          },
+        ],
+      },
+    ],
     coalesceSeconds: 0,
     timeoutMs: 5_000,
   });
@@ -140,7 +170,11 @@ async function main() {
   // ── 2. Throughput after a scan ──
   progress(`throughput: scanning ${THROUGHPUT_TITLES} titles; every new title runs its pipeline`);
   const started = performance.now();
-  const handle = await client.workflow.start('libraryScan', { taskQueue, workflowId: libraryScanWorkflowId(throughputLibrary.id), args: [{ libraryId: throughputLibrary.id }] });
+  const handle = await client.workflow.start('libraryScan', {
+    taskQueue,
+    workflowId: libraryScanWorkflowId(throughputLibrary.id),
+    args: [{ libraryId: throughputLibrary.id }],
+  });
   const scanned = (await handle.result()) as ScanProgress;
   const scanSeconds = (performance.now() - started) / 1000;
   const ids = (await db.select({ id: movies.id }).from(movies).where(eq(movies.libraryId, throughputLibrary.id))).map((r) => r.id);
@@ -181,17 +215,30 @@ async function main() {
       totalSeconds: round(totalSeconds, 2),
       titlesPerSecond: round(THROUGHPUT_TITLES / totalSeconds, 2),
       reference: { scanOnlyTitlesPerSecond: round(THROUGHPUT_TITLES / scanSeconds, 2) },
-      historyEventsPerTitle: { pipeline: avg((e) => e.own), notifyTitle: avg((e) => e.notify), providerFetch: avg((e) => e.fetch), total: avg((e) => e.own + e.notify + e.fetch) },
+      historyEventsPerTitle: {
+        pipeline: avg((e) => e.own),
+        notifyTitle: avg((e) => e.notify),
+        providerFetch: avg((e) => e.fetch),
+        total: avg((e) => e.own + e.notify + e.fetch),
+      },
       scanHistoryEvents: scanEvents,
       kodiCalls: kodi.calls.length,
     },
   };
   if (scanned.titlesNew !== THROUGHPUT_TITLES) throw new Error(`scan found ${scanned.titlesNew} new titles, expected ${THROUGHPUT_TITLES}`);
 
-  console.log(`webhook → Kodi scan, warm cache:  p50 ${figures.webhookToKodi.warmCache.p50} s  p95 ${figures.webhookToKodi.warmCache.p95} s  (target p50 ≤ 1 s: ${figures.webhookToKodi.meetsTarget ? 'met' : 'missed'})`);
-  console.log(`  reference, cold cache:           p50 ${figures.webhookToKodi.reference.coldCacheP50} s  p95 ${figures.webhookToKodi.reference.coldCacheP95} s`);
-  console.log(`${THROUGHPUT_TITLES} titles scan → pipeline → notify: ${figures.throughput.totalSeconds} s, ${figures.throughput.titlesPerSecond} titles/s (reference, the scan alone: ${figures.throughput.reference.scanOnlyTitlesPerSecond} titles/s)`);
-  console.log(`history events per title: pipeline ${figures.throughput.historyEventsPerTitle.pipeline}, notifyTitle ${figures.throughput.historyEventsPerTitle.notifyTitle}, providerFetch ${figures.throughput.historyEventsPerTitle.providerFetch}; the scan itself ${scanEvents}`);
+  console.log(
+    `webhook → Kodi scan, warm cache:  p50 ${figures.webhookToKodi.warmCache.p50} s  p95 ${figures.webhookToKodi.warmCache.p95} s  (target p50 ≤ 1 s: ${figures.webhookToKodi.meetsTarget ? 'met' : 'missed'})`,
+  );
+  console.log(
+    `  reference, cold cache:           p50 ${figures.webhookToKodi.reference.coldCacheP50} s  p95 ${figures.webhookToKodi.reference.coldCacheP95} s`,
+  );
+  console.log(
+    `${THROUGHPUT_TITLES} titles scan → pipeline → notify: ${figures.throughput.totalSeconds} s, ${figures.throughput.titlesPerSecond} titles/s (reference, the scan alone: ${figures.throughput.reference.scanOnlyTitlesPerSecond} titles/s)`,
+  );
+  console.log(
+    `history events per title: pipeline ${figures.throughput.historyEventsPerTitle.pipeline}, notifyTitle ${figures.throughput.historyEventsPerTitle.notifyTitle}, providerFetch ${figures.throughput.historyEventsPerTitle.providerFetch}; the scan itself ${scanEvents}`,
+  );
   console.log(`load average (1 min): ${loadAtStart} at start, ${figures.loadAverage1m.end} at end, ${machine.cores} cores`);
   console.log(JSON.stringify(figures));
 }
@@ -202,7 +249,10 @@ async function makeLibraryFolders(root: string, count: number, video: string): P
     const folder = path.join(root, name);
     fs.mkdirSync(folder, { recursive: true });
     fs.linkSync(video, path.join(folder, `${name}.mkv`));
-    fs.writeFileSync(path.join(folder, 'movie.nfo'), `<movie>\n  <title>${name}</title>\n  <year>2000</year>\n  <uniqueid type="tmdb" default="true">603</uniqueid>\n</movie>\n`);
+    fs.writeFileSync(
+      path.join(folder, 'movie.nfo'),
+      `<movie>\n  <title>${name}</title>\n  <year>2000</year>\n  <uniqueid type="tmdb" default="true">603</uniqueid>\n</movie>\n`,
+    );
   }
   return root;
 }

@@ -65,18 +65,32 @@ async function main() {
   const providers = new ProviderRepository(db, new CredentialsCipher(secretKey));
   const base = { enabled: true, priority: 0, rateLimitPerSecond: RATE, timeoutMs: 10_000 };
   await providers.create({ ...base, kind: 'tmdb', name: 'TMDB', baseUrl: tmdb.baseUrl, credentials: { apiKey: TMDB_FAKE_API_KEY } });
-  const fanartRow = await providers.create({ ...base, kind: 'fanart_tv', name: 'Fanart.tv', baseUrl: fanart.baseUrl, credentials: { apiKey: FANART_FAKE_API_KEY } });
+  const fanartRow = await providers.create({
+    ...base,
+    kind: 'fanart_tv',
+    name: 'Fanart.tv',
+    baseUrl: fanart.baseUrl,
+    credentials: { apiKey: FANART_FAKE_API_KEY },
+  });
   const libraryId = (await new LibraryRepository(db).create({ name: 'Bench', kind: 'movie', rootPath: workDir })).id;
 
   const taskQueue = `bench-cache-${randomUUID()}`;
-  await Promise.all([1, 2].map(() => startWorkerProcess({ address: server.address, databaseUrl, taskQueue, dataDir: workDir, bundlePath, secretKey }, cleanup)));
+  await Promise.all(
+    [1, 2].map(() =>
+      startWorkerProcess({ address: server.address, databaseUrl, taskQueue, dataDir: workDir, bundlePath, secretKey }, cleanup),
+    ),
+  );
   const connection = await Connection.connect({ address: server.address });
   cleanup.push('client', () => connection.close());
   const manager = new ProviderCacheManager({
     cache: new ProviderCacheRepository(db),
     fetcher: new TemporalProviderFetcher(new Client({ connection }), taskQueue),
   });
-  const matrix = async (title: string) => ({ entityType: 'movie' as const, entityId: (await insertMovie(db, libraryId, title, 603)).id, externalIds: { tmdb: 603 } });
+  const matrix = async (title: string) => ({
+    entityType: 'movie' as const,
+    entityId: (await insertMovie(db, libraryId, title, 603)).id,
+    externalIds: { tmdb: 603 },
+  });
 
   // 1. Cache hits against a plain round trip on the same pool.
   const warm = await matrix('Warm');
@@ -99,7 +113,11 @@ async function main() {
   const entities = await Promise.all(Array.from({ length: RATE_FETCHES }, (_, i) => matrix(`Rate ${i}`)));
   const rateStart = tmdb.requests.length;
   await Promise.all(entities.map((e) => manager.fetchAssets({ ...e, priority: 'background' })));
-  const calls = tmdb.requests.slice(rateStart).filter((r) => r.path === '/movie/603').map((r) => r.receivedAt).sort((a, b) => a - b);
+  const calls = tmdb.requests
+    .slice(rateStart)
+    .filter((r) => r.path === '/movie/603')
+    .map((r) => r.receivedAt)
+    .sort((a, b) => a - b);
   // The first two seconds hold the token bucket's burst after idle; the limit is about what follows.
   const sustained = calls.filter((t) => t - calls[0]! >= 2_000);
   const sustainedRate = (sustained.length - 1) / ((sustained.at(-1)! - sustained[0]!) / 1000);
@@ -127,13 +145,30 @@ async function main() {
     cacheHit: { calls: HIT_CALLS, p50Ms: percentile(hits, 50), p99Ms: percentile(hits, 99), targetP99Ms: 5 },
     referenceSelect1: { p50Ms: percentile(roundTrips, 50), p99Ms: percentile(roundTrips, 99) },
     concurrentFetch: { callers: 100, upstreamTmdb, upstreamFanart, target: 1 },
-    interactiveDuringRefresh: { backgroundEntities: BACKGROUND_REFRESH, clickSeconds: round(clickSeconds), target: 5, refreshCallsDoneAtClick: refreshCallsAtClick, refreshSecondsStillToGo: round(refreshSecondsAfterClick) },
-    rate: { limit: RATE, fetches: calls.length, sustainedPerSecond: round(sustainedRate), busiestSecond: busiest, target: '36–44', burstFirst2s: calls.length - sustained.length },
+    interactiveDuringRefresh: {
+      backgroundEntities: BACKGROUND_REFRESH,
+      clickSeconds: round(clickSeconds),
+      target: 5,
+      refreshCallsDoneAtClick: refreshCallsAtClick,
+      refreshSecondsStillToGo: round(refreshSecondsAfterClick),
+    },
+    rate: {
+      limit: RATE,
+      fetches: calls.length,
+      sustainedPerSecond: round(sustainedRate),
+      busiestSecond: busiest,
+      target: '36–44',
+      burstFirst2s: calls.length - sustained.length,
+    },
   };
   console.log(`machine: ${machine.cores} cores, ${machine.cpuModel}, Node ${machine.node}, load ${figures.loadAverage1m}`);
-  console.log(`cache hit fetchAssets: p50 ${figures.cacheHit.p50Ms} ms, p99 ${figures.cacheHit.p99Ms} ms (target p99 ≤ 5 ms; reference select 1: p50 ${figures.referenceSelect1.p50Ms} ms, p99 ${figures.referenceSelect1.p99Ms} ms)`);
+  console.log(
+    `cache hit fetchAssets: p50 ${figures.cacheHit.p50Ms} ms, p99 ${figures.cacheHit.p99Ms} ms (target p99 ≤ 5 ms; reference select 1: p50 ${figures.referenceSelect1.p50Ms} ms, p99 ${figures.referenceSelect1.p99Ms} ms)`,
+  );
   console.log(`100 concurrent fetches of one entity: TMDB called ${upstreamTmdb}×, Fanart.tv ${upstreamFanart}× (target 1 each)`);
-  console.log(`sustained TMDB rate with 2 worker processes: ${figures.rate.sustainedPerSecond}/s, busiest second ${busiest} (limit ${RATE}/s, target 36–44; burst in the first 2 s: ${figures.rate.burstFirst2s} calls)`);
+  console.log(
+    `sustained TMDB rate with 2 worker processes: ${figures.rate.sustainedPerSecond}/s, busiest second ${busiest} (limit ${RATE}/s, target 36–44; burst in the first 2 s: ${figures.rate.burstFirst2s} calls)`,
+  );
   console.log(
     `a person's fetch during a background refresh of ${BACKGROUND_REFRESH}: ${figures.interactiveDuringRefresh.clickSeconds} s (target ≤ 5 s; the refresh had ${round(refreshSecondsAfterClick)} s still to go)`,
   );

@@ -42,8 +42,24 @@ const EPISODES = 10;
  * `--video 854x480` runs another size.
  */
 const VIDEO = quick ? { seconds: 20, width: 480, height: 270 } : { seconds: 60, ...frameSize(argValue('--video') ?? '1920x1080') };
-const ENCODE = { videoCodec: 'libx264' as const, crf: 23, preset: quick ? ('veryfast' as const) : ('medium' as const), maxHeight: 1080, audioCodec: 'aac' as const, audioBitrateKbps: 128 };
-const SHOW = { id: 990010, name: 'Bench Show', seasons: [{ number: 1, episodes: Array.from({ length: EPISODES }, (_, i) => ({ number: i + 1, name: `Episode ${i + 1}`, airDate: '2020-01-01' })) }] };
+const ENCODE = {
+  videoCodec: 'libx264' as const,
+  crf: 23,
+  preset: quick ? ('veryfast' as const) : ('medium' as const),
+  maxHeight: 1080,
+  audioCodec: 'aac' as const,
+  audioBitrateKbps: 128,
+};
+const SHOW = {
+  id: 990010,
+  name: 'Bench Show',
+  seasons: [
+    {
+      number: 1,
+      episodes: Array.from({ length: EPISODES }, (_, i) => ({ number: i + 1, name: `Episode ${i + 1}`, airDate: '2020-01-01' })),
+    },
+  ],
+};
 
 installTemporalRuntime('error');
 const cleanup = new CleanupStack();
@@ -77,7 +93,16 @@ async function main() {
   cleanup.push('pool', () => sql.end({ timeout: 5 }));
   await countItemWrites(sql);
   const cipher = new CredentialsCipher(randomBytes(32));
-  await new ProviderRepository(db, cipher).create({ kind: 'tmdb', name: 'TMDB', enabled: true, priority: 0, rateLimitPerSecond: 40, timeoutMs: 10_000, baseUrl: tmdb.baseUrl, credentials: { apiKey: TMDB_FAKE_API_KEY } });
+  await new ProviderRepository(db, cipher).create({
+    kind: 'tmdb',
+    name: 'TMDB',
+    enabled: true,
+    priority: 0,
+    rateLimitPerSecond: 40,
+    timeoutMs: 10_000,
+    baseUrl: tmdb.baseUrl,
+    credentials: { apiKey: TMDB_FAKE_API_KEY },
+  });
 
   // The season pack: 10 real episodes, seeded by one qBittorrent and listed on the indexer.
   const packName = 'Bench.Show.S01.1080p.WEB-DL.x264-BENCH';
@@ -86,7 +111,16 @@ async function main() {
   for (const file of files) await makeVideo(path.join(packDir, file), { ...VIDEO, audio: [{ language: 'eng', channels: 2 }] });
   const { torrent, infoHash } = await createTorrent({ root: packDir, files, name: packName, pieceLength: 64 * 1024 });
   await seed(seeder, torrent, dirs.seedData!);
-  indexer.releases.push({ title: packName, torrent, infoHash, sizeBytes: 10 * 1024 ** 3, seeders: 20, tvdbId: 424242, tmdbId: SHOW.id, season: 1 });
+  indexer.releases.push({
+    title: packName,
+    torrent,
+    infoHash,
+    sizeBytes: 10 * 1024 ** 3,
+    seeders: 20,
+    tvdbId: 424242,
+    tmdbId: SHOW.id,
+    season: 1,
+  });
 
   const taskQueue = `bench-request-${randomUUID()}`;
   const settings: RequestPipelineSettings = {
@@ -101,7 +135,16 @@ async function main() {
   const nativeConnection = await NativeConnection.connect({ address: server.address });
   const bundlePath = path.join(workDir, 'workflows.js');
   fs.writeFileSync(bundlePath, bundle.code);
-  const workers = await createReelflowWorkers({ connection: nativeConnection, namespace: 'default', taskQueue, db, dataDir: dirs.data!, credentialsCipher: cipher, workflowBundle: { codePath: bundlePath }, requestPipeline: settings });
+  const workers = await createReelflowWorkers({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    db,
+    dataDir: dirs.data!,
+    credentialsCipher: cipher,
+    workflowBundle: { codePath: bundlePath },
+    requestPipeline: settings,
+  });
   const running = runWorkers(workers);
   cleanup.push('workers', async () => {
     running.shutdown();
@@ -115,15 +158,46 @@ async function main() {
   const app = await build({ config: { taskQueue, mediaRoots: [] }, apiKey, db, sql, temporal, credentialsCipher: cipher });
   cleanup.push('api', () => app.close());
   const headers = { 'x-api-key': apiKey };
-  const profile = (await app.inject({ method: 'POST', url: '/api/quality-profiles', headers, payload: { name: 'bench', encode: ENCODE } })).json();
-  const target = (await app.inject({ method: 'POST', url: '/api/delivery-targets', headers, payload: { name: 'bench', path: dirs.target } })).json();
+  const profile = (
+    await app.inject({ method: 'POST', url: '/api/quality-profiles', headers, payload: { name: 'bench', encode: ENCODE } })
+  ).json();
+  const target = (
+    await app.inject({ method: 'POST', url: '/api/delivery-targets', headers, payload: { name: 'bench', path: dirs.target } })
+  ).json();
 
   // The reference: the same encodes as plain ffmpeg, one after another, half before the pipeline and half
   // after it, so that a machine whose load drifts (it is shared) weighs on both sides alike.
   const sources = files.map((f) => path.join(packDir, f));
   const referenceEncode = async (i: number) => {
     const t0 = performance.now();
-    await ffmpeg(['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-i', sources[i]!, '-map', '0:v:0', '-map', '0:a?', '-c:v', ENCODE.videoCodec, '-crf', String(ENCODE.crf), '-preset', ENCODE.preset, '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', `${ENCODE.audioBitrateKbps}k`, '-f', 'matroska', path.join(dirs.reference!, `${i}.mkv`)]);
+    await ffmpeg([
+      '-hide_banner',
+      '-nostdin',
+      '-y',
+      '-loglevel',
+      'error',
+      '-i',
+      sources[i]!,
+      '-map',
+      '0:v:0',
+      '-map',
+      '0:a?',
+      '-c:v',
+      ENCODE.videoCodec,
+      '-crf',
+      String(ENCODE.crf),
+      '-preset',
+      ENCODE.preset,
+      '-pix_fmt',
+      'yuv420p',
+      '-c:a',
+      'aac',
+      '-b:a',
+      `${ENCODE.audioBitrateKbps}k`,
+      '-f',
+      'matroska',
+      path.join(dirs.reference!, `${i}.mkv`),
+    ]);
     return (performance.now() - t0) / 1000;
   };
   let referenceSeconds = 0;
@@ -133,15 +207,27 @@ async function main() {
   const cpuBefore = cpuSnapshot();
   const started = performance.now();
   const startedAt = new Date();
-  const created = await app.inject({ method: 'POST', url: '/api/requests', headers, payload: { type: 'tv', tmdbId: SHOW.id, tvdbId: 424242, seasons: [1], qualityProfileId: profile.id, targetIds: [target.id] } });
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/requests',
+    headers,
+    payload: { type: 'tv', tmdbId: SHOW.id, tvdbId: 424242, seasons: [1], qualityProfileId: profile.id, targetIds: [target.id] },
+  });
   if (created.statusCode !== 201) throw new Error(`request refused: ${created.body}`);
   const requestId = created.json().id;
   const result = await temporal.workflow.getHandle(created.json().workflowId).result();
   const pipelineSeconds = (performance.now() - started) / 1000;
   const cpu = cpuSpent(cpuBefore, cpuSnapshot());
-  if (result.status !== 'COMPLETED') throw new Error(`request ended ${result.status}: ${JSON.stringify(await sql`select status, last_error from processing_items where request_id = ${requestId}`)}`);
-  const [downloadSpan] = await sql<{ seconds: number }[]>`select extract(epoch from max(at) filter (where status = 'DOWNLOADED') - min(at) filter (where status = 'DOWNLOADING'))::float as seconds from bench_item_writes`;
-  const writes = await sql<{ item_id: string; n: number }[]>`select item_id, count(*)::int as n from bench_item_writes where status in ('DOWNLOADING', 'DOWNLOADED') group by item_id`;
+  if (result.status !== 'COMPLETED')
+    throw new Error(
+      `request ended ${result.status}: ${JSON.stringify(await sql`select status, last_error from processing_items where request_id = ${requestId}`)}`,
+    );
+  const [downloadSpan] = await sql<
+    { seconds: number }[]
+  >`select extract(epoch from max(at) filter (where status = 'DOWNLOADED') - min(at) filter (where status = 'DOWNLOADING'))::float as seconds from bench_item_writes`;
+  const writes = await sql<
+    { item_id: string; n: number }[]
+  >`select item_id, count(*)::int as n from bench_item_writes where status in ('DOWNLOADING', 'DOWNLOADED') group by item_id`;
   const totalWrites = await sql<{ n: number }[]>`select count(*)::int as n from bench_item_writes`;
   // Where the time went: each item's encode (ENCODING, written when an encoder takes it, → ENCODED; ffprobe checks
   // included) and the span of all encodes.
@@ -181,15 +267,31 @@ async function main() {
     loadAverage1mBefore: loadBefore,
     loadAverage1mAfter: loadAverage1m(),
   };
-  console.log(`machine: ${machine.cores} cores, ${machine.cpuModel}, Node ${machine.node}, load ${loadBefore} → ${figures.loadAverage1mAfter}`);
-  console.log(`${EPISODES} episodes (${VIDEO.seconds} s ${VIDEO.width}x${VIDEO.height}), one season pack, x264 ${ENCODE.preset}, 1 encode slot`);
+  console.log(
+    `machine: ${machine.cores} cores, ${machine.cpuModel}, Node ${machine.node}, load ${loadBefore} → ${figures.loadAverage1mAfter}`,
+  );
+  console.log(
+    `${EPISODES} episodes (${VIDEO.seconds} s ${VIDEO.width}x${VIDEO.height}), one season pack, x264 ${ENCODE.preset}, 1 encode slot`,
+  );
   console.log(`pipeline, request to COMPLETED: ${figures.pipelineSeconds} s (download phase ${figures.downloadPhaseSeconds} s)`);
-  console.log(`inside it: the 10 encode activities took ${figures.pipelineEncodeSumSeconds} s together, first start to last end ${figures.pipelineEncodeSpanSeconds} s (${figures.encodeSpanOverheadPercent} % over the reference)`);
-  console.log(`reference, the same 10 encodes as plain ffmpeg one after another (5 before the pipeline, 5 after): ${figures.referenceEncodeSeconds} s`);
-  console.log(`orchestration overhead: ${figures.overheadPercent} % of the reference, ${figures.overheadExcludingDownloadPercent} % leaving out the download phase (target ≤ 10 %)`);
-  console.log(`CPU seconds during the pipeline: ${Object.entries(cpu).map(([who, seconds]) => `${who} ${seconds}`).join(', ')} (${round(pipelineSeconds * machine.cores)} available)`);
+  console.log(
+    `inside it: the 10 encode activities took ${figures.pipelineEncodeSumSeconds} s together, first start to last end ${figures.pipelineEncodeSpanSeconds} s (${figures.encodeSpanOverheadPercent} % over the reference)`,
+  );
+  console.log(
+    `reference, the same 10 encodes as plain ffmpeg one after another (5 before the pipeline, 5 after): ${figures.referenceEncodeSeconds} s`,
+  );
+  console.log(
+    `orchestration overhead: ${figures.overheadPercent} % of the reference, ${figures.overheadExcludingDownloadPercent} % leaving out the download phase (target ≤ 10 %)`,
+  );
+  console.log(
+    `CPU seconds during the pipeline: ${Object.entries(cpu)
+      .map(([who, seconds]) => `${who} ${seconds}`)
+      .join(', ')} (${round(pipelineSeconds * machine.cores)} available)`,
+  );
   console.log(`timeline (s after the request): ${timeline.map((t) => `${t.status} ${round(t.first)}–${round(t.last)}`).join(', ')}`);
-  console.log(`processing_items writes per download: max ${figures.itemWritesPerDownloadMax}, mean ${figures.itemWritesPerDownloadMean} (target ≤ 101); all writes: ${figures.itemWritesTotal}`);
+  console.log(
+    `processing_items writes per download: max ${figures.itemWritesPerDownloadMax}, mean ${figures.itemWritesPerDownloadMean} (target ≤ 101); all writes: ${figures.itemWritesTotal}`,
+  );
   console.log(JSON.stringify(figures));
 }
 

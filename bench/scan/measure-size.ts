@@ -120,7 +120,9 @@ export async function measureSize({ env, rss, workDir, progress, signal }: Measu
 /** Seconds in all → milliseconds per title, with their sum; unreadable (null) parts count as zero. */
 function perTitle<T extends { [K in keyof T]: number | null }>(seconds: T | null, titles: number): (T & { total: number }) | null {
   if (!seconds) return null;
-  const ms = Object.fromEntries(Object.entries<number | null>(seconds).map(([part, s]) => [part, s === null ? null : (s * 1000) / titles])) as T;
+  const ms = Object.fromEntries(
+    Object.entries<number | null>(seconds).map(([part, s]) => [part, s === null ? null : (s * 1000) / titles]),
+  ) as T;
   const total = Object.values<number | null>(ms).reduce<number>((sum, value) => sum + (value ?? 0), 0);
   return { ...ms, total };
 }

@@ -21,7 +21,9 @@ const before = readProcessTimes('self');
 const result = await referenceScan(root);
 const after = readProcessTimes('self');
 const cpu =
-  before && after ? { processSeconds: after.ownSeconds - before.ownSeconds, ffprobeSeconds: after.childrenSeconds - before.childrenSeconds } : null;
+  before && after
+    ? { processSeconds: after.ownSeconds - before.ownSeconds, ffprobeSeconds: after.childrenSeconds - before.childrenSeconds }
+    : null;
 // resourceUsage() reports maxRSS in kilobytes.
 const output: ReferenceProcessOutput = { result, cpu, maxRssBytes: process.resourceUsage().maxRSS * 1024 };
 console.log(JSON.stringify(output));

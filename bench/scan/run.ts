@@ -78,7 +78,9 @@ async function main(): Promise<ScanBenchmarkResult> {
 try {
   const result = await main();
   await cleanup.run();
-  console.log(`machine: ${result.machine.cores} cores, ${result.machine.cpuModel}, Node ${result.machine.node}; load ${result.load1m.atStart} at start, ${result.load1m.atEnd} at end; ${result.totalSeconds} s in all`);
+  console.log(
+    `machine: ${result.machine.cores} cores, ${result.machine.cpuModel}, Node ${result.machine.node}; load ${result.load1m.atStart} at start, ${result.load1m.atEnd} at end; ${result.totalSeconds} s in all`,
+  );
   console.log(JSON.stringify(result));
 } catch (error) {
   if (stoppedBy) console.error(`bench:scan stopped by ${stoppedBy}`);

@@ -16,7 +16,10 @@ export interface ScanCpuSeconds {
  * Starts measuring; the returned function ends the measurement. Postgres backends are found by asking the
  * server which pids serve our database, before and after, since the pool may open connections meanwhile.
  */
-export async function startScanCpuMeasure(workerPid: number, databaseBackendPids: () => Promise<number[]>): Promise<() => Promise<ScanCpuSeconds | null>> {
+export async function startScanCpuMeasure(
+  workerPid: number,
+  databaseBackendPids: () => Promise<number[]>,
+): Promise<() => Promise<ScanCpuSeconds | null>> {
   const worker = readProcessTimes(workerPid);
   const temporal = temporalServerSeconds();
   const backends = backendSeconds(await databaseBackendPids());

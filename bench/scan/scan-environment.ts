@@ -118,7 +118,9 @@ async function startWorkerProcess(env: Record<string, string>, cleanup: CleanupS
   });
   const stopped = new Promise<never>((_, reject) => {
     child.once('error', (error) => reject(new Error('The worker process could not start', { cause: error })));
-    child.once('exit', (code, signal) => reject(new Error(`The worker process stopped during the benchmark (${signal ?? `exit code ${code}`})`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`The worker process stopped during the benchmark (${signal ?? `exit code ${code}`})`)),
+    );
   });
   stopped.catch(() => {});
   const ready = new Promise<void>((resolve) => {

@@ -4,7 +4,12 @@ import { applyMigrations } from '../../src/db/migrate.js';
 import type { CleanupStack } from './cleanup-stack.js';
 
 /** A fresh, migrated database for one benchmark run, dropped by `cleanup`, with a pool on it. */
-export async function createBenchDatabase(adminUrl: string, name: string, cleanup: CleanupStack, poolOptions?: Parameters<typeof createDatabase>[1]) {
+export async function createBenchDatabase(
+  adminUrl: string,
+  name: string,
+  cleanup: CleanupStack,
+  poolOptions?: Parameters<typeof createDatabase>[1],
+) {
   const databaseUrl = await ensureDatabase(adminUrl, name);
   cleanup.push(`database ${name}`, () => dropDatabase(adminUrl, name));
   await applyMigrations(databaseUrl);

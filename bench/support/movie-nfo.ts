@@ -9,7 +9,10 @@ export interface SyntheticMovie {
 
 export function movieNfoXml(movie: SyntheticMovie): string {
   const actors = movie.actors
-    .map((actor, order) => `  <actor>\n    <name>${xml(actor.name)}</name>\n    <role>${xml(actor.role)}</role>\n    <order>${order}</order>\n  </actor>`)
+    .map(
+      (actor, order) =>
+        `  <actor>\n    <name>${xml(actor.name)}</name>\n    <role>${xml(actor.role)}</role>\n    <order>${order}</order>\n  </actor>`,
+    )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <movie>

@@ -57,5 +57,11 @@ function readStat(pid: number | 'self'): { name: string; fields: string[] } | nu
     return null;
   }
   const close = text.lastIndexOf(')');
-  return { name: text.slice(text.indexOf('(') + 1, close), fields: text.slice(close + 2).trim().split(' ') };
+  return {
+    name: text.slice(text.indexOf('(') + 1, close),
+    fields: text
+      .slice(close + 2)
+      .trim()
+      .split(' '),
+  };
 }

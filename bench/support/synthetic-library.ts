@@ -75,7 +75,10 @@ export async function generateMovieLibrary(root: string, n: number, opts: Genera
  */
 export async function touchFraction(root: string, fraction: number): Promise<string[]> {
   const entries = await readdir(root, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const count = Math.min(names.length, Math.max(1, Math.round(names.length * fraction)));
   const touched = Array.from({ length: count }, (_, k) => names[Math.floor((k * names.length) / count)]!);
   const stamp = new Date().toISOString();
@@ -121,12 +124,18 @@ async function makeSources(sourceDir: string, seed: string): Promise<Sources> {
     VIDEO_SOURCES.map((spec, i) => makeVideo(path.join(sourceDir, `video-${i}.${spec.container ?? 'mkv'}`), spec)),
   );
   const posters = await Promise.all(
-    POSTER_BASES.map(async ({ width, height, color }, i) => readFile(await makeImage(path.join(sourceDir, `poster-base-${i}.jpg`), width, height, color))),
+    POSTER_BASES.map(async ({ width, height, color }, i) =>
+      readFile(await makeImage(path.join(sourceDir, `poster-base-${i}.jpg`), width, height, color)),
+    ),
   );
   const fanartBase = await readFile(await makeImage(path.join(sourceDir, 'fanart-base.jpg'), 320, 180, 'black'));
   const logoBase = await readFile(await makeImage(path.join(sourceDir, 'clearlogo-base.png'), 200, 78, 'white'));
-  const fanart = await writeVariants(sourceDir, 'fanart', '.jpg', FANART_VARIANTS, (k) => jpegWithComment(fanartBase, `${seed} fanart ${k}`));
-  const logos = await writeVariants(sourceDir, 'clearlogo', '.png', LOGO_VARIANTS, (k) => pngWithText(logoBase, 'Comment', `${seed} clearlogo ${k}`));
+  const fanart = await writeVariants(sourceDir, 'fanart', '.jpg', FANART_VARIANTS, (k) =>
+    jpegWithComment(fanartBase, `${seed} fanart ${k}`),
+  );
+  const logos = await writeVariants(sourceDir, 'clearlogo', '.png', LOGO_VARIANTS, (k) =>
+    pngWithText(logoBase, 'Comment', `${seed} clearlogo ${k}`),
+  );
   return { videos, posters, fanart, logos };
 }
 

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
  * worker runs exactly as a deployment's does and the two cannot drift apart.
  */
 export function workerNodeFlags(): string[] {
-  const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+  const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
   const script = packageJson.scripts.worker;
   if (!script) throw new Error('package.json has no "worker" script');
   const words = script.split(/\s+/);

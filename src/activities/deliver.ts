@@ -24,7 +24,8 @@ export interface DeliveryOutcome {
 }
 
 function destinationFor(target: DeliveryTargetRow): DeliveryDestination {
-  const options: DestinationOptions = typeof target.options.recycleFolder === 'string' ? { recycleFolder: target.options.recycleFolder } : {};
+  const options: DestinationOptions =
+    typeof target.options.recycleFolder === 'string' ? { recycleFolder: target.options.recycleFolder } : {};
   switch (target.kind) {
     case 'local':
       return new LocalDestination(target.path, options);
@@ -40,17 +41,31 @@ function destinationFor(target: DeliveryTargetRow): DeliveryDestination {
  */
 export function createDeliveryActivities({ targets, requests }: DeliveryActivityDeps) {
   return {
-    async deliverItem(input: { itemId: string; file: string; targetIds: string[]; media: EpisodeMedia | MovieMedia }): Promise<DeliveryOutcome> {
+    async deliverItem(input: {
+      itemId: string;
+      file: string;
+      targetIds: string[];
+      media: EpisodeMedia | MovieMedia;
+    }): Promise<DeliveryOutcome> {
       // Copying and checksumming a film takes minutes: a timer heartbeats, so a dead worker is noticed in seconds.
       return heartbeatWhile(() => deliver(input));
     },
   };
 
-  async function deliver(input: { itemId: string; file: string; targetIds: string[]; media: EpisodeMedia | MovieMedia }): Promise<DeliveryOutcome> {
+  async function deliver(input: {
+    itemId: string;
+    file: string;
+    targetIds: string[];
+    media: EpisodeMedia | MovieMedia;
+  }): Promise<DeliveryOutcome> {
     const rows = await targets.getMany(input.targetIds);
     const missing = input.targetIds.filter((id) => !rows.some((r) => r.id === id));
-    if (missing.length > 0) throw ApplicationFailure.nonRetryable(`Delivery target(s) ${missing.join(', ')} no longer exist`, TARGET_MISSING);
-    const named = libraryPathFor(input.media.kind === 'episode' ? { ...input.media, kind: 'episode' } : input.media, path.extname(input.file));
+    if (missing.length > 0)
+      throw ApplicationFailure.nonRetryable(`Delivery target(s) ${missing.join(', ')} no longer exist`, TARGET_MISSING);
+    const named = libraryPathFor(
+      input.media.kind === 'episode' ? { ...input.media, kind: 'episode' } : input.media,
+      path.extname(input.file),
+    );
     const outcome: DeliveryOutcome = { paths: [], refreshes: [] };
     for (const target of rows) {
       const { location, recycled } = await refusalsFinal(() => destinationFor(target).put(input.file, named.file));
@@ -60,7 +75,11 @@ export function createDeliveryActivities({ targets, requests }: DeliveryActivity
         (outcome.recycled ??= []).push(kept);
       }
       outcome.paths.push(location);
-      if (target.libraryId) outcome.refreshes.push({ libraryId: target.libraryId, folderPath: await refusalsFinal(async () => destinationFor(target).locate(named.titleFolder)) });
+      if (target.libraryId)
+        outcome.refreshes.push({
+          libraryId: target.libraryId,
+          folderPath: await refusalsFinal(async () => destinationFor(target).locate(named.titleFolder)),
+        });
     }
     return outcome;
   }

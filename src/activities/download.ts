@@ -5,7 +5,14 @@ import type { EventRecorder } from '../events/event-recorder.js';
 import type { RequestRepository } from '../db/repositories/request-repository.js';
 import type { ReleaseCandidate } from '../db/schema/index.js';
 import { infoHashOfMagnet, infoHashOfTorrent, isInfoHash } from '../integrations/bittorrent/torrent-file.js';
-import { ERROR_STATES, PIECE_DOWNLOADED, type QbittorrentClient, type TorrentFile, type TorrentInfo, type TorrentSource } from '../integrations/qbittorrent/qbittorrent-client.js';
+import {
+  ERROR_STATES,
+  PIECE_DOWNLOADED,
+  type QbittorrentClient,
+  type TorrentFile,
+  type TorrentInfo,
+  type TorrentSource,
+} from '../integrations/qbittorrent/qbittorrent-client.js';
 import { IndexerSecretMissingError, resolveIndexerSecrets } from '../integrations/torznab/indexer-secrets.js';
 import type { TorznabIndexer } from '../integrations/torznab/torznab-indexer.js';
 import { probeMedia, type MediaInfo } from '../media/probe.js';
@@ -51,10 +58,7 @@ const MAX_TORRENT_BYTES = 32 * MB;
 /** Downloads through qBittorrent's WebUI. A torrent is keyed by its info hash, so a season pack is added once and shared. */
 export function createDownloadActivities({ qbittorrent, requests, events, savePath, category, indexers }: DownloadActivityDeps) {
   const ownerOf = (info: TorrentInfo): TorrentOwner =>
-    info.category === category ||
-    (info.tags ?? '')
-      .split(',')
-      .some((tag) => tag.trim().startsWith(REQUEST_TAG_PREFIX))
+    info.category === category || (info.tags ?? '').split(',').some((tag) => tag.trim().startsWith(REQUEST_TAG_PREFIX))
       ? 'reelflow'
       : 'person';
 
@@ -62,9 +66,13 @@ export function createDownloadActivities({ qbittorrent, requests, events, savePa
   async function linkOf(release: ReleaseCandidate, link: string): Promise<string> {
     const configured = await indexers();
     try {
-      return resolveIndexerSecrets(link, configured.find((i) => i.name === release.indexer));
+      return resolveIndexerSecrets(
+        link,
+        configured.find((i) => i.name === release.indexer),
+      );
     } catch (error) {
-      if (error instanceof IndexerSecretMissingError) throw ApplicationFailure.nonRetryable(`The link of "${release.title}" cannot be used: ${error.message}`, DOWNLOAD_ERRORED);
+      if (error instanceof IndexerSecretMissingError)
+        throw ApplicationFailure.nonRetryable(`The link of "${release.title}" cannot be used: ${error.message}`, DOWNLOAD_ERRORED);
       throw error;
     }
   }
@@ -72,7 +80,11 @@ export function createDownloadActivities({ qbittorrent, requests, events, savePa
   /** A hash the indexer named must be the one of what it serves. */
   function expectHash(release: ReleaseCandidate, hash: string): string {
     if (!isInfoHash(hash)) throw ApplicationFailure.nonRetryable(`"${release.title}" has no usable info hash`, DOWNLOAD_ERRORED);
-    if (release.infoHash !== undefined && release.infoHash !== hash) throw ApplicationFailure.nonRetryable(`The indexer gave "${release.title}" the info hash ${release.infoHash}, but it is ${hash}`, DOWNLOAD_ERRORED);
+    if (release.infoHash !== undefined && release.infoHash !== hash)
+      throw ApplicationFailure.nonRetryable(
+        `The indexer gave "${release.title}" the info hash ${release.infoHash}, but it is ${hash}`,
+        DOWNLOAD_ERRORED,
+      );
     return hash;
   }
 
@@ -84,22 +96,36 @@ export function createDownloadActivities({ qbittorrent, requests, events, savePa
     }
     let response: HttpBytesAnswer;
     try {
-      response = await httpRequestBytes({ url: await linkOf(release, link), redirect: 'manual', timeoutMs: 30_000, maxBodyBytes: MAX_TORRENT_BYTES, what: `the torrent of "${release.title}"` });
+      response = await httpRequestBytes({
+        url: await linkOf(release, link),
+        redirect: 'manual',
+        timeoutMs: 30_000,
+        maxBodyBytes: MAX_TORRENT_BYTES,
+        what: `the torrent of "${release.title}"`,
+      });
     } catch (error) {
       // A body past the ceiling is no torrent file; the next release is tried. Network trouble is retried.
-      if (error instanceof HttpRequestFailure && error.kind === 'too-large') throw ApplicationFailure.nonRetryable(error.message, DOWNLOAD_ERRORED);
+      if (error instanceof HttpRequestFailure && error.kind === 'too-large')
+        throw ApplicationFailure.nonRetryable(error.message, DOWNLOAD_ERRORED);
       throw error;
     }
     const location = response.headers.get('location');
     // Indexer proxies answer a download link with a redirect to the magnet when they have no file.
     if (response.status >= 300 && response.status < 400 && location?.startsWith('magnet:')) return sourceOf(release, location);
-    if (response.status !== 200) throw ApplicationFailure.retryable(`${release.indexer} answered HTTP ${response.status} for the torrent of "${release.title}"`, TORRENT_FETCH_FAILED);
+    if (response.status !== 200)
+      throw ApplicationFailure.retryable(
+        `${release.indexer} answered HTTP ${response.status} for the torrent of "${release.title}"`,
+        TORRENT_FETCH_FAILED,
+      );
     const torrent = response.bytes;
     let hash: string;
     try {
       hash = infoHashOfTorrent(torrent);
     } catch (error) {
-      throw ApplicationFailure.nonRetryable(`The torrent of "${release.title}" is unreadable: ${(error as Error).message}`, DOWNLOAD_ERRORED);
+      throw ApplicationFailure.nonRetryable(
+        `The torrent of "${release.title}" is unreadable: ${(error as Error).message}`,
+        DOWNLOAD_ERRORED,
+      );
     }
     return { source: { kind: 'file', torrent, fileName: `${release.title}.torrent` }, hash: expectHash(release, hash) };
   }
@@ -110,13 +136,22 @@ export function createDownloadActivities({ qbittorrent, requests, events, savePa
      * added again. One a person added themselves is used as it is, read-only (owner 'person'): Reelflow reads
      * its progress and files but never removes, pauses or recategorises it.
      */
-    async addRelease(input: { itemId: string; requestId: string; release: ReleaseCandidate }): Promise<{ hash: string; owner: TorrentOwner }> {
+    async addRelease(input: {
+      itemId: string;
+      requestId: string;
+      release: ReleaseCandidate;
+    }): Promise<{ hash: string; owner: TorrentOwner }> {
       const { source, hash } = await sourceOf(input.release);
       const present = await qbittorrent.get(hash);
       if (present) return { hash, owner: ownerOf(present) };
       try {
         // In order, so a season pack's episodes become ready one after another rather than all at the end.
-        await qbittorrent.add(source, { savePath, category, tags: [`${REQUEST_TAG_PREFIX}${input.requestId}`], sequential: input.release.seasonPack });
+        await qbittorrent.add(source, {
+          savePath,
+          category,
+          tags: [`${REQUEST_TAG_PREFIX}${input.requestId}`],
+          sequential: input.release.seasonPack,
+        });
       } catch (error) {
         // Two episodes of one season pack add it at the same moment: qBittorrent refuses the second, which has it.
         const added = await qbittorrent.get(hash);
@@ -134,8 +169,15 @@ export function createDownloadActivities({ qbittorrent, requests, events, savePa
      * the next release", and so does a file ffprobe cannot read as a video (a fake or broken release). Returns
      * the file of this episode (or the movie) inside the torrent, with its probe for the encoder.
      */
-    async awaitDownload(input: { itemId: string; hash: string; media: EpisodeMedia | MovieMedia; pollMs: number; stallMs: number }): Promise<{ sourceFile: string; sourceInfo: MediaInfo }> {
-      if (!isInfoHash(input.hash)) throw ApplicationFailure.nonRetryable(`${JSON.stringify(input.hash)} is not an info hash`, DOWNLOAD_ERRORED);
+    async awaitDownload(input: {
+      itemId: string;
+      hash: string;
+      media: EpisodeMedia | MovieMedia;
+      pollMs: number;
+      stallMs: number;
+    }): Promise<{ sourceFile: string; sourceInfo: MediaInfo }> {
+      if (!isInfoHash(input.hash))
+        throw ApplicationFailure.nonRetryable(`${JSON.stringify(input.hash)} is not an info hash`, DOWNLOAD_ERRORED);
       const context = Context.current();
       let written = Math.floor((await requests.getItem(input.itemId))?.progress ?? 0);
       let lastProgress = -1;
@@ -143,18 +185,23 @@ export function createDownloadActivities({ qbittorrent, requests, events, savePa
       for (;;) {
         const info = await qbittorrent.get(input.hash);
         if (!info) throw ApplicationFailure.nonRetryable(`Torrent ${input.hash} is no longer in qBittorrent`, DOWNLOAD_ERRORED);
-        if (ERROR_STATES.has(info.state)) throw ApplicationFailure.nonRetryable(`Torrent "${info.name}" is in state ${info.state}`, DOWNLOAD_ERRORED);
+        if (ERROR_STATES.has(info.state))
+          throw ApplicationFailure.nonRetryable(`Torrent "${info.name}" is in state ${info.state}`, DOWNLOAD_ERRORED);
         const torrentPercent = info.progress * 100;
         if (torrentPercent > lastProgress) {
           lastProgress = torrentPercent;
           lastMovedAt = Date.now();
         } else if (Date.now() - lastMovedAt > input.stallMs) {
-          throw ApplicationFailure.nonRetryable(`Torrent "${info.name}" made no progress for ${Math.round(input.stallMs / 1000)} s (${info.state}, ${torrentPercent.toFixed(1)} %)`, DOWNLOAD_STALLED);
+          throw ApplicationFailure.nonRetryable(
+            `Torrent "${info.name}" made no progress for ${Math.round(input.stallMs / 1000)} s (${info.state}, ${torrentPercent.toFixed(1)} %)`,
+            DOWNLOAD_STALLED,
+          );
         }
         // Empty until a magnet link's metadata arrived.
         const files = await qbittorrent.files(input.hash);
         const file = pickFile(files, input.media);
-        if (files.length > 0 && !file) throw ApplicationFailure.nonRetryable(`Torrent "${info.name}" has no video file for ${describe(input.media)}`, DOWNLOAD_ERRORED);
+        if (files.length > 0 && !file)
+          throw ApplicationFailure.nonRetryable(`Torrent "${info.name}" has no video file for ${describe(input.media)}`, DOWNLOAD_ERRORED);
         if (file && (info.progress >= 1 || (await fileIsComplete(qbittorrent, info, file)))) {
           const sourceFile = path.join(info.save_path, file.name);
           return { sourceFile, sourceInfo: await playableVideo(sourceFile, info.name) };
@@ -177,10 +224,12 @@ export function createDownloadActivities({ qbittorrent, requests, events, savePa
      * or it is not Reelflow's: a torrent without our category or tag is a person's, and stays.
      */
     async removeTorrent(input: { itemId: string; hash: string }): Promise<{ removed: boolean; reason?: string }> {
-      if (!isInfoHash(input.hash)) throw ApplicationFailure.nonRetryable(`${JSON.stringify(input.hash)} is not an info hash`, DOWNLOAD_ERRORED);
+      if (!isInfoHash(input.hash))
+        throw ApplicationFailure.nonRetryable(`${JSON.stringify(input.hash)} is not an info hash`, DOWNLOAD_ERRORED);
       const info = await qbittorrent.get(input.hash);
       if (!info) return { removed: false, reason: 'not in qBittorrent' };
-      if (ownerOf(info) !== 'reelflow') return { removed: false, reason: `not Reelflow's (category ${JSON.stringify(info.category ?? '')}): left as it is` };
+      if (ownerOf(info) !== 'reelflow')
+        return { removed: false, reason: `not Reelflow's (category ${JSON.stringify(info.category ?? '')}): left as it is` };
       if (await requests.torrentStillNeeded(input.hash, input.itemId)) return { removed: false, reason: 'another item still needs it' };
       await qbittorrent.delete([input.hash], true);
       return { removed: true };
@@ -219,13 +268,21 @@ async function playableVideo(file: string, torrentName: string): Promise<MediaIn
   try {
     info = await probeMedia(file);
   } catch (error) {
-    throw ApplicationFailure.nonRetryable(`The file ${path.basename(file)} of "${torrentName}" is not a readable video: ${(error as Error).message}`, DOWNLOAD_ERRORED);
+    throw ApplicationFailure.nonRetryable(
+      `The file ${path.basename(file)} of "${torrentName}" is not a readable video: ${(error as Error).message}`,
+      DOWNLOAD_ERRORED,
+    );
   }
-  if (info.video.length === 0 || !info.durationSeconds) throw ApplicationFailure.nonRetryable(`The file ${path.basename(file)} of "${torrentName}" has no video stream with a duration`, DOWNLOAD_ERRORED);
+  if (info.video.length === 0 || !info.durationSeconds)
+    throw ApplicationFailure.nonRetryable(
+      `The file ${path.basename(file)} of "${torrentName}" has no video stream with a duration`,
+      DOWNLOAD_ERRORED,
+    );
   return info;
 }
 
-const largest = (files: TorrentFile[]) => files.reduce<TorrentFile | undefined>((best, f) => (!best || f.size > best.size ? f : best), undefined);
+const largest = (files: TorrentFile[]) =>
+  files.reduce<TorrentFile | undefined>((best, f) => (!best || f.size > best.size ? f : best), undefined);
 const describe = (media: EpisodeMedia | MovieMedia) => (media.kind === 'episode' ? `S${media.season}E${media.episode}` : media.title);
 
 export type DownloadActivities = ReturnType<typeof createDownloadActivities>;

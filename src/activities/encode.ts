@@ -86,7 +86,11 @@ export function createEncodeActivities({ requests, events, profiles, workDir }: 
       // The paths come from the workflow: the rename and the removal of a failed encode stay in the work folder.
       const output = confined(() => confinedPath(workDir, input.encoded.output));
       const partial = confined(() => confinedPath(workDir, input.encoded.partial));
-      if (partial !== partialPathOf(output)) throw ApplicationFailure.nonRetryable(`${input.encoded.partial} is not the partial encode of ${input.encoded.output}`, PATH_REFUSED);
+      if (partial !== partialPathOf(output))
+        throw ApplicationFailure.nonRetryable(
+          `${input.encoded.partial} is not the partial encode of ${input.encoded.output}`,
+          PATH_REFUSED,
+        );
       const profile = await profileOf(input.qualityProfileId);
       try {
         const result = await acceptEncode({ ...input.encoded, partial, output }, profile.encode);

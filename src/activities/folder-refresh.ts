@@ -15,7 +15,12 @@ import { scanTitleFolder } from '../media/title-scan/index.js';
 import type { FolderRefreshInput, RefreshedFolder } from '../contracts/folder-refresh.js';
 import type { PipelineTitleKind } from '../contracts/title-pipeline.js';
 import { heartbeatWhile } from './heartbeat-while.js';
-import { FOLDER_OUTSIDE_LIBRARY, INVALID_FOLDER_REFRESH_INPUT, LIBRARY_NOT_FOUND, UNSUPPORTED_LIBRARY_KIND } from '../contracts/failures.js';
+import {
+  FOLDER_OUTSIDE_LIBRARY,
+  INVALID_FOLDER_REFRESH_INPUT,
+  LIBRARY_NOT_FOUND,
+  UNSUPPORTED_LIBRARY_KIND,
+} from '../contracts/failures.js';
 
 export interface FolderRefreshActivityDeps {
   db: Database;
@@ -27,9 +32,21 @@ export interface FolderRefreshActivityDeps {
 /** folderRefresh is started by type name from elsewhere (the request pipeline's delivery): its input is checked here. */
 const refreshInput = z.object({
   libraryId: z.uuid(),
-  folderPath: z.string().min(1).refine((p) => path.isAbsolute(p), 'an absolute path'),
+  folderPath: z
+    .string()
+    .min(1)
+    .refine((p) => path.isAbsolute(p), 'an absolute path'),
   reason: z.string().min(1).max(500),
-  arrIds: z.object({ tmdb: z.number().int().positive().optional(), imdb: z.string().regex(/^tt\d+$/).optional(), tvdb: z.number().int().positive().optional() }).optional(),
+  arrIds: z
+    .object({
+      tmdb: z.number().int().positive().optional(),
+      imdb: z
+        .string()
+        .regex(/^tt\d+$/)
+        .optional(),
+      tvdb: z.number().int().positive().optional(),
+    })
+    .optional(),
   scanId: z.uuid(),
 });
 
@@ -69,7 +86,8 @@ export function createFolderRefreshActivities({ db, phaseConfig, contentStore, p
     const input = parsed.data;
     const library = await libraries.get(input.libraryId);
     if (!library) throw ApplicationFailure.nonRetryable(`Library ${input.libraryId} does not exist`, LIBRARY_NOT_FOUND);
-    if (library.kind === 'music') throw ApplicationFailure.nonRetryable(`Library "${library.name}" is a music library`, UNSUPPORTED_LIBRARY_KIND);
+    if (library.kind === 'music')
+      throw ApplicationFailure.nonRetryable(`Library "${library.name}" is a music library`, UNSUPPORTED_LIBRARY_KIND);
     const scanConfig = await phaseConfig.get('scan');
     let discovered;
     try {

@@ -37,7 +37,10 @@ export function createIptvActivities(deps: IptvActivityDeps) {
   const titles = new ProviderTitleRepository(deps.db);
   const lookup = new CachedTmdbLookup(deps.cache);
 
-  async function withContext<T>(providerId: string, run: (processor: IptvProcessor, context: IptvContext, config: IptvProviderRecord) => Promise<T>): Promise<T> {
+  async function withContext<T>(
+    providerId: string,
+    run: (processor: IptvProcessor, context: IptvContext, config: IptvProviderRecord) => Promise<T>,
+  ): Promise<T> {
     const config = await deps.iptvProviders.get(providerId).catch(asTemporalFailure);
     if (!config) {
       deps.registry.removeIptv(providerId);
@@ -71,7 +74,8 @@ export function createIptvActivities(deps: IptvActivityDeps) {
         Context.current().heartbeat({ listed: listing.entries.length });
         const rows = toListedTitles(listing, config.nameCleanup);
         const stored = await titles.upsertListing(input.providerId, input.syncId, rows);
-        if (context.ignored.length > 0) context.logger.info('catalogue entries ignored', { count: context.ignored.length, first: context.ignored.slice(0, 5) });
+        if (context.ignored.length > 0)
+          context.logger.info('catalogue entries ignored', { count: context.ignored.length, first: context.ignored.slice(0, 5) });
         return { listed: rows.length, malformed: listing.malformed.length, inserted: stored.inserted, toMatch: stored.pending };
       });
     },
@@ -80,28 +84,43 @@ export function createIptvActivities(deps: IptvActivityDeps) {
      * The next pending titles: what the listing lacks from the provider (episodes, ids), then a match to
      * TMDB through the provider cache. A title TMDB could not be asked about stays pending, with the error.
      */
-    async matchIptvTitles(input: { providerId: string; syncId: string; afterKey: string | null; limit: number }): Promise<MatchBatchResult> {
+    async matchIptvTitles(input: {
+      providerId: string;
+      syncId: string;
+      afterKey: string | null;
+      limit: number;
+    }): Promise<MatchBatchResult> {
       return withContext(input.providerId, async (processor, context) => {
         const batch = await titles.pendingBatch(input.providerId, input.syncId, input.afterKey, input.limit);
-        const result: MatchBatchResult = { processed: 0, matched: 0, ignored: 0, errors: 0, nextAfterKey: batch.length < input.limit ? null : batch.at(-1)!.titleKey };
+        const result: MatchBatchResult = {
+          processed: 0,
+          matched: 0,
+          ignored: 0,
+          errors: 0,
+          nextAfterKey: batch.length < input.limit ? null : batch.at(-1)!.titleKey,
+        };
         context.progress.total = batch.length;
         const limit = createConcurrencyLimit(Math.min(MATCH_CONCURRENCY, Math.max(1, input.limit)), 'newest-first');
         // One match can wait long behind TMDB's rate limit: a timer heartbeats between matches.
-        await heartbeatWhile(() => Promise.all(
-          batch.map((row) =>
-            limit(async () => {
-              const outcome = await matchOne(processor, context, row);
-              if (outcome.kind === 'matched') result.matched++;
-              else if (outcome.kind === 'ignored') {
-                result.ignored++;
-                context.ignore(row.titleKey, outcome.reason);
-              } else result.errors++;
-              result.processed++;
-              context.progress.done++;
-              Context.current().heartbeat({ done: context.progress.done });
-            }),
-          ),
-        ), () => ({ done: context.progress.done }));
+        await heartbeatWhile(
+          () =>
+            Promise.all(
+              batch.map((row) =>
+                limit(async () => {
+                  const outcome = await matchOne(processor, context, row);
+                  if (outcome.kind === 'matched') result.matched++;
+                  else if (outcome.kind === 'ignored') {
+                    result.ignored++;
+                    context.ignore(row.titleKey, outcome.reason);
+                  } else result.errors++;
+                  result.processed++;
+                  context.progress.done++;
+                  Context.current().heartbeat({ done: context.progress.done });
+                }),
+              ),
+            ),
+          () => ({ done: context.progress.done }),
+        );
         return result;
       });
     },
@@ -132,8 +151,16 @@ export function createIptvActivities(deps: IptvActivityDeps) {
     }
     let result: MatchResult;
     try {
-      const outcome = await matchTitle(lookup, { type: row.type, cleanedTitle: row.cleanedTitle, ...(row.year !== null ? { year: row.year } : {}), ...(tmdbId !== undefined ? { tmdbId } : {}), ...(imdbId !== undefined ? { imdbId } : {}) });
-      result = outcome.matched ? { kind: 'matched', tmdbId: outcome.tmdbId, matchedBy: outcome.matchedBy, matchedTitle: outcome.title } : { kind: 'ignored', reason: outcome.reason };
+      const outcome = await matchTitle(lookup, {
+        type: row.type,
+        cleanedTitle: row.cleanedTitle,
+        ...(row.year !== null ? { year: row.year } : {}),
+        ...(tmdbId !== undefined ? { tmdbId } : {}),
+        ...(imdbId !== undefined ? { imdbId } : {}),
+      });
+      result = outcome.matched
+        ? { kind: 'matched', tmdbId: outcome.tmdbId, matchedBy: outcome.matchedBy, matchedTitle: outcome.title }
+        : { kind: 'ignored', reason: outcome.reason };
     } catch (err) {
       if (!(err instanceof TmdbLookupFailedError)) throw err;
       result = { kind: 'failed', error: err.message };

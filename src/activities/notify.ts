@@ -37,7 +37,14 @@ import {
   type PlayerTarget,
 } from '../contracts/notify.js';
 import { signalWithStartWorkflow } from '../contracts/workflows.js';
-import { CREDENTIALS_DECRYPT_ERROR, INVALID_NOTIFY_TITLE_INPUT, LIBRARY_DELETED, NOTIFICATION_SERVICE_DISABLED, TARGET_REJECTED, TARGET_UNAVAILABLE } from '../contracts/failures.js';
+import {
+  CREDENTIALS_DECRYPT_ERROR,
+  INVALID_NOTIFY_TITLE_INPUT,
+  LIBRARY_DELETED,
+  NOTIFICATION_SERVICE_DISABLED,
+  TARGET_REJECTED,
+  TARGET_UNAVAILABLE,
+} from '../contracts/failures.js';
 
 export interface NotifyActivityDeps {
   db: Database;
@@ -90,18 +97,33 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
       const reason = error instanceof Error ? error.message : String(error);
       await sends.failed(service, messageId, reason);
       // Once per message: a service that is down for hours is retried many times, and the history says so once.
-      await events.record({ ...subjects, type: 'notification.failed', summary: `${service} not told of ${what}: ${reason}`, data: { service, messageId, error: reason }, dedupeKey: `notification.failed/${service}/${messageId}` });
+      await events.record({
+        ...subjects,
+        type: 'notification.failed',
+        summary: `${service} not told of ${what}: ${reason}`,
+        data: { service, messageId, error: reason },
+        dedupeKey: `notification.failed/${service}/${messageId}`,
+      });
       return asTemporalFailure(error);
     }
     await sends.sent(service, messageId, answer);
-    await events.record({ ...subjects, type: 'notification.sent', summary: `${service} told of ${what}`, data: { service, messageId, answer }, dedupeKey: `notification.sent/${service}/${messageId}` });
+    await events.record({
+      ...subjects,
+      type: 'notification.sent',
+      summary: `${service} told of ${what}`,
+      data: { service, messageId, answer },
+      dedupeKey: `notification.sent/${service}/${messageId}`,
+    });
     return start.resend ? `${answer} (sent again: an earlier attempt ended with its request in flight)` : answer;
   }
 
   async function configOf<S extends NotificationService>(service: S): Promise<NotificationConfigs[S]> {
     const setting = await configs.get(service).catch(asTemporalFailure);
     if (!setting || !setting.enabled) {
-      throw ApplicationFailure.nonRetryable(`Notification service "${service}" is not configured or not enabled any more`, NOTIFICATION_SERVICE_DISABLED);
+      throw ApplicationFailure.nonRetryable(
+        `Notification service "${service}" is not configured or not enabled any more`,
+        NOTIFICATION_SERVICE_DISABLED,
+      );
     }
     return setting.config;
   }
@@ -125,7 +147,11 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
         } else {
           if (input.announce === false) continue;
           const config = setting.config as NotificationConfigs[PeopleService];
-          plan.people.push({ service: setting.service as PeopleService, delivery: withAttemptTimeout(config.delivery, config.timeoutMs, 1), digestSeconds: config.digestSeconds });
+          plan.people.push({
+            service: setting.service as PeopleService,
+            delivery: withAttemptTimeout(config.delivery, config.timeoutMs, 1),
+            digestSeconds: config.digestSeconds,
+          });
         }
       }
       return plan;
@@ -139,16 +165,30 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
       const args: PlayerLibrarySyncInput = { plan: input.plan, libraryId: input.libraryId };
       const workflowId = playerLibrarySyncWorkflowId(input.plan.target, input.libraryId);
       const summary = `Refreshes of ${playerTargetName(input.plan.target)} for library ${input.libraryId}`;
-      await signalWithStartWorkflow(Context.current().client, 'playerLibrarySync', { ...gathererOptions(workflowId, summary), args: [args], signal: folderChangedSignal, signalArgs: [input.change] });
+      await signalWithStartWorkflow(Context.current().client, 'playerLibrarySync', {
+        ...gathererOptions(workflowId, summary),
+        args: [args],
+        signal: folderChangedSignal,
+        signalArgs: [input.change],
+      });
       return { workflowId };
     },
 
     /** One refresh on one player; `deferred` while every reachable Kodi host of the group plays a video. */
-    async refreshPlayer(input: { target: PlayerTarget; libraryId: string; job: PlayerRefreshJob; ignorePlaying?: boolean }): Promise<PlayerRefreshOutcome> {
+    async refreshPlayer(input: {
+      target: PlayerTarget;
+      libraryId: string;
+      job: PlayerRefreshJob;
+      ignorePlaying?: boolean;
+    }): Promise<PlayerRefreshOutcome> {
       const config = await configOf(input.target.service);
       const scope =
-        input.job.scope.kind === 'folder' ? input.job.scope : { kind: 'library' as const, rootPath: await libraryRoot(libraries, input.libraryId) };
-      return refreshPlayer(input.target, config, { scope, cleanFirst: input.job.cleanFirst, ignorePlaying: input.ignorePlaying }).catch(asTemporalFailure);
+        input.job.scope.kind === 'folder'
+          ? input.job.scope
+          : { kind: 'library' as const, rootPath: await libraryRoot(libraries, input.libraryId) };
+      return refreshPlayer(input.target, config, { scope, cleanFirst: input.job.cleanFirst, ignorePlaying: input.ignorePlaying }).catch(
+        asTemporalFailure,
+      );
     },
 
     /**
@@ -159,21 +199,41 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
       const args: PeopleDigestInput = { plan: input.plan, libraryId: input.libraryId };
       const workflowId = peopleDigestWorkflowId(input.plan.service, input.libraryId);
       const summary = `${input.plan.service} messages for library ${input.libraryId}`;
-      await signalWithStartWorkflow(Context.current().client, 'peopleDigest', { ...gathererOptions(workflowId, summary), args: [args], signal: peopleMessageSignal, signalArgs: [input.message] });
+      await signalWithStartWorkflow(Context.current().client, 'peopleDigest', {
+        ...gathererOptions(workflowId, summary),
+        args: [args],
+        signal: peopleMessageSignal,
+        signalArgs: [input.message],
+      });
       return { workflowId };
     },
 
     /** The messages a digest gathered: one alone as it is, several as one digest naming each title. */
-    async notifyPeopleDigest(input: { service: PeopleService; libraryId: string; digestId: string; messages: PeopleMessage[] }): Promise<string> {
+    async notifyPeopleDigest(input: {
+      service: PeopleService;
+      libraryId: string;
+      digestId: string;
+      messages: PeopleMessage[];
+    }): Promise<string> {
       const config = await configOf(input.service);
-      const message = input.messages.length === 1 ? input.messages[0]! : digestMessage(input.digestId, await libraryRoot(libraries, input.libraryId), input.messages);
-      return sendOnce(input.service, input.digestId, input.messages.length === 1 ? `${input.messages[0]!.event} ${input.messages[0]!.displayName}` : `${input.messages.length} titles`, () => notifyPeople(input.service, config, message));
+      const message =
+        input.messages.length === 1
+          ? input.messages[0]!
+          : digestMessage(input.digestId, await libraryRoot(libraries, input.libraryId), input.messages);
+      return sendOnce(
+        input.service,
+        input.digestId,
+        input.messages.length === 1 ? `${input.messages[0]!.event} ${input.messages[0]!.displayName}` : `${input.messages.length} titles`,
+        () => notifyPeople(input.service, config, message),
+      );
     },
 
     /** One message through one people service; returns what the service answered. */
     async notifyPeople(input: { service: PeopleService; message: TitleMessage }): Promise<string> {
       const config = await configOf(input.service);
-      return sendOnce(input.service, input.message.id, `${input.message.event} ${input.message.displayName}`, () => notifyPeople(input.service, config, input.message));
+      return sendOnce(input.service, input.message.id, `${input.message.event} ${input.message.displayName}`, () =>
+        notifyPeople(input.service, config, input.message),
+      );
     },
   };
 }
@@ -198,7 +258,14 @@ function playerPlans(service: PlayerService, config: NotificationConfigs[PlayerS
       ...common,
     }));
   }
-  return [{ target: { service } as PlayerTarget, playingRecheckSeconds: 0, delivery: withAttemptTimeout(config.delivery, config.timeoutMs, 1), ...common }];
+  return [
+    {
+      target: { service } as PlayerTarget,
+      playingRecheckSeconds: 0,
+      delivery: withAttemptTimeout(config.delivery, config.timeoutMs, 1),
+      ...common,
+    },
+  ];
 }
 
 /**
@@ -214,7 +281,12 @@ function withAttemptTimeout(delivery: DeliveryPolicy, clientTimeoutMs: number, h
  * started on this worker's queue when it is not running; a running one is joined, never doubled.
  */
 function gathererOptions(workflowId: string, summary: string) {
-  return { workflowId, taskQueue: Context.current().info.taskQueue, workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING, staticSummary: summary };
+  return {
+    workflowId,
+    taskQueue: Context.current().info.taskQueue,
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    staticSummary: summary,
+  };
 }
 
 async function libraryRoot(libraries: LibraryRepository, libraryId: string): Promise<string> {

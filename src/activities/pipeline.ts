@@ -78,7 +78,9 @@ export function createPipelineActivities({ db, phaseConfig, enricher, publisher 
     },
 
     async enrichTitle(input: TitleRef & { config: EnrichmentConfig; priority: FetchPriority }): Promise<Omit<EnrichTitleResult, 'status'>> {
-      const { status: _status, ...result } = await heartbeating(() => enricher.enrich(input.kind, input.titleId, input.config, input.priority));
+      const { status: _status, ...result } = await heartbeating(() =>
+        enricher.enrich(input.kind, input.titleId, input.config, input.priority),
+      );
       return result;
     },
 

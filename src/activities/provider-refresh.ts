@@ -62,11 +62,16 @@ export function createProviderRefreshActivities(deps: ProviderRefreshActivityDep
     },
 
     /** One page of TMDB's change list, answered with only the library titles in it (runs on the TMDB queue). */
-    async fetchChangedTitles(input: { providerId: string; window: ChangesWindow; page: number }): Promise<{ changedIds: number; totalPages: number; titles: RefreshTarget[] }> {
+    async fetchChangedTitles(input: {
+      providerId: string;
+      window: ChangesWindow;
+      page: number;
+    }): Promise<{ changedIds: number; totalPages: number; titles: RefreshTarget[] }> {
       const config = await deps.providers.get(input.providerId).catch(asTemporalFailure);
       if (!config) throw ApplicationFailure.nonRetryable(`Provider ${input.providerId} was deleted`, PROVIDER_DELETED);
       const processor = deps.registry.update(config);
-      if (!(processor instanceof TmdbProcessor)) throw ApplicationFailure.nonRetryable(`Provider ${input.providerId} is not TMDB`, PROVIDER_NOT_TMDB);
+      if (!(processor instanceof TmdbProcessor))
+        throw ApplicationFailure.nonRetryable(`Provider ${input.providerId} is not TMDB`, PROVIDER_NOT_TMDB);
       const context = new ProcessingContext(config.id, config, activityLogger);
       try {
         const { startDate, endDate, entityType } = input.window;
@@ -83,7 +88,11 @@ export function createProviderRefreshActivities(deps: ProviderRefreshActivityDep
     },
 
     /** Of the next `limit` cached titles, those the release-status rules say are due. */
-    async findDueTitles(input: { entityTypeIndex: number; afterId: string | null; limit: number }): Promise<{ titles: RefreshTarget[]; nextAfterId: string | null }> {
+    async findDueTitles(input: {
+      entityTypeIndex: number;
+      afterId: string | null;
+      limit: number;
+    }): Promise<{ titles: RefreshTarget[]; nextAfterId: string | null }> {
       const entityType = ENTITY_TYPES[input.entityTypeIndex];
       if (!entityType) return { titles: [], nextAfterId: null };
       const page = await repository.cachedTitlesPage(entityType, input.afterId, input.limit);
@@ -99,22 +108,29 @@ export function createProviderRefreshActivities(deps: ProviderRefreshActivityDep
       const limit = createConcurrencyLimit(REFRESH_CONCURRENCY, 'newest-first');
       const result = { refreshed: 0, failed: 0 };
       // A fetch can wait long behind the provider's rate limit: a timer heartbeats between answers.
-      await heartbeatWhile(() => Promise.all(
-        input.titles.map((title) =>
-          limit(async () => {
-            const answer = await deps.cache.fetchAssets({
-              entityType: title.entityType,
-              entityId: title.entityId,
-              externalIds: { ...(title.tmdbId !== null ? { tmdb: title.tmdbId } : {}), ...(title.imdbId ? { imdb: title.imdbId } : {}) },
-              force: true,
-              priority: 'background',
-            });
-            if (answer.metadata.completedProviders.length > 0) result.refreshed++;
-            else result.failed++;
-            Context.current().heartbeat(result);
-          }),
-        ),
-      ), () => result);
+      await heartbeatWhile(
+        () =>
+          Promise.all(
+            input.titles.map((title) =>
+              limit(async () => {
+                const answer = await deps.cache.fetchAssets({
+                  entityType: title.entityType,
+                  entityId: title.entityId,
+                  externalIds: {
+                    ...(title.tmdbId !== null ? { tmdb: title.tmdbId } : {}),
+                    ...(title.imdbId ? { imdb: title.imdbId } : {}),
+                  },
+                  force: true,
+                  priority: 'background',
+                });
+                if (answer.metadata.completedProviders.length > 0) result.refreshed++;
+                else result.failed++;
+                Context.current().heartbeat(result);
+              }),
+            ),
+          ),
+        () => result,
+      );
       return result;
     },
   };

@@ -38,7 +38,10 @@ export interface EnabledProvider {
 export function createProviderActivities({ db, providers, registry }: ProviderActivityDeps) {
   const cache = new ProviderCacheRepository(db);
 
-  async function withContext<T>(providerId: string, run: (processor: MetadataProcessor, context: ProcessingContext) => Promise<T>): Promise<T> {
+  async function withContext<T>(
+    providerId: string,
+    run: (processor: MetadataProcessor, context: ProcessingContext) => Promise<T>,
+  ): Promise<T> {
     const config = await providers.get(providerId).catch(asTemporalFailure);
     if (!config) {
       registry.remove(providerId);
@@ -71,11 +74,16 @@ export function createProviderActivities({ db, providers, registry }: ProviderAc
     async listEnabledSeasonProviders(input: { externalIds: ExternalIds; seasonNumber: number }): Promise<EnabledProvider[]> {
       const enabled = await providers.listEnabled();
       return enabled
-        .filter((config) => registry.update(config).canFetchSeason({ externalIds: input.externalIds, seasonNumber: input.seasonNumber, language: 'en' }))
+        .filter((config) =>
+          registry.update(config).canFetchSeason({ externalIds: input.externalIds, seasonNumber: input.seasonNumber, language: 'en' }),
+        )
         .map((config) => ({ id: config.id, kind: config.kind, timeoutMs: config.timeoutMs }));
     },
 
-    async fetchFromProvider(input: { providerId: string; request: ProviderTitleRequest }): Promise<Pick<ProviderFetchResultEntry, 'metadata' | 'images'>> {
+    async fetchFromProvider(input: {
+      providerId: string;
+      request: ProviderTitleRequest;
+    }): Promise<Pick<ProviderFetchResultEntry, 'metadata' | 'images'>> {
       return withContext(input.providerId, async (processor, context) => {
         const answer = await processor.fetchTitle(context, input.request);
         return { metadata: answer.metadata, images: answer.images };
@@ -93,7 +101,11 @@ export function createProviderActivities({ db, providers, registry }: ProviderAc
       return withContext(input.providerId, (processor, context) => processor.search(context, input.search));
     },
 
-    async saveProviderAnswers(input: { request: ProviderTitleRequest; fetchedAt: string; results: ProviderFetchResultEntry[] }): Promise<void> {
+    async saveProviderAnswers(input: {
+      request: ProviderTitleRequest;
+      fetchedAt: string;
+      results: ProviderFetchResultEntry[];
+    }): Promise<void> {
       await cache.save(
         input.request.entityType,
         input.request.entityId,
@@ -102,7 +114,11 @@ export function createProviderActivities({ db, providers, registry }: ProviderAc
       );
     },
 
-    async saveSeasonAnswers(input: { request: ProviderSeasonRequest; fetchedAt: string; results: ProviderSeasonResultEntry[] }): Promise<void> {
+    async saveSeasonAnswers(input: {
+      request: ProviderSeasonRequest;
+      fetchedAt: string;
+      results: ProviderSeasonResultEntry[];
+    }): Promise<void> {
       await cache.saveSeasons(
         { entityType: input.request.entityType, entityId: input.request.entityId, seasonNumber: input.request.seasonNumber },
         new Date(input.fetchedAt),

@@ -39,8 +39,14 @@ export function createReleaseSearchActivities({ indexers: configured, profiles }
       const profile = await profiles.get(input.qualityProfileId);
       if (!profile) throw ApplicationFailure.nonRetryable(`Quality profile ${input.qualityProfileId} does not exist`, PROFILE_MISSING);
       const indexers = await configured();
-      const clients = indexers.map((indexer) => known.get(indexer.apiUrl) ?? known.set(indexer.apiUrl, new TorznabClient(indexer)).get(indexer.apiUrl)!);
-      if (clients.length === 0) throw ApplicationFailure.nonRetryable('No Torznab indexer is enabled (POST /api/indexers, Prowlarr, or TORZNAB_INDEXERS on first start)', NO_INDEXERS);
+      const clients = indexers.map(
+        (indexer) => known.get(indexer.apiUrl) ?? known.set(indexer.apiUrl, new TorznabClient(indexer)).get(indexer.apiUrl)!,
+      );
+      if (clients.length === 0)
+        throw ApplicationFailure.nonRetryable(
+          'No Torznab indexer is enabled (POST /api/indexers, Prowlarr, or TORZNAB_INDEXERS on first start)',
+          NO_INDEXERS,
+        );
       const { media, ids } = input;
       const found: FoundRelease[] = [];
       const failedIndexers: string[] = [];
@@ -49,7 +55,15 @@ export function createReleaseSearchActivities({ indexers: configured, profiles }
           try {
             const query =
               media.kind === 'episode'
-                ? { kind: 'tv' as const, tvdbId: ids.tvdbId ?? undefined, tmdbId: ids.tmdbId ?? undefined, imdbId: ids.imdbId ?? undefined, season: media.season, episode: media.episode, query: media.show }
+                ? {
+                    kind: 'tv' as const,
+                    tvdbId: ids.tvdbId ?? undefined,
+                    tmdbId: ids.tmdbId ?? undefined,
+                    imdbId: ids.imdbId ?? undefined,
+                    season: media.season,
+                    episode: media.episode,
+                    query: media.show,
+                  }
                 : { kind: 'movie' as const, tmdbId: ids.tmdbId ?? undefined, imdbId: ids.imdbId ?? undefined, query: media.title };
             found.push(...(await client.search(query)));
           } catch (error) {
@@ -59,12 +73,18 @@ export function createReleaseSearchActivities({ indexers: configured, profiles }
         }),
       );
       // Every indexer failing is an error worth retrying; an empty answer is not.
-      if (failedIndexers.length === clients.length) throw ApplicationFailure.retryable(`Every indexer failed: ${failedIndexers.join('; ')}`, INDEXERS_FAILED);
+      if (failedIndexers.length === clients.length)
+        throw ApplicationFailure.retryable(`Every indexer failed: ${failedIndexers.join('; ')}`, INDEXERS_FAILED);
       const excluded = new Set(input.excluded);
       const unique = [...new Map(found.map((r) => [r.infoHash ?? r.downloadUrl, r])).values()].filter((r) => !excluded.has(r.downloadUrl));
       const wanted = media.kind === 'episode' ? { season: media.season, episode: media.episode } : {};
       const decision = decideReleases(unique, profile, wanted, media.kind === 'episode' ? media.episodesInSeason : 1);
-      return { accepted: decision.accepted.slice(0, KEPT_ALTERNATIVES), rejected: decision.rejected.slice(0, KEPT_ALTERNATIVES), qualityMet: decision.qualityMet, failedIndexers };
+      return {
+        accepted: decision.accepted.slice(0, KEPT_ALTERNATIVES),
+        rejected: decision.rejected.slice(0, KEPT_ALTERNATIVES),
+        qualityMet: decision.qualityMet,
+        failedIndexers,
+      };
     },
   };
 }

@@ -59,17 +59,35 @@ export function createRequestItemActivities({ requests, providerCache, events }:
    * cache for the release date the calendar shows, and goes on without it when no provider knows the movie.
    */
   async function titleOf(request: RequestRow): Promise<{ title: string; year: number | null; releaseDate: string | null }> {
-    if (request.title && (request.type !== 'movie' || request.releaseDate)) return { title: request.title, year: request.year, releaseDate: request.releaseDate };
+    if (request.title && (request.type !== 'movie' || request.releaseDate))
+      return { title: request.title, year: request.year, releaseDate: request.releaseDate };
     const externalIds = externalIdsOf(request);
-    const answer = await providerCache.fetchAssets({ entityType: request.type, entityId: cacheEntityId(request), externalIds, priority: 'user' });
+    const answer = await providerCache.fetchAssets({
+      entityType: request.type,
+      entityId: cacheEntityId(request),
+      externalIds,
+      priority: 'user',
+    });
     const metadata = Object.values(answer.providers).find((p) => p?.metadata)?.metadata;
-    if (request.title) return { title: request.title, year: request.year, releaseDate: request.type === 'movie' ? (metadata?.premiered ?? null) : null };
-    if (!metadata) throw ApplicationFailure.nonRetryable(`No provider knows the ${request.type} with ids ${JSON.stringify(externalIds)}`, TITLE_UNKNOWN);
-    return { title: metadata.title, year: metadata.year ?? request.year, releaseDate: request.type === 'movie' ? (metadata.premiered ?? null) : null };
+    if (request.title)
+      return { title: request.title, year: request.year, releaseDate: request.type === 'movie' ? (metadata?.premiered ?? null) : null };
+    if (!metadata)
+      throw ApplicationFailure.nonRetryable(`No provider knows the ${request.type} with ids ${JSON.stringify(externalIds)}`, TITLE_UNKNOWN);
+    return {
+      title: metadata.title,
+      year: metadata.year ?? request.year,
+      releaseDate: request.type === 'movie' ? (metadata.premiered ?? null) : null,
+    };
   }
 
   function fetchSeason(request: RequestRow, seasonNumber: number): Promise<FetchSeasonResult> {
-    return providerCache.fetchSeason({ entityType: 'tv', entityId: cacheEntityId(request), externalIds: externalIdsOf(request), seasonNumber, priority: 'user' });
+    return providerCache.fetchSeason({
+      entityType: 'tv',
+      entityId: cacheEntityId(request),
+      externalIds: externalIdsOf(request),
+      seasonNumber,
+      priority: 'user',
+    });
   }
 
   /** The season's episodes from the highest-priority provider that lists any. */
@@ -77,11 +95,22 @@ export function createRequestItemActivities({ requests, providerCache, events }:
     const season = preferredSeason(answer);
     if (season) return season.episodes;
     const { failedProviders, timedOutProviders } = answer.metadata;
-    const unanswered = [...failedProviders.map((f) => `${f.provider}: ${f.error}`), ...timedOutProviders.map((provider) => `${provider}: no answer in time`)];
+    const unanswered = [
+      ...failedProviders.map((f) => `${f.provider}: ${f.error}`),
+      ...timedOutProviders.map((provider) => `${provider}: no answer in time`),
+    ];
     // A provider that did not answer may know the season: worth another attempt, unlike a plain "no".
-    if (unanswered.length > 0) throw ApplicationFailure.retryable(`Season ${seasonNumber} of "${show}" could not be read (${unanswered.join('; ')})`, SEASON_FETCH_FAILED);
-    const asked = answer.providerOrder.length > 0 ? `asked ${answer.providerOrder.join(', ')}` : 'no enabled provider can read seasons for these ids';
-    throw ApplicationFailure.nonRetryable(`No provider knows season ${seasonNumber} of "${show}" (ids ${JSON.stringify(externalIdsOf(request))}; ${asked})`, SEASON_UNAVAILABLE);
+    if (unanswered.length > 0)
+      throw ApplicationFailure.retryable(
+        `Season ${seasonNumber} of "${show}" could not be read (${unanswered.join('; ')})`,
+        SEASON_FETCH_FAILED,
+      );
+    const asked =
+      answer.providerOrder.length > 0 ? `asked ${answer.providerOrder.join(', ')}` : 'no enabled provider can read seasons for these ids';
+    throw ApplicationFailure.nonRetryable(
+      `No provider knows season ${seasonNumber} of "${show}" (ids ${JSON.stringify(externalIdsOf(request))}; ${asked})`,
+      SEASON_UNAVAILABLE,
+    );
   }
 
   return {
@@ -90,9 +119,13 @@ export function createRequestItemActivities({ requests, providerCache, events }:
       const request = await requests.get(input.requestId);
       // Retried: the API starts the workflow before it writes the row (see RequestService.create).
       if (!request) throw ApplicationFailure.retryable(`Request ${input.requestId} does not exist`, REQUEST_MISSING);
-      const seasonNumbers = request.type === 'tv' ? [...new Set([...request.seasons, ...request.episodes.map((e) => e.season)])].sort((a, b) => a - b) : [];
+      const seasonNumbers =
+        request.type === 'tv' ? [...new Set([...request.seasons, ...request.episodes.map((e) => e.season)])].sort((a, b) => a - b) : [];
       // The title and every season at once: on a cold cache each is its own provider fetch.
-      const [{ title, year, releaseDate }, seasonAnswers] = await Promise.all([titleOf(request), Promise.all(seasonNumbers.map((n) => fetchSeason(request, n)))]);
+      const [{ title, year, releaseDate }, seasonAnswers] = await Promise.all([
+        titleOf(request),
+        Promise.all(seasonNumbers.map((n) => fetchSeason(request, n))),
+      ]);
       // A request made by id alone gets the provider's title, which lists and the history name it by; a
       // movie its release date, which the calendar shows.
       await requests.recordTitleFacts(request.id, { title, year, releaseDate });
@@ -101,7 +134,11 @@ export function createRequestItemActivities({ requests, providerCache, events }:
         ids: { tmdbId: request.tmdbId, tvdbId: request.tvdbId, imdbId: request.imdbId },
         qualityProfileId: request.qualityProfileId,
         targetIds: request.targetIds,
-        approval: { required: request.requireApproval, timeoutSeconds: request.approvalTimeoutSeconds, autoAction: request.approvalAutoAction },
+        approval: {
+          required: request.requireApproval,
+          timeoutSeconds: request.approvalTimeoutSeconds,
+          autoAction: request.approvalAutoAction,
+        },
       };
       if (request.type === 'movie') {
         const [item] = await requests.upsertItems(request.id, [{ seasonNumber: 0, episodeNumber: 0, title, airDate: null }]);
@@ -152,7 +189,8 @@ export function createRequestItemActivities({ requests, providerCache, events }:
 
     async recordRequestStatus(input: { requestId: string; status: RequestRow['status']; error?: string }): Promise<void> {
       // The first status can come before the API has written the row (it starts the workflow first): wait for it.
-      if (!(await requests.get(input.requestId))) throw ApplicationFailure.retryable(`Request ${input.requestId} does not exist`, REQUEST_MISSING);
+      if (!(await requests.get(input.requestId)))
+        throw ApplicationFailure.retryable(`Request ${input.requestId} does not exist`, REQUEST_MISSING);
       await requests.setStatus(input.requestId, input.status, input.error);
     },
 

@@ -91,10 +91,16 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
      * Walks the library and records every title folder with its fingerprint in library_folders. Nothing is
      * opened: only directory listings and stats.
      */
-    async discoverLibraryFolders(input: { scanId: string; libraryId: string }): Promise<{ titlesFound: number; toScan: number; issues: number }> {
+    async discoverLibraryFolders(input: {
+      scanId: string;
+      libraryId: string;
+    }): Promise<{ titlesFound: number; toScan: number; issues: number }> {
       const library = await requireLibrary(input.libraryId);
       if (library.kind === 'music') {
-        throw ApplicationFailure.nonRetryable(`Library "${library.name}" is a music library; scanning supports movie and tv libraries`, UNSUPPORTED_LIBRARY_KIND);
+        throw ApplicationFailure.nonRetryable(
+          `Library "${library.name}" is a music library; scanning supports movie and tv libraries`,
+          UNSUPPORTED_LIBRARY_KIND,
+        );
       }
       const scanConfig = await phaseConfig.get('scan');
       const context = Context.current();
@@ -124,7 +130,12 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
     },
 
     /** Scans the next batch of changed folders, heartbeating after each; a retry resumes where it stopped. */
-    async scanFolderBatch(input: { scanId: string; libraryId: string; afterKey: string | null; limit: number }): Promise<FolderBatchResult> {
+    async scanFolderBatch(input: {
+      scanId: string;
+      libraryId: string;
+      afterKey: string | null;
+      limit: number;
+    }): Promise<FolderBatchResult> {
       const context = Context.current();
       const [batch, scanConfig] = await Promise.all([
         folders.nextToScan(input.libraryId, input.afterKey, input.limit),

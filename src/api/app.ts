@@ -55,7 +55,12 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
     metrics: new CacheMetrics(metrics),
     logger: app.log,
   });
-  const schedules = new ScheduleService({ temporal: input.temporal, db: input.db, credentialsCipher: input.credentialsCipher, taskQueue: input.config.taskQueue });
+  const schedules = new ScheduleService({
+    temporal: input.temporal,
+    db: input.db,
+    credentialsCipher: input.credentialsCipher,
+    taskQueue: input.config.taskQueue,
+  });
   const eventHub = new EventHub(input.sql, new EventRepository(input.db));
   app.addHook('onClose', () => eventHub.stop());
   const deps: AppDeps = {
@@ -79,7 +84,10 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
     openapi: {
       info: { title: 'Reelflow API', version: '0.1.0', description: 'Media library automation on Temporal.' },
       components: {
-        securitySchemes: { apiKey: { type: 'apiKey', name: 'X-Api-Key', in: 'header' }, apiKeyQuery: { type: 'apiKey', name: 'apikey', in: 'query' } },
+        securitySchemes: {
+          apiKey: { type: 'apiKey', name: 'X-Api-Key', in: 'header' },
+          apiKeyQuery: { type: 'apiKey', name: 'apikey', in: 'query' },
+        },
       },
       security: [{ apiKey: [] }, { apiKeyQuery: [] }],
     },

@@ -24,7 +24,13 @@ interface LoggedError {
  */
 export const redactingSerializers = {
   req(request: LoggedRequest) {
-    return { method: request.method, url: redactSecrets(request.url), host: request.host, remoteAddress: request.ip, remotePort: request.socket?.remotePort };
+    return {
+      method: request.method,
+      url: redactSecrets(request.url),
+      host: request.host,
+      remoteAddress: request.ip,
+      remotePort: request.socket?.remotePort,
+    };
   },
   err(error: LoggedError) {
     const own = error as LoggedError & { cause?: unknown };
@@ -58,7 +64,11 @@ export function withRedaction(logger: FastifyServerOptions['logger']): FastifySe
   return {
     ...options,
     serializers: { ...(options.serializers ?? {}), ...redactingSerializers },
-    formatters: { ...(options.formatters ?? {}), log: (object: Record<string, unknown>) => redactFields(options.formatters?.log ? options.formatters.log(object) : object, 4) as Record<string, unknown> },
+    formatters: {
+      ...(options.formatters ?? {}),
+      log: (object: Record<string, unknown>) =>
+        redactFields(options.formatters?.log ? options.formatters.log(object) : object, 4) as Record<string, unknown>,
+    },
     hooks: {
       ...(options.hooks ?? {}),
       logMethod(args, method) {

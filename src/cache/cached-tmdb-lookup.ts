@@ -13,7 +13,12 @@ export class CachedTmdbLookup implements TmdbLookup {
 
   async byIds(type: 'movie' | 'tv', ids: { tmdb?: number; imdb?: string }): Promise<TmdbTitle | null> {
     const key = ids.tmdb !== undefined ? `tmdb/${type}/${ids.tmdb}` : `imdb/${type}/${ids.imdb ?? ''}`;
-    const answer = await this.cache.fetchAssets({ entityType: type, entityId: stableEntityId(key), externalIds: ids, priority: 'background' });
+    const answer = await this.cache.fetchAssets({
+      entityType: type,
+      entityId: stableEntityId(key),
+      externalIds: ids,
+      priority: 'background',
+    });
     const metadata = answer.providers.tmdb?.metadata;
     const tmdbId = metadata?.externalIds.tmdb ?? ids.tmdb;
     if (metadata && tmdbId !== undefined) return { tmdbId, title: metadata.title };
@@ -26,7 +31,12 @@ export class CachedTmdbLookup implements TmdbLookup {
   }
 
   async search(type: 'movie' | 'tv', query: string, year?: number): Promise<TmdbSearchHit[]> {
-    const { results, failedProviders } = await this.cache.search({ entityType: type, query, ...(year !== undefined ? { year } : {}), limit: 5 });
+    const { results, failedProviders } = await this.cache.search({
+      entityType: type,
+      query,
+      ...(year !== undefined ? { year } : {}),
+      limit: 5,
+    });
     const failure = failedProviders.find((failed) => failed.provider === 'tmdb');
     if (failure) throw new TmdbLookupFailedError(`TMDB search: ${failure.error}`);
     return results

@@ -11,7 +11,10 @@ interface ProviderResult {
 export function summariseFetch(fetchedAt: string, results: readonly ProviderResult[]): FetchSummary {
   return {
     fetchedAt,
-    completedProviders: results.filter((r) => r.status === 'completed').map((r) => r.provider).sort(),
+    completedProviders: results
+      .filter((r) => r.status === 'completed')
+      .map((r) => r.provider)
+      .sort(),
     failedProviders: results.filter((r) => r.status === 'failed').map((r) => ({ provider: r.provider, error: r.error ?? 'failed' })),
     timedOutProviders: results.filter((r) => r.status === 'timed-out').map((r) => r.provider),
   };

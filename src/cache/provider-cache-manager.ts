@@ -56,7 +56,12 @@ export class ProviderCacheManager {
       if (cached) return this.answeredFromCache(started, cached);
     }
     const outcome = await this.deps.fetcher.fetchTitle({
-      request: { entityType: request.entityType, entityId: request.entityId, externalIds: request.externalIds, language: request.language ?? 'en' },
+      request: {
+        entityType: request.entityType,
+        entityId: request.entityId,
+        externalIds: request.externalIds,
+        language: request.language ?? 'en',
+      },
       priority: request.priority ?? 'background',
     });
     this.recordFetch(started, outcome, { entityId: request.entityId });
@@ -107,7 +112,8 @@ export class ProviderCacheManager {
     if (!fresh) return undefined;
     const { stored, oldest, ageDays } = fresh;
     const providers: Record<string, ProviderAnswer> = {};
-    for (const row of stored.metadata) providers[row.providerName] = { images: {}, metadata: (row.metadata as unknown as ProviderMetadata | null) ?? null };
+    for (const row of stored.metadata)
+      providers[row.providerName] = { images: {}, metadata: (row.metadata as unknown as ProviderMetadata | null) ?? null };
     for (const asset of stored.assets) {
       if (request.assetTypes && !request.assetTypes.includes(asset.assetType as never)) continue;
       const answer = (providers[asset.providerName] ??= { images: {}, metadata: null });

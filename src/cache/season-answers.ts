@@ -28,7 +28,12 @@ export function seasonResultFromRows(rows: readonly ProviderSeasonRow[], oldest:
     cacheAge: ageDays,
     seasons,
     providerOrder: rows.map((row) => row.providerName),
-    metadata: { fetchedAt: oldest.toISOString(), completedProviders: rows.map((row) => row.providerName).sort(), failedProviders: [], timedOutProviders: [] },
+    metadata: {
+      fetchedAt: oldest.toISOString(),
+      completedProviders: rows.map((row) => row.providerName).sort(),
+      failedProviders: [],
+      timedOutProviders: [],
+    },
   };
 }
 

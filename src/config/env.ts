@@ -72,8 +72,18 @@ const envSchema = z.object({
   REELFLOW_SEARCH_RETRY_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.searchRetryMs),
   REELFLOW_SEARCH_RETRY_MAX_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.searchRetryMaxMs),
   REELFLOW_HEARTBEAT_TIMEOUT_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.heartbeatTimeoutMs),
-  REELFLOW_HISTORY_DAYS: z.coerce.number({ message: 'a whole number of days' }).int('a whole number of days').min(1, 'at least 1 day').max(3_650, 'at most 3650 days').default(90),
-  REELFLOW_ENCODE_SLOTS: z.coerce.number({ message: 'a whole number of encodes' }).int('a whole number of encodes').min(0, 'at least 0 (0: this process does not encode)').max(64, 'at most 64').default(1),
+  REELFLOW_HISTORY_DAYS: z.coerce
+    .number({ message: 'a whole number of days' })
+    .int('a whole number of days')
+    .min(1, 'at least 1 day')
+    .max(3_650, 'at most 3650 days')
+    .default(90),
+  REELFLOW_ENCODE_SLOTS: z.coerce
+    .number({ message: 'a whole number of encodes' })
+    .int('a whole number of encodes')
+    .min(0, 'at least 0 (0: this process does not encode)')
+    .max(64, 'at most 64')
+    .default(1),
 });
 
 export interface AppConfig {
@@ -182,7 +192,9 @@ function parseMediaRoots(value: string | undefined): string[] {
     .filter(Boolean);
   const relative = roots.filter((r) => !path.isAbsolute(r));
   if (relative.length > 0) {
-    throw new ConfigError([`MEDIA_ROOTS: expected comma-separated absolute paths, got relative ${relative.map((r) => JSON.stringify(r)).join(', ')}`]);
+    throw new ConfigError([
+      `MEDIA_ROOTS: expected comma-separated absolute paths, got relative ${relative.map((r) => JSON.stringify(r)).join(', ')}`,
+    ]);
   }
   return roots.map((r) => path.resolve(r));
 }

@@ -1,13 +1,7 @@
 import type { z } from 'zod';
 import type { Database } from '../db/client.js';
 import { AppSettingRepository } from '../db/repositories/app-setting-repository.js';
-import {
-  DEFAULT_PHASE_CONFIG,
-  phaseNames,
-  phaseSchemas,
-  type PhaseConfiguration,
-  type PhaseName,
-} from './phase-config.js';
+import { DEFAULT_PHASE_CONFIG, phaseNames, phaseSchemas, type PhaseConfiguration, type PhaseName } from './phase-config.js';
 
 const KEY_PREFIX = 'phase.';
 
@@ -52,7 +46,11 @@ export class PhaseConfigService {
   /** Writes the given keys of one phase in one transaction. The patch must already be validated. */
   async update<P extends PhaseName>(phase: P, patch: Partial<PhaseConfiguration[P]>): Promise<PhaseConfiguration[P]> {
     const entries = Object.entries(patch).filter(([, v]) => v !== undefined);
-    if (entries.length > 0) await this.settings.write(KEY_PREFIX, entries.map(([key, value]) => ({ key: `${KEY_PREFIX}${phase}.${key}`, value })));
+    if (entries.length > 0)
+      await this.settings.write(
+        KEY_PREFIX,
+        entries.map(([key, value]) => ({ key: `${KEY_PREFIX}${phase}.${key}`, value })),
+      );
     return this.get(phase);
   }
 

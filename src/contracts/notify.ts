@@ -78,7 +78,8 @@ export interface FolderChange {
 
 export const folderChangedSignal = defineSignal<[FolderChange]>('folderChanged');
 
-export const playerLibrarySyncWorkflowId = (target: PlayerTarget, libraryId: string) => `player-sync/${playerTargetName(target)}/${libraryId}`;
+export const playerLibrarySyncWorkflowId = (target: PlayerTarget, libraryId: string) =>
+  `player-sync/${playerTargetName(target)}/${libraryId}`;
 
 export interface PlayerLibrarySyncInput {
   plan: PlayerPlan;

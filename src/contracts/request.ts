@@ -132,13 +132,35 @@ export const episodePipelineInputSchema = z.object({
   itemId: uuidText,
   requestId: uuidText,
   media: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('episode'), show: nameText, year: z.number().int().nullable().optional(), season: naturalInt, episode: positiveInt, episodeTitle: z.string().nullable(), episodesInSeason: positiveInt }),
+    z.object({
+      kind: z.literal('episode'),
+      show: nameText,
+      year: z.number().int().nullable().optional(),
+      season: naturalInt,
+      episode: positiveInt,
+      episodeTitle: z.string().nullable(),
+      episodesInSeason: positiveInt,
+    }),
     z.object({ kind: z.literal('movie'), title: nameText, year: z.number().int().nullable() }),
   ]),
-  ids: z.object({ tmdbId: positiveInt.nullable(), tvdbId: positiveInt.nullable(), imdbId: z.string().regex(/^tt\d+$/, 'an IMDb id such as tt0133093').nullable() }),
-  airDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').nullable(),
+  ids: z.object({
+    tmdbId: positiveInt.nullable(),
+    tvdbId: positiveInt.nullable(),
+    imdbId: z
+      .string()
+      .regex(/^tt\d+$/, 'an IMDb id such as tt0133093')
+      .nullable(),
+  }),
+  airDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+    .nullable(),
   qualityProfileId: uuidText,
   targetIds: z.array(uuidText),
-  approval: z.object({ required: z.boolean(), timeoutSeconds: positiveInt.nullable(), autoAction: z.enum(['approve', 'reject', 'cancel']).nullable() }),
+  approval: z.object({
+    required: z.boolean(),
+    timeoutSeconds: positiveInt.nullable(),
+    autoAction: z.enum(['approve', 'reject', 'cancel']).nullable(),
+  }),
   timings: z.object(timingsShape).optional(),
 });

@@ -44,13 +44,24 @@ export interface TitlePipelineState {
   publishingSeq?: number;
   passes: number;
   identification?: { status: 'identified' | 'unidentified'; reason: string };
-  enriched?: { fieldsUpdated: number; actors: number; artworkSelected: number; artworkDownloaded: number; episodesUpdated: number; episodeThumbs: number; problems: string[] };
+  enriched?: {
+    fieldsUpdated: number;
+    actors: number;
+    artworkSelected: number;
+    artworkDownloaded: number;
+    episodesUpdated: number;
+    episodeThumbs: number;
+    problems: string[];
+  };
   published?: { written: string[]; unchanged: number };
 }
 
 export const titlePipelineStateQuery = defineQuery<TitlePipelineState>('state');
 
-export const titlePipelineWorkflowType = { movie: 'moviePipeline', show: 'showPipeline' } as const satisfies Record<PipelineTitleKind, string>;
+export const titlePipelineWorkflowType = { movie: 'moviePipeline', show: 'showPipeline' } as const satisfies Record<
+  PipelineTitleKind,
+  string
+>;
 
 /** One pipeline per title at a time, whoever asks: the id is the title's. */
 export const titlePipelineWorkflowId = (kind: PipelineTitleKind, titleId: string) => `${kind}/${titleId}`;

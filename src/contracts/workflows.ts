@@ -3,7 +3,14 @@ import type { WithWorkflowArgs } from '@temporalio/common';
 import type { FolderRefreshInput, RefreshedFolder } from './folder-refresh.js';
 import type { IptvSyncInput, IptvSyncProgress } from './iptv.js';
 import type { MaintenanceInput, MaintenanceSummary } from './maintenance.js';
-import type { NotifyTitleInput, NotifyTitleResult, PeopleDigestInput, PeopleDigestState, PlayerLibrarySyncInput, PlayerSyncState } from './notify.js';
+import type {
+  NotifyTitleInput,
+  NotifyTitleResult,
+  PeopleDigestInput,
+  PeopleDigestState,
+  PlayerLibrarySyncInput,
+  PlayerSyncState,
+} from './notify.js';
 import type { ProviderRefreshInput, ProviderRefreshSummary } from './provider-refresh.js';
 import type {
   ProviderFetchInput,

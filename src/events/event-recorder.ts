@@ -30,20 +30,40 @@ export class EventRecorder {
   }
 
   /** An item moved: a live `item.status`, and a history entry when the step is one people follow. */
-  async itemTransition(itemId: string, status: ProcessingItemStatus, detail: { release?: string | null; error?: string | null; step?: string | null } = {}): Promise<void> {
+  async itemTransition(
+    itemId: string,
+    status: ProcessingItemStatus,
+    detail: { release?: string | null; error?: string | null; step?: string | null } = {},
+  ): Promise<void> {
     const item = await this.requests?.describeItem(itemId);
     if (!item) return;
     const subjects = { requestId: item.requestId, itemId };
-    await this.events.record({ ...subjects, type: 'item.status', summary: `${item.name}: ${status}`, data: { status }, dedupeKey: activityKey('status') });
+    await this.events.record({
+      ...subjects,
+      type: 'item.status',
+      summary: `${item.name}: ${status}`,
+      data: { status },
+      dedupeKey: activityKey('status'),
+    });
     const history = ITEM_HISTORY[status];
     // DOWNLOADING without a release is a retried download resuming, not a grab.
     if (!history || (status === 'DOWNLOADING' && !detail.release)) return;
-    const what = status === 'DOWNLOADING' ? `${item.name}: ${detail.release}` : status === 'FAILED' ? `${item.name} at ${detail.step ?? 'a step'}: ${detail.error ?? 'no reason given'}` : item.name;
+    const what =
+      status === 'DOWNLOADING'
+        ? `${item.name}: ${detail.release}`
+        : status === 'FAILED'
+          ? `${item.name} at ${detail.step ?? 'a step'}: ${detail.error ?? 'no reason given'}`
+          : item.name;
     await this.events.record({
       ...subjects,
       type: history.type,
       summary: `${history.verb} ${what}`,
-      data: { status, ...(detail.release ? { release: detail.release } : {}), ...(detail.error ? { error: detail.error } : {}), ...(detail.step ? { step: detail.step } : {}) },
+      data: {
+        status,
+        ...(detail.release ? { release: detail.release } : {}),
+        ...(detail.error ? { error: detail.error } : {}),
+        ...(detail.step ? { step: detail.step } : {}),
+      },
       dedupeKey: activityKey(history.type),
     });
   }
@@ -52,7 +72,13 @@ export class EventRecorder {
   async itemProgress(itemId: string, step: 'download' | 'encode', percent: number): Promise<void> {
     const item = await this.requests?.describeItem(itemId);
     if (!item) return;
-    await this.events.record({ requestId: item.requestId, itemId, type: 'item.progress', summary: `${item.name}: ${step} ${Math.round(percent)} %`, data: { step, percent } });
+    await this.events.record({
+      requestId: item.requestId,
+      itemId,
+      type: 'item.progress',
+      summary: `${item.name}: ${step} ${Math.round(percent)} %`,
+      data: { step, percent },
+    });
   }
 }
 

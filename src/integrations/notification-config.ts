@@ -34,9 +34,18 @@ export const pathMappingSchema = z
 export const deliverySchema = z
   .object({
     /** A target down for longer than this misses the notification; the run records why. */
-    retryWindowMinutes: z.number().int().min(1).max(7 * 24 * 60).default(24 * 60),
+    retryWindowMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(24 * 60),
     initialRetrySeconds: z.number().min(0.1).max(3_600).default(5),
-    maximumRetrySeconds: z.number().min(1).max(6 * 3_600).default(600),
+    maximumRetrySeconds: z
+      .number()
+      .min(1)
+      .max(6 * 3_600)
+      .default(600),
   })
   .strict();
 export type DeliveryPolicy = z.infer<typeof deliverySchema>;
@@ -75,9 +84,7 @@ export const kodiHostSchema = z
  * Hosts that share one library (a MySQL/MariaDB video database): one scan on any of them updates all, so
  * they are tried in order until one answers. Separate libraries are separate groups.
  */
-export const kodiGroupSchema = z
-  .object({ name, hosts: z.array(kodiHostSchema).min(1, 'at least one host') })
-  .strict();
+export const kodiGroupSchema = z.object({ name, hosts: z.array(kodiHostSchema).min(1, 'at least one host') }).strict();
 
 export const kodiConfigSchema = z
   .object({

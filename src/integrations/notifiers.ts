@@ -24,7 +24,11 @@ export async function refreshPlayer(
       const group = kodi.groups.find((g) => g.name === target.group);
       if (!group) {
         // The group was renamed or removed since the refresh was queued: nothing to send it to.
-        throw new TargetError(`Kodi group "${target.group}" is no longer configured`, { target: 'Kodi', endpoint: '/jsonrpc', retryable: false });
+        throw new TargetError(`Kodi group "${target.group}" is no longer configured`, {
+          target: 'Kodi',
+          endpoint: '/jsonrpc',
+          retryable: false,
+        });
       }
       return refreshKodiGroup(group, kodi.timeoutMs, request);
     }
@@ -54,7 +58,11 @@ export function notifyPeople<S extends PeopleService>(service: S, config: Notifi
  * players (Kodi's JSON-RPC ping on every host, Jellyfin's system info, Plex's sections) and a real test
  * message on the people services. Returns what each target said; throws TargetError when one refused.
  */
-export async function sendTestNotification<S extends NotificationService>(service: S, config: NotificationConfigs[S], now: Date): Promise<string[]> {
+export async function sendTestNotification<S extends NotificationService>(
+  service: S,
+  config: NotificationConfigs[S],
+  now: Date,
+): Promise<string[]> {
   switch (service) {
     case 'kodi': {
       const kodi = config as NotificationConfigs['kodi'];

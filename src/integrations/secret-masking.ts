@@ -61,7 +61,9 @@ function destinationOf(service: NotificationService, holder: unknown): string | 
       // The webhook URL is the secret itself: a masked one cannot point anywhere new.
       return 'discord';
     case 'email':
-      return `smtp://${String(fields.host ?? '').trim().toLowerCase()}:${String(fields.port ?? 587)}`;
+      return `smtp://${String(fields.host ?? '')
+        .trim()
+        .toLowerCase()}:${String(fields.port ?? 587)}`;
     case 'pushover':
       return originOf(fields.url ?? 'https://api.pushover.net');
     default:

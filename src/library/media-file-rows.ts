@@ -31,11 +31,48 @@ export function mediaFileRows(entityType: EntityType, entityId: string, video: S
     bitrate: info?.bitrate ?? null,
     probeError: video.probeError ?? null,
   };
-  const blank = { title: null, isForced: false, external: false, externalPath: null, width: null, height: null, hdr: null, channels: null, language: null };
+  const blank = {
+    title: null,
+    isForced: false,
+    external: false,
+    externalPath: null,
+    width: null,
+    height: null,
+    hdr: null,
+    channels: null,
+    language: null,
+  };
   const streams: StreamRow[] = [
-    ...(info?.video ?? []).map((v) => ({ ...blank, streamType: 'video' as const, streamIndex: v.index, codec: v.codec, isDefault: v.isDefault, width: v.width, height: v.height, hdr: v.hdr })),
-    ...(info?.audio ?? []).map((a) => ({ ...blank, streamType: 'audio' as const, streamIndex: a.index, codec: a.codec, language: a.language, title: a.title ?? null, isDefault: a.isDefault, channels: a.channels })),
-    ...(info?.subtitles ?? []).map((s) => ({ ...blank, streamType: 'subtitle' as const, streamIndex: s.index, codec: s.codec, language: s.language, title: s.title ?? null, isDefault: s.isDefault, isForced: s.isForced })),
+    ...(info?.video ?? []).map((v) => ({
+      ...blank,
+      streamType: 'video' as const,
+      streamIndex: v.index,
+      codec: v.codec,
+      isDefault: v.isDefault,
+      width: v.width,
+      height: v.height,
+      hdr: v.hdr,
+    })),
+    ...(info?.audio ?? []).map((a) => ({
+      ...blank,
+      streamType: 'audio' as const,
+      streamIndex: a.index,
+      codec: a.codec,
+      language: a.language,
+      title: a.title ?? null,
+      isDefault: a.isDefault,
+      channels: a.channels,
+    })),
+    ...(info?.subtitles ?? []).map((s) => ({
+      ...blank,
+      streamType: 'subtitle' as const,
+      streamIndex: s.index,
+      codec: s.codec,
+      language: s.language,
+      title: s.title ?? null,
+      isDefault: s.isDefault,
+      isForced: s.isForced,
+    })),
     ...video.externalSubtitles.map((s) => ({
       ...blank,
       streamType: 'subtitle' as const,

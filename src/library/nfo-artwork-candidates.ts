@@ -14,7 +14,9 @@ export function nfoArtworkCandidates(scanned: ScannedTitle): NfoArtworkUrl[] {
   if (scanned.kind === 'tvshow') {
     for (const { season, nfo } of scanned.seasonNfos) if (nfo !== undefined) found.push(...nfoArtworkUrls(nfo, season));
   }
-  const local = new Set(scanned.artwork.map(({ assetType, season }) => coverage(assetType === 'extrafanart' ? 'fanart' : assetType, seasonNumber(season))));
+  const local = new Set(
+    scanned.artwork.map(({ assetType, season }) => coverage(assetType === 'extrafanart' ? 'fanart' : assetType, seasonNumber(season))),
+  );
   // One candidate per type and URL (the candidates' unique key): the show's NFO and a season.nfo may name the same picture.
   const offered = new Set<string>();
   return found.filter((candidate) => {

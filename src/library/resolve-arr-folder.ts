@@ -12,7 +12,12 @@ export interface ResolvedFolder {
  * Which library folder an *arr path names: through the library's own path mappings first, else the path
  * as it is (Radarr on the same machine). The folder must lie inside the library root, below it.
  */
-export function resolveArrFolder(remotePath: string, libraries: readonly Library[], mappings: readonly PathMappingRow[], kinds: readonly Library['kind'][]): ResolvedFolder | null {
+export function resolveArrFolder(
+  remotePath: string,
+  libraries: readonly Library[],
+  mappings: readonly PathMappingRow[],
+  kinds: readonly Library['kind'][],
+): ResolvedFolder | null {
   for (const library of libraries.filter((l) => kinds.includes(l.kind))) {
     const own = mappings.filter((m) => m.libraryId === library.id);
     const mapped = mapRemotePath(own, remotePath);

@@ -48,7 +48,8 @@ export class ScannedTitleWriter {
   }
 
   async save(libraryId: string, scanId: string, scanned: ScannedTitle): Promise<SavedTitle> {
-    const saved = scanned.kind === 'movie' ? await this.saveMovie(libraryId, scanId, scanned) : await this.saveShow(libraryId, scanId, scanned);
+    const saved =
+      scanned.kind === 'movie' ? await this.saveMovie(libraryId, scanId, scanned) : await this.saveShow(libraryId, scanId, scanned);
     const assetsCached = await this.saveArtwork(saved.entityType, saved.entityId, scanId, scanned);
     // An NFO that could not be read says nothing about artwork: the candidates of the last read stay.
     if (scanned.unreadableNfoPath === undefined) {
@@ -176,7 +177,12 @@ export class ScannedTitleWriter {
  * The title row of a folder: a rescan changes every field except those a person locked, and the ids of a
  * title a person identified by hand.
  */
-function titleRow(libraryId: string, scanId: string, folderKey: string, values: Record<string, unknown> & { identificationSource: string }): ScannedTitleRow {
+function titleRow(
+  libraryId: string,
+  scanId: string,
+  folderKey: string,
+  values: Record<string, unknown> & { identificationSource: string },
+): ScannedTitleRow {
   return {
     libraryId,
     scanId,

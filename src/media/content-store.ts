@@ -42,7 +42,12 @@ export class ContentStore {
     if (existing) return { cacheFile: existing, stored: false };
 
     const extension = path.extname(content.sourcePath).toLowerCase() || '.bin';
-    const relativePath = path.posix.join('cache', content.entityType, content.entityId, `${content.assetType}_${content.sha256}${extension}`);
+    const relativePath = path.posix.join(
+      'cache',
+      content.entityType,
+      content.entityId,
+      `${content.assetType}_${content.sha256}${extension}`,
+    );
     const target = path.join(this.dataDir, relativePath);
     await fs.mkdir(path.dirname(target), { recursive: true });
     // Temp name + rename: a crash never leaves a partial file under the final name.

@@ -77,7 +77,8 @@ export class LocalDestination implements DeliveryDestination {
     try {
       await copyFile(sourceFile, temporary);
       const [expected, copied] = await Promise.all([sha256File(sourceFile), sha256File(temporary)]);
-      if (expected !== copied) throw new DeliveryError(`The copy of ${sourceFile} at ${target} does not match (sha256 ${copied} ≠ ${expected})`);
+      if (expected !== copied)
+        throw new DeliveryError(`The copy of ${sourceFile} at ${target} does not match (sha256 ${copied} ≠ ${expected})`);
       const existing = await lstat(target).catch(() => undefined);
       let recycled: string | undefined;
       if (existing) {
@@ -100,7 +101,14 @@ export class LocalDestination implements DeliveryDestination {
     const stamp = recycleStamp();
     let kept = this.locate(path.join(this.options.recycleFolder ?? DEFAULT_RECYCLE_FOLDER, stamp, relativePath));
     // Two replacements within one millisecond: the second keeps its file beside the first, never over it.
-    for (let n = 2; await lstat(kept).then(() => true, () => false); n++) {
+    for (
+      let n = 2;
+      await lstat(kept).then(
+        () => true,
+        () => false,
+      );
+      n++
+    ) {
       kept = this.locate(path.join(this.options.recycleFolder ?? DEFAULT_RECYCLE_FOLDER, `${stamp}-${n}`, relativePath));
     }
     await mkdir(path.dirname(kept), { recursive: true });
@@ -108,7 +116,9 @@ export class LocalDestination implements DeliveryDestination {
       // A rename within the target: the bytes are not copied, and nothing is ever removed.
       await rename(target, kept);
     } catch (error) {
-      throw new DeliveryError(`${target} is in the way and could not be moved to ${kept} (${(error as Error).message}); nothing was replaced`);
+      throw new DeliveryError(
+        `${target} is in the way and could not be moved to ${kept} (${(error as Error).message}); nothing was replaced`,
+      );
     }
     return kept;
   }

@@ -99,7 +99,22 @@ export const partialPathOf = (output: string) => `${output}.partial${path.extnam
 
 function ffmpegArgs(job: EncodeJob, source: MediaInfo, partial: string): string[] {
   const s = job.settings;
-  const args = ['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-progress', 'pipe:1', '-nostats', '-i', job.source, '-map', '0:v:0', '-map', '0:a?'];
+  const args = [
+    '-hide_banner',
+    '-nostdin',
+    '-y',
+    '-loglevel',
+    'error',
+    '-progress',
+    'pipe:1',
+    '-nostats',
+    '-i',
+    job.source,
+    '-map',
+    '0:v:0',
+    '-map',
+    '0:a?',
+  ];
   args.push('-c:v', s.videoCodec, '-crf', String(s.crf), '-preset', s.preset, '-pix_fmt', 'yuv420p');
   if (s.videoCodec === 'libx265') args.push('-x265-params', 'log-level=error');
   const height = source.video[0]!.height;
@@ -145,7 +160,9 @@ function runFfmpeg(job: EncodeJob, args: string[], durationSeconds: number): Pro
       job.signal?.removeEventListener('abort', onAbort);
       if (job.signal?.aborted) return reject(new EncodeCancelledError());
       if (code === 0) return resolve();
-      reject(new EncodeError(`ffmpeg failed on ${job.source} (${signal ?? `exit ${code}`}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
+      reject(
+        new EncodeError(`ffmpeg failed on ${job.source} (${signal ?? `exit ${code}`}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`),
+      );
     });
   });
 }
@@ -175,11 +192,15 @@ export async function verifyEncode(file: string, source: MediaInfo, settings: En
   // 1 %, but never less than 100 ms: audio re-encoding pads to whole frames (AAC: 1024 samples plus
   // priming), which is noise on an episode and several percent of a two-second test clip.
   const tolerance = Math.max(expected * 0.01, 0.1);
-  if (Math.abs(got - expected) > tolerance) throw new EncodeError(`The encode lasts ${got.toFixed(2)} s, the source ${expected.toFixed(2)} s (more than 1 % apart)`);
+  if (Math.abs(got - expected) > tolerance)
+    throw new EncodeError(`The encode lasts ${got.toFixed(2)} s, the source ${expected.toFixed(2)} s (more than 1 % apart)`);
   if (info.video.length !== 1) throw new EncodeError(`The encode has ${info.video.length} video streams, expected 1`);
   const video = info.video[0]!;
-  if (video.codec !== CODEC_NAMES[settings.videoCodec]) throw new EncodeError(`The encode's video is ${video.codec}, expected ${CODEC_NAMES[settings.videoCodec]}`);
-  if (video.height > settings.maxHeight) throw new EncodeError(`The encode is ${video.height} pixels tall, more than ${settings.maxHeight}`);
-  if (info.audio.length !== source.audio.length) throw new EncodeError(`The encode has ${info.audio.length} audio streams, the source ${source.audio.length}`);
+  if (video.codec !== CODEC_NAMES[settings.videoCodec])
+    throw new EncodeError(`The encode's video is ${video.codec}, expected ${CODEC_NAMES[settings.videoCodec]}`);
+  if (video.height > settings.maxHeight)
+    throw new EncodeError(`The encode is ${video.height} pixels tall, more than ${settings.maxHeight}`);
+  if (info.audio.length !== source.audio.length)
+    throw new EncodeError(`The encode has ${info.audio.length} audio streams, the source ${source.audio.length}`);
   return { durationSeconds: got, sizeBytes: info.sizeBytes, videoCodec: video.codec, height: video.height };
 }

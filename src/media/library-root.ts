@@ -1,9 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
-export type LibraryRootProblem =
-  | { kind: 'invalid'; reason: string }
-  | { kind: 'forbidden'; reason: string };
+export type LibraryRootProblem = { kind: 'invalid'; reason: string } | { kind: 'forbidden'; reason: string };
 
 /**
  * Checks that a library root is an existing, readable directory inside one of the allowed media roots

@@ -44,7 +44,19 @@ export function isNearDuplicate(a: string, b: string): boolean {
 }
 
 function grayPixels(imagePath: string, ffmpegPath: string): Promise<Buffer> {
-  const args = ['-v', 'error', '-i', imagePath, '-vf', `scale=${HASH_WIDTH}:${HASH_HEIGHT}:flags=area,format=gray`, '-frames:v', '1', '-f', 'rawvideo', 'pipe:1'];
+  const args = [
+    '-v',
+    'error',
+    '-i',
+    imagePath,
+    '-vf',
+    `scale=${HASH_WIDTH}:${HASH_HEIGHT}:flags=area,format=gray`,
+    '-frames:v',
+    '1',
+    '-f',
+    'rawvideo',
+    'pipe:1',
+  ];
   return new Promise((resolve, reject) => {
     execFile(ffmpegPath, args, { encoding: 'buffer', timeout: TIMEOUT_MS, maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) {

@@ -197,9 +197,7 @@ export function normaliseProbeOutput(filePath: string, output: FfprobeOutput, si
     sizeBytes: parseNumber(format.size) ?? sizeFallback,
     bitrate: parseNumber(format.bit_rate),
     // Cover art embedded in mkv/mp4 is a one-frame "video" stream flagged attached_pic, not a video.
-    video: streams
-      .filter((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1)
-      .map(toVideoStream),
+    video: streams.filter((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1).map(toVideoStream),
     audio: streams.filter((s) => s.codec_type === 'audio').map(toAudioStream),
     subtitles: streams.filter((s) => s.codec_type === 'subtitle').map(toSubtitleStream),
   };

@@ -15,7 +15,15 @@ export function recycleStamp(now = new Date()): string {
 /** A recycle folder is a relative path inside the target, without `..`: nothing is kept outside the target. */
 export function recycleFolderProblem(folder: string): string | undefined {
   const normalised = path.posix.normalize(folder);
-  if (folder.trim() === '' || path.posix.isAbsolute(folder) || normalised === '.' || normalised === '..' || normalised.startsWith('../') || folder.includes('\\') || folder.includes('\0')) {
+  if (
+    folder.trim() === '' ||
+    path.posix.isAbsolute(folder) ||
+    normalised === '.' ||
+    normalised === '..' ||
+    normalised.startsWith('../') ||
+    folder.includes('\\') ||
+    folder.includes('\0')
+  ) {
     return 'a folder path relative to the target, inside it (for example .reelflow-recycle)';
   }
   return undefined;

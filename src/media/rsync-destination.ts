@@ -19,9 +19,11 @@ export function isRsyncDestination(root: string): boolean {
  * as an option (`-oProxyCommand=…` runs a command), so it is refused whatever the form.
  */
 export function rsyncDestinationProblem(root: string): string | undefined {
-  if (!RSYNC_URL.test(root) && !SSH_DESTINATION.test(root)) return 'an rsync target needs rsync://host[:port]/module[/folder] or [user@]host:/folder';
+  if (!RSYNC_URL.test(root) && !SSH_DESTINATION.test(root))
+    return 'an rsync target needs rsync://host[:port]/module[/folder] or [user@]host:/folder';
   const hostPart = root.startsWith('rsync://') ? root.slice('rsync://'.length) : root;
-  const [user, host] = hostPart.includes('@') && hostPart.indexOf('@') < hostPart.search(/[:/]/) ? hostPart.split('@', 2) : [undefined, hostPart];
+  const [user, host] =
+    hostPart.includes('@') && hostPart.indexOf('@') < hostPart.search(/[:/]/) ? hostPart.split('@', 2) : [undefined, hostPart];
   if (host!.startsWith('-')) return 'the host must not start with "-"';
   if (user?.startsWith('-')) return 'the user must not start with "-"';
   return undefined;
@@ -56,7 +58,8 @@ export class RsyncDestination implements DeliveryDestination {
 
   locate(relativePath: string): string {
     const normalised = path.posix.normalize(relativePath.split(path.sep).join('/'));
-    if (normalised.startsWith('../') || normalised === '..' || path.posix.isAbsolute(normalised)) throw new DestinationRefusedError(`${relativePath} would land outside ${this.root}`);
+    if (normalised.startsWith('../') || normalised === '..' || path.posix.isAbsolute(normalised))
+      throw new DestinationRefusedError(`${relativePath} would land outside ${this.root}`);
     return `${this.root}/${normalised}`;
   }
 
@@ -77,7 +80,22 @@ export class RsyncDestination implements DeliveryDestination {
       await mkdir(path.dirname(link), { recursive: true });
       await symlink(path.resolve(sourceFile), link);
       // --copy-links sends the file the link names; --times keeps the encode's time, which the check compares too.
-      itemized = await this.rsync(['--mkpath', '--relative', '--copy-links', '--times', '--checksum', '--itemize-changes', '--backup', `--backup-dir=${backupDir}`, '--', `${staging}/./${relative}`, `${this.root}/`], target);
+      itemized = await this.rsync(
+        [
+          '--mkpath',
+          '--relative',
+          '--copy-links',
+          '--times',
+          '--checksum',
+          '--itemize-changes',
+          '--backup',
+          `--backup-dir=${backupDir}`,
+          '--',
+          `${staging}/./${relative}`,
+          `${this.root}/`,
+        ],
+        target,
+      );
     } finally {
       await rm(staging, { recursive: true, force: true });
     }
@@ -95,7 +113,9 @@ export class RsyncDestination implements DeliveryDestination {
     const timeout = this.options.ioTimeoutSeconds ?? 300;
     return new Promise((resolve, reject) => {
       // --protect-args: names with spaces (every Kodi name) reach the far side as one argument.
-      const child = spawn(this.options.rsyncPath ?? 'rsync', ['--protect-args', `--timeout=${timeout}`, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(this.options.rsyncPath ?? 'rsync', ['--protect-args', `--timeout=${timeout}`, ...args], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -27,15 +27,49 @@ const FIRST_FILM_YEAR = 1880;
  */
 const RELEASE_WORDS = [
   // resolution
-  '\\d{3,4}[pi]', '[48]k', 'uhd',
+  '\\d{3,4}[pi]',
+  '[48]k',
+  'uhd',
   // source
-  'blu-?ray', 'bdrip', 'bdremux', 'brrip', 'remux', 'web-?dl', 'web-?rip', 'hdtv', 'hdrip', 'dvd(?:rip|scr|[59])',
+  'blu-?ray',
+  'bdrip',
+  'bdremux',
+  'brrip',
+  'remux',
+  'web-?dl',
+  'web-?rip',
+  'hdtv',
+  'hdrip',
+  'dvd(?:rip|scr|[59])',
   // video
-  'x26[45]', 'h26[45]', 'hevc', 'avc', 'xvid', 'divx', 'av1', 'vp9', '(?:8|10|12)-?bit', 'hdr(?:10(?:plus|\\+)?)?', 'dovi',
+  'x26[45]',
+  'h26[45]',
+  'hevc',
+  'avc',
+  'xvid',
+  'divx',
+  'av1',
+  'vp9',
+  '(?:8|10|12)-?bit',
+  'hdr(?:10(?:plus|\\+)?)?',
+  'dovi',
   // audio
-  'e?ac3', 'truehd', 'atmos', 'dts(?:-?(?:hd|ma|x))?', 'ddp?\\d', 'ddp', 'aac\\d?', 'flac',
+  'e?ac3',
+  'truehd',
+  'atmos',
+  'dts(?:-?(?:hd|ma|x))?',
+  'ddp?\\d',
+  'ddp',
+  'aac\\d?',
+  'flac',
   // release tags
-  'proper', 'repack', 'rerip', 'internal', 'remastered', 'unrated', 'extended',
+  'proper',
+  'repack',
+  'rerip',
+  'internal',
+  'remastered',
+  'unrated',
+  'extended',
 ];
 const RELEASE_WORD = new RegExp(`^(?:${RELEASE_WORDS.join('|')})$`, 'i');
 // Words that are release junk only once a year or a stronger release word has been passed: "Charlotte's Web".
@@ -147,7 +181,10 @@ export function parseEpisodeFileName(name: string): ParsedEpisodeName | null {
  * or `-03` (the text after `S01E01`, or after a bare `E01`).
  */
 export function episodesWithContinuation(first: number, continuation: string): number[] {
-  const following = [...continuation.matchAll(SXXEYY_CONTINUATION)].map(([, dash, episode]) => ({ dash: dash === '-', episode: Number(episode) }));
+  const following = [...continuation.matchAll(SXXEYY_CONTINUATION)].map(([, dash, episode]) => ({
+    dash: dash === '-',
+    episode: Number(episode),
+  }));
   return collectEpisodes(first, following);
 }
 

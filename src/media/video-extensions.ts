@@ -4,7 +4,20 @@ import path from 'node:path';
  * Extensions of files that hold a video: the library scan's default (a person can narrow or widen it in
  * the scan phase's configuration) and the files a finished download is chosen among.
  */
-export const VIDEO_EXTENSIONS: readonly string[] = ['.mkv', '.mp4', '.m4v', '.avi', '.mov', '.wmv', '.ts', '.m2ts', '.webm', '.mpg', '.mpeg', '.iso'];
+export const VIDEO_EXTENSIONS: readonly string[] = [
+  '.mkv',
+  '.mp4',
+  '.m4v',
+  '.avi',
+  '.mov',
+  '.wmv',
+  '.ts',
+  '.m2ts',
+  '.webm',
+  '.mpg',
+  '.mpeg',
+  '.iso',
+];
 
 const VIDEO_EXTENSION_SET = new Set(VIDEO_EXTENSIONS);
 

@@ -4,7 +4,11 @@
  * Path mappings in either direction (another machine's name for a folder → ours, ours → another's) pick
  * their mapping with it.
  */
-export function longestMatchingPrefix<T>(path: string, candidates: readonly T[], prefixOf: (candidate: T) => string): { candidate: T; prefix: string } | undefined {
+export function longestMatchingPrefix<T>(
+  path: string,
+  candidates: readonly T[],
+  prefixOf: (candidate: T) => string,
+): { candidate: T; prefix: string } | undefined {
   let best: { candidate: T; prefix: string } | undefined;
   for (const candidate of candidates) {
     const prefix = prefixOf(candidate);

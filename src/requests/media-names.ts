@@ -25,13 +25,15 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Characters no file system in a home library accepts, and trailing dots/spaces Windows shares drop. */
 export function safeName(name: string): string {
-  return name
-    .replace(/[<>:"/\\|?*]/g, '')
-    // Control characters (below U+0020), which no file name should carry.
-    .replace(/./gsu, (ch) => (ch.charCodeAt(0) < 0x20 ? '' : ch))
-    .replace(/\s+/g, ' ')
-    .replace(/[. ]+$/, '')
-    .trim();
+  return (
+    name
+      .replace(/[<>:"/\\|?*]/g, '')
+      // Control characters (below U+0020), which no file name should carry.
+      .replace(/./gsu, (ch) => (ch.charCodeAt(0) < 0x20 ? '' : ch))
+      .replace(/\s+/g, ' ')
+      .replace(/[. ]+$/, '')
+      .trim()
+  );
 }
 
 export function libraryPathFor(media: EpisodeNaming | MovieNaming, extension: string): NamedPath {

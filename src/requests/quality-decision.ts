@@ -2,12 +2,18 @@ import type { QualityProfileRow, ReleaseCandidate } from '../db/schema/index.js'
 import { parseReleaseName } from './release-name.js';
 
 /** A search result as an indexer describes it, before the profile has judged it. */
-export type FoundRelease = Pick<ReleaseCandidate, 'title' | 'indexer' | 'guid' | 'downloadUrl' | 'magnetUrl' | 'infoHash' | 'sizeBytes' | 'seeders'> & {
+export type FoundRelease = Pick<
+  ReleaseCandidate,
+  'title' | 'indexer' | 'guid' | 'downloadUrl' | 'magnetUrl' | 'infoHash' | 'sizeBytes' | 'seeders'
+> & {
   /** Why the indexer's info hash cannot be used (not a hash, or not the magnet link's): the release is set aside. */
   infoHashProblem?: string;
 };
 
-export type QualityRules = Pick<QualityProfileRow, 'minResolution' | 'preferredResolution' | 'minSizeMb' | 'maxSizeMb' | 'rejectedWords' | 'preferredWords'>;
+export type QualityRules = Pick<
+  QualityProfileRow,
+  'minResolution' | 'preferredResolution' | 'minSizeMb' | 'maxSizeMb' | 'rejectedWords' | 'preferredWords'
+>;
 
 /** What is wanted: one episode, or a movie (season and episode absent). */
 export interface WantedMedia {
@@ -46,7 +52,8 @@ function judge(found: FoundRelease, rules: QualityRules, wanted: WantedMedia, ep
   if (infoHashProblem) rejections.push(infoHashProblem);
   if (wanted.season !== undefined) {
     if (parsed.season !== wanted.season) rejections.push(`season ${parsed.season ?? 'unknown'}, not ${wanted.season}`);
-    else if (!parsed.seasonPack && !parsed.episodes.includes(wanted.episode!)) rejections.push(`episode ${parsed.episodes.join('+') || 'unknown'}, not ${wanted.episode}`);
+    else if (!parsed.seasonPack && !parsed.episodes.includes(wanted.episode!))
+      rejections.push(`episode ${parsed.episodes.join('+') || 'unknown'}, not ${wanted.episode}`);
   }
   if (parsed.resolution === undefined) rejections.push('resolution unknown');
   else if (parsed.resolution < rules.minResolution) rejections.push(`${parsed.resolution}p is below ${rules.minResolution}p`);
@@ -58,7 +65,8 @@ function judge(found: FoundRelease, rules: QualityRules, wanted: WantedMedia, ep
   if (release.seeders <= 0) rejections.push('no seeders');
 
   let score = 0;
-  if (parsed.resolution !== undefined) score += parsed.resolution === rules.preferredResolution ? 1000 : Math.min(parsed.resolution, rules.preferredResolution) / 10;
+  if (parsed.resolution !== undefined)
+    score += parsed.resolution === rules.preferredResolution ? 1000 : Math.min(parsed.resolution, rules.preferredResolution) / 10;
   for (const word of rules.preferredWords) if (containsWord(lowerTitle, word)) score += 50;
   if (!parsed.seasonPack) score += 10;
 

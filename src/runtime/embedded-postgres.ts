@@ -33,7 +33,7 @@ export async function startEmbeddedPostgres(dir: string, port: number, database:
     // As root, Postgres refuses to run; the package then runs it as a `postgres` system user it creates.
     createPostgresUser: runAsPostgresUser,
     // Loopback TCP only; no Unix socket, so no dependency on /var/run/postgresql existing.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', "unix_socket_directories="],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: () => {},
   });
   if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();

@@ -59,7 +59,9 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
   const address = `127.0.0.1:${opts.port}`;
   const exitedEarly = new Promise<never>((_, reject) => {
     child.once('exit', (code, signal) =>
-      reject(new Error(`The Temporal dev server exited (${signal ?? code}) before it was ready; see ${opts.logFile}:\n${tail(opts.logFile)}`)),
+      reject(
+        new Error(`The Temporal dev server exited (${signal ?? code}) before it was ready; see ${opts.logFile}:\n${tail(opts.logFile)}`),
+      ),
     );
     child.once('error', reject);
   });

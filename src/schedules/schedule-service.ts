@@ -1,4 +1,11 @@
-import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type ScheduleDescription, type ScheduleOptions } from '@temporalio/client';
+import {
+  ScheduleAlreadyRunning,
+  ScheduleNotFoundError,
+  ScheduleOverlapPolicy,
+  type Client,
+  type ScheduleDescription,
+  type ScheduleOptions,
+} from '@temporalio/client';
 import type { Database } from '../db/client.js';
 import { IptvProviderRepository } from '../db/repositories/iptv-provider-repository.js';
 import { LibraryRepository } from '../db/repositories/library-repository.js';
@@ -6,7 +13,12 @@ import { ScheduleOverrideRepository } from '../db/repositories/schedule-override
 import type { CredentialsCipher } from '../security/credentials-cipher.js';
 import { iptvSyncWorkflowId } from '../contracts/iptv.js';
 import { libraryScanWorkflowId } from '../contracts/scan.js';
-import { maintenanceWorkflowId, providerRefreshWorkflowId, type ScheduledRunInput, type ScheduledWorkflowType } from '../contracts/scheduled-run.js';
+import {
+  maintenanceWorkflowId,
+  providerRefreshWorkflowId,
+  type ScheduledRunInput,
+  type ScheduledWorkflowType,
+} from '../contracts/scheduled-run.js';
 import type { WorkflowType } from '../contracts/workflows.js';
 import { SCHEDULE_DEFAULTS, type ScheduleTiming } from './schedule-config.js';
 import { ScheduleIds, type ScheduleKind } from './schedule-ids.js';
@@ -88,7 +100,11 @@ export class ScheduleService {
 
   /** Every schedule configuration asks for, edits applied, in a stable order. */
   async desired(): Promise<DesiredSchedule[]> {
-    const [libraries, providers, overrides] = await Promise.all([this.libraries.list(), this.iptvProviders.listScheduling(), this.overrides.all()]);
+    const [libraries, providers, overrides] = await Promise.all([
+      this.libraries.list(),
+      this.iptvProviders.listScheduling(),
+      this.overrides.all(),
+    ]);
     const base: Omit<DesiredSchedule, 'edited'>[] = [
       {
         id: this.ids.providerRefresh(),
@@ -132,7 +148,11 @@ export class ScheduleService {
       const override = overrides.get(schedule.id);
       if (!override) return { ...schedule, edited: false };
       const timing: ScheduleTiming =
-        override.cron !== null ? { cron: override.cron } : override.intervalSeconds !== null ? { intervalSeconds: override.intervalSeconds } : schedule.timing;
+        override.cron !== null
+          ? { cron: override.cron }
+          : override.intervalSeconds !== null
+            ? { intervalSeconds: override.intervalSeconds }
+            : schedule.timing;
       return { ...schedule, timing, paused: override.paused ?? schedule.paused, edited: true };
     });
   }
@@ -184,7 +204,11 @@ export class ScheduleService {
   async patch(scheduleId: string, patch: SchedulePatch): Promise<ScheduleView> {
     const current = await this.find(scheduleId);
     const timing: ScheduleTiming =
-      patch.cron !== undefined ? { cron: patch.cron } : patch.intervalSeconds !== undefined ? { intervalSeconds: patch.intervalSeconds } : current.timing;
+      patch.cron !== undefined
+        ? { cron: patch.cron }
+        : patch.intervalSeconds !== undefined
+          ? { intervalSeconds: patch.intervalSeconds }
+          : current.timing;
     const next: DesiredSchedule = { ...current, timing, paused: patch.paused ?? current.paused, edited: true };
     await this.apply(next);
     // Only what the person changed is stored: an untouched interval keeps following configuration
@@ -216,7 +240,10 @@ export class ScheduleService {
   private options(schedule: DesiredSchedule): ScheduleOptions {
     return {
       scheduleId: schedule.id,
-      spec: schedule.timing.cron !== undefined ? { cronExpressions: [schedule.timing.cron] } : { intervals: [{ every: `${schedule.timing.intervalSeconds}s` }] },
+      spec:
+        schedule.timing.cron !== undefined
+          ? { cronExpressions: [schedule.timing.cron] }
+          : { intervals: [{ every: `${schedule.timing.intervalSeconds}s` }] },
       action: {
         type: 'startWorkflow',
         workflowType: 'scheduledRun' satisfies WorkflowType,

@@ -69,9 +69,17 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
   // does: through a client on this connection and the provider cache.
   const client = new Client({ connection: opts.connection, namespace: opts.namespace });
   const pipelines = new TemporalTitlePipelineStarter(client, opts.taskQueue, opts.db);
-  const providerCache = new ProviderCacheManager({ cache: new ProviderCacheRepository(opts.db), fetcher: new TemporalProviderFetcher(client, opts.taskQueue) });
+  const providerCache = new ProviderCacheManager({
+    cache: new ProviderCacheRepository(opts.db),
+    fetcher: new TemporalProviderFetcher(client, opts.taskQueue),
+  });
   const refreshActivities = createProviderRefreshActivities({ db: opts.db, providers, registry, cache: providerCache });
-  const iptvActivities = createIptvActivities({ db: opts.db, iptvProviders: new IptvProviderRepository(opts.db, opts.credentialsCipher), registry, cache: providerCache });
+  const iptvActivities = createIptvActivities({
+    db: opts.db,
+    iptvProviders: new IptvProviderRepository(opts.db, opts.credentialsCipher),
+    registry,
+    cache: providerCache,
+  });
   const enricher = new TitleEnricher({ db: opts.db, providerCache, contentStore, workDir: path.join(opts.dataDir, 'tmp') });
   const publisher = new TitlePublisher({ db: opts.db, contentStore });
   const requestPipeline = opts.requestPipeline ?? {
@@ -98,7 +106,13 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
       ...createMaintenanceActivities({ db: opts.db, dataDir: opts.dataDir, historyDays: opts.historyDays ?? 90 }),
       describeIptvProvider: iptvActivities.describeIptvProvider,
       recordIptvChanges: iptvActivities.recordIptvChanges,
-      ...createRequestPipelineActivities({ ...common, taskQueue: opts.taskQueue, db: opts.db, settings: requestPipeline, credentialsCipher: opts.credentialsCipher }),
+      ...createRequestPipelineActivities({
+        ...common,
+        taskQueue: opts.taskQueue,
+        db: opts.db,
+        settings: requestPipeline,
+        credentialsCipher: opts.credentialsCipher,
+      }),
     },
   });
   const pipeline = await Worker.create({
@@ -109,7 +123,10 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
     maxConcurrentActivityTaskExecutions: PIPELINE_ACTIVITY_SLOTS,
   });
   // Zero slots: this process does not encode; encoder machines run workers on that queue.
-  const encoders = requestPipeline.encodeSlots > 0 ? [await createEncodeWorker({ ...common, taskQueue: opts.taskQueue, db: opts.db, settings: requestPipeline })] : [];
+  const encoders =
+    requestPipeline.encodeSlots > 0
+      ? [await createEncodeWorker({ ...common, taskQueue: opts.taskQueue, db: opts.db, settings: requestPipeline })]
+      : [];
   const rates = await providerRates(providers);
   const perProvider = await Promise.all(
     PROVIDER_KINDS.map((kind) =>
@@ -134,10 +151,15 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
  * worker start; a changed rate applies when the workers restart.
  */
 async function providerRates(providers: ProviderRepository): Promise<Record<ProviderId, number>> {
-  const rates = Object.fromEntries(PROVIDER_KINDS.map((kind) => [kind, PROVIDER_DEFAULTS[kind].rateLimitPerSecond])) as Record<ProviderId, number>;
+  const rates = Object.fromEntries(PROVIDER_KINDS.map((kind) => [kind, PROVIDER_DEFAULTS[kind].rateLimitPerSecond])) as Record<
+    ProviderId,
+    number
+  >;
   const seen = new Set<ProviderId>();
   for (const provider of await providers.listEnabled()) {
-    rates[provider.kind] = seen.has(provider.kind) ? Math.min(rates[provider.kind], provider.rateLimitPerSecond) : provider.rateLimitPerSecond;
+    rates[provider.kind] = seen.has(provider.kind)
+      ? Math.min(rates[provider.kind], provider.rateLimitPerSecond)
+      : provider.rateLimitPerSecond;
     seen.add(provider.kind);
   }
   return rates;

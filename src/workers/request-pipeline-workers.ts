@@ -40,7 +40,10 @@ export function createRequestPipelineActivities(deps: RequestPipelineDeps) {
   const events = new EventRecorder(new EventRepository(deps.db), requests);
   const profiles = new QualityProfileRepository(deps.db);
   const temporal = new Client({ connection: deps.connection, namespace: deps.namespace });
-  const providerCache = new ProviderCacheManager({ cache: new ProviderCacheRepository(deps.db), fetcher: new TemporalProviderFetcher(temporal, deps.taskQueue) });
+  const providerCache = new ProviderCacheManager({
+    cache: new ProviderCacheRepository(deps.db),
+    fetcher: new TemporalProviderFetcher(temporal, deps.taskQueue),
+  });
   // One source for search and download: the download puts back the credentials of the indexer that found the release.
   const indexers = configuredIndexers(deps.db, deps.credentialsCipher, deps.settings.indexers);
   return {
@@ -72,13 +75,23 @@ function pick<T extends object, K extends keyof T>(from: T, ...keys: K[]): Pick<
 }
 
 /** The encode queue's worker: its slot count is how many ffmpeg processes this machine runs at once. */
-export function createEncodeWorker(opts: { connection: NativeConnection; namespace: string; taskQueue: string; db: Database; settings: RequestPipelineSettings }): Promise<Worker> {
+export function createEncodeWorker(opts: {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  db: Database;
+  settings: RequestPipelineSettings;
+}): Promise<Worker> {
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: encodeTaskQueue(opts.taskQueue),
     maxHeartbeatThrottleInterval: HEARTBEAT_FLUSH_INTERVAL,
-    activities: createEncodeActivities({ ...itemRecorders(opts.db), profiles: new QualityProfileRepository(opts.db), workDir: opts.settings.workDir }),
+    activities: createEncodeActivities({
+      ...itemRecorders(opts.db),
+      profiles: new QualityProfileRepository(opts.db),
+      workDir: opts.settings.workDir,
+    }),
     maxConcurrentActivityTaskExecutions: opts.settings.encodeSlots,
   });
 }

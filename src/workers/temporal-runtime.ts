@@ -31,5 +31,7 @@ export function installTemporalRuntime(level: AppConfig['logLevel'], metricsPort
 function printSdkLog(entry: LogEntry): void {
   if (entry.message.startsWith('No workflows registered')) return;
   const time = new Date(Number(entry.timestampNanos / 1_000_000n)).toISOString();
-  process.stderr.write(`${time} [${entry.level}] ${entry.message}${entry.meta ? ` ${inspect(entry.meta, { breakLength: Infinity })}` : ''}\n`);
+  process.stderr.write(
+    `${time} [${entry.level}] ${entry.message}${entry.meta ? ` ${inspect(entry.meta, { breakLength: Infinity })}` : ''}\n`,
+  );
 }

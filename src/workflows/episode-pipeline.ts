@@ -38,7 +38,15 @@ import {
   type PipelineTimings,
 } from '../contracts/request.js';
 import { encodeTaskQueue } from '../contracts/task-queues.js';
-import { APPROVAL_TIMED_OUT, DOWNLOAD_ERRORED, DOWNLOAD_STALLED, ENCODE_FAILED, NO_RELEASE_LEFT, PROFILE_MISSING, rootMessage } from '../contracts/failures.js';
+import {
+  APPROVAL_TIMED_OUT,
+  DOWNLOAD_ERRORED,
+  DOWNLOAD_STALLED,
+  ENCODE_FAILED,
+  NO_RELEASE_LEFT,
+  PROFILE_MISSING,
+  rootMessage,
+} from '../contracts/failures.js';
 import { checkWorkflowInput } from '../contracts/workflow-input.js';
 
 /**
@@ -167,7 +175,8 @@ class Item {
     });
     const mustAwaitApproval = () => {
       const { status, waitingFor } = this.state;
-      if (waitingFor !== 'approval') throw new Error(`Item is ${status}${waitingFor ? `, waiting for ${waitingFor}` : ''}: there is no release waiting for approval`);
+      if (waitingFor !== 'approval')
+        throw new Error(`Item is ${status}${waitingFor ? `, waiting for ${waitingFor}` : ''}: there is no release waiting for approval`);
     };
     setHandler(
       approveUpdate,
@@ -232,7 +241,12 @@ class Item {
    * A wait until `until` comes true or `ms` run out (false). Timed waits on time alone (air date, search
    * back-off, ENDABLE_WAITS) are cut short by the `endWait` signal. A person's decision is never skipped.
    */
-  async wait(what: string, ms: number | undefined, until: () => boolean, endsAt = ms === undefined ? undefined : Date.now() + ms): Promise<boolean> {
+  async wait(
+    what: string,
+    ms: number | undefined,
+    until: () => boolean,
+    endsAt = ms === undefined ? undefined : Date.now() + ms,
+  ): Promise<boolean> {
     const endable = ENDABLE_WAITS.includes(what);
     this.state.waitingFor = what;
     this.state.waitUntil = endsAt === undefined ? null : new Date(endsAt).toISOString();
@@ -308,7 +322,12 @@ class Run {
       heartbeatTimeout: timings.heartbeatTimeoutMs,
       // Cleaning up after a cancel must wait until the activity really stopped.
       cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
-      retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10, nonRetryableErrorTypes: [DOWNLOAD_ERRORED, DOWNLOAD_STALLED] },
+      retry: {
+        initialInterval: '1 second',
+        maximumInterval: '1 minute',
+        maximumAttempts: 10,
+        nonRetryableErrorTypes: [DOWNLOAD_ERRORED, DOWNLOAD_STALLED],
+      },
     });
     this.encoding = proxyActivities<EncodeActivities>({
       taskQueue: encodeTaskQueue(workflowInfo().taskQueue),
@@ -347,7 +366,12 @@ async function searchRelease(run: Run): Promise<void> {
   let backoff = timings.searchRetryMs;
   await item.transition('SEARCHING', { lastError: null });
   for (;;) {
-    const found = await searchReleases({ media: input.media, ids: input.ids, qualityProfileId: input.qualityProfileId, excluded: run.excluded });
+    const found = await searchReleases({
+      media: input.media,
+      ids: input.ids,
+      qualityProfileId: input.qualityProfileId,
+      excluded: run.excluded,
+    });
     const availableReleases = [...found.accepted, ...found.rejected];
     if (found.accepted.length > 0) {
       run.candidates = found.accepted;
@@ -355,7 +379,11 @@ async function searchRelease(run: Run): Promise<void> {
       await item.transition('FOUND', { availableReleases, qualityMet: found.qualityMet, selectedRelease: item.state.release });
       return;
     }
-    await item.transition('SEARCHING', { availableReleases, qualityMet: false, lastError: `No acceptable release yet (${availableReleases.length} seen)` });
+    await item.transition('SEARCHING', {
+      availableReleases,
+      qualityMet: false,
+      lastError: `No acceptable release yet (${availableReleases.length} seen)`,
+    });
     await item.wait('release', backoff, () => false);
     backoff = Math.min(backoff * 2, timings.searchRetryMaxMs);
   }

@@ -3,9 +3,19 @@ import type { FolderRefreshActivities } from '../activities/folder-refresh.js';
 import type { FolderRefreshInput, RefreshedFolder } from '../contracts/folder-refresh.js';
 import { priorityKeys } from '../contracts/providers.js';
 import { checkWorkflowInput, folderRefreshInput } from '../contracts/workflow-input.js';
-import { FOLDER_OUTSIDE_LIBRARY, INVALID_FOLDER_REFRESH_INPUT, LIBRARY_NOT_FOUND, UNSUPPORTED_LIBRARY_KIND } from '../contracts/failures.js';
+import {
+  FOLDER_OUTSIDE_LIBRARY,
+  INVALID_FOLDER_REFRESH_INPUT,
+  LIBRARY_NOT_FOUND,
+  UNSUPPORTED_LIBRARY_KIND,
+} from '../contracts/failures.js';
 
-const retry = { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10, nonRetryableErrorTypes: [LIBRARY_NOT_FOUND, UNSUPPORTED_LIBRARY_KIND, FOLDER_OUTSIDE_LIBRARY, INVALID_FOLDER_REFRESH_INPUT] };
+const retry = {
+  initialInterval: '1 second',
+  maximumInterval: '1 minute',
+  maximumAttempts: 10,
+  nonRetryableErrorTypes: [LIBRARY_NOT_FOUND, UNSUPPORTED_LIBRARY_KIND, FOLDER_OUTSIDE_LIBRARY, INVALID_FOLDER_REFRESH_INPUT],
+};
 
 // A show folder with hundreds of episodes takes a while to probe: the scan heartbeats, so a worker that dies
 // mid-folder is noticed within the heartbeat timeout.

@@ -1,16 +1,35 @@
-import { ActivityFailure, ApplicationFailure, continueAsNew, isCancellation, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  continueAsNew,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { IptvActivities } from '../activities/iptv.js';
 import { iptvSyncProgressQuery, type IptvKind, type IptvSyncInput, type IptvSyncProgress } from '../contracts/iptv.js';
 import { providerTaskQueue } from '../contracts/task-queues.js';
 import { checkWorkflowInput, providerIdInput } from '../contracts/workflow-input.js';
-import { CREDENTIALS_DECRYPT_ERROR, IPTV_PROVIDER_DELETED, PROVIDER_AUTH_ERROR, PROVIDER_REQUEST_ERROR, PROVIDER_RESPONSE_ERROR } from '../contracts/failures.js';
+import {
+  CREDENTIALS_DECRYPT_ERROR,
+  IPTV_PROVIDER_DELETED,
+  PROVIDER_AUTH_ERROR,
+  PROVIDER_REQUEST_ERROR,
+  PROVIDER_RESPONSE_ERROR,
+} from '../contracts/failures.js';
 import { historyIsLong } from './history.js';
 
 const DEFAULT_BATCH_SIZE = 400;
 
 const { describeIptvProvider, recordIptvChanges } = proxyActivities<IptvActivities>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10, nonRetryableErrorTypes: [IPTV_PROVIDER_DELETED] },
+  retry: {
+    initialInterval: '1 second',
+    maximumInterval: '30 seconds',
+    maximumAttempts: 10,
+    nonRetryableErrorTypes: [IPTV_PROVIDER_DELETED],
+  },
 });
 
 /**
@@ -29,7 +48,13 @@ function panelCalls(kind: IptvKind) {
       backoffCoefficient: 2,
       maximumInterval: '1 minute',
       maximumAttempts: 3,
-      nonRetryableErrorTypes: [IPTV_PROVIDER_DELETED, PROVIDER_AUTH_ERROR, PROVIDER_REQUEST_ERROR, PROVIDER_RESPONSE_ERROR, CREDENTIALS_DECRYPT_ERROR],
+      nonRetryableErrorTypes: [
+        IPTV_PROVIDER_DELETED,
+        PROVIDER_AUTH_ERROR,
+        PROVIDER_REQUEST_ERROR,
+        PROVIDER_RESPONSE_ERROR,
+        CREDENTIALS_DECRYPT_ERROR,
+      ],
     },
   });
 }

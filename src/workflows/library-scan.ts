@@ -1,11 +1,4 @@
-import {
-  CancellationScope,
-  continueAsNew,
-  isCancellation,
-  proxyActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { CancellationScope, continueAsNew, isCancellation, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ScanActivities } from '../activities/scan.js';
 import { emptyCounters, scanProgressQuery, type LibraryScanInput, type ScanCounters, type ScanProgress } from '../contracts/scan.js';
 import { checkWorkflowInput, libraryIdInput } from '../contracts/workflow-input.js';
@@ -54,7 +47,13 @@ export async function libraryScan(input: LibraryScanInput): Promise<ScanProgress
   const { libraryId } = input;
   const scanId = input.scanId ?? firstExecutionRunId;
   const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
-  const progress: ScanProgress = input.resume?.progress ?? { scanId, libraryId, phase: 'starting', directoriesToScan: 0, ...emptyCounters() };
+  const progress: ScanProgress = input.resume?.progress ?? {
+    scanId,
+    libraryId,
+    phase: 'starting',
+    directoriesToScan: 0,
+    ...emptyCounters(),
+  };
   setHandler(scanProgressQuery, () => progress);
 
   try {

@@ -28,7 +28,8 @@ export async function maintenance(input: MaintenanceInput = {}): Promise<Mainten
       summary.removed += batch.removed;
       summary.freedBytes += batch.freedBytes;
       afterId = batch.nextAfterId;
-      if (afterId !== null && historyIsLong(input.maxHistoryEvents)) await continueAsNew<typeof maintenance>({ ...input, resume: { phase, afterId, summary } });
+      if (afterId !== null && historyIsLong(input.maxHistoryEvents))
+        await continueAsNew<typeof maintenance>({ ...input, resume: { phase, afterId, summary } });
     } while (afterId !== null);
     phase = 'verify';
   }
@@ -39,7 +40,8 @@ export async function maintenance(input: MaintenanceInput = {}): Promise<Mainten
     summary.repaired += batch.repaired;
     summary.flagged += batch.flagged;
     afterId = batch.nextAfterId;
-    if (afterId !== null && historyIsLong(input.maxHistoryEvents)) await continueAsNew<typeof maintenance>({ ...input, resume: { phase, afterId, summary } });
+    if (afterId !== null && historyIsLong(input.maxHistoryEvents))
+      await continueAsNew<typeof maintenance>({ ...input, resume: { phase, afterId, summary } });
   } while (afterId !== null);
   // Runs recorded before the ledger existed ended here.
   if (patched('prune-notification-sends')) summary.sendsPruned = await pruneNotificationSends();

@@ -1,7 +1,13 @@
 import { CancellationScope, executeChild, isCancellation, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { RequestItemActivities } from '../activities/request-items.js';
 import { episodePipeline } from './episode-pipeline.js';
-import { itemWorkflowId, mediaRequestInputSchema, requestStateQuery, type MediaRequestInput, type MediaRequestState } from '../contracts/request.js';
+import {
+  itemWorkflowId,
+  mediaRequestInputSchema,
+  requestStateQuery,
+  type MediaRequestInput,
+  type MediaRequestState,
+} from '../contracts/request.js';
 import { rootMessage } from '../contracts/failures.js';
 import { checkWorkflowInput } from '../contracts/workflow-input.js';
 
@@ -34,7 +40,9 @@ export async function mediaRequest(untrusted: MediaRequestInput): Promise<MediaR
   // Each item ends COMPLETED or CANCELLED; a failed one waits inside its own workflow for a person. A cancelled
   // request reaches every child, and the request concludes only once each has cleaned up. Each item reads its
   // durations from the worker's configuration itself.
-  const settled = await Promise.allSettled(planned.map((item) => executeChild(episodePipeline, { workflowId: itemWorkflowId(item.itemId), args: [item] })));
+  const settled = await Promise.allSettled(
+    planned.map((item) => executeChild(episodePipeline, { workflowId: itemWorkflowId(item.itemId), args: [item] })),
+  );
   const broken = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected' && !isCancellation(s.reason));
   if (broken) throw broken.reason;
   const status = await CancellationScope.nonCancellable(() => concludeRequest({ requestId: input.requestId }));

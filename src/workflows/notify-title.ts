@@ -2,7 +2,13 @@ import { proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
 import type { NotifyActivities } from '../activities/notify.js';
 import type { DeliveryPolicy, NotifyTitleInput, NotifyTitleResult } from '../contracts/notify.js';
 import { playerTargetName } from '../contracts/notify.js';
-import { CREDENTIALS_DECRYPT_ERROR, LIBRARY_DELETED, NOTIFICATION_SERVICE_DISABLED, rootMessage, TARGET_REJECTED } from '../contracts/failures.js';
+import {
+  CREDENTIALS_DECRYPT_ERROR,
+  LIBRARY_DELETED,
+  NOTIFICATION_SERVICE_DISABLED,
+  rootMessage,
+  TARGET_REJECTED,
+} from '../contracts/failures.js';
 import { checkWorkflowInput, libraryIdInput } from '../contracts/workflow-input.js';
 
 const { planNotifications, queuePlayerRefresh, queuePeopleMessage } = proxyActivities<NotifyActivities>({
@@ -72,7 +78,12 @@ export async function notifyTitle(input: NotifyTitleInput): Promise<NotifyTitleR
 
   const players = (async () => {
     if (plan.players.length > 0 && input.playerSync.delaySeconds > 0) await sleep(input.playerSync.delaySeconds * 1000);
-    const change = { folderPath: input.folderPath, change: input.event, cleanFirst: input.playerSync.cleanFirst, notificationKey: input.notificationKey };
+    const change = {
+      folderPath: input.folderPath,
+      change: input.event,
+      cleanFirst: input.playerSync.cleanFirst,
+      notificationKey: input.notificationKey,
+    };
     return Promise.all(
       plan.players.map(async (player) => {
         const { workflowId } = await queuePlayerRefresh({ plan: player, libraryId: input.libraryId, change });

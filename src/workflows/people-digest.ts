@@ -1,6 +1,12 @@
 import { continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { rootMessage } from '../contracts/failures.js';
-import { peopleDigestStateQuery, peopleMessageSignal, type PeopleDigestInput, type PeopleDigestState, type PeopleMessage } from '../contracts/notify.js';
+import {
+  peopleDigestStateQuery,
+  peopleMessageSignal,
+  type PeopleDigestInput,
+  type PeopleDigestState,
+  type PeopleMessage,
+} from '../contracts/notify.js';
 import { checkWorkflowInput, libraryIdInput } from '../contracts/workflow-input.js';
 import { gatherAndSend } from './gather-and-send.js';
 import { deliveryActivities } from './notify-title.js';
@@ -34,15 +40,29 @@ export async function peopleDigest(input: PeopleDigestInput): Promise<PeopleDige
     hasPending: () => pending.length > 0,
     sendPending,
     maxHistoryEvents: input.maxHistoryEvents,
-    continueAsNew: () => continueAsNew<typeof peopleDigest>({ ...input, carried: { pending: pending.splice(0), seenIds: [...seenIds].slice(-SEEN_IDS_KEPT) } }),
+    continueAsNew: () =>
+      continueAsNew<typeof peopleDigest>({
+        ...input,
+        carried: { pending: pending.splice(0), seenIds: [...seenIds].slice(-SEEN_IDS_KEPT) },
+      }),
   });
   return state;
 
   async function sendPending(): Promise<void> {
     const batch = pending.splice(0);
-    const send = deliveryActivities(plan.delivery, batch.length === 1 ? `${plan.service}: ${batch[0]!.event} ${batch[0]!.displayName}` : `${plan.service}: digest of ${batch.length} titles`);
+    const send = deliveryActivities(
+      plan.delivery,
+      batch.length === 1
+        ? `${plan.service}: ${batch[0]!.event} ${batch[0]!.displayName}`
+        : `${plan.service}: digest of ${batch.length} titles`,
+    );
     try {
-      await send.notifyPeopleDigest({ service: plan.service, libraryId, digestId: `${workflowInfo().workflowId}/${batch[0]!.id}`, messages: batch });
+      await send.notifyPeopleDigest({
+        service: plan.service,
+        libraryId,
+        digestId: `${workflowInfo().workflowId}/${batch[0]!.id}`,
+        messages: batch,
+      });
       state.sent++;
       state.titlesSent += batch.length;
     } catch (error) {

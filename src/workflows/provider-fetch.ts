@@ -14,7 +14,15 @@ import {
   type ProviderSeasonResultEntry,
 } from '../contracts/providers.js';
 import { providerTaskQueue } from '../contracts/task-queues.js';
-import { PROVIDER_AUTH_ERROR, PROVIDER_DELETED, PROVIDER_NOT_FOUND_ERROR, PROVIDER_REQUEST_ERROR, PROVIDER_RESPONSE_ERROR, PROVIDER_TIMEOUT_FAILURE, rootMessage } from '../contracts/failures.js';
+import {
+  PROVIDER_AUTH_ERROR,
+  PROVIDER_DELETED,
+  PROVIDER_NOT_FOUND_ERROR,
+  PROVIDER_REQUEST_ERROR,
+  PROVIDER_RESPONSE_ERROR,
+  PROVIDER_TIMEOUT_FAILURE,
+  rootMessage,
+} from '../contracts/failures.js';
 
 const { listEnabledProviders, listEnabledSeasonProviders, saveProviderAnswers, saveSeasonAnswers } = proxyActivities<ProviderActivities>({
   startToCloseTimeout: '15 seconds',
@@ -42,16 +50,28 @@ function providerCalls(kind: ProviderId, timeoutMs: number, priority: FetchPrior
       backoffCoefficient: 2,
       maximumInterval: '30 seconds',
       maximumAttempts: ATTEMPTS[priority],
-      nonRetryableErrorTypes: [PROVIDER_AUTH_ERROR, PROVIDER_NOT_FOUND_ERROR, PROVIDER_REQUEST_ERROR, PROVIDER_RESPONSE_ERROR, PROVIDER_DELETED],
+      nonRetryableErrorTypes: [
+        PROVIDER_AUTH_ERROR,
+        PROVIDER_NOT_FOUND_ERROR,
+        PROVIDER_REQUEST_ERROR,
+        PROVIDER_RESPONSE_ERROR,
+        PROVIDER_DELETED,
+      ],
     },
   });
 }
 
 /** One provider's part of a fetch: what it answered, or why not (never the caller's error). */
-type ProviderPart<T> = { provider: ProviderId; providerId: string } & ({ status: 'completed' } & T | { status: 'failed' | 'timed-out'; error: string });
+type ProviderPart<T> = { provider: ProviderId; providerId: string } & (
+  ({ status: 'completed' } & T) | { status: 'failed' | 'timed-out'; error: string }
+);
 
 /** Asks every provider in parallel, each on its own rate-limited queue. */
-function askEveryProvider<T>(providers: EnabledProvider[], priority: FetchPriority, ask: (calls: ReturnType<typeof providerCalls>, provider: EnabledProvider) => Promise<T>): Promise<ProviderPart<T>[]> {
+function askEveryProvider<T>(
+  providers: EnabledProvider[],
+  priority: FetchPriority,
+  ask: (calls: ReturnType<typeof providerCalls>, provider: EnabledProvider) => Promise<T>,
+): Promise<ProviderPart<T>[]> {
   return Promise.all(
     providers.map(async (provider): Promise<ProviderPart<T>> => {
       const base = { provider: provider.kind, providerId: provider.id };
@@ -80,10 +100,14 @@ async function saveToCache(save: () => Promise<void>): Promise<boolean> {
  */
 export async function providerFetch(input: ProviderFetchInput): Promise<ProviderFetchOutcome> {
   const providers = await listEnabledProviders({ entityType: input.request.entityType, externalIds: input.request.externalIds });
-  const parts = await askEveryProvider(providers, input.priority, (calls, provider) => calls.fetchFromProvider({ providerId: provider.id, request: input.request }));
+  const parts = await askEveryProvider(providers, input.priority, (calls, provider) =>
+    calls.fetchFromProvider({ providerId: provider.id, request: input.request }),
+  );
   const results: ProviderFetchResultEntry[] = parts.map((part) => (part.status === 'completed' ? part : { ...part, images: [] }));
   const fetchedAt = new Date(workflowInfo().startTime).toISOString();
-  const cacheWritten = await saveToCache(() => saveProviderAnswers({ request: input.request, fetchedAt, results: results.filter((r) => r.status === 'completed') }));
+  const cacheWritten = await saveToCache(() =>
+    saveProviderAnswers({ request: input.request, fetchedAt, results: results.filter((r) => r.status === 'completed') }),
+  );
   return { fetchedAt, results, cacheWritten };
 }
 
@@ -95,9 +119,13 @@ export async function providerFetch(input: ProviderFetchInput): Promise<Provider
 export async function providerSeasonFetch(input: ProviderSeasonFetchInput): Promise<ProviderSeasonFetchOutcome> {
   const { externalIds, seasonNumber } = input.request;
   const providers = await listEnabledSeasonProviders({ externalIds, seasonNumber });
-  const results: ProviderSeasonResultEntry[] = await askEveryProvider(providers, input.priority, (calls, provider) => calls.fetchSeasonFromProvider({ providerId: provider.id, request: input.request }));
+  const results: ProviderSeasonResultEntry[] = await askEveryProvider(providers, input.priority, (calls, provider) =>
+    calls.fetchSeasonFromProvider({ providerId: provider.id, request: input.request }),
+  );
   const fetchedAt = new Date(workflowInfo().startTime).toISOString();
-  const cacheWritten = await saveToCache(() => saveSeasonAnswers({ request: input.request, fetchedAt, results: results.filter((r) => r.status === 'completed') }));
+  const cacheWritten = await saveToCache(() =>
+    saveSeasonAnswers({ request: input.request, fetchedAt, results: results.filter((r) => r.status === 'completed') }),
+  );
   return { fetchedAt, results, cacheWritten };
 }
 
@@ -108,7 +136,10 @@ export async function providerSearch(input: ProviderSearchInput): Promise<Provid
   await Promise.all(
     providers.map(async (provider) => {
       try {
-        const found = await providerCalls(provider.kind, provider.timeoutMs, 'user').searchProvider({ providerId: provider.id, search: input });
+        const found = await providerCalls(provider.kind, provider.timeoutMs, 'user').searchProvider({
+          providerId: provider.id,
+          search: input,
+        });
         outcome.results.push(...found);
       } catch (err) {
         outcome.failedProviders.push({ provider: provider.kind, error: rootMessage(err) });
@@ -122,4 +153,3 @@ function isTimeout(err: unknown): boolean {
   if (!(err instanceof ActivityFailure)) return false;
   return err.cause instanceof TimeoutFailure || (err.cause instanceof ApplicationFailure && err.cause.type === PROVIDER_TIMEOUT_FAILURE);
 }
-

@@ -9,7 +9,13 @@ import {
   type ProviderRefreshSummary,
   type RefreshTarget,
 } from '../contracts/provider-refresh.js';
-import { PROVIDER_AUTH_ERROR, PROVIDER_DELETED, PROVIDER_NOT_TMDB, PROVIDER_REQUEST_ERROR, PROVIDER_RESPONSE_ERROR } from '../contracts/failures.js';
+import {
+  PROVIDER_AUTH_ERROR,
+  PROVIDER_DELETED,
+  PROVIDER_NOT_TMDB,
+  PROVIDER_REQUEST_ERROR,
+  PROVIDER_RESPONSE_ERROR,
+} from '../contracts/failures.js';
 import { historyIsLong } from './history.js';
 
 const DEFAULT_BATCH_SIZE = 200;

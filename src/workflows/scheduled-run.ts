@@ -19,7 +19,8 @@ export async function scheduledRun(input: ScheduledRunInput): Promise<ScheduledR
     return { workflowId: input.workflowId, outcome: 'completed' };
   } catch (err) {
     // @temporalio/workflow does not re-export the error class; its name is part of the SDK's contract.
-    if (err instanceof Error && err.name === 'WorkflowExecutionAlreadyStartedError') return { workflowId: input.workflowId, outcome: 'already-running' };
+    if (err instanceof Error && err.name === 'WorkflowExecutionAlreadyStartedError')
+      return { workflowId: input.workflowId, outcome: 'already-running' };
     throw err;
   }
 }

@@ -68,7 +68,12 @@ async function titlePipeline(input: TitlePipelineInput): Promise<TitlePipelineSt
 
     state.phase = 'publish';
     const event = pass.published ? 'updated' : 'added';
-    state.published = await slow.publishTitle({ ...title, config: config.publish, scanConfig: config.scan, change: { seq: pass.changeSeq, event } });
+    state.published = await slow.publishTitle({
+      ...title,
+      config: config.publish,
+      scanConfig: config.scan,
+      change: { seq: pass.changeSeq, event },
+    });
 
     state.phase = 'notify';
     await notifyOnce({ input, config, event, seq: pass.changeSeq, announce, describe: () => quick.describeTitle(title) });

@@ -20,7 +20,13 @@ let output = '';
 beforeAll(async () => {
   // mkdtemp makes 0700 folders; as root the embedded Postgres runs as the `postgres` user, which must enter it.
   fs.chmodSync(dataDir, 0o755);
-  ports = { api: await findFreePort(), temporal: await findFreePort(), ui: await findFreePort(), postgres: await findFreePort(), sdkMetrics: await findFreePort() };
+  ports = {
+    api: await findFreePort(),
+    temporal: await findFreePort(),
+    ui: await findFreePort(),
+    postgres: await findFreePort(),
+    sdkMetrics: await findFreePort(),
+  };
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -32,10 +38,18 @@ beforeAll(async () => {
     TEMPORAL_METRICS_PORT: String(ports.sdkMetrics),
   };
   // Its own process group, so the test can signal the whole group as a terminal's Ctrl-C does.
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/entrypoints/start.ts'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, ['--import', 'tsx', 'src/entrypoints/start.ts'], {
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  await waitFor(() => output.includes('Press Ctrl-C to stop.'), 110_000, () => output);
+  await waitFor(
+    () => output.includes('Press Ctrl-C to stop.'),
+    110_000,
+    () => output,
+  );
 }, 120_000);
 
 afterAll(() => {
@@ -62,8 +76,16 @@ describe('npm start', () => {
     writeTree(libraryRoot, { 'Dune (2021)/Dune (2021).mkv': 'v' });
     const headers = { 'x-api-key': fs.readFileSync(path.join(dataDir, 'api-key'), 'utf8').trim(), 'content-type': 'application/json' };
     const base = `http://127.0.0.1:${ports.api}`;
-    const library = (await (await fetch(`${base}/api/libraries`, { method: 'POST', headers, body: JSON.stringify({ name: 'Movies', kind: 'movie', rootPath: libraryRoot }) })).json()) as { id: string };
-    const scan = (await (await fetch(`${base}/api/libraries/${library.id}/scan`, { method: 'POST', headers: { 'x-api-key': headers['x-api-key'] } })).json()) as {
+    const library = (await (
+      await fetch(`${base}/api/libraries`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ name: 'Movies', kind: 'movie', rootPath: libraryRoot }),
+      })
+    ).json()) as { id: string };
+    const scan = (await (
+      await fetch(`${base}/api/libraries/${library.id}/scan`, { method: 'POST', headers: { 'x-api-key': headers['x-api-key'] } })
+    ).json()) as {
       scanId: string;
       workflowId: string;
     };
@@ -77,7 +99,7 @@ describe('npm start', () => {
     }
   });
 
-  it('serves Prometheus metrics: its own and the Temporal SDK worker\'s', async () => {
+  it("serves Prometheus metrics: its own and the Temporal SDK worker's", async () => {
     const headers = { 'x-api-key': fs.readFileSync(path.join(dataDir, 'api-key'), 'utf8').trim() };
     const text = await (await fetch(`http://127.0.0.1:${ports.api}/metrics`, { headers })).text();
     expect(text).toMatch(/^# HELP reelflow_provider_cache_requests_total /m);
@@ -89,7 +111,11 @@ describe('npm start', () => {
     process.kill(-child.pid!, 'SIGINT');
     expect(await exited).toBe(0);
     // The servers are children; give the OS a moment to release their sockets.
-    await waitFor(async () => !(await anyPortInUse()), 10_000, () => 'ports still bound');
+    await waitFor(
+      async () => !(await anyPortInUse()),
+      10_000,
+      () => 'ports still bound',
+    );
     expect(await anyPortInUse()).toBe(false);
   }, 30_000);
 });

@@ -29,7 +29,11 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     route: (request) => {
       if (limited > 0) {
         limited--;
-        return { status: 429, json: { message: 'You are being rate limited.', retry_after: retryAfter, global: false }, headers: { 'retry-after': String(Math.ceil(retryAfter)), 'x-ratelimit-scope': 'user' } };
+        return {
+          status: 429,
+          json: { message: 'You are being rate limited.', retry_after: retryAfter, global: false },
+          headers: { 'retry-after': String(Math.ceil(retryAfter)), 'x-ratelimit-scope': 'user' },
+        };
       }
       const reply = route(request);
       if (reply.status < 300) accepted.push(request);
@@ -39,7 +43,11 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   return Object.assign(server, {
     webhookUrl: `${server.baseUrl}/webhooks/${DISCORD_FAKE_WEBHOOK_ID}/${DISCORD_FAKE_WEBHOOK_TOKEN}`,
     messages: () => accepted.map((r) => JSON.parse(r.body) as ReturnType<FakeDiscord['messages']>[number]),
-    accepted: () => accepted.map((r) => ({ title: (JSON.parse(r.body) as { embeds?: { title?: string }[] }).embeds?.[0]?.title ?? '', receivedAt: r.receivedAt })),
+    accepted: () =>
+      accepted.map((r) => ({
+        title: (JSON.parse(r.body) as { embeds?: { title?: string }[] }).embeds?.[0]?.title ?? '',
+        receivedAt: r.receivedAt,
+      })),
     rateLimitNext(count: number, seconds: number) {
       limited = count;
       retryAfter = seconds;
@@ -60,12 +68,32 @@ function route(request: RecordedRequest): FakeReply {
   }
   const embeds = Array.isArray(body.embeds) ? (body.embeds as { title?: unknown; description?: unknown }[]) : [];
   if (!body.content && embeds.length === 0) return { status: 400, json: { message: 'Cannot send an empty message', code: 50006 } };
-  if (embeds.length > 10 || embeds.some((e) => (typeof e.title === 'string' && e.title.length > 256) || (typeof e.description === 'string' && e.description.length > 4096))) {
-    return { status: 400, json: { code: 50035, message: 'Invalid Form Body', errors: { embeds: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 256 or fewer in length.' }] } } } };
+  if (
+    embeds.length > 10 ||
+    embeds.some(
+      (e) => (typeof e.title === 'string' && e.title.length > 256) || (typeof e.description === 'string' && e.description.length > 4096),
+    )
+  ) {
+    return {
+      status: 400,
+      json: {
+        code: 50035,
+        message: 'Invalid Form Body',
+        errors: { embeds: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 256 or fewer in length.' }] } },
+      },
+    };
   }
   if (request.query.wait !== 'true') return { status: 204, rawBody: '' };
   return {
     status: 200,
-    json: { id: String(randomInt(1e9, 2e9)) + '0000000000', type: 0, channel_id: '987654321098765432', webhook_id: match[1], content: body.content ?? '', embeds, author: { bot: true, username: body.username ?? 'Captain Hook' } },
+    json: {
+      id: String(randomInt(1e9, 2e9)) + '0000000000',
+      type: 0,
+      channel_id: '987654321098765432',
+      webhook_id: match[1],
+      content: body.content ?? '',
+      embeds,
+      author: { bot: true, username: body.username ?? 'Captain Hook' },
+    },
   };
 }

@@ -49,7 +49,13 @@ export function fanartErrorBody(status: number): unknown {
 const ASSETS = 'https://assets.fanart.tv/fanart';
 
 function img(id: number, kind: string, slug: string, lang: string, likes: number, extra: Record<string, string> = {}) {
-  return { id: String(id), url: `${ASSETS}/${kind}/${slug}-${id}.${/logo|art|disc/.test(kind) ? 'png' : 'jpg'}`, lang, likes: String(likes), ...extra };
+  return {
+    id: String(id),
+    url: `${ASSETS}/${kind}/${slug}-${id}.${/logo|art|disc/.test(kind) ? 'png' : 'jpg'}`,
+    lang,
+    likes: String(likes),
+    ...extra,
+  };
 }
 
 const m = (kind: string) => `movies/603/${kind}`;

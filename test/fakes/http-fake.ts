@@ -62,36 +62,38 @@ export async function startHttpFake(options: HttpFakeOptions): Promise<FakeServe
   const pendingTimers = new Set<NodeJS.Timeout>();
 
   const server = createServer((incoming, response) => {
-    void readBody(incoming).then(async (body) => {
-      const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
-      const root = options.apiRoot.replace(/\/+$/, '');
-      const inRoot = url.pathname === root || url.pathname.startsWith(`${root}/`);
-      const request: RecordedRequest = {
-        method: incoming.method ?? 'GET',
-        path: inRoot ? url.pathname.slice(root.length) || '/' : url.pathname,
-        query: Object.fromEntries(url.searchParams.entries()),
-        headers: incoming.headers,
-        body,
-        receivedAt: Date.now(),
-      };
-      requests.push(request);
-      if (!inRoot) return send(response, { status: 404, rawBody: 'Not Found', headers: { 'content-type': 'text/plain' } });
+    void readBody(incoming)
+      .then(async (body) => {
+        const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
+        const root = options.apiRoot.replace(/\/+$/, '');
+        const inRoot = url.pathname === root || url.pathname.startsWith(`${root}/`);
+        const request: RecordedRequest = {
+          method: incoming.method ?? 'GET',
+          path: inRoot ? url.pathname.slice(root.length) || '/' : url.pathname,
+          query: Object.fromEntries(url.searchParams.entries()),
+          headers: incoming.headers,
+          body,
+          receivedAt: Date.now(),
+        };
+        requests.push(request);
+        if (!inRoot) return send(response, { status: 404, rawBody: 'Not Found', headers: { 'content-type': 'text/plain' } });
 
-      const current = mode;
-      if (current.kind === 'slow') {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(() => {
-            pendingTimers.delete(timer);
-            resolve();
-          }, current.delayMs);
-          pendingTimers.add(timer);
-        });
-      }
-      send(response, replyFor(current, request, options));
-    }).catch((error: unknown) => {
-      // A bug in a fake's route must show up as a failing request, not crash the test process.
-      send(response, { status: 500, rawBody: `fake failed: ${String(error)}`, headers: { 'content-type': 'text/plain' } });
-    });
+        const current = mode;
+        if (current.kind === 'slow') {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(() => {
+              pendingTimers.delete(timer);
+              resolve();
+            }, current.delayMs);
+            pendingTimers.add(timer);
+          });
+        }
+        send(response, replyFor(current, request, options));
+      })
+      .catch((error: unknown) => {
+        // A bug in a fake's route must show up as a failing request, not crash the test process.
+        send(response, { status: 500, rawBody: `fake failed: ${String(error)}`, headers: { 'content-type': 'text/plain' } });
+      });
   });
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

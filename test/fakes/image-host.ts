@@ -38,7 +38,11 @@ export async function startFakeImageHost(options: { sameAs?: Record<string, stri
     }
     const original = options.sameAs?.[path];
     render(original ?? path, original !== undefined)
-      .then((bytes) => response.writeHead(200, { 'content-type': path.endsWith('.png') ? 'image/png' : 'image/jpeg', 'content-length': bytes.length }).end(bytes))
+      .then((bytes) =>
+        response
+          .writeHead(200, { 'content-type': path.endsWith('.png') ? 'image/png' : 'image/jpeg', 'content-length': bytes.length })
+          .end(bytes),
+      )
       .catch((error: unknown) => response.writeHead(500, { 'content-type': 'text/plain' }).end(String(error)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -54,17 +58,50 @@ export async function startFakeImageHost(options: { sameAs?: Record<string, stri
 }
 
 function gradient(seed: number, codec: 'png' | 'mjpeg'): Promise<Buffer> {
-  return ffmpeg(['-f', 'lavfi', '-i', `gradients=s=600x400:seed=${seed}:n=4,format=${codec === 'png' ? 'rgb24' : 'yuvj444p'}`, '-frames:v', '1', '-c:v', codec, '-f', 'image2pipe', 'pipe:1']);
+  return ffmpeg([
+    '-f',
+    'lavfi',
+    '-i',
+    `gradients=s=600x400:seed=${seed}:n=4,format=${codec === 'png' ? 'rgb24' : 'yuvj444p'}`,
+    '-frames:v',
+    '1',
+    '-c:v',
+    codec,
+    '-f',
+    'image2pipe',
+    'pipe:1',
+  ]);
 }
 
 /** Half the size at a lower quality: the same picture, other bytes. */
 function shrink(image: Buffer, codec: 'png' | 'mjpeg'): Promise<Buffer> {
-  return ffmpeg(['-f', 'image2pipe', '-i', 'pipe:0', '-vf', 'scale=300:200', '-q:v', '12', '-frames:v', '1', '-c:v', codec, '-f', 'image2pipe', 'pipe:1'], image);
+  return ffmpeg(
+    [
+      '-f',
+      'image2pipe',
+      '-i',
+      'pipe:0',
+      '-vf',
+      'scale=300:200',
+      '-q:v',
+      '12',
+      '-frames:v',
+      '1',
+      '-c:v',
+      codec,
+      '-f',
+      'image2pipe',
+      'pipe:1',
+    ],
+    image,
+  );
 }
 
 function ffmpeg(args: string[], input?: Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = execFile('ffmpeg', ['-v', 'error', ...args], { encoding: 'buffer', maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    const child = execFile('ffmpeg', ['-v', 'error', ...args], { encoding: 'buffer', maxBuffer: 16 * 1024 * 1024 }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    );
     child.stdin?.end(input);
   });
 }

@@ -16,7 +16,11 @@ export interface FakeJellyfin extends FakeServer {
 }
 
 export async function startFakeJellyfin(apiKey = JELLYFIN_FAKE_API_KEY): Promise<FakeJellyfin> {
-  const server = await startHttpFake({ apiRoot: '', errorBody: (status) => ({ title: statusTitle(status), status }), route: (request) => route(request, apiKey) });
+  const server = await startHttpFake({
+    apiRoot: '',
+    errorBody: (status) => ({ title: statusTitle(status), status }),
+    route: (request) => route(request, apiKey),
+  });
   const accepted = () => server.requests.filter((r) => authorised(r, apiKey));
   return Object.assign(server, {
     mediaUpdates: () =>
@@ -37,12 +41,24 @@ function route(request: RecordedRequest, apiKey: string): FakeReply {
   if (!authorised(request, apiKey)) return { status: 401, rawBody: '', headers: { 'content-type': 'text/plain' } };
   if (request.method === 'POST' && request.path === '/Library/Media/Updated') {
     const problem = mediaUpdatedProblem(request.body);
-    if (problem) return { status: 400, json: { type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1', title: 'One or more validation errors occurred.', status: 400, errors: { Updates: [problem] } } };
+    if (problem)
+      return {
+        status: 400,
+        json: {
+          type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1',
+          title: 'One or more validation errors occurred.',
+          status: 400,
+          errors: { Updates: [problem] },
+        },
+      };
     return { status: 204, rawBody: '' };
   }
   if (request.method === 'POST' && request.path === '/Library/Refresh') return { status: 204, rawBody: '' };
   if (request.method === 'GET' && request.path === '/System/Info') {
-    return { status: 200, json: { ServerName: 'fake-jellyfin', Version: '10.10.7', Id: '0123456789abcdef0123456789abcdef', OperatingSystem: 'Linux' } };
+    return {
+      status: 200,
+      json: { ServerName: 'fake-jellyfin', Version: '10.10.7', Id: '0123456789abcdef0123456789abcdef', OperatingSystem: 'Linux' },
+    };
   }
   return { status: 404, rawBody: '', headers: { 'content-type': 'text/plain' } };
 }
@@ -58,7 +74,8 @@ function mediaUpdatedProblem(body: string): string | undefined {
   if (!Array.isArray(updates) || updates.length === 0) return 'The Updates field is required.';
   for (const update of updates as { Path?: unknown; UpdateType?: unknown }[]) {
     if (typeof update.Path !== 'string' || update.Path === '') return 'Path is required.';
-    if (typeof update.UpdateType !== 'string' || !UPDATE_TYPES.has(update.UpdateType)) return 'UpdateType must be Created, Modified or Deleted.';
+    if (typeof update.UpdateType !== 'string' || !UPDATE_TYPES.has(update.UpdateType))
+      return 'UpdateType must be Created, Modified or Deleted.';
   }
   return undefined;
 }

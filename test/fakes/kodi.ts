@@ -50,7 +50,9 @@ export async function startFakeKodi(options: { username?: string; password?: str
       const expected = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
       if (incoming.headers.authorization !== expected) {
         unauthorized++;
-        response.writeHead(401, { 'content-type': 'text/html', 'www-authenticate': 'Basic realm="Kodi"' }).end('<html>401 Unauthorized</html>');
+        response
+          .writeHead(401, { 'content-type': 'text/html', 'www-authenticate': 'Basic realm="Kodi"' })
+          .end('<html>401 Unauthorized</html>');
         return;
       }
       let request: { jsonrpc?: unknown; id?: unknown; method?: unknown; params?: unknown };
@@ -75,7 +77,10 @@ export async function startFakeKodi(options: { username?: string; password?: str
     url: `http://127.0.0.1:${server.port}`,
     calls,
     callsOf: (method) => calls.filter((c) => c.method === method),
-    scannedDirectories: () => calls.filter((c) => c.method === 'VideoLibrary.Scan').map((c) => (typeof c.params.directory === 'string' ? c.params.directory : null)),
+    scannedDirectories: () =>
+      calls
+        .filter((c) => c.method === 'VideoLibrary.Scan')
+        .map((c) => (typeof c.params.directory === 'string' ? c.params.directory : null)),
     setPlaying(kind) {
       playing = kind;
     },
@@ -88,7 +93,11 @@ export async function startFakeKodi(options: { username?: string; password?: str
   };
 }
 
-function answerFor(method: string, params: Record<string, unknown>, playing: 'video' | 'audio' | null): { result: unknown } | { error: { code: number; message: string } } {
+function answerFor(
+  method: string,
+  params: Record<string, unknown>,
+  playing: 'video' | 'audio' | null,
+): { result: unknown } | { error: { code: number; message: string } } {
   switch (method) {
     case 'JSONRPC.Ping':
       return { result: 'pong' };

@@ -9,7 +9,9 @@ export interface FakeM3u extends FakeServer {
   playlist: { text: string; pages: string[] };
 }
 
-export async function startFakeM3u(options: { playlist?: string; pages?: string[]; username?: string; password?: string; mode?: FakeMode } = {}): Promise<FakeM3u> {
+export async function startFakeM3u(
+  options: { playlist?: string; pages?: string[]; username?: string; password?: string; mode?: FakeMode } = {},
+): Promise<FakeM3u> {
   const playlist = { text: options.playlist ?? samplePlaylist('http://streams.example'), pages: options.pages ?? [] };
   const server = await startHttpFake({
     apiRoot: '',
@@ -17,7 +19,8 @@ export async function startFakeM3u(options: { playlist?: string; pages?: string[
     ...(options.mode ? { mode: options.mode } : {}),
     route: (request) => {
       const text = (body: string, status = 200) => ({ status, rawBody: body, headers: { 'content-type': 'audio/x-mpegurl' } });
-      if (options.username && (request.query.username !== options.username || request.query.password !== options.password)) return text('', 401);
+      if (options.username && (request.query.username !== options.username || request.query.password !== options.password))
+        return text('', 401);
       if (request.path === '/playlist.m3u') return text(playlist.text);
       const page = /^\/pages\/(\d+)\.m3u$/.exec(request.path);
       if (page) {
@@ -44,10 +47,26 @@ export function extinf(attributes: Record<string, string>, name: string, url: st
 export function samplePlaylist(host: string): string {
   return [
     '#EXTM3U',
-    extinf({ 'tvg-id': 'tt0133093', 'tvg-name': 'The Matrix', 'tvg-logo': `${host}/logo/1.jpg`, 'group-title': 'Movies' }, 'The Matrix (1999)', `${host}/movie/u/p/1001.mkv`),
-    extinf({ 'tvg-id': '', 'tvg-name': 'The Matrix Reloaded (2003)', 'group-title': 'Movies' }, 'The Matrix Reloaded (2003)', `${host}/movie/u/p/1002.mp4`),
-    extinf({ 'tvg-id': '', 'tvg-name': 'Breaking Bad S01 E01', 'group-title': 'Series' }, 'Breaking Bad S01 E01', `${host}/series/u/p/3001.mp4`),
-    extinf({ 'tvg-id': '', 'tvg-name': 'Breaking Bad', 'group-title': 'Series' }, 'Breaking Bad: Cat’s in the Bag', `${host}/series/u/p/Breaking.Bad.S01E02.mkv`),
+    extinf(
+      { 'tvg-id': 'tt0133093', 'tvg-name': 'The Matrix', 'tvg-logo': `${host}/logo/1.jpg`, 'group-title': 'Movies' },
+      'The Matrix (1999)',
+      `${host}/movie/u/p/1001.mkv`,
+    ),
+    extinf(
+      { 'tvg-id': '', 'tvg-name': 'The Matrix Reloaded (2003)', 'group-title': 'Movies' },
+      'The Matrix Reloaded (2003)',
+      `${host}/movie/u/p/1002.mp4`,
+    ),
+    extinf(
+      { 'tvg-id': '', 'tvg-name': 'Breaking Bad S01 E01', 'group-title': 'Series' },
+      'Breaking Bad S01 E01',
+      `${host}/series/u/p/3001.mp4`,
+    ),
+    extinf(
+      { 'tvg-id': '', 'tvg-name': 'Breaking Bad', 'group-title': 'Series' },
+      'Breaking Bad: Cat’s in the Bag',
+      `${host}/series/u/p/Breaking.Bad.S01E02.mkv`,
+    ),
     extinf({ 'tvg-id': 'news.uk', 'tvg-name': 'News 24', 'group-title': 'News' }, 'News 24', `${host}/live/u/p/77.ts`),
     extinf({ 'tvg-id': '', 'group-title': 'Movies' }, '', `${host}/movie/u/p/1009.mkv`),
     '#EXTINF:-1 tvg-name="No Url Film" group-title="Movies",No Url Film',

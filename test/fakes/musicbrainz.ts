@@ -23,7 +23,11 @@ export function startFakeMusicBrainz(options: FakeMusicBrainzOptions = {}): Prom
     route: (request) => {
       if (!isDescriptiveUserAgent(headerValue(request, 'user-agent'))) return { status: 403, json: musicBrainzErrorBody(403) };
       if (request.query.fmt !== 'json') {
-        return { status: 200, rawBody: '<?xml version="1.0" encoding="UTF-8"?><metadata/>', headers: { 'content-type': 'application/xml' } };
+        return {
+          status: 200,
+          rawBody: '<?xml version="1.0" encoding="UTF-8"?><metadata/>',
+          headers: { 'content-type': 'application/xml' },
+        };
       }
       return routeMusicBrainz(request);
     },
@@ -73,7 +77,8 @@ export function musicBrainzErrorBody(status: number): unknown {
       return { error: 'Not Found', help: HELP };
     case 503:
       return {
-        error: 'Your requests are exceeding the allowable rate limit. Please see https://wiki.musicbrainz.org/XMLWebService for more information.',
+        error:
+          'Your requests are exceeding the allowable rate limit. Please see https://wiki.musicbrainz.org/XMLWebService for more information.',
         help: HELP,
       };
     default:
@@ -133,7 +138,13 @@ const RADIOHEAD = {
   'type-id': 'e431f5f6-b5d2-343d-8b36-72607fffb74b',
   disambiguation: '',
   country: 'GB',
-  area: { id: '8a754a16-0027-3a29-b6d7-2b40ea0481ed', name: 'United Kingdom', 'sort-name': 'United Kingdom', disambiguation: '', 'iso-3166-1-codes': ['GB'] },
+  area: {
+    id: '8a754a16-0027-3a29-b6d7-2b40ea0481ed',
+    name: 'United Kingdom',
+    'sort-name': 'United Kingdom',
+    disambiguation: '',
+    'iso-3166-1-codes': ['GB'],
+  },
   'begin-area': { id: 'a640b45c-c173-49b1-8030-973603e895b5', name: 'Abingdon', 'sort-name': 'Abingdon', disambiguation: '' },
   'end-area': null,
   'life-span': { begin: '1991', end: null, ended: false },
@@ -193,6 +204,13 @@ const RADIOHEAD_CREDIT = [
   {
     name: 'Radiohead',
     joinphrase: '',
-    artist: { id: RADIOHEAD_MBID, name: 'Radiohead', 'sort-name': 'Radiohead', type: 'Group', 'type-id': 'e431f5f6-b5d2-343d-8b36-72607fffb74b', disambiguation: '' },
+    artist: {
+      id: RADIOHEAD_MBID,
+      name: 'Radiohead',
+      'sort-name': 'Radiohead',
+      type: 'Group',
+      'type-id': 'e431f5f6-b5d2-343d-8b36-72607fffb74b',
+      disambiguation: '',
+    },
   },
 ];

@@ -33,11 +33,15 @@ export async function startFakePlex(sections: FakePlexSection[], token = PLEX_FA
 const tokenOf = (request: RecordedRequest) => headerValue(request, 'x-plex-token') ?? request.query['X-Plex-Token'];
 
 function route(request: RecordedRequest, sections: FakePlexSection[], token: string): FakeReply {
-  if (tokenOf(request) !== token) return html(401, '<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>');
+  if (tokenOf(request) !== token)
+    return html(401, '<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>');
   if (request.method !== 'GET') return html(405, '');
   if (request.path === '/library/sections') return xml(sectionsXml(sections));
   const refresh = /^\/library\/sections\/([^/]+)\/refresh$/.exec(request.path);
-  if (refresh) return sections.some((s) => s.key === refresh[1]) ? { status: 200, rawBody: '', headers: { 'content-type': 'text/plain' } } : html(404, '');
+  if (refresh)
+    return sections.some((s) => s.key === refresh[1])
+      ? { status: 200, rawBody: '', headers: { 'content-type': 'text/plain' } }
+      : html(404, '');
   return html(404, '');
 }
 

@@ -34,12 +34,21 @@ function paramsOf(request: RecordedRequest): Record<string, string> {
 }
 
 function route(request: RecordedRequest): FakeReply {
-  if (request.path !== '/messages.json' || request.method !== 'POST') return { status: 404, json: { status: 0, errors: ['not found'], request: randomUUID() } };
+  if (request.path !== '/messages.json' || request.method !== 'POST')
+    return { status: 404, json: { status: 0, errors: ['not found'], request: randomUUID() } };
   const params = paramsOf(request);
-  const refuse = (field: string, value: string, error: string): FakeReply => ({ status: 400, json: { [field]: value, errors: [error], status: 0, request: randomUUID() } });
+  const refuse = (field: string, value: string, error: string): FakeReply => ({
+    status: 400,
+    json: { [field]: value, errors: [error], status: 0, request: randomUUID() },
+  });
   if (params.token !== PUSHOVER_FAKE_TOKEN) return refuse('token', 'invalid', 'application token is invalid');
-  if (params.user !== PUSHOVER_FAKE_USER) return refuse('user', 'invalid', 'user identifier is not a valid user, group, or subscribed user key');
+  if (params.user !== PUSHOVER_FAKE_USER)
+    return refuse('user', 'invalid', 'user identifier is not a valid user, group, or subscribed user key');
   if (!params.message) return refuse('message', 'cannot be blank', 'message cannot be blank');
   if (params.title && params.title.length > 250) return refuse('title', 'is too long', 'title is too long');
-  return { status: 200, json: { status: 1, request: randomUUID() }, headers: { 'x-limit-app-limit': '10000', 'x-limit-app-remaining': '9999' } };
+  return {
+    status: 200,
+    json: { status: 1, request: randomUUID() },
+    headers: { 'x-limit-app-limit': '10000', 'x-limit-app-remaining': '9999' },
+  };
 }

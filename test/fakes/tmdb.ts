@@ -33,11 +33,12 @@ export function startFakeTmdb(options: FakeTmdbOptions = {}): Promise<FakeServer
     errorBody: tmdbErrorBody,
     ...(options.mode ? { mode: options.mode } : {}),
     route: (request) => {
-      const authorised =
-        request.query.api_key === apiKey || headerValue(request, 'authorization') === `Bearer ${readAccessToken}`;
+      const authorised = request.query.api_key === apiKey || headerValue(request, 'authorization') === `Bearer ${readAccessToken}`;
       if (!authorised) return { status: 401, json: tmdbErrorBody(401) };
       if (options.imageBaseUrl && request.path === '/configuration') return ok(configurationWithImageBase(options.imageBaseUrl));
-      return (options.extras && routeTmdbExtras(request, options.extras)) || routeExtraShow(request, options.shows ?? []) || routeTmdb(request);
+      return (
+        (options.extras && routeTmdbExtras(request, options.extras)) || routeExtraShow(request, options.shows ?? []) || routeTmdb(request)
+      );
     },
   });
 }
@@ -54,7 +55,16 @@ function routeExtraShow(request: RecordedRequest, shows: FakeTmdbShow[]): FakeRe
       name: show.name,
       original_name: show.name,
       number_of_seasons: show.seasons.length,
-      seasons: show.seasons.map((season) => ({ air_date: season.episodes[0]?.airDate ?? null, episode_count: season.episodes.length, id: show.id * 100 + season.number, name: `Season ${season.number}`, overview: '', poster_path: null, season_number: season.number, vote_average: 0 })),
+      seasons: show.seasons.map((season) => ({
+        air_date: season.episodes[0]?.airDate ?? null,
+        episode_count: season.episodes.length,
+        id: show.id * 100 + season.number,
+        name: `Season ${season.number}`,
+        overview: '',
+        poster_path: null,
+        season_number: season.number,
+        vote_average: 0,
+      })),
     });
   }
   const season = show.seasons.find((s) => s.number === Number(match[2]));
@@ -65,7 +75,11 @@ function routeExtraShow(request: RecordedRequest, shows: FakeTmdbShow[]): FakeRe
     name: `Season ${season.number}`,
     season_number: season.number,
     air_date: season.episodes[0]?.airDate ?? null,
-    episodes: season.episodes.map((e) => ({ ...episode(show.id * 1000 + e.number, e.number, e.name, e.airDate, 30, null), season_number: season.number, show_id: show.id })),
+    episodes: season.episodes.map((e) => ({
+      ...episode(show.id * 1000 + e.number, e.number, e.name, e.airDate, 30, null),
+      season_number: season.number,
+      show_id: show.id,
+    })),
   });
 }
 
@@ -96,7 +110,11 @@ export function tmdbErrorBody(status: number): unknown {
     case 400:
       return { status_code: 5, status_message: 'Invalid parameters: Your request parameters are incorrect.', success: false };
     case 405:
-      return { status_code: 3, status_message: 'Authentication failed: You do not have permissions to access the service.', success: false };
+      return {
+        status_code: 3,
+        status_message: 'Authentication failed: You do not have permissions to access the service.',
+        success: false,
+      };
     default:
       return { status_code: 11, status_message: 'Internal error: Something went wrong, contact TMDB.', success: false };
   }
@@ -107,17 +125,17 @@ function ok(json: unknown): FakeReply {
 }
 
 function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** TMDB's search is fuzzy; here every query word must appear in the title, and a year filters strictly. */
-function searchPage(
-  catalogue: readonly Record<string, unknown>[],
-  text: string | undefined,
-  year: string | undefined,
-  dateField: string,
-) {
-  const words = fold(text ?? '').split(/\s+/).filter(Boolean);
+function searchPage(catalogue: readonly Record<string, unknown>[], text: string | undefined, year: string | undefined, dateField: string) {
+  const words = fold(text ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
   const results = catalogue
     .filter((item) => {
       const title = fold(String(item.title ?? item.name));
@@ -150,7 +168,10 @@ interface Appendable {
 
 /** Adds the blocks named in append_to_response, with images limited by include_image_language. */
 function withAppended(base: Record<string, unknown>, appendable: Appendable, query: Record<string, string>) {
-  const requested = (query.append_to_response ?? '').split(',').map((block) => block.trim()).filter(Boolean);
+  const requested = (query.append_to_response ?? '')
+    .split(',')
+    .map((block) => block.trim())
+    .filter(Boolean);
   const body: Record<string, unknown> = { ...base };
   for (const block of requested) {
     if (block === 'images') body.images = filterImages(appendable.images, query.include_image_language);
@@ -176,7 +197,14 @@ interface TmdbFakeImage {
   width: number;
 }
 
-function image(file_path: string, width: number, height: number, iso_639_1: string | null, vote_average: number, vote_count: number): TmdbFakeImage {
+function image(
+  file_path: string,
+  width: number,
+  height: number,
+  iso_639_1: string | null,
+  vote_average: number,
+  vote_count: number,
+): TmdbFakeImage {
   return { aspect_ratio: Math.round((width / height) * 1000) / 1000, height, iso_639_1, file_path, vote_average, vote_count, width };
 }
 
@@ -218,7 +246,7 @@ const MOVIE_SEARCH: readonly Record<string, unknown>[] = [
     id: 624860,
     original_language: 'en',
     original_title: 'The Matrix Resurrections',
-    overview: 'Plagued by strange memories, Neo\'s life takes an unexpected turn when he finds himself back inside the Matrix.',
+    overview: "Plagued by strange memories, Neo's life takes an unexpected turn when he finds himself back inside the Matrix.",
     popularity: 95.1,
     poster_path: '/8c4a8kE7PizaGQQnditMmI1xbRp.jpg',
     release_date: '2021-12-16',
@@ -287,7 +315,7 @@ const TV_SEARCH: readonly Record<string, unknown>[] = [
     original_language: 'en',
     original_name: 'Breaking Bad',
     overview:
-      "Walter White, a New Mexico chemistry teacher, is diagnosed with Stage III cancer and given a prognosis of only two years left to live.",
+      'Walter White, a New Mexico chemistry teacher, is diagnosed with Stage III cancer and given a prognosis of only two years left to live.',
     popularity: 301.5,
     poster_path: '/ztkUQFLlC19CCMYHW9o1zWhJRNq.jpg',
     first_air_date: '2008-01-20',
@@ -381,40 +409,227 @@ const MATRIX_APPENDABLE: Appendable = {
   },
   credits: {
     cast: [
-      { adult: false, gender: 2, id: 6384, known_for_department: 'Acting', name: 'Keanu Reeves', original_name: 'Keanu Reeves', popularity: 38.2, profile_path: '/4D0PpNI0kmP58hgrwGC3wCjxhnm.jpg', cast_id: 34, character: 'Neo', credit_id: '52fe425bc3a36847f80181c1', order: 0 },
-      { adult: false, gender: 2, id: 2975, known_for_department: 'Acting', name: 'Laurence Fishburne', original_name: 'Laurence Fishburne', popularity: 25.4, profile_path: '/8suOhUmPbfKqDQ17jQ1Gy0mI3P4.jpg', cast_id: 35, character: 'Morpheus', credit_id: '52fe425bc3a36847f80181c5', order: 1 },
-      { adult: false, gender: 1, id: 530, known_for_department: 'Acting', name: 'Carrie-Anne Moss', original_name: 'Carrie-Anne Moss', popularity: 20.1, profile_path: '/xD4jTA3KmVp5Rq3aHcymL9DUGjD.jpg', cast_id: 36, character: 'Trinity', credit_id: '52fe425bc3a36847f80181c9', order: 2 },
-      { adult: false, gender: 2, id: 1331, known_for_department: 'Acting', name: 'Hugo Weaving', original_name: 'Hugo Weaving', popularity: 18.9, profile_path: '/lSIRrXJbyLx6tXGQQyR5pBdJvUH.jpg', cast_id: 37, character: 'Agent Smith', credit_id: '52fe425bc3a36847f80181cd', order: 3 },
-      { adult: false, gender: 2, id: 532, known_for_department: 'Acting', name: 'Joe Pantoliano', original_name: 'Joe Pantoliano', popularity: 12.2, profile_path: null, cast_id: 38, character: 'Cypher', credit_id: '52fe425bc3a36847f80181d1', order: 4 },
+      {
+        adult: false,
+        gender: 2,
+        id: 6384,
+        known_for_department: 'Acting',
+        name: 'Keanu Reeves',
+        original_name: 'Keanu Reeves',
+        popularity: 38.2,
+        profile_path: '/4D0PpNI0kmP58hgrwGC3wCjxhnm.jpg',
+        cast_id: 34,
+        character: 'Neo',
+        credit_id: '52fe425bc3a36847f80181c1',
+        order: 0,
+      },
+      {
+        adult: false,
+        gender: 2,
+        id: 2975,
+        known_for_department: 'Acting',
+        name: 'Laurence Fishburne',
+        original_name: 'Laurence Fishburne',
+        popularity: 25.4,
+        profile_path: '/8suOhUmPbfKqDQ17jQ1Gy0mI3P4.jpg',
+        cast_id: 35,
+        character: 'Morpheus',
+        credit_id: '52fe425bc3a36847f80181c5',
+        order: 1,
+      },
+      {
+        adult: false,
+        gender: 1,
+        id: 530,
+        known_for_department: 'Acting',
+        name: 'Carrie-Anne Moss',
+        original_name: 'Carrie-Anne Moss',
+        popularity: 20.1,
+        profile_path: '/xD4jTA3KmVp5Rq3aHcymL9DUGjD.jpg',
+        cast_id: 36,
+        character: 'Trinity',
+        credit_id: '52fe425bc3a36847f80181c9',
+        order: 2,
+      },
+      {
+        adult: false,
+        gender: 2,
+        id: 1331,
+        known_for_department: 'Acting',
+        name: 'Hugo Weaving',
+        original_name: 'Hugo Weaving',
+        popularity: 18.9,
+        profile_path: '/lSIRrXJbyLx6tXGQQyR5pBdJvUH.jpg',
+        cast_id: 37,
+        character: 'Agent Smith',
+        credit_id: '52fe425bc3a36847f80181cd',
+        order: 3,
+      },
+      {
+        adult: false,
+        gender: 2,
+        id: 532,
+        known_for_department: 'Acting',
+        name: 'Joe Pantoliano',
+        original_name: 'Joe Pantoliano',
+        popularity: 12.2,
+        profile_path: null,
+        cast_id: 38,
+        character: 'Cypher',
+        credit_id: '52fe425bc3a36847f80181d1',
+        order: 4,
+      },
     ],
     crew: [
-      { adult: false, gender: 1, id: 9340, known_for_department: 'Directing', name: 'Lana Wachowski', original_name: 'Lana Wachowski', popularity: 4.1, profile_path: '/3KYq2FbCMfdF2ZaKZmqDBwwbLBR.jpg', credit_id: '52fe425bc3a36847f8018107', department: 'Directing', job: 'Director' },
-      { adult: false, gender: 1, id: 9339, known_for_department: 'Directing', name: 'Lilly Wachowski', original_name: 'Lilly Wachowski', popularity: 3.2, profile_path: '/6wxW3ZuQoWmZXVVdxzuqrhyDTuC.jpg', credit_id: '52fe425bc3a36847f801810d', department: 'Directing', job: 'Director' },
-      { adult: false, gender: 1, id: 9340, known_for_department: 'Directing', name: 'Lana Wachowski', original_name: 'Lana Wachowski', popularity: 4.1, profile_path: '/3KYq2FbCMfdF2ZaKZmqDBwwbLBR.jpg', credit_id: '52fe425bc3a36847f8018113', department: 'Writing', job: 'Writer' },
-      { adult: false, gender: 1, id: 9339, known_for_department: 'Directing', name: 'Lilly Wachowski', original_name: 'Lilly Wachowski', popularity: 3.2, profile_path: '/6wxW3ZuQoWmZXVVdxzuqrhyDTuC.jpg', credit_id: '52fe425bc3a36847f8018119', department: 'Writing', job: 'Writer' },
-      { adult: false, gender: 2, id: 1091, known_for_department: 'Production', name: 'Joel Silver', original_name: 'Joel Silver', popularity: 2.5, profile_path: null, credit_id: '52fe425bc3a36847f801811f', department: 'Production', job: 'Producer' },
-      { adult: false, gender: 2, id: 2947, known_for_department: 'Sound', name: 'Don Davis', original_name: 'Don Davis', popularity: 1.4, profile_path: null, credit_id: '52fe425bc3a36847f8018131', department: 'Sound', job: 'Original Music Composer' },
+      {
+        adult: false,
+        gender: 1,
+        id: 9340,
+        known_for_department: 'Directing',
+        name: 'Lana Wachowski',
+        original_name: 'Lana Wachowski',
+        popularity: 4.1,
+        profile_path: '/3KYq2FbCMfdF2ZaKZmqDBwwbLBR.jpg',
+        credit_id: '52fe425bc3a36847f8018107',
+        department: 'Directing',
+        job: 'Director',
+      },
+      {
+        adult: false,
+        gender: 1,
+        id: 9339,
+        known_for_department: 'Directing',
+        name: 'Lilly Wachowski',
+        original_name: 'Lilly Wachowski',
+        popularity: 3.2,
+        profile_path: '/6wxW3ZuQoWmZXVVdxzuqrhyDTuC.jpg',
+        credit_id: '52fe425bc3a36847f801810d',
+        department: 'Directing',
+        job: 'Director',
+      },
+      {
+        adult: false,
+        gender: 1,
+        id: 9340,
+        known_for_department: 'Directing',
+        name: 'Lana Wachowski',
+        original_name: 'Lana Wachowski',
+        popularity: 4.1,
+        profile_path: '/3KYq2FbCMfdF2ZaKZmqDBwwbLBR.jpg',
+        credit_id: '52fe425bc3a36847f8018113',
+        department: 'Writing',
+        job: 'Writer',
+      },
+      {
+        adult: false,
+        gender: 1,
+        id: 9339,
+        known_for_department: 'Directing',
+        name: 'Lilly Wachowski',
+        original_name: 'Lilly Wachowski',
+        popularity: 3.2,
+        profile_path: '/6wxW3ZuQoWmZXVVdxzuqrhyDTuC.jpg',
+        credit_id: '52fe425bc3a36847f8018119',
+        department: 'Writing',
+        job: 'Writer',
+      },
+      {
+        adult: false,
+        gender: 2,
+        id: 1091,
+        known_for_department: 'Production',
+        name: 'Joel Silver',
+        original_name: 'Joel Silver',
+        popularity: 2.5,
+        profile_path: null,
+        credit_id: '52fe425bc3a36847f801811f',
+        department: 'Production',
+        job: 'Producer',
+      },
+      {
+        adult: false,
+        gender: 2,
+        id: 2947,
+        known_for_department: 'Sound',
+        name: 'Don Davis',
+        original_name: 'Don Davis',
+        popularity: 1.4,
+        profile_path: null,
+        credit_id: '52fe425bc3a36847f8018131',
+        department: 'Sound',
+        job: 'Original Music Composer',
+      },
     ],
   },
   videos: {
     results: [
-      { iso_639_1: 'en', iso_3166_1: 'US', name: 'The Matrix (1999) Official Trailer', key: 'm8e-FF8MsqU', site: 'YouTube', size: 1080, type: 'Trailer', official: true, published_at: '2021-10-21T16:00:08.000Z', id: '6171a6a3a0f1a200428a5d4c' },
-      { iso_639_1: 'en', iso_3166_1: 'US', name: 'Bullet Time: Behind the Scenes', key: 'xHxMhJqZRAc', site: 'YouTube', size: 720, type: 'Featurette', official: true, published_at: '2019-03-29T15:00:00.000Z', id: '5ca0d1d2c3a36864b6a7a5f1' },
-      { iso_639_1: 'en', iso_3166_1: 'US', name: 'Original Trailer', key: '30593126', site: 'Vimeo', size: 480, type: 'Trailer', official: false, published_at: '2012-05-01T10:00:00.000Z', id: '5b4d5ec09251416e5d02a1c3' },
+      {
+        iso_639_1: 'en',
+        iso_3166_1: 'US',
+        name: 'The Matrix (1999) Official Trailer',
+        key: 'm8e-FF8MsqU',
+        site: 'YouTube',
+        size: 1080,
+        type: 'Trailer',
+        official: true,
+        published_at: '2021-10-21T16:00:08.000Z',
+        id: '6171a6a3a0f1a200428a5d4c',
+      },
+      {
+        iso_639_1: 'en',
+        iso_3166_1: 'US',
+        name: 'Bullet Time: Behind the Scenes',
+        key: 'xHxMhJqZRAc',
+        site: 'YouTube',
+        size: 720,
+        type: 'Featurette',
+        official: true,
+        published_at: '2019-03-29T15:00:00.000Z',
+        id: '5ca0d1d2c3a36864b6a7a5f1',
+      },
+      {
+        iso_639_1: 'en',
+        iso_3166_1: 'US',
+        name: 'Original Trailer',
+        key: '30593126',
+        site: 'Vimeo',
+        size: 480,
+        type: 'Trailer',
+        official: false,
+        published_at: '2012-05-01T10:00:00.000Z',
+        id: '5b4d5ec09251416e5d02a1c3',
+      },
     ],
   },
   release_dates: {
     results: [
-      { iso_3166_1: 'DE', release_dates: [{ certification: '16', descriptors: [], iso_639_1: '', note: '', release_date: '1999-06-17T00:00:00.000Z', type: 3 }] },
+      {
+        iso_3166_1: 'DE',
+        release_dates: [
+          { certification: '16', descriptors: [], iso_639_1: '', note: '', release_date: '1999-06-17T00:00:00.000Z', type: 3 },
+        ],
+      },
       {
         iso_3166_1: 'US',
         release_dates: [
-          { certification: '', descriptors: [], iso_639_1: '', note: 'Westwood premiere', release_date: '1999-03-24T00:00:00.000Z', type: 1 },
+          {
+            certification: '',
+            descriptors: [],
+            iso_639_1: '',
+            note: 'Westwood premiere',
+            release_date: '1999-03-24T00:00:00.000Z',
+            type: 1,
+          },
           { certification: 'R', descriptors: [], iso_639_1: '', note: '', release_date: '1999-03-31T00:00:00.000Z', type: 3 },
           { certification: 'R', descriptors: [], iso_639_1: '', note: 'DVD', release_date: '1999-09-21T00:00:00.000Z', type: 5 },
         ],
       },
-      { iso_3166_1: 'GB', release_dates: [{ certification: '15', descriptors: [], iso_639_1: '', note: '', release_date: '1999-06-11T00:00:00.000Z', type: 3 }] },
+      {
+        iso_3166_1: 'GB',
+        release_dates: [
+          { certification: '15', descriptors: [], iso_639_1: '', note: '', release_date: '1999-06-11T00:00:00.000Z', type: 3 },
+        ],
+      },
     ],
   },
   keywords: {
@@ -430,7 +645,15 @@ const MATRIX_APPENDABLE: Appendable = {
 const BREAKING_BAD_TV: Record<string, unknown> = {
   adult: false,
   backdrop_path: '/tsRy63Mu5cu8etL1X7ZLyf7UP1M.jpg',
-  created_by: [{ id: 66633, credit_id: '52542286760ee31328001a7b', name: 'Vince Gilligan', gender: 2, profile_path: '/z3E0DhBg1V1PZVEtS9vfFPzOWYB.jpg' }],
+  created_by: [
+    {
+      id: 66633,
+      credit_id: '52542286760ee31328001a7b',
+      name: 'Vince Gilligan',
+      gender: 2,
+      profile_path: '/z3E0DhBg1V1PZVEtS9vfFPzOWYB.jpg',
+    },
+  ],
   episode_run_time: [45, 47],
   first_air_date: '2008-01-20',
   genres: [
@@ -460,10 +683,46 @@ const BREAKING_BAD_TV: Record<string, unknown> = {
   ],
   production_countries: [{ iso_3166_1: 'US', name: 'United States of America' }],
   seasons: [
-    { air_date: '2009-02-17', episode_count: 9, id: 3577, name: 'Specials', overview: '', poster_path: '/40dT79mDEZwXkQiZNBgSaydQFDP.jpg', season_number: 0, vote_average: 0 },
-    { air_date: '2008-01-20', episode_count: 7, id: 3572, name: 'Season 1', overview: 'High school chemistry teacher Walter White\'s life is suddenly transformed by a dire medical diagnosis.', poster_path: '/1BP4xYv9ZG4ZVHkL7ocOziBbSYH.jpg', season_number: 1, vote_average: 8.3 },
-    { air_date: '2009-03-08', episode_count: 13, id: 3573, name: 'Season 2', overview: '', poster_path: '/e3oGYpoTUhOFK0BJfloru5ZmGV.jpg', season_number: 2, vote_average: 8.4 },
-    { air_date: '2010-03-21', episode_count: 13, id: 3575, name: 'Season 3', overview: '', poster_path: null, season_number: 3, vote_average: 8.4 },
+    {
+      air_date: '2009-02-17',
+      episode_count: 9,
+      id: 3577,
+      name: 'Specials',
+      overview: '',
+      poster_path: '/40dT79mDEZwXkQiZNBgSaydQFDP.jpg',
+      season_number: 0,
+      vote_average: 0,
+    },
+    {
+      air_date: '2008-01-20',
+      episode_count: 7,
+      id: 3572,
+      name: 'Season 1',
+      overview: "High school chemistry teacher Walter White's life is suddenly transformed by a dire medical diagnosis.",
+      poster_path: '/1BP4xYv9ZG4ZVHkL7ocOziBbSYH.jpg',
+      season_number: 1,
+      vote_average: 8.3,
+    },
+    {
+      air_date: '2009-03-08',
+      episode_count: 13,
+      id: 3573,
+      name: 'Season 2',
+      overview: '',
+      poster_path: '/e3oGYpoTUhOFK0BJfloru5ZmGV.jpg',
+      season_number: 2,
+      vote_average: 8.4,
+    },
+    {
+      air_date: '2010-03-21',
+      episode_count: 13,
+      id: 3575,
+      name: 'Season 3',
+      overview: '',
+      poster_path: null,
+      season_number: 3,
+      vote_average: 8.4,
+    },
   ],
   spoken_languages: [{ english_name: 'English', iso_639_1: 'en', name: 'English' }],
   status: 'Ended',
@@ -484,20 +743,103 @@ const BREAKING_BAD_APPENDABLE: Appendable = {
   },
   credits: {
     cast: [
-      { adult: false, gender: 2, id: 17419, known_for_department: 'Acting', name: 'Bryan Cranston', original_name: 'Bryan Cranston', popularity: 30.1, profile_path: '/7Jahy5LZX2Fo8fGJltMreAI49hC.jpg', character: 'Walter White', credit_id: '52542282760ee313280017f9', order: 0 },
-      { adult: false, gender: 2, id: 84497, known_for_department: 'Acting', name: 'Aaron Paul', original_name: 'Aaron Paul', popularity: 18.4, profile_path: '/8Ac9uuoYwZoYVAIJfRLzzLsGGJn.jpg', character: 'Jesse Pinkman', credit_id: '52542282760ee31328001845', order: 1 },
-      { adult: false, gender: 1, id: 134531, known_for_department: 'Acting', name: 'Anna Gunn', original_name: 'Anna Gunn', popularity: 11.2, profile_path: '/adppyeu1a4REN3khtgmXusrapFi.jpg', character: 'Skyler White', credit_id: '52542282760ee313280017b1', order: 2 },
-      { adult: false, gender: 2, id: 14329, known_for_department: 'Acting', name: 'Dean Norris', original_name: 'Dean Norris', popularity: 9.8, profile_path: null, character: 'Hank Schrader', credit_id: '52542282760ee3132800186d', order: 3 },
+      {
+        adult: false,
+        gender: 2,
+        id: 17419,
+        known_for_department: 'Acting',
+        name: 'Bryan Cranston',
+        original_name: 'Bryan Cranston',
+        popularity: 30.1,
+        profile_path: '/7Jahy5LZX2Fo8fGJltMreAI49hC.jpg',
+        character: 'Walter White',
+        credit_id: '52542282760ee313280017f9',
+        order: 0,
+      },
+      {
+        adult: false,
+        gender: 2,
+        id: 84497,
+        known_for_department: 'Acting',
+        name: 'Aaron Paul',
+        original_name: 'Aaron Paul',
+        popularity: 18.4,
+        profile_path: '/8Ac9uuoYwZoYVAIJfRLzzLsGGJn.jpg',
+        character: 'Jesse Pinkman',
+        credit_id: '52542282760ee31328001845',
+        order: 1,
+      },
+      {
+        adult: false,
+        gender: 1,
+        id: 134531,
+        known_for_department: 'Acting',
+        name: 'Anna Gunn',
+        original_name: 'Anna Gunn',
+        popularity: 11.2,
+        profile_path: '/adppyeu1a4REN3khtgmXusrapFi.jpg',
+        character: 'Skyler White',
+        credit_id: '52542282760ee313280017b1',
+        order: 2,
+      },
+      {
+        adult: false,
+        gender: 2,
+        id: 14329,
+        known_for_department: 'Acting',
+        name: 'Dean Norris',
+        original_name: 'Dean Norris',
+        popularity: 9.8,
+        profile_path: null,
+        character: 'Hank Schrader',
+        credit_id: '52542282760ee3132800186d',
+        order: 3,
+      },
     ],
     crew: [
-      { adult: false, gender: 2, id: 66633, known_for_department: 'Writing', name: 'Vince Gilligan', original_name: 'Vince Gilligan', popularity: 3.3, profile_path: '/z3E0DhBg1V1PZVEtS9vfFPzOWYB.jpg', credit_id: '52542287760ee31328001af1', department: 'Production', job: 'Executive Producer' },
-      { adult: false, gender: 2, id: 1223196, known_for_department: 'Sound', name: 'Dave Porter', original_name: 'Dave Porter', popularity: 1.1, profile_path: null, credit_id: '5254228c760ee31328001d0c', department: 'Sound', job: 'Original Music Composer' },
+      {
+        adult: false,
+        gender: 2,
+        id: 66633,
+        known_for_department: 'Writing',
+        name: 'Vince Gilligan',
+        original_name: 'Vince Gilligan',
+        popularity: 3.3,
+        profile_path: '/z3E0DhBg1V1PZVEtS9vfFPzOWYB.jpg',
+        credit_id: '52542287760ee31328001af1',
+        department: 'Production',
+        job: 'Executive Producer',
+      },
+      {
+        adult: false,
+        gender: 2,
+        id: 1223196,
+        known_for_department: 'Sound',
+        name: 'Dave Porter',
+        original_name: 'Dave Porter',
+        popularity: 1.1,
+        profile_path: null,
+        credit_id: '5254228c760ee31328001d0c',
+        department: 'Sound',
+        job: 'Original Music Composer',
+      },
     ],
     id: 1396,
   },
   videos: {
     results: [
-      { iso_639_1: 'en', iso_3166_1: 'US', name: 'Breaking Bad - Series Trailer', key: 'HhesaQXLuRY', site: 'YouTube', size: 1080, type: 'Trailer', official: true, published_at: '2013-07-30T15:00:00.000Z', id: '5759db2fc3a3683e7c003df7' },
+      {
+        iso_639_1: 'en',
+        iso_3166_1: 'US',
+        name: 'Breaking Bad - Series Trailer',
+        key: 'HhesaQXLuRY',
+        site: 'YouTube',
+        size: 1080,
+        type: 'Trailer',
+        official: true,
+        published_at: '2013-07-30T15:00:00.000Z',
+        id: '5759db2fc3a3683e7c003df7',
+      },
     ],
   },
   content_ratings: {
@@ -618,7 +960,13 @@ function routeTmdbExtras(request: RecordedRequest, extras: FakeTmdbExtras): Fake
   const find = /^\/find\/tt9(\d{7})$/.exec(request.path);
   if (find && inRange(Number(find[1]))) {
     const item = syntheticSearchItem(Number(find[1]));
-    return ok({ movie_results: [{ ...item, media_type: 'movie' }], person_results: [], tv_results: [], tv_episode_results: [], tv_season_results: [] });
+    return ok({
+      movie_results: [{ ...item, media_type: 'movie' }],
+      person_results: [],
+      tv_results: [],
+      tv_episode_results: [],
+      tv_season_results: [],
+    });
   }
   return undefined;
 }

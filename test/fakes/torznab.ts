@@ -69,7 +69,8 @@ export async function startFakeTorznab(releases: FakeRelease[] = []): Promise<Fa
     if (url.pathname !== '/api') return send(response, 404, 'text/plain', 'not found');
     if (params.apikey !== TORZNAB_FAKE_API_KEY) return send(response, 200, 'application/xml', error(100, 'Incorrect user credentials'));
     if (params.t === 'caps') return send(response, 200, 'application/xml', CAPS);
-    if (params.t !== 'tvsearch' && params.t !== 'movie' && params.t !== 'search') return send(response, 200, 'application/xml', error(202, `No such function (${params.t})`));
+    if (params.t !== 'tvsearch' && params.t !== 'movie' && params.t !== 'search')
+      return send(response, 200, 'application/xml', error(202, `No such function (${params.t})`));
     searches.push(params);
     const matching = releases.map((release, index) => ({ release, index })).filter(({ release }) => matches(release, params));
     return send(response, 200, 'application/rss+xml', rss(matching, baseUrl));

@@ -96,10 +96,38 @@ function routeExtraShow(request: RecordedRequest, shows: FakeTvdbShow[]): FakeRe
   const show = series ? shows.find((s) => s.id === Number(series[1])) : undefined;
   if (series && show) {
     const seasons = show.seasons.map((s) => season(s.id, s.number, null, 'official', show.id));
-    const base = { ...seriesBase(), id: show.id, name: show.name, slug: show.name.toLowerCase().replace(/\W+/g, '-'), image: null, nameTranslations: ['eng'], overviewTranslations: [], aliases: [], overview: null };
+    const base = {
+      ...seriesBase(),
+      id: show.id,
+      name: show.name,
+      slug: show.name.toLowerCase().replace(/\W+/g, '-'),
+      image: null,
+      nameTranslations: ['eng'],
+      overviewTranslations: [],
+      aliases: [],
+      overview: null,
+    };
     if (series[2] === 'artworks') return success({ ...base, artworks: [], seasons });
-    const record = { ...base, artworks: [], companies: [], originalNetwork: null, latestNetwork: null, genres: [], trailers: [], lists: [], remoteIds: [], characters: [], seasons, contentRatings: [], tags: [] };
-    const translations = { nameTranslations: [{ name: show.name, language: 'eng', isPrimary: true, isAlias: false, tagline: null }], overviewTranslations: [], alias: [] };
+    const record = {
+      ...base,
+      artworks: [],
+      companies: [],
+      originalNetwork: null,
+      latestNetwork: null,
+      genres: [],
+      trailers: [],
+      lists: [],
+      remoteIds: [],
+      characters: [],
+      seasons,
+      contentRatings: [],
+      tags: [],
+    };
+    const translations = {
+      nameTranslations: [{ name: show.name, language: 'eng', isPrimary: true, isAlias: false, tagline: null }],
+      overviewTranslations: [],
+      alias: [],
+    };
     return success(request.query.meta === 'translations' ? { ...record, translations } : record);
   }
   const seasonPath = /^\/seasons\/(\d+)\/extended$/.exec(request.path);
@@ -110,7 +138,13 @@ function routeExtraShow(request: RecordedRequest, shows: FakeTvdbShow[]): FakeRe
     return success({
       ...season(found.id, found.number, null, 'official', owner.id),
       year: found.episodes[0]?.aired.slice(0, 4) ?? null,
-      episodes: found.episodes.map((e) => ({ ...episodeRecord(e.id, e.number, e.name, e.aired, 30), seriesId: owner.id, seasonNumber: found.number, absoluteNumber: null, finaleType: null })),
+      episodes: found.episodes.map((e) => ({
+        ...episodeRecord(e.id, e.number, e.name, e.aired, 30),
+        seriesId: owner.id,
+        seasonNumber: found.number,
+        absoluteNumber: null,
+        finaleType: null,
+      })),
       artwork: [],
       trailers: [],
       tagOptions: null,
@@ -140,7 +174,16 @@ export function tvdbErrorBody(status: number): unknown {
 
 const ARTWORKS = 'https://artworks.thetvdb.com/banners';
 
-function artwork(id: number, type: number, image: string, language: string | null, width: number, height: number, score: number, seasonId?: number) {
+function artwork(
+  id: number,
+  type: number,
+  image: string,
+  language: string | null,
+  width: number,
+  height: number,
+  score: number,
+  seasonId?: number,
+) {
   return {
     id,
     image: `${ARTWORKS}/${image}`,
@@ -205,7 +248,15 @@ function season(id: number, number: number, image: string | null, orderType: 'of
   };
 }
 
-function character(id: number, name: string | null, personName: string, peopleType: string, type: number, sort: number, personImgURL: string | null) {
+function character(
+  id: number,
+  name: string | null,
+  personName: string,
+  peopleType: string,
+  type: number,
+  sort: number,
+  personImgURL: string | null,
+) {
   return {
     id,
     name,
@@ -245,8 +296,22 @@ export const BREAKING_BAD_SERIES = {
     artwork(62025, 6, 'seasonswide/81189-1.jpg', 'eng', 758, 140, 10001, 491234),
   ],
   companies: [
-    { id: 29, name: 'AMC', slug: 'amc', country: 'usa', primaryCompanyType: 1, companyType: { companyTypeId: 1, companyTypeName: 'Network' } },
-    { id: 4071, name: 'Sony Pictures Television', slug: 'sony-pictures-television', country: 'usa', primaryCompanyType: 3, companyType: { companyTypeId: 3, companyTypeName: 'Production Company' } },
+    {
+      id: 29,
+      name: 'AMC',
+      slug: 'amc',
+      country: 'usa',
+      primaryCompanyType: 1,
+      companyType: { companyTypeId: 1, companyTypeName: 'Network' },
+    },
+    {
+      id: 4071,
+      name: 'Sony Pictures Television',
+      slug: 'sony-pictures-television',
+      country: 'usa',
+      primaryCompanyType: 3,
+      companyType: { companyTypeId: 3, companyTypeName: 'Production Company' },
+    },
   ],
   originalNetwork: { id: 29, name: 'AMC', slug: 'amc', country: 'usa', primaryCompanyType: 1 },
   latestNetwork: { id: 29, name: 'AMC', slug: 'amc', country: 'usa', primaryCompanyType: 1 },
@@ -367,7 +432,11 @@ const PILOT_TRANSLATIONS = {
     { name: 'Der Einstieg', language: 'deu', isPrimary: false },
   ],
   overviewTranslations: [
-    { overview: 'Diagnosed with terminal lung cancer, chemistry teacher Walter White teams up with his former student to cook crystal meth.', language: 'eng' },
+    {
+      overview:
+        'Diagnosed with terminal lung cancer, chemistry teacher Walter White teams up with his former student to cook crystal meth.',
+      language: 'eng',
+    },
     { overview: 'Der Chemielehrer Walter White beschließt, Crystal Meth herzustellen.', language: 'deu' },
   ],
   alias: [],

@@ -45,7 +45,9 @@ function routeXtream(request: RecordedRequest, catalogue: XtreamCatalogue): Fake
   const stream = /^\/(movie|series)\/([^/]+)\/([^/]+)\/(\d+)\.(\w+)$/.exec(request.path);
   if (stream) {
     const authorised = stream[2] === XTREAM_FAKE_USERNAME && stream[3] === XTREAM_FAKE_PASSWORD;
-    return authorised ? { status: 200, rawBody: 'video bytes', headers: { 'content-type': 'video/mp4' } } : { status: 401, rawBody: '', headers: { 'content-type': 'text/plain' } };
+    return authorised
+      ? { status: 200, rawBody: 'video bytes', headers: { 'content-type': 'video/mp4' } }
+      : { status: 401, rawBody: '', headers: { 'content-type': 'text/plain' } };
   }
   if (request.path !== '/player_api.php') return { status: 404, rawBody: 'Not Found', headers: { 'content-type': 'text/plain' } };
   const authorised = request.query.username === XTREAM_FAKE_USERNAME && request.query.password === XTREAM_FAKE_PASSWORD;
@@ -53,8 +55,28 @@ function routeXtream(request: RecordedRequest, catalogue: XtreamCatalogue): Fake
   switch (request.query.action ?? '') {
     case '':
       return ok({
-        user_info: { username: XTREAM_FAKE_USERNAME, password: XTREAM_FAKE_PASSWORD, message: 'Welcome', auth: 1, status: 'Active', exp_date: null, is_trial: '0', active_cons: '0', max_connections: '2', allowed_output_formats: ['m3u8', 'ts'] },
-        server_info: { url: '127.0.0.1', port: '80', https_port: '443', server_protocol: 'http', rtmp_port: '8880', timezone: 'UTC', timestamp_now: 1763683200, time_now: '2025-11-21 00:00:00' },
+        user_info: {
+          username: XTREAM_FAKE_USERNAME,
+          password: XTREAM_FAKE_PASSWORD,
+          message: 'Welcome',
+          auth: 1,
+          status: 'Active',
+          exp_date: null,
+          is_trial: '0',
+          active_cons: '0',
+          max_connections: '2',
+          allowed_output_formats: ['m3u8', 'ts'],
+        },
+        server_info: {
+          url: '127.0.0.1',
+          port: '80',
+          https_port: '443',
+          server_protocol: 'http',
+          rtmp_port: '8880',
+          timezone: 'UTC',
+          timestamp_now: 1763683200,
+          time_now: '2025-11-21 00:00:00',
+        },
       });
     case 'get_vod_categories':
       return ok(catalogue.vodCategories);
@@ -96,10 +118,28 @@ export function xtreamMovie(streamId: unknown, name: unknown, extra: Record<stri
 }
 
 export function xtreamSeries(seriesId: unknown, name: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { num: 1, name, series_id: seriesId, cover: '', plot: '', cast: '', director: '', genre: 'Drama', releaseDate: '', last_modified: '1700000000', rating: '8', category_id: '2', ...extra };
+  return {
+    num: 1,
+    name,
+    series_id: seriesId,
+    cover: '',
+    plot: '',
+    cast: '',
+    director: '',
+    genre: 'Drama',
+    releaseDate: '',
+    last_modified: '1700000000',
+    rating: '8',
+    category_id: '2',
+    ...extra,
+  };
 }
 
-export function xtreamSeriesInfo(name: string, episodes: { id: number; season: number; episode: number; extension?: string }[], info: Record<string, unknown> = {}): Record<string, unknown> {
+export function xtreamSeriesInfo(
+  name: string,
+  episodes: { id: number; season: number; episode: number; extension?: string }[],
+  info: Record<string, unknown> = {},
+): Record<string, unknown> {
   const bySeason: Record<string, unknown[]> = {};
   for (const e of episodes) {
     (bySeason[String(e.season)] ??= []).push({
@@ -114,7 +154,11 @@ export function xtreamSeriesInfo(name: string, episodes: { id: number; season: n
       direct_source: '',
     });
   }
-  return { seasons: Object.keys(bySeason).map((n) => ({ season_number: Number(n), name: `Season ${n}` })), info: { name, ...info }, episodes: bySeason };
+  return {
+    seasons: Object.keys(bySeason).map((n) => ({ season_number: Number(n), name: `Season ${n}` })),
+    info: { name, ...info },
+    episodes: bySeason,
+  };
 }
 
 /**

@@ -22,7 +22,9 @@ class LogCapture extends Writable {
 let database: TestDatabase;
 let temporal: Client;
 
-async function appWith(options: { metricsAuth?: 'key' | 'none'; log?: LogCapture; sql?: TestDatabase['sql']; temporal?: Client } = {}): Promise<FastifyInstance> {
+async function appWith(
+  options: { metricsAuth?: 'key' | 'none'; log?: LogCapture; sql?: TestDatabase['sql']; temporal?: Client } = {},
+): Promise<FastifyInstance> {
   const app = await build(
     {
       config: { taskQueue: 'unused', mediaRoots: [], metricsAuth: options.metricsAuth },
@@ -117,7 +119,11 @@ describe('/healthz says which dependency failed, not what its driver said', () =
     const app = await appWith({ sql, temporal: new Client({ connection }), log });
     const res = await app.inject({ method: 'GET', url: '/healthz' });
     expect(res.statusCode).toBe(503);
-    expect(res.json()).toEqual({ status: 'unavailable', postgres: { ok: false, error: 'unreachable' }, temporal: { ok: false, error: 'unreachable' } });
+    expect(res.json()).toEqual({
+      status: 'unavailable',
+      postgres: { ok: false, error: 'unreachable' },
+      temporal: { ok: false, error: 'unreachable' },
+    });
     expect(log.text).toMatch(/health check: postgres is unreachable/);
     expect(log.text).toMatch(/ECONNREFUSED|connect/);
   });
@@ -126,8 +132,15 @@ describe('/healthz says which dependency failed, not what its driver said', () =
 describe('stored IPTV credentials stay with their host', () => {
   it('refuses a new baseUrl origin without the credentials sent again', async () => {
     const app = await appWith();
-    const api = (method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) => app.inject({ method, url, headers: authHeaders, ...(payload ? { payload } : {}) });
-    const created = await api('POST', '/api/iptv/providers', { kind: 'xtream', name: 'Panel', baseUrl: 'http://127.0.0.1:9', credentials: { username: 'u', password: 'stored-password' }, enabled: false });
+    const api = (method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+      app.inject({ method, url, headers: authHeaders, ...(payload ? { payload } : {}) });
+    const created = await api('POST', '/api/iptv/providers', {
+      kind: 'xtream',
+      name: 'Panel',
+      baseUrl: 'http://127.0.0.1:9',
+      credentials: { username: 'u', password: 'stored-password' },
+      enabled: false,
+    });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id;
     onCleanup(async () => {
@@ -135,8 +148,17 @@ describe('stored IPTV credentials stay with their host', () => {
     });
     const moved = await api('PATCH', `/api/iptv/providers/${id}`, { baseUrl: 'http://127.0.0.2:9' });
     expect(moved.statusCode).toBe(400);
-    expect(moved.json().message).toBe('body.credentials: the stored credentials were entered for http://127.0.0.1:9; send them again to use them with http://127.0.0.2:9');
+    expect(moved.json().message).toBe(
+      'body.credentials: the stored credentials were entered for http://127.0.0.1:9; send them again to use them with http://127.0.0.2:9',
+    );
     expect((await api('PATCH', `/api/iptv/providers/${id}`, { baseUrl: 'http://127.0.0.1:9/panel' })).statusCode).toBe(200);
-    expect((await api('PATCH', `/api/iptv/providers/${id}`, { baseUrl: 'http://127.0.0.2:9', credentials: { username: 'u', password: 'sent-again' } })).statusCode).toBe(200);
+    expect(
+      (
+        await api('PATCH', `/api/iptv/providers/${id}`, {
+          baseUrl: 'http://127.0.0.2:9',
+          credentials: { username: 'u', password: 'sent-again' },
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 });

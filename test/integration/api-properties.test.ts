@@ -3,7 +3,15 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArrDelivery } from '../../src/integrations/arr/arr-payloads.js';
-import { anyWriteRequest, arrDelivery, defaultSeedBodies, writeRoutes, type FuzzRequest, type SeedBodies, type WriteRoute } from '../support/fuzz-requests.js';
+import {
+  anyWriteRequest,
+  arrDelivery,
+  defaultSeedBodies,
+  writeRoutes,
+  type FuzzRequest,
+  type SeedBodies,
+  type WriteRoute,
+} from '../support/fuzz-requests.js';
 import { authHeaders, createTestApp, createTestClient, createTestDatabase } from '../support/integration.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -21,13 +29,28 @@ const knownIds: string[] = [];
 let seeds: SeedBodies;
 
 beforeAll(async () => {
-  app = await createTestApp({ database: await createTestDatabase(), temporal: await createTestClient(), taskQueue: `fuzz-${randomUUID()}`, mediaRoots: [] });
+  app = await createTestApp({
+    database: await createTestDatabase(),
+    temporal: await createTestClient(),
+    taskQueue: `fuzz-${randomUUID()}`,
+    mediaRoots: [],
+  });
   routes = writeRoutes((await app.inject({ method: 'GET', url: '/docs/json' })).json());
   // A few real rows, so mutated requests reach past "not found" into the updates themselves.
   const folder = tempDir('reelflow-fuzz-');
-  const library = await app.inject({ method: 'POST', url: '/api/libraries', headers: authHeaders, payload: { name: 'Fuzz', kind: 'movie', rootPath: folder } });
+  const library = await app.inject({
+    method: 'POST',
+    url: '/api/libraries',
+    headers: authHeaders,
+    payload: { name: 'Fuzz', kind: 'movie', rootPath: folder },
+  });
   const profile = await app.inject({ method: 'POST', url: '/api/quality-profiles', headers: authHeaders, payload: { name: 'Fuzz' } });
-  const target = await app.inject({ method: 'POST', url: '/api/delivery-targets', headers: authHeaders, payload: { name: 'Fuzz', kind: 'local', path: folder } });
+  const target = await app.inject({
+    method: 'POST',
+    url: '/api/delivery-targets',
+    headers: authHeaders,
+    payload: { name: 'Fuzz', kind: 'local', path: folder },
+  });
   for (const res of [library, profile, target]) if (res.statusCode < 300) knownIds.push(res.json().id);
   seeds = defaultSeedBodies(tempDir('reelflow-fuzz-'), { qualityProfileId: profile.json().id, targetId: target.json().id });
 });
@@ -51,14 +74,22 @@ async function send(request: FuzzRequest) {
 }
 
 function expectNo5xx(request: FuzzRequest, statusCode: number, body: string) {
-  if (statusCode >= 500) throw new Error(`${request.route} answered ${statusCode} to ${request.url} ${request.payload?.slice(0, 300)}: ${body.slice(0, 300)}`);
+  if (statusCode >= 500)
+    throw new Error(`${request.route} answered ${statusCode} to ${request.url} ${request.payload?.slice(0, 300)}: ${body.slice(0, 300)}`);
   expect(statusCode).toBeGreaterThanOrEqual(200);
 }
 
 describe('every write route', () => {
   it('is found in the OpenAPI document, webhooks and requests included', () => {
     expect(routes.length).toBeGreaterThan(40);
-    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['POST /api/webhooks/radarr', 'POST /api/requests', 'PUT /api/notifications/{service}', 'PATCH /api/phase-config/scan']));
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining([
+        'POST /api/webhooks/radarr',
+        'POST /api/requests',
+        'PUT /api/notifications/{service}',
+        'PATCH /api/phase-config/scan',
+      ]),
+    );
   });
 
   it('answers any mutated request with a 2xx or a 4xx', async () => {
@@ -71,7 +102,7 @@ describe('every write route', () => {
     );
   });
 
-  it('answers each route\'s own mutated bodies with a 2xx or a 4xx', async () => {
+  it("answers each route's own mutated bodies with a 2xx or a 4xx", async () => {
     for (const route of routes) {
       await fc.assert(
         fc.asyncProperty(anyWriteRequest([route], knownIds, seeds), async (request) => {

@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RequestRepository } from '../../src/db/repositories/request-repository.js';
 import { TEST_API_KEY } from '../support/integration.js';
-import { createProfile, createTarget, startRequestPipelineEnvironment, waitFor, type RequestPipelineEnvironment } from '../support/request-pipeline.js';
+import {
+  createProfile,
+  createTarget,
+  startRequestPipelineEnvironment,
+  waitFor,
+  type RequestPipelineEnvironment,
+} from '../support/request-pipeline.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /**
@@ -52,7 +58,9 @@ describe('Seerr connection test', () => {
   it('refuses a call without the key, or with a wrong one', async () => {
     expect((await env.app.inject({ method: 'GET', url: '/api/v3/system/status' })).statusCode).toBe(401);
     expect((await env.app.inject({ method: 'GET', url: '/api/v3/system/status?apikey=wrong' })).statusCode).toBe(401);
-    expect((await env.app.inject({ method: 'GET', url: '/api/v3/system/status', headers: { 'x-api-key': TEST_API_KEY } })).statusCode).toBe(200);
+    expect((await env.app.inject({ method: 'GET', url: '/api/v3/system/status', headers: { 'x-api-key': TEST_API_KEY } })).statusCode).toBe(
+      200,
+    );
   });
 
   it('creates a tag once per label (Seerr tags requests with the user)', async () => {
@@ -66,7 +74,13 @@ describe('Seerr connection test', () => {
 describe('Seerr sends a movie request to Radarr', () => {
   it('lookup, add (a Reelflow request), queue poll while it downloads, then hasFile; adding it again answers as Radarr', async () => {
     const profileId = (await seerr('GET', '/qualityProfile')).json().find((p: { name: string }) => p.name === profileName).id;
-    const release = await env.publishRelease({ title: 'The.Matrix.1999.1080p.BluRay.x264-GRP', files: ['The.Matrix.1999.1080p.BluRay.x264-GRP.mkv'], video: { seconds: 6, width: 640, height: 360 }, seeders: 4, tmdbId: 603 });
+    const release = await env.publishRelease({
+      title: 'The.Matrix.1999.1080p.BluRay.x264-GRP',
+      files: ['The.Matrix.1999.1080p.BluRay.x264-GRP.mkv'],
+      video: { seconds: 6, width: 640, height: 360 },
+      seeders: 4,
+      tmdbId: 603,
+    });
     await env.seeder.client.setUploadLimit([release.infoHash], 40 * 1024);
 
     // RadarrAPI.addMovie: getMovieByTmdbId, then POST /movie when it has no id.
@@ -91,10 +105,20 @@ describe('Seerr sends a movie request to Radarr', () => {
     });
     expect(added.statusCode).toBe(201);
     const movie = added.json();
-    expect(movie).toMatchObject({ id: expect.any(Number), tmdbId: 603, monitored: true, hasFile: false, qualityProfileId: profileId, rootFolderPath: moviesRoot, titleSlug: '603' });
+    expect(movie).toMatchObject({
+      id: expect.any(Number),
+      tmdbId: 603,
+      monitored: true,
+      hasFile: false,
+      qualityProfileId: profileId,
+      rootFolderPath: moviesRoot,
+      titleSlug: '603',
+    });
 
     // The add went through the same path as POST /api/requests.
-    const [request] = await env.database.sql<{ id: string; type: string; tmdb_id: number; target_ids: string[] }[]>`select id, type, tmdb_id, target_ids from requests where tmdb_id = 603`;
+    const [request] = await env.database.sql<
+      { id: string; type: string; tmdb_id: number; target_ids: string[] }[]
+    >`select id, type, tmdb_id, target_ids from requests where tmdb_id = 603`;
     expect(request).toMatchObject({ type: 'movie', tmdb_id: 603 });
     const [item] = await env.waitForItems(request!.id, (items) => items[0]!.status === 'DOWNLOADING');
 
@@ -103,14 +127,27 @@ describe('Seerr sends a movie request to Radarr', () => {
     const queue = await seerr('GET', '/queue?includeEpisode=true');
     expect(queue.statusCode).toBe(200);
     const record = queue.json().records.find((r: { movieId?: number }) => r.movieId === movie.id);
-    expect(record).toMatchObject({ title: 'The.Matrix.1999.1080p.BluRay.x264-GRP', status: 'downloading', trackedDownloadState: 'downloading', downloadId: release.infoHash.toUpperCase(), protocol: 'torrent' });
+    expect(record).toMatchObject({
+      title: 'The.Matrix.1999.1080p.BluRay.x264-GRP',
+      status: 'downloading',
+      trackedDownloadState: 'downloading',
+      downloadId: release.infoHash.toUpperCase(),
+      protocol: 'torrent',
+    });
     expect(record.size).toBe(item!.selectedRelease!.sizeBytes);
     expect(record.sizeleft).toBeGreaterThan(0);
     expect(record.sizeleft).toBeLessThanOrEqual(record.size);
 
     // The same movie again: the lookup names it, and a POST is refused as Radarr refuses it.
     expect((await seerr('GET', '/movie/lookup?term=tmdb:603')).json()[0]).toMatchObject({ id: movie.id, monitored: true });
-    const again = await seerr('POST', '/movie', { title: 'The Matrix', qualityProfileId: profileId, tmdbId: 603, rootFolderPath: moviesRoot, monitored: true, addOptions: { searchForMovie: true } });
+    const again = await seerr('POST', '/movie', {
+      title: 'The Matrix',
+      qualityProfileId: profileId,
+      tmdbId: 603,
+      rootFolderPath: moviesRoot,
+      monitored: true,
+      addOptions: { searchForMovie: true },
+    });
     expect(again.statusCode).toBe(400);
     expect(again.json()).toEqual([expect.objectContaining({ propertyName: 'TmdbId', errorCode: 'MovieExistsValidator' })]);
 
@@ -122,11 +159,23 @@ describe('Seerr sends a movie request to Radarr', () => {
   });
 
   it('answers 400 naming the field for a profile or root folder that does not exist', async () => {
-    const badProfile = await seerr('POST', '/movie', { title: 'X', qualityProfileId: 9999, tmdbId: 604, rootFolderPath: moviesRoot, monitored: true });
+    const badProfile = await seerr('POST', '/movie', {
+      title: 'X',
+      qualityProfileId: 9999,
+      tmdbId: 604,
+      rootFolderPath: moviesRoot,
+      monitored: true,
+    });
     expect(badProfile.statusCode).toBe(400);
     expect(badProfile.json().message).toMatch(/^body\.qualityProfileId: /);
     const profileId = (await seerr('GET', '/qualityProfile')).json()[0].id;
-    const badFolder = await seerr('POST', '/movie', { title: 'X', qualityProfileId: profileId, tmdbId: 604, rootFolderPath: '/nowhere', monitored: true });
+    const badFolder = await seerr('POST', '/movie', {
+      title: 'X',
+      qualityProfileId: profileId,
+      tmdbId: 604,
+      rootFolderPath: '/nowhere',
+      monitored: true,
+    });
     expect(badFolder.statusCode).toBe(400);
     expect(badFolder.json().message).toMatch(/^body\.rootFolderPath: /);
   });
@@ -162,12 +211,17 @@ describe('Seerr sends a series request to Sonarr', () => {
     expect(series).toMatchObject({ id: expect.any(Number), tvdbId: 81189, monitored: true, rootFolderPath: tvRoot });
     expect(series.seasons).toContainEqual(expect.objectContaining({ seasonNumber: 1, monitored: true }));
 
-    const [request] = await env.database.sql<{ id: string; seasons: number[]; tvdb_id: number }[]>`select id, seasons, tvdb_id from requests where tvdb_id = 81189`;
+    const [request] = await env.database.sql<
+      { id: string; seasons: number[]; tvdb_id: number }[]
+    >`select id, seasons, tvdb_id from requests where tvdb_id = 81189`;
     expect(request).toMatchObject({ seasons: [1], tvdb_id: 81189 });
     // No indexer has it: the episodes wait for their next search.
     const items = await env.waitForItems(request!.id, (all) => all.every((i) => i.status === 'SEARCHING' && i.seasonNumber === 1));
     const afterAdd = (await seerr('GET', `/series/${series.id}`)).json();
-    expect(afterAdd.seasons.find((s: { seasonNumber: number }) => s.seasonNumber === 1).statistics).toMatchObject({ episodeCount: items.length, episodeFileCount: 0 });
+    expect(afterAdd.seasons.find((s: { seasonNumber: number }) => s.seasonNumber === 1).statistics).toMatchObject({
+      episodeCount: items.length,
+      episodeFileCount: 0,
+    });
 
     // SonarrAPI.searchSeries → MissingEpisodeSearch: the waiting episodes search now.
     const searched = await waitFor(

@@ -15,7 +15,15 @@ import { KODI_FAKE_PASSWORD, KODI_FAKE_USER, startFakeKodi, type FakeKodi } from
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../fakes/tmdb.js';
 import type { FakeServer } from '../fakes/http-fake.js';
 import { makeImage, makeVideo } from '../support/media-fixtures.js';
-import { authHeaders, createTestApp, createTestClient, createTestDatabase, startTestWorker, TEST_API_KEY, type TestDatabase } from '../support/integration.js';
+import {
+  authHeaders,
+  createTestApp,
+  createTestClient,
+  createTestDatabase,
+  startTestWorker,
+  TEST_API_KEY,
+  type TestDatabase,
+} from '../support/integration.js';
 import { configureNotification, eventually, settle } from '../support/notifications.js';
 import { configureProvider } from '../support/providers.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -39,9 +47,32 @@ let tvLibrary: string;
 
 // A Radarr v5 "On Import" delivery as its Webhook connection sends it (fields Reelflow ignores included).
 const radarrDownload = (folderName: string, overrides: Record<string, unknown> = {}) => ({
-  movie: { id: 1, title: 'The Matrix', year: 1999, releaseDate: '1999-09-21', folderPath: `/movies/${folderName}`, tmdbId: 603, imdbId: 'tt0133093', overview: 'A hacker…', genres: ['Action'], images: [], tags: [] },
+  movie: {
+    id: 1,
+    title: 'The Matrix',
+    year: 1999,
+    releaseDate: '1999-09-21',
+    folderPath: `/movies/${folderName}`,
+    tmdbId: 603,
+    imdbId: 'tt0133093',
+    overview: 'A hacker…',
+    genres: ['Action'],
+    images: [],
+    tags: [],
+  },
   remoteMovie: { tmdbId: 603, imdbId: 'tt0133093', title: 'The Matrix', year: 1999 },
-  movieFile: { id: 11, relativePath: 'The Matrix (1999).mkv', path: `/movies/${folderName}/The Matrix (1999).mkv`, quality: 'Bluray-1080p', qualityVersion: 1, releaseGroup: 'GRP', sceneName: 'The.Matrix.1999.1080p.BluRay-GRP', indexerFlags: '0', size: 1234, dateAdded: '2026-11-21T10:00:00Z' },
+  movieFile: {
+    id: 11,
+    relativePath: 'The Matrix (1999).mkv',
+    path: `/movies/${folderName}/The Matrix (1999).mkv`,
+    quality: 'Bluray-1080p',
+    qualityVersion: 1,
+    releaseGroup: 'GRP',
+    sceneName: 'The.Matrix.1999.1080p.BluRay-GRP',
+    indexerFlags: '0',
+    size: 1234,
+    dateAdded: '2026-11-21T10:00:00Z',
+  },
   isUpgrade: false,
   downloadClient: 'qBittorrent',
   downloadClientType: 'qBittorrent',
@@ -66,11 +97,16 @@ beforeAll(async () => {
   // Folder names no search would match: only the *arr's ids can identify them.
   await makeVideo(path.join(movieRoot, 'mtrx-rip', 'mtrx-rip.mkv'));
   await makeVideo(path.join(movieRoot, 'mtrx-nfo', 'mtrx-nfo.mkv'));
-  fs.writeFileSync(path.join(movieRoot, 'mtrx-nfo', 'movie.nfo'), '<movie><title>The Matrix</title><uniqueid type="tmdb" default="true">603</uniqueid></movie>');
+  fs.writeFileSync(
+    path.join(movieRoot, 'mtrx-nfo', 'movie.nfo'),
+    '<movie><title>The Matrix</title><uniqueid type="tmdb" default="true">603</uniqueid></movie>',
+  );
   await makeVideo(path.join(tvRoot, 'Breaking Bad (2008)', 'Season 01', 'Breaking Bad - S01E01.mkv'));
   await makeVideo(path.join(tvRoot, 'Breaking Bad (2008)', 'Season 01', 'Breaking Bad - S01E02.mkv'));
   // A thumbnail someone put next to episode 1: it must stay as it is.
-  ownThumb = fs.readFileSync(await makeImage(path.join(tvRoot, 'Breaking Bad (2008)', 'Season 01', 'Breaking Bad - S01E01-thumb.jpg'), 320, 180, 'purple'));
+  ownThumb = fs.readFileSync(
+    await makeImage(path.join(tvRoot, 'Breaking Bad (2008)', 'Season 01', 'Breaking Bad - S01E01-thumb.jpg'), 320, 180, 'purple'),
+  );
 
   images = await startFakeImageHost();
   tmdb = await startFakeTmdb({ imageBaseUrl: `${images.url}/t/p/` });
@@ -87,7 +123,12 @@ beforeAll(async () => {
     [movieLibrary, '/movies', movieRoot],
     [tvLibrary, '/tv', tvRoot],
   ] as const) {
-    const mapped = await app.inject({ method: 'POST', url: `/api/libraries/${library}/path-mappings`, headers: authHeaders, payload: { remotePrefix: remote, localPrefix: local } });
+    const mapped = await app.inject({
+      method: 'POST',
+      url: `/api/libraries/${library}/path-mappings`,
+      headers: authHeaders,
+      payload: { remotePrefix: remote, localPrefix: local },
+    });
     expect(mapped.statusCode).toBe(201);
   }
   await configureNotification(database.db, 'kodi', {
@@ -123,7 +164,12 @@ describe('Radarr webhook', () => {
     const delivery = radarrDownload('The Matrix (1999)');
     const first = await post('radarr', delivery);
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ eventType: 'Download', outcome: 'refresh', duplicate: false, folderPath: path.join(movieRoot, 'The Matrix (1999)') });
+    expect(first.json()).toMatchObject({
+      eventType: 'Download',
+      outcome: 'refresh',
+      duplicate: false,
+      folderPath: path.join(movieRoot, 'The Matrix (1999)'),
+    });
     const second = await post('radarr', delivery);
     expect(second.json()).toMatchObject({ outcome: 'refresh', duplicate: true, workflowId: first.json().workflowId });
 
@@ -145,7 +191,10 @@ describe('Radarr webhook', () => {
   });
 
   it('accepts an upgrade as a new delivery of the same folder', async () => {
-    const upgrade = radarrDownload('The Matrix (1999)', { isUpgrade: true, movieFile: { id: 12, relativePath: 'The Matrix (1999).mkv', quality: 'Bluray-2160p' } });
+    const upgrade = radarrDownload('The Matrix (1999)', {
+      isUpgrade: true,
+      movieFile: { id: 12, relativePath: 'The Matrix (1999).mkv', quality: 'Bluray-2160p' },
+    });
     const response = await post('radarr', upgrade);
     expect(response.json()).toMatchObject({ outcome: 'refresh', duplicate: false });
     const refreshed = await temporal.workflow.getHandle(response.json().workflowId).result();
@@ -153,7 +202,12 @@ describe('Radarr webhook', () => {
   });
 
   it('answers Test with 200 and records it; an unknown event with 202; a malformed body with 400 naming the field; no key with 401', async () => {
-    const test = await post('radarr', { eventType: 'Test', instanceName: 'Radarr', applicationUrl: '', movie: { id: 1, title: 'Test Title', year: 1970, folderPath: 'C:\\testpath', tmdbId: 0 } });
+    const test = await post('radarr', {
+      eventType: 'Test',
+      instanceName: 'Radarr',
+      applicationUrl: '',
+      movie: { id: 1, title: 'Test Title', year: 1970, folderPath: 'C:\\testpath', tmdbId: 0 },
+    });
     expect(test.statusCode).toBe(200);
     expect(test.json()).toMatchObject({ eventType: 'Test', outcome: 'test' });
     const [recorded] = await database.db.select().from(webhookEvents).where(eq(webhookEvents.eventType, 'Test'));
@@ -170,20 +224,33 @@ describe('Radarr webhook', () => {
 
     expect((await post('radarr', radarrDownload('The Matrix (1999)'), {})).statusCode).toBe(401);
     expect((await post('radarr', radarrDownload('The Matrix (1999)'), basic('wrong'))).statusCode).toBe(401);
-    expect((await app.inject({ method: 'POST', url: `/api/webhooks/radarr?apikey=${TEST_API_KEY}`, payload: { eventType: 'Test' } })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'POST', url: `/api/webhooks/radarr?apikey=${TEST_API_KEY}`, payload: { eventType: 'Test' } })).statusCode,
+    ).toBe(200);
   });
 
   it('answers 422 naming the field for a folder in no library', async () => {
-    const response = await post('radarr', radarrDownload('Heat (1995)', { movie: { id: 2, title: 'Heat', folderPath: '/elsewhere/Heat (1995)' } }));
+    const response = await post(
+      'radarr',
+      radarrDownload('Heat (1995)', { movie: { id: 2, title: 'Heat', folderPath: '/elsewhere/Heat (1995)' } }),
+    );
     expect(response.statusCode).toBe(422);
     expect(response.json().message).toMatch(/body\.movie\.folderPath: "\/elsewhere\/Heat \(1995\)" is in no movie library/);
   });
 
   it('marks the title removed on MovieDelete, files untouched', async () => {
-    const response = await post('radarr', { eventType: 'MovieDelete', instanceName: 'Radarr', movie: radarrDownload('The Matrix (1999)').movie, deletedFiles: false });
+    const response = await post('radarr', {
+      eventType: 'MovieDelete',
+      instanceName: 'Radarr',
+      movie: radarrDownload('The Matrix (1999)').movie,
+      deletedFiles: false,
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ outcome: 'removed', titlesRemoved: 1 });
-    const [row] = await database.db.select().from(movies).where(and(eq(movies.libraryId, movieLibrary), eq(movies.folderKey, 'The Matrix (1999)')));
+    const [row] = await database.db
+      .select()
+      .from(movies)
+      .where(and(eq(movies.libraryId, movieLibrary), eq(movies.folderKey, 'The Matrix (1999)')));
     expect(row!.deletedAt).not.toBeNull();
     expect(fs.existsSync(path.join(movieRoot, 'The Matrix (1999)', 'The Matrix (1999).mkv'))).toBe(true);
   });
@@ -200,7 +267,11 @@ describe('Sonarr webhook', () => {
       ]),
     );
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ eventType: 'Download', outcome: 'refresh', folderPath: path.join(tvRoot, 'Breaking Bad (2008)') });
+    expect(response.json()).toMatchObject({
+      eventType: 'Download',
+      outcome: 'refresh',
+      folderPath: path.join(tvRoot, 'Breaking Bad (2008)'),
+    });
     const refreshed = await temporal.workflow.getHandle(response.json().workflowId).result();
     expect(refreshed).toMatchObject({ outcome: 'scanned', kind: 'show' });
     const [show] = await database.db.select().from(shows).where(eq(shows.libraryId, tvLibrary));
@@ -223,7 +294,9 @@ describe('Sonarr webhook', () => {
       runtime: 48,
       plot: "Cat's in the Bag...: an episode of Breaking Bad's first season.",
     });
-    expect(episode.kind === 'episodedetails' && episode.episodes[0]!.uniqueIds).toContainEqual(expect.objectContaining({ type: 'tmdb', value: '62086' }));
+    expect(episode.kind === 'episodedetails' && episode.episodes[0]!.uniqueIds).toContainEqual(
+      expect.objectContaining({ type: 'tmdb', value: '62086' }),
+    );
     expect(pipeline.enriched).toMatchObject({ episodesUpdated: 2, episodeThumbs: 1 });
     // Episode 2's still from the season data is its thumbnail; episode 1 keeps the one it had.
     const thumb = await readImageInfo(path.join(folder, 'Season 01', 'Breaking Bad - S01E02-thumb.jpg'));
@@ -241,7 +314,11 @@ describe('Sonarr webhook', () => {
   });
 
   it('answers a Sonarr Download without episodes with 400 naming the field', async () => {
-    const response = await post('sonarr', { eventType: 'Download', series: { id: 5, title: 'Breaking Bad', path: '/tv/Breaking Bad (2008)' }, episodeFile: { id: 1, relativePath: 'x.mkv' } });
+    const response = await post('sonarr', {
+      eventType: 'Download',
+      series: { id: 5, title: 'Breaking Bad', path: '/tv/Breaking Bad (2008)' },
+      episodeFile: { id: 1, relativePath: 'x.mkv' },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().message).toMatch(/body\.episodes/);
   });
@@ -249,28 +326,49 @@ describe('Sonarr webhook', () => {
 
 describe("the *arr's ids", () => {
   const rip = { folderPath: '/movies/mtrx-rip', title: 'The Matrix', year: 1999, tmdbId: 603, imdbId: 'tt0133093' };
-  const titleOf = async (folderKey: string) => (await database.db.select().from(movies).where(and(eq(movies.libraryId, movieLibrary), eq(movies.folderKey, folderKey))))[0]!;
+  const titleOf = async (folderKey: string) =>
+    (
+      await database.db
+        .select()
+        .from(movies)
+        .where(and(eq(movies.libraryId, movieLibrary), eq(movies.folderKey, folderKey)))
+    )[0]!;
 
   it('identify a folder that names no id: enrichment goes straight to that title, and a later rescan keeps them', async () => {
     const response = await post('radarr', radarr.download(rip, 'mtrx-rip.mkv'));
     expect(response.statusCode).toBe(200);
     const refreshed = await temporal.workflow.getHandle(response.json().workflowId).result();
-    const pipeline = (await temporal.workflow.getHandle(titlePipelineWorkflowId('movie', refreshed.titleId)).result()) as TitlePipelineState;
+    const pipeline = (await temporal.workflow
+      .getHandle(titlePipelineWorkflowId('movie', refreshed.titleId))
+      .result()) as TitlePipelineState;
     expect(pipeline.identification).toMatchObject({ status: 'identified', reason: 'already has provider ids' });
-    expect(await titleOf('mtrx-rip')).toMatchObject({ identificationStatus: 'identified', identificationSource: 'arr', tmdbId: 603, imdbId: 'tt0133093', title: 'The Matrix' });
+    expect(await titleOf('mtrx-rip')).toMatchObject({
+      identificationStatus: 'identified',
+      identificationSource: 'arr',
+      tmdbId: 603,
+      imdbId: 'tt0133093',
+      title: 'The Matrix',
+    });
     const nfo = readNfo(path.join(movieRoot, 'mtrx-rip', 'movie.nfo'));
     expect(nfo.kind === 'movie' && nfo.movie.uniqueIds).toContainEqual({ type: 'tmdb', value: '603', isDefault: true });
 
     // A refresh without the webhook's ids (the NFO just published is now the folder's own word).
     fs.rmSync(path.join(movieRoot, 'mtrx-rip', 'movie.nfo'));
-    const rescan = await temporal.workflow.execute(folderRefreshWorkflowType, { taskQueue, workflowId: `refresh-${randomUUID()}`, args: [{ libraryId: movieLibrary, folderPath: path.join(movieRoot, 'mtrx-rip'), reason: 'test' }] });
+    const rescan = await temporal.workflow.execute(folderRefreshWorkflowType, {
+      taskQueue,
+      workflowId: `refresh-${randomUUID()}`,
+      args: [{ libraryId: movieLibrary, folderPath: path.join(movieRoot, 'mtrx-rip'), reason: 'test' }],
+    });
     expect(await titleOf('mtrx-rip')).toMatchObject({ identificationSource: 'arr', tmdbId: 603 });
     await temporal.workflow.getHandle(rescan.pipelineWorkflowId).result();
     await settle();
   });
 
   it("rank below the folder's NFO", async () => {
-    const response = await post('radarr', radarr.download({ ...rip, folderPath: '/movies/mtrx-nfo', tmdbId: 604, imdbId: 'tt0234215' }, 'mtrx-nfo.mkv'));
+    const response = await post(
+      'radarr',
+      radarr.download({ ...rip, folderPath: '/movies/mtrx-nfo', tmdbId: 604, imdbId: 'tt0234215' }, 'mtrx-nfo.mkv'),
+    );
     const refreshed = await temporal.workflow.getHandle(response.json().workflowId).result();
     expect(await titleOf('mtrx-nfo')).toMatchObject({ identificationSource: 'nfo', tmdbId: 603, imdbId: null });
     await temporal.workflow.getHandle(refreshed.pipelineWorkflowId).result();
@@ -279,7 +377,8 @@ describe("the *arr's ids", () => {
 });
 
 describe('folderRefresh started by type name', () => {
-  const run = (args: object) => temporal.workflow.execute(folderRefreshWorkflowType, { taskQueue, workflowId: `refresh-${randomUUID()}`, args: [args] });
+  const run = (args: object) =>
+    temporal.workflow.execute(folderRefreshWorkflowType, { taskQueue, workflowId: `refresh-${randomUUID()}`, args: [args] });
 
   it('fails at once, naming the field, for an input that is not a folder refresh', async () => {
     // The workflow checks its input before it schedules anything: the failure is its own, not an activity's.

@@ -3,7 +3,14 @@ import { CredentialsCipher } from '../../src/security/credentials-cipher.js';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/api/app.js';
-import { authHeaders, createTestApp, createTestClient, createTestDatabase, TEST_API_KEY, type TestDatabase } from '../support/integration.js';
+import {
+  authHeaders,
+  createTestApp,
+  createTestClient,
+  createTestDatabase,
+  TEST_API_KEY,
+  type TestDatabase,
+} from '../support/integration.js';
 import type { FastifyInstance } from 'fastify';
 
 let database: TestDatabase;
@@ -43,7 +50,9 @@ describe('X-Api-Key authentication', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/libraries', '/api/phase-config/{phase}', '/api/scans/{id}', '/healthz']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/libraries', '/api/phase-config/{phase}', '/api/scans/{id}', '/healthz']),
+    );
   });
 });
 

@@ -4,7 +4,14 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { episodes, processingItems, requests, shows } from '../../src/db/schema/index.js';
-import { authHeaders, createTestApp, createTestClient, createTestDatabase, TEST_API_KEY, type TestDatabase } from '../support/integration.js';
+import {
+  authHeaders,
+  createTestApp,
+  createTestClient,
+  createTestDatabase,
+  TEST_API_KEY,
+  type TestDatabase,
+} from '../support/integration.js';
 import { createProfile } from '../support/request-pipeline.js';
 import { insertShow } from '../support/title-rows.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -52,7 +59,15 @@ describe('GET /api/calendar', () => {
   it('lists library episodes, requested episodes and requested movies by date', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/calendar?start=2002-06-01&end=2002-06-30', headers: authHeaders });
     expect(response.statusCode).toBe(200);
-    const entries = response.json() as { date: string; kind: string; title: string; seasonNumber: number | null; episodeNumber: number | null; source: string; status: string }[];
+    const entries = response.json() as {
+      date: string;
+      kind: string;
+      title: string;
+      seasonNumber: number | null;
+      episodeNumber: number | null;
+      source: string;
+      status: string;
+    }[];
     expect(entries.map((e) => [e.date, e.kind, e.title, e.seasonNumber, e.episodeNumber, e.source, e.status])).toEqual([
       ['2002-06-02', 'episode', 'The Wire (2002)', 1, 1, 'library', 'IN_LIBRARY'],
       ['2002-06-05', 'episode', 'Severance (2022)', 2, 1, 'request', 'AWAITING'],

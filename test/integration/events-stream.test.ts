@@ -9,7 +9,15 @@ import { EventRepository } from '../../src/db/repositories/event-repository.js';
 import { EventRecorder } from '../../src/events/event-recorder.js';
 import type { NewEvent, RecordedEvent } from '../../src/events/event-types.js';
 import { onCleanup } from '../support/cleanup.js';
-import { authHeaders, createTestApp, createTestClient, createTestDatabase, TEST_API_KEY, testSecretKey, type TestDatabase } from '../support/integration.js';
+import {
+  authHeaders,
+  createTestApp,
+  createTestClient,
+  createTestDatabase,
+  TEST_API_KEY,
+  testSecretKey,
+  type TestDatabase,
+} from '../support/integration.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /**
@@ -132,16 +140,32 @@ describe('GET /api/history', () => {
     expect(all.events.map((e: RecordedEvent) => e.type)).toEqual(['title.updated', 'notification.sent', 'title.added']);
     expect(all.nextBefore).toBeNull();
 
-    const typed = (await app.inject({ method: 'GET', url: `/api/history?titleId=${titleId}&type=title.added,title.updated`, headers: authHeaders })).json();
+    const typed = (
+      await app.inject({ method: 'GET', url: `/api/history?titleId=${titleId}&type=title.added,title.updated`, headers: authHeaders })
+    ).json();
     expect(typed.events.map((e: RecordedEvent) => e.summary)).toEqual(['Updated: Paged (1990)', 'Added: Paged (1990)']);
 
     const page1 = (await app.inject({ method: 'GET', url: `/api/history?titleId=${titleId}&limit=2`, headers: authHeaders })).json();
-    const page2 = (await app.inject({ method: 'GET', url: `/api/history?titleId=${titleId}&limit=2&before=${page1.nextBefore}`, headers: authHeaders })).json();
-    expect([...page1.events, ...page2.events].map((e: RecordedEvent) => e.type)).toEqual(['title.updated', 'notification.sent', 'title.added']);
+    const page2 = (
+      await app.inject({ method: 'GET', url: `/api/history?titleId=${titleId}&limit=2&before=${page1.nextBefore}`, headers: authHeaders })
+    ).json();
+    expect([...page1.events, ...page2.events].map((e: RecordedEvent) => e.type)).toEqual([
+      'title.updated',
+      'notification.sent',
+      'title.added',
+    ]);
 
-    const later = (await app.inject({ method: 'GET', url: `/api/history?titleId=${titleId}&since=${new Date(Date.now() + 60_000).toISOString()}`, headers: authHeaders })).json();
+    const later = (
+      await app.inject({
+        method: 'GET',
+        url: `/api/history?titleId=${titleId}&since=${new Date(Date.now() + 60_000).toISOString()}`,
+        headers: authHeaders,
+      })
+    ).json();
     expect(later.events).toEqual([]);
-    const fromStart = (await app.inject({ method: 'GET', url: `/api/history?titleId=${titleId}&since=${since.toISOString()}`, headers: authHeaders })).json();
+    const fromStart = (
+      await app.inject({ method: 'GET', url: `/api/history?titleId=${titleId}&since=${since.toISOString()}`, headers: authHeaders })
+    ).json();
     expect(fromStart.events).toHaveLength(3);
   });
 
@@ -166,14 +190,19 @@ function listen(url: string, lastEventId?: string) {
   const received: RecordedEvent[] = [];
   const waiters: (() => void)[] = [];
   const source = new EventSource(url, {
-    fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, 'x-api-key': TEST_API_KEY, ...(lastEventId ? { 'last-event-id': lastEventId } : {}) } }),
+    fetch: (input, init) =>
+      fetch(input, {
+        ...init,
+        headers: { ...init?.headers, 'x-api-key': TEST_API_KEY, ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
+      }),
   });
   opened.push(source);
   const onEvent = (message: MessageEvent) => {
     received.push(JSON.parse(message.data as string) as RecordedEvent);
     for (const wake of waiters.splice(0)) wake();
   };
-  for (const type of ['scan.progress', 'item.status', 'item.progress', 'item.failed', 'title.added']) source.addEventListener(type, onEvent);
+  for (const type of ['scan.progress', 'item.status', 'item.progress', 'item.failed', 'title.added'])
+    source.addEventListener(type, onEvent);
   const open = new Promise<void>((resolve, reject) => {
     source.onopen = () => resolve();
     source.onerror = (error) => reject(new Error(`EventSource ${url}: ${error.message ?? 'failed'}`));
@@ -223,7 +252,10 @@ async function startApiProcess(databaseUrl: string): Promise<{ url: string; chil
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the API process exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { url, child };
     if (Date.now() > deadline) throw new Error('the API process did not answer /healthz within 60 s');
     await new Promise((resolve) => setTimeout(resolve, 250));

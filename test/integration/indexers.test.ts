@@ -8,7 +8,15 @@ import { QualityProfileRepository } from '../../src/db/repositories/quality-prof
 import { configuredIndexers } from '../../src/services/indexers/configured-indexers.js';
 import { startFakeTorznab, TORZNAB_FAKE_API_KEY, type FakeTorznab } from '../fakes/torznab.js';
 import { createProfile } from '../support/request-pipeline.js';
-import { authHeaders, createTestApp, createTestClient, createTestDatabase, testCipher, TEST_API_KEY, type TestDatabase } from '../support/integration.js';
+import {
+  authHeaders,
+  createTestApp,
+  createTestClient,
+  createTestDatabase,
+  testCipher,
+  TEST_API_KEY,
+  type TestDatabase,
+} from '../support/integration.js';
 
 /** Indexers as rows: people through /api/indexers, Prowlarr through /api/v3/indexer, TORZNAB_INDEXERS once. */
 let app: FastifyInstance;
@@ -27,11 +35,18 @@ afterAll(async () => {
   await torznab?.close();
 });
 
-const api = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object) => app.inject({ method, url, headers: authHeaders, ...(payload ? { payload } : {}) });
+const api = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object) =>
+  app.inject({ method, url, headers: authHeaders, ...(payload ? { payload } : {}) });
 
 describe('/api/indexers', () => {
   it('adds, tests, changes and removes an indexer; the key is stored encrypted and never shown', async () => {
-    const created = await api('POST', '/api/indexers', { name: 'fake', url: endpoint, apiKey: TORZNAB_FAKE_API_KEY, categories: [2000, 5000], priority: 10 });
+    const created = await api('POST', '/api/indexers', {
+      name: 'fake',
+      url: endpoint,
+      apiKey: TORZNAB_FAKE_API_KEY,
+      categories: [2000, 5000],
+      priority: 10,
+    });
     expect(created.statusCode).toBe(201);
     const indexer = created.json();
     expect(indexer).toMatchObject({ name: 'fake', url: endpoint, hasApiKey: true, priority: 10, enabled: true, managedBy: 'api' });
@@ -71,16 +86,37 @@ describe('/api/indexers', () => {
 
 describe("Prowlarr's Radarr/Sonarr application sync", () => {
   const prowlarr = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, payload?: object) =>
-    app.inject({ method, url: `/api/v3${path}`, headers: { 'x-api-key': TEST_API_KEY, 'content-type': 'application/json' }, ...(payload ? { payload } : {}) });
+    app.inject({
+      method,
+      url: `/api/v3${path}`,
+      headers: { 'x-api-key': TEST_API_KEY, 'content-type': 'application/json' },
+      ...(payload ? { payload } : {}),
+    });
 
   it('test, schema, add, list, update with the masked key, delete', async () => {
     // Radarr.Test(): a Newznab indexer pointing at Prowlarr, and the version from the answer's header.
     const schema = (await prowlarr('GET', '/indexer/schema')).json();
     const newznab = schema.find((s: { implementation: string }) => s.implementation === 'Newznab');
     const torznabSchema = schema.find((s: { implementation: string }) => s.implementation === 'Torznab');
-    expect(torznabSchema.fields.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['baseUrl', 'apiPath', 'apiKey', 'categories', 'minimumSeeders', 'seedCriteria.seedRatio', 'seedCriteria.seedTime', 'rejectBlocklistedTorrentHashesWhileGrabbing']));
-    const fill = (fields: { name: string; value?: unknown }[], values: Record<string, unknown>) => fields.map((f) => (f.name in values ? { ...f, value: values[f.name] } : f));
-    const test = await prowlarr('POST', '/indexer/test', { ...newznab, name: 'Test', fields: fill(newznab.fields, { baseUrl: 'http://prowlarr:9696/0/', apiKey: 'prowlarr-key', categories: [2000] }) });
+    expect(torznabSchema.fields.map((f: { name: string }) => f.name)).toEqual(
+      expect.arrayContaining([
+        'baseUrl',
+        'apiPath',
+        'apiKey',
+        'categories',
+        'minimumSeeders',
+        'seedCriteria.seedRatio',
+        'seedCriteria.seedTime',
+        'rejectBlocklistedTorrentHashesWhileGrabbing',
+      ]),
+    );
+    const fill = (fields: { name: string; value?: unknown }[], values: Record<string, unknown>) =>
+      fields.map((f) => (f.name in values ? { ...f, value: values[f.name] } : f));
+    const test = await prowlarr('POST', '/indexer/test', {
+      ...newznab,
+      name: 'Test',
+      fields: fill(newznab.fields, { baseUrl: 'http://prowlarr:9696/0/', apiKey: 'prowlarr-key', categories: [2000] }),
+    });
     expect(test.statusCode).toBe(200);
     const version = test.headers['x-application-version'] as string;
     // Prowlarr's minimums: Radarr 4.0.4 (3.1.1 for v3), Sonarr 3.0.5.
@@ -99,7 +135,14 @@ describe("Prowlarr's Radarr/Sonarr application sync", () => {
       implementation: 'Torznab',
       configContract: 'TorznabSettings',
       tags: [],
-      fields: fill(torznabSchema.fields, { baseUrl: `${base}/`, apiPath: '/api', apiKey: TORZNAB_FAKE_API_KEY, categories: [2000, 2040, 5000, 5040], minimumSeeders: 3, 'seedCriteria.seedRatio': 1.5 }),
+      fields: fill(torznabSchema.fields, {
+        baseUrl: `${base}/`,
+        apiPath: '/api',
+        apiKey: TORZNAB_FAKE_API_KEY,
+        categories: [2000, 2040, 5000, 5040],
+        minimumSeeders: 3,
+        'seedCriteria.seedRatio': 1.5,
+      }),
     };
     const added = await prowlarr('POST', '/indexer', resource);
     expect(added.statusCode).toBe(201);
@@ -109,7 +152,14 @@ describe("Prowlarr's Radarr/Sonarr application sync", () => {
     const listed = (await prowlarr('GET', '/indexer')).json().find((i: { id: number }) => i.id === id);
     const value = (name: string) => listed.fields.find((f: { name: string }) => f.name === name)?.value;
     expect(listed).toMatchObject({ name: 'Fake (Prowlarr)', implementation: 'Torznab', priority: 20, enableRss: true });
-    expect([value('baseUrl'), value('apiPath'), value('apiKey'), value('categories'), value('minimumSeeders'), value('seedCriteria.seedRatio')]).toEqual([`${base}/`, '/api', '********', [2000, 2040, 5000, 5040], 3, 1.5]);
+    expect([
+      value('baseUrl'),
+      value('apiPath'),
+      value('apiKey'),
+      value('categories'),
+      value('minimumSeeders'),
+      value('seedCriteria.seedRatio'),
+    ]).toEqual([`${base}/`, '/api', '********', [2000, 2040, 5000, 5040], 3, 1.5]);
     const [row] = await database.db.select().from(indexers).where(eq(indexers.id, id));
     expect(row).toMatchObject({ url: `${base}/api`, managedBy: 'prowlarr', categories: [2000, 2040, 5000, 5040] });
     expect((await api('POST', `/api/indexers/${id}/test`)).json()).toMatchObject({ ok: true });
@@ -125,8 +175,14 @@ describe("Prowlarr's Radarr/Sonarr application sync", () => {
   });
 
   it('refuses a Newznab indexer: Reelflow searches torrents only', async () => {
-    const newznab = (await prowlarr('GET', '/indexer/schema')).json().find((s: { implementation: string }) => s.implementation === 'Newznab');
-    const refused = await prowlarr('POST', '/indexer', { ...newznab, name: 'Usenet (Prowlarr)', fields: newznab.fields.map((f: { name: string }) => (f.name === 'baseUrl' ? { ...f, value: 'http://prowlarr:9696/3/' } : f)) });
+    const newznab = (await prowlarr('GET', '/indexer/schema'))
+      .json()
+      .find((s: { implementation: string }) => s.implementation === 'Newznab');
+    const refused = await prowlarr('POST', '/indexer', {
+      ...newznab,
+      name: 'Usenet (Prowlarr)',
+      fields: newznab.fields.map((f: { name: string }) => (f.name === 'baseUrl' ? { ...f, value: 'http://prowlarr:9696/3/' } : f)),
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json()).toEqual([expect.objectContaining({ propertyName: 'Implementation' })]);
   });
@@ -149,15 +205,35 @@ describe('TORZNAB_INDEXERS', () => {
 
 describe('release search', () => {
   it('asks the indexers of the table as they are at each search: one added through the API is used, a disabled one is not', async () => {
-    torznab.releases.push({ title: 'Heat.1995.1080p.BluRay.x264-GRP', magnet: 'magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567', sizeBytes: 8 * 1024 **3, seeders: 9, tmdbId: 949 });
+    torznab.releases.push({
+      title: 'Heat.1995.1080p.BluRay.x264-GRP',
+      magnet: 'magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567',
+      sizeBytes: 8 * 1024 ** 3,
+      seeders: 9,
+      tmdbId: 949,
+    });
     const searchDb = await createTestDatabase();
     const searchApp = await createTestApp({ database: searchDb, temporal: await createTestClient(), taskQueue: 'indexers-search-test' });
     const qualityProfileId = await createProfile(searchApp);
-    const { searchReleases } = createReleaseSearchActivities({ indexers: configuredIndexers(searchDb.db, testCipher, []), profiles: new QualityProfileRepository(searchDb.db) });
-    const search = (): Promise<SearchOutcome> => new MockActivityEnvironment().run(searchReleases, { media: { kind: 'movie' as const, title: 'Heat', year: 1995 }, ids: { tmdbId: 949, tvdbId: null, imdbId: null }, qualityProfileId, excluded: [] as string[] });
+    const { searchReleases } = createReleaseSearchActivities({
+      indexers: configuredIndexers(searchDb.db, testCipher, []),
+      profiles: new QualityProfileRepository(searchDb.db),
+    });
+    const search = (): Promise<SearchOutcome> =>
+      new MockActivityEnvironment().run(searchReleases, {
+        media: { kind: 'movie' as const, title: 'Heat', year: 1995 },
+        ids: { tmdbId: 949, tvdbId: null, imdbId: null },
+        qualityProfileId,
+        excluded: [] as string[],
+      });
 
     await expect(search()).rejects.toMatchObject({ type: 'NoIndexers' });
-    const added = await searchApp.inject({ method: 'POST', url: '/api/indexers', headers: authHeaders, payload: { name: 'fake', url: endpoint, apiKey: TORZNAB_FAKE_API_KEY } });
+    const added = await searchApp.inject({
+      method: 'POST',
+      url: '/api/indexers',
+      headers: authHeaders,
+      payload: { name: 'fake', url: endpoint, apiKey: TORZNAB_FAKE_API_KEY },
+    });
     const found = await search();
     expect(found.accepted.map((r) => r.title)).toEqual(['Heat.1995.1080p.BluRay.x264-GRP']);
     await searchApp.inject({ method: 'PATCH', url: `/api/indexers/${added.json().id}`, headers: authHeaders, payload: { enabled: false } });

@@ -41,7 +41,8 @@ afterAll(async () => {
 
 async function replay(histories: { workflowId: string; history: unknown }[]): Promise<ReplayResult[]> {
   const results: ReplayResult[] = [];
-  for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, histories)) results.push(result);
+  for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, histories))
+    results.push(result);
   return results;
 }
 
@@ -59,16 +60,42 @@ describe.each(['iptv-sync', 'provider-refresh'])('%s chain', (name) => {
     let runs: { name: string; history: Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>> }[];
     if (name === 'iptv-sync') {
       const provider = await new IptvProviderRepository(database.db, testCipher).create({
-        kind: 'm3u', name: 'Chain', enabled: true, baseUrl: `${m3u.baseUrl}/playlist.m3u`, credentials: {}, categories: { movies: true, tvshows: true },
-        nameCleanup: [], maxConcurrent: 2, rateLimitRequests: 10, rateLimitWindowMs: 1_000, timeoutMs: 5_000, syncIntervalSeconds: 21_600,
+        kind: 'm3u',
+        name: 'Chain',
+        enabled: true,
+        baseUrl: `${m3u.baseUrl}/playlist.m3u`,
+        credentials: {},
+        categories: { movies: true, tvshows: true },
+        nameCleanup: [],
+        maxConcurrent: 2,
+        rateLimitRequests: 10,
+        rateLimitWindowMs: 1_000,
+        timeoutMs: 5_000,
+        syncIntervalSeconds: 21_600,
       });
-      const handle = await temporal.workflow.start('iptvSync', { taskQueue, workflowId: `iptv-sync/${provider.id}`, args: [{ providerId: provider.id, batchSize: 1, maxHistoryEvents: 20 }] });
+      const handle = await temporal.workflow.start('iptvSync', {
+        taskQueue,
+        workflowId: `iptv-sync/${provider.id}`,
+        args: [{ providerId: provider.id, batchSize: 1, maxHistoryEvents: 20 }],
+      });
       const result: IptvSyncProgress = await handle.result();
       // The same counters as the single-run sync of this playlist (iptv-sync.test.ts), across the chain.
-      expect(result).toMatchObject({ phase: 'completed', syncId: handle.firstExecutionRunId, listed: 5, malformed: 2, matched: 3, ignored: 0, added: 5 });
+      expect(result).toMatchObject({
+        phase: 'completed',
+        syncId: handle.firstExecutionRunId,
+        listed: 5,
+        malformed: 2,
+        matched: 3,
+        ignored: 0,
+        added: 5,
+      });
       runs = await chainHistories(handle.workflowId, handle.firstExecutionRunId);
     } else {
-      const handle = await temporal.workflow.start('providerRefresh', { taskQueue, workflowId: `provider-refresh-${randomUUID()}`, args: [{ batchSize: 1, maxHistoryEvents: 12 }] });
+      const handle = await temporal.workflow.start('providerRefresh', {
+        taskQueue,
+        workflowId: `provider-refresh-${randomUUID()}`,
+        args: [{ batchSize: 1, maxHistoryEvents: 12 }],
+      });
       const result: ProviderRefreshSummary = await handle.result();
       expect(result).toMatchObject({ phase: 'completed', changePages: 2, changedIds: 1 });
       runs = await chainHistories(handle.workflowId, handle.firstExecutionRunId);
@@ -81,6 +108,9 @@ describe.each(['iptv-sync', 'provider-refresh'])('%s chain', (name) => {
       ...runs.map((run) => ({ workflowId: run.name, history: run.history })),
       ...recorded.map((f) => ({ workflowId: f, history: historyFromJSON(JSON.parse(fs.readFileSync(path.join(fixturesDir, f), 'utf8'))) })),
     ]);
-    expect(results.map((r) => [r.workflowId, r.error?.message])).toEqual([...runs.map((r) => [r.name, undefined]), ...recorded.map((f) => [f, undefined])]);
+    expect(results.map((r) => [r.workflowId, r.error?.message])).toEqual([
+      ...runs.map((r) => [r.name, undefined]),
+      ...recorded.map((f) => [f, undefined]),
+    ]);
   });
 });

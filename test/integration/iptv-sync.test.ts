@@ -10,7 +10,14 @@ import type { FakeServer } from '../fakes/http-fake.js';
 import { extinf, startFakeM3u, type FakeM3u } from '../fakes/m3u.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../fakes/tmdb.js';
 import { startFakeXtream, XTREAM_FAKE_PASSWORD, XTREAM_FAKE_USERNAME, xtreamMovie, type FakeXtream } from '../fakes/xtream.js';
-import { authHeaders, createTestApp, createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
+import {
+  authHeaders,
+  createTestApp,
+  createTestClient,
+  createTestDatabase,
+  startTestWorker,
+  type TestDatabase,
+} from '../support/integration.js';
 import { insertMovie, insertShow } from '../support/title-rows.js';
 import { configureProvider } from '../support/providers.js';
 
@@ -86,33 +93,85 @@ describe('Xtream provider', () => {
       maxConcurrent: 4,
     });
     const shown = (await api('GET', `/api/iptv/providers/${providerId}`)).json();
-    expect(shown).toMatchObject({ kind: 'xtream', credentials: { username: XTREAM_FAKE_USERNAME, password: '••••' }, syncIntervalSeconds: 21_600, categories: { movies: true, tvshows: true } });
+    expect(shown).toMatchObject({
+      kind: 'xtream',
+      credentials: { username: XTREAM_FAKE_USERNAME, password: '••••' },
+      syncIntervalSeconds: 21_600,
+      categories: { movies: true, tvshows: true },
+    });
     const [row] = await database.db.select().from(iptvProviders).where(eq(iptvProviders.id, providerId));
     expect(row!.credentialsEncrypted).not.toContain(XTREAM_FAKE_PASSWORD);
     expect(row!.credentialsEncrypted).toMatch(/^v1:/);
   });
 
   it('refuses bad input naming the field', async () => {
-    const missing = await api('POST', '/api/iptv/providers', { kind: 'xtream', name: 'No password', baseUrl: xtream.baseUrl, credentials: { username: 'u' } });
+    const missing = await api('POST', '/api/iptv/providers', {
+      kind: 'xtream',
+      name: 'No password',
+      baseUrl: xtream.baseUrl,
+      credentials: { username: 'u' },
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().message).toBe('body.credentials.password: required for xtream');
-    const regex = await api('POST', '/api/iptv/providers', { kind: 'm3u', name: 'Bad rule', baseUrl: m3u.baseUrl, nameCleanup: [{ pattern: '(', replacement: '' }] });
+    const regex = await api('POST', '/api/iptv/providers', {
+      kind: 'm3u',
+      name: 'Bad rule',
+      baseUrl: m3u.baseUrl,
+      nameCleanup: [{ pattern: '(', replacement: '' }],
+    });
     expect(regex.statusCode).toBe(400);
     expect(regex.json().message).toMatch(/^body\.nameCleanup\.0\.pattern: not a valid regular expression/);
     // Valid with "gi" but not with "giu", the flags the rules run with.
-    const unicodeOnly = await api('POST', '/api/iptv/providers', { kind: 'm3u', name: 'Unicode rule', baseUrl: m3u.baseUrl, nameCleanup: [{ pattern: '^VOD:', replacement: '' }, { pattern: '\\_', replacement: ' ' }] });
-    expect([unicodeOnly.statusCode, unicodeOnly.json().message]).toEqual([400, expect.stringMatching(/^body\.nameCleanup\.1\.pattern: not a valid regular expression/)]);
+    const unicodeOnly = await api('POST', '/api/iptv/providers', {
+      kind: 'm3u',
+      name: 'Unicode rule',
+      baseUrl: m3u.baseUrl,
+      nameCleanup: [
+        { pattern: '^VOD:', replacement: '' },
+        { pattern: '\\_', replacement: ' ' },
+      ],
+    });
+    expect([unicodeOnly.statusCode, unicodeOnly.json().message]).toEqual([
+      400,
+      expect.stringMatching(/^body\.nameCleanup\.1\.pattern: not a valid regular expression/),
+    ]);
   });
 
   it('syncs: matches by provider TMDB id and by search, ignores the unmatched and the malformed with reasons, keeps episode streams', async () => {
     const result = await sync(providerId);
-    expect(result).toMatchObject({ phase: 'completed', listed: 7, malformed: 3, toMatch: 4, matched: 3, ignored: 1, matchErrors: 0, added: 7, removed: 0 });
+    expect(result).toMatchObject({
+      phase: 'completed',
+      listed: 7,
+      malformed: 3,
+      toMatch: 4,
+      matched: 3,
+      ignored: 1,
+      matchErrors: 0,
+      added: 7,
+      removed: 0,
+    });
 
     const movies = (await titles(`provider=${providerId}&type=movie`)).items;
-    expect(byKey(movies, 'movie:1001')).toMatchObject({ matchState: 'matched', tmdbId: 603, matchedBy: 'provider-tmdb-id', matchedTitle: 'The Matrix' });
-    expect(byKey(movies, 'movie:1002')).toMatchObject({ matchState: 'matched', tmdbId: 604, matchedBy: 'search-with-year', cleanedTitle: 'The Matrix Reloaded', year: 2003 });
-    expect(byKey(movies, 'movie:1001')!.streams.movie).toBe(`${xtream.baseUrl}/movie/${XTREAM_FAKE_USERNAME}/${XTREAM_FAKE_PASSWORD}/1001.mkv`);
-    expect(byKey(movies, 'movie:1003')).toMatchObject({ ignored: true, ignoredReason: 'no TMDB movie matches "Completely Unknown Film" (2011)' });
+    expect(byKey(movies, 'movie:1001')).toMatchObject({
+      matchState: 'matched',
+      tmdbId: 603,
+      matchedBy: 'provider-tmdb-id',
+      matchedTitle: 'The Matrix',
+    });
+    expect(byKey(movies, 'movie:1002')).toMatchObject({
+      matchState: 'matched',
+      tmdbId: 604,
+      matchedBy: 'search-with-year',
+      cleanedTitle: 'The Matrix Reloaded',
+      year: 2003,
+    });
+    expect(byKey(movies, 'movie:1001')!.streams.movie).toBe(
+      `${xtream.baseUrl}/movie/${XTREAM_FAKE_USERNAME}/${XTREAM_FAKE_PASSWORD}/1001.mkv`,
+    );
+    expect(byKey(movies, 'movie:1003')).toMatchObject({
+      ignored: true,
+      ignoredReason: 'no TMDB movie matches "Completely Unknown Film" (2011)',
+    });
 
     const shows = (await titles(`provider=${providerId}&type=tv&ignored=false`)).items;
     expect(shows).toHaveLength(1);
@@ -123,14 +182,27 @@ describe('Xtream provider', () => {
     });
 
     const ignored = (await titles(`provider=${providerId}&ignored=true`)).items.map((item) => item.ignoredReason).sort();
-    expect(ignored).toEqual(['no TMDB movie matches "Completely Unknown Film" (2011)', 'no name', 'series_id null is not a number', 'stream_id "abc" is not a number']);
+    expect(ignored).toEqual([
+      'no TMDB movie matches "Completely Unknown Film" (2011)',
+      'no name',
+      'series_id null is not a number',
+      'stream_id "abc" is not a number',
+    ]);
     expect(xtream.calls('get_vod_info')).toBe(2);
     expect(xtream.calls('get_series_info')).toBe(1);
   });
 
   it("shows a library title's IPTV streams from every catalogue that matched its TMDB id", async () => {
-    const movieLibrary = await new LibraryRepository(database.db).create({ name: `Movies ${randomUUID()}`, kind: 'movie', rootPath: `/media/movies-${randomUUID()}` });
-    const showLibrary = await new LibraryRepository(database.db).create({ name: `Shows ${randomUUID()}`, kind: 'tv', rootPath: `/media/shows-${randomUUID()}` });
+    const movieLibrary = await new LibraryRepository(database.db).create({
+      name: `Movies ${randomUUID()}`,
+      kind: 'movie',
+      rootPath: `/media/movies-${randomUUID()}`,
+    });
+    const showLibrary = await new LibraryRepository(database.db).create({
+      name: `Shows ${randomUUID()}`,
+      kind: 'tv',
+      rootPath: `/media/shows-${randomUUID()}`,
+    });
     const matrix = await insertMovie(database.db, movieLibrary.id, 'The Matrix', 603);
     const unknown = await insertMovie(database.db, movieLibrary.id, 'Home Video', null);
     const breakingBad = await insertShow(database.db, showLibrary.id, 'Breaking Bad', 1396);
@@ -147,7 +219,13 @@ describe('Xtream provider', () => {
     expect(movie.iptv.map((t: { titleKey: string }) => t.titleKey)).not.toContain('movie:1002');
     expect((await api('GET', `/api/movies/${unknown.id}`)).json().iptv).toEqual([]);
     const show = (await api('GET', `/api/shows/${breakingBad.id}`)).json();
-    expect(show.iptv).toContainEqual(expect.objectContaining({ providerId, titleKey: 'tv:2001', streams: { episodes: expect.objectContaining({ 'S01-E01': expect.stringMatching(/\/3001\.mp4$/) }) } }));
+    expect(show.iptv).toContainEqual(
+      expect.objectContaining({
+        providerId,
+        titleKey: 'tv:2001',
+        streams: { episodes: expect.objectContaining({ 'S01-E01': expect.stringMatching(/\/3001\.mp4$/) }) },
+      }),
+    );
   });
 
   it('a second sync with nothing changed asks TMDB nothing and records no change', async () => {
@@ -178,11 +256,21 @@ describe('Xtream provider', () => {
   });
 
   it('refused credentials fail the sync at once, saying so', async () => {
-    const wrong = await createProvider({ kind: 'xtream', name: 'Wrong password', baseUrl: xtream.baseUrl, credentials: { username: XTREAM_FAKE_USERNAME, password: 'nope' } });
+    const wrong = await createProvider({
+      kind: 'xtream',
+      name: 'Wrong password',
+      baseUrl: xtream.baseUrl,
+      credentials: { username: XTREAM_FAKE_USERNAME, password: 'nope' },
+    });
     const { workflowId, syncId } = (await api('POST', `/api/iptv/providers/${wrong}/sync`)).json();
-    const failure = await temporal.workflow.getHandle(workflowId, syncId).result().catch((err: unknown) => err);
+    const failure = await temporal.workflow
+      .getHandle(workflowId, syncId)
+      .result()
+      .catch((err: unknown) => err);
     expect(failure).toBeInstanceOf(WorkflowFailedError);
-    expect(rootMessage(failure)).toMatch(/^Xtream refused the username and password \(\/player_api\.php\?action=get_vod_(categories|streams)\)$/);
+    expect(rootMessage(failure)).toMatch(
+      /^Xtream refused the username and password \(\/player_api\.php\?action=get_vod_(categories|streams)\)$/,
+    );
     expect((await api('DELETE', `/api/iptv/providers/${wrong}`)).statusCode).toBe(204);
   });
 
@@ -192,7 +280,10 @@ describe('Xtream provider', () => {
     try {
       const res = await api('POST', `/api/iptv/providers/${providerId}/sync`);
       const { workflowId, syncId } = res.json();
-      const failure = await temporal.workflow.getHandle(workflowId, syncId).result().catch((err: unknown) => err);
+      const failure = await temporal.workflow
+        .getHandle(workflowId, syncId)
+        .result()
+        .catch((err: unknown) => err);
       expect(failure).toBeInstanceOf(WorkflowFailedError);
       expect(rootMessage(failure)).toMatch(/^Xtream did not answer \/player_api\.php\?action=get_vod_(categories|streams) within 300 ms$/);
     } finally {
@@ -233,21 +324,42 @@ describe('M3U provider', () => {
     expect(all.find((t) => t.cleanedTitle === 'The Matrix Reloaded')).toMatchObject({ tmdbId: 604, matchedBy: 'search-with-year' });
     const show = all.find((t) => t.type === 'tv')!;
     expect(show).toMatchObject({ titleKey: 'tv:breaking bad', tmdbId: 1396, matchedBy: 'search' });
-    expect(show.streams.episodes).toEqual({ 'S01-E01': 'http://streams.example/series/u/p/3001.mp4', 'S01-E02': 'http://streams.example/series/u/p/Breaking.Bad.S01E02.mkv' });
+    expect(show.streams.episodes).toEqual({
+      'S01-E01': 'http://streams.example/series/u/p/3001.mp4',
+      'S01-E02': 'http://streams.example/series/u/p/Breaking.Bad.S01E02.mkv',
+    });
     expect(all.some((t) => t.name === 'News 24')).toBe(false);
-    const reasons = all.filter((t) => t.ignored).map((t) => t.ignoredReason).sort();
+    const reasons = all
+      .filter((t) => t.ignored)
+      .map((t) => t.ignoredReason)
+      .sort();
     expect(reasons).toEqual(['#EXTINF at line 12 has no name', '#EXTINF at line 14 has no http(s) stream URL']);
   });
 
   it('reads a paged list until the first missing page', async () => {
     m3u.playlist.pages = [
-      ['#EXTM3U', extinf({ 'tvg-id': 'tt0133093', 'group-title': 'Movies' }, 'The Matrix (1999)', 'http://s.example/movie/1.mkv')].join('\n'),
-      ['#EXTM3U', extinf({ 'group-title': 'Movies' }, 'The Matrix Reloaded (2003)', 'http://s.example/movie/2.mkv'), extinf({ 'group-title': 'Movies' }, 'Broken Url', 'http://')].join('\n'),
+      ['#EXTM3U', extinf({ 'tvg-id': 'tt0133093', 'group-title': 'Movies' }, 'The Matrix (1999)', 'http://s.example/movie/1.mkv')].join(
+        '\n',
+      ),
+      [
+        '#EXTM3U',
+        extinf({ 'group-title': 'Movies' }, 'The Matrix Reloaded (2003)', 'http://s.example/movie/2.mkv'),
+        extinf({ 'group-title': 'Movies' }, 'Broken Url', 'http://'),
+      ].join('\n'),
     ];
-    const providerId = await createProvider({ kind: 'm3u', name: 'Paged', baseUrl: `${m3u.baseUrl}/pages/{page}.m3u`, categories: { movies: true, tvshows: false } });
+    const providerId = await createProvider({
+      kind: 'm3u',
+      name: 'Paged',
+      baseUrl: `${m3u.baseUrl}/pages/{page}.m3u`,
+      categories: { movies: true, tvshows: false },
+    });
     const result = await sync(providerId);
     expect(result).toMatchObject({ phase: 'completed', listed: 3, malformed: 1, matched: 2 });
-    expect(m3u.requests.filter((r) => r.path.startsWith('/pages/')).map((r) => r.path)).toEqual(['/pages/1.m3u', '/pages/2.m3u', '/pages/3.m3u']);
+    expect(m3u.requests.filter((r) => r.path.startsWith('/pages/')).map((r) => r.path)).toEqual([
+      '/pages/1.m3u',
+      '/pages/2.m3u',
+      '/pages/3.m3u',
+    ]);
   });
 });
 

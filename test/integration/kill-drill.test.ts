@@ -51,7 +51,17 @@ describe('the worker killed three times while 150 titles are scanned and 50 webh
       { scanTitles: 150, webhookTitles: 50, kills: 3, timeoutMs: 150_000, seed: Date.now() },
     );
 
-    expect(figures).toMatchObject({ titles: 200, kills: 3, lost: 0, duplicates: 0, duplicateTitles: [], unannounced: 0, notAdded: 0, brokenWorkflows: 0, pipelinesRunTwice: 0 });
+    expect(figures).toMatchObject({
+      titles: 200,
+      kills: 3,
+      lost: 0,
+      duplicates: 0,
+      duplicateTitles: [],
+      unannounced: 0,
+      notAdded: 0,
+      brokenWorkflows: 0,
+      pipelinesRunTwice: 0,
+    });
     // (A copy is counted in resentAfterKill, not duplicates, only when the ledger recorded a send interrupted
     // in flight and the first copy reached Discord just before a kill.)
     // The counters an undisturbed scan of the same folders has.

@@ -3,7 +3,14 @@ import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { authHeaders, createTestApp, createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
+import {
+  authHeaders,
+  createTestApp,
+  createTestClient,
+  createTestDatabase,
+  startTestWorker,
+  type TestDatabase,
+} from '../support/integration.js';
 import { makeVideo } from '../support/media-fixtures.js';
 import { tempDir, writeTree } from '../support/temp-dir.js';
 import { randomUUID } from 'node:crypto';
@@ -106,7 +113,9 @@ describe('a library scan', () => {
     // Started on a queue no worker polls yet, so it is certainly running when the cancel arrives.
     const queue = `cancel-${randomUUID()}`;
     const lateApp = await createTestApp({ database, temporal, taskQueue: queue, mediaRoots: [mediaRoot] });
-    const { scanId, workflowId } = (await lateApp.inject({ method: 'POST', url: `/api/libraries/${library.id}/scan`, headers: authHeaders })).json();
+    const { scanId, workflowId } = (
+      await lateApp.inject({ method: 'POST', url: `/api/libraries/${library.id}/scan`, headers: authHeaders })
+    ).json();
 
     expect((await api('POST', `/api/scans/${scanId}/cancel`)).statusCode).toBe(202);
     await startTestWorker(database.db, queue);

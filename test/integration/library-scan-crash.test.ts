@@ -67,7 +67,14 @@ describe('a worker killed mid-scan', () => {
     await startTestWorker(database.db, taskQueue, dataDir);
     const result = (await handle.result()) as ScanProgress;
 
-    expect(result).toMatchObject({ phase: 'completed', titlesFound: TITLES, titlesNew: TITLES, directoriesScanned: TITLES, titlesUpdated: 0, errors: 0 });
+    expect(result).toMatchObject({
+      phase: 'completed',
+      titlesFound: TITLES,
+      titlesNew: TITLES,
+      directoriesScanned: TITLES,
+      titlesUpdated: 0,
+      errors: 0,
+    });
     const rows = await database.db.select({ folderKey: movies.folderKey }).from(movies).where(eq(movies.libraryId, library.id));
     expect(rows).toHaveLength(TITLES);
     expect(new Set(rows.map((r) => r.folderKey)).size).toBe(TITLES);

@@ -7,7 +7,14 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cacheFiles } from '../../src/db/schema/index.js';
 import { makeImage, makeVideo } from '../support/media-fixtures.js';
-import { authHeaders, createTestApp, createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
+import {
+  authHeaders,
+  createTestApp,
+  createTestClient,
+  createTestDatabase,
+  startTestWorker,
+  type TestDatabase,
+} from '../support/integration.js';
 import { tempDir, writeTree } from '../support/temp-dir.js';
 
 /** libraryScan end to end on a real movie library made of real videos, NFOs and images. */
@@ -37,7 +44,10 @@ const matrixNfo = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 beforeAll(async () => {
   const matrix = path.join(root, 'The Matrix (1999)');
-  await makeVideo(path.join(matrix, 'The Matrix (1999).mkv'), { audio: [{ language: 'eng' }, { language: 'jpn' }], subtitles: [{ language: 'eng' }] });
+  await makeVideo(path.join(matrix, 'The Matrix (1999).mkv'), {
+    audio: [{ language: 'eng' }, { language: 'jpn' }],
+    subtitles: [{ language: 'eng' }],
+  });
   writeTree(matrix, {
     'movie.nfo': matrixNfo,
     'The Matrix (1999).en.srt': '1\n00:00:00,000 --> 00:00:01,000\nHello\n',
@@ -100,12 +110,24 @@ describe('the first scan of a movie library', () => {
   });
 
   it('finds every movie once and counts what it did', () => {
-    expect(first).toMatchObject({ status: 'completed', titlesFound: 6, directoriesTotal: 6, directoriesScanned: 6, titlesNew: 6, titlesUpdated: 0, titlesRemoved: 0 });
+    expect(first).toMatchObject({
+      status: 'completed',
+      titlesFound: 6,
+      directoriesTotal: 6,
+      directoriesScanned: 6,
+      titlesNew: 6,
+      titlesUpdated: 0,
+      titlesRemoved: 0,
+    });
     // Three distinct images (poster, fanart, actor thumb); Amélie's poster shares The Matrix's bytes.
     expect(first.assetsCached).toBe(3);
     // The zero-byte video, the symlink loop, and the malformed NFO.
     expect(first.issues).toEqual([
-      { folderKey: 'Broken Nfo (2010)', path: path.join(root, 'Broken Nfo (2010)', 'movie.nfo'), reason: expect.stringMatching(/^movie\.nfo: not well-formed XML at line 1/) },
+      {
+        folderKey: 'Broken Nfo (2010)',
+        path: path.join(root, 'Broken Nfo (2010)', 'movie.nfo'),
+        reason: expect.stringMatching(/^movie\.nfo: not well-formed XML at line 1/),
+      },
       { folderKey: null, path: path.join(root, 'Looped (2012)', 'loop'), reason: 'symlink loop' },
       { folderKey: null, path: path.join(root, 'Zero Byte (2011)', 'Zero Byte (2011).mkv'), reason: 'zero-byte video' },
     ]);
@@ -115,10 +137,26 @@ describe('the first scan of a movie library', () => {
   it('lists the movies sorted by title, with identification', async () => {
     const page = (await api('GET', `/api/movies?libraryId=${libraryId}`)).json();
     expect(page.total).toBe(6);
-    expect(page.items.map((m: { title: string }) => m.title)).toEqual(['Amélie', 'Broken Nfo', 'Heat', 'Looped', 'The Matrix', '千と千尋の神隠し']);
+    expect(page.items.map((m: { title: string }) => m.title)).toEqual([
+      'Amélie',
+      'Broken Nfo',
+      'Heat',
+      'Looped',
+      'The Matrix',
+      '千と千尋の神隠し',
+    ]);
     const byTitle = Object.fromEntries(page.items.map((m: { title: string }) => [m.title, m]));
-    expect(byTitle['The Matrix']).toMatchObject({ identificationStatus: 'identified', identificationSource: 'nfo', ids: { tmdb: 603, imdb: 'tt0133093' } });
-    expect(byTitle['Amélie']).toMatchObject({ identificationStatus: 'identified', identificationSource: 'folder-tag', ids: { tmdb: 194 }, year: 2001 });
+    expect(byTitle['The Matrix']).toMatchObject({
+      identificationStatus: 'identified',
+      identificationSource: 'nfo',
+      ids: { tmdb: 603, imdb: 'tt0133093' },
+    });
+    expect(byTitle['Amélie']).toMatchObject({
+      identificationStatus: 'identified',
+      identificationSource: 'folder-tag',
+      ids: { tmdb: 194 },
+      year: 2001,
+    });
     expect(byTitle['Heat']).toMatchObject({ identificationStatus: 'unidentified', identificationSource: 'folder-name', year: 1995 });
     const unidentified = (await api('GET', `/api/movies?libraryId=${libraryId}&status=unidentified`)).json();
     expect(unidentified.total).toBe(4);
@@ -126,12 +164,21 @@ describe('the first scan of a movie library', () => {
 
   it('reads the NFO, the streams with ffprobe, local artwork, cast and unknown files', async () => {
     const matrix = await movieByTitle('Matrix');
-    expect(matrix).toMatchObject({ plot: 'A hacker learns the truth.', tagline: 'Welcome to the Real World.', year: 1999, genres: ['Action', 'Science Fiction'], nfoPath: 'movie.nfo' });
+    expect(matrix).toMatchObject({
+      plot: 'A hacker learns the truth.',
+      tagline: 'Welcome to the Real World.',
+      year: 1999,
+      genres: ['Action', 'Science Fiction'],
+      nfoPath: 'movie.nfo',
+    });
     expect(matrix.mediaFiles).toHaveLength(1);
     const [file] = matrix.mediaFiles;
     expect(file.container).toBe('mkv');
     expect(file.durationSeconds).toBeGreaterThan(0.5);
-    const kinds = file.streams.map((s: { streamType: string; language: string | null; external: boolean }) => `${s.streamType}:${s.language ?? '-'}${s.external ? ':external' : ''}`);
+    const kinds = file.streams.map(
+      (s: { streamType: string; language: string | null; external: boolean }) =>
+        `${s.streamType}:${s.language ?? '-'}${s.external ? ':external' : ''}`,
+    );
     expect(kinds).toEqual(['video:-', 'audio:eng', 'audio:jpn', 'subtitle:eng', 'subtitle:eng:external']);
     expect(matrix.assets.map((a: { assetType: string; width: number; height: number }) => [a.assetType, a.width, a.height])).toEqual([
       ['fanart', 320, 180],
@@ -146,7 +193,10 @@ describe('the first scan of a movie library', () => {
 
   it('keeps several versions of one movie as one title', async () => {
     const heat = await movieByTitle('Heat');
-    expect(heat.mediaFiles.map((f: { relativePath: string }) => f.relativePath)).toEqual(['Heat (1995) - 1080p.mkv', 'Heat (1995) - 2160p.mkv']);
+    expect(heat.mediaFiles.map((f: { relativePath: string }) => f.relativePath)).toEqual([
+      'Heat (1995) - 1080p.mkv',
+      'Heat (1995) - 2160p.mkv',
+    ]);
   });
 
   it('records a malformed NFO on the title and still scans the rest of it', async () => {
@@ -174,11 +224,20 @@ describe('the first scan of a movie library', () => {
 describe('rescans', () => {
   it('skips unchanged folders without scanning them, or even rewriting their rows', async () => {
     // xmin is the transaction that last wrote a row: unchanged means not written at all.
-    const rowVersions = () => database.sql`select key, xmin::text as version from library_folders where library_id = ${libraryId} order by key`;
+    const rowVersions = () =>
+      database.sql`select key, xmin::text as version from library_folders where library_id = ${libraryId} order by key`;
     const before = await rowVersions();
     const again = await scan();
     expect(await rowVersions()).toEqual(before);
-    expect(again).toMatchObject({ status: 'completed', titlesFound: 6, directoriesScanned: 0, titlesNew: 0, titlesUpdated: 0, titlesRemoved: 0, assetsCached: 0 });
+    expect(again).toMatchObject({
+      status: 'completed',
+      titlesFound: 6,
+      directoriesScanned: 0,
+      titlesNew: 0,
+      titlesUpdated: 0,
+      titlesRemoved: 0,
+      assetsCached: 0,
+    });
     expect((await api('GET', `/api/movies?libraryId=${libraryId}`)).json().total).toBe(6);
   });
 
@@ -189,7 +248,10 @@ describe('rescans', () => {
     expect(edited.json().lockedFields).toEqual(['plot']);
 
     const nfoPath = path.join(root, 'The Matrix (1999)', 'movie.nfo');
-    fs.writeFileSync(nfoPath, matrixNfo.replace('A hacker learns the truth.', 'Scanner plot.').replace('Welcome to the Real World.', 'Free your mind.'));
+    fs.writeFileSync(
+      nfoPath,
+      matrixNfo.replace('A hacker learns the truth.', 'Scanner plot.').replace('Welcome to the Real World.', 'Free your mind.'),
+    );
     const rescan = await scan();
     expect(rescan).toMatchObject({ directoriesScanned: 1, titlesUpdated: 1, titlesNew: 0 });
 

@@ -42,7 +42,8 @@ beforeAll(async () => {
   await temporal.workflow.getHandle(started.workflowId).result();
 });
 
-const api = (method: 'GET' | 'POST', url: string, payload?: object) => app.inject({ method, url, headers: authHeaders, ...(payload ? { payload } : {}) });
+const api = (method: 'GET' | 'POST', url: string, payload?: object) =>
+  app.inject({ method, url, headers: authHeaders, ...(payload ? { payload } : {}) });
 
 async function showByTitle(title: string) {
   const page = (await api('GET', `/api/shows?libraryId=${libraryId}&q=${encodeURIComponent(title)}`)).json();
@@ -62,12 +63,23 @@ describe('a TV library scan', () => {
   it('builds seasons (specials as season 0) and episodes with their NFO data', async () => {
     const show = await showByTitle('Breaking Bad');
     expect(show).toMatchObject({ status: 'Ended', year: 2008, ids: { tvdb: 81189, tmdb: 1396 } });
-    expect(show.seasons.map((s: { seasonNumber: number; name: string | null; episodes: { episodeNumber: number }[] }) => [s.seasonNumber, s.name, s.episodes.map((e) => e.episodeNumber)])).toEqual([
+    expect(
+      show.seasons.map((s: { seasonNumber: number; name: string | null; episodes: { episodeNumber: number }[] }) => [
+        s.seasonNumber,
+        s.name,
+        s.episodes.map((e) => e.episodeNumber),
+      ]),
+    ).toEqual([
       [0, null, [1]],
       [1, 'Season One', [1, 2]],
     ]);
     const pilot = show.seasons[1].episodes[0];
-    expect(pilot).toMatchObject({ title: 'Pilot', aired: '2008-01-20', ids: { tvdb: 349232 }, videoPath: 'Season 01/Breaking Bad - S01E01 - Pilot.mkv' });
+    expect(pilot).toMatchObject({
+      title: 'Pilot',
+      aired: '2008-01-20',
+      ids: { tvdb: 349232 },
+      videoPath: 'Season 01/Breaking Bad - S01E01 - Pilot.mkv',
+    });
     expect(show.assets.map((a: { assetType: string; season: number | null }) => [a.assetType, a.season])).toEqual([
       ['poster', null],
       ['poster', 1],

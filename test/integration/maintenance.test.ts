@@ -40,12 +40,24 @@ beforeAll(async () => {
     }
     const [row] = await database.db
       .insert(cacheFiles)
-      .values({ sha256: sha256(bytes), sizeBytes: bytes.length, path: relative, createdAt: new Date(Date.now() - (opts.ageHours ?? 0) * 3_600_000) })
+      .values({
+        sha256: sha256(bytes),
+        sizeBytes: bytes.length,
+        path: relative,
+        createdAt: new Date(Date.now() - (opts.ageHours ?? 0) * 3_600_000),
+      })
       .returning();
     ids[name] = row!.id;
     if (opts.source !== undefined) {
       fs.writeFileSync(path.join(titleFolder, `${name}.jpg`), opts.source);
-      await database.db.insert(assets).values({ entityType: 'movie', entityId: movie.id, assetType: name, source: 'local', sourcePath: `${name}.jpg`, cacheFileId: row!.id });
+      await database.db.insert(assets).values({
+        entityType: 'movie',
+        entityId: movie.id,
+        assetType: name,
+        source: 'local',
+        sourcePath: `${name}.jpg`,
+        cacheFileId: row!.id,
+      });
     }
     return path.join(dataDir, relative);
   };
@@ -57,20 +69,45 @@ beforeAll(async () => {
 
   // Used only through provider_assets.content_hash (selected, and a downloaded candidate) or an actor's photo.
   const candidate = (assetType: string, bytes: string, isSelected: boolean) => ({
-    entityType: 'movie', entityId: movie.id, assetType, providerName: 'tmdb', providerUrl: `https://image.tmdb.org/${assetType}.jpg`,
-    contentHash: sha256(bytes), isSelected, isDownloaded: true, selectedBy: isSelected ? ('auto' as const) : null,
+    entityType: 'movie',
+    entityId: movie.id,
+    assetType,
+    providerName: 'tmdb',
+    providerUrl: `https://image.tmdb.org/${assetType}.jpg`,
+    contentHash: sha256(bytes),
+    isSelected,
+    isDownloaded: true,
+    selectedBy: isSelected ? ('auto' as const) : null,
   });
   await store('poster', 'selected provider poster', { ageHours: 2 });
   await store('fanart', 'downloaded provider candidate', { ageHours: 2 });
-  await database.db.insert(providerAssets).values([candidate('poster', 'selected provider poster', true), candidate('fanart', 'downloaded provider candidate', false)]);
+  await database.db
+    .insert(providerAssets)
+    .values([candidate('poster', 'selected provider poster', true), candidate('fanart', 'downloaded provider candidate', false)]);
   await store('actor', 'actor photo', { ageHours: 2 });
-  await database.db.insert(actors).values({ entityType: 'movie', entityId: movie.id, name: 'Keanu Reeves', sortOrder: 0, thumbCacheFileId: ids.actor! });
+  await database.db
+    .insert(actors)
+    .values({ entityType: 'movie', entityId: movie.id, name: 'Keanu Reeves', sortOrder: 0, thumbCacheFileId: ids.actor! });
 
   // The send ledger: a row past its keeping time (no retry can reach it) and one a retry may still read.
   const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 3_600_000);
   await database.db.insert(notificationSends).values([
-    { service: 'discord', messageId: 'notify/movie/old/change-1', state: 'sent', attempts: 1, answer: 'Discord message 1', updatedAt: daysAgo(40) },
-    { service: 'discord', messageId: 'notify/movie/recent/change-1', state: 'sent', attempts: 1, answer: 'Discord message 2', updatedAt: daysAgo(8) },
+    {
+      service: 'discord',
+      messageId: 'notify/movie/old/change-1',
+      state: 'sent',
+      attempts: 1,
+      answer: 'Discord message 1',
+      updatedAt: daysAgo(40),
+    },
+    {
+      service: 'discord',
+      messageId: 'notify/movie/recent/change-1',
+      state: 'sent',
+      attempts: 1,
+      answer: 'Discord message 2',
+      updatedAt: daysAgo(8),
+    },
   ]);
   // Events: history is kept 90 days (the workers' default), live progress a day.
   await database.db.insert(events).values([
@@ -83,8 +120,20 @@ beforeAll(async () => {
 
 describe('maintenance', () => {
   it('removes unreferenced cache files, re-copies a damaged file from its source, flags what it cannot repair', async () => {
-    const summary: MaintenanceSummary = await temporal.workflow.execute('maintenance', { taskQueue, workflowId: `maintenance-${randomUUID()}`, args: [{}] });
-    expect(summary).toEqual({ removed: 1, freedBytes: 'old unreferenced bytes'.length, checked: 7, repaired: 1, flagged: 1, sendsPruned: 1, eventsPruned: 2 });
+    const summary: MaintenanceSummary = await temporal.workflow.execute('maintenance', {
+      taskQueue,
+      workflowId: `maintenance-${randomUUID()}`,
+      args: [{}],
+    });
+    expect(summary).toEqual({
+      removed: 1,
+      freedBytes: 'old unreferenced bytes'.length,
+      checked: 7,
+      repaired: 1,
+      flagged: 1,
+      sendsPruned: 1,
+      eventsPruned: 2,
+    });
     const ledger = await database.db.select({ messageId: notificationSends.messageId }).from(notificationSends);
     expect(ledger.map((row) => row.messageId)).toEqual(['notify/movie/recent/change-1']);
     const keptEvents = await database.db.select({ summary: events.summary }).from(events);
@@ -93,7 +142,8 @@ describe('maintenance', () => {
     const remaining = await database.db.select().from(cacheFiles);
     const kept = [ids.fresh, ids.intact, ids.damaged, ids.lost, ids.poster, ids.fanart, ids.actor];
     expect(remaining.map((row) => row.id).sort()).toEqual(kept.sort());
-    for (const name of ['poster', 'fanart', 'actor']) expect(fs.existsSync(path.join(dataDir, remaining.find((row) => row.id === ids[name])!.path)), name).toBe(true);
+    for (const name of ['poster', 'fanart', 'actor'])
+      expect(fs.existsSync(path.join(dataDir, remaining.find((row) => row.id === ids[name])!.path)), name).toBe(true);
     expect(fs.existsSync(orphanFile)).toBe(false);
     const damaged = remaining.find((row) => row.id === ids.damaged)!;
     expect(fs.readFileSync(path.join(dataDir, damaged.path), 'utf8')).toBe('original bytes');
@@ -105,7 +155,11 @@ describe('maintenance', () => {
   });
 
   it('a second run finds nothing to remove or repair', async () => {
-    const summary: MaintenanceSummary = await temporal.workflow.execute('maintenance', { taskQueue, workflowId: `maintenance-${randomUUID()}`, args: [{}] });
+    const summary: MaintenanceSummary = await temporal.workflow.execute('maintenance', {
+      taskQueue,
+      workflowId: `maintenance-${randomUUID()}`,
+      args: [{}],
+    });
     expect(summary).toEqual({ removed: 0, freedBytes: 0, checked: 7, repaired: 0, flagged: 1, sendsPruned: 0, eventsPruned: 0 });
   });
 });

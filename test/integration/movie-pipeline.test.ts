@@ -15,7 +15,14 @@ import { KODI_FAKE_PASSWORD, KODI_FAKE_USER, startFakeKodi, type FakeKodi } from
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../fakes/tmdb.js';
 import type { FakeServer } from '../fakes/http-fake.js';
 import { makeVideo } from '../support/media-fixtures.js';
-import { authHeaders, createTestApp, createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
+import {
+  authHeaders,
+  createTestApp,
+  createTestClient,
+  createTestDatabase,
+  startTestWorker,
+  type TestDatabase,
+} from '../support/integration.js';
 import { configureNotification, eventually, settle } from '../support/notifications.js';
 import { configureProvider } from '../support/providers.js';
 import { tempDir, writeTree } from '../support/temp-dir.js';
@@ -38,7 +45,8 @@ let kodi: FakeKodi;
 let discord: FakeDiscord;
 let libraryId: string;
 
-const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => app.inject({ method, url, headers: authHeaders, ...(payload ? { payload } : {}) });
+const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+  app.inject({ method, url, headers: authHeaders, ...(payload ? { payload } : {}) });
 
 async function scan(): Promise<ScanProgress> {
   expect((await api('POST', `/api/libraries/${libraryId}/scan`)).statusCode).toBe(202);
@@ -46,11 +54,15 @@ async function scan(): Promise<ScanProgress> {
 }
 
 async function movieIdOf(folder: string): Promise<string> {
-  const [row] = await database.db.select({ id: movies.id }).from(movies).where(and(eq(movies.libraryId, libraryId), eq(movies.folderPath, folder)));
+  const [row] = await database.db
+    .select({ id: movies.id })
+    .from(movies)
+    .where(and(eq(movies.libraryId, libraryId), eq(movies.folderPath, folder)));
   return row!.id;
 }
 
-const pipelineResult = (movieId: string) => temporal.workflow.getHandle(titlePipelineWorkflowId('movie', movieId)).result() as Promise<TitlePipelineState>;
+const pipelineResult = (movieId: string) =>
+  temporal.workflow.getHandle(titlePipelineWorkflowId('movie', movieId)).result() as Promise<TitlePipelineState>;
 
 function readMovieNfo(folder: string) {
   const parsed = parseNfo(fs.readFileSync(path.join(folder, 'movie.nfo'), 'utf8'), 'movie.nfo');
@@ -60,7 +72,9 @@ function readMovieNfo(folder: string) {
 
 beforeAll(async () => {
   await makeVideo(path.join(matrixFolder, 'The Matrix (1999).mkv'), { audio: [{ language: 'eng' }] });
-  writeTree(matrixFolder, { 'movie.nfo': '<movie>\n  <title>The Matrix</title>\n  <year>1999</year>\n  <kodiextension source="me">kept</kodiextension>\n</movie>\n' });
+  writeTree(matrixFolder, {
+    'movie.nfo': '<movie>\n  <title>The Matrix</title>\n  <year>1999</year>\n  <kodiextension source="me">kept</kodiextension>\n</movie>\n',
+  });
   await makeVideo(path.join(vagueFolder, 'Matrix (1999).mkv'));
 
   images = await startFakeImageHost({ sameAs: { [TEXTLESS_POSTER]: ENGLISH_POSTER } });
@@ -74,7 +88,20 @@ beforeAll(async () => {
   await configureProvider(database.db, { kind: 'tmdb', baseUrl: tmdb.baseUrl, credentials: { apiKey: TMDB_FAKE_API_KEY } });
   libraryId = (await api('POST', '/api/libraries', { name: 'Movies', kind: 'movie', rootPath: root })).json().id;
   await configureNotification(database.db, 'kodi', {
-    groups: [{ name: 'living-room', hosts: [{ name: 'htpc', url: kodi.url, username: KODI_FAKE_USER, password: KODI_FAKE_PASSWORD, pathMappings: [{ from: root, to: 'smb://nas/movies' }] }] }],
+    groups: [
+      {
+        name: 'living-room',
+        hosts: [
+          {
+            name: 'htpc',
+            url: kodi.url,
+            username: KODI_FAKE_USER,
+            password: KODI_FAKE_PASSWORD,
+            pathMappings: [{ from: root, to: 'smb://nas/movies' }],
+          },
+        ],
+      },
+    ],
     coalesceSeconds: 0.3,
     playingRecheckSeconds: 0.3,
     timeoutMs: 2_000,
@@ -128,9 +155,14 @@ describe('moviePipeline after a scan', () => {
     expect(readMovieNfo(vagueFolder).title).toBe('Matrix');
 
     // Two posters in English or without text offered, one a near-duplicate of the other: one kept.
-    const posters = await database.db.select().from(providerAssets).where(and(eq(providerAssets.entityId, matrixId), eq(providerAssets.assetType, 'poster')));
+    const posters = await database.db
+      .select()
+      .from(providerAssets)
+      .where(and(eq(providerAssets.entityId, matrixId), eq(providerAssets.assetType, 'poster')));
     expect(posters).toHaveLength(2);
-    expect(posters.filter((p) => p.isSelected).map((p) => p.providerUrl)).toEqual([expect.stringMatching(new RegExp(`${ENGLISH_POSTER}$`))]);
+    expect(posters.filter((p) => p.isSelected).map((p) => p.providerUrl)).toEqual([
+      expect.stringMatching(new RegExp(`${ENGLISH_POSTER}$`)),
+    ]);
     expect(posters.find((p) => p.providerUrl.endsWith(TEXTLESS_POSTER))).toMatchObject({ isSelected: false, isDownloaded: true });
     expect(posters.every((p) => p.score !== null && p.score >= 0 && p.score <= 100)).toBe(true);
 
@@ -149,7 +181,10 @@ describe('moviePipeline after a scan', () => {
     expect(progress.directoriesScanned).toBe(0);
 
     // Two clicks at once: one change, one pass, joined by the second click.
-    const [refresh, doubleClick] = await Promise.all([api('POST', `/api/movies/${matrixId}/refresh`), api('POST', `/api/movies/${matrixId}/refresh`)]);
+    const [refresh, doubleClick] = await Promise.all([
+      api('POST', `/api/movies/${matrixId}/refresh`),
+      api('POST', `/api/movies/${matrixId}/refresh`),
+    ]);
     expect(refresh.statusCode).toBe(202);
     expect(refresh.json().workflowId).toBe(titlePipelineWorkflowId('movie', matrixId));
     expect(doubleClick.json()).toEqual(refresh.json());
@@ -178,7 +213,10 @@ describe('moviePipeline after a scan', () => {
   });
 
   it("keeps a person's artwork rejection across later runs", async () => {
-    const posters = await database.db.select().from(providerAssets).where(and(eq(providerAssets.entityId, matrixId), eq(providerAssets.assetType, 'poster')));
+    const posters = await database.db
+      .select()
+      .from(providerAssets)
+      .where(and(eq(providerAssets.entityId, matrixId), eq(providerAssets.assetType, 'poster')));
     const best = posters.filter((p) => p.isSelected).sort((a, b) => b.score! - a.score!)[0]!;
     const before = fs.readFileSync(path.join(matrixFolder, 'poster.jpg'));
 
@@ -207,7 +245,10 @@ describe('moviePipeline after a scan', () => {
 
   it('keeps a history of it all: scans, titles added and updated, people told', async () => {
     const zardozId = await movieIdOf(path.join(root, 'Zardoz (1974)'));
-    await eventually('the Discord send is in the history', async () => (await api('GET', `/api/history?titleId=${zardozId}&type=notification.sent`)).json().events.length === 1);
+    await eventually(
+      'the Discord send is in the history',
+      async () => (await api('GET', `/api/history?titleId=${zardozId}&type=notification.sent`)).json().events.length === 1,
+    );
     const history = (await api('GET', `/api/history?libraryId=${libraryId}&limit=500`)).json();
     const summaries: string[] = history.events.map((e: { summary: string }) => e.summary);
     expect(history.events.filter((e: { type: string }) => e.type === 'scan.finished')).toHaveLength(await scanCount());

@@ -12,7 +12,14 @@ import { libraryScanWorkflowId } from '../../src/contracts/scan.js';
 import { titlePipelineWorkflowId, type TitlePipelineState } from '../../src/contracts/title-pipeline.js';
 import { startFakeImageHost, type FakeImageHost } from '../fakes/image-host.js';
 import { makeImage, makeVideo } from '../support/media-fixtures.js';
-import { authHeaders, createTestApp, createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
+import {
+  authHeaders,
+  createTestApp,
+  createTestClient,
+  createTestDatabase,
+  startTestWorker,
+  type TestDatabase,
+} from '../support/integration.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /**
@@ -35,7 +42,8 @@ let ownFanart: Buffer;
 let ownSeasonPoster: Buffer;
 let movieNfo: string;
 
-const api = (method: 'GET' | 'POST', url: string, payload?: object) => app.inject({ method, url, headers: authHeaders, ...(payload ? { payload } : {}) });
+const api = (method: 'GET' | 'POST', url: string, payload?: object) =>
+  app.inject({ method, url, headers: authHeaders, ...(payload ? { payload } : {}) });
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 async function scanAndPublish(rootPath: string, kind: 'movie' | 'tv'): Promise<{ id: string; result: TitlePipelineState }> {
@@ -44,13 +52,22 @@ async function scanAndPublish(rootPath: string, kind: 'movie' | 'tv'): Promise<{
   await temporal.workflow.getHandle(libraryScanWorkflowId(libraryId)).result();
   const table = (kind === 'movie' ? movies : shows) as typeof movies;
   const [row] = await database.db.select({ id: table.id }).from(table).where(eq(table.libraryId, libraryId));
-  const result = (await temporal.workflow.getHandle(titlePipelineWorkflowId(kind === 'movie' ? 'movie' : 'show', row!.id)).result()) as TitlePipelineState;
+  const result = (await temporal.workflow
+    .getHandle(titlePipelineWorkflowId(kind === 'movie' ? 'movie' : 'show', row!.id))
+    .result()) as TitlePipelineState;
   return { id: row!.id, result };
 }
 
 function candidates(entityId: string) {
   return database.db
-    .select({ assetType: providerAssets.assetType, url: providerAssets.providerUrl, providerName: providerAssets.providerName, metadata: providerAssets.providerMetadata, isSelected: providerAssets.isSelected, contentHash: providerAssets.contentHash })
+    .select({
+      assetType: providerAssets.assetType,
+      url: providerAssets.providerUrl,
+      providerName: providerAssets.providerName,
+      metadata: providerAssets.providerMetadata,
+      isSelected: providerAssets.isSelected,
+      contentHash: providerAssets.contentHash,
+    })
     .from(providerAssets)
     .where(eq(providerAssets.entityId, entityId))
     .orderBy(asc(providerAssets.assetType), asc(providerAssets.providerUrl));
@@ -79,9 +96,15 @@ beforeAll(async () => {
     path.join(showFolder, 'tvshow.nfo'),
     `<tvshow><title>Breaking Bad</title><uniqueid type="tvdb" default="true">81189</uniqueid><thumb aspect="poster">${url('show.jpg')}</thumb><thumb aspect="poster" type="season" season="1">${url('season1.jpg')}</thumb></tvshow>`,
   );
-  fs.writeFileSync(path.join(showFolder, 'Season 01', 'season.nfo'), `<season><seasonnumber>1</seasonnumber><fanart><thumb>${url('season1-fanart.jpg')}</thumb></fanart></season>`);
+  fs.writeFileSync(
+    path.join(showFolder, 'Season 01', 'season.nfo'),
+    `<season><seasonnumber>1</seasonnumber><fanart><thumb>${url('season1-fanart.jpg')}</thumb></fanart></season>`,
+  );
   fs.mkdirSync(path.join(showFolder, 'Season 02'));
-  fs.writeFileSync(path.join(showFolder, 'Season 02', 'season.nfo'), `<season><seasonnumber>2</seasonnumber><thumb aspect="poster">${url('season2.jpg')}</thumb></season>`);
+  fs.writeFileSync(
+    path.join(showFolder, 'Season 02', 'season.nfo'),
+    `<season><seasonnumber>2</seasonnumber><thumb aspect="poster">${url('season2.jpg')}</thumb></season>`,
+  );
 
   database = await createTestDatabase();
   temporal = await createTestClient();
@@ -104,14 +127,22 @@ describe('artwork URLs in NFOs', () => {
       ['nfo', 'poster', '/nfo/poster.jpg'],
     ]);
     expect(rows.every((r) => r.isSelected && r.contentHash !== null)).toBe(true);
-    expect(rows.find((r) => r.assetType === 'poster')!.metadata).toMatchObject({ preview: `${images.url}/nfo/poster-preview.jpg`, attributes: [['spoof', ''], ['cache', '']] });
+    expect(rows.find((r) => r.assetType === 'poster')!.metadata).toMatchObject({
+      preview: `${images.url}/nfo/poster-preview.jpg`,
+      attributes: [
+        ['spoof', ''],
+        ['cache', ''],
+      ],
+    });
     expect([...images.requests].sort()).toEqual(['/nfo/logo.png', '/nfo/poster.jpg']);
 
     expect(fs.readdirSync(movieFolder).sort()).toEqual(['Alien (1979).mkv', 'clearlogo.png', 'fanart.jpg', 'movie.nfo', 'poster.jpg']);
     expect(sha256(path.join(movieFolder, 'poster.jpg'))).toBe(rows.find((r) => r.assetType === 'poster')!.contentHash);
     expect(fs.readFileSync(path.join(movieFolder, 'fanart.jpg')).equals(ownFanart)).toBe(true);
     const nfo = fs.readFileSync(path.join(movieFolder, 'movie.nfo'), 'utf8');
-    expect(nfo).toContain(`<thumb spoof="" cache="" aspect="poster" preview="${images.url}/nfo/poster-preview.jpg">${images.url}/nfo/poster.jpg</thumb>`);
+    expect(nfo).toContain(
+      `<thumb spoof="" cache="" aspect="poster" preview="${images.url}/nfo/poster-preview.jpg">${images.url}/nfo/poster.jpg</thumb>`,
+    );
     expect(nfo).toContain('<thumb aspect="banner">/media/movies/Alien (1979)/banner.jpg</thumb>');
     const read = (text: string) => {
       const parsed = parseNfo(text, 'movie.nfo');
@@ -127,7 +158,9 @@ describe('artwork URLs in NFOs', () => {
     const { id, result } = await scanAndPublish(showsRoot, 'tv');
     expect(result.phase).toBe('completed');
     const rows = await candidates(id);
-    expect(rows.map((r) => [r.providerName, r.assetType, (r.metadata as { season: number | null }).season, r.url.replace(images.url, '')])).toEqual([
+    expect(
+      rows.map((r) => [r.providerName, r.assetType, (r.metadata as { season: number | null }).season, r.url.replace(images.url, '')]),
+    ).toEqual([
       ['nfo', 'poster', null, '/nfo/show.jpg'],
       ['nfo', 'season-fanart', 1, '/nfo/season1-fanart.jpg'],
       ['nfo', 'season-poster', 1, '/nfo/season1.jpg'],
@@ -141,7 +174,10 @@ describe('artwork URLs in NFOs', () => {
 
   it('drops a candidate the NFO no longer names at the next scan, unless a person chose it', async () => {
     const [movie] = await database.db.select({ id: movies.id, libraryId: movies.libraryId }).from(movies);
-    const [logo] = await database.db.select({ id: providerAssets.id }).from(providerAssets).where(and(eq(providerAssets.entityId, movie!.id), eq(providerAssets.assetType, 'clearlogo')));
+    const [logo] = await database.db
+      .select({ id: providerAssets.id })
+      .from(providerAssets)
+      .where(and(eq(providerAssets.entityId, movie!.id), eq(providerAssets.assetType, 'clearlogo')));
     expect((await api('POST', `/api/movies/${movie!.id}/provider-assets/${logo!.id}`, { choice: 'select' })).statusCode).toBe(200);
     const nfoPath = path.join(movieFolder, 'movie.nfo');
     const withoutArt = fs

@@ -10,7 +10,14 @@ import { parseNfo, type ParsedNfo } from '../../src/media/nfo/index.js';
 import { libraryScanWorkflowId } from '../../src/contracts/scan.js';
 import { titlePipelineWorkflowId, type TitlePipelineState } from '../../src/contracts/title-pipeline.js';
 import { makeVideo } from '../support/media-fixtures.js';
-import { authHeaders, createTestApp, createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
+import {
+  authHeaders,
+  createTestApp,
+  createTestClient,
+  createTestDatabase,
+  startTestWorker,
+  type TestDatabase,
+} from '../support/integration.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /**
@@ -43,7 +50,8 @@ let app: FastifyInstance;
 let database: TestDatabase;
 let temporal: Client;
 
-const api = (method: 'GET' | 'POST', url: string, payload?: object) => app.inject({ method, url, headers: authHeaders, ...(payload ? { payload } : {}) });
+const api = (method: 'GET' | 'POST', url: string, payload?: object) =>
+  app.inject({ method, url, headers: authHeaders, ...(payload ? { payload } : {}) });
 const fixture = (name: string) => fs.readFileSync(path.join(fixtures, name), 'utf8');
 
 async function scanAndPublish(libraryId: string, kind: 'movie' | 'show'): Promise<TitlePipelineState[]> {
@@ -51,7 +59,9 @@ async function scanAndPublish(libraryId: string, kind: 'movie' | 'show'): Promis
   await temporal.workflow.getHandle(libraryScanWorkflowId(libraryId)).result();
   const table = (kind === 'movie' ? movies : shows) as typeof movies;
   const rows = await database.db.select({ id: table.id }).from(table).where(eq(table.libraryId, libraryId));
-  return Promise.all(rows.map((row) => temporal.workflow.getHandle(titlePipelineWorkflowId(kind, row.id)).result() as Promise<TitlePipelineState>));
+  return Promise.all(
+    rows.map((row) => temporal.workflow.getHandle(titlePipelineWorkflowId(kind, row.id)).result() as Promise<TitlePipelineState>),
+  );
 }
 
 /** The model without the streams, which publishing takes from the probe of the real file. */
@@ -96,7 +106,10 @@ describe('publishing NFOs from every writer', () => {
     expect(matrix).toContain('<uniqueid type="tmdbcol">2344</uniqueid>');
     expect(matrix).toContain('<set tmdbcolid="2344">');
     expect(matrix).toContain('<type>Producer</type>');
-    const [cast] = await database.db.select({ id: movies.id }).from(movies).where(and(eq(movies.libraryId, libraryId), eq(movies.title, 'The Matrix')));
+    const [cast] = await database.db
+      .select({ id: movies.id })
+      .from(movies)
+      .where(and(eq(movies.libraryId, libraryId), eq(movies.title, 'The Matrix')));
     const detail = (await api('GET', `/api/movies/${cast!.id}`)).json();
     // Jellyfin lists its producer as an <actor>: crew, not cast.
     expect(detail.actors.map((a: { name: string }) => a.name)).toEqual(['Keanu Reeves']);
@@ -131,7 +144,13 @@ describe('publishing NFOs from every writer', () => {
       // Jellyfin left <title> empty and named the episode in <originaltitle>.
       [2, 2, 'Grilled'],
     ]);
-    expect(rows[3]).toMatchObject({ directors: ['Michelle MacLaren'], credits: ['George Mastras'], imdbId: 'tt1232248', tvdbId: 438907, ratings: [{ name: 'default', value: 8.7, isDefault: true }] });
+    expect(rows[3]).toMatchObject({
+      directors: ['Michelle MacLaren'],
+      credits: ['George Mastras'],
+      imdbId: 'tt1232248',
+      tvdbId: 438907,
+      ratings: [{ name: 'default', value: 8.7, isDefault: true }],
+    });
 
     for (const [relative, name] of Object.entries(SHOW_FILES)) {
       const published = fs.readFileSync(path.join(show, relative), 'utf8');
@@ -164,7 +183,9 @@ describe('publishing NFOs from every writer', () => {
       [2, null, null, null],
     ]);
     expect(detail.seasons[0].plot).toMatch(/^High school chemistry teacher/);
-    expect(detail.scanErrors).toEqual([{ relativePath: 'Season 02/season.nfo', reason: expect.stringMatching(/^Season 02\/season\.nfo: not well-formed XML/) }]);
+    expect(detail.scanErrors).toEqual([
+      { relativePath: 'Season 02/season.nfo', reason: expect.stringMatching(/^Season 02\/season\.nfo: not well-formed XML/) },
+    ]);
     expect(fs.readFileSync(path.join(show, 'Season 01', 'season.nfo'), 'utf8')).toBe(fixture('jellyfin.season.nfo'));
     expect(fs.readFileSync(path.join(show, 'Season 02', 'season.nfo'), 'utf8')).toBe(BROKEN_SEASON_NFO);
   });

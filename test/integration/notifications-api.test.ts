@@ -40,12 +40,26 @@ afterAll(async () => {
 });
 
 const get = (service: string) => app.inject({ method: 'GET', url: `/api/notifications/${service}`, headers: authHeaders });
-const put = (service: string, payload: object) => app.inject({ method: 'PUT', url: `/api/notifications/${service}`, headers: authHeaders, payload });
+const put = (service: string, payload: object) =>
+  app.inject({ method: 'PUT', url: `/api/notifications/${service}`, headers: authHeaders, payload });
 const test = (service: string, payload?: object) =>
   app.inject({ method: 'POST', url: `/api/notifications/${service}/test`, headers: authHeaders, ...(payload ? { payload } : {}) });
 
 const kodiConfig = (password = KODI_FAKE_PASSWORD) => ({
-  groups: [{ name: 'living-room', hosts: [{ name: 'htpc', url: kodi.url, username: KODI_FAKE_USER, password, pathMappings: [{ from: '/srv/movies', to: 'smb://nas/movies' }] }] }],
+  groups: [
+    {
+      name: 'living-room',
+      hosts: [
+        {
+          name: 'htpc',
+          url: kodi.url,
+          username: KODI_FAKE_USER,
+          password,
+          pathMappings: [{ from: '/srv/movies', to: 'smb://nas/movies' }],
+        },
+      ],
+    },
+  ],
 });
 
 describe('GET and PUT /api/notifications/:service', () => {
@@ -71,7 +85,9 @@ describe('GET and PUT /api/notifications/:service', () => {
     expect(body.config).toMatchObject({ timeoutMs: 10_000, coalesceSeconds: 10, delivery: { retryWindowMinutes: 1440 } });
     expect((await get('kodi')).json()).toEqual(body);
 
-    const [row] = await database.sql<{ config_encrypted: string }[]>`select config_encrypted from notification_config where service = 'kodi'`;
+    const [row] = await database.sql<
+      { config_encrypted: string }[]
+    >`select config_encrypted from notification_config where service = 'kodi'`;
     expect(row!.config_encrypted).toMatch(/^v1:/);
     expect(row!.config_encrypted).not.toContain(KODI_FAKE_PASSWORD);
   });
@@ -84,7 +100,10 @@ describe('GET and PUT /api/notifications/:service', () => {
     expect((await put('kodi', { enabled: false, config: shown.config })).statusCode).toBe(200);
     const stored = await new NotificationConfigRepository(database.db, testCipher).get('kodi');
     expect(stored).toMatchObject({ enabled: false });
-    expect(stored!.config.groups[0]!.hosts[0]).toMatchObject({ password: KODI_FAKE_PASSWORD, pathMappings: [{ from: '/srv/films', to: 'smb://nas/films' }] });
+    expect(stored!.config.groups[0]!.hosts[0]).toMatchObject({
+      password: KODI_FAKE_PASSWORD,
+      pathMappings: [{ from: '/srv/films', to: 'smb://nas/films' }],
+    });
   });
 
   it('never sends a stored secret to a new host: a masked secret with a changed URL is a 400 naming it', async () => {
@@ -94,7 +113,9 @@ describe('GET and PUT /api/notifications/:service', () => {
     const before = jellyfin.requests.length;
     for (const res of [await put('kodi', { config: shown.config }), await test('kodi', { config: shown.config })]) {
       expect(res.statusCode).toBe(400);
-      expect(res.json().message).toBe('body.config.groups.0.hosts.0.password: the stored secret was entered for another host; send it again to use it with this one');
+      expect(res.json().message).toBe(
+        'body.config.groups.0.hosts.0.password: the stored secret was entered for another host; send it again to use it with this one',
+      );
     }
     expect(jellyfin.requests.length).toBe(before);
     const stored = await new NotificationConfigRepository(database.db, testCipher).get('kodi');
@@ -109,7 +130,16 @@ describe('GET and PUT /api/notifications/:service', () => {
     expect((await test('jellyfin', { config: { ...jellyfinShown.config, url: kodi.url } })).statusCode).toBe(400);
     expect(kodi.calls.length).toBe(kodiCalls);
     // Sent again with the new host, the secret is the person's choice.
-    expect((await put('kodi', { config: { ...shown.config, groups: [{ ...shown.config.groups[0], hosts: [{ ...shown.config.groups[0].hosts[0], password: KODI_FAKE_PASSWORD }] }] } })).statusCode).toBe(200);
+    expect(
+      (
+        await put('kodi', {
+          config: {
+            ...shown.config,
+            groups: [{ ...shown.config.groups[0], hosts: [{ ...shown.config.groups[0].hosts[0], password: KODI_FAKE_PASSWORD }] }],
+          },
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('refuses an invalid config with 400 naming each field', async () => {
@@ -172,7 +202,16 @@ describe('POST /api/notifications/:service/test', () => {
   it('sends a real test message to Discord, Pushover and an SMTP server', async () => {
     await put('discord', { config: { webhookUrl: discord.webhookUrl } });
     await put('pushover', { config: { url: pushover.baseUrl.replace(/\/1$/, ''), token: PUSHOVER_FAKE_TOKEN, user: PUSHOVER_FAKE_USER } });
-    await put('email', { config: { host: smtp.host, port: smtp.port, username: smtp.username, password: smtp.password, from: 'reelflow@home.lan', to: ['me@home.lan'] } });
+    await put('email', {
+      config: {
+        host: smtp.host,
+        port: smtp.port,
+        username: smtp.username,
+        password: smtp.password,
+        from: 'reelflow@home.lan',
+        to: ['me@home.lan'],
+      },
+    });
 
     const discordRes = (await test('discord')).json();
     expect(discordRes).toEqual({ ok: true, answers: [expect.stringMatching(/^Discord message \d+$/)] });

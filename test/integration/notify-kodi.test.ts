@@ -11,7 +11,15 @@ import {
 import { startWorkflow } from '../../src/contracts/workflows.js';
 import { KODI_FAKE_PASSWORD, KODI_FAKE_USER, startFakeKodi, type FakeKodi } from '../fakes/kodi.js';
 import { createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
-import { configureNotification, createLibrary, eventually, FAST_DELIVERY, runNotifyTitle, settle, titleInput } from '../support/notifications.js';
+import {
+  configureNotification,
+  createLibrary,
+  eventually,
+  FAST_DELIVERY,
+  runNotifyTitle,
+  settle,
+  titleInput,
+} from '../support/notifications.js';
 
 /** notifyTitle → the (Kodi group, library) workflow → the Kodi fake, on real Temporal and Postgres. */
 const taskQueue = `test-${randomUUID()}`;
@@ -45,10 +53,18 @@ const host = (name: string, fake: { url: string }, pathMappings: { from: string;
 
 /** One Kodi group of the given hosts, with timings short enough for a test. */
 const configureKodi = (hosts: ReturnType<typeof host>[], extra: Record<string, unknown> = {}) =>
-  configureNotification(database.db, 'kodi', { groups: [{ name: 'living-room', hosts }], coalesceSeconds: 0.3, playingRecheckSeconds: 0.3, timeoutMs: 2_000, ...extra });
+  configureNotification(database.db, 'kodi', {
+    groups: [{ name: 'living-room', hosts }],
+    coalesceSeconds: 0.3,
+    playingRecheckSeconds: 0.3,
+    timeoutMs: 2_000,
+    ...extra,
+  });
 
 const syncState = (libraryId: string) =>
-  temporal.workflow.getHandle(playerLibrarySyncWorkflowId({ service: 'kodi', group: 'living-room' }, libraryId)).query<PlayerSyncState>('state');
+  temporal.workflow
+    .getHandle(playerLibrarySyncWorkflowId({ service: 'kodi', group: 'living-room' }, libraryId))
+    .query<PlayerSyncState>('state');
 
 /** Until the library's Kodi workflow has nothing pending and nothing in progress, and Kodi has scanned. */
 const everythingSent = (libraryId: string, fake: FakeKodi) =>
@@ -65,7 +81,9 @@ describe('notifyTitle to Kodi', () => {
 
     const result = await runNotifyTitle(temporal, taskQueue, titleInput(library, 'Heat (1995)'));
 
-    expect(result.players).toEqual([{ target: 'kodi/living-room', workflowId: playerLibrarySyncWorkflowId({ service: 'kodi', group: 'living-room' }, library.id) }]);
+    expect(result.players).toEqual([
+      { target: 'kodi/living-room', workflowId: playerLibrarySyncWorkflowId({ service: 'kodi', group: 'living-room' }, library.id) },
+    ]);
     await eventually('Kodi received a scan', () => fake.callsOf('VideoLibrary.Scan').length > 0);
     await settle();
     expect(fake.scannedDirectories()).toEqual(['smb://nas/movies/Heat (1995)/']);
@@ -79,7 +97,11 @@ describe('notifyTitle to Kodi', () => {
     const library = await createLibrary(database.db);
     await configureKodi([host('htpc', fake)]);
 
-    await runNotifyTitle(temporal, taskQueue, titleInput(library, 'Alien (1979)', { playerSync: { notify: true, delaySeconds: 0, cleanFirst: true } }));
+    await runNotifyTitle(
+      temporal,
+      taskQueue,
+      titleInput(library, 'Alien (1979)', { playerSync: { notify: true, delaySeconds: 0, cleanFirst: true } }),
+    );
 
     await eventually('Kodi received a scan', () => fake.callsOf('VideoLibrary.Scan').length > 0);
     const methods = fake.calls.map((c) => c.method).filter((m) => m.startsWith('VideoLibrary.'));
@@ -93,7 +115,11 @@ describe('notifyTitle to Kodi', () => {
     const library = await createLibrary(database.db);
     await configureKodi([host('htpc', fake)]);
 
-    const result = await runNotifyTitle(temporal, taskQueue, titleInput(library, 'Ronin (1998)', { playerSync: { notify: false, delaySeconds: 0, cleanFirst: false } }));
+    const result = await runNotifyTitle(
+      temporal,
+      taskQueue,
+      titleInput(library, 'Ronin (1998)', { playerSync: { notify: false, delaySeconds: 0, cleanFirst: false } }),
+    );
 
     expect(result.players).toEqual([]);
     await settle(1_000);
@@ -106,7 +132,11 @@ describe('notifyTitle to Kodi', () => {
     await configureKodi([host('htpc', fake)]);
 
     const started = Date.now();
-    await runNotifyTitle(temporal, taskQueue, titleInput(library, 'Se7en (1995)', { playerSync: { notify: true, delaySeconds: 2, cleanFirst: false } }));
+    await runNotifyTitle(
+      temporal,
+      taskQueue,
+      titleInput(library, 'Se7en (1995)', { playerSync: { notify: true, delaySeconds: 2, cleanFirst: false } }),
+    );
     await eventually('Kodi received a scan', () => fake.callsOf('VideoLibrary.Scan').length > 0);
     expect(fake.callsOf('VideoLibrary.Scan')[0]!.receivedAt - started).toBeGreaterThanOrEqual(2_000);
   });
@@ -218,7 +248,10 @@ describe('notifyTitle to Kodi', () => {
   it('gives many titles of one library two batches at most, each up to 10 folder scans or one scan of the library folder', async () => {
     const fake = await kodi();
     const library = await createLibrary(database.db);
-    await configureKodi([host('htpc', fake, [{ from: library.rootPath, to: 'smb://nas/movies' }])], { coalesceSeconds: 1, maxFolderRefreshes: 10 });
+    await configureKodi([host('htpc', fake, [{ from: library.rootPath, to: 'smb://nas/movies' }])], {
+      coalesceSeconds: 1,
+      maxFolderRefreshes: 10,
+    });
     await fake.goDown();
 
     const names = Array.from({ length: 30 }, (_, i) => `Title ${i} (${1990 + i})`);
@@ -269,7 +302,10 @@ describe('notifyTitle to Kodi', () => {
     await runNotifyTitle(temporal, taskQueue, titleInput(library, 'Second (2002)'));
     await runNotifyTitle(temporal, taskQueue, titleInput(library, 'Third (2003)'));
     await eventually('Kodi received the gathered scans', () => fake.callsOf('VideoLibrary.Scan').length === 3);
-    const later = fake.callsOf('VideoLibrary.Scan').slice(1).map((c) => c.receivedAt - first);
+    const later = fake
+      .callsOf('VideoLibrary.Scan')
+      .slice(1)
+      .map((c) => c.receivedAt - first);
     expect(Math.min(...later)).toBeGreaterThanOrEqual(7_900);
   });
 
@@ -294,12 +330,27 @@ describe('playerLibrarySync', () => {
     const library = await createLibrary(database.db);
     await configureKodi([host('htpc', fake)]);
     const input: PlayerLibrarySyncInput = {
-      plan: { target: { service: 'kodi', group: 'living-room' }, coalesceSeconds: 0, maxFolderRefreshes: 25, playingRecheckSeconds: 0.3, delivery: FAST_DELIVERY },
+      plan: {
+        target: { service: 'kodi', group: 'living-room' },
+        coalesceSeconds: 0,
+        maxFolderRefreshes: 25,
+        playingRecheckSeconds: 0.3,
+        delivery: FAST_DELIVERY,
+      },
       libraryId: library.id,
       maxHistoryEvents: 12,
     };
-    const handle = await startWorkflow(temporal, 'playerLibrarySync', { workflowId: `player-sync-test/${library.id}`, taskQueue, args: [input] });
-    const change = (name: string, key: string): FolderChange => ({ folderPath: `${library.rootPath}/${name}`, change: 'added', cleanFirst: false, notificationKey: key });
+    const handle = await startWorkflow(temporal, 'playerLibrarySync', {
+      workflowId: `player-sync-test/${library.id}`,
+      taskQueue,
+      args: [input],
+    });
+    const change = (name: string, key: string): FolderChange => ({
+      folderPath: `${library.rootPath}/${name}`,
+      change: 'added',
+      cleanFirst: false,
+      notificationKey: key,
+    });
 
     // Kodi is down while A is sent; B (and A again) arrive meanwhile and wait.
     await fake.goDown();

@@ -39,7 +39,9 @@ describe('notification replay', () => {
   it('replays every recorded history without a determinism error', async () => {
     const files = fs.readdirSync(fixturesDir).filter((f) => /^(notify-title|player-library-sync)/.test(f) && f.endsWith('.json'));
     expect(files.length).toBeGreaterThan(0);
-    const results = await replay(files.map((f) => ({ workflowId: f, history: historyFromJSON(JSON.parse(fs.readFileSync(path.join(fixturesDir, f), 'utf8'))) })));
+    const results = await replay(
+      files.map((f) => ({ workflowId: f, history: historyFromJSON(JSON.parse(fs.readFileSync(path.join(fixturesDir, f), 'utf8'))) })),
+    );
     expect(results.map((r) => [r.workflowId, r.error?.message])).toEqual(files.map((f) => [f, undefined]));
   });
 
@@ -48,7 +50,20 @@ describe('notification replay', () => {
     const { taskQueue } = await startTestWorker(database.db, `test-${randomUUID()}`);
     const temporal = await createTestClient();
     await configureNotification(database.db, 'kodi', {
-      groups: [{ name: 'htpc', hosts: [{ name: 'htpc', url: kodi.url, username: KODI_FAKE_USER, password: KODI_FAKE_PASSWORD, pathMappings: [{ from: library.rootPath, to: 'smb://nas/movies' }] }] }],
+      groups: [
+        {
+          name: 'htpc',
+          hosts: [
+            {
+              name: 'htpc',
+              url: kodi.url,
+              username: KODI_FAKE_USER,
+              password: KODI_FAKE_PASSWORD,
+              pathMappings: [{ from: library.rootPath, to: 'smb://nas/movies' }],
+            },
+          ],
+        },
+      ],
       coalesceSeconds: 0.3,
       playingRecheckSeconds: 0.3,
       timeoutMs: 2_000,
@@ -57,7 +72,9 @@ describe('notification replay', () => {
     kodi.setPlaying('video');
     discord.rateLimitNext(1, 0.2);
 
-    const inputs = ['Heat (1995)', 'Ronin (1998)'].map((name) => titleInput(library, name, { playerSync: { notify: true, delaySeconds: 1, cleanFirst: true } }));
+    const inputs = ['Heat (1995)', 'Ronin (1998)'].map((name) =>
+      titleInput(library, name, { playerSync: { notify: true, delaySeconds: 1, cleanFirst: true } }),
+    );
     await Promise.all(inputs.map((input) => runNotifyTitle(temporal, taskQueue, input)));
     await eventually('Kodi was asked twice what plays', () => kodi.callsOf('Player.GetActivePlayers').length >= 2);
     kodi.setPlaying(null);
@@ -65,7 +82,12 @@ describe('notification replay', () => {
 
     const runs = [
       { name: 'notify-title', history: await temporal.workflow.getHandle(notifyTitleWorkflowId(inputs[0]!)).fetchHistory() },
-      { name: 'player-library-sync', history: await temporal.workflow.getHandle(playerLibrarySyncWorkflowId({ service: 'kodi', group: 'htpc' }, library.id)).fetchHistory() },
+      {
+        name: 'player-library-sync',
+        history: await temporal.workflow
+          .getHandle(playerLibrarySyncWorkflowId({ service: 'kodi', group: 'htpc' }, library.id))
+          .fetchHistory(),
+      },
     ];
     if (process.env.REELFLOW_RECORD_HISTORIES) {
       for (const run of runs) fs.writeFileSync(path.join(fixturesDir, `${run.name}.json`), historyToJSON(run.history));

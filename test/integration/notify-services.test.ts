@@ -57,14 +57,38 @@ beforeEach(async () => {
 
 const players = { coalesceSeconds: 0.3, timeoutMs: 2_000 };
 const configureJellyfin = (rootPath: string, mapped = true) =>
-  configureNotification(database.db, 'jellyfin', { url: jellyfin.baseUrl, apiKey: JELLYFIN_FAKE_API_KEY, pathMappings: mapped ? [{ from: rootPath, to: '/media/movies' }] : [{ from: '/nowhere', to: '/x' }], ...players });
+  configureNotification(database.db, 'jellyfin', {
+    url: jellyfin.baseUrl,
+    apiKey: JELLYFIN_FAKE_API_KEY,
+    pathMappings: mapped ? [{ from: rootPath, to: '/media/movies' }] : [{ from: '/nowhere', to: '/x' }],
+    ...players,
+  });
 const configurePlex = (rootPath: string, to = '/data/movies') =>
-  configureNotification(database.db, 'plex', { url: plex.baseUrl, token: PLEX_FAKE_TOKEN, pathMappings: [{ from: rootPath, to }], ...players });
-const configureDiscord = () => configureNotification(database.db, 'discord', { webhookUrl: discord.webhookUrl, username: 'Reelflow', timeoutMs: 2_000 });
+  configureNotification(database.db, 'plex', {
+    url: plex.baseUrl,
+    token: PLEX_FAKE_TOKEN,
+    pathMappings: [{ from: rootPath, to }],
+    ...players,
+  });
+const configureDiscord = () =>
+  configureNotification(database.db, 'discord', { webhookUrl: discord.webhookUrl, username: 'Reelflow', timeoutMs: 2_000 });
 const configurePushover = (token = PUSHOVER_FAKE_TOKEN) =>
-  configureNotification(database.db, 'pushover', { url: pushover.baseUrl.replace(/\/1$/, ''), token, user: PUSHOVER_FAKE_USER, timeoutMs: 2_000 });
+  configureNotification(database.db, 'pushover', {
+    url: pushover.baseUrl.replace(/\/1$/, ''),
+    token,
+    user: PUSHOVER_FAKE_USER,
+    timeoutMs: 2_000,
+  });
 const configureEmail = (port = smtp.port) =>
-  configureNotification(database.db, 'email', { host: smtp.host, port, username: smtp.username, password: smtp.password, from: 'reelflow@home.lan', to: ['family@home.lan', 'me@home.lan'], timeoutMs: 2_000 });
+  configureNotification(database.db, 'email', {
+    host: smtp.host,
+    port,
+    username: smtp.username,
+    password: smtp.password,
+    from: 'reelflow@home.lan',
+    to: ['family@home.lan', 'me@home.lan'],
+    timeoutMs: 2_000,
+  });
 
 describe('Jellyfin', () => {
   it('reports the changed folder through /Library/Media/Updated with its path as Jellyfin sees it', async () => {
@@ -195,7 +219,9 @@ describe('Discord', () => {
     await settle();
     const sent = discord.messages().slice(before);
     expect(sent.map((m) => m.embeds![0]!.title)).toEqual(['Added: Alien (1979)', 'Added: 4 titles']);
-    expect(sent[1]!.embeds![0]!.description).toBe(`Added movie: Aliens (1986)\nAdded movie: Brazil (1985)\nAdded movie: Heat (1995)\nAdded movie: Ronin (1998)\n${library.rootPath}`);
+    expect(sent[1]!.embeds![0]!.description).toBe(
+      `Added movie: Aliens (1986)\nAdded movie: Brazil (1985)\nAdded movie: Heat (1995)\nAdded movie: Ronin (1998)\n${library.rootPath}`,
+    );
     const state = await temporal.workflow.getHandle(digestId).query<{ sent: number; titlesSent: number; failed: unknown[] }>('state');
     expect(state).toMatchObject({ sent: 2, titlesSent: 5, failed: [] });
   });
@@ -203,7 +229,14 @@ describe('Discord', () => {
 
 describe('a send retried by Temporal', () => {
   // The activity as a retry after a killed worker runs it: the same message id, the ledger as the dead attempt left it.
-  const message = (id: string) => ({ id, event: 'added' as const, titleKind: 'movie' as const, displayName: 'Thief (1981)', folderPath: '/movies/Thief (1981)', occurredAt: new Date().toISOString() });
+  const message = (id: string) => ({
+    id,
+    event: 'added' as const,
+    titleKind: 'movie' as const,
+    displayName: 'Thief (1981)',
+    folderPath: '/movies/Thief (1981)',
+    occurredAt: new Date().toISOString(),
+  });
   const activities = () => createNotifyActivities({ db: database.db, credentialsCipher: testCipher });
   const ledger = () => new NotificationSendRepository(database.db);
 
@@ -239,7 +272,11 @@ describe('a send retried by Temporal', () => {
     discord.rateLimitNext(1, 0.1);
 
     await expect(activities().notifyPeople({ service: 'discord', message: message(id) })).rejects.toThrow(/rate limiting/);
-    expect(await ledger().get('discord', id)).toMatchObject({ state: 'failed', attempts: 1, lastError: expect.stringContaining('rate limiting') });
+    expect(await ledger().get('discord', id)).toMatchObject({
+      state: 'failed',
+      attempts: 1,
+      lastError: expect.stringContaining('rate limiting'),
+    });
     await activities().notifyPeople({ service: 'discord', message: message(id) });
 
     expect(await ledger().get('discord', id)).toMatchObject({ state: 'sent', attempts: 2, resends: 0, lastError: null });
@@ -254,9 +291,16 @@ describe('Pushover', () => {
 
     const result = await runNotifyTitle(temporal, taskQueue, titleInput(library, 'Heat (1995)'));
 
-    expect(result.people).toEqual([{ service: 'pushover', status: 'sent', detail: expect.stringMatching(/^Pushover request [0-9a-f-]{36}$/) }]);
+    expect(result.people).toEqual([
+      { service: 'pushover', status: 'sent', detail: expect.stringMatching(/^Pushover request [0-9a-f-]{36}$/) },
+    ]);
     expect(pushover.messages().slice(before)).toEqual([
-      expect.objectContaining({ token: PUSHOVER_FAKE_TOKEN, user: PUSHOVER_FAKE_USER, title: 'Added: Heat (1995)', message: expect.stringContaining('Movie added') }),
+      expect.objectContaining({
+        token: PUSHOVER_FAKE_TOKEN,
+        user: PUSHOVER_FAKE_USER,
+        title: 'Added: Heat (1995)',
+        message: expect.stringContaining('Movie added'),
+      }),
     ]);
   });
 
@@ -280,7 +324,9 @@ describe('Pushover', () => {
 
     const result = await runNotifyTitle(temporal, taskQueue, titleInput(library, 'Heat (1995)'));
 
-    expect(result.people).toEqual([{ service: 'pushover', status: 'failed', detail: expect.stringContaining('application token is invalid') }]);
+    expect(result.people).toEqual([
+      { service: 'pushover', status: 'failed', detail: expect.stringContaining('application token is invalid') },
+    ]);
     expect(pushover.requests).toHaveLength(requestsBefore + 1);
   });
 });
@@ -327,12 +373,21 @@ describe('bad configuration and bad input', () => {
     await configureDiscord();
     // A Pushover row written with another secret key (the key changed since it was saved).
     const otherKey = new CredentialsCipher(randomBytes(32));
-    await new NotificationConfigRepository(database.db, otherKey).put('pushover', true, notificationConfigSchemas.pushover.parse({ token: 't', user: 'u' }));
+    await new NotificationConfigRepository(database.db, otherKey).put(
+      'pushover',
+      true,
+      notificationConfigSchemas.pushover.parse({ token: 't', user: 'u' }),
+    );
     const before = discord.messages().length;
 
     const result = await runNotifyTitle(temporal, taskQueue, titleInput(library, 'Heat (1995)'));
 
-    expect(result.unreadable).toEqual([{ service: 'pushover', error: expect.stringMatching(/^Notification service "pushover": Stored credentials were encrypted with another secret key/) }]);
+    expect(result.unreadable).toEqual([
+      {
+        service: 'pushover',
+        error: expect.stringMatching(/^Notification service "pushover": Stored credentials were encrypted with another secret key/),
+      },
+    ]);
     expect(result.people).toEqual([expect.objectContaining({ service: 'discord', status: 'sent' })]);
     expect(discord.messages()).toHaveLength(before + 1);
   });
@@ -364,7 +419,10 @@ describe('every service at once', () => {
       configureDiscord(),
       configurePushover(),
       configureEmail(),
-      configureNotification(database.db, 'kodi', { groups: [{ name: 'htpc', hosts: [{ name: 'htpc', url: kodi.url, username: KODI_FAKE_USER, password: KODI_FAKE_PASSWORD }] }], ...players }),
+      configureNotification(database.db, 'kodi', {
+        groups: [{ name: 'htpc', hosts: [{ name: 'htpc', url: kodi.url, username: KODI_FAKE_USER, password: KODI_FAKE_PASSWORD }] }],
+        ...players,
+      }),
     ]);
     const before = {
       jellyfin: jellyfin.mediaUpdates().length,
@@ -383,8 +441,12 @@ describe('every service at once', () => {
       ['pushover', 'sent'],
     ]);
     expect(result.players.map((p) => p.target).sort()).toEqual(['jellyfin', 'kodi/htpc', 'plex']);
-    await eventually('every player was refreshed', () =>
-      jellyfin.mediaUpdates().length > before.jellyfin && plex.refreshes().length > before.plex && kodi.callsOf('VideoLibrary.Scan').length > before.kodi,
+    await eventually(
+      'every player was refreshed',
+      () =>
+        jellyfin.mediaUpdates().length > before.jellyfin &&
+        plex.refreshes().length > before.plex &&
+        kodi.callsOf('VideoLibrary.Scan').length > before.kodi,
     );
     await settle();
     expect({

@@ -14,7 +14,8 @@ beforeEach(async () => {
 });
 
 const get = (url: string) => app.inject({ method: 'GET', url, headers: authHeaders });
-const patch = (phase: string, payload: unknown) => app.inject({ method: 'PATCH', url: `/api/phase-config/${phase}`, headers: authHeaders, payload: payload as object });
+const patch = (phase: string, payload: unknown) =>
+  app.inject({ method: 'PATCH', url: `/api/phase-config/${phase}`, headers: authHeaders, payload: payload as object });
 
 describe('phase configuration API', () => {
   it('answers every one of several resets and updates at once with 200', async () => {
@@ -32,12 +33,23 @@ describe('phase configuration API', () => {
     const res = await get('/api/phase-config');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual(DEFAULT_PHASE_CONFIG);
-    expect(res.json().enrichment).toMatchObject({ fetchProviderAssets: true, maxPoster: 3, maxFanart: 5, language: 'en', minResolution: 720 });
+    expect(res.json().enrichment).toMatchObject({
+      fetchProviderAssets: true,
+      maxPoster: 3,
+      maxFanart: 5,
+      language: 'en',
+      minResolution: 720,
+    });
     expect(res.json().playerSync).toEqual({ notify: true, delaySeconds: 0, cleanFirst: false });
   });
 
   it('returns one phase, and 404 naming the valid phases for an unknown one', async () => {
-    expect((await get('/api/phase-config/publish')).json()).toEqual({ assets: true, actors: true, trailers: false, movieNfoName: 'movie.nfo' });
+    expect((await get('/api/phase-config/publish')).json()).toEqual({
+      assets: true,
+      actors: true,
+      trailers: false,
+      movieNfoName: 'movie.nfo',
+    });
     const res = await get('/api/phase-config/encoding');
     expect(res.statusCode).toBe(404);
     expect(res.json().message).toBe('Unknown phase "encoding"; expected one of scan, enrichment, publish, playerSync');

@@ -8,7 +8,8 @@ beforeAll(async () => {
   app = await createTestApp({ database: await createTestDatabase(), temporal: await createTestClient(), taskQueue: 'unused' });
 });
 
-const send = (method: 'POST' | 'PATCH' | 'DELETE' | 'GET', url: string, payload?: object) => app.inject({ method, url, headers: authHeaders, ...(payload ? { payload } : {}) });
+const send = (method: 'POST' | 'PATCH' | 'DELETE' | 'GET', url: string, payload?: object) =>
+  app.inject({ method, url, headers: authHeaders, ...(payload ? { payload } : {}) });
 
 describe('quality profiles', () => {
   it('refuses a second profile of the same name with 409 naming it, and a size range upside down with 400', async () => {

@@ -15,7 +15,14 @@ import { startFakeFanart, FANART_FAKE_API_KEY } from '../fakes/fanart.js';
 import type { FakeServer } from '../fakes/http-fake.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../fakes/tmdb.js';
 import { startFakeTvdb, TVDB_FAKE_API_KEY, type FakeTvdb } from '../fakes/tvdb.js';
-import { authHeaders, createTestApp, createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
+import {
+  authHeaders,
+  createTestApp,
+  createTestClient,
+  createTestDatabase,
+  startTestWorker,
+  type TestDatabase,
+} from '../support/integration.js';
 import { insertMovie } from '../support/title-rows.js';
 import { configureProvider } from '../support/providers.js';
 import { createProfile, createTarget, waitFor } from '../support/request-pipeline.js';
@@ -36,15 +43,31 @@ let tmdbProviderId: string;
 const ONLY_ON_TVDB = {
   id: 990100,
   name: 'Only On TVDB',
-  seasons: [{ id: 990101, number: 1, episodes: [{ id: 990111, number: 1, name: 'Arrival', aired: '2031-03-01' }, { id: 990112, number: 2, name: 'Departure', aired: '2031-03-08' }] }],
+  seasons: [
+    {
+      id: 990101,
+      number: 1,
+      episodes: [
+        { id: 990111, number: 1, name: 'Arrival', aired: '2031-03-01' },
+        { id: 990112, number: 2, name: 'Departure', aired: '2031-03-08' },
+      ],
+    },
+  ],
 };
 
 beforeAll(async () => {
   [tmdb, tvdb, fanart] = await Promise.all([startFakeTmdb(), startFakeTvdb({ shows: [ONLY_ON_TVDB] }), startFakeFanart()]);
   database = await createTestDatabase();
-  tmdbProviderId = (await configureProvider(database.db, { kind: 'tmdb', baseUrl: tmdb.baseUrl, credentials: { apiKey: TMDB_FAKE_API_KEY } })).id;
+  tmdbProviderId = (
+    await configureProvider(database.db, { kind: 'tmdb', baseUrl: tmdb.baseUrl, credentials: { apiKey: TMDB_FAKE_API_KEY } })
+  ).id;
   await configureProvider(database.db, { kind: 'tvdb', baseUrl: tvdb.baseUrl, credentials: { apiKey: TVDB_FAKE_API_KEY } });
-  await configureProvider(database.db, { kind: 'fanart_tv', baseUrl: fanart.baseUrl, credentials: { apiKey: FANART_FAKE_API_KEY }, timeoutMs: 500 });
+  await configureProvider(database.db, {
+    kind: 'fanart_tv',
+    baseUrl: fanart.baseUrl,
+    credentials: { apiKey: FANART_FAKE_API_KEY },
+    timeoutMs: 500,
+  });
   temporal = await createTestClient();
   await startTestWorker(database.db, taskQueue);
   app = await createTestApp({ database, temporal, taskQueue });
@@ -119,7 +142,9 @@ describe('fetchAssets', () => {
     try {
       const body = (await fetchAssets(other)).json();
       expect(body.metadata.completedProviders).toEqual(['tmdb']);
-      expect(body.metadata.failedProviders).toEqual([{ provider: 'fanart_tv', error: expect.stringMatching(/Fanart\.tv rejected the API key/i) }]);
+      expect(body.metadata.failedProviders).toEqual([
+        { provider: 'fanart_tv', error: expect.stringMatching(/Fanart\.tv rejected the API key/i) },
+      ]);
     } finally {
       fanart.setMode({ kind: 'normal' });
     }
@@ -179,7 +204,11 @@ describe('fetchSeason', () => {
   });
 
   function seasonManager(metrics?: CacheMetrics) {
-    return new ProviderCacheManager({ cache: new ProviderCacheRepository(database.db), fetcher: new TemporalProviderFetcher(temporal, taskQueue), ...(metrics ? { metrics } : {}) });
+    return new ProviderCacheManager({
+      cache: new ProviderCacheRepository(database.db),
+      fetcher: new TemporalProviderFetcher(temporal, taskQueue),
+      ...(metrics ? { metrics } : {}),
+    });
   }
   const fetchSeason = (entityId: string, seasonNumber = 1, using = manager) =>
     using.fetchSeason({ entityType: 'tv', entityId, externalIds: breakingBad, seasonNumber, priority: 'user' });
@@ -193,7 +222,8 @@ describe('fetchSeason', () => {
     expect(answer.seasons.tmdb!.episodes.map((e) => e.episodeNumber)).toStrictEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(answer.seasons.tvdb!.episodes).toHaveLength(4);
     expect([upstream(tmdb, '/tv/1396/season/1'), upstream(tvdb, '/seasons/30272/extended')]).toStrictEqual([1, 1]);
-    const rows = await database.sql`select provider_name from provider_seasons where entity_id = ${showId} and season_number = 1 order by provider_name`;
+    const rows =
+      await database.sql`select provider_name from provider_seasons where entity_id = ${showId} and season_number = 1 order by provider_name`;
     expect(rows.map((row) => row.provider_name)).toStrictEqual(['tmdb', 'tvdb']);
   });
 
@@ -207,7 +237,8 @@ describe('fetchSeason', () => {
   });
 
   it('orders a cached answer by the providers’ priority as it is now', async () => {
-    const setTmdbPriority = (priority: number) => app.inject({ method: 'PATCH', url: `/api/providers/${tmdbProviderId}`, headers: authHeaders, payload: { priority } });
+    const setTmdbPriority = (priority: number) =>
+      app.inject({ method: 'PATCH', url: `/api/providers/${tmdbProviderId}`, headers: authHeaders, payload: { priority } });
     expect((await setTmdbPriority(5)).statusCode).toBe(200);
     try {
       const answer = await fetchSeason(showId);
@@ -263,11 +294,20 @@ describe('request planning through the provider cache', () => {
 
   afterAll(async () => {
     // The items wait for air dates or releases; their pipelines end with their request's.
-    for (const id of requestIds) await temporal.workflow.getHandle(requestWorkflowId(id)).terminate('test done').catch(() => undefined);
+    for (const id of requestIds)
+      await temporal.workflow
+        .getHandle(requestWorkflowId(id))
+        .terminate('test done')
+        .catch(() => undefined);
   });
 
   async function postRequest(body: Record<string, unknown>) {
-    const response = await app.inject({ method: 'POST', url: '/api/requests', headers: authHeaders, payload: { ...body, qualityProfileId: profileId, targetIds: [targetId] } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/requests',
+      headers: authHeaders,
+      payload: { ...body, qualityProfileId: profileId, targetIds: [targetId] },
+    });
     expect(response.statusCode).toBe(201);
     const id: string = response.json().id;
     requestIds.push(id);
@@ -276,10 +316,14 @@ describe('request planning through the provider cache', () => {
 
   async function plannedItems(body: Record<string, unknown>): Promise<ProcessingItemRow[]> {
     const id = await postRequest(body);
-    return waitFor(async () => {
-      const items = await requests().listItems(id);
-      return items.length > 0 ? items : undefined;
-    }, 30_000, async () => JSON.stringify(await requests().get(id)));
+    return waitFor(
+      async () => {
+        const items = await requests().listItems(id);
+        return items.length > 0 ? items : undefined;
+      },
+      30_000,
+      async () => JSON.stringify(await requests().get(id)),
+    );
   }
 
   it('plans a TV request from the season in the cache: a second request for the same show asks no provider again', async () => {
@@ -312,17 +356,26 @@ describe('request planning through the provider cache', () => {
   });
 
   it('refuses a TV request without any id, naming the ids it takes', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/requests', headers: authHeaders, payload: { type: 'tv', seasons: [1], qualityProfileId: profileId, targetIds: [targetId] } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/requests',
+      headers: authHeaders,
+      payload: { type: 'tv', seasons: [1], qualityProfileId: profileId, targetIds: [targetId] },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().message).toMatch(/a TV request needs tmdbId, tvdbId or imdbId/);
   });
 
   it('fails a request for a season no provider knows, for good, naming the season', async () => {
     const id = await postRequest({ type: 'tv', tmdbId: 1396, seasons: [9] });
-    const failed = await waitFor(async () => {
-      const row = await requests().get(id);
-      return row?.status === 'FAILED' ? row : undefined;
-    }, 30_000, async () => JSON.stringify(await requests().get(id)));
+    const failed = await waitFor(
+      async () => {
+        const row = await requests().get(id);
+        return row?.status === 'FAILED' ? row : undefined;
+      },
+      30_000,
+      async () => JSON.stringify(await requests().get(id)),
+    );
     expect(failed.lastError).toBe('No provider knows season 9 of "Breaking Bad" (ids {"tmdb":1396}; asked tmdb)');
     expect(await requests().listItems(id)).toStrictEqual([]);
   });

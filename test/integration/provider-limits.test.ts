@@ -26,7 +26,12 @@ let libraryId: string;
 beforeAll(async () => {
   tmdb = await startFakeTmdb();
   database = await createTestDatabase();
-  await configureProvider(database.db, { kind: 'tmdb', baseUrl: tmdb.baseUrl, credentials: { apiKey: TMDB_FAKE_API_KEY }, rateLimitPerSecond: RATE });
+  await configureProvider(database.db, {
+    kind: 'tmdb',
+    baseUrl: tmdb.baseUrl,
+    credentials: { apiKey: TMDB_FAKE_API_KEY },
+    rateLimitPerSecond: RATE,
+  });
   libraryId = (await new LibraryRepository(database.db).create({ name: 'Movies', kind: 'movie', rootPath: tempDir() })).id;
   temporal = await createTestClient();
   await Promise.all([1, 2].map(() => startWorkerProcess({ databaseUrl: database.url, taskQueue, dataDir: tempDir() })));
@@ -35,7 +40,10 @@ beforeAll(async () => {
 afterAll(() => tmdb.close());
 
 function startBackgroundFetch(entityId: string) {
-  const input: ProviderFetchInput = { request: { entityType: 'movie', entityId, externalIds: { tmdb: 603 }, language: 'en' }, priority: 'background' };
+  const input: ProviderFetchInput = {
+    request: { entityType: 'movie', entityId, externalIds: { tmdb: 603 }, language: 'en' },
+    priority: 'background',
+  };
   return temporal.workflow.start('providerFetch', {
     taskQueue,
     workflowId: providerFetchWorkflowId('movie', entityId),
@@ -90,7 +98,12 @@ describe('a person fetching during a background refresh', () => {
 
     const movie = await insertMovie(database.db, libraryId, 'Clicked', 603);
     const started = Date.now();
-    const res = await app.inject({ method: 'POST', url: `/api/movies/${movie.id}/provider-assets/fetch`, headers: authHeaders, payload: {} });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/movies/${movie.id}/provider-assets/fetch`,
+      headers: authHeaders,
+      payload: {},
+    });
     const seconds = (Date.now() - started) / 1000;
 
     expect(res.statusCode).toBe(200);

@@ -21,7 +21,9 @@ let tmdb: FakeServer;
 const changedMovies = [603, 700_004, ...Array.from({ length: 248 }, (_, i) => 900_000 + i)];
 
 beforeAll(async () => {
-  tmdb = await startFakeTmdb({ extras: { changes: { movie: changedMovies, tv: [1396, 5] }, syntheticMovies: { firstId: 700_000, count: 100 } } });
+  tmdb = await startFakeTmdb({
+    extras: { changes: { movie: changedMovies, tv: [1396, 5] }, syntheticMovies: { firstId: 700_000, count: 100 } },
+  });
   database = await createTestDatabase();
   await configureProvider(database.db, { kind: 'tmdb', baseUrl: tmdb.baseUrl, credentials: { apiKey: TMDB_FAKE_API_KEY } });
   temporal = await createTestClient();
@@ -31,7 +33,9 @@ beforeAll(async () => {
   const now = Date.now();
   const isoDay = (offsetDays: number) => new Date(now + offsetDays * DAY).toISOString().slice(0, 10);
   const cached = async (entityType: 'movie' | 'tv', entityId: string, fetchedDaysAgo: number) => {
-    await database.db.insert(providerMetadata).values({ entityType, entityId, providerName: 'tmdb', metadata: null, fetchedAt: new Date(now - fetchedDaysAgo * DAY) });
+    await database.db
+      .insert(providerMetadata)
+      .values({ entityType, entityId, providerName: 'tmdb', metadata: null, fetchedAt: new Date(now - fetchedDaysAgo * DAY) });
   };
   const movie = async (title: string, tmdbId: number, premiered: string, fetchedDaysAgo: number | null) => {
     const row = await insertMovie(database.db, libraryId, title, tmdbId);
@@ -45,7 +49,17 @@ beforeAll(async () => {
   await movie('Never fetched', 700_004, '2001-01-01', null); // changed, but nothing cached to refresh
   const [show] = await database.db
     .insert(shows)
-    .values({ libraryId, title: 'Breaking Bad', tmdbId: 1396, premiered: '2008-01-20', status: 'Ended', identificationStatus: 'identified', identificationSource: 'nfo', folderPath: '/media/Breaking Bad', folderKey: 'bb' })
+    .values({
+      libraryId,
+      title: 'Breaking Bad',
+      tmdbId: 1396,
+      premiered: '2008-01-20',
+      status: 'Ended',
+      identificationStatus: 'identified',
+      identificationSource: 'nfo',
+      folderPath: '/media/Breaking Bad',
+      folderKey: 'bb',
+    })
     .returning();
   await cached('tv', show!.id, 1);
 });
@@ -66,7 +80,10 @@ describe('providerRefresh', () => {
     const movieChanges = asked('/movie/changes');
     expect(movieChanges.map((r) => r.query.page)).toEqual(['1', '2', '3']);
     const today = new Date().toISOString().slice(0, 10);
-    expect(movieChanges[0]!.query).toMatchObject({ start_date: new Date(Date.now() - 14 * DAY).toISOString().slice(0, 10), end_date: today });
+    expect(movieChanges[0]!.query).toMatchObject({
+      start_date: new Date(Date.now() - 14 * DAY).toISOString().slice(0, 10),
+      end_date: today,
+    });
     expect(asked('/tv/changes')).toHaveLength(1);
     expect(asked('/movie/603')).toHaveLength(1);
     expect(asked('/tv/1396')).toHaveLength(1);

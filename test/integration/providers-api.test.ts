@@ -122,11 +122,17 @@ describe('providers API: validation', () => {
     [{ kind: 'tvdb', name: 'x', credentials: { pin: '1' } }, 'body.credentials.apiKey: required for tvdb'],
     [{ kind: 'fanart_tv', name: 'x', credentials: { clientKey: 'c' } }, 'body.credentials.apiKey: required for fanart_tv'],
     [{ kind: 'musicbrainz', name: 'x', credentials: {} }, 'body.credentials.contact: required for musicbrainz'],
-    [{ kind: 'tmdb', name: 'x', credentials: { apiKey: 'k', password: 'p' } }, 'body.credentials.password: unknown for tmdb; expected apiKey, readAccessToken'],
+    [
+      { kind: 'tmdb', name: 'x', credentials: { apiKey: 'k', password: 'p' } },
+      'body.credentials.password: unknown for tmdb; expected apiKey, readAccessToken',
+    ],
     [{ kind: 'tmdb', name: 'x', credentials: { apiKey: '  ' } }, 'body.credentials.apiKey: a non-empty string'],
     [{ kind: 'tmdb', name: 'x', credentials: { apiKey: 'k' }, baseUrl: 'ftp://example.org' }, 'body.baseUrl: an http:// or https:// URL'],
     [{ kind: 'tmdb', name: 'x', credentials: { apiKey: 'k' }, timeoutMs: 1.5 }, 'body.timeoutMs: a whole number of milliseconds'],
-    [{ kind: 'tmdb', name: 'x', credentials: { apiKey: 'k' }, rateLimitPerSecond: 0 }, 'body.rateLimitPerSecond: a number of requests per second above 0'],
+    [
+      { kind: 'tmdb', name: 'x', credentials: { apiKey: 'k' }, rateLimitPerSecond: 0 },
+      'body.rateLimitPerSecond: a number of requests per second above 0',
+    ],
     [{ kind: 'tmdb', name: 'x', credentials: { apiKey: 'k' }, secret: 1 }, 'body.secret: unknown field'],
   ])('refuses %j with a 400 naming the field', async (payload, message) => {
     const response = await create(payload);
@@ -156,7 +162,13 @@ describe('providers API: update', () => {
     const before = await storedCredentials(id);
     const response = await patch(id, { enabled: false, priority: 7, timeoutMs: 2_500 });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ enabled: false, priority: 7, timeoutMs: 2_500, credentials: { apiKey: '••••abcd' }, name: 'TMDB patch' });
+    expect(response.json()).toMatchObject({
+      enabled: false,
+      priority: 7,
+      timeoutMs: 2_500,
+      credentials: { apiKey: '••••abcd' },
+      name: 'TMDB patch',
+    });
     expect(await storedCredentials(id)).toBe(before);
   });
 
@@ -185,7 +197,9 @@ describe('providers API: update', () => {
     const id = await createdId({ kind: 'tmdb', name: 'TMDB moved', baseUrl: fakeTmdb.baseUrl, credentials: { apiKey: TMDB_FAKE_API_KEY } });
     const moved = await patch(id, { baseUrl: 'http://127.0.0.1:1/3' });
     expect(moved.statusCode).toBe(400);
-    expect(moved.json().message).toMatch(/^body\.credentials: the stored credentials were entered for http:\/\/127\.0\.0\.1:\d+; send them again/);
+    expect(moved.json().message).toMatch(
+      /^body\.credentials: the stored credentials were entered for http:\/\/127\.0\.0\.1:\d+; send them again/,
+    );
     expect((await get(id)).json().baseUrl).toBe(fakeTmdb.baseUrl);
     // Another path on the same origin keeps them; the new host with the credentials sent again is fine.
     expect((await patch(id, { baseUrl: `${fakeTmdb.baseUrl}/` })).statusCode).toBe(200);
@@ -206,7 +220,12 @@ describe('providers API: testing credentials', () => {
   });
 
   it('answers ok: false with the provider’s refusal, and ok after the key is fixed', async () => {
-    const id = await createdId({ kind: 'tmdb', name: 'TMDB bad key', baseUrl: fakeTmdb.baseUrl, credentials: { apiKey: 'wrong-key-for-fake-tmdb-0000' } });
+    const id = await createdId({
+      kind: 'tmdb',
+      name: 'TMDB bad key',
+      baseUrl: fakeTmdb.baseUrl,
+      credentials: { apiKey: 'wrong-key-for-fake-tmdb-0000' },
+    });
     const refused = await test(id);
     expect(refused.statusCode).toBe(200);
     expect(refused.json().ok).toBe(false);
@@ -218,7 +237,13 @@ describe('providers API: testing credentials', () => {
   it('reports a provider that does not answer within the configured timeout', async () => {
     const slow = await startFakeTmdb({ mode: { kind: 'slow', delayMs: 3_000 } });
     try {
-      const id = await createdId({ kind: 'tmdb', name: 'TMDB slow', baseUrl: slow.baseUrl, timeoutMs: 200, credentials: { apiKey: TMDB_FAKE_API_KEY } });
+      const id = await createdId({
+        kind: 'tmdb',
+        name: 'TMDB slow',
+        baseUrl: slow.baseUrl,
+        timeoutMs: 200,
+        credentials: { apiKey: TMDB_FAKE_API_KEY },
+      });
       const response = await test(id);
       expect(response.statusCode).toBe(200);
       expect(response.json()).toStrictEqual({ ok: false, error: 'TMDB did not answer /configuration within 200 ms' });
@@ -234,7 +259,12 @@ describe('providers API: testing credentials', () => {
 
 describe('providers API: credentials written with another key', () => {
   it('lists the provider with the reason instead of credentials, fails its test, and takes new credentials', async () => {
-    const id = await createdId({ kind: 'tmdb', name: 'TMDB old key', baseUrl: fakeTmdb.baseUrl, credentials: { apiKey: TMDB_FAKE_API_KEY } });
+    const id = await createdId({
+      kind: 'tmdb',
+      name: 'TMDB old key',
+      baseUrl: fakeTmdb.baseUrl,
+      credentials: { apiKey: TMDB_FAKE_API_KEY },
+    });
     const otherKey = new CredentialsCipher(randomBytes(32));
     await database.db
       .update(providers)

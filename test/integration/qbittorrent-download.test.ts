@@ -21,7 +21,9 @@ describe('qBittorrent WebUI client and Torznab client on loopback', () => {
     expect(infoHashOfTorrent(torrent)).toBe(infoHash);
     await seed(seeder, torrent, seedDir);
 
-    const indexer = await startFakeTorznab([{ title: 'Show.S01E01.1080p.WEB-DL.x264-GRP', torrent, sizeBytes: 1_000_000, seeders: 1, tvdbId: 42, season: 1, episode: 1 }]);
+    const indexer = await startFakeTorznab([
+      { title: 'Show.S01E01.1080p.WEB-DL.x264-GRP', torrent, sizeBytes: 1_000_000, seeders: 1, tvdbId: 42, season: 1, episode: 1 },
+    ]);
     onCleanup(() => indexer.close());
     const client = new TorznabClient({ name: 'fake', apiUrl: indexer.apiUrl });
     const caps = await client.capabilities();
@@ -36,7 +38,9 @@ describe('qBittorrent WebUI client and Torznab client on loopback', () => {
     // The link as found carries no API key; the indexer's configured URL fills it in.
     expect(release!.downloadUrl).not.toContain(TORZNAB_FAKE_API_KEY);
     expect(release!.downloadUrl).toMatch(/\?apikey=\{indexer-secret:query\.apikey\}$/);
-    const fetched = Buffer.from(await (await fetch(resolveIndexerSecrets(release!.downloadUrl, { name: 'fake', apiUrl: indexer.apiUrl }))).arrayBuffer());
+    const fetched = Buffer.from(
+      await (await fetch(resolveIndexerSecrets(release!.downloadUrl, { name: 'fake', apiUrl: indexer.apiUrl }))).arrayBuffer(),
+    );
     introducePeers(downloader, seeder);
     await downloader.client.add({ kind: 'file', torrent: fetched, fileName: 'x.torrent' }, { category: 'reelflow', tags: ['t1'] });
     const deadline = Date.now() + 30_000;

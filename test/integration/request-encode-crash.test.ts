@@ -8,7 +8,14 @@ import { probeMedia } from '../../src/media/probe.js';
 import { itemWorkflowId } from '../../src/contracts/request.js';
 import { startSupportProcess } from '../support/worker-processes.js';
 import { authHeaders } from '../support/integration.js';
-import { createProfile, createTarget, ffmpegProcessesMentioning, startRequestPipelineEnvironment, waitFor, type RequestPipelineEnvironment } from '../support/request-pipeline.js';
+import {
+  createProfile,
+  createTarget,
+  ffmpegProcessesMentioning,
+  startRequestPipelineEnvironment,
+  waitFor,
+  type RequestPipelineEnvironment,
+} from '../support/request-pipeline.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /**
@@ -23,7 +30,12 @@ beforeAll(async () => {
 });
 
 function startEncoder(): Promise<ChildProcess> {
-  return startSupportProcess('test/support/encode-worker-process.ts', { TEMPORAL_ADDRESS: inject('temporalAddress'), DATABASE_URL: env.database.url, TASK_QUEUE: env.taskQueue, WORK_DIR: env.settings.workDir });
+  return startSupportProcess('test/support/encode-worker-process.ts', {
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    DATABASE_URL: env.database.url,
+    TASK_QUEUE: env.taskQueue,
+    WORK_DIR: env.settings.workDir,
+  });
 }
 
 describe('an encoder killed mid-encode', () => {
@@ -31,9 +43,20 @@ describe('an encoder killed mid-encode', () => {
     const profileId = await createProfile(env.app, { encode: { videoCodec: 'libx264', crf: 20, preset: 'veryslow', maxHeight: 720 } });
     const target = tempDir('reelflow-target-');
     const targetId = await createTarget(env.app, target);
-    const release = await env.publishRelease({ title: 'Sneakers.1992.1080p.BluRay.x264-KIL', files: ['Sneakers.1992.1080p.BluRay.x264-KIL.mkv'], video: { seconds: 40, width: 640, height: 360, audio: [{ language: 'eng', channels: 2 }] }, seeders: 1, tmdbId: 2322 });
+    const release = await env.publishRelease({
+      title: 'Sneakers.1992.1080p.BluRay.x264-KIL',
+      files: ['Sneakers.1992.1080p.BluRay.x264-KIL.mkv'],
+      video: { seconds: 40, width: 640, height: 360, audio: [{ language: 'eng', channels: 2 }] },
+      seeders: 1,
+      tmdbId: 2322,
+    });
     const doomed = await startEncoder();
-    const created = await env.app.inject({ method: 'POST', url: '/api/requests', headers: authHeaders, payload: { type: 'movie', tmdbId: 2322, title: 'Sneakers', year: 1992, qualityProfileId: profileId, targetIds: [targetId] } });
+    const created = await env.app.inject({
+      method: 'POST',
+      url: '/api/requests',
+      headers: authHeaders,
+      payload: { type: 'movie', tmdbId: 2322, title: 'Sneakers', year: 1992, qualityProfileId: profileId, targetIds: [targetId] },
+    });
     const requestId = created.json().id;
     const [encoding] = await env.waitForItems(requestId, ([i]) => i?.status === 'ENCODING' && i.progress >= 1, 60_000);
     const source = encoding!.sourceFilePath!;
@@ -43,7 +66,11 @@ describe('an encoder killed mid-encode', () => {
     doomed.kill('SIGKILL');
     await new Promise((resolve) => doomed.once('exit', resolve));
     // Its ffmpeg died with it (parent-death signal): nothing keeps writing the abandoned attempt.
-    await waitFor(async () => (ffmpegProcessesMentioning(source).length === 0 ? true : undefined), 5_000, async () => `ffmpeg still running: ${ffmpegProcessesMentioning(source).join(', ')}`);
+    await waitFor(
+      async () => (ffmpegProcessesMentioning(source).length === 0 ? true : undefined),
+      5_000,
+      async () => `ffmpeg still running: ${ffmpegProcessesMentioning(source).join(', ')}`,
+    );
     await startEncoder();
     const completed = await env.waitForItem(encoding!.id, (i) => i.status === 'COMPLETED' || i.status === 'FAILED', 150_000);
     expect([completed.status, completed.lastError]).toEqual(['COMPLETED', null]);
@@ -62,7 +89,9 @@ describe('an encoder killed mid-encode', () => {
     const encodeStarts = history.events!.filter((e) => e.activityTaskStartedEventAttributes);
     const scheduled = history.events!.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'encodeItem');
     expect(scheduled).toHaveLength(1);
-    const encodeStart = encodeStarts.find((e) => Number(e.activityTaskStartedEventAttributes!.scheduledEventId) === Number(scheduled[0]!.eventId));
+    const encodeStart = encodeStarts.find(
+      (e) => Number(e.activityTaskStartedEventAttributes!.scheduledEventId) === Number(scheduled[0]!.eventId),
+    );
     expect(encodeStart!.activityTaskStartedEventAttributes!.attempt).toBeGreaterThanOrEqual(2);
   }, 180_000);
 });

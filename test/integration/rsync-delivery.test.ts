@@ -35,7 +35,11 @@ describe('rsync delivery to a real rsync daemon', () => {
     expect(first.recycled).toBeUndefined();
     const second = await destination.put(source, relative);
     expect(readFileSync(path.join(daemon.root, relative)).equals(readFileSync(source))).toBe(true);
-    expect(second.recycled).toMatch(new RegExp(`^${daemon.url}/\\.reelflow-recycle/\\d{4}-\\d{2}-\\d{2}/\\d{2}-\\d{2}-\\d{2}\\.\\d{3}/Brazil \\(1985\\)/Brazil \\(1985\\)\\.mkv$`));
+    expect(second.recycled).toMatch(
+      new RegExp(
+        `^${daemon.url}/\\.reelflow-recycle/\\d{4}-\\d{2}-\\d{2}/\\d{2}-\\d{2}-\\d{2}\\.\\d{3}/Brazil \\(1985\\)/Brazil \\(1985\\)\\.mkv$`,
+      ),
+    );
     const kept = path.join(daemon.root, second.recycled!.slice(daemon.url.length + 1));
     expect(readFileSync(kept, 'utf8')).toBe('a person’s own copy');
   });
@@ -63,7 +67,9 @@ describe('rsync delivery to a real rsync daemon', () => {
     const destination = new RsyncDestination(`rsync://127.0.0.1:${daemon.port}/nosuchmodule`);
     const failure = await destination.put(source, 'X/x.mkv').catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DeliveryError);
-    expect((failure as Error).message).toMatch(/^rsync to rsync:\/\/127\.0\.0\.1:\d+\/nosuchmodule\/X\/x\.mkv failed \(exit \d+\): .*Unknown module 'nosuchmodule'/);
+    expect((failure as Error).message).toMatch(
+      /^rsync to rsync:\/\/127\.0\.0\.1:\d+\/nosuchmodule\/X\/x\.mkv failed \(exit \d+\): .*Unknown module 'nosuchmodule'/,
+    );
   });
 
   it('refuses a path that would land outside the target and anything that is not an rsync destination', () => {
@@ -73,6 +79,12 @@ describe('rsync delivery to a real rsync daemon', () => {
     expect(() => new RsyncDestination('-oProxyCommand=sh:/srv')).toThrow(/the host must not start with "-"/);
     expect(() => new RsyncDestination('-l@nas:/srv')).toThrow(/the user must not start with "-"/);
     expect(() => new RsyncDestination('rsync://-x/media')).toThrow(/the host must not start with "-"/);
-    expect([isRsyncDestination('rsync://nas/media/TV'), isRsyncDestination('media@nas:/srv/tv'), isRsyncDestination('nas:/srv/tv'), isRsyncDestination('/srv/tv'), isRsyncDestination('nas:relative')]).toEqual([true, true, true, false, false]);
+    expect([
+      isRsyncDestination('rsync://nas/media/TV'),
+      isRsyncDestination('media@nas:/srv/tv'),
+      isRsyncDestination('nas:/srv/tv'),
+      isRsyncDestination('/srv/tv'),
+      isRsyncDestination('nas:relative'),
+    ]).toEqual([true, true, true, false, false]);
   });
 });

@@ -4,7 +4,15 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { ScheduleService } from '../../src/schedules/schedule-service.js';
-import { authHeaders, createTestApp, createTestClient, createTestDatabase, startTestWorker, testCipher, type TestDatabase } from '../support/integration.js';
+import {
+  authHeaders,
+  createTestApp,
+  createTestClient,
+  createTestDatabase,
+  startTestWorker,
+  testCipher,
+  type TestDatabase,
+} from '../support/integration.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /** Temporal Schedules of every periodic job: made at start-up, edited and triggered through the API, visible on the server. */
@@ -30,7 +38,12 @@ beforeAll(async () => {
   const library = await api('POST', '/api/libraries', { name: 'Films', kind: 'movie', rootPath: tempDir() });
   expect(library.statusCode, library.body).toBe(201);
   libraryId = library.json().id;
-  const provider = await api('POST', '/api/iptv/providers', { kind: 'm3u', name: 'List', baseUrl: 'http://127.0.0.1:9/list.m3u', syncIntervalSeconds: 3600 });
+  const provider = await api('POST', '/api/iptv/providers', {
+    kind: 'm3u',
+    name: 'List',
+    baseUrl: 'http://127.0.0.1:9/list.m3u',
+    syncIntervalSeconds: 3600,
+  });
   expect(provider.statusCode, provider.body).toBe(201);
   iptvProviderId = provider.json().id;
 });
@@ -82,7 +95,10 @@ describe('schedules', () => {
     expect(cron.json()).toMatchObject({ cron: '30 4 * * *', intervalSeconds: null });
     const maintenance = await describeOnServer(schedules.ids.maintenance());
     expect(maintenance.spec.intervals ?? []).toEqual([]);
-    expect(maintenance.spec.calendars?.[0]).toMatchObject({ hour: [{ start: 4, end: 4, step: 1 }], minute: [{ start: 30, end: 30, step: 1 }] });
+    expect(maintenance.spec.calendars?.[0]).toMatchObject({
+      hour: [{ start: 4, end: 4, step: 1 }],
+      minute: [{ start: 30, end: 30, step: 1 }],
+    });
   });
 
   it('pausing keeps the interval following configuration: an IPTV provider’s new interval reaches its schedule', async () => {
@@ -126,7 +142,10 @@ describe('schedules', () => {
     });
     expect(view.lastRunAt).not.toBeNull();
     const run = (await describeOnServer(id)).info.recentActions[0]!;
-    expect(await temporal.workflow.getHandle(run.action.workflow.workflowId, run.action.workflow.firstExecutionRunId).result()).toEqual({ workflowId: `scan/${libraryId}`, outcome: 'completed' });
+    expect(await temporal.workflow.getHandle(run.action.workflow.workflowId, run.action.workflow.firstExecutionRunId).result()).toEqual({
+      workflowId: `scan/${libraryId}`,
+      outcome: 'completed',
+    });
   });
 
   it('a tick while the same work runs by hand leaves it alone', async () => {

@@ -72,7 +72,7 @@ async function completedRuns(workflowId: string): Promise<number> {
 const result = (id: string) => temporal.workflow.getHandle(titlePipelineWorkflowId('movie', id)).result() as Promise<TitlePipelineState>;
 
 describe('the hand-off from a saved title to its pipeline', () => {
-  it("starts the titles a killed batch attempt saved, when its retry finds nothing left to scan", async () => {
+  it('starts the titles a killed batch attempt saved, when its retry finds nothing left to scan', async () => {
     for (const name of ['Alpha (2001)', 'Beta (2002)', 'Gamma (2003)']) {
       expect((await result(await titleId(name))).phase).toBe('completed');
     }

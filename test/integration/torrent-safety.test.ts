@@ -37,8 +37,17 @@ async function presentTorrent(name: string, category: string): Promise<{ torrent
 function activities() {
   const requests = new RequestRepository(database.db);
   return {
-    search: createReleaseSearchActivities({ indexers: async () => [{ name: 'fake', apiUrl: indexer.apiUrl }], profiles: new QualityProfileRepository(database.db) }),
-    download: createDownloadActivities({ qbittorrent: qbt.client, requests, events: new EventRecorder(new EventRepository(database.db), requests), category: CATEGORY, indexers: async () => [{ name: 'fake', apiUrl: indexer.apiUrl }] }),
+    search: createReleaseSearchActivities({
+      indexers: async () => [{ name: 'fake', apiUrl: indexer.apiUrl }],
+      profiles: new QualityProfileRepository(database.db),
+    }),
+    download: createDownloadActivities({
+      qbittorrent: qbt.client,
+      requests,
+      events: new EventRecorder(new EventRepository(database.db), requests),
+      category: CATEGORY,
+      indexers: async () => [{ name: 'fake', apiUrl: indexer.apiUrl }],
+    }),
   };
 }
 
@@ -88,7 +97,9 @@ describe('info hashes from an indexer', () => {
   it('never sends qBittorrent anything but real info hashes: "all" removes nothing', async () => {
     const mine = await presentTorrent('Ours.1995.1080p.mkv', CATEGORY);
     const before = (await qbt.client.info()).map((t) => t.hash).sort();
-    const refused = await activities().download.removeTorrent({ itemId: crypto.randomUUID(), hash: 'all' }).catch((e: unknown) => e);
+    const refused = await activities()
+      .download.removeTorrent({ itemId: crypto.randomUUID(), hash: 'all' })
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ApplicationFailure);
     await expect(qbt.client.delete(['all'], true)).rejects.toBeInstanceOf(QbittorrentError);
     await expect(qbt.client.delete([], true)).rejects.toBeInstanceOf(QbittorrentError);
@@ -102,12 +113,23 @@ describe('info hashes from an indexer', () => {
     writeFileSync(path.join(dir, 'Heat.1995.1080p.mkv'), 'x'.repeat(50_000));
     const { torrent, infoHash } = await createTorrent({ root: dir, files: ['Heat.1995.1080p.mkv'] });
     const claimed = 'ffffffffffffffffffffffffffffffffffffffff';
-    indexer.releases.push({ title: 'Heat.1995.1080p.BluRay.x264-SWAP', torrent, infoHash: claimed, sizeBytes: 700 * 1024 ** 2, seeders: 5, tmdbId: 949 });
+    indexer.releases.push({
+      title: 'Heat.1995.1080p.BluRay.x264-SWAP',
+      torrent,
+      infoHash: claimed,
+      sizeBytes: 700 * 1024 ** 2,
+      seeders: 5,
+      tmdbId: 949,
+    });
     const found = await activities().search.searchReleases({ media: movie, ids, qualityProfileId: profileId, excluded: [] });
     const release = found.accepted.find((r) => r.title === 'Heat.1995.1080p.BluRay.x264-SWAP')!;
-    const error = await activities().download.addRelease({ itemId: crypto.randomUUID(), requestId: crypto.randomUUID(), release }).catch((e: unknown) => e);
+    const error = await activities()
+      .download.addRelease({ itemId: crypto.randomUUID(), requestId: crypto.randomUUID(), release })
+      .catch((e: unknown) => e);
     expect((error as ApplicationFailure).type).toBe('DownloadErrored');
-    expect((error as ApplicationFailure).message).toBe(`The indexer gave "Heat.1995.1080p.BluRay.x264-SWAP" the info hash ${claimed}, but it is ${infoHash}`);
+    expect((error as ApplicationFailure).message).toBe(
+      `The indexer gave "Heat.1995.1080p.BluRay.x264-SWAP" the info hash ${claimed}, but it is ${infoHash}`,
+    );
     expect(await qbt.client.get(infoHash)).toBeUndefined();
   });
 });
@@ -116,16 +138,29 @@ describe('torrents a person added', () => {
   it('uses a person’s torrent read-only: not recategorised, not removed, files kept; removes its own', async () => {
     const persons = await presentTorrent('Heat.1995.1080p.BluRay.x264-MINE.mkv', 'movies');
     const ours = await presentTorrent('Heat.1995.720p.BluRay.x264-OURS.mkv', CATEGORY);
-    indexer.releases.push({ title: 'Heat.1995.1080p.BluRay.x264-MINE', torrent: persons.torrent, infoHash: persons.infoHash, sizeBytes: 700 * 1024 ** 2, seeders: 5, tmdbId: 949 });
+    indexer.releases.push({
+      title: 'Heat.1995.1080p.BluRay.x264-MINE',
+      torrent: persons.torrent,
+      infoHash: persons.infoHash,
+      sizeBytes: 700 * 1024 ** 2,
+      seeders: 5,
+      tmdbId: 949,
+    });
     const found = await activities().search.searchReleases({ media: movie, ids, qualityProfileId: profileId, excluded: [] });
     const release: ReleaseCandidate = found.accepted.find((r) => r.title === 'Heat.1995.1080p.BluRay.x264-MINE')!;
     const { download } = activities();
     const itemId = crypto.randomUUID();
 
-    expect(await download.addRelease({ itemId, requestId: crypto.randomUUID(), release })).toEqual({ hash: persons.infoHash, owner: 'person' });
+    expect(await download.addRelease({ itemId, requestId: crypto.randomUUID(), release })).toEqual({
+      hash: persons.infoHash,
+      owner: 'person',
+    });
     expect(await qbt.client.get(persons.infoHash)).toMatchObject({ category: 'movies', tags: '' });
     // The stall, error and cancel paths all end here: a person's torrent stays, with its files.
-    expect(await download.removeTorrent({ itemId, hash: persons.infoHash })).toEqual({ removed: false, reason: 'not Reelflow\'s (category "movies"): left as it is' });
+    expect(await download.removeTorrent({ itemId, hash: persons.infoHash })).toEqual({
+      removed: false,
+      reason: 'not Reelflow\'s (category "movies"): left as it is',
+    });
     expect(await qbt.client.get(persons.infoHash)).toBeDefined();
     expect(existsSync(persons.file)).toBe(true);
 

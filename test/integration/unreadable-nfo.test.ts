@@ -10,7 +10,14 @@ import { parseNfo } from '../../src/media/nfo/index.js';
 import { libraryScanWorkflowId } from '../../src/contracts/scan.js';
 import { titlePipelineWorkflowId, type TitlePipelineState } from '../../src/contracts/title-pipeline.js';
 import { makeVideo } from '../support/media-fixtures.js';
-import { authHeaders, createTestApp, createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
+import {
+  authHeaders,
+  createTestApp,
+  createTestClient,
+  createTestDatabase,
+  startTestWorker,
+  type TestDatabase,
+} from '../support/integration.js';
 import { tempDir, writeTree } from '../support/temp-dir.js';
 
 /**
@@ -36,7 +43,8 @@ const BROKEN_MOVIE_NFO = `<?xml version="1.0" encoding="UTF-8"?>
 </movie>
 `;
 const BROKEN_SHOW_NFO = '<tvshow>\n  <title>The Wire</title>\n  <genre>Drama</genre\n</tvshow>\n';
-const BROKEN_EPISODE_NFO = '<episodedetails><title>The Target</title><season>1</season><episode>1</episode><actor><name>Dominic West</name></episodedetails>';
+const BROKEN_EPISODE_NFO =
+  '<episodedetails><title>The Target</title><season>1</season><episode>1</episode><actor><name>Dominic West</name></episodedetails>';
 const EPISODE_1 = 'Season 01/The Wire - S01E01.nfo';
 const EPISODE_2 = 'Season 01/The Wire - S01E02.nfo';
 
@@ -46,22 +54,30 @@ let temporal: Client;
 let moviesLibrary: string;
 let showsLibrary: string;
 
-const api = (method: 'GET' | 'POST', url: string, payload?: object) => app.inject({ method, url, headers: authHeaders, ...(payload ? { payload } : {}) });
+const api = (method: 'GET' | 'POST', url: string, payload?: object) =>
+  app.inject({ method, url, headers: authHeaders, ...(payload ? { payload } : {}) });
 
 async function scan(libraryId: string): Promise<void> {
   expect((await api('POST', `/api/libraries/${libraryId}/scan`)).statusCode).toBe(202);
   await temporal.workflow.getHandle(libraryScanWorkflowId(libraryId)).result();
 }
 
-const pipelineResult = (kind: 'movie' | 'show', id: string) => temporal.workflow.getHandle(titlePipelineWorkflowId(kind, id)).result() as Promise<TitlePipelineState>;
+const pipelineResult = (kind: 'movie' | 'show', id: string) =>
+  temporal.workflow.getHandle(titlePipelineWorkflowId(kind, id)).result() as Promise<TitlePipelineState>;
 
 async function movieRow() {
-  const [row] = await database.db.select().from(movies).where(and(eq(movies.libraryId, moviesLibrary), eq(movies.folderPath, heatFolder)));
+  const [row] = await database.db
+    .select()
+    .from(movies)
+    .where(and(eq(movies.libraryId, moviesLibrary), eq(movies.folderPath, heatFolder)));
   return row!;
 }
 
 async function showRow() {
-  const [row] = await database.db.select().from(shows).where(and(eq(shows.libraryId, showsLibrary), eq(shows.folderPath, showFolder)));
+  const [row] = await database.db
+    .select()
+    .from(shows)
+    .where(and(eq(shows.libraryId, showsLibrary), eq(shows.folderPath, showFolder)));
   return row!;
 }
 
@@ -146,7 +162,9 @@ describe('an NFO that cannot be read', () => {
     expect(read(showFolder, keptShow!)).toBe(BROKEN_SHOW_NFO);
     expect(parseNfo(read(showFolder, 'tvshow.nfo'), 'tvshow.nfo').kind).toBe('tvshow');
 
-    const keptEpisode = fs.readdirSync(path.join(showFolder, 'Season 01')).find((name) => name.startsWith('The Wire - S01E01.nfo.unreadable-'));
+    const keptEpisode = fs
+      .readdirSync(path.join(showFolder, 'Season 01'))
+      .find((name) => name.startsWith('The Wire - S01E01.nfo.unreadable-'));
     expect(keptEpisode).toBeDefined();
     expect(read(showFolder, `Season 01/${keptEpisode!}`)).toBe(BROKEN_EPISODE_NFO);
     expect(parseNfo(read(showFolder, EPISODE_1), 'episode.nfo').kind).toBe('episodedetails');

@@ -9,7 +9,13 @@ import { QualityProfileRepository } from '../../src/db/repositories/quality-prof
 import { RequestRepository } from '../../src/db/repositories/request-repository.js';
 import { DEFAULT_PIPELINE_TIMINGS } from '../../src/config/request-pipeline-settings.js';
 import type { EpisodePipelineInput } from '../../src/contracts/request.js';
-import { createTestClient, createTestDatabase, startTestWorker, type RunningTestWorker, type TestDatabase } from '../support/integration.js';
+import {
+  createTestClient,
+  createTestDatabase,
+  startTestWorker,
+  type RunningTestWorker,
+  type TestDatabase,
+} from '../support/integration.js';
 import { tempDir } from '../support/temp-dir.js';
 
 let database: TestDatabase;
@@ -39,7 +45,10 @@ const validItem = (): EpisodePipelineInput => ({
 async function failureOf(workflow: string, input: unknown): Promise<ApplicationFailure> {
   const error = await temporal.workflow
     .execute(workflow, { taskQueue: worker.taskQueue, workflowId: `input-test-${Math.random().toString(36).slice(2)}`, args: [input] })
-    .then(() => undefined, (e: unknown) => e);
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
   expect(error).toBeInstanceOf(WorkflowFailedError);
   const cause = (error as WorkflowFailedError).cause;
   expect(cause).toBeInstanceOf(ApplicationFailure);
@@ -55,9 +64,20 @@ describe('workflow inputs are checked before anything runs', () => {
   });
 
   it('names nested fields: a target id, the media kind, a timing of a run started with its own', async () => {
-    expect((await failureOf('episodePipeline', { ...validItem(), targetIds: [ID, '/etc'] })).message).toBe('episodePipeline: input.targetIds.1: a UUID');
-    expect((await failureOf('episodePipeline', { ...validItem(), media: { kind: 'episode', show: 'X', season: 1, episode: 0, episodeTitle: null, episodesInSeason: 1 } })).message).toMatch(/^episodePipeline: input\.media\.episode: /);
-    expect((await failureOf('episodePipeline', { ...validItem(), timings: { ...DEFAULT_PIPELINE_TIMINGS, downloadPollMs: -1 } })).message).toMatch(/^episodePipeline: input\.timings\.downloadPollMs: /);
+    expect((await failureOf('episodePipeline', { ...validItem(), targetIds: [ID, '/etc'] })).message).toBe(
+      'episodePipeline: input.targetIds.1: a UUID',
+    );
+    expect(
+      (
+        await failureOf('episodePipeline', {
+          ...validItem(),
+          media: { kind: 'episode', show: 'X', season: 1, episode: 0, episodeTitle: null, episodesInSeason: 1 },
+        })
+      ).message,
+    ).toMatch(/^episodePipeline: input\.media\.episode: /);
+    expect(
+      (await failureOf('episodePipeline', { ...validItem(), timings: { ...DEFAULT_PIPELINE_TIMINGS, downloadPollMs: -1 } })).message,
+    ).toMatch(/^episodePipeline: input\.timings\.downloadPollMs: /);
   });
 
   it('fails a mediaRequest whose requestId is not a UUID', async () => {
@@ -68,8 +88,12 @@ describe('workflow inputs are checked before anything runs', () => {
 
   it('checks the ids of the library and notification workflows too', async () => {
     expect((await failureOf('libraryScan', { libraryId: '../x' })).message).toBe('libraryScan: input.libraryId: a UUID');
-    expect((await failureOf('folderRefresh', { libraryId: ID, folderPath: 'relative/../x', reason: 'test' })).message).toBe('folderRefresh: input.folderPath: an absolute folder path');
-    expect((await failureOf('moviePipeline', { titleId: 'all', priority: 'user', event: 'added', reason: 'test' })).message).toBe('moviePipeline: input.titleId: a UUID');
+    expect((await failureOf('folderRefresh', { libraryId: ID, folderPath: 'relative/../x', reason: 'test' })).message).toBe(
+      'folderRefresh: input.folderPath: an absolute folder path',
+    );
+    expect((await failureOf('moviePipeline', { titleId: 'all', priority: 'user', event: 'added', reason: 'test' })).message).toBe(
+      'moviePipeline: input.titleId: a UUID',
+    );
     expect((await failureOf('iptvSync', { providerId: 7 })).message).toMatch(/^iptvSync: input\.providerId: /);
   });
 });
@@ -77,7 +101,12 @@ describe('workflow inputs are checked before anything runs', () => {
 describe('activities that remove or rename work files stay in the work folder', () => {
   function encodeActivities(workDir: string) {
     const requests = new RequestRepository(database.db);
-    return createEncodeActivities({ requests, events: new EventRecorder(new EventRepository(database.db), requests), profiles: new QualityProfileRepository(database.db), workDir });
+    return createEncodeActivities({
+      requests,
+      events: new EventRecorder(new EventRepository(database.db), requests),
+      profiles: new QualityProfileRepository(database.db),
+      workDir,
+    });
   }
 
   it('refuses an itemId that climbs out of the work folder, and removes nothing outside it', async () => {
@@ -104,7 +133,16 @@ describe('activities that remove or rename work files stay in the work folder', 
     mkdirSync(workDir);
     const outside = path.join(root, 'Film.mkv.partial.mkv');
     writeFileSync(outside, 'not ours');
-    const profile = await new QualityProfileRepository(database.db).create({ name: 'confined', minResolution: 720, preferredResolution: 1080, minSizeMb: 0, maxSizeMb: 20_000, rejectedWords: [], preferredWords: [], encode: { videoCodec: 'libx264', crf: 30, preset: 'ultrafast', maxHeight: 720, audioCodec: 'copy', audioBitrateKbps: 128 } });
+    const profile = await new QualityProfileRepository(database.db).create({
+      name: 'confined',
+      minResolution: 720,
+      preferredResolution: 1080,
+      minSizeMb: 0,
+      maxSizeMb: 20_000,
+      rejectedWords: [],
+      preferredWords: [],
+      encode: { videoCodec: 'libx264', crf: 30, preset: 'ultrafast', maxHeight: 720, audioCodec: 'copy', audioBitrateKbps: 128 },
+    });
     const source = { container: 'mkv', durationSeconds: 2, sizeBytes: 1, bitrate: null, video: [], audio: [], subtitles: [] };
     // Unverifiable bytes: without the check, the failed verification would remove them.
     const error = await encodeActivities(workDir)

@@ -47,7 +47,16 @@ export interface FuzzRequest {
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: { in: string; name: string; schema: JsonSchema }[]; requestBody?: { content?: Record<string, { schema: JsonSchema }> } }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: { in: string; name: string; schema: JsonSchema }[];
+        requestBody?: { content?: Record<string, { schema: JsonSchema }> };
+      }
+    >
+  >;
 }
 
 const WRITE_METHODS = ['post', 'put', 'patch', 'delete'] as const;
@@ -123,9 +132,33 @@ const LONE_SURROGATES = ['\ud800', '\udfff', 'a\ud83d', '\ude00b'];
 
 /** Values that have broken APIs: unstorable strings, numbers at the edges, wrong types, huge and deep things. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom('\u0000', 'a\u0000b', ...LONE_SURROGATES, '', ' ', '../../etc/passwd', '-rf', '%00', '${jndi:x}', '<x>&amp;</x>', 'all', 'http://[::1', '\\'),
+  fc.constantFrom(
+    '\u0000',
+    'a\u0000b',
+    ...LONE_SURROGATES,
+    '',
+    ' ',
+    '../../etc/passwd',
+    '-rf',
+    '%00',
+    '${jndi:x}',
+    '<x>&amp;</x>',
+    'all',
+    'http://[::1',
+    '\\',
+  ),
   fc.constantFrom(0, -1, -0, 1e308, -1e308, 2 ** 31, 2 ** 53 + 2, Number.MAX_SAFE_INTEGER, 0.5, 1e-300),
-  fc.constantFrom(null, true, false, [], {}, [null], { '': null }, { __proto__: { polluted: true } }, { constructor: { prototype: { x: 1 } } }),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    [],
+    {},
+    [null],
+    { '': null },
+    { __proto__: { polluted: true } },
+    { constructor: { prototype: { x: 1 } } },
+  ),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.integer({ min: 1_000, max: 200_000 }).map((n) => 'x'.repeat(n)),
   fc.integer({ min: 1, max: 2_000 }).map((n) => Array.from({ length: n }, (_, i) => i)),
@@ -149,14 +182,22 @@ function setAt(root: unknown, path: Path, replace: (old: unknown) => unknown): u
   return copy;
 }
 
-type Mutation = { kind: 'replace'; value: unknown } | { kind: 'taint'; suffix: string } | { kind: 'delete' } | { kind: 'unknown-field'; name: string; value: unknown } | { kind: 'nest'; levels: number };
+type Mutation =
+  | { kind: 'replace'; value: unknown }
+  | { kind: 'taint'; suffix: string }
+  | { kind: 'delete' }
+  | { kind: 'unknown-field'; name: string; value: unknown }
+  | { kind: 'nest'; levels: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 6, arbitrary: hostileValue.map((value) => ({ kind: 'replace' as const, value })) },
   // A valid string with one bad character: passes every schema check, fails only where it is stored.
   { weight: 3, arbitrary: fc.constantFrom('\u0000', ...LONE_SURROGATES).map((suffix) => ({ kind: 'taint' as const, suffix })) },
   { weight: 1, arbitrary: fc.constant({ kind: 'delete' as const }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('unknown-field' as const), name: fc.string({ maxLength: 10 }), value: hostileValue }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('unknown-field' as const), name: fc.string({ maxLength: 10 }), value: hostileValue }),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 10, max: 3_000 }).map((levels) => ({ kind: 'nest' as const, levels })) },
 );
 
@@ -180,7 +221,9 @@ function mutate(example: unknown, paths: Path[], picks: [number, Mutation][]): s
         return copy;
       });
     } else if (m.kind === 'unknown-field') {
-      body = setAt(body, path, (holder) => (holder !== null && typeof holder === 'object' && !Array.isArray(holder) ? { ...holder, [m.name]: m.value } : holder));
+      body = setAt(body, path, (holder) =>
+        holder !== null && typeof holder === 'object' && !Array.isArray(holder) ? { ...holder, [m.name]: m.value } : holder,
+      );
     } else if (m.kind === 'nest') nest = { path, levels: m.levels };
   }
   if (!nest) return JSON.stringify(body) ?? 'null';
@@ -199,8 +242,23 @@ export function defaultSeedBodies(folder: string, knownIds: { qualityProfileId?:
     'POST /api/libraries': { name: 'Films', kind: 'movie', rootPath: folder },
     'PATCH /api/libraries/{id}': { name: 'Films' },
     'POST /api/providers': { kind: 'tmdb', name: 'TMDB', baseUrl: 'http://127.0.0.1:9/3', credentials: { apiKey: 'fuzz-key' } },
-    'POST /api/iptv/providers': { kind: 'xtream', name: 'Panel', baseUrl: 'http://127.0.0.1:9', credentials: { username: 'u', password: 'p' }, enabled: false },
-    'PUT /api/notifications/{service}': { config: { webhookUrl: 'http://127.0.0.1:9/api/webhooks/1/x', url: 'http://127.0.0.1:9', apiKey: 'k', token: 't', user: 'u', username: 'n' } },
+    'POST /api/iptv/providers': {
+      kind: 'xtream',
+      name: 'Panel',
+      baseUrl: 'http://127.0.0.1:9',
+      credentials: { username: 'u', password: 'p' },
+      enabled: false,
+    },
+    'PUT /api/notifications/{service}': {
+      config: {
+        webhookUrl: 'http://127.0.0.1:9/api/webhooks/1/x',
+        url: 'http://127.0.0.1:9',
+        apiKey: 'k',
+        token: 't',
+        user: 'u',
+        username: 'n',
+      },
+    },
     'POST /api/delivery-targets': { name: 'Shelf', kind: 'local', path: folder },
     'POST /api/quality-profiles': { name: 'HD', minResolution: 720, rejectedWords: ['cam'] },
     'POST /api/requests': {
@@ -225,16 +283,46 @@ export function bodyFor(route: WriteRoute, seeds: SeedBodies = {}): fc.Arbitrary
   const paths = pathsOf(example);
   return fc.oneof(
     { weight: 1, arbitrary: fc.constant(route.body ? JSON.stringify(example) : undefined) },
-    { weight: 8, arbitrary: fc.array(fc.tuple(fc.nat(), mutation), { minLength: 1, maxLength: 4 }).map((picks) => mutate(example, paths, picks)) },
+    {
+      weight: 8,
+      arbitrary: fc.array(fc.tuple(fc.nat(), mutation), { minLength: 1, maxLength: 4 }).map((picks) => mutate(example, paths, picks)),
+    },
     { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v) ?? 'null') },
-    { weight: 1, arbitrary: fc.constantFrom('', '{', '{"a":1', 'nul', '[1,]', '\u0000', '{"a":"\\u0000"}', '{"a":"\\ud800"}', '1e99999', '-', '"\\u12"', '{"__proto__":{"x":1}}') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '',
+        '{',
+        '{"a":1',
+        'nul',
+        '[1,]',
+        '\u0000',
+        '{"a":"\\u0000"}',
+        '{"a":"\\ud800"}',
+        '1e99999',
+        '-',
+        '"\\u12"',
+        '{"__proto__":{"x":1}}',
+      ),
+    },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
   );
 }
 
 /** A path parameter: a fresh or a known id, the schema's example, or something hostile in URL form. */
 function paramFor(param: { name: string; schema: JsonSchema }, knownIds: readonly string[]): fc.Arbitrary<string> {
-  const hostile = fc.constantFrom('0', '-1', 'all', '..', '%00', '%2e%2e%2f', 'x'.repeat(300), '00000000-0000-0000-0000-000000000000', '%E0%A4%A', '%F0%9F%98');
+  const hostile = fc.constantFrom(
+    '0',
+    '-1',
+    'all',
+    '..',
+    '%00',
+    '%2e%2e%2f',
+    'x'.repeat(300),
+    '00000000-0000-0000-0000-000000000000',
+    '%E0%A4%A',
+    '%F0%9F%98',
+  );
   const choices = [fc.constant(String(exampleOf(param.schema))), fc.uuid().map(String), hostile];
   if (knownIds.length > 0) choices.push(fc.constantFrom(...knownIds));
   return fc.oneof(...choices);
@@ -254,7 +342,11 @@ export function requestFor(route: WriteRoute, knownIds: readonly string[] = [], 
 }
 
 /** Any write route's mutated request. */
-export function anyWriteRequest(routes: readonly WriteRoute[], knownIds: readonly string[] = [], seeds: SeedBodies = {}): fc.Arbitrary<FuzzRequest> {
+export function anyWriteRequest(
+  routes: readonly WriteRoute[],
+  knownIds: readonly string[] = [],
+  seeds: SeedBodies = {},
+): fc.Arbitrary<FuzzRequest> {
   return fc.oneof(...routes.map((route) => requestFor(route, knownIds, seeds)));
 }
 
@@ -267,20 +359,38 @@ export const arrDeliveries = {
       instanceName: 'Radarr',
       isUpgrade: false,
       movie: { id: 1, title: 'The Matrix', year: 1999, folderPath: '/movies/The Matrix (1999)', tmdbId: 603, imdbId: 'tt0133093' },
-      movieFile: { id: 11, relativePath: 'The Matrix (1999).mkv', path: '/movies/The Matrix (1999)/The Matrix (1999).mkv', quality: 'Bluray-1080p', size: 1234 },
+      movieFile: {
+        id: 11,
+        relativePath: 'The Matrix (1999).mkv',
+        path: '/movies/The Matrix (1999)/The Matrix (1999).mkv',
+        quality: 'Bluray-1080p',
+        size: 1234,
+      },
       downloadId: 'ABCDEF0123456789',
     },
     { eventType: 'MovieDelete', movie: { id: 1, title: 'The Matrix', folderPath: '/movies/The Matrix (1999)' }, deletedFiles: true },
-    { eventType: 'MovieFileDelete', movie: { id: 1, title: 'The Matrix', folderPath: '/movies/The Matrix (1999)' }, movieFile: { id: 11, path: '/movies/The Matrix (1999)/x.mkv' } },
+    {
+      eventType: 'MovieFileDelete',
+      movie: { id: 1, title: 'The Matrix', folderPath: '/movies/The Matrix (1999)' },
+      movieFile: { id: 11, path: '/movies/The Matrix (1999)/x.mkv' },
+    },
     { eventType: 'Grab', movie: { id: 1, title: 'The Matrix', folderPath: '/movies/The Matrix (1999)' }, release: { releaseTitle: 'x' } },
   ],
   sonarr: [
-    { eventType: 'Test', series: { id: 1, title: 'Test Title', path: '/tv/Test' }, episodes: [{ id: 1, episodeNumber: 1, seasonNumber: 1 }] },
+    {
+      eventType: 'Test',
+      series: { id: 1, title: 'Test Title', path: '/tv/Test' },
+      episodes: [{ id: 1, episodeNumber: 1, seasonNumber: 1 }],
+    },
     {
       eventType: 'Download',
       series: { id: 1, title: 'Breaking Bad', path: '/tv/Breaking Bad', tvdbId: 81189 },
       episodes: [{ id: 1, episodeNumber: 1, seasonNumber: 1, title: 'Pilot' }],
-      episodeFile: { id: 5, relativePath: 'Season 01/Breaking Bad - S01E01.mkv', path: '/tv/Breaking Bad/Season 01/Breaking Bad - S01E01.mkv' },
+      episodeFile: {
+        id: 5,
+        relativePath: 'Season 01/Breaking Bad - S01E01.mkv',
+        path: '/tv/Breaking Bad/Season 01/Breaking Bad - S01E01.mkv',
+      },
       isUpgrade: false,
     },
     { eventType: 'SeriesDelete', series: { id: 1, title: 'Breaking Bad', path: '/tv/Breaking Bad' }, deletedFiles: false },

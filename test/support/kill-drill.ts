@@ -107,7 +107,11 @@ export async function runDrill(stack: DrillStack, options: DrillOptions): Promis
 
   let worker = await stack.startWorker();
   for (const library of [scanned, delivered]) {
-    await stack.temporal.workflow.execute('libraryScan', { taskQueue: stack.taskQueue, workflowId: libraryScanWorkflowId(library.id), args: [{ libraryId: library.id }] });
+    await stack.temporal.workflow.execute('libraryScan', {
+      taskQueue: stack.taskQueue,
+      workflowId: libraryScanWorkflowId(library.id),
+      args: [{ libraryId: library.id }],
+    });
   }
 
   const scanNames = names('Scanned', options.scanTitles);
@@ -125,7 +129,10 @@ export async function runDrill(stack: DrillStack, options: DrillOptions): Promis
     args: [{ libraryId: scanned.id, batchSize: 25 }],
   });
   // Settled at once, rethrown below: a webhook that fails must fail the drill, not the process.
-  const webhooks = sendWebhooks(stack, webhookNames, random).then(() => undefined, (error: unknown) => error);
+  const webhooks = sendWebhooks(stack, webhookNames, random).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
   const published = async () => (await countTitles(stack.db, [scanned.id, delivered.id])).published;
   const progress = async () => {
@@ -151,7 +158,9 @@ export async function runDrill(stack: DrillStack, options: DrillOptions): Promis
     const recovered = await waitUntilRecovered(stack, killedAt, options.timeoutMs);
     recoverySeconds.push(round((recovered.at - restartedAt) / 1000));
     downSeconds.push(round((recovered.at - killedAt) / 1000));
-    log(`drill: recovered ${recoverySeconds.at(-1)} s after the restart (${downSeconds.at(-1)} s after the kill)${recovered.lastHeld ? `; the last held: ${recovered.lastHeld}` : ''}`);
+    log(
+      `drill: recovered ${recoverySeconds.at(-1)} s after the restart (${downSeconds.at(-1)} s after the kill)${recovered.lastHeld ? `; the last held: ${recovered.lastHeld}` : ''}`,
+    );
   }
 
   const webhookError = await webhooks;
@@ -167,8 +176,14 @@ export async function runDrill(stack: DrillStack, options: DrillOptions): Promis
   for (const { title, receivedAt } of accepted) perTitle.set(title, [...(perTitle.get(title) ?? []), receivedAt]);
   const allNames = [...scanNames, ...webhookNames];
   const announcedAs = (name: string) => [...perTitle.keys()].filter((title) => title.endsWith(`: ${name}`));
-  const rows = await stack.db.select({ id: movies.id, folderPath: movies.folderPath, changeSeq: movies.changeSeq, pipelineSeq: movies.pipelineSeq }).from(movies);
-  const publishedFolders = new Set(rows.filter((r) => r.pipelineSeq >= r.changeSeq && fs.existsSync(path.join(r.folderPath, 'movie.nfo'))).map((r) => path.basename(r.folderPath)));
+  const rows = await stack.db
+    .select({ id: movies.id, folderPath: movies.folderPath, changeSeq: movies.changeSeq, pipelineSeq: movies.pipelineSeq })
+    .from(movies);
+  const publishedFolders = new Set(
+    rows
+      .filter((r) => r.pipelineSeq >= r.changeSeq && fs.existsSync(path.join(r.folderPath, 'movie.nfo')))
+      .map((r) => path.basename(r.folderPath)),
+  );
   const resendsOf = await resendsPerFolder(stack.db, rows);
   // A copy beyond the first is a resend only when the ledger counted one for that title and the copy before
   // it reached Discord just before a kill; any other copy is a duplicate.
@@ -186,14 +201,21 @@ export async function runDrill(stack: DrillStack, options: DrillOptions): Promis
     }
   }
   if (duplicateTitles.length > 0 || resentAfterKill > 0) {
-    log(`drill: sent twice: ${JSON.stringify([...perTitle].filter(([, t]) => t.length > 1).map(([title, t]) => ({ title, receivedAt: t.map((at) => at - started), resends: resendsOf.get(title.replace(/^[^:]*: /, '')) ?? 0 })))}; kills at ${JSON.stringify(killTimes.map((at) => at - started))} ms`);
+    log(
+      `drill: sent twice: ${JSON.stringify([...perTitle].filter(([, t]) => t.length > 1).map(([title, t]) => ({ title, receivedAt: t.map((at) => at - started), resends: resendsOf.get(title.replace(/^[^:]*: /, '')) ?? 0 })))}; kills at ${JSON.stringify(killTimes.map((at) => at - started))} ms`,
+    );
   }
 
   const figures: DrillFigures = {
     titles: total,
     kills: options.kills,
     seconds,
-    scanCounters: { titlesNew: scanResult.titlesNew, titlesUpdated: scanResult.titlesUpdated, directoriesScanned: scanResult.directoriesScanned, errors: scanResult.errors },
+    scanCounters: {
+      titlesNew: scanResult.titlesNew,
+      titlesUpdated: scanResult.titlesUpdated,
+      directoriesScanned: scanResult.directoriesScanned,
+      errors: scanResult.errors,
+    },
     lost: allNames.filter((name) => !publishedFolders.has(name)).length,
     duplicates: duplicateTitles.length,
     duplicateTitles,
@@ -242,7 +264,11 @@ async function sendWebhooks(stack: DrillStack, titles: string[], random: () => n
  * The moment every activity and workflow task that had started before the kill (and so was held by the dead
  * worker) has been started again or finished: what "noticed within seconds" means.
  */
-async function waitUntilRecovered(stack: DrillStack, killedAt: number, timeoutMs: number): Promise<{ at: number; lastHeld: string | undefined }> {
+async function waitUntilRecovered(
+  stack: DrillStack,
+  killedAt: number,
+  timeoutMs: number,
+): Promise<{ at: number; lastHeld: string | undefined }> {
   const deadline = Date.now() + timeoutMs;
   let lastHeld: string | undefined;
   for (;;) {
@@ -256,7 +282,9 @@ async function waitUntilRecovered(stack: DrillStack, killedAt: number, timeoutMs
 
 /** What the dead worker still holds (the first found: a workflow id and an activity or workflow task), or undefined. */
 async function heldByDeadWorker(stack: DrillStack, killedAt: number): Promise<string | undefined> {
-  for await (const execution of stack.temporal.workflow.list({ query: `TaskQueue = '${stack.taskQueue}' AND ExecutionStatus = 'Running'` })) {
+  for await (const execution of stack.temporal.workflow.list({
+    query: `TaskQueue = '${stack.taskQueue}' AND ExecutionStatus = 'Running'`,
+  })) {
     let raw;
     try {
       raw = (await stack.temporal.workflow.getHandle(execution.workflowId, execution.runId).describe()).raw;
@@ -278,7 +306,9 @@ async function heldByDeadWorker(stack: DrillStack, killedAt: number): Promise<st
 async function resendsPerFolder(db: Database, titles: { id: string; folderPath: string }[]): Promise<Map<string, number>> {
   const folderOf = new Map(titles.map((t) => [t.id, path.basename(t.folderPath)]));
   const perFolder = new Map<string, number>();
-  for (const row of await db.select({ messageId: notificationSends.messageId, resends: notificationSends.resends }).from(notificationSends)) {
+  for (const row of await db
+    .select({ messageId: notificationSends.messageId, resends: notificationSends.resends })
+    .from(notificationSends)) {
     // notify/movie/<id>/change-<seq>
     const folder = folderOf.get(row.messageId.split('/')[2] ?? '');
     if (folder !== undefined) perFolder.set(folder, (perFolder.get(folder) ?? 0) + row.resends);
@@ -288,7 +318,9 @@ async function resendsPerFolder(db: Database, titles: { id: string; folderPath: 
 
 async function pipelinesRunTwice(stack: DrillStack): Promise<number> {
   const runs = new Map<string, number>();
-  for await (const execution of stack.temporal.workflow.list({ query: `TaskQueue = '${stack.taskQueue}' AND WorkflowType = 'moviePipeline' AND ExecutionStatus = 'Completed'` })) {
+  for await (const execution of stack.temporal.workflow.list({
+    query: `TaskQueue = '${stack.taskQueue}' AND WorkflowType = 'moviePipeline' AND ExecutionStatus = 'Completed'`,
+  })) {
     runs.set(execution.workflowId, (runs.get(execution.workflowId) ?? 0) + 1);
   }
   return [...runs.values()].filter((n) => n > 1).length;
@@ -304,14 +336,18 @@ async function countWorkflows(stack: DrillStack, filter: string): Promise<number
 async function countTitles(db: Database, libraryIds: string[]): Promise<{ saved: number; published: number }> {
   const counts = { saved: 0, published: 0 };
   for (const libraryId of libraryIds) {
-    const rows = await db.select({ changeSeq: movies.changeSeq, pipelineSeq: movies.pipelineSeq }).from(movies).where(eq(movies.libraryId, libraryId));
+    const rows = await db
+      .select({ changeSeq: movies.changeSeq, pipelineSeq: movies.pipelineSeq })
+      .from(movies)
+      .where(eq(movies.libraryId, libraryId));
     counts.saved += rows.length;
     counts.published += rows.filter((r) => r.pipelineSeq > 0 && r.pipelineSeq >= r.changeSeq).length;
   }
   return counts;
 }
 
-const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix} ${String(i).padStart(4, '0')} (${1950 + (i % 70)})`);
+const names = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => `${prefix} ${String(i).padStart(4, '0')} (${1950 + (i % 70)})`);
 
 function copyVideo(source: string, target: string): void {
   fs.mkdirSync(path.dirname(target), { recursive: true });

@@ -18,14 +18,22 @@ export async function configureNotification(db: Database, service: NotificationS
 }
 
 export async function createLibrary(db: Database, name = 'Movies'): Promise<{ id: string; rootPath: string }> {
-  const library = await new LibraryRepository(db).create({ name: `${name}-${Math.random().toString(36).slice(2, 8)}`, kind: 'movie', rootPath: tempDir('reelflow-library-') });
+  const library = await new LibraryRepository(db).create({
+    name: `${name}-${Math.random().toString(36).slice(2, 8)}`,
+    kind: 'movie',
+    rootPath: tempDir('reelflow-library-'),
+  });
   return { id: library.id, rootPath: library.rootPath };
 }
 
 let keys = 0;
 
 /** A notifyTitle input for a movie folder of the library; every call gets its own notification key. */
-export function titleInput(library: { id: string; rootPath: string }, folderName: string, overrides: Partial<NotifyTitleInput> = {}): NotifyTitleInput {
+export function titleInput(
+  library: { id: string; rootPath: string },
+  folderName: string,
+  overrides: Partial<NotifyTitleInput> = {},
+): NotifyTitleInput {
   return {
     libraryId: library.id,
     titleKind: 'movie',

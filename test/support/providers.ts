@@ -5,7 +5,13 @@ import { testCipher } from './integration.js';
 /** Configures a provider directly in the database, as POST /api/providers would. */
 export async function configureProvider(
   db: Database,
-  input: { kind: 'tmdb' | 'tvdb' | 'fanart_tv' | 'musicbrainz'; baseUrl: string; credentials: Record<string, string>; rateLimitPerSecond?: number; timeoutMs?: number },
+  input: {
+    kind: 'tmdb' | 'tvdb' | 'fanart_tv' | 'musicbrainz';
+    baseUrl: string;
+    credentials: Record<string, string>;
+    rateLimitPerSecond?: number;
+    timeoutMs?: number;
+  },
 ) {
   return new ProviderRepository(db, testCipher).create({
     name: `${input.kind}-${Math.random().toString(36).slice(2, 8)}`,

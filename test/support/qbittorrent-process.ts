@@ -54,7 +54,9 @@ export async function launchQbittorrent(profile: string): Promise<QbittorrentIns
       '',
     ].join('\n'),
   );
-  const child: ChildProcess = spawn('qbittorrent-nox', [`--profile=${profile}`, `--webui-port=${webPort}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn('qbittorrent-nox', [`--profile=${profile}`, `--webui-port=${webPort}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
   const baseUrl = `http://127.0.0.1:${webPort}`;
@@ -79,7 +81,8 @@ export async function launchQbittorrent(profile: string): Promise<QbittorrentIns
       await client.version();
       break;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`qbittorrent-nox WebUI did not answer on ${baseUrl}: ${(error as Error).message} ${stderr}`);
+      if (Date.now() > deadline)
+        throw new Error(`qbittorrent-nox WebUI did not answer on ${baseUrl}: ${(error as Error).message} ${stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
@@ -88,7 +91,10 @@ export async function launchQbittorrent(profile: string): Promise<QbittorrentIns
 
 /** Seeds a torrent whose data already lies in `dataDir` (no hash check: the test just wrote the files). */
 export async function seed(seeder: QbittorrentInstance, torrent: Buffer, dataDir: string): Promise<void> {
-  await seeder.client.add({ kind: 'file', torrent, fileName: 'seed.torrent' }, { savePath: dataDir, category: 'seed', tags: [], skipChecking: true });
+  await seeder.client.add(
+    { kind: 'file', torrent, fileName: 'seed.torrent' },
+    { savePath: dataDir, category: 'seed', tags: [], skipChecking: true },
+  );
 }
 
 /**

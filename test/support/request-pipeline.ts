@@ -42,7 +42,15 @@ export interface RequestPipelineEnvironment {
   settings: RequestPipelineSettings;
   requests: RequestRepository;
   /** Generates real videos, makes a torrent of them, seeds it, and lists it on the indexer. */
-  publishRelease(release: Omit<FakeRelease, 'torrent' | 'sizeBytes' | 'infoHash'> & { files: string[]; video?: VideoSpec; sizeBytes?: number; unseeded?: boolean; notVideo?: boolean }): Promise<{ infoHash: string; dataDir: string }>;
+  publishRelease(
+    release: Omit<FakeRelease, 'torrent' | 'sizeBytes' | 'infoHash'> & {
+      files: string[];
+      video?: VideoSpec;
+      sizeBytes?: number;
+      unseeded?: boolean;
+      notVideo?: boolean;
+    },
+  ): Promise<{ infoHash: string; dataDir: string }>;
   waitForItem(itemId: string, until: (item: ProcessingItemRow) => boolean, timeoutMs?: number): Promise<ProcessingItemRow>;
   waitForItems(requestId: string, until: (items: ProcessingItemRow[]) => boolean, timeoutMs?: number): Promise<ProcessingItemRow[]>;
 }
@@ -52,11 +60,18 @@ export interface RequestPipelineEnvironment {
  * the one Reelflow drives), a Torznab indexer fake, a TMDB fake configured as the provider, the workers
  * (general queue, encode queue unless encodeSlots is 0) and the API.
  */
-export async function startRequestPipelineEnvironment(opts: { encodeSlots?: number; shows?: FakeTmdbShow[] } = {}): Promise<RequestPipelineEnvironment> {
+export async function startRequestPipelineEnvironment(
+  opts: { encodeSlots?: number; shows?: FakeTmdbShow[] } = {},
+): Promise<RequestPipelineEnvironment> {
   const database = await createTestDatabase();
   const temporal = await createTestClient();
   const taskQueue = `test-requests-${Math.random().toString(36).slice(2, 10)}`;
-  const [seeder, downloader, indexer, tmdb] = await Promise.all([startQbittorrent('seed'), startQbittorrent('get'), startFakeTorznab(), startFakeTmdb({ shows: opts.shows })]);
+  const [seeder, downloader, indexer, tmdb] = await Promise.all([
+    startQbittorrent('seed'),
+    startQbittorrent('get'),
+    startFakeTorznab(),
+    startFakeTmdb({ shows: opts.shows }),
+  ]);
   onCleanup(() => indexer.close());
   onCleanup(() => tmdb.close());
   introducePeers(downloader, seeder);
@@ -121,7 +136,9 @@ export async function startRequestPipelineEnvironment(opts: { encodeSlots?: numb
         if (release.notVideo) writeFileSync(path.join(root, file), randomBytes(256 * 1024));
         else await makeVideo(path.join(root, file), release.video ?? { seconds: 2 });
       }
-      const { torrent, infoHash } = await createTorrent(release.files.length > 1 ? { root, files: release.files, name: release.title } : { root, files: release.files });
+      const { torrent, infoHash } = await createTorrent(
+        release.files.length > 1 ? { root, files: release.files, name: release.title } : { root, files: release.files },
+      );
       // An unseeded release is listed but nobody has it: its download stalls.
       if (!release.unseeded) await seed(seeder, torrent, dataDir);
       const { files: _files, video: _video, unseeded: _unseeded, notVideo: _notVideo, ...listed } = release;
@@ -129,16 +146,25 @@ export async function startRequestPipelineEnvironment(opts: { encodeSlots?: numb
       return { infoHash, dataDir: root };
     },
     async waitForItem(itemId, until, timeoutMs = 45_000) {
-      return waitFor(async () => {
-        const item = await requests.getItem(itemId);
-        return item && until(item) ? item : undefined;
-      }, timeoutMs, async () => JSON.stringify(await requests.getItem(itemId)));
+      return waitFor(
+        async () => {
+          const item = await requests.getItem(itemId);
+          return item && until(item) ? item : undefined;
+        },
+        timeoutMs,
+        async () => JSON.stringify(await requests.getItem(itemId)),
+      );
     },
     async waitForItems(requestId, until, timeoutMs = 45_000) {
-      return waitFor(async () => {
-        const items = await requests.listItems(requestId);
-        return items.length > 0 && until(items) ? items : undefined;
-      }, timeoutMs, async () => JSON.stringify((await requests.listItems(requestId)).map((i) => ({ id: i.id, status: i.status, lastError: i.lastError }))));
+      return waitFor(
+        async () => {
+          const items = await requests.listItems(requestId);
+          return items.length > 0 && until(items) ? items : undefined;
+        },
+        timeoutMs,
+        async () =>
+          JSON.stringify((await requests.listItems(requestId)).map((i) => ({ id: i.id, status: i.status, lastError: i.lastError }))),
+      );
     },
   };
 }
@@ -167,14 +193,30 @@ export async function createProfile(app: FastifyInstance, overrides: Record<stri
     method: 'POST',
     url: '/api/quality-profiles',
     headers: authHeaders,
-    payload: { name: `profile-${Math.random().toString(36).slice(2, 8)}`, minResolution: 720, preferredResolution: 1080, encode: { videoCodec: 'libx264', crf: 30, preset: 'ultrafast', maxHeight: 720 }, ...overrides },
+    payload: {
+      name: `profile-${Math.random().toString(36).slice(2, 8)}`,
+      minResolution: 720,
+      preferredResolution: 1080,
+      encode: { videoCodec: 'libx264', crf: 30, preset: 'ultrafast', maxHeight: 720 },
+      ...overrides,
+    },
   });
   if (response.statusCode !== 201) throw new Error(`profile: ${response.body}`);
   return response.json().id;
 }
 
-export async function createTarget(app: FastifyInstance, targetPath: string, libraryId: string | null = null, kind: 'local' | 'rsync' = 'local'): Promise<string> {
-  const response = await app.inject({ method: 'POST', url: '/api/delivery-targets', headers: authHeaders, payload: { name: `target-${Math.random().toString(36).slice(2, 8)}`, kind, path: targetPath, libraryId } });
+export async function createTarget(
+  app: FastifyInstance,
+  targetPath: string,
+  libraryId: string | null = null,
+  kind: 'local' | 'rsync' = 'local',
+): Promise<string> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/delivery-targets',
+    headers: authHeaders,
+    payload: { name: `target-${Math.random().toString(36).slice(2, 8)}`, kind, path: targetPath, libraryId },
+  });
   if (response.statusCode !== 201) throw new Error(`target: ${response.body}`);
   return response.json().id;
 }

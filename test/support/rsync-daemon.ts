@@ -23,9 +23,23 @@ export async function startRsyncDaemon(): Promise<RsyncDaemon> {
   const port = await findFreePort();
   const config = path.join(dir, 'rsyncd.conf');
   const ids = process.getuid && process.getgid ? `uid = ${process.getuid()}\ngid = ${process.getgid()}\n` : '';
-  writeFileSync(config, `use chroot = false\n${ids}pid file = ${path.join(dir, 'rsyncd.pid')}\n[media]\n  path = ${root}\n  read only = false\n`);
+  writeFileSync(
+    config,
+    `use chroot = false\n${ids}pid file = ${path.join(dir, 'rsyncd.pid')}\n[media]\n  path = ${root}\n  read only = false\n`,
+  );
   mkdirSync(root, { recursive: true });
-  const child = spawn('rsync', ['--daemon', '--no-detach', `--config=${config}`, `--port=${port}`, '--address=127.0.0.1', `--log-file=${path.join(dir, 'rsyncd.log')}`], { stdio: 'ignore' });
+  const child = spawn(
+    'rsync',
+    [
+      '--daemon',
+      '--no-detach',
+      `--config=${config}`,
+      `--port=${port}`,
+      '--address=127.0.0.1',
+      `--log-file=${path.join(dir, 'rsyncd.log')}`,
+    ],
+    { stdio: 'ignore' },
+  );
   onCleanup(
     () =>
       new Promise<void>((resolve) => {

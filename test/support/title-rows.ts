@@ -18,6 +18,8 @@ async function insertTitle(db: Database, table: typeof movies | typeof shows, li
   return row!;
 }
 
-export const insertMovie = (db: Database, libraryId: string, title: string, tmdbId: number | null) => insertTitle(db, movies, libraryId, title, tmdbId);
+export const insertMovie = (db: Database, libraryId: string, title: string, tmdbId: number | null) =>
+  insertTitle(db, movies, libraryId, title, tmdbId);
 
-export const insertShow = (db: Database, libraryId: string, title: string, tmdbId: number | null) => insertTitle(db, shows, libraryId, title, tmdbId);
+export const insertShow = (db: Database, libraryId: string, title: string, tmdbId: number | null) =>
+  insertTitle(db, shows, libraryId, title, tmdbId);

@@ -8,7 +8,12 @@ import { bencode, type BencodeValue } from '../../src/integrations/bittorrent/be
  * One file gives a single-file torrent named after it; several give a folder torrent named `name`, each
  * file at its path relative to `root`. Pieces are the SHA-1 of consecutive `pieceLength` bytes across files.
  */
-export async function createTorrent(opts: { root: string; files: string[]; name?: string; pieceLength?: number }): Promise<{ torrent: Buffer; infoHash: string }> {
+export async function createTorrent(opts: {
+  root: string;
+  files: string[];
+  name?: string;
+  pieceLength?: number;
+}): Promise<{ torrent: Buffer; infoHash: string }> {
   const pieceLength = opts.pieceLength ?? 16 * 1024;
   const sizes = await Promise.all(opts.files.map(async (f) => (await stat(path.join(opts.root, f))).size));
   const pieces: Buffer[] = [];

@@ -8,14 +8,21 @@ import { episodeInput, hashOf, pipelineActivities, release, startEpisode, status
 const workers = useTierWorkers();
 const web = release('Severance.S01E02.1080p.WEB-DL');
 const hdtv = release('Severance.S01E02.720p.HDTV');
-const withApproval = (timeoutSeconds: number | null = null, autoAction: ApprovalSettings['autoAction'] = null): ApprovalSettings => ({ required: true, timeoutSeconds, autoAction });
+const withApproval = (timeoutSeconds: number | null = null, autoAction: ApprovalSettings['autoAction'] = null): ApprovalSettings => ({
+  required: true,
+  timeoutSeconds,
+  autoAction,
+});
 
 describe.concurrent('episodePipeline: from search to a delivered file', () => {
   test('without approval: search → download → encode → deliver, and the delivered folder goes to its library', async () => {
     const libraryId = randomUUID();
     const folderPath = '/library/shows/Severance (2022)';
     const calls = pipelineActivities([web, hdtv], {
-      deliverItem: async () => ({ paths: [`${folderPath}/Season 01/Severance - S01E02 - Half Loop.mkv`], refreshes: [{ libraryId, folderPath }] }),
+      deliverItem: async () => ({
+        paths: [`${folderPath}/Season 01/Severance - S01E02 - Half Loop.mkv`],
+        refreshes: [{ libraryId, folderPath }],
+      }),
     });
     const input = episodeInput();
 
@@ -35,7 +42,12 @@ describe.concurrent('episodePipeline: from search to a delivered file', () => {
       'deliverItem',
       'removeWorkFiles',
     ]);
-    expect(calls.of('searchReleases')[0]).toMatchObject({ media: input.media, ids: input.ids, qualityProfileId: input.qualityProfileId, excluded: [] });
+    expect(calls.of('searchReleases')[0]).toMatchObject({
+      media: input.media,
+      ids: input.ids,
+      qualityProfileId: input.qualityProfileId,
+      excluded: [],
+    });
     expect(calls.of('addRelease')).toEqual([{ itemId: input.itemId, requestId: input.requestId, release: web }]);
     // Durations as the worker is configured: the input carries none.
     expect(calls.of('awaitDownload')[0]).toMatchObject({
@@ -45,12 +57,25 @@ describe.concurrent('episodePipeline: from search to a delivered file', () => {
       pollMs: tierPipelineTimings.downloadPollMs,
       stallMs: tierPipelineTimings.downloadStallMs,
     });
-    expect(calls.of('encodeItem')[0]).toMatchObject({ itemId: input.itemId, source: `/downloads/${hashOf(web)}/episode.mkv`, qualityProfileId: input.qualityProfileId });
-    expect(calls.of('deliverItem')).toEqual([{ itemId: input.itemId, file: `/work/${input.itemId}/episode.mkv`, targetIds: input.targetIds, media: input.media }]);
-    expect(calls.of('scanOneFolder')).toEqual([expect.objectContaining({ libraryId, folderPath, reason: expect.stringContaining(input.requestId) })]);
+    expect(calls.of('encodeItem')[0]).toMatchObject({
+      itemId: input.itemId,
+      source: `/downloads/${hashOf(web)}/episode.mkv`,
+      qualityProfileId: input.qualityProfileId,
+    });
+    expect(calls.of('deliverItem')).toEqual([
+      { itemId: input.itemId, file: `/work/${input.itemId}/episode.mkv`, targetIds: input.targetIds, media: input.media },
+    ]);
+    expect(calls.of('scanOneFolder')).toEqual([
+      expect.objectContaining({ libraryId, folderPath, reason: expect.stringContaining(input.requestId) }),
+    ]);
     // A finished item keeps its torrent seeding; only the work folder goes.
     expect(calls.count('removeTorrent')).toBe(0);
-    await expect(handle.query(episodeStateQuery)).resolves.toMatchObject({ status: 'COMPLETED', step: 'done', release: web, torrentHash: hashOf(web) });
+    await expect(handle.query(episodeStateQuery)).resolves.toMatchObject({
+      status: 'COMPLETED',
+      step: 'done',
+      release: web,
+      torrentHash: hashOf(web),
+    });
   });
 
   test('a run started with durations in its input keeps them, so that its history replays', async () => {
@@ -95,7 +120,10 @@ describe.concurrent('episodePipeline: from search to a delivered file', () => {
     expect((await handle.result()).status).toBe('COMPLETED');
     expect(calls.of('searchReleases').map((s) => s.excluded)).toEqual([[], [web.downloadUrl]]);
     expect(calls.of('recordItemTransition')).toContainEqual(
-      expect.objectContaining({ status: 'SEARCHING', changes: expect.objectContaining({ selectedRelease: null, lastError: expect.stringContaining('wrong language') }) }),
+      expect.objectContaining({
+        status: 'SEARCHING',
+        changes: expect.objectContaining({ selectedRelease: null, lastError: expect.stringContaining('wrong language') }),
+      }),
     );
     expect(calls.of('addRelease').map((a) => a.release)).toEqual([hdtv]);
   });
@@ -132,7 +160,9 @@ describe.concurrent('episodePipeline: from search to a delivered file', () => {
 
     expect(calls.of('searchReleases').map((s) => s.excluded)).toEqual([[], [web.downloadUrl], [web.downloadUrl, hdtv.downloadUrl]]);
     expect(calls.count('addRelease')).toBe(0);
-    expect(calls.of('recordItemTransition').filter((t) => t.changes?.lastError?.includes('no decision within the approval timeout'))).toHaveLength(2);
+    expect(
+      calls.of('recordItemTransition').filter((t) => t.changes?.lastError?.includes('no decision within the approval timeout')),
+    ).toHaveLength(2);
   });
 
   test.each(['cancel', null] as const)('approval timeout with auto-action %s cancels the item and cleans up', async (autoAction) => {

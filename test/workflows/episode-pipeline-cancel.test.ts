@@ -56,8 +56,20 @@ function runningUntilCancelled(running: RunningActivity) {
 const tomorrow = () => new Date(Date.now() + 24 * 60 * 60_000).toISOString().slice(0, 10);
 
 const cases: CancelCase[] = [
-  { where: 'waiting for the air date', input: () => episodeInput({ airDate: tomorrow() }), activities: () => pipelineActivities([web]), reached: (s) => s.waitingFor === 'air date', torrent: null },
-  { where: 'waiting for a release', input: () => episodeInput(), activities: () => pipelineActivities([]), reached: (s) => s.waitingFor === 'release', torrent: null },
+  {
+    where: 'waiting for the air date',
+    input: () => episodeInput({ airDate: tomorrow() }),
+    activities: () => pipelineActivities([web]),
+    reached: (s) => s.waitingFor === 'air date',
+    torrent: null,
+  },
+  {
+    where: 'waiting for a release',
+    input: () => episodeInput(),
+    activities: () => pipelineActivities([]),
+    reached: (s) => s.waitingFor === 'release',
+    torrent: null,
+  },
   {
     where: 'waiting for approval',
     input: () => episodeInput({ approval: { required: true, timeoutSeconds: null, autoAction: null } }),
@@ -118,7 +130,8 @@ describe.concurrent('episodePipeline: cancel from every wait and step cleans up'
 
     await expectCleanedUp(handle, calls, input.itemId, torrent);
     // A running download or encode has stopped before its files are removed.
-    if (where === 'downloading' || where === 'encoding') expect(running).toEqual({ started: true, stopped: true, filesRemovedWhileRunning: false });
+    if (where === 'downloading' || where === 'encoding')
+      expect(running).toEqual({ started: true, stopped: true, filesRemovedWhileRunning: false });
   });
 
   test('cancelling the workflow itself (a cancelled request reaches its items so) cleans up the same way', async () => {

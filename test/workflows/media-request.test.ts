@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import type { RequestItemActivities } from '../../src/activities/request-items.js';
 import type { mediaRequest } from '../../src/workflows/media-request.js';
-import { episodeStateQuery, itemWorkflowId, requestStateQuery, requestWorkflowId, type EpisodePipelineInput } from '../../src/contracts/request.js';
+import {
+  episodeStateQuery,
+  itemWorkflowId,
+  requestStateQuery,
+  requestWorkflowId,
+  type EpisodePipelineInput,
+} from '../../src/contracts/request.js';
 import { ActivityCalls, eventually } from './support/activity-calls.js';
 import { tierPipelineTimings, useTierWorkers } from './support/environment.js';
 import { episodeInput, fails, pipelineActivities, release, type PipelineActivities } from './support/pipeline.js';
@@ -21,7 +27,11 @@ function plannedEpisodes(requestId: string, replace: Partial<EpisodePipelineInpu
 }
 
 /** The request's own stand-ins (bookkeeping) beside the items' pipeline stand-ins, each with its calls. */
-function requestActivities(planned: ReturnType<typeof plannedEpisodes>, replace: Partial<RequestActivities> = {}, items = pipelineActivities([web])) {
+function requestActivities(
+  planned: ReturnType<typeof plannedEpisodes>,
+  replace: Partial<RequestActivities> = {},
+  items = pipelineActivities([web]),
+) {
   const request = new ActivityCalls<RequestActivities>({
     recordRequestStatus: async () => {},
     planRequestItems: async () => planned,
@@ -31,7 +41,11 @@ function requestActivities(planned: ReturnType<typeof plannedEpisodes>, replace:
   return { request, items };
 }
 
-function startRequest(requestId: string, calls: { request: ActivityCalls<RequestActivities>; items: ActivityCalls<PipelineActivities> }, itemIds: string[]) {
+function startRequest(
+  requestId: string,
+  calls: { request: ActivityCalls<RequestActivities>; items: ActivityCalls<PipelineActivities> },
+  itemIds: string[],
+) {
   workers.serve({ ...calls.items.activities, ...calls.request.activities }, requestId, ...itemIds);
   return workers.client.workflow.start<typeof mediaRequest>('mediaRequest', {
     workflowId: requestWorkflowId(requestId),
@@ -41,7 +55,10 @@ function startRequest(requestId: string, calls: { request: ActivityCalls<Request
 }
 
 const itemStatus = (itemId: string) =>
-  workers.client.workflow.getHandle(itemWorkflowId(itemId)).query(episodeStateQuery).then((s) => s.status);
+  workers.client.workflow
+    .getHandle(itemWorkflowId(itemId))
+    .query(episodeStateQuery)
+    .then((s) => s.status);
 
 describe.concurrent('mediaRequest', () => {
   test('runs one episodePipeline per planned item and concludes once every item is done', async () => {
@@ -51,7 +68,10 @@ describe.concurrent('mediaRequest', () => {
     let itemsDoneAtConclusion: string[] = [];
     const calls = requestActivities(planned, {
       concludeRequest: async () => {
-        itemsDoneAtConclusion = calls.items.of('recordItemTransition').filter((t) => t.status === 'COMPLETED').map((t) => t.itemId);
+        itemsDoneAtConclusion = calls.items
+          .of('recordItemTransition')
+          .filter((t) => t.status === 'COMPLETED')
+          .map((t) => t.itemId);
         return 'COMPLETED';
       },
     });
@@ -69,7 +89,11 @@ describe.concurrent('mediaRequest', () => {
     expect(calls.items.of('awaitDownload').map((d) => d.pollMs)).toEqual([downloadPollMs, downloadPollMs]);
     for (const itemId of itemIds) {
       const child = await workers.client.workflow.getHandle(itemWorkflowId(itemId)).describe();
-      expect(child).toMatchObject({ type: 'episodePipeline', status: { name: 'COMPLETED' }, parentExecution: { workflowId: requestWorkflowId(requestId) } });
+      expect(child).toMatchObject({
+        type: 'episodePipeline',
+        status: { name: 'COMPLETED' },
+        parentExecution: { workflowId: requestWorkflowId(requestId) },
+      });
     }
     await expect(handle.query(requestStateQuery)).resolves.toEqual({ requestId, phase: 'done', itemIds });
   });
@@ -108,7 +132,12 @@ describe.concurrent('mediaRequest', () => {
     await handle.cancel();
 
     expect(await handle.result()).toEqual({ requestId, phase: 'done', itemIds, status: 'CANCELLED' });
-    expect(calls.items.of('removeWorkFiles').map((r) => r.itemId).sort()).toEqual([...itemIds].sort());
+    expect(
+      calls.items
+        .of('removeWorkFiles')
+        .map((r) => r.itemId)
+        .sort(),
+    ).toEqual([...itemIds].sort());
     expect(cleanedUpAtConclusion).toBe(2);
     for (const itemId of itemIds) await expect(itemStatus(itemId)).resolves.toBe('CANCELLED');
     expect(calls.items.count('addRelease')).toBe(0);

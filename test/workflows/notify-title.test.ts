@@ -3,7 +3,13 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { describe, expect, test } from 'vitest';
 import type { NotificationPlan, NotifyActivities } from '../../src/activities/notify.js';
 import type { notifyTitle } from '../../src/workflows/notify-title.js';
-import { notifyTitleWorkflowId, type DeliveryPolicy, type NotifyTitleInput, type PeoplePlan, type PlayerPlan } from '../../src/contracts/notify.js';
+import {
+  notifyTitleWorkflowId,
+  type DeliveryPolicy,
+  type NotifyTitleInput,
+  type PeoplePlan,
+  type PlayerPlan,
+} from '../../src/contracts/notify.js';
 import { ActivityCalls } from './support/activity-calls.js';
 import { useTierWorkers } from './support/environment.js';
 
@@ -13,8 +19,20 @@ const workers = useTierWorkers();
 
 /** Retries a tenth of a second apart, for a minute: a target that is down comes back within the test. */
 const delivery: DeliveryPolicy = { retryWindowMinutes: 1, initialRetrySeconds: 0.1, maximumRetrySeconds: 0.2 };
-const kodi: PlayerPlan = { target: { service: 'kodi', group: 'living-room' }, coalesceSeconds: 30, maxFolderRefreshes: 10, playingRecheckSeconds: 60, delivery };
-const jellyfin: PlayerPlan = { target: { service: 'jellyfin' }, coalesceSeconds: 30, maxFolderRefreshes: 10, playingRecheckSeconds: 0, delivery };
+const kodi: PlayerPlan = {
+  target: { service: 'kodi', group: 'living-room' },
+  coalesceSeconds: 30,
+  maxFolderRefreshes: 10,
+  playingRecheckSeconds: 60,
+  delivery,
+};
+const jellyfin: PlayerPlan = {
+  target: { service: 'jellyfin' },
+  coalesceSeconds: 30,
+  maxFolderRefreshes: 10,
+  playingRecheckSeconds: 0,
+  delivery,
+};
 const discord: PeoplePlan = { service: 'discord', delivery, digestSeconds: 0 };
 const pushover: PeoplePlan = { service: 'pushover', delivery, digestSeconds: 0 };
 const email: PeoplePlan = { service: 'email', delivery, digestSeconds: 300 };
@@ -45,7 +63,11 @@ function notifyActivities(plan: NotificationPlan, replace: Partial<NotifyTitleAc
 
 function runNotifyTitle(input: NotifyTitleInput, calls: ActivityCalls<NotifyTitleActivities>) {
   workers.serve(calls.activities, input.titleId);
-  return workers.client.workflow.execute<typeof notifyTitle>('notifyTitle', { workflowId: notifyTitleWorkflowId(input), taskQueue: workers.taskQueue, args: [input] });
+  return workers.client.workflow.execute<typeof notifyTitle>('notifyTitle', {
+    workflowId: notifyTitleWorkflowId(input),
+    taskQueue: workers.taskQueue,
+    args: [input],
+  });
 }
 
 describe.concurrent('notifyTitle', () => {
@@ -73,7 +95,14 @@ describe.concurrent('notifyTitle', () => {
       unreadable: [{ service: 'plex', error: 'encrypted with another key' }],
     });
     expect(calls.of('planNotifications')).toEqual([input]);
-    const message = { id: notifyTitleWorkflowId(input), event: 'added', titleKind: 'episode', displayName: input.displayName, folderPath: input.folderPath, occurredAt: expect.any(String) };
+    const message = {
+      id: notifyTitleWorkflowId(input),
+      event: 'added',
+      titleKind: 'episode',
+      displayName: input.displayName,
+      folderPath: input.folderPath,
+      occurredAt: expect.any(String),
+    };
     expect(calls.of('notifyPeople')).toEqual(expect.arrayContaining([{ service: 'discord', message }]));
     expect(calls.count('notifyPeople')).toBe(2);
     expect(calls.of('queuePeopleMessage')).toEqual([{ plan: email, libraryId: input.libraryId, message }]);

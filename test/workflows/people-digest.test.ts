@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
 import { describe, expect, test } from 'vitest';
 import type { NotifyActivities } from '../../src/activities/notify.js';
-import { peopleDigestWorkflowId, peopleMessageSignal, type PeopleDigestState, type PeopleMessage, type PeoplePlan } from '../../src/contracts/notify.js';
+import {
+  peopleDigestWorkflowId,
+  peopleMessageSignal,
+  type PeopleDigestState,
+  type PeopleMessage,
+  type PeoplePlan,
+} from '../../src/contracts/notify.js';
 import type { peopleDigest } from '../../src/workflows/people-digest.js';
 import { ActivityCalls, eventually } from './support/activity-calls.js';
 import { useTierWorkers } from './support/environment.js';
@@ -11,7 +17,11 @@ type DigestActivities = Pick<NotifyActivities, 'notifyPeopleDigest'>;
 
 const workers = useTierWorkers();
 
-const plan: PeoplePlan = { service: 'discord', delivery: { retryWindowMinutes: 1, initialRetrySeconds: 0.1, maximumRetrySeconds: 0.2 }, digestSeconds: 2 };
+const plan: PeoplePlan = {
+  service: 'discord',
+  delivery: { retryWindowMinutes: 1, initialRetrySeconds: 0.1, maximumRetrySeconds: 0.2 },
+  digestSeconds: 2,
+};
 
 const message = (displayName: string): PeopleMessage => ({
   id: `notify/episode/${randomUUID()}/${randomUUID()}`,

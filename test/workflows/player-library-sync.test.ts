@@ -84,28 +84,38 @@ describe.concurrent('playerLibrarySync', () => {
 
   test('while a video plays the refresh waits and asks again; past the retry window it is sent anyway', async () => {
     const calls = new ActivityCalls<PlayerActivities>({
-      refreshPlayer: async ({ ignorePlaying }) => (ignorePlaying ? refreshed() : { status: 'deferred', detail: 'living-room plays a video' }),
+      refreshPlayer: async ({ ignorePlaying }) =>
+        ignorePlaying ? refreshed() : { status: 'deferred', detail: 'living-room plays a video' },
     });
     // A retry window of 3 s: long enough to see the deferral in the state on a busy machine.
-    const sync = playerSync(plan({ playingRecheckSeconds: 0.5, delivery: { retryWindowMinutes: 0.05, initialRetrySeconds: 0.1, maximumRetrySeconds: 0.2 } }), calls);
+    const sync = playerSync(
+      plan({ playingRecheckSeconds: 0.5, delivery: { retryWindowMinutes: 0.05, initialRetrySeconds: 0.1, maximumRetrySeconds: 0.2 } }),
+      calls,
+    );
     const folder = change('Severance (2022)');
 
     await sync.send(folder);
-    await eventually(async () => (await sync.state()).current?.deferredBecause === 'living-room plays a video', 'the refresh to be deferred');
+    await eventually(
+      async () => (await sync.state()).current?.deferredBecause === 'living-room plays a video',
+      'the refresh to be deferred',
+    );
     await eventually(async () => (await sync.state()).refreshed === 1, 'the refresh to be sent');
     await sync.end();
 
     const asked = calls.of('refreshPlayer');
     expect(asked.length).toBeGreaterThanOrEqual(2);
     expect(asked.map((a) => a.ignorePlaying)).toEqual([...asked.slice(1).map(() => false), true]);
-    expect(new Set(asked.map((a) => JSON.stringify(a.job)))).toEqual(new Set([JSON.stringify({ scope: { kind: 'folder', path: folder.folderPath, change: 'added' }, cleanFirst: false })]));
+    expect(new Set(asked.map((a) => JSON.stringify(a.job)))).toEqual(
+      new Set([JSON.stringify({ scope: { kind: 'folder', path: folder.folderPath, change: 'added' }, cleanFirst: false })]),
+    );
   });
 
   test('a refused refresh is recorded as failed, and later changes still go out', async () => {
     const broken = change('Severance (2022)');
     const calls = new ActivityCalls<PlayerActivities>({
       refreshPlayer: async ({ job }) => {
-        if (job.scope.kind === 'folder' && job.scope.path === broken.folderPath) throw ApplicationFailure.nonRetryable('Kodi refused the credentials', 'TargetRejected');
+        if (job.scope.kind === 'folder' && job.scope.path === broken.folderPath)
+          throw ApplicationFailure.nonRetryable('Kodi refused the credentials', 'TargetRejected');
         return refreshed();
       },
     });
@@ -119,7 +129,12 @@ describe.concurrent('playerLibrarySync', () => {
     const state = await sync.state();
     await sync.end();
 
-    expect(state.failed).toEqual([{ job: { scope: { kind: 'folder', path: broken.folderPath, change: 'added' }, cleanFirst: false }, error: 'Kodi refused the credentials' }]);
+    expect(state.failed).toEqual([
+      {
+        job: { scope: { kind: 'folder', path: broken.folderPath, change: 'added' }, cleanFirst: false },
+        error: 'Kodi refused the credentials',
+      },
+    ]);
     expect(scopes(calls)).toEqual([
       { kind: 'folder', path: broken.folderPath, change: 'added' },
       { kind: 'folder', path: next.folderPath, change: 'added' },

@@ -20,7 +20,16 @@ const itemBody = z.object({
 
 const activityBody = z.object({
   at: isoDate,
-  scans: z.array(z.object({ scanId: z.uuid(), libraryId: z.uuid(), libraryName: z.string(), startedAt: isoDate, directoriesTotal: z.number().int(), directoriesScanned: z.number().int() })),
+  scans: z.array(
+    z.object({
+      scanId: z.uuid(),
+      libraryId: z.uuid(),
+      libraryName: z.string(),
+      startedAt: isoDate,
+      directoriesTotal: z.number().int(),
+      directoriesScanned: z.number().int(),
+    }),
+  ),
   pipelines: z.array(z.object({ libraryId: z.uuid(), libraryName: z.string(), titles: z.number().int() })),
   items: z.object({
     counts: z.object({ active: z.number().int(), awaitingApproval: z.number().int(), failed: z.number().int() }),
@@ -29,7 +38,15 @@ const activityBody = z.object({
     failed: z.array(itemBody),
   }),
   notifications: z.object({
-    retrying: z.array(z.object({ service: z.string(), messageId: z.string(), attempts: z.number().int(), lastError: z.string().nullable(), since: isoDate })),
+    retrying: z.array(
+      z.object({
+        service: z.string(),
+        messageId: z.string(),
+        attempts: z.number().int(),
+        lastError: z.string().nullable(),
+        since: isoDate,
+      }),
+    ),
   }),
 });
 
@@ -40,7 +57,8 @@ export const activityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }
     {
       schema: {
         tags: ['events'],
-        summary: 'What runs now and what waits for a person: running scans, pipelines in flight, items with their progress, approvals, failures, notifications being retried',
+        summary:
+          'What runs now and what waits for a person: running scans, pipelines in flight, items with their progress, approvals, failures, notifications being retried',
         response: { 200: activityBody },
       },
     },

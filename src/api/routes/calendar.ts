@@ -49,7 +49,8 @@ export const calendarRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }
     {
       schema: {
         tags: ['calendar'],
-        summary: 'The same as an iCal feed for calendar apps (a week back, four weeks ahead unless start/end say otherwise); the key goes in ?apikey=',
+        summary:
+          'The same as an iCal feed for calendar apps (a week back, four weeks ahead unless start/end say otherwise); the key goes in ?apikey=',
         querystring: z.object({ start: dayField.optional(), end: dayField.optional() }),
       },
     },
@@ -63,5 +64,6 @@ export const calendarRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }
 
 function checkRange(start: string, end: string): void {
   if (end < start) throw new HttpError(400, 'end: a date on or after start');
-  if ((Date.parse(end) - Date.parse(start)) / 86_400_000 > MAX_RANGE_DAYS) throw new HttpError(400, `end: at most ${MAX_RANGE_DAYS} days after start`);
+  if ((Date.parse(end) - Date.parse(start)) / 86_400_000 > MAX_RANGE_DAYS)
+    throw new HttpError(400, `end: at most ${MAX_RANGE_DAYS} days after start`);
 }

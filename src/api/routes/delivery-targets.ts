@@ -37,33 +37,63 @@ const targetBody = z.object({
   updatedAt: isoDate,
 });
 
-const recycleFolderOf = (t: DeliveryTargetRow) => (typeof t.options.recycleFolder === 'string' ? t.options.recycleFolder : DEFAULT_RECYCLE_FOLDER);
+const recycleFolderOf = (t: DeliveryTargetRow) =>
+  typeof t.options.recycleFolder === 'string' ? t.options.recycleFolder : DEFAULT_RECYCLE_FOLDER;
 
-const toDto = (t: DeliveryTargetRow) => ({ id: t.id, name: t.name, kind: t.kind, path: t.path, libraryId: t.libraryId, recycleFolder: recycleFolderOf(t), createdAt: toIso(t.createdAt)!, updatedAt: toIso(t.updatedAt)! });
+const toDto = (t: DeliveryTargetRow) => ({
+  id: t.id,
+  name: t.name,
+  kind: t.kind,
+  path: t.path,
+  libraryId: t.libraryId,
+  recycleFolder: recycleFolderOf(t),
+  createdAt: toIso(t.createdAt)!,
+  updatedAt: toIso(t.updatedAt)!,
+});
 
 /** Delivery targets: where finished media is copied, and which library's pipeline then takes the folder. */
 export const deliveryTargetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const targets = new DeliveryTargetService(deps.db);
   const tags = ['delivery targets'];
 
-  app.post('/api/delivery-targets', { schema: { tags, summary: 'Create a delivery target', body: targetFields, response: { 201: targetBody } } }, async (request, reply) =>
-    reply.code(201).send(toDto(await targets.create(request.body))),
+  app.post(
+    '/api/delivery-targets',
+    { schema: { tags, summary: 'Create a delivery target', body: targetFields, response: { 201: targetBody } } },
+    async (request, reply) => reply.code(201).send(toDto(await targets.create(request.body))),
   );
 
-  app.get('/api/delivery-targets', { schema: { tags, summary: 'All delivery targets', response: { 200: z.array(targetBody) } } }, async () => (await targets.list()).map(toDto));
+  app.get(
+    '/api/delivery-targets',
+    { schema: { tags, summary: 'All delivery targets', response: { 200: z.array(targetBody) } } },
+    async () => (await targets.list()).map(toDto),
+  );
 
-  app.get('/api/delivery-targets/:id', { schema: { tags, summary: 'One delivery target', params: uuidParams, response: { 200: targetBody } } }, async (request) =>
-    toDto(await targets.get(request.params.id)),
+  app.get(
+    '/api/delivery-targets/:id',
+    { schema: { tags, summary: 'One delivery target', params: uuidParams, response: { 200: targetBody } } },
+    async (request) => toDto(await targets.get(request.params.id)),
   );
 
   app.patch(
     '/api/delivery-targets/:id',
-    { schema: { tags, summary: 'Change a delivery target', params: uuidParams, body: targetFields.partial().strict(), response: { 200: targetBody } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change a delivery target',
+        params: uuidParams,
+        body: targetFields.partial().strict(),
+        response: { 200: targetBody },
+      },
+    },
     async (request) => toDto(await targets.update(request.params.id, request.body)),
   );
 
-  app.delete('/api/delivery-targets/:id', { schema: { tags, summary: 'Delete a delivery target', params: uuidParams, response: { 204: z.null().describe('Deleted') } } }, async (request, reply) => {
-    await targets.remove(request.params.id);
-    return reply.code(204).send(null);
-  });
+  app.delete(
+    '/api/delivery-targets/:id',
+    { schema: { tags, summary: 'Delete a delivery target', params: uuidParams, response: { 204: z.null().describe('Deleted') } } },
+    async (request, reply) => {
+      await targets.remove(request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
 };

@@ -31,7 +31,12 @@ const typeList = (allowed: readonly string[]) =>
   z
     .string()
     .max(2_000)
-    .transform((value) => value.split(',').map((t) => t.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
     .refine((types) => types.every((t) => allowed.includes(t)), { message: `a comma-separated list of: ${allowed.join(', ')}` })
     .transform((types) => types as EventType[]);
 
@@ -56,7 +61,8 @@ export const eventRoutes: FastifyPluginAsyncZod<AppDeps & { eventHub: EventHub }
     {
       schema: {
         tags: ['events'],
-        summary: 'What happened, newest first: scans, titles added/updated/removed, releases grabbed, items downloaded/encoded/delivered/failed, decisions, notifications, webhooks',
+        summary:
+          'What happened, newest first: scans, titles added/updated/removed, releases grabbed, items downloaded/encoded/delivered/failed, decisions, notifications, webhooks',
         querystring: z.object({
           type: typeList(HISTORY_EVENT_TYPES).optional(),
           ...subjects,
@@ -79,7 +85,8 @@ export const eventRoutes: FastifyPluginAsyncZod<AppDeps & { eventHub: EventHub }
     {
       schema: {
         tags: ['events'],
-        summary: 'Server-Sent Events: history entries and progress (scan counters, item status and percent, pipeline phase) as they happen; reconnect with Last-Event-ID to get what was missed',
+        summary:
+          'Server-Sent Events: history entries and progress (scan counters, item status and percent, pipeline phase) as they happen; reconnect with Last-Event-ID to get what was missed',
         querystring: z.object({ type: typeList(ALL_TYPES).optional(), ...subjects }),
         headers: z.object({ 'last-event-id': z.string().optional() }),
       },
@@ -115,9 +122,12 @@ export const eventRoutes: FastifyPluginAsyncZod<AppDeps & { eventHub: EventHub }
       streams.add(stream);
       let unsubscribe: () => void;
       try {
-        unsubscribe = await eventHub.subscribe((event) => {
-          if (wanted(event)) stream.write(sseMessage(event));
-        }, lastEventId === undefined ? undefined : Number(lastEventId));
+        unsubscribe = await eventHub.subscribe(
+          (event) => {
+            if (wanted(event)) stream.write(sseMessage(event));
+          },
+          lastEventId === undefined ? undefined : Number(lastEventId),
+        );
       } catch {
         // What was missed could not be read: the client reconnects (after `retry`) and asks again.
         streams.delete(stream);

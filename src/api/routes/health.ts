@@ -22,9 +22,12 @@ export const healthRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { sql, t
       ]);
       // Driver errors name hosts, users and databases: the operator reads them in the log, not the prober.
       if (postgres.failure) request.log.warn({ err: postgres.failure, dependency: 'postgres' }, 'health check: postgres is unreachable');
-      if (temporalStatus.failure) request.log.warn({ err: temporalStatus.failure, dependency: 'temporal' }, 'health check: temporal is unreachable');
+      if (temporalStatus.failure)
+        request.log.warn({ err: temporalStatus.failure, dependency: 'temporal' }, 'health check: temporal is unreachable');
       const ok = postgres.ok && temporalStatus.ok;
-      return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', postgres: publicStatus(postgres), temporal: publicStatus(temporalStatus) });
+      return reply
+        .code(ok ? 200 : 503)
+        .send({ status: ok ? 'ok' : 'unavailable', postgres: publicStatus(postgres), temporal: publicStatus(temporalStatus) });
     },
   );
 };
@@ -34,7 +37,8 @@ interface CheckResult {
   failure?: unknown;
 }
 
-const publicStatus = (result: CheckResult): z.infer<typeof dependencyStatus> => (result.ok ? { ok: true } : { ok: false, error: 'unreachable' });
+const publicStatus = (result: CheckResult): z.infer<typeof dependencyStatus> =>
+  result.ok ? { ok: true } : { ok: false, error: 'unreachable' };
 
 async function check(probe: () => Promise<unknown>): Promise<CheckResult> {
   let timer: NodeJS.Timeout | undefined;

@@ -32,10 +32,18 @@ const writable = {
   rateLimitRequests: z.number().int('a whole number').min(1).max(10_000),
   rateLimitWindowMs: z.number().int('a whole number of milliseconds').min(100).max(3_600_000),
   timeoutMs: z.number().int('a whole number of milliseconds').min(100).max(300_000),
-  syncIntervalSeconds: z.number().int('a whole number of seconds').min(300, 'at least 300 seconds').max(30 * 24 * 3600),
+  syncIntervalSeconds: z
+    .number()
+    .int('a whole number of seconds')
+    .min(300, 'at least 300 seconds')
+    .max(30 * 24 * 3600),
 };
 
-const createBody = z.object({ kind: z.enum(iptvKinds), ...writable }).partial().required({ kind: true, name: true, baseUrl: true }).strict();
+const createBody = z
+  .object({ kind: z.enum(iptvKinds), ...writable })
+  .partial()
+  .required({ kind: true, name: true, baseUrl: true })
+  .strict();
 const patchBody = z.object(writable).partial().strict();
 
 const providerBody = z.object({
@@ -89,7 +97,14 @@ const titlesQuery = z
   })
   .strict();
 
-const changeBody = z.object({ syncId: z.string(), titleKey: z.string(), name: z.string(), type: z.enum(['movie', 'tv']), change: z.enum(['added', 'removed']), at: isoDate });
+const changeBody = z.object({
+  syncId: z.string(),
+  titleKey: z.string(),
+  name: z.string(),
+  type: z.enum(['movie', 'tv']),
+  change: z.enum(['added', 'removed']),
+  at: isoDate,
+});
 
 /**
  * IPTV providers (Xtream Codes panels, M3U playlists), their synced catalogues and what each sync changed.
@@ -106,27 +121,53 @@ export const iptvRoutes: FastifyPluginAsyncZod<IptvRouteDeps> = async (app, deps
   });
   const tags = ['iptv'];
 
-  app.get('/api/iptv/providers', { schema: { tags, summary: 'IPTV providers', response: { 200: z.array(providerBody) } } }, async () => (await iptv.list()).map(providerDto));
+  app.get('/api/iptv/providers', { schema: { tags, summary: 'IPTV providers', response: { 200: z.array(providerBody) } } }, async () =>
+    (await iptv.list()).map(providerDto),
+  );
 
-  app.get('/api/iptv/providers/:id', { schema: { tags, summary: 'One IPTV provider', params: uuidParams, response: { 200: providerBody } } }, async (request) =>
-    providerDto(await iptv.get(request.params.id)),
+  app.get(
+    '/api/iptv/providers/:id',
+    { schema: { tags, summary: 'One IPTV provider', params: uuidParams, response: { 200: providerBody } } },
+    async (request) => providerDto(await iptv.get(request.params.id)),
   );
 
   app.post(
     '/api/iptv/providers',
-    { schema: { tags, summary: 'Add an IPTV provider; its sync is scheduled at its interval (default 6 h)', body: createBody, response: { 201: providerBody } } },
+    {
+      schema: {
+        tags,
+        summary: 'Add an IPTV provider; its sync is scheduled at its interval (default 6 h)',
+        body: createBody,
+        response: { 201: providerBody },
+      },
+    },
     async (request, reply) => reply.code(201).send(providerDto(await iptv.create(request.body))),
   );
 
   app.patch(
     '/api/iptv/providers/:id',
-    { schema: { tags, summary: 'Change an IPTV provider; applies to its next sync and to its schedule', params: uuidParams, body: patchBody, response: { 200: providerBody } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change an IPTV provider; applies to its next sync and to its schedule',
+        params: uuidParams,
+        body: patchBody,
+        response: { 200: providerBody },
+      },
+    },
     async (request) => providerDto(await iptv.update(request.params.id, request.body)),
   );
 
   app.delete(
     '/api/iptv/providers/:id',
-    { schema: { tags, summary: 'Remove an IPTV provider, its catalogue and its schedule', params: uuidParams, response: { 204: z.null().describe('Removed') } } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove an IPTV provider, its catalogue and its schedule',
+        params: uuidParams,
+        response: { 204: z.null().describe('Removed') },
+      },
+    },
     async (request, reply) => {
       await iptv.remove(request.params.id);
       return reply.code(204).send(null);
@@ -159,7 +200,14 @@ export const iptvRoutes: FastifyPluginAsyncZod<IptvRouteDeps> = async (app, deps
     },
     async (request) => {
       const rows = await iptv.changes(request.params.id, request.query.limit, request.query.syncId);
-      return rows.map((row) => ({ syncId: row.syncId, titleKey: row.titleKey, name: row.name, type: row.type, change: row.change, at: toIso(row.createdAt)! }));
+      return rows.map((row) => ({
+        syncId: row.syncId,
+        titleKey: row.titleKey,
+        name: row.name,
+        type: row.type,
+        change: row.change,
+        at: toIso(row.createdAt)!,
+      }));
     },
   );
 
@@ -175,7 +223,13 @@ export const iptvRoutes: FastifyPluginAsyncZod<IptvRouteDeps> = async (app, deps
     },
     async (request) => {
       const { provider, type, ignored, limit, offset } = request.query;
-      const page = await iptv.titlesPage({ providerId: provider, type, ...(ignored !== undefined ? { ignored: ignored === 'true' } : {}), limit, offset });
+      const page = await iptv.titlesPage({
+        providerId: provider,
+        type,
+        ...(ignored !== undefined ? { ignored: ignored === 'true' } : {}),
+        limit,
+        offset,
+      });
       return { total: page.total, items: page.items.map(titleDto) };
     },
   );

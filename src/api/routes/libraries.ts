@@ -25,28 +25,55 @@ const createBody = z
 const toDto = (l: Library) => ({ ...l, createdAt: toIso(l.createdAt)!, updatedAt: toIso(l.updatedAt)! });
 
 export const libraryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
-  const libraries = new LibraryService({ db: deps.db, temporal: deps.temporal, taskQueue: deps.config.taskQueue, mediaRoots: deps.config.mediaRoots, schedules: deps.schedules });
+  const libraries = new LibraryService({
+    db: deps.db,
+    temporal: deps.temporal,
+    taskQueue: deps.config.taskQueue,
+    mediaRoots: deps.config.mediaRoots,
+    schedules: deps.schedules,
+  });
   const tags = ['libraries'];
 
-  app.post('/api/libraries', { schema: { tags, summary: 'Create a library', body: createBody, response: { 201: libraryBody } } }, async (request, reply) =>
-    reply.code(201).send(toDto(await libraries.create(request.body))),
+  app.post(
+    '/api/libraries',
+    { schema: { tags, summary: 'Create a library', body: createBody, response: { 201: libraryBody } } },
+    async (request, reply) => reply.code(201).send(toDto(await libraries.create(request.body))),
   );
 
-  app.get('/api/libraries', { schema: { tags, summary: 'All libraries', response: { 200: z.array(libraryBody) } } }, async () => (await libraries.list()).map(toDto));
+  app.get('/api/libraries', { schema: { tags, summary: 'All libraries', response: { 200: z.array(libraryBody) } } }, async () =>
+    (await libraries.list()).map(toDto),
+  );
 
-  app.get('/api/libraries/:id', { schema: { tags, summary: 'One library', params: uuidParams, response: { 200: libraryBody } } }, async (request) =>
-    toDto(await libraries.get(request.params.id)),
+  app.get(
+    '/api/libraries/:id',
+    { schema: { tags, summary: 'One library', params: uuidParams, response: { 200: libraryBody } } },
+    async (request) => toDto(await libraries.get(request.params.id)),
   );
 
   app.patch(
     '/api/libraries/:id',
-    { schema: { tags, summary: 'Rename a library or move its root', params: uuidParams, body: createBody.omit({ kind: true }).partial().strict(), response: { 200: libraryBody } } },
+    {
+      schema: {
+        tags,
+        summary: 'Rename a library or move its root',
+        params: uuidParams,
+        body: createBody.omit({ kind: true }).partial().strict(),
+        response: { 200: libraryBody },
+      },
+    },
     async (request) => toDto(await libraries.update(request.params.id, request.body)),
   );
 
   app.delete(
     '/api/libraries/:id',
-    { schema: { tags, summary: 'Forget a library (files on disk are never touched)', params: uuidParams, response: { 204: z.null().describe('Deleted') } } },
+    {
+      schema: {
+        tags,
+        summary: 'Forget a library (files on disk are never touched)',
+        params: uuidParams,
+        response: { 204: z.null().describe('Deleted') },
+      },
+    },
     async (request, reply) => {
       await libraries.remove(request.params.id);
       return reply.code(204).send(null);

@@ -12,7 +12,12 @@ export const metricsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { metri
     let body = await metrics.metrics();
     if (temporalMetricsUrl) {
       // The SDK serves its metrics from Rust on its own port; one scrape target is simpler for users.
-      const sdk = await httpRequest({ url: temporalMetricsUrl, timeoutMs: 2_000, maxBodyBytes: 16 * MB, what: 'the Temporal SDK metrics' }).then(
+      const sdk = await httpRequest({
+        url: temporalMetricsUrl,
+        timeoutMs: 2_000,
+        maxBodyBytes: 16 * MB,
+        what: 'the Temporal SDK metrics',
+      }).then(
         (answer) => (answer.status >= 200 && answer.status < 300 ? answer.text : ''),
         () => '',
       );

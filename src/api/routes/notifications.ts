@@ -75,7 +75,8 @@ export const notificationRoutes: FastifyPluginAsyncZod<NotificationRouteDeps> = 
       schema: {
         tags,
         summary: 'Set a service’s config as a whole; unset fields take their defaults',
-        description: '400 names each invalid field as `body.config.<path>`. The next notification, and the next retry of a pending one, use it.',
+        description:
+          '400 names each invalid field as `body.config.<path>`. The next notification, and the next retry of a pending one, use it.',
         params: serviceParams,
         body: putBody,
         response: { 200: settingBody },

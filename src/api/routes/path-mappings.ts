@@ -14,7 +14,13 @@ const mappingBody = z
 
 const mappingReply = z.object({ id: z.uuid(), libraryId: z.uuid(), remotePrefix: z.string(), localPrefix: z.string(), createdAt: isoDate });
 
-const toDto = (m: PathMappingRow) => ({ id: m.id, libraryId: m.libraryId, remotePrefix: m.remotePrefix, localPrefix: m.localPrefix, createdAt: m.createdAt.toISOString() });
+const toDto = (m: PathMappingRow) => ({
+  id: m.id,
+  libraryId: m.libraryId,
+  remotePrefix: m.remotePrefix,
+  localPrefix: m.localPrefix,
+  createdAt: m.createdAt.toISOString(),
+});
 
 /** Per-library path mappings: how Radarr/Sonarr (or another machine) name this library's folders. */
 export const pathMappingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
@@ -29,13 +35,29 @@ export const pathMappingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
 
   app.post(
     '/api/libraries/:id/path-mappings',
-    { schema: { tags, summary: 'Add (or change) a remote → local prefix', params: uuidParams, body: mappingBody, response: { 201: mappingReply } } },
-    async (request, reply) => reply.code(201).send(toDto(await mappings.put(request.params.id, request.body.remotePrefix, request.body.localPrefix))),
+    {
+      schema: {
+        tags,
+        summary: 'Add (or change) a remote → local prefix',
+        params: uuidParams,
+        body: mappingBody,
+        response: { 201: mappingReply },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(toDto(await mappings.put(request.params.id, request.body.remotePrefix, request.body.localPrefix))),
   );
 
   app.delete(
     '/api/libraries/:id/path-mappings/:mappingId',
-    { schema: { tags, summary: 'Remove a path mapping', params: z.object({ id: z.uuid(), mappingId: z.uuid() }), response: { 204: z.null().describe('Removed') } } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove a path mapping',
+        params: z.object({ id: z.uuid(), mappingId: z.uuid() }),
+        response: { 204: z.null().describe('Removed') },
+      },
+    },
     async (request, reply) => {
       await mappings.remove(request.params.id, request.params.mappingId);
       return reply.code(204).send(null);

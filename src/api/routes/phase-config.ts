@@ -17,8 +17,10 @@ export const phaseConfigRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
 
   app.get('/api/phase-config', { schema: { tags, summary: 'All phases', response: { 200: allPhases } } }, () => service.getAll());
 
-  app.post('/api/phase-config/reset', { schema: { tags, summary: 'Reset every phase to its defaults', response: { 200: allPhases } } }, () =>
-    service.reset(),
+  app.post(
+    '/api/phase-config/reset',
+    { schema: { tags, summary: 'Reset every phase to its defaults', response: { 200: allPhases } } },
+    () => service.reset(),
   );
 
   app.get(

@@ -4,9 +4,29 @@ import { ProviderDataService } from '../../services/providers/provider-data-serv
 import type { AppDeps } from '../app-deps.js';
 import { isoDate, uuidParams } from '../schemas.js';
 
-const assetType = z.enum(['poster', 'fanart', 'banner', 'clearlogo', 'clearart', 'discart', 'landscape', 'keyart', 'thumb', 'characterart', 'season-poster', 'season-banner', 'season-fanart', 'season-landscape']);
+const assetType = z.enum([
+  'poster',
+  'fanart',
+  'banner',
+  'clearlogo',
+  'clearart',
+  'discart',
+  'landscape',
+  'keyart',
+  'thumb',
+  'characterart',
+  'season-poster',
+  'season-banner',
+  'season-fanart',
+  'season-landscape',
+]);
 
-const externalIds = z.object({ tmdb: z.number().optional(), imdb: z.string().optional(), tvdb: z.number().optional(), musicbrainz: z.string().optional() });
+const externalIds = z.object({
+  tmdb: z.number().optional(),
+  imdb: z.string().optional(),
+  tvdb: z.number().optional(),
+  musicbrainz: z.string().optional(),
+});
 
 const searchBody = z.object({
   results: z.array(
@@ -98,7 +118,10 @@ export const providerCacheRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, {
         tags: ['providers'],
         summary: "Fetch a movie's metadata and artwork from the providers (cached 7 days unless force)",
         params: uuidParams,
-        body: z.object({ force: z.boolean().default(false), assetTypes: z.array(assetType).optional() }).strict().default({ force: false }),
+        body: z
+          .object({ force: z.boolean().default(false), assetTypes: z.array(assetType).optional() })
+          .strict()
+          .default({ force: false }),
         response: { 200: fetchBody },
       },
     },

@@ -85,17 +85,28 @@ export const providerRoutes: FastifyPluginAsyncZod<ProviderRouteDeps> = async (a
   const providers = new MetadataProviderService(deps);
   const tags = ['providers'];
 
-  app.get('/api/providers', { schema: { tags, summary: 'Configured providers, in the order they are asked', response: { 200: z.array(providerBody) } } }, async () =>
-    (await providers.list()).map(toDto),
+  app.get(
+    '/api/providers',
+    { schema: { tags, summary: 'Configured providers, in the order they are asked', response: { 200: z.array(providerBody) } } },
+    async () => (await providers.list()).map(toDto),
   );
 
-  app.get('/api/providers/:id', { schema: { tags, summary: 'One provider', params: uuidParams, response: { 200: providerBody } } }, async (request) =>
-    toDto(await providers.get(request.params.id)),
+  app.get(
+    '/api/providers/:id',
+    { schema: { tags, summary: 'One provider', params: uuidParams, response: { 200: providerBody } } },
+    async (request) => toDto(await providers.get(request.params.id)),
   );
 
   app.post(
     '/api/providers',
-    { schema: { tags, summary: 'Configure a provider; unset fields take the kind’s defaults', body: createBody, response: { 201: providerBody } } },
+    {
+      schema: {
+        tags,
+        summary: 'Configure a provider; unset fields take the kind’s defaults',
+        body: createBody,
+        response: { 201: providerBody },
+      },
+    },
     async (request, reply) => reply.code(201).send(toDto(await providers.create(request.body))),
   );
 
@@ -113,10 +124,14 @@ export const providerRoutes: FastifyPluginAsyncZod<ProviderRouteDeps> = async (a
     async (request) => toDto(await providers.update(request.params.id, request.body)),
   );
 
-  app.delete('/api/providers/:id', { schema: { tags, summary: 'Remove a provider', params: uuidParams, response: { 204: z.null().describe('Deleted') } } }, async (request, reply) => {
-    await providers.remove(request.params.id);
-    return reply.code(204).send(null);
-  });
+  app.delete(
+    '/api/providers/:id',
+    { schema: { tags, summary: 'Remove a provider', params: uuidParams, response: { 204: z.null().describe('Deleted') } } },
+    async (request, reply) => {
+      await providers.remove(request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
 
   app.post(
     '/api/providers/:id/test',

@@ -5,7 +5,9 @@ import { QualityProfileService } from '../../services/quality-profiles/quality-p
 import type { AppDeps } from '../app-deps.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';
 
-const resolution = z.union([z.literal(480), z.literal(576), z.literal(720), z.literal(1080), z.literal(2160)], { message: 'one of 480, 576, 720, 1080, 2160' });
+const resolution = z.union([z.literal(480), z.literal(576), z.literal(720), z.literal(1080), z.literal(2160)], {
+  message: 'one of 480, 576, 720, 1080, 2160',
+});
 
 const encodeSettings = z
   .object({
@@ -52,24 +54,51 @@ export const qualityProfileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
   const profiles = new QualityProfileService(deps.db);
   const tags = ['quality profiles'];
 
-  app.post('/api/quality-profiles', { schema: { tags, summary: 'Create a quality profile', body: profileFields, response: { 201: profileBody } } }, async (request, reply) =>
-    reply.code(201).send(toDto(await profiles.create(request.body))),
+  app.post(
+    '/api/quality-profiles',
+    { schema: { tags, summary: 'Create a quality profile', body: profileFields, response: { 201: profileBody } } },
+    async (request, reply) => reply.code(201).send(toDto(await profiles.create(request.body))),
   );
 
-  app.get('/api/quality-profiles', { schema: { tags, summary: 'All quality profiles', response: { 200: z.array(profileBody) } } }, async () => (await profiles.list()).map(toDto));
+  app.get(
+    '/api/quality-profiles',
+    { schema: { tags, summary: 'All quality profiles', response: { 200: z.array(profileBody) } } },
+    async () => (await profiles.list()).map(toDto),
+  );
 
-  app.get('/api/quality-profiles/:id', { schema: { tags, summary: 'One quality profile', params: uuidParams, response: { 200: profileBody } } }, async (request) =>
-    toDto(await profiles.get(request.params.id)),
+  app.get(
+    '/api/quality-profiles/:id',
+    { schema: { tags, summary: 'One quality profile', params: uuidParams, response: { 200: profileBody } } },
+    async (request) => toDto(await profiles.get(request.params.id)),
   );
 
   app.patch(
     '/api/quality-profiles/:id',
-    { schema: { tags, summary: 'Change a quality profile (applies to searches and encodes that start afterwards)', params: uuidParams, body: profileFields.partial().strict(), response: { 200: profileBody } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change a quality profile (applies to searches and encodes that start afterwards)',
+        params: uuidParams,
+        body: profileFields.partial().strict(),
+        response: { 200: profileBody },
+      },
+    },
     async (request) => toDto(await profiles.update(request.params.id, request.body)),
   );
 
-  app.delete('/api/quality-profiles/:id', { schema: { tags, summary: 'Delete a quality profile no request uses', params: uuidParams, response: { 204: z.null().describe('Deleted') } } }, async (request, reply) => {
-    await profiles.remove(request.params.id);
-    return reply.code(204).send(null);
-  });
+  app.delete(
+    '/api/quality-profiles/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a quality profile no request uses',
+        params: uuidParams,
+        response: { 204: z.null().describe('Deleted') },
+      },
+    },
+    async (request, reply) => {
+      await profiles.remove(request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
 };

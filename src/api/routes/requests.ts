@@ -17,7 +17,10 @@ const createBody = z
     type: z.enum(['movie', 'tv']),
     tmdbId: externalId.optional(),
     tvdbId: externalId.optional(),
-    imdbId: z.string().regex(/^tt\d+$/, 'an IMDb id such as tt0133093').optional(),
+    imdbId: z
+      .string()
+      .regex(/^tt\d+$/, 'an IMDb id such as tt0133093')
+      .optional(),
     /** Optional: otherwise read from the metadata providers. */
     title: z.string().trim().min(1).max(500).optional(),
     year: z.number().int().min(1870).max(2200).optional(),
@@ -29,7 +32,12 @@ const createBody = z
     qualityProfileId: z.uuid('a quality profile id in UUID form'),
     targetIds: z.array(z.uuid('a delivery target id in UUID form')).min(1, 'at least one delivery target').max(50),
     requireApproval: z.boolean().default(false),
-    approvalTimeoutSeconds: z.number().int().positive().max(365 * 24 * 3600, 'at most a year').optional(),
+    approvalTimeoutSeconds: z
+      .number()
+      .int()
+      .positive()
+      .max(365 * 24 * 3600, 'at most a year')
+      .optional(),
     approvalAutoAction: z.enum(['approve', 'reject', 'cancel']).optional(),
   })
   .strict()
@@ -39,7 +47,8 @@ const createBody = z
       if (body.tmdbId === undefined && body.tvdbId === undefined && body.imdbId === undefined) {
         ctx.addIssue({ code: 'custom', path: ['tmdbId'], message: 'a TV request needs tmdbId, tvdbId or imdbId' });
       }
-      if (body.seasons.length === 0 && body.episodes.length === 0) ctx.addIssue({ code: 'custom', path: ['seasons'], message: 'a TV request needs seasons or episodes' });
+      if (body.seasons.length === 0 && body.episodes.length === 0)
+        ctx.addIssue({ code: 'custom', path: ['seasons'], message: 'a TV request needs seasons or episodes' });
     } else if (body.tmdbId === undefined && body.imdbId === undefined) {
       ctx.addIssue({ code: 'custom', path: ['tmdbId'], message: 'a movie request needs tmdbId or imdbId' });
     }
@@ -110,7 +119,14 @@ const itemBody = z.object({
       waitingFor: z.string().nullable(),
       waitUntil: z.string().nullable(),
       activity: z
-        .object({ type: z.string(), attempt: z.number(), percent: z.number().nullable(), bytesPerSecond: z.number().nullable(), speed: z.number().nullable(), state: z.string().nullable() })
+        .object({
+          type: z.string(),
+          attempt: z.number(),
+          percent: z.number().nullable(),
+          bytesPerSecond: z.number().nullable(),
+          speed: z.number().nullable(),
+          state: z.string().nullable(),
+        })
         .nullable(),
     })
     .nullable(),
@@ -168,23 +184,43 @@ export const requestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   const requestService = new RequestService({ db: deps.db, temporal: deps.temporal, taskQueue: deps.config.taskQueue });
   const tags = ['requests'];
 
-  app.post('/api/requests', { schema: { tags, summary: 'Request a movie or TV episodes', body: createBody, response: { 201: requestBody } } }, async (request, reply) => {
-    return reply.code(201).send(requestDto(await requestService.submit({ ...request.body, fieldPrefix: 'body' })));
-  });
+  app.post(
+    '/api/requests',
+    { schema: { tags, summary: 'Request a movie or TV episodes', body: createBody, response: { 201: requestBody } } },
+    async (request, reply) => {
+      return reply.code(201).send(requestDto(await requestService.submit({ ...request.body, fieldPrefix: 'body' })));
+    },
+  );
 
-  app.get('/api/requests/:id', { schema: { tags, summary: 'A request with its item counts', params: uuidParams, response: { 200: requestBody } } }, async (request) =>
-    requestDto(await requestService.get(request.params.id)),
+  app.get(
+    '/api/requests/:id',
+    { schema: { tags, summary: 'A request with its item counts', params: uuidParams, response: { 200: requestBody } } },
+    async (request) => requestDto(await requestService.get(request.params.id)),
   );
 
   app.post(
     '/api/requests/:id/cancel',
-    { schema: { tags, summary: 'Cancel a request: every unfinished item is cancelled, its torrent and temporary files removed', params: uuidParams, response: { 202: requestBody } } },
+    {
+      schema: {
+        tags,
+        summary: 'Cancel a request: every unfinished item is cancelled, its torrent and temporary files removed',
+        params: uuidParams,
+        response: { 202: requestBody },
+      },
+    },
     async (request, reply) => reply.code(202).send(requestDto(await requestService.cancel(request.params.id))),
   );
 
   app.get(
     '/api/requests/:id/items',
-    { schema: { tags, summary: "A request's processing items, with live detail for active ones", params: uuidParams, response: { 200: z.array(itemBody) } } },
+    {
+      schema: {
+        tags,
+        summary: "A request's processing items, with live detail for active ones",
+        params: uuidParams,
+        response: { 200: z.array(itemBody) },
+      },
+    },
     async (request) => (await requestService.items(request.params.id)).map(({ item, live }) => itemDto(item, live)),
   );
 };

@@ -33,7 +33,14 @@ export const scanRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, temp
 
   app.get(
     '/api/scans/:id',
-    { schema: { tags: ['scans'], summary: 'A scan with its counters (live while it runs)', params: uuidParams, response: { 200: scanBody } } },
+    {
+      schema: {
+        tags: ['scans'],
+        summary: 'A scan with its counters (live while it runs)',
+        params: uuidParams,
+        response: { 200: scanBody },
+      },
+    },
     async (request) => toDto(await scans.get(request.params.id)),
   );
 

@@ -32,24 +32,36 @@ const idParams = z.object({ id: z.string().min(1) });
 
 const patchBody = z
   .object({
-    intervalSeconds: z.number().int('a whole number of seconds').min(60, 'at least 60 seconds').max(366 * 24 * 3600).optional(),
+    intervalSeconds: z
+      .number()
+      .int('a whole number of seconds')
+      .min(60, 'at least 60 seconds')
+      .max(366 * 24 * 3600)
+      .optional(),
     cron: z.string().trim().min(1, 'a cron expression, e.g. "0 3 * * *"').max(200).optional(),
     paused: z.boolean().optional(),
   })
   .strict()
-  .refine((body) => !(body.intervalSeconds !== undefined && body.cron !== undefined), { message: 'intervalSeconds or cron, not both', path: ['cron'] })
+  .refine((body) => !(body.intervalSeconds !== undefined && body.cron !== undefined), {
+    message: 'intervalSeconds or cron, not both',
+    path: ['cron'],
+  })
   .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change: give intervalSeconds, cron or paused' });
 
 /** Temporal Schedules of every periodic job: listed with the server's view, edited, triggered. */
 export const scheduleRoutes: FastifyPluginAsyncZod<ScheduleRouteDeps> = async (app, { schedules }) => {
   const tags = ['schedules'];
 
-  app.get('/api/schedules', { schema: { tags, summary: 'Every schedule, with its next and last run', response: { 200: z.array(scheduleBody) } } }, async () =>
-    schedules.list(),
+  app.get(
+    '/api/schedules',
+    { schema: { tags, summary: 'Every schedule, with its next and last run', response: { 200: z.array(scheduleBody) } } },
+    async () => schedules.list(),
   );
 
-  app.get('/api/schedules/:id', { schema: { tags, summary: 'One schedule (id URL-encoded)', params: idParams, response: { 200: scheduleBody } } }, async (request) =>
-    schedules.get(request.params.id).catch(asHttpError),
+  app.get(
+    '/api/schedules/:id',
+    { schema: { tags, summary: 'One schedule (id URL-encoded)', params: idParams, response: { 200: scheduleBody } } },
+    async (request) => schedules.get(request.params.id).catch(asHttpError),
   );
 
   app.patch(

@@ -49,10 +49,19 @@ export const titleSummaryBody = z.object({
   updatedAt: isoDate,
 });
 
-export const titlePageBody = z.object({ page: z.number().int(), pageSize: z.number().int(), total: z.number().int(), items: z.array(titleSummaryBody) });
+export const titlePageBody = z.object({
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+  items: z.array(titleSummaryBody),
+});
 
 /** A probed stream; every column of media_streams but its ids and raw details. */
-const stream = z.looseObject({ streamType: z.enum(['video', 'audio', 'subtitle']), codec: z.string().nullable(), language: z.string().nullable() });
+const stream = z.looseObject({
+  streamType: z.enum(['video', 'audio', 'subtitle']),
+  codec: z.string().nullable(),
+  language: z.string().nullable(),
+});
 
 const mediaFile = z.object({
   relativePath: z.string(),
@@ -80,7 +89,15 @@ const children = {
       format: z.string().nullable(),
     }),
   ),
-  actors: z.array(z.object({ name: z.string(), role: z.string().nullable(), order: z.number().int(), thumbUrl: z.string().nullable(), thumbCacheFileId: z.uuid().nullable() })),
+  actors: z.array(
+    z.object({
+      name: z.string(),
+      role: z.string().nullable(),
+      order: z.number().int(),
+      thumbUrl: z.string().nullable(),
+      thumbCacheFileId: z.uuid().nullable(),
+    }),
+  ),
   unknownFiles: z.array(z.object({ relativePath: z.string(), sizeBytes: z.number() })),
   /** Where the IPTV catalogues offer the title; stream URLs carry the account's credentials. */
   iptv: z.array(

@@ -8,11 +8,16 @@ import { isoDate, uuidParams } from '../schemas.js';
 const identifyBody = z
   .object({
     tmdb: z.number().int().positive().optional(),
-    imdb: z.string().regex(/^tt\d+$/, 'an IMDb id such as "tt0133093"').optional(),
+    imdb: z
+      .string()
+      .regex(/^tt\d+$/, 'an IMDb id such as "tt0133093"')
+      .optional(),
     tvdb: z.number().int().positive().optional(),
   })
   .strict()
-  .refine((ids) => ids.tmdb !== undefined || ids.imdb !== undefined || ids.tvdb !== undefined, { message: 'at least one of tmdb, imdb, tvdb' });
+  .refine((ids) => ids.tmdb !== undefined || ids.imdb !== undefined || ids.tvdb !== undefined, {
+    message: 'at least one of tmdb, imdb, tvdb',
+  });
 
 const refreshBody = z
   .object({
@@ -34,7 +39,12 @@ const candidatesBody = z.object({
   searchedAt: isoDate.nullable(),
   candidates: z.array(
     z.object({
-      externalIds: z.object({ tmdb: z.number().optional(), imdb: z.string().optional(), tvdb: z.number().optional(), musicbrainz: z.string().optional() }),
+      externalIds: z.object({
+        tmdb: z.number().optional(),
+        imdb: z.string().optional(),
+        tvdb: z.number().optional(),
+        musicbrainz: z.string().optional(),
+      }),
       title: z.string(),
       originalTitle: z.string().optional(),
       year: z.number().optional(),

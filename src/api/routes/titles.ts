@@ -64,10 +64,14 @@ function titleRoutes(resource: TitleResource): FastifyPluginAsyncZod<AppDeps> {
       .extend({ unlock: z.array(lockName).optional() })
       .strict();
 
-    app.get(path, { schema: { tags, summary: `List ${tagName}`, querystring: listQuery, response: { 200: titlePageBody } } }, async (request) => {
-      const { libraryId, status, q, page, pageSize } = request.query;
-      return titles.list(kind, { libraryId, status, text: q, page, pageSize });
-    });
+    app.get(
+      path,
+      { schema: { tags, summary: `List ${tagName}`, querystring: listQuery, response: { 200: titlePageBody } } },
+      async (request) => {
+        const { libraryId, status, q, page, pageSize } = request.query;
+        return titles.list(kind, { libraryId, status, text: q, page, pageSize });
+      },
+    );
 
     app.get(
       `${path}/:id`,
@@ -84,7 +88,15 @@ function titleRoutes(resource: TitleResource): FastifyPluginAsyncZod<AppDeps> {
 
     app.patch(
       `${path}/:id`,
-      { schema: { tags, summary: `Edit ${noun} fields (locks them); unlock with "unlock"`, params: uuidParams, body: editBody, response: { 200: titleSummaryBody } } },
+      {
+        schema: {
+          tags,
+          summary: `Edit ${noun} fields (locks them); unlock with "unlock"`,
+          params: uuidParams,
+          body: editBody,
+          response: { 200: titleSummaryBody },
+        },
+      },
       async (request) => titles.edit(kind, request.params.id, request.body as TitleEdit),
     );
   };

@@ -38,9 +38,20 @@ export const webhookRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   for (const source of ['radarr', 'sonarr'] as const) {
     app.post(
       `/api/webhooks/${source}`,
-      { schema: { tags, summary: `A ${source === 'radarr' ? 'Radarr' : 'Sonarr'} webhook delivery`, body: anyDelivery, response: { 200: deliveryReply, 202: deliveryReply } } },
+      {
+        schema: {
+          tags,
+          summary: `A ${source === 'radarr' ? 'Radarr' : 'Sonarr'} webhook delivery`,
+          body: anyDelivery,
+          response: { 200: deliveryReply, 202: deliveryReply },
+        },
+      },
       async (request, reply) => {
-        const result = await handleArrDelivery({ db: deps.db, temporal: deps.temporal, taskQueue: deps.config.taskQueue, log: request.log }, source, request.body);
+        const result = await handleArrDelivery(
+          { db: deps.db, temporal: deps.temporal, taskQueue: deps.config.taskQueue, log: request.log },
+          source,
+          request.body,
+        );
         return reply.code(result.status).send(result.body);
       },
     );

@@ -12,7 +12,10 @@ export class AppSettingRepository {
   constructor(private readonly db: Database) {}
 
   listByPrefix(prefix: string): Promise<AppSetting[]> {
-    return this.db.select({ key: appSettings.key, value: appSettings.value }).from(appSettings).where(like(appSettings.key, `${prefix}%`));
+    return this.db
+      .select({ key: appSettings.key, value: appSettings.value })
+      .from(appSettings)
+      .where(like(appSettings.key, `${prefix}%`));
   }
 
   /** Inserts the settings that have no row yet; never overwrites a stored value. */

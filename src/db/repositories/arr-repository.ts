@@ -1,6 +1,15 @@
 import { and, asc, eq, inArray, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { arrRefs, arrTags, arrTitles, processingItems, requests, type ArrTitleRow, type ProcessingItemRow, type RequestRow } from '../schema/index.js';
+import {
+  arrRefs,
+  arrTags,
+  arrTitles,
+  processingItems,
+  requests,
+  type ArrTitleRow,
+  type ProcessingItemRow,
+  type RequestRow,
+} from '../schema/index.js';
 
 export type ArrRefKind = (typeof arrRefs.$inferSelect)['kind'];
 export type ArrTitleKind = ArrTitleRow['kind'];
@@ -69,7 +78,10 @@ export class ArrRepository {
     return row;
   }
 
-  async updateTitle(id: number, changes: Partial<Pick<ArrTitleRow, 'monitored' | 'tags' | 'seasons' | 'qualityProfileId' | 'targetId' | 'requestIds'>>): Promise<ArrTitleRow> {
+  async updateTitle(
+    id: number,
+    changes: Partial<Pick<ArrTitleRow, 'monitored' | 'tags' | 'seasons' | 'qualityProfileId' | 'targetId' | 'requestIds'>>,
+  ): Promise<ArrTitleRow> {
     const [row] = await this.db
       .update(arrTitles)
       .set({ ...changes, updatedAt: dsql`now()` })
@@ -83,7 +95,11 @@ export class ArrRepository {
     if (requestIds.length === 0) return { requests: [], items: [] };
     const [requestRows, items] = await Promise.all([
       this.db.select().from(requests).where(inArray(requests.id, requestIds)),
-      this.db.select().from(processingItems).where(inArray(processingItems.requestId, requestIds)).orderBy(asc(processingItems.seasonNumber), asc(processingItems.episodeNumber)),
+      this.db
+        .select()
+        .from(processingItems)
+        .where(inArray(processingItems.requestId, requestIds))
+        .orderBy(asc(processingItems.seasonNumber), asc(processingItems.episodeNumber)),
     ]);
     return { requests: requestRows, items };
   }

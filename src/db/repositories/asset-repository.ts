@@ -29,6 +29,13 @@ export class AssetRepository {
       .select({ sourcePath: assets.sourcePath, file: cacheFiles })
       .from(assets)
       .innerJoin(cacheFiles, eq(cacheFiles.id, assets.cacheFileId))
-      .where(and(eq(assets.entityType, 'episode'), inArray(assets.entityId, episodeIds), eq(assets.source, 'provider'), eq(assets.assetType, 'thumb')));
+      .where(
+        and(
+          eq(assets.entityType, 'episode'),
+          inArray(assets.entityId, episodeIds),
+          eq(assets.source, 'provider'),
+          eq(assets.assetType, 'thumb'),
+        ),
+      );
   }
 }

@@ -2,7 +2,10 @@ import { eq, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { cacheFileIssues, cacheFiles, type CacheFile } from '../schema/index.js';
 
-export type NewCacheFile = Pick<typeof cacheFiles.$inferInsert, 'sha256' | 'sizeBytes' | 'path' | 'format' | 'width' | 'height' | 'createdScanId'>;
+export type NewCacheFile = Pick<
+  typeof cacheFiles.$inferInsert,
+  'sha256' | 'sizeBytes' | 'path' | 'format' | 'width' | 'height' | 'createdScanId'
+>;
 
 /** A cache file as maintenance reads it. */
 export interface CacheFileEntry extends Record<string, unknown> {

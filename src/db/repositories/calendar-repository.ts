@@ -20,7 +20,8 @@ export interface CalendarEntry {
   itemId: string | null;
 }
 
-const named = (title: unknown, year: unknown) => sql<string>`case when ${year} is null then coalesce(${title}, 'Untitled') else coalesce(${title}, 'Untitled') || ' (' || ${year} || ')' end`;
+const named = (title: unknown, year: unknown) =>
+  sql<string>`case when ${year} is null then coalesce(${title}, 'Untitled') else coalesce(${title}, 'Untitled') || ' (' || ${year} || ')' end`;
 
 /** Dates of what is in the libraries and what was asked for, for GET /api/calendar and its iCal feed. */
 export class CalendarRepository {
@@ -62,16 +63,40 @@ export class CalendarRepository {
           title: named(requests.title, requests.year),
           status: sql<string>`coalesce((select ${processingItems.status}::text from ${processingItems} where ${processingItems.requestId} = ${requests.id} limit 1), ${requests.status}::text)`,
           requestId: requests.id,
-          itemId: sql<string | null>`(select ${processingItems.id} from ${processingItems} where ${processingItems.requestId} = ${requests.id} limit 1)`,
+          itemId: sql<
+            string | null
+          >`(select ${processingItems.id} from ${processingItems} where ${processingItems.requestId} = ${requests.id} limit 1)`,
         })
         .from(requests)
         .where(and(eq(requests.type, 'movie'), between(requests.releaseDate, start, end))),
     ]);
     const entries: CalendarEntry[] = [
-      ...library.map((e) => ({ ...e, kind: 'episode' as const, source: 'library' as const, status: 'IN_LIBRARY', requestId: null, itemId: null })),
+      ...library.map((e) => ({
+        ...e,
+        kind: 'episode' as const,
+        source: 'library' as const,
+        status: 'IN_LIBRARY',
+        requestId: null,
+        itemId: null,
+      })),
       ...requested.map((e) => ({ ...e, kind: 'episode' as const, source: 'request' as const, libraryId: null, titleId: null })),
-      ...movies.map((e) => ({ ...e, kind: 'movie' as const, source: 'request' as const, seasonNumber: null, episodeNumber: null, episodeTitle: null, libraryId: null, titleId: null })),
+      ...movies.map((e) => ({
+        ...e,
+        kind: 'movie' as const,
+        source: 'request' as const,
+        seasonNumber: null,
+        episodeNumber: null,
+        episodeTitle: null,
+        libraryId: null,
+        titleId: null,
+      })),
     ];
-    return entries.sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title) || (a.seasonNumber ?? 0) - (b.seasonNumber ?? 0) || (a.episodeNumber ?? 0) - (b.episodeNumber ?? 0));
+    return entries.sort(
+      (a, b) =>
+        a.date.localeCompare(b.date) ||
+        a.title.localeCompare(b.title) ||
+        (a.seasonNumber ?? 0) - (b.seasonNumber ?? 0) ||
+        (a.episodeNumber ?? 0) - (b.episodeNumber ?? 0),
+    );
   }
 }

@@ -85,7 +85,12 @@ export class EventRepository {
   async prune(historyBefore: Date, liveBefore: Date): Promise<number> {
     const removed = await this.db
       .delete(events)
-      .where(or(and(eq(events.history, true), lt(events.occurredAt, historyBefore)), and(eq(events.history, false), lt(events.occurredAt, liveBefore))))
+      .where(
+        or(
+          and(eq(events.history, true), lt(events.occurredAt, historyBefore)),
+          and(eq(events.history, false), lt(events.occurredAt, liveBefore)),
+        ),
+      )
       .returning({ id: events.id });
     return removed.length;
   }

@@ -54,7 +54,13 @@ export class IptvProviderRepository {
   /** What the schedules need: no credentials. */
   listScheduling(): Promise<Pick<IptvProviderRow, 'id' | 'name' | 'kind' | 'enabled' | 'syncIntervalSeconds'>[]> {
     return this.db
-      .select({ id: iptvProviders.id, name: iptvProviders.name, kind: iptvProviders.kind, enabled: iptvProviders.enabled, syncIntervalSeconds: iptvProviders.syncIntervalSeconds })
+      .select({
+        id: iptvProviders.id,
+        name: iptvProviders.name,
+        kind: iptvProviders.kind,
+        enabled: iptvProviders.enabled,
+        syncIntervalSeconds: iptvProviders.syncIntervalSeconds,
+      })
       .from(iptvProviders)
       .orderBy(asc(iptvProviders.name));
   }

@@ -26,7 +26,13 @@ export class LibraryFolderRepository {
     const known = new Map(
       (
         await this.db
-          .select({ key: libraryFolders.key, fingerprint: libraryFolders.fingerprint, folderPath: libraryFolders.folderPath, kind: libraryFolders.kind, present: libraryFolders.present })
+          .select({
+            key: libraryFolders.key,
+            fingerprint: libraryFolders.fingerprint,
+            folderPath: libraryFolders.folderPath,
+            kind: libraryFolders.kind,
+            present: libraryFolders.present,
+          })
           .from(libraryFolders)
           .where(eq(libraryFolders.libraryId, libraryId))
       ).map((row) => [row.key, row]),
@@ -76,7 +82,15 @@ export class LibraryFolderRepository {
       .values({ ...folder, libraryId, seenScanId: scanId, present: true })
       .onConflictDoUpdate({
         target: [libraryFolders.libraryId, libraryFolders.key],
-        set: { kind: folder.kind, folderPath: folder.folderPath, fingerprint: folder.fingerprint, videoFiles: folder.videoFiles, fileCount: folder.fileCount, seenScanId: scanId, present: true },
+        set: {
+          kind: folder.kind,
+          folderPath: folder.folderPath,
+          fingerprint: folder.fingerprint,
+          videoFiles: folder.videoFiles,
+          fileCount: folder.fileCount,
+          seenScanId: scanId,
+          present: true,
+        },
       })
       .returning();
     return row!;
@@ -85,7 +99,10 @@ export class LibraryFolderRepository {
   /** Marks one folder's title removed (its folder is gone); files are never touched. Returns how many titles. */
   async markFolderRemoved(libraryId: string, key: string, scanId: string): Promise<number> {
     return this.db.transaction(async (tx) => {
-      await tx.update(libraryFolders).set({ present: false, scannedFingerprint: null }).where(and(eq(libraryFolders.libraryId, libraryId), eq(libraryFolders.key, key)));
+      await tx
+        .update(libraryFolders)
+        .set({ present: false, scannedFingerprint: null })
+        .where(and(eq(libraryFolders.libraryId, libraryId), eq(libraryFolders.key, key)));
       let removed = 0;
       for (const table of [movies, shows]) {
         const rows = await tx
@@ -105,7 +122,11 @@ export class LibraryFolderRepository {
     return this.db.select().from(libraryFolders).where(condition).orderBy(asc(libraryFolders.key)).limit(limit);
   }
 
-  async markScanned(folder: Pick<LibraryFolder, 'id' | 'fingerprint'>, scanId: string, outcome: { scanError: string | null; fileErrors: number }) {
+  async markScanned(
+    folder: Pick<LibraryFolder, 'id' | 'fingerprint'>,
+    scanId: string,
+    outcome: { scanError: string | null; fileErrors: number },
+  ) {
     await this.db
       .update(libraryFolders)
       .set({ scannedFingerprint: folder.fingerprint, scannedScanId: scanId, scannedAt: dsql`now()`, ...outcome })
@@ -113,7 +134,10 @@ export class LibraryFolderRepository {
   }
 
   async find(libraryId: string, key: string): Promise<LibraryFolder | undefined> {
-    const [row] = await this.db.select().from(libraryFolders).where(and(eq(libraryFolders.libraryId, libraryId), eq(libraryFolders.key, key)));
+    const [row] = await this.db
+      .select()
+      .from(libraryFolders)
+      .where(and(eq(libraryFolders.libraryId, libraryId), eq(libraryFolders.key, key)));
     return row;
   }
 
@@ -121,7 +145,12 @@ export class LibraryFolderRepository {
   async takeAsScanned(id: string, found: Pick<DiscoveredFolder, 'fingerprint' | 'fileCount' | 'videoFiles'>): Promise<void> {
     await this.db
       .update(libraryFolders)
-      .set({ fingerprint: found.fingerprint, scannedFingerprint: found.fingerprint, fileCount: found.fileCount, videoFiles: found.videoFiles })
+      .set({
+        fingerprint: found.fingerprint,
+        scannedFingerprint: found.fingerprint,
+        fileCount: found.fileCount,
+        videoFiles: found.videoFiles,
+      })
       .where(eq(libraryFolders.id, id));
   }
 
@@ -129,11 +158,17 @@ export class LibraryFolderRepository {
    * Marks the titles of folders discovery no longer finds as removed; files are never touched. Returns the
    * titles this call marked (none when a retry finds them marked already).
    */
-  async markVanished(libraryId: string, scanId: string): Promise<{ kind: 'movie' | 'show'; id: string; title: string; year: number | null }[]> {
+  async markVanished(
+    libraryId: string,
+    scanId: string,
+  ): Promise<{ kind: 'movie' | 'show'; id: string; title: string; year: number | null }[]> {
     const vanished = and(eq(libraryFolders.libraryId, libraryId), eq(libraryFolders.present, false));
     return this.db.transaction(async (tx) => {
       const marked: { kind: 'movie' | 'show'; id: string; title: string; year: number | null }[] = [];
-      for (const [kind, table] of [['movie', movies], ['show', shows]] as const) {
+      for (const [kind, table] of [
+        ['movie', movies],
+        ['show', shows],
+      ] as const) {
         const rows = await tx
           .update(table)
           .set({ deletedAt: dsql`now()`, removedScanId: scanId })

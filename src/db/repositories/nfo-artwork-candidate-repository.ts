@@ -16,10 +16,17 @@ export class NfoArtworkCandidateRepository {
    */
   async replace(entityType: 'movie' | 'tv', entityId: string, candidates: readonly NfoArtworkUrl[]): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const entity = and(eq(providerAssets.entityType, entityType), eq(providerAssets.entityId, entityId), eq(providerAssets.providerName, NFO_ARTWORK_SOURCE));
+      const entity = and(
+        eq(providerAssets.entityType, entityType),
+        eq(providerAssets.entityId, entityId),
+        eq(providerAssets.providerName, NFO_ARTWORK_SOURCE),
+      );
       const notAPersonsChoice = or(isNull(providerAssets.selectedBy), eq(providerAssets.selectedBy, 'auto'));
       const offered = candidates.map(({ assetType, url }) => dsql`(${assetType}, ${url})`);
-      const gone = offered.length > 0 ? dsql`(${providerAssets.assetType}, ${providerAssets.providerUrl}) not in (${dsql.join(offered, dsql`, `)})` : undefined;
+      const gone =
+        offered.length > 0
+          ? dsql`(${providerAssets.assetType}, ${providerAssets.providerUrl}) not in (${dsql.join(offered, dsql`, `)})`
+          : undefined;
       await tx.delete(providerAssets).where(and(entity, notAPersonsChoice, gone));
       if (candidates.length === 0) return;
       await tx

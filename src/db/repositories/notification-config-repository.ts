@@ -1,10 +1,6 @@
 import { eq, sql as dsql } from 'drizzle-orm';
 import { CredentialsDecryptError, type CredentialsCipher } from '../../security/credentials-cipher.js';
-import {
-  notificationConfigSchemas,
-  type NotificationConfigs,
-  type NotificationService,
-} from '../../integrations/notification-config.js';
+import { notificationConfigSchemas, type NotificationConfigs, type NotificationService } from '../../integrations/notification-config.js';
 import type { Database } from '../client.js';
 import { notificationConfig, type NotificationConfigRow } from '../schema/notification-config.js';
 

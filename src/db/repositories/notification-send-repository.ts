@@ -63,7 +63,10 @@ export class NotificationSendRepository {
 
   /** Rows untouched for longer than any retry window: their sends can no longer be retried. */
   async prune(olderThan: Date): Promise<number> {
-    const removed = await this.db.delete(notificationSends).where(lt(notificationSends.updatedAt, olderThan)).returning({ id: notificationSends.messageId });
+    const removed = await this.db
+      .delete(notificationSends)
+      .where(lt(notificationSends.updatedAt, olderThan))
+      .returning({ id: notificationSends.messageId });
     return removed.length;
   }
 }

@@ -25,7 +25,10 @@ export class PathMappingRepository {
   }
 
   async delete(libraryId: string, id: string): Promise<boolean> {
-    const rows = await this.db.delete(pathMappings).where(and(eq(pathMappings.libraryId, libraryId), eq(pathMappings.id, id))).returning({ id: pathMappings.id });
+    const rows = await this.db
+      .delete(pathMappings)
+      .where(and(eq(pathMappings.libraryId, libraryId), eq(pathMappings.id, id)))
+      .returning({ id: pathMappings.id });
     return rows.length > 0;
   }
 }

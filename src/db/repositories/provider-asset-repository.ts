@@ -22,7 +22,10 @@ export class ProviderAssetRepository {
     await this.db.update(providerAssets).set({ score }).where(eq(providerAssets.id, id));
   }
 
-  async markDownloaded(id: string, file: { contentHash: string; perceptualHash: string | null; width: number; height: number }): Promise<void> {
+  async markDownloaded(
+    id: string,
+    file: { contentHash: string; perceptualHash: string | null; width: number; height: number },
+  ): Promise<void> {
     await this.db
       .update(providerAssets)
       .set({ ...file, analyzed: true, isDownloaded: true })
@@ -66,7 +69,13 @@ export class ProviderAssetRepository {
   /** A downloaded candidate with this URL (any title), with the cached file's facts. */
   async downloadedByUrl(url: string) {
     const [asset] = await this.db
-      .select({ sha256: cacheFiles.sha256, cacheFileId: cacheFiles.id, perceptualHash: providerAssets.perceptualHash, width: cacheFiles.width, height: cacheFiles.height })
+      .select({
+        sha256: cacheFiles.sha256,
+        cacheFileId: cacheFiles.id,
+        perceptualHash: providerAssets.perceptualHash,
+        width: cacheFiles.width,
+        height: cacheFiles.height,
+      })
       .from(providerAssets)
       .innerJoin(cacheFiles, eq(cacheFiles.sha256, providerAssets.contentHash))
       .where(and(eq(providerAssets.providerUrl, url), eq(providerAssets.isDownloaded, true)))
@@ -80,6 +89,13 @@ export class ProviderAssetRepository {
       .select({ asset: providerAssets, file: cacheFiles })
       .from(providerAssets)
       .innerJoin(cacheFiles, eq(cacheFiles.sha256, providerAssets.contentHash))
-      .where(and(eq(providerAssets.entityType, entityType), eq(providerAssets.entityId, entityId), eq(providerAssets.isSelected, true), eq(providerAssets.isRejected, false)));
+      .where(
+        and(
+          eq(providerAssets.entityType, entityType),
+          eq(providerAssets.entityId, entityId),
+          eq(providerAssets.isSelected, true),
+          eq(providerAssets.isRejected, false),
+        ),
+      );
   }
 }

@@ -1,6 +1,14 @@
 import { and, asc, eq, inArray, notInArray, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { providerAssets, providerMetadata, providers, providerSeasons, type ProviderAssetRow, type ProviderMetadataRow, type ProviderSeasonRow } from '../schema/index.js';
+import {
+  providerAssets,
+  providerMetadata,
+  providers,
+  providerSeasons,
+  type ProviderAssetRow,
+  type ProviderMetadataRow,
+  type ProviderSeasonRow,
+} from '../schema/index.js';
 import type { ProviderImage, ProviderMetadata, ProviderSeason } from '../../providers/types.js';
 
 export interface ProviderAnswerToSave {
@@ -30,7 +38,10 @@ export class ProviderCacheRepository {
 
   async read(entityType: string, entityId: string): Promise<{ metadata: ProviderMetadataRow[]; assets: ProviderAssetRow[] }> {
     const [metadata, assets] = await Promise.all([
-      this.db.select().from(providerMetadata).where(and(eq(providerMetadata.entityType, entityType), eq(providerMetadata.entityId, entityId))),
+      this.db
+        .select()
+        .from(providerMetadata)
+        .where(and(eq(providerMetadata.entityType, entityType), eq(providerMetadata.entityId, entityId))),
       this.db
         .select()
         .from(providerAssets)
@@ -55,7 +66,13 @@ export class ProviderCacheRepository {
     return this.db
       .select({ metadata: providerMetadata.metadata })
       .from(providerMetadata)
-      .where(and(eq(providerMetadata.entityType, entityType), eq(providerMetadata.entityId, entityId), inArray(providerMetadata.providerName, providerNames)));
+      .where(
+        and(
+          eq(providerMetadata.entityType, entityType),
+          eq(providerMetadata.entityId, entityId),
+          inArray(providerMetadata.providerName, providerNames),
+        ),
+      );
   }
 
   /**
@@ -67,7 +84,14 @@ export class ProviderCacheRepository {
       for (const answer of answers) {
         await tx
           .insert(providerMetadata)
-          .values({ entityType, entityId, providerName: answer.provider, metadata: (answer.metadata as unknown as Record<string, unknown>) ?? null, imageCount: answer.images.length, fetchedAt })
+          .values({
+            entityType,
+            entityId,
+            providerName: answer.provider,
+            metadata: (answer.metadata as unknown as Record<string, unknown>) ?? null,
+            imageCount: answer.images.length,
+            fetchedAt,
+          })
           .onConflictDoUpdate({
             target: [providerMetadata.entityType, providerMetadata.entityId, providerMetadata.providerName],
             set: { metadata: dsql`excluded.metadata`, imageCount: dsql`excluded.image_count`, fetchedAt: dsql`excluded.fetched_at` },
@@ -91,7 +115,12 @@ export class ProviderCacheRepository {
               assetType: image.assetType,
               providerName: answer.provider,
               providerUrl: image.url,
-              providerMetadata: { language: image.language, voteAverage: image.voteAverage ?? null, voteCount: image.voteCount ?? null, season: image.season ?? null },
+              providerMetadata: {
+                language: image.language,
+                voteAverage: image.voteAverage ?? null,
+                voteCount: image.voteCount ?? null,
+                season: image.season ?? null,
+              },
               width: image.width ?? null,
               height: image.height ?? null,
               fetchedAt,
@@ -99,7 +128,12 @@ export class ProviderCacheRepository {
           )
           .onConflictDoUpdate({
             target: [providerAssets.entityType, providerAssets.entityId, providerAssets.assetType, providerAssets.providerUrl],
-            set: { providerMetadata: dsql`excluded.provider_metadata`, width: dsql`excluded.width`, height: dsql`excluded.height`, fetchedAt: dsql`excluded.fetched_at` },
+            set: {
+              providerMetadata: dsql`excluded.provider_metadata`,
+              width: dsql`excluded.width`,
+              height: dsql`excluded.height`,
+              fetchedAt: dsql`excluded.fetched_at`,
+            },
           });
       }
     });
@@ -113,7 +147,11 @@ export class ProviderCacheRepository {
   async readSeason(key: SeasonKey): Promise<ProviderSeasonRow[]> {
     const [rows, enabled] = await Promise.all([
       this.db.select().from(providerSeasons).where(seasonIs(key)),
-      this.db.select({ kind: providers.kind }).from(providers).where(eq(providers.enabled, true)).orderBy(asc(providers.priority), asc(providers.name)),
+      this.db
+        .select({ kind: providers.kind })
+        .from(providers)
+        .where(eq(providers.enabled, true))
+        .orderBy(asc(providers.priority), asc(providers.name)),
     ]);
     const order: string[] = enabled.map((provider) => provider.kind);
     const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
@@ -146,7 +184,11 @@ export class ProviderCacheRepository {
 }
 
 function seasonIs(key: SeasonKey) {
-  return and(eq(providerSeasons.entityType, key.entityType), eq(providerSeasons.entityId, key.entityId), eq(providerSeasons.seasonNumber, key.seasonNumber));
+  return and(
+    eq(providerSeasons.entityType, key.entityType),
+    eq(providerSeasons.entityId, key.entityId),
+    eq(providerSeasons.seasonNumber, key.seasonNumber),
+  );
 }
 
 /** A provider can list one URL under one type twice (TMDB per language); the unique key allows it once. */

@@ -30,7 +30,10 @@ export class ProviderRefreshRepository {
   constructor(private readonly db: Database) {}
 
   async changesCheckedAt(entityType: RefreshEntityType): Promise<Date | undefined> {
-    const [row] = await this.db.select().from(providerRefreshState).where(dsql`${providerRefreshState.entityType} = ${entityType}`);
+    const [row] = await this.db
+      .select()
+      .from(providerRefreshState)
+      .where(dsql`${providerRefreshState.entityType} = ${entityType}`);
     return row?.changesCheckedAt;
   }
 

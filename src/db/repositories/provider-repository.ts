@@ -60,18 +60,28 @@ export class ProviderRepository {
 
   /** Every provider, in the order they are asked: priority, then name. */
   async list(): Promise<ProviderRecord[]> {
-    const rows = await this.db.select().from(providers).orderBy(...byPriority);
+    const rows = await this.db
+      .select()
+      .from(providers)
+      .orderBy(...byPriority);
     return rows.map((row) => this.decrypted(row));
   }
 
   async listEnabled(): Promise<ProviderRecord[]> {
-    const rows = await this.db.select().from(providers).where(eq(providers.enabled, true)).orderBy(...byPriority);
+    const rows = await this.db
+      .select()
+      .from(providers)
+      .where(eq(providers.enabled, true))
+      .orderBy(...byPriority);
     return rows.map((row) => this.decrypted(row));
   }
 
   /** Ids and kinds only, which is all the registry needs: a worker starts even if a key cannot be read. */
   listIdentities(): Promise<ProviderIdentity[]> {
-    return this.db.select({ id: providers.id, kind: providers.kind }).from(providers).orderBy(...byPriority);
+    return this.db
+      .select({ id: providers.id, kind: providers.kind })
+      .from(providers)
+      .orderBy(...byPriority);
   }
 
   async getMasked(id: string): Promise<MaskedProvider | undefined> {
@@ -80,7 +90,10 @@ export class ProviderRepository {
   }
 
   async listMasked(): Promise<MaskedProvider[]> {
-    const rows = await this.db.select().from(providers).orderBy(...byPriority);
+    const rows = await this.db
+      .select()
+      .from(providers)
+      .orderBy(...byPriority);
     return rows.map((row) => this.masked(row));
   }
 

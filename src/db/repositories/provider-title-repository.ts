@@ -1,6 +1,13 @@
 import { and, asc, desc, eq, gt, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { iptvProviders, iptvSyncChanges, providerTitles, type IptvSyncChangeRow, type ProviderTitleRow, type TitleStreams } from '../schema/index.js';
+import {
+  iptvProviders,
+  iptvSyncChanges,
+  providerTitles,
+  type IptvSyncChangeRow,
+  type ProviderTitleRow,
+  type TitleStreams,
+} from '../schema/index.js';
 
 /** One catalogue title as the sync stores it, before matching. */
 export interface ListedTitle {
@@ -75,7 +82,8 @@ export class ProviderTitleRepository {
         lastSeenSyncId: syncId,
       }));
       const same = dsql`${providerTitles.fingerprint} = excluded.fingerprint`;
-      const keep = (column: string) => dsql`case when ${same} then ${dsql.raw(`provider_titles.${column}`)} else ${dsql.raw(`excluded.${column}`)} end`;
+      const keep = (column: string) =>
+        dsql`case when ${same} then ${dsql.raw(`provider_titles.${column}`)} else ${dsql.raw(`excluded.${column}`)} end`;
       const result = await this.db
         .insert(providerTitles)
         .values(rows)
@@ -114,9 +122,18 @@ export class ProviderTitleRepository {
 
   /** The next pending titles this sync listed, after `afterKey`, in key order. */
   pendingBatch(providerId: string, syncId: string, afterKey: string | null, limit: number): Promise<ProviderTitleRow[]> {
-    const conditions = [eq(providerTitles.providerId, providerId), eq(providerTitles.lastSeenSyncId, syncId), eq(providerTitles.matchState, 'pending')];
+    const conditions = [
+      eq(providerTitles.providerId, providerId),
+      eq(providerTitles.lastSeenSyncId, syncId),
+      eq(providerTitles.matchState, 'pending'),
+    ];
     if (afterKey !== null) conditions.push(gt(providerTitles.titleKey, afterKey));
-    return this.db.select().from(providerTitles).where(and(...conditions)).orderBy(asc(providerTitles.titleKey)).limit(limit);
+    return this.db
+      .select()
+      .from(providerTitles)
+      .where(and(...conditions))
+      .orderBy(asc(providerTitles.titleKey))
+      .limit(limit);
   }
 
   async saveDetails(id: string, details: { streams?: TitleStreams; providerTmdbId?: number; providerImdbId?: string }): Promise<void> {
@@ -130,9 +147,25 @@ export class ProviderTitleRepository {
   async saveMatch(id: string, result: MatchResult): Promise<void> {
     const set =
       result.kind === 'matched'
-        ? { matchState: 'matched' as const, tmdbId: result.tmdbId, matchedBy: result.matchedBy, matchedTitle: result.matchedTitle, ignored: false, ignoredReason: null, lastError: null }
+        ? {
+            matchState: 'matched' as const,
+            tmdbId: result.tmdbId,
+            matchedBy: result.matchedBy,
+            matchedTitle: result.matchedTitle,
+            ignored: false,
+            ignoredReason: null,
+            lastError: null,
+          }
         : result.kind === 'ignored'
-          ? { matchState: 'ignored' as const, tmdbId: null, matchedBy: null, matchedTitle: null, ignored: true, ignoredReason: result.reason, lastError: null }
+          ? {
+              matchState: 'ignored' as const,
+              tmdbId: null,
+              matchedBy: null,
+              matchedTitle: null,
+              ignored: true,
+              ignoredReason: result.reason,
+              lastError: null,
+            }
           : { lastError: result.error };
     await this.db.update(providerTitles).set(set).where(eq(providerTitles.id, id));
   }
@@ -142,29 +175,31 @@ export class ProviderTitleRepository {
    * 'added'. Idempotent: a retried call records nothing twice.
    */
   async recordChanges(providerId: string, syncId: string): Promise<{ added: number; removed: number }> {
-    return this.db.transaction(async (tx) => {
-      await tx.execute(dsql`
+    return this.db
+      .transaction(async (tx) => {
+        await tx.execute(dsql`
         insert into iptv_sync_changes (provider_id, sync_id, title_key, name, type, change)
         select provider_id, ${syncId}, title_key, name, type, 'removed' from provider_titles
         where provider_id = ${providerId}::uuid and present and last_seen_sync_id <> ${syncId}
         on conflict do nothing`);
-      await tx.execute(dsql`update provider_titles set present = false, updated_at = now()
+        await tx.execute(dsql`update provider_titles set present = false, updated_at = now()
         where provider_id = ${providerId}::uuid and present and last_seen_sync_id <> ${syncId}`);
-      await tx.execute(dsql`
+        await tx.execute(dsql`
         insert into iptv_sync_changes (provider_id, sync_id, title_key, name, type, change)
         select provider_id, ${syncId}, title_key, name, type, 'added' from provider_titles
         where provider_id = ${providerId}::uuid and present and first_seen_sync_id = ${syncId}
         on conflict do nothing`);
-      const counts = await tx
-        .select({ change: iptvSyncChanges.change, count: dsql<number>`count(*)::int` })
-        .from(iptvSyncChanges)
-        .where(and(eq(iptvSyncChanges.providerId, providerId), eq(iptvSyncChanges.syncId, syncId)))
-        .groupBy(iptvSyncChanges.change);
-      return {
-        added: counts.find((row) => row.change === 'added')?.count ?? 0,
-        removed: counts.find((row) => row.change === 'removed')?.count ?? 0,
-      };
-    }).catch(providerGone);
+        const counts = await tx
+          .select({ change: iptvSyncChanges.change, count: dsql<number>`count(*)::int` })
+          .from(iptvSyncChanges)
+          .where(and(eq(iptvSyncChanges.providerId, providerId), eq(iptvSyncChanges.syncId, syncId)))
+          .groupBy(iptvSyncChanges.change);
+        return {
+          added: counts.find((row) => row.change === 'added')?.count ?? 0,
+          removed: counts.find((row) => row.change === 'removed')?.count ?? 0,
+        };
+      })
+      .catch(providerGone);
   }
 
   /** Counters of the provider's catalogue as stored now (present titles). */
@@ -188,8 +223,17 @@ export class ProviderTitleRepository {
     if (filter.ignored !== undefined) conditions.push(eq(providerTitles.ignored, filter.ignored));
     const where = and(...conditions);
     const [items, [count]] = await Promise.all([
-      this.db.select().from(providerTitles).where(where).orderBy(asc(providerTitles.cleanedTitle), asc(providerTitles.titleKey)).limit(filter.limit).offset(filter.offset),
-      this.db.select({ total: dsql<number>`count(*)::int` }).from(providerTitles).where(where),
+      this.db
+        .select()
+        .from(providerTitles)
+        .where(where)
+        .orderBy(asc(providerTitles.cleanedTitle), asc(providerTitles.titleKey))
+        .limit(filter.limit)
+        .offset(filter.offset),
+      this.db
+        .select({ total: dsql<number>`count(*)::int` })
+        .from(providerTitles)
+        .where(where),
     ]);
     return { total: count?.total ?? 0, items };
   }
@@ -199,12 +243,29 @@ export class ProviderTitleRepository {
    * TMDB id and kind, with its provider's name. A join at read time, so it is as current as the last sync
    * and the last identification, with no link to keep up to date.
    */
-  streamsOf(type: 'movie' | 'tv', tmdbId: number): Promise<{ providerId: string; providerName: string; titleKey: string; name: string; streams: TitleStreams }[]> {
+  streamsOf(
+    type: 'movie' | 'tv',
+    tmdbId: number,
+  ): Promise<{ providerId: string; providerName: string; titleKey: string; name: string; streams: TitleStreams }[]> {
     return this.db
-      .select({ providerId: providerTitles.providerId, providerName: iptvProviders.name, titleKey: providerTitles.titleKey, name: providerTitles.name, streams: providerTitles.streams })
+      .select({
+        providerId: providerTitles.providerId,
+        providerName: iptvProviders.name,
+        titleKey: providerTitles.titleKey,
+        name: providerTitles.name,
+        streams: providerTitles.streams,
+      })
       .from(providerTitles)
       .innerJoin(iptvProviders, eq(iptvProviders.id, providerTitles.providerId))
-      .where(and(eq(providerTitles.type, type), eq(providerTitles.tmdbId, tmdbId), eq(providerTitles.present, true), eq(providerTitles.ignored, false), eq(iptvProviders.enabled, true)))
+      .where(
+        and(
+          eq(providerTitles.type, type),
+          eq(providerTitles.tmdbId, tmdbId),
+          eq(providerTitles.present, true),
+          eq(providerTitles.ignored, false),
+          eq(iptvProviders.enabled, true),
+        ),
+      )
       .orderBy(asc(iptvProviders.name), asc(providerTitles.titleKey));
   }
 
@@ -222,6 +283,7 @@ export class ProviderTitleRepository {
 
 function providerGone(error: unknown): never {
   const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
-  if ((cause as { code?: unknown } | undefined)?.code === '23503') throw new IptvProviderGoneError('the IPTV provider was deleted while its sync was writing');
+  if ((cause as { code?: unknown } | undefined)?.code === '23503')
+    throw new IptvProviderGoneError('the IPTV provider was deleted while its sync was writing');
   throw error;
 }

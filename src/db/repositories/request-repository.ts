@@ -9,7 +9,10 @@ import {
   type RequestRow,
 } from '../schema/index.js';
 
-export type NewRequest = Omit<RequestRow, 'id' | 'status' | 'createdAt' | 'updatedAt' | 'lastError' | 'workflowId' | 'releaseDate'> & { id: string; workflowId: string };
+export type NewRequest = Omit<RequestRow, 'id' | 'status' | 'createdAt' | 'updatedAt' | 'lastError' | 'workflowId' | 'releaseDate'> & {
+  id: string;
+  workflowId: string;
+};
 
 export interface RequestAggregates {
   total: number;
@@ -46,7 +49,18 @@ export type ItemChanges = Partial<
   >
 >;
 
-const ACTIVE_STATUSES: ProcessingItemStatus[] = ['PENDING', 'AWAITING', 'SEARCHING', 'FOUND', 'DOWNLOADING', 'DOWNLOADED', 'ENCODING', 'ENCODED', 'DELIVERING', 'FAILED'];
+const ACTIVE_STATUSES: ProcessingItemStatus[] = [
+  'PENDING',
+  'AWAITING',
+  'SEARCHING',
+  'FOUND',
+  'DOWNLOADING',
+  'DOWNLOADED',
+  'ENCODING',
+  'ENCODED',
+  'DELIVERING',
+  'FAILED',
+];
 
 /** Requests and their processing items: the only record of where each episode is. */
 export class RequestRepository {
@@ -123,7 +137,14 @@ export class RequestRepository {
   /** What an event about the item names: its request, and "Show (2008) S01E02" or "Film (1999)". */
   async describeItem(id: string): Promise<{ requestId: string; name: string } | undefined> {
     const [row] = await this.db
-      .select({ requestId: requests.id, type: requests.type, title: requests.title, year: requests.year, season: processingItems.seasonNumber, episode: processingItems.episodeNumber })
+      .select({
+        requestId: requests.id,
+        type: requests.type,
+        title: requests.title,
+        year: requests.year,
+        season: processingItems.seasonNumber,
+        episode: processingItems.episodeNumber,
+      })
       .from(processingItems)
       .innerJoin(requests, eq(requests.id, processingItems.requestId))
       .where(eq(processingItems.id, id));
@@ -158,7 +179,11 @@ export class RequestRepository {
     if (added.length === 0) return;
     await this.db
       .update(processingItems)
-      .set({ recycledFiles: dsql`${processingItems.recycledFiles} || ${JSON.stringify(added)}::jsonb`, writeCount: dsql`${processingItems.writeCount} + 1`, updatedAt: new Date() })
+      .set({
+        recycledFiles: dsql`${processingItems.recycledFiles} || ${JSON.stringify(added)}::jsonb`,
+        writeCount: dsql`${processingItems.writeCount} + 1`,
+        updatedAt: new Date(),
+      })
       .where(eq(processingItems.id, id));
   }
 
@@ -171,7 +196,10 @@ export class RequestRepository {
         and(
           eq(processingItems.torrentHash, torrentHash),
           ne(processingItems.id, exceptItemId),
-          inArray(processingItems.status, ACTIVE_STATUSES.filter((s) => s !== 'FAILED')),
+          inArray(
+            processingItems.status,
+            ACTIVE_STATUSES.filter((s) => s !== 'FAILED'),
+          ),
         ),
       )
       .limit(1);

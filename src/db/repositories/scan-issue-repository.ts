@@ -29,14 +29,22 @@ export class ScanIssueRepository {
   async replaceForWalk(scanId: string, libraryId: string, issues: ScanIssue[]): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.delete(scanIssues).where(and(eq(scanIssues.scanId, scanId), isNull(scanIssues.folderKey)));
-      if (issues.length > 0) await tx.insert(scanIssues).values(issues.map((i) => ({ ...storable(i), scanId, libraryId }))).onConflictDoNothing();
+      if (issues.length > 0)
+        await tx
+          .insert(scanIssues)
+          .values(issues.map((i) => ({ ...storable(i), scanId, libraryId })))
+          .onConflictDoNothing();
     });
   }
 
   async replaceForFolder(scanId: string, libraryId: string, folderKey: string, issues: ScanIssue[]): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.delete(scanIssues).where(and(eq(scanIssues.scanId, scanId), eq(scanIssues.folderKey, folderKey)));
-      if (issues.length > 0) await tx.insert(scanIssues).values(issues.map((i) => ({ ...storable(i), scanId, libraryId, folderKey }))).onConflictDoNothing();
+      if (issues.length > 0)
+        await tx
+          .insert(scanIssues)
+          .values(issues.map((i) => ({ ...storable(i), scanId, libraryId, folderKey })))
+          .onConflictDoNothing();
     });
   }
 

@@ -46,7 +46,12 @@ export class ScannedTitleWrites {
     if (!existing) {
       const [inserted] = await this.tx
         .insert(table)
-        .values({ ...(row.values as typeof table.$inferInsert), libraryId: row.libraryId, folderKey: row.folderKey, createdScanId: row.scanId })
+        .values({
+          ...(row.values as typeof table.$inferInsert),
+          libraryId: row.libraryId,
+          folderKey: row.folderKey,
+          createdScanId: row.scanId,
+        })
         .returning({ id: table.id });
       return { entityId: inserted!.id, isNew: true };
     }
@@ -108,7 +113,15 @@ export class ScannedTitleWrites {
       .where(episodeIds.length > 0 ? and(eq(episodes.showId, showId), notInArray(episodes.id, episodeIds)) : eq(episodes.showId, showId))
       .returning({ id: episodes.id });
     if (gone.length > 0) {
-      await this.tx.delete(mediaFiles).where(and(eq(mediaFiles.entityType, 'episode'), inArray(mediaFiles.entityId, gone.map((g) => g.id))));
+      await this.tx.delete(mediaFiles).where(
+        and(
+          eq(mediaFiles.entityType, 'episode'),
+          inArray(
+            mediaFiles.entityId,
+            gone.map((g) => g.id),
+          ),
+        ),
+      );
     }
   }
 }
@@ -125,7 +138,12 @@ export class ScannedTitleRepository {
    * Replaces the title's local artwork rows and points its actors at their cached photos (by lower-case
    * name), in one transaction.
    */
-  async replaceLocalArtwork(entityType: 'movie' | 'show', entityId: string, rows: LocalAssetToSave[], actorThumbs: Map<string, string>): Promise<void> {
+  async replaceLocalArtwork(
+    entityType: 'movie' | 'show',
+    entityId: string,
+    rows: LocalAssetToSave[],
+    actorThumbs: Map<string, string>,
+  ): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.delete(assets).where(and(eq(assets.entityType, entityType), eq(assets.entityId, entityId), eq(assets.source, 'local')));
       if (rows.length > 0) await tx.insert(assets).values(rows);

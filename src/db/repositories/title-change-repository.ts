@@ -71,7 +71,12 @@ export class TitleChangeRepository {
    * has published. Derived from the database rather than from what one attempt of a batch kept in memory,
    * so a batch retried after a worker died finds the titles the dead attempt saved as well as its own.
    */
-  async awaitingPipelineAfterScan(libraryId: string, scanId: string, afterKey: string | null, upToKey: string | null): Promise<TitleAwaitingPipeline[]> {
+  async awaitingPipelineAfterScan(
+    libraryId: string,
+    scanId: string,
+    afterKey: string | null,
+    upToKey: string | null,
+  ): Promise<TitleAwaitingPipeline[]> {
     const range = and(
       eq(libraryFolders.libraryId, libraryId),
       eq(libraryFolders.scannedScanId, scanId),

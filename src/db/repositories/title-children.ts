@@ -28,7 +28,13 @@ export async function loadTitleChildren(db: Database, entityType: EntityType, en
       .where(and(eq(assets.entityType, entityType), eq(assets.entityId, entityId)))
       .orderBy(asc(assets.assetType), asc(assets.sourcePath)),
     db
-      .select({ name: actors.name, role: actors.role, order: actors.sortOrder, thumbUrl: actors.thumbUrl, thumbCacheFileId: actors.thumbCacheFileId })
+      .select({
+        name: actors.name,
+        role: actors.role,
+        order: actors.sortOrder,
+        thumbUrl: actors.thumbUrl,
+        thumbCacheFileId: actors.thumbCacheFileId,
+      })
       .from(actors)
       .where(and(eq(actors.entityType, entityType), eq(actors.entityId, entityId)))
       .orderBy(asc(actors.sortOrder)),
@@ -44,7 +50,12 @@ export async function loadTitleChildren(db: Database, entityType: EntityType, en
       : await db
           .select()
           .from(mediaStreams)
-          .where(inArray(mediaStreams.mediaFileId, files.map((f) => f.id)))
+          .where(
+            inArray(
+              mediaStreams.mediaFileId,
+              files.map((f) => f.id),
+            ),
+          )
           .orderBy(asc(mediaStreams.external), asc(mediaStreams.streamIndex), asc(mediaStreams.externalPath));
   const mediaFilesWithStreams = files.map((file) => ({
     relativePath: file.relativePath,
@@ -53,9 +64,7 @@ export async function loadTitleChildren(db: Database, entityType: EntityType, en
     durationSeconds: file.durationSeconds,
     bitrate: file.bitrate,
     probeError: file.probeError,
-    streams: streams
-      .filter((s) => s.mediaFileId === file.id)
-      .map(({ id: _id, mediaFileId: _f, details: _d, ...stream }) => stream),
+    streams: streams.filter((s) => s.mediaFileId === file.id).map(({ id: _id, mediaFileId: _f, details: _d, ...stream }) => stream),
   }));
   return { mediaFiles: mediaFilesWithStreams, assets: art, actors: cast, unknownFiles: unknown };
 }

@@ -40,7 +40,10 @@ export class TitleRepository {
   }
 
   /** What a notification names a title by, and where it lives. */
-  async describe(kind: TitleKind, id: string): Promise<{ libraryId: string; title: string; year: number | null; folderPath: string } | undefined> {
+  async describe(
+    kind: TitleKind,
+    id: string,
+  ): Promise<{ libraryId: string; title: string; year: number | null; folderPath: string } | undefined> {
     const table = titleTable(kind);
     const [row] = await this.db
       .select({ libraryId: table.libraryId, title: table.title, year: table.year, folderPath: table.folderPath })
@@ -93,7 +96,11 @@ export class TitleRepository {
   }
 
   episodesOf(showId: string): Promise<Episode[]> {
-    return this.db.select().from(episodes).where(eq(episodes.showId, showId)).orderBy(asc(episodes.seasonNumber), asc(episodes.episodeNumber));
+    return this.db
+      .select()
+      .from(episodes)
+      .where(eq(episodes.showId, showId))
+      .orderBy(asc(episodes.seasonNumber), asc(episodes.episodeNumber));
   }
 
   async findEpisode(id: string): Promise<Episode | undefined> {

@@ -30,10 +30,18 @@ export const events = pgTable(
     uniqueIndex('events_dedupe_key_idx').on(t.dedupeKey),
     index('events_occurred_at_idx').on(t.occurredAt),
     index('events_history_idx').on(t.history, t.id),
-    index('events_title_idx').on(t.titleId, t.id).where(sql`${t.titleId} is not null`),
-    index('events_request_idx').on(t.requestId, t.id).where(sql`${t.requestId} is not null`),
-    index('events_item_idx').on(t.itemId, t.id).where(sql`${t.itemId} is not null`),
-    index('events_library_idx').on(t.libraryId, t.id).where(sql`${t.libraryId} is not null`),
+    index('events_title_idx')
+      .on(t.titleId, t.id)
+      .where(sql`${t.titleId} is not null`),
+    index('events_request_idx')
+      .on(t.requestId, t.id)
+      .where(sql`${t.requestId} is not null`),
+    index('events_item_idx')
+      .on(t.itemId, t.id)
+      .where(sql`${t.itemId} is not null`),
+    index('events_library_idx')
+      .on(t.libraryId, t.id)
+      .where(sql`${t.libraryId} is not null`),
   ],
 );
 

@@ -20,7 +20,9 @@ export const indexers = pgTable(
     priority: integer('priority').notNull().default(25),
     enabled: boolean('enabled').notNull().default(true),
     /** 'api' (a person), 'prowlarr' (its application sync) or 'env' (seeded from TORZNAB_INDEXERS). */
-    managedBy: text('managed_by', { enum: ['api', 'prowlarr', 'env'] }).notNull().default('api'),
+    managedBy: text('managed_by', { enum: ['api', 'prowlarr', 'env'] })
+      .notNull()
+      .default('api'),
     /** Fields Prowlarr sent that Reelflow does not use (minimumSeeders, seedCriteria…), answered back as they came. */
     extraFields: jsonb('extra_fields').$type<{ name: string; value: unknown }[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

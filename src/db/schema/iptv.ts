@@ -43,7 +43,10 @@ export const iptvProviders = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('iptv_providers_limits_positive', sql`${t.maxConcurrent} > 0 and ${t.rateLimitRequests} > 0 and ${t.rateLimitWindowMs} > 0 and ${t.timeoutMs} > 0`),
+    check(
+      'iptv_providers_limits_positive',
+      sql`${t.maxConcurrent} > 0 and ${t.rateLimitRequests} > 0 and ${t.rateLimitWindowMs} > 0 and ${t.timeoutMs} > 0`,
+    ),
     check('iptv_providers_interval_positive', sql`${t.syncIntervalSeconds} > 0`),
   ],
 );
@@ -121,7 +124,10 @@ export const iptvSyncChanges = pgTable(
     change: text('change', { enum: ['added', 'removed'] }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('iptv_sync_changes_once').on(t.providerId, t.syncId, t.titleKey, t.change), index('iptv_sync_changes_provider_idx').on(t.providerId, t.createdAt)],
+  (t) => [
+    unique('iptv_sync_changes_once').on(t.providerId, t.syncId, t.titleKey, t.change),
+    index('iptv_sync_changes_provider_idx').on(t.providerId, t.createdAt),
+  ],
 );
 
 export type IptvProviderRow = typeof iptvProviders.$inferSelect;

@@ -21,7 +21,9 @@ export const movies = pgTable(
     unique('movies_library_folder').on(t.libraryId, t.folderKey),
     index('movies_library_title_idx').on(t.libraryId, t.title),
     // GET /api/activity counts titles with a change no pipeline published, every second.
-    index('movies_pipeline_pending_idx').on(t.libraryId).where(sql`${t.changeSeq} > ${t.pipelineSeq} and ${t.deletedAt} is null`),
+    index('movies_pipeline_pending_idx')
+      .on(t.libraryId)
+      .where(sql`${t.changeSeq} > ${t.pipelineSeq} and ${t.deletedAt} is null`),
   ],
 );
 

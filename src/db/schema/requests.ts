@@ -131,7 +131,9 @@ export const processingItems = pgTable(
     unique('processing_items_episode_uq').on(t.requestId, t.seasonNumber, t.episodeNumber),
     index('processing_items_torrent_idx').on(t.torrentHash),
     // GET /api/activity reads the items still on their way, every second.
-    index('processing_items_open_idx').on(t.status).where(sql`${t.status} not in ('COMPLETED', 'CANCELLED')`),
+    index('processing_items_open_idx')
+      .on(t.status)
+      .where(sql`${t.status} not in ('COMPLETED', 'CANCELLED')`),
   ],
 );
 

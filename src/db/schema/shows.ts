@@ -14,9 +14,14 @@ export const shows = pgTable(
     ...titleColumns(),
     status: text('status'),
   },
-  (t) => [unique('shows_library_folder').on(t.libraryId, t.folderKey), index('shows_library_title_idx').on(t.libraryId, t.title),
+  (t) => [
+    unique('shows_library_folder').on(t.libraryId, t.folderKey),
+    index('shows_library_title_idx').on(t.libraryId, t.title),
     // GET /api/activity counts titles with a change no pipeline published, every second.
-    index('shows_pipeline_pending_idx').on(t.libraryId).where(sql`${t.changeSeq} > ${t.pipelineSeq} and ${t.deletedAt} is null`)],
+    index('shows_pipeline_pending_idx')
+      .on(t.libraryId)
+      .where(sql`${t.changeSeq} > ${t.pipelineSeq} and ${t.deletedAt} is null`),
+  ],
 );
 
 export const seasons = pgTable(

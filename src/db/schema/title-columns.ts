@@ -71,7 +71,9 @@ export function titleColumns() {
     /** A person asked (POST …/refresh with replaceUnreadableNfo) for the next publish to replace that NFO. */
     replaceUnreadableNfo: boolean('replace_unreadable_nfo').notNull().default(false),
     identificationStatus: text('identification_status', { enum: ['unidentified', 'identified'] }).notNull(),
-    identificationSource: text('identification_source', { enum: ['nfo', 'folder-tag', 'folder-name', 'manual', 'provider', 'arr'] }).notNull(),
+    identificationSource: text('identification_source', {
+      enum: ['nfo', 'folder-tag', 'folder-name', 'manual', 'provider', 'arr'],
+    }).notNull(),
     folderPath: text('folder_path').notNull(),
     /** Key of the title's folder within its library (see library_folders). */
     folderKey: text('folder_key').notNull(),

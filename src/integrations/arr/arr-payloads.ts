@@ -22,7 +22,12 @@ const radarrMovie = z.looseObject({
 });
 
 /** WebhookRemoteMovie: the same ids, read from the movie's metadata. */
-const radarrRemoteMovie = z.looseObject({ tmdbId: arrNumericId, imdbId: z.string().optional(), title: z.string().optional(), year: z.number().int().optional() });
+const radarrRemoteMovie = z.looseObject({
+  tmdbId: arrNumericId,
+  imdbId: z.string().optional(),
+  title: z.string().optional(),
+  year: z.number().int().optional(),
+});
 
 const radarrMovieFile = z.looseObject({ id: z.number().int(), relativePath: z.string(), path: z.string().optional() });
 
@@ -43,7 +48,13 @@ export const radarrEventSchemas = {
   Test: z.looseObject({ ...envelope }),
   Grab: z.looseObject({ ...envelope, movie: radarrMovie, remoteMovie: radarrRemoteMovie.optional() }),
   // WebhookImportPayload: one file imported; an upgrade (isUpgrade) replaces the files in deletedFiles.
-  Download: z.looseObject({ ...envelope, movie: radarrMovie, remoteMovie: radarrRemoteMovie.optional(), movieFile: radarrMovieFile, isUpgrade: z.boolean().optional() }),
+  Download: z.looseObject({
+    ...envelope,
+    movie: radarrMovie,
+    remoteMovie: radarrRemoteMovie.optional(),
+    movieFile: radarrMovieFile,
+    isUpgrade: z.boolean().optional(),
+  }),
   Rename: z.looseObject({ ...envelope, movie: radarrMovie }),
   MovieAdded: z.looseObject({ ...envelope, movie: radarrMovie }),
   MovieDelete: z.looseObject({ ...envelope, movie: radarrMovie, deletedFiles: z.boolean().optional() }),
@@ -68,7 +79,12 @@ const sonarrImport = z
     isUpgrade: z.boolean().optional(),
   })
   .superRefine((body, ctx) => {
-    if (!body.episodeFile && !body.episodeFiles?.length) ctx.addIssue({ code: 'custom', path: ['episodeFile'], message: 'an imported file (episodeFile), or episodeFiles for a whole download' });
+    if (!body.episodeFile && !body.episodeFiles?.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['episodeFile'],
+        message: 'an imported file (episodeFile), or episodeFiles for a whole download',
+      });
   });
 
 export const sonarrEventSchemas = {
@@ -78,7 +94,12 @@ export const sonarrEventSchemas = {
   Rename: z.looseObject({ ...envelope, series: sonarrSeries }),
   SeriesAdd: z.looseObject({ ...envelope, series: sonarrSeries }),
   SeriesDelete: z.looseObject({ ...envelope, series: sonarrSeries, deletedFiles: z.boolean().optional() }),
-  EpisodeFileDelete: z.looseObject({ ...envelope, series: sonarrSeries, episodeFile: sonarrEpisodeFile, deleteReason: z.string().optional() }),
+  EpisodeFileDelete: z.looseObject({
+    ...envelope,
+    series: sonarrSeries,
+    episodeFile: sonarrEpisodeFile,
+    deleteReason: z.string().optional(),
+  }),
   Health: z.looseObject({ ...envelope, level: z.string().optional(), message: z.string().optional() }),
   HealthRestored: z.looseObject({ ...envelope, message: z.string().optional() }),
   ApplicationUpdate: z.looseObject({ ...envelope }),
@@ -104,7 +125,8 @@ export type ArrAction =
   /** The title is gone from the *arr: mark it removed. */
   | { kind: 'remove'; remotePath: string; field: string };
 
-export type ParsedDelivery = { ok: true; eventType: string; action: ArrAction } | { ok: false; unknownEventType: string } | { ok: false; error: string };
+export type ParsedDelivery =
+  { ok: true; eventType: string; action: ArrAction } | { ok: false; unknownEventType: string } | { ok: false; error: string };
 
 /** Validates a delivery against its event's schema; a field error names the field ("body.movie.folderPath: …"). */
 export function parseArrDelivery(source: ArrSource, body: unknown): ParsedDelivery {
@@ -115,7 +137,11 @@ export function parseArrDelivery(source: ArrSource, body: unknown): ParsedDelive
   if (!schema) return { ok: false, unknownEventType: eventType.data.eventType };
   const parsed = schema.safeParse(body);
   if (!parsed.success) return { ok: false, error: describe(parsed.error) };
-  return { ok: true, eventType: eventType.data.eventType, action: actionOf(source, eventType.data.eventType, parsed.data as Record<string, never>) };
+  return {
+    ok: true,
+    eventType: eventType.data.eventType,
+    action: actionOf(source, eventType.data.eventType, parsed.data as Record<string, never>),
+  };
 }
 
 type ParsedBody = {
@@ -126,10 +152,14 @@ type ParsedBody = {
 
 function actionOf(source: ArrSource, eventType: string, body: ParsedBody): ArrAction {
   if (eventType === 'Test') return { kind: 'test' };
-  const folder = source === 'radarr' ? { remotePath: body.movie?.folderPath, field: 'body.movie.folderPath' } : { remotePath: body.series?.path, field: 'body.series.path' };
+  const folder =
+    source === 'radarr'
+      ? { remotePath: body.movie?.folderPath, field: 'body.movie.folderPath' }
+      : { remotePath: body.series?.path, field: 'body.series.path' };
   const refreshing = ['Download', 'Rename', 'MovieFileDelete', 'EpisodeFileDelete'];
   const removing = ['MovieDelete', 'SeriesDelete'];
-  if (folder.remotePath && refreshing.includes(eventType)) return { kind: 'refresh', remotePath: folder.remotePath, field: folder.field, ids: arrTitleIds(body) };
+  if (folder.remotePath && refreshing.includes(eventType))
+    return { kind: 'refresh', remotePath: folder.remotePath, field: folder.field, ids: arrTitleIds(body) };
   if (folder.remotePath && removing.includes(eventType)) return { kind: 'remove', remotePath: folder.remotePath, field: folder.field };
   return { kind: 'ignore' };
 }

@@ -41,7 +41,12 @@ export async function postDiscordMessage(config: DiscordConfig, message: TitleMe
       what: "Discord's answer",
     });
   } catch (error) {
-    throw new TargetError(`Discord could not be reached (${error instanceof Error ? error.message : String(error)})`, { target, endpoint, retryable: true, cause: error });
+    throw new TargetError(`Discord could not be reached (${error instanceof Error ? error.message : String(error)})`, {
+      target,
+      endpoint,
+      retryable: true,
+      cause: error,
+    });
   }
   const { status, text } = answer;
   if (status === 429) {

@@ -36,13 +36,16 @@ export async function sendEmailMessage(config: EmailConfig, message: TitleMessag
     return `SMTP ${info.response}`;
   } catch (error) {
     const code = (error as { responseCode?: number }).responseCode;
-    throw new TargetError(`SMTP ${config.host}:${config.port} refused the message: ${error instanceof Error ? error.message : String(error)}`, {
-      target: 'E-mail',
-      endpoint: `smtp://${config.host}:${config.port}`,
-      status: code,
-      retryable: !isPermanent(code),
-      cause: error,
-    });
+    throw new TargetError(
+      `SMTP ${config.host}:${config.port} refused the message: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        target: 'E-mail',
+        endpoint: `smtp://${config.host}:${config.port}`,
+        status: code,
+        retryable: !isPermanent(code),
+        cause: error,
+      },
+    );
   } finally {
     mailer.close();
   }

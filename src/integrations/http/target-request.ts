@@ -30,8 +30,14 @@ export async function targetRequest(request: TargetRequest): Promise<TargetRespo
     answer = await httpRequest({ ...request, maxBodyBytes: 16 * MB, what: `${request.target}'s answer` });
   } catch (error) {
     if (!(error instanceof HttpRequestFailure)) throw error;
-    const reason = error.kind === 'timeout' ? `did not answer within ${request.timeoutMs} ms` : `could not be reached (${error.code ?? error.message})`;
-    throw new TargetError(`${request.target} ${reason} at ${endpoint}`, { target: request.target, endpoint, retryable: true, cause: error.cause });
+    const reason =
+      error.kind === 'timeout' ? `did not answer within ${request.timeoutMs} ms` : `could not be reached (${error.code ?? error.message})`;
+    throw new TargetError(`${request.target} ${reason} at ${endpoint}`, {
+      target: request.target,
+      endpoint,
+      retryable: true,
+      cause: error.cause,
+    });
   }
   const { status, text } = answer;
   if (status < 200 || status >= 300) {
@@ -52,6 +58,11 @@ export function parseJsonAnswer(response: TargetResponse, target: string, endpoi
   try {
     return JSON.parse(response.text);
   } catch (error) {
-    throw new TargetError(`${target} answered ${endpoint} with a body that is not JSON`, { target, endpoint, retryable: false, cause: error });
+    throw new TargetError(`${target} answered ${endpoint} with a body that is not JSON`, {
+      target,
+      endpoint,
+      retryable: false,
+      cause: error,
+    });
   }
 }

@@ -37,12 +37,23 @@ export class JellyfinClient {
 
   /** Scans every library: the fallback when a path cannot be named. */
   async refreshAll(): Promise<void> {
-    await targetRequest({ target: this.target, url: joinUrl(this.config.url, '/Library/Refresh'), method: 'POST', headers: this.headers(false), timeoutMs: this.config.timeoutMs });
+    await targetRequest({
+      target: this.target,
+      url: joinUrl(this.config.url, '/Library/Refresh'),
+      method: 'POST',
+      headers: this.headers(false),
+      timeoutMs: this.config.timeoutMs,
+    });
   }
 
   /** The server's name and version: proves the URL and the key. */
   async systemInfo(): Promise<{ ServerName?: string; Version?: string }> {
-    const response = await targetRequest({ target: this.target, url: joinUrl(this.config.url, '/System/Info'), headers: this.headers(false), timeoutMs: this.config.timeoutMs });
+    const response = await targetRequest({
+      target: this.target,
+      url: joinUrl(this.config.url, '/System/Info'),
+      headers: this.headers(false),
+      timeoutMs: this.config.timeoutMs,
+    });
     return parseJsonAnswer(response, this.target, '/System/Info') as { ServerName?: string; Version?: string };
   }
 

@@ -51,14 +51,22 @@ export class KodiClient {
     });
     const answer = rpcAnswerSchema.safeParse(parseJsonAnswer(response, this.displayName, endpoint));
     if (!answer.success) {
-      throw new TargetError(`${this.displayName} answered ${method} with something that is not JSON-RPC 2.0`, { target: this.displayName, endpoint, retryable: false });
+      throw new TargetError(`${this.displayName} answered ${method} with something that is not JSON-RPC 2.0`, {
+        target: this.displayName,
+        endpoint,
+        retryable: false,
+      });
     }
     if (answer.data.error) {
       const { code, message } = answer.data.error;
       // -32602 invalid params / -32601 method not found are our request's fault; anything else (-32100
       // "failed to execute") is Kodi's state and may pass.
       const retryable = code !== -32602 && code !== -32601 && code !== -32600;
-      throw new TargetError(`${this.displayName} refused ${method}: ${message} (${code})`, { target: this.displayName, endpoint, retryable });
+      throw new TargetError(`${this.displayName} refused ${method}: ${message} (${code})`, {
+        target: this.displayName,
+        endpoint,
+        retryable,
+      });
     }
     return answer.data.result;
   }
@@ -66,7 +74,11 @@ export class KodiClient {
   async activePlayers(): Promise<KodiActivePlayer[]> {
     const result = activePlayersSchema.safeParse(await this.call('Player.GetActivePlayers'));
     if (!result.success) {
-      throw new TargetError(`${this.displayName} answered Player.GetActivePlayers with an unexpected result`, { target: this.displayName, endpoint: '/jsonrpc', retryable: false });
+      throw new TargetError(`${this.displayName} answered Player.GetActivePlayers with an unexpected result`, {
+        target: this.displayName,
+        endpoint: '/jsonrpc',
+        retryable: false,
+      });
     }
     return result.data;
   }

@@ -11,7 +11,11 @@ import { KodiClient } from './kodi-client.js';
  * reachable ones are playing, the outcome is `deferred` and the caller asks again later; when none could
  * be reached at all, the TargetError says why for each.
  */
-export async function refreshKodiGroup(group: KodiGroupConfig, timeoutMs: number, request: PlayerRefreshRequest): Promise<PlayerRefreshOutcome> {
+export async function refreshKodiGroup(
+  group: KodiGroupConfig,
+  timeoutMs: number,
+  request: PlayerRefreshRequest,
+): Promise<PlayerRefreshOutcome> {
   const failures: TargetError[] = [];
   const playing: string[] = [];
   for (const host of group.hosts) {
@@ -29,7 +33,11 @@ export async function refreshKodiGroup(group: KodiGroupConfig, timeoutMs: number
       const scope = request.scope;
       // A folder that is gone has nothing to scan: Clean is what removes it from Kodi.
       if (scope.kind === 'folder' && scope.change === 'removed') {
-        return { status: 'refreshed', detail: `${steps.join(' + ') || 'nothing (removal, clean not asked)'} on ${host.name}`, coveredEverything: false };
+        return {
+          status: 'refreshed',
+          detail: `${steps.join(' + ') || 'nothing (removal, clean not asked)'} on ${host.name}`,
+          coveredEverything: false,
+        };
       }
       const localPath = scope.kind === 'folder' ? scope.path : scope.rootPath;
       const directory = mapPath(localPath, host.pathMappings, { directory: true });
@@ -42,7 +50,10 @@ export async function refreshKodiGroup(group: KodiGroupConfig, timeoutMs: number
     }
   }
   if (playing.length > 0) {
-    return { status: 'deferred', detail: `playing a video on ${playing.join(', ')}${failures.length ? `; ${failures.map((f) => f.message).join('; ')}` : ''}` };
+    return {
+      status: 'deferred',
+      detail: `playing a video on ${playing.join(', ')}${failures.length ? `; ${failures.map((f) => f.message).join('; ')}` : ''}`,
+    };
   }
   throw new TargetError(`No host of Kodi group "${group.name}" could scan: ${failures.map((f) => f.message).join('; ')}`, {
     target: `Kodi group "${group.name}"`,

@@ -13,7 +13,11 @@ export interface PlexSection {
   locations: string[];
 }
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'Directory' || name === 'Location' });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (name) => name === 'Directory' || name === 'Location',
+});
 
 /**
  * Plex Media Server's URL commands with an X-Plex-Token header. Library sections come as XML
@@ -26,19 +30,38 @@ export class PlexClient {
   constructor(private readonly config: PlexConfig) {}
 
   private get headers() {
-    return { 'X-Plex-Token': this.config.token, Accept: 'application/xml', 'X-Plex-Client-Identifier': 'reelflow', 'X-Plex-Product': 'Reelflow' };
+    return {
+      'X-Plex-Token': this.config.token,
+      Accept: 'application/xml',
+      'X-Plex-Client-Identifier': 'reelflow',
+      'X-Plex-Product': 'Reelflow',
+    };
   }
 
   async sections(): Promise<PlexSection[]> {
-    const response = await targetRequest({ target: this.target, url: joinUrl(this.config.url, '/library/sections'), headers: this.headers, timeoutMs: this.config.timeoutMs });
+    const response = await targetRequest({
+      target: this.target,
+      url: joinUrl(this.config.url, '/library/sections'),
+      headers: this.headers,
+      timeoutMs: this.config.timeoutMs,
+    });
     let parsed: { MediaContainer?: { Directory?: Record<string, unknown>[] } };
     try {
       parsed = xml.parse(response.text) as typeof parsed;
     } catch (error) {
-      throw new TargetError('Plex answered /library/sections with a body that is not XML', { target: this.target, endpoint: '/library/sections', retryable: false, cause: error });
+      throw new TargetError('Plex answered /library/sections with a body that is not XML', {
+        target: this.target,
+        endpoint: '/library/sections',
+        retryable: false,
+        cause: error,
+      });
     }
     if (!parsed.MediaContainer) {
-      throw new TargetError('Plex answered /library/sections without a MediaContainer', { target: this.target, endpoint: '/library/sections', retryable: false });
+      throw new TargetError('Plex answered /library/sections without a MediaContainer', {
+        target: this.target,
+        endpoint: '/library/sections',
+        retryable: false,
+      });
     }
     return (parsed.MediaContainer.Directory ?? []).map((d) => ({
       key: String(d.key),

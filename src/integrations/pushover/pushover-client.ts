@@ -34,7 +34,11 @@ export async function sendPushoverMessage(config: PushoverConfig, message: Title
     });
     const answer = answerSchema.safeParse(parseJsonAnswer(response, 'Pushover', endpoint));
     if (!answer.success || answer.data.status !== 1) {
-      throw new TargetError(`Pushover did not accept the message: ${answer.data?.errors?.join('; ') ?? 'unexpected answer'}`, { target: 'Pushover', endpoint, retryable: false });
+      throw new TargetError(`Pushover did not accept the message: ${answer.data?.errors?.join('; ') ?? 'unexpected answer'}`, {
+        target: 'Pushover',
+        endpoint,
+        retryable: false,
+      });
     }
     return `Pushover request ${answer.data.request}`;
   } catch (error) {

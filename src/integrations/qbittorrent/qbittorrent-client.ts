@@ -73,9 +73,13 @@ export class QbittorrentClient {
   }
 
   /** `sequential` fetches pieces in order, so the files of a season pack complete one after another. */
-  async add(source: TorrentSource, options: { savePath?: string; category: string; tags: string[]; skipChecking?: boolean; sequential?: boolean }): Promise<void> {
+  async add(
+    source: TorrentSource,
+    options: { savePath?: string; category: string; tags: string[]; skipChecking?: boolean; sequential?: boolean },
+  ): Promise<void> {
     const form = new FormData();
-    if (source.kind === 'file') form.append('torrents', new Blob([new Uint8Array(source.torrent)], { type: 'application/x-bittorrent' }), source.fileName);
+    if (source.kind === 'file')
+      form.append('torrents', new Blob([new Uint8Array(source.torrent)], { type: 'application/x-bittorrent' }), source.fileName);
     else form.append('urls', source.url);
     if (options.savePath) form.append('savepath', options.savePath);
     form.append('category', options.category);
@@ -125,7 +129,8 @@ export class QbittorrentClient {
     const body = new URLSearchParams({ username: this.settings.username ?? '', password: this.settings.password ?? '' });
     const response = await this.request('POST', '/auth/login', body, false);
     const text = response.text;
-    if (response.status !== 200 || text.trim() !== 'Ok.') throw new QbittorrentError(`qBittorrent login refused (HTTP ${response.status}: ${text.trim()})`, response.status);
+    if (response.status !== 200 || text.trim() !== 'Ok.')
+      throw new QbittorrentError(`qBittorrent login refused (HTTP ${response.status}: ${text.trim()})`, response.status);
     const setCookie = response.headers.get('set-cookie');
     const sid = setCookie ? /SID=[^;]+/.exec(setCookie)?.[0] : undefined;
     this.cookie = sid;
@@ -139,16 +144,30 @@ export class QbittorrentClient {
       response = await this.request(method, endpoint, body, true);
     }
     const text = response.text;
-    if (response.status < 200 || response.status >= 300) throw new QbittorrentError(`qBittorrent ${endpoint} answered HTTP ${response.status}: ${text.trim().slice(0, 200)}`, response.status);
+    if (response.status < 200 || response.status >= 300)
+      throw new QbittorrentError(`qBittorrent ${endpoint} answered HTTP ${response.status}: ${text.trim().slice(0, 200)}`, response.status);
     return text;
   }
 
-  private async request(method: 'GET' | 'POST', endpoint: string, body: FormData | URLSearchParams | undefined, withCookie: boolean): Promise<HttpAnswer> {
+  private async request(
+    method: 'GET' | 'POST',
+    endpoint: string,
+    body: FormData | URLSearchParams | undefined,
+    withCookie: boolean,
+  ): Promise<HttpAnswer> {
     const url = joinUrl(this.settings.baseUrl, `/api/v2${endpoint}`);
     const headers: Record<string, string> = {};
     if (withCookie && this.cookie) headers.Cookie = this.cookie;
     try {
-      return await httpRequest({ url, method, headers, body, timeoutMs: this.settings.timeoutMs ?? 15_000, maxBodyBytes: MAX_ANSWER_BYTES, what: `qBittorrent's answer to ${endpoint}` });
+      return await httpRequest({
+        url,
+        method,
+        headers,
+        body,
+        timeoutMs: this.settings.timeoutMs ?? 15_000,
+        maxBodyBytes: MAX_ANSWER_BYTES,
+        what: `qBittorrent's answer to ${endpoint}`,
+      });
     } catch (error) {
       throw new QbittorrentError(`qBittorrent at ${this.settings.baseUrl} did not answer ${endpoint}: ${(error as Error).message}`);
     }
@@ -161,7 +180,10 @@ export class QbittorrentClient {
  */
 function hashList(hashes: string[]): string {
   const refused = hashes.find((hash) => !isInfoHash(hash));
-  if (hashes.length === 0 || refused !== undefined) throw new QbittorrentError(`Refusing to name torrents by ${JSON.stringify(refused ?? '')}: only 40-digit lower-case hex info hashes are sent to qBittorrent`);
+  if (hashes.length === 0 || refused !== undefined)
+    throw new QbittorrentError(
+      `Refusing to name torrents by ${JSON.stringify(refused ?? '')}: only 40-digit lower-case hex info hashes are sent to qBittorrent`,
+    );
   return hashes.join('|');
 }
 
@@ -173,6 +195,7 @@ function parseJson<S extends z.ZodType>(text: string, schema: S, endpoint: strin
     throw new QbittorrentError(`qBittorrent ${endpoint} answered something that is not JSON`);
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new QbittorrentError(`qBittorrent ${endpoint} answered an unexpected shape: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new QbittorrentError(`qBittorrent ${endpoint} answered an unexpected shape: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }

@@ -46,7 +46,10 @@ export function resolveIndexerSecrets(text: string, indexer: TorznabIndexer | un
   const secrets = indexer ? secretsOf(indexer) : new Map<string, string>();
   return text.replace(/\{indexer-secret:([^}]+)\}/g, (_whole, name: string) => {
     const value = secrets.get(name);
-    if (value === undefined) throw new IndexerSecretMissingError(`the link needs the ${name} of indexer ${indexer?.name ?? '(no longer configured)'}, which its URL no longer has`);
+    if (value === undefined)
+      throw new IndexerSecretMissingError(
+        `the link needs the ${name} of indexer ${indexer?.name ?? '(no longer configured)'}, which its URL no longer has`,
+      );
     return encodeURIComponent(value);
   });
 }

@@ -30,7 +30,11 @@ export class TorznabError extends Error {
 /** Newznab's top-level categories: 2000 Movies, 5000 TV. */
 export const TORZNAB_CATEGORIES = { movie: 2000, tv: 5000 } as const;
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'torznab:attr', 'category', 'subcat'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['item', 'torznab:attr', 'category', 'subcat'].includes(name),
+});
 
 /**
  * A Torznab indexer (Jackett, Prowlarr, or an indexer speaking it natively): `t=caps` says which ids a
@@ -58,7 +62,10 @@ export class TorznabClient {
     this.caps = {
       tvSearch: mode(searching['tv-search']),
       movieSearch: mode(searching['movie-search']),
-      categories: (caps.categories?.category ?? []).map((c: Record<string, string>) => ({ id: Number(c['@id']), name: String(c['@name']) })),
+      categories: (caps.categories?.category ?? []).map((c: Record<string, string>) => ({
+        id: Number(c['@id']),
+        name: String(c['@name']),
+      })),
     };
     return this.caps;
   }
@@ -68,15 +75,26 @@ export class TorznabClient {
     const mode = query.kind === 'tv' ? caps.tvSearch : caps.movieSearch;
     if (!mode.available) return [];
     const supported = new Set(mode.params);
-    const params: Record<string, string> = { t: query.kind === 'tv' ? 'tvsearch' : 'movie', cat: String(TORZNAB_CATEGORIES[query.kind]), extended: '1' };
+    const params: Record<string, string> = {
+      t: query.kind === 'tv' ? 'tvsearch' : 'movie',
+      cat: String(TORZNAB_CATEGORIES[query.kind]),
+      extended: '1',
+    };
     const put = (name: string, value: string | number | undefined) => {
       if (value !== undefined && supported.has(name)) params[name] = String(value);
     };
     // One id, the one the indexer is surest of: indexers treat several as all-must-match.
     const ids: [string, string | number | undefined][] =
       query.kind === 'tv'
-        ? [['tvdbid', query.tvdbId], ['tmdbid', query.tmdbId], ['imdbid', query.imdbId]]
-        : [['imdbid', query.imdbId], ['tmdbid', query.tmdbId]];
+        ? [
+            ['tvdbid', query.tvdbId],
+            ['tmdbid', query.tmdbId],
+            ['imdbid', query.imdbId],
+          ]
+        : [
+            ['imdbid', query.imdbId],
+            ['tmdbid', query.tmdbId],
+          ];
     // Torznab's imdbid is the number without its "tt".
     const id = ids.find(([name, value]) => value !== undefined && supported.has(name));
     if (id) params[id[0]] = String(id[1]).replace(/^tt/, '');
@@ -98,7 +116,8 @@ export class TorznabClient {
    */
   private toRelease(item: Record<string, unknown>): FoundRelease[] {
     const attrs = new Map<string, string>();
-    for (const attr of (item['torznab:attr'] as Record<string, string>[] | undefined) ?? []) attrs.set(attr['@name']!, String(attr['@value']));
+    for (const attr of (item['torznab:attr'] as Record<string, string>[] | undefined) ?? [])
+      attrs.set(attr['@name']!, String(attr['@value']));
     const enclosure = item.enclosure as Record<string, string> | undefined;
     const magnet = attrs.get('magneturl');
     const link = typeof item.link === 'string' ? item.link : enclosure?.['@url'];
@@ -107,7 +126,10 @@ export class TorznabClient {
     if (!title || !downloadUrl) return [];
     const size = Number(attrs.get('size') ?? item.size ?? enclosure?.['@length'] ?? 0);
     const guid = textOf(item.guid);
-    const { infoHash, infoHashProblem } = checkedInfoHash(attrs.get('infohash'), magnet ?? (downloadUrl.startsWith('magnet:') ? downloadUrl : undefined));
+    const { infoHash, infoHashProblem } = checkedInfoHash(
+      attrs.get('infohash'),
+      magnet ?? (downloadUrl.startsWith('magnet:') ? downloadUrl : undefined),
+    );
     const redact = (text: string) => redactIndexerSecrets(text, this.indexer);
     return [
       {
@@ -131,7 +153,12 @@ export class TorznabClient {
     let status: number;
     let text: string;
     try {
-      ({ status, text } = await httpRequest({ url, timeoutMs: this.timeoutMs, maxBodyBytes: MAX_FEED_BYTES, what: `${this.indexer.name}'s t=${params.t} answer` }));
+      ({ status, text } = await httpRequest({
+        url,
+        timeoutMs: this.timeoutMs,
+        maxBodyBytes: MAX_FEED_BYTES,
+        what: `${this.indexer.name}'s t=${params.t} answer`,
+      }));
     } catch (error) {
       throw new TorznabError(`${this.indexer.name}: t=${params.t} did not answer: ${(error as Error).message}`);
     }
@@ -151,7 +178,10 @@ function textOf(value: unknown): string | undefined {
 }
 
 /** The release's v1 info hash as 40 hex digits, or why it has none the pipeline may use. */
-export function checkedInfoHash(attribute: string | undefined, magnet: string | undefined): { infoHash?: string; infoHashProblem?: string } {
+export function checkedInfoHash(
+  attribute: string | undefined,
+  magnet: string | undefined,
+): { infoHash?: string; infoHashProblem?: string } {
   const fromMagnet = magnet === undefined ? undefined : infoHashOfMagnet(magnet);
   if (magnet !== undefined && fromMagnet === undefined) return { infoHashProblem: 'its magnet link names no usable info hash' };
   if (attribute === undefined || attribute.trim() === '') return fromMagnet ? { infoHash: fromMagnet } : {};

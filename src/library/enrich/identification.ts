@@ -30,14 +30,23 @@ export function decideIdentification(
     .filter((r) => Object.keys(r.externalIds).length > 0)
     .map((r) => ({
       ...r,
-      confidence: searchConfidence({ query: title.name, year: title.year, candidateTitles: [r.title, r.originalTitle], candidateYear: r.year }),
+      confidence: searchConfidence({
+        query: title.name,
+        year: title.year,
+        candidateTitles: [r.title, r.originalTitle],
+        candidateYear: r.year,
+      }),
     }))
     .sort((a, b) => b.confidence - a.confidence);
   const [best, second] = candidates;
   if (!best) return { candidates, reason: 'no search results' };
-  if (best.confidence < threshold) return { candidates, reason: `best match "${best.title}" has confidence ${best.confidence} < ${threshold}` };
+  if (best.confidence < threshold)
+    return { candidates, reason: `best match "${best.title}" has confidence ${best.confidence} < ${threshold}` };
   if (second && best.confidence - second.confidence < AMBIGUITY_MARGIN) {
-    return { candidates, reason: `"${best.title}" (${best.confidence}) and "${second.title}" (${second.confidence}) are too close to choose` };
+    return {
+      candidates,
+      reason: `"${best.title}" (${best.confidence}) and "${second.title}" (${second.confidence}) are too close to choose`,
+    };
   }
   return { accepted: best, candidates, reason: `matched "${best.title}" with confidence ${best.confidence}` };
 }

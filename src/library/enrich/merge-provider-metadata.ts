@@ -61,7 +61,10 @@ export function mergeProviderMetadata(
     ...(options.isShow ? {} : { setName: first((m) => m.collection?.name) }),
     ...idsOf(answers.map((a) => a.externalIds)),
   };
-  const ratings = mergeRatings(existing.ratings, answers.flatMap((a) => a.ratings));
+  const ratings = mergeRatings(
+    existing.ratings,
+    answers.flatMap((a) => a.ratings),
+  );
   if (ratings) update.ratings = ratings;
   for (const key of Object.keys(update) as (keyof ProviderTitleUpdate)[]) if (update[key] === undefined) delete update[key];
   return withoutLockedFields(update, existing) as ProviderTitleUpdate;
@@ -78,7 +81,10 @@ function idsOf(all: readonly ExternalIds[]): Pick<ProviderTitleUpdate, 'tmdbId' 
 }
 
 /** Provider ratings replace the same source's old value; other sources (from an NFO) stay. The default stays where it was. */
-function mergeRatings(existing: readonly RatingValue[], fromProviders: readonly { name: string; value: number; votes: number }[]): RatingValue[] | undefined {
+function mergeRatings(
+  existing: readonly RatingValue[],
+  fromProviders: readonly { name: string; value: number; votes: number }[],
+): RatingValue[] | undefined {
   if (fromProviders.length === 0) return undefined;
   const merged = new Map(existing.map((r) => [r.name, { ...r }]));
   for (const rating of fromProviders) {

@@ -81,7 +81,12 @@ export class TitleEnricher {
   async identify(kind: TitleKind, id: string): Promise<{ status: 'identified' | 'unidentified'; reason: string }> {
     const row = await this.title(kind, id);
     if (hasIds(row)) return { status: 'identified', reason: 'already has provider ids' };
-    const search = await this.deps.providerCache.search({ entityType: kind === 'movie' ? 'movie' : 'tv', query: row.title, year: row.year ?? undefined, limit: 10 });
+    const search = await this.deps.providerCache.search({
+      entityType: kind === 'movie' ? 'movie' : 'tv',
+      query: row.title,
+      year: row.year ?? undefined,
+      limit: 10,
+    });
     const decision = decideIdentification({ name: row.title, year: row.year ?? undefined }, search.results);
     if (!decision.accepted) {
       const failed = search.failedProviders.map((f) => `${f.provider}: ${f.error}`);
@@ -99,14 +104,29 @@ export class TitleEnricher {
   }
 
   async enrich(kind: TitleKind, id: string, config: EnrichmentConfig, priority: FetchPriority): Promise<EnrichTitleResult> {
-    const result: EnrichTitleResult = { status: 'enriched', fieldsUpdated: 0, actors: 0, artworkSelected: 0, artworkDownloaded: 0, episodesUpdated: 0, episodeThumbs: 0, problems: [] };
+    const result: EnrichTitleResult = {
+      status: 'enriched',
+      fieldsUpdated: 0,
+      actors: 0,
+      artworkSelected: 0,
+      artworkDownloaded: 0,
+      episodesUpdated: 0,
+      episodeThumbs: 0,
+      problems: [],
+    };
     const row = await this.title(kind, id);
     if (!hasIds(row)) return { ...result, status: 'unidentified' };
     const entityType = kind === 'movie' ? 'movie' : 'tv';
 
     let metadata: ProviderMetadata[] = [];
     if (config.fetchProviderAssets) {
-      const fetched = await this.deps.providerCache.fetchAssets({ entityType, entityId: id, externalIds: idsOf(row), language: config.language, priority });
+      const fetched = await this.deps.providerCache.fetchAssets({
+        entityType,
+        entityId: id,
+        externalIds: idsOf(row),
+        language: config.language,
+        priority,
+      });
       metadata = Object.entries(fetched.providers)
         .sort(([a], [b]) => PROVIDER_ORDER.indexOf(a) - PROVIDER_ORDER.indexOf(b))
         .flatMap(([, answer]) => (answer.metadata ? [answer.metadata] : []));
@@ -136,7 +156,13 @@ export class TitleEnricher {
    * first episode it holds) when no thumbnail sits next to it yet. A season no provider answered for is a
    * problem; the others go on.
    */
-  private async enrichEpisodes(showId: string, externalIds: ExternalIds, config: EnrichmentConfig, priority: FetchPriority, problems: string[]): Promise<{ updated: number; thumbs: number }> {
+  private async enrichEpisodes(
+    showId: string,
+    externalIds: ExternalIds,
+    config: EnrichmentConfig,
+    priority: FetchPriority,
+    problems: string[],
+  ): Promise<{ updated: number; thumbs: number }> {
     const rows = await this.titles.episodesOf(showId);
     const localThumbs = await this.localThumbStems(showId);
     const seasonNumbers = [...new Set(rows.map((r) => r.seasonNumber))].sort((a, b) => a - b);
@@ -145,12 +171,20 @@ export class TitleEnricher {
       seasonNumbers.map(async (seasonNumber) => {
         let answer;
         try {
-          answer = await this.deps.providerCache.fetchSeason({ entityType: 'tv', entityId: showId, externalIds, seasonNumber, language: config.language, priority });
+          answer = await this.deps.providerCache.fetchSeason({
+            entityType: 'tv',
+            entityId: showId,
+            externalIds,
+            seasonNumber,
+            language: config.language,
+            priority,
+          });
         } catch (err) {
           problems.push(`season ${seasonNumber}: ${(err as Error).message}`);
           return;
         }
-        for (const failure of answer.metadata.failedProviders) problems.push(`season ${seasonNumber}, ${failure.provider}: ${failure.error}`);
+        for (const failure of answer.metadata.failedProviders)
+          problems.push(`season ${seasonNumber}, ${failure.provider}: ${failure.error}`);
         const provided = new Map((preferredSeason(answer)?.episodes ?? []).map((e) => [e.episodeNumber, e]));
         const seasonRows = rows.filter((r) => r.seasonNumber === seasonNumber).sort((a, b) => a.episodeNumber - b.episodeNumber);
         for (const row of seasonRows) {
@@ -187,7 +221,13 @@ export class TitleEnricher {
   private async localThumbStems(showId: string): Promise<Set<string>> {
     const local = await this.assets.localThumbPaths(showId);
     // `<video>-thumb.jpg`, or Kodi's older `<video>.tbn` / `<video>.jpg`.
-    return new Set(local.map((sourcePath) => withoutExtension(sourcePath).replace(/-thumb$/i, '').toLowerCase()));
+    return new Set(
+      local.map((sourcePath) =>
+        withoutExtension(sourcePath)
+          .replace(/-thumb$/i, '')
+          .toLowerCase(),
+      ),
+    );
   }
 
   /**
@@ -214,7 +254,9 @@ export class TitleEnricher {
       await this.actors.replace(kind, id, rows);
     }
     const current = await this.actors.listFor(kind, id);
-    const missing = current.filter((a) => a.thumbCacheFileId === null && a.thumbUrl && /^https?:\/\//.test(a.thumbUrl) && a.sortOrder < MAX_ACTOR_THUMBS);
+    const missing = current.filter(
+      (a) => a.thumbCacheFileId === null && a.thumbUrl && /^https?:\/\//.test(a.thumbUrl) && a.sortOrder < MAX_ACTOR_THUMBS,
+    );
     for (const actor of missing) {
       try {
         const stored = await this.storeDownload(actor.thumbUrl!, kind, id, 'actor');
@@ -233,7 +275,14 @@ export class TitleEnricher {
    */
   private async selectArtwork(entityType: string, id: string, config: EnrichmentConfig, problems: string[]) {
     const rows = await this.providerAssets.candidatesOf(entityType, id);
-    const scored = rows.map((row) => ({ row, id: row.id, assetType: row.assetType, isRejected: row.isRejected, selectedByUser: row.isSelected && row.selectedBy === 'user', score: scoreOf(row, config) }));
+    const scored = rows.map((row) => ({
+      row,
+      id: row.id,
+      assetType: row.assetType,
+      isRejected: row.isRejected,
+      selectedByUser: row.isSelected && row.selectedBy === 'user',
+      score: scoreOf(row, config),
+    }));
     for (const s of scored) {
       if (s.row.score !== s.score) await this.providerAssets.setScore(s.id, s.score);
     }
@@ -251,10 +300,19 @@ export class TitleEnricher {
         if (!candidate.selectedByUser && (!config.autoSelectAssets || kept.length >= max)) continue;
         let hashes: { contentHash: string; perceptualHash: string | null };
         try {
-          if (candidate.row.isDownloaded && candidate.row.contentHash && (await this.deps.contentStore.findBySha256(candidate.row.contentHash))) {
+          if (
+            candidate.row.isDownloaded &&
+            candidate.row.contentHash &&
+            (await this.deps.contentStore.findBySha256(candidate.row.contentHash))
+          ) {
             hashes = { contentHash: candidate.row.contentHash, perceptualHash: candidate.row.perceptualHash };
           } else {
-            const stored = await this.storeDownload(candidate.row.providerUrl, entityType === 'tv' ? 'show' : 'movie', id, candidate.assetType);
+            const stored = await this.storeDownload(
+              candidate.row.providerUrl,
+              entityType === 'tv' ? 'show' : 'movie',
+              id,
+              candidate.assetType,
+            );
             hashes = { contentHash: stored.sha256, perceptualHash: stored.perceptualHash };
             downloaded++;
             await this.providerAssets.markDownloaded(candidate.id, { ...hashes, width: stored.width, height: stored.height });
@@ -263,7 +321,8 @@ export class TitleEnricher {
           problems.push(`${candidate.assetType} ${candidate.row.providerUrl}: ${(err as Error).message}`);
           continue;
         }
-        const duplicate = !candidate.selectedByUser && kept.some((k) => k.hash && hashes.perceptualHash && isNearDuplicate(k.hash, hashes.perceptualHash));
+        const duplicate =
+          !candidate.selectedByUser && kept.some((k) => k.hash && hashes.perceptualHash && isNearDuplicate(k.hash, hashes.perceptualHash));
         if (duplicate) continue;
         kept.push({ id: candidate.id, hash: hashes.perceptualHash });
       }
@@ -309,11 +368,17 @@ export class TitleEnricher {
     const asset = await this.providerAssets.downloadedByUrl(url);
     if (asset && asset.width !== null && asset.height !== null) return { ...asset, width: asset.width, height: asset.height };
     const actor = await this.actors.cachedThumbByUrl(url);
-    if (actor && actor.width !== null && actor.height !== null) return { ...actor, perceptualHash: null, width: actor.width, height: actor.height };
+    if (actor && actor.width !== null && actor.height !== null)
+      return { ...actor, perceptualHash: null, width: actor.width, height: actor.height };
     return undefined;
   }
 
-  private async saveCandidates(kind: TitleKind, id: string, candidates: ReturnType<typeof decideIdentification>['candidates'], reason: string) {
+  private async saveCandidates(
+    kind: TitleKind,
+    id: string,
+    candidates: ReturnType<typeof decideIdentification>['candidates'],
+    reason: string,
+  ) {
     await this.candidates.save(kind, id, candidates, reason);
   }
 

@@ -1,5 +1,18 @@
 import type { Movie, Show, Episode, MediaFile, MediaStream, RatingValue } from '../../db/schema/index.js';
-import type { EpisodeNfo, MovieNfo, NfoActor, NfoCommonFields, NfoFileInfo, NfoNamedSeason, NfoRating, NfoSet, NfoThumb, NfoUniqueId, TvShowNfo, XmlElement } from '../../media/nfo/index.js';
+import type {
+  EpisodeNfo,
+  MovieNfo,
+  NfoActor,
+  NfoCommonFields,
+  NfoFileInfo,
+  NfoNamedSeason,
+  NfoRating,
+  NfoSet,
+  NfoThumb,
+  NfoUniqueId,
+  TvShowNfo,
+  XmlElement,
+} from '../../media/nfo/index.js';
 import { isCast } from '../../media/nfo/index.js';
 
 /**
@@ -38,7 +51,9 @@ export function fileInfoFromStreams(file: Pick<MediaFile, 'durationSeconds'>, st
           hdrType: s.hdr ?? undefined,
         }),
       ),
-    audio: streams.filter((s) => s.streamType === 'audio').map((s) => clean({ codec: s.codec ?? undefined, language: s.language ?? undefined, channels: s.channels ?? undefined })),
+    audio: streams
+      .filter((s) => s.streamType === 'audio')
+      .map((s) => clean({ codec: s.codec ?? undefined, language: s.language ?? undefined, channels: s.channels ?? undefined })),
     subtitles: streams.filter((s) => s.streamType === 'subtitle').map((s) => clean({ language: s.language ?? undefined })),
   };
 }
@@ -56,7 +71,10 @@ interface CommonInput {
 }
 
 /** The movie NFO for a title as the database has it, over the NFO on disk when there is one. */
-export function movieNfoFromTitle(movie: Movie, input: CommonInput & { fileInfo?: NfoFileInfo; trailer?: string; existing?: MovieNfo }): MovieNfo {
+export function movieNfoFromTitle(
+  movie: Movie,
+  input: CommonInput & { fileInfo?: NfoFileInfo; trailer?: string; existing?: MovieNfo },
+): MovieNfo {
   const { existing } = input;
   return clean({
     ...existing,
@@ -67,7 +85,10 @@ export function movieNfoFromTitle(movie: Movie, input: CommonInput & { fileInfo?
   }) as MovieNfo;
 }
 
-export function tvShowNfoFromTitle(show: Show, input: CommonInput & { seasonNames: readonly { number: number; name: string }[]; existing?: TvShowNfo }): TvShowNfo {
+export function tvShowNfoFromTitle(
+  show: Show,
+  input: CommonInput & { seasonNames: readonly { number: number; name: string }[]; existing?: TvShowNfo },
+): TvShowNfo {
   const { existing } = input;
   return clean({
     ...existing,
@@ -79,7 +100,10 @@ export function tvShowNfoFromTitle(show: Show, input: CommonInput & { seasonName
 
 /** The season names the database has, each with the attributes the file had on that season's `<namedseason>`. */
 function namedSeasonsOf(names: readonly { number: number; name: string }[], existing: readonly NfoNamedSeason[]): NfoNamedSeason[] {
-  return names.map(({ number, name }) => clean({ number, name, attributes: existing.find((season) => season.number === number)?.attributes }) as NfoNamedSeason);
+  return names.map(
+    ({ number, name }) =>
+      clean({ number, name, attributes: existing.find((season) => season.number === number)?.attributes }) as NfoNamedSeason,
+  );
 }
 
 /**
@@ -88,7 +112,10 @@ function namedSeasonsOf(names: readonly { number: number; name: string }[], exis
  * episode's own ids of other providers, `<episodenumberend>`, airs-before/after, play state and anything
  * else the row does not hold are the block's.
  */
-export function episodeNfoFromRow(episode: Episode, input: { showTitle: string; fileInfo?: NfoFileInfo; existing?: EpisodeNfo }): EpisodeNfo {
+export function episodeNfoFromRow(
+  episode: Episode,
+  input: { showTitle: string; fileInfo?: NfoFileInfo; existing?: EpisodeNfo },
+): EpisodeNfo {
   const existing = input.existing;
   // The row's `aired` falls back to the block's <premiered>: a block with only <premiered> keeps its form.
   const airedUnchanged = existing !== undefined && (existing.aired ?? existing.premiered) === (episode.aired ?? undefined);
@@ -102,8 +129,14 @@ export function episodeNfoFromRow(episode: Episode, input: { showTitle: string; 
     extra: [],
     ...existing,
     // A title the scan took from <originaltitle> is not written again as <title>.
-    title: existing !== undefined && existing.title === undefined && existing.originalTitle === episode.title ? undefined : (episode.title ?? existing?.title),
-    showTitle: existing === undefined || (existing.showTitle !== undefined && existing.showTitle !== input.showTitle) ? input.showTitle : existing.showTitle,
+    title:
+      existing !== undefined && existing.title === undefined && existing.originalTitle === episode.title
+        ? undefined
+        : (episode.title ?? existing?.title),
+    showTitle:
+      existing === undefined || (existing.showTitle !== undefined && existing.showTitle !== input.showTitle)
+        ? input.showTitle
+        : existing.showTitle,
     season: episode.seasonNumber,
     episode: episode.episodeNumber,
     plot: episode.plot ?? existing?.plot,
@@ -179,7 +212,13 @@ function actorsOf(cast: readonly ActorForNfo[], existing: readonly NfoActor[]): 
 function setOf(movie: Movie, existing: NfoSet | undefined): NfoSet | undefined {
   if (!movie.setName) return undefined;
   const same = existing?.name === movie.setName ? existing : undefined;
-  return clean({ name: movie.setName, overview: movie.setOverview ?? undefined, attributes: same?.attributes, elementAttributes: same?.elementAttributes, extra: same?.extra });
+  return clean({
+    name: movie.setName,
+    overview: movie.setOverview ?? undefined,
+    attributes: same?.attributes,
+    elementAttributes: same?.elementAttributes,
+    extra: same?.extra,
+  });
 }
 
 /**
@@ -188,7 +227,10 @@ function setOf(movie: Movie, existing: NfoSet | undefined): NfoSet | undefined {
  * default stays where the file put it; with no file ids, the first of TMDB, IMDb, TVDB is the default,
  * since it is what the providers are asked by first.
  */
-function mergeUniqueIds(existing: readonly NfoUniqueId[], row: { tmdbId: number | null; imdbId: string | null; tvdbId: number | null }): NfoUniqueId[] {
+function mergeUniqueIds(
+  existing: readonly NfoUniqueId[],
+  row: { tmdbId: number | null; imdbId: string | null; tvdbId: number | null },
+): NfoUniqueId[] {
   const modelled: [string, string | null][] = [
     ['tmdb', row.tmdbId === null ? null : String(row.tmdbId)],
     ['imdb', row.imdbId],
@@ -218,7 +260,16 @@ function mergeRatings(existing: readonly NfoRating[], ratings: readonly RatingVa
     const before = existing.find((r) => r.name === rating.name);
     const valueText = rating.valueText ?? (before?.value === rating.value ? before.valueText : undefined);
     // The file's other attributes of that rating (a tool's own `source=`) stay on it.
-    return clean({ name: rating.name, value: rating.value, valueText, votes: rating.votes, max: rating.max, isDefault: rating.isDefault, attributes: before?.attributes, elementAttributes: before?.elementAttributes }) as NfoRating;
+    return clean({
+      name: rating.name,
+      value: rating.value,
+      valueText,
+      votes: rating.votes,
+      max: rating.max,
+      isDefault: rating.isDefault,
+      attributes: before?.attributes,
+      elementAttributes: before?.elementAttributes,
+    }) as NfoRating;
   });
   return [...fromRows, ...existing.filter((rating) => !ratings.some((r) => r.name === rating.name))];
 }
@@ -232,7 +283,8 @@ function mergeRatings(existing: readonly NfoRating[], ratings: readonly RatingVa
 function mergeFileInfo(existing: NfoFileInfo | undefined, probed: NfoFileInfo | undefined): NfoFileInfo | undefined {
   if (probed === undefined) return existing;
   if (existing === undefined) return probed;
-  const merge = <T extends object>(before: readonly T[], now: readonly T[]): T[] => now.map((stream, index) => ({ ...before[index], ...stream }));
+  const merge = <T extends object>(before: readonly T[], now: readonly T[]): T[] =>
+    now.map((stream, index) => ({ ...before[index], ...stream }));
   return clean({
     video: merge(existing.video, probed.video),
     audio: merge(existing.audio, probed.audio),

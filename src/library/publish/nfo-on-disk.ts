@@ -13,9 +13,7 @@ export type NfoOnDisk =
   | { state: 'unreadable'; reason: string };
 
 /** Whether publishing may write one NFO, and what of the file there it must keep. */
-export type NfoWritePermission =
-  | { write: true; existing?: ParsedNfo; keptAs: string[] }
-  | { write: false; reason: string };
+export type NfoWritePermission = { write: true; existing?: ParsedNfo; keptAs: string[] } | { write: false; reason: string };
 
 export interface UnreadableNfoState {
   /** The NFO the last scan could not read, relative to the folder (null when it read every one). */
@@ -50,12 +48,20 @@ export async function readNfoOnDisk(file: string, expectedKind: WrittenKind): Pr
  * fix has not been read into the database yet) until a scan reads it. Only when a person asks for it to be
  * replaced is it set aside, renamed to `<name>.unreadable-<sha256 prefix>.bak` beside itself, byte for byte.
  */
-export async function nfoWritePermission(folder: string, relativePath: string, kind: WrittenKind, state: UnreadableNfoState): Promise<NfoWritePermission> {
+export async function nfoWritePermission(
+  folder: string,
+  relativePath: string,
+  kind: WrittenKind,
+  state: UnreadableNfoState,
+): Promise<NfoWritePermission> {
   const onDisk = await readNfoOnDisk(insideFolder(folder, relativePath), kind);
   if (!state.replace) {
     if (onDisk.state === 'unreadable') return { write: false, reason: onDisk.reason };
     if (state.recordedUnreadable !== null) {
-      return { write: false, reason: `${state.recordedUnreadable}: could not be read by the last scan; a scan that reads it lets it be published again` };
+      return {
+        write: false,
+        reason: `${state.recordedUnreadable}: could not be read by the last scan; a scan that reads it lets it be published again`,
+      };
     }
     return onDisk.state === 'readable' ? { write: true, existing: onDisk.parsed, keptAs: [] } : { write: true, keptAs: [] };
   }

@@ -40,7 +40,12 @@ export interface TitlePublisherDeps {
 }
 
 type TitleArtType = keyof typeof KODI_TITLE_ARTWORK_FILE_NAMES;
-const SEASON_TYPES: Record<string, SeasonArtworkType> = { 'season-poster': 'poster', 'season-fanart': 'fanart', 'season-banner': 'banner', 'season-landscape': 'landscape' };
+const SEASON_TYPES: Record<string, SeasonArtworkType> = {
+  'season-poster': 'poster',
+  'season-fanart': 'fanart',
+  'season-banner': 'banner',
+  'season-landscape': 'landscape',
+};
 
 /**
  * Writes what the database knows about a title next to its media, as Kodi reads it: the NFO (always),
@@ -138,11 +143,20 @@ export class TitlePublisher {
       const episodePermission = await nfoWritePermission(folder, nfoPath, 'episodedetails', { recordedUnreadable, replace });
       if (!nfos.allowed(nfoPath, episodePermission)) continue;
       const blocks = episodePermission.existing?.kind === 'episodedetails' ? episodePermission.existing.episodes : [];
-      const content = writeEpisodeNfo(episodeBlocks(group, blocks, (e, existing) => episodeNfoFromRow(e, { showTitle: show.title, fileInfo, existing })));
+      const content = writeEpisodeNfo(
+        episodeBlocks(group, blocks, (e, existing) => episodeNfoFromRow(e, { showTitle: show.title, fileInfo, existing })),
+      );
       outcomes.push([nfoPath, await writeFileIfChanged(path.join(folder, nfoPath), content)]);
     }
     if (replace) await this.titles.clearUnreadableNfo('show', showId);
-    if (config.assets) outcomes.push(...(await this.writeArtwork(folder, art)), ...(await this.writeEpisodeThumbs(folder, episodeRows.map((e) => e.id))));
+    if (config.assets)
+      outcomes.push(
+        ...(await this.writeArtwork(folder, art)),
+        ...(await this.writeEpisodeThumbs(
+          folder,
+          episodeRows.map((e) => e.id),
+        )),
+      );
     if (config.actors) outcomes.push(...(await this.writeActorThumbs(folder, 'show', showId)));
     return this.finish(show.libraryId, show.folderKey, folder, outcomes, scanConfig, nfos);
   }
@@ -159,7 +173,10 @@ export class TitlePublisher {
     );
   }
 
-  private async writeArtwork(folder: string, art: Awaited<ReturnType<TitlePublisher['selectedArtwork']>>): Promise<[string, WriteOutcome][]> {
+  private async writeArtwork(
+    folder: string,
+    art: Awaited<ReturnType<TitlePublisher['selectedArtwork']>>,
+  ): Promise<[string, WriteOutcome][]> {
     const outcomes: [string, WriteOutcome][] = [];
     const used = new Map<string, number>();
     for (const { asset, file } of art) {
@@ -172,7 +189,11 @@ export class TitlePublisher {
         const key = `${asset.assetType}/${season}`;
         if (used.has(key)) continue;
         used.set(key, 1);
-        name = kodiSeasonArtworkFileName(season === -1 ? 'all' : season === 0 ? 'specials' : season, SEASON_TYPES[asset.assetType]!, extension);
+        name = kodiSeasonArtworkFileName(
+          season === -1 ? 'all' : season === 0 ? 'specials' : season,
+          SEASON_TYPES[asset.assetType]!,
+          extension,
+        );
       } else if (asset.assetType === 'fanart' && count > 0) {
         name = kodiExtraFanartPath(count, extension);
       } else if (count === 0 && asset.assetType in KODI_TITLE_ARTWORK_FILE_NAMES) {
@@ -225,17 +246,32 @@ export class TitlePublisher {
   }
 
   /** When anything was written, the folder's fingerprint is taken again, so the next scan finds it unchanged. */
-  private async finish(libraryId: string, folderKey: string, folder: string, outcomes: [string, WriteOutcome][], scanConfig: ScanConfig, nfos: NfoOutcomes): Promise<PublishResult> {
+  private async finish(
+    libraryId: string,
+    folderKey: string,
+    folder: string,
+    outcomes: [string, WriteOutcome][],
+    scanConfig: ScanConfig,
+    nfos: NfoOutcomes,
+  ): Promise<PublishResult> {
     const written = outcomes.filter(([, o]) => o === 'written').map(([name]) => name);
     if (written.length > 0 || nfos.keptUnreadable.length > 0) {
       const library = await this.libraries.get(libraryId);
       const row = await this.folders.find(libraryId, folderKey);
       if (library && row && row.scannedFingerprint === row.fingerprint) {
-        const found = await discoverTitleFolder(library.rootPath, library.kind === 'tv' ? 'tv' : 'movie', folder, scanConfig).catch(() => null);
+        const found = await discoverTitleFolder(library.rootPath, library.kind === 'tv' ? 'tv' : 'movie', folder, scanConfig).catch(
+          () => null,
+        );
         if (found) await this.folders.takeAsScanned(row.id, found);
       }
     }
-    return { folderPath: folder, written, unchanged: outcomes.length - written.length, heldNfos: nfos.held, keptUnreadableNfos: nfos.keptUnreadable };
+    return {
+      folderPath: folder,
+      written,
+      unchanged: outcomes.length - written.length,
+      heldNfos: nfos.held,
+      keptUnreadableNfos: nfos.keptUnreadable,
+    };
   }
 }
 
@@ -281,7 +317,9 @@ function episodeBlocks<T extends { seasonNumber: number; episodeNumber: number }
 }
 
 /** The selected artwork as `<thumb>`s; an NFO's own candidate keeps the `preview` and attributes it had there. */
-function thumbsOf(art: readonly { asset: { assetType: string; providerUrl: string; providerMetadata: Record<string, unknown> | null } }[]): NfoThumb[] {
+function thumbsOf(
+  art: readonly { asset: { assetType: string; providerUrl: string; providerMetadata: Record<string, unknown> | null } }[],
+): NfoThumb[] {
   return art
     .filter(({ asset }) => asset.assetType !== 'fanart')
     .map(({ asset }) => {
@@ -313,7 +351,10 @@ function thumbsOver(selected: readonly NfoThumb[], file: readonly NfoThumb[]): N
 
 /** NFO candidates keep a `<thumb>`'s attributes as [name, value] pairs: a JSON object in Postgres loses their order. */
 function isAttributeList(value: unknown): value is [string, string][] {
-  return Array.isArray(value) && value.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every((part) => typeof part === 'string'));
+  return (
+    Array.isArray(value) &&
+    value.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every((part) => typeof part === 'string'))
+  );
 }
 
 function extensionOf(file: string): string {

@@ -12,7 +12,12 @@ import { createWalkContext } from './walk-context.js';
  * key, fingerprint and videos the next full discovery will find. Null when the folder holds no title (it
  * is gone, or holds no video); throws when the folder is outside the library root.
  */
-export async function discoverTitleFolder(root: string, kind: LibraryKind, folderPath: string, config: ScanConfig): Promise<DiscoveredTitle | null> {
+export async function discoverTitleFolder(
+  root: string,
+  kind: LibraryKind,
+  folderPath: string,
+  config: ScanConfig,
+): Promise<DiscoveredTitle | null> {
   const absolutePath = path.resolve(folderPath);
   const relative = path.relative(path.resolve(root), absolutePath);
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
@@ -25,7 +30,11 @@ export async function discoverTitleFolder(root: string, kind: LibraryKind, folde
     return null;
   }
   const context = createWalkContext(config, {});
-  const directory: WalkedDirectory = { absolutePath, relativePath: relative.split(path.sep).join('/'), realPathChain: { realPath: real, parent: null } };
+  const directory: WalkedDirectory = {
+    absolutePath,
+    relativePath: relative.split(path.sep).join('/'),
+    realPathChain: { realPath: real, parent: null },
+  };
   if (kind === 'movie') await walkMovieFolder(context, directory);
   else await walkTvFolder(context, directory);
   const found = context.titles.find((t) => t.key === directory.relativePath);

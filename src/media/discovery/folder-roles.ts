@@ -15,7 +15,5 @@ export function keepListedName(name: string): boolean {
  * are; as in Jellyfin, this also passes over a category folder that happens to be named `Shorts` or `Other`.
  */
 export function foldersToSearchForTitles(directories: readonly ListedDirectory[]): ListedDirectory[] {
-  return directories.filter(
-    ({ name }) => !isHiddenName(name) && !isExtrasFolderName(name) && !isArtworkFolderName(name),
-  );
+  return directories.filter(({ name }) => !isHiddenName(name) && !isExtrasFolderName(name) && !isArtworkFolderName(name));
 }

@@ -1,11 +1,4 @@
 export { discoverLibrary } from './discover-library.js';
 export { LibraryRootUnreadableError } from './directory-listing.js';
-export type {
-  DiscoveredTitle,
-  DiscoveredVideoFile,
-  DiscoveryIssue,
-  DiscoveryOptions,
-  DiscoveryResult,
-  LibraryKind,
-} from './types.js';
+export type { DiscoveredTitle, DiscoveredVideoFile, DiscoveryIssue, DiscoveryOptions, DiscoveryResult, LibraryKind } from './types.js';
 export { discoverTitleFolder } from './discover-title-folder.js';

@@ -49,7 +49,12 @@ async function collectTitleFiles(context: WalkContext, listing: DirectoryListing
   return files;
 }
 
-async function collectSubfolderFiles(context: WalkContext, folder: ListedDirectory, relativeFolder: string, files: TitleFile[]): Promise<void> {
+async function collectSubfolderFiles(
+  context: WalkContext,
+  folder: ListedDirectory,
+  relativeFolder: string,
+  files: TitleFile[],
+): Promise<void> {
   const listing = await listDirectory(context, folder, keepListedName);
   if (!listing) return;
   for (const file of listing.files) files.push({ ...file, relativePath: `${relativeFolder}/${file.name}` });
@@ -59,7 +64,10 @@ async function collectSubfolderFiles(context: WalkContext, folder: ListedDirecto
 }
 
 /** Records the zero-byte videos of a folder that turned out not to be a title, since no title will. */
-export function recordZeroByteVideos(context: WalkContext, files: readonly { name: string; absolutePath: string; sizeBytes: number }[]): void {
+export function recordZeroByteVideos(
+  context: WalkContext,
+  files: readonly { name: string; absolutePath: string; sizeBytes: number }[],
+): void {
   for (const file of files) {
     if (context.judgeVideo(file.name, file.sizeBytes) === 'zero-byte') {
       context.issues.push({ path: file.absolutePath, reason: 'zero-byte video' });

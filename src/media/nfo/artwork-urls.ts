@@ -26,7 +26,9 @@ const SEASON_TYPES = new Set(['poster', 'fanart', 'banner', 'landscape']);
 export function nfoArtworkUrls(nfo: { thumbs: readonly NfoThumb[]; extra: readonly XmlElement[] }, season?: number): NfoArtworkUrl[] {
   const found: NfoArtworkUrl[] = [];
   const add = (candidate: NfoArtworkUrl) => {
-    const known = found.some((other) => other.assetType === candidate.assetType && other.season === candidate.season && other.url === candidate.url);
+    const known = found.some(
+      (other) => other.assetType === candidate.assetType && other.season === candidate.season && other.url === candidate.url,
+    );
     if (isWebUrl(candidate.url) && !known) found.push(candidate);
   };
 

@@ -96,9 +96,7 @@ export class ChildElementReader {
 
   /** Child elements no field asked for, in document order. */
   unmodelled(): XmlElement[] {
-    return this.element.children.filter(
-      (node): node is XmlElement => typeof node !== 'string' && !this.modelledNames.has(node.name),
-    );
+    return this.element.children.filter((node): node is XmlElement => typeof node !== 'string' && !this.modelledNames.has(node.name));
   }
 
   /** `what` is a child (`<order>`), an attribute (`attribute "season"`) or, absent, the element itself. */

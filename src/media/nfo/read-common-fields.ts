@@ -11,10 +11,7 @@ import type { NfoCommonFields, NfoUniqueIdType } from './types.js';
  * The fields all video NFO kinds share. `extra` is left to the caller, which can only know what is
  * unmodelled once its kind-specific fields have been read too.
  */
-export function readCommonFields(
-  reader: ChildElementReader,
-  numericLegacyIdType: NfoUniqueIdType,
-): Omit<NfoCommonFields, 'extra'> {
+export function readCommonFields(reader: ChildElementReader, numericLegacyIdType: NfoUniqueIdType): Omit<NfoCommonFields, 'extra'> {
   const genres = readListValues(reader, 'genre');
   const countries = readListValues(reader, 'country');
   const tags = readListValues(reader, 'tag');

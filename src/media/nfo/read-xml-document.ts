@@ -83,7 +83,8 @@ export function readXmlDocument(text: string, fileName: string): XmlDocumentTopL
 function checkNames(nodes: readonly XmlNode[], fileName: string): void {
   for (const node of nodes) {
     if (typeof node === 'string') continue;
-    if (!isXmlName(node.name)) throw new NfoParseError(fileName, `not well-formed XML: ${JSON.stringify(node.name)} is not an element name`);
+    if (!isXmlName(node.name))
+      throw new NfoParseError(fileName, `not well-formed XML: ${JSON.stringify(node.name)} is not an element name`);
     const attribute = Object.keys(node.attributes).find((name) => !isXmlName(name));
     if (attribute !== undefined) {
       throw new NfoParseError(fileName, `not well-formed XML: <${node.name}> has an attribute named ${JSON.stringify(attribute)}`);

@@ -3,8 +3,7 @@ import { htmlEntityCharacter } from './html-entities.js';
 const XML_PREDEFINED_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 
 // CDATA sections and comments are matched first so that ampersands inside them are left alone.
-const AMPERSAND_OR_OPAQUE_SECTION =
-  /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|&(?:(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)?/g;
+const AMPERSAND_OR_OPAQUE_SECTION = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|&(?:(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)?/g;
 
 /**
  * Makes the ampersands of real-world NFO text well-formed, the way Kodi's own XML reader tolerates them:

@@ -1,12 +1,4 @@
-import type {
-  NfoCommonFields,
-  NfoFileInfo,
-  NfoNamedSeason,
-  NfoValueAttributes,
-  NfoRating,
-  NfoSet,
-  XmlElement,
-} from './types.js';
+import type { NfoCommonFields, NfoFileInfo, NfoNamedSeason, NfoValueAttributes, NfoRating, NfoSet, XmlElement } from './types.js';
 import { toDecimal } from './field-values.js';
 import type { Attributes, XmlLinesWriter } from './xml-lines-writer.js';
 
@@ -93,7 +85,8 @@ export function writeVideoTag(writer: XmlLinesWriter, rootName: string, fields: 
 
 /** One element per value, with the attributes the file had on the element holding that value. */
 function writeList(writer: XmlLinesWriter, name: string, values: readonly string[], attributes: readonly NfoValueAttributes[] = []): void {
-  for (const value of values) writer.leaf(name, value, attributes.find((known) => known.element === name && known.value === value)?.attributes);
+  for (const value of values)
+    writer.leaf(name, value, attributes.find((known) => known.element === name && known.value === value)?.attributes);
 }
 
 function writeElements(writer: XmlLinesWriter, elements: readonly XmlElement[] | undefined): void {
@@ -125,7 +118,8 @@ function sameNumber(text: string, value: number): boolean {
 
 function writeFileInfo(writer: XmlLinesWriter, fileInfo: NfoFileInfo): void {
   const { video, audio, subtitles, extra, streamDetailsAttributes, fileInfoAttributes, fileInfoExtra } = fileInfo;
-  const hasStreamDetails = video.length + audio.length + subtitles.length > 0 || extra !== undefined || streamDetailsAttributes !== undefined;
+  const hasStreamDetails =
+    video.length + audio.length + subtitles.length > 0 || extra !== undefined || streamDetailsAttributes !== undefined;
   if (!hasStreamDetails && fileInfoAttributes === undefined && fileInfoExtra === undefined) return;
   writer.block('fileinfo', fileInfoAttributes ?? {}, () => {
     if (hasStreamDetails) writeStreamDetails(writer, fileInfo);

@@ -14,11 +14,7 @@ import type { VideoNameRules } from './video-names.js';
  * is not Alien's. Another video of the same name (`Alien.mp4`) is a title of its own that shares these
  * files. Only names that extend the video's are statted; the rest of the root is never touched.
  */
-export async function listLooseMovieFiles(
-  rootPath: string,
-  videoName: string,
-  rules: VideoNameRules,
-): Promise<TitleFileListing> {
+export async function listLooseMovieFiles(rootPath: string, videoName: string, rules: VideoNameRules): Promise<TitleFileListing> {
   let entries: Dirent[];
   try {
     entries = await readdir(rootPath, { withFileTypes: true });

@@ -100,7 +100,8 @@ async function followLinkedFolder(
     listing.errors.push({ relativePath: linked.relativePath, reason: describeError(error) });
     return;
   }
-  const insideTarget = (inner: string) => inner === realPath || inner.startsWith(realPath.endsWith(path.sep) ? realPath : realPath + path.sep);
+  const insideTarget = (inner: string) =>
+    inner === realPath || inner.startsWith(realPath.endsWith(path.sep) ? realPath : realPath + path.sep);
   if (parent.realPaths.some(insideTarget)) {
     listing.errors.push({ relativePath: linked.relativePath, reason: 'symlink loop' });
     return;

@@ -6,8 +6,7 @@ import type { TitleFile } from './title-files.js';
 import type { ScanFileError } from './types.js';
 
 export type NfoReadResult<K extends NfoKind> =
-  | { ok: true; parsed: Extract<ParsedNfo, { kind: K | 'url-only' }> }
-  | { ok: false; error: ScanFileError };
+  { ok: true; parsed: Extract<ParsedNfo, { kind: K | 'url-only' }> } | { ok: false; error: ScanFileError };
 
 const ROOT_ELEMENT_BY_KIND: Record<NfoKind, string> = {
   movie: '<movie>',
@@ -30,7 +29,8 @@ async function readCapped(absolutePath: string): Promise<string> {
   try {
     for await (const chunk of handle.createReadStream({ autoClose: false }) as AsyncIterable<Buffer>) {
       length += chunk.length;
-      if (length > MAX_NFO_BYTES) throw new NfoTooLargeError(`larger than ${MAX_NFO_BYTES / 1024 / 1024} MB, the most an NFO may be; not read`);
+      if (length > MAX_NFO_BYTES)
+        throw new NfoTooLargeError(`larger than ${MAX_NFO_BYTES / 1024 / 1024} MB, the most an NFO may be; not read`);
       chunks.push(chunk);
     }
   } finally {

@@ -11,7 +11,10 @@ import type { ScanFileError, ScannedSeasonNfo } from './types.js';
  * Every `season.nfo` of a show: its season from the folder holding it (`Season 01`, `Specials`), else from
  * its `<seasonnumber>`. One that cannot be read, or whose season cannot be told, is an error of the scan.
  */
-export async function scanSeasonNfos(nfoFiles: readonly TitleFile[], limit: ConcurrencyLimit): Promise<{ seasons: ScannedSeasonNfo[]; errors: ScanFileError[] }> {
+export async function scanSeasonNfos(
+  nfoFiles: readonly TitleFile[],
+  limit: ConcurrencyLimit,
+): Promise<{ seasons: ScannedSeasonNfo[]; errors: ScanFileError[] }> {
   const files = nfoFiles.filter((file) => baseName(file.relativePath).toLowerCase() === 'season.nfo').sort(byRelativePath);
   const seasons: ScannedSeasonNfo[] = [];
   const errors: ScanFileError[] = [];
@@ -25,7 +28,10 @@ export async function scanSeasonNfos(nfoFiles: readonly TitleFile[], limit: Conc
     const folder = folderOf(file.relativePath);
     const season = (folder === '' ? null : isSeasonFolderName(baseName(folder))) ?? nfo?.seasonNumber;
     if (season === undefined) {
-      errors.push({ relativePath: file.relativePath, reason: `${file.relativePath}: cannot tell its season from the folder or a <seasonnumber>` });
+      errors.push({
+        relativePath: file.relativePath,
+        reason: `${file.relativePath}: cannot tell its season from the folder or a <seasonnumber>`,
+      });
       continue;
     }
     seasons.push({ season, nfoPath: file.relativePath, ...(nfo === undefined ? {} : { nfo }) });

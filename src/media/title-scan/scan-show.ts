@@ -38,7 +38,11 @@ export async function scanShow(context: TitleScanContext): Promise<ScannedShow> 
   const episodeErrors = episodes.flatMap(({ errors }) => errors);
   return {
     kind: 'tvshow',
-    ...scannedTitleBase(context, { nfo, artwork: artwork.artwork, errors: [...unnumbered, ...artwork.errors, ...episodeErrors, ...seasonNfos.errors] }),
+    ...scannedTitleBase(context, {
+      nfo,
+      artwork: artwork.artwork,
+      errors: [...unnumbered, ...artwork.errors, ...episodeErrors, ...seasonNfos.errors],
+    }),
     ...(nfo.tvShow === undefined ? {} : { nfo: nfo.tvShow }),
     episodes: episodes.map(({ episode }) => episode).sort(byEpisodeOrder),
     seasonNfos: seasonNfos.seasons,
@@ -53,7 +57,13 @@ async function scanEpisode(
   const { relativePath } = video;
   const nfoFile = findNfoFile(classified.nfoFiles, joinRelative(folderOf(relativePath), `${fileStem(baseName(relativePath))}.nfo`));
   const [scanned, nfo] = await Promise.all([
-    scanVideoFile(title.folderPath, video, classified.listedVideos.get(relativePath), classified.subtitlesByVideo.get(relativePath) ?? [], settings),
+    scanVideoFile(
+      title.folderPath,
+      video,
+      classified.listedVideos.get(relativePath),
+      classified.subtitlesByVideo.get(relativePath) ?? [],
+      settings,
+    ),
     readEpisodeNfo(nfoFile, settings.limit),
   ]);
   const episode: ScannedEpisode = {
@@ -92,9 +102,5 @@ async function readEpisodeNfo(
 
 /** Season, then first episode, then path, so two versions of one episode keep a fixed order. */
 function byEpisodeOrder(a: ScannedEpisode, b: ScannedEpisode): number {
-  return (
-    a.season - b.season ||
-    (a.episodes[0] ?? 0) - (b.episodes[0] ?? 0) ||
-    compareCodeUnits(a.video.relativePath, b.video.relativePath)
-  );
+  return a.season - b.season || (a.episodes[0] ?? 0) - (b.episodes[0] ?? 0) || compareCodeUnits(a.video.relativePath, b.video.relativePath);
 }

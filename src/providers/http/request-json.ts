@@ -95,11 +95,17 @@ export async function requestJson<S extends z.ZodType>(request: JsonRequest<S>):
 }
 
 /** A call that got no usable answer, as the ProviderError a retry policy reads. */
-export function providerFailure(provider: string, endpoint: string, timeoutMs: number, error: unknown): ProviderResponseError | ProviderUnavailableError {
+export function providerFailure(
+  provider: string,
+  endpoint: string,
+  timeoutMs: number,
+  error: unknown,
+): ProviderResponseError | ProviderUnavailableError {
   if (!(error instanceof HttpRequestFailure)) throw error;
   const details = { provider, endpoint, cause: error.cause };
   if (error.kind === 'too-large') return new ProviderResponseError(error.message, { ...details, status: error.status });
-  if (error.kind === 'timeout') return new ProviderUnavailableError(`${provider} did not answer ${endpoint} within ${timeoutMs} ms`, { ...details, timedOut: true });
+  if (error.kind === 'timeout')
+    return new ProviderUnavailableError(`${provider} did not answer ${endpoint} within ${timeoutMs} ms`, { ...details, timedOut: true });
   return new ProviderUnavailableError(`${provider} could not be reached for ${endpoint}: ${error.message}`, details);
 }
 

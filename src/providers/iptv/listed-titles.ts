@@ -15,7 +15,16 @@ export function toListedTitles(listing: CatalogueListing, rules: readonly NameCl
     if (byKey.has(entry.titleKey)) continue;
     const clean = cleanTitle(entry.name, rules);
     const year = entry.year ?? clean.year ?? null;
-    const fingerprintOf = [entry.name, clean.title, year, entry.category, entry.tmdbId ?? null, entry.imdbId ?? null, entry.streams, entry.revision ?? null];
+    const fingerprintOf = [
+      entry.name,
+      clean.title,
+      year,
+      entry.category,
+      entry.tmdbId ?? null,
+      entry.imdbId ?? null,
+      entry.streams,
+      entry.revision ?? null,
+    ];
     byKey.set(entry.titleKey, {
       titleKey: entry.titleKey,
       type: entry.type,
@@ -45,7 +54,9 @@ export function toListedTitles(listing: CatalogueListing, rules: readonly NameCl
       detailsFromProvider: false,
       providerTmdbId: null,
       providerImdbId: null,
-      fingerprint: createHash('sha256').update(JSON.stringify([bad.name, bad.reason])).digest('hex'),
+      fingerprint: createHash('sha256')
+        .update(JSON.stringify([bad.name, bad.reason]))
+        .digest('hex'),
       streams: {},
       ignoredReason: bad.reason,
     });

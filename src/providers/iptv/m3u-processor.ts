@@ -32,7 +32,12 @@ export class M3uProcessor implements IptvProcessor {
       }
     } else {
       const listed = await this.fetchList(context, pace, config.baseUrl, 'the playlist');
-      if (listed === undefined) throw new ProviderResponseError(`${PROVIDER} playlist not found (HTTP 404)`, { provider: PROVIDER, endpoint: 'the playlist', status: 404 });
+      if (listed === undefined)
+        throw new ProviderResponseError(`${PROVIDER} playlist not found (HTTP 404)`, {
+          provider: PROVIDER,
+          endpoint: 'the playlist',
+          status: 404,
+        });
       items.push(...listed);
     }
     const listing = this.toListing(context, items);
@@ -49,7 +54,12 @@ export class M3uProcessor implements IptvProcessor {
   async testConnection(context: IptvContext): Promise<void> {
     const url = context.providerData.baseUrl.replaceAll('{page}', '1');
     const items = await this.fetchList(context, this.pacer(context), url, 'the playlist');
-    if (items === undefined) throw new ProviderResponseError(`${PROVIDER} playlist not found (HTTP 404)`, { provider: PROVIDER, endpoint: 'the playlist', status: 404 });
+    if (items === undefined)
+      throw new ProviderResponseError(`${PROVIDER} playlist not found (HTTP 404)`, {
+        provider: PROVIDER,
+        endpoint: 'the playlist',
+        status: 404,
+      });
   }
 
   private async fetchList(context: IptvContext, pace: RequestPacer, address: string, endpoint: string): Promise<M3uItem[] | undefined> {
@@ -57,10 +67,16 @@ export class M3uProcessor implements IptvProcessor {
     const { username, password } = context.providerData.credentials;
     if (username) url.searchParams.set('username', username);
     if (password) url.searchParams.set('password', password);
-    const { status, text } = await pace(() => requestText({ provider: PROVIDER, url, endpoint, timeoutMs: context.providerData.timeoutMs }));
+    const { status, text } = await pace(() =>
+      requestText({ provider: PROVIDER, url, endpoint, timeoutMs: context.providerData.timeoutMs }),
+    );
     if (status === 404) return undefined;
     if (!text.trimStart().startsWith('#EXTM3U')) {
-      throw new ProviderResponseError(`${PROVIDER} ${endpoint} is not an M3U playlist (it does not start with #EXTM3U)`, { provider: PROVIDER, endpoint, status });
+      throw new ProviderResponseError(`${PROVIDER} ${endpoint} is not an M3U playlist (it does not start with #EXTM3U)`, {
+        provider: PROVIDER,
+        endpoint,
+        status,
+      });
     }
     return parseM3u(text);
   }
@@ -79,7 +95,12 @@ export class M3uProcessor implements IptvProcessor {
       }
       const path = url === undefined ? undefined : urlPath(url);
       if (url === undefined || path === undefined) {
-        listing.malformed.push({ titleKey: `movie:invalid:${foldText(name)}`, type: 'movie', name, reason: `#EXTINF at ${where} has no http(s) stream URL` });
+        listing.malformed.push({
+          titleKey: `movie:invalid:${foldText(name)}`,
+          type: 'movie',
+          name,
+          reason: `#EXTINF at ${where} has no http(s) stream URL`,
+        });
         continue;
       }
       const category = item.attributes['group-title'] || null;
@@ -90,7 +111,15 @@ export class M3uProcessor implements IptvProcessor {
         const key = `tv:${foldText(showName.title)}${showName.year ? `-${showName.year}` : ''}`;
         let show = shows.get(key);
         if (!show) {
-          show = { titleKey: key, type: 'tv', name: showName.year ? `${showName.title} (${showName.year})` : showName.title, category, sourceId: key, streams: { episodes: {} }, detailsFromProvider: false };
+          show = {
+            titleKey: key,
+            type: 'tv',
+            name: showName.year ? `${showName.title} (${showName.year})` : showName.title,
+            category,
+            sourceId: key,
+            streams: { episodes: {} },
+            detailsFromProvider: false,
+          };
           shows.set(key, show);
           listing.entries.push(show);
         }
@@ -123,7 +152,11 @@ export class M3uProcessor implements IptvProcessor {
     const cached = context.caches.get('pacer') as RequestPacer | undefined;
     if (cached) return cached;
     const config = context.providerData;
-    const pace = createRequestPacer({ maxConcurrent: config.maxConcurrent, requests: config.rateLimitRequests, windowMs: config.rateLimitWindowMs });
+    const pace = createRequestPacer({
+      maxConcurrent: config.maxConcurrent,
+      requests: config.rateLimitRequests,
+      windowMs: config.rateLimitWindowMs,
+    });
     context.caches.set('pacer', pace);
     return pace;
   }

@@ -54,10 +54,12 @@ export async function matchTitle(lookup: TmdbLookup, title: TitleToMatch): Promi
   if (title.cleanedTitle === '') return { matched: false, reason: [...misses, 'no title left to search for after clean-up'].join('; ') };
   if (title.year !== undefined) {
     const best = (await lookup.search(title.type, title.cleanedTitle, title.year))[0];
-    if (best && best.confidence >= MIN_SEARCH_CONFIDENCE) return { matched: true, tmdbId: best.tmdbId, title: best.title, matchedBy: 'search-with-year' };
+    if (best && best.confidence >= MIN_SEARCH_CONFIDENCE)
+      return { matched: true, tmdbId: best.tmdbId, title: best.title, matchedBy: 'search-with-year' };
   }
   const best = (await lookup.search(title.type, title.cleanedTitle))[0];
-  if (best && best.confidence >= MIN_SEARCH_CONFIDENCE) return { matched: true, tmdbId: best.tmdbId, title: best.title, matchedBy: 'search' };
+  if (best && best.confidence >= MIN_SEARCH_CONFIDENCE)
+    return { matched: true, tmdbId: best.tmdbId, title: best.title, matchedBy: 'search' };
   const searched = `"${title.cleanedTitle}"${title.year !== undefined ? ` (${title.year})` : ''}`;
   const closest = best ? `; closest "${best.title}" at ${best.confidence} < ${MIN_SEARCH_CONFIDENCE}` : '';
   return { matched: false, reason: [...misses, `no TMDB ${title.type} matches ${searched}${closest}`].join('; ') };

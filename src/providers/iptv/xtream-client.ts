@@ -36,10 +36,15 @@ export class XtreamClient {
     if (Array.isArray(body)) return body;
     const endpoint = `/player_api.php?action=${action}`;
     const userInfo = (body as { user_info?: { auth?: unknown } }).user_info;
-    if (userInfo && String(userInfo.auth) !== '1') throw new ProviderAuthError(`${PROVIDER} refused the username and password (${endpoint})`, { provider: PROVIDER, endpoint });
+    if (userInfo && String(userInfo.auth) !== '1')
+      throw new ProviderAuthError(`${PROVIDER} refused the username and password (${endpoint})`, { provider: PROVIDER, endpoint });
     // Some panels answer an empty category with {} instead of [].
     if (Object.keys(body).length === 0) return [];
-    throw new ProviderResponseError(`${PROVIDER} answered ${endpoint} with an object where a list was expected`, { provider: PROVIDER, endpoint, status: 200 });
+    throw new ProviderResponseError(`${PROVIDER} answered ${endpoint} with an object where a list was expected`, {
+      provider: PROVIDER,
+      endpoint,
+      status: 200,
+    });
   }
 
   vodInfo(vodId: string): Promise<Record<string, unknown>> {

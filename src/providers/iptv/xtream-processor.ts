@@ -20,7 +20,10 @@ export class XtreamProcessor implements IptvProcessor {
     const { categories } = context.providerData;
     const listing: CatalogueListing = { entries: [], malformed: [] };
     if (categories.movies) {
-      const [names, streams] = await Promise.all([pace(() => client.list('get_vod_categories')), pace(() => client.list('get_vod_streams'))]);
+      const [names, streams] = await Promise.all([
+        pace(() => client.list('get_vod_categories')),
+        pace(() => client.list('get_vod_streams')),
+      ]);
       const categoryNames = categoryMap(names);
       for (const [index, item] of streams.entries()) this.addMovie(listing, client, categoryNames, item, index);
     }
@@ -34,7 +37,10 @@ export class XtreamProcessor implements IptvProcessor {
     return listing;
   }
 
-  async details(context: IptvContext, entry: Pick<CatalogueEntry, 'type' | 'sourceId' | 'tmdbId' | 'detailsFromProvider'>): Promise<TitleDetails> {
+  async details(
+    context: IptvContext,
+    entry: Pick<CatalogueEntry, 'type' | 'sourceId' | 'tmdbId' | 'detailsFromProvider'>,
+  ): Promise<TitleDetails> {
     const { client, pace } = this.run(context);
     if (entry.type === 'movie') {
       if (entry.tmdbId !== undefined) return {};
@@ -69,7 +75,11 @@ export class XtreamProcessor implements IptvProcessor {
   async testConnection(context: IptvContext): Promise<void> {
     const { client, pace } = this.run(context);
     const { authorised } = await pace(() => client.login());
-    if (!authorised) throw new ProviderAuthError('Xtream refused the username and password (user_info.auth is 0)', { provider: 'Xtream', endpoint: '/player_api.php' });
+    if (!authorised)
+      throw new ProviderAuthError('Xtream refused the username and password (user_info.auth is 0)', {
+        provider: 'Xtream',
+        endpoint: '/player_api.php',
+      });
   }
 
   private addMovie(listing: CatalogueListing, client: XtreamClient, categories: Map<string, string>, raw: unknown, index: number): void {
@@ -77,7 +87,15 @@ export class XtreamProcessor implements IptvProcessor {
     const id = wholeNumber(item.stream_id);
     const name = text(item.name);
     if (id === undefined || name === undefined) {
-      listing.malformed.push(malformed('movie', item.stream_id, index, name, id === undefined ? `stream_id ${JSON.stringify(item.stream_id ?? null)} is not a number` : 'no name'));
+      listing.malformed.push(
+        malformed(
+          'movie',
+          item.stream_id,
+          index,
+          name,
+          id === undefined ? `stream_id ${JSON.stringify(item.stream_id ?? null)} is not a number` : 'no name',
+        ),
+      );
       return;
     }
     const tmdbId = wholeNumber(item.tmdb) ?? wholeNumber(item.tmdb_id);
@@ -102,7 +120,15 @@ export class XtreamProcessor implements IptvProcessor {
     const id = wholeNumber(item.series_id);
     const name = text(item.name);
     if (id === undefined || name === undefined) {
-      listing.malformed.push(malformed('tv', item.series_id, index, name, id === undefined ? `series_id ${JSON.stringify(item.series_id ?? null)} is not a number` : 'no name'));
+      listing.malformed.push(
+        malformed(
+          'tv',
+          item.series_id,
+          index,
+          name,
+          id === undefined ? `series_id ${JSON.stringify(item.series_id ?? null)} is not a number` : 'no name',
+        ),
+      );
       return;
     }
     const tmdbId = wholeNumber(item.tmdb) ?? wholeNumber(item.tmdb_id);
@@ -128,8 +154,17 @@ export class XtreamProcessor implements IptvProcessor {
     if (cached) return cached;
     const config = context.providerData;
     const made = {
-      client: new XtreamClient({ baseUrl: config.baseUrl, username: config.credentials.username ?? '', password: config.credentials.password ?? '', timeoutMs: config.timeoutMs }),
-      pace: createRequestPacer({ maxConcurrent: config.maxConcurrent, requests: config.rateLimitRequests, windowMs: config.rateLimitWindowMs }),
+      client: new XtreamClient({
+        baseUrl: config.baseUrl,
+        username: config.credentials.username ?? '',
+        password: config.credentials.password ?? '',
+        timeoutMs: config.timeoutMs,
+      }),
+      pace: createRequestPacer({
+        maxConcurrent: config.maxConcurrent,
+        requests: config.rateLimitRequests,
+        windowMs: config.rateLimitWindowMs,
+      }),
     };
     context.caches.set('xtream', made);
     return made;

@@ -43,9 +43,7 @@ export function mapMusicBrainzArtist(artist: MusicBrainzArtist): ProviderArtistD
       ...(lifeSpan?.ended ? { status: 'Ended' } : {}),
     },
     releaseGroups: artist['release-groups'].map(mapMusicBrainzReleaseGroup),
-    links: artist.relations.flatMap((relation) =>
-      relation.url ? [{ type: relation.type, url: relation.url.resource }] : [],
-    ),
+    links: artist.relations.flatMap((relation) => (relation.url ? [{ type: relation.type, url: relation.url.resource }] : [])),
   };
 }
 

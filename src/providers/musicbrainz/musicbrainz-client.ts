@@ -3,11 +3,7 @@ import { requestJson, type QueryValue } from '../http/request-json.js';
 import type { ProviderArtistDetails, ProviderReleaseGroup, ProviderSearchResult } from '../types.js';
 import { escapeLucene } from './lucene-query.js';
 import { mapMusicBrainzArtist, mapMusicBrainzArtistSearch, mapMusicBrainzReleaseGroup } from './map-musicbrainz.js';
-import {
-  musicBrainzArtistSchema,
-  musicBrainzArtistSearchSchema,
-  musicBrainzReleaseGroupSchema,
-} from './musicbrainz-schemas.js';
+import { musicBrainzArtistSchema, musicBrainzArtistSearchSchema, musicBrainzReleaseGroupSchema } from './musicbrainz-schemas.js';
 
 export interface MusicBrainzClientOptions {
   baseUrl: string;
@@ -49,11 +45,7 @@ export class MusicBrainzClient {
   }
 
   async releaseGroup(mbid: string): Promise<ProviderReleaseGroup> {
-    const body = await this.get(
-      `/release-group/${encodeURIComponent(mbid)}`,
-      { inc: 'artist-credits' },
-      musicBrainzReleaseGroupSchema,
-    );
+    const body = await this.get(`/release-group/${encodeURIComponent(mbid)}`, { inc: 'artist-credits' }, musicBrainzReleaseGroupSchema);
     return mapMusicBrainzReleaseGroup(body);
   }
 

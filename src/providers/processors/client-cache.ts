@@ -39,5 +39,7 @@ function configurationKey({ baseUrl, timeoutMs, credentials }: ProviderConfig): 
   const sorted = Object.keys(credentials)
     .sort()
     .map((name) => [name, credentials[name]]);
-  return createHash('sha256').update(JSON.stringify([baseUrl, timeoutMs, sorted])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([baseUrl, timeoutMs, sorted]))
+    .digest('hex');
 }

@@ -1,6 +1,13 @@
 import type { ProcessingContext, ProviderConfig } from '../processing-context.js';
 import { ProviderNotFoundError } from '../http/errors.js';
-import type { EntityKind, MetadataProcessor, SearchRequest, SeasonFetchRequest, TitleFetchRequest, TitleFetchResult } from '../processor.js';
+import type {
+  EntityKind,
+  MetadataProcessor,
+  SearchRequest,
+  SeasonFetchRequest,
+  TitleFetchRequest,
+  TitleFetchResult,
+} from '../processor.js';
 import { TmdbClient, type TmdbChangesPage, type TmdbFindResult } from '../tmdb/tmdb-client.js';
 import type { ProviderSearchResult, ProviderSeason } from '../types.js';
 import type { ExternalIds } from '../../contracts/external-ids.js';
@@ -60,7 +67,11 @@ export class TmdbProcessor implements MetadataProcessor {
   }
 
   /** One page of TMDB's change list: which ids changed in the date range. */
-  changes(context: ProcessingContext, entityType: 'movie' | 'tv', range: { startDate: string; endDate: string; page: number }): Promise<TmdbChangesPage> {
+  changes(
+    context: ProcessingContext,
+    entityType: 'movie' | 'tv',
+    range: { startDate: string; endDate: string; page: number },
+  ): Promise<TmdbChangesPage> {
     return this.client(context).changes(entityType, range);
   }
 
@@ -74,14 +85,24 @@ export class TmdbProcessor implements MetadataProcessor {
   }
 
   /** The TMDB id itself, else what /find says of the IMDb id, else (shows) of the TVDB id. */
-  private async tmdbIdOf(context: ProcessingContext, client: TmdbClient, entityType: EntityKind, ids: ExternalIds): Promise<number | undefined> {
+  private async tmdbIdOf(
+    context: ProcessingContext,
+    client: TmdbClient,
+    entityType: EntityKind,
+    ids: ExternalIds,
+  ): Promise<number | undefined> {
     if (ids.tmdb !== undefined) return ids.tmdb;
     const fromImdb = ids.imdb === undefined ? undefined : await this.idFromImdb(context, client, entityType, ids.imdb);
     if (fromImdb !== undefined || entityType !== 'tv' || ids.tvdb === undefined) return fromImdb;
     return this.idFromTvdb(context, client, ids.tvdb);
   }
 
-  private async idFromImdb(context: ProcessingContext, client: TmdbClient, entityType: EntityKind, imdbId: string): Promise<number | undefined> {
+  private async idFromImdb(
+    context: ProcessingContext,
+    client: TmdbClient,
+    entityType: EntityKind,
+    imdbId: string,
+  ): Promise<number | undefined> {
     return this.foundId(context, entityType, `imdb:${imdbId}`, `IMDb id ${imdbId}`, await client.findByImdbId(imdbId));
   }
 
@@ -89,7 +110,13 @@ export class TmdbProcessor implements MetadataProcessor {
     return this.foundId(context, 'tv', `tvdb:${tvdbId}`, `TVDB id ${tvdbId}`, await client.findByTvdbId(tvdbId));
   }
 
-  private foundId(context: ProcessingContext, entityType: EntityKind, key: string, idName: string, found: TmdbFindResult): number | undefined {
+  private foundId(
+    context: ProcessingContext,
+    entityType: EntityKind,
+    key: string,
+    idName: string,
+    found: TmdbFindResult,
+  ): number | undefined {
     const tmdbId = (entityType === 'movie' ? found.movies : found.tv)[0]?.externalIds.tmdb;
     if (tmdbId === undefined) {
       const reason = `TMDB has no ${entityType} with ${idName}`;

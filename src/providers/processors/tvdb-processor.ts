@@ -97,9 +97,29 @@ function createTvdbClient({ baseUrl, timeoutMs, credentials }: ProviderConfig): 
 
 /** TVDB names languages in ISO 639-2 ("eng"); requests carry ISO 639-1 ("en"). */
 const TVDB_LANGUAGES: Record<string, string> = {
-  ar: 'ara', cs: 'ces', da: 'dan', de: 'deu', el: 'ell', en: 'eng', es: 'spa', fi: 'fin', fr: 'fra', he: 'heb',
-  hu: 'hun', it: 'ita', ja: 'jpn', ko: 'kor', nl: 'nld', no: 'nor', pl: 'pol', pt: 'por', ru: 'rus', sv: 'swe',
-  tr: 'tur', uk: 'ukr', zh: 'zho',
+  ar: 'ara',
+  cs: 'ces',
+  da: 'dan',
+  de: 'deu',
+  el: 'ell',
+  en: 'eng',
+  es: 'spa',
+  fi: 'fin',
+  fr: 'fra',
+  he: 'heb',
+  hu: 'hun',
+  it: 'ita',
+  ja: 'jpn',
+  ko: 'kor',
+  nl: 'nld',
+  no: 'nor',
+  pl: 'pol',
+  pt: 'por',
+  ru: 'rus',
+  sv: 'swe',
+  tr: 'tur',
+  uk: 'ukr',
+  zh: 'zho',
 };
 
 /** Unknown codes pass through: TVDB then falls back to English, as it does for a language it lacks. */

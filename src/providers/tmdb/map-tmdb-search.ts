@@ -13,17 +13,13 @@ export interface SearchContext {
 
 export function mapTmdbMovieResults(items: TmdbMovieSearchItem[], context: SearchContext): ProviderSearchResult[] {
   return byConfidence(
-    items.map((item) =>
-      searchResult({ tmdb: item.id }, item.title, item.original_title, item.release_date, item, context),
-    ),
+    items.map((item) => searchResult({ tmdb: item.id }, item.title, item.original_title, item.release_date, item, context)),
   );
 }
 
 export function mapTmdbTvResults(items: TmdbTvSearchItem[], context: SearchContext): ProviderSearchResult[] {
   return byConfidence(
-    items.map((item) =>
-      searchResult({ tmdb: item.id }, item.name, item.original_name, item.first_air_date, item, context),
-    ),
+    items.map((item) => searchResult({ tmdb: item.id }, item.name, item.original_name, item.first_air_date, item, context)),
   );
 }
 

@@ -47,9 +47,7 @@ export function mapTmdbTv(details: TmdbTvDetails, options: TmdbMappingOptions): 
         seasonNumber: season.season_number,
         ...(season.name ? { name: season.name } : {}),
         ...(airDate ? { airDate } : {}),
-        ...(season.episode_count !== null && season.episode_count !== undefined
-          ? { episodeCount: season.episode_count }
-          : {}),
+        ...(season.episode_count !== null && season.episode_count !== undefined ? { episodeCount: season.episode_count } : {}),
       };
     }),
   };

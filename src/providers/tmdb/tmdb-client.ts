@@ -20,9 +20,7 @@ import {
 } from './tmdb-schemas.js';
 
 /** TMDB accepts either the v3 API key (query parameter) or the v4 read access token (Bearer header). */
-export type TmdbCredentials =
-  | { apiKey: string; readAccessToken?: undefined }
-  | { readAccessToken: string; apiKey?: undefined };
+export type TmdbCredentials = { apiKey: string; readAccessToken?: undefined } | { readAccessToken: string; apiKey?: undefined };
 
 export type TmdbClientOptions = TmdbCredentials & {
   baseUrl: string;
@@ -98,7 +96,11 @@ export class TmdbClient {
    * days), one page of 100 at a time.
    */
   async changes(entityType: 'movie' | 'tv', range: { startDate: string; endDate: string; page: number }): Promise<TmdbChangesPage> {
-    const body = await this.get(`/${entityType}/changes`, { start_date: range.startDate, end_date: range.endDate, page: range.page }, tmdbChangesSchema);
+    const body = await this.get(
+      `/${entityType}/changes`,
+      { start_date: range.startDate, end_date: range.endDate, page: range.page },
+      tmdbChangesSchema,
+    );
     return { ids: body.results.map((result) => result.id), page: body.page, totalPages: body.total_pages };
   }
 
@@ -106,11 +108,7 @@ export class TmdbClient {
    * Everything about a movie in one call. `language` is a TMDB language tag ("en-US"); images are limited
    * to that language plus text-less ones. `certificationCountry` is ISO 3166-1 ("US", "DE").
    */
-  async movieDetails(
-    id: number,
-    language: string,
-    certificationCountry = DEFAULT_CERTIFICATION_COUNTRY,
-  ): Promise<ProviderDetails> {
+  async movieDetails(id: number, language: string, certificationCountry = DEFAULT_CERTIFICATION_COUNTRY): Promise<ProviderDetails> {
     const [configuration, details] = await Promise.all([
       this.configuration(),
       this.get(
@@ -126,11 +124,7 @@ export class TmdbClient {
     return mapTmdbMovie(details, { secureBaseUrl: configuration.secureBaseUrl, certificationCountry });
   }
 
-  async tvDetails(
-    id: number,
-    language: string,
-    certificationCountry = DEFAULT_CERTIFICATION_COUNTRY,
-  ): Promise<ProviderShowDetails> {
+  async tvDetails(id: number, language: string, certificationCountry = DEFAULT_CERTIFICATION_COUNTRY): Promise<ProviderShowDetails> {
     const [configuration, details] = await Promise.all([
       this.configuration(),
       this.get(

@@ -149,9 +149,7 @@ export const tmdbTvDetailsSchema = z.looseObject({
       poster_path: optionalString,
     }),
   ),
-  content_ratings: z
-    .looseObject({ results: list(z.looseObject({ iso_3166_1: z.string(), rating: optionalString })) })
-    .nullish(),
+  content_ratings: z.looseObject({ results: list(z.looseObject({ iso_3166_1: z.string(), rating: optionalString })) }).nullish(),
   images: tmdbImagesSchema.nullish(),
   credits: tmdbCreditsSchema.nullish(),
   videos: tmdbVideosSchema.nullish(),

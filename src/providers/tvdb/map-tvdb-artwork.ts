@@ -45,11 +45,13 @@ export function isAiredOrder(season: TvdbSeasonBase): boolean {
 
 /** Each aired-order season's main image, which TVDB keeps on the season record rather than in artworks. */
 export function seasonMainPosters(seasons: readonly TvdbSeasonBase[]): ProviderImage[] {
-  return seasons.filter(isAiredOrder).flatMap((season): ProviderImage[] =>
-    season.image
-      ? [{ provider: 'tvdb', assetType: 'season-poster', url: tvdbImageUrl(season.image), language: null, season: season.number }]
-      : [],
-  );
+  return seasons
+    .filter(isAiredOrder)
+    .flatMap((season): ProviderImage[] =>
+      season.image
+        ? [{ provider: 'tvdb', assetType: 'season-poster', url: tvdbImageUrl(season.image), language: null, season: season.number }]
+        : [],
+    );
 }
 
 /** Drops later images whose URL an earlier one already has, keeping the richer (first) record. */

@@ -5,9 +5,7 @@ import type { TvdbSeasonExtended } from './tvdb-schemas.js';
 
 /** One `/seasons/{id}/extended` record: the season, its episodes in order, and its own artwork. */
 export function mapTvdbSeason(season: TvdbSeasonExtended): ProviderSeason {
-  const episodes = season.episodes
-    .map((episode) => mapTvdbEpisode(episode))
-    .sort((a, b) => a.episodeNumber - b.episodeNumber);
+  const episodes = season.episodes.map((episode) => mapTvdbEpisode(episode)).sort((a, b) => a.episodeNumber - b.episodeNumber);
   // The season record has no date of its own; its premiere is its earliest aired episode (ISO dates sort).
   const airDate = episodes
     .map((episode) => episode.airDate)

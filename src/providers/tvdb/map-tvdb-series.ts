@@ -49,10 +49,7 @@ export function mapTvdbSeries(series: TvdbSeriesExtended, options: TvdbSeriesMap
       trailers: mapTvdbTrailers(series.trailers),
       ...(status ? { status } : {}),
     },
-    images: uniqueByUrl([
-      ...mapTvdbArtworks(series.artworks, seasonNumberLookup(series.seasons)),
-      ...seasonMainPosters(series.seasons),
-    ]),
+    images: uniqueByUrl([...mapTvdbArtworks(series.artworks, seasonNumberLookup(series.seasons)), ...seasonMainPosters(series.seasons)]),
     seasons: seasonSummaries(series),
   };
 }

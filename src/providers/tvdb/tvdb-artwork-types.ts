@@ -16,8 +16,4 @@ export const TVDB_ARTWORK_TYPES: Readonly<Record<number, ProviderAssetType>> = {
   23: 'clearlogo',
 };
 
-export const SEASON_SCOPED_TYPES: ReadonlySet<ProviderAssetType> = new Set([
-  'season-banner',
-  'season-poster',
-  'season-fanart',
-]);
+export const SEASON_SCOPED_TYPES: ReadonlySet<ProviderAssetType> = new Set(['season-banner', 'season-poster', 'season-fanart']);

@@ -67,17 +67,10 @@ export class TvdbClient {
   /** Every artwork of a series, in all languages, including season artwork. */
   async artworks(seriesId: number): Promise<ProviderImage[]> {
     const body = await this.get(`/series/${seriesId}/artworks`, {}, tvdbSeriesArtworksSchema);
-    return uniqueByUrl([
-      ...mapTvdbArtworks(body.artworks, seasonNumberLookup(body.seasons)),
-      ...seasonMainPosters(body.seasons),
-    ]);
+    return uniqueByUrl([...mapTvdbArtworks(body.artworks, seasonNumberLookup(body.seasons)), ...seasonMainPosters(body.seasons)]);
   }
 
-  private async get<S extends z.ZodType>(
-    path: string,
-    query: Record<string, QueryValue>,
-    data: S,
-  ): Promise<z.output<S>> {
+  private async get<S extends z.ZodType>(path: string, query: Record<string, QueryValue>, data: S): Promise<z.output<S>> {
     const session = this.currentSession();
     const token = await session;
     try {

@@ -10,7 +10,11 @@ export function pickTvdbTranslation(
 ): { name?: string; overview?: string } {
   if (!translations) return {};
   const preference = language === 'eng' ? ['eng'] : [language, 'eng'];
-  const name = firstIn(preference, translations.nameTranslations.filter((entry) => !entry.isAlias), 'name');
+  const name = firstIn(
+    preference,
+    translations.nameTranslations.filter((entry) => !entry.isAlias),
+    'name',
+  );
   const overview = firstIn(preference, translations.overviewTranslations, 'overview');
   return { ...(name ? { name } : {}), ...(overview ? { overview } : {}) };
 }

@@ -70,13 +70,19 @@ export class ArrLibraryService {
 
   async qualityProfiles(): Promise<QualityProfileRef[]> {
     const profiles = await this.profiles.list();
-    const ids = await this.repo.refIds('qualityProfile', profiles.map((p) => p.id));
+    const ids = await this.repo.refIds(
+      'qualityProfile',
+      profiles.map((p) => p.id),
+    );
     return profiles.map((profile) => ({ id: ids.get(profile.id)!, profile }));
   }
 
   async rootFolders(): Promise<RootFolderRef[]> {
     const targets = await this.targets.list();
-    const ids = await this.repo.refIds('rootFolder', targets.map((t) => t.id));
+    const ids = await this.repo.refIds(
+      'rootFolder',
+      targets.map((t) => t.id),
+    );
     return targets.map((target) => ({ id: ids.get(target.id)!, target }));
   }
 
@@ -113,10 +119,15 @@ export class ArrLibraryService {
    * Adds a movie (by TMDB id) or series (by TVDB id). A monitored movie, or a series' monitored seasons,
    * become a Reelflow request at once. One already added is a ConflictError, as Radarr and Sonarr refuse it.
    */
-  async add(kind: ArrTitleKind, ids: { tmdbId?: number; tvdbId?: number }, input: ArrTitleInput & { title?: string; year?: number }): Promise<ArrTitleView> {
+  async add(
+    kind: ArrTitleKind,
+    ids: { tmdbId?: number; tvdbId?: number },
+    input: ArrTitleInput & { title?: string; year?: number },
+  ): Promise<ArrTitleView> {
     const key = kind === 'movie' ? (ids.tmdbId ? `tmdb:${ids.tmdbId}` : undefined) : ids.tvdbId ? `tvdb:${ids.tvdbId}` : undefined;
     if (!key) throw new InvalidRequestError(kind === 'movie' ? 'body.tmdbId: a TMDB id is required' : 'body.tvdbId: a TVDB id is required');
-    if (await this.repo.findTitle(kind, key)) throw new ConflictError(kind === 'movie' ? 'This movie has already been added' : 'This series has already been added');
+    if (await this.repo.findTitle(kind, key))
+      throw new ConflictError(kind === 'movie' ? 'This movie has already been added' : 'This series has already been added');
     const { qualityProfileId, targetId } = await this.resolveSettings(input);
     const found = await this.catalogue.byIds(kind, kind === 'movie' ? { tmdb: ids.tmdbId } : { tvdb: ids.tvdbId });
     const title = found?.title ?? input.title;
@@ -146,7 +157,13 @@ export class ArrLibraryService {
     if (!existing) return undefined;
     const { qualityProfileId, targetId } = await this.resolveSettings({ ...input, rootFolderPath: input.rootFolderPath });
     const alreadyRequested = await this.requestedSeasons(existing);
-    const row = await this.repo.updateTitle(id, { monitored: input.monitored, tags: input.tags, seasons: kind === 'series' ? input.seasons : existing.seasons, qualityProfileId, targetId });
+    const row = await this.repo.updateTitle(id, {
+      monitored: input.monitored,
+      tags: input.tags,
+      seasons: kind === 'series' ? input.seasons : existing.seasons,
+      qualityProfileId,
+      targetId,
+    });
     return this.view(await this.requestWhatIsMonitored(row, alreadyRequested, input.searchNow));
   }
 
@@ -161,16 +178,27 @@ export class ArrLibraryService {
     const titles = [...(await this.repo.listTitles('movie')), ...(await this.repo.listTitles('series'))];
     const { items } = await this.repo.requestsWithItems(titles.flatMap((t) => t.requestIds));
     const titleOfRequest = new Map(titles.flatMap((t) => t.requestIds.map((r) => [r, t] as const)));
-    return items.filter((item) => item.selectedRelease && QUEUED.includes(item.status)).map((item) => ({ title: titleOfRequest.get(item.requestId)!, item }));
+    return items
+      .filter((item) => item.selectedRelease && QUEUED.includes(item.status))
+      .map((item) => ({ title: titleOfRequest.get(item.requestId)!, item }));
   }
 
-  private async resolveSettings(input: { qualityProfileId: number; rootFolderPath?: string }): Promise<{ qualityProfileId: string; targetId: string }> {
+  private async resolveSettings(input: {
+    qualityProfileId: number;
+    rootFolderPath?: string;
+  }): Promise<{ qualityProfileId: string; targetId: string }> {
     const qualityProfileId = await this.repo.refOf('qualityProfile', input.qualityProfileId);
-    if (!qualityProfileId || !(await this.profiles.get(qualityProfileId))) throw new InvalidRequestError(`body.qualityProfileId: no quality profile ${input.qualityProfileId} (GET /api/v3/qualityProfile lists them)`);
+    if (!qualityProfileId || !(await this.profiles.get(qualityProfileId)))
+      throw new InvalidRequestError(
+        `body.qualityProfileId: no quality profile ${input.qualityProfileId} (GET /api/v3/qualityProfile lists them)`,
+      );
     const folders = await this.rootFolders();
     const wanted = input.rootFolderPath ? trimSlash(input.rootFolderPath) : undefined;
     const folder = wanted ? folders.find((f) => trimSlash(f.target.path) === wanted) : folders.length === 1 ? folders[0] : undefined;
-    if (!folder) throw new InvalidRequestError(`body.rootFolderPath: "${input.rootFolderPath ?? ''}" is no delivery target's path (GET /api/v3/rootfolder lists them)`);
+    if (!folder)
+      throw new InvalidRequestError(
+        `body.rootFolderPath: "${input.rootFolderPath ?? ''}" is no delivery target's path (GET /api/v3/rootfolder lists them)`,
+      );
     return { qualityProfileId, targetId: folder.target.id };
   }
 
@@ -181,7 +209,14 @@ export class ArrLibraryService {
   }
 
   private async requestWhatIsMonitored(row: ArrTitleRow, alreadyRequested: number[], searchNow: boolean): Promise<ArrTitleRow> {
-    const wanted = row.kind === 'movie' ? (row.monitored ? [0] : []) : row.monitored ? row.seasons.filter((s) => s.monitored).map((s) => s.seasonNumber) : [];
+    const wanted =
+      row.kind === 'movie'
+        ? row.monitored
+          ? [0]
+          : []
+        : row.monitored
+          ? row.seasons.filter((s) => s.monitored).map((s) => s.seasonNumber)
+          : [];
     const missing = wanted.filter((s) => !alreadyRequested.includes(s));
     if (missing.length === 0) {
       // Nothing new to request; a client asking to search now means the waiting items should.
@@ -205,7 +240,11 @@ export class ArrLibraryService {
   }
 
   private async view(row: ArrTitleRow): Promise<ArrTitleView> {
-    const [{ requests, items }, folders, profiles] = await Promise.all([this.repo.requestsWithItems(row.requestIds), this.targets.get(row.targetId), this.repo.refIds('qualityProfile', [row.qualityProfileId])]);
+    const [{ requests, items }, folders, profiles] = await Promise.all([
+      this.repo.requestsWithItems(row.requestIds),
+      this.targets.get(row.targetId),
+      this.repo.refIds('qualityProfile', [row.qualityProfileId]),
+    ]);
     return { row, requests, items, rootFolderPath: folders?.path ?? '', qualityProfileArrId: profiles.get(row.qualityProfileId) ?? 0 };
   }
 }

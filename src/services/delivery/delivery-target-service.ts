@@ -63,7 +63,10 @@ export class DeliveryTargetService {
 }
 
 /** The stored row's fields: the recycle folder lives in the target's options. */
-function rowFields<B extends { recycleFolder?: string | null }>(body: B, options: Record<string, unknown>): Omit<B, 'recycleFolder'> & { options: Record<string, unknown> } {
+function rowFields<B extends { recycleFolder?: string | null }>(
+  body: B,
+  options: Record<string, unknown>,
+): Omit<B, 'recycleFolder'> & { options: Record<string, unknown> } {
   const { recycleFolder, ...fields } = body;
   if (recycleFolder === undefined) return { ...fields, options };
   const { recycleFolder: _previous, ...rest } = options;
@@ -72,7 +75,8 @@ function rowFields<B extends { recycleFolder?: string | null }>(body: B, options
 
 /** The rules that tie a target's fields together, checked on the target as it will be stored. */
 function checkTarget(target: Pick<DeliveryTargetRow, 'kind' | 'path' | 'libraryId'>) {
-  if (target.kind === 'local' && !path.isAbsolute(target.path)) throw new InvalidRequestError('body.path: a local target needs an absolute folder path');
+  if (target.kind === 'local' && !path.isAbsolute(target.path))
+    throw new InvalidRequestError('body.path: a local target needs an absolute folder path');
   if (target.kind === 'rsync') {
     const problem = rsyncDestinationProblem(target.path);
     if (problem) throw new InvalidRequestError(`body.path: ${problem}`);

@@ -16,7 +16,16 @@ export function seedRow(indexer: TorznabIndexer, cipher: CredentialsCipher, prio
   const url = new URL(indexer.apiUrl);
   const apiKey = url.searchParams.get('apikey');
   url.searchParams.delete('apikey');
-  return { name: indexer.name, url: url.toString(), apiKeyEncrypted: apiKey ? cipher.encrypt(apiKey) : null, categories: [2000, 5000], priority, enabled: true, managedBy: 'env', extraFields: [] };
+  return {
+    name: indexer.name,
+    url: url.toString(),
+    apiKeyEncrypted: apiKey ? cipher.encrypt(apiKey) : null,
+    categories: [2000, 5000],
+    priority,
+    enabled: true,
+    managedBy: 'env',
+    extraFields: [],
+  };
 }
 
 /**

@@ -57,7 +57,8 @@ export class IndexerService {
 
   async create(input: IndexerChanges & { name: string; url: string }, fieldPrefix = 'body'): Promise<IndexerView> {
     checkUrl(input.url, `${fieldPrefix}.url`);
-    if (await this.repository.nameTaken(input.name)) throw new ConflictError(`${fieldPrefix}.name: an indexer named "${input.name}" exists`);
+    if (await this.repository.nameTaken(input.name))
+      throw new ConflictError(`${fieldPrefix}.name: an indexer named "${input.name}" exists`);
     const row: IndexerInput = {
       name: input.name,
       url: input.url,
@@ -75,9 +76,13 @@ export class IndexerService {
 
   async update(id: number, changes: IndexerChanges, fieldPrefix = 'body'): Promise<IndexerView | undefined> {
     if (changes.url !== undefined) checkUrl(changes.url, `${fieldPrefix}.url`);
-    if (changes.name !== undefined && (await this.repository.nameTaken(changes.name, id))) throw new ConflictError(`${fieldPrefix}.name: an indexer named "${changes.name}" exists`);
+    if (changes.name !== undefined && (await this.repository.nameTaken(changes.name, id)))
+      throw new ConflictError(`${fieldPrefix}.name: an indexer named "${changes.name}" exists`);
     const { apiKey, ...rest } = changes;
-    const row = await this.repository.update(id, { ...rest, ...(apiKey === undefined ? {} : { apiKeyEncrypted: apiKey ? this.cipher.encrypt(apiKey) : null }) });
+    const row = await this.repository.update(id, {
+      ...rest,
+      ...(apiKey === undefined ? {} : { apiKeyEncrypted: apiKey ? this.cipher.encrypt(apiKey) : null }),
+    });
     return row ? view(row) : undefined;
   }
 
@@ -116,7 +121,8 @@ function checkUrl(url: string, field: string): void {
     throw new InvalidRequestError(`${field}: not a URL`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new InvalidRequestError(`${field}: must be an http(s) URL`);
-  if (parsed.searchParams.has('apikey')) throw new InvalidRequestError(`${field}: give the API key as apiKey, not in the URL (it is stored encrypted)`);
+  if (parsed.searchParams.has('apikey'))
+    throw new InvalidRequestError(`${field}: give the API key as apiKey, not in the URL (it is stored encrypted)`);
 }
 
 function view(row: IndexerRow): IndexerView {

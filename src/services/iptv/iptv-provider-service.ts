@@ -28,7 +28,8 @@ export interface IptvProviderServiceDeps {
 }
 
 /** A new provider: kind, name and URL; everything else falls back to IPTV_DEFAULTS. */
-export type IptvProviderInput = Pick<NewIptvProvider, 'kind' | 'name' | 'baseUrl'> & Partial<Omit<NewIptvProvider, 'kind' | 'name' | 'baseUrl'>>;
+export type IptvProviderInput = Pick<NewIptvProvider, 'kind' | 'name' | 'baseUrl'> &
+  Partial<Omit<NewIptvProvider, 'kind' | 'name' | 'baseUrl'>>;
 
 /** A provider as the API shows it: masked credentials and the id of its sync schedule. */
 export type IptvProviderView = MaskedIptvProvider & { scheduleId: string };
@@ -138,7 +139,10 @@ export class IptvProviderService {
   }
 }
 
-function checkSettings(kind: IptvKind, settings: { credentials?: Record<string, string>; nameCleanup?: { pattern: string; replacement: string }[] }): void {
+function checkSettings(
+  kind: IptvKind,
+  settings: { credentials?: Record<string, string>; nameCleanup?: { pattern: string; replacement: string }[] },
+): void {
   if (settings.credentials !== undefined) {
     const problem = iptvCredentialProblem(kind, settings.credentials);
     if (problem) throw new InvalidRequestError(`body.credentials.${problem.field}: ${problem.message}`);

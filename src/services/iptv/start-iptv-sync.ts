@@ -12,7 +12,12 @@ export interface StartedSync {
 export async function startIptvSync(temporal: Client, taskQueue: string, providerId: string): Promise<StartedSync> {
   const workflowId = iptvSyncWorkflowId(providerId);
   try {
-    const handle = await startWorkflow(temporal, 'iptvSync', { taskQueue, workflowId, args: [{ providerId }], workflowIdReusePolicy: 'ALLOW_DUPLICATE' });
+    const handle = await startWorkflow(temporal, 'iptvSync', {
+      taskQueue,
+      workflowId,
+      args: [{ providerId }],
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    });
     return { syncId: handle.firstExecutionRunId, workflowId, alreadyRunning: false };
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

@@ -87,9 +87,11 @@ export class LibraryService {
   /** 400 for a path that is not a readable folder, 403 outside MEDIA_ROOTS, 409 when another library has it. */
   private async validatedRoot(rootPath: string, exceptId?: string): Promise<string> {
     const checked = await checkLibraryRoot(rootPath, this.deps.mediaRoots);
-    if ('kind' in checked) throw checked.kind === 'forbidden' ? new ForbiddenError(checked.reason) : new InvalidRequestError(checked.reason);
+    if ('kind' in checked)
+      throw checked.kind === 'forbidden' ? new ForbiddenError(checked.reason) : new InvalidRequestError(checked.reason);
     const existing = await this.libraries.findByRootPath(rootPath);
-    if (existing && existing.id !== exceptId) throw new ConflictError(`rootPath "${rootPath}" already belongs to library "${existing.name}"`);
+    if (existing && existing.id !== exceptId)
+      throw new ConflictError(`rootPath "${rootPath}" already belongs to library "${existing.name}"`);
     return rootPath;
   }
 }

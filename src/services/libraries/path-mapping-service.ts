@@ -29,7 +29,9 @@ export class PathMappingService {
     const local = path.resolve(localPrefix);
     const relative = path.relative(path.resolve(library.rootPath), local);
     if (!path.isAbsolute(localPrefix) || relative.startsWith('..') || path.isAbsolute(relative)) {
-      throw new InvalidRequestError(`body.localPrefix: "${localPrefix}" must be an absolute path inside the library root "${library.rootPath}"`);
+      throw new InvalidRequestError(
+        `body.localPrefix: "${localPrefix}" must be an absolute path inside the library root "${library.rootPath}"`,
+      );
     }
     return this.mappings.put(library.id, remotePrefix, local);
   }

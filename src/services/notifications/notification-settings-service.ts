@@ -1,7 +1,12 @@
 import type { Database } from '../../db/client.js';
 import { NotificationConfigRepository, StoredNotificationConfigError } from '../../db/repositories/notification-config-repository.js';
 import { TargetError } from '../../integrations/http/target-error.js';
-import { NOTIFICATION_SERVICES, notificationConfigSchemas, type NotificationConfigs, type NotificationService } from '../../integrations/notification-config.js';
+import {
+  NOTIFICATION_SERVICES,
+  notificationConfigSchemas,
+  type NotificationConfigs,
+  type NotificationService,
+} from '../../integrations/notification-config.js';
 import { sendTestNotification } from '../../integrations/notifiers.js';
 import { maskSecrets, restoreMaskedSecrets } from '../../integrations/secret-masking.js';
 import { CredentialsDecryptError, type CredentialsCipher } from '../../security/credentials-cipher.js';
@@ -42,7 +47,13 @@ export class NotificationSettingsService {
     const updatedAt = status.updatedAt ? status.updatedAt.toISOString() : null;
     try {
       const stored = await this.configs.get(service);
-      return { service, configured: true, enabled: status.enabled, config: maskSecrets(service, stored!.config) as Record<string, unknown>, updatedAt };
+      return {
+        service,
+        configured: true,
+        enabled: status.enabled,
+        config: maskSecrets(service, stored!.config) as Record<string, unknown>,
+        updatedAt,
+      };
     } catch (error) {
       if (!(error instanceof CredentialsDecryptError || error instanceof StoredNotificationConfigError)) throw error;
       return { service, configured: true, enabled: status.enabled, config: null, configError: error.message, updatedAt };
@@ -65,7 +76,8 @@ export class NotificationSettingsService {
       tested = await this.validConfig(service, config);
     } else {
       const stored = await this.configs.get(service).catch((error: unknown) => {
-        if (error instanceof CredentialsDecryptError || error instanceof StoredNotificationConfigError) throw new ConflictError(error.message);
+        if (error instanceof CredentialsDecryptError || error instanceof StoredNotificationConfigError)
+          throw new ConflictError(error.message);
         throw error;
       });
       if (!stored) throw new NotFoundError('Notification service', `Notification service "${service}" is not configured`);
@@ -88,12 +100,16 @@ export class NotificationSettingsService {
     const restored = restoreMaskedSecrets(service, config, await this.storedConfig(service));
     if (restored.refused.length > 0) {
       throw new InvalidRequestError(
-        restored.refused.map((field) => `${CONFIG_FIELD}.${field}: the stored secret was entered for another host; send it again to use it with this one`).join('; '),
+        restored.refused
+          .map((field) => `${CONFIG_FIELD}.${field}: the stored secret was entered for another host; send it again to use it with this one`)
+          .join('; '),
       );
     }
     const parsed = notificationConfigSchemas[service].safeParse(restored.config);
     if (!parsed.success) {
-      throw new InvalidRequestError(parsed.error.issues.map((issue) => `${[CONFIG_FIELD, ...issue.path].join('.')}: ${issue.message}`).join('; '));
+      throw new InvalidRequestError(
+        parsed.error.issues.map((issue) => `${[CONFIG_FIELD, ...issue.path].join('.')}: ${issue.message}`).join('; '),
+      );
     }
     return parsed.data as NotificationConfigs[S];
   }

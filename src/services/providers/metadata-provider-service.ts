@@ -1,5 +1,12 @@
 import type { Database } from '../../db/client.js';
-import { maskCredentials, ProviderNameTakenError, ProviderRepository, type MaskedProvider, type NewProvider, type ProviderPatch } from '../../db/repositories/provider-repository.js';
+import {
+  maskCredentials,
+  ProviderNameTakenError,
+  ProviderRepository,
+  type MaskedProvider,
+  type NewProvider,
+  type ProviderPatch,
+} from '../../db/repositories/provider-repository.js';
 import { CredentialsDecryptError, type CredentialsCipher } from '../../security/credentials-cipher.js';
 import { credentialProblem, PROVIDER_DEFAULTS } from '../../contracts/provider-kinds.js';
 import { ProviderError } from '../../providers/http/errors.js';
@@ -17,7 +24,8 @@ export interface MetadataProviderServiceDeps {
 }
 
 /** A new provider: kind, name and credentials; the rest falls back to the kind's defaults. */
-export type MetadataProviderInput = Pick<NewProvider, 'kind' | 'name' | 'credentials'> & Partial<Omit<NewProvider, 'kind' | 'name' | 'credentials'>>;
+export type MetadataProviderInput = Pick<NewProvider, 'kind' | 'name' | 'credentials'> &
+  Partial<Omit<NewProvider, 'kind' | 'name' | 'credentials'>>;
 
 /**
  * Configured metadata providers (TMDB, TVDB, Fanart.tv, MusicBrainz). Credentials are checked against the

@@ -37,7 +37,14 @@ export class ProviderDataService {
       ...(movie.tvdbId !== null ? { tvdb: movie.tvdbId } : {}),
     };
     if (Object.keys(externalIds).length === 0) throw new ConflictError(`Movie "${movie.title}" has no provider ids yet; identify it first`);
-    return this.providerCache.fetchAssets({ entityType: 'movie', entityId: movie.id, externalIds, force: options.force, assetTypes: options.assetTypes, priority: 'user' });
+    return this.providerCache.fetchAssets({
+      entityType: 'movie',
+      entityId: movie.id,
+      externalIds,
+      force: options.force,
+      assetTypes: options.assetTypes,
+      priority: 'user',
+    });
   }
 
   /** What the cache holds for the movie, without asking any provider. */

@@ -16,7 +16,9 @@ export function refuseMovedCredentials(existing: StoredProvider, patch: { baseUr
   if (patch.baseUrl === undefined || patch.credentials !== undefined) return;
   const hasCredentials = Object.keys(existing.credentials).length > 0 || existing.credentialsError !== undefined;
   if (!hasCredentials || originOf(existing.baseUrl) === originOf(patch.baseUrl)) return;
-  throw new InvalidRequestError(`body.credentials: the stored credentials were entered for ${originOf(existing.baseUrl) ?? existing.baseUrl}; send them again to use them with ${originOf(patch.baseUrl) ?? patch.baseUrl}`);
+  throw new InvalidRequestError(
+    `body.credentials: the stored credentials were entered for ${originOf(existing.baseUrl) ?? existing.baseUrl}; send them again to use them with ${originOf(patch.baseUrl) ?? patch.baseUrl}`,
+  );
 }
 
 function originOf(url: string): string | undefined {

@@ -52,7 +52,8 @@ export class QualityProfileService {
 }
 
 function checkBounds(p: { minSizeMb?: number; maxSizeMb?: number; minResolution?: number; preferredResolution?: number }) {
-  if (p.minSizeMb !== undefined && p.maxSizeMb !== undefined && p.minSizeMb > p.maxSizeMb) throw new InvalidRequestError('body.minSizeMb: must not exceed maxSizeMb');
+  if (p.minSizeMb !== undefined && p.maxSizeMb !== undefined && p.minSizeMb > p.maxSizeMb)
+    throw new InvalidRequestError('body.minSizeMb: must not exceed maxSizeMb');
   if (p.minResolution !== undefined && p.preferredResolution !== undefined && p.minResolution > p.preferredResolution) {
     throw new InvalidRequestError('body.preferredResolution: must be at least minResolution');
   }

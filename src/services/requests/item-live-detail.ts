@@ -8,7 +8,14 @@ export interface ItemLiveDetail {
   waitingFor: string | null;
   waitUntil: string | null;
   /** The running activity (awaitDownload, encodeItem, ...) and what its last heartbeat said. */
-  activity: { type: string; attempt: number; percent: number | null; bytesPerSecond: number | null; speed: number | null; state: string | null } | null;
+  activity: {
+    type: string;
+    attempt: number;
+    percent: number | null;
+    bytesPerSecond: number | null;
+    speed: number | null;
+    state: string | null;
+  } | null;
 }
 
 const FINISHED: ProcessingItemStatus[] = ['COMPLETED', 'CANCELLED'];
@@ -27,7 +34,12 @@ export async function itemLiveDetail(temporal: Client, itemId: string, status: P
     let activity: ItemLiveDetail['activity'] = null;
     if (pending) {
       const payload = pending.heartbeatDetails?.payloads?.[0];
-      const details = (payload ? defaultPayloadConverter.fromPayload(payload) : {}) as { percent?: number; bytesPerSecond?: number; speed?: number | null; state?: string };
+      const details = (payload ? defaultPayloadConverter.fromPayload(payload) : {}) as {
+        percent?: number;
+        bytesPerSecond?: number;
+        speed?: number | null;
+        state?: string;
+      };
       activity = {
         type: pending.activityType?.name ?? 'unknown',
         attempt: pending.attempt ?? 1,

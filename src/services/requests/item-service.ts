@@ -4,7 +4,16 @@ import { EventRepository } from '../../db/repositories/event-repository.js';
 import { RequestRepository } from '../../db/repositories/request-repository.js';
 import { EventRecorder } from '../../events/event-recorder.js';
 import type { ProcessingItemStatus } from '../../db/schema/index.js';
-import { ENDABLE_WAITS, approveUpdate, cancelUpdate, endWaitSignal, episodeStateQuery, itemWorkflowId, rejectUpdate, retryUpdate } from '../../contracts/request.js';
+import {
+  ENDABLE_WAITS,
+  approveUpdate,
+  cancelUpdate,
+  endWaitSignal,
+  episodeStateQuery,
+  itemWorkflowId,
+  rejectUpdate,
+  retryUpdate,
+} from '../../contracts/request.js';
 import { rootMessage } from '../../contracts/failures.js';
 import { ConflictError, NotFoundError } from '../service-errors.js';
 
@@ -64,7 +73,9 @@ export class ItemService {
       // A signal, as the wait is a timer the workflow may end at any moment; the query says whether there is one to end.
       const state = await h.query(episodeStateQuery);
       if (!state.waitingFor || !ENDABLE_WAITS.includes(state.waitingFor)) {
-        throw new ConflictError(`Item is ${state.status}${state.waitingFor ? `, waiting for ${state.waitingFor}` : ''}: there is no air date or search wait to end`);
+        throw new ConflictError(
+          `Item is ${state.status}${state.waitingFor ? `, waiting for ${state.waitingFor}` : ''}: there is no air date or search wait to end`,
+        );
       }
       await h.signal(endWaitSignal);
       return { itemId: state.itemId, status: state.status };
@@ -72,7 +83,12 @@ export class ItemService {
   }
 
   /** A person's decision goes into the history once the pipeline took it. */
-  private async recordDecision(itemId: string, decision: 'approved' | 'rejected', release: string | undefined, reason?: string): Promise<void> {
+  private async recordDecision(
+    itemId: string,
+    decision: 'approved' | 'rejected',
+    release: string | undefined,
+    reason?: string,
+  ): Promise<void> {
     const item = await this.requests.describeItem(itemId);
     if (!item) return;
     await this.events.record({
@@ -87,7 +103,8 @@ export class ItemService {
   private async decide(itemId: string, send: (handle: WorkflowHandle) => Promise<ItemDecision>): Promise<ItemDecision> {
     const item = await this.requests.getItem(itemId);
     if (!item) throw new NotFoundError('Item');
-    if (item.status === 'COMPLETED' || item.status === 'CANCELLED') throw new ConflictError(`Item is ${item.status}: its pipeline has ended`);
+    if (item.status === 'COMPLETED' || item.status === 'CANCELLED')
+      throw new ConflictError(`Item is ${item.status}: its pipeline has ended`);
     try {
       return await send(this.temporal.workflow.getHandle(itemWorkflowId(itemId)));
     } catch (error) {

@@ -5,7 +5,14 @@ import { DeliveryTargetRepository } from '../../db/repositories/delivery-target-
 import { QualityProfileRepository } from '../../db/repositories/quality-profile-repository.js';
 import { RequestRepository, type RequestAggregates } from '../../db/repositories/request-repository.js';
 import type { ApprovalAutoAction, ProcessingItemRow, RequestRow } from '../../db/schema/index.js';
-import { ENDABLE_WAITS, endWaitSignal, episodeStateQuery, itemWorkflowId, requestWorkflowId, type MediaRequestInput } from '../../contracts/request.js';
+import {
+  ENDABLE_WAITS,
+  endWaitSignal,
+  episodeStateQuery,
+  itemWorkflowId,
+  requestWorkflowId,
+  type MediaRequestInput,
+} from '../../contracts/request.js';
 import { startWorkflow } from '../../contracts/workflows.js';
 import { ConflictError, InvalidRequestError, NotFoundError } from '../service-errors.js';
 import { itemLiveDetail, type ItemLiveDetail } from './item-live-detail.js';
@@ -61,7 +68,8 @@ export class RequestService {
   /** Checks the profile and targets exist, starts the request's mediaRequest workflow and stores the request. */
   async create(request: NewMediaRequest): Promise<RequestRow> {
     const field = (name: string) => [request.fieldPrefix, name].filter(Boolean).join('.');
-    if (!(await this.profiles.get(request.qualityProfileId))) throw new InvalidRequestError(`${field('qualityProfileId')}: no quality profile ${request.qualityProfileId}`);
+    if (!(await this.profiles.get(request.qualityProfileId)))
+      throw new InvalidRequestError(`${field('qualityProfileId')}: no quality profile ${request.qualityProfileId}`);
     const found = await this.targets.getMany(request.targetIds);
     const missing = request.targetIds.filter((id) => !found.some((t) => t.id === id));
     if (missing.length > 0) throw new InvalidRequestError(`${field('targetIds')}: no delivery target ${missing.join(', ')}`);
@@ -72,26 +80,28 @@ export class RequestService {
     const workflowId = requestWorkflowId(id);
     const input: MediaRequestInput = { requestId: id };
     const handle = await startWorkflow(this.deps.temporal, 'mediaRequest', { taskQueue: this.deps.taskQueue, workflowId, args: [input] });
-    const row = await this.requests.create({
-      id,
-      workflowId,
-      type: request.type,
-      tmdbId: request.tmdbId ?? null,
-      tvdbId: request.tvdbId ?? null,
-      imdbId: request.imdbId ?? null,
-      title: request.title ?? null,
-      year: request.year ?? null,
-      seasons: request.seasons,
-      episodes: request.episodes,
-      qualityProfileId: request.qualityProfileId,
-      targetIds: request.targetIds,
-      requireApproval: request.requireApproval,
-      approvalTimeoutSeconds: request.approvalTimeoutSeconds ?? null,
-      approvalAutoAction: request.approvalAutoAction ?? null,
-    }).catch(async (error: unknown) => {
-      await handle.terminate('the request could not be stored').catch(() => undefined);
-      throw error;
-    });
+    const row = await this.requests
+      .create({
+        id,
+        workflowId,
+        type: request.type,
+        tmdbId: request.tmdbId ?? null,
+        tvdbId: request.tvdbId ?? null,
+        imdbId: request.imdbId ?? null,
+        title: request.title ?? null,
+        year: request.year ?? null,
+        seasons: request.seasons,
+        episodes: request.episodes,
+        qualityProfileId: request.qualityProfileId,
+        targetIds: request.targetIds,
+        requireApproval: request.requireApproval,
+        approvalTimeoutSeconds: request.approvalTimeoutSeconds ?? null,
+        approvalAutoAction: request.approvalAutoAction ?? null,
+      })
+      .catch(async (error: unknown) => {
+        await handle.terminate('the request could not be stored').catch(() => undefined);
+        throw error;
+      });
     return row;
   }
 

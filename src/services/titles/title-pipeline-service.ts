@@ -62,7 +62,14 @@ export class TitlePipelineService {
     const title = await this.require(kind, id);
     const row = await this.providerAssets.setPersonChoice(assetId, CACHE_ENTITY_TYPE[kind], title.id, choice);
     if (!row) throw new NotFoundError(`Provider asset ${assetId} of this ${NOUN[kind]}`);
-    return { id: row.id, assetType: row.assetType, url: row.providerUrl, isSelected: row.isSelected, isRejected: row.isRejected, selectedBy: row.selectedBy };
+    return {
+      id: row.id,
+      assetType: row.assetType,
+      url: row.providerUrl,
+      isSelected: row.isSelected,
+      isRejected: row.isRejected,
+      selectedBy: row.selectedBy,
+    };
   }
 
   private async require(kind: TitleKind, id: string): Promise<TitleRow> {

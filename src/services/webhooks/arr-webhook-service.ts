@@ -28,7 +28,11 @@ export const webhookWorkflowId = (source: ArrSource, eventKey: string) => `webho
  * (folderRefresh, id from the delivery's identity, so a resent delivery starts nothing); title deletes mark
  * the title removed; grabs and health messages are recorded only; an unknown event type is logged, 202.
  */
-export async function handleArrDelivery(deps: { db: Database; temporal: Client; taskQueue: string; log: { info(o: object, m: string): void } }, source: ArrSource, body: unknown): Promise<WebhookReply> {
+export async function handleArrDelivery(
+  deps: { db: Database; temporal: Client; taskQueue: string; log: { info(o: object, m: string): void } },
+  source: ArrSource,
+  body: unknown,
+): Promise<WebhookReply> {
   const parsed = parseArrDelivery(source, body);
   if (!parsed.ok && 'error' in parsed) throw new InvalidRequestError(parsed.error);
   const eventKey = arrEventKey(body);
@@ -48,14 +52,17 @@ export async function handleArrDelivery(deps: { db: Database; temporal: Client; 
   const resolved = resolveArrFolder(action.remotePath, libraries, mappings, source === 'radarr' ? ['movie'] : ['tv']);
   if (!resolved) {
     await record(deps.db, source, eventType, eventKey, 'unmapped', { remotePath: action.remotePath });
-    throw new UnprocessableError(`${action.field}: "${action.remotePath}" is in no ${source === 'radarr' ? 'movie' : 'tv'} library; add a path mapping (POST /api/libraries/:id/path-mappings)`);
+    throw new UnprocessableError(
+      `${action.field}: "${action.remotePath}" is in no ${source === 'radarr' ? 'movie' : 'tv'} library; add a path mapping (POST /api/libraries/:id/path-mappings)`,
+    );
   }
   const detail = { remotePath: action.remotePath, folderPath: resolved.folderPath, libraryId: resolved.library.id };
 
   if (action.kind === 'remove') {
     // The effect first, then the record: a process that dies between the two leaves the delivery unrecorded,
     // so the *arr's resend does the (idempotent) removal again instead of being taken for done.
-    if (await isRecorded(deps.db, source, eventKey)) return { status: 200, body: { eventType, outcome: 'removed', duplicate: true, folderPath: resolved.folderPath } };
+    if (await isRecorded(deps.db, source, eventKey))
+      return { status: 200, body: { eventType, outcome: 'removed', duplicate: true, folderPath: resolved.folderPath } };
     const key = path.relative(path.resolve(resolved.library.rootPath), resolved.folderPath).split(path.sep).join('/');
     const titlesRemoved = await new LibraryFolderRepository(deps.db).markFolderRemoved(resolved.library.id, key, randomUUID());
     const isNew = await record(deps.db, source, eventType, eventKey, 'removed', detail);
@@ -63,7 +70,12 @@ export async function handleArrDelivery(deps: { db: Database; temporal: Client; 
   }
 
   const workflowId = webhookWorkflowId(source, eventKey);
-  const input: FolderRefreshInput = { libraryId: resolved.library.id, folderPath: resolved.folderPath, reason: `${source} ${eventType}`, arrIds: action.ids };
+  const input: FolderRefreshInput = {
+    libraryId: resolved.library.id,
+    folderPath: resolved.folderPath,
+    reason: `${source} ${eventType}`,
+    arrIds: action.ids,
+  };
   let duplicate = false;
   try {
     await startWorkflow(deps.temporal, 'folderRefresh', {
@@ -88,7 +100,14 @@ function isRecorded(db: Database, source: ArrSource, eventKey: string): Promise<
 
 /** True when this delivery is new; a repeated one keeps its first row. */
 /** True when this delivery is new (a repeated one keeps its first row); a new one goes into the history. */
-async function record(db: Database, source: ArrSource, eventType: string, eventKey: string, outcome: string, detail: Record<string, unknown>): Promise<boolean> {
+async function record(
+  db: Database,
+  source: ArrSource,
+  eventType: string,
+  eventKey: string,
+  outcome: string,
+  detail: Record<string, unknown>,
+): Promise<boolean> {
   const isNew = await new WebhookEventRepository(db).record({ source, eventType, eventKey, outcome, detail });
   if (isNew) {
     const where = typeof detail.folderPath === 'string' ? ` for ${detail.folderPath}` : '';

@@ -3,7 +3,13 @@ import { preferredSeason, seasonResultFromFetch } from '../../../src/cache/seaso
 import type { ProviderEpisode, ProviderId, ProviderSeason } from '../../../src/providers/types.js';
 
 function season(provider: ProviderId, episodes: number): ProviderSeason {
-  const episode = (n: number): ProviderEpisode => ({ provider, externalIds: {}, seasonNumber: 1, episodeNumber: n, title: `${provider} ${n}` });
+  const episode = (n: number): ProviderEpisode => ({
+    provider,
+    externalIds: {},
+    seasonNumber: 1,
+    episodeNumber: n,
+    title: `${provider} ${n}`,
+  });
   return { provider, externalIds: {}, seasonNumber: 1, episodes: Array.from({ length: episodes }, (_, i) => episode(i + 1)), images: [] };
 }
 

@@ -62,10 +62,14 @@ describe('loadConfig', () => {
     const [problem] = problemsOf({ PORT: 'eighty' });
     expect(problem).toMatch(/^PORT: expected .*port.*, got "eighty"$/);
     expect(problemsOf({ PORT: '70000' })[0]).toMatch(/^PORT: expected a port between 1 and 65535/);
-    expect(problemsOf({ DATABASE_URL: 'mysql://x' })[0]).toMatch(/^DATABASE_URL: expected a postgres:\/\/ or postgresql:\/\/ connection URL/);
+    expect(problemsOf({ DATABASE_URL: 'mysql://x' })[0]).toMatch(
+      /^DATABASE_URL: expected a postgres:\/\/ or postgresql:\/\/ connection URL/,
+    );
     expect(problemsOf({ TEMPORAL_ADDRESS: 'http://x:7233' })[0]).toMatch(/^TEMPORAL_ADDRESS: expected host:port/);
     expect(problemsOf({ REELFLOW_API_KEY: 'short' })[0]).toMatch(/^REELFLOW_API_KEY: expected at least 16 characters/);
-    expect(problemsOf({ MEDIA_ROOTS: '/ok,relative/dir' })[0]).toMatch(/^MEDIA_ROOTS: expected comma-separated absolute paths, got relative "relative\/dir"/);
+    expect(problemsOf({ MEDIA_ROOTS: '/ok,relative/dir' })[0]).toMatch(
+      /^MEDIA_ROOTS: expected comma-separated absolute paths, got relative "relative\/dir"/,
+    );
   });
 
   it('reports every bad variable at once', () => {
@@ -75,7 +79,9 @@ describe('loadConfig', () => {
   it('reads REELFLOW_METRICS_AUTH: the key by default, none to open /metrics', () => {
     expect(loadConfig({}).metricsAuth).toBe('key');
     expect(loadConfig({ REELFLOW_METRICS_AUTH: 'none' }).metricsAuth).toBe('none');
-    expect(problemsOf({ REELFLOW_METRICS_AUTH: 'open' })[0]).toMatch(/^REELFLOW_METRICS_AUTH: expected key \(the API key is needed\) or none/);
+    expect(problemsOf({ REELFLOW_METRICS_AUTH: 'open' })[0]).toMatch(
+      /^REELFLOW_METRICS_AUTH: expected key \(the API key is needed\) or none/,
+    );
   });
 
   it("reads the request pipeline's durations in seconds, defaulting to the production ones", () => {

@@ -40,7 +40,9 @@ afterAll(async () => {
 describe('reading an answer without Content-Length', () => {
   it('stops at the ceiling instead of reading forever', async () => {
     const response = await fetch(`${base}/endless`);
-    await expect(readCappedBytes(response, 3 * 1024 * 1024, 'the test answer')).rejects.toThrow(new BodyTooLargeError('the test answer', 3 * 1024 * 1024));
+    await expect(readCappedBytes(response, 3 * 1024 * 1024, 'the test answer')).rejects.toThrow(
+      new BodyTooLargeError('the test answer', 3 * 1024 * 1024),
+    );
     expect(endlessChunksSent).toBeLessThan(200);
   });
 
@@ -55,10 +57,22 @@ describe('reading an answer without Content-Length', () => {
   });
 
   it('an M3U playlist over its ceiling is a provider response error, not a crash', async () => {
-    const read = requestText({ provider: 'M3U', url: new URL(`${base}/endless`), endpoint: 'the playlist', timeoutMs: 10_000, maxBytes: 2 * 1024 * 1024 });
+    const read = requestText({
+      provider: 'M3U',
+      url: new URL(`${base}/endless`),
+      endpoint: 'the playlist',
+      timeoutMs: 10_000,
+      maxBytes: 2 * 1024 * 1024,
+    });
     await expect(read).rejects.toBeInstanceOf(ProviderResponseError);
     await expect(
-      requestText({ provider: 'M3U', url: new URL(`${base}/endless`), endpoint: 'the playlist', timeoutMs: 10_000, maxBytes: 2 * 1024 * 1024 }),
+      requestText({
+        provider: 'M3U',
+        url: new URL(`${base}/endless`),
+        endpoint: 'the playlist',
+        timeoutMs: 10_000,
+        maxBytes: 2 * 1024 * 1024,
+      }),
     ).rejects.toThrow('M3U the playlist is larger than 2 MB, the most Reelflow reads');
   });
 });

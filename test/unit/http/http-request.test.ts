@@ -29,7 +29,11 @@ const request = (path: string, overrides: Partial<Parameters<typeof httpRequest>
 
 describe('httpRequest', () => {
   it('answers with the status, the body and the Retry-After the server sent', async () => {
-    await expect(request('/ok', { method: 'POST' })).resolves.toMatchObject({ status: 200, text: 'POST /prefix/ok', retryAfterMs: undefined });
+    await expect(request('/ok', { method: 'POST' })).resolves.toMatchObject({
+      status: 200,
+      text: 'POST /prefix/ok',
+      retryAfterMs: undefined,
+    });
     await expect(request('/busy')).resolves.toMatchObject({ status: 429, text: 'slow down', retryAfterMs: 2_000 });
   });
 
@@ -45,7 +49,9 @@ describe('httpRequest', () => {
     await new Promise<void>((resolve) => nobody.listen(0, '127.0.0.1', resolve));
     const port = (nobody.address() as AddressInfo).port;
     await new Promise((resolve) => nobody.close(resolve));
-    const closed = await httpRequest({ url: `http://127.0.0.1:${port}/`, timeoutMs: 500, maxBodyBytes: 1024, what: 'x' }).catch((error: unknown) => error);
+    const closed = await httpRequest({ url: `http://127.0.0.1:${port}/`, timeoutMs: 500, maxBodyBytes: 1024, what: 'x' }).catch(
+      (error: unknown) => error,
+    );
     expect(closed).toMatchObject({ kind: 'unreachable', code: 'ECONNREFUSED' });
     expect((closed as Error).message).toMatch(/^ECONNREFUSED \(/);
   });
@@ -55,7 +61,13 @@ describe('httpRequestBytes', () => {
   it('keeps the body as bytes, and with manual redirects answers with the redirect itself', async () => {
     const bytes = await httpRequestBytes({ url: joinUrl(base, '/bytes'), timeoutMs: 500, maxBodyBytes: 1024, what: 'bytes' });
     expect([...bytes.bytes]).toEqual([0, 1, 254, 255]);
-    const redirect = await httpRequestBytes({ url: joinUrl(base, '/to-magnet'), redirect: 'manual', timeoutMs: 500, maxBodyBytes: 1024, what: 'a torrent' });
+    const redirect = await httpRequestBytes({
+      url: joinUrl(base, '/to-magnet'),
+      redirect: 'manual',
+      timeoutMs: 500,
+      maxBodyBytes: 1024,
+      what: 'a torrent',
+    });
     expect([redirect.status, redirect.headers.get('location')]).toEqual([302, 'magnet:?xt=urn:btih:abc']);
   });
 });

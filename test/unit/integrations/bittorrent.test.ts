@@ -34,7 +34,9 @@ describe('bencode', () => {
 
 describe('TORZNAB_INDEXERS', () => {
   it('takes name=url entries and bare URLs', () => {
-    expect(parseIndexerList('prowlarr=http://p:9696/1/api?apikey=k, http://jackett:9117/api/v2.0/indexers/all/results/torznab/api?apikey=j')).toEqual([
+    expect(
+      parseIndexerList('prowlarr=http://p:9696/1/api?apikey=k, http://jackett:9117/api/v2.0/indexers/all/results/torznab/api?apikey=j'),
+    ).toEqual([
       { name: 'prowlarr', apiUrl: 'http://p:9696/1/api?apikey=k' },
       { name: 'jackett:9117', apiUrl: 'http://jackett:9117/api/v2.0/indexers/all/results/torznab/api?apikey=j' },
     ]);

@@ -44,8 +44,21 @@ afterAll(async () => {
   await Promise.all([kodi.close(), kodi2.close(), jellyfin.close(), plex.close(), discord.close(), pushover.close(), smtp.close()]);
 });
 
-const message: TitleMessage = { id: 'notify/movie/1/run-1', event: 'added', titleKind: 'movie', displayName: 'Heat (1995)', folderPath: '/srv/movies/Heat (1995)', occurredAt: '2026-11-21T10:00:00.000Z' };
-const kodiHost = (fake: FakeKodi, password = KODI_FAKE_PASSWORD, pathMappings: { from: string; to: string }[] = []) => ({ name: 'htpc', url: fake.url, username: KODI_FAKE_USER, password, pathMappings });
+const message: TitleMessage = {
+  id: 'notify/movie/1/run-1',
+  event: 'added',
+  titleKind: 'movie',
+  displayName: 'Heat (1995)',
+  folderPath: '/srv/movies/Heat (1995)',
+  occurredAt: '2026-11-21T10:00:00.000Z',
+};
+const kodiHost = (fake: FakeKodi, password = KODI_FAKE_PASSWORD, pathMappings: { from: string; to: string }[] = []) => ({
+  name: 'htpc',
+  url: fake.url,
+  username: KODI_FAKE_USER,
+  password,
+  pathMappings,
+});
 
 async function failure(promise: Promise<unknown>): Promise<TargetError> {
   const error = await promise.then(
@@ -78,7 +91,9 @@ describe('KodiClient', () => {
   it('reports a wrong password and an unreachable host as worth retrying', async () => {
     const refused = await failure(new KodiClient(kodiHost(kodi, 'wrong'), 2_000).ping());
     expect([refused.status, refused.nonRetryable]).toEqual([401, false]);
-    const down = await failure(new KodiClient({ name: 'off', url: `http://127.0.0.1:${await findFreePort()}`, pathMappings: [] }, 2_000).ping());
+    const down = await failure(
+      new KodiClient({ name: 'off', url: `http://127.0.0.1:${await findFreePort()}`, pathMappings: [] }, 2_000).ping(),
+    );
     expect(down.message).toMatch(/^Kodi "off" could not be reached \(ECONNREFUSED\) at \/jsonrpc$/);
     expect(down.nonRetryable).toBe(false);
   });
@@ -91,9 +106,14 @@ describe('refreshKodiGroup', () => {
   it('defers while the only host plays a video, and scans anyway when told to ignore playback', async () => {
     kodi.setPlaying('video');
     try {
-      expect(await refreshKodiGroup(group(kodiHost(kodi)), 2_000, { scope: folder, cleanFirst: false })).toEqual({ status: 'deferred', detail: 'playing a video on h0' });
+      expect(await refreshKodiGroup(group(kodiHost(kodi)), 2_000, { scope: folder, cleanFirst: false })).toEqual({
+        status: 'deferred',
+        detail: 'playing a video on h0',
+      });
       const scans = kodi.callsOf('VideoLibrary.Scan').length;
-      expect(await refreshKodiGroup(group(kodiHost(kodi)), 2_000, { scope: folder, cleanFirst: false, ignorePlaying: true })).toMatchObject({ status: 'refreshed' });
+      expect(await refreshKodiGroup(group(kodiHost(kodi)), 2_000, { scope: folder, cleanFirst: false, ignorePlaying: true })).toMatchObject(
+        { status: 'refreshed' },
+      );
       expect(kodi.callsOf('VideoLibrary.Scan')).toHaveLength(scans + 1);
     } finally {
       kodi.setPlaying(null);
@@ -108,15 +128,24 @@ describe('refreshKodiGroup', () => {
   });
 
   it('scans the mapped library root for a library-wide refresh', async () => {
-    const outcome = await refreshKodiGroup(group(kodiHost(kodi, KODI_FAKE_PASSWORD, [{ from: '/srv/movies', to: 'smb://nas/movies' }])), 2_000, {
-      scope: { kind: 'library', rootPath: '/srv/movies' },
-      cleanFirst: false,
-    });
+    const outcome = await refreshKodiGroup(
+      group(kodiHost(kodi, KODI_FAKE_PASSWORD, [{ from: '/srv/movies', to: 'smb://nas/movies' }])),
+      2_000,
+      {
+        scope: { kind: 'library', rootPath: '/srv/movies' },
+        cleanFirst: false,
+      },
+    );
     expect(outcome).toEqual({ status: 'refreshed', detail: 'scan smb://nas/movies/ on h0', coveredEverything: false });
   });
 
   it('says why for each host when no host could scan, retryable when any failure is', async () => {
-    const error = await failure(refreshKodiGroup(group(kodiHost(kodi, 'wrong'), { ...kodiHost(kodi2), url: `http://127.0.0.1:${await findFreePort()}` }), 2_000, { scope: folder, cleanFirst: false }));
+    const error = await failure(
+      refreshKodiGroup(group(kodiHost(kodi, 'wrong'), { ...kodiHost(kodi2), url: `http://127.0.0.1:${await findFreePort()}` }), 2_000, {
+        scope: folder,
+        cleanFirst: false,
+      }),
+    );
     expect(error.message).toMatch(/^No host of Kodi group "g" could scan: Kodi "h0" answered 401 .*; Kodi "h1" could not be reached/);
     expect(error.nonRetryable).toBe(false);
   });
@@ -124,8 +153,15 @@ describe('refreshKodiGroup', () => {
 
 describe('JellyfinClient', () => {
   it('posts {Updates: [{Path, UpdateType}]} with the token in the Authorization header', async () => {
-    const config = notificationConfigSchemas.jellyfin.parse({ url: jellyfin.baseUrl, apiKey: JELLYFIN_FAKE_API_KEY, pathMappings: [{ from: '/srv', to: '/media' }] });
-    await new JellyfinClient(config).refresh({ scope: { kind: 'folder', path: '/srv/movies/Heat (1995)', change: 'updated' }, cleanFirst: false });
+    const config = notificationConfigSchemas.jellyfin.parse({
+      url: jellyfin.baseUrl,
+      apiKey: JELLYFIN_FAKE_API_KEY,
+      pathMappings: [{ from: '/srv', to: '/media' }],
+    });
+    await new JellyfinClient(config).refresh({
+      scope: { kind: 'folder', path: '/srv/movies/Heat (1995)', change: 'updated' },
+      cleanFirst: false,
+    });
     const request = jellyfin.requests.at(-1)!;
     expect([request.method, request.path]).toEqual(['POST', '/Library/Media/Updated']);
     expect(headerValue(request, 'authorization')).toBe(`MediaBrowser Client="Reelflow", Token="${JELLYFIN_FAKE_API_KEY}"`);
@@ -135,14 +171,18 @@ describe('JellyfinClient', () => {
 });
 
 describe('PlexClient', () => {
-  const config = (token = PLEX_FAKE_TOKEN) => notificationConfigSchemas.plex.parse({ url: plex.baseUrl, token, pathMappings: [{ from: '/srv/movies', to: '/data/films' }] });
+  const config = (token = PLEX_FAKE_TOKEN) =>
+    notificationConfigSchemas.plex.parse({ url: plex.baseUrl, token, pathMappings: [{ from: '/srv/movies', to: '/data/films' }] });
 
   it('reads sections from the XML MediaContainer', async () => {
     expect(await new PlexClient(config()).sections()).toEqual([{ key: '7', title: 'Films', type: 'movie', locations: ['/data/films'] }]);
   });
 
   it('refreshes the section with the path as a query parameter and the token in a header, not the URL', async () => {
-    await new PlexClient(config()).refresh({ scope: { kind: 'folder', path: '/srv/movies/Amélie (2001)', change: 'added' }, cleanFirst: false });
+    await new PlexClient(config()).refresh({
+      scope: { kind: 'folder', path: '/srv/movies/Amélie (2001)', change: 'added' },
+      cleanFirst: false,
+    });
     const request = plex.requests.at(-1)!;
     expect(request.path).toBe('/library/sections/7/refresh');
     expect(request.query).toEqual({ path: '/data/films/Amélie (2001)' });
@@ -150,7 +190,10 @@ describe('PlexClient', () => {
   });
 
   it('refreshes the parent folder for a removed one', async () => {
-    await new PlexClient(config()).refresh({ scope: { kind: 'folder', path: '/srv/movies/Gone (2012)', change: 'removed' }, cleanFirst: false });
+    await new PlexClient(config()).refresh({
+      scope: { kind: 'folder', path: '/srv/movies/Gone (2012)', change: 'removed' },
+      cleanFirst: false,
+    });
     expect(plex.requests.at(-1)!.query).toEqual({ path: '/data/films' });
   });
 
@@ -163,13 +206,24 @@ describe('PlexClient', () => {
 
 describe('Discord', () => {
   it('posts one embed and reads the created message id (wait=true)', async () => {
-    const answer = await postDiscordMessage(notificationConfigSchemas.discord.parse({ webhookUrl: discord.webhookUrl, username: 'Reelflow' }), message);
+    const answer = await postDiscordMessage(
+      notificationConfigSchemas.discord.parse({ webhookUrl: discord.webhookUrl, username: 'Reelflow' }),
+      message,
+    );
     expect(answer).toMatch(/^Discord message \d+$/);
     const request = discord.requests.at(-1)!;
     expect(request.query).toEqual({ wait: 'true' });
     expect(JSON.parse(request.body)).toEqual({
       username: 'Reelflow',
-      embeds: [{ title: 'Added: Heat (1995)', description: 'Movie added in the library.\n/srv/movies/Heat (1995)', color: 0x2ecc71, timestamp: '2026-11-21T10:00:00.000Z', footer: { text: 'Reelflow' } }],
+      embeds: [
+        {
+          title: 'Added: Heat (1995)',
+          description: 'Movie added in the library.\n/srv/movies/Heat (1995)',
+          color: 0x2ecc71,
+          timestamp: '2026-11-21T10:00:00.000Z',
+          footer: { text: 'Reelflow' },
+        },
+      ],
     });
   });
 
@@ -182,7 +236,14 @@ describe('Discord', () => {
 });
 
 describe('Pushover', () => {
-  const config = (token = PUSHOVER_FAKE_TOKEN) => notificationConfigSchemas.pushover.parse({ url: pushover.baseUrl.replace(/\/1$/, ''), token, user: PUSHOVER_FAKE_USER, device: 'phone', priority: 1 });
+  const config = (token = PUSHOVER_FAKE_TOKEN) =>
+    notificationConfigSchemas.pushover.parse({
+      url: pushover.baseUrl.replace(/\/1$/, ''),
+      token,
+      user: PUSHOVER_FAKE_USER,
+      device: 'phone',
+      priority: 1,
+    });
 
   it('posts a form with token, user, title, message, priority, device and timestamp', async () => {
     expect(await sendPushoverMessage(config(), message)).toMatch(/^Pushover request /);
@@ -212,7 +273,14 @@ describe('Pushover', () => {
 
 describe('e-mail', () => {
   const config = (password: string) =>
-    notificationConfigSchemas.email.parse({ host: smtp.host, port: smtp.port, username: smtp.username, password, from: 'reelflow@home.lan', to: ['a@home.lan'] });
+    notificationConfigSchemas.email.parse({
+      host: smtp.host,
+      port: smtp.port,
+      username: smtp.username,
+      password,
+      from: 'reelflow@home.lan',
+      to: ['a@home.lan'],
+    });
 
   it('sends through SMTP with AUTH and reports the server’s answer', async () => {
     expect(await sendEmailMessage(config(smtp.password), message)).toMatch(/^SMTP 250 /);

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { digestMessage, messageText, messageTitle, type TitleMessage } from '../../../src/integrations/notification-message.js';
 
-const message = (displayName: string, event: TitleMessage['event'] = 'added', titleKind: TitleMessage['titleKind'] = 'movie'): TitleMessage => ({
+const message = (
+  displayName: string,
+  event: TitleMessage['event'] = 'added',
+  titleKind: TitleMessage['titleKind'] = 'movie',
+): TitleMessage => ({
   id: `notify/${displayName}`,
   event,
   titleKind,
@@ -12,7 +16,11 @@ const message = (displayName: string, event: TitleMessage['event'] = 'added', ti
 
 describe('digest messages', () => {
   it('name how many titles and list each with what happened to it', () => {
-    const digest = digestMessage('people-digest/discord/lib/notify/Heat', '/media/movies', [message('Heat (1995)'), message('Ronin (1998)'), message('Severance', 'added', 'show')]);
+    const digest = digestMessage('people-digest/discord/lib/notify/Heat', '/media/movies', [
+      message('Heat (1995)'),
+      message('Ronin (1998)'),
+      message('Severance', 'added', 'show'),
+    ]);
     expect(messageTitle(digest)).toBe('Added: 3 titles');
     expect(messageText(digest)).toBe('Added movie: Heat (1995)\nAdded movie: Ronin (1998)\nAdded tv show: Severance\n/media/movies');
     expect(digest.id).toBe('people-digest/discord/lib/notify/Heat');

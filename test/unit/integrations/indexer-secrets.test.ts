@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { IndexerSecretMissingError, redactIndexerSecrets, resolveIndexerSecrets } from '../../../src/integrations/torznab/indexer-secrets.js';
+import {
+  IndexerSecretMissingError,
+  redactIndexerSecrets,
+  resolveIndexerSecrets,
+} from '../../../src/integrations/torznab/indexer-secrets.js';
 import { checkedInfoHash } from '../../../src/integrations/torznab/torznab-client.js';
 
 const prowlarr = { name: 'prowlarr', apiUrl: 'http://prowlarr:9696/1/api?apikey=0123456789abcdef' };
@@ -20,9 +24,13 @@ describe('indexer secrets in release links', () => {
 
   it('takes the key as configured now, and fails clearly when the indexer or its key is gone', () => {
     const stored = redactIndexerSecrets('http://prowlarr:9696/1/download?apikey=0123456789abcdef', prowlarr);
-    expect(resolveIndexerSecrets(stored, { ...prowlarr, apiUrl: 'http://prowlarr:9696/1/api?apikey=rotated' })).toBe('http://prowlarr:9696/1/download?apikey=rotated');
+    expect(resolveIndexerSecrets(stored, { ...prowlarr, apiUrl: 'http://prowlarr:9696/1/api?apikey=rotated' })).toBe(
+      'http://prowlarr:9696/1/download?apikey=rotated',
+    );
     expect(() => resolveIndexerSecrets(stored, undefined)).toThrow(IndexerSecretMissingError);
-    expect(() => resolveIndexerSecrets(stored, { ...prowlarr, apiUrl: 'http://prowlarr:9696/1/api' })).toThrow(/needs the query\.apikey of indexer prowlarr/);
+    expect(() => resolveIndexerSecrets(stored, { ...prowlarr, apiUrl: 'http://prowlarr:9696/1/api' })).toThrow(
+      /needs the query\.apikey of indexer prowlarr/,
+    );
     // A magnet or a link without the key is left as it is.
     expect(redactIndexerSecrets('magnet:?xt=urn:btih:abc', prowlarr)).toBe('magnet:?xt=urn:btih:abc');
   });
@@ -37,7 +45,11 @@ describe('checkedInfoHash', () => {
     [undefined, undefined, {}],
     ['all', undefined, { infoHashProblem: 'info hash "all" is not 40 hex or 32 base32 characters' }],
     [`${hex}|${hex}`, undefined, { infoHashProblem: expect.stringMatching(/is not 40 hex/) }],
-    ['0'.repeat(40), `magnet:?xt=urn:btih:${hex}`, { infoHashProblem: `info hash ${'0'.repeat(40)} differs from its magnet link's ${hex}` }],
+    [
+      '0'.repeat(40),
+      `magnet:?xt=urn:btih:${hex}`,
+      { infoHashProblem: `info hash ${'0'.repeat(40)} differs from its magnet link's ${hex}` },
+    ],
     [hex, 'magnet:?dn=no-hash', { infoHashProblem: 'its magnet link names no usable info hash' }],
   ])('%s with %s', (attribute, magnet, expected) => {
     expect(checkedInfoHash(attribute, magnet)).toEqual(expected);

@@ -3,16 +3,22 @@ import { mapPath } from '../../../src/integrations/path-mapping.js';
 
 describe('mapPath', () => {
   it('replaces the matching prefix with the other side’s name for it', () => {
-    expect(mapPath('/srv/media/movies/Heat (1995)', [{ from: '/srv/media', to: 'smb://nas/media' }])).toBe('smb://nas/media/movies/Heat (1995)');
+    expect(mapPath('/srv/media/movies/Heat (1995)', [{ from: '/srv/media', to: 'smb://nas/media' }])).toBe(
+      'smb://nas/media/movies/Heat (1995)',
+    );
   });
 
   it('ends directories with the separator Kodi expects', () => {
-    expect(mapPath('/srv/media/movies/Heat (1995)/', [{ from: '/srv/media/', to: 'smb://nas/media/' }], { directory: true })).toBe('smb://nas/media/movies/Heat (1995)/');
+    expect(mapPath('/srv/media/movies/Heat (1995)/', [{ from: '/srv/media/', to: 'smb://nas/media/' }], { directory: true })).toBe(
+      'smb://nas/media/movies/Heat (1995)/',
+    );
     expect(mapPath('/srv/media', [{ from: '/srv/media', to: 'nfs://nas/media' }], { directory: true })).toBe('nfs://nas/media/');
   });
 
   it('uses backslashes for a Windows target, drive letter or UNC', () => {
-    expect(mapPath('/srv/media/movies/Heat (1995)', [{ from: '/srv/media', to: 'D:\\Media' }], { directory: true })).toBe('D:\\Media\\movies\\Heat (1995)\\');
+    expect(mapPath('/srv/media/movies/Heat (1995)', [{ from: '/srv/media', to: 'D:\\Media' }], { directory: true })).toBe(
+      'D:\\Media\\movies\\Heat (1995)\\',
+    );
     expect(mapPath('/srv/media/tv/Severance', [{ from: '/srv/media', to: '\\\\nas\\media' }])).toBe('\\\\nas\\media\\tv\\Severance');
   });
 

@@ -16,7 +16,11 @@ describe('maskSecrets', () => {
         { name: 'b', hosts: [{ name: 'h2', url: 'http://h2', password: '••••long' }] },
       ],
     });
-    expect(maskSecrets('pushover', { token: 'azGDORePK8gMaC0QOYAMyEEuzJnyUi', user: 'u', priority: 0 })).toEqual({ token: '••••nyUi', user: '••••', priority: 0 });
+    expect(maskSecrets('pushover', { token: 'azGDORePK8gMaC0QOYAMyEEuzJnyUi', user: 'u', priority: 0 })).toEqual({
+      token: '••••nyUi',
+      user: '••••',
+      priority: 0,
+    });
   });
 
   it('leaves the input untouched and absent secrets absent', () => {
@@ -47,7 +51,10 @@ describe('restoreMaskedSecrets', () => {
     const samePlace = restoreMaskedSecrets('jellyfin', { url: 'HTTP://Jellyfin.lan:8096/web', apiKey: '••••6789' }, stored);
     expect(samePlace).toEqual({ config: { url: 'HTTP://Jellyfin.lan:8096/web', apiKey: 'stored-api-key-0123456789' }, refused: [] });
     for (const url of ['http://evil.example:8096', 'http://jellyfin.lan:9999', 'https://jellyfin.lan:8096']) {
-      expect(restoreMaskedSecrets('jellyfin', { url, apiKey: '••••6789' }, stored)).toEqual({ config: { url, apiKey: '••••6789' }, refused: ['apiKey'] });
+      expect(restoreMaskedSecrets('jellyfin', { url, apiKey: '••••6789' }, stored)).toEqual({
+        config: { url, apiKey: '••••6789' },
+        refused: ['apiKey'],
+      });
     }
   });
 
@@ -62,6 +69,9 @@ describe('restoreMaskedSecrets', () => {
     expect(restoreMaskedSecrets('email', { host: 'other.example.com', password: '••••' }, mail).refused).toEqual(['password']);
     const pushover = { url: 'https://api.pushover.net', token: 'app-token-0123456789', user: 'user-key-0123456789' };
     expect(restoreMaskedSecrets('pushover', { token: '••••6789', user: '••••6789' }, pushover).refused).toEqual([]);
-    expect(restoreMaskedSecrets('pushover', { url: 'http://127.0.0.1:1', token: '••••6789', user: '••••6789' }, pushover).refused).toEqual(['token', 'user']);
+    expect(restoreMaskedSecrets('pushover', { url: 'http://127.0.0.1:1', token: '••••6789', user: '••••6789' }, pushover).refused).toEqual([
+      'token',
+      'user',
+    ]);
   });
 });

@@ -6,7 +6,12 @@ const byName: Identification = { status: 'unidentified', source: 'folder-name', 
 
 describe('withArrIdentification', () => {
   it("identifies a folder that names no id with the *arr's ids", () => {
-    expect(withArrIdentification(byName, { tmdb: 603, imdb: 'tt0133093' })).toEqual({ ...byName, status: 'identified', source: 'arr', ids: { tmdb: 603, imdb: 'tt0133093' } });
+    expect(withArrIdentification(byName, { tmdb: 603, imdb: 'tt0133093' })).toEqual({
+      ...byName,
+      status: 'identified',
+      source: 'arr',
+      ids: { tmdb: 603, imdb: 'tt0133093' },
+    });
   });
 
   it("keeps an NFO's or a folder tag's ids, and a folder name when the *arr named none", () => {

@@ -12,16 +12,28 @@ describe('parseArrDelivery', () => {
       { eventType: 'Rename', movie, renamedMovieFiles: [] },
       { eventType: 'MovieFileDelete', movie, movieFile: { id: 2, relativePath: 'Heat.mkv' }, deleteReason: 'upgrade' },
     ]) {
-      expect(parseArrDelivery('radarr', body)).toEqual({ ok: true, eventType: body.eventType, action: { kind: 'refresh', remotePath: '/movies/Heat (1995)', field: 'body.movie.folderPath', ids: { tmdb: 949 } } });
+      expect(parseArrDelivery('radarr', body)).toEqual({
+        ok: true,
+        eventType: body.eventType,
+        action: { kind: 'refresh', remotePath: '/movies/Heat (1995)', field: 'body.movie.folderPath', ids: { tmdb: 949 } },
+      });
     }
   });
 
   it('removes on MovieDelete / SeriesDelete and only records grabs, adds and health messages', () => {
-    expect(parseArrDelivery('radarr', { eventType: 'MovieDelete', movie, deletedFiles: true })).toMatchObject({ action: { kind: 'remove' } });
-    expect(parseArrDelivery('sonarr', { eventType: 'SeriesDelete', series: { id: 1, title: 'X', path: '/tv/X' } })).toMatchObject({ action: { kind: 'remove', remotePath: '/tv/X' } });
+    expect(parseArrDelivery('radarr', { eventType: 'MovieDelete', movie, deletedFiles: true })).toMatchObject({
+      action: { kind: 'remove' },
+    });
+    expect(parseArrDelivery('sonarr', { eventType: 'SeriesDelete', series: { id: 1, title: 'X', path: '/tv/X' } })).toMatchObject({
+      action: { kind: 'remove', remotePath: '/tv/X' },
+    });
     expect(parseArrDelivery('radarr', { eventType: 'Grab', movie })).toMatchObject({ action: { kind: 'ignore' } });
-    expect(parseArrDelivery('sonarr', { eventType: 'SeriesAdd', series: { id: 1, title: 'X', path: '/tv/X' } })).toMatchObject({ action: { kind: 'ignore' } });
-    expect(parseArrDelivery('sonarr', { eventType: 'Health', level: 'warning', message: 'Indexers unavailable' })).toMatchObject({ action: { kind: 'ignore' } });
+    expect(parseArrDelivery('sonarr', { eventType: 'SeriesAdd', series: { id: 1, title: 'X', path: '/tv/X' } })).toMatchObject({
+      action: { kind: 'ignore' },
+    });
+    expect(parseArrDelivery('sonarr', { eventType: 'Health', level: 'warning', message: 'Indexers unavailable' })).toMatchObject({
+      action: { kind: 'ignore' },
+    });
     expect(parseArrDelivery('radarr', { eventType: 'Test' })).toMatchObject({ action: { kind: 'test' } });
   });
 
@@ -33,12 +45,20 @@ describe('parseArrDelivery', () => {
       episodeFiles: [{ id: 9, relativePath: 'Season 01/Severance - S01E01.mkv' }],
       fileCount: 1,
     };
-    expect(parseArrDelivery('sonarr', body)).toMatchObject({ ok: true, action: { kind: 'refresh', remotePath: '/tv/Severance', field: 'body.series.path', ids: { tvdb: 371980 } } });
-    expect(parseArrDelivery('sonarr', { ...body, episodeFiles: [] })).toEqual({ ok: false, error: expect.stringMatching(/^body\.episodeFile: /) });
+    expect(parseArrDelivery('sonarr', body)).toMatchObject({
+      ok: true,
+      action: { kind: 'refresh', remotePath: '/tv/Severance', field: 'body.series.path', ids: { tvdb: 371980 } },
+    });
+    expect(parseArrDelivery('sonarr', { ...body, episodeFiles: [] })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^body\.episodeFile: /),
+    });
   });
 
   it('names the missing or wrong field, and tells an unknown event type apart', () => {
-    expect(parseArrDelivery('radarr', { eventType: 'Download', movie: { id: 1, title: 'Heat' }, movieFile: { id: 1, relativePath: 'x' } })).toEqual({ ok: false, error: expect.stringMatching(/body\.movie\.folderPath/) });
+    expect(
+      parseArrDelivery('radarr', { eventType: 'Download', movie: { id: 1, title: 'Heat' }, movieFile: { id: 1, relativePath: 'x' } }),
+    ).toEqual({ ok: false, error: expect.stringMatching(/body\.movie\.folderPath/) });
     expect(parseArrDelivery('radarr', { eventType: 42 })).toEqual({ ok: false, error: expect.stringMatching(/^body\.eventType: /) });
     expect(parseArrDelivery('radarr', { eventType: 'SeriesAdd' })).toEqual({ ok: false, unknownEventType: 'SeriesAdd' });
   });
@@ -56,7 +76,13 @@ describe('arrEventKey', () => {
 const matrix = { folderPath: '/movies/The Matrix (1999)', title: 'The Matrix', year: 1999, tmdbId: 603, imdbId: 'tt0133093' };
 const show = { path: '/tv/Breaking Bad (2008)', title: 'Breaking Bad', year: 2008, tvdbId: 81189, tmdbId: 1396, imdbId: 'tt0903747' };
 const e1 = { season: 1, episode: 1, title: 'Pilot', airDate: '2008-01-20', relativePath: 'Season 01/Breaking Bad - S01E01.mkv' };
-const e2 = { season: 1, episode: 2, title: "Cat's in the Bag...", airDate: '2008-01-27', relativePath: 'Season 01/Breaking Bad - S01E02.mkv' };
+const e2 = {
+  season: 1,
+  episode: 2,
+  title: "Cat's in the Bag...",
+  airDate: '2008-01-27',
+  relativePath: 'Season 01/Breaking Bad - S01E02.mkv',
+};
 
 describe('Radarr webhook payloads, as Radarr serialises them', () => {
   it.each([
@@ -79,7 +105,10 @@ describe('Radarr webhook payloads, as Radarr serialises them', () => {
 
   it("carries the movie's TMDB and IMDb ids", () => {
     const parsed = parseArrDelivery('radarr', radarr.download(matrix, 'The Matrix (1999).mkv'));
-    expect(parsed).toMatchObject({ ok: true, action: { kind: 'refresh', remotePath: '/movies/The Matrix (1999)', ids: { tmdb: 603, imdb: 'tt0133093' } } });
+    expect(parsed).toMatchObject({
+      ok: true,
+      action: { kind: 'refresh', remotePath: '/movies/The Matrix (1999)', ids: { tmdb: 603, imdb: 'tt0133093' } },
+    });
   });
 
   it('leaves out an id Radarr does not know (0, or no imdbId)', () => {
@@ -110,16 +139,26 @@ describe('Sonarr webhook payloads, as Sonarr v3 and v4 serialise them', () => {
 
   it("carries the series' TVDB, TMDB and IMDb ids from a season pack's import", () => {
     const parsed = parseArrDelivery('sonarr', sonarr.importComplete(show, [e1, e2]));
-    expect(parsed).toMatchObject({ ok: true, eventType: 'Download', action: { kind: 'refresh', remotePath: '/tv/Breaking Bad (2008)', ids: { tvdb: 81189, tmdb: 1396, imdb: 'tt0903747' } } });
+    expect(parsed).toMatchObject({
+      ok: true,
+      eventType: 'Download',
+      action: { kind: 'refresh', remotePath: '/tv/Breaking Bad (2008)', ids: { tvdb: 81189, tmdb: 1396, imdb: 'tt0903747' } },
+    });
   });
 
   it('answers a Download with neither episodeFile nor episodeFiles naming the field', () => {
     const { episodeFile: _file, ...body } = sonarr.download(show, e1);
     expect(parseArrDelivery('sonarr', body)).toEqual({ ok: false, error: expect.stringMatching(/^body\.episodeFile: /) });
-    expect(parseArrDelivery('sonarr', { ...sonarr.importComplete(show, [e1]), episodeFiles: [] })).toEqual({ ok: false, error: expect.stringMatching(/^body\.episodeFile: /) });
+    expect(parseArrDelivery('sonarr', { ...sonarr.importComplete(show, [e1]), episodeFiles: [] })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^body\.episodeFile: /),
+    });
   });
 
   it('no longer knows the made-up ImportComplete event type', () => {
-    expect(parseArrDelivery('sonarr', { ...sonarr.importComplete(show, [e1]), eventType: 'ImportComplete' })).toEqual({ ok: false, unknownEventType: 'ImportComplete' });
+    expect(parseArrDelivery('sonarr', { ...sonarr.importComplete(show, [e1]), eventType: 'ImportComplete' })).toEqual({
+      ok: false,
+      unknownEventType: 'ImportComplete',
+    });
   });
 });

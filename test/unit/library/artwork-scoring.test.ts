@@ -16,7 +16,9 @@ describe('scoreArtwork', () => {
   it('stays within 0–100 and gives a full-size, preferred-language, well-voted poster of the right shape a high score', () => {
     const best = scoreArtwork(poster({ voteAverage: 10, voteCount: 1000 }), prefs);
     expect(best).toBe(100);
-    expect(scoreArtwork({ assetType: 'poster', width: null, height: null, language: 'xx', voteAverage: null, voteCount: null }, prefs)).toBeGreaterThanOrEqual(0);
+    expect(
+      scoreArtwork({ assetType: 'poster', width: null, height: null, language: 'xx', voteAverage: null, voteCount: null }, prefs),
+    ).toBeGreaterThanOrEqual(0);
   });
 
   it('scores resolution against minResolution: half the height loses half the resolution points', () => {
@@ -37,11 +39,15 @@ describe('scoreArtwork', () => {
 
   it('prefers text-less fanart over fanart in the preferred language', () => {
     const fanart = { assetType: 'fanart', width: 1920, height: 1080, voteAverage: 5, voteCount: 10 };
-    expect(scoreArtwork({ ...fanart, language: null }, { ...prefs, minResolution: 1080 })).toBeGreaterThan(scoreArtwork({ ...fanart, language: 'en' }, { ...prefs, minResolution: 1080 }));
+    expect(scoreArtwork({ ...fanart, language: null }, { ...prefs, minResolution: 1080 })).toBeGreaterThan(
+      scoreArtwork({ ...fanart, language: 'en' }, { ...prefs, minResolution: 1080 }),
+    );
   });
 
   it('rewards votes and penalises the wrong aspect', () => {
-    expect(scoreArtwork(poster({ voteAverage: 8, voteCount: 100 }), prefs)).toBeGreaterThan(scoreArtwork(poster({ voteAverage: 2, voteCount: 1 }), prefs));
+    expect(scoreArtwork(poster({ voteAverage: 8, voteCount: 100 }), prefs)).toBeGreaterThan(
+      scoreArtwork(poster({ voteAverage: 2, voteCount: 1 }), prefs),
+    );
     expect(scoreArtwork(poster({ width: 1500, height: 1500 }), prefs)).toBeLessThan(scoreArtwork(poster(), prefs));
   });
 
@@ -64,6 +70,11 @@ describe('selectionOrder', () => {
 
   it('takes the configured maximum per type, one for types without a setting', () => {
     const limits = { maxPoster: 3, maxFanart: 5, maxLogo: 2 };
-    expect([maxForType('poster', limits), maxForType('fanart', limits), maxForType('clearlogo', limits), maxForType('banner', limits)]).toEqual([3, 5, 2, 1]);
+    expect([
+      maxForType('poster', limits),
+      maxForType('fanart', limits),
+      maxForType('clearlogo', limits),
+      maxForType('banner', limits),
+    ]).toEqual([3, 5, 2, 1]);
   });
 });

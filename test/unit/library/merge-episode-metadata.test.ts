@@ -33,6 +33,8 @@ describe('fillEpisodeFromProvider', () => {
   });
 
   it('adds nothing from an empty provider value', () => {
-    expect(fillEpisodeFromProvider(BARE, { ...PROVIDED, title: '', plot: undefined, airDate: undefined, runtime: undefined, externalIds: {} })).toEqual({});
+    expect(
+      fillEpisodeFromProvider(BARE, { ...PROVIDED, title: '', plot: undefined, airDate: undefined, runtime: undefined, externalIds: {} }),
+    ).toEqual({});
   });
 });

@@ -26,8 +26,21 @@ const tmdb: ProviderMetadata = {
 
 describe('mergeProviderMetadata', () => {
   it('takes provider values, never empty ones, and merges ratings by source', () => {
-    const update = mergeProviderMetadata([tmdb], { ratings: [{ name: 'imdb', value: 8.7, votes: 10, isDefault: true }] }, { isShow: false });
-    expect(update).toMatchObject({ title: 'The Matrix', plot: 'From TMDB.', mpaa: 'R', setName: 'The Matrix Collection', directors: ['Lana Wachowski'], credits: ['Lana Wachowski'], tmdbId: 603, imdbId: 'tt0133093' });
+    const update = mergeProviderMetadata(
+      [tmdb],
+      { ratings: [{ name: 'imdb', value: 8.7, votes: 10, isDefault: true }] },
+      { isShow: false },
+    );
+    expect(update).toMatchObject({
+      title: 'The Matrix',
+      plot: 'From TMDB.',
+      mpaa: 'R',
+      setName: 'The Matrix Collection',
+      directors: ['Lana Wachowski'],
+      credits: ['Lana Wachowski'],
+      tmdbId: 603,
+      imdbId: 'tt0133093',
+    });
     expect(update).not.toHaveProperty('tagline');
     expect(update).not.toHaveProperty('studios');
     expect(update.ratings).toEqual([
@@ -37,7 +50,11 @@ describe('mergeProviderMetadata', () => {
   });
 
   it('never touches a locked field', () => {
-    const update = mergeProviderMetadata([tmdb], { ratings: [], plotLocked: true, titleLocked: true, genresLocked: true }, { isShow: false });
+    const update = mergeProviderMetadata(
+      [tmdb],
+      { ratings: [], plotLocked: true, titleLocked: true, genresLocked: true },
+      { isShow: false },
+    );
     expect(update).not.toHaveProperty('plot');
     expect(update).not.toHaveProperty('title');
     expect(update).not.toHaveProperty('genres');

@@ -11,14 +11,31 @@ function read<T extends TvShowNfo | SeasonNfo>(xml: string): T {
 }
 
 describe('nfoArtworkCandidates', () => {
-  const art = (assetType: ScannedArtwork['assetType'], season?: ScannedArtwork['season']): ScannedArtwork => ({ relativePath: 'x.jpg', assetType, season, sha256: 'x', sizeBytes: 1, width: 1, height: 1, format: 'jpg' });
+  const art = (assetType: ScannedArtwork['assetType'], season?: ScannedArtwork['season']): ScannedArtwork => ({
+    relativePath: 'x.jpg',
+    assetType,
+    season,
+    sha256: 'x',
+    sizeBytes: 1,
+    width: 1,
+    height: 1,
+    format: 'jpg',
+  });
 
-  it("leaves out every kind of picture the folder has its own of, and names each type and URL once", () => {
+  it('leaves out every kind of picture the folder has its own of, and names each type and URL once', () => {
     const scanned = {
       kind: 'tvshow',
-      nfo: read<TvShowNfo>('<tvshow><thumb aspect="poster">https://a.example/p.jpg</thumb><thumb aspect="banner">https://a.example/b.jpg</thumb><thumb aspect="poster" type="season" season="1">https://a.example/s1.jpg</thumb><thumb aspect="poster" type="season" season="0">https://a.example/s0.jpg</thumb><fanart><thumb>https://a.example/f.jpg</thumb></fanart></tvshow>'),
+      nfo: read<TvShowNfo>(
+        '<tvshow><thumb aspect="poster">https://a.example/p.jpg</thumb><thumb aspect="banner">https://a.example/b.jpg</thumb><thumb aspect="poster" type="season" season="1">https://a.example/s1.jpg</thumb><thumb aspect="poster" type="season" season="0">https://a.example/s0.jpg</thumb><fanart><thumb>https://a.example/f.jpg</thumb></fanart></tvshow>',
+      ),
       seasonNfos: [
-        { season: 1, nfoPath: 'Season 01/season.nfo', nfo: read<SeasonNfo>('<season><thumb>https://a.example/s1.jpg</thumb><thumb aspect="banner">https://a.example/s1b.jpg</thumb></season>') },
+        {
+          season: 1,
+          nfoPath: 'Season 01/season.nfo',
+          nfo: read<SeasonNfo>(
+            '<season><thumb>https://a.example/s1.jpg</thumb><thumb aspect="banner">https://a.example/s1b.jpg</thumb></season>',
+          ),
+        },
       ],
       artwork: [art('poster'), art('extrafanart'), art('banner', 1), art('poster', 'specials')],
     } as unknown as ScannedShow;

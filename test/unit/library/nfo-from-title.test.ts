@@ -34,7 +34,8 @@ const movie = {
   nfoExtra: [],
 } as unknown as Movie;
 
-const stream = (s: Partial<MediaStream>): MediaStream => ({ codec: null, language: null, width: null, height: null, hdr: null, channels: null, ...s }) as MediaStream;
+const stream = (s: Partial<MediaStream>): MediaStream =>
+  ({ codec: null, language: null, width: null, height: null, hdr: null, channels: null, ...s }) as MediaStream;
 
 describe('movieNfoFromTitle', () => {
   it('writes uniqueids, ratings, actors, set and fileinfo that read back as the same model', () => {
@@ -62,7 +63,14 @@ describe('movieNfoFromTitle', () => {
       { type: 'imdb', value: 'tt0133093', isDefault: false },
     ]);
     expect(parsed.movie.actors.map((a) => a.name)).toEqual(['Keanu Reeves', 'Carrie-Anne Moss']);
-    expect(parsed.movie.fileInfo?.video[0]).toEqual({ codec: 'hevc', aspect: 2.4, width: 1920, height: 800, durationInSeconds: 8160, hdrType: 'hdr10' });
+    expect(parsed.movie.fileInfo?.video[0]).toEqual({
+      codec: 'hevc',
+      aspect: 2.4,
+      width: 1920,
+      height: 800,
+      durationInSeconds: 8160,
+      hdrType: 'hdr10',
+    });
     expect(parsed.movie.trailer).toBe('plugin://plugin.video.youtube/play/?video_id=m8e-FF8MsqU');
     expect(xml).toContain('<kodiextension source="me">kept</kodiextension>');
     // Same model in, same bytes out: publishing twice writes nothing the second time.

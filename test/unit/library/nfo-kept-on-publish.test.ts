@@ -10,7 +10,8 @@ import { episodesOf, movieOf, publishEpisodes, publishMovie, publishTvShow, tvSh
  * what was published writes the same bytes.
  */
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/nfo-writers/${name}`, import.meta.url), 'utf8');
-const stream = (s: Partial<MediaStream>): MediaStream => ({ codec: null, language: null, width: null, height: null, hdr: null, channels: null, ...s }) as MediaStream;
+const stream = (s: Partial<MediaStream>): MediaStream =>
+  ({ codec: null, language: null, width: null, height: null, hdr: null, channels: null, ...s }) as MediaStream;
 
 describe('publishing keeps what tools write inside modelled elements', () => {
   it("keeps tinyMediaManager's actor children and the ids on <credits> and <director>", () => {
@@ -54,7 +55,9 @@ describe('publishing keeps what tools write inside modelled elements', () => {
     expect(published).toContain(
       '<thumb spoof="" cache="" aspect="thumb" preview="https://artworks.thetvdb.com/banners/_cache/episodes/81189/349232.jpg">https://artworks.thetvdb.com/banners/episodes/81189/349232.jpg</thumb>',
     );
-    const movie = movieOf('<movie><title>A</title><thumb aspect="poster" colors="|a|b|" language="en">https://example.org/p.jpg</thumb></movie>');
+    const movie = movieOf(
+      '<movie><title>A</title><thumb aspect="poster" colors="|a|b|" language="en">https://example.org/p.jpg</thumb></movie>',
+    );
     expect(publishMovie(movie)).toContain('<thumb colors="|a|b|" language="en" aspect="poster">https://example.org/p.jpg</thumb>');
   });
 
@@ -97,9 +100,13 @@ describe('publishing keeps what tools write inside modelled elements', () => {
 
   it("keeps a 3D episode's stereomode and the stream details of a file that was not probed", () => {
     const [episode] = episodesOf(fixture('kodi.episode.nfo'));
-    const probe = fileInfoFromStreams({ durationSeconds: 3480 }, [stream({ streamType: 'video', codec: 'hevc', width: 3840, height: 2160 })]);
+    const probe = fileInfoFromStreams({ durationSeconds: 3480 }, [
+      stream({ streamType: 'video', codec: 'hevc', width: 3840, height: 2160 }),
+    ]);
     const [published] = episodesOf(publishEpisodes([episode!], probe));
-    expect(published!.fileInfo?.video).toEqual([{ codec: 'hevc', aspect: 1.778, width: 3840, height: 2160, durationInSeconds: 3480, stereoMode: 'left_right' }]);
+    expect(published!.fileInfo?.video).toEqual([
+      { codec: 'hevc', aspect: 1.778, width: 3840, height: 2160, durationInSeconds: 3480, stereoMode: 'left_right' },
+    ]);
     const [unprobed] = episodesOf(publishEpisodes([episode!]));
     expect(unprobed!.fileInfo).toEqual(episode!.fileInfo);
   });
@@ -116,7 +123,9 @@ describe('publishing keeps what tools write inside modelled elements', () => {
   });
 
   it('keeps the attributes of single-valued elements and of uniqueids', () => {
-    const nfo = movieOf('<movie><title lang="en">Heat</title><plot source="tmdb">A heist.</plot><uniqueid type="tmdb" default="true" scraper="metadata.themoviedb.org">949</uniqueid></movie>');
+    const nfo = movieOf(
+      '<movie><title lang="en">Heat</title><plot source="tmdb">A heist.</plot><uniqueid type="tmdb" default="true" scraper="metadata.themoviedb.org">949</uniqueid></movie>',
+    );
     expect(nfo.elementAttributes).toEqual({ title: { lang: 'en' }, plot: { source: 'tmdb' } });
     const published = publishMovie(nfo);
     expect(published).toContain('<title lang="en">Heat</title>');
@@ -146,8 +155,10 @@ describe('publishing keeps what tools write inside modelled elements', () => {
     expect(publishMovie(movieOf(published))).toBe(published);
   });
 
-  it('keeps the attributes of a legacy <rating> on the rating it becomes, and of Jellyfin\'s <sortorder> on <order>', () => {
-    const show = tvShowOf('<tvshow><title>Lost</title><year>2000</year><rating origin="tvdb">8.3</rating><actor><name>Kate</name><sortorder from="jellyfin">0</sortorder></actor></tvshow>');
+  it("keeps the attributes of a legacy <rating> on the rating it becomes, and of Jellyfin's <sortorder> on <order>", () => {
+    const show = tvShowOf(
+      '<tvshow><title>Lost</title><year>2000</year><rating origin="tvdb">8.3</rating><actor><name>Kate</name><sortorder from="jellyfin">0</sortorder></actor></tvshow>',
+    );
     const published = publishTvShow(show);
     expect(published).toContain('<rating name="default" default="true" origin="tvdb">');
     expect(published).toContain('<order from="jellyfin">0</order>');
@@ -212,7 +223,9 @@ describe('publishing keeps what tools write inside modelled elements', () => {
     expect(movieOf(published)).toStrictEqual(nfo);
 
     // The probe's values go where the file had them, with the file's attributes.
-    const probe = fileInfoFromStreams({ durationSeconds: 6000 }, [stream({ streamType: 'video', codec: 'hevc', width: 3840, height: 1600 })]);
+    const probe = fileInfoFromStreams({ durationSeconds: 6000 }, [
+      stream({ streamType: 'video', codec: 'hevc', width: 3840, height: 1600 }),
+    ]);
     const probed = publishMovie(nfo, probe);
     expect(probed).toContain('<codec profile="high">hevc</codec>');
     expect(probed).toContain('<width unit="px">3840</width>');

@@ -15,8 +15,14 @@ function folderWith(files: Record<string, string>): string {
 
 describe('nfoWritePermission', () => {
   it('allows writing where no NFO is, and hands over a readable one to keep what it holds', async () => {
-    expect(await nfoWritePermission(folderWith({}), 'movie.nfo', 'movie', { recordedUnreadable: null, replace: false })).toEqual({ write: true, keptAs: [] });
-    const readable = await nfoWritePermission(folderWith({ 'movie.nfo': GOOD }), 'movie.nfo', 'movie', { recordedUnreadable: null, replace: false });
+    expect(await nfoWritePermission(folderWith({}), 'movie.nfo', 'movie', { recordedUnreadable: null, replace: false })).toEqual({
+      write: true,
+      keptAs: [],
+    });
+    const readable = await nfoWritePermission(folderWith({ 'movie.nfo': GOOD }), 'movie.nfo', 'movie', {
+      recordedUnreadable: null,
+      replace: false,
+    });
     expect(readable.write && readable.existing?.kind).toBe('movie');
   });
 
@@ -35,7 +41,9 @@ describe('nfoWritePermission', () => {
     const held = await nfoWritePermission(folder, 'movie.nfo', 'movie', { recordedUnreadable: 'movie.nfo', replace: false });
     expect(held.write).toBe(false);
     // Another NFO name than the one to write (Kodi reads movie.nfo before <video>.nfo) is held the same way.
-    expect((await nfoWritePermission(folder, 'Heat (1995).nfo', 'movie', { recordedUnreadable: 'movie.nfo', replace: false })).write).toBe(false);
+    expect((await nfoWritePermission(folder, 'Heat (1995).nfo', 'movie', { recordedUnreadable: 'movie.nfo', replace: false })).write).toBe(
+      false,
+    );
   });
 
   it('sets the unreadable file aside byte for byte when a person asks for it to be replaced', async () => {
@@ -49,7 +57,11 @@ describe('nfoWritePermission', () => {
 
   it('never reads or renames outside the title folder', async () => {
     const folder = folderWith({});
-    await expect(nfoWritePermission(folder, '../movie.nfo', 'movie', { recordedUnreadable: null, replace: false })).rejects.toThrow(/outside the title folder/);
-    await expect(nfoWritePermission(folder, 'movie.nfo', 'movie', { recordedUnreadable: '../../etc/passwd', replace: true })).rejects.toThrow(/outside the title folder/);
+    await expect(nfoWritePermission(folder, '../movie.nfo', 'movie', { recordedUnreadable: null, replace: false })).rejects.toThrow(
+      /outside the title folder/,
+    );
+    await expect(
+      nfoWritePermission(folder, 'movie.nfo', 'movie', { recordedUnreadable: '../../etc/passwd', replace: true }),
+    ).rejects.toThrow(/outside the title folder/);
   });
 });

@@ -24,7 +24,10 @@ const SEASONS = ['jellyfin.season.nfo'].map(fixture);
 const xmlName = fc.stringMatching(/^[a-z][a-z0-9_]{0,11}$/).map((name) => `x${name}`);
 const xmlText = fc.string({ maxLength: 30 }).map((text) => text.replace(/[&<>"\]]/g, ' ').trim());
 const attributes = fc.dictionary(xmlName, xmlText, { maxKeys: 2 });
-const attributeText = (values: Record<string, string>) => Object.entries(values).map(([key, value]) => ` ${key}="${value}"`).join('');
+const attributeText = (values: Record<string, string>) =>
+  Object.entries(values)
+    .map(([key, value]) => ` ${key}="${value}"`)
+    .join('');
 // An element no reader models: with attributes, text or children, as a tool of tomorrow might write it.
 const unknownElement: fc.Arbitrary<string> = fc
   .tuple(xmlName, attributes, fc.oneof(xmlText, fc.array(fc.tuple(fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/), xmlText), { maxLength: 3 })))
@@ -76,7 +79,8 @@ function withAdditions(text: string, root: string, add: Additions): Sample {
   const sample: Sample = { text, attributes: [], children: [] };
   // An empty element is not written, so its attributes are not looked for.
   const withAttributes = (name: string, existing: string, empty: boolean, slash: string, values: Record<string, string>) => {
-    if (!empty) for (const [key, value] of Object.entries(values)) sample.attributes.push({ element: name, attribute: ` ${key}="${value}"` });
+    if (!empty)
+      for (const [key, value] of Object.entries(values)) sample.attributes.push({ element: name, attribute: ` ${key}="${value}"` });
     return `<${name}${existing}${attributeText(values)}${slash}>`;
   };
   const addAttributes = (source: string, names: string, values: () => Record<string, string>) =>
@@ -96,11 +100,14 @@ function withAdditions(text: string, root: string, add: Additions): Sample {
   result = result.replace(/<\/actor>/g, () => `${inActors().join('')}</actor>`);
   result = result.replace(/<\/(video|audio|subtitle)>/g, (_, stream: string) => `${inStreams().join('')}</${stream}>`);
   result = addChildren(addChildren(result, 'fileinfo'), 'set');
-  const attributed = 'credits|director|writer|genre|studio|country|tag|title|originaltitle|sorttitle|plot|outline|year|premiered|aired|season|episode|mpaa|runtime|uniqueid';
+  const attributed =
+    'credits|director|writer|genre|studio|country|tag|title|originaltitle|sorttitle|plot|outline|year|premiered|aired|season|episode|mpaa|runtime|uniqueid';
   result = addAttributes(result, attributed, onPeople);
   result = addAttributes(result, 'ratings|rating|namedseason|fileinfo|streamdetails|video|audio|subtitle', onNested);
   // The children of actors and of the set, which share names (<name>) with nothing else at those places.
-  result = result.replace(/<(actor|set)(\s[^>]*)?>[\s\S]*?<\/\1>/g, (block: string) => addAttributes(block, 'name|role|type|order|sortorder|thumb|overview', onNested));
+  result = result.replace(/<(actor|set)(\s[^>]*)?>[\s\S]*?<\/\1>/g, (block: string) =>
+    addAttributes(block, 'name|role|type|order|sortorder|thumb|overview', onNested),
+  );
   return { ...sample, text: result };
 }
 
@@ -120,7 +127,9 @@ function expectAdditionsKept(published: string, sample: Sample): void {
   const added = (list: string[]) => list.reduce((counts, key) => counts.set(key, (counts.get(key) ?? 0) + 1), new Map<string, number>());
   for (const [key, count] of added(sample.attributes.map(({ element, attribute }) => JSON.stringify([element, attribute])))) {
     const [element, attribute] = JSON.parse(key) as [string, string];
-    expect(startTagsOf(element).filter((tag) => tag.includes(attribute)).length, `${attribute} on <${element}>`).toBeGreaterThanOrEqual(count);
+    expect(startTagsOf(element).filter((tag) => tag.includes(attribute)).length, `${attribute} on <${element}>`).toBeGreaterThanOrEqual(
+      count,
+    );
   }
   for (const [key, count] of added(sample.children.map(({ parent, child }) => JSON.stringify([parent, child])))) {
     const [parent, child] = JSON.parse(key) as [string, string];
@@ -182,7 +191,9 @@ describe('publishing what was read', () => {
         const before = seasonOf(text).extra;
         const season = seasonOf(text.replace('</season>', () => `${elements.join('')}</season>`));
         expect(season.extra.slice(0, before.length)).toStrictEqual(before);
-        expect(season.extra.slice(before.length).map((element) => element.name)).toEqual(elements.map((element) => /^<([^\s>]+)/.exec(element)![1]));
+        expect(season.extra.slice(before.length).map((element) => element.name)).toEqual(
+          elements.map((element) => /^<([^\s>]+)/.exec(element)![1]),
+        );
       }),
       { seed: SEED, numRuns: RUNS },
     );

@@ -19,7 +19,9 @@ describe('multi-episode files', () => {
   });
 
   it('take a block without <season> by its <episode>, and by position only a block that names no episode', () => {
-    const loose = episodesOf('<episodedetails><title>B</title><episode>2</episode></episodedetails><episodedetails><title>A</title></episodedetails>');
+    const loose = episodesOf(
+      '<episodedetails><title>B</title><episode>2</episode></episodedetails><episodedetails><title>A</title></episodedetails>',
+    );
     expect(findEpisodeBlock(loose, 1, 2, 0)?.title).toBe('B');
     expect(findEpisodeBlock(loose, 1, 1, 1)?.title).toBe('A');
     expect(findEpisodeBlock(loose, 1, 1, 0)).toBeUndefined();
@@ -27,7 +29,9 @@ describe('multi-episode files', () => {
 
   it('are published in the file order, each block with its own title, plot, rating and ids', () => {
     const published = episodesOf(publishEpisodes(blocks));
-    expect(published.map((block) => [block.episode, block.title, block.plot, block.ratings[0]?.value, block.uniqueIds.map((id) => id.value)])).toEqual([
+    expect(
+      published.map((block) => [block.episode, block.title, block.plot, block.ratings[0]?.value, block.uniqueIds.map((id) => id.value)]),
+    ).toEqual([
       [2, "Cat's in the Bag...", 'Walt and Jesse try to dispose of two bodies.', 7.9, ['349235', '102']],
       [1, 'Pilot', 'Walter White is diagnosed with cancer.', 8.2, ['349232', '101']],
     ]);
@@ -80,20 +84,28 @@ describe('ratings', () => {
       return 'read';
     };
     expect(refusal('<movie><rating>11</rating></movie>')).toBe('movie.nfo: <rating> must be a rating from 0 to 10, got "11"');
-    expect(refusal('<movie><communityrating>-1</communityrating></movie>')).toBe('movie.nfo: <communityrating> must be a rating from 0 to 10, got "-1"');
-    expect(refusal('<movie><ratings><rating name="x" max="5"><value>6</value></rating></ratings></movie>')).toBe('movie.nfo: <ratings>/<rating>/<value> must be a rating from 0 to 5, got "6"');
+    expect(refusal('<movie><communityrating>-1</communityrating></movie>')).toBe(
+      'movie.nfo: <communityrating> must be a rating from 0 to 10, got "-1"',
+    );
+    expect(refusal('<movie><ratings><rating name="x" max="5"><value>6</value></rating></ratings></movie>')).toBe(
+      'movie.nfo: <ratings>/<rating>/<value> must be a rating from 0 to 5, got "6"',
+    );
   });
 
   it('writes an unchanged rating back as the file spelt it', () => {
     expect(publishEpisodes(episodesOf(fixture('kodi.episode.nfo')))).toContain('<value>8.200000</value>');
     expect(publishMovie(movieOf(fixture('tmm.movie.nfo')))).toContain('<userrating>0.0</userrating>');
-    expect(publishMovie(movieOf('<movie><title>A</title><ratings><rating name="imdb"><value>6.400000</value></rating></ratings></movie>'))).toContain('<value>6.400000</value>');
+    expect(
+      publishMovie(movieOf('<movie><title>A</title><ratings><rating name="imdb"><value>6.400000</value></rating></ratings></movie>')),
+    ).toContain('<value>6.400000</value>');
   });
 });
 
 describe('cast and crew', () => {
-  it("takes an <actor> whose <type> is not Actor or GuestStar as crew, and writes it back as it was", () => {
-    const movie = movieOf('<movie><title>A</title><actor><name>A</name><type>Actor</type></actor><actor><name>G</name><type>GuestStar</type></actor><actor><name>D</name><type>Director</type></actor><actor><name>L</name><type>Lyricist</type></actor></movie>');
+  it('takes an <actor> whose <type> is not Actor or GuestStar as crew, and writes it back as it was', () => {
+    const movie = movieOf(
+      '<movie><title>A</title><actor><name>A</name><type>Actor</type></actor><actor><name>G</name><type>GuestStar</type></actor><actor><name>D</name><type>Director</type></actor><actor><name>L</name><type>Lyricist</type></actor></movie>',
+    );
     expect(movie.actors.filter(isCast).map((actor) => actor.name)).toEqual(['A', 'G']);
     const published = movieOf(publishMovie(movie));
     expect(published.actors.map((actor) => [actor.name, actor.type])).toEqual([
@@ -115,7 +127,9 @@ describe('cast and crew', () => {
 
 describe('episode titles', () => {
   it('name an episode by <originaltitle> when <title> is empty, without writing a <title> into its NFO', () => {
-    const [episode] = episodesOf('<episodedetails><title></title><originaltitle>Grilled</originaltitle><season>2</season><episode>2</episode></episodedetails>');
+    const [episode] = episodesOf(
+      '<episodedetails><title></title><originaltitle>Grilled</originaltitle><season>2</season><episode>2</episode></episodedetails>',
+    );
     expect(episode!.title).toBeUndefined();
     const published = publishEpisodes([episode!]);
     expect(published).not.toContain('<title>');

@@ -9,7 +9,18 @@ const file = (name: string) => path.join(dir, name);
 beforeAll(() => {
   // A deterministic picture: ffmpeg's gradients source differs from run to run even with a seed, and now and
   // then came out so busy that its low-quality copy was no longer within the near-duplicate distance.
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'mandelbrot=s=400x600,format=yuvj444p', '-frames:v', '1', file('a.jpg')]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'mandelbrot=s=400x600,format=yuvj444p',
+    '-frames:v',
+    '1',
+    file('a.jpg'),
+  ]);
   // Another picture altogether: a test pattern, deterministic, not a gradient.
   execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=s=400x600', '-frames:v', '1', file('b.jpg')]);
   // The same picture, smaller and re-encoded at low quality: what a second provider often offers.
@@ -25,7 +36,12 @@ describe('differenceHash', () => {
   });
 
   it('finds a resized, re-encoded or re-formatted copy near-identical, and another picture not', async () => {
-    const [a, small, png, b] = (await Promise.all(['a.jpg', 'a-small.jpg', 'a.png', 'b.jpg'].map((n) => differenceHash(file(n))))) as [string, string, string, string];
+    const [a, small, png, b] = (await Promise.all(['a.jpg', 'a-small.jpg', 'a.png', 'b.jpg'].map((n) => differenceHash(file(n))))) as [
+      string,
+      string,
+      string,
+      string,
+    ];
     expect(isNearDuplicate(a, small)).toBe(true);
     expect(isNearDuplicate(a, png)).toBe(true);
     expect(hammingDistance(a, b)).toBeGreaterThan(10);

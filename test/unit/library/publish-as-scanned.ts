@@ -1,7 +1,18 @@
 import type { Episode, Movie, Show } from '../../../src/db/schema/index.js';
 import { episodeNfoFromRow, movieNfoFromTitle, tvShowNfoFromTitle } from '../../../src/library/publish/nfo-from-title.js';
 import { metadataFromScan } from '../../../src/library/title-metadata.js';
-import { isCast, parseNfo, writeEpisodeNfo, writeMovieNfo, writeTvShowNfo, type EpisodeNfo, type MovieNfo, type NfoActor, type NfoFileInfo, type TvShowNfo } from '../../../src/media/nfo/index.js';
+import {
+  isCast,
+  parseNfo,
+  writeEpisodeNfo,
+  writeMovieNfo,
+  writeTvShowNfo,
+  type EpisodeNfo,
+  type MovieNfo,
+  type NfoActor,
+  type NfoFileInfo,
+  type TvShowNfo,
+} from '../../../src/media/nfo/index.js';
 import { idsFromUniqueIds, identifyTitle } from '../../../src/media/title-scan/identify-title.js';
 
 /**
@@ -11,7 +22,12 @@ import { idsFromUniqueIds, identifyTitle } from '../../../src/media/title-scan/i
 
 /** The cast rows the scan stores: people whose `<type>` makes them cast, numbered by position. */
 function castRows(actors: readonly NfoActor[]) {
-  return actors.filter(isCast).map((actor, index) => ({ name: actor.name, role: actor.role ?? null, sortOrder: actor.order ?? index, thumbUrl: actor.thumb ?? null }));
+  return actors.filter(isCast).map((actor, index) => ({
+    name: actor.name,
+    role: actor.role ?? null,
+    sortOrder: actor.order ?? index,
+    thumbUrl: actor.thumb ?? null,
+  }));
 }
 
 export function publishMovie(nfo: MovieNfo, probe?: NfoFileInfo): string {
@@ -21,12 +37,22 @@ export function publishMovie(nfo: MovieNfo, probe?: NfoFileInfo): string {
     setOverview: nfo.set?.overview ?? null,
     trailer: nfo.trailer ?? null,
   } as unknown as Movie;
-  return writeMovieNfo(movieNfoFromTitle(row, { actors: castRows(nfo.actors), thumbs: nfo.thumbs, extra: nfo.extra, existing: nfo, fileInfo: probe }));
+  return writeMovieNfo(
+    movieNfoFromTitle(row, { actors: castRows(nfo.actors), thumbs: nfo.thumbs, extra: nfo.extra, existing: nfo, fileInfo: probe }),
+  );
 }
 
 export function publishTvShow(nfo: TvShowNfo): string {
   const row = { ...metadataFromScan(nfo, identifyTitle('Show (2000)', nfo.uniqueIds)), status: nfo.status ?? null } as unknown as Show;
-  return writeTvShowNfo(tvShowNfoFromTitle(row, { actors: castRows(nfo.actors), thumbs: nfo.thumbs, extra: nfo.extra, seasonNames: nfo.namedSeasons.map(({ number, name }) => ({ number, name })), existing: nfo }));
+  return writeTvShowNfo(
+    tvShowNfoFromTitle(row, {
+      actors: castRows(nfo.actors),
+      thumbs: nfo.thumbs,
+      extra: nfo.extra,
+      seasonNames: nfo.namedSeasons.map(({ number, name }) => ({ number, name })),
+      existing: nfo,
+    }),
+  );
 }
 
 /** An episode NFO from rows as the scan stores them, one per block, in the file's order. */

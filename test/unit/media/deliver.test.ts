@@ -20,7 +20,9 @@ describe('local delivery never destroys a file that is in the way', () => {
     writeFileSync(path.join(root, RELATIVE), 'the person’s own rip');
     const delivered = await new LocalDestination(root).put(sourceFile('the new encode'), RELATIVE);
     expect(readFileSync(path.join(root, RELATIVE), 'utf8')).toBe('the new encode');
-    expect(delivered.recycled).toMatch(new RegExp(`^${root}/\\.reelflow-recycle/\\d{4}-\\d{2}-\\d{2}/\\d{2}-\\d{2}-\\d{2}\\.\\d{3}/Heat \\(1995\\)/Heat \\(1995\\)\\.mkv$`));
+    expect(delivered.recycled).toMatch(
+      new RegExp(`^${root}/\\.reelflow-recycle/\\d{4}-\\d{2}-\\d{2}/\\d{2}-\\d{2}-\\d{2}\\.\\d{3}/Heat \\(1995\\)/Heat \\(1995\\)\\.mkv$`),
+    );
     expect(readFileSync(delivered.recycled!, 'utf8')).toBe('the person’s own rip');
     // Nothing else was left behind: no temporary copy.
     expect(readdirSync(path.join(root, 'Heat (1995)'))).toEqual(['Heat (1995).mkv']);

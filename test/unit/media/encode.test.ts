@@ -7,14 +7,26 @@ import { EncodeError, acceptEncode, encodeToPartial, partialPathOf } from '../..
 import { probeMedia } from '../../../src/media/probe.js';
 import { makeTempDir, makeVideo } from '../../support/media-fixtures.js';
 
-const SETTINGS: EncodeSettings = { videoCodec: 'libx264', crf: 28, preset: 'ultrafast', maxHeight: 180, audioCodec: 'aac', audioBitrateKbps: 96 };
+const SETTINGS: EncodeSettings = {
+  videoCodec: 'libx264',
+  crf: 28,
+  preset: 'ultrafast',
+  maxHeight: 180,
+  audioCodec: 'aac',
+  audioBitrateKbps: 96,
+};
 
 let dir: string;
 let source: string;
 
 beforeAll(async () => {
   dir = await makeTempDir('reelflow-encode-test');
-  source = await makeVideo(path.join(dir, 'source.mkv'), { seconds: 3, width: 640, height: 360, audio: [{ language: 'eng', channels: 2 }] });
+  source = await makeVideo(path.join(dir, 'source.mkv'), {
+    seconds: 3,
+    width: 640,
+    height: 360,
+    audio: [{ language: 'eng', channels: 2 }],
+  });
 });
 
 afterAll(async () => {

@@ -62,12 +62,20 @@ describe('isSampleFile', () => {
 });
 
 describe('isExtrasFolderName', () => {
-  it.each(['Extras', 'featurettes', 'Trailers', 'Behind The Scenes', 'deleted scenes', 'Interviews', 'Scenes', 'Shorts', 'Other', 'Samples'])(
-    '%s is an extras folder',
-    (name) => {
-      expect(isExtrasFolderName(name)).toBe(true);
-    },
-  );
+  it.each([
+    'Extras',
+    'featurettes',
+    'Trailers',
+    'Behind The Scenes',
+    'deleted scenes',
+    'Interviews',
+    'Scenes',
+    'Shorts',
+    'Other',
+    'Samples',
+  ])('%s is an extras folder', (name) => {
+    expect(isExtrasFolderName(name)).toBe(true);
+  });
 
   it.each(['Extras (2010)', 'Season 01', 'Movie (2010)', 'behind-the-scenes'])('%s is not an extras folder', (name) => {
     expect(isExtrasFolderName(name)).toBe(false);
@@ -82,7 +90,10 @@ describe('isExtraVideoFileName', () => {
     },
   );
 
-  it.each(['Movie (2010).mkv', 'Movie (2010) - 2160p.mkv', 'The.Big.Short.mkv', 'Trailer Park Boys (2006).mkv'])('%s is not an extra', (name) => {
-    expect(isExtraVideoFileName(name)).toBe(false);
-  });
+  it.each(['Movie (2010).mkv', 'Movie (2010) - 2160p.mkv', 'The.Big.Short.mkv', 'Trailer Park Boys (2006).mkv'])(
+    '%s is not an extra',
+    (name) => {
+      expect(isExtraVideoFileName(name)).toBe(false);
+    },
+  );
 });

@@ -239,7 +239,7 @@ describe('findExternalSubtitles', () => {
     expect(byName.get(fileName)).toEqual({ fileName, format, language, forced, sdh });
   });
 
-  it("counts only subtitle files named after this video, and a VobSub pair once", () => {
+  it('counts only subtitle files named after this video, and a VobSub pair once', () => {
     expect(found).toHaveLength(14);
     for (const name of ['Movie 2.en.srt', 'Other.en.srt', 'Movie.en.nfo', 'Movie.de.sub', 'Movie.orphan.idx', 'Movie.mkv']) {
       expect(byName.has(name), name).toBe(false);

@@ -32,7 +32,7 @@ describe('parseFolderName', () => {
     ['E.T.the.Extra-Terrestrial.1982.1080p.BluRay', { title: 'E.T. the Extra-Terrestrial', year: 1982, ids: {} }],
     ['Spider-Man.No.Way.Home.2021.2160p', { title: 'Spider-Man No Way Home', year: 2021, ids: {} }],
     ['Charlottes.Web.2006.DVDRip', { title: 'Charlottes Web', year: 2006, ids: {} }],
-    ['The Movie (2010) {edition-Director\'s Cut} {tmdb-42}', { title: 'The Movie', year: 2010, ids: { tmdb: 42 } }],
+    ["The Movie (2010) {edition-Director's Cut} {tmdb-42}", { title: 'The Movie', year: 2010, ids: { tmdb: 42 } }],
     ['Leon [1080p] (1994)', { title: 'Leon', year: 1994, ids: {} }],
     ['Some Movie', { title: 'Some Movie', ids: {} }],
   ])('%s', (name, expected) => {
@@ -109,12 +109,21 @@ describe('isSeasonFolderName', () => {
 });
 
 describe('extras, samples and trailers', () => {
-  it.each(['extras', 'Featurettes', 'trailers', 'Behind The Scenes', 'deleted scenes', 'Interviews', 'scenes', 'shorts', 'other', 'samples', 'clips'])(
-    '%s is an extras folder',
-    (name) => {
-      expect(isExtrasFolderName(name)).toBe(true);
-    },
-  );
+  it.each([
+    'extras',
+    'Featurettes',
+    'trailers',
+    'Behind The Scenes',
+    'deleted scenes',
+    'Interviews',
+    'scenes',
+    'shorts',
+    'other',
+    'samples',
+    'clips',
+  ])('%s is an extras folder', (name) => {
+    expect(isExtrasFolderName(name)).toBe(true);
+  });
 
   it.each(['Season 1', 'extrafanart', 'Subs', 'The Others'])('%s is not an extras folder', (name) => {
     expect(isExtrasFolderName(name)).toBe(false);

@@ -14,7 +14,9 @@ describe('video extensions', () => {
   });
 
   it('match file names in any case, and nothing that only looks like one', () => {
-    for (const name of ['Heat (1995).mkv', 'show/S01E01.M2TS', 'disc.iso', 'clip.webm', 'a.MPEG']) expect(hasVideoExtension(name)).toBe(true);
-    for (const name of ['Heat (1995).nfo', 'poster.jpg', 'mkv', '.mkv', 'movie.mkv.part', 'subs.srt']) expect(hasVideoExtension(name)).toBe(false);
+    for (const name of ['Heat (1995).mkv', 'show/S01E01.M2TS', 'disc.iso', 'clip.webm', 'a.MPEG'])
+      expect(hasVideoExtension(name)).toBe(true);
+    for (const name of ['Heat (1995).nfo', 'poster.jpg', 'mkv', '.mkv', 'movie.mkv.part', 'subs.srt'])
+      expect(hasVideoExtension(name)).toBe(false);
   });
 });

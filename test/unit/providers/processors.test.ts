@@ -28,8 +28,24 @@ async function started<F extends FakeServer>(fake: Promise<F>): Promise<F> {
   return server;
 }
 
-function config(kind: ProviderId, baseUrl: string, credentials: Record<string, string>, overrides: Partial<ProviderConfig> = {}): ProviderConfig {
-  return { id: PROVIDER_ID, kind, name: kind, enabled: true, priority: 0, baseUrl, credentials, rateLimitPerSecond: 10, timeoutMs: 2000, ...overrides };
+function config(
+  kind: ProviderId,
+  baseUrl: string,
+  credentials: Record<string, string>,
+  overrides: Partial<ProviderConfig> = {},
+): ProviderConfig {
+  return {
+    id: PROVIDER_ID,
+    kind,
+    name: kind,
+    enabled: true,
+    priority: 0,
+    baseUrl,
+    credentials,
+    rateLimitPerSecond: 10,
+    timeoutMs: 2000,
+    ...overrides,
+  };
 }
 
 interface LogLine {
@@ -47,15 +63,26 @@ function run(providerConfig: ProviderConfig, lines: LogLine[] = []) {
   return createContext(providerConfig, logger);
 }
 
-const movie = (externalIds: TitleFetchRequest['externalIds'], language = 'en'): TitleFetchRequest => ({ entityType: 'movie', externalIds, language });
-const tv = (externalIds: TitleFetchRequest['externalIds'], language = 'en'): TitleFetchRequest => ({ entityType: 'tv', externalIds, language });
+const movie = (externalIds: TitleFetchRequest['externalIds'], language = 'en'): TitleFetchRequest => ({
+  entityType: 'movie',
+  externalIds,
+  language,
+});
+const tv = (externalIds: TitleFetchRequest['externalIds'], language = 'en'): TitleFetchRequest => ({
+  entityType: 'tv',
+  externalIds,
+  language,
+});
 
 const paths = (fake: FakeServer) => fake.requests.map((request) => `${request.method} ${request.path}`);
 
 describe('TmdbProcessor', () => {
   it('fetches a movie by TMDB id: metadata and artwork', async () => {
     const tmdb = await started(startFakeTmdb());
-    const result = await new TmdbProcessor().fetchTitle(run(config('tmdb', tmdb.baseUrl, { apiKey: TMDB_FAKE_API_KEY })), movie({ tmdb: 603 }));
+    const result = await new TmdbProcessor().fetchTitle(
+      run(config('tmdb', tmdb.baseUrl, { apiKey: TMDB_FAKE_API_KEY })),
+      movie({ tmdb: 603 }),
+    );
     expect(result.metadata).toMatchObject({ provider: 'tmdb', title: 'The Matrix', year: 1999 });
     expect(result.metadata?.externalIds).toMatchObject({ tmdb: 603, imdb: 'tt0133093' });
     expect(result.images.length).toBeGreaterThan(0);
@@ -64,14 +91,20 @@ describe('TmdbProcessor', () => {
 
   it('fetches a show by TMDB id', async () => {
     const tmdb = await started(startFakeTmdb());
-    const result = await new TmdbProcessor().fetchTitle(run(config('tmdb', tmdb.baseUrl, { apiKey: TMDB_FAKE_API_KEY })), tv({ tmdb: 1396 }));
+    const result = await new TmdbProcessor().fetchTitle(
+      run(config('tmdb', tmdb.baseUrl, { apiKey: TMDB_FAKE_API_KEY })),
+      tv({ tmdb: 1396 }),
+    );
     expect(result.metadata).toMatchObject({ title: 'Breaking Bad' });
     expect(paths(tmdb)).toContain('GET /tv/1396');
   });
 
   it('with only an IMDb id, finds the TMDB id first', async () => {
     const tmdb = await started(startFakeTmdb());
-    const result = await new TmdbProcessor().fetchTitle(run(config('tmdb', tmdb.baseUrl, { apiKey: TMDB_FAKE_API_KEY })), movie({ imdb: 'tt0133093' }));
+    const result = await new TmdbProcessor().fetchTitle(
+      run(config('tmdb', tmdb.baseUrl, { apiKey: TMDB_FAKE_API_KEY })),
+      movie({ imdb: 'tt0133093' }),
+    );
     expect(result.metadata?.title).toBe('The Matrix');
     const calls = paths(tmdb);
     expect(calls.indexOf('GET /find/tt0133093')).toBeGreaterThanOrEqual(0);
@@ -98,7 +131,10 @@ describe('TmdbProcessor', () => {
 
   it('with only a TVDB id, finds the show through /find first', async () => {
     const tmdb = await started(startFakeTmdb());
-    const result = await new TmdbProcessor().fetchTitle(run(config('tmdb', tmdb.baseUrl, { apiKey: TMDB_FAKE_API_KEY })), tv({ tvdb: 81189 }));
+    const result = await new TmdbProcessor().fetchTitle(
+      run(config('tmdb', tmdb.baseUrl, { apiKey: TMDB_FAKE_API_KEY })),
+      tv({ tvdb: 81189 }),
+    );
     expect(result.metadata).toMatchObject({ title: 'Breaking Bad' });
     const calls = paths(tmdb);
     expect(calls.indexOf('GET /find/81189')).toBeGreaterThanOrEqual(0);
@@ -163,7 +199,10 @@ describe('TmdbProcessor', () => {
 describe('TvdbProcessor', () => {
   it('fetches a show by TVDB id: metadata, and the extended record’s artwork merged with /artworks', async () => {
     const tvdb = await started(startFakeTvdb());
-    const result = await new TvdbProcessor().fetchTitle(run(config('tvdb', tvdb.baseUrl, { apiKey: TVDB_FAKE_API_KEY })), tv({ tvdb: 81189 }));
+    const result = await new TvdbProcessor().fetchTitle(
+      run(config('tvdb', tvdb.baseUrl, { apiKey: TVDB_FAKE_API_KEY })),
+      tv({ tvdb: 81189 }),
+    );
     expect(result.metadata).toMatchObject({ provider: 'tvdb', title: 'Breaking Bad' });
     expect(result.metadata?.externalIds).toMatchObject({ tvdb: 81189, imdb: 'tt0903747' });
     const urls = result.images.map((image) => `${image.assetType} ${image.url}`);
@@ -175,7 +214,10 @@ describe('TvdbProcessor', () => {
 
   it('asks for the title in the request’s language, in TVDB’s three-letter codes', async () => {
     const tvdb = await started(startFakeTvdb());
-    const result = await new TvdbProcessor().fetchTitle(run(config('tvdb', tvdb.baseUrl, { apiKey: TVDB_FAKE_API_KEY })), tv({ tvdb: 81189 }, 'de'));
+    const result = await new TvdbProcessor().fetchTitle(
+      run(config('tvdb', tvdb.baseUrl, { apiKey: TVDB_FAKE_API_KEY })),
+      tv({ tvdb: 81189 }, 'de'),
+    );
     expect(result.metadata?.plot).toMatch(/^Der Chemielehrer Walter White/);
     expect(tvdbLanguage('en')).toBe('eng');
     expect(tvdbLanguage('pt-BR')).toBe('por');
@@ -266,7 +308,10 @@ describe('FanartProcessor', () => {
     const processor = new FanartProcessor();
     const providerConfig = config('fanart_tv', fanart.baseUrl, { apiKey: FANART_FAKE_API_KEY });
     await processor.fetchTitle(run(providerConfig), movie({ tmdb: 603 }));
-    await processor.fetchTitle(run({ ...providerConfig, credentials: { apiKey: FANART_FAKE_API_KEY, clientKey: 'personal' } }), movie({ tmdb: 603 }));
+    await processor.fetchTitle(
+      run({ ...providerConfig, credentials: { apiKey: FANART_FAKE_API_KEY, clientKey: 'personal' } }),
+      movie({ tmdb: 603 }),
+    );
     expect(fanart.requests.map((request) => headerValue(request, 'client-key'))).toStrictEqual([undefined, 'personal']);
   });
 
@@ -311,17 +356,26 @@ describe('MusicBrainzProcessor', () => {
 
   it('reports an unreachable service as ProviderUnavailableError', async () => {
     const musicbrainz = await started(startFakeMusicBrainz({ mode: { kind: 'server-error' } }));
-    const failing = new MusicBrainzProcessor().testCredentials(run(config('musicbrainz', musicbrainz.baseUrl, { contact: 'admin@example.org' })));
+    const failing = new MusicBrainzProcessor().testCredentials(
+      run(config('musicbrainz', musicbrainz.baseUrl, { contact: 'admin@example.org' })),
+    );
     await expect(failing).rejects.toBeInstanceOf(ProviderUnavailableError);
   });
 });
 
 describe('season fetches', () => {
-  const season = (externalIds: SeasonFetchRequest['externalIds'], seasonNumber = 1): SeasonFetchRequest => ({ externalIds, seasonNumber, language: 'en' });
+  const season = (externalIds: SeasonFetchRequest['externalIds'], seasonNumber = 1): SeasonFetchRequest => ({
+    externalIds,
+    seasonNumber,
+    language: 'en',
+  });
 
   it('TMDB: a season by TMDB id, with its episodes', async () => {
     const tmdb = await started(startFakeTmdb());
-    const result = await new TmdbProcessor().fetchSeason(run(config('tmdb', tmdb.baseUrl, { apiKey: TMDB_FAKE_API_KEY })), season({ tmdb: 1396 }));
+    const result = await new TmdbProcessor().fetchSeason(
+      run(config('tmdb', tmdb.baseUrl, { apiKey: TMDB_FAKE_API_KEY })),
+      season({ tmdb: 1396 }),
+    );
     expect(result).toMatchObject({ provider: 'tmdb', seasonNumber: 1, name: 'Season 1', airDate: '2008-01-20' });
     expect(result!.episodes.map((e) => e.episodeNumber)).toStrictEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(result!.episodes[0]).toMatchObject({ title: 'Pilot', airDate: '2008-01-20', seasonNumber: 1 });
@@ -330,7 +384,10 @@ describe('season fetches', () => {
 
   it('TMDB: by TVDB id, finding the show through /find with external_source=tvdb_id first', async () => {
     const tmdb = await started(startFakeTmdb());
-    const result = await new TmdbProcessor().fetchSeason(run(config('tmdb', tmdb.baseUrl, { apiKey: TMDB_FAKE_API_KEY })), season({ tvdb: 81189 }));
+    const result = await new TmdbProcessor().fetchSeason(
+      run(config('tmdb', tmdb.baseUrl, { apiKey: TMDB_FAKE_API_KEY })),
+      season({ tvdb: 81189 }),
+    );
     expect(result?.episodes).toHaveLength(7);
     const find = tmdb.requests.find((request) => request.path === '/find/81189');
     expect(find?.query.external_source).toBe('tvdb_id');
@@ -340,7 +397,10 @@ describe('season fetches', () => {
 
   it('TMDB: by IMDb id through /find', async () => {
     const tmdb = await started(startFakeTmdb());
-    const result = await new TmdbProcessor().fetchSeason(run(config('tmdb', tmdb.baseUrl, { apiKey: TMDB_FAKE_API_KEY })), season({ imdb: 'tt0903747' }));
+    const result = await new TmdbProcessor().fetchSeason(
+      run(config('tmdb', tmdb.baseUrl, { apiKey: TMDB_FAKE_API_KEY })),
+      season({ imdb: 'tt0903747' }),
+    );
     expect(result?.episodes[0]?.title).toBe('Pilot');
     expect(paths(tmdb)).toContain('GET /find/tt0903747');
   });
@@ -365,7 +425,10 @@ describe('season fetches', () => {
 
   it('TVDB: the series record names the aired-order season id, then the season record lists its episodes', async () => {
     const tvdb = await started(startFakeTvdb());
-    const result = await new TvdbProcessor().fetchSeason(run(config('tvdb', tvdb.baseUrl, { apiKey: TVDB_FAKE_API_KEY })), season({ tvdb: 81189 }));
+    const result = await new TvdbProcessor().fetchSeason(
+      run(config('tvdb', tvdb.baseUrl, { apiKey: TVDB_FAKE_API_KEY })),
+      season({ tvdb: 81189 }),
+    );
     expect(result).toMatchObject({ provider: 'tvdb', externalIds: { tvdb: 30272 }, seasonNumber: 1, airDate: '2008-01-20' });
     expect(result!.episodes.map((e) => [e.episodeNumber, e.title])).toStrictEqual([
       [1, 'Pilot'],

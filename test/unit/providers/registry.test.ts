@@ -94,7 +94,12 @@ describe('ProviderRegistry', () => {
     const tvdb = registry.update(TVDB);
     registry.update(FANART);
     await registry.loadFrom(source([TMDB_A, TVDB, TMDB_B]));
-    expect(registry.getAll().map((entry) => entry.providerId).sort()).toStrictEqual([TMDB_A.id, TMDB_B.id, TVDB.id].sort());
+    expect(
+      registry
+        .getAll()
+        .map((entry) => entry.providerId)
+        .sort(),
+    ).toStrictEqual([TMDB_A.id, TMDB_B.id, TVDB.id].sort());
     expect(registry.get(TVDB.id)).toBe(tvdb);
     expect(registry.get(FANART.id)).toBeUndefined();
     expect(made).toStrictEqual(['tvdb', 'fanart_tv', 'tmdb']);

@@ -35,7 +35,10 @@ async function errorFrom(promise: Promise<unknown>): Promise<Error> {
   throw new Error('expected the request to fail, but it succeeded');
 }
 
-function get(server: FakeServer, overrides: { path?: string; timeoutMs?: number; query?: Record<string, string | number | undefined> } = {}) {
+function get(
+  server: FakeServer,
+  overrides: { path?: string; timeoutMs?: number; query?: Record<string, string | number | undefined> } = {},
+) {
   return requestJson({
     provider: 'TMDB',
     baseUrl: server.baseUrl,
@@ -64,7 +67,15 @@ describe('requestJson', () => {
 
   it('sends a POST body as JSON', async () => {
     const server = await serve({ status: 200, json: { items: [] } });
-    await requestJson({ provider: 'TVDB', baseUrl: server.baseUrl, path: '/login', method: 'POST', body: { apikey: 'k' }, timeoutMs: 2000, schema: itemsSchema });
+    await requestJson({
+      provider: 'TVDB',
+      baseUrl: server.baseUrl,
+      path: '/login',
+      method: 'POST',
+      body: { apikey: 'k' },
+      timeoutMs: 2000,
+      schema: itemsSchema,
+    });
     expect(server.requests[0]?.method).toBe('POST');
     expect(server.requests[0]?.headers['content-type']).toBe('application/json');
     expect(JSON.parse(server.requests[0]?.body ?? '')).toStrictEqual({ apikey: 'k' });
@@ -146,9 +157,7 @@ describe('requestJson', () => {
     const baseUrl = server.baseUrl;
     await server.close();
     fake = undefined;
-    const error = await errorFrom(
-      requestJson({ provider: 'TMDB', baseUrl, path: '/things/1', timeoutMs: 2000, schema: itemsSchema }),
-    );
+    const error = await errorFrom(requestJson({ provider: 'TMDB', baseUrl, path: '/things/1', timeoutMs: 2000, schema: itemsSchema }));
     expect(error).toBeInstanceOf(ProviderUnavailableError);
     expect(error.message).toContain('ECONNREFUSED');
   });

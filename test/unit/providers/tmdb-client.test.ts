@@ -71,7 +71,12 @@ describe('TmdbClient authentication', () => {
 
   it('sends a User-Agent, the Reelflow default or the configured one', async () => {
     await clientWithKey().configuration();
-    await new TmdbClient({ baseUrl: tmdb.baseUrl, apiKey: TMDB_FAKE_API_KEY, timeoutMs: 2000, userAgent: 'Reelflow-test/1' }).configuration();
+    await new TmdbClient({
+      baseUrl: tmdb.baseUrl,
+      apiKey: TMDB_FAKE_API_KEY,
+      timeoutMs: 2000,
+      userAgent: 'Reelflow-test/1',
+    }).configuration();
     expect(tmdb.requests.map((request) => request.headers['user-agent'])).toStrictEqual(['Reelflow/0.1.0', 'Reelflow-test/1']);
   });
 });
@@ -145,7 +150,12 @@ describe('TmdbClient.movieDetails', () => {
       ],
       // The featurette is not a trailer; the Vimeo trailer is.
       trailers: [
-        { site: 'YouTube', key: 'm8e-FF8MsqU', name: 'The Matrix (1999) Official Trailer', url: 'https://www.youtube.com/watch?v=m8e-FF8MsqU' },
+        {
+          site: 'YouTube',
+          key: 'm8e-FF8MsqU',
+          name: 'The Matrix (1999) Official Trailer',
+          url: 'https://www.youtube.com/watch?v=m8e-FF8MsqU',
+        },
         { site: 'Vimeo', key: '30593126', name: 'Original Trailer', url: 'https://vimeo.com/30593126' },
       ],
       status: 'Released',
@@ -155,11 +165,56 @@ describe('TmdbClient.movieDetails', () => {
   it('maps posters, backdrops and logos to poster, fanart and clearlogo with original-size URLs', async () => {
     const { images } = await clientWithKey().movieDetails(603, 'en-US');
     expect(images).toStrictEqual([
-      { provider: 'tmdb', assetType: 'poster', url: `${IMAGE}/f89U3ADr1oiB1s9GkdPOEpXUk5H.jpg`, width: 2000, height: 3000, language: 'en', voteAverage: 5.8, voteCount: 24 },
-      { provider: 'tmdb', assetType: 'poster', url: `${IMAGE}/aOIuZAjPaRIE6CMzbazvcHuHXDc.jpg`, width: 1400, height: 2100, language: null, voteAverage: 5.4, voteCount: 10 },
-      { provider: 'tmdb', assetType: 'fanart', url: `${IMAGE}/ncEsesgOJDNrTUED89hYbA117wo.jpg`, width: 1920, height: 1080, language: null, voteAverage: 5.6, voteCount: 14 },
-      { provider: 'tmdb', assetType: 'fanart', url: `${IMAGE}/fNG7i7RqMErkcqhohV2a6cV1Ehy.jpg`, width: 3840, height: 2160, language: 'en', voteAverage: 5.3, voteCount: 5 },
-      { provider: 'tmdb', assetType: 'clearlogo', url: `${IMAGE}/hNqbM4Mcc9NHSPsDeNFNg9KBSh8.png`, width: 1500, height: 620, language: 'en', voteAverage: 5.3, voteCount: 4 },
+      {
+        provider: 'tmdb',
+        assetType: 'poster',
+        url: `${IMAGE}/f89U3ADr1oiB1s9GkdPOEpXUk5H.jpg`,
+        width: 2000,
+        height: 3000,
+        language: 'en',
+        voteAverage: 5.8,
+        voteCount: 24,
+      },
+      {
+        provider: 'tmdb',
+        assetType: 'poster',
+        url: `${IMAGE}/aOIuZAjPaRIE6CMzbazvcHuHXDc.jpg`,
+        width: 1400,
+        height: 2100,
+        language: null,
+        voteAverage: 5.4,
+        voteCount: 10,
+      },
+      {
+        provider: 'tmdb',
+        assetType: 'fanart',
+        url: `${IMAGE}/ncEsesgOJDNrTUED89hYbA117wo.jpg`,
+        width: 1920,
+        height: 1080,
+        language: null,
+        voteAverage: 5.6,
+        voteCount: 14,
+      },
+      {
+        provider: 'tmdb',
+        assetType: 'fanart',
+        url: `${IMAGE}/fNG7i7RqMErkcqhohV2a6cV1Ehy.jpg`,
+        width: 3840,
+        height: 2160,
+        language: 'en',
+        voteAverage: 5.3,
+        voteCount: 5,
+      },
+      {
+        provider: 'tmdb',
+        assetType: 'clearlogo',
+        url: `${IMAGE}/hNqbM4Mcc9NHSPsDeNFNg9KBSh8.png`,
+        width: 1500,
+        height: 620,
+        language: 'en',
+        voteAverage: 5.3,
+        voteCount: 4,
+      },
     ]);
   });
 
@@ -221,7 +276,9 @@ describe('TmdbClient.tvDetails', () => {
         { name: 'Vince Gilligan', job: 'Executive Producer', department: 'Production' },
         { name: 'Dave Porter', job: 'Original Music Composer', department: 'Sound' },
       ],
-      trailers: [{ site: 'YouTube', key: 'HhesaQXLuRY', name: 'Breaking Bad - Series Trailer', url: 'https://www.youtube.com/watch?v=HhesaQXLuRY' }],
+      trailers: [
+        { site: 'YouTube', key: 'HhesaQXLuRY', name: 'Breaking Bad - Series Trailer', url: 'https://www.youtube.com/watch?v=HhesaQXLuRY' },
+      ],
       status: 'Ended',
     });
     expect(details.images.map((image) => [image.assetType, image.language, image.season])).toStrictEqual([
@@ -258,7 +315,9 @@ describe('TmdbClient.tvSeason', () => {
       seasonNumber: 1,
       name: 'Season 1',
       airDate: '2008-01-20',
-      images: [{ provider: 'tmdb', assetType: 'season-poster', url: `${IMAGE}/1BP4xYv9ZG4ZVHkL7ocOziBbSYH.jpg`, language: null, season: 1 }],
+      images: [
+        { provider: 'tmdb', assetType: 'season-poster', url: `${IMAGE}/1BP4xYv9ZG4ZVHkL7ocOziBbSYH.jpg`, language: null, season: 1 },
+      ],
     });
     expect(season.episodes).toHaveLength(7);
     expect(season.episodes[0]).toStrictEqual({

@@ -42,16 +42,82 @@ async function errorFrom(promise: Promise<unknown>): Promise<Error> {
 
 // The series' artwork as the client should map it, in TVDB's order, then the seasons' own images.
 const SERIES_IMAGES: ProviderImage[] = [
-  { provider: 'tvdb', assetType: 'poster', url: `${ART}/posters/81189-10.jpg`, width: 680, height: 1000, language: 'en', voteAverage: 100112 },
-  { provider: 'tvdb', assetType: 'poster', url: `${ART}/posters/81189-2.jpg`, width: 680, height: 1000, language: 'de', voteAverage: 20011 },
-  { provider: 'tvdb', assetType: 'fanart', url: `${ART}/fanart/original/81189-21.jpg`, width: 1920, height: 1080, language: null, voteAverage: 100071 },
-  { provider: 'tvdb', assetType: 'banner', url: `${ART}/graphical/81189-g21.jpg`, width: 758, height: 140, language: 'en', voteAverage: 10005 },
+  {
+    provider: 'tvdb',
+    assetType: 'poster',
+    url: `${ART}/posters/81189-10.jpg`,
+    width: 680,
+    height: 1000,
+    language: 'en',
+    voteAverage: 100112,
+  },
+  {
+    provider: 'tvdb',
+    assetType: 'poster',
+    url: `${ART}/posters/81189-2.jpg`,
+    width: 680,
+    height: 1000,
+    language: 'de',
+    voteAverage: 20011,
+  },
+  {
+    provider: 'tvdb',
+    assetType: 'fanart',
+    url: `${ART}/fanart/original/81189-21.jpg`,
+    width: 1920,
+    height: 1080,
+    language: null,
+    voteAverage: 100071,
+  },
+  {
+    provider: 'tvdb',
+    assetType: 'banner',
+    url: `${ART}/graphical/81189-g21.jpg`,
+    width: 758,
+    height: 140,
+    language: 'en',
+    voteAverage: 10005,
+  },
   // Type 5 (icon) is not a clearlogo and is left out.
-  { provider: 'tvdb', assetType: 'clearart', url: `${ART}/v4/series/81189/clearart/clearart.png`, width: 1000, height: 562, language: 'en', voteAverage: 10003 },
-  { provider: 'tvdb', assetType: 'clearlogo', url: `${ART}/v4/series/81189/clearlogo/clearlogo.png`, width: 800, height: 310, language: 'en', voteAverage: 10004 },
-  { provider: 'tvdb', assetType: 'season-poster', url: `${ART}/seasons/81189-1-4.jpg`, width: 680, height: 1000, language: 'en', voteAverage: 10002, season: 1 },
+  {
+    provider: 'tvdb',
+    assetType: 'clearart',
+    url: `${ART}/v4/series/81189/clearart/clearart.png`,
+    width: 1000,
+    height: 562,
+    language: 'en',
+    voteAverage: 10003,
+  },
+  {
+    provider: 'tvdb',
+    assetType: 'clearlogo',
+    url: `${ART}/v4/series/81189/clearlogo/clearlogo.png`,
+    width: 800,
+    height: 310,
+    language: 'en',
+    voteAverage: 10004,
+  },
+  {
+    provider: 'tvdb',
+    assetType: 'season-poster',
+    url: `${ART}/seasons/81189-1-4.jpg`,
+    width: 680,
+    height: 1000,
+    language: 'en',
+    voteAverage: 10002,
+    season: 1,
+  },
   // The season poster for an unknown season id is dropped; the DVD-order season banner resolves to season 1.
-  { provider: 'tvdb', assetType: 'season-banner', url: `${ART}/seasonswide/81189-1.jpg`, width: 758, height: 140, language: 'en', voteAverage: 10001, season: 1 },
+  {
+    provider: 'tvdb',
+    assetType: 'season-banner',
+    url: `${ART}/seasonswide/81189-1.jpg`,
+    width: 758,
+    height: 140,
+    language: 'en',
+    voteAverage: 10001,
+    season: 1,
+  },
   { provider: 'tvdb', assetType: 'season-poster', url: `${ART}/seasons/81189-0.jpg`, language: null, season: 0 },
   { provider: 'tvdb', assetType: 'season-poster', url: `${ART}/seasons/81189-1.jpg`, language: null, season: 1 },
 ];
@@ -135,7 +201,9 @@ describe('TvdbClient authentication', () => {
   });
 
   it('sends a User-Agent on the login and on data requests', async () => {
-    await new TvdbClient({ baseUrl: tvdb.baseUrl, apiKey: TVDB_FAKE_API_KEY, timeoutMs: 2000, userAgent: 'Reelflow-test/2' }).artworks(81189);
+    await new TvdbClient({ baseUrl: tvdb.baseUrl, apiKey: TVDB_FAKE_API_KEY, timeoutMs: 2000, userAgent: 'Reelflow-test/2' }).artworks(
+      81189,
+    );
     expect(tvdb.requests.map((request) => request.headers['user-agent'])).toStrictEqual(['Reelflow-test/2', 'Reelflow-test/2']);
   });
 });
@@ -228,8 +296,26 @@ describe('TvdbClient seasons, episodes and artworks', () => {
     });
     expect(season.episodes[3]).not.toHaveProperty('plot');
     expect(season.images).toStrictEqual([
-      { provider: 'tvdb', assetType: 'season-poster', url: `${ART}/seasons/81189-1-4.jpg`, width: 680, height: 1000, language: 'en', voteAverage: 10002, season: 1 },
-      { provider: 'tvdb', assetType: 'season-banner', url: `${ART}/seasonswide/81189-1.jpg`, width: 758, height: 140, language: null, voteAverage: 10001, season: 1 },
+      {
+        provider: 'tvdb',
+        assetType: 'season-poster',
+        url: `${ART}/seasons/81189-1-4.jpg`,
+        width: 680,
+        height: 1000,
+        language: 'en',
+        voteAverage: 10002,
+        season: 1,
+      },
+      {
+        provider: 'tvdb',
+        assetType: 'season-banner',
+        url: `${ART}/seasonswide/81189-1.jpg`,
+        width: 758,
+        height: 140,
+        language: null,
+        voteAverage: 10001,
+        season: 1,
+      },
     ]);
   });
 

@@ -5,7 +5,11 @@ describe('ProgressWriter', () => {
   function writer(intervalMs: number) {
     let now = 0;
     const written: number[] = [];
-    const progress = new ProgressWriter(async (p) => void written.push(p), intervalMs, () => now);
+    const progress = new ProgressWriter(
+      async (p) => void written.push(p),
+      intervalMs,
+      () => now,
+    );
     return { progress, written, advance: (ms: number) => (now += ms) };
   }
 

@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { decideReleases, type FoundRelease, type QualityRules } from '../../../src/requests/quality-decision.js';
 
-const rules: QualityRules = { minResolution: 720, preferredResolution: 1080, minSizeMb: 100, maxSizeMb: 4000, rejectedWords: ['cam', 'hardsub'], preferredWords: ['proper'] };
+const rules: QualityRules = {
+  minResolution: 720,
+  preferredResolution: 1080,
+  minSizeMb: 100,
+  maxSizeMb: 4000,
+  rejectedWords: ['cam', 'hardsub'],
+  preferredWords: ['proper'],
+};
 const GB = 1024 ** 3;
-const release = (title: string, sizeBytes = 1 * GB, seeders = 10): FoundRelease => ({ title, indexer: 'idx', downloadUrl: `http://x/${title}`, sizeBytes, seeders });
+const release = (title: string, sizeBytes = 1 * GB, seeders = 10): FoundRelease => ({
+  title,
+  indexer: 'idx',
+  downloadUrl: `http://x/${title}`,
+  sizeBytes,
+  seeders,
+});
 
 describe('decideReleases', () => {
   it('prefers the preferred resolution and says the quality is met', () => {
@@ -53,12 +66,22 @@ describe('decideReleases', () => {
 
   it('ranks preferred words, then single episodes over packs, then seeders', () => {
     const d = decideReleases(
-      [release('Show.S01.1080p.WEB', 5 * GB, 100), release('Show.S01E02.1080p.WEB', GB, 5), release('Show.S01E02.1080p.WEB.x264', GB, 50), release('Show.S01E02.1080p.PROPER.WEB', GB, 1)],
+      [
+        release('Show.S01.1080p.WEB', 5 * GB, 100),
+        release('Show.S01E02.1080p.WEB', GB, 5),
+        release('Show.S01E02.1080p.WEB.x264', GB, 50),
+        release('Show.S01E02.1080p.PROPER.WEB', GB, 1),
+      ],
       rules,
       { season: 1, episode: 2 },
       10,
     );
-    expect(d.accepted.map((c) => c.title)).toEqual(['Show.S01E02.1080p.PROPER.WEB', 'Show.S01E02.1080p.WEB.x264', 'Show.S01E02.1080p.WEB', 'Show.S01.1080p.WEB']);
+    expect(d.accepted.map((c) => c.title)).toEqual([
+      'Show.S01E02.1080p.PROPER.WEB',
+      'Show.S01E02.1080p.WEB.x264',
+      'Show.S01E02.1080p.WEB',
+      'Show.S01.1080p.WEB',
+    ]);
   });
 
   it('judges a movie without season or episode', () => {

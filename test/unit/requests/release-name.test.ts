@@ -22,7 +22,15 @@ describe('parseReleaseName', () => {
 
   it('recognises season packs', () => {
     const pack = parseReleaseName('Breaking Bad S01 720p BluRay HEVC-DEMAND');
-    expect(pack).toMatchObject({ season: 1, seasonPack: true, episodes: [], resolution: 720, source: 'bluray', codec: 'x265', group: 'DEMAND' });
+    expect(pack).toMatchObject({
+      season: 1,
+      seasonPack: true,
+      episodes: [],
+      resolution: 720,
+      source: 'bluray',
+      codec: 'x265',
+      group: 'DEMAND',
+    });
     expect(parseReleaseName('Show.Season.3.1080p.WEB').toString()).toBeTruthy();
     expect(parseReleaseName('Show.Season.3.1080p.WEB')).toMatchObject({ season: 3, seasonPack: true });
   });

@@ -95,7 +95,9 @@ describe('parseSecretKey', () => {
       'REELFLOW_SECRET_KEY: expected 32 bytes, as 64 hex characters or base64 (e.g. the output of `openssl rand -base64 32`); it decodes to 16 bytes',
     );
     expect(error.message).not.toContain(short);
-    expect(() => parseSecretKey('not a key at all!', 'REELFLOW_SECRET_KEY')).toThrow(/REELFLOW_SECRET_KEY: expected 32 bytes.*neither hex nor base64/);
+    expect(() => parseSecretKey('not a key at all!', 'REELFLOW_SECRET_KEY')).toThrow(
+      /REELFLOW_SECRET_KEY: expected 32 bytes.*neither hex nor base64/,
+    );
   });
 });
 

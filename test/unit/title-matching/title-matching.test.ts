@@ -31,7 +31,10 @@ describe('searchConfidence', () => {
   });
 
   it('uses the best of the candidate titles, so an original title counts', () => {
-    const withOriginal = searchConfidence({ query: 'Le Fabuleux Destin d’Amélie Poulain', candidateTitles: ['Amélie', 'Le Fabuleux Destin d\'Amélie Poulain'] });
+    const withOriginal = searchConfidence({
+      query: 'Le Fabuleux Destin d’Amélie Poulain',
+      candidateTitles: ['Amélie', "Le Fabuleux Destin d'Amélie Poulain"],
+    });
     const withoutOriginal = searchConfidence({ query: 'Le Fabuleux Destin d’Amélie Poulain', candidateTitles: ['Amélie'] });
     expect(withOriginal).toBe(100);
     expect(withoutOriginal).toBeLessThan(50);

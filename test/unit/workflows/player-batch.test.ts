@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { batchRefreshJobs, mergeFolderChange } from '../../../src/workflows/player-batch.js';
 import type { FolderChange } from '../../../src/contracts/notify.js';
 
-const change = (folderPath: string, kind: FolderChange['change'] = 'added', cleanFirst = false): FolderChange => ({ folderPath, change: kind, cleanFirst, notificationKey: `k-${folderPath}` });
+const change = (folderPath: string, kind: FolderChange['change'] = 'added', cleanFirst = false): FolderChange => ({
+  folderPath,
+  change: kind,
+  cleanFirst,
+  notificationKey: `k-${folderPath}`,
+});
 
 describe('batchRefreshJobs', () => {
   it('sends one refresh per folder, with no clean unless asked', () => {

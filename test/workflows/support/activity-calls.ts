@@ -43,7 +43,11 @@ export class ActivityCalls<A extends Record<string, StandIn>> {
 
   /** Resolves once `activity` was called `times` times (it may still be running). */
   async called(activity: keyof A & string, times = 1, timeoutMs = 10_000): Promise<void> {
-    await eventually(() => this.count(activity) >= times, `${activity} to be called ${times} time(s), it was called ${this.count(activity)}`, timeoutMs);
+    await eventually(
+      () => this.count(activity) >= times,
+      `${activity} to be called ${times} time(s), it was called ${this.count(activity)}`,
+      timeoutMs,
+    );
   }
 }
 

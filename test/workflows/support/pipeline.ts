@@ -23,12 +23,31 @@ export type PipelineActivities = Pick<RequestItemActivities, 'recordItemTransiti
   FolderRefreshActivities;
 
 export function release(title: string): ReleaseCandidate {
-  return { title, indexer: 'test-indexer', downloadUrl: `https://indexer.test/${encodeURIComponent(title)}.torrent`, sizeBytes: 1_500_000_000, seeders: 12, resolution: 1080, seasonPack: false, score: 100, accepted: true, rejections: [] };
+  return {
+    title,
+    indexer: 'test-indexer',
+    downloadUrl: `https://indexer.test/${encodeURIComponent(title)}.torrent`,
+    sizeBytes: 1_500_000_000,
+    seeders: 12,
+    resolution: 1080,
+    seasonPack: false,
+    score: 100,
+    accepted: true,
+    rejections: [],
+  };
 }
 
 export const hashOf = (candidate: ReleaseCandidate) => `hash-${candidate.title}`;
 
-const sourceInfo: MediaInfo = { container: 'mkv', durationSeconds: 3000, sizeBytes: 1_500_000_000, bitrate: 4_000_000, video: [], audio: [], subtitles: [] };
+const sourceInfo: MediaInfo = {
+  container: 'mkv',
+  durationSeconds: 3000,
+  sizeBytes: 1_500_000_000,
+  bitrate: 4_000_000,
+  video: [],
+  audio: [],
+  subtitles: [],
+};
 
 /** What a completed download of the torrent `hash` hands on to the encode. */
 export const downloadedFile = (hash: string) => ({ sourceFile: `/downloads/${hash}/episode.mkv`, sourceInfo });
@@ -45,14 +64,26 @@ export function pipelineActivities(
 ): ActivityCalls<PipelineActivities> {
   const standIns: PipelineActivities = {
     recordItemTransition: async () => {},
-    searchReleases: async ({ excluded }) => ({ accepted: releases.filter((r) => !excluded.includes(r.downloadUrl)), rejected: [], qualityMet: true, failedIndexers: [] }),
+    searchReleases: async ({ excluded }) => ({
+      accepted: releases.filter((r) => !excluded.includes(r.downloadUrl)),
+      rejected: [],
+      qualityMet: true,
+      failedIndexers: [],
+    }),
     addRelease: async ({ release }) => ({ hash: hashOf(release), owner: 'reelflow' as const }),
     awaitDownload: async ({ hash }) => downloadedFile(hash),
     removeTorrent: async () => ({ removed: true }),
-    encodeItem: async ({ itemId }) => ({ partial: `/work/${itemId}/episode.partial.mkv`, output: `/work/${itemId}/episode.mkv`, source: sourceInfo }),
+    encodeItem: async ({ itemId }) => ({
+      partial: `/work/${itemId}/episode.partial.mkv`,
+      output: `/work/${itemId}/episode.mkv`,
+      source: sourceInfo,
+    }),
     acceptEncodedItem: async ({ encoded }) => ({ output: encoded.output, sizeBytes: 700_000_000 }),
     removeWorkFiles: async () => {},
-    deliverItem: async ({ targetIds }) => ({ paths: targetIds.map((id) => `/targets/${id}/Show/Season 01/Show - S01E02.mkv`), refreshes: [] }),
+    deliverItem: async ({ targetIds }) => ({
+      paths: targetIds.map((id) => `/targets/${id}/Show/Season 01/Show - S01E02.mkv`),
+      refreshes: [],
+    }),
     scanOneFolder: async () => ({ outcome: 'scanned', kind: 'show', titleId: randomUUID(), isNew: true, fileErrors: 0 }),
     startTitlePipeline: async ({ titleId }) => ({ workflowId: `pipeline/show/${titleId}` }),
     ...replace,
@@ -100,9 +131,17 @@ export function episodeInput(replace: Partial<EpisodePipelineInput> = {}): Episo
 export type EpisodeHandle = WorkflowHandle<typeof episodePipeline>;
 
 /** Starts an item's pipeline as mediaRequest would, under the item's workflow id, served by `calls`' stand-ins. */
-export function startEpisode(workers: TierWorkers, calls: ActivityCalls<PipelineActivities>, input: EpisodePipelineInput): Promise<EpisodeHandle> {
+export function startEpisode(
+  workers: TierWorkers,
+  calls: ActivityCalls<PipelineActivities>,
+  input: EpisodePipelineInput,
+): Promise<EpisodeHandle> {
   workers.serve(calls.activities, input.itemId);
-  return workers.client.workflow.start<typeof episodePipeline>('episodePipeline', { workflowId: itemWorkflowId(input.itemId), taskQueue: workers.taskQueue, args: [input] });
+  return workers.client.workflow.start<typeof episodePipeline>('episodePipeline', {
+    workflowId: itemWorkflowId(input.itemId),
+    taskQueue: workers.taskQueue,
+    args: [input],
+  });
 }
 
 /** The statuses the item was written with, in order. */
@@ -111,11 +150,15 @@ export const statuses = (calls: ActivityCalls<PipelineActivities>) => calls.of('
 /** Waits until the item's live state matches (a step reached, a wait begun); returns that state. */
 export async function stateWhen(handle: EpisodeHandle, matches: (state: EpisodeState) => boolean, what: string): Promise<EpisodeState> {
   let state: EpisodeState | undefined;
-  await eventually(async () => {
-    state = await handle.query(episodeStateQuery);
-    return matches(state);
-  }, `${what} (last state: ${JSON.stringify(state)})`);
+  await eventually(
+    async () => {
+      state = await handle.query(episodeStateQuery);
+      return matches(state);
+    },
+    `${what} (last state: ${JSON.stringify(state)})`,
+  );
   return state!;
 }
 
-export const waitingFor = (handle: EpisodeHandle, wait: string) => stateWhen(handle, (s) => s.waitingFor === wait, `the item to wait for ${wait}`);
+export const waitingFor = (handle: EpisodeHandle, wait: string) =>
+  stateWhen(handle, (s) => s.waitingFor === wait, `the item to wait for ${wait}`);

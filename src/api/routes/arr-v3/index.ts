@@ -13,7 +13,12 @@ import { arrSystemRoutes } from './system-routes.js';
  * authenticated like the rest of the API (X-Api-Key or ?apikey=). One server answers as both Radarr and Sonarr.
  */
 export const arrV3Routes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
-  const library = new ArrLibraryService({ db: deps.db, temporal: deps.temporal, taskQueue: deps.config.taskQueue, providerCache: deps.providerCache });
+  const library = new ArrLibraryService({
+    db: deps.db,
+    temporal: deps.temporal,
+    taskQueue: deps.config.taskQueue,
+    providerCache: deps.providerCache,
+  });
   // Prowlarr sends Content-Type: application/json on every call, DELETE and GET included, with no body.
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {

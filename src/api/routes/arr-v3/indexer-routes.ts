@@ -35,10 +35,20 @@ const torznabFields = (): Field[] => [
   { order: 8, name: 'seedCriteria.seedRatio', label: 'Seed Ratio', type: 'textbox', advanced: true },
   { order: 9, name: 'seedCriteria.seedTime', label: 'Seed Time', type: 'number', advanced: true },
   { order: 10, name: 'requiredFlags', label: 'Required Flags', value: [], type: 'select', advanced: true },
-  { order: 11, name: 'rejectBlocklistedTorrentHashesWhileGrabbing', label: 'Reject Blocklisted Torrent Hashes While Grabbing', value: false, type: 'checkbox', advanced: true },
+  {
+    order: 11,
+    name: 'rejectBlocklistedTorrentHashesWhileGrabbing',
+    label: 'Reject Blocklisted Torrent Hashes While Grabbing',
+    value: false,
+    type: 'checkbox',
+    advanced: true,
+  },
 ];
 
-const newznabFields = (): Field[] => torznabFields().filter((f) => ['baseUrl', 'apiPath', 'apiKey', 'categories', 'additionalParameters', 'multiLanguages', 'removeYear'].includes(f.name));
+const newznabFields = (): Field[] =>
+  torznabFields().filter((f) =>
+    ['baseUrl', 'apiPath', 'apiKey', 'categories', 'additionalParameters', 'multiLanguages', 'removeYear'].includes(f.name),
+  );
 
 const schemaResource = (implementation: 'Torznab' | 'Newznab') => ({
   id: 0,
@@ -73,7 +83,13 @@ function urlFields(view: IndexerView): { baseUrl: string; apiPath: string } {
 
 function indexerResource(view: IndexerView) {
   const { baseUrl, apiPath } = urlFields(view);
-  const values: Record<string, unknown> = { ...Object.fromEntries(view.extraFields.map((f) => [f.name, f.value])), baseUrl, apiPath, apiKey: view.hasApiKey ? MASK : '', categories: view.categories };
+  const values: Record<string, unknown> = {
+    ...Object.fromEntries(view.extraFields.map((f) => [f.name, f.value])),
+    baseUrl,
+    apiPath,
+    apiKey: view.hasApiKey ? MASK : '',
+    categories: view.categories,
+  };
   return {
     ...schemaResource('Torznab'),
     id: view.id,
@@ -99,11 +115,28 @@ const resourceBody = z.looseObject({
 type ResourceBody = z.infer<typeof resourceBody>;
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
-const validationFailure = (propertyName: string, errorMessage: string) => [{ propertyName, errorMessage, severity: 'error', isWarning: false }];
+const validationFailure = (propertyName: string, errorMessage: string) => [
+  { propertyName, errorMessage, severity: 'error', isWarning: false },
+];
 
 /** What a resource sets, in IndexerService's terms; a validation failure names the field as Radarr would. */
-function changesOf(body: ResourceBody): { ok: true; url: string; apiKey?: string; categories: number[]; rest: { name: string; priority: number; enabled: boolean; extraFields: { name: string; value: unknown }[] } } | { ok: false; failure: ReturnType<typeof validationFailure> } {
-  if (body.implementation !== 'Torznab') return { ok: false, failure: validationFailure('Implementation', `Reelflow searches torrent indexers only (Torznab); "${body.implementation}" is not supported`) };
+function changesOf(body: ResourceBody):
+  | {
+      ok: true;
+      url: string;
+      apiKey?: string;
+      categories: number[];
+      rest: { name: string; priority: number; enabled: boolean; extraFields: { name: string; value: unknown }[] };
+    }
+  | { ok: false; failure: ReturnType<typeof validationFailure> } {
+  if (body.implementation !== 'Torznab')
+    return {
+      ok: false,
+      failure: validationFailure(
+        'Implementation',
+        `Reelflow searches torrent indexers only (Torznab); "${body.implementation}" is not supported`,
+      ),
+    };
   const value = (name: string) => body.fields.find((f) => f.name === name)?.value;
   const baseUrl = value('baseUrl');
   if (typeof baseUrl !== 'string' || !baseUrl.trim()) return { ok: false, failure: validationFailure('BaseUrl', 'URL is required') };
@@ -111,13 +144,20 @@ function changesOf(body: ResourceBody): { ok: true; url: string; apiKey?: string
   const url = `${baseUrl.replace(/\/+$/, '')}/${apiPath.replace(/^\/+/, '')}`.replace(/\/+$/, '');
   const apiKey = value('apiKey');
   const categories = value('categories');
-  const extraFields = body.fields.filter((f) => !['apiKey', 'categories'].includes(f.name)).map((f) => ({ name: f.name, value: f.value ?? null }));
+  const extraFields = body.fields
+    .filter((f) => !['apiKey', 'categories'].includes(f.name))
+    .map((f) => ({ name: f.name, value: f.value ?? null }));
   return {
     ok: true,
     url,
     ...(typeof apiKey === 'string' && apiKey !== MASK ? { apiKey } : {}),
     categories: Array.isArray(categories) ? categories.filter((c): c is number => Number.isInteger(c)) : [2000, 5000],
-    rest: { name: body.name, priority: body.priority, enabled: body.enableRss || body.enableAutomaticSearch || body.enableInteractiveSearch, extraFields },
+    rest: {
+      name: body.name,
+      priority: body.priority,
+      enabled: body.enableRss || body.enableAutomaticSearch || body.enableInteractiveSearch,
+      extraFields,
+    },
   };
 }
 
@@ -125,46 +165,87 @@ function changesOf(body: ResourceBody): { ok: true; url: string; apiKey?: string
 export const arrIndexerRoutes: FastifyPluginAsyncZod<{ indexers: IndexerService }> = async (app, { indexers }) => {
   const tags = ['arr-v3'];
 
-  app.get('/api/v3/indexer/schema', { schema: { tags, summary: 'Indexer schemas (Newznab and Torznab), as Prowlarr reads them' } }, async () => [schemaResource('Newznab'), schemaResource('Torznab')]);
-  app.get('/api/v3/indexer', { schema: { tags, summary: 'Indexers as Radarr/Sonarr indexer resources' } }, async () => (await indexers.list()).map(indexerResource));
+  app.get(
+    '/api/v3/indexer/schema',
+    { schema: { tags, summary: 'Indexer schemas (Newznab and Torznab), as Prowlarr reads them' } },
+    async () => [schemaResource('Newznab'), schemaResource('Torznab')],
+  );
+  app.get('/api/v3/indexer', { schema: { tags, summary: 'Indexers as Radarr/Sonarr indexer resources' } }, async () =>
+    (await indexers.list()).map(indexerResource),
+  );
   app.get('/api/v3/indexer/:id', { schema: { tags, summary: 'One indexer', params: idParams } }, async (request) => {
     const found = await indexers.get(request.params.id);
     if (!found) throw notFound('Indexer');
     return indexerResource(found);
   });
 
-  app.post('/api/v3/indexer', { schema: { tags, summary: 'Add a Torznab indexer (Prowlarr sync)', body: resourceBody } }, async (request, reply) => {
-    const changes = changesOf(request.body);
-    if (!changes.ok) return reply.code(400).send(changes.failure);
-    try {
-      const created = await indexers.create({ ...changes.rest, url: changes.url, apiKey: changes.apiKey, categories: changes.categories, managedBy: 'prowlarr' }, 'body.fields.baseUrl');
-      return reply.code(201).send(indexerResource(created));
-    } catch (error) {
-      if (error instanceof ConflictError) return reply.code(400).send(validationFailure('Name', error.message));
-      throw error;
-    }
-  });
+  app.post(
+    '/api/v3/indexer',
+    { schema: { tags, summary: 'Add a Torznab indexer (Prowlarr sync)', body: resourceBody } },
+    async (request, reply) => {
+      const changes = changesOf(request.body);
+      if (!changes.ok) return reply.code(400).send(changes.failure);
+      try {
+        const created = await indexers.create(
+          { ...changes.rest, url: changes.url, apiKey: changes.apiKey, categories: changes.categories, managedBy: 'prowlarr' },
+          'body.fields.baseUrl',
+        );
+        return reply.code(201).send(indexerResource(created));
+      } catch (error) {
+        if (error instanceof ConflictError) return reply.code(400).send(validationFailure('Name', error.message));
+        throw error;
+      }
+    },
+  );
 
-  app.put('/api/v3/indexer/:id', { schema: { tags, summary: 'Update an indexer (Prowlarr sync); a masked apiKey keeps the stored one', params: idParams, body: resourceBody } }, async (request, reply) => {
-    const changes = changesOf(request.body);
-    if (!changes.ok) return reply.code(400).send(changes.failure);
-    const updated = await indexers.update(request.params.id, { ...changes.rest, url: changes.url, categories: changes.categories, ...(changes.apiKey !== undefined ? { apiKey: changes.apiKey } : {}) }, 'body.fields.baseUrl');
-    if (!updated) throw notFound('Indexer');
-    return reply.code(202).send(indexerResource(updated));
-  });
+  app.put(
+    '/api/v3/indexer/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Update an indexer (Prowlarr sync); a masked apiKey keeps the stored one',
+        params: idParams,
+        body: resourceBody,
+      },
+    },
+    async (request, reply) => {
+      const changes = changesOf(request.body);
+      if (!changes.ok) return reply.code(400).send(changes.failure);
+      const updated = await indexers.update(
+        request.params.id,
+        {
+          ...changes.rest,
+          url: changes.url,
+          categories: changes.categories,
+          ...(changes.apiKey !== undefined ? { apiKey: changes.apiKey } : {}),
+        },
+        'body.fields.baseUrl',
+      );
+      if (!updated) throw notFound('Indexer');
+      return reply.code(202).send(indexerResource(updated));
+    },
+  );
 
-  app.delete('/api/v3/indexer/:id', { schema: { tags, summary: 'Remove an indexer (Prowlarr sync)', params: idParams } }, async (request) => {
-    if (!(await indexers.delete(request.params.id))) throw notFound('Indexer');
-    return {};
-  });
+  app.delete(
+    '/api/v3/indexer/:id',
+    { schema: { tags, summary: 'Remove an indexer (Prowlarr sync)', params: idParams } },
+    async (request) => {
+      if (!(await indexers.delete(request.params.id))) throw notFound('Indexer');
+      return {};
+    },
+  );
 
   // Prowlarr's application test posts a Newznab indexer pointing at itself and reads X-Application-Version;
   // a Torznab indexer is asked for its caps, as Radarr would.
-  app.post('/api/v3/indexer/test', { schema: { tags, summary: 'Test an indexer before adding it', body: resourceBody } }, async (request, reply) => {
-    if (request.body.implementation === 'Newznab') return {};
-    const changes = changesOf(request.body);
-    if (!changes.ok) return reply.code(400).send(changes.failure);
-    const result = await indexers.testUnsaved(changes.url, changes.apiKey, 'body.fields.baseUrl');
-    return result.ok ? {} : reply.code(400).send(validationFailure('BaseUrl', `Unable to connect to indexer: ${result.error}`));
-  });
+  app.post(
+    '/api/v3/indexer/test',
+    { schema: { tags, summary: 'Test an indexer before adding it', body: resourceBody } },
+    async (request, reply) => {
+      if (request.body.implementation === 'Newznab') return {};
+      const changes = changesOf(request.body);
+      if (!changes.ok) return reply.code(400).send(changes.failure);
+      const result = await indexers.testUnsaved(changes.url, changes.apiKey, 'body.fields.baseUrl');
+      return result.ok ? {} : reply.code(400).send(validationFailure('BaseUrl', `Unable to connect to indexer: ${result.error}`));
+    },
+  );
 };

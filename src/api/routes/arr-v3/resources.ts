@@ -18,7 +18,8 @@ const images = (t: CatalogueTitle | undefined) => [
 
 const folderName = (title: string, year: number | null) => `${title.replace(/[<>:"/\\|?*]/g, '')}${year ? ` (${year})` : ''}`;
 const joinPath = (root: string, name: string) => (root ? `${root.replace(/[/\\]+$/, '')}/${name}` : name);
-const sizeOf = (items: ProcessingItemRow[]) => items.reduce((sum, i) => sum + (i.status === 'COMPLETED' ? (i.selectedRelease?.sizeBytes ?? 0) : 0), 0);
+const sizeOf = (items: ProcessingItemRow[]) =>
+  items.reduce((sum, i) => sum + (i.status === 'COMPLETED' ? (i.selectedRelease?.sizeBytes ?? 0) : 0), 0);
 
 export function movieResource(title: CatalogueTitle | undefined, view: ArrTitleView | undefined) {
   const row = view?.row;
@@ -45,11 +46,29 @@ export function movieResource(title: CatalogueTitle | undefined, view: ArrTitleV
     minimumAvailability: 'released',
     isAvailable: true,
     folderName: folder,
-    ...(view ? { path: joinPath(view.rootFolderPath, folder), rootFolderPath: view.rootFolderPath, qualityProfileId: view.qualityProfileArrId, profileId: view.qualityProfileArrId } : { qualityProfileId: 0 }),
+    ...(view
+      ? {
+          path: joinPath(view.rootFolderPath, folder),
+          rootFolderPath: view.rootFolderPath,
+          qualityProfileId: view.qualityProfileArrId,
+          profileId: view.qualityProfileArrId,
+        }
+      : { qualityProfileId: 0 }),
     monitored: row?.monitored ?? false,
     hasFile,
     sizeOnDisk: sizeOf(done),
-    ...(hasFile ? { movieFile: { id: row!.id, movieId: row!.id, relativePath: done[0]!.deliveredPaths[0] ?? folder, path: done[0]!.deliveredPaths[0] ?? '', size: sizeOf(done), dateAdded: done[0]!.deliveredAt?.toISOString() } } : {}),
+    ...(hasFile
+      ? {
+          movieFile: {
+            id: row!.id,
+            movieId: row!.id,
+            relativePath: done[0]!.deliveredPaths[0] ?? folder,
+            path: done[0]!.deliveredPaths[0] ?? '',
+            size: sizeOf(done),
+            dateAdded: done[0]!.deliveredAt?.toISOString(),
+          },
+        }
+      : {}),
     statistics: { movieFileCount: hasFile ? 1 : 0, sizeOnDisk: sizeOf(done), releaseGroups: [] },
     tags: row?.tags ?? [],
     ...(row ? { added: row.addedAt.toISOString() } : { added: '0001-01-01T00:00:00Z' }),
@@ -91,7 +110,14 @@ export function seriesResource(title: CatalogueTitle | undefined, view: ArrTitle
     ...(title?.posterUrl ? { remotePoster: title.posterUrl } : {}),
     seasons,
     year: year ?? 0,
-    ...(view ? { path: joinPath(view.rootFolderPath, folder), rootFolderPath: view.rootFolderPath, qualityProfileId: view.qualityProfileArrId, profileId: view.qualityProfileArrId } : { qualityProfileId: 0 }),
+    ...(view
+      ? {
+          path: joinPath(view.rootFolderPath, folder),
+          rootFolderPath: view.rootFolderPath,
+          qualityProfileId: view.qualityProfileArrId,
+          profileId: view.qualityProfileArrId,
+        }
+      : { qualityProfileId: 0 }),
     languageProfileId: 1,
     seasonFolder: true,
     monitored: row?.monitored ?? false,
@@ -141,7 +167,10 @@ export function queueRecord(kind: 'movie' | 'series', titleId: number, item: Pro
   const speed = live?.activity?.bytesPerSecond ?? null;
   const seconds = downloading && speed && speed > 0 ? sizeleft / speed : null;
   const status = ({ FOUND: 'queued', DOWNLOADING: 'downloading', FAILED: 'warning' } as Record<string, string>)[item.status] ?? 'completed';
-  const state = ({ FOUND: 'downloading', DOWNLOADING: 'downloading', DOWNLOADED: 'importPending', FAILED: 'failedPending' } as Record<string, string>)[item.status] ?? 'importing';
+  const state =
+    ({ FOUND: 'downloading', DOWNLOADING: 'downloading', DOWNLOADED: 'importPending', FAILED: 'failedPending' } as Record<string, string>)[
+      item.status
+    ] ?? 'importing';
   return {
     id: intIdOf(item.id),
     ...(kind === 'movie'
@@ -150,12 +179,24 @@ export function queueRecord(kind: 'movie' | 'series', titleId: number, item: Pro
           seriesId: titleId,
           episodeId: intIdOf(item.id),
           seasonNumber: item.seasonNumber,
-          episode: { id: intIdOf(item.id), seriesId: titleId, seasonNumber: item.seasonNumber, episodeNumber: item.episodeNumber, absoluteEpisodeNumber: 0, title: item.title ?? '', airDate: item.airDate ?? undefined, hasFile: false, monitored: true },
+          episode: {
+            id: intIdOf(item.id),
+            seriesId: titleId,
+            seasonNumber: item.seasonNumber,
+            episodeNumber: item.episodeNumber,
+            absoluteEpisodeNumber: 0,
+            title: item.title ?? '',
+            airDate: item.airDate ?? undefined,
+            hasFile: false,
+            monitored: true,
+          },
         }),
     title: release.title,
     size,
     sizeleft,
-    ...(seconds !== null ? { timeleft: timeSpan(seconds), estimatedCompletionTime: new Date(now.getTime() + seconds * 1000).toISOString() } : {}),
+    ...(seconds !== null
+      ? { timeleft: timeSpan(seconds), estimatedCompletionTime: new Date(now.getTime() + seconds * 1000).toISOString() }
+      : {}),
     status,
     trackedDownloadStatus: item.status === 'FAILED' ? 'error' : 'ok',
     trackedDownloadState: state,
@@ -165,7 +206,10 @@ export function queueRecord(kind: 'movie' | 'series', titleId: number, item: Pro
     protocol: 'torrent',
     downloadClient: 'qBittorrent',
     indexer: release.indexer,
-    quality: { quality: { id: 0, name: release.resolution ? `${release.resolution}p` : 'Unknown' }, revision: { version: 1, real: 0, isRepack: false } },
+    quality: {
+      quality: { id: 0, name: release.resolution ? `${release.resolution}p` : 'Unknown' },
+      revision: { version: 1, real: 0, isRepack: false },
+    },
     languages: [],
   };
 }

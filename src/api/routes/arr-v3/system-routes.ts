@@ -58,19 +58,42 @@ export const arrSystemRoutes: FastifyPluginAsyncZod<{ library: ArrLibraryService
   }
 
   app.get('/api/v3/rootfolder', { schema: { tags, summary: 'Delivery targets as Radarr/Sonarr root folders' } }, async () =>
-    (await library.rootFolders()).map(({ id, target }) => ({ id, path: target.path, accessible: true, freeSpace: 0, totalSpace: 0, unmappedFolders: [] })),
+    (await library.rootFolders()).map(({ id, target }) => ({
+      id,
+      path: target.path,
+      accessible: true,
+      freeSpace: 0,
+      totalSpace: 0,
+      unmappedFolders: [],
+    })),
   );
 
   app.get('/api/v3/tag', { schema: { tags, summary: 'Tags' } }, () => library.tags());
-  app.post('/api/v3/tag', { schema: { tags, summary: 'Create a tag (or answer the one with that label)', body: z.looseObject({ label: z.string().trim().min(1).max(200) }) } }, async (request, reply) =>
-    reply.code(201).send(await library.createTag(request.body.label.toLowerCase())),
+  app.post(
+    '/api/v3/tag',
+    {
+      schema: {
+        tags,
+        summary: 'Create a tag (or answer the one with that label)',
+        body: z.looseObject({ label: z.string().trim().min(1).max(200) }),
+      },
+    },
+    async (request, reply) => reply.code(201).send(await library.createTag(request.body.label.toLowerCase())),
   );
 
   // Sonarr v3 language profiles; Reelflow's quality profiles decide languages, so there is one that takes any.
   for (const path of ['/api/v3/languageprofile', '/api/v3/languageProfile']) {
     app.get(path, { schema: { tags, summary: 'Sonarr v3 language profiles: one, "Any"' } }, async () => [
-      { id: 1, name: 'Any', upgradeAllowed: false, cutoff: { id: 1, name: 'English' }, languages: [{ language: { id: 1, name: 'English' }, allowed: true }] },
+      {
+        id: 1,
+        name: 'Any',
+        upgradeAllowed: false,
+        cutoff: { id: 1, name: 'English' },
+        languages: [{ language: { id: 1, name: 'English' }, allowed: true }],
+      },
     ]);
   }
-  app.get('/api/v3/language', { schema: { tags, summary: 'Languages (Sonarr v4 / Radarr)' } }, async () => [{ id: 1, name: 'English', nameLower: 'english' }]);
+  app.get('/api/v3/language', { schema: { tags, summary: 'Languages (Sonarr v4 / Radarr)' } }, async () => [
+    { id: 1, name: 'English', nameLower: 'english' },
+  ]);
 };

@@ -228,11 +228,15 @@ async function discoverAsNobody(libraryRoot: string): Promise<DiscoveryResult> {
   const script = `import { discoverLibrary } from ${JSON.stringify(path.resolve('src/media/discovery/index.ts'))};
     const result = await discoverLibrary(process.argv[1], 'movie', JSON.parse(process.argv[2]));
     process.stdout.write(JSON.stringify(result));`;
-  const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, libraryRoot, JSON.stringify(config)], {
-    uid,
-    gid,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: tmpdir() },
-  });
+  const output = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '-e', script, libraryRoot, JSON.stringify(config)],
+    {
+      uid,
+      gid,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: tmpdir() },
+    },
+  );
   return JSON.parse(output) as DiscoveryResult;
 }

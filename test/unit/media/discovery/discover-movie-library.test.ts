@@ -240,9 +240,7 @@ describe('discoverLibrary on a movie library', () => {
     expect(result.titles.map((title) => title.key)).toEqual(['Movie (2011)']);
     expect(videoPaths(titleOf(result, 'Movie (2011)'))).toEqual(['Movie (2011) - 1080p.mkv']);
     expect(titleOf(result, 'Movie (2011)').fileCount).toBe(2);
-    expect(result.issues).toEqual(
-      [emptyOnly, emptyLoose, emptyVersion].sort().map((file) => ({ path: file, reason: 'zero-byte video' })),
-    );
+    expect(result.issues).toEqual([emptyOnly, emptyLoose, emptyVersion].sort().map((file) => ({ path: file, reason: 'zero-byte video' })));
   });
 
   it('does not search a movie folder for more movies, but counts what is below it', async () => {

@@ -107,9 +107,7 @@ describe('discoverLibrary on a TV library', () => {
 
     const result = await discoverLibrary(root, 'tv', config);
 
-    expect(result.titles).toEqual([
-      expect.objectContaining({ key: 'Upcoming Show', kind: 'tvshow', videoFiles: [], fileCount: 1 }),
-    ]);
+    expect(result.titles).toEqual([expect.objectContaining({ key: 'Upcoming Show', kind: 'tvshow', videoFiles: [], fileCount: 1 })]);
   });
 
   it('reads a movie-style folder in a TV library as no show', async () => {

@@ -37,7 +37,8 @@ describe('entities in NFO files', () => {
   });
 
   it('does not read external entities a DOCTYPE declares', () => {
-    const xml = '<?xml version="1.0"?>\n<!DOCTYPE movie [<!ENTITY secret SYSTEM "file:///etc/passwd">]>\n<movie><title>&secret;</title></movie>';
+    const xml =
+      '<?xml version="1.0"?>\n<!DOCTYPE movie [<!ENTITY secret SYSTEM "file:///etc/passwd">]>\n<movie><title>&secret;</title></movie>';
     expect(movieOf(xml).title).toBe('&secret;');
   });
 });

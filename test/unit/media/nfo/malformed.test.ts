@@ -109,7 +109,10 @@ describe('parseNfo on fields with values of the wrong type', () => {
       '<ratings><rating name="imdb"><value>8.7/10</value></rating></ratings>',
       'movie.nfo: <ratings>/<rating>/<value> must be a number, got "8.7/10"',
     ],
-    ['<ratings><rating name="imdb" max="ten"><value>8</value></rating></ratings>', 'movie.nfo: <ratings>/<rating> attribute "max" must be a number, got "ten"'],
+    [
+      '<ratings><rating name="imdb" max="ten"><value>8</value></rating></ratings>',
+      'movie.nfo: <ratings>/<rating> attribute "max" must be a number, got "ten"',
+    ],
     ['<rating>good</rating>', 'movie.nfo: <rating> must be a number, got "good"'],
     ['<votes>many</votes>', 'movie.nfo: <votes> must be a whole number, got "many"'],
     ['<thumb season="one">x.jpg</thumb>', 'movie.nfo: <thumb> attribute "season" must be a number, got "one"'],
@@ -150,7 +153,9 @@ describe('parseNfo on fields with values of the wrong type', () => {
   });
 
   it('refuses element names XML does not allow (a byte order mark inside a tag), which could not be written back', () => {
-    expect(parseError('<movie><\uFEFFratings>8</\uFEFFratings></movie>').message).toMatch(/^movie\.nfo: not well-formed XML: ".*" is not an element name$/);
+    expect(parseError('<movie><\uFEFFratings>8</\uFEFFratings></movie>').message).toMatch(
+      /^movie\.nfo: not well-formed XML: ".*" is not an element name$/,
+    );
   });
 
   it('rejects a whole number no integer column (nor Kodi) can hold, instead of failing the title when it is saved', () => {

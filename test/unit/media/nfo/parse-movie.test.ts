@@ -71,9 +71,7 @@ describe('parseNfo on a full Kodi movie.nfo', () => {
       studios: ['Warner Bros. Pictures', 'Village Roadshow Pictures'],
       trailer: 'plugin://plugin.video.youtube/?action=play_video&videoid=vKQi3bBA1y8',
       fileInfo: {
-        video: [
-          { codec: 'hevc', aspect: 2.4, width: 3840, height: 1600, durationInSeconds: 8178, hdrType: 'hdr10' },
-        ],
+        video: [{ codec: 'hevc', aspect: 2.4, width: 3840, height: 1600, durationInSeconds: 8178, hdrType: 'hdr10' }],
         audio: [
           { codec: 'truehd', language: 'eng', channels: 8 },
           { codec: 'ac3', language: 'ger', channels: 6 },
@@ -183,8 +181,10 @@ describe('parseNfo on real-world movie files', () => {
 
   it('reads unicode text unchanged', () => {
     const movie = parseMovie(
-      movieXml('<title>千と千尋の神隠し</title><originaltitle>Sen to Chihiro no Kamikakushi</originaltitle>' +
-        '<plot>Ünïcödé ✓ 🎬 עברית</plot><actor><name>柊瑠美</name><role>荻野 千尋</role></actor>'),
+      movieXml(
+        '<title>千と千尋の神隠し</title><originaltitle>Sen to Chihiro no Kamikakushi</originaltitle>' +
+          '<plot>Ünïcödé ✓ 🎬 עברית</plot><actor><name>柊瑠美</name><role>荻野 千尋</role></actor>',
+      ),
     );
     expect(movie.title).toBe('千と千尋の神隠し');
     expect(movie.plot).toBe('Ünïcödé ✓ 🎬 עברית');
@@ -193,8 +193,10 @@ describe('parseNfo on real-world movie files', () => {
 
   it('treats empty and whitespace-only elements as absent', () => {
     const movie = parseMovie(
-      movieXml('<title></title><plot>   </plot><outline/><year></year><genre></genre><genre>Drama</genre><set></set>' +
-        '<uniqueid type="imdb"></uniqueid><actor><name></name></actor><fileinfo><streamdetails><audio/></streamdetails></fileinfo>'),
+      movieXml(
+        '<title></title><plot>   </plot><outline/><year></year><genre></genre><genre>Drama</genre><set></set>' +
+          '<uniqueid type="imdb"></uniqueid><actor><name></name></actor><fileinfo><streamdetails><audio/></streamdetails></fileinfo>',
+      ),
     );
     expect(movie).toStrictEqual({
       ratings: [],
@@ -232,9 +234,11 @@ describe('parseNfo on real-world movie files', () => {
 
   it('converts numbers written as text, with surrounding whitespace, decimal commas and vote separators', () => {
     const movie = parseMovie(
-      movieXml('<year> 1979 </year><runtime>117 min</runtime><ratings><rating name="imdb"><value>8,5</value>' +
-        '<votes>1,012,345</votes></rating></ratings><fileinfo><streamdetails><video><aspect>16:9</aspect>' +
-        '<width>1920</width></video></streamdetails></fileinfo>'),
+      movieXml(
+        '<year> 1979 </year><runtime>117 min</runtime><ratings><rating name="imdb"><value>8,5</value>' +
+          '<votes>1,012,345</votes></rating></ratings><fileinfo><streamdetails><video><aspect>16:9</aspect>' +
+          '<width>1920</width></video></streamdetails></fileinfo>',
+      ),
     );
     expect(movie.year).toBe(1979);
     expect(movie.runtime).toBe(117);
@@ -247,9 +251,7 @@ describe('parseNfo on real-world movie files', () => {
   });
 
   it('reads the text of stray HTML markup inside a text field', () => {
-    expect(parseMovie(movieXml('<plot>First line.<br/>Second <b>bold</b> line.</plot>')).plot).toBe(
-      'First line. Second bold line.',
-    );
+    expect(parseMovie(movieXml('<plot>First line.<br/>Second <b>bold</b> line.</plot>')).plot).toBe('First line. Second bold line.');
   });
 
   it('removes control characters XML does not allow', () => {
@@ -267,16 +269,12 @@ describe('parseNfo on real-world movie files', () => {
 
 describe('parseNfo on legacy movie forms', () => {
   it('reads a bare <id> as the default id when there is no <uniqueid>: tt ids are IMDb, numbers TMDB', () => {
-    expect(parseMovie(movieXml('<id>tt0078748</id>')).uniqueIds).toEqual([
-      { type: 'imdb', value: 'tt0078748', isDefault: true },
-    ]);
+    expect(parseMovie(movieXml('<id>tt0078748</id>')).uniqueIds).toEqual([{ type: 'imdb', value: 'tt0078748', isDefault: true }]);
     expect(parseMovie(movieXml('<id>348</id>')).uniqueIds).toEqual([{ type: 'tmdb', value: '348', isDefault: true }]);
   });
 
   it('adds <imdbid> and <tmdbid> for providers the uniqueids do not name', () => {
-    const movie = parseMovie(
-      movieXml('<uniqueid type="tmdb" default="true">348</uniqueid><tmdbid>999</tmdbid><imdbid>tt0078748</imdbid>'),
-    );
+    const movie = parseMovie(movieXml('<uniqueid type="tmdb" default="true">348</uniqueid><tmdbid>999</tmdbid><imdbid>tt0078748</imdbid>'));
     expect(movie.uniqueIds).toEqual([
       { type: 'tmdb', value: '348', isDefault: true },
       { type: 'imdb', value: 'tt0078748', isDefault: false },

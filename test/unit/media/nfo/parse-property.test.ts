@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NfoParseError, parseNfo, writeEpisodeNfo, writeMovieNfo, writeTvShowNfo, type ParsedNfo } from '../../../../src/media/nfo/index.js';
+import {
+  NfoParseError,
+  parseNfo,
+  writeEpisodeNfo,
+  writeMovieNfo,
+  writeTvShowNfo,
+  type ParsedNfo,
+} from '../../../../src/media/nfo/index.js';
 import { readFixture } from './fixtures/read-fixture.js';
 
 /**
@@ -9,23 +16,76 @@ import { readFixture } from './fixtures/read-fixture.js';
  */
 const SEED = 1913;
 const PER_INPUT_MS = 1_000;
-const FIXTURES = ['the-matrix.movie.nfo', 'breaking-bad.tvshow.nfo', 'pilot.episode.nfo', 'lost-s01e01e02.multi-episode.nfo'].map(readFixture);
+const FIXTURES = ['the-matrix.movie.nfo', 'breaking-bad.tvshow.nfo', 'pilot.episode.nfo', 'lost-s01e01e02.multi-episode.nfo'].map(
+  readFixture,
+);
 
 // Pieces that stress an XML reader: markup, entities, CDATA, DOCTYPE, processing instructions, odd characters.
 const PIECES = [
-  '<', '>', '&', '&amp;', '&#0;', '&#xD800;', '&#1114112;', '&eacute;', '&unknown;', '"', "'", '</', '/>', '<!--', '-->',
-  '<![CDATA[', ']]>', '<!DOCTYPE movie [<!ENTITY a "&a;&a;">]>', '<?xml version="1.0"?>', '<?pi x?>', '\u0000', '\uFEFF',
-  '\uD800', '\r\n', '\t', ' / ', 'https://www.imdb.com/title/tt0133093/', '<movie>', '</movie>', '<episodedetails>',
-  '</episodedetails>', '<tvshow>', '<actor><name>', '<uniqueid type="tmdb">', '<rating>', '<ratings>', '<namedseason number="x">',
-  '<a:b xmlns:a="u">', '<1bad>', '<bad name="1" name="2">', '<thumb season="-1">', 'Ω', '😀', 'ä',
+  '<',
+  '>',
+  '&',
+  '&amp;',
+  '&#0;',
+  '&#xD800;',
+  '&#1114112;',
+  '&eacute;',
+  '&unknown;',
+  '"',
+  "'",
+  '</',
+  '/>',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  ']]>',
+  '<!DOCTYPE movie [<!ENTITY a "&a;&a;">]>',
+  '<?xml version="1.0"?>',
+  '<?pi x?>',
+  '\u0000',
+  '\uFEFF',
+  '\uD800',
+  '\r\n',
+  '\t',
+  ' / ',
+  'https://www.imdb.com/title/tt0133093/',
+  '<movie>',
+  '</movie>',
+  '<episodedetails>',
+  '</episodedetails>',
+  '<tvshow>',
+  '<actor><name>',
+  '<uniqueid type="tmdb">',
+  '<rating>',
+  '<ratings>',
+  '<namedseason number="x">',
+  '<a:b xmlns:a="u">',
+  '<1bad>',
+  '<bad name="1" name="2">',
+  '<thumb season="-1">',
+  'Ω',
+  '😀',
+  'ä',
 ];
 
-type Mutation = { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; length: number } | { kind: 'repeat'; at: number; length: number; times: number };
+type Mutation =
+  | { kind: 'insert'; at: number; text: string }
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'repeat'; at: number; length: number; times: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'binary', maxLength: 20 })) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'binary', maxLength: 20 })),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
-  fc.record({ kind: fc.constant('repeat' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 60 }), times: fc.integer({ min: 2, max: 50 }) }),
+  fc.record({
+    kind: fc.constant('repeat' as const),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 60 }),
+    times: fc.integer({ min: 2, max: 50 }),
+  }),
 );
 
 function mutate(text: string, mutations: readonly Mutation[]): string {
@@ -67,12 +127,16 @@ describe('the NFO reader on arbitrary input', () => {
   });
 
   it('answers text built from XML pieces with a model or an NfoParseError', () => {
-    const pieces = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 8 })), { maxLength: 60 }).map((parts) => parts.join(''));
+    const pieces = fc
+      .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 8 })), { maxLength: 60 })
+      .map((parts) => parts.join(''));
     fc.assert(fc.property(pieces, readAndWriteBack), { seed: SEED, numRuns: 400 });
   });
 
   it('answers mutated Kodi NFOs with a model or an NfoParseError', () => {
-    const mutated = fc.tuple(fc.constantFrom(...FIXTURES), fc.array(mutation, { minLength: 1, maxLength: 6 })).map(([text, changes]) => mutate(text, changes));
+    const mutated = fc
+      .tuple(fc.constantFrom(...FIXTURES), fc.array(mutation, { minLength: 1, maxLength: 6 }))
+      .map(([text, changes]) => mutate(text, changes));
     fc.assert(fc.property(mutated, readAndWriteBack), { seed: SEED, numRuns: 600 });
   });
 });

@@ -86,9 +86,7 @@ describe('parseNfo on legacy tvshow forms', () => {
   });
 
   it('reads a bare numeric <id> as the TVDB id, and <tvdbid> when no uniqueid names TVDB', () => {
-    expect(parseTvShow('<tvshow><id>73739</id></tvshow>').uniqueIds).toEqual([
-      { type: 'tvdb', value: '73739', isDefault: true },
-    ]);
+    expect(parseTvShow('<tvshow><id>73739</id></tvshow>').uniqueIds).toEqual([{ type: 'tvdb', value: '73739', isDefault: true }]);
     expect(parseTvShow('<tvshow><uniqueid type="tmdb">4607</uniqueid><tvdbid>73739</tvdbid></tvshow>').uniqueIds).toEqual([
       { type: 'tmdb', value: '4607', isDefault: false },
       { type: 'tvdb', value: '73739', isDefault: false },

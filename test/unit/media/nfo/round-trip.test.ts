@@ -18,18 +18,16 @@ function write(parsed: ParsedNfo): string {
 }
 
 describe('parse → write → parse', () => {
-  it.each([
-    'the-matrix.movie.nfo',
-    'breaking-bad.tvshow.nfo',
-    'pilot.episode.nfo',
-    'lost-s01e01e02.multi-episode.nfo',
-  ])('gives deep-equal data for %s, and rewriting gives the same bytes', (fixture) => {
-    const first = parseNfo(readFixture(fixture), fixture);
-    const written = write(first);
-    const second = parseNfo(written, fixture);
-    expect(second).toStrictEqual(first);
-    expect(write(second)).toBe(written);
-  });
+  it.each(['the-matrix.movie.nfo', 'breaking-bad.tvshow.nfo', 'pilot.episode.nfo', 'lost-s01e01e02.multi-episode.nfo'])(
+    'gives deep-equal data for %s, and rewriting gives the same bytes',
+    (fixture) => {
+      const first = parseNfo(readFixture(fixture), fixture);
+      const written = write(first);
+      const second = parseNfo(written, fixture);
+      expect(second).toStrictEqual(first);
+      expect(write(second)).toBe(written);
+    },
+  );
 
   it('keeps unknown elements with their attributes, nesting, namespaces and mixed content', () => {
     const xml = [

@@ -94,9 +94,7 @@ describe('parseNfo on combination NFOs (XML followed by a URL)', () => {
     const url = 'https://thetvdb.com/?tab=episode&seriesid=81189&id=349232';
     const single = parseNfo(`<episodedetails><title>Pilot</title></episodedetails>\n${url}`, 'e.nfo');
     const multi = parseNfo(`<episodedetails/><episodedetails/>\n${url}`, 'e.nfo');
-    expect(single.kind === 'episodedetails' && single.episodes[0]?.uniqueIds).toEqual([
-      { type: 'tvdb', value: '349232', isDefault: true },
-    ]);
+    expect(single.kind === 'episodedetails' && single.episodes[0]?.uniqueIds).toEqual([{ type: 'tvdb', value: '349232', isDefault: true }]);
     expect(multi.kind === 'episodedetails' && multi.episodes.map((episode) => episode.uniqueIds)).toEqual([[], []]);
     expect(multi.urls).toEqual([url]);
   });

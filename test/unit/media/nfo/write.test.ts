@@ -132,9 +132,7 @@ describe('writeMovieNfo', () => {
   it('writes the set, artwork attributes and stream details in Kodi’s shape', () => {
     const xml = writeMovieNfo(fullMovie);
     expect(xml).toContain('  <set>\n    <name>Alien Collection</name>\n    <overview>Xenomorphs.</overview>\n  </set>\n');
-    expect(xml).toContain(
-      '  <thumb aspect="poster" preview="https://example.org/small.jpg">https://example.org/poster.jpg</thumb>\n',
-    );
+    expect(xml).toContain('  <thumb aspect="poster" preview="https://example.org/small.jpg">https://example.org/poster.jpg</thumb>\n');
     expect(xml).toContain(
       [
         '  <fileinfo>',

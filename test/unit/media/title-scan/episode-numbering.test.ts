@@ -24,13 +24,10 @@ describe('readEpisodeNumbering', () => {
     expect(readEpisodeNumbering(relativePath)).toEqual(expected);
   });
 
-  it.each([
-    'Episode 5.mkv',
-    'Season 01/Making of.mkv',
-    'Season 01/1080p Remux.mkv',
-    'Season 01/Se7en.mkv',
-    'Extras/Episode 5.mkv',
-  ])('is null when neither name nor folder tells: %s', (relativePath) => {
-    expect(readEpisodeNumbering(relativePath)).toBeNull();
-  });
+  it.each(['Episode 5.mkv', 'Season 01/Making of.mkv', 'Season 01/1080p Remux.mkv', 'Season 01/Se7en.mkv', 'Extras/Episode 5.mkv'])(
+    'is null when neither name nor folder tells: %s',
+    (relativePath) => {
+      expect(readEpisodeNumbering(relativePath)).toBeNull();
+    },
+  );
 });

@@ -13,7 +13,9 @@ describe('idsFromUniqueIds', () => {
   });
 
   it('passes over values that cannot be such an id and types it does not keep', () => {
-    expect(idsFromUniqueIds([id('tmdb', 'abc', true), id('tmdb', ' 603 '), id('imdb', '0133093'), id('tvdb', '0'), id('trakt', '9')])).toEqual({
+    expect(
+      idsFromUniqueIds([id('tmdb', 'abc', true), id('tmdb', ' 603 '), id('imdb', '0133093'), id('tvdb', '0'), id('trakt', '9')]),
+    ).toEqual({
       tmdb: 603,
     });
   });

@@ -40,7 +40,9 @@ describe('the size of an NFO the scan reads', () => {
   it('refuses a larger one as an error naming the file, leaves it untouched, and scans the rest', async () => {
     const nfo = paddedNfo(MAX_NFO_BYTES + 1);
     const scanned = await scanFolderWithNfo('Huge (1999)', nfo);
-    expect(scanned.errors).toEqual([{ relativePath: 'movie.nfo', reason: 'movie.nfo: larger than 5 MB, the most an NFO may be; not read' }]);
+    expect(scanned.errors).toEqual([
+      { relativePath: 'movie.nfo', reason: 'movie.nfo: larger than 5 MB, the most an NFO may be; not read' },
+    ]);
     expect(scanned.identification.source).toBe('folder-name');
     expect(scanned.kind === 'movie' && scanned.videoFiles).toHaveLength(1);
     expect(await readFile(path.join(root, 'Huge (1999)', 'movie.nfo'), 'utf8')).toBe(nfo);

@@ -38,7 +38,9 @@ function asMovie(scanned: ScannedTitle): ScannedMovie {
 }
 
 async function sha256Of(absolutePath: string): Promise<string> {
-  return createHash('sha256').update(await readFile(absolutePath)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(absolutePath))
+    .digest('hex');
 }
 
 const movieNfo = (ids: string, title = 'Some Movie'): string =>
@@ -111,7 +113,9 @@ describe('scanTitleFolder on a full movie folder', () => {
   });
 
   it('hashes and measures every artwork file, sorted by path', async () => {
-    expect(scanned.artwork.map(({ relativePath, assetType, width, height, format }) => ({ relativePath, assetType, width, height, format }))).toEqual([
+    expect(
+      scanned.artwork.map(({ relativePath, assetType, width, height, format }) => ({ relativePath, assetType, width, height, format })),
+    ).toEqual([
       { relativePath: 'The Matrix (1999)-landscape.jpg', assetType: 'landscape', width: 160, height: 90, format: 'jpg' },
       { relativePath: 'clearlogo.png', assetType: 'clearlogo', width: 400, height: 155, format: 'png' },
       { relativePath: 'extrafanart/fanart1.jpg', assetType: 'extrafanart', width: 320, height: 180, format: 'jpg' },
@@ -169,7 +173,9 @@ describe('scanTitleFolder choosing a movie NFO', () => {
     expect(scanned.videoFiles.map((video) => video.externalSubtitles.map((subtitle) => subtitle.language))).toEqual([[], ['ger']]);
     expect(scanned.nfoPath).toBe('Movie (2010) - 1080p.nfo');
     expect(scanned.identification.ids).toEqual({ tmdb: 27205 });
-    expect(scanned.artwork.map((artwork) => [artwork.relativePath, artwork.assetType])).toEqual([['Movie (2010) - 2160p-poster.jpg', 'poster']]);
+    expect(scanned.artwork.map((artwork) => [artwork.relativePath, artwork.assetType])).toEqual([
+      ['Movie (2010) - 2160p-poster.jpg', 'poster'],
+    ]);
     // The second version's NFO is an NFO, not an unknown file.
     expect(scanned.unknownFiles).toEqual([]);
   });

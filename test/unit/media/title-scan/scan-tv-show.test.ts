@@ -124,7 +124,9 @@ describe('scanTitleFolder on a TV show', () => {
 
   it('gives an external subtitle to its episode', () => {
     const episode = show.episodes.find((candidate) => candidate.video.relativePath === 'Season 01/Lost - S01E03.mkv');
-    expect(episode?.video.externalSubtitles.map((subtitle) => [subtitle.fileName, subtitle.language])).toEqual([['Lost - S01E03.en.srt', 'eng']]);
+    expect(episode?.video.externalSubtitles.map((subtitle) => [subtitle.fileName, subtitle.language])).toEqual([
+      ['Lost - S01E03.en.srt', 'eng'],
+    ]);
   });
 
   it('keeps the season of season artwork, by name and by folder', () => {

@@ -14,7 +14,12 @@ describe('parseM3u', () => {
       ].join('\r\n'),
     );
     expect(items).toEqual([
-      { line: 2, attributes: { 'tvg-id': 'tt0133093', 'tvg-name': 'Matrix, The', 'tvg-logo': 'http://l/1.jpg', 'group-title': 'Movies' }, displayName: 'The Matrix (1999)', url: 'http://host/movie/u/p/1.mkv' },
+      {
+        line: 2,
+        attributes: { 'tvg-id': 'tt0133093', 'tvg-name': 'Matrix, The', 'tvg-logo': 'http://l/1.jpg', 'group-title': 'Movies' },
+        displayName: 'The Matrix (1999)',
+        url: 'http://host/movie/u/p/1.mkv',
+      },
       { line: 5, attributes: { 'group-title': 'Series' }, displayName: 'Show S01E01', url: undefined },
       { line: 6, attributes: {}, displayName: 'Orphan at the end', url: undefined },
     ]);

@@ -50,9 +50,18 @@ describe('name clean-up rules are checked as they run', () => {
     // `\_` and a lone `{` are accepted by /…/gi but are syntax errors under /…/giu.
     for (const pattern of ['\\_', 'a{', '\\-x']) {
       expect(() => new RegExp(pattern, 'gi'), pattern).not.toThrow();
-      expect(nameCleanupProblem([{ pattern: '^VOD:', replacement: '' }, { pattern, replacement: '' }]), pattern).toMatchObject({ index: 1, message: expect.stringMatching(/^not a valid regular expression/) });
+      expect(
+        nameCleanupProblem([
+          { pattern: '^VOD:', replacement: '' },
+          { pattern, replacement: '' },
+        ]),
+        pattern,
+      ).toMatchObject({ index: 1, message: expect.stringMatching(/^not a valid regular expression/) });
     }
-    const accepted = [{ pattern: '^VOD:\\s*', replacement: '' }, { pattern: '\\p{Extended_Pictographic}', replacement: '' }];
+    const accepted = [
+      { pattern: '^VOD:\\s*', replacement: '' },
+      { pattern: '\\p{Extended_Pictographic}', replacement: '' },
+    ];
     expect(nameCleanupProblem(accepted)).toBeUndefined();
     expect(cleanTitle('VOD: 🎬 Amélie (2001)', accepted)).toEqual({ title: 'Amélie', year: 2001 });
   });
