@@ -1,3 +1,4 @@
+import type { EnrichTitleResult } from '../library/enrich/title-enricher.js';
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { FetchPriority } from './providers.js';
 
@@ -44,15 +45,7 @@ export interface TitlePipelineState {
   publishingSeq?: number;
   passes: number;
   identification?: { status: 'identified' | 'unidentified'; reason: string };
-  enriched?: {
-    fieldsUpdated: number;
-    actors: number;
-    artworkSelected: number;
-    artworkDownloaded: number;
-    episodesUpdated: number;
-    episodeThumbs: number;
-    problems: string[];
-  };
+  enriched?: Omit<EnrichTitleResult, 'status'>;
   published?: { written: string[]; unchanged: number };
 }
 

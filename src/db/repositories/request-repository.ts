@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, ne, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import {
   processingItems,
+  processingItemStatuses,
   requests,
   type ProcessingItemRow,
   type ProcessingItemStatus,
@@ -49,18 +50,8 @@ export type ItemChanges = Partial<
   >
 >;
 
-const ACTIVE_STATUSES: ProcessingItemStatus[] = [
-  'PENDING',
-  'AWAITING',
-  'SEARCHING',
-  'FOUND',
-  'DOWNLOADING',
-  'DOWNLOADED',
-  'ENCODING',
-  'ENCODED',
-  'DELIVERING',
-  'FAILED',
-];
+/** Every status but the two an item never leaves. */
+const ACTIVE_STATUSES = processingItemStatuses.filter((status) => status !== 'COMPLETED' && status !== 'CANCELLED');
 
 /** Requests and their processing items: the only record of where each episode is. */
 export class RequestRepository {
