@@ -179,6 +179,11 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
       });
       if (pipelines) {
         const awaiting = await changes.awaitingPipelineAfterScan(input.libraryId, input.scanId, input.afterKey, result.nextAfterKey);
+        // The last batch also hands on what any other hand-off left outstanding in the library.
+        if (result.nextAfterKey === null)
+          awaiting.push(
+            ...(await changes.awaitingPipelineInLibrary(input.libraryId)).filter((t) => !awaiting.some((a) => a.titleId === t.titleId)),
+          );
         await startPipelines(pipelines, awaiting, await scanRuns.completedBefore(input.libraryId, input.scanId));
       }
       return result;

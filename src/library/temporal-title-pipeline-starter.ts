@@ -68,13 +68,6 @@ export class TemporalTitlePipelineStarter {
     return { workflowId, seq: change.seq };
   }
 
-  /** A change saved outside the scan's writer (a person's identification): recorded, then ensured. */
-  async afterChange(request: TitlePipelineRequest): Promise<EnsuredPipeline> {
-    const parsed = pipelineRequest.parse(request);
-    await this.changes.recordChange(parsed.kind, parsed.titleId);
-    return this.ensure(parsed);
-  }
-
   /** A person's "refresh now": one more pass unless one is already outstanding, which it then joins. */
   async refresh(request: TitlePipelineRequest): Promise<EnsuredPipeline> {
     const parsed = pipelineRequest.parse(request);
@@ -83,5 +76,5 @@ export class TemporalTitlePipelineStarter {
   }
 }
 
-export type TitlePipelineStarter = Pick<TemporalTitlePipelineStarter, 'ensure' | 'afterChange' | 'refresh'>;
+export type TitlePipelineStarter = Pick<TemporalTitlePipelineStarter, 'ensure' | 'refresh'>;
 export type { PipelineTitleKind };

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createScanActivities } from '../../src/activities/scan.js';
 import { PhaseConfigService } from '../../src/config/phase-config-service.js';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
+import { TitleRepository } from '../../src/db/repositories/title-repository.js';
 import { movies } from '../../src/db/schema/index.js';
 import { TemporalTitlePipelineStarter } from '../../src/library/temporal-title-pipeline-starter.js';
 import { ContentStore } from '../../src/media/content-store.js';
@@ -107,6 +108,31 @@ describe('the hand-off from a saved title to its pipeline', () => {
     expect(await starter.ensure({ kind: 'movie', titleId: id, priority: 'user', reason: 'the webhook again' })).toEqual({ workflowId });
     await handle.signal(titleChangedSignal, { seq: 100 }).catch(() => undefined);
     expect(await completedRuns(workflowId)).toBe(runs);
+  });
+
+  it("publishes a person's identification whose pipeline start was lost, at the next scan", async () => {
+    const id = await titleId('Gamma (2003)');
+    // What the API wrote before it died: the identification with its change number, and no start.
+    await new TitleRepository(database.db).setIdentification('movie', id, { tmdb: 603 }, 'manual');
+    const [saved] = await database.db.select().from(movies).where(eq(movies.id, id));
+    expect(saved!.changeSeq).toBeGreaterThan(saved!.pipelineSeq);
+
+    // The next scan finds no folder changed, and its last batch hands the outstanding change on.
+    const scanId = randomUUID();
+    const env = new MockActivityEnvironment();
+    const scan = createScanActivities({
+      db: database.db,
+      phaseConfig: new PhaseConfigService(database.db),
+      contentStore: new ContentStore(database.db, tempDir()),
+      pipelines: starter,
+    });
+    await env.run(scan.beginScanRun, { scanId, libraryId, workflowId: `scan/${libraryId}` });
+    await env.run(scan.discoverLibraryFolders, { scanId, libraryId });
+    expect(await env.run(scan.scanFolderBatch, { scanId, libraryId, afterKey: null, limit: 10 })).toMatchObject({
+      scanned: 0,
+      nextAfterKey: null,
+    });
+    await eventuallyPublished(id, saved!.changeSeq);
   });
 });
 

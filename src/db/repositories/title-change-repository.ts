@@ -97,4 +97,23 @@ export class TitleChangeRepository {
     }
     return found;
   }
+
+  /**
+   * Every title of the library with a change no pipeline published, whatever saved it: what a scan's last
+   * batch hands on, so that a start lost anywhere (a process that died between a person's identification
+   * and its pipeline's start) is made by the next scan of the library at the latest. Cheap: a partial
+   * index holds exactly these titles.
+   */
+  async awaitingPipelineInLibrary(libraryId: string): Promise<TitleAwaitingPipeline[]> {
+    const found: TitleAwaitingPipeline[] = [];
+    for (const kind of ['movie', 'show'] as const) {
+      const table = titleTable(kind);
+      const rows = await this.db
+        .select({ titleId: table.id })
+        .from(table)
+        .where(and(eq(table.libraryId, libraryId), isNull(table.deletedAt), gt(table.changeSeq, table.pipelineSeq)));
+      found.push(...rows.map((r) => ({ kind, titleId: r.titleId })));
+    }
+    return found;
+  }
 }

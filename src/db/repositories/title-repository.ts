@@ -61,21 +61,33 @@ export class TitleRepository {
       .where(eq(table.id, id));
   }
 
-  /** The title's provider ids, and identified, by a provider match or a person's choice. */
+  /**
+   * The title's provider ids, and identified, by a provider match or a person's choice. A person's choice is
+   * a change a pipeline pass must publish: its change_seq is bumped in the same statement, so no process
+   * that dies after it can leave the identification saved and unpublished (title-change-repository).
+   */
   async setIdentification(kind: TitleKind, id: string, ids: TitleIds, source: 'provider' | 'manual'): Promise<void> {
+    const table = titleTable(kind);
     await this.updateColumns(kind, id, {
       tmdbId: ids.tmdb ?? null,
       imdbId: ids.imdb ?? null,
       tvdbId: ids.tvdb ?? null,
       identificationStatus: 'identified',
       identificationSource: source,
+      ...(source === 'manual' ? { changeSeq: dsql`${table.changeSeq} + 1` } : {}),
     });
   }
 
-  /** A person allows publishing to set aside and replace the NFOs the last scan could not read. */
+  /**
+   * A person allows publishing to set aside and replace the NFOs the last scan could not read: a change a
+   * pass must publish, bumped in the same statement.
+   */
   async allowReplacingUnreadableNfo(kind: TitleKind, id: string): Promise<void> {
     const table = titleTable(kind);
-    await this.db.update(table).set({ replaceUnreadableNfo: true }).where(eq(table.id, id));
+    await this.db
+      .update(table)
+      .set({ replaceUnreadableNfo: true, changeSeq: dsql`${table.changeSeq} + 1` })
+      .where(eq(table.id, id));
   }
 
   /** The NFO publishing wrote for the title. */

@@ -32,8 +32,9 @@ export class TitlePipelineService {
     const title = await this.require(kind, id);
     const request = { kind, titleId: title.id, priority: 'user' as const, reason: 'api refresh' };
     if (options.replaceUnreadableNfo === true) {
+      // The permission is saved with its change number: what remains is to start the pass that publishes it.
       await this.titles.allowReplacingUnreadableNfo(kind, title.id);
-      return this.pipelines.afterChange(request);
+      return this.pipelines.ensure(request);
     }
     return this.pipelines.refresh(request);
   }
@@ -53,8 +54,10 @@ export class TitlePipelineService {
   /** A person's identification (kept by later scans), then the pipeline runs with it. */
   async identify(kind: TitleKind, id: string, ids: TitleIds): Promise<EnsuredPipeline> {
     const title = await this.require(kind, id);
+    // Saved with its change number (TitleRepository.setIdentification): a start that never happens is
+    // made by the next look at the title, never lost.
     await this.identification.accept(kind, title.id, ids, 'manual');
-    return this.pipelines.afterChange({ kind, titleId: title.id, priority: 'user', reason: 'identified by a person' });
+    return this.pipelines.ensure({ kind, titleId: title.id, priority: 'user', reason: 'identified by a person' });
   }
 
   /** Selects or rejects one artwork candidate (kept by later enrichment runs), or clears the choice. */
