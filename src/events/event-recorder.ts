@@ -19,7 +19,12 @@ const ITEM_HISTORY: Partial<Record<ProcessingItemStatus, { type: EventType; verb
  * send into a history entry or a live event. Inside an activity, an event's identity is the activity that
  * recorded it (workflow, run, activity id), so a retried attempt records nothing twice.
  */
+const ITEM_NAMES_KEPT = 1_000;
+
 export class EventRecorder {
+  /** Items' names by id: an item's request and episode never change, and progress is recorded every few seconds. */
+  private readonly itemNames = new Map<string, { requestId: string; name: string }>();
+
   constructor(
     private readonly events: EventRepository,
     private readonly requests?: RequestRepository,
@@ -35,7 +40,7 @@ export class EventRecorder {
     status: ProcessingItemStatus,
     detail: { release?: string | null; error?: string | null; step?: string | null } = {},
   ): Promise<void> {
-    const item = await this.requests?.describeItem(itemId);
+    const item = await this.describeItem(itemId);
     if (!item) return;
     const subjects = { requestId: item.requestId, itemId };
     await this.events.record({
@@ -70,7 +75,7 @@ export class EventRecorder {
 
   /** Download or encode progress (0–100), live only. */
   async itemProgress(itemId: string, step: 'download' | 'encode', percent: number): Promise<void> {
-    const item = await this.requests?.describeItem(itemId);
+    const item = await this.describeItem(itemId);
     if (!item) return;
     await this.events.record({
       requestId: item.requestId,
@@ -79,6 +84,18 @@ export class EventRecorder {
       summary: `${item.name}: ${step} ${Math.round(percent)} %`,
       data: { step, percent },
     });
+  }
+
+  private async describeItem(itemId: string): Promise<{ requestId: string; name: string } | undefined> {
+    const known = this.itemNames.get(itemId);
+    if (known) return known;
+    const item = await this.requests?.describeItem(itemId);
+    if (item) {
+      // Items in flight are few; the oldest name goes once a long-lived worker has seen many.
+      if (this.itemNames.size >= ITEM_NAMES_KEPT) this.itemNames.delete(this.itemNames.keys().next().value!);
+      this.itemNames.set(itemId, item);
+    }
+    return item;
   }
 }
 

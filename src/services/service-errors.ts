@@ -4,46 +4,38 @@ import { isUniqueViolation } from '../db/repositories/constraint-violations.js';
  * Errors a service raises for its caller to answer: the REST API and the *arr API turn them into a 4xx with
  * the message, which names the field at fault.
  */
-export class InvalidRequestError extends Error {
+/** What every service refusal shares: the 4xx the API answers with, and a name that says which refusal it is. */
+abstract class ServiceRefusal extends Error {
+  abstract readonly statusCode: 400 | 403 | 404 | 409 | 422;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class InvalidRequestError extends ServiceRefusal {
   readonly statusCode = 400;
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidRequestError';
-  }
 }
 
-export class ConflictError extends Error {
+export class ConflictError extends ServiceRefusal {
   readonly statusCode = 409;
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConflictError';
-  }
 }
 
-export class NotFoundError extends Error {
+export class NotFoundError extends ServiceRefusal {
   readonly statusCode = 404;
   /** "<what> not found", unless a message says more. */
   constructor(what: string, message = `${what} not found`) {
     super(message);
-    this.name = 'NotFoundError';
   }
 }
 
-export class ForbiddenError extends Error {
+export class ForbiddenError extends ServiceRefusal {
   readonly statusCode = 403;
-  constructor(message: string) {
-    super(message);
-    this.name = 'ForbiddenError';
-  }
 }
 
 /** The request is well formed but names something the service cannot act on (a path in no library). */
-export class UnprocessableError extends Error {
+export class UnprocessableError extends ServiceRefusal {
   readonly statusCode = 422;
-  constructor(message: string) {
-    super(message);
-    this.name = 'UnprocessableError';
-  }
 }
 
 /** A write refused because the name is taken (a unique constraint) becomes a conflict naming it. */
