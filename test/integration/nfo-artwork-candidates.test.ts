@@ -61,6 +61,7 @@ async function scanAndPublish(rootPath: string, kind: 'movie' | 'tv'): Promise<{
 function candidates(entityId: string) {
   return database.db
     .select({
+      id: providerAssets.id,
       assetType: providerAssets.assetType,
       url: providerAssets.providerUrl,
       providerName: providerAssets.providerName,
@@ -170,6 +171,14 @@ describe('artwork URLs in NFOs', () => {
     expect(sha256(path.join(showFolder, 'season01-fanart.jpg'))).toBe(rows.find((r) => r.assetType === 'season-fanart')!.contentHash);
     expect(fs.readFileSync(path.join(showFolder, 'season02-poster.jpg')).equals(ownSeasonPoster)).toBe(true);
     expect(images.requests).not.toContain('/nfo/season2.jpg');
+
+    // A person finds the ids to select or reject through the show's own asset list.
+    const listed = (await api('GET', `/api/shows/${id}/provider-assets?type=season-poster`)).json();
+    expect(listed.map((a: { id: string; provider: string; isSelected: boolean }) => [a.id, a.provider, a.isSelected])).toEqual([
+      [rows.find((r) => r.assetType === 'season-poster')!.id, 'nfo', true],
+    ]);
+    expect((await api('GET', `/api/shows/${randomUUID()}/provider-assets`)).statusCode).toBe(404);
+    expect((await api('GET', `/api/movies/${id}/provider-assets`)).statusCode).toBe(404);
   });
 
   it('drops a candidate the NFO no longer names at the next scan, unless a person chose it', async () => {

@@ -1759,7 +1759,63 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What the provider cache holds for a movie (no network) */
+        /** What the provider cache holds for a movie (no network): the candidates a person selects or rejects */
+        get: {
+            parameters: {
+                query?: {
+                    type?: "poster" | "fanart" | "banner" | "clearlogo" | "clearart" | "discart" | "landscape" | "keyart" | "thumb" | "characterart" | "season-poster" | "season-banner" | "season-fanart" | "season-landscape";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            assetType: string;
+                            provider: string;
+                            url: string;
+                            width: number | null;
+                            height: number | null;
+                            metadata: {
+                                [key: string]: unknown;
+                            } | null;
+                            score: number | null;
+                            isSelected: boolean;
+                            isRejected: boolean;
+                            /** Format: date-time */
+                            fetchedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shows/{id}/provider-assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the provider cache holds for a show (season artwork included) (no network): the candidates a person selects or rejects */
         get: {
             parameters: {
                 query?: {

@@ -87,7 +87,7 @@ const cachedAssetBody = z.object({
   fetchedAt: isoDate,
 });
 
-/** Search providers, and fetch or read a movie's provider artwork and metadata through the provider cache. */
+/** Search providers; fetch a movie's provider artwork and metadata, and read a movie's or show's, through the provider cache. */
 export const providerCacheRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, providerCache }) => {
   const service = new ProviderDataService(db, providerCache);
 
@@ -128,17 +128,22 @@ export const providerCacheRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, {
     async (request) => service.fetchMovieAssets(request.params.id, request.body),
   );
 
-  app.get(
-    '/api/movies/:id/provider-assets',
-    {
-      schema: {
-        tags: ['providers'],
-        summary: 'What the provider cache holds for a movie (no network)',
-        params: uuidParams,
-        querystring: z.object({ type: assetType.optional() }).strict(),
-        response: { 200: z.array(cachedAssetBody) },
+  for (const [kind, path, noun] of [
+    ['movie', '/api/movies', 'movie'],
+    ['show', '/api/shows', 'show (season artwork included)'],
+  ] as const) {
+    app.get(
+      `${path}/:id/provider-assets`,
+      {
+        schema: {
+          tags: ['providers'],
+          summary: `What the provider cache holds for a ${noun} (no network): the candidates a person selects or rejects`,
+          params: uuidParams,
+          querystring: z.object({ type: assetType.optional() }).strict(),
+          response: { 200: z.array(cachedAssetBody) },
+        },
       },
-    },
-    async (request) => service.cachedMovieAssets(request.params.id, request.query.type),
-  );
+      async (request) => service.cachedAssets(kind, request.params.id, request.query.type),
+    );
+  }
 };

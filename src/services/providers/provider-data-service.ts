@@ -1,9 +1,10 @@
 import type { ProviderCacheManager } from '../../cache/provider-cache-manager.js';
 import type { Database } from '../../db/client.js';
-import { TitleRepository } from '../../db/repositories/title-repository.js';
+import { TitleRepository, type TitleKind } from '../../db/repositories/title-repository.js';
 import type { Movie } from '../../db/schema/index.js';
 import type { ProviderAssetType } from '../../contracts/artwork-types.js';
 import { ConflictError, NotFoundError } from '../service-errors.js';
+import { CACHE_ENTITY_TYPE, TITLE_NOUN } from '../titles/title-kinds.js';
 
 export interface ProviderSearch {
   type: 'movie' | 'tv';
@@ -47,10 +48,11 @@ export class ProviderDataService {
     });
   }
 
-  /** What the cache holds for the movie, without asking any provider. */
-  async cachedMovieAssets(movieId: string, assetType?: string) {
-    const movie = await this.requireMovie(movieId);
-    const rows = await this.providerCache.getCachedAssets({ entityType: 'movie', entityId: movie.id, assetType });
+  /** What the cache holds for the movie or show, without asking any provider: the ids a person selects or rejects. */
+  async cachedAssets(kind: TitleKind, titleId: string, assetType?: string) {
+    const title = await this.titles.find(kind, titleId);
+    if (!title) throw new NotFoundError(TITLE_NOUN[kind]);
+    const rows = await this.providerCache.getCachedAssets({ entityType: CACHE_ENTITY_TYPE[kind], entityId: title.id, assetType });
     return rows.map((r) => ({
       id: r.id,
       assetType: r.assetType,

@@ -5,10 +5,7 @@ import { TitleRepository, type TitleIds, type TitleKind, type TitleRow } from '.
 import { TitleIdentification } from '../../library/enrich/title-identification.js';
 import type { EnsuredPipeline, TitlePipelineStarter } from '../../library/temporal-title-pipeline-starter.js';
 import { NotFoundError } from '../service-errors.js';
-
-const NOUN: Record<TitleKind, string> = { movie: 'Movie', show: 'Show' };
-/** provider_assets and the provider cache name shows 'tv'. */
-const CACHE_ENTITY_TYPE: Record<TitleKind, 'movie' | 'tv'> = { movie: 'movie', show: 'tv' };
+import { CACHE_ENTITY_TYPE, TITLE_NOUN as NOUN } from './title-kinds.js';
 
 /** A person's hand in a title's pipeline: run it now, identify the title, choose its artwork. */
 export class TitlePipelineService {
