@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { IptvProviderRepository } from '../../src/db/repositories/iptv-provider-repository.js';
+import { IptvSyncRunRepository, type IptvSyncRecord } from '../../src/db/repositories/iptv-sync-run-repository.js';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { RequestRepository } from '../../src/db/repositories/request-repository.js';
 import { ScanRunRepository } from '../../src/db/repositories/scan-run-repository.js';
 import type { ProcessingItemStatus, RequestRow } from '../../src/db/schema/index.js';
-import { authHeaders, createTestApp, createTestClient, createTestDatabase, type TestDatabase } from '../support/integration.js';
+import { authHeaders, createTestApp, createTestClient, createTestDatabase, testCipher, type TestDatabase } from '../support/integration.js';
 import { createProfile } from '../support/request-pipeline.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -22,6 +24,8 @@ const scanIds: Record<'filmsFirst' | 'filmsFailed' | 'filmsRunning' | 'shows', s
   filmsRunning: '',
   shows: '',
 };
+const providerIds: Record<'panel' | 'playlist', string> = { panel: '', playlist: '' };
+const syncIds = { panelDone: randomUUID(), panelFailed: randomUUID(), playlistRunning: randomUUID() };
 
 interface Paged<T> {
   page: number;
@@ -136,6 +140,50 @@ beforeAll(async () => {
   scanIds.shows = await scan(libraryIds.shows, 'completed', 2);
   scanIds.filmsFailed = await scan(libraryIds.films, 'failed');
   scanIds.filmsRunning = await scan(libraryIds.films);
+
+  const iptv = new IptvProviderRepository(database.db, testCipher);
+  const provider = async (name: string, kind: 'xtream' | 'm3u') =>
+    (
+      await iptv.create({
+        kind,
+        name,
+        enabled: true,
+        baseUrl: 'http://127.0.0.1:9/',
+        credentials: kind === 'xtream' ? { username: 'u', password: 'p' } : {},
+        categories: { movies: true, tvshows: true },
+        nameCleanup: [],
+        maxConcurrent: 1,
+        rateLimitRequests: 1,
+        rateLimitWindowMs: 1000,
+        timeoutMs: 1000,
+        syncIntervalSeconds: 3600,
+      })
+    ).id;
+  providerIds.panel = await provider('Panel', 'xtream');
+  providerIds.playlist = await provider('Playlist', 'm3u');
+  const syncs = new IptvSyncRunRepository(database.db);
+  const sync = (id: string, providerId: string, status: IptvSyncRecord['status'], listed: number) =>
+    syncs.record({
+      id,
+      providerId,
+      workflowId: `iptv-sync/${providerId}`,
+      status,
+      phase: status === 'running' ? 'matching' : status,
+      listed,
+      malformed: 0,
+      toMatch: listed,
+      matched: listed,
+      ignored: 0,
+      matchErrors: 0,
+      added: listed,
+      removed: 0,
+      errorMessage: status === 'failed' ? 'panel refused' : null,
+    });
+  await sync(syncIds.panelDone, providerIds.panel, 'running', 0);
+  // The workflow writes its row again after each step: the start stays, the counters and status move on.
+  await sync(syncIds.panelDone, providerIds.panel, 'completed', 12);
+  await sync(syncIds.panelFailed, providerIds.panel, 'failed', 0);
+  await sync(syncIds.playlistRunning, providerIds.playlist, 'running', 5);
 });
 
 describe('GET /api/requests', () => {
@@ -300,6 +348,58 @@ describe('GET /api/scans and GET /api/libraries/:id/scans', () => {
   });
 });
 
+describe('GET /api/iptv/syncs', () => {
+  type SyncRow = {
+    id: string;
+    providerName: string;
+    status: string;
+    listed: number;
+    finishedAt: string | null;
+    errorMessage: string | null;
+  };
+
+  it('lists syncs newest first with their provider, status, counters and times', async () => {
+    const page = await list<SyncRow>('/api/iptv/syncs');
+    expect(page).toMatchObject({ totalRecords: 3, sortKey: 'startedAt', sortDirection: 'descending' });
+    expect(ids(page)).toEqual([syncIds.playlistRunning, syncIds.panelFailed, syncIds.panelDone]);
+    expect(page.records.find((r) => r.id === syncIds.panelDone)).toMatchObject({
+      providerName: 'Panel',
+      status: 'completed',
+      phase: 'completed',
+      listed: 12,
+      workflowId: `iptv-sync/${providerIds.panel}`,
+      finishedAt: expect.any(String),
+    });
+    expect(page.records.find((r) => r.id === syncIds.playlistRunning)).toMatchObject({ status: 'running', finishedAt: null });
+    expect(page.records.find((r) => r.id === syncIds.panelFailed)).toMatchObject({ errorMessage: 'panel refused' });
+  });
+
+  it('filters by provider and status, sorts by status and finish both ways, and pages', async () => {
+    expect(ids(await list(`/api/iptv/syncs?providerId=${providerIds.panel}`))).toEqual([syncIds.panelFailed, syncIds.panelDone]);
+    expect(ids(await list('/api/iptv/syncs?status=running,failed'))).toEqual([syncIds.playlistRunning, syncIds.panelFailed]);
+    expect(ids(await list(`/api/iptv/syncs?providerId=${providerIds.playlist}&status=completed`))).toEqual([]);
+    expect(ids(await list('/api/iptv/syncs?sortKey=status&sortDirection=ascending'))).toEqual([
+      syncIds.playlistRunning,
+      syncIds.panelDone,
+      syncIds.panelFailed,
+    ]);
+    expect(ids(await list('/api/iptv/syncs?sortKey=status&sortDirection=descending'))).toEqual([
+      syncIds.panelFailed,
+      syncIds.panelDone,
+      syncIds.playlistRunning,
+    ]);
+    // Unfinished syncs have no finish time: last going up, first going down.
+    expect(ids(await list('/api/iptv/syncs?sortKey=finishedAt&sortDirection=ascending'))).toEqual([
+      syncIds.panelDone,
+      syncIds.panelFailed,
+      syncIds.playlistRunning,
+    ]);
+    const second = await list('/api/iptv/syncs?pageSize=2&page=2');
+    expect(second.totalRecords).toBe(3);
+    expect(ids(second)).toEqual([syncIds.panelDone]);
+  });
+});
+
 describe('bad filters and paging', () => {
   it.each([
     ['/api/requests?pageSize=0', 'querystring.pageSize'],
@@ -320,6 +420,9 @@ describe('bad filters and paging', () => {
     ['/api/scans?libraryId=abc', 'querystring.libraryId'],
     ['/api/scans?status=RUNNING', 'querystring.status'],
     ['/api/libraries/abc/scans', 'params.id'],
+    ['/api/iptv/syncs?providerId=abc', 'querystring.providerId'],
+    ['/api/iptv/syncs?status=done', 'querystring.status'],
+    ['/api/iptv/syncs?pageSize=1000', 'querystring.pageSize'],
   ])('%s is a 400 naming %s', async (url, field) => {
     expect(await refused(url)).toContain(field);
   });
@@ -336,6 +439,7 @@ describe('the OpenAPI document', () => {
     expect(names('/api/items')).toEqual(expect.arrayContaining(['status', 'step', 'waitingFor', 'requestId', ...paging]));
     expect(names('/api/scans')).toEqual(expect.arrayContaining(['libraryId', 'status', ...paging]));
     expect(names('/api/libraries/{id}/scans')).toEqual(expect.arrayContaining(['status', ...paging]));
+    expect(names('/api/iptv/syncs')).toEqual(expect.arrayContaining(['providerId', 'status', ...paging]));
     expect(parameters('/api/items').find((p) => p.name === 'sortKey')!.schema.enum).toEqual([
       'createdAt',
       'updatedAt',
