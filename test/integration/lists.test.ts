@@ -426,6 +426,38 @@ describe('bad filters and paging', () => {
   ])('%s is a 400 naming %s', async (url, field) => {
     expect(await refused(url)).toContain(field);
   });
+
+  it('says which value of several is wrong, and what is allowed', async () => {
+    const message = await refused('/api/items?status=FAILED,bogus');
+    expect(message).toMatch(/^querystring\.status\.1: /);
+    expect(message).toContain('"CANCELLED"');
+    expect(await refused('/api/items?requestId=abc')).toBe('querystring.requestId: a request id in UUID form');
+    expect(await refused('/api/items?pageSize=0')).toMatch(/^querystring\.pageSize: /);
+  });
+});
+
+describe('a request of 10,000 items', () => {
+  it('pages to the last item and past it, and filters within it', async () => {
+    const requests = new RequestRepository(database.db);
+    const id = randomUUID();
+    const severance = (await requests.get(requestIds.severance))!;
+    await requests.create({ ...severance, id, workflowId: `request/${id}`, title: 'Long show' });
+    const planned = Array.from({ length: 10_000 }, (_, i) => ({ seasonNumber: 1, episodeNumber: i + 1, title: null, airDate: null }));
+    await requests.upsertItems(id, planned);
+    await database.sql`analyze processing_items`;
+
+    type Row = { episodeNumber: number };
+    const episodes = (page: Paged<Row>) => page.records.map((r) => r.episodeNumber);
+    const last = await list<Row>(`/api/items?requestId=${id}&sortKey=episode&sortDirection=ascending&pageSize=500&page=20`);
+    expect(last.totalRecords).toBe(10_000);
+    expect(episodes(last)).toEqual(Array.from({ length: 500 }, (_, i) => 9_501 + i));
+    expect((await list(`/api/items?requestId=${id}&pageSize=500&page=21`)).records).toEqual([]);
+    const everyone = await list('/api/items?pageSize=500&page=21');
+    expect([everyone.totalRecords, everyone.records.length]).toEqual([10_008, 8]);
+    expect((await list<Row>(`/api/items?requestId=${id}&sortKey=episode&pageSize=1`)).records[0]!.episodeNumber).toBe(10_000);
+    expect((await list(`/api/items?requestId=${id}&status=PENDING&step=air-date`)).totalRecords).toBe(10_000);
+    expect((await list(`/api/items?requestId=${id}&waitingFor=retry`)).totalRecords).toBe(0);
+  });
 });
 
 describe('the OpenAPI document', () => {
