@@ -59,12 +59,13 @@ export function itemWaitingFor(status: ProcessingItemStatus, requireApproval: bo
   }
 }
 
+const PIPELINE_STEPS = itemSteps.filter((s): s is PipelineStep => s !== 'done');
+
 /**
  * Row conditions that select the items in any of the given steps and waits (each optional): every status,
  * with the failed steps and the request's approval setting where they decide. Built by trying every
  * combination, so the filter can never disagree with `itemStep` and `itemWaitingFor`.
  */
-const PIPELINE_STEPS = itemSteps.filter((s): s is PipelineStep => s !== 'done');
 
 export function itemStageConditions(steps?: readonly ItemStep[], waits?: readonly ItemWait[]): ItemStatusCondition[] {
   const wanted = (status: ProcessingItemStatus, failedStep: PipelineStep | null, requireApproval: boolean) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestStatuses } from '../../db/repositories/request-list-repository.js';
 import { processingItemStatuses, type ProcessingItemRow } from '../../db/schema/index.js';
 import { itemSteps, itemWaits } from '../../requests/item-stage.js';
 import type { ItemListEntry } from '../../services/requests/request-list-service.js';
@@ -6,8 +7,6 @@ import type { RequestWithAggregates } from '../../services/requests/request-serv
 import { isoDate, toIso } from '../schemas.js';
 
 /** The shapes of a request and of its items, shared by their detail and their lists so the two agree. */
-
-export const requestStatuses = ['PENDING', 'PROCESSING', 'COMPLETED', 'PARTIAL', 'FAILED', 'CANCELLED'] as const;
 
 const aggregates = z.object({
   /** Items per status, every status named (0 when none). */

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requestSortKeys } from '../../db/repositories/request-list-repository.js';
+import { requestSortKeys, requestStatuses } from '../../db/repositories/request-list-repository.js';
 import { RequestListService } from '../../services/requests/request-list-service.js';
 import { RequestService } from '../../services/requests/request-service.js';
 import type { AppDeps } from '../app-deps.js';
 import { oneOrMore, pageBody, pagingQuery } from '../paging.js';
 import { uuidParams } from '../schemas.js';
-import { itemBody, itemDto, requestBody, requestDto, requestStatuses } from './request-bodies.js';
+import { itemBody, itemDto, requestBody, requestDto } from './request-bodies.js';
 
 const positive = z.number().int().min(0).max(10_000);
 /** Ids are Postgres integers; beyond that no provider has them. */

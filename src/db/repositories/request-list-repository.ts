@@ -1,7 +1,17 @@
 import { and, eq, ilike, inArray, or, sql as dsql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { processingItems, requests, type ProcessingItemRow, type ProcessingItemStatus, type RequestRow } from '../schema/index.js';
+import {
+  processingItems,
+  requests,
+  requestStatus,
+  type ProcessingItemRow,
+  type ProcessingItemStatus,
+  type RequestRow,
+} from '../schema/index.js';
 import { containsPattern, readPage, type PageOfRows, type PageRequest } from './paging.js';
+
+/** In the order of the enum, which is how they sort. */
+export const requestStatuses = requestStatus.enumValues;
 
 export const requestSortKeys = ['createdAt', 'updatedAt', 'title', 'status'] as const;
 export type RequestSortKey = (typeof requestSortKeys)[number];
