@@ -28,8 +28,8 @@ export interface ItemListEntry extends ItemListRow {
 }
 
 /**
- * The request and item lists. They read Postgres only (no workflow is asked), so a page of 500 costs two
- * queries, whatever the items are doing; an item's live detail stays with GET /api/requests/:id/items.
+ * The request and item lists. They read Postgres only (no workflow is asked), so a page of 500 costs the
+ * same few queries whatever the items are doing; an item's live detail stays with GET /api/requests/:id/items.
  */
 export class RequestListService {
   private readonly lists: RequestListRepository;
