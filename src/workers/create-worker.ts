@@ -101,6 +101,7 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
       ...createMaintenanceActivities({ db: opts.db, dataDir: opts.dataDir, historyDays: opts.historyDays ?? 90 }),
       describeIptvProvider: iptvActivities.describeIptvProvider,
       recordIptvChanges: iptvActivities.recordIptvChanges,
+      recordIptvSyncRun: iptvActivities.recordIptvSyncRun,
       ...createRequestPipelineActivities({
         ...common,
         taskQueue: opts.taskQueue,

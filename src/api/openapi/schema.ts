@@ -688,6 +688,157 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Scans of every library, newest first; filtered by library and status */
+        get: {
+            parameters: {
+                query?: {
+                    libraryId?: string;
+                    status?: string | string[];
+                    page?: number;
+                    pageSize?: number;
+                    sortKey?: "startedAt" | "finishedAt" | "status";
+                    sortDirection?: "ascending" | "descending";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            page: number;
+                            pageSize: number;
+                            /** @enum {string} */
+                            sortKey: "startedAt" | "finishedAt" | "status";
+                            /** @enum {string} */
+                            sortDirection: "ascending" | "descending";
+                            totalRecords: number;
+                            records: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                libraryId: string;
+                                workflowId: string;
+                                /** @enum {string} */
+                                status: "running" | "completed" | "failed" | "cancelled";
+                                phase: string | null;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                errorMessage: string | null;
+                                directoriesTotal: number;
+                                directoriesScanned: number;
+                                titlesFound: number;
+                                titlesNew: number;
+                                titlesUpdated: number;
+                                titlesRemoved: number;
+                                assetsCached: number;
+                                errors: number;
+                                libraryName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/libraries/{id}/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One library's scans, newest first; filtered by status */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string | string[];
+                    page?: number;
+                    pageSize?: number;
+                    sortKey?: "startedAt" | "finishedAt" | "status";
+                    sortDirection?: "ascending" | "descending";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            page: number;
+                            pageSize: number;
+                            /** @enum {string} */
+                            sortKey: "startedAt" | "finishedAt" | "status";
+                            /** @enum {string} */
+                            sortDirection: "ascending" | "descending";
+                            totalRecords: number;
+                            records: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                libraryId: string;
+                                workflowId: string;
+                                /** @enum {string} */
+                                status: "running" | "completed" | "failed" | "cancelled";
+                                phase: string | null;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                errorMessage: string | null;
+                                directoriesTotal: number;
+                                directoriesScanned: number;
+                                titlesFound: number;
+                                titlesNew: number;
+                                titlesUpdated: number;
+                                titlesRemoved: number;
+                                assetsCached: number;
+                                errors: number;
+                                libraryName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/scans/{id}": {
         parameters: {
             query?: never;
@@ -2595,6 +2746,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/iptv/syncs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** IPTV syncs of every provider, newest first, with their counters; filtered by provider and status */
+        get: {
+            parameters: {
+                query?: {
+                    providerId?: string;
+                    status?: string | string[];
+                    page?: number;
+                    pageSize?: number;
+                    sortKey?: "startedAt" | "finishedAt" | "status";
+                    sortDirection?: "ascending" | "descending";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            page: number;
+                            pageSize: number;
+                            /** @enum {string} */
+                            sortKey: "startedAt" | "finishedAt" | "status";
+                            /** @enum {string} */
+                            sortDirection: "ascending" | "descending";
+                            totalRecords: number;
+                            records: {
+                                id: string;
+                                /** Format: uuid */
+                                providerId: string;
+                                providerName: string;
+                                workflowId: string;
+                                /** @enum {string} */
+                                status: "running" | "completed" | "failed" | "cancelled";
+                                phase: string;
+                                listed: number;
+                                malformed: number;
+                                toMatch: number;
+                                matched: number;
+                                ignored: number;
+                                matchErrors: number;
+                                added: number;
+                                removed: number;
+                                errorMessage: string | null;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/iptv/providers": {
         parameters: {
             query?: never;
@@ -4421,7 +4648,92 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Requests, newest first, with their item counts; filtered by status, type and title */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string | string[];
+                    type?: "movie" | "tv";
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                    sortKey?: "createdAt" | "updatedAt" | "title" | "status";
+                    sortDirection?: "ascending" | "descending";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            page: number;
+                            pageSize: number;
+                            /** @enum {string} */
+                            sortKey: "createdAt" | "updatedAt" | "title" | "status";
+                            /** @enum {string} */
+                            sortDirection: "ascending" | "descending";
+                            totalRecords: number;
+                            records: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                type: "movie" | "tv";
+                                tmdbId: number | null;
+                                tvdbId: number | null;
+                                imdbId: string | null;
+                                title: string | null;
+                                year: number | null;
+                                seasons: number[];
+                                episodes: {
+                                    season: number;
+                                    episode: number;
+                                }[];
+                                /** Format: uuid */
+                                qualityProfileId: string;
+                                targetIds: string[];
+                                requireApproval: boolean;
+                                /** @enum {string} */
+                                status: "PENDING" | "PROCESSING" | "COMPLETED" | "PARTIAL" | "FAILED" | "CANCELLED";
+                                workflowId: string;
+                                lastError: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                aggregates: {
+                                    byStatus: {
+                                        PENDING: number;
+                                        AWAITING: number;
+                                        SEARCHING: number;
+                                        FOUND: number;
+                                        DOWNLOADING: number;
+                                        DOWNLOADED: number;
+                                        ENCODING: number;
+                                        ENCODED: number;
+                                        DELIVERING: number;
+                                        COMPLETED: number;
+                                        FAILED: number;
+                                        CANCELLED: number;
+                                    };
+                                    total: number;
+                                    completed: number;
+                                    failed: number;
+                                    cancelled: number;
+                                    active: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Request a movie or TV episodes */
         post: {
@@ -4494,6 +4806,20 @@ export interface paths {
                             /** Format: date-time */
                             updatedAt: string;
                             aggregates: {
+                                byStatus: {
+                                    PENDING: number;
+                                    AWAITING: number;
+                                    SEARCHING: number;
+                                    FOUND: number;
+                                    DOWNLOADING: number;
+                                    DOWNLOADED: number;
+                                    ENCODING: number;
+                                    ENCODED: number;
+                                    DELIVERING: number;
+                                    COMPLETED: number;
+                                    FAILED: number;
+                                    CANCELLED: number;
+                                };
                                 total: number;
                                 completed: number;
                                 failed: number;
@@ -4564,6 +4890,20 @@ export interface paths {
                             /** Format: date-time */
                             updatedAt: string;
                             aggregates: {
+                                byStatus: {
+                                    PENDING: number;
+                                    AWAITING: number;
+                                    SEARCHING: number;
+                                    FOUND: number;
+                                    DOWNLOADING: number;
+                                    DOWNLOADED: number;
+                                    ENCODING: number;
+                                    ENCODED: number;
+                                    DELIVERING: number;
+                                    COMPLETED: number;
+                                    FAILED: number;
+                                    CANCELLED: number;
+                                };
                                 total: number;
                                 completed: number;
                                 failed: number;
@@ -4638,6 +4978,20 @@ export interface paths {
                             /** Format: date-time */
                             updatedAt: string;
                             aggregates: {
+                                byStatus: {
+                                    PENDING: number;
+                                    AWAITING: number;
+                                    SEARCHING: number;
+                                    FOUND: number;
+                                    DOWNLOADING: number;
+                                    DOWNLOADED: number;
+                                    ENCODING: number;
+                                    ENCODED: number;
+                                    DELIVERING: number;
+                                    COMPLETED: number;
+                                    FAILED: number;
+                                    CANCELLED: number;
+                                };
                                 total: number;
                                 completed: number;
                                 failed: number;
@@ -4748,6 +5102,92 @@ export interface paths {
                                 } | null;
                             } | null;
                         }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Processing items of every request, newest first; filtered by status, step, what they wait for and request */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string | string[];
+                    step?: string | string[];
+                    waitingFor?: string | string[];
+                    requestId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    sortKey?: "createdAt" | "updatedAt" | "status" | "progress" | "episode";
+                    sortDirection?: "ascending" | "descending";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            page: number;
+                            pageSize: number;
+                            /** @enum {string} */
+                            sortKey: "createdAt" | "updatedAt" | "status" | "progress" | "episode";
+                            /** @enum {string} */
+                            sortDirection: "ascending" | "descending";
+                            totalRecords: number;
+                            records: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                requestId: string;
+                                seasonNumber: number;
+                                episodeNumber: number;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "PENDING" | "AWAITING" | "SEARCHING" | "FOUND" | "DOWNLOADING" | "DOWNLOADED" | "ENCODING" | "ENCODED" | "DELIVERING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                                failedStep: string | null;
+                                airDate: string | null;
+                                progress: number;
+                                lastError: string | null;
+                                /** Format: date-time */
+                                downloadedAt: string | null;
+                                /** Format: date-time */
+                                encodedAt: string | null;
+                                /** Format: date-time */
+                                deliveredAt: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** @enum {string} */
+                                requestType: "movie" | "tv";
+                                requestTitle: string | null;
+                                /** @enum {string} */
+                                step: "air-date" | "search" | "approval" | "download" | "encode" | "deliver" | "done";
+                                /** @enum {string|null} */
+                                waitingFor: "airDate" | "release" | "approval" | "encoder" | "retry" | null;
+                                workflowId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
                     };
                 };
             };

@@ -1,16 +1,49 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { processingItemStatuses } from '../../db/schema/index.js';
+import { itemSortKeys } from '../../db/repositories/request-list-repository.js';
+import { itemSteps, itemWaits } from '../../requests/item-stage.js';
 import { ItemService } from '../../services/requests/item-service.js';
+import { RequestListService } from '../../services/requests/request-list-service.js';
 import type { AppDeps } from '../app-deps.js';
+import { oneOrMore, pageBody, pagingQuery } from '../paging.js';
 import { uuidParams } from '../schemas.js';
+import { itemRowBody, itemRowDto } from './request-bodies.js';
 
 const decisionBody = z.object({ itemId: z.uuid(), status: z.enum(processingItemStatuses) });
 
-/** A person's decisions on one item (ItemService); a decision the item cannot take is a 409 with the reason. */
+const itemListQuery = z
+  .object({
+    status: oneOrMore(processingItemStatuses).optional(),
+    step: oneOrMore(itemSteps).optional(),
+    waitingFor: oneOrMore(itemWaits).optional(),
+    requestId: z.uuid('a request id in UUID form').optional(),
+    ...pagingQuery(itemSortKeys, 'createdAt'),
+  })
+  .strict();
+
+/** The item list, and a person's decisions on one item (ItemService); a decision the item cannot take is a 409 with the reason. */
 export const itemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const items = new ItemService(deps.db, deps.temporal);
+  const lists = new RequestListService(deps.db);
   const tags = ['requests'];
+
+  app.get(
+    '/api/items',
+    {
+      schema: {
+        tags,
+        summary: 'Processing items of every request, newest first; filtered by status, step, what they wait for and request',
+        querystring: itemListQuery,
+        response: { 200: pageBody(itemSortKeys, itemRowBody) },
+      },
+    },
+    async (request) => {
+      const { status, step, waitingFor, requestId, ...paging } = request.query;
+      const page = await lists.itemPage({ statuses: status, steps: step, waitingFor, requestId }, paging);
+      return { ...paging, totalRecords: page.totalRecords, records: page.records.map(itemRowDto) };
+    },
+  );
 
   const schema = (summary: string, body?: z.ZodType) => ({
     tags,

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { scanRunStatuses, scanSortKeys } from '../../db/repositories/scan-run-repository.js';
 import { ScanService, type ScanView } from '../../services/libraries/scan-service.js';
 import type { AppDeps } from '../app-deps.js';
+import { oneOrMore, pageBody, pagingQuery } from '../paging.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';
 
 const counters = {
@@ -19,8 +21,8 @@ const scanBody = z.object({
   id: z.uuid(),
   libraryId: z.uuid(),
   workflowId: z.string(),
-  status: z.enum(['running', 'completed', 'failed', 'cancelled']),
-  /** The workflow's current phase while it runs (live, from a query). */
+  status: z.enum(scanRunStatuses),
+  /** The workflow's current phase while it runs (live, from a query; null in lists). */
   phase: z.string().nullable(),
   startedAt: isoDate,
   finishedAt: isoDate.nullable(),
@@ -28,8 +30,54 @@ const scanBody = z.object({
   ...counters,
 });
 
+/** A scan in a list: the detail's fields with counters as last saved, and its library's name. */
+const scanRowBody = scanBody.extend({ libraryName: z.string() });
+
+const scanFilters = {
+  status: oneOrMore(scanRunStatuses).optional(),
+  ...pagingQuery(scanSortKeys, 'startedAt'),
+};
+const scanListQuery = z.object({ libraryId: z.uuid('a library id in UUID form').optional(), ...scanFilters }).strict();
+const libraryScanListQuery = z.object(scanFilters).strict();
+const scanPageBody = pageBody(scanSortKeys, scanRowBody);
+
 export const scanRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, temporal }) => {
   const scans = new ScanService(db, temporal);
+
+  app.get(
+    '/api/scans',
+    {
+      schema: {
+        tags: ['scans'],
+        summary: 'Scans of every library, newest first; filtered by library and status',
+        querystring: scanListQuery,
+        response: { 200: scanPageBody },
+      },
+    },
+    async (request) => {
+      const { libraryId, status, ...paging } = request.query;
+      const page = await scans.list({ libraryId, statuses: status }, paging);
+      return { ...paging, totalRecords: page.totalRecords, records: page.records.map(toRowDto) };
+    },
+  );
+
+  app.get(
+    '/api/libraries/:id/scans',
+    {
+      schema: {
+        tags: ['scans'],
+        summary: "One library's scans, newest first; filtered by status",
+        params: uuidParams,
+        querystring: libraryScanListQuery,
+        response: { 200: scanPageBody },
+      },
+    },
+    async (request) => {
+      const { status, ...paging } = request.query;
+      const page = await scans.listForLibrary(request.params.id, { statuses: status }, paging);
+      return { ...paging, totalRecords: page.totalRecords, records: page.records.map(toRowDto) };
+    },
+  );
 
   app.get(
     '/api/scans/:id',
@@ -95,3 +143,5 @@ function toDto({ run, live }: ScanView) {
     errors: source.errors,
   };
 }
+
+const toRowDto = ({ run, libraryName }: { run: ScanView['run']; libraryName: string }) => ({ ...toDto({ run }), libraryName });
