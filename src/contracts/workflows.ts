@@ -1,5 +1,5 @@
 import type { Client, WorkflowSignalWithStartOptions, WorkflowStartOptions } from '@temporalio/client';
-import type { WithWorkflowArgs } from '@temporalio/common';
+import type { SearchAttributePair, TypedSearchAttributes, WithWorkflowArgs } from '@temporalio/common';
 import type { FolderRefreshInput, RefreshedFolder } from './folder-refresh.js';
 import type { IptvSyncInput, IptvSyncProgress } from './iptv.js';
 import type { MaintenanceInput, MaintenanceSummary } from './maintenance.js';
@@ -24,6 +24,7 @@ import type { DecisionResult, EpisodePipelineInput, MediaRequestInput, MediaRequ
 import type { LibraryScanInput, ScanProgress } from './scan.js';
 import type { ScheduledRunInput, ScheduledRunResult } from './scheduled-run.js';
 import type { TitlePipelineInput, TitlePipelineState } from './title-pipeline.js';
+import { startSearchAttributes } from './search-attributes.js';
 
 /**
  * Every workflow the worker registers, by its type name, with its signature. Code outside src/workflows
@@ -52,14 +53,17 @@ export interface Workflows {
 
 export type WorkflowType = keyof Workflows;
 
-/** Starts the workflow of this type; its arguments and result are typed by its signature in `Workflows`. */
+/**
+ * Starts the workflow of this type; its arguments and result are typed by its signature in `Workflows`.
+ * The run carries the search attributes its input names (`startSearchAttributes`), before any given here.
+ */
 export function startWorkflow<T extends WorkflowType>(client: Client, type: T, options: WorkflowStartOptions<Workflows[T]>) {
-  return client.workflow.start<Workflows[T]>(type, options);
+  return client.workflow.start<Workflows[T]>(type, withSearchAttributes(type, options));
 }
 
 /** Starts the workflow of this type and waits for its result. */
 export function executeWorkflow<T extends WorkflowType>(client: Client, type: T, options: WorkflowStartOptions<Workflows[T]>) {
-  return client.workflow.execute<Workflows[T]>(type, options);
+  return client.workflow.execute<Workflows[T]>(type, withSearchAttributes(type, options));
 }
 
 /** Signals the workflow of this type, starting it first when it does not run. */
@@ -68,5 +72,15 @@ export function signalWithStartWorkflow<T extends WorkflowType, SignalArgs exten
   type: T,
   options: WithWorkflowArgs<Workflows[T], WorkflowSignalWithStartOptions<SignalArgs>>,
 ) {
-  return client.workflow.signalWithStart<Workflows[T], SignalArgs>(type, options);
+  return client.workflow.signalWithStart<Workflows[T], SignalArgs>(type, withSearchAttributes(type, options));
+}
+
+function withSearchAttributes<
+  T extends WorkflowType,
+  O extends { args?: unknown; typedSearchAttributes?: SearchAttributePair[] | TypedSearchAttributes },
+>(type: T, options: O): O {
+  const args = (options.args ?? []) as Parameters<Workflows[T]>;
+  const given = options.typedSearchAttributes;
+  const extra = given === undefined ? [] : Array.isArray(given) ? given : given.getAll();
+  return { ...options, typedSearchAttributes: [...startSearchAttributes(type, args[0]), ...extra] };
 }
