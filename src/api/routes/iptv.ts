@@ -7,7 +7,8 @@ import type { CredentialsCipher } from '../../security/credentials-cipher.js';
 import type { ProviderRegistry } from '../../providers/registry.js';
 import type { ScheduleService } from '../../schedules/schedule-service.js';
 import { IptvProviderService, type IptvProviderView } from '../../services/iptv/iptv-provider-service.js';
-import { isoDate, toIso, uuidParams } from '../schemas.js';
+import type { TemporalLinks } from '../../services/temporal-links.js';
+import { isoDate, temporalUrl, toIso, uuidParams } from '../schemas.js';
 
 export interface IptvRouteDeps {
   db: Database;
@@ -16,6 +17,7 @@ export interface IptvRouteDeps {
   credentialsCipher: CredentialsCipher;
   providerRegistry: ProviderRegistry;
   schedules: ScheduleService;
+  temporalLinks: TemporalLinks;
 }
 
 const categories = z.object({ movies: z.boolean(), tvshows: z.boolean() }).strict();
@@ -181,10 +183,13 @@ export const iptvRoutes: FastifyPluginAsyncZod<IptvRouteDeps> = async (app, deps
         tags,
         summary: 'Sync the catalogue now, or return the sync already running',
         params: uuidParams,
-        response: { 202: z.object({ syncId: z.string(), workflowId: z.string(), alreadyRunning: z.boolean() }) },
+        response: { 202: z.object({ syncId: z.string(), workflowId: z.string(), temporalUrl, alreadyRunning: z.boolean() }) },
       },
     },
-    async (request, reply) => reply.code(202).send(await iptv.sync(request.params.id)),
+    async (request, reply) => {
+      const sync = await iptv.sync(request.params.id);
+      return reply.code(202).send({ ...sync, temporalUrl: deps.temporalLinks.workflow(sync.workflowId, sync.syncId) });
+    },
   );
 
   app.get(

@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { processingItemStatuses, type ProcessingItemRow } from '../../db/schema/index.js';
 import { RequestService, type RequestWithAggregates } from '../../services/requests/request-service.js';
+import { itemWorkflowId } from '../../contracts/request.js';
+import type { TemporalLinks } from '../../services/temporal-links.js';
 import type { AppDeps } from '../app-deps.js';
-import { isoDate, toIso, uuidParams } from '../schemas.js';
+import { isoDate, temporalUrl, toIso, uuidParams } from '../schemas.js';
 
 const positive = z.number().int().min(0).max(10_000);
 /** Ids are Postgres integers; beyond that no provider has them. */
@@ -71,6 +73,7 @@ const requestBody = z.object({
   requireApproval: z.boolean(),
   status: z.enum(['PENDING', 'PROCESSING', 'COMPLETED', 'PARTIAL', 'FAILED', 'CANCELLED']),
   workflowId: z.string(),
+  temporalUrl,
   lastError: z.string().nullable(),
   createdAt: isoDate,
   updatedAt: isoDate,
@@ -92,6 +95,9 @@ const releaseBody = z.object({
 const itemBody = z.object({
   id: z.uuid(),
   requestId: z.uuid(),
+  /** The item's episodePipeline run (`item/<id>`). */
+  workflowId: z.string(),
+  temporalUrl,
   seasonNumber: z.number(),
   episodeNumber: z.number(),
   title: z.string().nullable(),
@@ -132,7 +138,7 @@ const itemBody = z.object({
     .nullable(),
 });
 
-const requestDto = ({ request: r, aggregates: counts }: RequestWithAggregates) => ({
+const requestDto = ({ request: r, aggregates: counts }: RequestWithAggregates, links: TemporalLinks) => ({
   id: r.id,
   type: r.type,
   tmdbId: r.tmdbId,
@@ -147,15 +153,18 @@ const requestDto = ({ request: r, aggregates: counts }: RequestWithAggregates) =
   requireApproval: r.requireApproval,
   status: r.status,
   workflowId: r.workflowId,
+  temporalUrl: links.workflow(r.workflowId),
   lastError: r.lastError,
   createdAt: toIso(r.createdAt)!,
   updatedAt: toIso(r.updatedAt)!,
   aggregates: counts,
 });
 
-export const itemDto = (i: ProcessingItemRow, live: z.infer<typeof itemBody>['live']) => ({
+export const itemDto = (i: ProcessingItemRow, live: z.infer<typeof itemBody>['live'], links: TemporalLinks) => ({
   id: i.id,
   requestId: i.requestId,
+  workflowId: itemWorkflowId(i.id),
+  temporalUrl: links.workflow(itemWorkflowId(i.id)),
   seasonNumber: i.seasonNumber,
   episodeNumber: i.episodeNumber,
   title: i.title,
@@ -188,14 +197,14 @@ export const requestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     '/api/requests',
     { schema: { tags, summary: 'Request a movie or TV episodes', body: createBody, response: { 201: requestBody } } },
     async (request, reply) => {
-      return reply.code(201).send(requestDto(await requestService.submit({ ...request.body, fieldPrefix: 'body' })));
+      return reply.code(201).send(requestDto(await requestService.submit({ ...request.body, fieldPrefix: 'body' }), deps.temporalLinks));
     },
   );
 
   app.get(
     '/api/requests/:id',
     { schema: { tags, summary: 'A request with its item counts', params: uuidParams, response: { 200: requestBody } } },
-    async (request) => requestDto(await requestService.get(request.params.id)),
+    async (request) => requestDto(await requestService.get(request.params.id), deps.temporalLinks),
   );
 
   app.post(
@@ -208,7 +217,7 @@ export const requestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         response: { 202: requestBody },
       },
     },
-    async (request, reply) => reply.code(202).send(requestDto(await requestService.cancel(request.params.id))),
+    async (request, reply) => reply.code(202).send(requestDto(await requestService.cancel(request.params.id), deps.temporalLinks)),
   );
 
   app.get(
@@ -221,6 +230,6 @@ export const requestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         response: { 200: z.array(itemBody) },
       },
     },
-    async (request) => (await requestService.items(request.params.id)).map(({ item, live }) => itemDto(item, live)),
+    async (request) => (await requestService.items(request.params.id)).map(({ item, live }) => itemDto(item, live, deps.temporalLinks)),
   );
 };

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ScanService, type ScanView } from '../../services/libraries/scan-service.js';
+import type { TemporalLinks } from '../../services/temporal-links.js';
 import type { AppDeps } from '../app-deps.js';
-import { isoDate, toIso, uuidParams } from '../schemas.js';
+import { isoDate, temporalUrl, toIso, uuidParams } from '../schemas.js';
 
 const counters = {
   directoriesTotal: z.number().int(),
@@ -19,6 +20,8 @@ const scanBody = z.object({
   id: z.uuid(),
   libraryId: z.uuid(),
   workflowId: z.string(),
+  /** The scan's first run (its id is the scan's); the UI links each run to the one it continued as. */
+  temporalUrl,
   status: z.enum(['running', 'completed', 'failed', 'cancelled']),
   /** The workflow's current phase while it runs (live, from a query). */
   phase: z.string().nullable(),
@@ -28,7 +31,7 @@ const scanBody = z.object({
   ...counters,
 });
 
-export const scanRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, temporal }) => {
+export const scanRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, temporal, temporalLinks }) => {
   const scans = new ScanService(db, temporal);
 
   app.get(
@@ -41,7 +44,7 @@ export const scanRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, temp
         response: { 200: scanBody },
       },
     },
-    async (request) => toDto(await scans.get(request.params.id)),
+    async (request) => toDto(await scans.get(request.params.id), temporalLinks),
   );
 
   app.get(
@@ -74,12 +77,13 @@ export const scanRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, temp
   );
 };
 
-function toDto({ run, live }: ScanView) {
+function toDto({ run, live }: ScanView, links: TemporalLinks) {
   const source = live ?? run;
   return {
     id: run.id,
     libraryId: run.libraryId,
     workflowId: run.workflowId,
+    temporalUrl: links.workflow(run.workflowId, run.id),
     status: run.status,
     phase: live?.phase ?? null,
     startedAt: toIso(run.startedAt)!,
