@@ -43,12 +43,23 @@ export async function registerSearchAttributes(
   try {
     await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });
   } catch (error) {
-    if (!(isGrpcServiceError(error) && error.code === ALREADY_EXISTS)) throw error;
     // Registered meanwhile by another process: fine as long as the types are ours.
-    const stillMissing = await missingKeys(connection, namespace);
-    if (stillMissing.length > 0) throw error;
+    const raced = isGrpcServiceError(error) && error.code === ALREADY_EXISTS;
+    if (!raced || (await missingKeys(connection, namespace)).length > 0) throw cannotRegister(missing, namespace, error);
   }
   return { added: missing.map((key) => key.name) };
+}
+
+/** Where the operator service is not ours to use (Temporal Cloud, a locked-down cluster), say what to register by hand. */
+function cannotRegister(missing: readonly { name: string; type: SearchAttributeType }[], namespace: string, cause: unknown): Error {
+  const commands = missing.map(
+    (key) => `temporal operator search-attribute create --namespace ${namespace} --name ${key.name} --type ${cliTypeNames[key.type]}`,
+  );
+  return new Error(
+    `Could not register the search attributes Reelflow's workflows start with in namespace "${namespace}": ${(cause as Error).message}. ` +
+      `Register them once, e.g.:\n  ${commands.join('\n  ')}`,
+    { cause },
+  );
 }
 
 async function missingKeys(connection: Pick<Connection, 'operatorService'>, namespace: string) {
