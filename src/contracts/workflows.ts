@@ -24,7 +24,16 @@ import type { DecisionResult, EpisodePipelineInput, MediaRequestInput, MediaRequ
 import type { LibraryScanInput, ScanProgress } from './scan.js';
 import type { ScheduledRunInput, ScheduledRunResult } from './scheduled-run.js';
 import type { TitlePipelineInput, TitlePipelineState } from './title-pipeline.js';
-import { startSearchAttributes } from './search-attributes.js';
+import {
+  ReelflowIptvProviderId,
+  ReelflowItemId,
+  ReelflowLibraryId,
+  ReelflowRequestId,
+  ReelflowStatus,
+  ReelflowStep,
+  ReelflowTitleId,
+  type reelflowSearchAttributes,
+} from './search-attributes.js';
 
 /**
  * Every workflow the worker registers, by its type name, with its signature. Code outside src/workflows
@@ -83,4 +92,37 @@ function withSearchAttributes<
   const given = options.typedSearchAttributes;
   const extra = given === undefined ? [] : Array.isArray(given) ? given : given.getAll();
   return { ...options, typedSearchAttributes: [...startSearchAttributes(type, args[0]), ...extra] };
+}
+
+type WorkflowInput<T extends WorkflowType> = NonNullable<Parameters<Workflows[T]>[0]>;
+type AttributesOf = { [T in WorkflowType]?: (input: WorkflowInput<T>) => SearchAttributePair[] };
+
+const keyword = (key: (typeof reelflowSearchAttributes)[number], value: string): SearchAttributePair => ({ key, value });
+
+/** What each workflow carries from its start, read from its input. Workflows not named here carry none. */
+const attributesOf: AttributesOf = {
+  libraryScan: (i) => [keyword(ReelflowLibraryId, i.libraryId)],
+  moviePipeline: (i) => [keyword(ReelflowTitleId, i.titleId)],
+  showPipeline: (i) => [keyword(ReelflowTitleId, i.titleId)],
+  folderRefresh: (i) => [keyword(ReelflowLibraryId, i.libraryId)],
+  notifyTitle: (i) => [keyword(ReelflowLibraryId, i.libraryId), keyword(ReelflowTitleId, i.titleId)],
+  playerLibrarySync: (i) => [keyword(ReelflowLibraryId, i.libraryId)],
+  peopleDigest: (i) => [keyword(ReelflowLibraryId, i.libraryId)],
+  iptvSync: (i) => [keyword(ReelflowIptvProviderId, i.providerId)],
+  mediaRequest: (i) => [keyword(ReelflowRequestId, i.requestId), keyword(ReelflowStatus, 'PENDING')],
+  episodePipeline: (i) => [
+    keyword(ReelflowRequestId, i.requestId),
+    keyword(ReelflowItemId, i.itemId),
+    keyword(ReelflowStatus, 'PENDING'),
+    keyword(ReelflowStep, 'air-date'),
+  ],
+};
+
+/**
+ * The search attributes a run of `type` starts with, from its input. A pure function of the input, so a
+ * workflow may call it for a child start and replay the same command.
+ */
+export function startSearchAttributes<T extends WorkflowType>(type: T, input: Parameters<Workflows[T]>[0]): SearchAttributePair[] {
+  const of = attributesOf[type] as ((input: WorkflowInput<T>) => SearchAttributePair[]) | undefined;
+  return of && input ? of(input as WorkflowInput<T>) : [];
 }

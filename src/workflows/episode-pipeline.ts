@@ -47,7 +47,8 @@ import {
   PROFILE_MISSING,
   rootMessage,
 } from '../contracts/failures.js';
-import { ReelflowItemId, ReelflowRequestId, ReelflowStatus, ReelflowStep, startSearchAttributes } from '../contracts/search-attributes.js';
+import { ReelflowItemId, ReelflowRequestId, ReelflowStatus, ReelflowStep } from '../contracts/search-attributes.js';
+import { startSearchAttributes } from '../contracts/workflows.js';
 import { checkWorkflowInput } from '../contracts/workflow-input.js';
 import { VisibleState } from './visible-state.js';
 

@@ -10,7 +10,8 @@ import {
   type MediaRequestState,
 } from '../contracts/request.js';
 import { rootMessage } from '../contracts/failures.js';
-import { ReelflowStatus, startSearchAttributes } from '../contracts/search-attributes.js';
+import { ReelflowStatus } from '../contracts/search-attributes.js';
+import { startSearchAttributes } from '../contracts/workflows.js';
 import { checkWorkflowInput } from '../contracts/workflow-input.js';
 
 const { planRequestItems, recordRequestStatus, concludeRequest } = proxyActivities<RequestItemActivities>({

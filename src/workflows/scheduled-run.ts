@@ -1,6 +1,6 @@
 import { executeChild, ParentClosePolicy } from '@temporalio/workflow';
 import type { ScheduledRunInput, ScheduledRunResult } from '../contracts/scheduled-run.js';
-import { startSearchAttributes } from '../contracts/search-attributes.js';
+import { startSearchAttributes } from '../contracts/workflows.js';
 
 /**
  * What every schedule starts. A Schedule names its runs `<schedule id>-<time>`, so the work itself runs as

@@ -12,7 +12,7 @@ import {
   type TitlePipelineInput,
   type TitlePipelineState,
 } from '../contracts/title-pipeline.js';
-import { startSearchAttributes } from '../contracts/search-attributes.js';
+import { startSearchAttributes } from '../contracts/workflows.js';
 import { pipelineTaskQueue } from '../contracts/task-queues.js';
 import { checkWorkflowInput, titleIdInput } from '../contracts/workflow-input.js';
 import { notifyTitle } from './notify-title.js';

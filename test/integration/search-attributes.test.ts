@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time.js';
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, Worker, type ReplayResult } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { itemWorkflowId, requestWorkflowId } from '../../src/contracts/request.js';
@@ -180,6 +180,26 @@ describe('search attributes', () => {
     expect(activity.items.active.length).toBeGreaterThan(0);
     for (const item of activity.items.active as { itemId: string; temporalUrl: string }[])
       expect(item.temporalUrl).toBe(`${UI}/workflows/item%2F${item.itemId}`);
+
+    // Cancelled, the request and each item end showing CANCELLED.
+    expect((await api('POST', `/api/requests/${request.id}/cancel`)).statusCode).toBe(202);
+    await temporal.workflow.getHandle(requestWorkflowId(request.id)).result();
+    const cancelled = await listed(`ReelflowRequestId = ${id} AND ReelflowStatus = "CANCELLED" AND ExecutionStatus = "Completed"`, 3);
+    expect(cancelled.map((run) => run.type).sort()).toEqual(['episodePipeline', 'episodePipeline', 'mediaRequest']);
+
+    // Their histories, recorded with the patch and its upserts, replay on the current code.
+    const histories = await Promise.all(
+      [requestWorkflowId(request.id), ...items.map((item) => item.workflowId)].map(async (workflowId) => ({
+        workflowId,
+        history: await temporal.workflow.getHandle(workflowId).fetchHistory(),
+      })),
+    );
+    const replayed: ReplayResult[] = [];
+    for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, histories))
+      replayed.push(result);
+    expect(replayed.map((r) => [r.workflowId, r.error])).toEqual(histories.map((h) => [h.workflowId, undefined]));
+    const upserts = histories.flatMap((h) => h.history.events ?? []).filter((e) => e.upsertWorkflowSearchAttributesEventAttributes);
+    expect(upserts.length).toBeGreaterThan(0);
   });
 
   it('finds every scan of a library, and the scan answers link to its first run', async () => {
