@@ -38,6 +38,8 @@ import { itemRoutes } from './routes/items.js';
 import { qualityProfileRoutes } from './routes/quality-profiles.js';
 import { requestRoutes } from './routes/requests.js';
 
+import { devServerUiUrl } from '../config/env.js';
+import { TemporalLinks } from '../services/temporal-links.js';
 import type { AppDeps, AppInput } from './app-deps.js';
 
 export type { AppDeps, AppInput };
@@ -67,6 +69,10 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
     providerRegistry: input.providerRegistry ?? new ProviderRegistry(),
     schedules,
     titlePipelines: new TemporalTitlePipelineStarter(input.temporal, input.config.taskQueue, input.db),
+    temporalLinks: new TemporalLinks({
+      baseUrl: input.config.temporalUiUrl ?? devServerUiUrl(),
+      namespace: input.config.temporalNamespace ?? 'default',
+    }),
   };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -47,7 +47,10 @@ import {
   PROFILE_MISSING,
   rootMessage,
 } from '../contracts/failures.js';
+import { ReelflowItemId, ReelflowRequestId, ReelflowStatus, ReelflowStep } from '../contracts/search-attributes.js';
+import { startSearchAttributes } from '../contracts/workflows.js';
 import { checkWorkflowInput } from '../contracts/workflow-input.js';
+import { VisibleState } from './visible-state.js';
 
 /**
  * One episode (or a movie) of a request: wait for its air date → search → (approval) → download → encode →
@@ -77,10 +80,9 @@ export async function episodePipeline(untrusted: EpisodePipelineInput): Promise<
 
 /** The steps in order; a rejected release goes back to the search. */
 async function runSteps(run: Run, first: PipelineStep): Promise<void> {
-  const { state } = run.item;
   let step: PipelineStep | 'done' = first;
   while (step !== 'done') {
-    state.step = step;
+    run.item.atStep(step);
     switch (step) {
       case 'air-date':
         await awaitAirDate(run);
@@ -107,7 +109,7 @@ async function runSteps(run: Run, first: PipelineStep): Promise<void> {
         break;
     }
   }
-  state.step = 'done';
+  run.item.atStep('done');
 }
 
 // A transition is one row update of a few milliseconds: a local activity, run by the worker that runs this
@@ -156,6 +158,8 @@ class Item {
   private retryRequested = false;
   private waitEnded = false;
   private scope: CancellationScope | undefined;
+  /** Status and step as search attributes, for the Web UI's queries. */
+  private readonly visible = new VisibleState();
 
   constructor(readonly itemId: string) {
     this.state = {
@@ -227,8 +231,19 @@ class Item {
   }
 
   async transition(status: ProcessingItemStatus, changes: ItemChangesInput = {}): Promise<void> {
-    this.state.status = status;
+    this.showStatus(status);
     await recordItemTransition({ itemId: this.itemId, status, changes });
+  }
+
+  /** The status the state and the search attribute show; `transition` also records it in processing_items. */
+  showStatus(status: ProcessingItemStatus): void {
+    this.state.status = status;
+    this.visible.show(ReelflowStatus, status);
+  }
+
+  atStep(step: PipelineStep | 'done'): void {
+    this.state.step = step;
+    this.visible.show(ReelflowStep, step);
   }
 
   /** Runs the steps in a scope the `cancel` update cancels. */
@@ -453,7 +468,7 @@ async function download(run: Run): Promise<void> {
 async function encode(run: Run): Promise<void> {
   const { input, item } = run;
   // The activity records ENCODING when an encoder takes it: until then the item is DOWNLOADED, waiting for a slot.
-  item.state.status = 'ENCODING';
+  item.showStatus('ENCODING');
   const encoded = await run.encoding.encodeItem({
     itemId: input.itemId,
     source: run.sourceFile!,
@@ -478,6 +493,12 @@ async function deliver(run: Run): Promise<void> {
         workflowId: folderRefreshWorkflowIdForItem(input.itemId, run.deliveries++),
         args: [args],
         parentClosePolicy: ParentClosePolicy.ABANDON,
+        // The library's, and the request's and item's: every run a request caused is found by its id.
+        typedSearchAttributes: [
+          ...startSearchAttributes(folderRefreshWorkflowType, args),
+          { key: ReelflowRequestId, value: input.requestId },
+          { key: ReelflowItemId, value: input.itemId },
+        ],
       });
     } catch (error) {
       // A retried delivery finds its refresh already started.

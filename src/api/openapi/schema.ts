@@ -676,6 +676,11 @@ export interface paths {
                             /** Format: uuid */
                             scanId: string;
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             alreadyRunning: boolean;
                         };
                     };
@@ -732,6 +737,11 @@ export interface paths {
                                 /** Format: uuid */
                                 libraryId: string;
                                 workflowId: string;
+                                /**
+                                 * Format: uri
+                                 * @description The run in the Temporal Web UI
+                                 */
+                                temporalUrl: string;
                                 /** @enum {string} */
                                 status: "running" | "completed" | "failed" | "cancelled";
                                 phase: string | null;
@@ -808,6 +818,11 @@ export interface paths {
                                 /** Format: uuid */
                                 libraryId: string;
                                 workflowId: string;
+                                /**
+                                 * Format: uri
+                                 * @description The run in the Temporal Web UI
+                                 */
+                                temporalUrl: string;
                                 /** @enum {string} */
                                 status: "running" | "completed" | "failed" | "cancelled";
                                 phase: string | null;
@@ -870,6 +885,11 @@ export interface paths {
                             /** Format: uuid */
                             libraryId: string;
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             /** @enum {string} */
                             status: "running" | "completed" | "failed" | "cancelled";
                             phase: string | null;
@@ -2567,6 +2587,11 @@ export interface paths {
                             description: string;
                             workflowType: string;
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             intervalSeconds: number | null;
                             cron: string | null;
                             paused: boolean;
@@ -2622,6 +2647,11 @@ export interface paths {
                             description: string;
                             workflowType: string;
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             intervalSeconds: number | null;
                             cron: string | null;
                             paused: boolean;
@@ -2675,6 +2705,11 @@ export interface paths {
                             description: string;
                             workflowType: string;
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             intervalSeconds: number | null;
                             cron: string | null;
                             paused: boolean;
@@ -2726,6 +2761,11 @@ export interface paths {
                             description: string;
                             workflowType: string;
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             intervalSeconds: number | null;
                             cron: string | null;
                             paused: boolean;
@@ -2790,6 +2830,11 @@ export interface paths {
                                 providerId: string;
                                 providerName: string;
                                 workflowId: string;
+                                /**
+                                 * Format: uri
+                                 * @description The run in the Temporal Web UI
+                                 */
+                                temporalUrl: string;
                                 /** @enum {string} */
                                 status: "running" | "completed" | "failed" | "cancelled";
                                 phase: string;
@@ -3162,6 +3207,11 @@ export interface paths {
                         "application/json": {
                             syncId: string;
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             alreadyRunning: boolean;
                         };
                     };
@@ -3333,6 +3383,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             seq?: number;
                         };
                     };
@@ -3441,6 +3496,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             seq?: number;
                         };
                     };
@@ -3543,6 +3603,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             seq?: number;
                         };
                     };
@@ -3651,6 +3716,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             seq?: number;
                         };
                     };
@@ -3878,6 +3948,11 @@ export interface paths {
                             outcome: string;
                             duplicate: boolean;
                             workflowId?: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl?: string;
                             folderPath?: string;
                             titlesRemoved?: number;
                         };
@@ -3894,6 +3969,11 @@ export interface paths {
                             outcome: string;
                             duplicate: boolean;
                             workflowId?: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl?: string;
                             folderPath?: string;
                             titlesRemoved?: number;
                         };
@@ -3943,6 +4023,11 @@ export interface paths {
                             outcome: string;
                             duplicate: boolean;
                             workflowId?: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl?: string;
                             folderPath?: string;
                             titlesRemoved?: number;
                         };
@@ -3959,6 +4044,11 @@ export interface paths {
                             outcome: string;
                             duplicate: boolean;
                             workflowId?: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl?: string;
                             folderPath?: string;
                             titlesRemoved?: number;
                         };
@@ -4702,6 +4792,11 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "PENDING" | "PROCESSING" | "COMPLETED" | "PARTIAL" | "FAILED" | "CANCELLED";
                                 workflowId: string;
+                                /**
+                                 * Format: uri
+                                 * @description The run in the Temporal Web UI
+                                 */
+                                temporalUrl: string;
                                 lastError: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -4800,6 +4895,11 @@ export interface paths {
                             /** @enum {string} */
                             status: "PENDING" | "PROCESSING" | "COMPLETED" | "PARTIAL" | "FAILED" | "CANCELLED";
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             lastError: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -4884,6 +4984,11 @@ export interface paths {
                             /** @enum {string} */
                             status: "PENDING" | "PROCESSING" | "COMPLETED" | "PARTIAL" | "FAILED" | "CANCELLED";
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             lastError: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -4972,6 +5077,11 @@ export interface paths {
                             /** @enum {string} */
                             status: "PENDING" | "PROCESSING" | "COMPLETED" | "PARTIAL" | "FAILED" | "CANCELLED";
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             lastError: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -5039,6 +5149,12 @@ export interface paths {
                             id: string;
                             /** Format: uuid */
                             requestId: string;
+                            workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             seasonNumber: number;
                             episodeNumber: number;
                             title: string | null;
@@ -5159,6 +5275,12 @@ export interface paths {
                                 id: string;
                                 /** Format: uuid */
                                 requestId: string;
+                                workflowId: string;
+                                /**
+                                 * Format: uri
+                                 * @description The run in the Temporal Web UI
+                                 */
+                                temporalUrl: string;
                                 seasonNumber: number;
                                 episodeNumber: number;
                                 title: string | null;
@@ -5183,7 +5305,6 @@ export interface paths {
                                 step: "air-date" | "search" | "approval" | "download" | "encode" | "deliver" | "done";
                                 /** @enum {string|null} */
                                 waitingFor: "airDate" | "release" | "approval" | "encoder" | "retry" | null;
-                                workflowId: string;
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
@@ -5232,6 +5353,11 @@ export interface paths {
                             itemId: string;
                             /** @enum {string} */
                             status: "PENDING" | "AWAITING" | "SEARCHING" | "FOUND" | "DOWNLOADING" | "DOWNLOADED" | "ENCODING" | "ENCODED" | "DELIVERING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                         };
                     };
                 };
@@ -5281,6 +5407,11 @@ export interface paths {
                             itemId: string;
                             /** @enum {string} */
                             status: "PENDING" | "AWAITING" | "SEARCHING" | "FOUND" | "DOWNLOADING" | "DOWNLOADED" | "ENCODING" | "ENCODED" | "DELIVERING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                         };
                     };
                 };
@@ -5324,6 +5455,11 @@ export interface paths {
                             itemId: string;
                             /** @enum {string} */
                             status: "PENDING" | "AWAITING" | "SEARCHING" | "FOUND" | "DOWNLOADING" | "DOWNLOADED" | "ENCODING" | "ENCODED" | "DELIVERING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                         };
                     };
                 };
@@ -5367,6 +5503,11 @@ export interface paths {
                             itemId: string;
                             /** @enum {string} */
                             status: "PENDING" | "AWAITING" | "SEARCHING" | "FOUND" | "DOWNLOADING" | "DOWNLOADED" | "ENCODING" | "ENCODED" | "DELIVERING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                         };
                     };
                 };
@@ -5410,6 +5551,11 @@ export interface paths {
                             itemId: string;
                             /** @enum {string} */
                             status: "PENDING" | "AWAITING" | "SEARCHING" | "FOUND" | "DOWNLOADING" | "DOWNLOADED" | "ENCODING" | "ENCODED" | "DELIVERING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                         };
                     };
                 };
@@ -8528,6 +8674,11 @@ export interface paths {
                                 startedAt: string;
                                 directoriesTotal: number;
                                 directoriesScanned: number;
+                                /**
+                                 * Format: uri
+                                 * @description The run in the Temporal Web UI
+                                 */
+                                temporalUrl: string;
                             }[];
                             pipelines: {
                                 /** Format: uuid */
@@ -8555,6 +8706,11 @@ export interface paths {
                                     awaitingApproval: boolean;
                                     /** Format: date-time */
                                     updatedAt: string;
+                                    /**
+                                     * Format: uri
+                                     * @description The run in the Temporal Web UI
+                                     */
+                                    temporalUrl: string;
                                 }[];
                                 awaitingApproval: {
                                     /** Format: uuid */
@@ -8570,6 +8726,11 @@ export interface paths {
                                     awaitingApproval: boolean;
                                     /** Format: date-time */
                                     updatedAt: string;
+                                    /**
+                                     * Format: uri
+                                     * @description The run in the Temporal Web UI
+                                     */
+                                    temporalUrl: string;
                                 }[];
                                 failed: {
                                     /** Format: uuid */
@@ -8585,6 +8746,11 @@ export interface paths {
                                     awaitingApproval: boolean;
                                     /** Format: date-time */
                                     updatedAt: string;
+                                    /**
+                                     * Format: uri
+                                     * @description The run in the Temporal Web UI
+                                     */
+                                    temporalUrl: string;
                                 }[];
                             };
                             notifications: {

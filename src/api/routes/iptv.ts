@@ -10,7 +10,8 @@ import { iptvSyncSortKeys, iptvSyncStatuses } from '../../db/repositories/iptv-s
 import { IptvProviderService, type IptvProviderView } from '../../services/iptv/iptv-provider-service.js';
 import { IptvSyncService } from '../../services/iptv/iptv-sync-service.js';
 import { oneOrMore, pageBody, pagingQuery } from '../paging.js';
-import { isoDate, toIso, uuidParams } from '../schemas.js';
+import type { TemporalLinks } from '../../services/temporal-links.js';
+import { isoDate, temporalUrl, toIso, uuidParams } from '../schemas.js';
 
 export interface IptvRouteDeps {
   db: Database;
@@ -19,6 +20,7 @@ export interface IptvRouteDeps {
   credentialsCipher: CredentialsCipher;
   providerRegistry: ProviderRegistry;
   schedules: ScheduleService;
+  temporalLinks: TemporalLinks;
 }
 
 const categories = z.object({ movies: z.boolean(), tvshows: z.boolean() }).strict();
@@ -115,6 +117,8 @@ const syncBody = z.object({
   providerId: z.uuid(),
   providerName: z.string(),
   workflowId: z.string(),
+  /** The sync's first run in the Temporal Web UI. */
+  temporalUrl,
   status: z.enum(iptvSyncStatuses),
   /** The workflow's phase when it last wrote the row: fetching, matching, monitoring, completed, failed, cancelled. */
   phase: z.string(),
@@ -175,6 +179,7 @@ export const iptvRoutes: FastifyPluginAsyncZod<IptvRouteDeps> = async (app, deps
         records: page.records.map(({ run, providerName }) => ({
           ...run,
           providerName,
+          temporalUrl: deps.temporalLinks.workflow(run.workflowId, run.id),
           startedAt: toIso(run.startedAt)!,
           finishedAt: toIso(run.finishedAt),
           updatedAt: toIso(run.updatedAt)!,
@@ -243,10 +248,13 @@ export const iptvRoutes: FastifyPluginAsyncZod<IptvRouteDeps> = async (app, deps
         tags,
         summary: 'Sync the catalogue now, or return the sync already running',
         params: uuidParams,
-        response: { 202: z.object({ syncId: z.string(), workflowId: z.string(), alreadyRunning: z.boolean() }) },
+        response: { 202: z.object({ syncId: z.string(), workflowId: z.string(), temporalUrl, alreadyRunning: z.boolean() }) },
       },
     },
-    async (request, reply) => reply.code(202).send(await iptv.sync(request.params.id)),
+    async (request, reply) => {
+      const sync = await iptv.sync(request.params.id);
+      return reply.code(202).send({ ...sync, temporalUrl: deps.temporalLinks.workflow(sync.workflowId, sync.syncId) });
+    },
   );
 
   app.get(

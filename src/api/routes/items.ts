@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { itemWorkflowId } from '../../contracts/request.js';
 import { processingItemStatuses } from '../../db/schema/index.js';
 import { itemSortKeys } from '../../db/repositories/request-list-repository.js';
 import { itemSteps, itemWaits } from '../../requests/item-stage.js';
@@ -7,10 +8,10 @@ import { ItemService } from '../../services/requests/item-service.js';
 import { RequestListService } from '../../services/requests/request-list-service.js';
 import type { AppDeps } from '../app-deps.js';
 import { oneOrMore, pageBody, pagingQuery } from '../paging.js';
-import { uuidParams } from '../schemas.js';
+import { temporalUrl, uuidParams } from '../schemas.js';
 import { itemRowBody, itemRowDto } from './request-bodies.js';
 
-const decisionBody = z.object({ itemId: z.uuid(), status: z.enum(processingItemStatuses) });
+const decisionBody = z.object({ itemId: z.uuid(), status: z.enum(processingItemStatuses), temporalUrl });
 
 const itemListQuery = z
   .object({
@@ -41,7 +42,7 @@ export const itemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
     async (request) => {
       const { status, step, waitingFor, requestId, ...paging } = request.query;
       const page = await lists.itemPage({ statuses: status, steps: step, waitingFor, requestId }, paging);
-      return { ...paging, totalRecords: page.totalRecords, records: page.records.map(itemRowDto) };
+      return { ...paging, totalRecords: page.totalRecords, records: page.records.map((entry) => itemRowDto(entry, deps.temporalLinks)) };
     },
   );
 
@@ -52,9 +53,14 @@ export const itemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
     ...(body ? { body } : {}),
     response: { 200: decisionBody },
   });
+  /** The decision's answer with the item's run in the Web UI. */
+  const withLink = async (decided: Promise<{ itemId: string; status: z.infer<typeof decisionBody>['status'] }>) => {
+    const result = await decided;
+    return { ...result, temporalUrl: deps.temporalLinks.workflow(itemWorkflowId(result.itemId)) };
+  };
 
   app.post('/api/items/:id/approve', { schema: schema('Approve the release found for an item') }, (request) =>
-    items.approve(request.params.id),
+    withLink(items.approve(request.params.id)),
   );
   app.post(
     '/api/items/:id/reject',
@@ -67,17 +73,17 @@ export const itemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
           .default({}),
       ),
     },
-    (request) => items.reject(request.params.id, (request.body as { reason?: string }).reason),
+    (request) => withLink(items.reject(request.params.id, (request.body as { reason?: string }).reason)),
   );
   app.post('/api/items/:id/retry', { schema: schema('Retry a FAILED item from the step that failed') }, (request) =>
-    items.retry(request.params.id),
+    withLink(items.retry(request.params.id)),
   );
   app.post(
     '/api/items/:id/search-now',
     { schema: schema('End the wait for an air date or for the next search, and search now') },
-    (request) => items.searchNow(request.params.id),
+    (request) => withLink(items.searchNow(request.params.id)),
   );
   app.post('/api/items/:id/cancel', { schema: schema('Cancel an item: its torrent and temporary files are removed') }, (request) =>
-    items.cancel(request.params.id),
+    withLink(items.cancel(request.params.id)),
   );
 };

@@ -4,7 +4,9 @@ import { processingItemStatuses, type ProcessingItemRow } from '../../db/schema/
 import { itemSteps, itemWaits } from '../../requests/item-stage.js';
 import type { ItemListEntry } from '../../services/requests/request-list-service.js';
 import type { RequestWithAggregates } from '../../services/requests/request-service.js';
-import { isoDate, toIso } from '../schemas.js';
+import { itemWorkflowId } from '../../contracts/request.js';
+import type { TemporalLinks } from '../../services/temporal-links.js';
+import { isoDate, temporalUrl, toIso } from '../schemas.js';
 
 /** The shapes of a request and of its items, shared by their detail and their lists so the two agree. */
 
@@ -38,6 +40,7 @@ export const requestBody = z.object({
   requireApproval: z.boolean(),
   status: z.enum(requestStatuses),
   workflowId: z.string(),
+  temporalUrl,
   lastError: z.string().nullable(),
   createdAt: isoDate,
   updatedAt: isoDate,
@@ -59,6 +62,9 @@ const releaseBody = z.object({
 export const itemBody = z.object({
   id: z.uuid(),
   requestId: z.uuid(),
+  /** The item's episodePipeline run (`item/<id>`). */
+  workflowId: z.string(),
+  temporalUrl,
   seasonNumber: z.number(),
   episodeNumber: z.number(),
   title: z.string().nullable(),
@@ -99,7 +105,7 @@ export const itemBody = z.object({
     .nullable(),
 });
 
-export const requestDto = ({ request: r, aggregates: counts }: RequestWithAggregates) => ({
+export const requestDto = ({ request: r, aggregates: counts }: RequestWithAggregates, links: TemporalLinks) => ({
   id: r.id,
   type: r.type,
   tmdbId: r.tmdbId,
@@ -114,15 +120,18 @@ export const requestDto = ({ request: r, aggregates: counts }: RequestWithAggreg
   requireApproval: r.requireApproval,
   status: r.status,
   workflowId: r.workflowId,
+  temporalUrl: links.workflow(r.workflowId),
   lastError: r.lastError,
   createdAt: toIso(r.createdAt)!,
   updatedAt: toIso(r.updatedAt)!,
   aggregates: counts,
 });
 
-export const itemDto = (i: ProcessingItemRow, live: z.infer<typeof itemBody>['live']) => ({
+export const itemDto = (i: ProcessingItemRow, live: z.infer<typeof itemBody>['live'], links: TemporalLinks) => ({
   id: i.id,
   requestId: i.requestId,
+  workflowId: itemWorkflowId(i.id),
+  temporalUrl: links.workflow(itemWorkflowId(i.id)),
   seasonNumber: i.seasonNumber,
   episodeNumber: i.episodeNumber,
   title: i.title,
@@ -151,6 +160,8 @@ export const itemRowBody = itemBody
   .pick({
     id: true,
     requestId: true,
+    workflowId: true,
+    temporalUrl: true,
     seasonNumber: true,
     episodeNumber: true,
     title: true,
@@ -170,12 +181,10 @@ export const itemRowBody = itemBody
     requestTitle: z.string().nullable(),
     step: z.enum(itemSteps),
     waitingFor: z.enum(itemWaits).nullable(),
-    /** The item's episodePipeline workflow. */
-    workflowId: z.string(),
     createdAt: isoDate,
   });
 
-export const itemRowDto = (entry: ItemListEntry): z.infer<typeof itemRowBody> => {
+export const itemRowDto = (entry: ItemListEntry, links: TemporalLinks): z.infer<typeof itemRowBody> => {
   const { id, requestId, seasonNumber, episodeNumber, title, status, failedStep, airDate, progress, lastError } = entry.item;
   return {
     id,
@@ -197,6 +206,7 @@ export const itemRowDto = (entry: ItemListEntry): z.infer<typeof itemRowBody> =>
     step: entry.step,
     waitingFor: entry.waitingFor,
     workflowId: entry.workflowId,
+    temporalUrl: links.workflow(entry.workflowId),
     createdAt: toIso(entry.item.createdAt)!,
   };
 };

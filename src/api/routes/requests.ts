@@ -85,7 +85,7 @@ export const requestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     async (request) => {
       const { status, type, q, ...paging } = request.query;
       const page = await lists.requestPage({ statuses: status, type, text: q }, paging);
-      return { ...paging, totalRecords: page.totalRecords, records: page.records.map(requestDto) };
+      return { ...paging, totalRecords: page.totalRecords, records: page.records.map((record) => requestDto(record, deps.temporalLinks)) };
     },
   );
 
@@ -93,14 +93,14 @@ export const requestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     '/api/requests',
     { schema: { tags, summary: 'Request a movie or TV episodes', body: createBody, response: { 201: requestBody } } },
     async (request, reply) => {
-      return reply.code(201).send(requestDto(await requestService.submit({ ...request.body, fieldPrefix: 'body' })));
+      return reply.code(201).send(requestDto(await requestService.submit({ ...request.body, fieldPrefix: 'body' }), deps.temporalLinks));
     },
   );
 
   app.get(
     '/api/requests/:id',
     { schema: { tags, summary: 'A request with its item counts', params: uuidParams, response: { 200: requestBody } } },
-    async (request) => requestDto(await requestService.get(request.params.id)),
+    async (request) => requestDto(await requestService.get(request.params.id), deps.temporalLinks),
   );
 
   app.post(
@@ -113,7 +113,7 @@ export const requestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         response: { 202: requestBody },
       },
     },
-    async (request, reply) => reply.code(202).send(requestDto(await requestService.cancel(request.params.id))),
+    async (request, reply) => reply.code(202).send(requestDto(await requestService.cancel(request.params.id), deps.temporalLinks)),
   );
 
   app.get(
@@ -126,6 +126,6 @@ export const requestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         response: { 200: z.array(itemBody) },
       },
     },
-    async (request) => (await requestService.items(request.params.id)).map(({ item, live }) => itemDto(item, live)),
+    async (request) => (await requestService.items(request.params.id)).map(({ item, live }) => itemDto(item, live, deps.temporalLinks)),
   );
 };

@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scanRunStatuses, scanSortKeys } from '../../db/repositories/scan-run-repository.js';
 import { ScanService, type ScanView } from '../../services/libraries/scan-service.js';
+import type { TemporalLinks } from '../../services/temporal-links.js';
 import type { AppDeps } from '../app-deps.js';
 import { oneOrMore, pageBody, pagingQuery } from '../paging.js';
-import { isoDate, toIso, uuidParams } from '../schemas.js';
+import { isoDate, temporalUrl, toIso, uuidParams } from '../schemas.js';
 
 const counters = {
   directoriesTotal: z.number().int(),
@@ -21,6 +22,8 @@ const scanBody = z.object({
   id: z.uuid(),
   libraryId: z.uuid(),
   workflowId: z.string(),
+  /** The scan's first run (its id is the scan's); the UI links each run to the one it continued as. */
+  temporalUrl,
   status: z.enum(scanRunStatuses),
   /** The workflow's current phase while it runs (live, from a query; null in lists). */
   phase: z.string().nullable(),
@@ -41,7 +44,7 @@ const scanListQuery = z.object({ libraryId: z.uuid('a library id in UUID form').
 const libraryScanListQuery = z.object(scanFilters).strict();
 const scanPageBody = pageBody(scanSortKeys, scanRowBody);
 
-export const scanRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, temporal }) => {
+export const scanRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, temporal, temporalLinks }) => {
   const scans = new ScanService(db, temporal);
 
   app.get(
@@ -57,7 +60,7 @@ export const scanRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, temp
     async (request) => {
       const { libraryId, status, ...paging } = request.query;
       const page = await scans.list({ libraryId, statuses: status }, paging);
-      return { ...paging, totalRecords: page.totalRecords, records: page.records.map(toRowDto) };
+      return { ...paging, totalRecords: page.totalRecords, records: page.records.map((record) => toRowDto(record, temporalLinks)) };
     },
   );
 
@@ -75,7 +78,7 @@ export const scanRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, temp
     async (request) => {
       const { status, ...paging } = request.query;
       const page = await scans.listForLibrary(request.params.id, { statuses: status }, paging);
-      return { ...paging, totalRecords: page.totalRecords, records: page.records.map(toRowDto) };
+      return { ...paging, totalRecords: page.totalRecords, records: page.records.map((record) => toRowDto(record, temporalLinks)) };
     },
   );
 
@@ -89,7 +92,7 @@ export const scanRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, temp
         response: { 200: scanBody },
       },
     },
-    async (request) => toDto(await scans.get(request.params.id)),
+    async (request) => toDto(await scans.get(request.params.id), temporalLinks),
   );
 
   app.get(
@@ -122,12 +125,13 @@ export const scanRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, temp
   );
 };
 
-function toDto({ run, live }: ScanView) {
+function toDto({ run, live }: ScanView, links: TemporalLinks) {
   const source = live ?? run;
   return {
     id: run.id,
     libraryId: run.libraryId,
     workflowId: run.workflowId,
+    temporalUrl: links.workflow(run.workflowId, run.id),
     status: run.status,
     phase: live?.phase ?? null,
     startedAt: toIso(run.startedAt)!,
@@ -144,4 +148,7 @@ function toDto({ run, live }: ScanView) {
   };
 }
 
-const toRowDto = ({ run, libraryName }: { run: ScanView['run']; libraryName: string }) => ({ ...toDto({ run }), libraryName });
+const toRowDto = ({ run, libraryName }: { run: ScanView['run']; libraryName: string }, links: TemporalLinks) => ({
+  ...toDto({ run }, links),
+  libraryName,
+});
