@@ -107,6 +107,12 @@ export const approveUpdate = defineUpdate<DecisionResult>('approve');
 export const rejectUpdate = defineUpdate<DecisionResult, [{ reason?: string }]>('reject');
 export const retryUpdate = defineUpdate<DecisionResult>('retry');
 export const cancelUpdate = defineUpdate<DecisionResult>('cancel');
+/**
+ * A release's stable name among an item's releases: the indexer's Torznab guid. Releases found before every
+ * release carried one fall back to their download link, which the indexer gives for each.
+ */
+export const releaseGuid = (release: Pick<ReleaseCandidate, 'guid' | 'downloadUrl'>): string => release.guid ?? release.downloadUrl;
+
 /** Ends a timed wait (air date, search backoff) now. */
 export const endWaitSignal = defineSignal('endWait');
 /** The waits `endWaitSignal` ends; a person's decision (approval, retry or cancel) is never skipped. */

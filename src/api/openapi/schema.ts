@@ -4644,8 +4644,10 @@ export interface paths {
                             }[];
                             torrentHash: string | null;
                             selectedRelease: {
+                                guid: string;
                                 title: string;
                                 indexer: string;
+                                infoHash?: string;
                                 sizeBytes: number;
                                 seeders: number;
                                 resolution?: number;
@@ -4655,8 +4657,10 @@ export interface paths {
                                 rejections: string[];
                             } | null;
                             availableReleases: {
+                                guid: string;
                                 title: string;
                                 indexer: string;
+                                infoHash?: string;
                                 sizeBytes: number;
                                 seeders: number;
                                 resolution?: number;

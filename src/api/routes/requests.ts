@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { processingItemStatuses, type ProcessingItemRow } from '../../db/schema/index.js';
+import { processingItemStatuses, type ProcessingItemRow, type ReleaseCandidate } from '../../db/schema/index.js';
+import { releaseGuid } from '../../contracts/request.js';
 import { RequestService, type RequestWithAggregates } from '../../services/requests/request-service.js';
 import type { AppDeps } from '../app-deps.js';
 import { isoDate, toIso, uuidParams } from '../schemas.js';
@@ -78,8 +79,12 @@ const requestBody = z.object({
 });
 
 const releaseBody = z.object({
+  /** The indexer's Torznab guid: what POST /api/items/:id/select-release names. */
+  guid: z.string(),
   title: z.string(),
   indexer: z.string(),
+  /** v1 info hash (40 lower-case hex digits), when the indexer gave one. */
+  infoHash: z.string().optional(),
   sizeBytes: z.number(),
   seeders: z.number(),
   resolution: z.number().optional(),
@@ -153,6 +158,8 @@ const requestDto = ({ request: r, aggregates: counts }: RequestWithAggregates) =
   aggregates: counts,
 });
 
+const releaseDto = (r: ReleaseCandidate) => ({ ...r, guid: releaseGuid(r) });
+
 export const itemDto = (i: ProcessingItemRow, live: z.infer<typeof itemBody>['live']) => ({
   id: i.id,
   requestId: i.requestId,
@@ -167,8 +174,8 @@ export const itemDto = (i: ProcessingItemRow, live: z.infer<typeof itemBody>['li
   deliveredPaths: i.deliveredPaths,
   recycledFiles: i.recycledFiles,
   torrentHash: i.torrentHash,
-  selectedRelease: i.selectedRelease ?? null,
-  availableReleases: i.availableReleases,
+  selectedRelease: i.selectedRelease ? releaseDto(i.selectedRelease) : null,
+  availableReleases: i.availableReleases.map(releaseDto),
   qualityMet: i.qualityMet,
   progress: i.progress,
   lastError: i.lastError,
