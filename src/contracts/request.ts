@@ -107,6 +107,9 @@ export const approveUpdate = defineUpdate<DecisionResult>('approve');
 export const rejectUpdate = defineUpdate<DecisionResult, [{ reason?: string }]>('reject');
 export const retryUpdate = defineUpdate<DecisionResult>('retry');
 export const cancelUpdate = defineUpdate<DecisionResult>('cancel');
+/** The rejection a search gives a release on the blocklist. */
+export const BLOCKLISTED = 'blocklisted';
+
 /**
  * A release's stable name among an item's releases: the indexer's Torznab guid. Releases found before every
  * release carried one fall back to their download link, which the indexer gives for each.

@@ -1,5 +1,6 @@
 import { Client } from '@temporalio/client';
 import { Worker, type NativeConnection } from '@temporalio/worker';
+import { createBlocklistActivities } from '../activities/blocklist.js';
 import { createDeliveryActivities } from '../activities/deliver.js';
 import { createDownloadActivities } from '../activities/download.js';
 import { createEncodeActivities } from '../activities/encode.js';
@@ -10,6 +11,7 @@ import { ProviderCacheManager } from '../cache/provider-cache-manager.js';
 import { TemporalProviderFetcher } from '../cache/temporal-provider-fetcher.js';
 import { DEFAULT_PIPELINE_TIMINGS, type RequestPipelineSettings } from '../config/request-pipeline-settings.js';
 import type { Database } from '../db/client.js';
+import { BlocklistRepository } from '../db/repositories/blocklist-repository.js';
 import { DeliveryTargetRepository } from '../db/repositories/delivery-target-repository.js';
 import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
 import { QualityProfileRepository } from '../db/repositories/quality-profile-repository.js';
@@ -39,6 +41,7 @@ export function createRequestPipelineActivities(deps: RequestPipelineDeps) {
   const requests = new RequestRepository(deps.db);
   const events = new EventRecorder(new EventRepository(deps.db), requests);
   const profiles = new QualityProfileRepository(deps.db);
+  const blocklist = new BlocklistRepository(deps.db);
   const temporal = new Client({ connection: deps.connection, namespace: deps.namespace });
   const providerCache = new ProviderCacheManager({
     cache: new ProviderCacheRepository(deps.db),
@@ -49,7 +52,8 @@ export function createRequestPipelineActivities(deps: RequestPipelineDeps) {
   return {
     ...createPipelineTimingsActivities(deps.settings.timings ?? DEFAULT_PIPELINE_TIMINGS),
     ...createRequestItemActivities({ requests, providerCache, events }),
-    ...createReleaseSearchActivities({ indexers, profiles }),
+    ...createReleaseSearchActivities({ indexers, profiles, blocklist }),
+    ...createBlocklistActivities({ blocklist }),
     ...createDownloadActivities({
       qbittorrent: new QbittorrentClient(deps.settings.qbittorrent),
       requests,

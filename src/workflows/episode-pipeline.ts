@@ -13,6 +13,7 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { BlocklistActivities } from '../activities/blocklist.js';
 import type { DeliveryActivities } from '../activities/deliver.js';
 import type { DownloadActivities } from '../activities/download.js';
 import type { EncodeActivities } from '../activities/encode.js';
@@ -124,6 +125,10 @@ const { searchReleases } = proxyActivities<ReleaseSearchActivities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumAttempts: 3 },
 });
+const { blocklistRelease } = proxyActivities<BlocklistActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 20 },
+});
 const { addRelease, removeTorrent } = proxyActivities<DownloadActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', maximumAttempts: 5, nonRetryableErrorTypes: [DOWNLOAD_ERRORED] },
@@ -142,8 +147,10 @@ const { deliverItem } = proxyActivities<DeliveryActivities>({
 
 const FINISHED: ProcessingItemStatus[] = ['COMPLETED', 'CANCELLED'];
 const SET_ASIDE_UNADDABLE_RELEASE = 'set-aside-unaddable-release';
+const BLOCKLIST_REJECTED_RELEASE = 'blocklist-rejected-release';
 
-type Decision = { kind: 'approve' } | { kind: 'reject'; reason: string };
+/** `byPerson`: a person's rejection puts the release on the blocklist; an approval timeout's does not. */
+type Decision = { kind: 'approve' } | { kind: 'reject'; reason: string; byPerson: boolean };
 
 /**
  * The item as people see and steer it: its live `state`, and what they asked for through updates and
@@ -189,7 +196,7 @@ class Item {
     setHandler(
       rejectUpdate,
       (args) => {
-        this.decision = { kind: 'reject', reason: args.reason ?? 'rejected by a person' };
+        this.decision = { kind: 'reject', reason: args.reason ?? 'rejected by a person', byPerson: true };
         return this.result();
       },
       { validator: (_args: { reason?: string }) => mustAwaitApproval() },
@@ -401,10 +408,14 @@ async function approval(run: Run): Promise<boolean> {
       item.cancelRequested = true;
       throw ApplicationFailure.nonRetryable('No decision within the approval timeout: cancelled', APPROVAL_TIMED_OUT);
     }
-    decision = auto === 'approve' ? { kind: 'approve' } : { kind: 'reject', reason: 'no decision within the approval timeout' };
+    decision =
+      auto === 'approve' ? { kind: 'approve' } : { kind: 'reject', reason: 'no decision within the approval timeout', byPerson: false };
   }
   if (decision.kind === 'reject') {
     const rejected = item.state.release!;
+    // Runs recorded before the blocklist rejected without recording.
+    if (decision.byPerson && patched(BLOCKLIST_REJECTED_RELEASE))
+      await blocklistRelease({ itemId: input.itemId, requestId: input.requestId, release: rejected, reason: decision.reason });
     run.setAside(rejected);
     await item.transition('SEARCHING', { selectedRelease: null, lastError: `Release "${rejected.title}" rejected: ${decision.reason}` });
     item.state.release = null;

@@ -4927,6 +4927,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/blocklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Releases a person rejected, one page at a time */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sortKey?: "createdAt" | "title";
+                    sortDirection?: "ascending" | "descending";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            page: number;
+                            pageSize: number;
+                            /** @enum {string} */
+                            sortKey: "createdAt" | "title";
+                            /** @enum {string} */
+                            sortDirection: "ascending" | "descending";
+                            totalRecords: number;
+                            records: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                indexer: string;
+                                guid: string;
+                                infoHash: string | null;
+                                /** Format: uuid */
+                                itemId: string;
+                                /** Format: uuid */
+                                requestId: string;
+                                reason: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/blocklist/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a release from the blocklist: later searches may take it again */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/indexers": {
         parameters: {
             query?: never;
