@@ -106,6 +106,12 @@ export const requestStateQuery = defineQuery<MediaRequestState>('state');
 export const approveUpdate = defineUpdate<DecisionResult>('approve');
 export const rejectUpdate = defineUpdate<DecisionResult, [{ reason?: string }]>('reject');
 export const retryUpdate = defineUpdate<DecisionResult>('retry');
+/**
+ * A person chooses one of the item's releases by its guid (`releaseGuid`): at the approval wait it becomes
+ * the approved release, during the wait for the next search it is taken at once. Refused at any other step,
+ * for a guid the item was not offered, and for a blocklisted release.
+ */
+export const selectReleaseUpdate = defineUpdate<DecisionResult, [{ guid: string }]>('selectRelease');
 export const cancelUpdate = defineUpdate<DecisionResult>('cancel');
 /** The rejection a search gives a release on the blocklist. */
 export const BLOCKLISTED = 'blocklisted';

@@ -23,6 +23,7 @@ import type { ItemChangesInput, RequestItemActivities } from '../activities/requ
 import type { MediaInfo, ProcessingItemStatus, ReleaseCandidate } from '../contracts/request.js';
 import { folderRefreshWorkflowType, type FolderRefreshInput } from '../contracts/folder-refresh.js';
 import {
+  BLOCKLISTED,
   ENDABLE_WAITS,
   approveUpdate,
   cancelUpdate,
@@ -31,7 +32,9 @@ import {
   episodeStateQuery,
   folderRefreshWorkflowIdForItem,
   rejectUpdate,
+  releaseGuid,
   retryUpdate,
+  selectReleaseUpdate,
   type DecisionResult,
   type EpisodePipelineInput,
   type EpisodeState,
@@ -88,8 +91,8 @@ async function runSteps(run: Run, first: PipelineStep): Promise<void> {
         step = 'search';
         break;
       case 'search':
-        await searchRelease(run);
-        step = 'approval';
+        // A release a person chose while the search waited is approved already.
+        step = (await searchRelease(run)) === 'chosen' ? 'download' : 'approval';
         break;
       case 'approval':
         step = (await approval(run)) ? 'download' : 'search';
@@ -148,6 +151,8 @@ const { deliverItem } = proxyActivities<DeliveryActivities>({
 const FINISHED: ProcessingItemStatus[] = ['COMPLETED', 'CANCELLED'];
 const SET_ASIDE_UNADDABLE_RELEASE = 'set-aside-unaddable-release';
 const BLOCKLIST_REJECTED_RELEASE = 'blocklist-rejected-release';
+/** The waits at which a person may choose a release: the approval, and the wait for the next search. */
+const CHOOSING_WAITS = ['approval', 'release'];
 
 /** `byPerson`: a person's rejection puts the release on the blocklist; an approval timeout's does not. */
 type Decision = { kind: 'approve' } | { kind: 'reject'; reason: string; byPerson: boolean };
@@ -159,6 +164,10 @@ type Decision = { kind: 'approve' } | { kind: 'reject'; reason: string; byPerson
 class Item {
   readonly state: EpisodeState;
   decision: Decision | undefined;
+  /** The releases of the latest search, accepted and rejected: the ones a person may choose from. */
+  offered: ReleaseCandidate[] = [];
+  /** The release a person chose while the search waited, until the search takes it. */
+  chosen: ReleaseCandidate | undefined;
   cancelRequested = false;
   private retryRequested = false;
   private waitEnded = false;
@@ -202,6 +211,17 @@ class Item {
       { validator: (_args: { reason?: string }) => mustAwaitApproval() },
     );
     setHandler(
+      selectReleaseUpdate,
+      ({ guid }) => {
+        const release = this.offered.find((r) => releaseGuid(r) === guid)!;
+        this.state.release = release;
+        if (this.state.waitingFor === 'approval') this.decision = { kind: 'approve' };
+        else this.chosen = release;
+        return this.result();
+      },
+      { validator: (args: { guid: string }) => this.mustOffer(args) },
+    );
+    setHandler(
       retryUpdate,
       () => {
         this.retryRequested = true;
@@ -231,6 +251,21 @@ class Item {
 
   result(): DecisionResult {
     return { itemId: this.itemId, status: this.state.status };
+  }
+
+  /** Refuses a choice of release the item cannot take: at the wrong step, not one of its releases, blocklisted. */
+  private mustOffer(args: { guid: string } | undefined): void {
+    const { status, waitingFor } = this.state;
+    if (this.cancelRequested) throw new Error('Item is being cancelled: no release can be chosen');
+    if (!waitingFor || !CHOOSING_WAITS.includes(waitingFor))
+      throw new Error(
+        `Item is ${status}${waitingFor ? `, waiting for ${waitingFor}` : ''}: a release can be chosen only while it waits for approval or for a release`,
+      );
+    const guid = args?.guid;
+    if (typeof guid !== 'string') throw new Error('guid: a release guid is required');
+    const release = this.offered.find((r) => releaseGuid(r) === guid);
+    if (!release) throw new Error(`guid: "${guid}" is not one of the item's releases`);
+    if (release.rejections.includes(BLOCKLISTED)) throw new Error(`guid: release "${release.title}" is blocklisted`);
   }
 
   async transition(status: ProcessingItemStatus, changes: ItemChangesInput = {}): Promise<void> {
@@ -368,7 +403,8 @@ async function awaitAirDate({ input, item, timings }: Run): Promise<void> {
   await item.wait('air date', remaining, () => false, searchFrom);
 }
 
-async function searchRelease(run: Run): Promise<void> {
+/** 'chosen' when a person chose a release while the search waited: it needs no approval. */
+async function searchRelease(run: Run): Promise<'found' | 'chosen'> {
   const { input, item, timings } = run;
   let backoff = timings.searchRetryMs;
   await item.transition('SEARCHING', { lastError: null });
@@ -380,18 +416,26 @@ async function searchRelease(run: Run): Promise<void> {
       excluded: run.excluded,
     });
     const availableReleases = [...found.accepted, ...found.rejected];
+    item.offered = availableReleases;
     if (found.accepted.length > 0) {
       run.candidates = found.accepted;
       item.state.release = run.candidates[0]!;
       await item.transition('FOUND', { availableReleases, qualityMet: found.qualityMet, selectedRelease: item.state.release });
-      return;
+      return 'found';
     }
     await item.transition('SEARCHING', {
       availableReleases,
       qualityMet: false,
       lastError: `No acceptable release yet (${availableReleases.length} seen)`,
     });
-    await item.wait('release', backoff, () => false);
+    await item.wait('release', backoff, () => item.chosen !== undefined);
+    const chosen = item.chosen;
+    if (chosen) {
+      item.chosen = undefined;
+      run.candidates = [];
+      await item.transition('FOUND', { selectedRelease: chosen, lastError: null });
+      return 'chosen';
+    }
     backoff = Math.min(backoff * 2, timings.searchRetryMaxMs);
   }
 }

@@ -5,7 +5,7 @@ import { createBlocklistActivities } from '../../src/activities/blocklist.js';
 import { createReleaseSearchActivities } from '../../src/activities/release-search.js';
 import { BlocklistRepository } from '../../src/db/repositories/blocklist-repository.js';
 import { QualityProfileRepository } from '../../src/db/repositories/quality-profile-repository.js';
-import { blocklist, requests, type ReleaseCandidate } from '../../src/db/schema/index.js';
+import { blocklist, processingItems, requests, type ReleaseCandidate } from '../../src/db/schema/index.js';
 import { BLOCKLISTED } from '../../src/contracts/request.js';
 import { startFakeTorznab, type FakeTorznab } from '../fakes/torznab.js';
 import { onCleanup } from '../support/cleanup.js';
@@ -35,6 +35,14 @@ const candidate = (title: string, replace: Partial<ReleaseCandidate> = {}): Rele
   rejections: [],
   ...replace,
 });
+
+async function insertItem(episode: number, values: Partial<typeof processingItems.$inferInsert>): Promise<string> {
+  const [row] = await database.db
+    .insert(processingItems)
+    .values({ requestId, seasonNumber: 1, episodeNumber: episode, ...values })
+    .returning();
+  return row!.id;
+}
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -182,5 +190,57 @@ describe('a search skips blocklisted releases', () => {
     await app.inject({ method: 'DELETE', url: `/api/blocklist/${byGuid.id}`, headers: authHeaders });
     const after = await search();
     expect(after.accepted.map((r) => r.title)).toEqual(['Heat.1995.1080p.BluRay.x264-BYGUID', 'Heat.1995.1080p.BluRay.x264-FREE']);
+  });
+});
+
+describe('POST /api/items/:id/select-release', () => {
+  const select = (itemId: string, payload: unknown) =>
+    app.inject({ method: 'POST', url: `/api/items/${itemId}/select-release`, headers: authHeaders, payload: payload as object });
+
+  it('404 for an unknown item, 400 naming guid for a malformed one, 409 for an ended item', async () => {
+    expect((await select(randomUUID(), { guid: 'x' })).statusCode).toBe(404);
+    const done = await insertItem(1, { status: 'COMPLETED' });
+    for (const body of [{}, { guid: '' }, { guid: 7 }, { guid: 'x'.repeat(2_001) }]) {
+      const response = await select(done, body);
+      expect(response.statusCode, JSON.stringify(body)).toBe(400);
+      expect(response.json().message).toMatch(/^body\.guid: /);
+    }
+    const ended = await select(done, { guid: 'x' });
+    expect(ended.statusCode).toBe(409);
+    expect(ended.json().message).toBe('Item is COMPLETED: its pipeline has ended');
+  });
+
+  it('409 for a release blocklisted since the item’s search', async () => {
+    const offered = candidate('Heat.1995.1080p.Since', { infoHash: hash('5') });
+    const itemId = await insertItem(2, { status: 'FOUND', availableReleases: [offered], selectedRelease: offered });
+    await repository.record({
+      guid: 'https://other.test/details/5',
+      indexer: 'other',
+      infoHash: hash('5'),
+      title: offered.title,
+      itemId: randomUUID(),
+      requestId,
+      reason: 'rejected by a person',
+    });
+
+    const response = await select(itemId, { guid: offered.guid });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().message).toBe(`guid: release "${offered.title}" is blocklisted`);
+  });
+
+  it('the item detail names each release by its guid, and its info hash when known', async () => {
+    const withGuid = candidate('Heat.1995.1080p.New', { infoHash: hash('6') });
+    const { guid: _, ...older } = candidate('Heat.1995.1080p.Old');
+    await insertItem(3, { status: 'COMPLETED', availableReleases: [withGuid, older], selectedRelease: withGuid });
+
+    const response = await app.inject({ method: 'GET', url: `/api/requests/${requestId}/items`, headers: authHeaders });
+    expect(response.statusCode).toBe(200);
+    const item = response.json().find((i: { episodeNumber: number }) => i.episodeNumber === 3);
+    expect(item.availableReleases.map((r: { guid: string; infoHash?: string }) => [r.guid, r.infoHash])).toEqual([
+      [withGuid.guid, hash('6')],
+      // Found before releases carried a guid: named by its download link.
+      [older.downloadUrl, undefined],
+    ]);
+    expect(item.selectedRelease).toMatchObject({ guid: withGuid.guid, infoHash: hash('6') });
   });
 });

@@ -4798,6 +4798,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/items/{id}/select-release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose one of the item's releases by its guid: at the approval wait it is the approved release, while the search waits it is taken at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        guid: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            itemId: string;
+                            /** @enum {string} */
+                            status: "PENDING" | "AWAITING" | "SEARCHING" | "FOUND" | "DOWNLOADING" | "DOWNLOADED" | "ENCODING" | "ENCODED" | "DELIVERING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/items/{id}/retry": {
         parameters: {
             query?: never;
@@ -6500,7 +6549,7 @@ export interface paths {
                                 /** Format: date-time */
                                 occurredAt: string;
                                 /** @enum {string} */
-                                type: "scan.finished" | "title.added" | "title.updated" | "title.removed" | "webhook.received" | "release.grabbed" | "item.downloaded" | "item.encoded" | "item.delivered" | "item.completed" | "item.failed" | "item.cancelled" | "item.approved" | "item.rejected" | "notification.sent" | "notification.failed" | "scan.progress" | "item.status" | "item.progress" | "pipeline.phase";
+                                type: "scan.finished" | "title.added" | "title.updated" | "title.removed" | "webhook.received" | "release.grabbed" | "item.downloaded" | "item.encoded" | "item.delivered" | "item.completed" | "item.failed" | "item.cancelled" | "item.approved" | "item.rejected" | "item.release-selected" | "notification.sent" | "notification.failed" | "scan.progress" | "item.status" | "item.progress" | "pipeline.phase";
                                 /** Format: uuid */
                                 libraryId: string | null;
                                 /** @enum {string|null} */
