@@ -35,6 +35,7 @@ import { moviePipelineRoutes, showPipelineRoutes } from './routes/title-pipeline
 import { webhookRoutes } from './routes/webhooks.js';
 import { deliveryTargetRoutes } from './routes/delivery-targets.js';
 import { itemRoutes } from './routes/items.js';
+import { blocklistRoutes } from './routes/blocklist.js';
 import { qualityProfileRoutes } from './routes/quality-profiles.js';
 import { requestRoutes } from './routes/requests.js';
 
@@ -119,6 +120,7 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   await app.register(deliveryTargetRoutes, deps);
   await app.register(requestRoutes, deps);
   await app.register(itemRoutes, deps);
+  await app.register(blocklistRoutes, deps);
   await app.register(indexerRoutes, deps);
   await app.register(arrV3Routes, deps);
   await app.register(eventRoutes, deps);

@@ -5172,8 +5172,10 @@ export interface paths {
                             }[];
                             torrentHash: string | null;
                             selectedRelease: {
+                                guid: string;
                                 title: string;
                                 indexer: string;
+                                infoHash?: string;
                                 sizeBytes: number;
                                 seeders: number;
                                 resolution?: number;
@@ -5183,8 +5185,10 @@ export interface paths {
                                 rejections: string[];
                             } | null;
                             availableReleases: {
+                                guid: string;
                                 title: string;
                                 indexer: string;
+                                infoHash?: string;
                                 sizeBytes: number;
                                 seeders: number;
                                 resolution?: number;
@@ -5423,6 +5427,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/items/{id}/select-release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose one of the item's releases by its guid: at the approval wait it is the approved release, while the search waits it is taken at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        guid: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            itemId: string;
+                            /** @enum {string} */
+                            status: "PENDING" | "AWAITING" | "SEARCHING" | "FOUND" | "DOWNLOADING" | "DOWNLOADED" | "ENCODING" | "ENCODED" | "DELIVERING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/items/{id}/retry": {
         parameters: {
             query?: never;
@@ -5562,6 +5620,108 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/blocklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Releases a person rejected, one page at a time */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sortKey?: "createdAt" | "title";
+                    sortDirection?: "ascending" | "descending";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            page: number;
+                            pageSize: number;
+                            /** @enum {string} */
+                            sortKey: "createdAt" | "title";
+                            /** @enum {string} */
+                            sortDirection: "ascending" | "descending";
+                            totalRecords: number;
+                            records: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                indexer: string;
+                                guid: string;
+                                infoHash: string | null;
+                                /** Format: uuid */
+                                itemId: string;
+                                /** Format: uuid */
+                                requestId: string;
+                                reason: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/blocklist/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a release from the blocklist: later searches may take it again */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -8467,7 +8627,7 @@ export interface paths {
                                 /** Format: date-time */
                                 occurredAt: string;
                                 /** @enum {string} */
-                                type: "scan.finished" | "title.added" | "title.updated" | "title.removed" | "webhook.received" | "release.grabbed" | "item.downloaded" | "item.encoded" | "item.delivered" | "item.completed" | "item.failed" | "item.cancelled" | "item.approved" | "item.rejected" | "notification.sent" | "notification.failed" | "scan.progress" | "item.status" | "item.progress" | "pipeline.phase";
+                                type: "scan.finished" | "title.added" | "title.updated" | "title.removed" | "webhook.received" | "release.grabbed" | "item.downloaded" | "item.encoded" | "item.delivered" | "item.completed" | "item.failed" | "item.cancelled" | "item.approved" | "item.rejected" | "item.release-selected" | "notification.sent" | "notification.failed" | "scan.progress" | "item.status" | "item.progress" | "pipeline.phase";
                                 /** Format: uuid */
                                 libraryId: string | null;
                                 /** @enum {string|null} */

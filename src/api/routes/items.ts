@@ -75,6 +75,16 @@ export const itemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
     },
     (request) => withLink(items.reject(request.params.id, (request.body as { reason?: string }).reason)),
   );
+  app.post(
+    '/api/items/:id/select-release',
+    {
+      schema: schema(
+        "Choose one of the item's releases by its guid: at the approval wait it is the approved release, while the search waits it is taken at once",
+        z.object({ guid: z.string("a release guid from the item's availableReleases").min(1).max(2_000) }).strict(),
+      ),
+    },
+    (request) => withLink(items.selectRelease(request.params.id, (request.body as { guid: string }).guid)),
+  );
   app.post('/api/items/:id/retry', { schema: schema('Retry a FAILED item from the step that failed') }, (request) =>
     withLink(items.retry(request.params.id)),
   );

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { requestStatuses } from '../../db/repositories/request-list-repository.js';
-import { processingItemStatuses, type ProcessingItemRow } from '../../db/schema/index.js';
+import { processingItemStatuses, type ProcessingItemRow, type ReleaseCandidate } from '../../db/schema/index.js';
 import { itemSteps, itemWaits } from '../../requests/item-stage.js';
 import type { ItemListEntry } from '../../services/requests/request-list-service.js';
 import type { RequestWithAggregates } from '../../services/requests/request-service.js';
-import { itemWorkflowId } from '../../contracts/request.js';
+import { itemWorkflowId, releaseGuid } from '../../contracts/request.js';
 import type { TemporalLinks } from '../../services/temporal-links.js';
 import { isoDate, temporalUrl, toIso } from '../schemas.js';
 
@@ -48,8 +48,12 @@ export const requestBody = z.object({
 });
 
 const releaseBody = z.object({
+  /** The indexer's Torznab guid: what POST /api/items/:id/select-release names. */
+  guid: z.string(),
   title: z.string(),
   indexer: z.string(),
+  /** v1 info hash (40 lower-case hex digits), when the indexer gave one. */
+  infoHash: z.string().optional(),
   sizeBytes: z.number(),
   seeders: z.number(),
   resolution: z.number().optional(),
@@ -127,6 +131,8 @@ export const requestDto = ({ request: r, aggregates: counts }: RequestWithAggreg
   aggregates: counts,
 });
 
+const releaseDto = (r: ReleaseCandidate) => ({ ...r, guid: releaseGuid(r) });
+
 export const itemDto = (i: ProcessingItemRow, live: z.infer<typeof itemBody>['live'], links: TemporalLinks) => ({
   id: i.id,
   requestId: i.requestId,
@@ -143,8 +149,8 @@ export const itemDto = (i: ProcessingItemRow, live: z.infer<typeof itemBody>['li
   deliveredPaths: i.deliveredPaths,
   recycledFiles: i.recycledFiles,
   torrentHash: i.torrentHash,
-  selectedRelease: i.selectedRelease ?? null,
-  availableReleases: i.availableReleases,
+  selectedRelease: i.selectedRelease ? releaseDto(i.selectedRelease) : null,
+  availableReleases: i.availableReleases.map(releaseDto),
   qualityMet: i.qualityMet,
   progress: i.progress,
   lastError: i.lastError,

@@ -72,7 +72,10 @@ export interface ReleaseCandidate {
   title: string;
   /** The configured indexer's name: its URL (with its API key) is looked up when the release is fetched. */
   indexer: string;
-  /** The indexer's id for the release (often its details page). */
+  /**
+   * The indexer's id for the release (often its details page), its download link when the indexer gave none.
+   * Absent only in releases found before every release carried one (`releaseGuid` reads either).
+   */
   guid?: string;
   /** The link without credentials: each is a placeholder `{indexer-secret:…}` filled from the indexer's URL. */
   downloadUrl: string;
