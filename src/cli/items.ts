@@ -62,5 +62,6 @@ export function itemsCommand(program: Command): void {
 
 function report(ctx: CliContext, decision: string, result: { itemId: string; status: string }): void {
   if (ctx.json) return printJson(result);
-  printLine(`${decision}: item ${result.itemId} is ${result.status}`);
+  // The status when the workflow took the decision; what follows from it is on its way.
+  printLine(`${decision}: accepted for item ${result.itemId} (${result.status})`);
 }

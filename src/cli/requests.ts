@@ -3,7 +3,7 @@ import type { paths } from '../api/openapi/schema.js';
 import { collect, episode, integer } from './arguments.js';
 import { action } from './context.js';
 import { printFields, printJson, printLine, printTable, temporalUrlOf, when } from './output.js';
-import { itemName, watchRequest, type Item, type RequestRecord } from './watch-request.js';
+import { itemName, requestTitle, watchRequest, type Item, type RequestRecord } from './watch-request.js';
 
 type NewRequest = paths['/api/requests']['post']['requestBody']['content']['application/json'];
 
@@ -74,7 +74,7 @@ export function requestsCommand(program: Command): void {
         };
         const request = await ctx.answer(ctx.api.POST('/api/requests', { body }));
         if (ctx.json) return printJson(request);
-        printLine(`Requested ${describe(request)}: ${request.status}`);
+        printLine(`Requested ${requestTitle(request)}: ${request.status}`);
         printFields([
           ['ID', request.id],
           ['Temporal', temporalUrlOf(request)],
@@ -109,7 +109,7 @@ export function requestsCommand(program: Command): void {
         printTable(list.records, [
           ['ID', (r) => r.id],
           ['TYPE', (r) => r.type],
-          ['TITLE', (r) => describe(r)],
+          ['TITLE', (r) => requestTitle(r)],
           ['STATUS', (r) => r.status],
           [
             'ITEMS',
@@ -143,7 +143,9 @@ export function requestsCommand(program: Command): void {
         const { request, items } = await watchRequest(ctx, requestId);
         if (ctx.json) printJson({ request, items });
         else printRequest(request, items);
-        if (items.some((item) => item.status === 'FAILED')) process.exitCode = 1;
+        const failed = items.filter((item) => item.status === 'FAILED');
+        if (!ctx.json) for (const item of failed) printLine(`Failed: reelflow items retry ${item.id} (or items cancel)`);
+        if (failed.length) process.exitCode = 1;
       }),
     );
 }
@@ -152,7 +154,7 @@ function printRequest(request: RequestRecord, items: Item[]): void {
   const a = request.aggregates;
   printFields([
     ['Request', request.id],
-    ['Title', describe(request)],
+    ['Title', requestTitle(request)],
     ['Type', request.type],
     ['Status', request.status],
     ['Items', `${a.total} (${a.completed} completed, ${a.active} active, ${a.failed} failed, ${a.cancelled} cancelled)`],
@@ -167,7 +169,7 @@ function printRequest(request: RequestRecord, items: Item[]): void {
   const withTemporal = items.some((item) => temporalUrlOf(item));
   printTable(items, [
     ['ITEM', (i) => i.id],
-    ['NAME', (i) => itemName(i)],
+    ['NAME', (i) => itemName(i, request)],
     ['STATUS', (i) => i.status],
     ['%', (i) => Math.round(i.live?.activity?.percent ?? i.progress)],
     ['WAITING FOR', (i) => i.live?.waitingFor],
@@ -176,8 +178,3 @@ function printRequest(request: RequestRecord, items: Item[]): void {
     ...(withTemporal ? [['TEMPORAL', (i: Item) => temporalUrlOf(i)] as const] : []),
   ]);
 }
-
-const describe = (r: RequestRecord) => {
-  const title = r.title ?? r.imdbId ?? `tmdb ${r.tmdbId ?? '?'}`;
-  return r.year ? `${title} (${r.year})` : title;
-};

@@ -11,10 +11,16 @@ export type Item = paths['/api/requests/{id}/items']['get']['responses'][200]['c
 export const FINAL_ITEM_STATUSES: readonly string[] = ['COMPLETED', 'FAILED', 'CANCELLED'];
 const FINAL_REQUEST_STATUSES: readonly string[] = ['COMPLETED', 'PARTIAL', 'FAILED', 'CANCELLED'];
 
-export const itemName = (item: Item): string =>
-  item.seasonNumber || item.episodeNumber
+/** How people name an item: the movie, or the show's episode. */
+export const itemName = (item: Item, request: RequestRecord): string =>
+  request.type === 'tv'
     ? `S${pad(item.seasonNumber)}E${pad(item.episodeNumber)}${item.title ? ` ${item.title}` : ''}`
-    : (item.title ?? item.id);
+    : requestTitle(request);
+
+export const requestTitle = (r: RequestRecord): string => {
+  const title = r.title ?? r.imdbId ?? `tmdb ${r.tmdbId ?? '?'}`;
+  return r.year ? `${title} (${r.year})` : title;
+};
 const pad = (n: number) => String(n).padStart(2, '0');
 
 interface Shown {
@@ -52,7 +58,7 @@ export async function watchRequest(ctx: CliContext, requestId: string): Promise<
     for (const item of items) {
       let s = shown.get(item.id);
       if (!s) {
-        s = { line: board?.line(itemName(item), '%'), status: item.status, step: null, percent: 0 };
+        s = { line: board?.line(itemName(item, request), '%'), status: item.status, step: null, percent: 0 };
         shown.set(item.id, s);
       }
       if (s.status !== item.status) s.step = null;

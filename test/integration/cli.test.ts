@@ -18,6 +18,7 @@ import {
   type TestDatabase,
 } from '../support/integration.js';
 import { makeVideo } from '../support/media-fixtures.js';
+import { createProfile, createTarget } from '../support/request-pipeline.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /**
@@ -41,6 +42,10 @@ beforeAll(async () => {
   app = await createTestApp({ database, temporal: await createTestClient(), taskQueue, mediaRoots: [mediaRoot] });
   url = await app.listen({ port: 0, host: '127.0.0.1' });
 });
+
+let workerStarted: Promise<unknown> | undefined;
+/** The workers, from the moment a test needs them on (the scan test starts its scan before them). */
+const worker = () => (workerStarted ??= startTestWorker(database.db, taskQueue));
 
 const apiGet = async (route: string) => (await app.inject({ method: 'GET', url: route, headers: authHeaders })).json();
 
@@ -114,7 +119,7 @@ describe('reelflow against the running API', () => {
     const started = Date.now();
     const watch = startReelflow(['libraries', 'scan', 'Movies', '--watch']);
     await watch.waitFor('stderr', 'Scan Movies: 0/? folders');
-    await startTestWorker(database.db, taskQueue);
+    await worker();
     const done = await watch.exited;
 
     expect(done.code).toBe(0);
@@ -131,6 +136,47 @@ describe('reelflow against the running API', () => {
     expect(shown.code).toBe(0);
     expect(JSON.parse(shown.stdout)).toEqual(await apiGet(`/api/scans/${scanId}`));
     expect(JSON.parse(shown.stdout)).toMatchObject({ status: 'completed', directoriesTotal: 3, directoriesScanned: 3, titlesNew: 3 });
+  });
+
+  it('requests add, requests watch to the end of its item, the item decisions, and show --json as the API', async () => {
+    await worker();
+    const profile = await createProfile(app);
+    const target = await createTarget(app, tempDir('reelflow-target-'));
+    const args = ['--type', 'movie', '--tmdb', '949', '--title', 'Heat', '--year', '1995', '--profile', profile, '--target', target];
+    const added = await reelflow(['requests', 'add', ...args, '--json']);
+    expect(added.code).toBe(0);
+    const request = JSON.parse(added.stdout);
+    expect(request).toMatchObject({
+      type: 'movie',
+      tmdbId: 949,
+      title: 'Heat',
+      year: 1995,
+      qualityProfileId: profile,
+      targetIds: [target],
+    });
+
+    // No indexer is configured: the search fails for good, and the item waits for a person.
+    const watched = await reelflow(['requests', 'watch', request.id]);
+    expect(watched.code).toBe(1);
+    expect(watched.stderr.trim().split('\n').at(-1)).toBe('Heat (1995): 0 % FAILED');
+    expect(watched.stdout).toMatch(/Heat \(1995\)\s+FAILED\s+0\s+retry or cancel\s+-\s+search: No Torznab indexer is enabled/);
+    const itemId = /^([0-9a-f-]{36})\s+Heat/m.exec(watched.stdout)![1]!;
+    expect(watched.stdout).toContain(`reelflow items retry ${itemId}`);
+
+    const approve = await reelflow(['items', 'approve', itemId]);
+    expect(approve.code).toBe(1);
+    expect(approve.stderr).toMatch(/^reelflow: 409: Item is FAILED/);
+    const cancel = await reelflow(['items', 'cancel', itemId]);
+    expect(cancel.code).toBe(0);
+    expect(cancel.stdout).toBe(`cancel: accepted for item ${itemId} (FAILED)\n`);
+    await until(async () => (await apiGet(`/api/requests/${request.id}/items`))[0].status === 'CANCELLED');
+
+    const shown = await reelflow(['requests', 'show', request.id, '--json']);
+    expect(JSON.parse(shown.stdout)).toEqual({
+      request: await apiGet(`/api/requests/${request.id}`),
+      items: await apiGet(`/api/requests/${request.id}/items`),
+    });
+    expect(JSON.parse(shown.stdout).items[0]).toMatchObject({ id: itemId, status: 'CANCELLED' });
   });
 
   it('activity and history --json are the API answers', async () => {
@@ -270,6 +316,14 @@ function startReelflow(args: string[], overrides: Record<string, string | undefi
 }
 
 const reelflow = (args: string[], overrides: Record<string, string | undefined> = {}) => startReelflow(args, overrides).exited;
+
+async function until(done: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** A loopback port nothing listens on (it was free a moment ago). */
 async function closedPort(): Promise<number> {
