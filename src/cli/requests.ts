@@ -118,7 +118,9 @@ export function requestsCommand(program: Command): void {
           ['CREATED', (r) => when(r.createdAt)],
         ]);
         const pages = Math.max(1, Math.ceil(list.totalRecords / list.pageSize));
-        printLine(`Page ${list.page} of ${pages} (${list.totalRecords} requests, by ${list.sortKey} ${list.sortDirection})`);
+        printLine(
+          `Page ${list.page} of ${pages} (${list.totalRecords} request${list.totalRecords === 1 ? '' : 's'}, by ${list.sortKey} ${list.sortDirection})`,
+        );
       }),
     );
 

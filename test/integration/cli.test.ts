@@ -50,49 +50,47 @@ const worker = () => (workerStarted ??= startTestWorker(database.db, taskQueue))
 const apiGet = async (route: string) => (await app.inject({ method: 'GET', url: route, headers: authHeaders })).json();
 
 describe('reelflow against the running API', () => {
+  // Runs that do not depend on each other run side by side: each is a Node process of its own.
   it('health: readable, and --json is the API answer', async () => {
-    const plain = await reelflow(['health']);
+    const [plain, json] = await Promise.all([reelflow(['health']), reelflow(['health', '--json'])]);
     expect(plain.code).toBe(0);
     expect(plain.stdout).toContain(`Reelflow at ${url}: ok`);
     expect(plain.stdout).toMatch(/Postgres\s+ok/);
-
-    const json = await reelflow(['health', '--json']);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual(await apiGet('/healthz'));
   });
 
   it('finds the key in --api-key, then REELFLOW_API_KEY, then the data dir of npm start', async () => {
-    const none = await reelflow(['libraries', 'list'], { REELFLOW_API_KEY: undefined });
-    expect(none.code).toBe(1);
-    expect(none.stderr).toMatch(/^reelflow: 401: .*\(API key: none/);
-
     const dataDir = tempDir('reelflow-data-');
     fs.writeFileSync(path.join(dataDir, 'api-key'), `${TEST_API_KEY}\n`);
-    const fromDataDir = await reelflow(['libraries', 'list'], { REELFLOW_API_KEY: undefined, REELFLOW_DATA_DIR: dataDir });
+    const wrongKey = 'not-the-key-0123456789';
+    const [none, fromDataDir, wrongEnv, flag] = await Promise.all([
+      reelflow(['libraries', 'list'], { REELFLOW_API_KEY: undefined }),
+      reelflow(['libraries', 'list'], { REELFLOW_API_KEY: undefined, REELFLOW_DATA_DIR: dataDir }),
+      reelflow(['libraries', 'list'], { REELFLOW_API_KEY: wrongKey, REELFLOW_DATA_DIR: dataDir }),
+      reelflow(['libraries', 'list', '--api-key', TEST_API_KEY], { REELFLOW_API_KEY: wrongKey }),
+    ]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/^reelflow: 401: .*\(API key: none/);
     expect(fromDataDir.code).toBe(0);
     expect(fromDataDir.stdout).toContain('(none)');
-
-    const wrongEnv = await reelflow(['libraries', 'list'], { REELFLOW_API_KEY: 'not-the-key-0123456789' });
     expect(wrongEnv.code).toBe(1);
     expect(wrongEnv.stderr).toContain('API key: REELFLOW_API_KEY');
-    const flag = await reelflow(['libraries', 'list', '--api-key', TEST_API_KEY], { REELFLOW_API_KEY: 'not-the-key-0123456789' });
     expect(flag.code).toBe(0);
   });
 
   it('prints a refusal plainly, naming the field, with a non-zero exit (and the error body with --json)', async () => {
-    const bad = await reelflow(['libraries', 'add', 'Films', 'films', moviesRoot]);
+    const nowhere = path.join(mediaRoot, 'nope');
+    const [bad, missing, decision] = await Promise.all([
+      reelflow(['libraries', 'add', 'Films', 'films', moviesRoot]),
+      reelflow(['libraries', 'add', 'Nowhere', 'movie', nowhere, '--json']),
+      reelflow(['items', 'approve', randomUUID()]),
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^reelflow: 400: body\.kind: /);
     expect(bad.stdout).toBe('');
-
-    const missing = await reelflow(['libraries', 'add', 'Nowhere', 'movie', path.join(mediaRoot, 'nope'), '--json']);
     expect(missing.code).toBe(1);
-    expect(JSON.parse(missing.stdout)).toMatchObject({
-      statusCode: 400,
-      message: `rootPath "${path.join(mediaRoot, 'nope')}" does not exist`,
-    });
-
-    const decision = await reelflow(['items', 'approve', randomUUID()]);
+    expect(JSON.parse(missing.stdout)).toMatchObject({ statusCode: 400, message: `rootPath "${nowhere}" does not exist` });
     expect(decision.code).toBe(1);
     expect(decision.stderr).toMatch(/^reelflow: 404: /);
   });
@@ -111,9 +109,9 @@ describe('reelflow against the running API', () => {
     expect(added.code).toBe(0);
     const library = JSON.parse(added.stdout);
     expect(library).toMatchObject({ name: 'Movies', kind: 'movie', rootPath: moviesRoot });
-    const listed = await reelflow(['libraries', 'list', '--json']);
+    const [listed, table] = await Promise.all([reelflow(['libraries', 'list', '--json']), reelflow(['libraries', 'list'])]);
     expect(JSON.parse(listed.stdout)).toEqual(await apiGet('/api/libraries'));
-    expect((await reelflow(['libraries', 'list'])).stdout).toMatch(new RegExp(`${library.id}\\s+Movies\\s+movie\\s+${moviesRoot}`));
+    expect(table.stdout).toMatch(new RegExp(`${library.id}\\s+Movies\\s+movie\\s+${moviesRoot}`));
 
     // No worker polls the queue yet: the scan waits, and the watch is open before anything is scanned.
     const started = Date.now();
@@ -179,18 +177,31 @@ describe('reelflow against the running API', () => {
     expect(JSON.parse(shown.stdout).items[0]).toMatchObject({ id: itemId, status: 'CANCELLED' });
   });
 
-  it('activity and history --json are the API answers', async () => {
-    const history = await reelflow(['history', '--json', '--type', 'scan.finished']);
+  it('activity, history and schedules --json are the API answers', async () => {
+    const [history, historyTable, activity, schedules, unknown] = await Promise.all([
+      reelflow(['history', '--json', '--type', 'scan.finished']),
+      reelflow(['history', '--type', 'scan.finished']),
+      reelflow(['activity', '--json']),
+      reelflow(['schedules', 'list', '--json']),
+      reelflow(['schedules', 'trigger', 'schedule/nope']),
+    ]);
     expect(history.code).toBe(0);
     const events = JSON.parse(history.stdout);
     expect(events).toEqual(await apiGet('/api/history?type=scan.finished'));
     expect(events.events[0]).toMatchObject({ type: 'scan.finished', summary: 'Scan completed: 3 new, 0 updated, 0 removed, 0 errors' });
-    expect((await reelflow(['history', '--type', 'scan.finished'])).stdout).toContain('scan.finished  Scan completed: 3 new');
+    expect(historyTable.stdout).toContain('scan.finished  Scan completed: 3 new');
 
-    const activity = await reelflow(['activity', '--json']);
     const { at: _at, ...rest } = JSON.parse(activity.stdout);
     const { at: _at2, ...expected } = await apiGet('/api/activity');
     expect(rest).toEqual(expected);
+
+    expect(schedules.code).toBe(0);
+    const listed = JSON.parse(schedules.stdout);
+    expect(listed).toEqual(await apiGet('/api/schedules'));
+    const library = (await apiGet('/api/libraries'))[0];
+    expect(listed).toContainEqual(expect.objectContaining({ kind: 'library-scan', targetId: library.id }));
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^reelflow: 404: /);
   });
 });
 
