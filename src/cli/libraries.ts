@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { paths } from '../api/openapi/schema.js';
 import { CliError } from './api.js';
 import { action, type CliContext } from './context.js';
-import { printFields, printJson, printLine, printTable, when } from './output.js';
+import { printFields, printJson, printLine, printTable, temporalUrlOf, when } from './output.js';
 import { printScan } from './scans.js';
 import { watchScan } from './watch-scan.js';
 
@@ -54,6 +54,8 @@ export function librariesCommand(program: Command): void {
         if (!options.watch) {
           if (ctx.json) return printJson(started);
           printLine(`${started.alreadyRunning ? 'Already scanning' : 'Scanning'} ${name}: scan ${started.scanId}`);
+          const temporal = temporalUrlOf(started);
+          if (temporal) printLine(`Temporal: ${temporal}`);
           return printLine(`Follow it with: reelflow scans show ${started.scanId} --watch`);
         }
         if (!ctx.json) printLine(`${started.alreadyRunning ? 'Already scanning' : 'Scanning'} ${name}: scan ${started.scanId}`);

@@ -35,6 +35,12 @@ function barBoard(stream: NodeJS.WriteStream): ProgressBoard {
     },
     Presets.shades_classic,
   );
+  // Ctrl-C: the bars hid the cursor, so they are stopped (which shows it again) before the process ends.
+  const interrupted = () => {
+    bars.stop();
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
   return {
     line(label, unit) {
       const padded = label.length > LABEL_WIDTH ? `${label.slice(0, LABEL_WIDTH - 1)}…` : label.padEnd(LABEL_WIDTH);
@@ -47,7 +53,10 @@ function barBoard(stream: NodeJS.WriteStream): ProgressBoard {
       };
     },
     note: (text) => bars.log(`${text}\n`),
-    stop: () => bars.stop(),
+    stop: () => {
+      process.off('SIGINT', interrupted);
+      bars.stop();
+    },
   };
 }
 
