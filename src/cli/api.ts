@@ -1,6 +1,5 @@
 import createClient from 'openapi-fetch';
 import type { paths } from '../api/openapi/schema.js';
-import type { PendingPaths } from './pending-routes.js';
 import type { Target } from './target.js';
 
 /** What ends a command: printed plainly, with a non-zero exit; `answer` is the API's error body, if any. */
@@ -15,16 +14,15 @@ export class CliError extends Error {
 }
 
 export type ApiClient = ReturnType<typeof createClient<paths>>;
-export type PendingApiClient = ReturnType<typeof createClient<PendingPaths>>;
 
-/** Clients typed from the OpenAPI document; every request carries the key and names the address when it fails. */
-export function createApiClients(target: Target): { api: ApiClient; pending: PendingApiClient } {
+/** A client typed from the OpenAPI document; every request carries the key and names the address when it fails. */
+export function createApiClient(target: Target): ApiClient {
   const options = {
     baseUrl: target.url,
     headers: target.apiKey ? { 'x-api-key': target.apiKey } : {},
     fetch: reachingFetch(target.url),
   };
-  return { api: createClient<paths>(options), pending: createClient<PendingPaths>(options) };
+  return createClient<paths>(options);
 }
 
 /** fetch that turns "fetch failed" into which address could not be reached, and why. */

@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
-import { answer, createApiClients, type ApiClient, type PendingApiClient } from './api.js';
+import { answer, createApiClient, type ApiClient } from './api.js';
 import { resolveTarget, type Target } from './target.js';
 
-/** What every command gets: the typed API clients, where they point, and whether to print JSON. */
+/** What every command gets: the typed API client, where they point, and whether to print JSON. */
 export interface CliContext {
   api: ApiClient;
-  /** Routes not yet in the generated types (see pending-routes.ts). */
-  pending: PendingApiClient;
   target: Target;
   json: boolean;
   /** The answer of an API call, or a CliError with the API's message. */
@@ -22,8 +20,8 @@ interface GlobalOptions {
 export function contextFor(command: Command): CliContext {
   const options = command.optsWithGlobals<GlobalOptions>();
   const target = resolveTarget({ url: options.url, apiKey: options.apiKey });
-  const { api, pending } = createApiClients(target);
-  return { api, pending, target, json: options.json === true, answer: (call) => answer(call, target) };
+  const api = createApiClient(target);
+  return { api, target, json: options.json === true, answer: (call) => answer(call, target) };
 }
 
 /**

@@ -54,7 +54,7 @@ export function itemsCommand(program: Command): void {
     .description("take one of the item's available releases (its guid, from reelflow requests show --json)")
     .action(
       action(async (ctx, itemId: string, guid: string) => {
-        const call = ctx.pending.POST('/api/items/{id}/select-release', { params: { path: { id: itemId } }, body: { guid } });
+        const call = ctx.api.POST('/api/items/{id}/select-release', { params: { path: { id: itemId } }, body: { guid } });
         report(ctx, 'select-release', await ctx.answer(call));
       }),
     );

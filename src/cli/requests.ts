@@ -23,13 +23,16 @@ interface AddOptions {
   approvalAutoAction?: string;
 }
 
+type ListQuery = NonNullable<paths['/api/requests']['get']['parameters']['query']>;
+
+/** As commander hands them over: unchecked words, which the API refuses with a 400 naming the field. */
 interface ListOptions {
   page?: number;
   pageSize?: number;
-  sort?: string;
-  direction?: string;
+  sort?: ListQuery['sortKey'];
+  direction?: ListQuery['sortDirection'];
   status?: string;
-  type?: string;
+  type?: ListQuery['type'];
   search?: string;
 }
 
@@ -104,7 +107,7 @@ export function requestsCommand(program: Command): void {
           type: options.type,
           q: options.search,
         };
-        const list = await ctx.answer(ctx.pending.GET('/api/requests', { params: { query } }));
+        const list = await ctx.answer(ctx.api.GET('/api/requests', { params: { query } }));
         if (ctx.json) return printJson(list);
         printTable(list.records, [
           ['ID', (r) => r.id],
