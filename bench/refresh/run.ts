@@ -1,29 +1,21 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
 import { eq } from 'drizzle-orm';
-import { PhaseConfigService } from '../../src/config/phase-config-service.js';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { ProviderRepository } from '../../src/db/repositories/provider-repository.js';
 import { movies } from '../../src/db/schema/index.js';
+import type { Client } from '@temporalio/client';
 import type { ProviderRefreshSummary } from '../../src/contracts/provider-refresh.js';
 import { libraryScanWorkflowId } from '../../src/contracts/scan.js';
 import { titlePipelineWorkflowId } from '../../src/contracts/title-pipeline.js';
-import { CredentialsCipher } from '../../src/security/credentials-cipher.js';
-import { findFreePort } from '../../src/runtime/free-port.js';
-import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js';
-import { bundleReelflowWorkflows } from '../../src/workers/bundle-workflows.js';
-import { createReelflowWorkers, runWorkers } from '../../src/workers/create-worker.js';
 import { installTemporalRuntime } from '../../src/workers/temporal-runtime.js';
 import { startFakeImageHost } from '../../test/fakes/image-host.js';
 import { startFakeTmdb, syntheticMovieTitle, syntheticYear, TMDB_FAKE_API_KEY, type FakeTmdbExtras } from '../../test/fakes/tmdb.js';
 import { makeVideo } from '../../test/support/media-fixtures.js';
-import { acquireTestPostgres } from '../../test/support/test-postgres.js';
-import { createBenchDatabase } from '../support/bench-database.js';
 import { CleanupStack } from '../support/cleanup-stack.js';
+import { startInProcessStack } from '../support/in-process-stack.js';
 import { describeMachine, loadAverage1m } from '../support/machine.js';
 import { mapLimited } from '../support/map-limited.js';
 
@@ -52,46 +44,14 @@ async function main() {
   cleanup.push('work dir', () => fs.rmSync(workDir, { recursive: true, force: true }));
 
   progress('starting Temporal dev server, Postgres, fakes and the worker');
-  const [server, pg, bundle, images] = await Promise.all([
-    startTemporalDevServer({ port: await findFreePort(), uiPort: null, logFile: path.join(workDir, 'temporal.log') }),
-    acquireTestPostgres(),
-    bundleReelflowWorkflows(),
+  const [{ db, cipher, taskQueue, client }, images] = await Promise.all([
+    startInProcessStack('refresh', workDir, cleanup),
     startFakeImageHost(),
   ]);
-  cleanup.push('Temporal dev server', () => server.stop());
   cleanup.push('image host', () => images.close());
-  if (pg.embedded) cleanup.push('embedded Postgres', () => pg.embedded!.stop());
   const extras: FakeTmdbExtras = { syntheticMovies: { firstId: FIRST_ID, count: TITLES }, changes: { movie: [], tv: [] } };
   const tmdb = await startFakeTmdb({ imageBaseUrl: `${images.url}/t/p/`, extras });
   cleanup.push('TMDB fake', () => tmdb.close());
-
-  const { sql, db } = await createBenchDatabase(pg.adminUrl, `reelflow_bench_refresh_${process.pid}_${Date.now().toString(36)}`, cleanup, {
-    max: 20,
-  });
-  cleanup.push('database pool', () => sql.end({ timeout: 5 }));
-  await new PhaseConfigService(db).ensureDefaults();
-  const cipher = new CredentialsCipher(randomBytes(32));
-  const taskQueue = `bench-refresh-${randomUUID()}`;
-  const workerConnection = await NativeConnection.connect({ address: server.address });
-  const workers = runWorkers(
-    await createReelflowWorkers({
-      connection: workerConnection,
-      namespace: 'default',
-      taskQueue,
-      db,
-      dataDir: path.join(workDir, 'data'),
-      credentialsCipher: cipher,
-      workflowBundle: { code: bundle.code },
-    }),
-  );
-  cleanup.push('workers', async () => {
-    workers.shutdown();
-    await workers.done;
-    await workerConnection.close();
-  });
-  const connection = await Connection.connect({ address: server.address });
-  cleanup.push('client connection', () => connection.close());
-  const client = new Client({ connection });
   // The loopback TMDB answers as fast as it can; the provider queue's rate is not what is measured here.
   await new ProviderRepository(db, cipher).create({
     name: 'tmdb',
