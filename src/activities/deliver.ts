@@ -97,31 +97,30 @@ const MISCONFIGURED_CODES = ['ENOTDIR', 'EEXIST'];
 
 /**
  * Gives a delivery's failure the type the workflow's retry policy reads. A destination that refuses its
- * configuration (an rsync host starting with "-") or the path will not heal by retrying: final. A target
- * offline (rsync daemon down, folder unmounted or read-only) or a full disk may heal: retried for the step
- * retry window. Anything else stays retryable too.
+ * configuration (an rsync host starting with "-", a module the daemon does not have) or the path will not
+ * heal by retrying: final. A target offline (rsync daemon down, folder unmounted or read-only) or a full
+ * disk may heal: retried for the step retry window. Anything else stays as it is, retried too.
  */
+export function deliveryFailure(destination: Pick<DeliveryDestination, 'description'>, error: unknown): unknown {
+  if (error instanceof DestinationRefusedError) return ApplicationFailure.nonRetryable(error.message, DESTINATION_REFUSED);
+  if (error instanceof RsyncFailedError && error.refused) return ApplicationFailure.nonRetryable(error.message, DESTINATION_REFUSED);
+  if (error instanceof RsyncFailedError && error.unreachable)
+    return ApplicationFailure.retryable(`${destination.description} is offline: ${error.message}`, TARGET_OFFLINE);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const message = (error as Error | undefined)?.message;
+  if (code === 'ENOSPC') return ApplicationFailure.retryable(`${destination.description} is full: ${message}`, DISK_FULL);
+  if (code && OFFLINE_CODES.includes(code))
+    return ApplicationFailure.retryable(`${destination.description} is offline or not writable: ${message}`, TARGET_OFFLINE);
+  if (code && MISCONFIGURED_CODES.includes(code))
+    return ApplicationFailure.nonRetryable(`${destination.description} is not a usable folder: ${message}`, DESTINATION_REFUSED);
+  return error;
+}
+
 async function classified<T>(destination: DeliveryDestination, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof DestinationRefusedError) throw ApplicationFailure.nonRetryable(error.message, DESTINATION_REFUSED);
-    if (error instanceof RsyncFailedError && error.refused) throw ApplicationFailure.nonRetryable(error.message, DESTINATION_REFUSED);
-    if (error instanceof RsyncFailedError && error.unreachable)
-      throw ApplicationFailure.retryable(`${destination.description} is offline: ${error.message}`, TARGET_OFFLINE);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC') throw ApplicationFailure.retryable(`${destination.description} is full: ${(error as Error).message}`, DISK_FULL);
-    if (code && OFFLINE_CODES.includes(code))
-      throw ApplicationFailure.retryable(
-        `${destination.description} is offline or not writable: ${(error as Error).message}`,
-        TARGET_OFFLINE,
-      );
-    if (code && MISCONFIGURED_CODES.includes(code))
-      throw ApplicationFailure.nonRetryable(
-        `${destination.description} is not a usable folder: ${(error as Error).message}`,
-        DESTINATION_REFUSED,
-      );
-    throw error;
+    throw deliveryFailure(destination, error);
   }
 }
 
