@@ -66,7 +66,8 @@ import { attemptsWithin, retriedForWindow, stepRetryWindowOf } from './step-retr
  * One episode (or a movie) of a request: wait for its air date → search → (approval) → download → encode →
  * deliver. A step that fails for a passing reason (a target offline, an indexer down) is first retried by
  * Temporal for the step retry window (step-retry.ts). A failure does not end it: it records the error and
- * waits for `retry` (resuming at the failed step) or `cancel`. Every transition is written to processing_items; live detail is the `state` query.
+ * waits for `retry` (resuming at the failed step) or `cancel`. Every transition is written to
+ * processing_items; live detail is the `state` query.
  */
 export async function episodePipeline(untrusted: EpisodePipelineInput): Promise<DecisionResult> {
   const input = checkWorkflowInput('episodePipeline', episodePipelineInputSchema, untrusted);
