@@ -8,6 +8,7 @@ import { infoHashOfMagnet, infoHashOfTorrent, isInfoHash } from '../integrations
 import {
   ERROR_STATES,
   PIECE_DOWNLOADED,
+  QbittorrentError,
   type QbittorrentClient,
   type TorrentFile,
   type TorrentInfo,
@@ -18,7 +19,7 @@ import type { TorznabIndexer } from '../integrations/torznab/torznab-indexer.js'
 import { probeMedia, type MediaInfo } from '../media/probe.js';
 import { fileIsEpisode } from '../requests/release-name.js';
 import { type EpisodeMedia, type MovieMedia } from '../contracts/request.js';
-import { DOWNLOAD_ERRORED, DOWNLOAD_STALLED, TORRENT_FETCH_FAILED } from '../contracts/failures.js';
+import { DOWNLOAD_ERRORED, DOWNLOAD_STALLED, QBITTORRENT_UNREACHABLE, TORRENT_FETCH_FAILED } from '../contracts/failures.js';
 import { hasVideoExtension } from '../media/video-extensions.js';
 import { MB } from '../http/capped-body.js';
 import { httpRequestBytes, HttpRequestFailure, type HttpBytesAnswer } from '../http/http-request.js';
@@ -141,24 +142,7 @@ export function createDownloadActivities({ qbittorrent, requests, events, savePa
       requestId: string;
       release: ReleaseCandidate;
     }): Promise<{ hash: string; owner: TorrentOwner }> {
-      const { source, hash } = await sourceOf(input.release);
-      const present = await qbittorrent.get(hash);
-      if (present) return { hash, owner: ownerOf(present) };
-      try {
-        // In order, so a season pack's episodes become ready one after another rather than all at the end.
-        await qbittorrent.add(source, {
-          savePath,
-          category,
-          tags: [`${REQUEST_TAG_PREFIX}${input.requestId}`],
-          sequential: input.release.seasonPack,
-        });
-      } catch (error) {
-        // Two episodes of one season pack add it at the same moment: qBittorrent refuses the second, which has it.
-        const added = await qbittorrent.get(hash);
-        if (!added) throw error;
-        return { hash, owner: ownerOf(added) };
-      }
-      return { hash, owner: 'reelflow' };
+      return whileReachable(() => add(input));
     },
 
     /**
@@ -176,47 +160,7 @@ export function createDownloadActivities({ qbittorrent, requests, events, savePa
       pollMs: number;
       stallMs: number;
     }): Promise<{ sourceFile: string; sourceInfo: MediaInfo }> {
-      if (!isInfoHash(input.hash))
-        throw ApplicationFailure.nonRetryable(`${JSON.stringify(input.hash)} is not an info hash`, DOWNLOAD_ERRORED);
-      const context = Context.current();
-      let written = Math.floor((await requests.getItem(input.itemId))?.progress ?? 0);
-      let lastProgress = -1;
-      let lastMovedAt = Date.now();
-      for (;;) {
-        const info = await qbittorrent.get(input.hash);
-        if (!info) throw ApplicationFailure.nonRetryable(`Torrent ${input.hash} is no longer in qBittorrent`, DOWNLOAD_ERRORED);
-        if (ERROR_STATES.has(info.state))
-          throw ApplicationFailure.nonRetryable(`Torrent "${info.name}" is in state ${info.state}`, DOWNLOAD_ERRORED);
-        const torrentPercent = info.progress * 100;
-        if (torrentPercent > lastProgress) {
-          lastProgress = torrentPercent;
-          lastMovedAt = Date.now();
-        } else if (Date.now() - lastMovedAt > input.stallMs) {
-          throw ApplicationFailure.nonRetryable(
-            `Torrent "${info.name}" made no progress for ${Math.round(input.stallMs / 1000)} s (${info.state}, ${torrentPercent.toFixed(1)} %)`,
-            DOWNLOAD_STALLED,
-          );
-        }
-        // Empty until a magnet link's metadata arrived.
-        const files = await qbittorrent.files(input.hash);
-        const file = pickFile(files, input.media);
-        if (files.length > 0 && !file)
-          throw ApplicationFailure.nonRetryable(`Torrent "${info.name}" has no video file for ${describe(input.media)}`, DOWNLOAD_ERRORED);
-        if (file && (info.progress >= 1 || (await fileIsComplete(qbittorrent, info, file)))) {
-          const sourceFile = path.join(info.save_path, file.name);
-          return { sourceFile, sourceInfo: await playableVideo(sourceFile, info.name) };
-        }
-        // The item's own share of a multi-file torrent is what its progress means.
-        const percent = file && files.length > 1 ? file.progress * 100 : torrentPercent;
-        context.heartbeat({ percent, torrentPercent, bytesPerSecond: info.dlspeed, state: info.state } satisfies DownloadHeartbeat);
-        // The DOWNLOADED transition writes 100 %; below it, one write per whole percent at most.
-        if (Math.floor(percent) > written && percent < 100) {
-          written = Math.floor(percent);
-          await requests.setProgress(input.itemId, written);
-          await events.itemProgress(input.itemId, 'download', written);
-        }
-        await context.sleep(input.pollMs);
-      }
+      return whileReachable(() => follow(input));
     },
 
     /**
@@ -235,6 +179,95 @@ export function createDownloadActivities({ qbittorrent, requests, events, savePa
       return { removed: true };
     },
   };
+
+  async function add(input: {
+    itemId: string;
+    requestId: string;
+    release: ReleaseCandidate;
+  }): Promise<{ hash: string; owner: TorrentOwner }> {
+    const { source, hash } = await sourceOf(input.release);
+    const present = await qbittorrent.get(hash);
+    if (present) return { hash, owner: ownerOf(present) };
+    try {
+      // In order, so a season pack's episodes become ready one after another rather than all at the end.
+      await qbittorrent.add(source, {
+        savePath,
+        category,
+        tags: [`${REQUEST_TAG_PREFIX}${input.requestId}`],
+        sequential: input.release.seasonPack,
+      });
+    } catch (error) {
+      // Two episodes of one season pack add it at the same moment: qBittorrent refuses the second, which has it.
+      const added = await qbittorrent.get(hash);
+      if (!added) throw error;
+      return { hash, owner: ownerOf(added) };
+    }
+    return { hash, owner: 'reelflow' };
+  }
+
+  async function follow(input: {
+    itemId: string;
+    hash: string;
+    media: EpisodeMedia | MovieMedia;
+    pollMs: number;
+    stallMs: number;
+  }): Promise<{ sourceFile: string; sourceInfo: MediaInfo }> {
+    if (!isInfoHash(input.hash))
+      throw ApplicationFailure.nonRetryable(`${JSON.stringify(input.hash)} is not an info hash`, DOWNLOAD_ERRORED);
+    const context = Context.current();
+    let written = Math.floor((await requests.getItem(input.itemId))?.progress ?? 0);
+    let lastProgress = -1;
+    let lastMovedAt = Date.now();
+    for (;;) {
+      const info = await qbittorrent.get(input.hash);
+      if (!info) throw ApplicationFailure.nonRetryable(`Torrent ${input.hash} is no longer in qBittorrent`, DOWNLOAD_ERRORED);
+      if (ERROR_STATES.has(info.state))
+        throw ApplicationFailure.nonRetryable(`Torrent "${info.name}" is in state ${info.state}`, DOWNLOAD_ERRORED);
+      const torrentPercent = info.progress * 100;
+      if (torrentPercent > lastProgress) {
+        lastProgress = torrentPercent;
+        lastMovedAt = Date.now();
+      } else if (Date.now() - lastMovedAt > input.stallMs) {
+        throw ApplicationFailure.nonRetryable(
+          `Torrent "${info.name}" made no progress for ${Math.round(input.stallMs / 1000)} s (${info.state}, ${torrentPercent.toFixed(1)} %)`,
+          DOWNLOAD_STALLED,
+        );
+      }
+      // Empty until a magnet link's metadata arrived.
+      const files = await qbittorrent.files(input.hash);
+      const file = pickFile(files, input.media);
+      if (files.length > 0 && !file)
+        throw ApplicationFailure.nonRetryable(`Torrent "${info.name}" has no video file for ${describe(input.media)}`, DOWNLOAD_ERRORED);
+      if (file && (info.progress >= 1 || (await fileIsComplete(qbittorrent, info, file)))) {
+        const sourceFile = path.join(info.save_path, file.name);
+        return { sourceFile, sourceInfo: await playableVideo(sourceFile, info.name) };
+      }
+      // The item's own share of a multi-file torrent is what its progress means.
+      const percent = file && files.length > 1 ? file.progress * 100 : torrentPercent;
+      context.heartbeat({ percent, torrentPercent, bytesPerSecond: info.dlspeed, state: info.state } satisfies DownloadHeartbeat);
+      // The DOWNLOADED transition writes 100 %; below it, one write per whole percent at most.
+      if (Math.floor(percent) > written && percent < 100) {
+        written = Math.floor(percent);
+        await requests.setProgress(input.itemId, written);
+        await events.itemProgress(input.itemId, 'download', written);
+      }
+      await context.sleep(input.pollMs);
+    }
+  }
+}
+
+/**
+ * qBittorrent not answering, or answering 5xx (restarting, overloaded), is a passing fault: typed so, the
+ * workflow's retry policy waits for it within the step retry window.
+ */
+async function whileReachable<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof QbittorrentError && (error.status === undefined || error.status >= 500))
+      throw ApplicationFailure.retryable(error.message, QBITTORRENT_UNREACHABLE);
+    throw error;
+  }
 }
 
 function pickFile(files: TorrentFile[], media: EpisodeMedia | MovieMedia): TorrentFile | undefined {

@@ -2,11 +2,11 @@ import { ApplicationFailure, log } from '@temporalio/activity';
 import { blocks, type BlocklistRepository } from '../db/repositories/blocklist-repository.js';
 import type { QualityProfileRepository } from '../db/repositories/quality-profile-repository.js';
 import type { ReleaseCandidate } from '../db/schema/index.js';
-import { TorznabClient } from '../integrations/torznab/torznab-client.js';
+import { TorznabClient, TorznabError } from '../integrations/torznab/torznab-client.js';
 import type { TorznabIndexer } from '../integrations/torznab/torznab-indexer.js';
 import { decideReleases, type FoundRelease } from '../requests/quality-decision.js';
 import { releaseGuid, type EpisodeMedia, type EpisodePipelineInput, type MovieMedia } from '../contracts/request.js';
-import { INDEXERS_FAILED, NO_INDEXERS, PROFILE_MISSING } from '../contracts/failures.js';
+import { INDEXERS_FAILED, INDEXERS_REFUSED, NO_INDEXERS, PROFILE_MISSING } from '../contracts/failures.js';
 
 export interface ReleaseSearchDeps {
   /** The configured indexers, read for every search: people and Prowlarr change them while workers run. */
@@ -53,6 +53,7 @@ export function createReleaseSearchActivities({ indexers: configured, profiles, 
       const { media, ids } = input;
       const found: FoundRelease[] = [];
       const failedIndexers: string[] = [];
+      let refused = 0;
       await Promise.all(
         clients.map(async (client, i) => {
           try {
@@ -72,10 +73,14 @@ export function createReleaseSearchActivities({ indexers: configured, profiles, 
           } catch (error) {
             log.warn('indexer search failed', { indexer: indexers[i]!.name, error: (error as Error).message });
             failedIndexers.push(`${indexers[i]!.name}: ${(error as Error).message}`);
+            if (error instanceof TorznabError && error.refusedCredentials) refused++;
           }
         }),
       );
-      // Every indexer failing is an error worth retrying; an empty answer is not.
+      // Every indexer failing is an error worth retrying (for the step retry window), unless every one
+      // refused our credentials: that waits for a person. An empty answer is no error.
+      if (refused === clients.length)
+        throw ApplicationFailure.nonRetryable(`Every indexer refused the credentials: ${failedIndexers.join('; ')}`, INDEXERS_REFUSED);
       if (failedIndexers.length === clients.length)
         throw ApplicationFailure.retryable(`Every indexer failed: ${failedIndexers.join('; ')}`, INDEXERS_FAILED);
       const excluded = new Set(input.excluded);

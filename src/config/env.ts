@@ -79,6 +79,7 @@ const envSchema = z.object({
   REELFLOW_SEARCH_RETRY_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.searchRetryMs),
   REELFLOW_SEARCH_RETRY_MAX_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.searchRetryMaxMs),
   REELFLOW_HEARTBEAT_TIMEOUT_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.heartbeatTimeoutMs),
+  REELFLOW_STEP_RETRY_WINDOW_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.stepRetryWindowMs!, { zeroAllowed: true }),
   REELFLOW_HISTORY_DAYS: z.coerce
     .number({ message: 'a whole number of days' })
     .int('a whole number of days')
@@ -182,6 +183,7 @@ function pipelineTimings(e: z.infer<typeof envSchema>): PipelineTimings {
     searchRetryMs: ms(e.REELFLOW_SEARCH_RETRY_SECONDS),
     searchRetryMaxMs: ms(e.REELFLOW_SEARCH_RETRY_MAX_SECONDS),
     heartbeatTimeoutMs: ms(e.REELFLOW_HEARTBEAT_TIMEOUT_SECONDS),
+    stepRetryWindowMs: ms(e.REELFLOW_STEP_RETRY_WINDOW_SECONDS),
   };
 }
 

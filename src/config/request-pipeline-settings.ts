@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { QbittorrentSettings } from '../integrations/qbittorrent/qbittorrent-client.js';
 import type { TorznabIndexer } from '../integrations/torznab/torznab-indexer.js';
-import type { PipelineTimings } from '../contracts/request.js';
+import { DEFAULT_STEP_RETRY_WINDOW_MS, type PipelineTimings } from '../contracts/request.js';
 
 /** What the request pipeline's activities need to reach qBittorrent, the indexers and the disk. */
 export interface RequestPipelineSettings {
@@ -27,6 +27,7 @@ export const DEFAULT_PIPELINE_TIMINGS: PipelineTimings = {
   searchRetryMs: 15 * 60_000,
   searchRetryMaxMs: 12 * 60 * 60_000,
   heartbeatTimeoutMs: 20_000,
+  stepRetryWindowMs: DEFAULT_STEP_RETRY_WINDOW_MS,
 };
 
 export class IndexerListError extends Error {}

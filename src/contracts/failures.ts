@@ -51,7 +51,12 @@ export const SEASON_FETCH_FAILED = 'SeasonFetchFailed';
 export const SEASON_UNAVAILABLE = 'SeasonUnavailable';
 export const PROFILE_MISSING = 'ProfileMissing';
 export const NO_INDEXERS = 'NoIndexers';
+/** Every indexer failed, at least one for a passing reason (down, 5xx, timeout): retried in the step window. */
 export const INDEXERS_FAILED = 'IndexersFailed';
+/** Every indexer refused the request (401/403, a bad API key): retrying changes nothing, a person must fix it. */
+export const INDEXERS_REFUSED = 'IndexersRefused';
+/** qBittorrent did not answer (down, restarting, unreachable): retried in the step window. */
+export const QBITTORRENT_UNREACHABLE = 'QbittorrentUnreachable';
 export const TORRENT_FETCH_FAILED = 'TorrentFetchFailed';
 /** A release that will not complete: moves on to the next release. */
 export const DOWNLOAD_STALLED = 'DownloadStalled';
@@ -61,6 +66,10 @@ export const ENCODE_FAILED = 'EncodeFailed';
 export const PATH_REFUSED = 'PathRefused';
 export const TARGET_MISSING = 'TargetMissing';
 export const DESTINATION_REFUSED = 'DestinationRefused';
+/** A delivery target that cannot be reached or written now (rsync daemon down, folder unmounted or read-only): retried. */
+export const TARGET_OFFLINE = 'TargetOffline';
+/** No space left where a file is written: retried, as space may be freed meanwhile. */
+export const DISK_FULL = 'DiskFull';
 export const APPROVAL_TIMED_OUT = 'ApprovalTimedOut';
 export const NO_RELEASE_LEFT = 'NoReleaseLeft';
 

@@ -29,7 +29,16 @@ export interface PipelineTimings {
   searchRetryMaxMs: number;
   /** A download or encode attempt whose worker is silent this long is retried elsewhere. */
   heartbeatTimeoutMs: number;
+  /**
+   * How long a step that fails for a passing reason (a delivery target offline, a full disk, an indexer or
+   * qBittorrent down) is retried with back-off before the item becomes FAILED and waits for a person; 0: not
+   * retried. Unset in runs started before it existed: they get DEFAULT_STEP_RETRY_WINDOW_MS.
+   */
+  stepRetryWindowMs?: number;
 }
+
+/** The step retry window of REELFLOW_STEP_RETRY_WINDOW_SECONDS' default: an hour. */
+export const DEFAULT_STEP_RETRY_WINDOW_MS = 60 * 60_000;
 
 export interface MediaRequestInput {
   requestId: string;
@@ -137,6 +146,7 @@ const timingsShape = {
   searchRetryMs: durationMs,
   searchRetryMaxMs: durationMs,
   heartbeatTimeoutMs: durationMs,
+  stepRetryWindowMs: durationMs.optional(),
 };
 const nameText = z.string().trim().min(1, 'a non-empty name');
 

@@ -29,6 +29,33 @@ export function rsyncDestinationProblem(root: string): string | undefined {
   return undefined;
 }
 
+/** rsync's exit codes for a far side it could not reach or that stopped answering (rsync(1), EXIT VALUES; 255: ssh). */
+const UNREACHABLE_EXIT_CODES = [10, 12, 30, 35, 255];
+/** The daemon answered and refused the session: an unknown module, failed authentication. */
+const SESSION_REFUSED_EXIT_CODE = 5;
+
+/** An rsync run that failed, with its exit code. */
+export class RsyncFailedError extends DeliveryError {
+  constructor(
+    target: string,
+    readonly exitCode: number | null,
+    reason: string,
+  ) {
+    super(`rsync to ${target} failed (exit ${exitCode}): ${reason}`);
+    this.name = 'RsyncFailedError';
+  }
+
+  /** The daemon or SSH host did not answer, or the connection broke: it may answer later. */
+  get unreachable(): boolean {
+    return this.exitCode !== null && UNREACHABLE_EXIT_CODES.includes(this.exitCode);
+  }
+
+  /** The far side answered and refused what the target's configuration asks for: only a person can fix it. */
+  get refused(): boolean {
+    return this.exitCode === SESSION_REFUSED_EXIT_CODE;
+  }
+}
+
 export interface RsyncDestinationOptions extends DestinationOptions {
   rsyncPath?: string;
   /** rsync's own I/O timeout: a stalled peer fails the delivery instead of hanging it. */
@@ -123,7 +150,7 @@ export class RsyncDestination implements DeliveryDestination {
       child.on('error', (error) => reject(new DeliveryError(`rsync could not start: ${error.message}`)));
       child.on('close', (code) => {
         if (code === 0) return resolve(stdout);
-        reject(new DeliveryError(`rsync to ${target} failed (exit ${code}): ${stderr.trim().split('\n').slice(-2).join(' | ')}`));
+        reject(new RsyncFailedError(target, code, stderr.trim().split('\n').slice(-2).join(' | ')));
       });
     });
   }

@@ -44,22 +44,30 @@ import {
 import { encodeTaskQueue } from '../contracts/task-queues.js';
 import {
   APPROVAL_TIMED_OUT,
+  DESTINATION_REFUSED,
   DOWNLOAD_ERRORED,
   DOWNLOAD_STALLED,
   ENCODE_FAILED,
+  INDEXERS_REFUSED,
+  NO_INDEXERS,
   NO_RELEASE_LEFT,
   PROFILE_MISSING,
+  SOURCE_MISSING,
+  TARGET_MISSING,
   rootMessage,
 } from '../contracts/failures.js';
 import { ReelflowItemId, ReelflowRequestId, ReelflowStatus, ReelflowStep } from '../contracts/search-attributes.js';
 import { startSearchAttributes } from '../contracts/workflows.js';
 import { checkWorkflowInput } from '../contracts/workflow-input.js';
 import { VisibleState } from './visible-state.js';
+import { attemptsWithin, retriedForWindow, stepRetryWindowOf } from './step-retry.js';
 
 /**
  * One episode (or a movie) of a request: wait for its air date → search → (approval) → download → encode →
- * deliver. A failure does not end it: it records the error and waits for `retry` (resuming at the failed
- * step) or `cancel`. Every transition is written to processing_items; live detail is the `state` query.
+ * deliver. A step that fails for a passing reason (a target offline, an indexer down) is first retried by
+ * Temporal for the step retry window (step-retry.ts). A failure does not end it: it records the error and
+ * waits for `retry` (resuming at the failed step) or `cancel`. Every transition is written to
+ * processing_items; live detail is the `state` query.
  */
 export async function episodePipeline(untrusted: EpisodePipelineInput): Promise<DecisionResult> {
   const input = checkWorkflowInput('episodePipeline', episodePipelineInputSchema, untrusted);
@@ -126,15 +134,11 @@ const { recordItemTransition } = proxyLocalActivities<RequestItemActivities>({
 const { pipelineTimings } = proxyLocalActivities<PipelineTimingsActivities>({
   startToCloseTimeout: '10 seconds',
 });
-const { searchReleases } = proxyActivities<ReleaseSearchActivities>({
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumAttempts: 3 },
-});
 const { blocklistRelease } = proxyActivities<BlocklistActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 20 },
 });
-const { addRelease, removeTorrent } = proxyActivities<DownloadActivities>({
+const { removeTorrent } = proxyActivities<DownloadActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', maximumAttempts: 5, nonRetryableErrorTypes: [DOWNLOAD_ERRORED] },
 });
@@ -142,12 +146,6 @@ const { addRelease, removeTorrent } = proxyActivities<DownloadActivities>({
 const { removeWorkFiles, acceptEncodedItem } = proxyActivities<EncodeActivities>({
   startToCloseTimeout: '10 minutes',
   retry: { initialInterval: '1 second', maximumAttempts: 5, nonRetryableErrorTypes: [ENCODE_FAILED, PROFILE_MISSING] },
-});
-const { deliverItem } = proxyActivities<DeliveryActivities>({
-  startToCloseTimeout: '1 hour',
-  // Heartbeats every 5 s while it copies: a worker that dies mid-copy is noticed within this.
-  heartbeatTimeout: '20 seconds',
-  retry: { initialInterval: '1 second', maximumAttempts: 3 },
 });
 
 const FINISHED: ProcessingItemStatus[] = ['COMPLETED', 'CANCELLED'];
@@ -368,12 +366,31 @@ class Run {
   deliveries = 0;
   readonly following: DownloadActivities;
   readonly encoding: EncodeActivities;
+  /** The steps' short activities, retried by Temporal for the step retry window (step-retry.ts). */
+  readonly searching: ReleaseSearchActivities;
+  readonly adding: DownloadActivities;
+  readonly delivering: DeliveryActivities;
 
   constructor(
     readonly input: EpisodePipelineInput,
     readonly item: Item,
     readonly timings: PipelineTimings,
   ) {
+    // Retry options are not part of the history: a run replays the same commands whatever they were.
+    const windowMs = stepRetryWindowOf(timings);
+    this.searching = proxyActivities<ReleaseSearchActivities>(
+      retriedForWindow(windowMs, { startToCloseTimeout: '2 minutes' }, [PROFILE_MISSING, NO_INDEXERS, INDEXERS_REFUSED]),
+    );
+    // A release that cannot be added is set aside for the next at once (DOWNLOAD_ERRORED); qBittorrent down is waited for.
+    this.adding = proxyActivities<DownloadActivities>(retriedForWindow(windowMs, { startToCloseTimeout: '1 minute' }, [DOWNLOAD_ERRORED]));
+    this.delivering = proxyActivities<DeliveryActivities>(
+      retriedForWindow(
+        windowMs,
+        // Heartbeats every 5 s while it copies: a worker that dies mid-copy is noticed within this.
+        { startToCloseTimeout: '1 hour', heartbeatTimeout: '20 seconds' },
+        [TARGET_MISSING, DESTINATION_REFUSED, SOURCE_MISSING],
+      ),
+    );
     this.following = proxyActivities<DownloadActivities>({
       startToCloseTimeout: '30 days',
       heartbeatTimeout: timings.heartbeatTimeoutMs,
@@ -381,8 +398,10 @@ class Run {
       cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
       retry: {
         initialInterval: '1 second',
-        maximumInterval: '1 minute',
-        maximumAttempts: 10,
+        maximumInterval: '5 minutes',
+        backoffCoefficient: 2,
+        // Days long: its attempts, not a deadline, spread its retries over the window (qBittorrent restarting).
+        maximumAttempts: attemptsWithin(windowMs),
         nonRetryableErrorTypes: [DOWNLOAD_ERRORED, DOWNLOAD_STALLED],
       },
     });
@@ -424,7 +443,7 @@ async function searchRelease(run: Run): Promise<'found' | 'chosen'> {
   let backoff = timings.searchRetryMs;
   await item.transition('SEARCHING', { lastError: null });
   for (;;) {
-    const found = await searchReleases({
+    const found = await run.searching.searchReleases({
       media: input.media,
       ids: input.ids,
       qualityProfileId: input.qualityProfileId,
@@ -492,7 +511,7 @@ async function download(run: Run): Promise<void> {
     item.state.release = release;
     let hash: string | undefined;
     try {
-      ({ hash } = await addRelease({ itemId: input.itemId, requestId: input.requestId, release }));
+      ({ hash } = await run.adding.addRelease({ itemId: input.itemId, requestId: input.requestId, release }));
       item.state.torrentHash = hash;
       await item.transition('DOWNLOADING', { torrentHash: hash, selectedRelease: release, progress: 0 });
       const done = await run.following.awaitDownload({
@@ -539,7 +558,12 @@ async function encode(run: Run): Promise<void> {
 async function deliver(run: Run): Promise<void> {
   const { input, item } = run;
   await item.transition('DELIVERING');
-  const delivered = await deliverItem({ itemId: input.itemId, file: run.encodedFile!, targetIds: input.targetIds, media: input.media });
+  const delivered = await run.delivering.deliverItem({
+    itemId: input.itemId,
+    file: run.encodedFile!,
+    targetIds: input.targetIds,
+    media: input.media,
+  });
   for (const refresh of delivered.refreshes) {
     const args: FolderRefreshInput = { ...refresh, reason: `request ${input.requestId} delivered item ${input.itemId}` };
     try {

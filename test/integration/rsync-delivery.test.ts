@@ -3,7 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../src/media/deliver.js';
 import { sha256File } from '../../src/media/file-hash.js';
-import { RsyncDestination, isRsyncDestination } from '../../src/media/rsync-destination.js';
+import { RsyncDestination, RsyncFailedError, isRsyncDestination } from '../../src/media/rsync-destination.js';
+import { findFreePort } from '../../src/runtime/free-port.js';
 import { startRsyncDaemon, type RsyncDaemon } from '../support/rsync-daemon.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -70,6 +71,18 @@ describe('rsync delivery to a real rsync daemon', () => {
     expect((failure as Error).message).toMatch(
       /^rsync to rsync:\/\/127\.0\.0\.1:\d+\/nosuchmodule\/X\/x\.mkv failed \(exit \d+\): .*Unknown module 'nosuchmodule'/,
     );
+  });
+
+  it('tells a daemon that refused the session (final) from one that did not answer (it may come back)', async () => {
+    const refused = await new RsyncDestination(`rsync://127.0.0.1:${daemon.port}/nosuchmodule`)
+      .put(source, 'X/x.mkv')
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RsyncFailedError);
+    expect(refused).toMatchObject({ refused: true, unreachable: false });
+    const nobodyListens = await findFreePort();
+    const offline = await new RsyncDestination(`rsync://127.0.0.1:${nobodyListens}/media`).put(source, 'X/x.mkv').catch((e: unknown) => e);
+    expect(offline).toBeInstanceOf(RsyncFailedError);
+    expect(offline).toMatchObject({ refused: false, unreachable: true, exitCode: 10 });
   });
 
   it('refuses a path that would land outside the target and anything that is not an rsync destination', () => {

@@ -29,6 +29,8 @@ export const TEST_TIMINGS: PipelineTimings = {
   searchRetryMs: 1_000,
   searchRetryMaxMs: 2_000,
   heartbeatTimeoutMs: 3_000,
+  // Attempts after 1, 3, 7 and 15 s: a target that comes back within seconds is reached.
+  stepRetryWindowMs: 30_000,
 };
 
 export interface RequestPipelineEnvironment {

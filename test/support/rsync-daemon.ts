@@ -17,10 +17,11 @@ export interface RsyncDaemon {
  * A real `rsync --daemon` on loopback with one writable module, `media`, for this test file. It runs as
  * the test's own user (no chroot, no uid switch), so the files it writes are the test's to read.
  */
-export async function startRsyncDaemon(): Promise<RsyncDaemon> {
+export async function startRsyncDaemon(opts: { port?: number } = {}): Promise<RsyncDaemon> {
   const dir = tempDir('reelflow-rsyncd-');
   const root = path.join(dir, 'media');
-  const port = await findFreePort();
+  // A port given: a target made for it earlier found the daemon down until now.
+  const port = opts.port ?? (await findFreePort());
   const config = path.join(dir, 'rsyncd.conf');
   const ids = process.getuid && process.getgid ? `uid = ${process.getuid()}\ngid = ${process.getgid()}\n` : '';
   writeFileSync(

@@ -5220,6 +5220,13 @@ export interface paths {
                                     speed: number | null;
                                     state: string | null;
                                 } | null;
+                                /** @description The step's activity failed and is retried until `until` before the item becomes FAILED */
+                                retrying: {
+                                    step: string;
+                                    attempt: number;
+                                    lastError: string;
+                                    until: string | null;
+                                } | null;
                             } | null;
                         }[];
                     };

@@ -105,6 +105,10 @@ export const itemBody = z.object({
           state: z.string().nullable(),
         })
         .nullable(),
+      retrying: z
+        .object({ step: z.string(), attempt: z.number(), lastError: z.string(), until: z.string().nullable() })
+        .nullable()
+        .describe("The step's activity failed and is retried until `until` before the item becomes FAILED"),
     })
     .nullable(),
 });

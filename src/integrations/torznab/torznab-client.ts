@@ -21,11 +21,18 @@ export type TorznabQuery =
   | { kind: 'movie'; tmdbId?: number; imdbId?: string; query?: string };
 
 export class TorznabError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** Set when the indexer refused our credentials (HTTP 401/403, Torznab errors 100-102): retrying will not help. */
+    readonly refusedCredentials = false,
+  ) {
     super(message);
     this.name = 'TorznabError';
   }
 }
+
+/** Torznab's error codes for a wrong API key, a suspended account, missing privileges. */
+const CREDENTIAL_ERROR_CODES = ['100', '101', '102'];
 
 /** Newznab's top-level categories: 2000 Movies, 5000 TV. */
 export const TORZNAB_CATEGORIES = { movie: 2000, tv: 5000 } as const;
@@ -164,10 +171,15 @@ export class TorznabClient {
     } catch (error) {
       throw new TorznabError(`${this.indexer.name}: t=${params.t} did not answer: ${(error as Error).message}`);
     }
-    if (status !== 200) throw new TorznabError(`${this.indexer.name}: t=${params.t} answered HTTP ${status}`);
+    if (status !== 200)
+      throw new TorznabError(`${this.indexer.name}: t=${params.t} answered HTTP ${status}`, status === 401 || status === 403);
     const xml = parser.parse(text);
     // Torznab reports errors as <error code="..." description="..."/> with HTTP 200.
-    if (xml.error) throw new TorznabError(`${this.indexer.name}: t=${params.t} error ${xml.error['@code']}: ${xml.error['@description']}`);
+    if (xml.error)
+      throw new TorznabError(
+        `${this.indexer.name}: t=${params.t} error ${xml.error['@code']}: ${xml.error['@description']}`,
+        CREDENTIAL_ERROR_CODES.includes(String(xml.error['@code'])),
+      );
     return xml;
   }
 }

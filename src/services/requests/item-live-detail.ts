@@ -16,9 +16,36 @@ export interface ItemLiveDetail {
     speed: number | null;
     state: string | null;
   } | null;
+  /**
+   * Set while the step's activity failed and Temporal retries it within the step retry window: what the
+   * last attempt failed with, and until when it is retried before the item becomes FAILED.
+   */
+  retrying: {
+    step: EpisodeState['step'];
+    attempt: number;
+    lastError: string;
+    /** The end of the window (ISO); null for an activity bounded by attempts rather than time. */
+    until: string | null;
+  } | null;
 }
 
 const FINISHED: ProcessingItemStatus[] = ['COMPLETED', 'CANCELLED'];
+
+interface FailureChain {
+  message?: string | null;
+  cause?: FailureChain | null;
+}
+
+/** What a person should read of a failure: its innermost message, as the workflow's `rootMessage` gives it. */
+function innermostMessage(failure: FailureChain | null | undefined): string | null {
+  if (!failure) return null;
+  return innermostMessage(failure.cause) ?? failure.message ?? null;
+}
+
+function isoOf(timestamp: { seconds?: unknown; nanos?: number | null } | null | undefined): string | null {
+  if (!timestamp?.seconds) return null;
+  return new Date(Number(timestamp.seconds) * 1000 + Math.floor((timestamp.nanos ?? 0) / 1e6)).toISOString();
+}
 
 /**
  * Live detail of an active item: its workflow's `state` query (step, what it waits for) and the heartbeat
@@ -32,6 +59,7 @@ export async function itemLiveDetail(temporal: Client, itemId: string, status: P
     const [state, description] = await Promise.all([handle.query(episodeStateQuery), handle.describe()]);
     const pending = description.raw.pendingActivities?.[0];
     let activity: ItemLiveDetail['activity'] = null;
+    let retrying: ItemLiveDetail['retrying'] = null;
     if (pending) {
       const payload = pending.heartbeatDetails?.payloads?.[0];
       const details = (payload ? defaultPayloadConverter.fromPayload(payload) : {}) as {
@@ -48,8 +76,11 @@ export async function itemLiveDetail(temporal: Client, itemId: string, status: P
         speed: details.speed ?? null,
         state: details.state ?? null,
       };
+      const lastError = innermostMessage(pending.lastFailure);
+      if (lastError !== null && (pending.attempt ?? 1) > 1)
+        retrying = { step: state.step, attempt: pending.attempt!, lastError, until: isoOf(pending.expirationTime) };
     }
-    return { step: state.step, waitingFor: state.waitingFor, waitUntil: state.waitUntil, activity };
+    return { step: state.step, waitingFor: state.waitingFor, waitUntil: state.waitUntil, activity, retrying };
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) return null;
     // A query needs a worker; without one the stored row still answers.

@@ -38,6 +38,7 @@ describe('queue records', () => {
       waitingFor: null,
       waitUntil: null,
       activity: { type: 'awaitDownload', attempt: 1, percent: 25, bytesPerSecond: 1000, speed: null, state: 'downloading' },
+      retrying: null,
     };
     expect(queueRecord('series', 7, item({}), live, now)).toMatchObject({
       seriesId: 7,

@@ -93,6 +93,7 @@ describe('loadConfig', () => {
       REELFLOW_SEARCH_RETRY_SECONDS: '60',
       REELFLOW_SEARCH_RETRY_MAX_SECONDS: '3600',
       REELFLOW_HEARTBEAT_TIMEOUT_SECONDS: '30',
+      REELFLOW_STEP_RETRY_WINDOW_SECONDS: '0',
     });
     expect(config.requestPipeline.timings).toEqual({
       downloadPollMs: 500,
@@ -101,6 +102,7 @@ describe('loadConfig', () => {
       searchRetryMs: 60_000,
       searchRetryMaxMs: 3_600_000,
       heartbeatTimeoutMs: 30_000,
+      stepRetryWindowMs: 0,
     });
     // A poll or back-off of 0 would spin: only the air-date delay may be 0.
     expect(problemsOf({ REELFLOW_DOWNLOAD_POLL_SECONDS: '0', REELFLOW_SEARCH_RETRY_SECONDS: 'soon' })).toEqual([

@@ -23,6 +23,8 @@ export const tierPipelineTimings: PipelineTimings = {
   searchRetryMs: 60 * 60_000,
   searchRetryMaxMs: 60 * 60_000,
   heartbeatTimeoutMs: 5_000,
+  // Two quick retries (after 1 s and 2 s) fit in it; a third (after 4 s more) does not.
+  stepRetryWindowMs: 5_000,
 };
 
 export interface TierWorkers {
