@@ -25,6 +25,8 @@ export interface AppInput {
   credentialsCipher: CredentialsCipher;
   /** Shared with an in-process worker (npm start); otherwise the app makes its own. */
   providerRegistry?: ProviderRegistry;
+  /** The built web UI (web/dist unless given); the API runs without it. */
+  webRoot?: string;
 }
 
 /** What every route plugin receives: the input plus the services built from it. */

@@ -87,6 +87,8 @@ export async function createTestApp(deps: {
   mediaRoots?: string[];
   /** A random key unless a test needs to read what was stored. */
   credentialsCipher?: CredentialsCipher;
+  /** The built web UI to serve; web/dist unless given. */
+  webRoot?: string;
 }): Promise<FastifyInstance> {
   const app = await build({
     config: { taskQueue: deps.taskQueue, mediaRoots: deps.mediaRoots ?? [] },
@@ -95,6 +97,7 @@ export async function createTestApp(deps: {
     sql: deps.database.sql,
     temporal: deps.temporal,
     credentialsCipher: deps.credentialsCipher ?? testCipher,
+    webRoot: deps.webRoot,
   });
   onCleanup(() => app.close());
   return app;

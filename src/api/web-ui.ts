@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errorBody } from './errors.js';
+
+/** Where `npm run build:web` (vite build) writes the web UI. */
+export const DEFAULT_WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+export const BUILD_HINT = 'The web UI is not built: run `npm run build:web` (npm install and npm start build it too)';
+
+/** Paths that are never the web UI: they keep their own answers, and their JSON 404s. */
+const NOT_UI_PREFIXES = ['/api', '/docs', '/documentation', '/metrics', '/healthz'];
+
+const isUiPath = (url: string) => {
+  const path = url.split('?')[0] ?? '';
+  return !NOT_UI_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
+};
+
+/**
+ * Serves the built web UI at `/`: its files as they are (hashed assets cached for good, index.html never),
+ * and index.html for any other page a browser asks for (the UI routes in the browser). When the UI is not
+ * built the API works all the same and the start-up log says how to build it.
+ */
+export async function registerWebUi(app: FastifyInstance, root: string): Promise<{ built: boolean }> {
+  const built = fs.existsSync(path.join(root, 'index.html'));
+  if (built) {
+    await app.register(fastifyStatic, {
+      root,
+      // A route per file found at start (the build is done by then); every other path reaches the
+      // not-found handler below, which answers pages with index.html.
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      setHeaders(res, filePath) {
+        const hashed = filePath.startsWith(path.join(root, 'assets') + path.sep);
+        res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  } else {
+    app.log.warn(BUILD_HINT);
+  }
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && isUiPath(request.url) && acceptsHtml(request);
+    if (wantsPage && built) return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
+    if (wantsPage) return reply.code(404).send(errorBody(404, BUILD_HINT));
+    return reply.code(404).send(errorBody(404, `No route ${request.method} ${request.url.split('?')[0]}`));
+  });
+  return { built };
+}
+
+function acceptsHtml(request: FastifyRequest): boolean {
+  const accept = request.headers.accept;
+  return typeof accept === 'string' && accept.includes('text/html');
+}
