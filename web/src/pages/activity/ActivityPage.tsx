@@ -1,0 +1,26 @@
+import { ErrorNote } from '../../components/ErrorNote';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { Inbox } from './Inbox';
+import { RecentHistory } from './RecentHistory';
+import { RunningNow } from './RunningNow';
+import { useActivity } from './queries';
+
+/** Home: what runs now, what waits for a person, and what just happened; live, no refresh needed. */
+export default function ActivityPage() {
+  const activity = useActivity();
+  return (
+    <section>
+      <PageHeader title="Activity" />
+      {activity.isPending && <Loading what="activity" />}
+      {activity.error && <ErrorNote error={activity.error} />}
+      {activity.data && (
+        <div className="stack">
+          <Inbox activity={activity.data} />
+          <RunningNow activity={activity.data} />
+          <RecentHistory />
+        </div>
+      )}
+    </section>
+  );
+}
