@@ -41,6 +41,7 @@ import { itemRoutes } from './routes/items.js';
 import { qualityProfileRoutes } from './routes/quality-profiles.js';
 import { requestRoutes } from './routes/requests.js';
 import { sessionRoutes } from './routes/session.js';
+import { libraryTitleRoutes } from './routes/library-titles.js';
 import { SessionService } from '../services/session/session-service.js';
 import { DEFAULT_WEB_ROOT, registerWebUi } from './web-ui.js';
 
@@ -105,6 +106,7 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   await app.register(healthRoutes, deps);
   await app.register(phaseConfigRoutes, deps);
   await app.register(libraryRoutes, deps);
+  await app.register(libraryTitleRoutes, deps);
   await app.register(scanRoutes, deps);
   await app.register(movieRoutes, deps);
   await app.register(showRoutes, deps);

@@ -795,6 +795,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/libraries/{id}/titles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The movies or shows of a library: search, filter (unidentified, removed, missing artwork), sort, a slice at a time */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    filter?: "unidentified" | "removed" | "missing-artwork";
+                    sort?: "title" | "year" | "added" | "updated";
+                    order?: "asc" | "desc";
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            libraryId: string;
+                            /** @enum {string} */
+                            kind: "movie" | "show";
+                            total: number;
+                            offset: number;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                year: number | null;
+                                identified: boolean;
+                                removed: boolean;
+                                hasPoster: boolean;
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/scans/{id}": {
         parameters: {
             query?: never;
