@@ -13,8 +13,11 @@ import type { CredentialsCipher } from '../security/credentials-cipher.js';
 // import it without importing the app that registers them.
 /** What the app is built from. */
 export interface AppInput {
-  /** metricsAuth: REELFLOW_METRICS_AUTH; `key` when not given. */
-  config: Pick<AppConfig, 'taskQueue' | 'mediaRoots'> & Partial<Pick<AppConfig, 'metricsAuth'>>;
+  /**
+   * metricsAuth: REELFLOW_METRICS_AUTH; `key` when not given. dataDir: where the artwork cache is, for the
+   * web UI's images (none are served without it).
+   */
+  config: Pick<AppConfig, 'taskQueue' | 'mediaRoots'> & Partial<Pick<AppConfig, 'metricsAuth' | 'dataDir'>>;
   apiKey: string;
   db: Database;
   sql: Sql;

@@ -89,9 +89,11 @@ export async function createTestApp(deps: {
   credentialsCipher?: CredentialsCipher;
   /** The built web UI to serve; web/dist unless given. */
   webRoot?: string;
+  /** The workers' data directory, for the artwork images the API serves. */
+  dataDir?: string;
 }): Promise<FastifyInstance> {
   const app = await build({
-    config: { taskQueue: deps.taskQueue, mediaRoots: deps.mediaRoots ?? [] },
+    config: { taskQueue: deps.taskQueue, mediaRoots: deps.mediaRoots ?? [], dataDir: deps.dataDir },
     apiKey: TEST_API_KEY,
     db: deps.database.db,
     sql: deps.database.sql,
