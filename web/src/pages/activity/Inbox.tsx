@@ -9,6 +9,8 @@ import { useUnidentified } from './queries';
 
 type Activity = GetAnswer<'/api/activity'>;
 
+const UNIDENTIFIED_SHOWN = 8;
+
 /** What waits for a person: releases to approve, failed items, unidentified titles, notifications not taken. */
 export function Inbox({ activity }: { activity: Activity }) {
   const { awaitingApproval, failed, counts } = activity.items;
@@ -56,7 +58,7 @@ export function Inbox({ activity }: { activity: Activity }) {
             Unidentified titles <Badge tone="warn">{unidentified.data.total}</Badge>
           </h3>
           <ul>
-            {unidentified.data.titles.map((t) => (
+            {unidentified.data.titles.slice(0, UNIDENTIFIED_SHOWN).map((t) => (
               <li key={t.id}>
                 <Link to={`/${t.kind}s/${t.id}`}>
                   {t.title}
@@ -66,6 +68,12 @@ export function Inbox({ activity }: { activity: Activity }) {
               </li>
             ))}
           </ul>
+          {unidentified.data.total > UNIDENTIFIED_SHOWN && (
+            <p className="muted" style={{ margin: 0 }}>
+              And {unidentified.data.total - UNIDENTIFIED_SHOWN} more: <Link to="/library">each library</Link> lists them under
+              “Unidentified”.
+            </p>
+          )}
         </div>
       )}
       {retrying.length > 0 && (
