@@ -1,4 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { matchPath } from 'react-router';
 
 /**
  * Every page of the UI, in nav order: its route(s), its nav label, and its component, loaded when first
@@ -14,18 +15,32 @@ export interface PageEntry {
   /** Whether the nav entry is highlighted for `path` only (not for paths below it). */
   end?: boolean;
   component: LazyExoticComponent<ComponentType>;
+  /** Loads the component's chunk (the same promise `component` waits for). */
+  load: () => Promise<unknown>;
+}
+
+/** A page whose chunk `load` fetches, and `lazy` renders once loaded. */
+function page(entry: Omit<PageEntry, 'component' | 'load'>, load: () => Promise<{ default: ComponentType }>): PageEntry {
+  return { ...entry, component: lazy(load), load };
 }
 
 export const pages: PageEntry[] = [
-  { path: '/', label: 'Activity', end: true, component: lazy(() => import('../pages/activity/ActivityPage')) },
-  {
-    path: '/library',
-    routes: ['/library', '/libraries/:libraryId', '/movies/:titleId', '/shows/:titleId'],
-    label: 'Library',
-    component: lazy(() => import('../pages/library/LibraryPage')),
-  },
-  { path: '/requests', routes: ['/requests/*'], label: 'Requests', component: lazy(() => import('../pages/requests')) },
-  { path: '/calendar', routes: ['/calendar/*'], label: 'Calendar', component: lazy(() => import('../pages/calendar')) },
-  { path: '/settings', routes: ['/settings/*'], label: 'Settings', component: lazy(() => import('../pages/settings')) },
-  { path: '/system', routes: ['/system/*'], label: 'System', component: lazy(() => import('../pages/system')) },
+  page({ path: '/', label: 'Activity', end: true }, () => import('../pages/activity/ActivityPage')),
+  page(
+    { path: '/library', routes: ['/library', '/libraries/:libraryId', '/movies/:titleId', '/shows/:titleId'], label: 'Library' },
+    () => import('../pages/library/LibraryPage'),
+  ),
+  page({ path: '/requests', routes: ['/requests/*'], label: 'Requests' }, () => import('../pages/requests')),
+  page({ path: '/calendar', routes: ['/calendar/*'], label: 'Calendar' }, () => import('../pages/calendar')),
+  page({ path: '/settings', routes: ['/settings/*'], label: 'Settings' }, () => import('../pages/settings')),
+  page({ path: '/system', routes: ['/system/*'], label: 'System' }, () => import('../pages/system')),
 ];
+
+/**
+ * Starts loading the chunk of the page at `pathname` at once, while the session is being checked, instead
+ * of after: the first page shows a round trip sooner.
+ */
+export function preloadPage(pathname: string): void {
+  const entry = pages.find((p) => (p.routes ?? [p.path]).some((route) => matchPath(route, pathname)));
+  void entry?.load().catch(() => undefined);
+}

@@ -5,11 +5,15 @@ import { Loading } from '../components/Loading';
 import { formatDateTime, formatRelative } from '../format/format';
 
 /** The latest history events, optionally of one title (GET /api/history); refreshed by live events. */
-export function HistoryList({ titleId, limit = 20 }: { titleId?: string; limit?: number }) {
-  const history = useQuery({
+export function useHistory({ titleId, limit = 20 }: { titleId?: string; limit?: number }) {
+  return useQuery({
     queryKey: ['history', { titleId, limit }],
     queryFn: () => unwrap(api.GET('/api/history', { params: { query: { titleId, limit } } })),
   });
+}
+
+export function HistoryList({ titleId, limit = 20 }: { titleId?: string; limit?: number }) {
+  const history = useHistory({ titleId, limit });
   if (history.isPending) return <Loading what="history" />;
   if (history.error) return <ErrorNote error={history.error} />;
   if (history.data.events.length === 0) return <p className="muted">Nothing yet.</p>;

@@ -4,11 +4,17 @@ import { PageHeader } from '../../components/PageHeader';
 import { Inbox } from './Inbox';
 import { RecentHistory } from './RecentHistory';
 import { RunningNow } from './RunningNow';
-import { useActivity } from './queries';
+import { useActivity, useUnidentified } from './queries';
+import { useHistory } from '../../history/HistoryList';
+
+const RECENT = 20;
 
 /** Home: what runs now, what waits for a person, and what just happened; live, no refresh needed. */
 export default function ActivityPage() {
   const activity = useActivity();
+  // Asked now, with the activity, rather than once the activity has come and the sections that show them mount.
+  useUnidentified();
+  useHistory({ limit: RECENT });
   return (
     <section>
       <PageHeader title="Activity" />
@@ -18,7 +24,7 @@ export default function ActivityPage() {
         <div className="stack">
           <Inbox activity={activity.data} />
           <RunningNow activity={activity.data} />
-          <RecentHistory />
+          <RecentHistory limit={RECENT} />
         </div>
       )}
     </section>
