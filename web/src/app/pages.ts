@@ -1,5 +1,9 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { matchPath } from 'react-router';
+import { historyQuery } from '../history/history-query';
+import { activityQuery, RECENT_EVENTS, unidentifiedQuery } from '../pages/activity/data';
+import { DEFAULT_TITLE_LIST, libraryQuery, titleSliceQuery } from '../pages/library/data';
 
 /**
  * Every page of the UI, in nav order: its route(s), its nav label, and its component, loaded when first
@@ -17,6 +21,8 @@ export interface PageEntry {
   component: LazyExoticComponent<ComponentType>;
   /** Loads the component's chunk (the same promise `component` waits for). */
   load: () => Promise<unknown>;
+  /** Asks for the data the page shows first, given the route's params (optional). */
+  prefetch?: (client: QueryClient, params: Record<string, string | undefined>) => void;
 }
 
 /** A page whose chunk `load` fetches, and `lazy` renders once loaded. */
@@ -25,9 +31,30 @@ function page(entry: Omit<PageEntry, 'component' | 'load'>, load: () => Promise<
 }
 
 export const pages: PageEntry[] = [
-  page({ path: '/', label: 'Activity', end: true }, () => import('../pages/activity/ActivityPage')),
   page(
-    { path: '/library', routes: ['/library', '/libraries/:libraryId', '/movies/:titleId', '/shows/:titleId'], label: 'Library' },
+    {
+      path: '/',
+      label: 'Activity',
+      end: true,
+      prefetch: (client) => {
+        void client.prefetchQuery(activityQuery);
+        void client.prefetchQuery(unidentifiedQuery);
+        void client.prefetchQuery(historyQuery({ limit: RECENT_EVENTS }));
+      },
+    },
+    () => import('../pages/activity/ActivityPage'),
+  ),
+  page(
+    {
+      path: '/library',
+      routes: ['/library', '/libraries/:libraryId', '/movies/:titleId', '/shows/:titleId'],
+      label: 'Library',
+      prefetch: (client, { libraryId }) => {
+        if (!libraryId) return;
+        void client.prefetchQuery(libraryQuery(libraryId));
+        void client.prefetchQuery(titleSliceQuery(libraryId, DEFAULT_TITLE_LIST, 0));
+      },
+    },
     () => import('../pages/library/LibraryPage'),
   ),
   page({ path: '/requests', routes: ['/requests/*'], label: 'Requests' }, () => import('../pages/requests')),
@@ -37,10 +64,18 @@ export const pages: PageEntry[] = [
 ];
 
 /**
- * Starts loading the chunk of the page at `pathname` at once, while the session is being checked, instead
- * of after: the first page shows a round trip sooner.
+ * Starts loading the chunk of the page at `pathname`, and its first data, at once, while the session is
+ * being checked, instead of one after the other: the first page shows two round trips sooner. Signed out,
+ * the data requests are refused (401) and the sign-in form shows as it would have.
  */
-export function preloadPage(pathname: string): void {
-  const entry = pages.find((p) => (p.routes ?? [p.path]).some((route) => matchPath(route, pathname)));
-  void entry?.load().catch(() => undefined);
+export function preloadPage(pathname: string, client: QueryClient): void {
+  for (const entry of pages) {
+    for (const route of entry.routes ?? [entry.path]) {
+      const match = matchPath(route, pathname);
+      if (!match) continue;
+      void entry.load().catch(() => undefined);
+      entry.prefetch?.(client, match.params);
+      return;
+    }
+  }
 }

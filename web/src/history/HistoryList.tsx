@@ -1,16 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../api/client';
+import { historyQuery } from './history-query';
 import { ErrorNote } from '../components/ErrorNote';
 import { Loading } from '../components/Loading';
 import { formatDateTime, formatRelative } from '../format/format';
 
 /** The latest history events, optionally of one title (GET /api/history); refreshed by live events. */
-export function useHistory({ titleId, limit = 20 }: { titleId?: string; limit?: number }) {
-  return useQuery({
-    queryKey: ['history', { titleId, limit }],
-    queryFn: () => unwrap(api.GET('/api/history', { params: { query: { titleId, limit } } })),
-  });
-}
+export const useHistory = (options: { titleId?: string; limit?: number }) => useQuery(historyQuery(options));
 
 export function HistoryList({ titleId, limit = 20 }: { titleId?: string; limit?: number }) {
   const history = useHistory({ titleId, limit });

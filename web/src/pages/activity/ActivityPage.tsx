@@ -4,17 +4,16 @@ import { PageHeader } from '../../components/PageHeader';
 import { Inbox } from './Inbox';
 import { RecentHistory } from './RecentHistory';
 import { RunningNow } from './RunningNow';
+import { RECENT_EVENTS } from './data';
 import { useActivity, useUnidentified } from './queries';
 import { useHistory } from '../../history/HistoryList';
-
-const RECENT = 20;
 
 /** Home: what runs now, what waits for a person, and what just happened; live, no refresh needed. */
 export default function ActivityPage() {
   const activity = useActivity();
   // Asked now, with the activity, rather than once the activity has come and the sections that show them mount.
   useUnidentified();
-  useHistory({ limit: RECENT });
+  useHistory({ limit: RECENT_EVENTS });
   return (
     <section>
       <PageHeader title="Activity" />
@@ -24,7 +23,7 @@ export default function ActivityPage() {
         <div className="stack">
           <Inbox activity={activity.data} />
           <RunningNow activity={activity.data} />
-          <RecentHistory limit={RECENT} />
+          <RecentHistory limit={RECENT_EVENTS} />
         </div>
       )}
     </section>

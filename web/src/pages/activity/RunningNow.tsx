@@ -8,6 +8,9 @@ import { useRequestItems } from './queries';
 type Activity = GetAnswer<'/api/activity'>;
 type ActiveItem = Activity['items']['active'][number];
 
+/** Items waiting for an air date or the next search: "Search now" ends the wait (the API says when it cannot). */
+const WAITING = new Set(['PENDING', 'AWAITING', 'SEARCHING']);
+
 /** Scans with their folder counters, title pipelines per library, and items moving with their bars and speeds. */
 export function RunningNow({ activity }: { activity: Activity }) {
   const { scans, pipelines, items } = activity;
@@ -66,7 +69,7 @@ function ActiveItemRow({ item }: { item: ActiveItem }) {
       </div>
       {item.release && <span className="muted mono">{item.release}</span>}
       <ProgressBar value={percent} label={`${item.status.toLowerCase()} ${item.name}`} />
-      <ItemActions itemId={item.itemId} name={item.name} actions={['cancel']} />
+      <ItemActions itemId={item.itemId} name={item.name} actions={WAITING.has(item.status) ? ['search-now', 'cancel'] : ['cancel']} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { activityQuery, unidentifiedQuery } from './data';
 
-/** What runs now and what waits for a person; kept current by the live events (api/live-events.ts). */
-export const useActivity = () => useQuery({ queryKey: ['activity'], queryFn: () => unwrap(api.GET('/api/activity')) });
+export const useActivity = () => useQuery(activityQuery);
 
 /** A request's items with their releases (selected and rejected, with reasons) and live step/speed. */
 export const useRequestItems = (requestId: string) =>
@@ -11,25 +11,7 @@ export const useRequestItems = (requestId: string) =>
     queryFn: () => unwrap(api.GET('/api/requests/{id}/items', { params: { path: { id: requestId } } })),
   });
 
-/** Titles no provider could identify yet: they wait for a person to choose (Library → the title → Identify). */
-export const useUnidentified = () =>
-  useQuery({
-    queryKey: ['titles', 'unidentified'],
-    queryFn: async () => {
-      const query = { status: 'unidentified' as const, pageSize: 20 };
-      const [movies, shows] = await Promise.all([
-        unwrap(api.GET('/api/movies', { params: { query } })),
-        unwrap(api.GET('/api/shows', { params: { query } })),
-      ]);
-      return {
-        total: movies.total + shows.total,
-        titles: [
-          ...movies.items.map((m) => ({ kind: 'movie' as const, id: m.id, title: m.title, year: m.year, folderPath: m.folderPath })),
-          ...shows.items.map((s) => ({ kind: 'show' as const, id: s.id, title: s.title, year: s.year, folderPath: s.folderPath })),
-        ],
-      };
-    },
-  });
+export const useUnidentified = () => useQuery(unidentifiedQuery);
 
 export type ItemAction = 'approve' | 'reject' | 'retry' | 'cancel' | 'search-now';
 

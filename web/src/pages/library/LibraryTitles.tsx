@@ -7,6 +7,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useActivity } from '../activity/queries';
+import { DEFAULT_TITLE_LIST } from './data';
 import { useLibrary, useScanLibrary } from './queries';
 import { useTitleSlices, type TitleListOptions, type TitleRow } from './useTitleSlices';
 
@@ -17,8 +18,8 @@ export function LibraryTitles({ libraryId }: { libraryId: string }) {
   const library = useLibrary(libraryId);
   const [search, setSearch] = useState('');
   const [filter, setFilter] = useState<TitleListOptions['filter']>();
-  const [sort, setSort] = useState<TitleListOptions['sort']>('title');
-  const [order, setOrder] = useState<TitleListOptions['order']>('asc');
+  const [sort, setSort] = useState<TitleListOptions['sort']>(DEFAULT_TITLE_LIST.sort);
+  const [order, setOrder] = useState<TitleListOptions['order']>(DEFAULT_TITLE_LIST.order);
   // Typing stays responsive: the list follows the search a moment later.
   const q = useDeferredValue(search.trim());
   const options: TitleListOptions = { q: q || undefined, filter, sort, order };
