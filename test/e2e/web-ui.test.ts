@@ -166,21 +166,27 @@ describe('the web UI in Chromium', () => {
   });
 
   it('picks a poster among the candidates', async () => {
+    // Enrichment has chosen its posters first (it selects up to phase.enrichment.maxPoster of them).
+    type Candidate = { url: string; isSelected: boolean };
+    const candidatesOf = async (): Promise<Candidate[]> => api(`/api/movies/${matrixId}/provider-assets?type=poster`);
+    await eventually('the posters were selected by enrichment', async () => (await candidatesOf()).some((c) => c.isSelected), 60_000);
     const candidates = page.getByTestId('artwork-candidate');
-    await expect.poll(() => candidates.count(), { timeout: 60_000 }).toBeGreaterThan(1);
-    const unselected = candidates.filter({ hasNot: page.getByText('selected', { exact: true }) }).first();
-    const name = (await unselected.getByRole('img').getAttribute('alt'))!;
-    await unselected.getByRole('button', { name: `Select ${name}` }).click();
-    await page
-      .getByTestId('artwork-candidate')
-      .filter({ has: page.getByRole('img', { name }) })
-      .getByText('selected', { exact: true })
-      .waitFor();
-    const posters: { url: string; isSelected: boolean }[] = await api(`/api/movies/${matrixId}/provider-assets?type=poster`);
-    const chosen = posters.filter((p) => p.isSelected);
-    expect(chosen).toHaveLength(1);
-    // The poster shown at the top is the one just chosen, loaded by the browser.
-    await expect.poll(() => page.getByTestId('title-poster').getAttribute('src')).toBe(chosen[0]!.url);
+    await expect.poll(() => candidates.count(), { timeout: 30_000 }).toBe((await candidatesOf()).length);
+    // A poster enrichment left aside, or else one it chose, cleared first: either way a person's pick.
+    let card = candidates.filter({ has: page.getByRole('button', { name: /^Select / }) }).first();
+    if ((await candidates.filter({ has: page.getByRole('button', { name: /^Select / }) }).count()) === 0) {
+      card = candidates.last();
+      await card.getByRole('button', { name: /^Clear / }).click();
+      await card.getByRole('button', { name: /^Select / }).waitFor();
+    }
+    const picked = (await card.getAttribute('data-url'))!;
+    const pickedCard = page.locator(`[data-testid="artwork-candidate"][data-url="${picked}"]`);
+    await pickedCard.getByRole('button', { name: /^Select / }).click();
+    await pickedCard.getByText('selected', { exact: true }).waitFor();
+    expect((await candidatesOf()).find((c) => c.url === picked)?.isSelected).toBe(true);
+    // The poster shown at the top is one the title now has selected, loaded by the browser.
+    const shown = await page.getByTestId('title-poster').getAttribute('src');
+    expect((await candidatesOf()).find((c) => c.url === shown)?.isSelected).toBe(true);
     await expect
       .poll(() => page.getByTestId('title-poster').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
       .toBeGreaterThan(0);

@@ -54,6 +54,7 @@ export function ArtworkPicker({ kind, titleId }: { kind: TitleKind; titleId: str
                 key={c.id}
                 className={c.isSelected ? 'artwork-card selected' : c.isRejected ? 'artwork-card rejected' : 'artwork-card'}
                 data-testid="artwork-candidate"
+                data-url={c.url}
               >
                 <img src={c.url} alt={name} loading="lazy" />
                 <span className="row" style={{ justifyContent: 'space-between' }}>
