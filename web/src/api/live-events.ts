@@ -68,8 +68,13 @@ export function useLiveEvents(): void {
       timer ??= setTimeout(flush, FLUSH_MS);
     };
     for (const type of EVENT_TYPES) source.addEventListener(type, handle);
-    // After a reconnect anything may have changed meanwhile beyond what is replayed (a restart of the API).
-    source.addEventListener('open', () => void client.invalidateQueries({ queryKey: ['activity'] }));
+    // After a reconnect anything may have changed meanwhile beyond what is replayed (a restart of the API);
+    // the first opening follows the page's own first reads, which are current.
+    let opened = false;
+    source.addEventListener('open', () => {
+      if (opened) void client.invalidateQueries({ queryKey: ['activity'] });
+      opened = true;
+    });
     return () => {
       clearTimeout(timer);
       source.close();
