@@ -56,9 +56,12 @@ export class LibraryTitleListRepository {
     const where = and(...conditions);
     // Titles without the value (no year) come last either way.
     const direction = query.order === 'desc' ? dsql.raw('desc nulls last') : dsql.raw('asc nulls last');
-    const sortColumn = { title: dsql`lower(coalesce(${table.sortTitle}, ${table.title}))`, year: table.year, added: table.createdAt, updated: table.updatedAt }[
-      query.sort
-    ];
+    const sortColumn = {
+      title: dsql`lower(coalesce(${table.sortTitle}, ${table.title}))`,
+      year: table.year,
+      added: table.createdAt,
+      updated: table.updatedAt,
+    }[query.sort];
     const [items, [total]] = await Promise.all([
       this.db
         .select({
