@@ -9,6 +9,9 @@ import { errorBody } from './errors.js';
 export const DEFAULT_WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 export const BUILD_HINT = 'The web UI is not built: run `npm run build:web` (npm install and npm start build it too)';
 
+/** Whether `npm run build:web` has built the UI into `root`. */
+export const isWebUiBuilt = (root: string = DEFAULT_WEB_ROOT): boolean => fs.existsSync(path.join(root, 'index.html'));
+
 /** Paths that are never the web UI: they keep their own answers, and their JSON 404s. */
 const NOT_UI_PREFIXES = ['/api', '/docs', '/documentation', '/metrics', '/healthz'];
 
@@ -23,7 +26,7 @@ const isUiPath = (url: string) => {
  * built the API works all the same and the start-up log says how to build it.
  */
 export async function registerWebUi(app: FastifyInstance, root: string): Promise<{ built: boolean }> {
-  const built = fs.existsSync(path.join(root, 'index.html'));
+  const built = isWebUiBuilt(root);
   if (built) {
     await app.register(fastifyStatic, {
       root,
