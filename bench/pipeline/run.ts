@@ -1,23 +1,16 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
 import { build } from '../../src/api/app.js';
-import { PhaseConfigService } from '../../src/config/phase-config-service.js';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { NotificationConfigRepository } from '../../src/db/repositories/notification-config-repository.js';
 import { PathMappingRepository } from '../../src/db/repositories/path-mapping-repository.js';
 import { ProviderRepository } from '../../src/db/repositories/provider-repository.js';
 import { movies } from '../../src/db/schema/index.js';
 import { notificationConfigSchemas } from '../../src/integrations/notification-config.js';
-import { CredentialsCipher } from '../../src/security/credentials-cipher.js';
-import { findFreePort } from '../../src/runtime/free-port.js';
-import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js';
-import { bundleReelflowWorkflows } from '../../src/workers/bundle-workflows.js';
-import { createReelflowWorkers, runWorkers } from '../../src/workers/create-worker.js';
 import { installTemporalRuntime } from '../../src/workers/temporal-runtime.js';
 import { libraryScanWorkflowId, type ScanProgress } from '../../src/contracts/scan.js';
 import { titlePipelineWorkflowId, type TitlePipelineState } from '../../src/contracts/title-pipeline.js';
@@ -25,9 +18,8 @@ import { startFakeImageHost } from '../../test/fakes/image-host.js';
 import { KODI_FAKE_PASSWORD, KODI_FAKE_USER, startFakeKodi, type FakeKodi } from '../../test/fakes/kodi.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../../test/fakes/tmdb.js';
 import { makeVideo } from '../../test/support/media-fixtures.js';
-import { acquireTestPostgres } from '../../test/support/test-postgres.js';
-import { createBenchDatabase } from '../support/bench-database.js';
 import { CleanupStack } from '../support/cleanup-stack.js';
+import { startInProcessStack } from '../support/in-process-stack.js';
 import { describeMachine, loadAverage1m } from '../support/machine.js';
 import { mapLimited } from '../support/map-limited.js';
 
@@ -58,46 +50,14 @@ async function main() {
   cleanup.push('work dir', () => fs.rmSync(workDir, { recursive: true, force: true }));
 
   progress('starting Temporal dev server, Postgres, fakes and the worker');
-  const [server, pg, bundle, images, kodi] = await Promise.all([
-    startTemporalDevServer({ port: await findFreePort(), uiPort: null, logFile: path.join(workDir, 'temporal.log') }),
-    acquireTestPostgres(),
-    bundleReelflowWorkflows(),
+  const [{ db, sql, cipher, taskQueue, client }, images, kodi] = await Promise.all([
+    startInProcessStack('pipeline', workDir, cleanup),
     startFakeImageHost(),
     startFakeKodi(),
   ]);
-  cleanup.push('Temporal dev server', () => server.stop());
   cleanup.push('fakes', async () => void (await Promise.all([images.close(), kodi.close()])));
-  if (pg.embedded) cleanup.push('embedded Postgres', () => pg.embedded!.stop());
   const tmdb = await startFakeTmdb({ imageBaseUrl: `${images.url}/t/p/` });
   cleanup.push('TMDB fake', () => tmdb.close());
-
-  const databaseName = `reelflow_bench_pipeline_${process.pid}_${Date.now().toString(36)}`;
-  const { sql, db } = await createBenchDatabase(pg.adminUrl, databaseName, cleanup, { max: 20 });
-  cleanup.push('database pool', () => sql.end({ timeout: 5 }));
-  await new PhaseConfigService(db).ensureDefaults();
-
-  const cipher = new CredentialsCipher(randomBytes(32));
-  const taskQueue = `bench-pipeline-${randomUUID()}`;
-  const workerConnection = await NativeConnection.connect({ address: server.address });
-  const workers = runWorkers(
-    await createReelflowWorkers({
-      connection: workerConnection,
-      namespace: 'default',
-      taskQueue,
-      db,
-      dataDir: path.join(workDir, 'data'),
-      credentialsCipher: cipher,
-      workflowBundle: { code: bundle.code },
-    }),
-  );
-  cleanup.push('workers', async () => {
-    workers.shutdown();
-    await workers.done;
-    await workerConnection.close();
-  });
-  const connection = await Connection.connect({ address: server.address });
-  cleanup.push('client connection', () => connection.close());
-  const client = new Client({ connection });
   const app = await build({ config: { taskQueue, mediaRoots: [] }, apiKey: API_KEY, db, sql, temporal: client, credentialsCipher: cipher });
   cleanup.push('API', () => app.close());
 

@@ -105,11 +105,12 @@ export function createProviderActivities({ db, providers, registry }: ProviderAc
       request: ProviderTitleRequest;
       fetchedAt: string;
       results: ProviderFetchResultEntry[];
+      publishChanges?: boolean;
     }): Promise<void> {
       await cache.save(
         input.request.entityType,
         input.request.entityId,
-        new Date(input.fetchedAt),
+        { at: new Date(input.fetchedAt), language: input.request.language, publishChanges: input.publishChanges ?? false },
         input.results.map((r) => ({ provider: r.provider, metadata: r.metadata, images: r.images })),
       );
     },
@@ -121,7 +122,7 @@ export function createProviderActivities({ db, providers, registry }: ProviderAc
     }): Promise<void> {
       await cache.saveSeasons(
         { entityType: input.request.entityType, entityId: input.request.entityId, seasonNumber: input.request.seasonNumber },
-        new Date(input.fetchedAt),
+        { at: new Date(input.fetchedAt), language: input.request.language },
         input.results.map((r) => ({ provider: r.provider, season: r.season })),
       );
     },

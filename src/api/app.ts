@@ -1,13 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
+import { createProviderCache } from '../cache/create-provider-cache.js';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { CacheMetrics } from '../cache/cache-metrics.js';
-import { ProviderCacheManager } from '../cache/provider-cache-manager.js';
-import { TemporalProviderFetcher } from '../cache/temporal-provider-fetcher.js';
-import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
 import { apiKeyAuth } from './auth.js';
 import { EventRepository } from '../db/repositories/event-repository.js';
 import { EventHub } from '../events/event-hub.js';
@@ -38,6 +36,7 @@ import { moviePipelineRoutes, showPipelineRoutes } from './routes/title-pipeline
 import { webhookRoutes } from './routes/webhooks.js';
 import { deliveryTargetRoutes } from './routes/delivery-targets.js';
 import { itemRoutes } from './routes/items.js';
+import { blocklistRoutes } from './routes/blocklist.js';
 import { qualityProfileRoutes } from './routes/quality-profiles.js';
 import { requestRoutes } from './routes/requests.js';
 import { sessionRoutes } from './routes/session.js';
@@ -45,6 +44,8 @@ import { libraryTitleRoutes } from './routes/library-titles.js';
 import { SessionService } from '../services/session/session-service.js';
 import { DEFAULT_WEB_ROOT, registerWebUi } from './web-ui.js';
 
+import { devServerUiUrl } from '../config/env.js';
+import { TemporalLinks } from '../services/temporal-links.js';
 import type { AppDeps, AppInput } from './app-deps.js';
 
 export type { AppDeps, AppInput };
@@ -54,12 +55,10 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   const app = Fastify({ logger: withRedaction(logger) }).withTypeProvider<ZodTypeProvider>();
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics, prefix: 'reelflow_' });
-  const providerCache = new ProviderCacheManager({
-    cache: new ProviderCacheRepository(input.db),
-    fetcher: new TemporalProviderFetcher(input.temporal, input.config.taskQueue),
-    metrics: new CacheMetrics(metrics),
-    logger: app.log,
-  });
+  const providerCache = createProviderCache(
+    { db: input.db, temporal: input.temporal, taskQueue: input.config.taskQueue },
+    { metrics: new CacheMetrics(metrics), logger: app.log },
+  );
   const schedules = new ScheduleService({
     temporal: input.temporal,
     db: input.db,
@@ -76,6 +75,10 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
     providerRegistry: input.providerRegistry ?? new ProviderRegistry(),
     schedules,
     titlePipelines: new TemporalTitlePipelineStarter(input.temporal, input.config.taskQueue, input.db),
+    temporalLinks: new TemporalLinks({
+      baseUrl: input.config.temporalUiUrl ?? devServerUiUrl(),
+      namespace: input.config.temporalNamespace ?? 'default',
+    }),
   };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -125,6 +128,7 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   await app.register(deliveryTargetRoutes, deps);
   await app.register(requestRoutes, deps);
   await app.register(itemRoutes, deps);
+  await app.register(blocklistRoutes, deps);
   await app.register(indexerRoutes, deps);
   await app.register(arrV3Routes, deps);
   await app.register(eventRoutes, deps);

@@ -783,6 +783,11 @@ export interface paths {
                             /** Format: uuid */
                             scanId: string;
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             alreadyRunning: boolean;
                         };
                     };
@@ -860,6 +865,167 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Scans of every library, newest first; filtered by library and status */
+        get: {
+            parameters: {
+                query?: {
+                    libraryId?: string;
+                    status?: string | string[];
+                    page?: number;
+                    pageSize?: number;
+                    sortKey?: "startedAt" | "finishedAt" | "status";
+                    sortDirection?: "ascending" | "descending";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            page: number;
+                            pageSize: number;
+                            /** @enum {string} */
+                            sortKey: "startedAt" | "finishedAt" | "status";
+                            /** @enum {string} */
+                            sortDirection: "ascending" | "descending";
+                            totalRecords: number;
+                            records: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                libraryId: string;
+                                workflowId: string;
+                                /**
+                                 * Format: uri
+                                 * @description The run in the Temporal Web UI
+                                 */
+                                temporalUrl: string;
+                                /** @enum {string} */
+                                status: "running" | "completed" | "failed" | "cancelled";
+                                phase: string | null;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                errorMessage: string | null;
+                                directoriesTotal: number;
+                                directoriesScanned: number;
+                                titlesFound: number;
+                                titlesNew: number;
+                                titlesUpdated: number;
+                                titlesRemoved: number;
+                                assetsCached: number;
+                                errors: number;
+                                libraryName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/libraries/{id}/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One library's scans, newest first; filtered by status */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string | string[];
+                    page?: number;
+                    pageSize?: number;
+                    sortKey?: "startedAt" | "finishedAt" | "status";
+                    sortDirection?: "ascending" | "descending";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            page: number;
+                            pageSize: number;
+                            /** @enum {string} */
+                            sortKey: "startedAt" | "finishedAt" | "status";
+                            /** @enum {string} */
+                            sortDirection: "ascending" | "descending";
+                            totalRecords: number;
+                            records: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                libraryId: string;
+                                workflowId: string;
+                                /**
+                                 * Format: uri
+                                 * @description The run in the Temporal Web UI
+                                 */
+                                temporalUrl: string;
+                                /** @enum {string} */
+                                status: "running" | "completed" | "failed" | "cancelled";
+                                phase: string | null;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                errorMessage: string | null;
+                                directoriesTotal: number;
+                                directoriesScanned: number;
+                                titlesFound: number;
+                                titlesNew: number;
+                                titlesUpdated: number;
+                                titlesRemoved: number;
+                                assetsCached: number;
+                                errors: number;
+                                libraryName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/scans/{id}": {
         parameters: {
             query?: never;
@@ -891,6 +1057,11 @@ export interface paths {
                             /** Format: uuid */
                             libraryId: string;
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             /** @enum {string} */
                             status: "running" | "completed" | "failed" | "cancelled";
                             phase: string | null;
@@ -1370,12 +1541,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The image, as cached (JPEG, PNG, WebP or GIF) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/*": string;
+                    };
                 };
             };
         };
@@ -1776,12 +1949,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The image, as cached (JPEG, PNG, WebP or GIF) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/*": string;
+                    };
                 };
             };
         };
@@ -2127,12 +2302,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The Prometheus text exposition format */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/plain": string;
+                    };
                 };
             };
         };
@@ -2660,6 +2837,11 @@ export interface paths {
                             description: string;
                             workflowType: string;
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             intervalSeconds: number | null;
                             cron: string | null;
                             paused: boolean;
@@ -2715,6 +2897,11 @@ export interface paths {
                             description: string;
                             workflowType: string;
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             intervalSeconds: number | null;
                             cron: string | null;
                             paused: boolean;
@@ -2768,6 +2955,11 @@ export interface paths {
                             description: string;
                             workflowType: string;
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             intervalSeconds: number | null;
                             cron: string | null;
                             paused: boolean;
@@ -2819,6 +3011,11 @@ export interface paths {
                             description: string;
                             workflowType: string;
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             intervalSeconds: number | null;
                             cron: string | null;
                             paused: boolean;
@@ -2833,6 +3030,87 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/iptv/syncs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** IPTV syncs of every provider, newest first, with their counters; filtered by provider and status */
+        get: {
+            parameters: {
+                query?: {
+                    providerId?: string;
+                    status?: string | string[];
+                    page?: number;
+                    pageSize?: number;
+                    sortKey?: "startedAt" | "finishedAt" | "status";
+                    sortDirection?: "ascending" | "descending";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            page: number;
+                            pageSize: number;
+                            /** @enum {string} */
+                            sortKey: "startedAt" | "finishedAt" | "status";
+                            /** @enum {string} */
+                            sortDirection: "ascending" | "descending";
+                            totalRecords: number;
+                            records: {
+                                id: string;
+                                /** Format: uuid */
+                                providerId: string;
+                                providerName: string;
+                                workflowId: string;
+                                /**
+                                 * Format: uri
+                                 * @description The run in the Temporal Web UI
+                                 */
+                                temporalUrl: string;
+                                /** @enum {string} */
+                                status: "running" | "completed" | "failed" | "cancelled";
+                                phase: string;
+                                listed: number;
+                                malformed: number;
+                                toMatch: number;
+                                matched: number;
+                                ignored: number;
+                                matchErrors: number;
+                                added: number;
+                                removed: number;
+                                errorMessage: string | null;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3179,6 +3457,11 @@ export interface paths {
                         "application/json": {
                             syncId: string;
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             alreadyRunning: boolean;
                         };
                     };
@@ -3350,6 +3633,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             seq?: number;
                         };
                     };
@@ -3458,6 +3746,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             seq?: number;
                         };
                     };
@@ -3560,6 +3853,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             seq?: number;
                         };
                     };
@@ -3668,6 +3966,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             seq?: number;
                         };
                     };
@@ -3895,6 +4198,11 @@ export interface paths {
                             outcome: string;
                             duplicate: boolean;
                             workflowId?: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl?: string;
                             folderPath?: string;
                             titlesRemoved?: number;
                         };
@@ -3911,6 +4219,11 @@ export interface paths {
                             outcome: string;
                             duplicate: boolean;
                             workflowId?: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl?: string;
                             folderPath?: string;
                             titlesRemoved?: number;
                         };
@@ -3960,6 +4273,11 @@ export interface paths {
                             outcome: string;
                             duplicate: boolean;
                             workflowId?: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl?: string;
                             folderPath?: string;
                             titlesRemoved?: number;
                         };
@@ -3976,6 +4294,11 @@ export interface paths {
                             outcome: string;
                             duplicate: boolean;
                             workflowId?: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl?: string;
                             folderPath?: string;
                             titlesRemoved?: number;
                         };
@@ -4665,7 +4988,97 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Requests, newest first, with their item counts; filtered by status, type and title */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string | string[];
+                    type?: "movie" | "tv";
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                    sortKey?: "createdAt" | "updatedAt" | "title" | "status";
+                    sortDirection?: "ascending" | "descending";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            page: number;
+                            pageSize: number;
+                            /** @enum {string} */
+                            sortKey: "createdAt" | "updatedAt" | "title" | "status";
+                            /** @enum {string} */
+                            sortDirection: "ascending" | "descending";
+                            totalRecords: number;
+                            records: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                type: "movie" | "tv";
+                                tmdbId: number | null;
+                                tvdbId: number | null;
+                                imdbId: string | null;
+                                title: string | null;
+                                year: number | null;
+                                seasons: number[];
+                                episodes: {
+                                    season: number;
+                                    episode: number;
+                                }[];
+                                /** Format: uuid */
+                                qualityProfileId: string;
+                                targetIds: string[];
+                                requireApproval: boolean;
+                                /** @enum {string} */
+                                status: "PENDING" | "PROCESSING" | "COMPLETED" | "PARTIAL" | "FAILED" | "CANCELLED";
+                                workflowId: string;
+                                /**
+                                 * Format: uri
+                                 * @description The run in the Temporal Web UI
+                                 */
+                                temporalUrl: string;
+                                lastError: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                aggregates: {
+                                    byStatus: {
+                                        PENDING: number;
+                                        AWAITING: number;
+                                        SEARCHING: number;
+                                        FOUND: number;
+                                        DOWNLOADING: number;
+                                        DOWNLOADED: number;
+                                        ENCODING: number;
+                                        ENCODED: number;
+                                        DELIVERING: number;
+                                        COMPLETED: number;
+                                        FAILED: number;
+                                        CANCELLED: number;
+                                    };
+                                    total: number;
+                                    completed: number;
+                                    failed: number;
+                                    cancelled: number;
+                                    active: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Request a movie or TV episodes */
         post: {
@@ -4732,12 +5145,31 @@ export interface paths {
                             /** @enum {string} */
                             status: "PENDING" | "PROCESSING" | "COMPLETED" | "PARTIAL" | "FAILED" | "CANCELLED";
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             lastError: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
                             updatedAt: string;
                             aggregates: {
+                                byStatus: {
+                                    PENDING: number;
+                                    AWAITING: number;
+                                    SEARCHING: number;
+                                    FOUND: number;
+                                    DOWNLOADING: number;
+                                    DOWNLOADED: number;
+                                    ENCODING: number;
+                                    ENCODED: number;
+                                    DELIVERING: number;
+                                    COMPLETED: number;
+                                    FAILED: number;
+                                    CANCELLED: number;
+                                };
                                 total: number;
                                 completed: number;
                                 failed: number;
@@ -4802,12 +5234,31 @@ export interface paths {
                             /** @enum {string} */
                             status: "PENDING" | "PROCESSING" | "COMPLETED" | "PARTIAL" | "FAILED" | "CANCELLED";
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             lastError: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
                             updatedAt: string;
                             aggregates: {
+                                byStatus: {
+                                    PENDING: number;
+                                    AWAITING: number;
+                                    SEARCHING: number;
+                                    FOUND: number;
+                                    DOWNLOADING: number;
+                                    DOWNLOADED: number;
+                                    ENCODING: number;
+                                    ENCODED: number;
+                                    DELIVERING: number;
+                                    COMPLETED: number;
+                                    FAILED: number;
+                                    CANCELLED: number;
+                                };
                                 total: number;
                                 completed: number;
                                 failed: number;
@@ -4876,12 +5327,31 @@ export interface paths {
                             /** @enum {string} */
                             status: "PENDING" | "PROCESSING" | "COMPLETED" | "PARTIAL" | "FAILED" | "CANCELLED";
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             lastError: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
                             updatedAt: string;
                             aggregates: {
+                                byStatus: {
+                                    PENDING: number;
+                                    AWAITING: number;
+                                    SEARCHING: number;
+                                    FOUND: number;
+                                    DOWNLOADING: number;
+                                    DOWNLOADED: number;
+                                    ENCODING: number;
+                                    ENCODED: number;
+                                    DELIVERING: number;
+                                    COMPLETED: number;
+                                    FAILED: number;
+                                    CANCELLED: number;
+                                };
                                 total: number;
                                 completed: number;
                                 failed: number;
@@ -4929,6 +5399,12 @@ export interface paths {
                             id: string;
                             /** Format: uuid */
                             requestId: string;
+                            workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             seasonNumber: number;
                             episodeNumber: number;
                             title: string | null;
@@ -4946,8 +5422,10 @@ export interface paths {
                             }[];
                             torrentHash: string | null;
                             selectedRelease: {
+                                guid: string;
                                 title: string;
                                 indexer: string;
+                                infoHash?: string;
                                 sizeBytes: number;
                                 seeders: number;
                                 resolution?: number;
@@ -4957,8 +5435,10 @@ export interface paths {
                                 rejections: string[];
                             } | null;
                             availableReleases: {
+                                guid: string;
                                 title: string;
                                 indexer: string;
+                                infoHash?: string;
                                 sizeBytes: number;
                                 seeders: number;
                                 resolution?: number;
@@ -5004,6 +5484,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Processing items of every request, newest first; filtered by status, step, what they wait for and request */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string | string[];
+                    step?: string | string[];
+                    waitingFor?: string | string[];
+                    requestId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    sortKey?: "createdAt" | "updatedAt" | "status" | "progress" | "episode";
+                    sortDirection?: "ascending" | "descending";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            page: number;
+                            pageSize: number;
+                            /** @enum {string} */
+                            sortKey: "createdAt" | "updatedAt" | "status" | "progress" | "episode";
+                            /** @enum {string} */
+                            sortDirection: "ascending" | "descending";
+                            totalRecords: number;
+                            records: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                requestId: string;
+                                workflowId: string;
+                                /**
+                                 * Format: uri
+                                 * @description The run in the Temporal Web UI
+                                 */
+                                temporalUrl: string;
+                                seasonNumber: number;
+                                episodeNumber: number;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "PENDING" | "AWAITING" | "SEARCHING" | "FOUND" | "DOWNLOADING" | "DOWNLOADED" | "ENCODING" | "ENCODED" | "DELIVERING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                                failedStep: string | null;
+                                airDate: string | null;
+                                progress: number;
+                                lastError: string | null;
+                                /** Format: date-time */
+                                downloadedAt: string | null;
+                                /** Format: date-time */
+                                encodedAt: string | null;
+                                /** Format: date-time */
+                                deliveredAt: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** @enum {string} */
+                                requestType: "movie" | "tv";
+                                requestTitle: string | null;
+                                /** @enum {string} */
+                                step: "air-date" | "search" | "approval" | "download" | "encode" | "deliver" | "done";
+                                /** @enum {string|null} */
+                                waitingFor: "airDate" | "release" | "approval" | "encoder" | "retry" | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/items/{id}/approve": {
         parameters: {
             query?: never;
@@ -5036,6 +5607,11 @@ export interface paths {
                             itemId: string;
                             /** @enum {string} */
                             status: "PENDING" | "AWAITING" | "SEARCHING" | "FOUND" | "DOWNLOADING" | "DOWNLOADED" | "ENCODING" | "ENCODED" | "DELIVERING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                         };
                     };
                 };
@@ -5085,6 +5661,65 @@ export interface paths {
                             itemId: string;
                             /** @enum {string} */
                             status: "PENDING" | "AWAITING" | "SEARCHING" | "FOUND" | "DOWNLOADING" | "DOWNLOADED" | "ENCODING" | "ENCODED" | "DELIVERING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/items/{id}/select-release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose one of the item's releases by its guid: at the approval wait it is the approved release, while the search waits it is taken at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        guid: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            itemId: string;
+                            /** @enum {string} */
+                            status: "PENDING" | "AWAITING" | "SEARCHING" | "FOUND" | "DOWNLOADING" | "DOWNLOADED" | "ENCODING" | "ENCODED" | "DELIVERING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                         };
                     };
                 };
@@ -5128,6 +5763,11 @@ export interface paths {
                             itemId: string;
                             /** @enum {string} */
                             status: "PENDING" | "AWAITING" | "SEARCHING" | "FOUND" | "DOWNLOADING" | "DOWNLOADED" | "ENCODING" | "ENCODED" | "DELIVERING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                         };
                     };
                 };
@@ -5171,6 +5811,11 @@ export interface paths {
                             itemId: string;
                             /** @enum {string} */
                             status: "PENDING" | "AWAITING" | "SEARCHING" | "FOUND" | "DOWNLOADING" | "DOWNLOADED" | "ENCODING" | "ENCODED" | "DELIVERING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                         };
                     };
                 };
@@ -5214,12 +5859,119 @@ export interface paths {
                             itemId: string;
                             /** @enum {string} */
                             status: "PENDING" | "AWAITING" | "SEARCHING" | "FOUND" | "DOWNLOADING" | "DOWNLOADED" | "ENCODING" | "ENCODED" | "DELIVERING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                         };
                     };
                 };
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/blocklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Releases a person rejected, one page at a time */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sortKey?: "createdAt" | "title";
+                    sortDirection?: "ascending" | "descending";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            page: number;
+                            pageSize: number;
+                            /** @enum {string} */
+                            sortKey: "createdAt" | "title";
+                            /** @enum {string} */
+                            sortDirection: "ascending" | "descending";
+                            totalRecords: number;
+                            records: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                indexer: string;
+                                guid: string;
+                                infoHash: string | null;
+                                /** Format: uuid */
+                                itemId: string;
+                                /** Format: uuid */
+                                requestId: string;
+                                reason: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/blocklist/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a release from the blocklist: later searches may take it again */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -5507,7 +6259,43 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            appName: string;
+                            instanceName: string;
+                            /** @description Sonarr ≥ 4 / Radarr ≥ 4.0.4, as Seerr and Prowlarr check it */
+                            version: string;
+                            /** @description ISO 8601 date and time */
+                            buildTime: string;
+                            isDebug: boolean;
+                            isProduction: boolean;
+                            isAdmin: boolean;
+                            isUserInteractive: boolean;
+                            startupPath: string;
+                            appData: string;
+                            osName: string;
+                            osVersion: string;
+                            isNetCore: boolean;
+                            isMono: boolean;
+                            isLinux: boolean;
+                            isOsx: boolean;
+                            isWindows: boolean;
+                            isDocker: boolean;
+                            mode: string;
+                            branch: string;
+                            authentication: string;
+                            sqliteVersion: string;
+                            migrationVersion: number;
+                            urlBase: string;
+                            runtimeVersion: string;
+                            runtimeName: string;
+                            /** @description ISO 8601 date and time */
+                            startTime: string;
+                            packageUpdateMechanism: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -5541,7 +6329,31 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            id: number;
+                            name: string;
+                            upgradeAllowed: boolean;
+                            cutoff: number;
+                            /** @description empty: a Reelflow profile chooses by resolution, not by quality list */
+                            items: {
+                                [key: string]: unknown;
+                            }[];
+                            minFormatScore: number;
+                            cutoffFormatScore: number;
+                            formatItems: {
+                                [key: string]: unknown;
+                            }[];
+                            language: {
+                                id: number;
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -5575,7 +6387,31 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            id: number;
+                            name: string;
+                            upgradeAllowed: boolean;
+                            cutoff: number;
+                            /** @description empty: a Reelflow profile chooses by resolution, not by quality list */
+                            items: {
+                                [key: string]: unknown;
+                            }[];
+                            minFormatScore: number;
+                            cutoffFormatScore: number;
+                            formatItems: {
+                                [key: string]: unknown;
+                            }[];
+                            language: {
+                                id: number;
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -5609,7 +6445,23 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            id: number;
+                            path: string;
+                            accessible: boolean;
+                            freeSpace: number;
+                            totalSpace: number;
+                            unmappedFolders: ({
+                                name: string;
+                                path: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -5643,7 +6495,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            id: number;
+                            label: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -5667,11 +6526,18 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            label: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -5703,7 +6569,32 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            id: number;
+                            name: string;
+                            upgradeAllowed: boolean;
+                            cutoff: {
+                                id: number;
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            languages: ({
+                                language: {
+                                    id: number;
+                                    name: string;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                allowed: boolean;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -5737,7 +6628,32 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            id: number;
+                            name: string;
+                            upgradeAllowed: boolean;
+                            cutoff: {
+                                id: number;
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            languages: ({
+                                language: {
+                                    id: number;
+                                    name: string;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                allowed: boolean;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -5771,7 +6687,15 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            id: number;
+                            name: string;
+                            nameLower: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -5807,7 +6731,66 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            year: number;
+                            tmdbId: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            genres: string[];
+                            runtime: number;
+                            /** @description MovieStatusType: tba, announced, inCinemas, released, deleted */
+                            status: string;
+                            minimumAvailability: string;
+                            isAvailable: boolean;
+                            folderName: string;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            monitored: boolean;
+                            hasFile: boolean;
+                            sizeOnDisk: number;
+                            movieFile?: {
+                                id: number;
+                                movieId: number;
+                                relativePath: string;
+                                path: string;
+                                size: number;
+                                /** @description ISO 8601 date and time */
+                                dateAdded?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            statistics: {
+                                movieFileCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            tags: number[];
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -5843,7 +6826,84 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            cleanTitle: string;
+                            /** @description SeriesStatusType: continuing, ended, upcoming, deleted */
+                            status: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            seasons: ({
+                                seasonNumber: number;
+                                monitored: boolean;
+                                statistics: {
+                                    episodeFileCount: number;
+                                    episodeCount: number;
+                                    totalEpisodeCount: number;
+                                    sizeOnDisk: number;
+                                    percentOfEpisodes: number;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            year: number;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            languageProfileId: number;
+                            seasonFolder: boolean;
+                            monitored: boolean;
+                            useSceneNumbering: boolean;
+                            runtime: number;
+                            tvdbId: number;
+                            tvRageId: number;
+                            tvMazeId: number;
+                            tmdbId?: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            /** @description standard, daily, anime */
+                            seriesType: string;
+                            genres: string[];
+                            tags: number[];
+                            ratings: {
+                                votes: number;
+                                value: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                            statistics: {
+                                seasonCount: number;
+                                episodeFileCount: number;
+                                episodeCount: number;
+                                totalEpisodeCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                                percentOfEpisodes: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -5880,7 +6940,66 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            year: number;
+                            tmdbId: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            genres: string[];
+                            runtime: number;
+                            /** @description MovieStatusType: tba, announced, inCinemas, released, deleted */
+                            status: string;
+                            minimumAvailability: string;
+                            isAvailable: boolean;
+                            folderName: string;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            monitored: boolean;
+                            hasFile: boolean;
+                            sizeOnDisk: number;
+                            movieFile?: {
+                                id: number;
+                                movieId: number;
+                                relativePath: string;
+                                path: string;
+                                size: number;
+                                /** @description ISO 8601 date and time */
+                                dateAdded?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            statistics: {
+                                movieFileCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            tags: number[];
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -5921,11 +7040,70 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            year: number;
+                            tmdbId: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            genres: string[];
+                            runtime: number;
+                            /** @description MovieStatusType: tba, announced, inCinemas, released, deleted */
+                            status: string;
+                            minimumAvailability: string;
+                            isAvailable: boolean;
+                            folderName: string;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            monitored: boolean;
+                            hasFile: boolean;
+                            sizeOnDisk: number;
+                            movieFile?: {
+                                id: number;
+                                movieId: number;
+                                relativePath: string;
+                                path: string;
+                                size: number;
+                                /** @description ISO 8601 date and time */
+                                dateAdded?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            statistics: {
+                                movieFileCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            tags: number[];
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -5964,11 +7142,94 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            year: number;
+                            tmdbId: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            genres: string[];
+                            runtime: number;
+                            /** @description MovieStatusType: tba, announced, inCinemas, released, deleted */
+                            status: string;
+                            minimumAvailability: string;
+                            isAvailable: boolean;
+                            folderName: string;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            monitored: boolean;
+                            hasFile: boolean;
+                            sizeOnDisk: number;
+                            movieFile?: {
+                                id: number;
+                                movieId: number;
+                                relativePath: string;
+                                path: string;
+                                size: number;
+                                /** @description ISO 8601 date and time */
+                                dateAdded?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            statistics: {
+                                movieFileCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            tags: number[];
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": ({
+                            propertyName: string;
+                            errorMessage: string;
+                            attemptedValue?: unknown;
+                            severity: string;
+                            errorCode?: string;
+                            isWarning?: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        })[] | ({
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        });
+                    };
                 };
             };
         };
@@ -6003,7 +7264,84 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            cleanTitle: string;
+                            /** @description SeriesStatusType: continuing, ended, upcoming, deleted */
+                            status: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            seasons: ({
+                                seasonNumber: number;
+                                monitored: boolean;
+                                statistics: {
+                                    episodeFileCount: number;
+                                    episodeCount: number;
+                                    totalEpisodeCount: number;
+                                    sizeOnDisk: number;
+                                    percentOfEpisodes: number;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            year: number;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            languageProfileId: number;
+                            seasonFolder: boolean;
+                            monitored: boolean;
+                            useSceneNumbering: boolean;
+                            runtime: number;
+                            tvdbId: number;
+                            tvRageId: number;
+                            tvMazeId: number;
+                            tmdbId?: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            /** @description standard, daily, anime */
+                            seriesType: string;
+                            genres: string[];
+                            tags: number[];
+                            ratings: {
+                                votes: number;
+                                value: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                            statistics: {
+                                seasonCount: number;
+                                episodeFileCount: number;
+                                episodeCount: number;
+                                totalEpisodeCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                                percentOfEpisodes: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -6052,11 +7390,88 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            cleanTitle: string;
+                            /** @description SeriesStatusType: continuing, ended, upcoming, deleted */
+                            status: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            seasons: ({
+                                seasonNumber: number;
+                                monitored: boolean;
+                                statistics: {
+                                    episodeFileCount: number;
+                                    episodeCount: number;
+                                    totalEpisodeCount: number;
+                                    sizeOnDisk: number;
+                                    percentOfEpisodes: number;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            year: number;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            languageProfileId: number;
+                            seasonFolder: boolean;
+                            monitored: boolean;
+                            useSceneNumbering: boolean;
+                            runtime: number;
+                            tvdbId: number;
+                            tvRageId: number;
+                            tvMazeId: number;
+                            tmdbId?: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            /** @description standard, daily, anime */
+                            seriesType: string;
+                            genres: string[];
+                            tags: number[];
+                            ratings: {
+                                votes: number;
+                                value: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                            statistics: {
+                                seasonCount: number;
+                                episodeFileCount: number;
+                                episodeCount: number;
+                                totalEpisodeCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                                percentOfEpisodes: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -6103,11 +7518,112 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            cleanTitle: string;
+                            /** @description SeriesStatusType: continuing, ended, upcoming, deleted */
+                            status: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            seasons: ({
+                                seasonNumber: number;
+                                monitored: boolean;
+                                statistics: {
+                                    episodeFileCount: number;
+                                    episodeCount: number;
+                                    totalEpisodeCount: number;
+                                    sizeOnDisk: number;
+                                    percentOfEpisodes: number;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            year: number;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            languageProfileId: number;
+                            seasonFolder: boolean;
+                            monitored: boolean;
+                            useSceneNumbering: boolean;
+                            runtime: number;
+                            tvdbId: number;
+                            tvRageId: number;
+                            tvMazeId: number;
+                            tmdbId?: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            /** @description standard, daily, anime */
+                            seriesType: string;
+                            genres: string[];
+                            tags: number[];
+                            ratings: {
+                                votes: number;
+                                value: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                            statistics: {
+                                seasonCount: number;
+                                episodeFileCount: number;
+                                episodeCount: number;
+                                totalEpisodeCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                                percentOfEpisodes: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": ({
+                            propertyName: string;
+                            errorMessage: string;
+                            attemptedValue?: unknown;
+                            severity: string;
+                            errorCode?: string;
+                            isWarning?: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        })[] | ({
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        });
+                    };
                 };
             };
         };
@@ -6141,7 +7657,66 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            year: number;
+                            tmdbId: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            genres: string[];
+                            runtime: number;
+                            /** @description MovieStatusType: tba, announced, inCinemas, released, deleted */
+                            status: string;
+                            minimumAvailability: string;
+                            isAvailable: boolean;
+                            folderName: string;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            monitored: boolean;
+                            hasFile: boolean;
+                            sizeOnDisk: number;
+                            movieFile?: {
+                                id: number;
+                                movieId: number;
+                                relativePath: string;
+                                path: string;
+                                size: number;
+                                /** @description ISO 8601 date and time */
+                                dateAdded?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            statistics: {
+                                movieFileCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            tags: number[];
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -6182,11 +7757,70 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            year: number;
+                            tmdbId: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            genres: string[];
+                            runtime: number;
+                            /** @description MovieStatusType: tba, announced, inCinemas, released, deleted */
+                            status: string;
+                            minimumAvailability: string;
+                            isAvailable: boolean;
+                            folderName: string;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            monitored: boolean;
+                            hasFile: boolean;
+                            sizeOnDisk: number;
+                            movieFile?: {
+                                id: number;
+                                movieId: number;
+                                relativePath: string;
+                                path: string;
+                                size: number;
+                                /** @description ISO 8601 date and time */
+                                dateAdded?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            statistics: {
+                                movieFileCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            tags: number[];
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -6221,7 +7855,84 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            cleanTitle: string;
+                            /** @description SeriesStatusType: continuing, ended, upcoming, deleted */
+                            status: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            seasons: ({
+                                seasonNumber: number;
+                                monitored: boolean;
+                                statistics: {
+                                    episodeFileCount: number;
+                                    episodeCount: number;
+                                    totalEpisodeCount: number;
+                                    sizeOnDisk: number;
+                                    percentOfEpisodes: number;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            year: number;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            languageProfileId: number;
+                            seasonFolder: boolean;
+                            monitored: boolean;
+                            useSceneNumbering: boolean;
+                            runtime: number;
+                            tvdbId: number;
+                            tvRageId: number;
+                            tvMazeId: number;
+                            tmdbId?: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            /** @description standard, daily, anime */
+                            seriesType: string;
+                            genres: string[];
+                            tags: number[];
+                            ratings: {
+                                votes: number;
+                                value: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                            statistics: {
+                                seasonCount: number;
+                                episodeFileCount: number;
+                                episodeCount: number;
+                                totalEpisodeCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                                percentOfEpisodes: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -6270,11 +7981,88 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            cleanTitle: string;
+                            /** @description SeriesStatusType: continuing, ended, upcoming, deleted */
+                            status: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            seasons: ({
+                                seasonNumber: number;
+                                monitored: boolean;
+                                statistics: {
+                                    episodeFileCount: number;
+                                    episodeCount: number;
+                                    totalEpisodeCount: number;
+                                    sizeOnDisk: number;
+                                    percentOfEpisodes: number;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            year: number;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            languageProfileId: number;
+                            seasonFolder: boolean;
+                            monitored: boolean;
+                            useSceneNumbering: boolean;
+                            runtime: number;
+                            tvdbId: number;
+                            tvRageId: number;
+                            tvMazeId: number;
+                            tmdbId?: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            /** @description standard, daily, anime */
+                            seriesType: string;
+                            genres: string[];
+                            tags: number[];
+                            ratings: {
+                                votes: number;
+                                value: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                            statistics: {
+                                seasonCount: number;
+                                episodeFileCount: number;
+                                episodeCount: number;
+                                totalEpisodeCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                                percentOfEpisodes: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -6310,7 +8098,89 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            page: number;
+                            pageSize: number;
+                            sortKey: string;
+                            sortDirection: string;
+                            totalRecords: number;
+                            records: ({
+                                id: number;
+                                movieId?: number;
+                                seriesId?: number;
+                                episodeId?: number;
+                                seasonNumber?: number;
+                                episode?: {
+                                    id: number;
+                                    seriesId: number;
+                                    seasonNumber: number;
+                                    episodeNumber: number;
+                                    absoluteEpisodeNumber: number;
+                                    title: string;
+                                    /** @description YYYY-MM-DD */
+                                    airDate?: string;
+                                    hasFile: boolean;
+                                    monitored: boolean;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description the release */
+                                title: string;
+                                size: number;
+                                sizeleft: number;
+                                /** @description TimeSpan: [d.]hh:mm:ss, while downloading */
+                                timeleft?: string;
+                                /** @description ISO 8601 date and time */
+                                estimatedCompletionTime?: string;
+                                /** @description queued, downloading, completed, warning */
+                                status: string;
+                                /** @description ok, warning, error */
+                                trackedDownloadStatus: string;
+                                /** @description downloading, importPending, importing, failedPending, … */
+                                trackedDownloadState: string;
+                                statusMessages: ({
+                                    title: string;
+                                    messages: string[];
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                errorMessage?: string;
+                                /** @description the info hash, upper case */
+                                downloadId?: string;
+                                protocol: string;
+                                downloadClient: string;
+                                indexer: string;
+                                quality: {
+                                    quality: {
+                                        id: number;
+                                        name: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    revision: {
+                                        version: number;
+                                        real: number;
+                                        isRepack: boolean;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                languages: ({
+                                    id: number;
+                                    name: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -6344,7 +8214,35 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            id: number;
+                            name: string;
+                            commandName: string;
+                            message: string;
+                            body: {
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            priority: string;
+                            status: string;
+                            result: string;
+                            /** @description ISO 8601 date and time */
+                            queued: string;
+                            /** @description ISO 8601 date and time */
+                            started: string;
+                            /** @description ISO 8601 date and time */
+                            ended: string;
+                            trigger: string;
+                            /** @description ISO 8601 date and time */
+                            stateChangeTime: string;
+                            sendUpdatesToClient: boolean;
+                            updateScheduledTask: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -6371,11 +8269,39 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            commandName: string;
+                            message: string;
+                            body: {
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            priority: string;
+                            status: string;
+                            result: string;
+                            /** @description ISO 8601 date and time */
+                            queued: string;
+                            /** @description ISO 8601 date and time */
+                            started: string;
+                            /** @description ISO 8601 date and time */
+                            ended: string;
+                            trigger: string;
+                            /** @description ISO 8601 date and time */
+                            stateChangeTime: string;
+                            sendUpdatesToClient: boolean;
+                            updateScheduledTask: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -6407,7 +8333,42 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            id: number;
+                            name: string;
+                            enableRss: boolean;
+                            enableAutomaticSearch: boolean;
+                            enableInteractiveSearch: boolean;
+                            supportsRss: boolean;
+                            supportsSearch: boolean;
+                            /** @description torrent or usenet */
+                            protocol: string;
+                            priority: number;
+                            downloadClientId: number;
+                            implementation: string;
+                            implementationName: string;
+                            configContract: string;
+                            infoLink: string;
+                            tags: number[];
+                            fields: ({
+                                order: number;
+                                name: string;
+                                label: string;
+                                value?: unknown;
+                                type: string;
+                                advanced: boolean;
+                                privacy?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            presets: {
+                                [key: string]: unknown;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -6441,7 +8402,42 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            id: number;
+                            name: string;
+                            enableRss: boolean;
+                            enableAutomaticSearch: boolean;
+                            enableInteractiveSearch: boolean;
+                            supportsRss: boolean;
+                            supportsSearch: boolean;
+                            /** @description torrent or usenet */
+                            protocol: string;
+                            priority: number;
+                            downloadClientId: number;
+                            implementation: string;
+                            implementationName: string;
+                            configContract: string;
+                            infoLink: string;
+                            tags: number[];
+                            fields: ({
+                                order: number;
+                                name: string;
+                                label: string;
+                                value?: unknown;
+                                type: string;
+                                advanced: boolean;
+                                privacy?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            presets: {
+                                [key: string]: unknown;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -6482,11 +8478,70 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            enableRss: boolean;
+                            enableAutomaticSearch: boolean;
+                            enableInteractiveSearch: boolean;
+                            supportsRss: boolean;
+                            supportsSearch: boolean;
+                            /** @description torrent or usenet */
+                            protocol: string;
+                            priority: number;
+                            downloadClientId: number;
+                            implementation: string;
+                            implementationName: string;
+                            configContract: string;
+                            infoLink: string;
+                            tags: number[];
+                            fields: ({
+                                order: number;
+                                name: string;
+                                label: string;
+                                value?: unknown;
+                                type: string;
+                                advanced: boolean;
+                                privacy?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            presets: {
+                                [key: string]: unknown;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": ({
+                            propertyName: string;
+                            errorMessage: string;
+                            attemptedValue?: unknown;
+                            severity: string;
+                            errorCode?: string;
+                            isWarning?: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        })[] | ({
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        });
+                    };
                 };
             };
         };
@@ -6520,7 +8575,42 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            enableRss: boolean;
+                            enableAutomaticSearch: boolean;
+                            enableInteractiveSearch: boolean;
+                            supportsRss: boolean;
+                            supportsSearch: boolean;
+                            /** @description torrent or usenet */
+                            protocol: string;
+                            priority: number;
+                            downloadClientId: number;
+                            implementation: string;
+                            implementationName: string;
+                            configContract: string;
+                            infoLink: string;
+                            tags: number[];
+                            fields: ({
+                                order: number;
+                                name: string;
+                                label: string;
+                                value?: unknown;
+                                type: string;
+                                advanced: boolean;
+                                privacy?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            presets: {
+                                [key: string]: unknown;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -6562,11 +8652,70 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            enableRss: boolean;
+                            enableAutomaticSearch: boolean;
+                            enableInteractiveSearch: boolean;
+                            supportsRss: boolean;
+                            supportsSearch: boolean;
+                            /** @description torrent or usenet */
+                            protocol: string;
+                            priority: number;
+                            downloadClientId: number;
+                            implementation: string;
+                            implementationName: string;
+                            configContract: string;
+                            infoLink: string;
+                            tags: number[];
+                            fields: ({
+                                order: number;
+                                name: string;
+                                label: string;
+                                value?: unknown;
+                                type: string;
+                                advanced: boolean;
+                                privacy?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            presets: {
+                                [key: string]: unknown;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": ({
+                            propertyName: string;
+                            errorMessage: string;
+                            attemptedValue?: unknown;
+                            severity: string;
+                            errorCode?: string;
+                            isWarning?: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        })[] | ({
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        });
+                    };
                 };
             };
         };
@@ -6583,12 +8732,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description {} */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -6641,12 +8794,40 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description {} */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": ({
+                            propertyName: string;
+                            errorMessage: string;
+                            attemptedValue?: unknown;
+                            severity: string;
+                            errorCode?: string;
+                            isWarning?: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        })[] | ({
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        });
+                    };
                 };
             };
         };
@@ -6696,7 +8877,7 @@ export interface paths {
                                 /** Format: date-time */
                                 occurredAt: string;
                                 /** @enum {string} */
-                                type: "scan.finished" | "title.added" | "title.updated" | "title.removed" | "webhook.received" | "release.grabbed" | "item.downloaded" | "item.encoded" | "item.delivered" | "item.completed" | "item.failed" | "item.cancelled" | "item.approved" | "item.rejected" | "notification.sent" | "notification.failed" | "scan.progress" | "item.status" | "item.progress" | "pipeline.phase";
+                                type: "scan.finished" | "title.added" | "title.updated" | "title.removed" | "webhook.received" | "release.grabbed" | "item.downloaded" | "item.encoded" | "item.delivered" | "item.completed" | "item.failed" | "item.cancelled" | "item.approved" | "item.rejected" | "item.release-selected" | "notification.sent" | "notification.failed" | "scan.progress" | "item.status" | "item.progress" | "pipeline.phase";
                                 /** Format: uuid */
                                 libraryId: string | null;
                                 /** @enum {string|null} */
@@ -6751,12 +8932,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description A stream of messages, each with `id:`, `event:` (the type) and the event as JSON in `data:` */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/event-stream": string;
+                    };
                 };
             };
         };
@@ -6846,12 +9029,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description An iCalendar (RFC 5545) feed */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/calendar": string;
+                    };
                 };
             };
         };
@@ -6899,6 +9084,11 @@ export interface paths {
                                 startedAt: string;
                                 directoriesTotal: number;
                                 directoriesScanned: number;
+                                /**
+                                 * Format: uri
+                                 * @description The run in the Temporal Web UI
+                                 */
+                                temporalUrl: string;
                             }[];
                             pipelines: {
                                 /** Format: uuid */
@@ -6926,6 +9116,11 @@ export interface paths {
                                     awaitingApproval: boolean;
                                     /** Format: date-time */
                                     updatedAt: string;
+                                    /**
+                                     * Format: uri
+                                     * @description The run in the Temporal Web UI
+                                     */
+                                    temporalUrl: string;
                                 }[];
                                 awaitingApproval: {
                                     /** Format: uuid */
@@ -6941,6 +9136,11 @@ export interface paths {
                                     awaitingApproval: boolean;
                                     /** Format: date-time */
                                     updatedAt: string;
+                                    /**
+                                     * Format: uri
+                                     * @description The run in the Temporal Web UI
+                                     */
+                                    temporalUrl: string;
                                 }[];
                                 failed: {
                                     /** Format: uuid */
@@ -6956,6 +9156,11 @@ export interface paths {
                                     awaitingApproval: boolean;
                                     /** Format: date-time */
                                     updatedAt: string;
+                                    /**
+                                     * Format: uri
+                                     * @description The run in the Temporal Web UI
+                                     */
+                                    temporalUrl: string;
                                 }[];
                             };
                             notifications: {

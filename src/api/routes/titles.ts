@@ -95,16 +95,22 @@ function titleRoutes(resource: TitleResource): FastifyPluginAsyncZod<AppDeps> {
           tags,
           summary: `The image of one of the ${noun}'s artwork (an asset of its detail), from the cache`,
           params: z.object({ id: z.uuid('an id in UUID form'), assetId: z.uuid('an id in UUID form') }),
+          response: {
+            200: { description: 'The image, as cached (JPEG, PNG, WebP or GIF)', content: { 'image/*': { schema: z.string() } } },
+          },
         },
       },
       async (request, reply) => {
         const file = await artwork.open(kind, request.params.id, request.params.assetId);
         // Cached files are content-addressed: an asset id names the same bytes until the asset changes.
-        return reply
-          .type(file.contentType)
-          .header('content-length', file.sizeBytes)
-          .header('cache-control', 'private, max-age=3600')
-          .send(file.stream);
+        return (
+          reply
+            .type(file.contentType)
+            .header('content-length', file.sizeBytes)
+            .header('cache-control', 'private, max-age=3600')
+            // The schema describes the bytes for the OpenAPI document; a stream is sent as it is, unserialized.
+            .send(file.stream as unknown as string)
+        );
       },
     );
 

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { and, asc, eq, inArray, notInArray, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import {
@@ -10,6 +11,7 @@ import {
   type ProviderSeasonRow,
 } from '../schema/index.js';
 import type { ProviderImage, ProviderMetadata, ProviderSeason } from '../../providers/types.js';
+import { titleTable } from './title-repository.js';
 
 export interface ProviderAnswerToSave {
   provider: string;
@@ -77,10 +79,27 @@ export class ProviderCacheRepository {
 
   /**
    * Replaces what each answering provider said about the entity. Images a provider no longer offers are
-   * dropped unless a person or the enrichment selected or downloaded them.
+   * dropped unless a person or the enrichment selected or downloaded them. With publishChanges, an answer
+   * that differs from what the cache held (metadata, or the images offered) bumps the change_seq of the
+   * library title with the entity's id in the same transaction, so its pipeline publishes it even if the
+   * caller dies right after (TitleChangeRepository).
    */
-  async save(entityType: string, entityId: string, fetchedAt: Date, answers: ProviderAnswerToSave[]): Promise<void> {
-    await this.db.transaction(async (tx) => {
+  async save(
+    entityType: string,
+    entityId: string,
+    fetched: { at: Date; language: string; publishChanges?: boolean },
+    answers: ProviderAnswerToSave[],
+  ): Promise<{ changed: boolean }> {
+    const { at: fetchedAt, language } = fetched;
+    return this.db.transaction(async (tx) => {
+      const changed = fetched.publishChanges ? await answersDiffer(tx, entityType, entityId, answers) : false;
+      if (changed && (entityType === 'movie' || entityType === 'tv')) {
+        const table = titleTable(entityType === 'movie' ? 'movie' : 'show');
+        await tx
+          .update(table)
+          .set({ changeSeq: dsql`${table.changeSeq} + 1` })
+          .where(eq(table.id, entityId));
+      }
       for (const answer of answers) {
         await tx
           .insert(providerMetadata)
@@ -89,12 +108,18 @@ export class ProviderCacheRepository {
             entityId,
             providerName: answer.provider,
             metadata: (answer.metadata as unknown as Record<string, unknown>) ?? null,
+            language,
             imageCount: answer.images.length,
             fetchedAt,
           })
           .onConflictDoUpdate({
             target: [providerMetadata.entityType, providerMetadata.entityId, providerMetadata.providerName],
-            set: { metadata: dsql`excluded.metadata`, imageCount: dsql`excluded.image_count`, fetchedAt: dsql`excluded.fetched_at` },
+            set: {
+              metadata: dsql`excluded.metadata`,
+              language: dsql`excluded.language`,
+              imageCount: dsql`excluded.image_count`,
+              fetchedAt: dsql`excluded.fetched_at`,
+            },
           });
         const urls = answer.images.map((i) => i.url);
         const stale = and(
@@ -136,6 +161,7 @@ export class ProviderCacheRepository {
             },
           });
       }
+      return { changed };
     });
   }
 
@@ -162,7 +188,8 @@ export class ProviderCacheRepository {
    * Replaces what each answering provider said about a season: its season, or no row when it no longer knows
    * the season. Answers come in priority order; of two providers of one kind the first that knows the season wins.
    */
-  async saveSeasons(key: SeasonKey, fetchedAt: Date, answers: SeasonAnswerToSave[]): Promise<void> {
+  async saveSeasons(key: SeasonKey, fetched: { at: Date; language: string }, answers: SeasonAnswerToSave[]): Promise<void> {
+    const { at: fetchedAt, language } = fetched;
     const byProvider = new Map<string, ProviderSeason | undefined>();
     for (const answer of answers) if (!byProvider.get(answer.provider)) byProvider.set(answer.provider, answer.season);
     await this.db.transaction(async (tx) => {
@@ -173,10 +200,10 @@ export class ProviderCacheRepository {
         }
         await tx
           .insert(providerSeasons)
-          .values({ ...key, providerName: provider, season: season as unknown as Record<string, unknown>, fetchedAt })
+          .values({ ...key, providerName: provider, season: season as unknown as Record<string, unknown>, language, fetchedAt })
           .onConflictDoUpdate({
             target: [providerSeasons.entityType, providerSeasons.entityId, providerSeasons.seasonNumber, providerSeasons.providerName],
-            set: { season: dsql`excluded.season`, fetchedAt: dsql`excluded.fetched_at` },
+            set: { season: dsql`excluded.season`, language: dsql`excluded.language`, fetchedAt: dsql`excluded.fetched_at` },
           });
       }
     });
@@ -200,4 +227,41 @@ function dedupeImages(images: ProviderImage[]): ProviderImage[] {
     seen.add(key);
     return true;
   });
+}
+
+type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** Whether the answers say something the cache does not hold: other metadata, or a picture not offered before. */
+async function answersDiffer(tx: Transaction, entityType: string, entityId: string, answers: ProviderAnswerToSave[]): Promise<boolean> {
+  if (answers.length === 0) return false;
+  const names = answers.map((answer) => answer.provider);
+  const [metadataRows, assetRows] = await Promise.all([
+    tx
+      .select({ provider: providerMetadata.providerName, metadata: providerMetadata.metadata })
+      .from(providerMetadata)
+      .where(
+        and(
+          eq(providerMetadata.entityType, entityType),
+          eq(providerMetadata.entityId, entityId),
+          inArray(providerMetadata.providerName, names),
+        ),
+      ),
+    tx
+      .select({ provider: providerAssets.providerName, url: providerAssets.providerUrl })
+      .from(providerAssets)
+      .where(
+        and(eq(providerAssets.entityType, entityType), eq(providerAssets.entityId, entityId), inArray(providerAssets.providerName, names)),
+      ),
+  ]);
+  const held = new Map(metadataRows.map((row) => [row.provider, row.metadata]));
+  for (const answer of answers) {
+    if (!held.has(answer.provider)) return true;
+    // Stored as jsonb: compare with what the answer becomes once stored (no undefined members).
+    const stored = answer.metadata === undefined ? null : JSON.parse(JSON.stringify(answer.metadata));
+    if (!isDeepStrictEqual(held.get(answer.provider) ?? null, stored)) return true;
+    // A new picture is a change; one no longer offered is not (what was chosen of it stays published).
+    const heldUrls = new Set(assetRows.filter((row) => row.provider === answer.provider).map((row) => row.url));
+    if (answer.images.some((image) => !heldUrls.has(image.url))) return true;
+  }
+  return false;
 }

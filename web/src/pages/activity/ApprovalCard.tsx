@@ -15,7 +15,7 @@ export function ApprovalCard({ item }: { item: Activity['items']['awaitingApprov
   const details = useRequestItems(item.requestId);
   const detail = details.data?.find((d) => d.id === item.itemId);
   const selected = detail?.selectedRelease;
-  const alternatives = (detail?.availableReleases ?? []).filter((r) => r.title !== selected?.title);
+  const alternatives = (detail?.availableReleases ?? []).filter((r) => r.guid !== selected?.guid);
   return (
     <article className="notice stack" style={{ gap: 8 }} data-testid="approval">
       <strong>{item.name}</strong>
@@ -51,7 +51,7 @@ export function ApprovalCard({ item }: { item: Activity['items']['awaitingApprov
             </thead>
             <tbody>
               {alternatives.map((r) => (
-                <tr key={`${r.indexer}/${r.title}`}>
+                <tr key={r.guid}>
                   <td className="mono">
                     {r.title} <span className="muted">{quality(r)}</span>
                   </td>
