@@ -5,11 +5,14 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY scripts ./scripts
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY tsconfig.json ./
 COPY src ./src
 COPY migrations ./migrations
-COPY scripts ./scripts
+# The web UI, built into web/dist and served by the API at /.
+COPY web ./web
+RUN npm run build:web
 ENV NODE_ENV=production REELFLOW_DATA_DIR=/data
 VOLUME /data
 EXPOSE 3000

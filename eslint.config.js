@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -22,13 +23,36 @@ const NO_WORKFLOW_IMPORTS = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'coverage', 'dist', 'src/api/openapi/schema.ts'] },
+  { ignores: ['node_modules', 'data', 'coverage', 'dist', 'web/dist', 'src/api/openapi/schema.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // The web UI runs in the browser: React's rules of hooks, and no server code (it reads the API over HTTP;
+    // only the generated API types are shared, as types).
+    files: ['web/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`^(\.\./)+src/(?!api/openapi/schema)`,
+              message: 'The web UI shares only the generated API types (src/api/openapi/schema.ts) with the server.',
+            },
+            { regex: String.raw`^(\.\./)+src/api/openapi/schema`, allowTypeImports: true, message: 'Import the API types as types.' },
+          ],
+        },
+      ],
     },
   },
   // Layer rules. They use @typescript-eslint/no-restricted-imports (which tells `import type` apart) so that

@@ -16,9 +16,11 @@ import type { TemporalLinks } from '../services/temporal-links.js';
 export interface AppInput {
   /**
    * metricsAuth: REELFLOW_METRICS_AUTH; `key` when not given. temporalUiUrl and temporalNamespace: where
-   * `temporalUrl` links point; the dev server's UI and `default` when not given.
+   * `temporalUrl` links point; the dev server's UI and `default` when not given. dataDir: where the artwork
+   * cache is, for the web UI's images (none are served without it).
    */
-  config: Pick<AppConfig, 'taskQueue' | 'mediaRoots'> & Partial<Pick<AppConfig, 'metricsAuth' | 'temporalUiUrl' | 'temporalNamespace'>>;
+  config: Pick<AppConfig, 'taskQueue' | 'mediaRoots'> &
+    Partial<Pick<AppConfig, 'metricsAuth' | 'temporalUiUrl' | 'temporalNamespace' | 'dataDir'>>;
   apiKey: string;
   db: Database;
   sql: Sql;
@@ -29,6 +31,8 @@ export interface AppInput {
   credentialsCipher: CredentialsCipher;
   /** Shared with an in-process worker (npm start); otherwise the app makes its own. */
   providerRegistry?: ProviderRegistry;
+  /** The built web UI (web/dist unless given); the API runs without it. */
+  webRoot?: string;
 }
 
 /** What every route plugin receives: the input plus the services built from it. */

@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import { createProviderCache } from '../cache/create-provider-cache.js';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -38,6 +39,10 @@ import { itemRoutes } from './routes/items.js';
 import { blocklistRoutes } from './routes/blocklist.js';
 import { qualityProfileRoutes } from './routes/quality-profiles.js';
 import { requestRoutes } from './routes/requests.js';
+import { sessionRoutes } from './routes/session.js';
+import { libraryTitleRoutes } from './routes/library-titles.js';
+import { SessionService } from '../services/session/session-service.js';
+import { DEFAULT_WEB_ROOT, registerWebUi } from './web-ui.js';
 
 import { devServerUiUrl } from '../config/env.js';
 import { TemporalLinks } from '../services/temporal-links.js';
@@ -79,9 +84,8 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.addHook('preValidation', refuseUnstorableInput);
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No route ${request.method} ${request.url.split('?')[0]}` }),
-  );
+  // JSON 404s for the API, index.html for the web UI's pages (web-ui.ts).
+  await registerWebUi(app, input.webRoot ?? DEFAULT_WEB_ROOT);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -97,11 +101,15 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
-  await app.register(apiKeyAuth, { apiKey: deps.apiKey, metricsAuth: input.config.metricsAuth ?? 'key' });
+  const sessions = new SessionService(deps.apiKey);
+  await app.register(fastifyCookie);
+  await app.register(apiKeyAuth, { apiKey: deps.apiKey, metricsAuth: input.config.metricsAuth ?? 'key', sessions });
+  await app.register(sessionRoutes, { ...deps, sessions });
 
   await app.register(healthRoutes, deps);
   await app.register(phaseConfigRoutes, deps);
   await app.register(libraryRoutes, deps);
+  await app.register(libraryTitleRoutes, deps);
   await app.register(scanRoutes, deps);
   await app.register(movieRoutes, deps);
   await app.register(showRoutes, deps);

@@ -5,6 +5,7 @@ import { startTemporalDevServer } from '../runtime/temporal-dev-server.js';
 import { prepareDatabase, startApiRole, startWorkerRole, type RunningRole } from './roles.js';
 import { installTemporalRuntime } from '../workers/temporal-runtime.js';
 import { exitOnStartupError, onShutdownSignal } from './shutdown.js';
+import { BUILD_HINT, isWebUiBuilt } from '../api/web-ui.js';
 
 /**
  * `npm start`: everything on one machine. Starts the Temporal dev server and an embedded Postgres unless
@@ -55,6 +56,7 @@ async function main() {
     console.log(`Reelflow is running.`);
     console.log(`  API          ${api.url}`);
     console.log(`  API docs     ${api.url}/docs`);
+    console.log(`  Web UI       ${isWebUiBuilt() ? `${api.url}  (sign in with the API key)` : `not built: ${BUILD_HINT}`}`);
     if (temporalUi) console.log(`  Temporal UI  ${temporalUi}`);
     else console.log(`  Temporal     ${temporalAddress}`);
     if (api.generatedKeyFile) console.log(`  API key      ${api.apiKey}  (generated; stored in ${api.generatedKeyFile})`);

@@ -65,6 +65,14 @@ describe('npm start', () => {
     expect(output).toContain(`API key      ${key}`);
   });
 
+  it('serves the web UI at /, or says how to build it', async () => {
+    const built = fs.existsSync(path.resolve('web/dist/index.html'));
+    expect(output).toContain(built ? `Web UI       http://localhost:${ports.api}  (sign in with the API key)` : 'Web UI       not built: ');
+    const page = await fetch(`http://127.0.0.1:${ports.api}/library`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(built ? 200 : 404);
+    if (built) expect(await page.text()).toContain('<div id="root">');
+  });
+
   it('serves /healthz 200 and the Temporal UI', async () => {
     const health = await fetch(`http://127.0.0.1:${ports.api}/healthz`);
     expect(health.status).toBe(200);

@@ -87,14 +87,19 @@ export async function createTestApp(deps: {
   mediaRoots?: string[];
   /** A random key unless a test needs to read what was stored. */
   credentialsCipher?: CredentialsCipher;
+  /** The built web UI to serve; web/dist unless given. */
+  webRoot?: string;
+  /** The workers' data directory, for the artwork images the API serves. */
+  dataDir?: string;
 }): Promise<FastifyInstance> {
   const app = await build({
-    config: { taskQueue: deps.taskQueue, mediaRoots: deps.mediaRoots ?? [] },
+    config: { taskQueue: deps.taskQueue, mediaRoots: deps.mediaRoots ?? [], dataDir: deps.dataDir },
     apiKey: TEST_API_KEY,
     db: deps.database.db,
     sql: deps.database.sql,
     temporal: deps.temporal,
     credentialsCipher: deps.credentialsCipher ?? testCipher,
+    webRoot: deps.webRoot,
   });
   onCleanup(() => app.close());
   return app;

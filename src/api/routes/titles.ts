@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { TitleKind } from '../../db/repositories/title-repository.js';
 import { lockableMovieFields } from '../../db/schema/index.js';
+import { ArtworkFileService } from '../../services/titles/artwork-file-service.js';
 import { TitleService, type TitleEdit } from '../../services/titles/title-service.js';
 import type { AppDeps } from '../app-deps.js';
 import { uuidParams } from '../schemas.js';
@@ -54,9 +55,10 @@ interface TitleResource {
 
 /** List, detail and edit routes, shared by movies and shows. */
 function titleRoutes(resource: TitleResource): FastifyPluginAsyncZod<AppDeps> {
-  return async (app, { db }) => {
+  return async (app, { db, config }) => {
     const { kind, path, tag: tagName, noun } = resource;
     const titles = new TitleService(db);
+    const artwork = new ArtworkFileService(db, config.dataDir);
     const tags = [tagName];
     const editBody = z
       .object({ ...editableFields, ...(kind === 'movie' ? { setName: text } : {}) })
@@ -84,6 +86,32 @@ function titleRoutes(resource: TitleResource): FastifyPluginAsyncZod<AppDeps> {
         },
       },
       async (request) => titles.detail(kind, request.params.id),
+    );
+
+    app.get(
+      `${path}/:id/assets/:assetId/content`,
+      {
+        schema: {
+          tags,
+          summary: `The image of one of the ${noun}'s artwork (an asset of its detail), from the cache`,
+          params: z.object({ id: z.uuid('an id in UUID form'), assetId: z.uuid('an id in UUID form') }),
+          response: {
+            200: { description: 'The image, as cached (JPEG, PNG, WebP or GIF)', content: { 'image/*': { schema: z.string() } } },
+          },
+        },
+      },
+      async (request, reply) => {
+        const file = await artwork.open(kind, request.params.id, request.params.assetId);
+        // Cached files are content-addressed: an asset id names the same bytes until the asset changes.
+        return (
+          reply
+            .type(file.contentType)
+            .header('content-length', file.sizeBytes)
+            .header('cache-control', 'private, max-age=3600')
+            // The schema describes the bytes for the OpenAPI document; a stream is sent as it is, unserialized.
+            .send(file.stream as unknown as string)
+        );
+      },
     );
 
     app.patch(

@@ -6,6 +6,16 @@ import { assets, cacheFiles, type CacheFile } from '../schema/index.js';
 export class AssetRepository {
   constructor(private readonly db: Database) {}
 
+  /** The cached file of one of a title's artwork, when it is that title's. */
+  async cachedFile(entityType: 'movie' | 'show', entityId: string, assetId: string): Promise<CacheFile | undefined> {
+    const [row] = await this.db
+      .select({ file: cacheFiles })
+      .from(assets)
+      .innerJoin(cacheFiles, eq(cacheFiles.id, assets.cacheFileId))
+      .where(and(eq(assets.id, assetId), eq(assets.entityType, entityType), eq(assets.entityId, entityId)));
+    return row?.file;
+  }
+
   /** Paths (relative to the show folder) of the thumbnails the scan found next to the show's videos. */
   async localThumbPaths(showId: string): Promise<string[]> {
     const rows = await this.db

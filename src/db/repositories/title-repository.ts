@@ -1,6 +1,17 @@
 import { asc, eq, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { episodes, movies, seasons, shows, type Episode, type Movie, type Season, type Show } from '../schema/index.js';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  episodes,
+  lockableMovieFields,
+  movies,
+  seasons,
+  shows,
+  type Episode,
+  type Movie,
+  type Season,
+  type Show,
+} from '../schema/index.js';
 import { listTitles, type TitleListFilter } from './title-list-query.js';
 
 export type TitleKind = 'movie' | 'show';
@@ -59,6 +70,24 @@ export class TitleRepository {
       .update(table)
       .set({ ...columns, updatedAt: dsql`now()` })
       .where(eq(table.id, id));
+  }
+
+  /**
+   * Writes what a provider says of a title, except the fields a person has locked, judged as the row is
+   * when written: a person may lock a field while the provider was being asked (after the row was read), and
+   * their value must win.
+   */
+  async updateColumnsUnlessLocked(kind: TitleKind, id: string, columns: object): Promise<void> {
+    const table = titleTable(kind);
+    const columnsOf = table as unknown as Record<string, AnyPgColumn>;
+    const set: Record<string, unknown> = { updatedAt: dsql`now()` };
+    for (const [key, value] of Object.entries(columns)) {
+      const lockable = (lockableMovieFields as readonly string[]).includes(key);
+      const column = columnsOf[key];
+      const locked = columnsOf[`${key}Locked`];
+      set[key] = lockable && column && locked ? dsql`case when ${locked} then ${column} else ${dsql.param(value, column)} end` : value;
+    }
+    await this.db.update(table).set(set).where(eq(table.id, id));
   }
 
   /**

@@ -133,7 +133,7 @@ export class TitleEnricher {
     for (const provider of fetched.metadata.timedOutProviders) result.problems.push(`${provider}: timed out`);
     const update = mergeProviderMetadata(metadata, row as Parameters<typeof mergeProviderMetadata>[1], { isShow: kind === 'show' });
     result.fieldsUpdated = Object.keys(update).length;
-    if (result.fieldsUpdated > 0) await this.titles.updateColumns(kind, id, update);
+    if (result.fieldsUpdated > 0) await this.titles.updateColumnsUnlessLocked(kind, id, update);
     if (kind === 'show') {
       const episodeResult = await this.enrichEpisodes(id, idsOf(row), config, priority, result.problems);
       result.episodesUpdated = episodeResult.updated;

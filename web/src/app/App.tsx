@@ -1,0 +1,42 @@
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { Loading } from '../components/Loading';
+import { ErrorNote } from '../components/ErrorNote';
+import { useLiveEvents } from '../api/live-events';
+import { SignInPage } from '../session/SignInPage';
+import { useSession } from '../session/session';
+import { Layout } from './Layout';
+import { pages } from './pages';
+import { PageHeader } from '../components/PageHeader';
+
+function NotFoundPage() {
+  return (
+    <section>
+      <PageHeader title="Not found" />
+      <p className="muted">There is no page at this address.</p>
+    </section>
+  );
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      ...pages.flatMap((page) => (page.routes ?? [page.path]).map((path) => ({ path, Component: page.component }))),
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+]);
+
+function SignedIn() {
+  // One event stream for the whole UI: every page's data stays current without a refresh.
+  useLiveEvents();
+  return <RouterProvider router={router} />;
+}
+
+/** Signed in: the pages; otherwise the sign-in form. */
+export function App() {
+  const session = useSession();
+  if (session.isPending) return <Loading what="Reelflow" />;
+  if (session.error) return <ErrorNote error={session.error} />;
+  return session.data.signedIn ? <SignedIn /> : <SignInPage />;
+}

@@ -1,0 +1,31 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApiError } from './api/client';
+import { App } from './app/App';
+import { preloadPage } from './app/pages';
+import './styles/theme.css';
+import './styles/base.css';
+import './styles/components.css';
+import './styles/layout.css';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Live events keep data current (api/live-events.ts); refetching on focus covers a stream that was down.
+      staleTime: 30_000,
+      // A refusal (4xx) will not change by asking again.
+      retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 2,
+    },
+  },
+});
+
+preloadPage(window.location.pathname, queryClient);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
+  </StrictMode>,
+);
