@@ -109,7 +109,7 @@ export function createProviderActivities({ db, providers, registry }: ProviderAc
       await cache.save(
         input.request.entityType,
         input.request.entityId,
-        new Date(input.fetchedAt),
+        { at: new Date(input.fetchedAt), language: input.request.language },
         input.results.map((r) => ({ provider: r.provider, metadata: r.metadata, images: r.images })),
       );
     },
@@ -121,7 +121,7 @@ export function createProviderActivities({ db, providers, registry }: ProviderAc
     }): Promise<void> {
       await cache.saveSeasons(
         { entityType: input.request.entityType, entityId: input.request.entityId, seasonNumber: input.request.seasonNumber },
-        new Date(input.fetchedAt),
+        { at: new Date(input.fetchedAt), language: input.request.language },
         input.results.map((r) => ({ provider: r.provider, season: r.season })),
       );
     },

@@ -1,13 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
+import { createProviderCache } from '../cache/create-provider-cache.js';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { CacheMetrics } from '../cache/cache-metrics.js';
-import { ProviderCacheManager } from '../cache/provider-cache-manager.js';
-import { TemporalProviderFetcher } from '../cache/temporal-provider-fetcher.js';
-import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
 import { apiKeyAuth } from './auth.js';
 import { EventRepository } from '../db/repositories/event-repository.js';
 import { EventHub } from '../events/event-hub.js';
@@ -53,12 +51,10 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   const app = Fastify({ logger: withRedaction(logger) }).withTypeProvider<ZodTypeProvider>();
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics, prefix: 'reelflow_' });
-  const providerCache = new ProviderCacheManager({
-    cache: new ProviderCacheRepository(input.db),
-    fetcher: new TemporalProviderFetcher(input.temporal, input.config.taskQueue),
-    metrics: new CacheMetrics(metrics),
-    logger: app.log,
-  });
+  const providerCache = createProviderCache(
+    { db: input.db, temporal: input.temporal, taskQueue: input.config.taskQueue },
+    { metrics: new CacheMetrics(metrics), logger: app.log },
+  );
   const schedules = new ScheduleService({
     temporal: input.temporal,
     db: input.db,

@@ -32,6 +32,8 @@ export interface ProviderCacheManagerDeps {
   logger?: CacheManagerLogger;
   ttlMs?: number;
   now?: () => Date;
+  /** The language of a fetch that names none; 'en' when not given. */
+  configuredLanguage?: () => Promise<string>;
 }
 
 /**
@@ -49,8 +51,9 @@ export class ProviderCacheManager {
     this.now = deps.now ?? (() => new Date());
   }
 
-  async fetchAssets(request: FetchAssetsRequest): Promise<FetchAssetsResult> {
+  async fetchAssets(asked: FetchAssetsRequest): Promise<FetchAssetsResult> {
     const started = performance.now();
+    const request = { ...asked, language: await this.languageOf(asked) };
     if (!request.force) {
       const cached = await this.readFresh(request);
       if (cached) return this.answeredFromCache(started, cached);
@@ -60,7 +63,7 @@ export class ProviderCacheManager {
         entityType: request.entityType,
         entityId: request.entityId,
         externalIds: request.externalIds,
-        language: request.language ?? 'en',
+        language: request.language,
       },
       priority: request.priority ?? 'background',
     });
@@ -72,8 +75,9 @@ export class ProviderCacheManager {
    * One season of a show: its episodes as each provider that knows the season lists them, with the
    * providers' priority order, so the caller can take the first that answered. Cached like a title.
    */
-  async fetchSeason(request: FetchSeasonRequest): Promise<FetchSeasonResult> {
+  async fetchSeason(asked: FetchSeasonRequest): Promise<FetchSeasonResult> {
     const started = performance.now();
+    const request = { ...asked, language: await this.languageOf(asked) };
     if (!request.force) {
       const cached = await this.readFreshSeason(request);
       if (cached) return this.answeredFromCache(started, cached);
@@ -84,7 +88,7 @@ export class ProviderCacheManager {
         entityId: request.entityId,
         externalIds: request.externalIds,
         seasonNumber: request.seasonNumber,
-        language: request.language ?? 'en',
+        language: request.language,
       },
       priority: request.priority ?? 'background',
     });
@@ -103,10 +107,15 @@ export class ProviderCacheManager {
     return this.deps.cache.listAssets(query.entityType, query.entityId, query.assetType);
   }
 
-  private async readFresh(request: FetchAssetsRequest): Promise<FetchAssetsResult | undefined> {
+  private async languageOf(request: { language?: string }): Promise<string> {
+    return request.language ?? (await this.deps.configuredLanguage?.()) ?? 'en';
+  }
+
+  private async readFresh(request: FetchAssetsRequest & { language: string }): Promise<FetchAssetsResult | undefined> {
     const fresh = await this.freshCache(
       () => this.deps.cache.read(request.entityType, request.entityId),
-      (stored) => stored.metadata.map((m) => m.fetchedAt),
+      (stored) => stored.metadata,
+      request.language,
       { entityId: request.entityId },
     );
     if (!fresh) return undefined;
@@ -132,22 +141,25 @@ export class ProviderCacheManager {
     };
   }
 
-  private async readFreshSeason(request: FetchSeasonRequest): Promise<FetchSeasonResult | undefined> {
+  private async readFreshSeason(request: FetchSeasonRequest & { language: string }): Promise<FetchSeasonResult | undefined> {
     const fresh = await this.freshCache(
       () => this.deps.cache.readSeason({ entityType: request.entityType, entityId: request.entityId, seasonNumber: request.seasonNumber }),
-      (rows) => rows.map((row) => row.fetchedAt),
+      (rows) => rows,
+      request.language,
       { entityId: request.entityId, seasonNumber: request.seasonNumber },
     );
     return fresh && seasonResultFromRows(fresh.stored, fresh.oldest, fresh.ageDays);
   }
 
   /**
-   * What the cache holds when every provider answer in it is younger than the TTL; otherwise undefined,
-   * counted as a miss (nothing or something stale) or an error (the cache could not be read).
+   * What the cache holds when every provider answer in it is younger than the TTL and in the language asked
+   * for; otherwise undefined, counted as a miss (nothing, something stale, or another language — a changed
+   * phase.enrichment.language is fetched again at the next run) or an error (the cache could not be read).
    */
   private async freshCache<T>(
     read: () => Promise<T>,
-    fetchedAts: (stored: T) => Date[],
+    answersOf: (stored: T) => { fetchedAt: Date; language: string }[],
+    language: string,
     logFields: Record<string, unknown>,
   ): Promise<{ stored: T; oldest: Date; ageDays: number } | undefined> {
     let stored: T;
@@ -158,10 +170,11 @@ export class ProviderCacheManager {
       this.deps.logger?.warn({ err, ...logFields }, 'provider cache unreadable; fetching instead');
       return undefined;
     }
-    const times = fetchedAts(stored).map((date) => date.getTime());
+    const answers = answersOf(stored);
+    const times = answers.map((answer) => answer.fetchedAt.getTime());
     const oldest = Math.min(...times);
     const age = this.now().getTime() - oldest;
-    if (times.length === 0 || age >= this.ttlMs) {
+    if (times.length === 0 || age >= this.ttlMs || answers.some((answer) => answer.language !== language)) {
       this.deps.metrics?.requests.inc({ result: 'miss' });
       return undefined;
     }

@@ -1,3 +1,4 @@
+import { createProviderCache } from '../cache/create-provider-cache.js';
 import path from 'node:path';
 import { Client } from '@temporalio/client';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
@@ -9,12 +10,9 @@ import { createPipelineActivities } from '../activities/pipeline.js';
 import { createProviderRefreshActivities } from '../activities/provider-refresh.js';
 import { createProviderActivities } from '../activities/providers.js';
 import { createScanActivities } from '../activities/scan.js';
-import { ProviderCacheManager } from '../cache/provider-cache-manager.js';
-import { TemporalProviderFetcher } from '../cache/temporal-provider-fetcher.js';
 import { PhaseConfigService } from '../config/phase-config-service.js';
 import type { Database } from '../db/client.js';
 import { IptvProviderRepository } from '../db/repositories/iptv-provider-repository.js';
-import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
 import { ProviderRepository } from '../db/repositories/provider-repository.js';
 import { iptvKinds } from '../db/schema/iptv.js';
 import { TitleEnricher } from '../library/enrich/title-enricher.js';
@@ -69,10 +67,7 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
   // does: through a client on this connection and the provider cache.
   const client = new Client({ connection: opts.connection, namespace: opts.namespace });
   const pipelines = new TemporalTitlePipelineStarter(client, opts.taskQueue, opts.db);
-  const providerCache = new ProviderCacheManager({
-    cache: new ProviderCacheRepository(opts.db),
-    fetcher: new TemporalProviderFetcher(client, opts.taskQueue),
-  });
+  const providerCache = createProviderCache({ db: opts.db, temporal: client, taskQueue: opts.taskQueue });
   const refreshActivities = createProviderRefreshActivities({ db: opts.db, providers, registry, cache: providerCache });
   const iptvActivities = createIptvActivities({
     db: opts.db,

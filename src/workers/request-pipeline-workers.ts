@@ -1,3 +1,4 @@
+import { createProviderCache } from '../cache/create-provider-cache.js';
 import { Client } from '@temporalio/client';
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import { createDeliveryActivities } from '../activities/deliver.js';
@@ -6,12 +7,9 @@ import { createEncodeActivities } from '../activities/encode.js';
 import { createPipelineTimingsActivities } from '../activities/pipeline-timings.js';
 import { createReleaseSearchActivities } from '../activities/release-search.js';
 import { createRequestItemActivities } from '../activities/request-items.js';
-import { ProviderCacheManager } from '../cache/provider-cache-manager.js';
-import { TemporalProviderFetcher } from '../cache/temporal-provider-fetcher.js';
 import { DEFAULT_PIPELINE_TIMINGS, type RequestPipelineSettings } from '../config/request-pipeline-settings.js';
 import type { Database } from '../db/client.js';
 import { DeliveryTargetRepository } from '../db/repositories/delivery-target-repository.js';
-import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
 import { QualityProfileRepository } from '../db/repositories/quality-profile-repository.js';
 import { EventRepository } from '../db/repositories/event-repository.js';
 import { RequestRepository } from '../db/repositories/request-repository.js';
@@ -40,10 +38,7 @@ export function createRequestPipelineActivities(deps: RequestPipelineDeps) {
   const events = new EventRecorder(new EventRepository(deps.db), requests);
   const profiles = new QualityProfileRepository(deps.db);
   const temporal = new Client({ connection: deps.connection, namespace: deps.namespace });
-  const providerCache = new ProviderCacheManager({
-    cache: new ProviderCacheRepository(deps.db),
-    fetcher: new TemporalProviderFetcher(temporal, deps.taskQueue),
-  });
+  const providerCache = createProviderCache({ db: deps.db, temporal, taskQueue: deps.taskQueue });
   // One source for search and download: the download puts back the credentials of the indexer that found the release.
   const indexers = configuredIndexers(deps.db, deps.credentialsCipher, deps.settings.indexers);
   return {

@@ -1,5 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RequestRepository } from '../../src/db/repositories/request-repository.js';
+import {
+  expectFields,
+  LANGUAGE_PROFILE_FIELDS,
+  QUALITY_PROFILE_FIELDS,
+  RADARR_LOOKUP_FIELDS,
+  RADARR_MOVIE_FIELDS,
+  RADARR_QUEUE_FIELDS,
+  ROOT_FOLDER_FIELDS,
+  SONARR_SEASON_FIELDS,
+  SONARR_SEASON_STATISTICS_FIELDS,
+  SONARR_SERIES_FIELDS,
+  SONARR_SERIES_STATISTICS_FIELDS,
+  SYSTEM_STATUS_FIELDS,
+  TAG_FIELDS,
+} from '../support/arr-client-fields.js';
 import { TEST_API_KEY } from '../support/integration.js';
 import {
   createProfile,
@@ -51,6 +66,11 @@ describe('Seerr connection test', () => {
     expect(folders.json().every((f: { id: unknown }) => typeof f.id === 'number')).toBe(true);
     expect((await seerr('GET', '/tag')).json()).toEqual([]);
     expect((await seerr('GET', '/languageprofile')).json()).toEqual([expect.objectContaining({ id: 1 })]);
+    // Through the response schemas, every field of Seerr's client types is still there.
+    expectFields(status.json(), SYSTEM_STATUS_FIELDS);
+    for (const p of profiles.json()) expectFields(p, QUALITY_PROFILE_FIELDS);
+    for (const f of folders.json()) expectFields(f, ROOT_FOLDER_FIELDS);
+    expectFields((await seerr('GET', '/languageprofile')).json()[0], LANGUAGE_PROFILE_FIELDS);
     // The same ids on every read.
     expect((await seerr('GET', '/qualityProfile')).json()).toEqual(profiles.json());
   });
@@ -68,6 +88,7 @@ describe('Seerr connection test', () => {
     expect(first.statusCode).toBe(201);
     expect((await seerr('POST', '/tag', { label: '1 - alice' })).json()).toEqual(first.json());
     expect((await seerr('GET', '/tag')).json()).toEqual([first.json()]);
+    expectFields(first.json(), TAG_FIELDS);
   });
 });
 
@@ -89,6 +110,7 @@ describe('Seerr sends a movie request to Radarr', () => {
     expect(lookup.json()).toHaveLength(1);
     expect(lookup.json()[0]).toMatchObject({ title: 'The Matrix', year: 1999, tmdbId: 603, hasFile: false, monitored: false });
     expect(lookup.json()[0]).not.toHaveProperty('id');
+    expectFields(lookup.json()[0], RADARR_LOOKUP_FIELDS);
 
     const added = await seerr('POST', '/movie', {
       title: 'The Matrix',
@@ -114,6 +136,7 @@ describe('Seerr sends a movie request to Radarr', () => {
       rootFolderPath: moviesRoot,
       titleSlug: '603',
     });
+    expectFields(movie, RADARR_MOVIE_FIELDS);
 
     // The add went through the same path as POST /api/requests.
     const [request] = await env.database.sql<
@@ -137,6 +160,8 @@ describe('Seerr sends a movie request to Radarr', () => {
     expect(record.size).toBe(item!.selectedRelease!.sizeBytes);
     expect(record.sizeleft).toBeGreaterThan(0);
     expect(record.sizeleft).toBeLessThanOrEqual(record.size);
+    expectFields(record, RADARR_QUEUE_FIELDS);
+    expectFields(queue.json(), ['page', 'pageSize', 'sortKey', 'sortDirection', 'totalRecords', 'records']);
 
     // The same movie again: the lookup names it, and a POST is refused as Radarr refuses it.
     expect((await seerr('GET', '/movie/lookup?term=tmdb:603')).json()[0]).toMatchObject({ id: movie.id, monitored: true });
@@ -155,6 +180,10 @@ describe('Seerr sends a movie request to Radarr', () => {
     await env.waitForItem(item!.id, (i) => i.status === 'COMPLETED', 90_000);
     const done = await seerr('GET', `/movie/${movie.id}`);
     expect(done.json()).toMatchObject({ id: movie.id, hasFile: true, movieFile: expect.objectContaining({ movieId: movie.id }) });
+    expectFields(done.json(), RADARR_MOVIE_FIELDS);
+    // Seerr's Radarr scanner reads the whole list.
+    const listed = (await seerr('GET', '/movie')).json().find((m: { id: number }) => m.id === movie.id);
+    expect(listed).toEqual(done.json());
     expect((await seerr('GET', '/queue')).json().records.filter((r: { movieId?: number }) => r.movieId === movie.id)).toEqual([]);
   });
 
@@ -210,6 +239,12 @@ describe('Seerr sends a series request to Sonarr', () => {
     const series = added.json();
     expect(series).toMatchObject({ id: expect.any(Number), tvdbId: 81189, monitored: true, rootFolderPath: tvRoot });
     expect(series.seasons).toContainEqual(expect.objectContaining({ seasonNumber: 1, monitored: true }));
+    expectFields(series, SONARR_SERIES_FIELDS);
+    expectFields(series.statistics, SONARR_SERIES_STATISTICS_FIELDS);
+    for (const season of series.seasons) {
+      expectFields(season, SONARR_SEASON_FIELDS);
+      expectFields(season.statistics, SONARR_SEASON_STATISTICS_FIELDS);
+    }
 
     const [request] = await env.database.sql<
       { id: string; seasons: number[]; tvdb_id: number }[]
@@ -222,6 +257,9 @@ describe('Seerr sends a series request to Sonarr', () => {
       episodeCount: items.length,
       episodeFileCount: 0,
     });
+    expectFields(afterAdd, SONARR_SERIES_FIELDS);
+    // Seerr's Sonarr scanner reads the whole list.
+    expect((await seerr('GET', '/series')).json().find((s: { id: number }) => s.id === series.id)).toEqual(afterAdd);
 
     // SonarrAPI.searchSeries → MissingEpisodeSearch: the waiting episodes search now.
     const searched = await waitFor(

@@ -116,6 +116,23 @@ describe('fetchAssets', () => {
     expect(Object.keys(body.providers.fanart_tv.images)).toEqual(['clearlogo']);
   });
 
+  it('fetches again in the new language once phase.enrichment.language changes, then answers from the cache', async () => {
+    const setLanguage = (language: string) =>
+      app.inject({ method: 'PATCH', url: '/api/phase-config/enrichment', headers: authHeaders, payload: { language } });
+    const calls = upstream(tmdb, '/movie/603');
+    expect((await setLanguage('de')).statusCode).toBe(200);
+    const german = (await fetchAssets(movieId)).json();
+    expect(german.cached).toBe(false);
+    expect(german.providers.tmdb.metadata.collection.name).toBe('Matrix Filmreihe');
+    expect(tmdb.requests.filter((r) => r.path === '/movie/603').at(-1)!.query.language).toMatch(/^de/);
+    expect((await fetchAssets(movieId)).json().cached).toBe(true);
+    expect(upstream(tmdb, '/movie/603')).toBe(calls + 1);
+    const [row] = await database.sql`select language from provider_metadata where entity_id = ${movieId} and provider_name = 'tmdb'`;
+    expect(row!.language).toBe('de');
+    expect((await setLanguage('en')).statusCode).toBe(200);
+    expect((await fetchAssets(movieId)).json().cached).toBe(false);
+  });
+
   it('lists what the cache holds, by type, with no network', async () => {
     const before = tmdb.requests.length;
     const res = await app.inject({ method: 'GET', url: `/api/movies/${movieId}/provider-assets?type=poster`, headers: authHeaders });

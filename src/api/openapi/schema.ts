@@ -1988,12 +1988,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The Prometheus text exposition format */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/plain": string;
+                    };
                 };
             };
         };
@@ -5368,7 +5370,43 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            appName: string;
+                            instanceName: string;
+                            /** @description Sonarr ≥ 4 / Radarr ≥ 4.0.4, as Seerr and Prowlarr check it */
+                            version: string;
+                            /** @description ISO 8601 date and time */
+                            buildTime: string;
+                            isDebug: boolean;
+                            isProduction: boolean;
+                            isAdmin: boolean;
+                            isUserInteractive: boolean;
+                            startupPath: string;
+                            appData: string;
+                            osName: string;
+                            osVersion: string;
+                            isNetCore: boolean;
+                            isMono: boolean;
+                            isLinux: boolean;
+                            isOsx: boolean;
+                            isWindows: boolean;
+                            isDocker: boolean;
+                            mode: string;
+                            branch: string;
+                            authentication: string;
+                            sqliteVersion: string;
+                            migrationVersion: number;
+                            urlBase: string;
+                            runtimeVersion: string;
+                            runtimeName: string;
+                            /** @description ISO 8601 date and time */
+                            startTime: string;
+                            packageUpdateMechanism: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -5402,7 +5440,31 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            id: number;
+                            name: string;
+                            upgradeAllowed: boolean;
+                            cutoff: number;
+                            /** @description empty: a Reelflow profile chooses by resolution, not by quality list */
+                            items: {
+                                [key: string]: unknown;
+                            }[];
+                            minFormatScore: number;
+                            cutoffFormatScore: number;
+                            formatItems: {
+                                [key: string]: unknown;
+                            }[];
+                            language: {
+                                id: number;
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -5436,7 +5498,31 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            id: number;
+                            name: string;
+                            upgradeAllowed: boolean;
+                            cutoff: number;
+                            /** @description empty: a Reelflow profile chooses by resolution, not by quality list */
+                            items: {
+                                [key: string]: unknown;
+                            }[];
+                            minFormatScore: number;
+                            cutoffFormatScore: number;
+                            formatItems: {
+                                [key: string]: unknown;
+                            }[];
+                            language: {
+                                id: number;
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -5470,7 +5556,23 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            id: number;
+                            path: string;
+                            accessible: boolean;
+                            freeSpace: number;
+                            totalSpace: number;
+                            unmappedFolders: ({
+                                name: string;
+                                path: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -5504,7 +5606,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            id: number;
+                            label: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -5528,11 +5637,18 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            label: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -5564,7 +5680,32 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            id: number;
+                            name: string;
+                            upgradeAllowed: boolean;
+                            cutoff: {
+                                id: number;
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            languages: ({
+                                language: {
+                                    id: number;
+                                    name: string;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                allowed: boolean;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -5598,7 +5739,32 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            id: number;
+                            name: string;
+                            upgradeAllowed: boolean;
+                            cutoff: {
+                                id: number;
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            languages: ({
+                                language: {
+                                    id: number;
+                                    name: string;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                allowed: boolean;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -5632,7 +5798,15 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            id: number;
+                            name: string;
+                            nameLower: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -5668,7 +5842,66 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            year: number;
+                            tmdbId: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            genres: string[];
+                            runtime: number;
+                            /** @description MovieStatusType: tba, announced, inCinemas, released, deleted */
+                            status: string;
+                            minimumAvailability: string;
+                            isAvailable: boolean;
+                            folderName: string;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            monitored: boolean;
+                            hasFile: boolean;
+                            sizeOnDisk: number;
+                            movieFile?: {
+                                id: number;
+                                movieId: number;
+                                relativePath: string;
+                                path: string;
+                                size: number;
+                                /** @description ISO 8601 date and time */
+                                dateAdded?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            statistics: {
+                                movieFileCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            tags: number[];
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -5704,7 +5937,84 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            cleanTitle: string;
+                            /** @description SeriesStatusType: continuing, ended, upcoming, deleted */
+                            status: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            seasons: ({
+                                seasonNumber: number;
+                                monitored: boolean;
+                                statistics: {
+                                    episodeFileCount: number;
+                                    episodeCount: number;
+                                    totalEpisodeCount: number;
+                                    sizeOnDisk: number;
+                                    percentOfEpisodes: number;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            year: number;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            languageProfileId: number;
+                            seasonFolder: boolean;
+                            monitored: boolean;
+                            useSceneNumbering: boolean;
+                            runtime: number;
+                            tvdbId: number;
+                            tvRageId: number;
+                            tvMazeId: number;
+                            tmdbId?: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            /** @description standard, daily, anime */
+                            seriesType: string;
+                            genres: string[];
+                            tags: number[];
+                            ratings: {
+                                votes: number;
+                                value: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                            statistics: {
+                                seasonCount: number;
+                                episodeFileCount: number;
+                                episodeCount: number;
+                                totalEpisodeCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                                percentOfEpisodes: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -5741,7 +6051,66 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            year: number;
+                            tmdbId: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            genres: string[];
+                            runtime: number;
+                            /** @description MovieStatusType: tba, announced, inCinemas, released, deleted */
+                            status: string;
+                            minimumAvailability: string;
+                            isAvailable: boolean;
+                            folderName: string;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            monitored: boolean;
+                            hasFile: boolean;
+                            sizeOnDisk: number;
+                            movieFile?: {
+                                id: number;
+                                movieId: number;
+                                relativePath: string;
+                                path: string;
+                                size: number;
+                                /** @description ISO 8601 date and time */
+                                dateAdded?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            statistics: {
+                                movieFileCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            tags: number[];
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -5782,11 +6151,70 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            year: number;
+                            tmdbId: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            genres: string[];
+                            runtime: number;
+                            /** @description MovieStatusType: tba, announced, inCinemas, released, deleted */
+                            status: string;
+                            minimumAvailability: string;
+                            isAvailable: boolean;
+                            folderName: string;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            monitored: boolean;
+                            hasFile: boolean;
+                            sizeOnDisk: number;
+                            movieFile?: {
+                                id: number;
+                                movieId: number;
+                                relativePath: string;
+                                path: string;
+                                size: number;
+                                /** @description ISO 8601 date and time */
+                                dateAdded?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            statistics: {
+                                movieFileCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            tags: number[];
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -5825,11 +6253,94 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            year: number;
+                            tmdbId: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            genres: string[];
+                            runtime: number;
+                            /** @description MovieStatusType: tba, announced, inCinemas, released, deleted */
+                            status: string;
+                            minimumAvailability: string;
+                            isAvailable: boolean;
+                            folderName: string;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            monitored: boolean;
+                            hasFile: boolean;
+                            sizeOnDisk: number;
+                            movieFile?: {
+                                id: number;
+                                movieId: number;
+                                relativePath: string;
+                                path: string;
+                                size: number;
+                                /** @description ISO 8601 date and time */
+                                dateAdded?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            statistics: {
+                                movieFileCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            tags: number[];
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": ({
+                            propertyName: string;
+                            errorMessage: string;
+                            attemptedValue?: unknown;
+                            severity: string;
+                            errorCode?: string;
+                            isWarning?: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        })[] | ({
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        });
+                    };
                 };
             };
         };
@@ -5864,7 +6375,84 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            cleanTitle: string;
+                            /** @description SeriesStatusType: continuing, ended, upcoming, deleted */
+                            status: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            seasons: ({
+                                seasonNumber: number;
+                                monitored: boolean;
+                                statistics: {
+                                    episodeFileCount: number;
+                                    episodeCount: number;
+                                    totalEpisodeCount: number;
+                                    sizeOnDisk: number;
+                                    percentOfEpisodes: number;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            year: number;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            languageProfileId: number;
+                            seasonFolder: boolean;
+                            monitored: boolean;
+                            useSceneNumbering: boolean;
+                            runtime: number;
+                            tvdbId: number;
+                            tvRageId: number;
+                            tvMazeId: number;
+                            tmdbId?: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            /** @description standard, daily, anime */
+                            seriesType: string;
+                            genres: string[];
+                            tags: number[];
+                            ratings: {
+                                votes: number;
+                                value: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                            statistics: {
+                                seasonCount: number;
+                                episodeFileCount: number;
+                                episodeCount: number;
+                                totalEpisodeCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                                percentOfEpisodes: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -5913,11 +6501,88 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            cleanTitle: string;
+                            /** @description SeriesStatusType: continuing, ended, upcoming, deleted */
+                            status: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            seasons: ({
+                                seasonNumber: number;
+                                monitored: boolean;
+                                statistics: {
+                                    episodeFileCount: number;
+                                    episodeCount: number;
+                                    totalEpisodeCount: number;
+                                    sizeOnDisk: number;
+                                    percentOfEpisodes: number;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            year: number;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            languageProfileId: number;
+                            seasonFolder: boolean;
+                            monitored: boolean;
+                            useSceneNumbering: boolean;
+                            runtime: number;
+                            tvdbId: number;
+                            tvRageId: number;
+                            tvMazeId: number;
+                            tmdbId?: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            /** @description standard, daily, anime */
+                            seriesType: string;
+                            genres: string[];
+                            tags: number[];
+                            ratings: {
+                                votes: number;
+                                value: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                            statistics: {
+                                seasonCount: number;
+                                episodeFileCount: number;
+                                episodeCount: number;
+                                totalEpisodeCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                                percentOfEpisodes: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -5964,11 +6629,112 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            cleanTitle: string;
+                            /** @description SeriesStatusType: continuing, ended, upcoming, deleted */
+                            status: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            seasons: ({
+                                seasonNumber: number;
+                                monitored: boolean;
+                                statistics: {
+                                    episodeFileCount: number;
+                                    episodeCount: number;
+                                    totalEpisodeCount: number;
+                                    sizeOnDisk: number;
+                                    percentOfEpisodes: number;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            year: number;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            languageProfileId: number;
+                            seasonFolder: boolean;
+                            monitored: boolean;
+                            useSceneNumbering: boolean;
+                            runtime: number;
+                            tvdbId: number;
+                            tvRageId: number;
+                            tvMazeId: number;
+                            tmdbId?: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            /** @description standard, daily, anime */
+                            seriesType: string;
+                            genres: string[];
+                            tags: number[];
+                            ratings: {
+                                votes: number;
+                                value: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                            statistics: {
+                                seasonCount: number;
+                                episodeFileCount: number;
+                                episodeCount: number;
+                                totalEpisodeCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                                percentOfEpisodes: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": ({
+                            propertyName: string;
+                            errorMessage: string;
+                            attemptedValue?: unknown;
+                            severity: string;
+                            errorCode?: string;
+                            isWarning?: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        })[] | ({
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        });
+                    };
                 };
             };
         };
@@ -6002,7 +6768,66 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            year: number;
+                            tmdbId: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            genres: string[];
+                            runtime: number;
+                            /** @description MovieStatusType: tba, announced, inCinemas, released, deleted */
+                            status: string;
+                            minimumAvailability: string;
+                            isAvailable: boolean;
+                            folderName: string;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            monitored: boolean;
+                            hasFile: boolean;
+                            sizeOnDisk: number;
+                            movieFile?: {
+                                id: number;
+                                movieId: number;
+                                relativePath: string;
+                                path: string;
+                                size: number;
+                                /** @description ISO 8601 date and time */
+                                dateAdded?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            statistics: {
+                                movieFileCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            tags: number[];
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -6043,11 +6868,70 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            year: number;
+                            tmdbId: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            genres: string[];
+                            runtime: number;
+                            /** @description MovieStatusType: tba, announced, inCinemas, released, deleted */
+                            status: string;
+                            minimumAvailability: string;
+                            isAvailable: boolean;
+                            folderName: string;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            monitored: boolean;
+                            hasFile: boolean;
+                            sizeOnDisk: number;
+                            movieFile?: {
+                                id: number;
+                                movieId: number;
+                                relativePath: string;
+                                path: string;
+                                size: number;
+                                /** @description ISO 8601 date and time */
+                                dateAdded?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            statistics: {
+                                movieFileCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            tags: number[];
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -6082,7 +6966,84 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            cleanTitle: string;
+                            /** @description SeriesStatusType: continuing, ended, upcoming, deleted */
+                            status: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            seasons: ({
+                                seasonNumber: number;
+                                monitored: boolean;
+                                statistics: {
+                                    episodeFileCount: number;
+                                    episodeCount: number;
+                                    totalEpisodeCount: number;
+                                    sizeOnDisk: number;
+                                    percentOfEpisodes: number;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            year: number;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            languageProfileId: number;
+                            seasonFolder: boolean;
+                            monitored: boolean;
+                            useSceneNumbering: boolean;
+                            runtime: number;
+                            tvdbId: number;
+                            tvRageId: number;
+                            tvMazeId: number;
+                            tmdbId?: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            /** @description standard, daily, anime */
+                            seriesType: string;
+                            genres: string[];
+                            tags: number[];
+                            ratings: {
+                                votes: number;
+                                value: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                            statistics: {
+                                seasonCount: number;
+                                episodeFileCount: number;
+                                episodeCount: number;
+                                totalEpisodeCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                                percentOfEpisodes: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -6131,11 +7092,88 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description absent on a lookup result that is not added */
+                            id?: number;
+                            title: string;
+                            sortTitle: string;
+                            cleanTitle: string;
+                            /** @description SeriesStatusType: continuing, ended, upcoming, deleted */
+                            status: string;
+                            overview: string;
+                            images: ({
+                                /** @description poster, fanart, banner, … */
+                                coverType: string;
+                                url: string;
+                                remoteUrl: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            remotePoster?: string;
+                            seasons: ({
+                                seasonNumber: number;
+                                monitored: boolean;
+                                statistics: {
+                                    episodeFileCount: number;
+                                    episodeCount: number;
+                                    totalEpisodeCount: number;
+                                    sizeOnDisk: number;
+                                    percentOfEpisodes: number;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            year: number;
+                            path?: string;
+                            rootFolderPath?: string;
+                            /** @description 0 on a lookup result that is not added */
+                            qualityProfileId: number;
+                            profileId?: number;
+                            languageProfileId: number;
+                            seasonFolder: boolean;
+                            monitored: boolean;
+                            useSceneNumbering: boolean;
+                            runtime: number;
+                            tvdbId: number;
+                            tvRageId: number;
+                            tvMazeId: number;
+                            tmdbId?: number;
+                            imdbId?: string;
+                            titleSlug: string;
+                            /** @description standard, daily, anime */
+                            seriesType: string;
+                            genres: string[];
+                            tags: number[];
+                            ratings: {
+                                votes: number;
+                                value: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description ISO 8601 date and time */
+                            added: string;
+                            statistics: {
+                                seasonCount: number;
+                                episodeFileCount: number;
+                                episodeCount: number;
+                                totalEpisodeCount: number;
+                                sizeOnDisk: number;
+                                releaseGroups: string[];
+                                percentOfEpisodes: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -6171,7 +7209,89 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            page: number;
+                            pageSize: number;
+                            sortKey: string;
+                            sortDirection: string;
+                            totalRecords: number;
+                            records: ({
+                                id: number;
+                                movieId?: number;
+                                seriesId?: number;
+                                episodeId?: number;
+                                seasonNumber?: number;
+                                episode?: {
+                                    id: number;
+                                    seriesId: number;
+                                    seasonNumber: number;
+                                    episodeNumber: number;
+                                    absoluteEpisodeNumber: number;
+                                    title: string;
+                                    /** @description YYYY-MM-DD */
+                                    airDate?: string;
+                                    hasFile: boolean;
+                                    monitored: boolean;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description the release */
+                                title: string;
+                                size: number;
+                                sizeleft: number;
+                                /** @description TimeSpan: [d.]hh:mm:ss, while downloading */
+                                timeleft?: string;
+                                /** @description ISO 8601 date and time */
+                                estimatedCompletionTime?: string;
+                                /** @description queued, downloading, completed, warning */
+                                status: string;
+                                /** @description ok, warning, error */
+                                trackedDownloadStatus: string;
+                                /** @description downloading, importPending, importing, failedPending, … */
+                                trackedDownloadState: string;
+                                statusMessages: ({
+                                    title: string;
+                                    messages: string[];
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                errorMessage?: string;
+                                /** @description the info hash, upper case */
+                                downloadId?: string;
+                                protocol: string;
+                                downloadClient: string;
+                                indexer: string;
+                                quality: {
+                                    quality: {
+                                        id: number;
+                                        name: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    revision: {
+                                        version: number;
+                                        real: number;
+                                        isRepack: boolean;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                languages: ({
+                                    id: number;
+                                    name: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -6205,7 +7325,35 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            id: number;
+                            name: string;
+                            commandName: string;
+                            message: string;
+                            body: {
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            priority: string;
+                            status: string;
+                            result: string;
+                            /** @description ISO 8601 date and time */
+                            queued: string;
+                            /** @description ISO 8601 date and time */
+                            started: string;
+                            /** @description ISO 8601 date and time */
+                            ended: string;
+                            trigger: string;
+                            /** @description ISO 8601 date and time */
+                            stateChangeTime: string;
+                            sendUpdatesToClient: boolean;
+                            updateScheduledTask: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -6232,11 +7380,39 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            commandName: string;
+                            message: string;
+                            body: {
+                                name: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            priority: string;
+                            status: string;
+                            result: string;
+                            /** @description ISO 8601 date and time */
+                            queued: string;
+                            /** @description ISO 8601 date and time */
+                            started: string;
+                            /** @description ISO 8601 date and time */
+                            ended: string;
+                            trigger: string;
+                            /** @description ISO 8601 date and time */
+                            stateChangeTime: string;
+                            sendUpdatesToClient: boolean;
+                            updateScheduledTask: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -6268,7 +7444,42 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            id: number;
+                            name: string;
+                            enableRss: boolean;
+                            enableAutomaticSearch: boolean;
+                            enableInteractiveSearch: boolean;
+                            supportsRss: boolean;
+                            supportsSearch: boolean;
+                            /** @description torrent or usenet */
+                            protocol: string;
+                            priority: number;
+                            downloadClientId: number;
+                            implementation: string;
+                            implementationName: string;
+                            configContract: string;
+                            infoLink: string;
+                            tags: number[];
+                            fields: ({
+                                order: number;
+                                name: string;
+                                label: string;
+                                value?: unknown;
+                                type: string;
+                                advanced: boolean;
+                                privacy?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            presets: {
+                                [key: string]: unknown;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -6302,7 +7513,42 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": ({
+                            id: number;
+                            name: string;
+                            enableRss: boolean;
+                            enableAutomaticSearch: boolean;
+                            enableInteractiveSearch: boolean;
+                            supportsRss: boolean;
+                            supportsSearch: boolean;
+                            /** @description torrent or usenet */
+                            protocol: string;
+                            priority: number;
+                            downloadClientId: number;
+                            implementation: string;
+                            implementationName: string;
+                            configContract: string;
+                            infoLink: string;
+                            tags: number[];
+                            fields: ({
+                                order: number;
+                                name: string;
+                                label: string;
+                                value?: unknown;
+                                type: string;
+                                advanced: boolean;
+                                privacy?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            presets: {
+                                [key: string]: unknown;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
                 };
             };
         };
@@ -6343,11 +7589,70 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            enableRss: boolean;
+                            enableAutomaticSearch: boolean;
+                            enableInteractiveSearch: boolean;
+                            supportsRss: boolean;
+                            supportsSearch: boolean;
+                            /** @description torrent or usenet */
+                            protocol: string;
+                            priority: number;
+                            downloadClientId: number;
+                            implementation: string;
+                            implementationName: string;
+                            configContract: string;
+                            infoLink: string;
+                            tags: number[];
+                            fields: ({
+                                order: number;
+                                name: string;
+                                label: string;
+                                value?: unknown;
+                                type: string;
+                                advanced: boolean;
+                                privacy?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            presets: {
+                                [key: string]: unknown;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": ({
+                            propertyName: string;
+                            errorMessage: string;
+                            attemptedValue?: unknown;
+                            severity: string;
+                            errorCode?: string;
+                            isWarning?: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        })[] | ({
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        });
+                    };
                 };
             };
         };
@@ -6381,7 +7686,42 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            enableRss: boolean;
+                            enableAutomaticSearch: boolean;
+                            enableInteractiveSearch: boolean;
+                            supportsRss: boolean;
+                            supportsSearch: boolean;
+                            /** @description torrent or usenet */
+                            protocol: string;
+                            priority: number;
+                            downloadClientId: number;
+                            implementation: string;
+                            implementationName: string;
+                            configContract: string;
+                            infoLink: string;
+                            tags: number[];
+                            fields: ({
+                                order: number;
+                                name: string;
+                                label: string;
+                                value?: unknown;
+                                type: string;
+                                advanced: boolean;
+                                privacy?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            presets: {
+                                [key: string]: unknown;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -6423,11 +7763,70 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            enableRss: boolean;
+                            enableAutomaticSearch: boolean;
+                            enableInteractiveSearch: boolean;
+                            supportsRss: boolean;
+                            supportsSearch: boolean;
+                            /** @description torrent or usenet */
+                            protocol: string;
+                            priority: number;
+                            downloadClientId: number;
+                            implementation: string;
+                            implementationName: string;
+                            configContract: string;
+                            infoLink: string;
+                            tags: number[];
+                            fields: ({
+                                order: number;
+                                name: string;
+                                label: string;
+                                value?: unknown;
+                                type: string;
+                                advanced: boolean;
+                                privacy?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            presets: {
+                                [key: string]: unknown;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": ({
+                            propertyName: string;
+                            errorMessage: string;
+                            attemptedValue?: unknown;
+                            severity: string;
+                            errorCode?: string;
+                            isWarning?: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        })[] | ({
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        });
+                    };
                 };
             };
         };
@@ -6444,12 +7843,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description {} */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
@@ -6502,12 +7905,40 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description {} */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": ({
+                            propertyName: string;
+                            errorMessage: string;
+                            attemptedValue?: unknown;
+                            severity: string;
+                            errorCode?: string;
+                            isWarning?: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        })[] | ({
+                            statusCode: number;
+                            error: string;
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        });
+                    };
                 };
             };
         };
@@ -6612,12 +8043,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description A stream of messages, each with `id:`, `event:` (the type) and the event as JSON in `data:` */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/event-stream": string;
+                    };
                 };
             };
         };
@@ -6707,12 +8140,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description An iCalendar (RFC 5545) feed */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/calendar": string;
+                    };
                 };
             };
         };

@@ -52,6 +52,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }
         summary:
           'The same as an iCal feed for calendar apps (a week back, four weeks ahead unless start/end say otherwise); the key goes in ?apikey=',
         querystring: z.object({ start: dayField.optional(), end: dayField.optional() }),
+        response: { 200: { description: 'An iCalendar (RFC 5545) feed', content: { 'text/calendar': { schema: z.string() } } } },
       },
     },
     async (request, reply) => {

@@ -89,6 +89,12 @@ export const eventRoutes: FastifyPluginAsyncZod<AppDeps & { eventHub: EventHub }
           'Server-Sent Events: history entries and progress (scan counters, item status and percent, pipeline phase) as they happen; reconnect with Last-Event-ID to get what was missed',
         querystring: z.object({ type: typeList(ALL_TYPES).optional(), ...subjects }),
         headers: z.object({ 'last-event-id': z.string().optional() }),
+        response: {
+          200: {
+            description: 'A stream of messages, each with `id:`, `event:` (the type) and the event as JSON in `data:`',
+            content: { 'text/event-stream': { schema: z.string() } },
+          },
+        },
       },
     },
     async (request, reply) => {

@@ -79,7 +79,13 @@ export class ProviderCacheRepository {
    * Replaces what each answering provider said about the entity. Images a provider no longer offers are
    * dropped unless a person or the enrichment selected or downloaded them.
    */
-  async save(entityType: string, entityId: string, fetchedAt: Date, answers: ProviderAnswerToSave[]): Promise<void> {
+  async save(
+    entityType: string,
+    entityId: string,
+    fetched: { at: Date; language: string },
+    answers: ProviderAnswerToSave[],
+  ): Promise<void> {
+    const { at: fetchedAt, language } = fetched;
     await this.db.transaction(async (tx) => {
       for (const answer of answers) {
         await tx
@@ -89,12 +95,18 @@ export class ProviderCacheRepository {
             entityId,
             providerName: answer.provider,
             metadata: (answer.metadata as unknown as Record<string, unknown>) ?? null,
+            language,
             imageCount: answer.images.length,
             fetchedAt,
           })
           .onConflictDoUpdate({
             target: [providerMetadata.entityType, providerMetadata.entityId, providerMetadata.providerName],
-            set: { metadata: dsql`excluded.metadata`, imageCount: dsql`excluded.image_count`, fetchedAt: dsql`excluded.fetched_at` },
+            set: {
+              metadata: dsql`excluded.metadata`,
+              language: dsql`excluded.language`,
+              imageCount: dsql`excluded.image_count`,
+              fetchedAt: dsql`excluded.fetched_at`,
+            },
           });
         const urls = answer.images.map((i) => i.url);
         const stale = and(
@@ -162,7 +174,8 @@ export class ProviderCacheRepository {
    * Replaces what each answering provider said about a season: its season, or no row when it no longer knows
    * the season. Answers come in priority order; of two providers of one kind the first that knows the season wins.
    */
-  async saveSeasons(key: SeasonKey, fetchedAt: Date, answers: SeasonAnswerToSave[]): Promise<void> {
+  async saveSeasons(key: SeasonKey, fetched: { at: Date; language: string }, answers: SeasonAnswerToSave[]): Promise<void> {
+    const { at: fetchedAt, language } = fetched;
     const byProvider = new Map<string, ProviderSeason | undefined>();
     for (const answer of answers) if (!byProvider.get(answer.provider)) byProvider.set(answer.provider, answer.season);
     await this.db.transaction(async (tx) => {
@@ -173,10 +186,10 @@ export class ProviderCacheRepository {
         }
         await tx
           .insert(providerSeasons)
-          .values({ ...key, providerName: provider, season: season as unknown as Record<string, unknown>, fetchedAt })
+          .values({ ...key, providerName: provider, season: season as unknown as Record<string, unknown>, language, fetchedAt })
           .onConflictDoUpdate({
             target: [providerSeasons.entityType, providerSeasons.entityId, providerSeasons.seasonNumber, providerSeasons.providerName],
-            set: { season: dsql`excluded.season`, fetchedAt: dsql`excluded.fetched_at` },
+            set: { season: dsql`excluded.season`, language: dsql`excluded.language`, fetchedAt: dsql`excluded.fetched_at` },
           });
       }
     });

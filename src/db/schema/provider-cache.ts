@@ -51,6 +51,8 @@ export const providerMetadata = pgTable(
     entityId: uuid('entity_id').notNull(),
     providerName: text('provider_name').notNull(),
     metadata: jsonb('metadata').$type<Record<string, unknown>>(),
+    /** The language the provider was asked in (phase.enrichment.language): a cache in another is stale. */
+    language: text('language').notNull().default('en'),
     imageCount: integer('image_count').notNull().default(0),
     fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -70,6 +72,8 @@ export const providerSeasons = pgTable(
     seasonNumber: integer('season_number').notNull(),
     providerName: text('provider_name').notNull(),
     season: jsonb('season').$type<Record<string, unknown>>().notNull(),
+    /** The language the provider was asked in: a cache in another is stale. */
+    language: text('language').notNull().default('en'),
     fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull().defaultNow(),
   },
   // Named: the generated name would pass Postgres's 63-character limit for identifiers.

@@ -17,7 +17,7 @@ import { sha256File } from '../../media/file-hash.js';
 import { readImageInfo } from '../../media/image-info.js';
 import { withoutExtension } from '../../media/title-scan/file-names.js';
 import { differenceHash, isNearDuplicate } from '../../media/perceptual-hash.js';
-import type { ProviderCastMember, ProviderMetadata } from '../../providers/types.js';
+import type { ProviderCastMember } from '../../providers/types.js';
 import type { ExternalIds } from '../../contracts/external-ids.js';
 import type { FetchPriority } from '../../contracts/providers.js';
 import { maxForType, scoreArtwork, selectionOrder } from './artwork-scoring.js';
@@ -118,28 +118,26 @@ export class TitleEnricher {
     if (!hasIds(row)) return { ...result, status: 'unidentified' };
     const entityType = kind === 'movie' ? 'movie' : 'tv';
 
-    let metadata: ProviderMetadata[] = [];
-    if (config.fetchProviderAssets) {
-      const fetched = await this.deps.providerCache.fetchAssets({
-        entityType,
-        entityId: id,
-        externalIds: idsOf(row),
-        language: config.language,
-        priority,
-      });
-      metadata = Object.entries(fetched.providers)
-        .sort(([a], [b]) => PROVIDER_ORDER.indexOf(a) - PROVIDER_ORDER.indexOf(b))
-        .flatMap(([, answer]) => (answer.metadata ? [answer.metadata] : []));
-      for (const failure of fetched.metadata.failedProviders) result.problems.push(`${failure.provider}: ${failure.error}`);
-      for (const provider of fetched.metadata.timedOutProviders) result.problems.push(`${provider}: timed out`);
-      const update = mergeProviderMetadata(metadata, row as Parameters<typeof mergeProviderMetadata>[1], { isShow: kind === 'show' });
-      result.fieldsUpdated = Object.keys(update).length;
-      if (result.fieldsUpdated > 0) await this.titles.updateColumns(kind, id, update);
-      if (kind === 'show') {
-        const episodeResult = await this.enrichEpisodes(id, idsOf(row), config, priority, result.problems);
-        result.episodesUpdated = episodeResult.updated;
-        result.episodeThumbs = episodeResult.thumbs;
-      }
+    // Metadata, cast and episodes always come from the providers; fetchProviderAssets turns off their artwork only.
+    const fetched = await this.deps.providerCache.fetchAssets({
+      entityType,
+      entityId: id,
+      externalIds: idsOf(row),
+      language: config.language,
+      priority,
+    });
+    const metadata = Object.entries(fetched.providers)
+      .sort(([a], [b]) => PROVIDER_ORDER.indexOf(a) - PROVIDER_ORDER.indexOf(b))
+      .flatMap(([, answer]) => (answer.metadata ? [answer.metadata] : []));
+    for (const failure of fetched.metadata.failedProviders) result.problems.push(`${failure.provider}: ${failure.error}`);
+    for (const provider of fetched.metadata.timedOutProviders) result.problems.push(`${provider}: timed out`);
+    const update = mergeProviderMetadata(metadata, row as Parameters<typeof mergeProviderMetadata>[1], { isShow: kind === 'show' });
+    result.fieldsUpdated = Object.keys(update).length;
+    if (result.fieldsUpdated > 0) await this.titles.updateColumns(kind, id, update);
+    if (kind === 'show') {
+      const episodeResult = await this.enrichEpisodes(id, idsOf(row), config, priority, result.problems);
+      result.episodesUpdated = episodeResult.updated;
+      result.episodeThumbs = episodeResult.thumbs;
     }
 
     const cast = metadata.find((m) => m.cast.length > 0)?.cast;
@@ -195,7 +193,7 @@ export class TitleEnricher {
           await this.titles.updateEpisode(row.id, update);
           counts.updated++;
         }
-        if (!config.autoSelectAssets) return;
+        if (!picksArtwork(config)) return;
         const thumbed = new Set<string>();
         for (const row of seasonRows) {
           const thumbUrl = provided.get(row.episodeNumber)?.thumbUrl;
@@ -271,7 +269,8 @@ export class TitleEnricher {
   /**
    * Scores every candidate, then per type (and season) keeps a person's choices plus the best-scoring
    * others up to the configured maximum, downloading each into the content store and skipping those that
-   * look like one already kept. Without autoSelectAssets only a person's choices are kept.
+   * look like one already kept. Without autoSelectAssets, or with fetchProviderAssets off, only a person's
+   * choices are kept (they asked for that picture).
    */
   private async selectArtwork(entityType: string, id: string, config: EnrichmentConfig, problems: string[]) {
     const rows = await this.providerAssets.candidatesOf(entityType, id);
@@ -297,7 +296,7 @@ export class TitleEnricher {
       const max = maxForType(group[0]!.assetType, config);
       const kept: { id: string; hash: string | null }[] = [];
       for (const candidate of selectionOrder(group)) {
-        if (!candidate.selectedByUser && (!config.autoSelectAssets || kept.length >= max)) continue;
+        if (!candidate.selectedByUser && (!picksArtwork(config) || kept.length >= max)) continue;
         let hashes: { contentHash: string; perceptualHash: string | null };
         try {
           if (
@@ -430,4 +429,9 @@ function scoreOf(row: ProviderAssetRow, config: EnrichmentConfig): number {
 function imageExtension(url: string): string {
   const extension = path.posix.extname(new URL(url).pathname).toLowerCase();
   return extension === '.png' ? '.png' : '.jpg';
+}
+
+/** Whether enrichment picks provider artwork by itself: it may fetch artwork, and may choose it. */
+function picksArtwork(config: EnrichmentConfig): boolean {
+  return config.fetchProviderAssets && config.autoSelectAssets;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ConflictError } from '../../../services/service-errors.js';
 import type { IndexerService, IndexerView } from '../../../services/indexers/indexer-service.js';
 import { notFound } from '../../errors.js';
+import { emptyBody, indexerResourceBody, refusalBody } from './response-schemas.js';
 
 /**
  * Radarr's and Sonarr's indexer resource, as Prowlarr's application sync reads and writes it
@@ -13,7 +14,7 @@ import { notFound } from '../../errors.js';
 
 const MASK = '********';
 
-interface Field {
+type Field = {
   order: number;
   name: string;
   label: string;
@@ -21,7 +22,7 @@ interface Field {
   type: string;
   advanced: boolean;
   privacy?: string;
-}
+};
 
 const torznabFields = (): Field[] => [
   { order: 0, name: 'baseUrl', label: 'URL', type: 'textbox', advanced: false },
@@ -167,21 +168,40 @@ export const arrIndexerRoutes: FastifyPluginAsyncZod<{ indexers: IndexerService 
 
   app.get(
     '/api/v3/indexer/schema',
-    { schema: { tags, summary: 'Indexer schemas (Newznab and Torznab), as Prowlarr reads them' } },
+    {
+      schema: {
+        tags,
+        summary: 'Indexer schemas (Newznab and Torznab), as Prowlarr reads them',
+        response: { 200: z.array(indexerResourceBody) },
+      },
+    },
     async () => [schemaResource('Newznab'), schemaResource('Torznab')],
   );
-  app.get('/api/v3/indexer', { schema: { tags, summary: 'Indexers as Radarr/Sonarr indexer resources' } }, async () =>
-    (await indexers.list()).map(indexerResource),
+  app.get(
+    '/api/v3/indexer',
+    { schema: { tags, summary: 'Indexers as Radarr/Sonarr indexer resources', response: { 200: z.array(indexerResourceBody) } } },
+    async () => (await indexers.list()).map(indexerResource),
   );
-  app.get('/api/v3/indexer/:id', { schema: { tags, summary: 'One indexer', params: idParams } }, async (request) => {
-    const found = await indexers.get(request.params.id);
-    if (!found) throw notFound('Indexer');
-    return indexerResource(found);
-  });
+  app.get(
+    '/api/v3/indexer/:id',
+    { schema: { tags, summary: 'One indexer', params: idParams, response: { 200: indexerResourceBody } } },
+    async (request) => {
+      const found = await indexers.get(request.params.id);
+      if (!found) throw notFound('Indexer');
+      return indexerResource(found);
+    },
+  );
 
   app.post(
     '/api/v3/indexer',
-    { schema: { tags, summary: 'Add a Torznab indexer (Prowlarr sync)', body: resourceBody } },
+    {
+      schema: {
+        tags,
+        summary: 'Add a Torznab indexer (Prowlarr sync)',
+        body: resourceBody,
+        response: { 201: indexerResourceBody, 400: refusalBody },
+      },
+    },
     async (request, reply) => {
       const changes = changesOf(request.body);
       if (!changes.ok) return reply.code(400).send(changes.failure);
@@ -206,6 +226,7 @@ export const arrIndexerRoutes: FastifyPluginAsyncZod<{ indexers: IndexerService 
         summary: 'Update an indexer (Prowlarr sync); a masked apiKey keeps the stored one',
         params: idParams,
         body: resourceBody,
+        response: { 202: indexerResourceBody, 400: refusalBody },
       },
     },
     async (request, reply) => {
@@ -228,7 +249,7 @@ export const arrIndexerRoutes: FastifyPluginAsyncZod<{ indexers: IndexerService 
 
   app.delete(
     '/api/v3/indexer/:id',
-    { schema: { tags, summary: 'Remove an indexer (Prowlarr sync)', params: idParams } },
+    { schema: { tags, summary: 'Remove an indexer (Prowlarr sync)', params: idParams, response: { 200: emptyBody } } },
     async (request) => {
       if (!(await indexers.delete(request.params.id))) throw notFound('Indexer');
       return {};
@@ -239,7 +260,7 @@ export const arrIndexerRoutes: FastifyPluginAsyncZod<{ indexers: IndexerService 
   // a Torznab indexer is asked for its caps, as Radarr would.
   app.post(
     '/api/v3/indexer/test',
-    { schema: { tags, summary: 'Test an indexer before adding it', body: resourceBody } },
+    { schema: { tags, summary: 'Test an indexer before adding it', body: resourceBody, response: { 200: emptyBody, 400: refusalBody } } },
     async (request, reply) => {
       if (request.body.implementation === 'Newznab') return {};
       const changes = changesOf(request.body);

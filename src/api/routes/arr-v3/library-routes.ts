@@ -4,6 +4,7 @@ import { ConflictError } from '../../../services/service-errors.js';
 import type { ArrLibraryService, ArrTitleInput } from '../../../services/arr/arr-library-service.js';
 import { HttpError, notFound } from '../../errors.js';
 import { movieResource, seriesResource } from './resources.js';
+import { movieResourceBody, refusalBody, seriesResourceBody } from './response-schemas.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const optionalIdParams = z.object({ id: z.coerce.number().int().positive().optional() });
@@ -59,18 +60,39 @@ export const arrLibraryRoutes: FastifyPluginAsyncZod<{ library: ArrLibraryServic
 
   app.get(
     '/api/v3/movie/lookup',
-    { schema: { tags, summary: 'Radarr movie lookup: term tmdb:<id>, imdb:<id> or words', querystring: lookupQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'Radarr movie lookup: term tmdb:<id>, imdb:<id> or words',
+        querystring: lookupQuery,
+        response: { 200: z.array(movieResourceBody) },
+      },
+    },
     async (request) => (await library.lookup('movie', request.query.term)).map((r) => movieResource(r.title, r.added)),
   );
   app.get(
     '/api/v3/series/lookup',
-    { schema: { tags, summary: 'Sonarr series lookup: term tvdb:<id>, tmdb:<id>, imdb:<id> or words', querystring: lookupQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'Sonarr series lookup: term tvdb:<id>, tmdb:<id>, imdb:<id> or words',
+        querystring: lookupQuery,
+        response: { 200: z.array(seriesResourceBody) },
+      },
+    },
     async (request) => (await library.lookup('series', request.query.term)).map((r) => seriesResource(r.title, r.added)),
   );
 
   app.get(
     '/api/v3/movie',
-    { schema: { tags, summary: 'Movies added through this API, with their progress', querystring: listQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'Movies added through this API, with their progress',
+        querystring: listQuery,
+        response: { 200: z.array(movieResourceBody) },
+      },
+    },
     async (request) =>
       (await library.list('movie'))
         .filter((v) => !request.query.tmdbId || v.row.tmdbId === request.query.tmdbId)
@@ -78,26 +100,48 @@ export const arrLibraryRoutes: FastifyPluginAsyncZod<{ library: ArrLibraryServic
   );
   app.get(
     '/api/v3/series',
-    { schema: { tags, summary: 'Series added through this API, with their progress', querystring: listQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'Series added through this API, with their progress',
+        querystring: listQuery,
+        response: { 200: z.array(seriesResourceBody) },
+      },
+    },
     async (request) =>
       (await library.list('series'))
         .filter((v) => !request.query.tvdbId || v.row.tvdbId === request.query.tvdbId)
         .map((v) => seriesResource(undefined, v)),
   );
-  app.get('/api/v3/movie/:id', { schema: { tags, summary: 'One movie', params: idParams } }, async (request) => {
-    const view = await library.get('movie', request.params.id);
-    if (!view) throw notFound('Movie');
-    return movieResource(undefined, view);
-  });
-  app.get('/api/v3/series/:id', { schema: { tags, summary: 'One series', params: idParams } }, async (request) => {
-    const view = await library.get('series', request.params.id);
-    if (!view) throw notFound('Series');
-    return seriesResource(undefined, view);
-  });
+  app.get(
+    '/api/v3/movie/:id',
+    { schema: { tags, summary: 'One movie', params: idParams, response: { 200: movieResourceBody } } },
+    async (request) => {
+      const view = await library.get('movie', request.params.id);
+      if (!view) throw notFound('Movie');
+      return movieResource(undefined, view);
+    },
+  );
+  app.get(
+    '/api/v3/series/:id',
+    { schema: { tags, summary: 'One series', params: idParams, response: { 200: seriesResourceBody } } },
+    async (request) => {
+      const view = await library.get('series', request.params.id);
+      if (!view) throw notFound('Series');
+      return seriesResource(undefined, view);
+    },
+  );
 
   app.post(
     '/api/v3/movie',
-    { schema: { tags, summary: 'Add a movie: a monitored one becomes a Reelflow request', body: movieBody } },
+    {
+      schema: {
+        tags,
+        summary: 'Add a movie: a monitored one becomes a Reelflow request',
+        body: movieBody,
+        response: { 201: movieResourceBody, 400: refusalBody },
+      },
+    },
     async (request, reply) => {
       const body = request.body;
       try {
@@ -116,7 +160,14 @@ export const arrLibraryRoutes: FastifyPluginAsyncZod<{ library: ArrLibraryServic
   );
   app.post(
     '/api/v3/series',
-    { schema: { tags, summary: 'Add a series: its monitored seasons become a Reelflow request', body: seriesBody } },
+    {
+      schema: {
+        tags,
+        summary: 'Add a series: its monitored seasons become a Reelflow request',
+        body: seriesBody,
+        response: { 201: seriesResourceBody, 400: refusalBody },
+      },
+    },
     async (request, reply) => {
       const body = request.body;
       try {
@@ -138,7 +189,15 @@ export const arrLibraryRoutes: FastifyPluginAsyncZod<{ library: ArrLibraryServic
   for (const path of ['/api/v3/movie', '/api/v3/movie/:id']) {
     app.put(
       path,
-      { schema: { tags, summary: 'Update a movie: monitoring it again requests it again', params: optionalIdParams, body: movieBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Update a movie: monitoring it again requests it again',
+          params: optionalIdParams,
+          body: movieBody,
+          response: { 202: movieResourceBody },
+        },
+      },
       async (request, reply) => {
         const id = request.params.id ?? request.body.id;
         if (!id) throw new HttpError(400, 'body.id: required');
@@ -152,7 +211,13 @@ export const arrLibraryRoutes: FastifyPluginAsyncZod<{ library: ArrLibraryServic
     app.put(
       path,
       {
-        schema: { tags, summary: 'Update a series: newly monitored seasons become a request', params: optionalIdParams, body: seriesBody },
+        schema: {
+          tags,
+          summary: 'Update a series: newly monitored seasons become a request',
+          params: optionalIdParams,
+          body: seriesBody,
+          response: { 202: seriesResourceBody },
+        },
       },
       async (request, reply) => {
         const id = request.params.id ?? request.body.id;

@@ -5,6 +5,7 @@ import type { ArrLibraryService } from '../../../services/arr/arr-library-servic
 import { HttpError } from '../../errors.js';
 import { itemLiveDetail } from '../../../services/requests/item-live-detail.js';
 import { queueRecord } from './resources.js';
+import { commandResourceBody, queuePageBody } from './response-schemas.js';
 
 const queueQuery = z.looseObject({
   page: z.coerce.number().int().min(1).default(1),
@@ -40,7 +41,14 @@ export const arrQueueRoutes: FastifyPluginAsyncZod<{ library: ArrLibraryService;
 
   app.get(
     '/api/v3/queue',
-    { schema: { tags, summary: "Items with a release on their way in, as Radarr's/Sonarr's queue", querystring: queueQuery } },
+    {
+      schema: {
+        tags,
+        summary: "Items with a release on their way in, as Radarr's/Sonarr's queue",
+        querystring: queueQuery,
+        response: { 200: queuePageBody },
+      },
+    },
     async (request) => {
       const now = new Date();
       const queued = await library.queue();
@@ -67,11 +75,22 @@ export const arrQueueRoutes: FastifyPluginAsyncZod<{ library: ArrLibraryService;
     },
   );
 
-  app.get('/api/v3/command', { schema: { tags, summary: 'Commands run: none are kept (each runs at once)' } }, async () => []);
+  app.get(
+    '/api/v3/command',
+    { schema: { tags, summary: 'Commands run: none are kept (each runs at once)', response: { 200: z.array(commandResourceBody) } } },
+    async () => [],
+  );
 
   app.post(
     '/api/v3/command',
-    { schema: { tags, summary: 'MoviesSearch, SeriesSearch, MissingEpisodeSearch: search now', body: commandBody } },
+    {
+      schema: {
+        tags,
+        summary: 'MoviesSearch, SeriesSearch, MissingEpisodeSearch: search now',
+        body: commandBody,
+        response: { 201: commandResourceBody },
+      },
+    },
     async (request, reply) => {
       const { name } = request.body;
       let message: string;
