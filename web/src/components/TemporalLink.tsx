@@ -7,8 +7,8 @@ export function TemporalLink({ run, label }: { run: object; label: string }) {
   const url = 'temporalUrl' in run && typeof run.temporalUrl === 'string' ? run.temporalUrl : undefined;
   if (!url) return null;
   return (
-    <a href={url} target="_blank" rel="noreferrer" aria-label={`${label} in the Temporal Web UI (opens a new tab)`}>
-      Temporal ↗
+    <a href={url} target="_blank" rel="noreferrer">
+      Temporal ↗<span className="visually-hidden"> (the run of {label} in the Temporal Web UI, opens a new tab)</span>
     </a>
   );
 }

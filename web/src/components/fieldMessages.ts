@@ -1,5 +1,3 @@
-import { ApiError } from '../api/client';
-
 /** A refusal's message, sorted by the form field it names. */
 export interface FieldMessages {
   /** Field name (the first segment after `body.`) → what the API said of it, with the rest of its path. */
@@ -20,7 +18,9 @@ export function fieldMessages(error: unknown, fields: readonly string[]): FieldM
   const general: string[] = [];
   if (!error) return { byField, general };
   const message = error instanceof Error ? error.message : String(error);
-  const parts = error instanceof ApiError && error.status === 400 ? message.split('; ') : [message];
+  // An ApiError's status (api/client.ts); read by shape so this module needs no browser to be tested.
+  const status = error instanceof Error && 'status' in error ? error.status : undefined;
+  const parts = status === 400 ? message.split('; ') : [message];
   for (const part of parts) {
     const match = FIELD_MESSAGE.exec(part);
     const field = match?.[1];

@@ -100,7 +100,7 @@ function ServiceCard({ service }: { service: Service }) {
               onClick={() => test.mutate(undefined)}
               aria-label={`Test ${LABELS[name]}`}
             >
-              {test.isPending ? 'Testing…' : 'Test'}
+              Test
             </button>
           )}
         </div>

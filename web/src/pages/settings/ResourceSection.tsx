@@ -168,7 +168,7 @@ function ResourceRow<Row extends { id: string | number }, Update>({
               type="button"
               className="btn btn-small"
               aria-expanded={editing}
-              aria-label={`Edit ${name}`}
+              aria-label={`${editing ? 'Close' : 'Edit'} ${name}`}
               onClick={() => setEditing((open) => !open)}
             >
               {editing ? 'Close' : 'Edit'}
@@ -181,7 +181,7 @@ function ResourceRow<Row extends { id: string | number }, Update>({
                 disabled={check.isPending}
                 onClick={() => check.mutate()}
               >
-                {check.isPending ? 'Testing…' : 'Test'}
+                Test
               </button>
             )}
             {remove && (

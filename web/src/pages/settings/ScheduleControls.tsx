@@ -75,7 +75,7 @@ export function ScheduleControls({ schedule }: { schedule: Schedule }) {
           className="btn btn-small"
           disabled={change.isPending}
           onClick={() => change.mutate({ paused: !schedule.paused })}
-          aria-label={`${schedule.paused ? 'Resume' : 'Pause'} ${schedule.description}`}
+          aria-label={`${schedule.paused ? 'Resume' : 'Pause'}: ${schedule.description}`}
         >
           {schedule.paused ? 'Resume' : 'Pause'}
         </button>
@@ -84,7 +84,7 @@ export function ScheduleControls({ schedule }: { schedule: Schedule }) {
           className="btn btn-small"
           disabled={trigger.isPending}
           onClick={() => trigger.mutate()}
-          aria-label={`Run ${schedule.description} now`}
+          aria-label={`Run now: ${schedule.description}`}
         >
           Run now
         </button>
@@ -93,7 +93,7 @@ export function ScheduleControls({ schedule }: { schedule: Schedule }) {
           className="btn btn-small"
           aria-expanded={editing}
           onClick={() => setEditing((open) => !open)}
-          aria-label={`Change when ${schedule.description} runs`}
+          aria-label={`${editing ? 'Close' : 'Change timing'}: ${schedule.description}`}
         >
           {editing ? 'Close' : 'Change timing'}
         </button>
