@@ -4,6 +4,7 @@ import type { ProviderCacheManager } from '../cache/provider-cache-manager.js';
 import type { Database } from '../db/client.js';
 import type { IptvProviderRecord, IptvProviderRepository } from '../db/repositories/iptv-provider-repository.js';
 import { IptvProviderGoneError, ProviderTitleRepository, type MatchResult } from '../db/repositories/provider-title-repository.js';
+import { IptvSyncRunRepository } from '../db/repositories/iptv-sync-run-repository.js';
 import type { IptvKind } from '../db/schema/iptv.js';
 import type { ProviderTitleRow } from '../db/schema/index.js';
 import { createConcurrencyLimit } from '../concurrency/concurrency-limit.js';
@@ -13,7 +14,7 @@ import { toListedTitles } from '../providers/iptv/listed-titles.js';
 import { matchTitle, TmdbLookupFailedError } from '../providers/iptv/title-matcher.js';
 import { ProcessingContext } from '../providers/processing-context.js';
 import type { ProviderRegistry } from '../providers/registry.js';
-import { type CatalogueFetchResult, type MatchBatchResult } from '../contracts/iptv.js';
+import { type CatalogueFetchResult, type IptvSyncRunRecord, type MatchBatchResult } from '../contracts/iptv.js';
 import { IPTV_PROVIDER_DELETED } from '../contracts/failures.js';
 import { asTemporalFailure, runLogger } from './providers.js';
 import { heartbeatWhile } from './heartbeat-while.js';
@@ -35,6 +36,7 @@ const MATCH_CONCURRENCY = 100;
  */
 export function createIptvActivities(deps: IptvActivityDeps) {
   const titles = new ProviderTitleRepository(deps.db);
+  const syncRuns = new IptvSyncRunRepository(deps.db);
   const lookup = new CachedTmdbLookup(deps.cache);
 
   async function withContext<T>(
@@ -122,6 +124,27 @@ export function createIptvActivities(deps: IptvActivityDeps) {
           () => ({ done: context.progress.done }),
         );
         return result;
+      });
+    },
+
+    /** The sync's row for the sync list; nothing when the provider is gone (its rows went with it). */
+    async recordIptvSyncRun({ workflowId, status, progress, errorMessage }: IptvSyncRunRecord): Promise<void> {
+      const { syncId, providerId, phase, listed, malformed, toMatch, matched, ignored, matchErrors, added, removed } = progress;
+      await syncRuns.record({
+        id: syncId,
+        providerId,
+        workflowId,
+        status,
+        phase,
+        listed,
+        malformed,
+        toMatch,
+        matched,
+        ignored,
+        matchErrors,
+        added,
+        removed,
+        errorMessage,
       });
     },
 

@@ -11,6 +11,7 @@ import type { ProviderRegistry } from '../providers/registry.js';
 import type { ChangesWindow, ProviderRefreshPlan, RefreshEntityType, RefreshTarget } from '../contracts/provider-refresh.js';
 import { asTemporalFailure, runLogger as activityLogger } from './providers.js';
 import { heartbeatWhile } from './heartbeat-while.js';
+import type { TitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
 import { PROVIDER_DELETED, PROVIDER_NOT_TMDB } from '../contracts/failures.js';
 
 export interface ProviderRefreshActivityDeps {
@@ -18,6 +19,8 @@ export interface ProviderRefreshActivityDeps {
   providers: ProviderRepository;
   registry: ProviderRegistry;
   cache: ProviderCacheManager;
+  /** Hands a title whose provider data changed to its pipeline. */
+  pipelines: TitlePipelineStarter;
   now?: () => Date;
 }
 
@@ -103,10 +106,14 @@ export function createProviderRefreshActivities(deps: ProviderRefreshActivityDep
       };
     },
 
-    /** Re-fetches these titles through the provider cache at background priority; heartbeats as it goes. */
-    async refreshTitles(input: { titles: RefreshTarget[] }): Promise<{ refreshed: number; failed: number }> {
+    /**
+     * Re-fetches these titles through the provider cache at background priority, heartbeating as it goes.
+     * A changed answer is saved with a change of the title (in one transaction), which is then handed to
+     * its pipeline: a retried attempt whose fetch finds nothing new still hands on what the first saved.
+     */
+    async refreshTitles(input: { titles: RefreshTarget[] }): Promise<{ refreshed: number; failed: number; republished: number }> {
       const limit = createConcurrencyLimit(REFRESH_CONCURRENCY, 'newest-first');
-      const result = { refreshed: 0, failed: 0 };
+      const result = { refreshed: 0, failed: 0, republished: 0 };
       // A fetch can wait long behind the provider's rate limit: a timer heartbeats between answers.
       await heartbeatWhile(
         () =>
@@ -122,9 +129,17 @@ export function createProviderRefreshActivities(deps: ProviderRefreshActivityDep
                   },
                   force: true,
                   priority: 'background',
+                  publishChanges: true,
                 });
                 if (answer.metadata.completedProviders.length > 0) result.refreshed++;
                 else result.failed++;
+                const handedOn = await deps.pipelines.ensure({
+                  kind: title.entityType === 'movie' ? 'movie' : 'show',
+                  titleId: title.entityId,
+                  priority: 'background',
+                  reason: 'provider data changed',
+                });
+                if (handedOn.seq !== undefined) result.republished++;
                 Context.current().heartbeat(result);
               }),
             ),

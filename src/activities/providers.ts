@@ -105,11 +105,12 @@ export function createProviderActivities({ db, providers, registry }: ProviderAc
       request: ProviderTitleRequest;
       fetchedAt: string;
       results: ProviderFetchResultEntry[];
+      publishChanges?: boolean;
     }): Promise<void> {
       await cache.save(
         input.request.entityType,
         input.request.entityId,
-        { at: new Date(input.fetchedAt), language: input.request.language },
+        { at: new Date(input.fetchedAt), language: input.request.language, publishChanges: input.publishChanges ?? false },
         input.results.map((r) => ({ provider: r.provider, metadata: r.metadata, images: r.images })),
       );
     },

@@ -1,16 +1,19 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
+import { blocks, type BlocklistRepository } from '../db/repositories/blocklist-repository.js';
 import type { QualityProfileRepository } from '../db/repositories/quality-profile-repository.js';
 import type { ReleaseCandidate } from '../db/schema/index.js';
 import { TorznabClient } from '../integrations/torznab/torznab-client.js';
 import type { TorznabIndexer } from '../integrations/torznab/torznab-indexer.js';
 import { decideReleases, type FoundRelease } from '../requests/quality-decision.js';
-import type { EpisodeMedia, EpisodePipelineInput, MovieMedia } from '../contracts/request.js';
+import { releaseGuid, type EpisodeMedia, type EpisodePipelineInput, type MovieMedia } from '../contracts/request.js';
 import { INDEXERS_FAILED, NO_INDEXERS, PROFILE_MISSING } from '../contracts/failures.js';
 
 export interface ReleaseSearchDeps {
   /** The configured indexers, read for every search: people and Prowlarr change them while workers run. */
   indexers: () => Promise<TorznabIndexer[]>;
   profiles: QualityProfileRepository;
+  /** Releases a person rejected, on any item: read for every search, as people add and remove them. */
+  blocklist: Pick<BlocklistRepository, 'matching'>;
 }
 
 export interface SearchOutcome {
@@ -25,7 +28,7 @@ export interface SearchOutcome {
 const KEPT_ALTERNATIVES = 20;
 
 /** Asks every Torznab indexer and lets the quality profile judge what they found. */
-export function createReleaseSearchActivities({ indexers: configured, profiles }: ReleaseSearchDeps) {
+export function createReleaseSearchActivities({ indexers: configured, profiles, blocklist }: ReleaseSearchDeps) {
   // One client per endpoint, kept while the endpoint is configured, so its caps are asked once.
   const known = new Map<string, TorznabClient>();
   return {
@@ -77,8 +80,12 @@ export function createReleaseSearchActivities({ indexers: configured, profiles }
         throw ApplicationFailure.retryable(`Every indexer failed: ${failedIndexers.join('; ')}`, INDEXERS_FAILED);
       const excluded = new Set(input.excluded);
       const unique = [...new Map(found.map((r) => [r.infoHash ?? r.downloadUrl, r])).values()].filter((r) => !excluded.has(r.downloadUrl));
+      // Blocklisted releases stay in the answer, rejected, so a person sees why they were not taken.
+      const keys = unique.map((r) => ({ guid: releaseGuid(r), indexer: r.indexer, infoHash: r.infoHash ?? null }));
+      const blocking = await blocklist.matching(keys);
+      const judged = unique.map((r, i) => (blocking.some((row) => blocks(row, keys[i]!)) ? { ...r, blocklisted: true } : r));
       const wanted = media.kind === 'episode' ? { season: media.season, episode: media.episode } : {};
-      const decision = decideReleases(unique, profile, wanted, media.kind === 'episode' ? media.episodesInSeason : 1);
+      const decision = decideReleases(judged, profile, wanted, media.kind === 'episode' ? media.episodesInSeason : 1);
       return {
         accepted: decision.accepted.slice(0, KEPT_ALTERNATIVES),
         rejected: decision.rejected.slice(0, KEPT_ALTERNATIVES),

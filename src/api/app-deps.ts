@@ -8,13 +8,17 @@ import type { TitlePipelineStarter } from '../library/temporal-title-pipeline-st
 import type { ProviderRegistry } from '../providers/registry.js';
 import type { ScheduleService } from '../schedules/schedule-service.js';
 import type { CredentialsCipher } from '../security/credentials-cipher.js';
+import type { TemporalLinks } from '../services/temporal-links.js';
 
 // What the app is built from and what every route plugin receives: apart from app.ts so that routes
 // import it without importing the app that registers them.
 /** What the app is built from. */
 export interface AppInput {
-  /** metricsAuth: REELFLOW_METRICS_AUTH; `key` when not given. */
-  config: Pick<AppConfig, 'taskQueue' | 'mediaRoots'> & Partial<Pick<AppConfig, 'metricsAuth'>>;
+  /**
+   * metricsAuth: REELFLOW_METRICS_AUTH; `key` when not given. temporalUiUrl and temporalNamespace: where
+   * `temporalUrl` links point; the dev server's UI and `default` when not given.
+   */
+  config: Pick<AppConfig, 'taskQueue' | 'mediaRoots'> & Partial<Pick<AppConfig, 'metricsAuth' | 'temporalUiUrl' | 'temporalNamespace'>>;
   apiKey: string;
   db: Database;
   sql: Sql;
@@ -40,4 +44,6 @@ export interface AppDeps extends AppInput {
   titlePipelines: TitlePipelineStarter;
   /** Events recorded by any process, heard through Postgres, handed to this process's live clients. */
   eventHub: EventHub;
+  /** `temporalUrl` of every answer about a run: `temporalLinks.workflow(workflowId, runId?)`. */
+  temporalLinks: TemporalLinks;
 }

@@ -36,12 +36,15 @@ import { moviePipelineRoutes, showPipelineRoutes } from './routes/title-pipeline
 import { webhookRoutes } from './routes/webhooks.js';
 import { deliveryTargetRoutes } from './routes/delivery-targets.js';
 import { itemRoutes } from './routes/items.js';
+import { blocklistRoutes } from './routes/blocklist.js';
 import { qualityProfileRoutes } from './routes/quality-profiles.js';
 import { requestRoutes } from './routes/requests.js';
 import { sessionRoutes } from './routes/session.js';
 import { SessionService } from '../services/session/session-service.js';
 import { DEFAULT_WEB_ROOT, registerWebUi } from './web-ui.js';
 
+import { devServerUiUrl } from '../config/env.js';
+import { TemporalLinks } from '../services/temporal-links.js';
 import type { AppDeps, AppInput } from './app-deps.js';
 
 export type { AppDeps, AppInput };
@@ -71,6 +74,10 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
     providerRegistry: input.providerRegistry ?? new ProviderRegistry(),
     schedules,
     titlePipelines: new TemporalTitlePipelineStarter(input.temporal, input.config.taskQueue, input.db),
+    temporalLinks: new TemporalLinks({
+      baseUrl: input.config.temporalUiUrl ?? devServerUiUrl(),
+      namespace: input.config.temporalNamespace ?? 'default',
+    }),
   };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -119,6 +126,7 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
   await app.register(deliveryTargetRoutes, deps);
   await app.register(requestRoutes, deps);
   await app.register(itemRoutes, deps);
+  await app.register(blocklistRoutes, deps);
   await app.register(indexerRoutes, deps);
   await app.register(arrV3Routes, deps);
   await app.register(eventRoutes, deps);

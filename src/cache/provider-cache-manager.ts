@@ -66,6 +66,7 @@ export class ProviderCacheManager {
         language: request.language,
       },
       priority: request.priority ?? 'background',
+      ...(request.publishChanges ? { publishChanges: true } : {}),
     });
     this.recordFetch(started, outcome, { entityId: request.entityId });
     return fromOutcome(outcome, request);

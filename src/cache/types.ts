@@ -14,6 +14,8 @@ export interface FetchAssetsRequest {
   /** 'user' for a person's click (runs first), 'background' for refreshes and automation. */
   priority?: FetchPriority;
   language?: string;
+  /** A changed answer becomes a change of the library title with this id (ProviderFetchInput.publishChanges). */
+  publishChanges?: boolean;
 }
 
 export interface CachedImage {

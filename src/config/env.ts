@@ -28,6 +28,12 @@ const seconds = (defaultMs: number, { zeroAllowed = false } = {}) => {
   return (zeroAllowed ? number.min(0, 'at least 0 seconds') : number.positive('more than 0 seconds')).default(defaultMs / 1000);
 };
 
+/** The Web UI port of the dev server `npm start` runs. */
+export const DEFAULT_TEMPORAL_UI_PORT = 8233;
+
+/** The Web UI of the dev server `npm start` runs on this port: where API answers link to when nothing else is configured. */
+export const devServerUiUrl = (port = DEFAULT_TEMPORAL_UI_PORT) => `http://127.0.0.1:${port}`;
+
 const envSchema = z.object({
   DATABASE_URL: optionalString.pipe(
     z
@@ -48,7 +54,8 @@ const envSchema = z.object({
   REELFLOW_DATA_DIR: z.string().min(1).default('./data'),
   PORT: port(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  TEMPORAL_UI_PORT: port(8233),
+  TEMPORAL_UI_PORT: port(DEFAULT_TEMPORAL_UI_PORT),
+  REELFLOW_TEMPORAL_UI_URL: optionalString.pipe(z.string().url('a URL such as https://temporal.example.org').optional()),
   TEMPORAL_DEV_PORT: port(7233),
   EMBEDDED_POSTGRES_PORT: port(54329),
   TEMPORAL_METRICS_PORT: z.coerce
@@ -99,6 +106,8 @@ export interface AppConfig {
   host: string;
   /** Ports of the servers `npm start` runs itself when TEMPORAL_ADDRESS / DATABASE_URL are unset. */
   temporalUiPort: number;
+  /** The Temporal Web UI that API answers link runs to (`temporalUrl`): REELFLOW_TEMPORAL_UI_URL, else the dev server's. */
+  temporalUiUrl: string;
   temporalDevPort: number;
   embeddedPostgresPort: number;
   /** Where the worker's Temporal SDK serves Prometheus metrics on loopback; 0 turns it off. */
@@ -144,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     temporalUiPort: e.TEMPORAL_UI_PORT,
+    temporalUiUrl: e.REELFLOW_TEMPORAL_UI_URL ?? devServerUiUrl(e.TEMPORAL_UI_PORT),
     temporalDevPort: e.TEMPORAL_DEV_PORT,
     embeddedPostgresPort: e.EMBEDDED_POSTGRES_PORT,
     temporalMetricsPort: e.TEMPORAL_METRICS_PORT,

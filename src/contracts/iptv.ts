@@ -49,6 +49,14 @@ export interface MatchBatchResult {
   nextAfterKey: string | null;
 }
 
+/** What a sync records of itself in `iptv_sync_runs` (the sync list's row), at its start, steps and end. */
+export interface IptvSyncRunRecord {
+  workflowId: string;
+  status: 'running' | 'completed' | 'failed' | 'cancelled';
+  progress: IptvSyncProgress;
+  errorMessage: string | null;
+}
+
 export const iptvSyncProgressQuery = defineQuery<IptvSyncProgress>('progress');
 
 /** One sync per provider at a time, whoever starts it (schedule or API). */

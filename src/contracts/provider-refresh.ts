@@ -59,6 +59,8 @@ export interface ProviderRefreshSummary {
   /** Titles due by the release-status rules, refreshed. */
   refreshedDue: number;
   failed: number;
+  /** Refreshed titles whose provider data changed, handed to their pipelines to publish (absent in older runs). */
+  republished?: number;
 }
 
 export const providerRefreshProgressQuery = defineQuery<ProviderRefreshSummary>('progress');

@@ -17,6 +17,11 @@ export interface ProviderTitleRequest {
 export interface ProviderFetchInput {
   request: ProviderTitleRequest;
   priority: FetchPriority;
+  /**
+   * When what the providers say differs from the cache, the title (a library movie or show with this id)
+   * records a change in the same transaction, for its pipeline to publish: a scheduled refresh's fetches.
+   */
+  publishChanges?: boolean;
 }
 
 export interface ProviderFetchResultEntry {

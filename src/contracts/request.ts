@@ -106,7 +106,22 @@ export const requestStateQuery = defineQuery<MediaRequestState>('state');
 export const approveUpdate = defineUpdate<DecisionResult>('approve');
 export const rejectUpdate = defineUpdate<DecisionResult, [{ reason?: string }]>('reject');
 export const retryUpdate = defineUpdate<DecisionResult>('retry');
+/**
+ * A person chooses one of the item's releases by its guid (`releaseGuid`): at the approval wait it becomes
+ * the approved release, during the wait for the next search it is taken at once. Refused at any other step,
+ * for a guid the item was not offered, and for a blocklisted release.
+ */
+export const selectReleaseUpdate = defineUpdate<DecisionResult, [{ guid: string }]>('selectRelease');
 export const cancelUpdate = defineUpdate<DecisionResult>('cancel');
+/** The rejection a search gives a release on the blocklist. */
+export const BLOCKLISTED = 'blocklisted';
+
+/**
+ * A release's stable name among an item's releases: the indexer's Torznab guid. Releases found before every
+ * release carried one fall back to their download link, which the indexer gives for each.
+ */
+export const releaseGuid = (release: Pick<ReleaseCandidate, 'guid' | 'downloadUrl'>): string => release.guid ?? release.downloadUrl;
+
 /** Ends a timed wait (air date, search backoff) now. */
 export const endWaitSignal = defineSignal('endWait');
 /** The waits `endWaitSignal` ends; a person's decision (approval, retry or cancel) is never skipped. */

@@ -9,6 +9,7 @@ import { applyMigrations } from '../db/migrate.js';
 import { resolveApiKey } from './api-key.js';
 import { resolveCredentialsCipher } from '../security/credentials-cipher.js';
 import { createReelflowWorkers, runWorkers } from '../workers/create-worker.js';
+import { registerSearchAttributes } from '../runtime/search-attributes.js';
 import { ScheduleService } from '../schedules/schedule-service.js';
 
 /** Where the two roles find their dependencies; `npm start` fills it with the embedded services. */
@@ -35,6 +36,8 @@ export async function prepareDatabase(databaseUrl: string): Promise<void> {
 export async function startWorkerRole(config: AppConfig, endpoints: Endpoints): Promise<RunningRole> {
   const { sql, db } = createDatabase(endpoints.databaseUrl);
   const connection = await NativeConnection.connect({ address: endpoints.temporalAddress });
+  // Before any workflow runs: the workflows upsert them, and each role may be the first to start.
+  await registerSearchAttributes(connection, config.temporalNamespace);
   const { cipher: credentialsCipher } = resolveCredentialsCipher(config.secretKey, config.dataDir);
   const workers = await createReelflowWorkers({
     connection,
@@ -70,12 +73,15 @@ export async function startApiRole(config: AppConfig, endpoints: Endpoints, temp
   const { sql, db } = createDatabase(endpoints.databaseUrl);
   const connection = await Connection.connect({ address: endpoints.temporalAddress });
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
+  // Before the API starts any workflow with them (the worker's role does the same; whichever is first adds them).
+  const searchAttributes = await registerSearchAttributes(connection, config.temporalNamespace);
   const { apiKey, generatedAt } = resolveApiKey(config.apiKey, config.dataDir);
   const { cipher: credentialsCipher } = resolveCredentialsCipher(config.secretKey, config.dataDir);
   const app = await build({ config, apiKey, db, sql, temporal, credentialsCipher, temporalMetricsUrl }, { level: config.logLevel });
   // Every periodic job is a Temporal Schedule made from configuration: created, updated or deleted here.
   const synced = await new ScheduleService({ temporal, db, credentialsCipher, taskQueue: config.taskQueue }).syncAll();
   app.log.info(synced, 'schedules in step with configuration');
+  if (searchAttributes.added.length > 0) app.log.info(searchAttributes, 'search attributes registered');
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {

@@ -18,6 +18,7 @@ export const HISTORY_EVENT_TYPES = [
   'item.cancelled',
   'item.approved',
   'item.rejected',
+  'item.release-selected',
   'notification.sent',
   'notification.failed',
 ] as const;

@@ -1,5 +1,6 @@
 import type { QualityProfileRow, ReleaseCandidate } from '../db/schema/index.js';
 import { parseReleaseName } from './release-name.js';
+import { BLOCKLISTED } from '../contracts/request.js';
 
 /** A search result as an indexer describes it, before the profile has judged it. */
 export type FoundRelease = Pick<
@@ -8,6 +9,8 @@ export type FoundRelease = Pick<
 > & {
   /** Why the indexer's info hash cannot be used (not a hash, or not the magnet link's): the release is set aside. */
   infoHashProblem?: string;
+  /** A person rejected it before (the blocklist): it is never accepted again. */
+  blocklisted?: boolean;
 };
 
 export type QualityRules = Pick<
@@ -46,9 +49,10 @@ export function decideReleases(found: FoundRelease[], rules: QualityRules, wante
 }
 
 function judge(found: FoundRelease, rules: QualityRules, wanted: WantedMedia, episodesInSeason: number): ReleaseCandidate {
-  const { infoHashProblem, ...release } = found;
+  const { infoHashProblem, blocklisted, ...release } = found;
   const parsed = parseReleaseName(release.title);
   const rejections: string[] = [];
+  if (blocklisted) rejections.push(BLOCKLISTED);
   if (infoHashProblem) rejections.push(infoHashProblem);
   if (wanted.season !== undefined) {
     if (parsed.season !== wanted.season) rejections.push(`season ${parsed.season ?? 'unknown'}, not ${wanted.season}`);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { terminate } from './child-process.js';
 import { isPortInUse } from './free-port.js';
+import { devServerSearchAttributeFlags } from './search-attributes.js';
 import { locateTemporalCli } from './temporal-cli.js';
 
 export interface DevServerOptions {
@@ -41,6 +42,8 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
   // each let a burst through. A single-node dev server gains nothing from more partitions.
   args.push('--dynamic-config-value', 'matching.numTaskqueueReadPartitions=1');
   args.push('--dynamic-config-value', 'matching.numTaskqueueWritePartitions=1');
+  // Reelflow's search attributes exist before the first workflow starts with them (tests start right away).
+  args.push(...devServerSearchAttributeFlags());
   if (opts.uiPort === null) args.push('--headless');
   else args.push('--ui-port', String(opts.uiPort));
   if (opts.dbFile) {

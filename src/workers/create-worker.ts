@@ -68,7 +68,7 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
   const client = new Client({ connection: opts.connection, namespace: opts.namespace });
   const pipelines = new TemporalTitlePipelineStarter(client, opts.taskQueue, opts.db);
   const providerCache = createProviderCache({ db: opts.db, temporal: client, taskQueue: opts.taskQueue });
-  const refreshActivities = createProviderRefreshActivities({ db: opts.db, providers, registry, cache: providerCache });
+  const refreshActivities = createProviderRefreshActivities({ db: opts.db, providers, registry, cache: providerCache, pipelines });
   const iptvActivities = createIptvActivities({
     db: opts.db,
     iptvProviders: new IptvProviderRepository(opts.db, opts.credentialsCipher),
@@ -101,6 +101,7 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
       ...createMaintenanceActivities({ db: opts.db, dataDir: opts.dataDir, historyDays: opts.historyDays ?? 90 }),
       describeIptvProvider: iptvActivities.describeIptvProvider,
       recordIptvChanges: iptvActivities.recordIptvChanges,
+      recordIptvSyncRun: iptvActivities.recordIptvSyncRun,
       ...createRequestPipelineActivities({
         ...common,
         taskQueue: opts.taskQueue,

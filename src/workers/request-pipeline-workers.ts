@@ -1,6 +1,7 @@
 import { createProviderCache } from '../cache/create-provider-cache.js';
 import { Client } from '@temporalio/client';
 import { Worker, type NativeConnection } from '@temporalio/worker';
+import { createBlocklistActivities } from '../activities/blocklist.js';
 import { createDeliveryActivities } from '../activities/deliver.js';
 import { createDownloadActivities } from '../activities/download.js';
 import { createEncodeActivities } from '../activities/encode.js';
@@ -9,6 +10,7 @@ import { createReleaseSearchActivities } from '../activities/release-search.js';
 import { createRequestItemActivities } from '../activities/request-items.js';
 import { DEFAULT_PIPELINE_TIMINGS, type RequestPipelineSettings } from '../config/request-pipeline-settings.js';
 import type { Database } from '../db/client.js';
+import { BlocklistRepository } from '../db/repositories/blocklist-repository.js';
 import { DeliveryTargetRepository } from '../db/repositories/delivery-target-repository.js';
 import { QualityProfileRepository } from '../db/repositories/quality-profile-repository.js';
 import { EventRepository } from '../db/repositories/event-repository.js';
@@ -37,6 +39,7 @@ export function createRequestPipelineActivities(deps: RequestPipelineDeps) {
   const requests = new RequestRepository(deps.db);
   const events = new EventRecorder(new EventRepository(deps.db), requests);
   const profiles = new QualityProfileRepository(deps.db);
+  const blocklist = new BlocklistRepository(deps.db);
   const temporal = new Client({ connection: deps.connection, namespace: deps.namespace });
   const providerCache = createProviderCache({ db: deps.db, temporal, taskQueue: deps.taskQueue });
   // One source for search and download: the download puts back the credentials of the indexer that found the release.
@@ -44,7 +47,8 @@ export function createRequestPipelineActivities(deps: RequestPipelineDeps) {
   return {
     ...createPipelineTimingsActivities(deps.settings.timings ?? DEFAULT_PIPELINE_TIMINGS),
     ...createRequestItemActivities({ requests, providerCache, events }),
-    ...createReleaseSearchActivities({ indexers, profiles }),
+    ...createReleaseSearchActivities({ indexers, profiles, blocklist }),
+    ...createBlocklistActivities({ blocklist }),
     ...createDownloadActivities({
       qbittorrent: new QbittorrentClient(deps.settings.qbittorrent),
       requests,

@@ -13,6 +13,7 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { BlocklistActivities } from '../activities/blocklist.js';
 import type { DeliveryActivities } from '../activities/deliver.js';
 import type { DownloadActivities } from '../activities/download.js';
 import type { EncodeActivities } from '../activities/encode.js';
@@ -22,6 +23,7 @@ import type { ItemChangesInput, RequestItemActivities } from '../activities/requ
 import type { MediaInfo, ProcessingItemStatus, ReleaseCandidate } from '../contracts/request.js';
 import { folderRefreshWorkflowType, type FolderRefreshInput } from '../contracts/folder-refresh.js';
 import {
+  BLOCKLISTED,
   ENDABLE_WAITS,
   approveUpdate,
   cancelUpdate,
@@ -30,7 +32,9 @@ import {
   episodeStateQuery,
   folderRefreshWorkflowIdForItem,
   rejectUpdate,
+  releaseGuid,
   retryUpdate,
+  selectReleaseUpdate,
   type DecisionResult,
   type EpisodePipelineInput,
   type EpisodeState,
@@ -47,7 +51,10 @@ import {
   PROFILE_MISSING,
   rootMessage,
 } from '../contracts/failures.js';
+import { ReelflowItemId, ReelflowRequestId, ReelflowStatus, ReelflowStep } from '../contracts/search-attributes.js';
+import { startSearchAttributes } from '../contracts/workflows.js';
 import { checkWorkflowInput } from '../contracts/workflow-input.js';
+import { VisibleState } from './visible-state.js';
 
 /**
  * One episode (or a movie) of a request: wait for its air date → search → (approval) → download → encode →
@@ -77,18 +84,17 @@ export async function episodePipeline(untrusted: EpisodePipelineInput): Promise<
 
 /** The steps in order; a rejected release goes back to the search. */
 async function runSteps(run: Run, first: PipelineStep): Promise<void> {
-  const { state } = run.item;
   let step: PipelineStep | 'done' = first;
   while (step !== 'done') {
-    state.step = step;
+    run.item.atStep(step);
     switch (step) {
       case 'air-date':
         await awaitAirDate(run);
         step = 'search';
         break;
       case 'search':
-        await searchRelease(run);
-        step = 'approval';
+        // A release a person chose while the search waited is approved already.
+        step = (await searchRelease(run)) === 'chosen' ? 'download' : 'approval';
         break;
       case 'approval':
         step = (await approval(run)) ? 'download' : 'search';
@@ -107,7 +113,7 @@ async function runSteps(run: Run, first: PipelineStep): Promise<void> {
         break;
     }
   }
-  state.step = 'done';
+  run.item.atStep('done');
 }
 
 // A transition is one row update of a few milliseconds: a local activity, run by the worker that runs this
@@ -123,6 +129,10 @@ const { pipelineTimings } = proxyLocalActivities<PipelineTimingsActivities>({
 const { searchReleases } = proxyActivities<ReleaseSearchActivities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumAttempts: 3 },
+});
+const { blocklistRelease } = proxyActivities<BlocklistActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 20 },
 });
 const { addRelease, removeTorrent } = proxyActivities<DownloadActivities>({
   startToCloseTimeout: '1 minute',
@@ -142,8 +152,12 @@ const { deliverItem } = proxyActivities<DeliveryActivities>({
 
 const FINISHED: ProcessingItemStatus[] = ['COMPLETED', 'CANCELLED'];
 const SET_ASIDE_UNADDABLE_RELEASE = 'set-aside-unaddable-release';
+const BLOCKLIST_REJECTED_RELEASE = 'blocklist-rejected-release';
+/** The waits at which a person may choose a release: the approval, and the wait for the next search. */
+const CHOOSING_WAITS = ['approval', 'release'];
 
-type Decision = { kind: 'approve' } | { kind: 'reject'; reason: string };
+/** `byPerson`: a person's rejection puts the release on the blocklist; an approval timeout's does not. */
+type Decision = { kind: 'approve' } | { kind: 'reject'; reason: string; byPerson: boolean };
 
 /**
  * The item as people see and steer it: its live `state`, and what they asked for through updates and
@@ -152,10 +166,16 @@ type Decision = { kind: 'approve' } | { kind: 'reject'; reason: string };
 class Item {
   readonly state: EpisodeState;
   decision: Decision | undefined;
+  /** The releases of the latest search, accepted and rejected: the ones a person may choose from. */
+  offered: ReleaseCandidate[] = [];
+  /** The release a person chose while the search waited, until the search takes it. */
+  chosen: ReleaseCandidate | undefined;
   cancelRequested = false;
   private retryRequested = false;
   private waitEnded = false;
   private scope: CancellationScope | undefined;
+  /** Status and step as search attributes, for the Web UI's queries. */
+  private readonly visible = new VisibleState();
 
   constructor(readonly itemId: string) {
     this.state = {
@@ -189,10 +209,21 @@ class Item {
     setHandler(
       rejectUpdate,
       (args) => {
-        this.decision = { kind: 'reject', reason: args.reason ?? 'rejected by a person' };
+        this.decision = { kind: 'reject', reason: args.reason ?? 'rejected by a person', byPerson: true };
         return this.result();
       },
       { validator: (_args: { reason?: string }) => mustAwaitApproval() },
+    );
+    setHandler(
+      selectReleaseUpdate,
+      ({ guid }) => {
+        const release = this.offered.find((r) => releaseGuid(r) === guid)!;
+        this.state.release = release;
+        if (this.state.waitingFor === 'approval') this.decision = { kind: 'approve' };
+        else this.chosen = release;
+        return this.result();
+      },
+      { validator: (args: { guid: string }) => this.mustOffer(args) },
     );
     setHandler(
       retryUpdate,
@@ -226,9 +257,35 @@ class Item {
     return { itemId: this.itemId, status: this.state.status };
   }
 
+  /** Refuses a choice of release the item cannot take: at the wrong step, not one of its releases, blocklisted. */
+  private mustOffer(args: { guid: string } | undefined): void {
+    const { status, waitingFor } = this.state;
+    if (this.cancelRequested) throw new Error('Item is being cancelled: no release can be chosen');
+    if (!waitingFor || !CHOOSING_WAITS.includes(waitingFor))
+      throw new Error(
+        `Item is ${status}${waitingFor ? `, waiting for ${waitingFor}` : ''}: a release can be chosen only while it waits for approval or for a release`,
+      );
+    const guid = args?.guid;
+    if (typeof guid !== 'string') throw new Error('guid: a release guid is required');
+    const release = this.offered.find((r) => releaseGuid(r) === guid);
+    if (!release) throw new Error(`guid: "${guid}" is not one of the item's releases`);
+    if (release.rejections.includes(BLOCKLISTED)) throw new Error(`guid: release "${release.title}" is blocklisted`);
+  }
+
   async transition(status: ProcessingItemStatus, changes: ItemChangesInput = {}): Promise<void> {
-    this.state.status = status;
+    this.showStatus(status);
     await recordItemTransition({ itemId: this.itemId, status, changes });
+  }
+
+  /** The status the state and the search attribute show; `transition` also records it in processing_items. */
+  showStatus(status: ProcessingItemStatus): void {
+    this.state.status = status;
+    this.visible.show(ReelflowStatus, status);
+  }
+
+  atStep(step: PipelineStep | 'done'): void {
+    this.state.step = step;
+    this.visible.show(ReelflowStep, step);
   }
 
   /** Runs the steps in a scope the `cancel` update cancels. */
@@ -361,7 +418,8 @@ async function awaitAirDate({ input, item, timings }: Run): Promise<void> {
   await item.wait('air date', remaining, () => false, searchFrom);
 }
 
-async function searchRelease(run: Run): Promise<void> {
+/** 'chosen' when a person chose a release while the search waited: it needs no approval. */
+async function searchRelease(run: Run): Promise<'found' | 'chosen'> {
   const { input, item, timings } = run;
   let backoff = timings.searchRetryMs;
   await item.transition('SEARCHING', { lastError: null });
@@ -373,18 +431,26 @@ async function searchRelease(run: Run): Promise<void> {
       excluded: run.excluded,
     });
     const availableReleases = [...found.accepted, ...found.rejected];
+    item.offered = availableReleases;
     if (found.accepted.length > 0) {
       run.candidates = found.accepted;
       item.state.release = run.candidates[0]!;
       await item.transition('FOUND', { availableReleases, qualityMet: found.qualityMet, selectedRelease: item.state.release });
-      return;
+      return 'found';
     }
     await item.transition('SEARCHING', {
       availableReleases,
       qualityMet: false,
       lastError: `No acceptable release yet (${availableReleases.length} seen)`,
     });
-    await item.wait('release', backoff, () => false);
+    await item.wait('release', backoff, () => item.chosen !== undefined);
+    const chosen = item.chosen;
+    if (chosen) {
+      item.chosen = undefined;
+      run.candidates = [];
+      await item.transition('FOUND', { selectedRelease: chosen, lastError: null });
+      return 'chosen';
+    }
     backoff = Math.min(backoff * 2, timings.searchRetryMaxMs);
   }
 }
@@ -401,10 +467,14 @@ async function approval(run: Run): Promise<boolean> {
       item.cancelRequested = true;
       throw ApplicationFailure.nonRetryable('No decision within the approval timeout: cancelled', APPROVAL_TIMED_OUT);
     }
-    decision = auto === 'approve' ? { kind: 'approve' } : { kind: 'reject', reason: 'no decision within the approval timeout' };
+    decision =
+      auto === 'approve' ? { kind: 'approve' } : { kind: 'reject', reason: 'no decision within the approval timeout', byPerson: false };
   }
   if (decision.kind === 'reject') {
     const rejected = item.state.release!;
+    // Runs recorded before the blocklist rejected without recording.
+    if (decision.byPerson && patched(BLOCKLIST_REJECTED_RELEASE))
+      await blocklistRelease({ itemId: input.itemId, requestId: input.requestId, release: rejected, reason: decision.reason });
     run.setAside(rejected);
     await item.transition('SEARCHING', { selectedRelease: null, lastError: `Release "${rejected.title}" rejected: ${decision.reason}` });
     item.state.release = null;
@@ -453,7 +523,7 @@ async function download(run: Run): Promise<void> {
 async function encode(run: Run): Promise<void> {
   const { input, item } = run;
   // The activity records ENCODING when an encoder takes it: until then the item is DOWNLOADED, waiting for a slot.
-  item.state.status = 'ENCODING';
+  item.showStatus('ENCODING');
   const encoded = await run.encoding.encodeItem({
     itemId: input.itemId,
     source: run.sourceFile!,
@@ -478,6 +548,12 @@ async function deliver(run: Run): Promise<void> {
         workflowId: folderRefreshWorkflowIdForItem(input.itemId, run.deliveries++),
         args: [args],
         parentClosePolicy: ParentClosePolicy.ABANDON,
+        // The library's, and the request's and item's: every run a request caused is found by its id.
+        typedSearchAttributes: [
+          ...startSearchAttributes(folderRefreshWorkflowType, args),
+          { key: ReelflowRequestId, value: input.requestId },
+          { key: ReelflowItemId, value: input.itemId },
+        ],
       });
     } catch (error) {
       // A retried delivery finds its refresh already started.

@@ -1,14 +1,22 @@
 import {
   ActivityFailure,
   ApplicationFailure,
+  CancellationScope,
   continueAsNew,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { IptvActivities } from '../activities/iptv.js';
-import { iptvSyncProgressQuery, type IptvKind, type IptvSyncInput, type IptvSyncProgress } from '../contracts/iptv.js';
+import {
+  iptvSyncProgressQuery,
+  type IptvKind,
+  type IptvSyncInput,
+  type IptvSyncProgress,
+  type IptvSyncRunRecord,
+} from '../contracts/iptv.js';
 import { providerTaskQueue } from '../contracts/task-queues.js';
 import { checkWorkflowInput, providerIdInput } from '../contracts/workflow-input.js';
 import {
@@ -17,12 +25,15 @@ import {
   PROVIDER_AUTH_ERROR,
   PROVIDER_REQUEST_ERROR,
   PROVIDER_RESPONSE_ERROR,
+  rootMessage,
 } from '../contracts/failures.js';
 import { historyIsLong } from './history.js';
 
 const DEFAULT_BATCH_SIZE = 400;
+/** Runs recorded before syncs had a row of their own replay without writing one. */
+const SYNC_RUN_ROWS = 'iptv-sync-run-rows';
 
-const { describeIptvProvider, recordIptvChanges } = proxyActivities<IptvActivities>({
+const { describeIptvProvider, recordIptvChanges, recordIptvSyncRun } = proxyActivities<IptvActivities>({
   startToCloseTimeout: '1 minute',
   retry: {
     initialInterval: '1 second',
@@ -62,7 +73,9 @@ function panelCalls(kind: IptvKind) {
 /**
  * Syncs one IPTV provider's catalogue: fetch the listing into provider_titles → match new and changed
  * titles to TMDB in batches (the catalogue stays in Postgres; the workflow carries a cursor) → record what
- * was added and removed. A provider deleted meanwhile ends the run cleanly as 'provider-deleted'.
+ * was added and removed. A provider deleted meanwhile ends the run cleanly as 'provider-deleted'. The
+ * sync's row (iptv_sync_runs, the sync list) is written at the start, after the fetch and each batch, and
+ * at the end, failed and cancelled included.
  */
 export async function iptvSync(input: IptvSyncInput): Promise<IptvSyncProgress> {
   checkWorkflowInput('iptvSync', providerIdInput, input);
@@ -82,8 +95,13 @@ export async function iptvSync(input: IptvSyncInput): Promise<IptvSyncProgress> 
     removed: 0,
   };
   setHandler(iptvSyncProgressQuery, () => progress);
+  const recordsRun = patched(SYNC_RUN_ROWS);
+  const record = async (status: IptvSyncRunRecord['status'], errorMessage: string | null = null) => {
+    if (recordsRun) await recordIptvSyncRun({ workflowId: workflowInfo().workflowId, status, progress, errorMessage });
+  };
 
   try {
+    if (!input.resume) await record('running');
     const kind = input.resume?.kind ?? (await describeIptvProvider({ providerId: input.providerId })).kind;
     const { fetchIptvCatalogue, matchIptvTitles } = panelCalls(kind);
     let afterKey = input.resume?.afterKey ?? null;
@@ -95,11 +113,13 @@ export async function iptvSync(input: IptvSyncInput): Promise<IptvSyncProgress> 
     }
 
     progress.phase = 'matching';
+    await record('running');
     for (;;) {
       const batch = await matchIptvTitles({ providerId: input.providerId, syncId, afterKey, limit: batchSize });
       progress.matched += batch.matched;
       progress.ignored += batch.ignored;
       progress.matchErrors += batch.errors;
+      await record('running');
       if (batch.nextAfterKey === null) break;
       afterKey = batch.nextAfterKey;
       if (historyIsLong(input.maxHistoryEvents)) {
@@ -110,13 +130,17 @@ export async function iptvSync(input: IptvSyncInput): Promise<IptvSyncProgress> 
     progress.phase = 'monitoring';
     Object.assign(progress, await recordIptvChanges({ providerId: input.providerId, syncId }));
     progress.phase = 'completed';
+    await record('completed');
     return progress;
   } catch (err) {
     if (providerDeleted(err)) {
       progress.phase = 'provider-deleted';
       return progress;
     }
-    progress.phase = isCancellation(err) ? 'cancelled' : 'failed';
+    const ending = isCancellation(err) ? 'cancelled' : 'failed';
+    progress.phase = ending;
+    // Recorded even when cancelled; a row that cannot be written does not hide why the sync ended.
+    await CancellationScope.nonCancellable(() => record(ending, rootMessage(err))).catch(() => undefined);
     throw err;
   }
 }

@@ -1,6 +1,7 @@
 import { CancellationScope, executeChild, isCancellation, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { RequestItemActivities } from '../activities/request-items.js';
 import { episodePipeline } from './episode-pipeline.js';
+import { VisibleState } from './visible-state.js';
 import {
   itemWorkflowId,
   mediaRequestInputSchema,
@@ -9,6 +10,8 @@ import {
   type MediaRequestState,
 } from '../contracts/request.js';
 import { rootMessage } from '../contracts/failures.js';
+import { ReelflowStatus } from '../contracts/search-attributes.js';
+import { startSearchAttributes } from '../contracts/workflows.js';
 import { checkWorkflowInput } from '../contracts/workflow-input.js';
 
 const { planRequestItems, recordRequestStatus, concludeRequest } = proxyActivities<RequestItemActivities>({
@@ -24,8 +27,11 @@ export async function mediaRequest(untrusted: MediaRequestInput): Promise<MediaR
   const input = checkWorkflowInput('mediaRequest', mediaRequestInputSchema, untrusted);
   const state: MediaRequestState = { requestId: input.requestId, phase: 'planning', itemIds: [] };
   setHandler(requestStateQuery, () => state);
+  const visible = new VisibleState();
+  const showStatus = (status: string) => visible.show(ReelflowStatus, status);
 
   await recordRequestStatus({ requestId: input.requestId, status: 'PROCESSING' });
+  showStatus('PROCESSING');
   let planned;
   try {
     planned = await planRequestItems({ requestId: input.requestId });
@@ -33,6 +39,7 @@ export async function mediaRequest(untrusted: MediaRequestInput): Promise<MediaR
     state.phase = 'failed';
     const status = isCancellation(error) ? 'CANCELLED' : 'FAILED';
     await CancellationScope.nonCancellable(() => recordRequestStatus({ requestId: input.requestId, status, error: rootMessage(error) }));
+    showStatus(status);
     return { ...state, status };
   }
   state.itemIds = planned.map((p) => p.itemId);
@@ -41,11 +48,18 @@ export async function mediaRequest(untrusted: MediaRequestInput): Promise<MediaR
   // request reaches every child, and the request concludes only once each has cleaned up. Each item reads its
   // durations from the worker's configuration itself.
   const settled = await Promise.allSettled(
-    planned.map((item) => executeChild(episodePipeline, { workflowId: itemWorkflowId(item.itemId), args: [item] })),
+    planned.map((item) =>
+      executeChild(episodePipeline, {
+        workflowId: itemWorkflowId(item.itemId),
+        args: [item],
+        typedSearchAttributes: startSearchAttributes('episodePipeline', item),
+      }),
+    ),
   );
   const broken = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected' && !isCancellation(s.reason));
   if (broken) throw broken.reason;
   const status = await CancellationScope.nonCancellable(() => concludeRequest({ requestId: input.requestId }));
   state.phase = 'done';
+  showStatus(status);
   return { ...state, status };
 }

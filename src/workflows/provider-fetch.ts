@@ -106,7 +106,12 @@ export async function providerFetch(input: ProviderFetchInput): Promise<Provider
   const results: ProviderFetchResultEntry[] = parts.map((part) => (part.status === 'completed' ? part : { ...part, images: [] }));
   const fetchedAt = new Date(workflowInfo().startTime).toISOString();
   const cacheWritten = await saveToCache(() =>
-    saveProviderAnswers({ request: input.request, fetchedAt, results: results.filter((r) => r.status === 'completed') }),
+    saveProviderAnswers({
+      request: input.request,
+      fetchedAt,
+      results: results.filter((r) => r.status === 'completed'),
+      ...(input.publishChanges ? { publishChanges: true } : {}),
+    }),
   );
   return { fetchedAt, results, cacheWritten };
 }

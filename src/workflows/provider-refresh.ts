@@ -51,8 +51,10 @@ function tmdbCalls(timeoutMs: number) {
 /**
  * Refreshes provider data that is stale, asking providers only about what changed: read TMDB's change
  * lists since the last run (≤ 14 days) and refresh the library titles in them → refresh the titles the
- * release-status rules say are due (upcoming and recent often, old rarely) → done. A run right after
- * another finds nothing to read and nothing due, so it makes no provider call.
+ * release-status rules say are due (upcoming and recent often, old rarely) → done. A refreshed title whose
+ * provider data changed runs its pipeline (background priority), so the change reaches its NFO, its
+ * players and, when they asked for updates, people. A run right after another finds nothing to read and
+ * nothing due, so it makes no provider call.
  */
 export async function providerRefresh(input: ProviderRefreshInput = {}): Promise<ProviderRefreshSummary> {
   const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -63,7 +65,7 @@ export async function providerRefresh(input: ProviderRefreshInput = {}): Promise
     totalPages: 1,
     dueIndex: 0,
     afterId: null,
-    summary: { phase: 'changes', changePages: 0, changedIds: 0, refreshedChanged: 0, refreshedDue: 0, failed: 0 },
+    summary: { phase: 'changes', changePages: 0, changedIds: 0, refreshedChanged: 0, refreshedDue: 0, failed: 0, republished: 0 },
   };
   const { plan, summary } = resume;
   setHandler(providerRefreshProgressQuery, () => summary);
@@ -73,6 +75,7 @@ export async function providerRefresh(input: ProviderRefreshInput = {}): Promise
     const result = await refreshTitles({ titles });
     summary[counter] += result.refreshed;
     summary.failed += result.failed;
+    summary.republished = (summary.republished ?? 0) + (result.republished ?? 0);
   };
   const checkpoint = async () => {
     if (historyIsLong(input.maxHistoryEvents)) await continueAsNew<typeof providerRefresh>({ ...input, resume });

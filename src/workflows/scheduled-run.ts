@@ -1,5 +1,6 @@
 import { executeChild, ParentClosePolicy } from '@temporalio/workflow';
 import type { ScheduledRunInput, ScheduledRunResult } from '../contracts/scheduled-run.js';
+import { startSearchAttributes } from '../contracts/workflows.js';
 
 /**
  * What every schedule starts. A Schedule names its runs `<schedule id>-<time>`, so the work itself runs as
@@ -12,6 +13,8 @@ export async function scheduledRun(input: ScheduledRunInput): Promise<ScheduledR
     await executeChild(input.workflowType, {
       workflowId: input.workflowId,
       args: input.args,
+      // Found in the Web UI as a scan or sync started through the API is (`ReelflowLibraryId`, …).
+      typedSearchAttributes: startSearchAttributes(input.workflowType, input.args[0] as never),
       workflowIdReusePolicy: 'ALLOW_DUPLICATE',
       // Cancelling or terminating the tick must not take a scan or sync down halfway.
       parentClosePolicy: ParentClosePolicy.ABANDON,

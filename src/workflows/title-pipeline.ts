@@ -12,6 +12,7 @@ import {
   type TitlePipelineInput,
   type TitlePipelineState,
 } from '../contracts/title-pipeline.js';
+import { startSearchAttributes } from '../contracts/workflows.js';
 import { pipelineTaskQueue } from '../contracts/task-queues.js';
 import { checkWorkflowInput, titleIdInput } from '../contracts/workflow-input.js';
 import { notifyTitle } from './notify-title.js';
@@ -116,6 +117,7 @@ async function notifyOnce(args: {
       workflowId: notifyTitleWorkflowId(notification),
       args: [notification],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      typedSearchAttributes: startSearchAttributes('notifyTitle', notification),
     });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

@@ -912,6 +912,8 @@ export interface FakeTmdbExtras {
   /** Ids each change list returns, whatever the dates (the dates asked are in `requests`). */
   changes?: { movie: number[]; tv: number[] };
   syntheticMovies?: { firstId: number; count: number };
+  /** Fields laid over a synthetic movie's details: an edit made at TMDB (the test may change it between calls). */
+  syntheticEdits?: Record<number, Record<string, unknown>>;
   /** Above this many requests in any second the fake answers 429 with Retry-After, as TMDB does. */
   rateLimitPerSecond?: number;
   /** Filled by the fake: requests refused with 429. */
@@ -949,7 +951,7 @@ function routeTmdbExtras(request: RecordedRequest, extras: FakeTmdbExtras): Fake
   if (!synthetic) return undefined;
   const inRange = (id: number) => id >= synthetic.firstId && id < synthetic.firstId + synthetic.count;
   const movie = /^\/movie\/(\d+)$/.exec(request.path);
-  if (movie && inRange(Number(movie[1]))) return ok(syntheticMovie(Number(movie[1])));
+  if (movie && inRange(Number(movie[1]))) return ok({ ...syntheticMovie(Number(movie[1])), ...extras.syntheticEdits?.[Number(movie[1])] });
   if (request.path === '/search/movie') {
     const match = /^Synthetic Movie (\d+)$/i.exec((request.query.query ?? '').trim());
     const id = match ? Number(match[1]) : NaN;

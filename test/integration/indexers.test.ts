@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexers } from '../../src/db/schema/index.js';
 import { createReleaseSearchActivities, type SearchOutcome } from '../../src/activities/release-search.js';
+import { BlocklistRepository } from '../../src/db/repositories/blocklist-repository.js';
 import { QualityProfileRepository } from '../../src/db/repositories/quality-profile-repository.js';
 import { configuredIndexers } from '../../src/services/indexers/configured-indexers.js';
 import { startFakeTorznab, TORZNAB_FAKE_API_KEY, type FakeTorznab } from '../fakes/torznab.js';
@@ -218,6 +219,7 @@ describe('release search', () => {
     const { searchReleases } = createReleaseSearchActivities({
       indexers: configuredIndexers(searchDb.db, testCipher, []),
       profiles: new QualityProfileRepository(searchDb.db),
+      blocklist: new BlocklistRepository(searchDb.db),
     });
     const search = (): Promise<SearchOutcome> =>
       new MockActivityEnvironment().run(searchReleases, {

@@ -150,6 +150,25 @@ describe('Xtream provider', () => {
       added: 7,
       removed: 0,
     });
+    // The sync wrote its own row for the sync list, with the counters it returned.
+    const listed = (await api('GET', `/api/iptv/syncs?providerId=${providerId}`)).json();
+    expect(listed.totalRecords).toBe(1);
+    expect(listed.records[0]).toMatchObject({
+      id: result.syncId,
+      providerId,
+      providerName: 'Panel',
+      workflowId: `iptv-sync/${providerId}`,
+      status: 'completed',
+      phase: 'completed',
+      listed: 7,
+      malformed: 3,
+      toMatch: 4,
+      matched: 3,
+      ignored: 1,
+      added: 7,
+      errorMessage: null,
+      finishedAt: expect.any(String),
+    });
 
     const movies = (await titles(`provider=${providerId}&type=movie`)).items;
     expect(byKey(movies, 'movie:1001')).toMatchObject({
@@ -271,6 +290,16 @@ describe('Xtream provider', () => {
     expect(rootMessage(failure)).toMatch(
       /^Xtream refused the username and password \(\/player_api\.php\?action=get_vod_(categories|streams)\)$/,
     );
+    const failed = (await api('GET', `/api/iptv/syncs?providerId=${wrong}&status=failed`)).json();
+    expect(failed.records).toEqual([
+      expect.objectContaining({
+        id: syncId,
+        status: 'failed',
+        phase: 'failed',
+        errorMessage: rootMessage(failure),
+        finishedAt: expect.any(String),
+      }),
+    ]);
     expect((await api('DELETE', `/api/iptv/providers/${wrong}`)).statusCode).toBe(204);
   });
 

@@ -75,7 +75,16 @@ const asked = (path: string) => tmdb.requests.filter((r) => r.path === path);
 describe('providerRefresh', () => {
   it('refreshes the library titles TMDB lists as changed (14 days back on a first run) and those due by release status', async () => {
     const summary = await refresh();
-    expect(summary).toEqual({ phase: 'completed', changePages: 4, changedIds: 252, refreshedChanged: 2, refreshedDue: 1, failed: 0 });
+    expect(summary).toEqual({
+      phase: 'completed',
+      changePages: 4,
+      changedIds: 252,
+      refreshedChanged: 2,
+      refreshedDue: 1,
+      failed: 0,
+      // Nothing was cached of the three but their fetch time: what TMDB says now is new to each.
+      republished: 3,
+    });
 
     const movieChanges = asked('/movie/changes');
     expect(movieChanges.map((r) => r.query.page)).toEqual(['1', '2', '3']);
@@ -96,7 +105,15 @@ describe('providerRefresh', () => {
   it('a second run right after the first makes no provider call', async () => {
     const before = tmdb.requests.length;
     const summary = await refresh();
-    expect(summary).toEqual({ phase: 'completed', changePages: 0, changedIds: 0, refreshedChanged: 0, refreshedDue: 0, failed: 0 });
+    expect(summary).toEqual({
+      phase: 'completed',
+      changePages: 0,
+      changedIds: 0,
+      refreshedChanged: 0,
+      refreshedDue: 0,
+      failed: 0,
+      republished: 0,
+    });
     expect(tmdb.requests.length).toBe(before);
   });
 
@@ -105,6 +122,6 @@ describe('providerRefresh', () => {
     const summary = await refresh({ minChangesIntervalMinutes: 0 });
     const latest = asked('/movie/changes').slice(before);
     expect(latest[0]!.query.start_date).toBe(new Date().toISOString().slice(0, 10));
-    expect(summary).toMatchObject({ changePages: 4, refreshedChanged: 2, refreshedDue: 0 });
+    expect(summary).toMatchObject({ changePages: 4, refreshedChanged: 2, refreshedDue: 0, republished: 0 });
   });
 });

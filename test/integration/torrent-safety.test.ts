@@ -6,6 +6,7 @@ import { createDownloadActivities } from '../../src/activities/download.js';
 import { EventRepository } from '../../src/db/repositories/event-repository.js';
 import { EventRecorder } from '../../src/events/event-recorder.js';
 import { createReleaseSearchActivities } from '../../src/activities/release-search.js';
+import { BlocklistRepository } from '../../src/db/repositories/blocklist-repository.js';
 import { QualityProfileRepository } from '../../src/db/repositories/quality-profile-repository.js';
 import { RequestRepository } from '../../src/db/repositories/request-repository.js';
 import type { ReleaseCandidate } from '../../src/db/schema/index.js';
@@ -40,6 +41,7 @@ function activities() {
     search: createReleaseSearchActivities({
       indexers: async () => [{ name: 'fake', apiUrl: indexer.apiUrl }],
       profiles: new QualityProfileRepository(database.db),
+      blocklist: new BlocklistRepository(database.db),
     }),
     download: createDownloadActivities({
       qbittorrent: qbt.client,

@@ -783,12 +783,178 @@ export interface paths {
                             /** Format: uuid */
                             scanId: string;
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             alreadyRunning: boolean;
                         };
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Scans of every library, newest first; filtered by library and status */
+        get: {
+            parameters: {
+                query?: {
+                    libraryId?: string;
+                    status?: string | string[];
+                    page?: number;
+                    pageSize?: number;
+                    sortKey?: "startedAt" | "finishedAt" | "status";
+                    sortDirection?: "ascending" | "descending";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            page: number;
+                            pageSize: number;
+                            /** @enum {string} */
+                            sortKey: "startedAt" | "finishedAt" | "status";
+                            /** @enum {string} */
+                            sortDirection: "ascending" | "descending";
+                            totalRecords: number;
+                            records: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                libraryId: string;
+                                workflowId: string;
+                                /**
+                                 * Format: uri
+                                 * @description The run in the Temporal Web UI
+                                 */
+                                temporalUrl: string;
+                                /** @enum {string} */
+                                status: "running" | "completed" | "failed" | "cancelled";
+                                phase: string | null;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                errorMessage: string | null;
+                                directoriesTotal: number;
+                                directoriesScanned: number;
+                                titlesFound: number;
+                                titlesNew: number;
+                                titlesUpdated: number;
+                                titlesRemoved: number;
+                                assetsCached: number;
+                                errors: number;
+                                libraryName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/libraries/{id}/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One library's scans, newest first; filtered by status */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string | string[];
+                    page?: number;
+                    pageSize?: number;
+                    sortKey?: "startedAt" | "finishedAt" | "status";
+                    sortDirection?: "ascending" | "descending";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            page: number;
+                            pageSize: number;
+                            /** @enum {string} */
+                            sortKey: "startedAt" | "finishedAt" | "status";
+                            /** @enum {string} */
+                            sortDirection: "ascending" | "descending";
+                            totalRecords: number;
+                            records: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                libraryId: string;
+                                workflowId: string;
+                                /**
+                                 * Format: uri
+                                 * @description The run in the Temporal Web UI
+                                 */
+                                temporalUrl: string;
+                                /** @enum {string} */
+                                status: "running" | "completed" | "failed" | "cancelled";
+                                phase: string | null;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                errorMessage: string | null;
+                                directoriesTotal: number;
+                                directoriesScanned: number;
+                                titlesFound: number;
+                                titlesNew: number;
+                                titlesUpdated: number;
+                                titlesRemoved: number;
+                                assetsCached: number;
+                                errors: number;
+                                libraryName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -826,6 +992,11 @@ export interface paths {
                             /** Format: uuid */
                             libraryId: string;
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             /** @enum {string} */
                             status: "running" | "completed" | "failed" | "cancelled";
                             phase: string | null;
@@ -2523,6 +2694,11 @@ export interface paths {
                             description: string;
                             workflowType: string;
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             intervalSeconds: number | null;
                             cron: string | null;
                             paused: boolean;
@@ -2578,6 +2754,11 @@ export interface paths {
                             description: string;
                             workflowType: string;
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             intervalSeconds: number | null;
                             cron: string | null;
                             paused: boolean;
@@ -2631,6 +2812,11 @@ export interface paths {
                             description: string;
                             workflowType: string;
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             intervalSeconds: number | null;
                             cron: string | null;
                             paused: boolean;
@@ -2682,6 +2868,11 @@ export interface paths {
                             description: string;
                             workflowType: string;
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             intervalSeconds: number | null;
                             cron: string | null;
                             paused: boolean;
@@ -2696,6 +2887,87 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/iptv/syncs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** IPTV syncs of every provider, newest first, with their counters; filtered by provider and status */
+        get: {
+            parameters: {
+                query?: {
+                    providerId?: string;
+                    status?: string | string[];
+                    page?: number;
+                    pageSize?: number;
+                    sortKey?: "startedAt" | "finishedAt" | "status";
+                    sortDirection?: "ascending" | "descending";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            page: number;
+                            pageSize: number;
+                            /** @enum {string} */
+                            sortKey: "startedAt" | "finishedAt" | "status";
+                            /** @enum {string} */
+                            sortDirection: "ascending" | "descending";
+                            totalRecords: number;
+                            records: {
+                                id: string;
+                                /** Format: uuid */
+                                providerId: string;
+                                providerName: string;
+                                workflowId: string;
+                                /**
+                                 * Format: uri
+                                 * @description The run in the Temporal Web UI
+                                 */
+                                temporalUrl: string;
+                                /** @enum {string} */
+                                status: "running" | "completed" | "failed" | "cancelled";
+                                phase: string;
+                                listed: number;
+                                malformed: number;
+                                toMatch: number;
+                                matched: number;
+                                ignored: number;
+                                matchErrors: number;
+                                added: number;
+                                removed: number;
+                                errorMessage: string | null;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3042,6 +3314,11 @@ export interface paths {
                         "application/json": {
                             syncId: string;
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             alreadyRunning: boolean;
                         };
                     };
@@ -3213,6 +3490,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             seq?: number;
                         };
                     };
@@ -3321,6 +3603,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             seq?: number;
                         };
                     };
@@ -3423,6 +3710,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             seq?: number;
                         };
                     };
@@ -3531,6 +3823,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             seq?: number;
                         };
                     };
@@ -3758,6 +4055,11 @@ export interface paths {
                             outcome: string;
                             duplicate: boolean;
                             workflowId?: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl?: string;
                             folderPath?: string;
                             titlesRemoved?: number;
                         };
@@ -3774,6 +4076,11 @@ export interface paths {
                             outcome: string;
                             duplicate: boolean;
                             workflowId?: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl?: string;
                             folderPath?: string;
                             titlesRemoved?: number;
                         };
@@ -3823,6 +4130,11 @@ export interface paths {
                             outcome: string;
                             duplicate: boolean;
                             workflowId?: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl?: string;
                             folderPath?: string;
                             titlesRemoved?: number;
                         };
@@ -3839,6 +4151,11 @@ export interface paths {
                             outcome: string;
                             duplicate: boolean;
                             workflowId?: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl?: string;
                             folderPath?: string;
                             titlesRemoved?: number;
                         };
@@ -4528,7 +4845,97 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Requests, newest first, with their item counts; filtered by status, type and title */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string | string[];
+                    type?: "movie" | "tv";
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                    sortKey?: "createdAt" | "updatedAt" | "title" | "status";
+                    sortDirection?: "ascending" | "descending";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            page: number;
+                            pageSize: number;
+                            /** @enum {string} */
+                            sortKey: "createdAt" | "updatedAt" | "title" | "status";
+                            /** @enum {string} */
+                            sortDirection: "ascending" | "descending";
+                            totalRecords: number;
+                            records: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                type: "movie" | "tv";
+                                tmdbId: number | null;
+                                tvdbId: number | null;
+                                imdbId: string | null;
+                                title: string | null;
+                                year: number | null;
+                                seasons: number[];
+                                episodes: {
+                                    season: number;
+                                    episode: number;
+                                }[];
+                                /** Format: uuid */
+                                qualityProfileId: string;
+                                targetIds: string[];
+                                requireApproval: boolean;
+                                /** @enum {string} */
+                                status: "PENDING" | "PROCESSING" | "COMPLETED" | "PARTIAL" | "FAILED" | "CANCELLED";
+                                workflowId: string;
+                                /**
+                                 * Format: uri
+                                 * @description The run in the Temporal Web UI
+                                 */
+                                temporalUrl: string;
+                                lastError: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                aggregates: {
+                                    byStatus: {
+                                        PENDING: number;
+                                        AWAITING: number;
+                                        SEARCHING: number;
+                                        FOUND: number;
+                                        DOWNLOADING: number;
+                                        DOWNLOADED: number;
+                                        ENCODING: number;
+                                        ENCODED: number;
+                                        DELIVERING: number;
+                                        COMPLETED: number;
+                                        FAILED: number;
+                                        CANCELLED: number;
+                                    };
+                                    total: number;
+                                    completed: number;
+                                    failed: number;
+                                    cancelled: number;
+                                    active: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Request a movie or TV episodes */
         post: {
@@ -4595,12 +5002,31 @@ export interface paths {
                             /** @enum {string} */
                             status: "PENDING" | "PROCESSING" | "COMPLETED" | "PARTIAL" | "FAILED" | "CANCELLED";
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             lastError: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
                             updatedAt: string;
                             aggregates: {
+                                byStatus: {
+                                    PENDING: number;
+                                    AWAITING: number;
+                                    SEARCHING: number;
+                                    FOUND: number;
+                                    DOWNLOADING: number;
+                                    DOWNLOADED: number;
+                                    ENCODING: number;
+                                    ENCODED: number;
+                                    DELIVERING: number;
+                                    COMPLETED: number;
+                                    FAILED: number;
+                                    CANCELLED: number;
+                                };
                                 total: number;
                                 completed: number;
                                 failed: number;
@@ -4665,12 +5091,31 @@ export interface paths {
                             /** @enum {string} */
                             status: "PENDING" | "PROCESSING" | "COMPLETED" | "PARTIAL" | "FAILED" | "CANCELLED";
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             lastError: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
                             updatedAt: string;
                             aggregates: {
+                                byStatus: {
+                                    PENDING: number;
+                                    AWAITING: number;
+                                    SEARCHING: number;
+                                    FOUND: number;
+                                    DOWNLOADING: number;
+                                    DOWNLOADED: number;
+                                    ENCODING: number;
+                                    ENCODED: number;
+                                    DELIVERING: number;
+                                    COMPLETED: number;
+                                    FAILED: number;
+                                    CANCELLED: number;
+                                };
                                 total: number;
                                 completed: number;
                                 failed: number;
@@ -4739,12 +5184,31 @@ export interface paths {
                             /** @enum {string} */
                             status: "PENDING" | "PROCESSING" | "COMPLETED" | "PARTIAL" | "FAILED" | "CANCELLED";
                             workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             lastError: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
                             updatedAt: string;
                             aggregates: {
+                                byStatus: {
+                                    PENDING: number;
+                                    AWAITING: number;
+                                    SEARCHING: number;
+                                    FOUND: number;
+                                    DOWNLOADING: number;
+                                    DOWNLOADED: number;
+                                    ENCODING: number;
+                                    ENCODED: number;
+                                    DELIVERING: number;
+                                    COMPLETED: number;
+                                    FAILED: number;
+                                    CANCELLED: number;
+                                };
                                 total: number;
                                 completed: number;
                                 failed: number;
@@ -4792,6 +5256,12 @@ export interface paths {
                             id: string;
                             /** Format: uuid */
                             requestId: string;
+                            workflowId: string;
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                             seasonNumber: number;
                             episodeNumber: number;
                             title: string | null;
@@ -4809,8 +5279,10 @@ export interface paths {
                             }[];
                             torrentHash: string | null;
                             selectedRelease: {
+                                guid: string;
                                 title: string;
                                 indexer: string;
+                                infoHash?: string;
                                 sizeBytes: number;
                                 seeders: number;
                                 resolution?: number;
@@ -4820,8 +5292,10 @@ export interface paths {
                                 rejections: string[];
                             } | null;
                             availableReleases: {
+                                guid: string;
                                 title: string;
                                 indexer: string;
+                                infoHash?: string;
                                 sizeBytes: number;
                                 seeders: number;
                                 resolution?: number;
@@ -4867,6 +5341,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Processing items of every request, newest first; filtered by status, step, what they wait for and request */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string | string[];
+                    step?: string | string[];
+                    waitingFor?: string | string[];
+                    requestId?: string;
+                    page?: number;
+                    pageSize?: number;
+                    sortKey?: "createdAt" | "updatedAt" | "status" | "progress" | "episode";
+                    sortDirection?: "ascending" | "descending";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            page: number;
+                            pageSize: number;
+                            /** @enum {string} */
+                            sortKey: "createdAt" | "updatedAt" | "status" | "progress" | "episode";
+                            /** @enum {string} */
+                            sortDirection: "ascending" | "descending";
+                            totalRecords: number;
+                            records: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                requestId: string;
+                                workflowId: string;
+                                /**
+                                 * Format: uri
+                                 * @description The run in the Temporal Web UI
+                                 */
+                                temporalUrl: string;
+                                seasonNumber: number;
+                                episodeNumber: number;
+                                title: string | null;
+                                /** @enum {string} */
+                                status: "PENDING" | "AWAITING" | "SEARCHING" | "FOUND" | "DOWNLOADING" | "DOWNLOADED" | "ENCODING" | "ENCODED" | "DELIVERING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                                failedStep: string | null;
+                                airDate: string | null;
+                                progress: number;
+                                lastError: string | null;
+                                /** Format: date-time */
+                                downloadedAt: string | null;
+                                /** Format: date-time */
+                                encodedAt: string | null;
+                                /** Format: date-time */
+                                deliveredAt: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** @enum {string} */
+                                requestType: "movie" | "tv";
+                                requestTitle: string | null;
+                                /** @enum {string} */
+                                step: "air-date" | "search" | "approval" | "download" | "encode" | "deliver" | "done";
+                                /** @enum {string|null} */
+                                waitingFor: "airDate" | "release" | "approval" | "encoder" | "retry" | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/items/{id}/approve": {
         parameters: {
             query?: never;
@@ -4899,6 +5464,11 @@ export interface paths {
                             itemId: string;
                             /** @enum {string} */
                             status: "PENDING" | "AWAITING" | "SEARCHING" | "FOUND" | "DOWNLOADING" | "DOWNLOADED" | "ENCODING" | "ENCODED" | "DELIVERING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                         };
                     };
                 };
@@ -4948,6 +5518,65 @@ export interface paths {
                             itemId: string;
                             /** @enum {string} */
                             status: "PENDING" | "AWAITING" | "SEARCHING" | "FOUND" | "DOWNLOADING" | "DOWNLOADED" | "ENCODING" | "ENCODED" | "DELIVERING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/items/{id}/select-release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose one of the item's releases by its guid: at the approval wait it is the approved release, while the search waits it is taken at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        guid: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            itemId: string;
+                            /** @enum {string} */
+                            status: "PENDING" | "AWAITING" | "SEARCHING" | "FOUND" | "DOWNLOADING" | "DOWNLOADED" | "ENCODING" | "ENCODED" | "DELIVERING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                         };
                     };
                 };
@@ -4991,6 +5620,11 @@ export interface paths {
                             itemId: string;
                             /** @enum {string} */
                             status: "PENDING" | "AWAITING" | "SEARCHING" | "FOUND" | "DOWNLOADING" | "DOWNLOADED" | "ENCODING" | "ENCODED" | "DELIVERING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                         };
                     };
                 };
@@ -5034,6 +5668,11 @@ export interface paths {
                             itemId: string;
                             /** @enum {string} */
                             status: "PENDING" | "AWAITING" | "SEARCHING" | "FOUND" | "DOWNLOADING" | "DOWNLOADED" | "ENCODING" | "ENCODED" | "DELIVERING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                         };
                     };
                 };
@@ -5077,12 +5716,119 @@ export interface paths {
                             itemId: string;
                             /** @enum {string} */
                             status: "PENDING" | "AWAITING" | "SEARCHING" | "FOUND" | "DOWNLOADING" | "DOWNLOADED" | "ENCODING" | "ENCODED" | "DELIVERING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                            /**
+                             * Format: uri
+                             * @description The run in the Temporal Web UI
+                             */
+                            temporalUrl: string;
                         };
                     };
                 };
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/blocklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Releases a person rejected, one page at a time */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sortKey?: "createdAt" | "title";
+                    sortDirection?: "ascending" | "descending";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            page: number;
+                            pageSize: number;
+                            /** @enum {string} */
+                            sortKey: "createdAt" | "title";
+                            /** @enum {string} */
+                            sortDirection: "ascending" | "descending";
+                            totalRecords: number;
+                            records: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                indexer: string;
+                                guid: string;
+                                infoHash: string | null;
+                                /** Format: uuid */
+                                itemId: string;
+                                /** Format: uuid */
+                                requestId: string;
+                                reason: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/blocklist/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a release from the blocklist: later searches may take it again */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -7988,7 +8734,7 @@ export interface paths {
                                 /** Format: date-time */
                                 occurredAt: string;
                                 /** @enum {string} */
-                                type: "scan.finished" | "title.added" | "title.updated" | "title.removed" | "webhook.received" | "release.grabbed" | "item.downloaded" | "item.encoded" | "item.delivered" | "item.completed" | "item.failed" | "item.cancelled" | "item.approved" | "item.rejected" | "notification.sent" | "notification.failed" | "scan.progress" | "item.status" | "item.progress" | "pipeline.phase";
+                                type: "scan.finished" | "title.added" | "title.updated" | "title.removed" | "webhook.received" | "release.grabbed" | "item.downloaded" | "item.encoded" | "item.delivered" | "item.completed" | "item.failed" | "item.cancelled" | "item.approved" | "item.rejected" | "item.release-selected" | "notification.sent" | "notification.failed" | "scan.progress" | "item.status" | "item.progress" | "pipeline.phase";
                                 /** Format: uuid */
                                 libraryId: string | null;
                                 /** @enum {string|null} */
@@ -8195,6 +8941,11 @@ export interface paths {
                                 startedAt: string;
                                 directoriesTotal: number;
                                 directoriesScanned: number;
+                                /**
+                                 * Format: uri
+                                 * @description The run in the Temporal Web UI
+                                 */
+                                temporalUrl: string;
                             }[];
                             pipelines: {
                                 /** Format: uuid */
@@ -8222,6 +8973,11 @@ export interface paths {
                                     awaitingApproval: boolean;
                                     /** Format: date-time */
                                     updatedAt: string;
+                                    /**
+                                     * Format: uri
+                                     * @description The run in the Temporal Web UI
+                                     */
+                                    temporalUrl: string;
                                 }[];
                                 awaitingApproval: {
                                     /** Format: uuid */
@@ -8237,6 +8993,11 @@ export interface paths {
                                     awaitingApproval: boolean;
                                     /** Format: date-time */
                                     updatedAt: string;
+                                    /**
+                                     * Format: uri
+                                     * @description The run in the Temporal Web UI
+                                     */
+                                    temporalUrl: string;
                                 }[];
                                 failed: {
                                     /** Format: uuid */
@@ -8252,6 +9013,11 @@ export interface paths {
                                     awaitingApproval: boolean;
                                     /** Format: date-time */
                                     updatedAt: string;
+                                    /**
+                                     * Format: uri
+                                     * @description The run in the Temporal Web UI
+                                     */
+                                    temporalUrl: string;
                                 }[];
                             };
                             notifications: {

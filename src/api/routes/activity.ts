@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ActivityRepository } from '../../db/repositories/activity-repository.js';
 import { ActivityService } from '../../services/activity/activity-service.js';
 import type { AppDeps } from '../app-deps.js';
-import { isoDate } from '../schemas.js';
+import { isoDate, temporalUrl } from '../schemas.js';
 
 const itemBody = z.object({
   itemId: z.uuid(),
@@ -16,6 +16,7 @@ const itemBody = z.object({
   release: z.string().nullable(),
   awaitingApproval: z.boolean(),
   updatedAt: isoDate,
+  temporalUrl,
 });
 
 const activityBody = z.object({
@@ -28,6 +29,7 @@ const activityBody = z.object({
       startedAt: isoDate,
       directoriesTotal: z.number().int(),
       directoriesScanned: z.number().int(),
+      temporalUrl,
     }),
   ),
   pipelines: z.array(z.object({ libraryId: z.uuid(), libraryName: z.string(), titles: z.number().int() })),
@@ -50,8 +52,8 @@ const activityBody = z.object({
   }),
 });
 
-export const activityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db }) => {
-  const activity = new ActivityService(new ActivityRepository(db));
+export const activityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, temporalLinks }) => {
+  const activity = new ActivityService(new ActivityRepository(db), temporalLinks);
   app.get(
     '/api/activity',
     {

@@ -6,8 +6,12 @@ import { iptvKinds, type ProviderTitleRow } from '../../db/schema/index.js';
 import type { CredentialsCipher } from '../../security/credentials-cipher.js';
 import type { ProviderRegistry } from '../../providers/registry.js';
 import type { ScheduleService } from '../../schedules/schedule-service.js';
+import { iptvSyncSortKeys, iptvSyncStatuses } from '../../db/repositories/iptv-sync-run-repository.js';
 import { IptvProviderService, type IptvProviderView } from '../../services/iptv/iptv-provider-service.js';
-import { isoDate, toIso, uuidParams } from '../schemas.js';
+import { IptvSyncService } from '../../services/iptv/iptv-sync-service.js';
+import { oneOrMore, pageBody, pagingQuery } from '../paging.js';
+import type { TemporalLinks } from '../../services/temporal-links.js';
+import { isoDate, temporalUrl, toIso, uuidParams } from '../schemas.js';
 
 export interface IptvRouteDeps {
   db: Database;
@@ -16,6 +20,7 @@ export interface IptvRouteDeps {
   credentialsCipher: CredentialsCipher;
   providerRegistry: ProviderRegistry;
   schedules: ScheduleService;
+  temporalLinks: TemporalLinks;
 }
 
 const categories = z.object({ movies: z.boolean(), tvshows: z.boolean() }).strict();
@@ -106,6 +111,39 @@ const changeBody = z.object({
   at: isoDate,
 });
 
+const syncBody = z.object({
+  /** The sync id: the first run id of its workflow chain (POST …/sync answers it). */
+  id: z.string(),
+  providerId: z.uuid(),
+  providerName: z.string(),
+  workflowId: z.string(),
+  /** The sync's first run in the Temporal Web UI. */
+  temporalUrl,
+  status: z.enum(iptvSyncStatuses),
+  /** The workflow's phase when it last wrote the row: fetching, matching, monitoring, completed, failed, cancelled. */
+  phase: z.string(),
+  listed: z.number().int(),
+  malformed: z.number().int(),
+  toMatch: z.number().int(),
+  matched: z.number().int(),
+  ignored: z.number().int(),
+  matchErrors: z.number().int(),
+  added: z.number().int(),
+  removed: z.number().int(),
+  errorMessage: z.string().nullable(),
+  startedAt: isoDate,
+  finishedAt: isoDate.nullable(),
+  updatedAt: isoDate,
+});
+
+const syncListQuery = z
+  .object({
+    providerId: z.uuid('an IPTV provider id in UUID form').optional(),
+    status: oneOrMore(iptvSyncStatuses).optional(),
+    ...pagingQuery(iptvSyncSortKeys, 'startedAt'),
+  })
+  .strict();
+
 /**
  * IPTV providers (Xtream Codes panels, M3U playlists), their synced catalogues and what each sync changed.
  * Creating, changing or deleting a provider updates its processor in the registry and its schedule.
@@ -119,7 +157,36 @@ export const iptvRoutes: FastifyPluginAsyncZod<IptvRouteDeps> = async (app, deps
     providerRegistry: deps.providerRegistry,
     schedules: deps.schedules,
   });
+  const syncs = new IptvSyncService(deps.db);
   const tags = ['iptv'];
+
+  app.get(
+    '/api/iptv/syncs',
+    {
+      schema: {
+        tags,
+        summary: 'IPTV syncs of every provider, newest first, with their counters; filtered by provider and status',
+        querystring: syncListQuery,
+        response: { 200: pageBody(iptvSyncSortKeys, syncBody) },
+      },
+    },
+    async (request) => {
+      const { providerId, status, ...paging } = request.query;
+      const page = await syncs.list({ providerId, statuses: status }, paging);
+      return {
+        ...paging,
+        totalRecords: page.totalRecords,
+        records: page.records.map(({ run, providerName }) => ({
+          ...run,
+          providerName,
+          temporalUrl: deps.temporalLinks.workflow(run.workflowId, run.id),
+          startedAt: toIso(run.startedAt)!,
+          finishedAt: toIso(run.finishedAt),
+          updatedAt: toIso(run.updatedAt)!,
+        })),
+      };
+    },
+  );
 
   app.get('/api/iptv/providers', { schema: { tags, summary: 'IPTV providers', response: { 200: z.array(providerBody) } } }, async () =>
     (await iptv.list()).map(providerDto),
@@ -181,10 +248,13 @@ export const iptvRoutes: FastifyPluginAsyncZod<IptvRouteDeps> = async (app, deps
         tags,
         summary: 'Sync the catalogue now, or return the sync already running',
         params: uuidParams,
-        response: { 202: z.object({ syncId: z.string(), workflowId: z.string(), alreadyRunning: z.boolean() }) },
+        response: { 202: z.object({ syncId: z.string(), workflowId: z.string(), temporalUrl, alreadyRunning: z.boolean() }) },
       },
     },
-    async (request, reply) => reply.code(202).send(await iptv.sync(request.params.id)),
+    async (request, reply) => {
+      const sync = await iptv.sync(request.params.id);
+      return reply.code(202).send({ ...sync, temporalUrl: deps.temporalLinks.workflow(sync.workflowId, sync.syncId) });
+    },
   );
 
   app.get(

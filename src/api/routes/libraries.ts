@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Library } from '../../db/schema/index.js';
 import { LibraryService } from '../../services/libraries/library-service.js';
 import type { AppDeps } from '../app-deps.js';
-import { isoDate, toIso, uuidParams } from '../schemas.js';
+import { isoDate, temporalUrl, toIso, uuidParams } from '../schemas.js';
 
 const libraryBody = z.object({
   id: z.uuid(),
@@ -87,9 +87,12 @@ export const libraryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         tags,
         summary: 'Start a scan, or return the one already running',
         params: uuidParams,
-        response: { 202: z.object({ scanId: z.uuid(), workflowId: z.string(), alreadyRunning: z.boolean() }) },
+        response: { 202: z.object({ scanId: z.uuid(), workflowId: z.string(), temporalUrl, alreadyRunning: z.boolean() }) },
       },
     },
-    async (request, reply) => reply.code(202).send(await libraries.scan(request.params.id)),
+    async (request, reply) => {
+      const scan = await libraries.scan(request.params.id);
+      return reply.code(202).send({ ...scan, temporalUrl: deps.temporalLinks.workflow(scan.workflowId, scan.scanId) });
+    },
   );
 };

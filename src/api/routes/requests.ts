@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { processingItemStatuses, type ProcessingItemRow } from '../../db/schema/index.js';
-import { RequestService, type RequestWithAggregates } from '../../services/requests/request-service.js';
+import { requestSortKeys, requestStatuses } from '../../db/repositories/request-list-repository.js';
+import { RequestListService } from '../../services/requests/request-list-service.js';
+import { RequestService } from '../../services/requests/request-service.js';
 import type { AppDeps } from '../app-deps.js';
-import { isoDate, toIso, uuidParams } from '../schemas.js';
+import { oneOrMore, pageBody, pagingQuery } from '../paging.js';
+import { uuidParams } from '../schemas.js';
+import { itemBody, itemDto, requestBody, requestDto } from './request-bodies.js';
 
 const positive = z.number().int().min(0).max(10_000);
 /** Ids are Postgres integers; beyond that no provider has them. */
@@ -54,148 +57,50 @@ const createBody = z
     }
   });
 
-const aggregates = z.object({ total: z.number(), completed: z.number(), failed: z.number(), cancelled: z.number(), active: z.number() });
-
-const requestBody = z.object({
-  id: z.uuid(),
-  type: z.enum(['movie', 'tv']),
-  tmdbId: z.number().nullable(),
-  tvdbId: z.number().nullable(),
-  imdbId: z.string().nullable(),
-  title: z.string().nullable(),
-  year: z.number().nullable(),
-  seasons: z.array(z.number()),
-  episodes: z.array(z.object({ season: z.number(), episode: z.number() })),
-  qualityProfileId: z.uuid(),
-  targetIds: z.array(z.string()),
-  requireApproval: z.boolean(),
-  status: z.enum(['PENDING', 'PROCESSING', 'COMPLETED', 'PARTIAL', 'FAILED', 'CANCELLED']),
-  workflowId: z.string(),
-  lastError: z.string().nullable(),
-  createdAt: isoDate,
-  updatedAt: isoDate,
-  aggregates,
-});
-
-const releaseBody = z.object({
-  title: z.string(),
-  indexer: z.string(),
-  sizeBytes: z.number(),
-  seeders: z.number(),
-  resolution: z.number().optional(),
-  seasonPack: z.boolean(),
-  score: z.number(),
-  accepted: z.boolean(),
-  rejections: z.array(z.string()),
-});
-
-const itemBody = z.object({
-  id: z.uuid(),
-  requestId: z.uuid(),
-  seasonNumber: z.number(),
-  episodeNumber: z.number(),
-  title: z.string().nullable(),
-  status: z.enum(processingItemStatuses),
-  failedStep: z.string().nullable(),
-  airDate: z.string().nullable(),
-  sourceFilePath: z.string().nullable(),
-  encodedFilePath: z.string().nullable(),
-  deliveredPaths: z.array(z.string()),
-  /** Files that stood where a delivery went, kept in the target's recycle folder. */
-  recycledFiles: z.array(z.object({ location: z.string(), keptAt: z.string(), at: z.string() })),
-  torrentHash: z.string().nullable(),
-  selectedRelease: releaseBody.nullable(),
-  availableReleases: z.array(releaseBody),
-  qualityMet: z.boolean().nullable(),
-  progress: z.number(),
-  lastError: z.string().nullable(),
-  downloadedAt: isoDate.nullable(),
-  encodedAt: isoDate.nullable(),
-  deliveredAt: isoDate.nullable(),
-  updatedAt: isoDate,
-  live: z
-    .object({
-      step: z.string(),
-      waitingFor: z.string().nullable(),
-      waitUntil: z.string().nullable(),
-      activity: z
-        .object({
-          type: z.string(),
-          attempt: z.number(),
-          percent: z.number().nullable(),
-          bytesPerSecond: z.number().nullable(),
-          speed: z.number().nullable(),
-          state: z.string().nullable(),
-        })
-        .nullable(),
-    })
-    .nullable(),
-});
-
-const requestDto = ({ request: r, aggregates: counts }: RequestWithAggregates) => ({
-  id: r.id,
-  type: r.type,
-  tmdbId: r.tmdbId,
-  tvdbId: r.tvdbId,
-  imdbId: r.imdbId,
-  title: r.title,
-  year: r.year,
-  seasons: r.seasons,
-  episodes: r.episodes,
-  qualityProfileId: r.qualityProfileId,
-  targetIds: r.targetIds,
-  requireApproval: r.requireApproval,
-  status: r.status,
-  workflowId: r.workflowId,
-  lastError: r.lastError,
-  createdAt: toIso(r.createdAt)!,
-  updatedAt: toIso(r.updatedAt)!,
-  aggregates: counts,
-});
-
-export const itemDto = (i: ProcessingItemRow, live: z.infer<typeof itemBody>['live']) => ({
-  id: i.id,
-  requestId: i.requestId,
-  seasonNumber: i.seasonNumber,
-  episodeNumber: i.episodeNumber,
-  title: i.title,
-  status: i.status,
-  failedStep: i.failedStep,
-  airDate: i.airDate,
-  sourceFilePath: i.sourceFilePath,
-  encodedFilePath: i.encodedFilePath,
-  deliveredPaths: i.deliveredPaths,
-  recycledFiles: i.recycledFiles,
-  torrentHash: i.torrentHash,
-  selectedRelease: i.selectedRelease ?? null,
-  availableReleases: i.availableReleases,
-  qualityMet: i.qualityMet,
-  progress: i.progress,
-  lastError: i.lastError,
-  downloadedAt: toIso(i.downloadedAt),
-  encodedAt: toIso(i.encodedAt),
-  deliveredAt: toIso(i.deliveredAt),
-  updatedAt: toIso(i.updatedAt)!,
-  live,
-});
+const requestListQuery = z
+  .object({
+    status: oneOrMore(requestStatuses).optional(),
+    type: z.enum(['movie', 'tv']).optional(),
+    q: z.string().trim().min(1).max(200).optional(),
+    ...pagingQuery(requestSortKeys, 'createdAt'),
+  })
+  .strict();
 
 /** Requests: POST hands over to RequestService (which starts mediaRequest); reads come from Postgres, live detail from the item workflows. */
 export const requestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const requestService = new RequestService({ db: deps.db, temporal: deps.temporal, taskQueue: deps.config.taskQueue });
+  const lists = new RequestListService(deps.db);
   const tags = ['requests'];
+
+  app.get(
+    '/api/requests',
+    {
+      schema: {
+        tags,
+        summary: 'Requests, newest first, with their item counts; filtered by status, type and title',
+        querystring: requestListQuery,
+        response: { 200: pageBody(requestSortKeys, requestBody) },
+      },
+    },
+    async (request) => {
+      const { status, type, q, ...paging } = request.query;
+      const page = await lists.requestPage({ statuses: status, type, text: q }, paging);
+      return { ...paging, totalRecords: page.totalRecords, records: page.records.map((record) => requestDto(record, deps.temporalLinks)) };
+    },
+  );
 
   app.post(
     '/api/requests',
     { schema: { tags, summary: 'Request a movie or TV episodes', body: createBody, response: { 201: requestBody } } },
     async (request, reply) => {
-      return reply.code(201).send(requestDto(await requestService.submit({ ...request.body, fieldPrefix: 'body' })));
+      return reply.code(201).send(requestDto(await requestService.submit({ ...request.body, fieldPrefix: 'body' }), deps.temporalLinks));
     },
   );
 
   app.get(
     '/api/requests/:id',
     { schema: { tags, summary: 'A request with its item counts', params: uuidParams, response: { 200: requestBody } } },
-    async (request) => requestDto(await requestService.get(request.params.id)),
+    async (request) => requestDto(await requestService.get(request.params.id), deps.temporalLinks),
   );
 
   app.post(
@@ -208,7 +113,7 @@ export const requestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         response: { 202: requestBody },
       },
     },
-    async (request, reply) => reply.code(202).send(requestDto(await requestService.cancel(request.params.id))),
+    async (request, reply) => reply.code(202).send(requestDto(await requestService.cancel(request.params.id), deps.temporalLinks)),
   );
 
   app.get(
@@ -221,6 +126,6 @@ export const requestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         response: { 200: z.array(itemBody) },
       },
     },
-    async (request) => (await requestService.items(request.params.id)).map(({ item, live }) => itemDto(item, live)),
+    async (request) => (await requestService.items(request.params.id)).map(({ item, live }) => itemDto(item, live, deps.temporalLinks)),
   );
 };

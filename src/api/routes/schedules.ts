@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InvalidScheduleError, UnknownScheduleError, type ScheduleService } from '../../schedules/schedule-service.js';
+import type { TemporalLinks } from '../../services/temporal-links.js';
 import { HttpError } from '../errors.js';
+import { temporalUrl } from '../schemas.js';
 
 export interface ScheduleRouteDeps {
   schedules: ScheduleService;
+  temporalLinks: TemporalLinks;
 }
 
 const scheduleBody = z.object({
@@ -15,6 +18,8 @@ const scheduleBody = z.object({
   workflowType: z.string(),
   /** The business-key id each run's work gets (`scan/<libraryId>`, `iptv-sync/<providerId>`…). */
   workflowId: z.string(),
+  /** The latest run of that id in the Web UI (a trigger's run starts a moment later). */
+  temporalUrl,
   intervalSeconds: z.number().int().nullable(),
   cron: z.string().nullable(),
   paused: z.boolean(),
@@ -49,19 +54,23 @@ const patchBody = z
   .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change: give intervalSeconds, cron or paused' });
 
 /** Temporal Schedules of every periodic job: listed with the server's view, edited, triggered. */
-export const scheduleRoutes: FastifyPluginAsyncZod<ScheduleRouteDeps> = async (app, { schedules }) => {
+export const scheduleRoutes: FastifyPluginAsyncZod<ScheduleRouteDeps> = async (app, { schedules, temporalLinks }) => {
   const tags = ['schedules'];
+  const withLink = <T extends { workflowId: string }>(schedule: T) => ({
+    ...schedule,
+    temporalUrl: temporalLinks.workflow(schedule.workflowId),
+  });
 
   app.get(
     '/api/schedules',
     { schema: { tags, summary: 'Every schedule, with its next and last run', response: { 200: z.array(scheduleBody) } } },
-    async () => schedules.list(),
+    async () => (await schedules.list()).map(withLink),
   );
 
   app.get(
     '/api/schedules/:id',
     { schema: { tags, summary: 'One schedule (id URL-encoded)', params: idParams, response: { 200: scheduleBody } } },
-    async (request) => schedules.get(request.params.id).catch(asHttpError),
+    async (request) => withLink(await schedules.get(request.params.id).catch(asHttpError)),
   );
 
   app.patch(
@@ -75,7 +84,7 @@ export const scheduleRoutes: FastifyPluginAsyncZod<ScheduleRouteDeps> = async (a
         response: { 200: scheduleBody },
       },
     },
-    async (request) => schedules.patch(request.params.id, request.body).catch(asHttpError),
+    async (request) => withLink(await schedules.patch(request.params.id, request.body).catch(asHttpError)),
   );
 
   app.post(
@@ -88,7 +97,7 @@ export const scheduleRoutes: FastifyPluginAsyncZod<ScheduleRouteDeps> = async (a
         response: { 202: scheduleBody },
       },
     },
-    async (request, reply) => reply.code(202).send(await schedules.trigger(request.params.id).catch(asHttpError)),
+    async (request, reply) => reply.code(202).send(withLink(await schedules.trigger(request.params.id).catch(asHttpError))),
   );
 };
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { TitleKind } from '../../db/repositories/title-repository.js';
 import { TitlePipelineService } from '../../services/titles/title-pipeline-service.js';
 import type { AppDeps } from '../app-deps.js';
-import { isoDate, uuidParams } from '../schemas.js';
+import { isoDate, temporalUrl, uuidParams } from '../schemas.js';
 
 const identifyBody = z
   .object({
@@ -31,7 +31,7 @@ const refreshBody = z
 const assetChoiceBody = z.object({ choice: z.enum(['select', 'reject', 'clear']) }).strict();
 
 /** The pipeline a request reached: its workflow id, and the change handed to it (none when already published). */
-const startedBody = z.object({ workflowId: z.string(), seq: z.number().int().optional() });
+const startedBody = z.object({ workflowId: z.string(), temporalUrl, seq: z.number().int().optional() });
 
 const candidatesBody = z.object({
   identificationStatus: z.enum(['unidentified', 'identified']),
@@ -74,8 +74,13 @@ interface Resource {
 
 /** Refresh through the pipeline, identification by a person, and a person's artwork choices. */
 function pipelineRoutes(resource: Resource): FastifyPluginAsyncZod<AppDeps> {
-  return async (app, { db, titlePipelines }) => {
+  return async (app, { db, titlePipelines, temporalLinks }) => {
     const { path, kind, noun } = resource;
+    // The latest run of the title's pipeline: a start joined by a signal has no run id of its own to give.
+    const withLink = <T extends { workflowId: string }>(started: T) => ({
+      ...started,
+      temporalUrl: temporalLinks.workflow(started.workflowId),
+    });
     const service = new TitlePipelineService(db, titlePipelines);
     const tags = [`${kind === 'movie' ? 'movies' : 'shows'}`];
 
@@ -90,7 +95,7 @@ function pipelineRoutes(resource: Resource): FastifyPluginAsyncZod<AppDeps> {
           response: { 202: startedBody },
         },
       },
-      async (request, reply) => reply.code(202).send(await service.refresh(kind, request.params.id, request.body ?? {})),
+      async (request, reply) => reply.code(202).send(withLink(await service.refresh(kind, request.params.id, request.body ?? {}))),
     );
 
     app.get(
@@ -117,7 +122,7 @@ function pipelineRoutes(resource: Resource): FastifyPluginAsyncZod<AppDeps> {
           response: { 202: startedBody },
         },
       },
-      async (request, reply) => reply.code(202).send(await service.identify(kind, request.params.id, request.body)),
+      async (request, reply) => reply.code(202).send(withLink(await service.identify(kind, request.params.id, request.body))),
     );
 
     app.post(

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { handleArrDelivery, latestArrDeliveries } from '../../services/webhooks/arr-webhook-service.js';
 import type { AppDeps } from '../app-deps.js';
-import { isoDate } from '../schemas.js';
+import { isoDate, temporalUrl } from '../schemas.js';
 
 // Each event type's own fields are checked by its schema in integrations/arr (400 names the field); the
 // route only requires a JSON object.
@@ -15,6 +15,8 @@ const deliveryReply = z.object({
   /** The same delivery was received before; nothing was done again. */
   duplicate: z.boolean(),
   workflowId: z.string().optional(),
+  /** The folder refresh's run in the Temporal Web UI, with `workflowId`. */
+  temporalUrl: temporalUrl.optional(),
   folderPath: z.string().optional(),
   titlesRemoved: z.number().int().optional(),
 });
@@ -52,7 +54,10 @@ export const webhookRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
           source,
           request.body,
         );
-        return reply.code(result.status).send(result.body);
+        const { workflowId } = result.body;
+        return reply
+          .code(result.status)
+          .send(workflowId ? { ...result.body, temporalUrl: deps.temporalLinks.workflow(workflowId) } : result.body);
       },
     );
   }

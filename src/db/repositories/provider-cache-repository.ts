@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { and, asc, eq, inArray, notInArray, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import {
@@ -10,6 +11,7 @@ import {
   type ProviderSeasonRow,
 } from '../schema/index.js';
 import type { ProviderImage, ProviderMetadata, ProviderSeason } from '../../providers/types.js';
+import { titleTable } from './title-repository.js';
 
 export interface ProviderAnswerToSave {
   provider: string;
@@ -77,16 +79,27 @@ export class ProviderCacheRepository {
 
   /**
    * Replaces what each answering provider said about the entity. Images a provider no longer offers are
-   * dropped unless a person or the enrichment selected or downloaded them.
+   * dropped unless a person or the enrichment selected or downloaded them. With publishChanges, an answer
+   * that differs from what the cache held (metadata, or the images offered) bumps the change_seq of the
+   * library title with the entity's id in the same transaction, so its pipeline publishes it even if the
+   * caller dies right after (TitleChangeRepository).
    */
   async save(
     entityType: string,
     entityId: string,
-    fetched: { at: Date; language: string },
+    fetched: { at: Date; language: string; publishChanges?: boolean },
     answers: ProviderAnswerToSave[],
-  ): Promise<void> {
+  ): Promise<{ changed: boolean }> {
     const { at: fetchedAt, language } = fetched;
-    await this.db.transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
+      const changed = fetched.publishChanges ? await answersDiffer(tx, entityType, entityId, answers) : false;
+      if (changed && (entityType === 'movie' || entityType === 'tv')) {
+        const table = titleTable(entityType === 'movie' ? 'movie' : 'show');
+        await tx
+          .update(table)
+          .set({ changeSeq: dsql`${table.changeSeq} + 1` })
+          .where(eq(table.id, entityId));
+      }
       for (const answer of answers) {
         await tx
           .insert(providerMetadata)
@@ -148,6 +161,7 @@ export class ProviderCacheRepository {
             },
           });
       }
+      return { changed };
     });
   }
 
@@ -213,4 +227,41 @@ function dedupeImages(images: ProviderImage[]): ProviderImage[] {
     seen.add(key);
     return true;
   });
+}
+
+type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** Whether the answers say something the cache does not hold: other metadata, or a picture not offered before. */
+async function answersDiffer(tx: Transaction, entityType: string, entityId: string, answers: ProviderAnswerToSave[]): Promise<boolean> {
+  if (answers.length === 0) return false;
+  const names = answers.map((answer) => answer.provider);
+  const [metadataRows, assetRows] = await Promise.all([
+    tx
+      .select({ provider: providerMetadata.providerName, metadata: providerMetadata.metadata })
+      .from(providerMetadata)
+      .where(
+        and(
+          eq(providerMetadata.entityType, entityType),
+          eq(providerMetadata.entityId, entityId),
+          inArray(providerMetadata.providerName, names),
+        ),
+      ),
+    tx
+      .select({ provider: providerAssets.providerName, url: providerAssets.providerUrl })
+      .from(providerAssets)
+      .where(
+        and(eq(providerAssets.entityType, entityType), eq(providerAssets.entityId, entityId), inArray(providerAssets.providerName, names)),
+      ),
+  ]);
+  const held = new Map(metadataRows.map((row) => [row.provider, row.metadata]));
+  for (const answer of answers) {
+    if (!held.has(answer.provider)) return true;
+    // Stored as jsonb: compare with what the answer becomes once stored (no undefined members).
+    const stored = answer.metadata === undefined ? null : JSON.parse(JSON.stringify(answer.metadata));
+    if (!isDeepStrictEqual(held.get(answer.provider) ?? null, stored)) return true;
+    // A new picture is a change; one no longer offered is not (what was chosen of it stays published).
+    const heldUrls = new Set(assetRows.filter((row) => row.provider === answer.provider).map((row) => row.url));
+    if (answer.images.some((image) => !heldUrls.has(image.url))) return true;
+  }
+  return false;
 }

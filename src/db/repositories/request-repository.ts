@@ -16,6 +16,8 @@ export type NewRequest = Omit<RequestRow, 'id' | 'status' | 'createdAt' | 'updat
 };
 
 export interface RequestAggregates {
+  /** How many items have each status (every status, 0 when none). */
+  byStatus: Record<ProcessingItemStatus, number>;
   total: number;
   completed: number;
   failed: number;
@@ -53,6 +55,14 @@ export type ItemChanges = Partial<
 /** Every status but the two an item never leaves. */
 const ACTIVE_STATUSES = processingItemStatuses.filter((status) => status !== 'COMPLETED' && status !== 'CANCELLED');
 
+function countByOutcome(rows: { status: ProcessingItemStatus; count: number }[]): RequestAggregates {
+  const byStatus = Object.fromEntries(processingItemStatuses.map((status) => [status, 0])) as Record<ProcessingItemStatus, number>;
+  for (const row of rows) byStatus[row.status] = row.count;
+  const total = rows.reduce((sum, r) => sum + r.count, 0);
+  const { COMPLETED: completed, FAILED: failed, CANCELLED: cancelled } = byStatus;
+  return { byStatus, total, completed, failed, cancelled, active: total - completed - failed - cancelled };
+}
+
 /** Requests and their processing items: the only record of where each episode is. */
 export class RequestRepository {
   constructor(private readonly db: Database) {}
@@ -75,17 +85,20 @@ export class RequestRepository {
   }
 
   async aggregates(requestId: string): Promise<RequestAggregates> {
-    const rows = await this.db
-      .select({ status: processingItems.status, count: dsql<number>`count(*)::int` })
-      .from(processingItems)
-      .where(eq(processingItems.requestId, requestId))
-      .groupBy(processingItems.status);
-    const counts = Object.fromEntries(rows.map((r) => [r.status, r.count])) as Partial<Record<ProcessingItemStatus, number>>;
-    const total = rows.reduce((sum, r) => sum + r.count, 0);
-    const completed = counts.COMPLETED ?? 0;
-    const failed = counts.FAILED ?? 0;
-    const cancelled = counts.CANCELLED ?? 0;
-    return { total, completed, failed, cancelled, active: total - completed - failed - cancelled };
+    return (await this.aggregatesOf([requestId])).get(requestId)!;
+  }
+
+  /** The item counts of several requests (a list's page) in one grouped query; every id gets an entry. */
+  async aggregatesOf(requestIds: string[]): Promise<Map<string, RequestAggregates>> {
+    const rows =
+      requestIds.length === 0
+        ? []
+        : await this.db
+            .select({ requestId: processingItems.requestId, status: processingItems.status, count: dsql<number>`count(*)::int` })
+            .from(processingItems)
+            .where(inArray(processingItems.requestId, requestIds))
+            .groupBy(processingItems.requestId, processingItems.status);
+    return new Map(requestIds.map((id) => [id, countByOutcome(rows.filter((r) => r.requestId === id))]));
   }
 
   /** Idempotent: a retried expansion finds the items it made before and returns them. */

@@ -1,8 +1,19 @@
-import { and, desc, eq, ne, sql as dsql } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { scanRuns, type ScanRun } from '../schema/index.js';
+import { libraries, scanRuns, scanStatus, type ScanRun } from '../schema/index.js';
+import { readPage, type PageOfRows, type PageRequest } from './paging.js';
 
 export type ScanRunStatus = ScanRun['status'];
+/** In the order a scan lives them, which is also how they sort. */
+export const scanRunStatuses = scanStatus.enumValues;
+
+export const scanSortKeys = ['startedAt', 'finishedAt', 'status'] as const;
+export type ScanSortKey = (typeof scanSortKeys)[number];
+
+export interface ScanListFilter {
+  libraryId?: string;
+  statuses?: ScanRunStatus[];
+}
 
 export interface ScanRunCounters {
   directoriesTotal: number;
@@ -30,6 +41,26 @@ export class ScanRunRepository {
 
   listForLibrary(libraryId: string, limit = 20): Promise<ScanRun[]> {
     return this.db.select().from(scanRuns).where(eq(scanRuns.libraryId, libraryId)).orderBy(desc(scanRuns.startedAt)).limit(limit);
+  }
+
+  /** One page of scans with their library's name. */
+  list(filter: ScanListFilter, page: PageRequest<ScanSortKey>): Promise<PageOfRows<{ run: ScanRun; libraryName: string }>> {
+    const where = and(
+      filter.libraryId ? eq(scanRuns.libraryId, filter.libraryId) : undefined,
+      filter.statuses ? inArray(scanRuns.status, filter.statuses) : undefined,
+    );
+    return readPage(
+      this.db
+        .select({ run: scanRuns, libraryName: libraries.name })
+        .from(scanRuns)
+        .innerJoin(libraries, eq(libraries.id, scanRuns.libraryId))
+        .where(where)
+        .$dynamic(),
+      this.db.$count(scanRuns, where),
+      { startedAt: scanRuns.startedAt, finishedAt: scanRuns.finishedAt, status: scanRuns.status },
+      scanRuns.id,
+      page,
+    );
   }
 
   /** Whether a scan of the library other than this one ever completed: false during a library's first scan. */

@@ -22,3 +22,4 @@ export * from './arr-api.js';
 export * from './indexers.js';
 export * from './notification-sends.js';
 export * from './events.js';
+export * from './blocklist.js';

@@ -133,3 +133,45 @@ export const iptvSyncChanges = pgTable(
 export type IptvProviderRow = typeof iptvProviders.$inferSelect;
 export type ProviderTitleRow = typeof providerTitles.$inferSelect;
 export type IptvSyncChangeRow = typeof iptvSyncChanges.$inferSelect;
+
+export const iptvSyncStatuses = ['running', 'completed', 'failed', 'cancelled'] as const;
+export type IptvSyncStatus = (typeof iptvSyncStatuses)[number];
+
+/**
+ * One row per iptvSync chain (continue-as-new keeps the sync id), written by the workflow through an
+ * activity at its start, after each step and batch, and at its end, so listing syncs never needs Temporal.
+ * Removed with its provider.
+ */
+export const iptvSyncRuns = pgTable(
+  'iptv_sync_runs',
+  {
+    /** The sync id: the first run id of the workflow chain. */
+    id: text('id').primaryKey(),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => iptvProviders.id, { onDelete: 'cascade' }),
+    workflowId: text('workflow_id').notNull(),
+    status: text('status', { enum: iptvSyncStatuses }).notNull(),
+    /** The workflow's phase when the row was last written (fetching, matching, monitoring, ...). */
+    phase: text('phase').notNull(),
+    listed: integer('listed').notNull().default(0),
+    malformed: integer('malformed').notNull().default(0),
+    toMatch: integer('to_match').notNull().default(0),
+    matched: integer('matched').notNull().default(0),
+    ignored: integer('ignored').notNull().default(0),
+    matchErrors: integer('match_errors').notNull().default(0),
+    added: integer('added').notNull().default(0),
+    removed: integer('removed').notNull().default(0),
+    errorMessage: text('error_message'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // GET /api/iptv/syncs: newest first, across providers or within one.
+    index('iptv_sync_runs_started_idx').on(t.startedAt, t.id),
+    index('iptv_sync_runs_provider_idx').on(t.providerId, t.startedAt),
+  ],
+);
+
+export type IptvSyncRunRow = typeof iptvSyncRuns.$inferSelect;

@@ -29,33 +29,41 @@ export type ApprovalAutoAction = 'approve' | 'reject' | 'cancel';
  * A person's request for a movie or some seasons/episodes of a show. Its counters are the processing items'
  * statuses counted in one query; `status` is what mediaRequest concluded.
  */
-export const requests = pgTable('requests', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  type: requestType('type').notNull(),
-  tmdbId: integer('tmdb_id'),
-  tvdbId: integer('tvdb_id'),
-  imdbId: text('imdb_id'),
-  title: text('title'),
-  year: integer('year'),
-  /** A movie's release date (YYYY-MM-DD) as the provider gave it when the request was planned: the calendar's. */
-  releaseDate: text('release_date'),
-  /** Whole seasons asked for (TV). */
-  seasons: jsonb('seasons').$type<number[]>().notNull().default([]),
-  /** Single episodes asked for (TV), beside whole seasons. */
-  episodes: jsonb('episodes').$type<{ season: number; episode: number }[]>().notNull().default([]),
-  qualityProfileId: uuid('quality_profile_id')
-    .notNull()
-    .references(() => qualityProfiles.id),
-  targetIds: jsonb('target_ids').$type<string[]>().notNull().default([]),
-  requireApproval: boolean('require_approval').notNull().default(false),
-  approvalTimeoutSeconds: integer('approval_timeout_seconds'),
-  approvalAutoAction: text('approval_auto_action').$type<ApprovalAutoAction>(),
-  status: requestStatus('status').notNull().default('PENDING'),
-  workflowId: text('workflow_id').notNull(),
-  lastError: text('last_error'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const requests = pgTable(
+  'requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    type: requestType('type').notNull(),
+    tmdbId: integer('tmdb_id'),
+    tvdbId: integer('tvdb_id'),
+    imdbId: text('imdb_id'),
+    title: text('title'),
+    year: integer('year'),
+    /** A movie's release date (YYYY-MM-DD) as the provider gave it when the request was planned: the calendar's. */
+    releaseDate: text('release_date'),
+    /** Whole seasons asked for (TV). */
+    seasons: jsonb('seasons').$type<number[]>().notNull().default([]),
+    /** Single episodes asked for (TV), beside whole seasons. */
+    episodes: jsonb('episodes').$type<{ season: number; episode: number }[]>().notNull().default([]),
+    qualityProfileId: uuid('quality_profile_id')
+      .notNull()
+      .references(() => qualityProfiles.id),
+    targetIds: jsonb('target_ids').$type<string[]>().notNull().default([]),
+    requireApproval: boolean('require_approval').notNull().default(false),
+    approvalTimeoutSeconds: integer('approval_timeout_seconds'),
+    approvalAutoAction: text('approval_auto_action').$type<ApprovalAutoAction>(),
+    status: requestStatus('status').notNull().default('PENDING'),
+    workflowId: text('workflow_id').notNull(),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // GET /api/requests: newest first, alone or within a status.
+    index('requests_created_idx').on(t.createdAt, t.id),
+    index('requests_status_created_idx').on(t.status, t.createdAt, t.id),
+  ],
+);
 
 export type RequestRow = typeof requests.$inferSelect;
 
@@ -64,7 +72,10 @@ export interface ReleaseCandidate {
   title: string;
   /** The configured indexer's name: its URL (with its API key) is looked up when the release is fetched. */
   indexer: string;
-  /** The indexer's id for the release (often its details page). */
+  /**
+   * The indexer's id for the release (often its details page), its download link when the indexer gave none.
+   * Absent only in releases found before every release carried one (`releaseGuid` reads either).
+   */
   guid?: string;
   /** The link without credentials: each is a placeholder `{indexer-secret:…}` filled from the indexer's URL. */
   downloadUrl: string;
@@ -134,6 +145,9 @@ export const processingItems = pgTable(
     index('processing_items_open_idx')
       .on(t.status)
       .where(sql`${t.status} not in ('COMPLETED', 'CANCELLED')`),
+    // GET /api/items: newest first, alone or within a status (steps and waits are statuses too).
+    index('processing_items_created_idx').on(t.createdAt, t.id),
+    index('processing_items_status_created_idx').on(t.status, t.createdAt, t.id),
   ],
 );
 

@@ -28,7 +28,11 @@ export const scanRuns = pgTable(
     errors: integer('errors').notNull().default(0),
     errorMessage: text('error_message'),
   },
-  (t) => [index('scan_runs_library_idx').on(t.libraryId, t.startedAt)],
+  (t) => [
+    index('scan_runs_library_idx').on(t.libraryId, t.startedAt),
+    // GET /api/scans across libraries, newest first.
+    index('scan_runs_started_idx').on(t.startedAt, t.id),
+  ],
 );
 
 export type ScanRun = typeof scanRuns.$inferSelect;

@@ -135,7 +135,9 @@ export class TorznabClient {
       {
         title,
         indexer: this.indexer.name,
-        ...(guid ? { guid: redact(guid) } : {}),
+        // The guid names the release among an item's releases and on the blocklist; Torznab requires one,
+        // and an indexer that leaves it out gets its link in its place.
+        guid: redact(guid ?? downloadUrl),
         downloadUrl: redact(downloadUrl),
         ...(magnet && magnet !== downloadUrl ? { magnetUrl: redact(magnet) } : {}),
         ...(infoHash ? { infoHash } : {}),

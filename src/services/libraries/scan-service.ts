@@ -1,7 +1,9 @@
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../db/client.js';
 import { ScanIssueRepository } from '../../db/repositories/scan-issue-repository.js';
-import { ScanRunRepository } from '../../db/repositories/scan-run-repository.js';
+import { LibraryRepository } from '../../db/repositories/library-repository.js';
+import type { PageOfRows, PageRequest } from '../../db/repositories/paging.js';
+import { ScanRunRepository, type ScanListFilter, type ScanSortKey } from '../../db/repositories/scan-run-repository.js';
 import type { ScanRun } from '../../db/schema/index.js';
 import { scanProgressQuery, type ScanProgress } from '../../contracts/scan.js';
 import { ConflictError, NotFoundError } from '../service-errors.js';
@@ -17,6 +19,7 @@ export interface ScanView {
 export class ScanService {
   private readonly scanRuns: ScanRunRepository;
   private readonly issues: ScanIssueRepository;
+  private readonly libraries: LibraryRepository;
 
   constructor(
     db: Database,
@@ -24,6 +27,22 @@ export class ScanService {
   ) {
     this.scanRuns = new ScanRunRepository(db);
     this.issues = new ScanIssueRepository(db);
+    this.libraries = new LibraryRepository(db);
+  }
+
+  /** A page of scans from their rows (counters as last saved; the detail has the live ones). */
+  list(filter: ScanListFilter, page: PageRequest<ScanSortKey>): Promise<PageOfRows<{ run: ScanRun; libraryName: string }>> {
+    return this.scanRuns.list(filter, page);
+  }
+
+  /** A page of one library's scans; the library must exist. */
+  async listForLibrary(
+    libraryId: string,
+    filter: Omit<ScanListFilter, 'libraryId'>,
+    page: PageRequest<ScanSortKey>,
+  ): Promise<PageOfRows<{ run: ScanRun; libraryName: string }>> {
+    if (!(await this.libraries.get(libraryId))) throw new NotFoundError('Library', `Library ${libraryId} not found`);
+    return this.scanRuns.list({ ...filter, libraryId }, page);
   }
 
   async get(id: string): Promise<ScanView> {

@@ -1,5 +1,6 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { Database } from '../../db/client.js';
+import { BlocklistRepository } from '../../db/repositories/blocklist-repository.js';
 import { EventRepository } from '../../db/repositories/event-repository.js';
 import { RequestRepository } from '../../db/repositories/request-repository.js';
 import { EventRecorder } from '../../events/event-recorder.js';
@@ -12,10 +13,15 @@ import {
   episodeStateQuery,
   itemWorkflowId,
   rejectUpdate,
+  releaseGuid,
   retryUpdate,
+  selectReleaseUpdate,
 } from '../../contracts/request.js';
 import { rootMessage } from '../../contracts/failures.js';
 import { ConflictError, NotFoundError } from '../service-errors.js';
+
+const EVENT_OF = { approved: 'item.approved', rejected: 'item.rejected', selected: 'item.release-selected' } as const;
+const SUMMARY_OF = { approved: 'Approved', rejected: 'Rejected', selected: 'Release chosen' } as const;
 
 /** What an item is after a decision. */
 export interface ItemDecision {
@@ -31,6 +37,7 @@ export interface ItemDecision {
 export class ItemService {
   private readonly requests: RequestRepository;
   private readonly events: EventRecorder;
+  private readonly blocklist: BlocklistRepository;
 
   constructor(
     db: Database,
@@ -38,6 +45,7 @@ export class ItemService {
   ) {
     this.requests = new RequestRepository(db);
     this.events = new EventRecorder(new EventRepository(db), this.requests);
+    this.blocklist = new BlocklistRepository(db);
   }
 
   /** Approves the release found for the item; the history records who decided. */
@@ -54,6 +62,20 @@ export class ItemService {
     const release = (await this.requests.getItem(itemId))?.selectedRelease?.title;
     const decision = await this.decide(itemId, (h) => h.executeUpdate(rejectUpdate, { args: [{ reason }] }));
     await this.recordDecision(itemId, 'rejected', release, reason);
+    return decision;
+  }
+
+  /**
+   * Chooses one of the item's releases by its guid: at the approval wait it becomes the approved release,
+   * during the wait for the next search it is taken at once; either way the item goes on to download it.
+   */
+  async selectRelease(itemId: string, guid: string): Promise<ItemDecision> {
+    const release = (await this.requests.getItem(itemId))?.availableReleases.find((r) => releaseGuid(r) === guid);
+    // The item's search marked what was blocklisted then; this also refuses what was blocklisted since.
+    if (release && (await this.blocklist.matching([{ guid, indexer: release.indexer, infoHash: release.infoHash ?? null }])).length > 0)
+      throw new ConflictError(`guid: release "${release.title}" is blocklisted`);
+    const decision = await this.decide(itemId, (h) => h.executeUpdate(selectReleaseUpdate, { args: [{ guid }] }));
+    await this.recordDecision(itemId, 'selected', release?.title);
     return decision;
   }
 
@@ -85,17 +107,17 @@ export class ItemService {
   /** A person's decision goes into the history once the pipeline took it. */
   private async recordDecision(
     itemId: string,
-    decision: 'approved' | 'rejected',
+    decision: 'approved' | 'rejected' | 'selected',
     release: string | undefined,
     reason?: string,
   ): Promise<void> {
     const item = await this.requests.describeItem(itemId);
     if (!item) return;
     await this.events.record({
-      type: decision === 'approved' ? 'item.approved' : 'item.rejected',
+      type: EVENT_OF[decision],
       requestId: item.requestId,
       itemId,
-      summary: `${decision === 'approved' ? 'Approved' : 'Rejected'} by a person: ${item.name}${release ? `: ${release}` : ''}${reason ? ` (${reason})` : ''}`,
+      summary: `${SUMMARY_OF[decision]} by a person: ${item.name}${release ? `: ${release}` : ''}${reason ? ` (${reason})` : ''}`,
       data: { ...(release ? { release } : {}), ...(reason ? { reason } : {}) },
     });
   }

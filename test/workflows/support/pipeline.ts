@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { WorkflowHandle } from '@temporalio/client';
+import type { BlocklistActivities } from '../../../src/activities/blocklist.js';
 import type { DeliveryActivities } from '../../../src/activities/deliver.js';
 import type { DownloadActivities } from '../../../src/activities/download.js';
 import type { EncodeActivities } from '../../../src/activities/encode.js';
@@ -20,12 +21,14 @@ export type PipelineActivities = Pick<RequestItemActivities, 'recordItemTransiti
   Pick<DownloadActivities, 'addRelease' | 'awaitDownload' | 'removeTorrent'> &
   Pick<EncodeActivities, 'encodeItem' | 'acceptEncodedItem' | 'removeWorkFiles'> &
   Pick<DeliveryActivities, 'deliverItem'> &
+  Pick<BlocklistActivities, 'blocklistRelease'> &
   FolderRefreshActivities;
 
 export function release(title: string): ReleaseCandidate {
   return {
     title,
     indexer: 'test-indexer',
+    guid: `https://indexer.test/details/${encodeURIComponent(title)}`,
     downloadUrl: `https://indexer.test/${encodeURIComponent(title)}.torrent`,
     sizeBytes: 1_500_000_000,
     seeders: 12,
@@ -86,6 +89,7 @@ export function pipelineActivities(
     }),
     scanOneFolder: async () => ({ outcome: 'scanned', kind: 'show', titleId: randomUUID(), isNew: true, fileErrors: 0 }),
     startTitlePipeline: async ({ titleId }) => ({ workflowId: `pipeline/show/${titleId}` }),
+    blocklistRelease: async () => ({ id: randomUUID() }),
     ...replace,
   };
   const failing = options.firstCallFails;
