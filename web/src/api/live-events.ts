@@ -22,6 +22,7 @@ const STALE_AFTER: Record<EventType, string[]> = {
   'item.cancelled': ['activity', 'requests', 'history'],
   'item.approved': ['activity', 'requests', 'history'],
   'item.rejected': ['activity', 'requests', 'history'],
+  'item.release-selected': ['activity', 'requests', 'history'],
   'item.status': ['activity', 'requests'],
   'item.progress': ['activity', 'requests'],
   'pipeline.phase': ['activity', 'title'],
