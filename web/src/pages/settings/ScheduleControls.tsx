@@ -4,6 +4,7 @@ import { api, unwrap } from '../../api/client';
 import { Badge } from '../../components/Badge';
 import { ErrorNote } from '../../components/ErrorNote';
 import { fieldMessages } from '../../components/fieldMessages';
+import { TemporalLink } from '../../components/TemporalLink';
 import type { GetAnswer } from '../../api/types';
 import { formatDateTime, formatRelative } from '../../format/format';
 import type { Body } from './types';
@@ -48,6 +49,7 @@ export function ScheduleControls({ schedule }: { schedule: Schedule }) {
         {schedule.paused && <Badge tone="warn">paused</Badge>}
         {schedule.running && <Badge tone="ok">running</Badge>}
         {schedule.edited && <Badge>edited</Badge>}
+        <TemporalLink run={schedule} label={schedule.description} />
       </div>
       <div className="muted">
         {schedule.nextRunAt && (

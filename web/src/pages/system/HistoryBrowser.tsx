@@ -25,6 +25,7 @@ const HISTORY_TYPES: EventType[] = [
   'item.cancelled',
   'item.approved',
   'item.rejected',
+  'item.release-selected',
   'notification.sent',
   'notification.failed',
 ];
