@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
-import { TEST_API_KEY } from '../support/integration.js';
+import { authHeaders, TEST_API_KEY } from '../support/integration.js';
 import {
   createProfile,
   createTarget,
@@ -36,19 +36,29 @@ let context: BrowserContext;
 let page: Page;
 let base: string;
 let requestPath: string;
+let profileId: string;
 
 beforeAll(async () => {
   env = await startRequestPipelineEnvironment({ encodeSlots: 1 });
   base = await env.app.listen({ port: 0, host: '127.0.0.1' });
   const libraryRoot = tempDir('reelflow-ui-movies-');
   const library = await new LibraryRepository(env.database.db).create({ name: 'Movies', kind: 'movie', rootPath: libraryRoot });
-  await createProfile(env.app, { name: 'HD' });
+  profileId = await createProfile(env.app, { name: 'HD' });
   await createTarget(env.app, libraryRoot, library.id);
   await env.publishRelease({
     title: 'The.Matrix.1999.1080p.BluRay.x264-AAA',
     files: ['The.Matrix.1999.1080p.BluRay.x264-AAA.mkv'],
     video: { seconds: 2, width: 320, height: 180, audio: [{ language: 'eng' }] },
     seeders: 10,
+    tmdbId: 603,
+    imdbId: 'tt0133093',
+  });
+  // A second, lesser release: the one a person chooses instead in the second test.
+  await env.publishRelease({
+    title: 'The.Matrix.1999.720p.WEB-DL.x264-BBB',
+    files: ['The.Matrix.1999.720p.WEB-DL.x264-BBB.mkv'],
+    video: { seconds: 2, width: 320, height: 180, audio: [{ language: 'eng' }] },
+    seeders: 3,
     tmdbId: 603,
     imdbId: 'tt0133093',
   });
@@ -116,6 +126,36 @@ describe('the request pages in a browser', () => {
     await checkAndShoot('requests');
   }, 180_000);
 
+  it('chooses another release instead as the item waits for approval', async () => {
+    const targetId = await createTarget(env.app, tempDir('reelflow-ui-elsewhere-'));
+    const created = await env.app.inject({
+      method: 'POST',
+      url: '/api/requests',
+      headers: authHeaders,
+      payload: {
+        type: 'movie',
+        tmdbId: 603,
+        imdbId: 'tt0133093',
+        qualityProfileId: profileId,
+        targetIds: [targetId],
+        requireApproval: true,
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const requestId: string = created.json().id;
+    await page.goto(`${base}/requests/${requestId}`);
+    const item = page.getByTestId('request-item');
+    await item.getByText('Waits for your approval').waitFor({ timeout: 45_000 });
+    await item.getByRole('button', { name: 'Show the other release' }).click();
+    await item.getByRole('button', { name: 'Use this: The.Matrix.1999.720p.WEB-DL.x264-BBB' }).click();
+
+    const [row] = await env.waitForItems(requestId, ([i]) => i?.status !== 'FOUND', 20_000);
+    expect(row!.selectedRelease?.title).toBe('The.Matrix.1999.720p.WEB-DL.x264-BBB');
+    await item.getByText('COMPLETED', { exact: true }).waitFor({ timeout: 90_000 });
+    expect(await item.getByText('The.Matrix.1999.720p.WEB-DL.x264-BBB').count()).toBe(1);
+    await page.getByTestId('request-history').getByText(/720p/).first().waitFor();
+  }, 150_000);
+
   it('shows a 400 next to the field it names', async () => {
     await page.goto(`${base}/settings/indexers`);
     await page.getByRole('button', { name: 'Add indexer' }).click();
@@ -155,7 +195,7 @@ describe('the request pages in a browser', () => {
     }
     // The requested movie on its release date (the provider's, recorded when the request was planned).
     await page.goto(`${base}/calendar?month=1999-03`);
-    await page.getByRole('table').getByRole('link', { name: 'The Matrix' }).waitFor();
+    await page.getByRole('table').getByRole('link', { name: 'The Matrix' }).first().waitFor();
     await checkAndShoot('calendar');
     await page.getByRole('button', { name: 'Agenda' }).click();
     await page.getByTestId('agenda').waitFor();
@@ -181,7 +221,11 @@ describe('the request pages in a browser', () => {
     await small.getByRole('button', { name: /Menu/ }).waitFor();
     const visits: [string, string, () => Promise<unknown>][] = [
       ['request-phone-dark', requestPath, () => small.getByTestId('request-item').waitFor()],
-      ['calendar-phone-dark', '/calendar?view=agenda&month=1999-03', () => small.getByTestId('agenda').getByText('The Matrix').waitFor()],
+      [
+        'calendar-phone-dark',
+        '/calendar?view=agenda&month=1999-03',
+        () => small.getByTestId('agenda').getByText('The Matrix').first().waitFor(),
+      ],
       ['settings-indexers-phone-dark', '/settings/indexers', () => small.getByRole('button', { name: 'Add indexer' }).click()],
     ];
     for (const [name, address, ready] of visits) {

@@ -63,6 +63,8 @@ export function ItemCard({ item, requestTitle }: { item: Item; requestTitle: str
   const speed = live?.bytesPerSecond ? formatSpeed(live.bytesPerSecond) : live?.speed ? `${live.speed.toFixed(1)}×` : null;
   const wait = waitText(item);
   const moving = ['DOWNLOADING', 'ENCODING', 'DELIVERING'].includes(item.status);
+  // The search's other finds: the selected release is listed among them too.
+  const others = item.availableReleases.filter((r) => r.guid !== item.selectedRelease?.guid);
   return (
     <article className="card stack" style={{ gap: 8 }} aria-labelledby={`item-${item.id}`} data-testid="request-item">
       <div className="row" style={{ justifyContent: 'space-between' }}>
@@ -125,17 +127,17 @@ export function ItemCard({ item, requestTitle }: { item: Item; requestTitle: str
             {LABELS[a]}
           </button>
         ))}
-        {item.availableReleases.length > 0 && (
+        {others.length > 0 && (
           <button type="button" className="btn btn-small" aria-expanded={showReleases} onClick={() => setShowReleases((s) => !s)}>
-            {showReleases ? 'Hide' : 'Show'} {item.availableReleases.length} other releases
+            {showReleases ? 'Hide' : 'Show'} {others.length === 1 ? 'the other release' : `${others.length} other releases`}
           </button>
         )}
       </div>
       {action.error && <ErrorNote error={action.error} />}
       {showReleases && (
         <ul className="stack" style={{ gap: 8, paddingLeft: 18 }}>
-          {item.availableReleases.map((r, i) => (
-            <li key={i} className="row" style={{ justifyContent: 'space-between', alignItems: 'flex-start' }}>
+          {others.map((r) => (
+            <li key={r.guid} className="row" style={{ justifyContent: 'space-between', alignItems: 'flex-start' }}>
               <ReleaseLine release={r} />
               <ReleaseChoice item={item} release={r} />
             </li>
