@@ -156,6 +156,27 @@ describe('the request pages in a browser', () => {
     await page.getByTestId('request-history').getByText(/720p/).first().waitFor();
   }, 150_000);
 
+  it("offers a show's seasons as the provider lists them, and names what the API refuses", async () => {
+    await page.goto(`${base}/requests/new`);
+    await page.getByLabel('TV show').check();
+    await page.getByLabel('Title').fill('Breaking Bad');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('button', { name: 'Choose Breaking Bad', exact: true }).click();
+    await page.getByRole('checkbox', { name: 'Season 1', exact: true }).waitFor({ timeout: 30_000 });
+    // Neither a season nor an episode: the API's message appears under the seasons.
+    await page
+      .getByRole('checkbox', { name: /target-/ })
+      .first()
+      .check();
+    await page.getByRole('button', { name: 'Request Breaking Bad' }).click();
+    await page
+      .getByRole('group', { name: 'Seasons' })
+      .getByRole('alert')
+      .filter({ hasText: 'a TV request needs seasons or episodes' })
+      .waitFor();
+    expect(page.url()).toMatch(/\/requests\/new$/);
+  });
+
   it('shows a 400 next to the field it names', async () => {
     await page.goto(`${base}/settings/indexers`);
     await page.getByRole('button', { name: 'Add indexer' }).click();
