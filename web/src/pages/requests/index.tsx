@@ -1,11 +1,16 @@
-import { PageHeader } from '../../components/PageHeader';
+import { Route, Routes } from 'react-router';
+import { NewRequest } from './NewRequest';
+import { RequestList } from './RequestList';
+import { RequestDetail } from './RequestDetail';
+import './requests.css';
 
-/** The Requests page (its own folder: web/src/pages/requests/). */
+/** Requests: the list (/requests), a new one (/requests/new) and one request with its items (/requests/:id). */
 export default function RequestsPage() {
   return (
-    <section>
-      <PageHeader title="Requests" />
-      <p className="muted">This page is on its way.</p>
-    </section>
+    <Routes>
+      <Route index element={<RequestList />} />
+      <Route path="new" element={<NewRequest />} />
+      <Route path=":id" element={<RequestDetail />} />
+    </Routes>
   );
 }

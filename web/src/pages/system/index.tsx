@@ -1,11 +1,18 @@
 import { PageHeader } from '../../components/PageHeader';
+import { Health } from './Health';
+import { HistoryBrowser } from './HistoryBrowser';
+import { ScanRuns } from './ScanRuns';
+import { WebhookDeliveries } from './WebhookDeliveries';
 
-/** The System page (its own folder: web/src/pages/system/). */
+/** How Reelflow itself is doing: its services, its webhooks, and everything that happened. */
 export default function SystemPage() {
   return (
-    <section>
+    <section className="stack">
       <PageHeader title="System" />
-      <p className="muted">This page is on its way.</p>
+      <Health />
+      <ScanRuns />
+      <WebhookDeliveries />
+      <HistoryBrowser />
     </section>
   );
 }
