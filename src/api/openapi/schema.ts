@@ -4790,6 +4790,8 @@ export interface paths {
                                 targetIds: string[];
                                 requireApproval: boolean;
                                 /** @enum {string} */
+                                monitor: "none" | "existing" | "future" | "all";
+                                /** @enum {string} */
                                 status: "PENDING" | "PROCESSING" | "COMPLETED" | "PARTIAL" | "FAILED" | "CANCELLED";
                                 workflowId: string;
                                 /**
@@ -4863,6 +4865,8 @@ export interface paths {
                         approvalTimeoutSeconds?: number;
                         /** @enum {string} */
                         approvalAutoAction?: "approve" | "reject" | "cancel";
+                        /** @enum {string} */
+                        monitor?: "none" | "existing" | "future" | "all";
                     };
                 };
             };
@@ -4892,6 +4896,8 @@ export interface paths {
                             qualityProfileId: string;
                             targetIds: string[];
                             requireApproval: boolean;
+                            /** @enum {string} */
+                            monitor: "none" | "existing" | "future" | "all";
                             /** @enum {string} */
                             status: "PENDING" | "PROCESSING" | "COMPLETED" | "PARTIAL" | "FAILED" | "CANCELLED";
                             workflowId: string;
@@ -4981,6 +4987,8 @@ export interface paths {
                             qualityProfileId: string;
                             targetIds: string[];
                             requireApproval: boolean;
+                            /** @enum {string} */
+                            monitor: "none" | "existing" | "future" | "all";
                             /** @enum {string} */
                             status: "PENDING" | "PROCESSING" | "COMPLETED" | "PARTIAL" | "FAILED" | "CANCELLED";
                             workflowId: string;
@@ -5074,6 +5082,8 @@ export interface paths {
                             qualityProfileId: string;
                             targetIds: string[];
                             requireApproval: boolean;
+                            /** @enum {string} */
+                            monitor: "none" | "existing" | "future" | "all";
                             /** @enum {string} */
                             status: "PENDING" | "PROCESSING" | "COMPLETED" | "PARTIAL" | "FAILED" | "CANCELLED";
                             workflowId: string;
