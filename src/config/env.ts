@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { PipelineTimings } from '../contracts/request.js';
-import { DEFAULT_PIPELINE_TIMINGS, DEFAULT_REQUEST_WATCH_MS, defaultWorkDir, parseIndexerList, type RequestPipelineSettings } from './request-pipeline-settings.js';
+import {
+  DEFAULT_PIPELINE_TIMINGS,
+  DEFAULT_REQUEST_WATCH_MS,
+  defaultWorkDir,
+  parseIndexerList,
+  type RequestPipelineSettings,
+} from './request-pipeline-settings.js';
 
 /**
  * The application's configuration, read once from the environment. Every variable is documented in the

@@ -10,7 +10,10 @@ import {
   type RequestRow,
 } from '../schema/index.js';
 
-export type NewRequest = Omit<RequestRow, 'id' | 'status' | 'createdAt' | 'updatedAt' | 'lastError' | 'workflowId' | 'releaseDate' | 'monitor'> & {
+export type NewRequest = Omit<
+  RequestRow,
+  'id' | 'status' | 'createdAt' | 'updatedAt' | 'lastError' | 'workflowId' | 'releaseDate' | 'monitor'
+> & {
   id: string;
   workflowId: string;
   /** 'none' (plan once) when not given. */
