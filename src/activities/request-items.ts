@@ -56,6 +56,19 @@ function cacheEntityId(request: RequestRow): string {
 
 export type PlannedPipeline = Omit<EpisodePipelineInput, 'timings'>;
 
+/**
+ * The seasons a TV request reads, and those it takes whole (every episode, later ones included): the
+ * seasons it names; with `monitor: all` every season from 1 up to the last one named; and seasons past
+ * the last one named that a `future` or `all` watch found (`held`: the seasons of its items so far).
+ */
+function seasonsOf(request: RequestRow, held: number[]): { seasonNumbers: number[]; whole: Set<number> } {
+  const named = [...request.seasons, ...request.episodes.map((e) => e.season)];
+  const last = Math.max(0, ...named);
+  const upToLast = request.monitor === 'all' ? Array.from({ length: last }, (_, i) => i + 1) : [];
+  const whole = new Set([...request.seasons, ...upToLast, ...held.filter((n) => n > last)]);
+  return { seasonNumbers: [...new Set([...named, ...whole])].sort((a, b) => a - b), whole };
+}
+
 /** The request's bookkeeping: expanding it into processing items, and every item transition. */
 export function createRequestItemActivities({ requests, providerCache, events, watchCadenceMs }: RequestItemActivityDeps) {
   /**
@@ -175,8 +188,7 @@ export function createRequestItemActivities({ requests, providerCache, events, w
       const request = await requests.get(input.requestId);
       // Retried: the API starts the workflow before it writes the row (see RequestService.create).
       if (!request) throw ApplicationFailure.retryable(`Request ${input.requestId} does not exist`, REQUEST_MISSING);
-      const seasonNumbers =
-        request.type === 'tv' ? [...new Set([...request.seasons, ...request.episodes.map((e) => e.season)])].sort((a, b) => a - b) : [];
+      const { seasonNumbers, whole } = request.type === 'tv' ? seasonsOf(request, []) : { seasonNumbers: [], whole: new Set<number>() };
       // The title and every season at once: on a cold cache each is its own provider fetch.
       const [{ title, year, releaseDate }, seasonAnswers] = await Promise.all([
         titleOf(request),
@@ -195,7 +207,7 @@ export function createRequestItemActivities({ requests, providerCache, events, w
       for (const [index, season] of seasonNumbers.entries()) {
         const episodes = episodesOf(seasonAnswers[index]!, request, title, season);
         seasonSizes.set(season, episodes.length);
-        planned.push(...wantedEpisodes(request, season, episodes, request.seasons.includes(season)));
+        planned.push(...wantedEpisodes(request, season, episodes, whole.has(season)));
       }
       const items = await requests.upsertItems(request.id, planned);
       return items.map((item) => episodePipelineOf(request, { title, year }, item, seasonSizes));
@@ -219,16 +231,11 @@ export function createRequestItemActivities({ requests, providerCache, events, w
       if (!request) throw ApplicationFailure.retryable(`Request ${input.requestId} does not exist`, REQUEST_MISSING);
       if (request.type !== 'tv') return { added: [], moved: [], showEnded: true };
       const title = request.title ?? '';
-      const before = await requests.listItems(request.id);
-      const requested = [...request.seasons, ...request.episodes.map((e) => e.season)];
-      const last = Math.max(0, ...requested);
-      const upToLast = request.monitor === 'all' ? Array.from({ length: last }, (_, i) => i + 1) : [];
-      // Seasons taken whole: the requested ones, those `all` adds, and later ones `future` found earlier.
-      const whole = new Set([...request.seasons, ...upToLast, ...before.map((i) => i.seasonNumber).filter((n) => n > last)]);
-      const seasonNumbers = [...new Set([...requested, ...whole])].sort((a, b) => a - b);
+      const held = (await requests.listItems(request.id)).map((item) => item.seasonNumber);
+      const { seasonNumbers, whole } = seasonsOf(request, held);
       const watchesLater = request.monitor === 'future' || request.monitor === 'all';
       // `future`: the season after the last one held, which no provider may know yet.
-      const next = watchesLater ? Math.max(last, ...whole) + 1 : undefined;
+      const next = watchesLater ? Math.max(0, ...seasonNumbers) + 1 : undefined;
       const [show, answers, nextAnswer] = await Promise.all([
         providerCache.fetchAssets({
           entityType: 'tv',
