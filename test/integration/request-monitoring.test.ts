@@ -21,6 +21,25 @@ const SHOW: FakeTmdbShow = {
   seasons: [{ number: 1, episodes: [{ number: 1, name: 'Pilot', airDate: '2031-06-01' }] }],
 };
 
+/** A show in its first season: a `future` request for it takes the second season once TMDB announces it. */
+const NEW_SEASON_SHOW: FakeTmdbShow = {
+  id: 990202,
+  name: 'Second Season Show',
+  status: 'Returning Series',
+  seasons: [{ number: 1, episodes: [{ number: 1, name: 'Opener', airDate: '2031-06-01' }] }],
+};
+
+/** Two seasons: an `all` request naming the second takes the first too. */
+const TWO_SEASON_SHOW: FakeTmdbShow = {
+  id: 990203,
+  name: 'Two Season Show',
+  status: 'Returning Series',
+  seasons: [
+    { number: 1, episodes: [{ number: 1, name: 'Old', airDate: '2031-01-01' }] },
+    { number: 2, episodes: [{ number: 1, name: 'New', airDate: '2031-06-01' }] },
+  ],
+};
+
 /** The workers re-plan a watched request every second (REELFLOW_REQUEST_WATCH_SECONDS=1). */
 const WATCH_MS = 1_000;
 
@@ -31,7 +50,7 @@ const taskQueue = `test-request-monitoring-${Math.random().toString(36).slice(2,
 beforeAll(async () => {
   const database = await createTestDatabase();
   temporal = await createTestClient();
-  const [tmdb, indexer] = await Promise.all([startFakeTmdb({ shows: [SHOW] }), startFakeTorznab()]);
+  const [tmdb, indexer] = await Promise.all([startFakeTmdb({ shows: [SHOW, NEW_SEASON_SHOW, TWO_SEASON_SHOW] }), startFakeTorznab()]);
   onCleanup(() => tmdb.close());
   onCleanup(() => indexer.close());
   await configureProvider(database.db, { kind: 'tmdb', baseUrl: tmdb.baseUrl, credentials: { apiKey: TMDB_FAKE_API_KEY } });
@@ -65,10 +84,30 @@ beforeAll(async () => {
   app = await createTestApp({ database, temporal, taskQueue });
 });
 
-// The watching request and its waiting items would keep the worker from draining.
+const requestIds: string[] = [];
+
+/**
+ * The watching requests and their waiting items would keep the worker from draining. Each request is
+ * cancelled first (its watch stops, its items are cancelled); the provider fetches its last re-plan asked
+ * for then finish on their own, as a re-plan waits for them and the worker drains its activities.
+ */
 afterAll(async () => {
-  for await (const run of temporal.workflow.list({ query: `TaskQueue = "${taskQueue}" AND ExecutionStatus = "Running"` })) {
-    await temporal.workflow.getHandle(run.workflowId, run.runId).terminate('test cleanup');
+  for (const requestId of requestIds) {
+    const handle = temporal.workflow.getHandle(requestWorkflowId(requestId));
+    await handle.cancel();
+    await handle.result();
+  }
+  const running = `TaskQueue = "${taskQueue}" AND ExecutionStatus = "Running"`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const runs = [];
+    for await (const run of temporal.workflow.list({ query: running })) runs.push(run);
+    if (runs.length === 0) break;
+    if (Date.now() > deadline) {
+      for (const run of runs) await temporal.workflow.getHandle(run.workflowId, run.runId).terminate('test cleanup');
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 });
 
@@ -107,6 +146,7 @@ describe('a watched TV request', () => {
     });
     expect(created.statusCode).toBe(201);
     const request = created.json() as { id: string; monitor: string };
+    requestIds.push(request.id);
     expect(request.monitor).toBe('existing');
     const [pilot] = await itemsWhen(request.id, (items) => items.length === 1 && items[0]!.status === 'AWAITING', 'the pilot to wait');
 
@@ -143,6 +183,41 @@ describe('a watched TV request', () => {
     expect(await itemsWhen(request.id, () => true, 'the items')).toHaveLength(2);
     const now = (await api('GET', `/api/requests/${request.id}`)).json() as { status: string };
     expect(now.status).toBe('PROCESSING');
+  });
+
+  it('with monitor "future" takes a season announced later; with "all" the seasons before the one named', async () => {
+    const profileId = await createProfile(app);
+    const targetId = await createTarget(app, tempDir('reelflow-target-'));
+    const submit = async (show: FakeTmdbShow, seasons: number[], monitor: string) => {
+      const created = await api('POST', '/api/requests', {
+        type: 'tv',
+        tmdbId: show.id,
+        seasons,
+        monitor,
+        qualityProfileId: profileId,
+        targetIds: [targetId],
+      });
+      expect(created.statusCode).toBe(201);
+      const request = created.json() as { id: string; monitor: string };
+      requestIds.push(request.id);
+      expect(request.monitor).toBe(monitor);
+      return request.id;
+    };
+    const future = await submit(NEW_SEASON_SHOW, [1], 'future');
+    const all = await submit(TWO_SEASON_SHOW, [2], 'all');
+    await itemsWhen(future, (items) => items.length === 1 && items[0]!.status === 'AWAITING', 'the first season to be planned');
+
+    NEW_SEASON_SHOW.seasons.push({ number: 2, episodes: [{ number: 1, name: 'Return', airDate: '2032-03-01' }] });
+    const items = await itemsWhen(future, (all) => all.length === 2 && all[1]!.status === 'AWAITING', 'the new season to get its item');
+    expect(items.map((i) => [i.seasonNumber, i.episodeNumber])).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
+    const whole = await itemsWhen(all, (items) => items.length === 2, 'both seasons of the "all" request');
+    expect(whole.map((i) => [i.seasonNumber, i.episodeNumber])).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
   });
 
   it('refuses a movie request that asks to be watched, naming the field', async () => {
