@@ -109,6 +109,18 @@ export function createRequestItemActivities({ requests, providerCache, events, w
     });
   }
 
+  /** The show's status as the highest-priority provider with metadata names it ("Returning Series", "Ended"…). */
+  async function showStatus(request: RequestRow, maxAgeMs?: number): Promise<string | undefined> {
+    const answer = await providerCache.fetchAssets({
+      entityType: 'tv',
+      entityId: cacheEntityId(request),
+      externalIds: externalIdsOf(request),
+      priority: 'background',
+      ...(maxAgeMs === undefined ? {} : { maxAgeMs }),
+    });
+    return Object.values(answer.providers).find((p) => p?.metadata)?.metadata?.status;
+  }
+
   /** What every item of the request passes on to its pipeline. */
   function commonOf(request: RequestRow) {
     return {
@@ -213,11 +225,16 @@ export function createRequestItemActivities({ requests, providerCache, events, w
       return items.map((item) => episodePipelineOf(request, { title, year }, item, seasonSizes));
     },
 
-    /** How the request keeps watching (its `monitor`; a movie never does) and this worker's cadence. */
+    /**
+     * How the request keeps watching (its `monitor`; a movie never does), this worker's cadence, and whether
+     * the show has ended already (from the provider cache, which planning filled): then there is nothing to watch.
+     */
     async requestWatch(input: { requestId: string }): Promise<RequestWatch> {
       const request = await requests.get(input.requestId);
       if (!request) throw ApplicationFailure.retryable(`Request ${input.requestId} does not exist`, REQUEST_MISSING);
-      return { monitor: request.type === 'tv' ? request.monitor : 'none', cadenceMs: watchCadenceMs };
+      const monitor = request.type === 'tv' ? request.monitor : 'none';
+      if (monitor === 'none') return { monitor, cadenceMs: watchCadenceMs };
+      return { monitor, cadenceMs: watchCadenceMs, showEnded: showHasEnded(await showStatus(request)) };
     },
 
     /**
@@ -236,14 +253,8 @@ export function createRequestItemActivities({ requests, providerCache, events, w
       const watchesLater = request.monitor === 'future' || request.monitor === 'all';
       // `future`: the season after the last one held, which no provider may know yet.
       const next = watchesLater ? Math.max(0, ...seasonNumbers) + 1 : undefined;
-      const [show, answers, nextAnswer] = await Promise.all([
-        providerCache.fetchAssets({
-          entityType: 'tv',
-          entityId: cacheEntityId(request),
-          externalIds: externalIdsOf(request),
-          priority: 'background',
-          maxAgeMs: watchCadenceMs,
-        }),
+      const [status, answers, nextAnswer] = await Promise.all([
+        showStatus(request, watchCadenceMs),
         Promise.all(seasonNumbers.map((n) => fetchSeason(request, n, watchCadenceMs))),
         next === undefined ? undefined : fetchSeason(request, next, watchCadenceMs),
       ]);
@@ -261,7 +272,6 @@ export function createRequestItemActivities({ requests, providerCache, events, w
       }
       await requests.moveAirDates(request.id, planned);
       const items = await requests.upsertItems(request.id, planned);
-      const status = Object.values(show.providers).find((p) => p?.metadata)?.metadata?.status;
       return {
         added: items
           .filter((item) => !(item.id in input.known))

@@ -56,6 +56,8 @@ export interface RequestWatch {
   monitor: RequestMonitor;
   /** REELFLOW_REQUEST_WATCH_SECONDS: the time between two re-plans of a watched request. */
   cadenceMs: number;
+  /** The provider called the show ended or cancelled when the request was planned: nothing to watch for. */
+  showEnded?: boolean;
 }
 
 /** A re-plan's answer: only what changed against the items the workflow already knows. */

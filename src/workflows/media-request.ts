@@ -144,7 +144,7 @@ async function watchSeasons(input: MediaRequestInput, children: Children): Promi
   const { requestId } = input;
   try {
     const watch = await requestWatch({ requestId });
-    if (watch.monitor === 'none') return;
+    if (watch.monitor === 'none' || watch.showEnded) return;
     for (;;) {
       await sleep(watch.cadenceMs);
       const replan = await replanRequestItems({ requestId, known: children.knownItems() }).catch((error: unknown) => {

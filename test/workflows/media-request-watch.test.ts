@@ -56,13 +56,13 @@ class ProviderSeason {
 function watchedRequest(
   requestId: string,
   season: ProviderSeason,
-  options: { monitor?: RequestMonitor; replan?: (known: Record<string, string | null>) => RequestReplan; approval?: boolean } = {},
+  options: { monitor?: RequestMonitor; showEnded?: boolean; replan?: (known: Record<string, string | null>) => RequestReplan } = {},
 ) {
   const planned = [...season.episodes];
   const request = new ActivityCalls<RequestActivities>({
     recordRequestStatus: async () => {},
     planRequestItems: async () => planned,
-    requestWatch: async () => ({ monitor: options.monitor ?? 'existing', cadenceMs: CADENCE_MS }),
+    requestWatch: async () => ({ monitor: options.monitor ?? 'existing', cadenceMs: CADENCE_MS, showEnded: options.showEnded ?? false }),
     replanRequestItems: async ({ known }) => (options.replan ?? ((k) => season.replan(k)))(known),
     concludeRequest: async () => 'COMPLETED',
   });
@@ -158,10 +158,13 @@ describe.concurrent('mediaRequest watching its seasons', () => {
     expect(statuses.indexOf('SEARCHING')).toBeGreaterThan(statuses.indexOf('AWAITING'));
   });
 
-  test('monitor "none" plans once: no re-plan, the request concludes when its items are done', async () => {
+  test.for([
+    { why: 'monitor "none"', watch: { monitor: 'none' as const } },
+    { why: 'a show already ended when it was planned', watch: { monitor: 'existing' as const, showEnded: true } },
+  ])('$why plans once: no re-plan, the request concludes when its items are done', async ({ watch }) => {
     const requestId = randomUUID();
     const season = new ProviderSeason([episode(requestId, 1)]);
-    const calls = watchedRequest(requestId, season, { monitor: 'none' });
+    const calls = watchedRequest(requestId, season, watch);
     const handle = await start(
       requestId,
       calls,
