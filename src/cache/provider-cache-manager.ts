@@ -116,7 +116,7 @@ export class ProviderCacheManager {
     const fresh = await this.freshCache(
       () => this.deps.cache.read(request.entityType, request.entityId),
       (stored) => stored.metadata,
-      request.language,
+      request,
       { entityId: request.entityId },
     );
     if (!fresh) return undefined;
@@ -146,7 +146,7 @@ export class ProviderCacheManager {
     const fresh = await this.freshCache(
       () => this.deps.cache.readSeason({ entityType: request.entityType, entityId: request.entityId, seasonNumber: request.seasonNumber }),
       (rows) => rows,
-      request.language,
+      request,
       { entityId: request.entityId, seasonNumber: request.seasonNumber },
     );
     return fresh && seasonResultFromRows(fresh.stored, fresh.oldest, fresh.ageDays);
@@ -160,7 +160,7 @@ export class ProviderCacheManager {
   private async freshCache<T>(
     read: () => Promise<T>,
     answersOf: (stored: T) => { fetchedAt: Date; language: string }[],
-    language: string,
+    { language, maxAgeMs }: { language: string; maxAgeMs?: number },
     logFields: Record<string, unknown>,
   ): Promise<{ stored: T; oldest: Date; ageDays: number } | undefined> {
     let stored: T;
@@ -175,7 +175,8 @@ export class ProviderCacheManager {
     const times = answers.map((answer) => answer.fetchedAt.getTime());
     const oldest = Math.min(...times);
     const age = this.now().getTime() - oldest;
-    if (times.length === 0 || age >= this.ttlMs || answers.some((answer) => answer.language !== language)) {
+    const maxAge = Math.min(this.ttlMs, maxAgeMs ?? this.ttlMs);
+    if (times.length === 0 || age >= maxAge || answers.some((answer) => answer.language !== language)) {
       this.deps.metrics?.requests.inc({ result: 'miss' });
       return undefined;
     }

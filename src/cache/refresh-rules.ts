@@ -30,6 +30,12 @@ export const MAX_AGE_DAYS: Record<ReleaseClass, number> = {
 const RECENT_DAYS = 60;
 const CURRENT_DAYS = 3 * 365;
 const RUNNING_STATUSES = new Set(['returning series', 'in production', 'planned', 'pilot']);
+const FINISHED_STATUSES = new Set(['ended', 'canceled', 'cancelled']);
+
+/** A show its provider calls ended or cancelled: it gains no episodes. An unknown status may still. */
+export function showHasEnded(status: string | null | undefined): boolean {
+  return !!status && FINISHED_STATUSES.has(status.toLowerCase());
+}
 
 export function releaseClass(candidate: Omit<RefreshCandidate, 'fetchedAt'>, now: Date): ReleaseClass {
   const released = releaseDate(candidate.premiered);

@@ -11,6 +11,8 @@ export interface FetchAssetsRequest {
   assetTypes?: ProviderAssetType[];
   /** Fetch even when the cache is fresh. */
   force?: boolean;
+  /** Answer from the cache only when it is younger than this (and than the cache's TTL). */
+  maxAgeMs?: number;
   /** 'user' for a person's click (runs first), 'background' for refreshes and automation. */
   priority?: FetchPriority;
   language?: string;
@@ -58,6 +60,8 @@ export interface FetchSeasonRequest {
   seasonNumber: number;
   /** Fetch even when the cache is fresh. */
   force?: boolean;
+  /** Answer from the cache only when it is younger than this (and than the cache's TTL): a watched request's cadence. */
+  maxAgeMs?: number;
   /** 'user' for a person's request (runs first), 'background' for refreshes and automation. */
   priority?: FetchPriority;
   language?: string;

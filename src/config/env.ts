@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { PipelineTimings } from '../contracts/request.js';
-import { DEFAULT_PIPELINE_TIMINGS, defaultWorkDir, parseIndexerList, type RequestPipelineSettings } from './request-pipeline-settings.js';
+import {
+  DEFAULT_PIPELINE_TIMINGS,
+  DEFAULT_REQUEST_WATCH_MS,
+  defaultWorkDir,
+  parseIndexerList,
+  type RequestPipelineSettings,
+} from './request-pipeline-settings.js';
 
 /**
  * The application's configuration, read once from the environment. Every variable is documented in the
@@ -80,6 +86,7 @@ const envSchema = z.object({
   REELFLOW_SEARCH_RETRY_MAX_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.searchRetryMaxMs),
   REELFLOW_HEARTBEAT_TIMEOUT_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.heartbeatTimeoutMs),
   REELFLOW_STEP_RETRY_WINDOW_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.stepRetryWindowMs!, { zeroAllowed: true }),
+  REELFLOW_REQUEST_WATCH_SECONDS: seconds(DEFAULT_REQUEST_WATCH_MS),
   REELFLOW_HISTORY_DAYS: z.coerce
     .number({ message: 'a whole number of days' })
     .int('a whole number of days')
@@ -170,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       encodeSlots: e.REELFLOW_ENCODE_SLOTS,
       workDir: defaultWorkDir(dataDir),
       timings: pipelineTimings(e),
+      requestWatchMs: Math.round(e.REELFLOW_REQUEST_WATCH_SECONDS * 1000),
     },
   };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { QbittorrentSettings } from '../integrations/qbittorrent/qbittorrent-client.js';
 import type { TorznabIndexer } from '../integrations/torznab/torznab-indexer.js';
 import { DEFAULT_STEP_RETRY_WINDOW_MS, type PipelineTimings } from '../contracts/request.js';
+import { MAX_AGE_DAYS } from '../cache/refresh-rules.js';
 
 /** What the request pipeline's activities need to reach qBittorrent, the indexers and the disk. */
 export interface RequestPipelineSettings {
@@ -17,7 +18,15 @@ export interface RequestPipelineSettings {
   workDir: string;
   /** Durations of an item's waits and checks; unset: DEFAULT_PIPELINE_TIMINGS. */
   timings?: PipelineTimings;
+  /** Time between two re-plans of a watched TV request; unset: DEFAULT_REQUEST_WATCH_MS. */
+  requestWatchMs?: number;
 }
+
+/**
+ * A watched request re-reads its seasons as often as the provider refresh re-reads a show that aired lately
+ * (refresh-rules' "recent" class): every few days, REELFLOW_REQUEST_WATCH_SECONDS.
+ */
+export const DEFAULT_REQUEST_WATCH_MS = MAX_AGE_DAYS.recent * 24 * 60 * 60_000;
 
 /** Production durations; each is a REELFLOW_… variable (README), and tests configure their workers shorter. */
 export const DEFAULT_PIPELINE_TIMINGS: PipelineTimings = {

@@ -40,8 +40,43 @@ export interface PipelineTimings {
 /** The step retry window of REELFLOW_STEP_RETRY_WINDOW_SECONDS' default: an hour. */
 export const DEFAULT_STEP_RETRY_WINDOW_MS = 60 * 60_000;
 
+/**
+ * How a TV request keeps watching its seasons after the first plan (Sonarr's "monitored", adapted):
+ * `none` plans once; `existing` re-reads the requested seasons for new episodes and moved air dates;
+ * `future` also takes the seasons after the last one requested as the provider announces them; `all` is
+ * `future` with every season from 1 up to the last one requested. A movie is always `none`.
+ */
+export const requestMonitorModes = ['none', 'existing', 'future', 'all'] as const;
+export type RequestMonitor = (typeof requestMonitorModes)[number];
+
 export interface MediaRequestInput {
   requestId: string;
+  /**
+   * Only in a watching run continued as new: every item planned so far with the air date its pipeline was
+   * last told, so the next re-plan starts none twice and signals only moved dates.
+   */
+  known?: Record<string, string | null>;
+  /** A watching run continues as new at this history length (tests set it low); DEFAULT_MAX_HISTORY_EVENTS otherwise. */
+  maxHistoryEvents?: number;
+}
+
+/** What a watching request needs to know before it sleeps: its mode and the worker's re-check cadence. */
+export interface RequestWatch {
+  monitor: RequestMonitor;
+  /** REELFLOW_REQUEST_WATCH_SECONDS: the time between two re-plans of a watched request. */
+  cadenceMs: number;
+  /** The provider called the show ended or cancelled when the request was planned: nothing to watch for. */
+  showEnded?: boolean;
+}
+
+/** A re-plan's answer: only what changed against the items the workflow already knows. */
+export interface RequestReplan {
+  /** Items planned by this re-plan (or by an earlier attempt of it), ready to start. */
+  added: Omit<EpisodePipelineInput, 'timings'>[];
+  /** Known items whose air date the provider moved. */
+  moved: { itemId: string; airDate: string | null }[];
+  /** The provider says the show has ended or was cancelled: no episode will be added any more. */
+  showEnded: boolean;
 }
 
 export interface EpisodeMedia {
@@ -131,6 +166,12 @@ export const BLOCKLISTED = 'blocklisted';
  */
 export const releaseGuid = (release: Pick<ReleaseCandidate, 'guid' | 'downloadUrl'>): string => release.guid ?? release.downloadUrl;
 
+/**
+ * The provider moved the item's air date: an item still waiting for its air date waits for the new one
+ * (or searches at once when the new date has passed); at any other step it is ignored.
+ */
+export const airDateChangedSignal = defineSignal<[{ airDate: string | null }]>('airDateChanged');
+
 /** Ends a timed wait (air date, search backoff) now. */
 export const endWaitSignal = defineSignal('endWait');
 /** The waits `endWaitSignal` ends; a person's decision (approval, retry or cancel) is never skipped. */
@@ -151,7 +192,11 @@ const timingsShape = {
 const nameText = z.string().trim().min(1, 'a non-empty name');
 
 // Runs started before the durations came from the worker carry `timings` too; the check lets extra fields pass.
-export const mediaRequestInputSchema = z.object({ requestId: uuidText });
+export const mediaRequestInputSchema = z.object({
+  requestId: uuidText,
+  known: z.record(uuidText, z.string().nullable()).optional(),
+  maxHistoryEvents: z.number().int().positive().optional(),
+});
 
 export const episodePipelineInputSchema = z.object({
   itemId: uuidText,

@@ -8,7 +8,7 @@ import { createEncodeActivities } from '../activities/encode.js';
 import { createPipelineTimingsActivities } from '../activities/pipeline-timings.js';
 import { createReleaseSearchActivities } from '../activities/release-search.js';
 import { createRequestItemActivities } from '../activities/request-items.js';
-import { DEFAULT_PIPELINE_TIMINGS, type RequestPipelineSettings } from '../config/request-pipeline-settings.js';
+import { DEFAULT_PIPELINE_TIMINGS, DEFAULT_REQUEST_WATCH_MS, type RequestPipelineSettings } from '../config/request-pipeline-settings.js';
 import type { Database } from '../db/client.js';
 import { BlocklistRepository } from '../db/repositories/blocklist-repository.js';
 import { DeliveryTargetRepository } from '../db/repositories/delivery-target-repository.js';
@@ -46,7 +46,12 @@ export function createRequestPipelineActivities(deps: RequestPipelineDeps) {
   const indexers = configuredIndexers(deps.db, deps.credentialsCipher, deps.settings.indexers);
   return {
     ...createPipelineTimingsActivities(deps.settings.timings ?? DEFAULT_PIPELINE_TIMINGS),
-    ...createRequestItemActivities({ requests, providerCache, events }),
+    ...createRequestItemActivities({
+      requests,
+      providerCache,
+      events,
+      watchCadenceMs: deps.settings.requestWatchMs ?? DEFAULT_REQUEST_WATCH_MS,
+    }),
     ...createReleaseSearchActivities({ indexers, profiles, blocklist }),
     ...createBlocklistActivities({ blocklist }),
     ...createDownloadActivities({

@@ -25,6 +25,7 @@ import { folderRefreshWorkflowType, type FolderRefreshInput } from '../contracts
 import {
   BLOCKLISTED,
   ENDABLE_WAITS,
+  airDateChangedSignal,
   approveUpdate,
   cancelUpdate,
   endWaitSignal,
@@ -169,6 +170,8 @@ class Item {
   /** The release a person chose while the search waited, until the search takes it. */
   chosen: ReleaseCandidate | undefined;
   cancelRequested = false;
+  /** The air date the request last announced (airDateChanged), when it moved since the start. */
+  movedAirDate: { airDate: string | null } | undefined;
   private retryRequested = false;
   private waitEnded = false;
   private scope: CancellationScope | undefined;
@@ -190,6 +193,9 @@ class Item {
     setHandler(episodeStateQuery, () => this.state);
     setHandler(endWaitSignal, () => {
       this.waitEnded = true;
+    });
+    setHandler(airDateChangedSignal, (moved) => {
+      this.movedAirDate = moved;
     });
     const mustAwaitApproval = () => {
       const { status, waitingFor } = this.state;
@@ -428,13 +434,19 @@ class Run {
   }
 }
 
+/** Waits for the air date, the latest one airDateChanged announced: a moved date starts the wait again. */
 async function awaitAirDate({ input, item, timings }: Run): Promise<void> {
-  if (!input.airDate) return;
-  const searchFrom = Date.parse(`${input.airDate}T00:00:00Z`) + timings.airDateDelayMs;
-  const remaining = searchFrom - Date.now();
-  if (!(remaining > 0)) return;
-  await item.transition('AWAITING');
-  await item.wait('air date', remaining, () => false, searchFrom);
+  for (let waiting = false; ; waiting = true) {
+    const moved = item.movedAirDate;
+    const airDate = moved ? moved.airDate : input.airDate;
+    if (!airDate) return;
+    const searchFrom = Date.parse(`${airDate}T00:00:00Z`) + timings.airDateDelayMs;
+    const remaining = searchFrom - Date.now();
+    if (!(remaining > 0)) return;
+    if (!waiting) await item.transition('AWAITING');
+    const ended = await item.wait('air date', remaining, () => item.movedAirDate !== moved, searchFrom);
+    if (!ended || item.movedAirDate === moved) return;
+  }
 }
 
 /** 'chosen' when a person chose a release while the search waited: it needs no approval. */

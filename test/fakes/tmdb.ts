@@ -19,10 +19,16 @@ export interface FakeTmdbOptions {
   shows?: FakeTmdbShow[];
 }
 
+/**
+ * An extra show. Its seasons and status are read at each request, so a test may change them while it runs
+ * (an episode announced, an air date moved, the show ended).
+ */
 export interface FakeTmdbShow {
   id: number;
   name: string;
   seasons: { number: number; episodes: { number: number; name: string; airDate: string }[] }[];
+  /** TMDB's status ("Returning Series", "Ended"…); Breaking Bad's "Ended" when not given. */
+  status?: string;
 }
 
 export function startFakeTmdb(options: FakeTmdbOptions = {}): Promise<FakeServer> {
@@ -54,6 +60,7 @@ function routeExtraShow(request: RecordedRequest, shows: FakeTmdbShow[]): FakeRe
       id: show.id,
       name: show.name,
       original_name: show.name,
+      ...(show.status ? { status: show.status } : {}),
       number_of_seasons: show.seasons.length,
       seasons: show.seasons.map((season) => ({
         air_date: season.episodes[0]?.airDate ?? null,

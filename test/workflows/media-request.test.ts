@@ -13,7 +13,7 @@ import { ActivityCalls, eventually } from './support/activity-calls.js';
 import { tierPipelineTimings, useTierWorkers } from './support/environment.js';
 import { episodeInput, fails, pipelineActivities, release, type PipelineActivities } from './support/pipeline.js';
 
-type RequestActivities = Pick<RequestItemActivities, 'recordRequestStatus' | 'planRequestItems' | 'concludeRequest'>;
+type RequestActivities = Pick<RequestItemActivities, 'recordRequestStatus' | 'planRequestItems' | 'concludeRequest' | 'requestWatch'>;
 
 const workers = useTierWorkers();
 const web = release('Severance.S01E02.1080p.WEB-DL');
@@ -36,6 +36,8 @@ function requestActivities(
     recordRequestStatus: async () => {},
     planRequestItems: async () => planned,
     concludeRequest: async () => 'COMPLETED',
+    // Planned once, as a movie or a request with `monitor: "none"` is (media-request-watch.test.ts watches).
+    requestWatch: async () => ({ monitor: 'none' as const, cadenceMs: 60_000 }),
     ...replace,
   });
   return { request, items };

@@ -5040,6 +5040,8 @@ export interface paths {
                                 targetIds: string[];
                                 requireApproval: boolean;
                                 /** @enum {string} */
+                                monitor: "none" | "existing" | "future" | "all";
+                                /** @enum {string} */
                                 status: "PENDING" | "PROCESSING" | "COMPLETED" | "PARTIAL" | "FAILED" | "CANCELLED";
                                 workflowId: string;
                                 /**
@@ -5113,6 +5115,8 @@ export interface paths {
                         approvalTimeoutSeconds?: number;
                         /** @enum {string} */
                         approvalAutoAction?: "approve" | "reject" | "cancel";
+                        /** @enum {string} */
+                        monitor?: "none" | "existing" | "future" | "all";
                     };
                 };
             };
@@ -5142,6 +5146,8 @@ export interface paths {
                             qualityProfileId: string;
                             targetIds: string[];
                             requireApproval: boolean;
+                            /** @enum {string} */
+                            monitor: "none" | "existing" | "future" | "all";
                             /** @enum {string} */
                             status: "PENDING" | "PROCESSING" | "COMPLETED" | "PARTIAL" | "FAILED" | "CANCELLED";
                             workflowId: string;
@@ -5231,6 +5237,8 @@ export interface paths {
                             qualityProfileId: string;
                             targetIds: string[];
                             requireApproval: boolean;
+                            /** @enum {string} */
+                            monitor: "none" | "existing" | "future" | "all";
                             /** @enum {string} */
                             status: "PENDING" | "PROCESSING" | "COMPLETED" | "PARTIAL" | "FAILED" | "CANCELLED";
                             workflowId: string;
@@ -5324,6 +5332,8 @@ export interface paths {
                             qualityProfileId: string;
                             targetIds: string[];
                             requireApproval: boolean;
+                            /** @enum {string} */
+                            monitor: "none" | "existing" | "future" | "all";
                             /** @enum {string} */
                             status: "PENDING" | "PROCESSING" | "COMPLETED" | "PARTIAL" | "FAILED" | "CANCELLED";
                             workflowId: string;

@@ -4,7 +4,7 @@ import { processingItemStatuses, type ProcessingItemRow, type ReleaseCandidate }
 import { itemSteps, itemWaits } from '../../requests/item-stage.js';
 import type { ItemListEntry } from '../../services/requests/request-list-service.js';
 import type { RequestWithAggregates } from '../../services/requests/request-service.js';
-import { itemWorkflowId, releaseGuid } from '../../contracts/request.js';
+import { itemWorkflowId, releaseGuid, requestMonitorModes } from '../../contracts/request.js';
 import type { TemporalLinks } from '../../services/temporal-links.js';
 import { isoDate, temporalUrl, toIso } from '../schemas.js';
 
@@ -38,6 +38,8 @@ export const requestBody = z.object({
   qualityProfileId: z.uuid(),
   targetIds: z.array(z.string()),
   requireApproval: z.boolean(),
+  /** How the request keeps watching its seasons; `none` for a movie and for requests made before monitoring. */
+  monitor: z.enum(requestMonitorModes),
   status: z.enum(requestStatuses),
   workflowId: z.string(),
   temporalUrl,
@@ -126,6 +128,7 @@ export const requestDto = ({ request: r, aggregates: counts }: RequestWithAggreg
   qualityProfileId: r.qualityProfileId,
   targetIds: r.targetIds,
   requireApproval: r.requireApproval,
+  monitor: r.monitor,
   status: r.status,
   workflowId: r.workflowId,
   temporalUrl: links.workflow(r.workflowId),

@@ -4,6 +4,7 @@ import { requestSortKeys, requestStatuses } from '../../db/repositories/request-
 import { RequestListService } from '../../services/requests/request-list-service.js';
 import { RequestService } from '../../services/requests/request-service.js';
 import type { AppDeps } from '../app-deps.js';
+import { requestMonitorModes } from '../../contracts/request.js';
 import { oneOrMore, pageBody, pagingQuery } from '../paging.js';
 import { uuidParams } from '../schemas.js';
 import { itemBody, itemDto, requestBody, requestDto } from './request-bodies.js';
@@ -42,6 +43,8 @@ const createBody = z
       .max(365 * 24 * 3600, 'at most a year')
       .optional(),
     approvalAutoAction: z.enum(['approve', 'reject', 'cancel']).optional(),
+    /** TV: how the request keeps watching its seasons (docs/api.md); `existing` when not given. A movie: only `none`. */
+    monitor: z.enum(requestMonitorModes).optional(),
   })
   .strict()
   .superRefine((body, ctx) => {
@@ -52,8 +55,11 @@ const createBody = z
       }
       if (body.seasons.length === 0 && body.episodes.length === 0)
         ctx.addIssue({ code: 'custom', path: ['seasons'], message: 'a TV request needs seasons or episodes' });
-    } else if (body.tmdbId === undefined && body.imdbId === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['tmdbId'], message: 'a movie request needs tmdbId or imdbId' });
+    } else {
+      if (body.tmdbId === undefined && body.imdbId === undefined)
+        ctx.addIssue({ code: 'custom', path: ['tmdbId'], message: 'a movie request needs tmdbId or imdbId' });
+      if (body.monitor !== undefined && body.monitor !== 'none')
+        ctx.addIssue({ code: 'custom', path: ['monitor'], message: 'a movie request has no seasons to watch: only "none"' });
     }
   });
 

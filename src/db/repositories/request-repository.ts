@@ -10,9 +10,14 @@ import {
   type RequestRow,
 } from '../schema/index.js';
 
-export type NewRequest = Omit<RequestRow, 'id' | 'status' | 'createdAt' | 'updatedAt' | 'lastError' | 'workflowId' | 'releaseDate'> & {
+export type NewRequest = Omit<
+  RequestRow,
+  'id' | 'status' | 'createdAt' | 'updatedAt' | 'lastError' | 'workflowId' | 'releaseDate' | 'monitor'
+> & {
   id: string;
   workflowId: string;
+  /** 'none' (plan once) when not given. */
+  monitor?: RequestRow['monitor'];
 };
 
 export interface RequestAggregates {
@@ -110,6 +115,26 @@ export class RequestRepository {
         .onConflictDoNothing();
     }
     return this.listItems(requestId);
+  }
+
+  /**
+   * Air dates the provider moved, written over the planned ones (a re-plan of a watched request). Only rows
+   * whose date differs are touched, so a repeated re-plan writes nothing.
+   */
+  async moveAirDates(requestId: string, planned: PlannedItem[]): Promise<void> {
+    for (const p of planned) {
+      await this.db
+        .update(processingItems)
+        .set({ airDate: p.airDate, updatedAt: new Date() })
+        .where(
+          and(
+            eq(processingItems.requestId, requestId),
+            eq(processingItems.seasonNumber, p.seasonNumber),
+            eq(processingItems.episodeNumber, p.episodeNumber),
+            dsql`${processingItems.airDate} is distinct from ${p.airDate}`,
+          ),
+        );
+    }
   }
 
   listItems(requestId: string): Promise<ProcessingItemRow[]> {

@@ -24,6 +24,8 @@ export type ProcessingItemStatus = (typeof processingItemStatuses)[number];
 export const processingItemStatus = pgEnum('processing_item_status', processingItemStatuses);
 
 export type ApprovalAutoAction = 'approve' | 'reject' | 'cancel';
+/** contracts/request.ts' requestMonitorModes (the schema imports no contracts). */
+export type RequestMonitor = 'none' | 'existing' | 'future' | 'all';
 
 /**
  * A person's request for a movie or some seasons/episodes of a show. Its counters are the processing items'
@@ -52,6 +54,8 @@ export const requests = pgTable(
     requireApproval: boolean('require_approval').notNull().default(false),
     approvalTimeoutSeconds: integer('approval_timeout_seconds'),
     approvalAutoAction: text('approval_auto_action').$type<ApprovalAutoAction>(),
+    /** How a TV request keeps watching its seasons (contracts' RequestMonitor); requests made before it plan once. */
+    monitor: text('monitor').$type<RequestMonitor>().notNull().default('none'),
     status: requestStatus('status').notNull().default('PENDING'),
     workflowId: text('workflow_id').notNull(),
     lastError: text('last_error'),

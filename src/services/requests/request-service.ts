@@ -12,6 +12,7 @@ import {
   itemWorkflowId,
   requestWorkflowId,
   type MediaRequestInput,
+  type RequestMonitor,
 } from '../../contracts/request.js';
 import { startWorkflow } from '../../contracts/workflows.js';
 import { ConflictError, InvalidRequestError, NotFoundError } from '../service-errors.js';
@@ -40,6 +41,8 @@ export interface NewMediaRequest {
   requireApproval: boolean;
   approvalTimeoutSeconds?: number;
   approvalAutoAction?: ApprovalAutoAction;
+  /** A TV request watches the seasons it names (`existing`) unless told otherwise; a movie never watches. */
+  monitor?: RequestMonitor;
   /** Where the field names in errors start: "body" for the REST API. */
   fieldPrefix?: string;
 }
@@ -97,6 +100,7 @@ export class RequestService {
         requireApproval: request.requireApproval,
         approvalTimeoutSeconds: request.approvalTimeoutSeconds ?? null,
         approvalAutoAction: request.approvalAutoAction ?? null,
+        monitor: request.type === 'tv' ? (request.monitor ?? 'existing') : 'none',
       })
       .catch(async (error: unknown) => {
         await handle.terminate('the request could not be stored').catch(() => undefined);

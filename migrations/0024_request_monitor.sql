@@ -1,0 +1,1 @@
+ALTER TABLE "requests" ADD COLUMN "monitor" text DEFAULT 'none' NOT NULL;
