@@ -1,7 +1,14 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { PipelineTimings } from '../contracts/request.js';
-import { DEFAULT_PIPELINE_TIMINGS, defaultWorkDir, parseIndexerList, type RequestPipelineSettings } from './request-pipeline-settings.js';
+import type { UpgradeTimings } from '../contracts/item-upgrade.js';
+import {
+  DEFAULT_PIPELINE_TIMINGS,
+  DEFAULT_UPGRADE_TIMINGS,
+  defaultWorkDir,
+  parseIndexerList,
+  type RequestPipelineSettings,
+} from './request-pipeline-settings.js';
 
 /**
  * The application's configuration, read once from the environment. Every variable is documented in the
@@ -79,6 +86,9 @@ const envSchema = z.object({
   REELFLOW_SEARCH_RETRY_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.searchRetryMs),
   REELFLOW_SEARCH_RETRY_MAX_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.searchRetryMaxMs),
   REELFLOW_HEARTBEAT_TIMEOUT_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.heartbeatTimeoutMs),
+  REELFLOW_UPGRADE_WINDOW_SECONDS: seconds(DEFAULT_UPGRADE_TIMINGS.upgradeWindowMs, { zeroAllowed: true }),
+  REELFLOW_UPGRADE_SEARCH_SECONDS: seconds(DEFAULT_UPGRADE_TIMINGS.upgradeSearchMs),
+  REELFLOW_UPGRADE_SEARCH_MAX_SECONDS: seconds(DEFAULT_UPGRADE_TIMINGS.upgradeSearchMaxMs),
   REELFLOW_HISTORY_DAYS: z.coerce
     .number({ message: 'a whole number of days' })
     .int('a whole number of days')
@@ -169,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       encodeSlots: e.REELFLOW_ENCODE_SLOTS,
       workDir: defaultWorkDir(dataDir),
       timings: pipelineTimings(e),
+      upgradeTimings: upgradeTimings(e),
     },
   };
 }
@@ -182,6 +193,15 @@ function pipelineTimings(e: z.infer<typeof envSchema>): PipelineTimings {
     searchRetryMs: ms(e.REELFLOW_SEARCH_RETRY_SECONDS),
     searchRetryMaxMs: ms(e.REELFLOW_SEARCH_RETRY_MAX_SECONDS),
     heartbeatTimeoutMs: ms(e.REELFLOW_HEARTBEAT_TIMEOUT_SECONDS),
+  };
+}
+
+function upgradeTimings(e: z.infer<typeof envSchema>): UpgradeTimings {
+  const ms = (s: number) => Math.round(s * 1000);
+  return {
+    upgradeWindowMs: ms(e.REELFLOW_UPGRADE_WINDOW_SECONDS),
+    upgradeSearchMs: ms(e.REELFLOW_UPGRADE_SEARCH_SECONDS),
+    upgradeSearchMaxMs: ms(e.REELFLOW_UPGRADE_SEARCH_MAX_SECONDS),
   };
 }
 

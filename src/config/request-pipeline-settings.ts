@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { QbittorrentSettings } from '../integrations/qbittorrent/qbittorrent-client.js';
 import type { TorznabIndexer } from '../integrations/torznab/torznab-indexer.js';
 import type { PipelineTimings } from '../contracts/request.js';
+import type { UpgradeTimings } from '../contracts/item-upgrade.js';
 
 /** What the request pipeline's activities need to reach qBittorrent, the indexers and the disk. */
 export interface RequestPipelineSettings {
@@ -17,6 +18,8 @@ export interface RequestPipelineSettings {
   workDir: string;
   /** Durations of an item's waits and checks; unset: DEFAULT_PIPELINE_TIMINGS. */
   timings?: PipelineTimings;
+  /** How long and how often a delivered item below its profile's preferred quality looks for an upgrade; unset: DEFAULT_UPGRADE_TIMINGS. */
+  upgradeTimings?: UpgradeTimings;
 }
 
 /** Production durations; each is a REELFLOW_… variable (README), and tests configure their workers shorter. */
@@ -27,6 +30,16 @@ export const DEFAULT_PIPELINE_TIMINGS: PipelineTimings = {
   searchRetryMs: 15 * 60_000,
   searchRetryMaxMs: 12 * 60 * 60_000,
   heartbeatTimeoutMs: 20_000,
+};
+
+/**
+ * Production upgrade search: for 14 days after delivery, first after 6 hours, then at most daily. Worker
+ * configuration (REELFLOW_UPGRADE_…), like the pipeline's other durations: tests shorten it.
+ */
+export const DEFAULT_UPGRADE_TIMINGS: UpgradeTimings = {
+  upgradeWindowMs: 14 * 24 * 60 * 60_000,
+  upgradeSearchMs: 6 * 60 * 60_000,
+  upgradeSearchMaxMs: 24 * 60 * 60_000,
 };
 
 export class IndexerListError extends Error {}

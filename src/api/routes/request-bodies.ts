@@ -84,6 +84,8 @@ export const itemBody = z.object({
   selectedRelease: releaseBody.nullable(),
   availableReleases: z.array(releaseBody),
   qualityMet: z.boolean().nullable(),
+  /** Set while the delivered item looks for a release meeting its profile's preferred quality: until when. */
+  upgradeUntil: isoDate.nullable(),
   progress: z.number(),
   lastError: z.string().nullable(),
   downloadedAt: isoDate.nullable(),
@@ -152,6 +154,7 @@ export const itemDto = (i: ProcessingItemRow, live: z.infer<typeof itemBody>['li
   selectedRelease: i.selectedRelease ? releaseDto(i.selectedRelease) : null,
   availableReleases: i.availableReleases.map(releaseDto),
   qualityMet: i.qualityMet,
+  upgradeUntil: toIso(i.upgradeUntil),
   progress: i.progress,
   lastError: i.lastError,
   downloadedAt: toIso(i.downloadedAt),

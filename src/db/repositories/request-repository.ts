@@ -49,6 +49,7 @@ export type ItemChanges = Partial<
     | 'downloadedAt'
     | 'encodedAt'
     | 'deliveredAt'
+    | 'upgradeUntil'
   >
 >;
 
