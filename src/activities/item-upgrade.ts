@@ -38,7 +38,12 @@ export function createItemUpgradeActivities({ profiles, requests }: ItemUpgradeA
      * The delivered item (COMPLETED) as it waits for an upgrade, or stops waiting (`upgradeUntil` null). No
      * history event: the item's status does not change for anyone looking at the request.
      */
-    async recordUpgradeWait(input: { itemId: string; upgradeUntil: string | null; qualityMet?: boolean; lastError?: string | null }): Promise<void> {
+    async recordUpgradeWait(input: {
+      itemId: string;
+      upgradeUntil: string | null;
+      qualityMet?: boolean;
+      lastError?: string | null;
+    }): Promise<void> {
       await requests.transition(input.itemId, 'COMPLETED', {
         upgradeUntil: input.upgradeUntil === null ? null : new Date(input.upgradeUntil),
         ...(input.qualityMet !== undefined ? { qualityMet: input.qualityMet } : {}),

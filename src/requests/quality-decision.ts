@@ -49,7 +49,10 @@ export function decideReleases(found: FoundRelease[], rules: QualityRules, wante
 }
 
 /** Whether a release has the profile's preferred resolution (or better): the cutoff an upgrade looks for. */
-export function meetsPreferredQuality(release: Pick<ReleaseCandidate, 'resolution'>, rules: Pick<QualityRules, 'preferredResolution'>): boolean {
+export function meetsPreferredQuality(
+  release: Pick<ReleaseCandidate, 'resolution'>,
+  rules: Pick<QualityRules, 'preferredResolution'>,
+): boolean {
   return (release.resolution ?? 0) >= rules.preferredResolution;
 }
 

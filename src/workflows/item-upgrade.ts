@@ -59,7 +59,10 @@ export async function handOffToUpgrade(pipeline: EpisodePipelineInput, delivered
       workflowId: itemUpgradeWorkflowId(itemId),
       args: [args],
       parentClosePolicy: ParentClosePolicy.ABANDON,
-      typedSearchAttributes: [{ key: ReelflowRequestId, value: requestId }, { key: ReelflowItemId, value: itemId }],
+      typedSearchAttributes: [
+        { key: ReelflowRequestId, value: requestId },
+        { key: ReelflowItemId, value: itemId },
+      ],
     });
   } catch (error) {
     // A pipeline that delivered again after a retry finds the upgrade search already started.

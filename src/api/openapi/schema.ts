@@ -5198,6 +5198,8 @@ export interface paths {
                                 rejections: string[];
                             }[];
                             qualityMet: boolean | null;
+                            /** Format: date-time */
+                            upgradeUntil: string | null;
                             progress: number;
                             lastError: string | null;
                             /** Format: date-time */
@@ -5538,7 +5540,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the wait for an air date or for the next search, and search now */
+        /** End the wait for an air date, for the next search or for the next upgrade search, and search now */
         post: {
             parameters: {
                 query?: never;
@@ -5586,7 +5588,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel an item: its torrent and temporary files are removed */
+        /** Cancel an item: its torrent and temporary files are removed; a delivered item looking for an upgrade stops looking and keeps its file */
         post: {
             parameters: {
                 query?: never;

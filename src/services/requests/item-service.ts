@@ -101,17 +101,21 @@ export class ItemService {
       await h.signal(endWaitSignal);
       return { itemId: state.itemId, status: 'COMPLETED' };
     };
-    return this.decide(itemId, async (h) => {
-      // A signal, as the wait is a timer the workflow may end at any moment; the query says whether there is one to end.
-      const state = await h.query(episodeStateQuery);
-      if (!state.waitingFor || !ENDABLE_WAITS.includes(state.waitingFor)) {
-        throw new ConflictError(
-          `Item is ${state.status}${state.waitingFor ? `, waiting for ${state.waitingFor}` : ''}: there is no air date or search wait to end`,
-        );
-      }
-      await h.signal(endWaitSignal);
-      return { itemId: state.itemId, status: state.status };
-    }, { upgrade });
+    return this.decide(
+      itemId,
+      async (h) => {
+        // A signal, as the wait is a timer the workflow may end at any moment; the query says whether there is one to end.
+        const state = await h.query(episodeStateQuery);
+        if (!state.waitingFor || !ENDABLE_WAITS.includes(state.waitingFor)) {
+          throw new ConflictError(
+            `Item is ${state.status}${state.waitingFor ? `, waiting for ${state.waitingFor}` : ''}: there is no air date or search wait to end`,
+          );
+        }
+        await h.signal(endWaitSignal);
+        return { itemId: state.itemId, status: state.status };
+      },
+      { upgrade },
+    );
   }
 
   /** A person's decision goes into the history once the pipeline took it. */

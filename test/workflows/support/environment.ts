@@ -71,7 +71,11 @@ function tier(): Promise<Tier> {
       // Heartbeats reach the server at once, so a cancel reaches a stand-in within milliseconds.
       maxHeartbeatThrottleInterval: 50,
       defaultHeartbeatThrottleInterval: 50,
-      activities: { ...createPipelineTimingsActivities(tierPipelineTimings), upgradeTimings: upgradeTimingsOfTest, default: dispatchToStandIn },
+      activities: {
+        ...createPipelineTimingsActivities(tierPipelineTimings),
+        upgradeTimings: upgradeTimingsOfTest,
+        default: dispatchToStandIn,
+      },
     };
     const workers = await Promise.all([
       Worker.create({ ...common, taskQueue, workflowBundle: { codePath: inject('workflowBundlePath') } }),
