@@ -8,7 +8,17 @@ import { BLOCKLISTED, cancelUpdate, endWaitSignal } from '../../src/contracts/re
 import { itemUpgradeStateQuery, itemUpgradeWorkflowId, type UpgradeTimings } from '../../src/contracts/item-upgrade.js';
 import { ActivityCalls, eventually } from './support/activity-calls.js';
 import { useTierWorkers } from './support/environment.js';
-import { episodeInput, hashOf, pipelineActivities, release, startEpisode, type PipelineActivities } from './support/pipeline.js';
+import {
+  downloadedFile,
+  episodeInput,
+  fails,
+  hashOf,
+  pipelineActivities,
+  release,
+  runsUntilCancelled,
+  startEpisode,
+  type PipelineActivities,
+} from './support/pipeline.js';
 
 const workers = useTierWorkers();
 
@@ -31,9 +41,11 @@ function upgradeActivities(
   first: ReleaseCandidate[],
   later: () => { accepted: ReleaseCandidate[]; rejected?: ReleaseCandidate[] },
   timings: UpgradeTimings,
+  replace: Partial<PipelineActivities> = {},
 ): ActivityCalls<UpgradeActivities> {
   let searches = 0;
   const base = pipelineActivities([], {
+    ...replace,
     searchReleases: async ({ excluded }) => {
       const offered = searches++ === 0 ? { accepted: first } : later();
       return {
@@ -178,5 +190,53 @@ describe.concurrent('itemUpgrade: an item delivered below its profile looks for 
     expect(calls.of('recordUpgradeWait')).toEqual([{ itemId: input.itemId, upgradeUntil: null, qualityMet: true }]);
     expect(calls.count('searchReleases')).toBe(1);
     expect(calls.count('addRelease')).toBe(1);
+  });
+
+  test('cancel while an upgrade downloads: its torrent and work files are removed, the delivered file stays', async () => {
+    let downloads = 0;
+    const calls = upgradeActivities(
+      [hdtv],
+      () => ({ accepted: [web] }),
+      { upgradeWindowMs: 10 * 60_000, upgradeSearchMs: 200, upgradeSearchMaxMs: 200 },
+      { awaitDownload: async ({ hash }) => (downloads++ === 0 ? downloadedFile(hash) : runsUntilCancelled()) },
+    );
+    const { input, upgrade } = await deliveredItem(calls);
+    await eventually(
+      async () => (await upgrade.query(itemUpgradeStateQuery)).release !== null && downloads === 2,
+      'the upgrade to download',
+    );
+
+    await upgrade.executeUpdate(cancelUpdate);
+    expect(await upgrade.result()).toEqual({ itemId: input.itemId, outcome: 'stopped' });
+    expect(calls.of('removeTorrent')).toEqual([{ itemId: input.itemId, hash: hashOf(web) }]);
+    // The first delivery's clean-up, then the cancelled upgrade's.
+    expect(calls.count('removeWorkFiles')).toBe(2);
+    expect(calls.count('deliverItem')).toBe(1);
+    expect(calls.count('encodeItem')).toBe(1);
+    expect(calls.of('recordUpgradeWait').at(-1)).toEqual({ itemId: input.itemId, upgradeUntil: null });
+  });
+
+  test('an upgrade that fails on the way is cleaned up and set aside, and the next one that meets the profile is taken', async () => {
+    const webRip = at(1080, 'Severance.S01E02.1080p.WEBRip');
+    let encodes = 0;
+    const base = pipelineActivities([]).activities;
+    const calls = upgradeActivities(
+      [hdtv],
+      () => ({ accepted: [web, webRip] }),
+      { upgradeWindowMs: 10 * 60_000, upgradeSearchMs: 200, upgradeSearchMaxMs: 200 },
+      { encodeItem: async (args) => (encodes++ === 1 ? fails('ffmpeg broke')() : base.encodeItem(args)) },
+    );
+    const { input, upgrade } = await deliveredItem(calls);
+
+    expect(await upgrade.result()).toEqual({ itemId: input.itemId, outcome: 'upgraded' });
+    expect(calls.of('addRelease').map((a) => a.release.title)).toEqual([hdtv.title, web.title, webRip.title]);
+    // The broken one was cleaned up and the item said why, still COMPLETED with its file.
+    expect(calls.of('removeTorrent')).toEqual([{ itemId: input.itemId, hash: hashOf(web) }]);
+    expect(calls.of('recordUpgradeWait')[1]).toEqual({
+      itemId: input.itemId,
+      upgradeUntil: expect.any(String),
+      lastError: expect.stringContaining(`Upgrade to "${web.title}" set aside: ffmpeg broke`),
+    });
+    expect(calls.count('deliverItem')).toBe(2);
   });
 });
