@@ -5303,6 +5303,8 @@ export interface paths {
                                 /** Format: date-time */
                                 deliveredAt: string | null;
                                 /** Format: date-time */
+                                upgradeUntil: string | null;
+                                /** Format: date-time */
                                 updatedAt: string;
                                 /** @enum {string} */
                                 requestType: "movie" | "tv";

@@ -182,6 +182,7 @@ export const itemRowBody = itemBody
     downloadedAt: true,
     encodedAt: true,
     deliveredAt: true,
+    upgradeUntil: true,
     updatedAt: true,
   })
   .extend({
@@ -209,6 +210,7 @@ export const itemRowDto = (entry: ItemListEntry, links: TemporalLinks): z.infer<
     downloadedAt: toIso(entry.item.downloadedAt),
     encodedAt: toIso(entry.item.encodedAt),
     deliveredAt: toIso(entry.item.deliveredAt),
+    upgradeUntil: toIso(entry.item.upgradeUntil),
     updatedAt: toIso(entry.item.updatedAt)!,
     requestType: entry.requestType,
     requestTitle: entry.requestTitle,
