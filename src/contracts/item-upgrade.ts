@@ -36,6 +36,8 @@ export interface ItemUpgradeInput extends Omit<EpisodePipelineInput, 'airDate' |
   excluded?: string[];
   /** Carried over a continue-as-new: the next wait before searching. */
   backoffMs?: number;
+  /** History length at which a run continues as new; unset: the default (tests set it low). */
+  maxHistoryEvents?: number;
 }
 
 /** How an upgrade ended: an upgrade delivered, the window ran out, a person stopped it, or none was wanted. */
@@ -72,4 +74,5 @@ export const itemUpgradeInputSchema = z.looseObject({
   until: z.iso.datetime().optional(),
   excluded: z.array(z.string()).optional(),
   backoffMs: z.number().int().nonnegative().optional(),
+  maxHistoryEvents: z.number().int().positive().optional(),
 });

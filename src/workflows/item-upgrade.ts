@@ -99,7 +99,8 @@ export async function itemUpgrade(untrusted: ItemUpgradeInput): Promise<ItemUpgr
   let backoff = input.backoffMs ?? timings.upgradeSearchMs;
 
   for (;;) {
-    if (historyIsLong()) return continueAsNew<typeof itemUpgrade>({ ...input, until: iso(until), excluded, backoffMs: backoff });
+    if (historyIsLong(input.maxHistoryEvents))
+      return continueAsNew<typeof itemUpgrade>({ ...input, until: iso(until), excluded, backoffMs: backoff });
     const left = until - Date.now();
     if (left <= 0) return upgrade.finish('window-ended');
     const searchNow = await upgrade.wait(Math.min(backoff, left), until);

@@ -239,4 +239,34 @@ describe.concurrent('itemUpgrade: an item delivered below its profile looks for 
     });
     expect(calls.count('deliverItem')).toBe(2);
   });
+
+  test('a long search continues as new, keeping its deadline and what it set aside', async () => {
+    let later = 0;
+    const calls = upgradeActivities(
+      [],
+      // Nothing better for a while: each of these searches and waits lengthens the history.
+      () => (later++ < 3 ? { accepted: [otherHdtv] } : { accepted: [web] }),
+      { upgradeWindowMs: 10 * 60_000, upgradeSearchMs: 50, upgradeSearchMaxMs: 50 },
+    );
+    const itemId = episodeInput().itemId;
+    workers.serve(calls.activities, itemId);
+    const until = new Date(Date.now() + 10 * 60_000).toISOString();
+    const upgrade = await workers.client.workflow.start<typeof itemUpgrade>('itemUpgrade', {
+      workflowId: itemUpgradeWorkflowId(itemId),
+      taskQueue: workers.taskQueue,
+      args: [{ ...episodeInput({ itemId }), delivered: hdtv, until, maxHistoryEvents: 40 }],
+    });
+
+    expect(await upgrade.result()).toEqual({ itemId, outcome: 'upgraded' });
+    // More than one run, each carrying the deadline and the delivered release on.
+    const last = await upgrade.describe();
+    expect(last.runId).not.toBe(upgrade.firstExecutionRunId);
+    const searches = calls.of('searchReleases');
+    // The first search answers `first` (nothing), three more a 720p, the fifth the upgrade.
+    expect(searches.length).toBe(5);
+    for (const search of searches) expect(search.excluded).toContain(hdtv.downloadUrl);
+    expect(calls.of('addRelease').map((a) => a.release.title)).toEqual([web.title]);
+    // A run given its deadline (as a continued one is) writes no new one: the only write ends the wait.
+    expect(calls.of('recordUpgradeWait')).toEqual([{ itemId, upgradeUntil: null }]);
+  });
 });
