@@ -108,14 +108,16 @@ export async function itemUpgrade(untrusted: ItemUpgradeInput): Promise<ItemUpgr
     if (!searchNow && Date.now() >= until) return upgrade.finish('window-ended');
     backoff = Math.min(backoff * 2, timings.upgradeSearchMaxMs);
 
-    const found = await searchReleases({ media: input.media, ids: input.ids, qualityProfileId: input.qualityProfileId, excluded });
-    const { upgrades } = await judgeUpgrade({ qualityProfileId: input.qualityProfileId, delivered: null, accepted: found.accepted });
+    const upgrades = await searchUpgrades(input, excluded, upgrade);
     for (const release of upgrades) {
+      // A cancel that came while it searched, when there was no download to cancel yet.
+      if (upgrade.stopRequested) return upgrade.finish('stopped');
       const taken = await takeRelease(input, upgrade, pipeline, release);
       if (taken === 'delivered') return upgrade.result('upgraded');
       if (taken === 'stopped') return upgrade.finish('stopped');
       excluded.push(release.downloadUrl);
     }
+    if (upgrade.stopRequested) return upgrade.finish('stopped');
   }
 }
 
@@ -219,6 +221,26 @@ class Upgrade {
   result(outcome: UpgradeOutcome): ItemUpgradeResult {
     this.state.upgradeUntil = null;
     return { itemId: this.itemId, outcome };
+  }
+}
+
+/**
+ * The accepted releases of a search that meet the profile, best first. A search that fails (every indexer
+ * down, its retries spent) finds nothing this time: the item says why and waits for the next one.
+ */
+async function searchUpgrades(input: ItemUpgradeInput, excluded: string[], upgrade: Upgrade): Promise<ReleaseCandidate[]> {
+  const { itemId, qualityProfileId } = input;
+  try {
+    const found = await searchReleases({ media: input.media, ids: input.ids, qualityProfileId, excluded });
+    return (await judgeUpgrade({ qualityProfileId, delivered: null, accepted: found.accepted })).upgrades;
+  } catch (error) {
+    if (isCancellation(error)) throw error;
+    await recordUpgradeWait({
+      itemId,
+      upgradeUntil: upgrade.state.upgradeUntil,
+      lastError: `Upgrade search failed: ${rootMessage(error)}`,
+    });
+    return [];
   }
 }
 

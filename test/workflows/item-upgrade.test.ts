@@ -1,4 +1,5 @@
 import type { WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, test } from 'vitest';
 import type { ItemUpgradeActivities } from '../../src/activities/item-upgrade.js';
 import type { UpgradeTimingsActivities } from '../../src/activities/upgrade-timings.js';
@@ -268,5 +269,26 @@ describe.concurrent('itemUpgrade: an item delivered below its profile looks for 
     expect(calls.of('addRelease').map((a) => a.release.title)).toEqual([web.title]);
     // A run given its deadline (as a continued one is) writes no new one: the only write ends the wait.
     expect(calls.of('recordUpgradeWait')).toEqual([{ itemId, upgradeUntil: null }]);
+  });
+
+  test('a failed upgrade search is noted on the item, which searches again on its back-off', async () => {
+    let later = 0;
+    const calls = upgradeActivities(
+      [hdtv],
+      () => {
+        if (later++ === 0) throw ApplicationFailure.nonRetryable('Every indexer failed', 'IndexersFailed');
+        return { accepted: [web] };
+      },
+      { upgradeWindowMs: 10 * 60_000, upgradeSearchMs: 200, upgradeSearchMaxMs: 200 },
+    );
+    const { input, upgrade } = await deliveredItem(calls);
+
+    expect(await upgrade.result()).toEqual({ itemId: input.itemId, outcome: 'upgraded' });
+    expect(calls.count('searchReleases')).toBe(3);
+    expect(calls.of('recordUpgradeWait')[1]).toEqual({
+      itemId: input.itemId,
+      upgradeUntil: expect.any(String),
+      lastError: expect.stringContaining('Upgrade search failed: Every indexer failed'),
+    });
   });
 });
