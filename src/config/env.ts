@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { PipelineTimings } from '../contracts/request.js';
+import type { UpgradeTimings } from '../contracts/item-upgrade.js';
 import {
   DEFAULT_PIPELINE_TIMINGS,
   DEFAULT_REQUEST_WATCH_MS,
+  DEFAULT_UPGRADE_TIMINGS,
   defaultWorkDir,
   parseIndexerList,
   type RequestPipelineSettings,
@@ -87,6 +89,9 @@ const envSchema = z.object({
   REELFLOW_HEARTBEAT_TIMEOUT_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.heartbeatTimeoutMs),
   REELFLOW_STEP_RETRY_WINDOW_SECONDS: seconds(DEFAULT_PIPELINE_TIMINGS.stepRetryWindowMs!, { zeroAllowed: true }),
   REELFLOW_REQUEST_WATCH_SECONDS: seconds(DEFAULT_REQUEST_WATCH_MS),
+  REELFLOW_UPGRADE_WINDOW_SECONDS: seconds(DEFAULT_UPGRADE_TIMINGS.upgradeWindowMs, { zeroAllowed: true }),
+  REELFLOW_UPGRADE_SEARCH_SECONDS: seconds(DEFAULT_UPGRADE_TIMINGS.upgradeSearchMs),
+  REELFLOW_UPGRADE_SEARCH_MAX_SECONDS: seconds(DEFAULT_UPGRADE_TIMINGS.upgradeSearchMaxMs),
   REELFLOW_HISTORY_DAYS: z.coerce
     .number({ message: 'a whole number of days' })
     .int('a whole number of days')
@@ -178,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       workDir: defaultWorkDir(dataDir),
       timings: pipelineTimings(e),
       requestWatchMs: Math.round(e.REELFLOW_REQUEST_WATCH_SECONDS * 1000),
+      upgradeTimings: upgradeTimings(e),
     },
   };
 }
@@ -192,6 +198,15 @@ function pipelineTimings(e: z.infer<typeof envSchema>): PipelineTimings {
     searchRetryMaxMs: ms(e.REELFLOW_SEARCH_RETRY_MAX_SECONDS),
     heartbeatTimeoutMs: ms(e.REELFLOW_HEARTBEAT_TIMEOUT_SECONDS),
     stepRetryWindowMs: ms(e.REELFLOW_STEP_RETRY_WINDOW_SECONDS),
+  };
+}
+
+function upgradeTimings(e: z.infer<typeof envSchema>): UpgradeTimings {
+  const ms = (s: number) => Math.round(s * 1000);
+  return {
+    upgradeWindowMs: ms(e.REELFLOW_UPGRADE_WINDOW_SECONDS),
+    upgradeSearchMs: ms(e.REELFLOW_UPGRADE_SEARCH_SECONDS),
+    upgradeSearchMaxMs: ms(e.REELFLOW_UPGRADE_SEARCH_MAX_SECONDS),
   };
 }
 

@@ -3,6 +3,7 @@ import type { QbittorrentSettings } from '../integrations/qbittorrent/qbittorren
 import type { TorznabIndexer } from '../integrations/torznab/torznab-indexer.js';
 import { DEFAULT_STEP_RETRY_WINDOW_MS, type PipelineTimings } from '../contracts/request.js';
 import { MAX_AGE_DAYS } from '../cache/refresh-rules.js';
+import type { UpgradeTimings } from '../contracts/item-upgrade.js';
 
 /** What the request pipeline's activities need to reach qBittorrent, the indexers and the disk. */
 export interface RequestPipelineSettings {
@@ -20,6 +21,8 @@ export interface RequestPipelineSettings {
   timings?: PipelineTimings;
   /** Time between two re-plans of a watched TV request; unset: DEFAULT_REQUEST_WATCH_MS. */
   requestWatchMs?: number;
+  /** How long and how often a delivered item below its profile's preferred quality looks for an upgrade; unset: DEFAULT_UPGRADE_TIMINGS. */
+  upgradeTimings?: UpgradeTimings;
 }
 
 /**
@@ -37,6 +40,16 @@ export const DEFAULT_PIPELINE_TIMINGS: PipelineTimings = {
   searchRetryMaxMs: 12 * 60 * 60_000,
   heartbeatTimeoutMs: 20_000,
   stepRetryWindowMs: DEFAULT_STEP_RETRY_WINDOW_MS,
+};
+
+/**
+ * Production upgrade search: for 14 days after delivery, first after 6 hours, then at most daily. Worker
+ * configuration (REELFLOW_UPGRADE_…), like the pipeline's other durations: tests shorten it.
+ */
+export const DEFAULT_UPGRADE_TIMINGS: UpgradeTimings = {
+  upgradeWindowMs: 14 * 24 * 60 * 60_000,
+  upgradeSearchMs: 6 * 60 * 60_000,
+  upgradeSearchMaxMs: 24 * 60 * 60_000,
 };
 
 export class IndexerListError extends Error {}

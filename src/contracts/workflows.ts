@@ -2,6 +2,7 @@ import type { Client, WorkflowSignalWithStartOptions, WorkflowStartOptions } fro
 import type { SearchAttributePair, TypedSearchAttributes, WithWorkflowArgs } from '@temporalio/common';
 import type { FolderRefreshInput, RefreshedFolder } from './folder-refresh.js';
 import type { IptvSyncInput, IptvSyncProgress } from './iptv.js';
+import type { ItemUpgradeInput, ItemUpgradeResult } from './item-upgrade.js';
 import type { MaintenanceInput, MaintenanceSummary } from './maintenance.js';
 import type {
   NotifyTitleInput,
@@ -58,6 +59,7 @@ export interface Workflows {
   iptvSync(input: IptvSyncInput): Promise<IptvSyncProgress>;
   mediaRequest(input: MediaRequestInput): Promise<MediaRequestState & { status: string }>;
   episodePipeline(input: EpisodePipelineInput): Promise<DecisionResult>;
+  itemUpgrade(input: ItemUpgradeInput): Promise<ItemUpgradeResult>;
 }
 
 export type WorkflowType = keyof Workflows;

@@ -45,7 +45,15 @@ export function decideReleases(found: FoundRelease[], rules: QualityRules, wante
   const accepted = judged.filter((c) => c.accepted).sort((a, b) => b.score - a.score || b.seeders - a.seeders);
   const rejected = judged.filter((c) => !c.accepted).sort((a, b) => b.score - a.score);
   const best = accepted[0];
-  return { accepted, rejected, qualityMet: best !== undefined && (best.resolution ?? 0) >= rules.preferredResolution };
+  return { accepted, rejected, qualityMet: best !== undefined && meetsPreferredQuality(best, rules) };
+}
+
+/** Whether a release has the profile's preferred resolution (or better): the cutoff an upgrade looks for. */
+export function meetsPreferredQuality(
+  release: Pick<ReleaseCandidate, 'resolution'>,
+  rules: Pick<QualityRules, 'preferredResolution'>,
+): boolean {
+  return (release.resolution ?? 0) >= rules.preferredResolution;
 }
 
 function judge(found: FoundRelease, rules: QualityRules, wanted: WantedMedia, episodesInSeason: number): ReleaseCandidate {

@@ -5,10 +5,17 @@ import { createBlocklistActivities } from '../activities/blocklist.js';
 import { createDeliveryActivities } from '../activities/deliver.js';
 import { createDownloadActivities } from '../activities/download.js';
 import { createEncodeActivities } from '../activities/encode.js';
+import { createItemUpgradeActivities } from '../activities/item-upgrade.js';
 import { createPipelineTimingsActivities } from '../activities/pipeline-timings.js';
 import { createReleaseSearchActivities } from '../activities/release-search.js';
 import { createRequestItemActivities } from '../activities/request-items.js';
-import { DEFAULT_PIPELINE_TIMINGS, DEFAULT_REQUEST_WATCH_MS, type RequestPipelineSettings } from '../config/request-pipeline-settings.js';
+import { createUpgradeTimingsActivities } from '../activities/upgrade-timings.js';
+import {
+  DEFAULT_PIPELINE_TIMINGS,
+  DEFAULT_REQUEST_WATCH_MS,
+  DEFAULT_UPGRADE_TIMINGS,
+  type RequestPipelineSettings,
+} from '../config/request-pipeline-settings.js';
 import type { Database } from '../db/client.js';
 import { BlocklistRepository } from '../db/repositories/blocklist-repository.js';
 import { DeliveryTargetRepository } from '../db/repositories/delivery-target-repository.js';
@@ -46,6 +53,8 @@ export function createRequestPipelineActivities(deps: RequestPipelineDeps) {
   const indexers = configuredIndexers(deps.db, deps.credentialsCipher, deps.settings.indexers);
   return {
     ...createPipelineTimingsActivities(deps.settings.timings ?? DEFAULT_PIPELINE_TIMINGS),
+    ...createUpgradeTimingsActivities(deps.settings.upgradeTimings ?? DEFAULT_UPGRADE_TIMINGS),
+    ...createItemUpgradeActivities({ profiles, requests }),
     ...createRequestItemActivities({
       requests,
       providerCache,

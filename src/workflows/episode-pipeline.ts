@@ -60,6 +60,7 @@ import {
 import { ReelflowItemId, ReelflowRequestId, ReelflowStatus, ReelflowStep } from '../contracts/search-attributes.js';
 import { startSearchAttributes } from '../contracts/workflows.js';
 import { checkWorkflowInput } from '../contracts/workflow-input.js';
+import { handOffToUpgrade } from './item-upgrade.js';
 import { VisibleState } from './visible-state.js';
 import { attemptsWithin, retriedForWindow, stepRetryWindowOf } from './step-retry.js';
 
@@ -81,6 +82,8 @@ export async function episodePipeline(untrusted: EpisodePipelineInput): Promise<
   for (;;) {
     try {
       await item.cancellable(() => runSteps(run, from));
+      // Runs recorded before upgrades ended here; now a delivered item may go on looking for a better release.
+      if (patched(QUALITY_UPGRADES)) await handOffToUpgrade(input, item.state.release);
       return item.result();
     } catch (error) {
       if (item.cancelRequested || isCancellation(error)) return cleanUpAndCancel(run);
@@ -152,6 +155,7 @@ const { removeWorkFiles, acceptEncodedItem } = proxyActivities<EncodeActivities>
 const FINISHED: ProcessingItemStatus[] = ['COMPLETED', 'CANCELLED'];
 const SET_ASIDE_UNADDABLE_RELEASE = 'set-aside-unaddable-release';
 const BLOCKLIST_REJECTED_RELEASE = 'blocklist-rejected-release';
+const QUALITY_UPGRADES = 'quality-upgrades';
 /** The waits at which a person may choose a release: the approval, and the wait for the next search. */
 const CHOOSING_WAITS = ['approval', 'release'];
 

@@ -11,3 +11,4 @@ export { maintenance } from './maintenance.js';
 export { iptvSync } from './iptv-sync.js';
 export { mediaRequest } from './media-request.js';
 export { episodePipeline } from './episode-pipeline.js';
+export { itemUpgrade } from './item-upgrade.js';

@@ -11,6 +11,7 @@ import { RequestRepository } from '../../src/db/repositories/request-repository.
 import type { ProcessingItemRow } from '../../src/db/schema/index.js';
 import { createReelflowWorkers, runWorkers } from '../../src/workers/create-worker.js';
 import type { PipelineTimings } from '../../src/contracts/request.js';
+import type { UpgradeTimings } from '../../src/contracts/item-upgrade.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY, type FakeTmdbShow } from '../fakes/tmdb.js';
 import { startFakeTorznab, type FakeRelease, type FakeTorznab } from '../fakes/torznab.js';
 import { onCleanup } from './cleanup.js';
@@ -32,6 +33,9 @@ export const TEST_TIMINGS: PipelineTimings = {
   // Attempts after 1, 3, 7 and 15 s: a target that comes back within seconds is reached.
   stepRetryWindowMs: 30_000,
 };
+
+/** Upgrades off unless a test looks for them: a delivered item below its profile then never waits. */
+export const TEST_UPGRADES_OFF: UpgradeTimings = { upgradeWindowMs: 0, upgradeSearchMs: 1_000, upgradeSearchMaxMs: 1_000 };
 
 export interface RequestPipelineEnvironment {
   database: TestDatabase;
@@ -63,7 +67,7 @@ export interface RequestPipelineEnvironment {
  * (general queue, encode queue unless encodeSlots is 0) and the API.
  */
 export async function startRequestPipelineEnvironment(
-  opts: { encodeSlots?: number; shows?: FakeTmdbShow[] } = {},
+  opts: { encodeSlots?: number; shows?: FakeTmdbShow[]; upgradeTimings?: UpgradeTimings } = {},
 ): Promise<RequestPipelineEnvironment> {
   const database = await createTestDatabase();
   const temporal = await createTestClient();
@@ -87,6 +91,7 @@ export async function startRequestPipelineEnvironment(
     encodeSlots: opts.encodeSlots ?? 2,
     workDir: path.join(dataDir, 'encode'),
     timings: TEST_TIMINGS,
+    upgradeTimings: opts.upgradeTimings ?? TEST_UPGRADES_OFF,
   };
   const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
   const workers = await createReelflowWorkers({

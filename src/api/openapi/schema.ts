@@ -5458,6 +5458,8 @@ export interface paths {
                                 rejections: string[];
                             }[];
                             qualityMet: boolean | null;
+                            /** Format: date-time */
+                            upgradeUntil: string | null;
                             progress: number;
                             lastError: string | null;
                             /** Format: date-time */
@@ -5567,6 +5569,8 @@ export interface paths {
                                 encodedAt: string | null;
                                 /** Format: date-time */
                                 deliveredAt: string | null;
+                                /** Format: date-time */
+                                upgradeUntil: string | null;
                                 /** Format: date-time */
                                 updatedAt: string;
                                 /** @enum {string} */
@@ -5805,7 +5809,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the wait for an air date or for the next search, and search now */
+        /** End the wait for an air date, for the next search or for the next upgrade search, and search now */
         post: {
             parameters: {
                 query?: never;
@@ -5853,7 +5857,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel an item: its torrent and temporary files are removed */
+        /** Cancel an item: its torrent and temporary files are removed; a delivered item looking for an upgrade stops looking and keeps its file */
         post: {
             parameters: {
                 query?: never;

@@ -90,10 +90,16 @@ export const itemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   );
   app.post(
     '/api/items/:id/search-now',
-    { schema: schema('End the wait for an air date or for the next search, and search now') },
+    { schema: schema('End the wait for an air date, for the next search or for the next upgrade search, and search now') },
     (request) => withLink(items.searchNow(request.params.id)),
   );
-  app.post('/api/items/:id/cancel', { schema: schema('Cancel an item: its torrent and temporary files are removed') }, (request) =>
-    withLink(items.cancel(request.params.id)),
+  app.post(
+    '/api/items/:id/cancel',
+    {
+      schema: schema(
+        'Cancel an item: its torrent and temporary files are removed; a delivered item looking for an upgrade stops looking and keeps its file',
+      ),
+    },
+    (request) => withLink(items.cancel(request.params.id)),
   );
 };

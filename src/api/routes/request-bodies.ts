@@ -86,6 +86,8 @@ export const itemBody = z.object({
   selectedRelease: releaseBody.nullable(),
   availableReleases: z.array(releaseBody),
   qualityMet: z.boolean().nullable(),
+  /** Set while the delivered item looks for a release meeting its profile's preferred quality: until when. */
+  upgradeUntil: isoDate.nullable(),
   progress: z.number(),
   lastError: z.string().nullable(),
   downloadedAt: isoDate.nullable(),
@@ -159,6 +161,7 @@ export const itemDto = (i: ProcessingItemRow, live: z.infer<typeof itemBody>['li
   selectedRelease: i.selectedRelease ? releaseDto(i.selectedRelease) : null,
   availableReleases: i.availableReleases.map(releaseDto),
   qualityMet: i.qualityMet,
+  upgradeUntil: toIso(i.upgradeUntil),
   progress: i.progress,
   lastError: i.lastError,
   downloadedAt: toIso(i.downloadedAt),
@@ -186,6 +189,7 @@ export const itemRowBody = itemBody
     downloadedAt: true,
     encodedAt: true,
     deliveredAt: true,
+    upgradeUntil: true,
     updatedAt: true,
   })
   .extend({
@@ -213,6 +217,7 @@ export const itemRowDto = (entry: ItemListEntry, links: TemporalLinks): z.infer<
     downloadedAt: toIso(entry.item.downloadedAt),
     encodedAt: toIso(entry.item.encodedAt),
     deliveredAt: toIso(entry.item.deliveredAt),
+    upgradeUntil: toIso(entry.item.upgradeUntil),
     updatedAt: toIso(entry.item.updatedAt)!,
     requestType: entry.requestType,
     requestTitle: entry.requestTitle,

@@ -54,6 +54,7 @@ export type ItemChanges = Partial<
     | 'downloadedAt'
     | 'encodedAt'
     | 'deliveredAt'
+    | 'upgradeUntil'
   >
 >;
 

@@ -134,6 +134,11 @@ export const processingItems = pgTable(
     lastError: text('last_error'),
     /** Files a delivery found in its way and moved to the target's recycle folder. */
     recycledFiles: jsonb('recycled_files').$type<RecycledFile[]>().notNull().default([]),
+    /**
+     * While set, the COMPLETED item was delivered below its profile's preferred quality and keeps looking for
+     * an upgrade until then (its itemUpgrade workflow); null once it stopped looking, or never did.
+     */
+    upgradeUntil: timestamp('upgrade_until', { withTimezone: true }),
     /** How many times the row was written: the benchmark's bound on writes per download. */
     writeCount: integer('write_count').notNull().default(0),
     downloadedAt: timestamp('downloaded_at', { withTimezone: true }),

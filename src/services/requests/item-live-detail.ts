@@ -1,7 +1,8 @@
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { ProcessingItemStatus } from '../../db/schema/index.js';
 import { episodeStateQuery, itemWorkflowId, type EpisodeState } from '../../contracts/request.js';
+import { itemUpgradeStateQuery, itemUpgradeWorkflowId } from '../../contracts/item-upgrade.js';
 
 export interface ItemLiveDetail {
   step: EpisodeState['step'];
@@ -50,13 +51,19 @@ function isoOf(timestamp: { seconds?: unknown; nanos?: number | null } | null | 
 /**
  * Live detail of an active item: its workflow's `state` query (step, what it waits for) and the heartbeat
  * of the activity it runs (download % and speed, encode % and speed). Null for finished items or when the
- * workflow cannot be reached; the processing_items row is the record either way.
+ * workflow cannot be reached; the processing_items row is the record either way. An item looking for an
+ * upgrade (`upgradeUntil` set) answers from its itemUpgrade workflow: waiting for `upgrade`, or taking one.
  */
-export async function itemLiveDetail(temporal: Client, itemId: string, status: ProcessingItemStatus): Promise<ItemLiveDetail | null> {
-  if (FINISHED.includes(status)) return null;
-  const handle = temporal.workflow.getHandle(itemWorkflowId(itemId));
+export async function itemLiveDetail(
+  temporal: Client,
+  itemId: string,
+  status: ProcessingItemStatus,
+  upgradeUntil: Date | null = null,
+): Promise<ItemLiveDetail | null> {
+  if (FINISHED.includes(status) && !upgradeUntil) return null;
+  const handle = temporal.workflow.getHandle(upgradeUntil ? itemUpgradeWorkflowId(itemId) : itemWorkflowId(itemId));
   try {
-    const [state, description] = await Promise.all([handle.query(episodeStateQuery), handle.describe()]);
+    const [state, description] = await Promise.all([stateOf(handle, upgradeUntil !== null), handle.describe()]);
     const pending = description.raw.pendingActivities?.[0];
     let activity: ItemLiveDetail['activity'] = null;
     let retrying: ItemLiveDetail['retrying'] = null;
@@ -86,4 +93,13 @@ export async function itemLiveDetail(temporal: Client, itemId: string, status: P
     // A query needs a worker; without one the stored row still answers.
     return null;
   }
+}
+
+async function stateOf(handle: WorkflowHandle, upgrading: boolean): Promise<Pick<ItemLiveDetail, 'step' | 'waitingFor' | 'waitUntil'>> {
+  if (upgrading) {
+    const upgrade = await handle.query(itemUpgradeStateQuery);
+    return { step: upgrade.release ? 'download' : 'done', waitingFor: upgrade.waitingFor, waitUntil: upgrade.waitUntil };
+  }
+  const state = await handle.query(episodeStateQuery);
+  return { step: state.step, waitingFor: state.waitingFor, waitUntil: state.waitUntil };
 }

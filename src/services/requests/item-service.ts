@@ -18,6 +18,7 @@ import {
   selectReleaseUpdate,
 } from '../../contracts/request.js';
 import { rootMessage } from '../../contracts/failures.js';
+import { UPGRADE_WAIT, itemUpgradeStateQuery, itemUpgradeWorkflowId } from '../../contracts/item-upgrade.js';
 import { ConflictError, NotFoundError } from '../service-errors.js';
 
 const EVENT_OF = { approved: 'item.approved', rejected: 'item.rejected', selected: 'item.release-selected' } as const;
@@ -84,24 +85,37 @@ export class ItemService {
     return this.decide(itemId, (h) => h.executeUpdate(retryUpdate));
   }
 
-  /** Cancels the item: its torrent and temporary files are removed. */
+  /**
+   * Cancels the item: its torrent and temporary files are removed. A delivered item looking for an upgrade
+   * stops looking and keeps its delivered file (an upgrade being downloaded or encoded is removed).
+   */
   cancel(itemId: string): Promise<ItemDecision> {
-    return this.decide(itemId, (h) => h.executeUpdate(cancelUpdate));
+    return this.decide(itemId, (h) => h.executeUpdate(cancelUpdate), { upgrade: (h) => h.executeUpdate(cancelUpdate) });
   }
 
-  /** Ends the wait for an air date or for the next search, and searches now. */
+  /** Ends the wait for an air date, for the next search or for the next upgrade search, and searches now. */
   searchNow(itemId: string): Promise<ItemDecision> {
-    return this.decide(itemId, async (h) => {
-      // A signal, as the wait is a timer the workflow may end at any moment; the query says whether there is one to end.
-      const state = await h.query(episodeStateQuery);
-      if (!state.waitingFor || !ENDABLE_WAITS.includes(state.waitingFor)) {
-        throw new ConflictError(
-          `Item is ${state.status}${state.waitingFor ? `, waiting for ${state.waitingFor}` : ''}: there is no air date or search wait to end`,
-        );
-      }
+    const upgrade = async (h: WorkflowHandle): Promise<ItemDecision> => {
+      const state = await h.query(itemUpgradeStateQuery);
+      if (state.waitingFor !== UPGRADE_WAIT) throw new ConflictError('Item is taking an upgrade: there is no upgrade search wait to end');
       await h.signal(endWaitSignal);
-      return { itemId: state.itemId, status: state.status };
-    });
+      return { itemId: state.itemId, status: 'COMPLETED' };
+    };
+    return this.decide(
+      itemId,
+      async (h) => {
+        // A signal, as the wait is a timer the workflow may end at any moment; the query says whether there is one to end.
+        const state = await h.query(episodeStateQuery);
+        if (!state.waitingFor || !ENDABLE_WAITS.includes(state.waitingFor)) {
+          throw new ConflictError(
+            `Item is ${state.status}${state.waitingFor ? `, waiting for ${state.waitingFor}` : ''}: there is no air date or search wait to end`,
+          );
+        }
+        await h.signal(endWaitSignal);
+        return { itemId: state.itemId, status: state.status };
+      },
+      { upgrade },
+    );
   }
 
   /** A person's decision goes into the history once the pipeline took it. */
@@ -122,12 +136,20 @@ export class ItemService {
     });
   }
 
-  private async decide(itemId: string, send: (handle: WorkflowHandle) => Promise<ItemDecision>): Promise<ItemDecision> {
+  /** `upgrade`: what the decision does to an item looking for an upgrade (its itemUpgrade workflow); without it, refused. */
+  private async decide(
+    itemId: string,
+    send: (handle: WorkflowHandle) => Promise<ItemDecision>,
+    { upgrade }: { upgrade?: (handle: WorkflowHandle) => Promise<ItemDecision> } = {},
+  ): Promise<ItemDecision> {
     const item = await this.requests.getItem(itemId);
     if (!item) throw new NotFoundError('Item');
-    if (item.status === 'COMPLETED' || item.status === 'CANCELLED')
+    const upgrading = item.upgradeUntil !== null;
+    if (upgrading && !upgrade) throw new ConflictError(`Item is ${item.status}, looking for an upgrade: only cancel and search-now apply`);
+    if (!upgrading && (item.status === 'COMPLETED' || item.status === 'CANCELLED'))
       throw new ConflictError(`Item is ${item.status}: its pipeline has ended`);
     try {
+      if (upgrading) return await upgrade!(this.temporal.workflow.getHandle(itemUpgradeWorkflowId(itemId)));
       return await send(this.temporal.workflow.getHandle(itemWorkflowId(itemId)));
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError) throw new ConflictError(rootMessage(error.cause ?? error));

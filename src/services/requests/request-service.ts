@@ -142,7 +142,9 @@ export class RequestService {
   async items(id: string): Promise<{ item: ProcessingItemRow; live: ItemLiveDetail | null }[]> {
     await this.require(id);
     const items = await this.requests.listItems(id);
-    return Promise.all(items.map(async (item) => ({ item, live: await itemLiveDetail(this.deps.temporal, item.id, item.status) })));
+    return Promise.all(
+      items.map(async (item) => ({ item, live: await itemLiveDetail(this.deps.temporal, item.id, item.status, item.upgradeUntil) })),
+    );
   }
 
   private async require(id: string): Promise<RequestRow> {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { createPipelineTimingsActivities } from '../../../src/activities/pipeline-timings.js';
 import { installTemporalRuntime } from '../../../src/workers/temporal-runtime.js';
 import type { PipelineTimings } from '../../../src/contracts/request.js';
+import type { UpgradeTimings } from '../../../src/contracts/item-upgrade.js';
 import { encodeTaskQueue } from '../../../src/contracts/task-queues.js';
 
 type StandIn = (input: unknown) => Promise<unknown>;
@@ -72,7 +73,11 @@ function tier(): Promise<Tier> {
       // Heartbeats reach the server at once, so a cancel reaches a stand-in within milliseconds.
       maxHeartbeatThrottleInterval: 50,
       defaultHeartbeatThrottleInterval: 50,
-      activities: { ...createPipelineTimingsActivities(tierPipelineTimings), default: dispatchToStandIn },
+      activities: {
+        ...createPipelineTimingsActivities(tierPipelineTimings),
+        upgradeTimings: upgradeTimingsOfTest,
+        default: dispatchToStandIn,
+      },
     };
     const workers = await Promise.all([
       Worker.create({ ...common, taskQueue, workflowBundle: { codePath: inject('workflowBundlePath') } }),
@@ -83,6 +88,19 @@ function tier(): Promise<Tier> {
   })();
   return started;
 }
+
+/**
+ * The upgrade search's durations: a test that looks for upgrades configures its own (its `upgradeTimings`
+ * stand-in); for every other test upgrades are off, as a worker configured with a window of 0 has them.
+ */
+function upgradeTimingsOfTest(): Promise<UpgradeTimings> {
+  const { activityType, workflowExecution } = Context.current().info;
+  const workflowId = workflowExecution?.workflowId ?? '(none)';
+  const standIn = routes.find((route) => route.keys.some((key) => workflowId.includes(key)))?.activities[activityType];
+  return standIn ? (standIn(undefined) as Promise<UpgradeTimings>) : Promise.resolve(UPGRADES_OFF);
+}
+
+const UPGRADES_OFF: UpgradeTimings = { upgradeWindowMs: 0, upgradeSearchMs: 60_000, upgradeSearchMaxMs: 60_000 };
 
 function dispatchToStandIn(input: unknown): Promise<unknown> {
   const { activityType, workflowExecution } = Context.current().info;

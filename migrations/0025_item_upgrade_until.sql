@@ -1,0 +1,1 @@
+ALTER TABLE "processing_items" ADD COLUMN "upgrade_until" timestamp with time zone;
