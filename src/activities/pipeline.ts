@@ -56,10 +56,10 @@ export function createPipelineActivities({ db, phaseConfig, enricher, publisher 
      * The change a pass publishes: the title's change_seq now, read before any of its data. Everything saved
      * up to it is committed, so the pass covers it; a title no pass has published yet is announced as added.
      */
-    async beginPipelinePass(input: TitleRef): Promise<{ changeSeq: number; published: boolean }> {
+    async beginPipelinePass(input: TitleRef): Promise<{ changeSeq: number; published: boolean; publishedSeq: number }> {
       const state = await changes.state(input.kind, input.titleId);
       if (!state) throw ApplicationFailure.nonRetryable(`${input.kind} ${input.titleId} does not exist`, TITLE_NOT_FOUND);
-      return { changeSeq: state.changeSeq, published: state.pipelineSeq > 0 };
+      return { changeSeq: state.changeSeq, published: state.pipelineSeq > 0, publishedSeq: state.pipelineSeq };
     },
 
     /** The pass published everything up to `seq`: a start for those changes, retried later, starts nothing. */

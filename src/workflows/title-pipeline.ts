@@ -58,6 +58,13 @@ async function titlePipeline(input: TitlePipelineInput): Promise<TitlePipelineSt
   do {
     const announce = changes.takeAnnounce();
     const pass = await quick.beginPipelinePass(title);
+    // A run started for a change that an earlier run published meanwhile (a hand-off read the title just
+    // before that run recorded it, then started this one after it closed) has nothing to do. Results
+    // recorded before publishedSeq existed lack it and keep making their pass.
+    if (input.change && pass.publishedSeq !== undefined && pass.publishedSeq >= pass.changeSeq) {
+      changes.covered(pass.changeSeq);
+      continue;
+    }
     state.publishingSeq = pass.changeSeq;
     state.passes++;
 

@@ -92,6 +92,24 @@ describe('the hand-off from a saved title to its pipeline', () => {
     expect(await completedRuns(workflowId)).toBe(1);
   });
 
+  it('makes no pass in a run started for a change an earlier run already published', async () => {
+    const id = await titleId('Alpha (2001)');
+    const workflowId = titlePipelineWorkflowId('movie', id);
+    const [row] = await database.db.select().from(movies).where(eq(movies.id, id));
+    expect(row!.pipelineSeq).toBe(row!.changeSeq);
+    // What a hand-off that read the title just before its pass recorded the change does next: a start after
+    // the run closed, for that same change.
+    const late = await temporal.workflow.start('moviePipeline', {
+      taskQueue,
+      workflowId,
+      args: [{ titleId: id, priority: 'background', reason: 'a late hand-off', change: { seq: row!.changeSeq } }],
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    });
+    const state = (await late.result()) as TitlePipelineState;
+    expect(state).toMatchObject({ phase: 'completed', passes: 0 });
+    expect(state.enriched).toBeUndefined();
+  });
+
   it('publishes a later change in a pass of its own, and a change already covered in none', async () => {
     const id = await titleId('Beta (2002)');
     const workflowId = titlePipelineWorkflowId('movie', id);

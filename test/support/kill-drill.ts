@@ -12,6 +12,7 @@ import { PathMappingRepository } from '../../src/db/repositories/path-mapping-re
 import { movies, notificationSends } from '../../src/db/schema/index.js';
 import { notificationConfigSchemas } from '../../src/integrations/notification-config.js';
 import type { CredentialsCipher } from '../../src/security/credentials-cipher.js';
+import type { TitlePipelineState } from '../../src/contracts/title-pipeline.js';
 import { libraryScanWorkflowId, type ScanProgress } from '../../src/contracts/scan.js';
 import type { FakeDiscord } from '../fakes/discord.js';
 
@@ -76,7 +77,10 @@ export interface DrillFigures {
   notAdded: number;
   /** Workflows of the drill that failed, timed out or were terminated. */
   brokenWorkflows: number;
-  /** Title pipelines with more than one completed run. */
+  /**
+   * Title pipelines that published more than once: their completed runs made more than one pass between
+   * them (each drill title changes once). A run that found its change already published makes no pass.
+   */
   pipelinesRunTwice: number;
   /** Per kill: seconds from the restart until every activity and workflow task the dead worker held was running again. */
   recoverySeconds: number[];
@@ -317,13 +321,14 @@ async function resendsPerFolder(db: Database, titles: { id: string; folderPath: 
 }
 
 async function pipelinesRunTwice(stack: DrillStack): Promise<number> {
-  const runs = new Map<string, number>();
+  const passes = new Map<string, number>();
   for await (const execution of stack.temporal.workflow.list({
     query: `TaskQueue = '${stack.taskQueue}' AND WorkflowType = 'moviePipeline' AND ExecutionStatus = 'Completed'`,
   })) {
-    runs.set(execution.workflowId, (runs.get(execution.workflowId) ?? 0) + 1);
+    const state = (await stack.temporal.workflow.getHandle(execution.workflowId, execution.runId).result()) as TitlePipelineState;
+    passes.set(execution.workflowId, (passes.get(execution.workflowId) ?? 0) + state.passes);
   }
-  return [...runs.values()].filter((n) => n > 1).length;
+  return [...passes.values()].filter((n) => n > 1).length;
 }
 
 async function countWorkflows(stack: DrillStack, filter: string): Promise<number> {
