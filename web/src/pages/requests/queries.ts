@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import type { ItemAction } from '../../api/item-actions';
 import { api, unwrap } from '../../api/client';
 import type { GetAnswer } from '../../api/types';
 
@@ -23,30 +24,7 @@ export const useQualityProfiles = () =>
 export const useDeliveryTargets = () =>
   useQuery({ queryKey: ['settings', 'delivery-targets'], queryFn: () => unwrap(api.GET('/api/delivery-targets')) });
 
-export type ItemAction = 'approve' | 'reject' | 'retry' | 'cancel' | 'search-now';
-
-/** A person's decision on an item: a refusal (409) carries the workflow's reason, shown by the buttons. */
-export function useItemAction(itemId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (action: ItemAction) => {
-      const params = { params: { path: { id: itemId } } };
-      switch (action) {
-        case 'approve':
-          return unwrap(api.POST('/api/items/{id}/approve', params));
-        case 'reject':
-          return unwrap(api.POST('/api/items/{id}/reject', { ...params, body: {} }));
-        case 'retry':
-          return unwrap(api.POST('/api/items/{id}/retry', params));
-        case 'cancel':
-          return unwrap(api.POST('/api/items/{id}/cancel', params));
-        case 'search-now':
-          return unwrap(api.POST('/api/items/{id}/search-now', params));
-      }
-    },
-    onSettled: () => void client.invalidateQueries({ queryKey: ['requests'] }),
-  });
-}
+export { useItemAction, type ItemAction } from '../../api/item-actions';
 
 /** The actions an item in this state can take; the workflow still decides (a 409 says why not). */
 export function actionsFor(item: Item): ItemAction[] {
