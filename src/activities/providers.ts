@@ -4,10 +4,9 @@ import { ProviderCacheRepository } from '../db/repositories/provider-cache-repos
 import type { ProviderRepository } from '../db/repositories/provider-repository.js';
 import { CredentialsDecryptError } from '../security/credentials-cipher.js';
 import { ProviderError, ProviderRateLimitError, ProviderUnavailableError } from '../providers/http/errors.js';
-import { ProcessingContext } from '../providers/processing-context.js';
-import type { MetadataProcessor } from '../providers/processor.js';
+import { ProviderCalls, ProviderDeletedError, type EnabledProvider } from '../providers/provider-calls.js';
 import type { ProviderRegistry } from '../providers/registry.js';
-import type { ProviderId, ProviderSearchResult, ProviderSeason } from '../providers/types.js';
+import type { ProviderSearchResult, ProviderSeason } from '../providers/types.js';
 import type { ExternalIds } from '../contracts/external-ids.js';
 import {
   type ProviderFetchResultEntry,
@@ -24,81 +23,43 @@ export interface ProviderActivityDeps {
   registry: ProviderRegistry;
 }
 
-export interface EnabledProvider {
-  id: string;
-  kind: ProviderId;
-  timeoutMs: number;
-}
+export type { EnabledProvider };
 
 /**
- * Activities that talk to metadata providers. Each run reads the provider's configuration afresh (so an
- * edit through the API applies to the next run without a restart), makes a fresh ProcessingContext, and
- * hands both to the provider's processor from the registry.
+ * Activities that talk to metadata providers, on each provider kind's queue: thin adapters over
+ * ProviderCalls (configuration read afresh, a fresh ProcessingContext per run) that turn provider errors
+ * into failures Temporal's retry policy reads.
  */
 export function createProviderActivities({ db, providers, registry }: ProviderActivityDeps) {
   const cache = new ProviderCacheRepository(db);
-
-  async function withContext<T>(
-    providerId: string,
-    run: (processor: MetadataProcessor, context: ProcessingContext) => Promise<T>,
-  ): Promise<T> {
-    const config = await providers.get(providerId).catch(asTemporalFailure);
-    if (!config) {
-      registry.remove(providerId);
-      throw ApplicationFailure.nonRetryable(`Provider ${providerId} was deleted`, PROVIDER_DELETED);
-    }
-    const processor = registry.update(config);
-    const context = new ProcessingContext(providerId, config, runLogger);
-    try {
-      return await run(processor, context).catch(asTemporalFailure);
-    } finally {
-      // The processor keeps nothing of the run; the run's state is dropped whatever happened.
-      context.reset();
-    }
-  }
+  const calls = new ProviderCalls(providers, registry);
 
   return {
     /** The enabled providers that can say something about this entity, in priority order. */
     async listEnabledProviders(input: { entityType: 'movie' | 'tv'; externalIds: ExternalIds }): Promise<EnabledProvider[]> {
-      const enabled = await providers.listEnabled();
-      return enabled
-        .filter((config) => {
-          const processor = registry.update(config);
-          const request = { entityType: input.entityType, externalIds: input.externalIds, language: 'en' };
-          return Object.keys(input.externalIds).length === 0 || processor.canFetch(request);
-        })
-        .map((config) => ({ id: config.id, kind: config.kind, timeoutMs: config.timeoutMs }));
+      return calls.listEnabled(input);
     },
 
     /** The enabled providers that can list this season's episodes for these ids, in priority order. */
     async listEnabledSeasonProviders(input: { externalIds: ExternalIds; seasonNumber: number }): Promise<EnabledProvider[]> {
-      const enabled = await providers.listEnabled();
-      return enabled
-        .filter((config) =>
-          registry.update(config).canFetchSeason({ externalIds: input.externalIds, seasonNumber: input.seasonNumber, language: 'en' }),
-        )
-        .map((config) => ({ id: config.id, kind: config.kind, timeoutMs: config.timeoutMs }));
+      return calls.listEnabledForSeason(input);
     },
 
     async fetchFromProvider(input: {
       providerId: string;
       request: ProviderTitleRequest;
     }): Promise<Pick<ProviderFetchResultEntry, 'metadata' | 'images'>> {
-      return withContext(input.providerId, async (processor, context) => {
-        const answer = await processor.fetchTitle(context, input.request);
-        return { metadata: answer.metadata, images: answer.images };
-      });
+      const answer = await calls.fetchTitle(input.providerId, input.request, runLogger).catch(asTemporalFailure);
+      return { metadata: answer.metadata, images: answer.images };
     },
 
     async fetchSeasonFromProvider(input: { providerId: string; request: ProviderSeasonRequest }): Promise<{ season?: ProviderSeason }> {
-      return withContext(input.providerId, async (processor, context) => {
-        const season = await processor.fetchSeason(context, input.request);
-        return season ? { season } : {};
-      });
+      const season = await calls.fetchSeason(input.providerId, input.request, runLogger).catch(asTemporalFailure);
+      return season ? { season } : {};
     },
 
     async searchProvider(input: { providerId: string; search: ProviderSearchInput }): Promise<ProviderSearchResult[]> {
-      return withContext(input.providerId, (processor, context) => processor.search(context, input.search));
+      return calls.search(input.providerId, input.search, runLogger).catch(asTemporalFailure);
     },
 
     async saveProviderAnswers(input: {
@@ -144,6 +105,7 @@ export const runLogger = {
 export function asTemporalFailure(err: unknown): never {
   // Credentials encrypted with another key do not get better by retrying.
   if (err instanceof CredentialsDecryptError) throw ApplicationFailure.nonRetryable(err.message, CREDENTIALS_DECRYPT_ERROR);
+  if (err instanceof ProviderDeletedError) throw ApplicationFailure.nonRetryable(err.message, PROVIDER_DELETED);
   if (!(err instanceof ProviderError)) throw err;
   if (err instanceof ProviderUnavailableError && err.timedOut) {
     throw ApplicationFailure.create({ message: err.message, type: PROVIDER_TIMEOUT_FAILURE, nonRetryable: false });
