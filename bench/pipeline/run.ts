@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
+import type { Sql } from 'postgres';
 import { eq } from 'drizzle-orm';
 import { build } from '../../src/api/app.js';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
@@ -22,6 +23,7 @@ import { CleanupStack } from '../support/cleanup-stack.js';
 import { startInProcessStack } from '../support/in-process-stack.js';
 import { describeMachine, loadAverage1m } from '../support/machine.js';
 import { mapLimited } from '../support/map-limited.js';
+import { stackCpuSnapshot, stackCpuSpent } from '../support/process-cpu.js';
 
 /**
  * `npm run bench:pipeline [-- --quick]`: the library pipeline on a real Temporal dev server, real Postgres,
@@ -129,6 +131,8 @@ async function main() {
 
   // ── 2. Throughput after a scan ──
   progress(`throughput: scanning ${THROUGHPUT_TITLES} titles; every new title runs its pipeline`);
+  const cpuBefore = stackCpuSnapshot();
+  const roundTripsBefore = await postgresTransactions(sql);
   const started = performance.now();
   const handle = await client.workflow.start('libraryScan', {
     taskQueue,
@@ -140,6 +144,11 @@ async function main() {
   const ids = (await db.select({ id: movies.id }).from(movies).where(eq(movies.libraryId, throughputLibrary.id))).map((r) => r.id);
   await mapLimited(ids, 50, (id) => client.workflow.getHandle(titlePipelineWorkflowId('movie', id)).result());
   const totalSeconds = (performance.now() - started) / 1000;
+  const cpu = stackCpuSpent(cpuBefore, stackCpuSnapshot());
+  const roundTrips = (await postgresTransactions(sql)) - roundTripsBefore;
+  const cpuMsPerTitle = Object.fromEntries(
+    Object.entries(cpu).map(([who, seconds]) => [who, round((seconds * 1000) / THROUGHPUT_TITLES, 1)]),
+  );
 
   progress(`history: ${HISTORY_SAMPLE} sampled titles`);
   const sample = ids.slice(0, HISTORY_SAMPLE);
@@ -183,6 +192,9 @@ async function main() {
       },
       scanHistoryEvents: scanEvents,
       kodiCalls: kodi.calls.length,
+      // Where the time goes: CPU per title of each part of the stack, and Postgres transactions (one per
+      // statement outside a transaction: the round trips) per title.
+      profile: { cpuMsPerTitle, postgresTransactionsPerTitle: round(roundTrips / THROUGHPUT_TITLES, 1) },
     },
   };
   if (scanned.titlesNew !== THROUGHPUT_TITLES) throw new Error(`scan found ${scanned.titlesNew} new titles, expected ${THROUGHPUT_TITLES}`);
@@ -198,6 +210,11 @@ async function main() {
   );
   console.log(
     `history events per title: pipeline ${figures.throughput.historyEventsPerTitle.pipeline}, notifyTitle ${figures.throughput.historyEventsPerTitle.notifyTitle}, providerFetch ${figures.throughput.historyEventsPerTitle.providerFetch}; the scan itself ${scanEvents}`,
+  );
+  console.log(
+    `CPU per title (ms): ${Object.entries(cpuMsPerTitle)
+      .map(([who, ms]) => `${who} ${ms}`)
+      .join(', ')}; Postgres transactions per title ${figures.throughput.profile.postgresTransactionsPerTitle}`,
   );
   console.log(`load average (1 min): ${loadAtStart} at start, ${figures.loadAverage1m.end} at end, ${machine.cores} cores`);
   console.log(JSON.stringify(figures));
@@ -230,6 +247,15 @@ async function waitForKodiScan(kodi: FakeKodi, directory: string, nth: number, s
     if (Date.now() > deadline) throw new Error(`Kodi never scanned ${directory} (${scans.length} scans so far)`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/** Transactions committed or rolled back in this database so far (pg_stat_database; the stats lag by < 1 s). */
+async function postgresTransactions(sql: Sql): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const [row] = await sql<
+    { n: string }[]
+  >`select xact_commit + xact_rollback as n from pg_stat_database where datname = current_database()`;
+  return Number(row!.n);
 }
 
 async function countEvents(client: Client, workflowId: string): Promise<number> {

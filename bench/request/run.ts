@@ -24,7 +24,7 @@ import type { Sql } from '../../src/db/client.js';
 import { createBenchDatabase } from '../support/bench-database.js';
 import { CleanupStack } from '../support/cleanup-stack.js';
 import { describeMachine, loadAverage1m } from '../support/machine.js';
-import { childPidsNamed, pidsNamed, readProcessTimes } from '../support/process-cpu.js';
+import { stackCpuSnapshot, stackCpuSpent } from '../support/process-cpu.js';
 
 /**
  * `npm run bench:request [-- --quick | --video WxH]`: one season of 10 generated episodes through the whole request
@@ -204,7 +204,7 @@ async function main() {
   for (let i = 0; i < EPISODES / 2; i++) referenceSeconds += await referenceEncode(i);
 
   // The pipeline: request → COMPLETED.
-  const cpuBefore = cpuSnapshot();
+  const cpuBefore = stackCpuSnapshot({ qbittorrent: 'qbittorrent-nox' });
   const started = performance.now();
   const startedAt = new Date();
   const created = await app.inject({
@@ -217,7 +217,7 @@ async function main() {
   const requestId = created.json().id;
   const result = await temporal.workflow.getHandle(created.json().workflowId).result();
   const pipelineSeconds = (performance.now() - started) / 1000;
-  const cpu = cpuSpent(cpuBefore, cpuSnapshot());
+  const cpu = stackCpuSpent(cpuBefore, stackCpuSnapshot({ qbittorrent: 'qbittorrent-nox' }));
   if (result.status !== 'COMPLETED')
     throw new Error(
       `request ended ${result.status}: ${JSON.stringify(await sql`select status, last_error from processing_items where request_id = ${requestId}`)}`,
@@ -303,26 +303,6 @@ async function countItemWrites(sql: Sql) {
       begin insert into bench_item_writes (item_id, status, progress) values (new.id, new.status, new.progress); return new; end $$;
     create trigger bench_item_writes after update on processing_items for each row execute function bench_log_item_write();
   `);
-}
-
-/**
- * CPU time so far of everything the pipeline runs on: this process (workers, API, client), its finished
- * children (ffmpeg, ffprobe), the Temporal dev server, both qBittorrents and Postgres.
- */
-function cpuSnapshot(): Record<string, number> {
-  const self = readProcessTimes('self')!;
-  const sum = (pids: number[]) => pids.reduce((total, pid) => total + (readProcessTimes(pid)?.ownSeconds ?? 0), 0);
-  return {
-    node: self.ownSeconds,
-    'ffmpeg+ffprobe': self.childrenSeconds,
-    temporal: sum(childPidsNamed(process.pid, 'temporal')),
-    qbittorrent: sum(childPidsNamed(process.pid, 'qbittorrent-nox')),
-    postgres: sum(pidsNamed('postgres')),
-  };
-}
-
-function cpuSpent(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.keys(after).map((who) => [who, round(after[who]! - (before[who] ?? 0))]));
 }
 
 function ffmpeg(args: string[]): Promise<void> {

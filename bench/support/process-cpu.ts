@@ -65,3 +65,25 @@ function readStat(pid: number | 'self'): { name: string; fields: string[] } | nu
       .split(' '),
   };
 }
+
+/**
+ * CPU time so far of everything a benchmark's stack runs on: this process (workers, API, client), its
+ * finished children (ffmpeg, ffprobe), the Temporal dev server, the named child processes (e.g.
+ * qBittorrent) and Postgres.
+ */
+export function stackCpuSnapshot(children: Record<string, string> = {}): Record<string, number> {
+  const self = readProcessTimes('self')!;
+  const sum = (pids: number[]) => pids.reduce((total, pid) => total + (readProcessTimes(pid)?.ownSeconds ?? 0), 0);
+  return {
+    node: self.ownSeconds,
+    'ffmpeg+ffprobe': self.childrenSeconds,
+    temporal: sum(childPidsNamed(process.pid, 'temporal')),
+    ...Object.fromEntries(Object.entries(children).map(([label, name]) => [label, sum(childPidsNamed(process.pid, name))])),
+    postgres: sum(pidsNamed('postgres')),
+  };
+}
+
+/** CPU seconds each part spent between two snapshots, to two decimals. */
+export function stackCpuSpent(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.keys(after).map((who) => [who, Math.round((after[who]! - (before[who] ?? 0)) * 100) / 100]));
+}
