@@ -114,7 +114,11 @@ export function createIptvActivities(deps: IptvActivityDeps) {
                   else if (outcome.kind === 'ignored') {
                     result.ignored++;
                     context.ignore(row.titleKey, outcome.reason);
-                  } else result.errors++;
+                  } else {
+                    result.errors++;
+                    const retryAfterMs = 'retryAfterMs' in outcome ? outcome.retryAfterMs : undefined;
+                    if (retryAfterMs !== undefined) result.retryAfterMs = Math.max(result.retryAfterMs ?? 0, retryAfterMs);
+                  }
                   result.processed++;
                   context.progress.done++;
                   Context.current().heartbeat({ done: context.progress.done });
@@ -158,7 +162,11 @@ export function createIptvActivities(deps: IptvActivityDeps) {
     },
   };
 
-  async function matchOne(processor: IptvProcessor, context: IptvContext, row: ProviderTitleRow): Promise<MatchResult> {
+  async function matchOne(
+    processor: IptvProcessor,
+    context: IptvContext,
+    row: ProviderTitleRow,
+  ): Promise<MatchResult | { kind: 'failed'; error: string; retryAfterMs?: number }> {
     let tmdbId = row.providerTmdbId ?? undefined;
     let imdbId = row.providerImdbId ?? undefined;
     if (row.detailsFromProvider) {
@@ -187,6 +195,8 @@ export function createIptvActivities(deps: IptvActivityDeps) {
     } catch (err) {
       if (!(err instanceof TmdbLookupFailedError)) throw err;
       result = { kind: 'failed', error: err.message };
+      await titles.saveMatch(row.id, result);
+      return err.retryAfterMs === undefined ? result : { ...result, retryAfterMs: err.retryAfterMs };
     }
     await titles.saveMatch(row.id, result);
     return result;

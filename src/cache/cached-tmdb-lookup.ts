@@ -1,5 +1,6 @@
 import type { TmdbLookup, TmdbSearchHit, TmdbTitle } from '../providers/iptv/title-matcher.js';
 import { TmdbLookupFailedError } from '../providers/iptv/title-matcher.js';
+import { ProviderError } from '../providers/http/errors.js';
 import type { ProviderCacheManager } from './provider-cache-manager.js';
 import { stableEntityId } from './stable-entity-id.js';
 
@@ -13,12 +14,9 @@ export class CachedTmdbLookup implements TmdbLookup {
 
   async byIds(type: 'movie' | 'tv', ids: { tmdb?: number; imdb?: string }): Promise<TmdbTitle | null> {
     const key = ids.tmdb !== undefined ? `tmdb/${type}/${ids.tmdb}` : `imdb/${type}/${ids.imdb ?? ''}`;
-    const answer = await this.cache.fetchAssets({
-      entityType: type,
-      entityId: stableEntityId(key),
-      externalIds: ids,
-      priority: 'background',
-    });
+    const answer = await lookupFailure(() =>
+      this.cache.fetchAssets({ entityType: type, entityId: stableEntityId(key), externalIds: ids, priority: 'background' }),
+    );
     const metadata = answer.providers.tmdb?.metadata;
     const tmdbId = metadata?.externalIds.tmdb ?? ids.tmdb;
     if (metadata && tmdbId !== undefined) return { tmdbId, title: metadata.title };
@@ -31,16 +29,26 @@ export class CachedTmdbLookup implements TmdbLookup {
   }
 
   async search(type: 'movie' | 'tv', query: string, year?: number): Promise<TmdbSearchHit[]> {
-    const { results, failedProviders } = await this.cache.search({
-      entityType: type,
-      query,
-      ...(year !== undefined ? { year } : {}),
-      limit: 5,
-    });
+    const { results, failedProviders } = await lookupFailure(() =>
+      this.cache.search({ entityType: type, query, ...(year !== undefined ? { year } : {}), limit: 5 }),
+    );
     const failure = failedProviders.find((failed) => failed.provider === 'tmdb');
     if (failure) throw new TmdbLookupFailedError(`TMDB search: ${failure.error}`);
     return results
       .filter((result) => result.providers.includes('tmdb') && result.externalIds.tmdb !== undefined)
       .map((result) => ({ tmdbId: result.externalIds.tmdb!, title: result.title, confidence: result.confidence }));
+  }
+}
+
+/**
+ * A provider's passing failure (a 429, an outage) thrown by the fetch is a lookup that could not be made:
+ * the title stays pending and the sync asks again after the provider's Retry-After.
+ */
+async function lookupFailure<T>(lookup: () => Promise<T>): Promise<T> {
+  try {
+    return await lookup();
+  } catch (err) {
+    if (!(err instanceof ProviderError)) throw err;
+    throw new TmdbLookupFailedError(`TMDB: ${err.message}`, { retryAfterMs: err.retryAfterMs, cause: err });
   }
 }

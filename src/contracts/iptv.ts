@@ -47,6 +47,8 @@ export interface MatchBatchResult {
   ignored: number;
   errors: number;
   nextAfterKey: string | null;
+  /** The longest Retry-After TMDB named for a title of this batch that could not be looked up. */
+  retryAfterMs?: number;
 }
 
 /** What a sync records of itself in `iptv_sync_runs` (the sync list's row), at its start, steps and end. */

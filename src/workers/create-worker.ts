@@ -1,4 +1,8 @@
 import { createProviderCache } from '../cache/create-provider-cache.js';
+import { InProcessProviderFetcher } from '../cache/in-process-provider-fetcher.js';
+import { retriesPassingProviderFailures } from '../activities/activity-attempt.js';
+import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
+import { ProviderCalls } from '../providers/provider-calls.js';
 import path from 'node:path';
 import { Client } from '@temporalio/client';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
@@ -8,7 +12,7 @@ import { createMaintenanceActivities } from '../activities/maintenance.js';
 import { createNotifyActivities } from '../activities/notify.js';
 import { createPipelineActivities } from '../activities/pipeline.js';
 import { createProviderRefreshActivities } from '../activities/provider-refresh.js';
-import { createProviderActivities } from '../activities/providers.js';
+import { createProviderActivities, runLogger } from '../activities/providers.js';
 import { createScanActivities } from '../activities/scan.js';
 import { PhaseConfigService } from '../config/phase-config-service.js';
 import type { Database } from '../db/client.js';
@@ -67,7 +71,19 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
   // does: through a client on this connection and the provider cache.
   const client = new Client({ connection: opts.connection, namespace: opts.namespace });
   const pipelines = new TemporalTitlePipelineStarter(client, opts.taskQueue, opts.db);
-  const providerCache = createProviderCache({ db: opts.db, temporal: client, taskQueue: opts.taskQueue });
+  // Inside the workers, a fetch runs in the activity that needs it (enrichment, IPTV matching): the activity
+  // is what Temporal retries, and every provider request still takes a slot of the shared rate schedule.
+  const providerCache = createProviderCache({
+    db: opts.db,
+    temporal: client,
+    taskQueue: opts.taskQueue,
+    fetcher: new InProcessProviderFetcher({
+      calls: new ProviderCalls(providers, registry),
+      cache: new ProviderCacheRepository(opts.db),
+      logger: runLogger,
+      retryPassingFailures: retriesPassingProviderFailures,
+    }),
+  });
   const refreshActivities = createProviderRefreshActivities({ db: opts.db, providers, registry, cache: providerCache, pipelines });
   const iptvActivities = createIptvActivities({
     db: opts.db,

@@ -7,6 +7,7 @@ import {
   patched,
   proxyActivities,
   setHandler,
+  sleep,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { IptvActivities } from '../activities/iptv.js';
@@ -16,6 +17,7 @@ import {
   type IptvSyncInput,
   type IptvSyncProgress,
   type IptvSyncRunRecord,
+  type MatchBatchResult,
 } from '../contracts/iptv.js';
 import { providerTaskQueue } from '../contracts/task-queues.js';
 import { checkWorkflowInput, providerIdInput } from '../contracts/workflow-input.js';
@@ -32,6 +34,15 @@ import { historyIsLong } from './history.js';
 const DEFAULT_BATCH_SIZE = 400;
 /** Runs recorded before syncs had a row of their own replay without writing one. */
 const SYNC_RUN_ROWS = 'iptv-sync-run-rows';
+/** Runs recorded before it left titles TMDB could not be asked about to the next sync. */
+const RETRY_FAILED_MATCHES = 'iptv-retry-failed-matches';
+/**
+ * Passes over the titles TMDB could not be asked about (a 429, an outage) after the first, each after the
+ * longest Retry-After TMDB named or a doubling pause, whichever is longer; what still fails then waits for
+ * the next sync.
+ */
+const RETRY_PASSES = 3;
+const FIRST_RETRY_PAUSE_MS = 5_000;
 
 const { describeIptvProvider, recordIptvChanges, recordIptvSyncRun } = proxyActivities<IptvActivities>({
   startToCloseTimeout: '1 minute',
@@ -114,16 +125,42 @@ export async function iptvSync(input: IptvSyncInput): Promise<IptvSyncProgress> 
 
     progress.phase = 'matching';
     await record('running');
+    let failed = { titles: 0, retryAfterMs: 0 };
     for (;;) {
       const batch = await matchIptvTitles({ providerId: input.providerId, syncId, afterKey, limit: batchSize });
       progress.matched += batch.matched;
       progress.ignored += batch.ignored;
       progress.matchErrors += batch.errors;
+      failed = { titles: failed.titles + batch.errors, retryAfterMs: Math.max(failed.retryAfterMs, batch.retryAfterMs ?? 0) };
       await record('running');
       if (batch.nextAfterKey === null) break;
       afterKey = batch.nextAfterKey;
       if (historyIsLong(input.maxHistoryEvents)) {
         await continueAsNew<typeof iptvSync>({ ...input, syncId, resume: { kind, afterKey, progress } });
+      }
+    }
+    // The titles left pending are those TMDB could not be asked about: asked again within this run. (A
+    // run continued as new counts only its own batches' failures; the pending rows are what is retried.)
+    if (patched(RETRY_FAILED_MATCHES)) {
+      for (let pass = 0; pass < RETRY_PASSES && failed.titles > 0; pass++) {
+        await sleep(Math.max(failed.retryAfterMs, FIRST_RETRY_PAUSE_MS * 2 ** pass));
+        failed = { titles: 0, retryAfterMs: 0 };
+        for (let retryAfterKey: string | null = null; ;) {
+          const batch: MatchBatchResult = await matchIptvTitles({
+            providerId: input.providerId,
+            syncId,
+            afterKey: retryAfterKey,
+            limit: batchSize,
+          });
+          progress.matched += batch.matched;
+          progress.ignored += batch.ignored;
+          // Errors count the titles still failing: those of this pass replace those of the one before.
+          progress.matchErrors -= batch.matched + batch.ignored;
+          failed = { titles: failed.titles + batch.errors, retryAfterMs: Math.max(failed.retryAfterMs, batch.retryAfterMs ?? 0) };
+          await record('running');
+          if (batch.nextAfterKey === null) break;
+          retryAfterKey = batch.nextAfterKey;
+        }
       }
     }
 

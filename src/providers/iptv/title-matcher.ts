@@ -16,6 +16,14 @@ export interface TmdbSearchHit extends TmdbTitle {
 /** TMDB could not be asked (down, timed out): the title is neither matched nor ignored, and is tried again. */
 export class TmdbLookupFailedError extends Error {
   override readonly name = 'TmdbLookupFailedError';
+
+  /** How long TMDB asked us to wait (a 429's Retry-After), when it said. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(message: string, options: { retryAfterMs?: number; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.retryAfterMs = options.retryAfterMs;
+  }
 }
 
 /** How the matcher reaches TMDB; in Reelflow, through the provider cache. */
