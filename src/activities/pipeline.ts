@@ -11,6 +11,7 @@ import type { PipelineTitleKind } from '../contracts/title-pipeline.js';
 import { EventRepository } from '../db/repositories/event-repository.js';
 import { activityKey, EventRecorder } from '../events/event-recorder.js';
 import { heartbeatWhile } from './heartbeat-while.js';
+import { asTemporalFailure } from './providers.js';
 import { TITLE_NOT_FOUND } from '../contracts/failures.js';
 
 export interface PipelineActivityDeps {
@@ -19,6 +20,18 @@ export interface PipelineActivityDeps {
   enricher: TitleEnricher;
   publisher: TitlePublisher;
 }
+
+type Identification = { status: 'identified' | 'unidentified'; reason: string };
+
+const notEnriched: Omit<EnrichTitleResult, 'status'> = {
+  fieldsUpdated: 0,
+  actors: 0,
+  artworkSelected: 0,
+  artworkDownloaded: 0,
+  episodesUpdated: 0,
+  episodeThumbs: 0,
+  problems: [],
+};
 
 interface TitleRef {
   kind: PipelineTitleKind;
@@ -72,16 +85,28 @@ export function createPipelineActivities({ db, phaseConfig, enricher, publisher 
       return phaseConfig.getAll();
     },
 
-    async identifyTitle(input: TitleRef): Promise<{ status: 'identified' | 'unidentified'; reason: string }> {
+    async identifyTitle(input: TitleRef): Promise<Identification> {
       await phaseEvent(input, 'enrich');
       return heartbeating(() => enricher.identify(input.kind, input.titleId));
     },
 
-    async enrichTitle(input: TitleRef & { config: EnrichmentConfig; priority: FetchPriority }): Promise<Omit<EnrichTitleResult, 'status'>> {
-      const { status: _status, ...result } = await heartbeating(() =>
-        enricher.enrich(input.kind, input.titleId, input.config, input.priority),
-      );
-      return result;
+    /**
+     * Merges the providers' data into the title, its cast and its artwork. With `identify` (runs recorded
+     * before it called identifyTitle first), a title without ids is searched for first, in the same activity;
+     * one that stays unidentified is not enriched.
+     */
+    async enrichTitle(
+      input: TitleRef & { config: EnrichmentConfig; priority: FetchPriority; identify?: boolean },
+    ): Promise<Omit<EnrichTitleResult, 'status'> & { identification: Identification }> {
+      if (input.identify) await phaseEvent(input, 'enrich');
+      return heartbeating(async () => {
+        const identification: Identification = input.identify
+          ? await enricher.identify(input.kind, input.titleId)
+          : { status: 'identified', reason: 'identified before' };
+        if (identification.status !== 'identified') return { ...notEnriched, identification };
+        const { status: _status, ...result } = await enricher.enrich(input.kind, input.titleId, input.config, input.priority);
+        return { ...result, identification };
+      });
     },
 
     /**
@@ -119,12 +144,15 @@ export function createPipelineActivities({ db, phaseConfig, enricher, publisher 
 
 export type PipelineActivities = ReturnType<typeof createPipelineActivities>;
 
-/** Keeps Temporal told that a long enrichment (many downloads) is alive; a missing title is final. */
+/**
+ * Keeps Temporal told that a long enrichment (many downloads) is alive; a missing title is final, and a
+ * provider's passing failure is retried after its Retry-After.
+ */
 async function heartbeating<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await heartbeatWhile(run);
   } catch (err) {
     if (err instanceof TitleNotFoundError) throw ApplicationFailure.nonRetryable(err.message, TITLE_NOT_FOUND);
-    throw err;
+    return asTemporalFailure(err);
   }
 }

@@ -1,5 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { executeChild, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { executeChild, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { NotifyActivities } from '../activities/notify.js';
 import type { PipelineActivities } from '../activities/pipeline.js';
 import { notifyTitleWorkflowId, type NotifyTitleInput } from '../contracts/notify.js';
 import { priorityKeys } from '../contracts/providers.js';
@@ -27,6 +28,11 @@ function activitiesFor(input: TitlePipelineInput) {
       startToCloseTimeout: '30 seconds',
       retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10, nonRetryableErrorTypes: [TITLE_NOT_FOUND] },
     }),
+    // The notification plan and the players' signal-with-start: a read and a call to the Temporal server.
+    notifyQuick: proxyLocalActivities<NotifyActivities>({
+      startToCloseTimeout: '15 seconds',
+      retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10 },
+    }),
     // Provider fetches wait behind the provider queues' rate limits; downloads take their time.
     slow: proxyActivities<PipelineActivities>({
       taskQueue: pipelineTaskQueue(workflowInfo().taskQueue),
@@ -41,18 +47,26 @@ function activitiesFor(input: TitlePipelineInput) {
 }
 
 /**
- * One title through the library pipeline, in passes: read the phase configuration once → enrich (identify,
- * fetch, merge, cast, artwork) → publish (NFO, artwork, actors) → notify (players and people, as a child so
- * its retries and delay live in its own history) → record the change published. A change signalled while a
- * pass runs gets one more pass; one an earlier pass covered gets none.
+ * Runs recorded before it made three activities of identify, enrich and notify (an identifyTitle activity,
+ * and a notifyTitle child for every change); a run that has it identifies inside enrichTitle and tells
+ * players itself when nobody else is to be told (`notify` below).
+ */
+const LEAN_PASS = 'lean-title-pipeline-pass';
+
+/**
+ * One title through the library pipeline, in passes: read the phase configuration once → enrich (identify
+ * when the title has no ids yet, fetch, merge, cast, artwork) → publish (NFO, artwork, actors) → notify
+ * (players, and people through a child whose retries and delay live in its own history) → record the change
+ * published. A change signalled while a pass runs gets one more pass; one an earlier pass covered gets none.
  */
 async function titlePipeline(input: TitlePipelineInput): Promise<TitlePipelineState> {
   const state: TitlePipelineState = { phase: 'starting', passes: 0 };
   setHandler(titlePipelineStateQuery, () => state);
   const changes = new PendingChanges(input.change);
   setHandler(titleChangedSignal, (change) => changes.add(change));
-  const { quick, slow } = activitiesFor(input);
+  const { quick, slow, notifyQuick } = activitiesFor(input);
   const title = { kind: input.kind, titleId: input.titleId };
+  const lean = patched(LEAN_PASS);
 
   const config = await quick.loadPhaseConfiguration();
   do {
@@ -69,9 +83,20 @@ async function titlePipeline(input: TitlePipelineInput): Promise<TitlePipelineSt
     state.passes++;
 
     state.phase = 'enrich';
-    state.identification = await slow.identifyTitle(title);
-    if (state.identification.status === 'identified') {
-      state.enriched = await slow.enrichTitle({ ...title, config: config.enrichment, priority: input.priority });
+    if (lean) {
+      const { identification, ...enriched } = await slow.enrichTitle({
+        ...title,
+        config: config.enrichment,
+        priority: input.priority,
+        identify: true,
+      });
+      state.identification = identification;
+      if (identification.status === 'identified') state.enriched = enriched;
+    } else {
+      state.identification = await slow.identifyTitle(title);
+      if (state.identification.status === 'identified') {
+        state.enriched = await slow.enrichTitle({ ...title, config: config.enrichment, priority: input.priority });
+      }
     }
 
     state.phase = 'publish';
@@ -84,7 +109,15 @@ async function titlePipeline(input: TitlePipelineInput): Promise<TitlePipelineSt
     });
 
     state.phase = 'notify';
-    await notifyOnce({ input, config, event, seq: pass.changeSeq, announce, describe: () => quick.describeTitle(title) });
+    await notifyOnce({
+      input,
+      config,
+      event,
+      seq: pass.changeSeq,
+      announce,
+      describe: () => quick.describeTitle(title),
+      ...(lean ? { notify: notifyQuick } : {}),
+    });
 
     await quick.finishPipelinePass({ ...title, seq: pass.changeSeq });
     changes.covered(pass.changeSeq);
@@ -95,9 +128,12 @@ async function titlePipeline(input: TitlePipelineInput): Promise<TitlePipelineSt
 }
 
 /**
- * Tells players and people of one published change. The child's id names the change (notify/<kind>/<id>/
- * change-<seq>) and a closed one is never started again, so the same change is announced once even if a
- * pass for it ran twice.
+ * Tells players and people of one published change. People, and players told after a delay, go through a
+ * notifyTitle child: its id names the change (notify/<kind>/<id>/change-<seq>) and a closed one is never
+ * started again, so the same change is announced once even if a pass for it ran twice, and its sends retry
+ * for their window in a history of their own. When only players are told, at once (a first import, a
+ * webhook's folder), the pass hands the folder to each player's workflow itself: the same signal the child
+ * would send (the player workflow takes a repeated notification key once), without a workflow per title.
  */
 async function notifyOnce(args: {
   input: TitlePipelineInput;
@@ -106,6 +142,7 @@ async function notifyOnce(args: {
   seq: number;
   announce: boolean;
   describe: () => Promise<{ libraryId: string; displayName: string; folderPath: string }>;
+  notify?: Pick<NotifyActivities, 'planNotifications' | 'queuePlayerRefresh'>;
 }): Promise<void> {
   const described = await args.describe();
   const notification: NotifyTitleInput = {
@@ -119,6 +156,22 @@ async function notifyOnce(args: {
     notificationKey: `change-${args.seq}`,
     ...(args.announce ? {} : { announce: false }),
   };
+  if (args.notify) {
+    const plan = await args.notify.planNotifications(notification);
+    const delayed = plan.players.length > 0 && notification.playerSync.delaySeconds > 0;
+    if (plan.people.length === 0 && !delayed) {
+      const change = {
+        folderPath: notification.folderPath,
+        change: notification.event,
+        cleanFirst: notification.playerSync.cleanFirst,
+        notificationKey: notification.notificationKey,
+      };
+      await Promise.all(
+        plan.players.map((player) => args.notify!.queuePlayerRefresh({ plan: player, libraryId: notification.libraryId, change })),
+      );
+      return;
+    }
+  }
   try {
     await executeChild(notifyTitle, {
       workflowId: notifyTitleWorkflowId(notification),
