@@ -1,6 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { actors, cacheFiles, type CacheFile, type EntityType } from '../schema/index.js';
+import type { DownloadedFile } from './provider-asset-repository.js';
 
 export type ActorRow = typeof actors.$inferSelect;
 export type NewActor = typeof actors.$inferInsert;
@@ -30,8 +31,16 @@ export class ActorRepository {
     });
   }
 
-  async setThumb(actorId: string, cacheFileId: string): Promise<void> {
-    await this.db.update(actors).set({ thumbCacheFileId: cacheFileId }).where(eq(actors.id, actorId));
+  /** Cached photos of several actors, in one statement. */
+  async setThumbs(thumbs: { actorId: string; cacheFileId: string }[]): Promise<void> {
+    if (thumbs.length === 0) return;
+    const values = dsql.join(
+      thumbs.map(({ actorId, cacheFileId }) => dsql`(${actorId}::uuid, ${cacheFileId}::uuid)`),
+      dsql`, `,
+    );
+    await this.db.execute(
+      dsql`update ${actors} set thumb_cache_file_id = v.file from (values ${values}) as v(id, file) where ${actors.id} = v.id`,
+    );
   }
 
   /** Actors of the title whose photo is in the content store, with that file. */
@@ -43,15 +52,21 @@ export class ActorRepository {
       .where(ofEntity(entityType, entityId));
   }
 
-  /** A photo URL some actor's cached photo was downloaded from (any title), with the cached file's facts. */
-  async cachedThumbByUrl(url: string) {
-    const [actor] = await this.db
-      .select({ sha256: cacheFiles.sha256, cacheFileId: cacheFiles.id, width: cacheFiles.width, height: cacheFiles.height })
+  /** For each of these photo URLs some actor's cached photo was downloaded from (any title), that file; one query. */
+  async cachedThumbsByUrls(urls: string[]): Promise<Map<string, DownloadedFile>> {
+    if (urls.length === 0) return new Map();
+    const rows = await this.db
+      .selectDistinctOn([actors.thumbUrl], {
+        url: actors.thumbUrl,
+        sha256: cacheFiles.sha256,
+        cacheFileId: cacheFiles.id,
+        width: cacheFiles.width,
+        height: cacheFiles.height,
+      })
       .from(actors)
       .innerJoin(cacheFiles, eq(cacheFiles.id, actors.thumbCacheFileId))
-      .where(eq(actors.thumbUrl, url))
-      .limit(1);
-    return actor;
+      .where(inArray(actors.thumbUrl, urls));
+    return new Map(rows.flatMap(({ url, ...file }) => (url === null ? [] : [[url, file] as const])));
   }
 }
 

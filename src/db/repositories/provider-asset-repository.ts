@@ -1,8 +1,16 @@
-import { and, eq, isNotNull, sql as dsql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { cacheFiles, providerAssets, type CacheFile, type ProviderAssetRow } from '../schema/index.js';
 
 export type ArtworkChoice = 'select' | 'reject' | 'clear';
+
+/** A picture in the content store, as a candidate or an actor's photo was downloaded into it. */
+export interface DownloadedFile {
+  sha256: string;
+  cacheFileId: string;
+  width: number | null;
+  height: number | null;
+}
 
 /**
  * Artwork candidates the providers offer for a title (provider_assets): their scores, which are downloaded,
@@ -18,8 +26,16 @@ export class ProviderAssetRepository {
       .where(and(eq(providerAssets.entityType, entityType), eq(providerAssets.entityId, entityId)));
   }
 
-  async setScore(id: string, score: number): Promise<void> {
-    await this.db.update(providerAssets).set({ score }).where(eq(providerAssets.id, id));
+  /** New scores of a title's candidates, in one statement. */
+  async setScores(scores: { id: string; score: number }[]): Promise<void> {
+    if (scores.length === 0) return;
+    const values = dsql.join(
+      scores.map(({ id, score }) => dsql`(${id}::uuid, ${score}::real)`),
+      dsql`, `,
+    );
+    await this.db.execute(
+      dsql`update ${providerAssets} set score = v.score from (values ${values}) as v(id, score) where ${providerAssets.id} = v.id`,
+    );
   }
 
   async markDownloaded(
@@ -32,12 +48,13 @@ export class ProviderAssetRepository {
       .where(eq(providerAssets.id, id));
   }
 
-  /** Enrichment's own choice; a person's choice is never passed here. */
-  async setAutoSelected(id: string, selected: boolean): Promise<void> {
+  /** Enrichment's own choice, for several candidates at once; a person's choice is never passed here. */
+  async setAutoSelected(ids: string[], selected: boolean): Promise<void> {
+    if (ids.length === 0) return;
     await this.db
       .update(providerAssets)
       .set({ isSelected: selected, selectedBy: selected ? 'auto' : null, selectedAt: selected ? dsql`now()` : null })
-      .where(eq(providerAssets.id, id));
+      .where(inArray(providerAssets.id, ids));
   }
 
   /** A person's choice about one candidate of this title; undefined when the title has no such candidate. */
@@ -66,10 +83,12 @@ export class ProviderAssetRepository {
     return known?.perceptualHash;
   }
 
-  /** A downloaded candidate with this URL (any title), with the cached file's facts. */
-  async downloadedByUrl(url: string) {
-    const [asset] = await this.db
-      .select({
+  /** For each of these URLs a downloaded candidate has (any title), the cached file's facts; one query. */
+  async downloadedByUrls(urls: string[]) {
+    if (urls.length === 0) return new Map<string, DownloadedFile & { perceptualHash: string | null }>();
+    const rows = await this.db
+      .selectDistinctOn([providerAssets.providerUrl], {
+        url: providerAssets.providerUrl,
         sha256: cacheFiles.sha256,
         cacheFileId: cacheFiles.id,
         perceptualHash: providerAssets.perceptualHash,
@@ -78,9 +97,8 @@ export class ProviderAssetRepository {
       })
       .from(providerAssets)
       .innerJoin(cacheFiles, eq(cacheFiles.sha256, providerAssets.contentHash))
-      .where(and(eq(providerAssets.providerUrl, url), eq(providerAssets.isDownloaded, true)))
-      .limit(1);
-    return asset;
+      .where(and(inArray(providerAssets.providerUrl, urls), eq(providerAssets.isDownloaded, true)));
+    return new Map(rows.map(({ url, ...file }) => [url, file]));
   }
 
   /** Selected, not rejected candidates of the title whose bytes are in the content store, with that file. */

@@ -194,6 +194,7 @@ export class TitleEnricher {
           counts.updated++;
         }
         if (!picksArtwork(config)) return;
+        const known = await this.knownDownloads(seasonRows.flatMap((row) => provided.get(row.episodeNumber)?.thumbUrl ?? []));
         const thumbed = new Set<string>();
         for (const row of seasonRows) {
           const thumbUrl = provided.get(row.episodeNumber)?.thumbUrl;
@@ -202,7 +203,7 @@ export class TitleEnricher {
           if (!thumbUrl || thumbed.has(videoStem) || localThumbs.has(videoStem.toLowerCase())) continue;
           thumbed.add(videoStem);
           try {
-            const stored = await this.storeDownload(thumbUrl, 'show', showId, 'thumb');
+            const stored = await this.storeDownload(thumbUrl, 'show', showId, 'thumb', known);
             const sourcePath = kodiVideoThumbFileName(videoStem, imageExtension(thumbUrl));
             await this.assets.saveEpisodeThumb(row.id, sourcePath, stored.cacheFileId);
             counts.thumbs++;
@@ -255,14 +256,17 @@ export class TitleEnricher {
     const missing = current.filter(
       (a) => a.thumbCacheFileId === null && a.thumbUrl && /^https?:\/\//.test(a.thumbUrl) && a.sortOrder < MAX_ACTOR_THUMBS,
     );
+    const known = await this.knownDownloads(missing.map((actor) => actor.thumbUrl!));
+    const thumbs: { actorId: string; cacheFileId: string }[] = [];
     for (const actor of missing) {
       try {
-        const stored = await this.storeDownload(actor.thumbUrl!, kind, id, 'actor');
-        await this.actors.setThumb(actor.id, stored.cacheFileId);
+        const stored = await this.storeDownload(actor.thumbUrl!, kind, id, 'actor', known);
+        thumbs.push({ actorId: actor.id, cacheFileId: stored.cacheFileId });
       } catch (err) {
         problems.push(`actor thumb of ${actor.name}: ${(err as Error).message}`);
       }
     }
+    await this.actors.setThumbs(thumbs);
     return current.length;
   }
 
@@ -282,9 +286,9 @@ export class TitleEnricher {
       selectedByUser: row.isSelected && row.selectedBy === 'user',
       score: scoreOf(row, config),
     }));
-    for (const s of scored) {
-      if (s.row.score !== s.score) await this.providerAssets.setScore(s.id, s.score);
-    }
+    await this.providerAssets.setScores(scored.filter((s) => s.row.score !== s.score));
+    // What the content store already holds of these pictures, asked once for every candidate.
+    const known = await this.knownDownloads(rows.filter((row) => !row.isDownloaded).map((row) => row.providerUrl));
     const groups = new Map<string, typeof scored>();
     for (const s of scored) {
       const key = `${s.assetType}\0${seasonOf(s.row) ?? ''}`;
@@ -311,6 +315,7 @@ export class TitleEnricher {
               entityType === 'tv' ? 'show' : 'movie',
               id,
               candidate.assetType,
+              known,
             );
             hashes = { contentHash: stored.sha256, perceptualHash: stored.perceptualHash };
             downloaded++;
@@ -326,21 +331,31 @@ export class TitleEnricher {
         kept.push({ id: candidate.id, hash: hashes.perceptualHash });
       }
       const keptIds = new Set(kept.map((k) => k.id));
-      for (const candidate of group) {
-        if (candidate.selectedByUser) continue;
-        const shouldBe = keptIds.has(candidate.id);
-        if (candidate.row.isSelected !== shouldBe) await this.providerAssets.setAutoSelected(candidate.id, shouldBe);
-      }
+      const changed = group.filter((candidate) => !candidate.selectedByUser && candidate.row.isSelected !== keptIds.has(candidate.id));
+      await this.providerAssets.setAutoSelected(
+        changed.filter((candidate) => keptIds.has(candidate.id)).map((candidate) => candidate.id),
+        true,
+      );
+      await this.providerAssets.setAutoSelected(
+        changed.filter((candidate) => !keptIds.has(candidate.id)).map((candidate) => candidate.id),
+        false,
+      );
       selected += kept.length;
     }
     return { selected, downloaded };
   }
 
-  private async storeDownload(url: string, entityType: 'movie' | 'show', entityId: string, assetType: string) {
+  private async storeDownload(
+    url: string,
+    entityType: 'movie' | 'show',
+    entityId: string,
+    assetType: string,
+    known: Map<string, KnownDownload>,
+  ) {
     // Provider image URLs name immutable files (TMDB's and Fanart.tv's paths are content hashes): a URL
     // already in the content store for another title, or another actor's role, is not fetched again.
-    const known = await this.knownDownload(url);
-    if (known) return known;
+    const stored = known.get(url);
+    if (stored) return stored;
     const file = await downloadToTempFile(url, path.join(this.deps.workDir, 'downloads'));
     try {
       const [sha256, info, stat] = await Promise.all([sha256File(file), readImageInfo(file), fs.stat(file)]);
@@ -357,19 +372,28 @@ export class TitleEnricher {
         entityId,
         assetType,
       });
-      return { cacheFileId: cacheFile.id, sha256, perceptualHash, width: info.width, height: info.height };
+      const downloaded = { cacheFileId: cacheFile.id, sha256, perceptualHash, width: info.width, height: info.height };
+      // Another candidate or actor of this run with the same URL takes the same file.
+      known.set(url, downloaded);
+      return downloaded;
     } finally {
       await fs.rm(file, { force: true });
     }
   }
 
-  private async knownDownload(url: string) {
-    const asset = await this.providerAssets.downloadedByUrl(url);
-    if (asset && asset.width !== null && asset.height !== null) return { ...asset, width: asset.width, height: asset.height };
-    const actor = await this.actors.cachedThumbByUrl(url);
-    if (actor && actor.width !== null && actor.height !== null)
-      return { ...actor, perceptualHash: null, width: actor.width, height: actor.height };
-    return undefined;
+  /** Of these URLs, those whose picture is in the content store (as a candidate's or an actor's photo), with its facts. */
+  private async knownDownloads(urls: string[]): Promise<Map<string, KnownDownload>> {
+    const unique = [...new Set(urls)];
+    const [assets, actors] = await Promise.all([this.providerAssets.downloadedByUrls(unique), this.actors.cachedThumbsByUrls(unique)]);
+    const known = new Map<string, KnownDownload>();
+    for (const url of unique) {
+      const asset = assets.get(url);
+      const actor = actors.get(url);
+      if (asset && asset.width !== null && asset.height !== null) known.set(url, { ...asset, width: asset.width, height: asset.height });
+      else if (actor && actor.width !== null && actor.height !== null)
+        known.set(url, { ...actor, perceptualHash: null, width: actor.width, height: actor.height });
+    }
+    return known;
   }
 
   private async saveCandidates(
@@ -386,6 +410,15 @@ export class TitleEnricher {
     if (!row) throw new TitleNotFoundError(kind, id);
     return row;
   }
+}
+
+/** A picture already in the content store, as storeDownload answers for it. */
+interface KnownDownload {
+  sha256: string;
+  cacheFileId: string;
+  perceptualHash: string | null;
+  width: number;
+  height: number;
 }
 
 export class TitleNotFoundError extends Error {
