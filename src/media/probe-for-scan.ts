@@ -1,4 +1,4 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { readContainerHeader, type ReadAt } from './container-header.js';
 import { analyzeWithMediaInfo } from './mediainfo-pool.js';
 import { probeMedia, type MediaInfo, type ProbeOptions } from './probe.js';
@@ -20,7 +20,13 @@ export async function probeForScan(filePath: string, opts: ProbeOptions = {}): P
 /** Null whenever ffprobe should decide: not a regular file, not a container in the tables, too slow. */
 export async function probeWithMediaInfo(filePath: string, timeoutMs: number): Promise<MediaInfo | null> {
   let handle: FileHandle;
+  let size: number;
   try {
+    // Checked before opening: opening a FIFO waits for a writer, holding one of libuv's few threads.
+    // FIFOs and devices have no size to hand MediaInfo; an empty file gets ffprobe's own message.
+    const stats = await stat(filePath);
+    if (!stats.isFile() || stats.size === 0) return null;
+    size = stats.size;
     handle = await open(filePath, 'r');
   } catch {
     return null;
@@ -32,7 +38,7 @@ export async function probeWithMediaInfo(filePath: string, timeoutMs: number): P
   const timeout = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), timeoutMs);
   });
-  const reading = readWithMediaInfo(filePath, handle);
+  const reading = readWithMediaInfo(filePath, handle, size);
   const settled = reading.finally(() => handle.close()).catch(() => null);
   try {
     return await Promise.race([settled, timeout]);
@@ -41,18 +47,15 @@ export async function probeWithMediaInfo(filePath: string, timeoutMs: number): P
   }
 }
 
-async function readWithMediaInfo(filePath: string, handle: FileHandle): Promise<MediaInfo | null> {
-  const stats = await handle.stat();
-  // FIFOs and devices have no size to hand MediaInfo; an empty file has ffprobe's own message.
-  if (!stats.isFile() || stats.size === 0) return null;
+async function readWithMediaInfo(filePath: string, handle: FileHandle, size: number): Promise<MediaInfo | null> {
   const read: ReadAt = async (offset, length) => {
-    const buffer = new Uint8Array(Math.max(0, Math.min(length, stats.size - offset)));
+    const buffer = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
     return buffer.subarray(0, bytesRead);
   };
-  const report = await analyzeWithMediaInfo(stats.size, read);
+  const report = await analyzeWithMediaInfo(size, read);
   const kind = headerKindOf(report);
   if (!kind) return null;
-  const header = await readContainerHeader(kind, read, stats.size);
-  return header && fromMediaInfoReport(filePath, report, header, stats.size);
+  const header = await readContainerHeader(kind, read, size);
+  return header && fromMediaInfoReport(filePath, report, header, size);
 }

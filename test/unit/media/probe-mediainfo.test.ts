@@ -275,6 +275,17 @@ describe('probeForScan failures are ffprobe’s', () => {
     }
   });
 
+  it('leaves a FIFO that never delivers data to ffprobe and its timeout', async () => {
+    const fifo = path.join(dir, 'stalled.mkv');
+    execFileSync('mkfifo', [fifo]);
+    const error = await probeForScan(fifo, { timeoutMs: 300 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ProbeError);
+    expect((error as ProbeError).reason).toBe('ffprobe did not finish within 300 ms');
+  });
+
   it('hands a truncated Matroska file to ffprobe rather than trusting a partial reading', async () => {
     const whole = await readFile(files.get('h264-aac.mkv')!);
     const truncated = path.join(dir, 'truncated.mkv');
