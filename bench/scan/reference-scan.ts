@@ -5,7 +5,7 @@ import { discoverLibrary } from '../../src/media/discovery/index.js';
 import { sha256File } from '../../src/media/file-hash.js';
 import { readImageInfo } from '../../src/media/image-info.js';
 import { parseNfo } from '../../src/media/nfo/index.js';
-import { probeMedia } from '../../src/media/probe.js';
+import { probeForScan } from '../../src/media/probe-for-scan.js';
 import { mapLimited } from '../support/map-limited.js';
 
 export interface ReferenceScanResult {
@@ -27,7 +27,7 @@ const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png']);
 /**
  * The least a scan of a movie library has to do, as a plain loop with no Temporal and no database: the
  * stat walk (`discoverLibrary`), then per folder, 4 folders at once: stat its files, read and parse its
- * NFO, ffprobe its videos, read the header of and hash each image. It deliberately does not call
+ * NFO, probe its videos as the scan does (MediaInfo in-process, ffprobe for the rest), read the header of and hash each image. It deliberately does not call
  * `scanTitleFolder`, so it measures the file work alone and not our scan code's own overhead.
  */
 export async function referenceScan(root: string): Promise<ReferenceScanResult> {
@@ -57,7 +57,7 @@ export async function referenceScan(root: string): Promise<ReferenceScanResult> 
     }
     for (const video of title.videoFiles) {
       tasks.push(async () => {
-        await probeMedia(path.join(folder, video.relativePath));
+        await probeForScan(path.join(folder, video.relativePath));
         result.videosProbed++;
       });
     }

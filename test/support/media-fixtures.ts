@@ -21,14 +21,51 @@ export interface VideoSpec {
   /** Even numbers: H.264 in 4:2:0 cannot encode odd sizes. */
   width?: number;
   height?: number;
-  /** One audio stream each; the first is the default. Mono unless `channels` says otherwise. */
-  audio?: { language?: string; channels?: 1 | 2 | 6; title?: string }[];
-  /** One embedded text subtitle stream each (SubRip in mkv, mov_text in mp4). */
-  subtitles?: { language: string; forced?: boolean; default?: boolean; title?: string }[];
-  container?: 'mkv' | 'mp4';
+  /** Frames per second as ffmpeg takes it (`25`, `24000/1001`); 5 unless given. */
+  frameRate?: string;
+  /** H.264 unless given. */
+  videoCodec?: VideoCodec;
+  /** One audio stream each; the first is the default. Mono AAC unless `channels` or `codec` say otherwise. */
+  audio?: { language?: string; channels?: 1 | 2 | 6 | 8; title?: string; codec?: AudioCodec }[];
+  /** One embedded text subtitle stream each: SubRip (or ASS when asked) in mkv, mov_text in mp4. */
+  subtitles?: { language: string; forced?: boolean; default?: boolean; title?: string; codec?: 'srt' | 'ass' }[];
+  container?: VideoContainer;
   /** 10-bit video tagged with the HDR10 (PQ) or HLG transfer, as ffprobe reads it from real HDR files. */
   hdr?: 'hdr10' | 'hlg';
+  /** The MP4 movie header's timescale (ffmpeg writes 1000), for durations finer than a millisecond. */
+  mp4Timescale?: number;
+  /** Chapter marks, one per second, written from an ffmetadata input (mp4 stores them as a text track). */
+  chapters?: boolean;
 }
+
+export type VideoContainer = 'mkv' | 'mp4' | 'avi' | 'ts' | 'webm';
+export type VideoCodec = 'h264' | 'hevc' | 'mpeg4' | 'msmpeg4v3' | 'mpeg2video' | 'vp9' | 'av1';
+export type AudioCodec = 'aac' | 'ac3' | 'eac3' | 'mp3' | 'flac' | 'opus' | 'vorbis' | 'pcm_s16le' | 'pcm_s24le' | 'dts' | 'truehd';
+
+// Encoder arguments per codec; the fastest settings, since a fixture is a second of test pattern.
+const VIDEO_ENCODER_ARGS: Record<Exclude<VideoCodec, 'h264'>, string[]> = {
+  hevc: ['-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error'],
+  mpeg4: ['-c:v', 'mpeg4'],
+  msmpeg4v3: ['-c:v', 'msmpeg4'],
+  mpeg2video: ['-c:v', 'mpeg2video'],
+  vp9: ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8'],
+  av1: ['-c:v', 'libaom-av1', '-cpu-used', '8', '-usage', 'realtime'],
+};
+const AUDIO_ENCODERS: Record<AudioCodec, string> = {
+  aac: 'aac',
+  ac3: 'ac3',
+  eac3: 'eac3',
+  mp3: 'libmp3lame',
+  flac: 'flac',
+  opus: 'libopus',
+  vorbis: 'libvorbis',
+  pcm_s16le: 'pcm_s16le',
+  pcm_s24le: 'pcm_s24le',
+  dts: 'dca',
+  truehd: 'truehd',
+};
+// The DTS and TrueHD encoders are marked experimental in ffmpeg.
+const EXPERIMENTAL_AUDIO: ReadonlySet<AudioCodec> = new Set(['dts', 'truehd']);
 
 const CACHE_DIR = path.join(os.tmpdir(), 'reelflow-media-fixtures');
 const FRAMES_PER_SECOND = 5;
@@ -39,12 +76,15 @@ const SUBTITLE_INPUT_PLACEHOLDER = '<subtitle.srt>';
 /** Writes a small real video at `filePath` (replacing any file there) and returns the path. */
 export async function makeVideo(filePath: string, opts: VideoSpec = {}): Promise<string> {
   const container = opts.container ?? 'mkv';
+  if ((opts.subtitles?.length ?? 0) > 0 && (container === 'avi' || container === 'ts')) {
+    throw new RangeError(`makeVideo cannot embed text subtitles in ${container}`);
+  }
   const cached = await cachedFfmpegOutput(videoArgs(opts, container), container);
   await placeCopy(cached, filePath);
   return filePath;
 }
 
-function videoArgs(spec: VideoSpec, container: 'mkv' | 'mp4'): string[] {
+function videoArgs(spec: VideoSpec, container: VideoContainer): string[] {
   const seconds = spec.seconds ?? 1;
   const width = spec.width ?? 160;
   const height = spec.height ?? 90;
@@ -52,19 +92,23 @@ function videoArgs(spec: VideoSpec, container: 'mkv' | 'mp4'): string[] {
   const audio = spec.audio ?? [];
   const subtitles = spec.subtitles ?? [];
 
-  const inputs = ['-f', 'lavfi', '-i', `testsrc=size=${width}x${height}:rate=${FRAMES_PER_SECOND}:duration=${seconds}`];
+  const rate = spec.frameRate ?? FRAMES_PER_SECOND;
+  const inputs = ['-f', 'lavfi', '-i', `testsrc=size=${width}x${height}:rate=${rate}:duration=${seconds}`];
   audio.forEach((track, i) => {
-    const layout = { 1: 'mono', 2: 'stereo', 6: '5.1' }[track.channels ?? 1];
+    const layout = { 1: 'mono', 2: 'stereo', 6: '5.1', 8: '7.1' }[track.channels ?? 1];
     // A different pitch per track keeps the streams distinguishable when someone listens to a fixture.
     inputs.push('-f', 'lavfi', '-i', `sine=frequency=${440 + 110 * i}:duration=${seconds},aformat=channel_layouts=${layout}`);
   });
   for (let i = 0; i < subtitles.length; i += 1) inputs.push('-i', SUBTITLE_INPUT_PLACEHOLDER);
+  if (spec.chapters) inputs.push('-f', 'ffmetadata', '-i', chaptersMetadata(seconds));
 
   const maps = ['-map', '0:v'];
   audio.forEach((_, i) => maps.push('-map', `${1 + i}:a`));
   subtitles.forEach((_, i) => maps.push('-map', `${1 + audio.length + i}:s`));
+  if (spec.chapters) maps.push('-map_chapters', String(1 + audio.length + subtitles.length));
 
-  const video = ['-c:v', 'libx264', '-preset', 'ultrafast'];
+  const codec = spec.videoCodec ?? 'h264';
+  const video = codec === 'h264' ? ['-c:v', 'libx264', '-preset', 'ultrafast'] : [...VIDEO_ENCODER_ARGS[codec]];
   if (spec.hdr) {
     const transfer = spec.hdr === 'hdr10' ? 'smpte2084' : 'arib-std-b67';
     video.push('-pix_fmt', 'yuv420p10le', '-color_primaries', 'bt2020', '-color_trc', transfer, '-colorspace', 'bt2020nc');
@@ -86,9 +130,31 @@ function videoArgs(spec: VideoSpec, container: 'mkv' | 'mp4'): string[] {
   });
 
   const codecs = [];
-  if (audio.length) codecs.push('-c:a', 'aac');
-  if (subtitles.length) codecs.push('-c:s', container === 'mp4' ? 'mov_text' : 'srt');
-  return [...inputs, ...maps, ...video, ...codecs, ...streams];
+  // Specs without per-stream codecs keep the arguments (and so the cached files) they always had.
+  if (audio.some((track) => track.codec)) {
+    audio.forEach((track, i) => codecs.push(`-c:a:${i}`, AUDIO_ENCODERS[track.codec ?? 'aac']));
+    if (audio.some((track) => track.codec && EXPERIMENTAL_AUDIO.has(track.codec))) codecs.push('-strict', '-2');
+  } else if (audio.length) {
+    codecs.push('-c:a', 'aac');
+  }
+  if (container === 'mp4') {
+    if (subtitles.length) codecs.push('-c:s', 'mov_text');
+  } else if (subtitles.some((track) => track.codec)) {
+    subtitles.forEach((track, i) => codecs.push(`-c:s:${i}`, track.codec ?? 'srt'));
+  } else if (subtitles.length) {
+    codecs.push('-c:s', 'srt');
+  }
+  const muxer = spec.mp4Timescale === undefined ? [] : ['-movie_timescale', String(spec.mp4Timescale)];
+  return [...inputs, ...maps, ...video, ...codecs, ...streams, ...muxer];
+}
+
+/** An inline ffmetadata document (a `data:` URL) with one chapter per second. */
+function chaptersMetadata(seconds: number): string {
+  const lines = [';FFMETADATA1'];
+  for (let i = 0; i < seconds; i += 1) {
+    lines.push('[CHAPTER]', 'TIMEBASE=1/1000', `START=${i * 1000}`, `END=${(i + 1) * 1000}`, `title=Chapter ${i + 1}`);
+  }
+  return `data:text/plain;base64,${Buffer.from(`${lines.join('\n')}\n`).toString('base64')}`;
 }
 
 const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png']);

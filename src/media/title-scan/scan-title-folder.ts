@@ -16,9 +16,9 @@ import { compileVideoNameRules, type VideoNameRules, type VideoScanConfig } from
 export interface ScanTitleFolderOptions {
   /** Defaults to `ffprobe` on the PATH. */
   ffprobePath?: string;
-  /** Per ffprobe run; probeMedia's default when absent. */
+  /** Per probe (MediaInfo's read, then ffprobe's run if it comes to that); probeForScan's default when absent. */
   probeTimeoutMs?: number;
-  /** ffprobe runs and file reads (NFOs, artwork) in flight at once within the title; default 4. */
+  /** Probes and file reads (NFOs, artwork) in flight at once within the title; default 4. */
   concurrency?: number;
   /**
    * The scan settings discovery ran with. Only needed to tell a loose movie file's own files from those of

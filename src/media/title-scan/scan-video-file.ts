@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { DiscoveredVideoFile } from '../discovery/index.js';
-import { probeMedia } from '../probe.js';
+import { probeForScan } from '../probe-for-scan.js';
 import type { ExternalSubtitle } from '../subtitles.js';
 import { describeError } from './scan-errors.js';
 import type { ConcurrencyLimit } from '../../concurrency/concurrency-limit.js';
@@ -14,7 +14,7 @@ export interface VideoProbeSettings {
 }
 
 /**
- * Probes one main video. Size and time come from this scan's listing; a video discovery saw that has gone
+ * Probes one main video (MediaInfo in-process, ffprobe for what MediaInfo cannot read). Size and time come from this scan's listing; a video discovery saw that has gone
  * since keeps discovery's, and its probe fails like any other. A failed probe (empty file, not media,
  * timeout) is recorded on the video and as an error, never thrown.
  */
@@ -38,7 +38,7 @@ export async function scanVideoFile(
     ...(settings.probeTimeoutMs === undefined ? {} : { timeoutMs: settings.probeTimeoutMs }),
   };
   try {
-    video.mediaInfo = await settings.limit(() => probeMedia(absolutePath, probeOptions));
+    video.mediaInfo = await settings.limit(() => probeForScan(absolutePath, probeOptions));
     return { video };
   } catch (error) {
     const reason = describeError(error);

@@ -293,14 +293,15 @@ describe('scanTitleFolder with broken files', () => {
 
   it('records probe failures from the ffprobe it is given instead of throwing', async () => {
     const folder = 'No Probe (2009)';
-    await makeVideo(path.join(root, folder, 'No Probe (2009).mkv'));
+    // AVI is read by ffprobe (MediaInfo reads Matroska and MP4 in-process), so the missing ffprobe shows.
+    await makeVideo(path.join(root, folder, 'No Probe (2009).avi'), { container: 'avi', videoCodec: 'mpeg4' });
     await makeImage(path.join(root, folder, 'poster.jpg'), 100, 150);
 
     const scanned = asMovie(await scanTitleFolder(await discover(folder), { ffprobePath: path.join(root, 'no-such-ffprobe') }));
 
     expect(scanned.videoFiles[0]?.mediaInfo).toBeUndefined();
     expect(scanned.videoFiles[0]?.probeError).toMatch(/no-such-ffprobe|ENOENT/);
-    expect(scanned.errors.map((error) => error.relativePath)).toEqual(['No Probe (2009).mkv']);
+    expect(scanned.errors.map((error) => error.relativePath)).toEqual(['No Probe (2009).avi']);
     expect(scanned.artwork).toHaveLength(1);
   });
 
