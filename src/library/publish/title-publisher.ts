@@ -77,19 +77,23 @@ export class TitlePublisher {
   async publishMovie(movieId: string, config: PublishConfig, scanConfig: ScanConfig): Promise<PublishResult> {
     const movie = await this.titles.find('movie', movieId);
     if (!movie) throw new TitleNotFoundError('movie', movieId);
-    const [main] = await this.mediaFiles.filesOf('movie', movieId);
-    const streams = main ? await this.mediaFiles.streamsOf(main.id) : [];
+    // The reads are independent: asked at once, they cost one round trip's wait, not six (a webhook waits on this).
+    const [[main, streams], art, cast, trailer] = await Promise.all([
+      this.mediaFiles
+        .filesOf('movie', movieId)
+        .then(async ([file]) => [file, file ? await this.mediaFiles.streamsOf(file.id) : []] as const),
+      this.selectedArtwork('movie', movieId),
+      this.cast('movie', movieId),
+      config.trailers ? this.trailer('movie', movieId) : undefined,
+    ]);
     const nfoName = config.movieNfoName === 'video' && main ? `${withoutExtension(main.relativePath)}.nfo` : 'movie.nfo';
     const folder = movie.folderPath;
     const state = { recordedUnreadable: movie.unreadableNfoPath, replace: movie.replaceUnreadableNfo };
     const permission = await nfoWritePermission(folder, nfoName, 'movie', state);
-    const art = await this.selectedArtwork('movie', movieId);
     const nfos = new NfoOutcomes();
     const outcomes: [string, WriteOutcome][] = [];
     if (nfos.allowed(nfoName, permission)) {
       const existing = permission.existing?.kind === 'movie' ? permission.existing.movie : undefined;
-      const cast = await this.cast('movie', movieId);
-      const trailer = config.trailers ? await this.trailer('movie', movieId) : undefined;
       const nfo = movieNfoFromTitle(movie, {
         actors: cast,
         thumbs: thumbsOver(thumbsOf(art), existing?.thumbs ?? []),
@@ -102,8 +106,11 @@ export class TitlePublisher {
       if (movie.nfoPath !== nfoName) await this.titles.setNfoPath('movie', movieId, nfoName);
     }
     if (state.replace) await this.titles.clearUnreadableNfo('movie', movieId);
-    if (config.assets) outcomes.push(...(await this.writeArtwork(folder, art)));
-    if (config.actors) outcomes.push(...(await this.writeActorThumbs(folder, 'movie', movieId)));
+    const [artwork, actorThumbs] = await Promise.all([
+      config.assets ? this.writeArtwork(folder, art) : [],
+      config.actors ? this.writeActorThumbs(folder, 'movie', movieId) : [],
+    ]);
+    outcomes.push(...artwork, ...actorThumbs);
     return this.finish(movie.libraryId, movie.folderKey, folder, outcomes, scanConfig, nfos);
   }
 
@@ -256,8 +263,7 @@ export class TitlePublisher {
   ): Promise<PublishResult> {
     const written = outcomes.filter(([, o]) => o === 'written').map(([name]) => name);
     if (written.length > 0 || nfos.keptUnreadable.length > 0) {
-      const library = await this.libraries.get(libraryId);
-      const row = await this.folders.find(libraryId, folderKey);
+      const [library, row] = await Promise.all([this.libraries.get(libraryId), this.folders.find(libraryId, folderKey)]);
       if (library && row && row.scannedFingerprint === row.fingerprint) {
         const found = await discoverTitleFolder(library.rootPath, library.kind === 'tv' ? 'tv' : 'movie', folder, scanConfig).catch(
           () => null,
