@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { PhaseConfigService } from '../config/phase-config-service.js';
+import { PhaseConfigService, phaseSettingFromStored, phaseSettingKey } from '../config/phase-config-service.js';
 import type { Database } from '../db/client.js';
 import { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
 import type { CacheMetrics } from './cache-metrics.js';
@@ -22,7 +22,11 @@ export function createProviderCache(
   return new ProviderCacheManager({
     cache: new ProviderCacheRepository(deps.db),
     fetcher: deps.fetcher ?? new TemporalProviderFetcher(deps.temporal, deps.taskQueue),
-    configuredLanguage: async () => (await phaseConfig.get('enrichment')).language,
+    configuredLanguage: {
+      settingKey: phaseSettingKey('enrichment', 'language'),
+      fromStored: (stored) => phaseSettingFromStored('enrichment', 'language', stored),
+      read: async () => (await phaseConfig.get('enrichment')).language,
+    },
     ...observe,
   });
 }

@@ -1,5 +1,5 @@
 import type { ProviderAssetRow } from '../db/schema/index.js';
-import type { ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
+import type { CachedAsset, ProviderCacheRepository } from '../db/repositories/provider-cache-repository.js';
 import type { ProviderMetadata } from '../providers/types.js';
 import type { ProviderFetchOutcome, ProviderSeasonFetchOutcome } from '../contracts/providers.js';
 import type { CacheMetrics } from './cache-metrics.js';
@@ -33,7 +33,20 @@ export interface ProviderCacheManagerDeps {
   ttlMs?: number;
   now?: () => Date;
   /** The language of a fetch that names none; 'en' when not given. */
-  configuredLanguage?: () => Promise<string>;
+  configuredLanguage?: ConfiguredLanguage;
+}
+
+/** A language kept in one app_settings row (phase.enrichment.language). */
+export interface ConfiguredLanguage {
+  /**
+   * Its app_settings key: a cache lookup reads the row in the statement that reads the cache, so a hit costs
+   * one round trip and still sees a change made a moment ago, by any process.
+   */
+  settingKey: string;
+  /** The language a stored value stands for (undefined: no row). */
+  fromStored(stored: unknown): string;
+  /** Reads it on its own, for a fetch that does not look in the cache first. */
+  read(): Promise<string>;
 }
 
 /**
@@ -53,11 +66,13 @@ export class ProviderCacheManager {
 
   async fetchAssets(asked: FetchAssetsRequest): Promise<FetchAssetsResult> {
     const started = performance.now();
-    const request = { ...asked, language: await this.languageOf(asked) };
-    if (!request.force) {
-      const cached = await this.readFresh(request);
-      if (cached) return this.answeredFromCache(started, cached);
+    let language = asked.language;
+    if (!asked.force) {
+      const looked = await this.readFresh(asked);
+      if (looked.answer) return this.answeredFromCache(started, looked.answer);
+      language ??= looked.language;
     }
+    const request = { ...asked, language: language ?? (await this.languageOf(asked)) };
     const outcome = await this.deps.fetcher.fetchTitle({
       request: {
         entityType: request.entityType,
@@ -109,18 +124,22 @@ export class ProviderCacheManager {
   }
 
   private async languageOf(request: { language?: string }): Promise<string> {
-    return request.language ?? (await this.deps.configuredLanguage?.()) ?? 'en';
+    return request.language ?? (await this.deps.configuredLanguage?.read()) ?? 'en';
   }
 
-  private async readFresh(request: FetchAssetsRequest & { language: string }): Promise<FetchAssetsResult | undefined> {
-    const fresh = await this.freshCache(
-      () => this.deps.cache.read(request.entityType, request.entityId),
-      (stored) => stored.metadata,
-      request,
-      { entityId: request.entityId },
-    );
-    if (!fresh) return undefined;
-    const { stored, oldest, ageDays } = fresh;
+  /**
+   * The cached answer when it is fresh, and the language it was judged in (the configured one, read with the
+   * cache rows, when the request names none); neither when the cache could not be read.
+   */
+  private async readFresh(request: FetchAssetsRequest): Promise<{ language?: string; answer?: FetchAssetsResult }> {
+    const configured = request.language === undefined ? this.deps.configuredLanguage : undefined;
+    const stored = await this.readCache(() => this.deps.cache.read(request.entityType, request.entityId, configured?.settingKey), {
+      entityId: request.entityId,
+    });
+    if (!stored) return {};
+    const language = request.language ?? configured?.fromStored(stored.setting) ?? 'en';
+    const fresh = this.freshness(stored.metadata, { language, maxAgeMs: request.maxAgeMs });
+    if (!fresh) return { language };
     const providers: Record<string, ProviderAnswer> = {};
     for (const row of stored.metadata)
       providers[row.providerName] = { images: {}, metadata: (row.metadata as unknown as ProviderMetadata | null) ?? null };
@@ -129,49 +148,50 @@ export class ProviderCacheManager {
       const answer = (providers[asset.providerName] ??= { images: {}, metadata: null });
       (answer.images[asset.assetType] ??= []).push(imageFromRow(asset));
     }
-    return {
+    const answer: FetchAssetsResult = {
       cached: true,
-      cacheAge: ageDays,
+      cacheAge: fresh.ageDays,
       providers,
       metadata: {
-        fetchedAt: oldest.toISOString(),
+        fetchedAt: fresh.oldest.toISOString(),
         completedProviders: stored.metadata.map((m) => m.providerName).sort(),
         failedProviders: [],
         timedOutProviders: [],
       },
     };
+    return { language, answer };
   }
 
   private async readFreshSeason(request: FetchSeasonRequest & { language: string }): Promise<FetchSeasonResult | undefined> {
-    const fresh = await this.freshCache(
-      () => this.deps.cache.readSeason({ entityType: request.entityType, entityId: request.entityId, seasonNumber: request.seasonNumber }),
-      (rows) => rows,
-      request,
-      { entityId: request.entityId, seasonNumber: request.seasonNumber },
-    );
-    return fresh && seasonResultFromRows(fresh.stored, fresh.oldest, fresh.ageDays);
+    const key = { entityType: request.entityType, entityId: request.entityId, seasonNumber: request.seasonNumber };
+    const rows = await this.readCache(() => this.deps.cache.readSeason(key), {
+      entityId: request.entityId,
+      seasonNumber: request.seasonNumber,
+    });
+    const fresh = rows && this.freshness(rows, request);
+    return fresh && seasonResultFromRows(rows, fresh.oldest, fresh.ageDays);
   }
 
-  /**
-   * What the cache holds when every provider answer in it is younger than the TTL and in the language asked
-   * for; otherwise undefined, counted as a miss (nothing, something stale, or another language — a changed
-   * phase.enrichment.language is fetched again at the next run) or an error (the cache could not be read).
-   */
-  private async freshCache<T>(
-    read: () => Promise<T>,
-    answersOf: (stored: T) => { fetchedAt: Date; language: string }[],
-    { language, maxAgeMs }: { language: string; maxAgeMs?: number },
-    logFields: Record<string, unknown>,
-  ): Promise<{ stored: T; oldest: Date; ageDays: number } | undefined> {
-    let stored: T;
+  /** What the cache holds, or undefined, counted as an error, when it cannot be read (a miss, then). */
+  private async readCache<T>(read: () => Promise<T>, logFields: Record<string, unknown>): Promise<T | undefined> {
     try {
-      stored = await read();
+      return await read();
     } catch (err) {
       this.deps.metrics?.requests.inc({ result: 'error' });
       this.deps.logger?.warn({ err, ...logFields }, 'provider cache unreadable; fetching instead');
       return undefined;
     }
-    const answers = answersOf(stored);
+  }
+
+  /**
+   * The age of cached answers when every one is younger than the TTL and in the language asked for;
+   * otherwise undefined, counted as a miss (nothing, something stale, or another language — a changed
+   * phase.enrichment.language is fetched again at the next run).
+   */
+  private freshness(
+    answers: { fetchedAt: Date; language: string }[],
+    { language, maxAgeMs }: { language: string; maxAgeMs?: number },
+  ): { oldest: Date; ageDays: number } | undefined {
     const times = answers.map((answer) => answer.fetchedAt.getTime());
     const oldest = Math.min(...times);
     const age = this.now().getTime() - oldest;
@@ -180,7 +200,7 @@ export class ProviderCacheManager {
       this.deps.metrics?.requests.inc({ result: 'miss' });
       return undefined;
     }
-    return { stored, oldest: new Date(oldest), ageDays: round(age / DAY_MS) };
+    return { oldest: new Date(oldest), ageDays: round(age / DAY_MS) };
   }
 
   private answeredFromCache<R>(started: number, answer: R): R {
@@ -222,7 +242,7 @@ function fromOutcome(outcome: ProviderFetchOutcome, request: FetchAssetsRequest)
   return { cached: false, cacheAge: 0, providers, metadata: summariseFetch(outcome.fetchedAt, outcome.results) };
 }
 
-function imageFromRow(row: ProviderAssetRow): CachedImage {
+function imageFromRow(row: CachedAsset): CachedImage {
   const meta = (row.providerMetadata ?? {}) as Partial<Record<'language' | 'voteAverage' | 'voteCount' | 'season', unknown>>;
   return {
     url: row.providerUrl,

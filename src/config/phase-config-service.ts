@@ -26,14 +26,10 @@ export class PhaseConfigService {
     const stored = new Map(rows.map((r) => [r.key, r.value]));
     const config = structuredClone(DEFAULT_PHASE_CONFIG);
     for (const phase of phaseNames) {
-      const shape = phaseSchemas[phase].shape as Record<string, z.ZodType>;
       const target = config[phase] as Record<string, unknown>;
-      for (const [key, schema] of Object.entries(shape)) {
-        const fullKey = `${KEY_PREFIX}${phase}.${key}`;
-        if (!stored.has(fullKey)) continue;
-        // A row edited by hand into an invalid value must not break every pipeline: keep the default.
-        const parsed = schema.safeParse(stored.get(fullKey));
-        if (parsed.success) target[key] = parsed.data;
+      for (const key of Object.keys(phaseSchemas[phase].shape)) {
+        const fullKey = phaseSettingKey(phase, key);
+        if (stored.has(fullKey)) target[key] = storedValue(phase, key, stored.get(fullKey), target[key]);
       }
     }
     return config;
@@ -58,6 +54,31 @@ export class PhaseConfigService {
     await this.settings.replacePrefix(KEY_PREFIX, defaultRows());
     return this.getAll();
   }
+}
+
+/** The app_settings key of one phase setting. */
+export function phaseSettingKey(phase: PhaseName, key: string): string {
+  return `${KEY_PREFIX}${phase}.${key}`;
+}
+
+/**
+ * What one phase setting is, given its stored value (undefined when it has no row), exactly as getAll reads
+ * it: for a caller that reads the row itself, with other rows in one statement.
+ */
+export function phaseSettingFromStored<P extends PhaseName, K extends keyof PhaseConfiguration[P] & string>(
+  phase: P,
+  key: K,
+  stored: unknown,
+): PhaseConfiguration[P][K] {
+  const fallback = DEFAULT_PHASE_CONFIG[phase][key];
+  return stored === undefined ? fallback : (storedValue(phase, key, stored, fallback) as PhaseConfiguration[P][K]);
+}
+
+function storedValue(phase: PhaseName, key: string, stored: unknown, fallback: unknown): unknown {
+  const schema = (phaseSchemas[phase].shape as Record<string, z.ZodType>)[key]!;
+  // A row edited by hand into an invalid value must not break every pipeline: keep the default.
+  const parsed = schema.safeParse(stored);
+  return parsed.success ? parsed.data : fallback;
 }
 
 function defaultRows() {

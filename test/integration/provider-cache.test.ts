@@ -7,6 +7,7 @@ import { CacheMetrics } from '../../src/cache/cache-metrics.js';
 import { ProviderCacheManager } from '../../src/cache/provider-cache-manager.js';
 import { TemporalProviderFetcher } from '../../src/cache/temporal-provider-fetcher.js';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
+import { NfoArtworkCandidateRepository } from '../../src/db/repositories/nfo-artwork-candidate-repository.js';
 import { ProviderCacheRepository } from '../../src/db/repositories/provider-cache-repository.js';
 import { RequestRepository } from '../../src/db/repositories/request-repository.js';
 import type { ProcessingItemRow } from '../../src/db/schema/index.js';
@@ -203,6 +204,38 @@ describe('fetchAssets', () => {
     }
     const accepted = (await fetchAssets(movieId, { force: true })).json();
     expect(accepted.metadata.completedProviders).toEqual(['fanart_tv', 'tmdb']);
+  });
+
+  it('uses a language another process configured at the very next fetch, with no wait', async () => {
+    // As a worker process would see a change made through the API: the row changes under this process.
+    const other = (await insertMovie(database.db, libraryId, 'The Matrix, language', 603)).id;
+    expect((await fetchAssets(other)).json().cached).toBe(false);
+    const setLanguageRow = (language: string) =>
+      database.sql`insert into app_settings (key, value) values ('phase.enrichment.language', ${JSON.stringify(language)}::jsonb)
+        on conflict (key) do update set value = excluded.value`;
+    await setLanguageRow('fr');
+    try {
+      expect((await fetchAssets(other)).json().cached).toBe(false);
+      expect(tmdb.requests.filter((r) => r.path === '/movie/603').at(-1)!.query.language).toMatch(/^fr/);
+      expect((await fetchAssets(other)).json().cached).toBe(true);
+    } finally {
+      await setLanguageRow('en');
+    }
+  });
+
+  it('answers a hit with the artwork an NFO offered beside the providers’ answers', async () => {
+    const other = (await insertMovie(database.db, libraryId, 'The Matrix, NFO', 603)).id;
+    await fetchAssets(other);
+    const url = 'https://images.example/matrix-nfo-poster.jpg';
+    await new NfoArtworkCandidateRepository(database.db).replace('movie', other, [{ assetType: 'poster', url }]);
+    const body = (await fetchAssets(other)).json();
+    expect(body.cached).toBe(true);
+    expect(body.providers.nfo).toStrictEqual({
+      images: { poster: [{ url, width: null, height: null, language: null, voteAverage: null, voteCount: null, season: null }] },
+      metadata: null,
+    });
+    expect(body.metadata.completedProviders).toStrictEqual(['fanart_tv', 'tmdb']);
+    expect(body.providers.tmdb.metadata.title).toBe('The Matrix');
   });
 
   it('refuses a movie without provider ids, saying why', async () => {

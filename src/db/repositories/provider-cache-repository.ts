@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { and, asc, eq, inArray, notInArray, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import {
+  appSettings,
   providerAssets,
   providerMetadata,
   providers,
@@ -31,26 +32,48 @@ export interface SeasonAnswerToSave {
   season?: ProviderSeason;
 }
 
+/** One provider's cached answer about an entity, as a cache hit uses it. */
+export interface CachedAnswer {
+  providerName: string;
+  metadata: Record<string, unknown> | null;
+  language: string;
+  fetchedAt: Date;
+}
+
+/** One cached picture, as a cache hit uses it. */
+export type CachedAsset = Pick<ProviderAssetRow, 'assetType' | 'providerName' | 'providerUrl' | 'width' | 'height' | 'providerMetadata'>;
+
+export interface CachedEntity {
+  metadata: CachedAnswer[];
+  assets: CachedAsset[];
+  /** The stored value of the setting asked for; undefined when none was asked for or it has no row. */
+  setting: unknown;
+}
+
 /**
  * Reads and writes the provider cache: provider_metadata (one row per entity and provider), provider_assets,
  * and provider_seasons (one row per show season and provider).
  */
 export class ProviderCacheRepository {
-  constructor(private readonly db: Database) {}
+  private readonly readStatement;
 
-  async read(entityType: string, entityId: string): Promise<{ metadata: ProviderMetadataRow[]; assets: ProviderAssetRow[] }> {
-    const [metadata, assets] = await Promise.all([
-      this.db
-        .select()
-        .from(providerMetadata)
-        .where(and(eq(providerMetadata.entityType, entityType), eq(providerMetadata.entityId, entityId))),
-      this.db
-        .select()
-        .from(providerAssets)
-        .where(and(eq(providerAssets.entityType, entityType), eq(providerAssets.entityId, entityId)))
-        .orderBy(asc(providerAssets.assetType), asc(providerAssets.providerName), asc(providerAssets.providerUrl)),
-    ]);
-    return { metadata, assets };
+  constructor(private readonly db: Database) {
+    this.readStatement = readCachedEntity(db);
+  }
+
+  /**
+   * What a cache hit needs of an entity, in one statement and one round trip: each provider's answer, the
+   * pictures (by type, provider, URL), and optionally one app_settings value (the language a fetch that names
+   * none is asked in), so that deciding on a hit costs no second query. Prepared: a statement with parameters
+   * that is not costs postgres.js a second round trip each time (describe, then execute).
+   */
+  async read(entityType: string, entityId: string, settingKey?: string): Promise<CachedEntity> {
+    const [row] = await this.readStatement.execute({ entityType, entityId, settingKey: settingKey ?? null });
+    return {
+      metadata: row!.metadata.map((answer) => ({ ...answer, fetchedAt: new Date(answer.fetchedAt) })),
+      assets: row!.assets,
+      setting: row!.setting?.[0],
+    };
   }
 
   listAssets(entityType: string, entityId: string, assetType?: string): Promise<ProviderAssetRow[]> {
@@ -208,6 +231,33 @@ export class ProviderCacheRepository {
       }
     });
   }
+}
+
+/**
+ * The cache-hit read as one prepared statement: both tables aggregated to JSON in subqueries (pictures of a
+ * provider without a provider_metadata row, such as NFO candidates, included), and the setting beside them.
+ */
+function readCachedEntity(db: Database) {
+  const entityType = dsql.placeholder('entityType');
+  const entityId = dsql.placeholder('entityId');
+  const [m, a] = [providerMetadata, providerAssets];
+  return db
+    .select({
+      metadata: dsql<(Omit<CachedAnswer, 'fetchedAt'> & { fetchedAt: string })[]>`(
+        select coalesce(json_agg(json_build_object('providerName', ${m.providerName}, 'metadata', ${m.metadata},
+          'language', ${m.language}, 'fetchedAt', ${m.fetchedAt})), '[]')
+        from ${m} where ${m.entityType} = ${entityType} and ${m.entityId} = ${entityId})`,
+      assets: dsql<CachedAsset[]>`(
+        select coalesce(json_agg(json_build_object('assetType', ${a.assetType}, 'providerName', ${a.providerName},
+          'providerUrl', ${a.providerUrl}, 'width', ${a.width}, 'height', ${a.height}, 'providerMetadata', ${a.providerMetadata})
+          order by ${a.assetType}, ${a.providerName}, ${a.providerUrl}), '[]')
+        from ${a} where ${a.entityType} = ${entityType} and ${a.entityId} = ${entityId})`,
+      // Wrapped in an array: no row (null) stays apart from a row holding JSON null ([null]).
+      setting: dsql<[unknown] | null>`(
+        select jsonb_build_array(${appSettings.value}) from ${appSettings} where ${appSettings.key} = ${dsql.placeholder('settingKey')})`,
+    })
+    .from(dsql`(select 1) as one`)
+    .prepare('provider_cache_read');
 }
 
 function seasonIs(key: SeasonKey) {
