@@ -12,6 +12,38 @@ export function createDatabase(url: string, opts: { max?: number } = {}) {
     onnotice: () => {},
     // Timestamps come back as Date; bigint counters as numbers would overflow, so keep them strings.
   });
-  const db = drizzle(sql, { schema });
+  const db = drizzle(preparingStatements(sql), { schema });
   return { sql, db };
+}
+
+/**
+ * The pool as drizzle sees it, with every statement that has parameters prepared on its connection.
+ * drizzle hands postgres.js its statements through `unsafe` unprepared (unless named with `.prepare()`),
+ * and postgres.js then asks the server to describe each one before running it: two round trips for every
+ * query. Prepared, a statement is described once per connection and then runs in one. The statements are
+ * drizzle's parameterised SQL, so a connection holds one per query shape in the code, not one per value.
+ * Transactions and savepoints hand out a client of their own, which is wrapped the same way.
+ */
+function preparingStatements<T extends postgres.Sql | postgres.TransactionSql>(client: T): T {
+  return new Proxy(client, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property);
+      if (property === 'unsafe') {
+        return (query: string, args?: unknown, options?: object) =>
+          Array.isArray(args)
+            ? target.unsafe(query, args as never, { ...options, prepare: true })
+            : target.unsafe(query, [], { ...(args as object | undefined), prepare: true });
+      }
+      if ((property === 'begin' || property === 'savepoint') && typeof value === 'function') {
+        return (...args: unknown[]) => {
+          const body = args.at(-1) as (tx: postgres.TransactionSql) => unknown;
+          return (value as (...a: unknown[]) => unknown).apply(target, [
+            ...args.slice(0, -1),
+            (tx: postgres.TransactionSql) => body(preparingStatements(tx)),
+          ]);
+        };
+      }
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
