@@ -1,4 +1,4 @@
-CREATE TABLE "provider_rate_slots" (
+CREATE UNLOGGED TABLE "provider_rate_slots" (
 	"provider_id" uuid PRIMARY KEY NOT NULL,
 	"next_at" timestamp with time zone NOT NULL
 );
