@@ -27,7 +27,8 @@ import { startWorkerProcess } from '../support/worker-process.js';
  * reference measured in the same run —
  *   1. a cache hit costs about one Postgres round trip (target p99 ≤ 5 ms; reference: `select 1`);
  *   2. 100 concurrent fetches of one entity make exactly one upstream call per provider;
- *   3. against a fake TMDB limited to 40 req/s and two worker processes, the sustained rate is 36–44/s.
+ *   3. against a fake TMDB limited to 40 req/s and two worker processes, no second and no 10-second window
+ *      holds more than the limit allows (40, 400), from the first request on, and the sustained rate is 36–40/s.
  */
 const quick = process.argv.includes('--quick');
 const HIT_CALLS = quick ? 300 : 2_000;
@@ -113,15 +114,15 @@ async function main() {
   const entities = await Promise.all(Array.from({ length: RATE_FETCHES }, (_, i) => matrix(`Rate ${i}`)));
   const rateStart = tmdb.requests.length;
   await Promise.all(entities.map((e) => manager.fetchAssets({ ...e, priority: 'background' })));
+  // Every HTTP request counts (/configuration too), from the first one: the limit holds after an idle spell.
   const calls = tmdb.requests
     .slice(rateStart)
-    .filter((r) => r.path === '/movie/603')
     .map((r) => r.receivedAt)
     .sort((a, b) => a - b);
-  // The first two seconds hold the token bucket's burst after idle; the limit is about what follows.
-  const sustained = calls.filter((t) => t - calls[0]! >= 2_000);
-  const sustainedRate = (sustained.length - 1) / ((sustained.at(-1)! - sustained[0]!) / 1000);
-  const busiest = busiestSecond(sustained);
+  const movieCalls = count(tmdb.requests.slice(rateStart), '/movie/603');
+  const sustainedRate = (calls.length - 1) / ((calls.at(-1)! - calls[0]!) / 1000);
+  const busiest = busiestWindow(calls, 1_000);
+  const busiest10s = busiestWindow(calls, 10_000);
 
   // 4. A person's fetch while a background refresh of many entities fills the TMDB queue.
   const refresh = await Promise.all(Array.from({ length: BACKGROUND_REFRESH }, (_, i) => matrix(`Refresh ${i}`)));
@@ -154,11 +155,12 @@ async function main() {
     },
     rate: {
       limit: RATE,
-      fetches: calls.length,
+      requests: calls.length,
+      fetches: movieCalls,
       sustainedPerSecond: round(sustainedRate),
       busiestSecond: busiest,
-      target: '36–44',
-      burstFirst2s: calls.length - sustained.length,
+      busiest10Seconds: busiest10s,
+      target: 'busiest second ≤ 40, busiest 10 s ≤ 400, sustained 36–40',
     },
   };
   console.log(`machine: ${machine.cores} cores, ${machine.cpuModel}, Node ${machine.node}, load ${figures.loadAverage1m}`);
@@ -167,7 +169,7 @@ async function main() {
   );
   console.log(`100 concurrent fetches of one entity: TMDB called ${upstreamTmdb}×, Fanart.tv ${upstreamFanart}× (target 1 each)`);
   console.log(
-    `sustained TMDB rate with 2 worker processes: ${figures.rate.sustainedPerSecond}/s, busiest second ${busiest} (limit ${RATE}/s, target 36–44; burst in the first 2 s: ${figures.rate.burstFirst2s} calls)`,
+    `TMDB rate with 2 worker processes: ${figures.rate.sustainedPerSecond}/s sustained, busiest second ${busiest}, busiest 10 s ${busiest10s} (limit ${RATE}/s: targets ≤ ${RATE}, ≤ ${RATE * 10}, 36–40/s)`,
   );
   console.log(
     `a person's fetch during a background refresh of ${BACKGROUND_REFRESH}: ${figures.interactiveDuringRefresh.clickSeconds} s (target ≤ 5 s; the refresh had ${round(refreshSecondsAfterClick)} s still to go)`,
@@ -190,10 +192,11 @@ function percentile(values: number[], p: number): number {
   return round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
 }
 
-function busiestSecond(times: number[]): number {
+/** The most requests within any one window of `windowMs`; `times` sorted. */
+function busiestWindow(times: number[], windowMs: number): number {
   let most = 0;
   for (let start = 0, end = 0; end < times.length; end++) {
-    while (times[end]! - times[start]! >= 1_000) start++;
+    while (times[end]! - times[start]! >= windowMs) start++;
     most = Math.max(most, end - start + 1);
   }
   return most;

@@ -13,7 +13,7 @@ import { eventRoutes } from './routes/events.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { activityRoutes } from './routes/activity.js';
 import { withRedaction } from './logging.js';
-import { ProviderRegistry } from '../providers/registry.js';
+import { pacedProviderRegistry } from '../providers/paced-registry.js';
 import { providerRoutes } from './routes/providers.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { providerCacheRoutes } from './routes/provider-cache.js';
@@ -72,7 +72,8 @@ export async function build(input: AppInput, logger: FastifyServerOptions['logge
     eventHub,
     providerCache,
     metrics,
-    providerRegistry: input.providerRegistry ?? new ProviderRegistry(),
+    // The API's provider requests (testing credentials, matching) are a person's, on the same schedules.
+    providerRegistry: input.providerRegistry ?? pacedProviderRegistry(input.db),
     schedules,
     titlePipelines: new TemporalTitlePipelineStarter(input.temporal, input.config.taskQueue, input.db),
     temporalLinks: new TemporalLinks({

@@ -25,7 +25,9 @@ import { TemporalTitlePipelineStarter } from '../library/temporal-title-pipeline
 import { ContentStore } from '../media/content-store.js';
 import type { CredentialsCipher } from '../security/credentials-cipher.js';
 import { PROVIDER_DEFAULTS, PROVIDER_KINDS } from '../contracts/provider-kinds.js';
-import { ProviderRegistry } from '../providers/registry.js';
+import { pacedProviderRegistry } from '../providers/paced-registry.js';
+import { taskQueueRate } from '../providers/http/provider-pacer.js';
+import { activityCallPriority } from './activity-call-priority.js';
 import type { ProviderId } from '../providers/types.js';
 import { pipelineTaskQueue, providerTaskQueue } from '../contracts/task-queues.js';
 
@@ -56,13 +58,14 @@ export interface ReelflowWorkerOptions {
 
 /**
  * The workers of one process: the general one (every workflow, scan activities, provider bookkeeping) and
- * one per provider kind on that kind's task queue, whose rate the Temporal server enforces across every
- * worker process polling it.
+ * one per provider kind on that kind's task queue, which the Temporal server hands out in priority order at
+ * the provider's rate across every worker process polling it.
  */
 export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promise<Worker[]> {
   const phaseConfig = new PhaseConfigService(opts.db);
   const providers = new ProviderRepository(opts.db, opts.credentialsCipher);
-  const registry = new ProviderRegistry();
+  // Every provider request of this process books its slot on the provider's schedule in Postgres.
+  const registry = pacedProviderRegistry(opts.db, activityCallPriority);
   await registry.loadFrom(providers);
   const providerActivities = createProviderActivities({ db: opts.db, providers, registry });
   const common = { connection: opts.connection, namespace: opts.namespace, maxHeartbeatThrottleInterval: HEARTBEAT_FLUSH_INTERVAL };
@@ -146,7 +149,10 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
         ...common,
         taskQueue: providerTaskQueue(opts.taskQueue, kind),
         activities: { ...providerActivities, ...refreshActivities },
-        maxTaskQueueActivitiesPerSecond: rates[kind],
+        // The limit itself is the pacer's (provider-pacer.ts), per HTTP request and burst-free. The queue's
+        // rate, a little lower, keeps the backlog here, where the server hands a person's call out first,
+        // rather than in activities sleeping for a slot against their start-to-close timeout.
+        maxTaskQueueActivitiesPerSecond: taskQueueRate(rates[kind]),
       }),
     ),
   );

@@ -23,3 +23,4 @@ export * from './indexers.js';
 export * from './notification-sends.js';
 export * from './events.js';
 export * from './blocklist.js';
+export * from './provider-rate-slots.js';

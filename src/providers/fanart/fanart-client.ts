@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ProviderNotFoundError } from '../http/errors.js';
+import type { RequestPacing } from '../http/provider-pacer.js';
 import { requestJson } from '../http/request-json.js';
 import { DEFAULT_USER_AGENT } from '../http/user-agent.js';
 import type { ProviderImage } from '../types.js';
@@ -15,6 +16,8 @@ export interface FanartClientOptions {
   clientKey?: string;
   timeoutMs: number;
   userAgent?: string;
+  /** The provider's shared request schedule; every request of this client waits for its slot. */
+  pacing?: RequestPacing;
 }
 
 const PROVIDER = 'Fanart.tv';
@@ -48,6 +51,7 @@ export class FanartClient {
         path,
         headers,
         timeoutMs: this.options.timeoutMs,
+        pacing: this.options.pacing,
         schema,
       });
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { errorForStatus } from './error-for-status.js';
-import { ProviderResponseError, ProviderUnavailableError } from './errors.js';
+import { ProviderRateLimitError, ProviderResponseError, ProviderUnavailableError } from './errors.js';
+import type { RequestPacing } from './provider-pacer.js';
 import { MB } from '../../http/capped-body.js';
 import { httpRequest, HttpRequestFailure, joinUrl, type HttpAnswer } from '../../http/http-request.js';
 
@@ -26,12 +27,14 @@ export interface JsonRequest<S extends z.ZodType> {
   schema: S;
   /** What a 401/403 means the provider rejected, for the message; "API key" unless said otherwise. */
   credentialName?: string;
+  /** The provider's shared schedule: the request waits for its slot, and a 429 pauses every caller. */
+  pacing?: RequestPacing;
 }
 
 /**
  * One HTTP call to a provider: JSON in, validated JSON out, every failure turned into a ProviderError.
- * There are deliberately no retries here: retries, backoff and rate limits belong to Temporal's retry
- * policies and task queues, which see every worker, not just this process.
+ * There are deliberately no retries here: retries and backoff belong to Temporal's retry policies. The
+ * rate limit is kept here, below every caller, by `pacing`, whose schedule every process shares.
  */
 export async function requestJson<S extends z.ZodType>(request: JsonRequest<S>): Promise<z.output<S>> {
   const { provider, path: endpoint, timeoutMs } = request;
@@ -39,6 +42,7 @@ export async function requestJson<S extends z.ZodType>(request: JsonRequest<S>):
   const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
 
+  await request.pacing?.beforeRequest();
   let answer: HttpAnswer;
   try {
     answer = await httpRequest({
@@ -56,7 +60,7 @@ export async function requestJson<S extends z.ZodType>(request: JsonRequest<S>):
   const { status, text } = answer;
 
   if (status < 200 || status >= 300) {
-    throw errorForStatus({
+    const error = errorForStatus({
       provider,
       endpoint,
       status,
@@ -64,6 +68,11 @@ export async function requestJson<S extends z.ZodType>(request: JsonRequest<S>):
       body: text,
       credentialName: request.credentialName ?? 'API key',
     });
+    // A 429 (MusicBrainz: a 503 with Retry-After) is about every caller's requests, not this one's.
+    if (error instanceof ProviderRateLimitError || (error instanceof ProviderUnavailableError && error.retryAfterMs !== undefined)) {
+      await request.pacing?.throttled(error.retryAfterMs);
+    }
+    throw error;
   }
 
   let json: unknown;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { RequestPacing } from '../http/provider-pacer.js';
 import { requestJson, type QueryValue } from '../http/request-json.js';
 import type { ProviderArtistDetails, ProviderReleaseGroup, ProviderSearchResult } from '../types.js';
 import { escapeLucene } from './lucene-query.js';
@@ -13,13 +14,15 @@ export interface MusicBrainzClientOptions {
    * "Reelflow/0.1.0 ( admin@example.org )", so that it can reach whoever runs a misbehaving client.
    */
   userAgent: string;
+  /** The provider's shared request schedule; every request of this client waits for its slot. */
+  pacing?: RequestPacing;
 }
 
 const PROVIDER = 'MusicBrainz';
 
 /**
  * MusicBrainz ws/2 client; stateless. MusicBrainz allows about one request a second per client; that limit
- * is the provider task queue's rate limit, shared by every worker, so there is no limiter here.
+ * is kept by `pacing`, whose schedule every process shares.
  */
 export class MusicBrainzClient {
   constructor(private readonly options: MusicBrainzClientOptions) {
@@ -58,6 +61,7 @@ export class MusicBrainzClient {
       query: { ...query, fmt: 'json' },
       headers: { 'User-Agent': this.options.userAgent },
       timeoutMs: this.options.timeoutMs,
+      pacing: this.options.pacing,
       schema,
       credentialName: 'User-Agent',
     });

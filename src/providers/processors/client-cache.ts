@@ -5,8 +5,8 @@ import type { ProviderConfig } from '../processing-context.js';
 const DEFAULT_CAPACITY = 8;
 
 /**
- * A processor's clients, keyed by the configuration a client is built from (base URL, credentials,
- * timeout). Reusing a client keeps what it learnt (TMDB's /configuration, TVDB's login token) across runs;
+ * A processor's clients, keyed by the configuration a client is built from (the provider row, whose
+ * schedule its requests book, its rate, base URL, credentials, timeout). Reusing a client keeps what it learnt (TMDB's /configuration, TVDB's login token) across runs;
  * a changed configuration is a different key, so the next run gets a new client. The least recently used
  * client is dropped beyond the capacity, so replaced credentials do not stay in memory for long.
  */
@@ -35,11 +35,11 @@ export class ClientCache<C> {
 }
 
 /** Hashed, so the cache's keys are not one more copy of the credentials in memory. */
-function configurationKey({ baseUrl, timeoutMs, credentials }: ProviderConfig): string {
+function configurationKey({ id, rateLimitPerSecond, baseUrl, timeoutMs, credentials }: ProviderConfig): string {
   const sorted = Object.keys(credentials)
     .sort()
     .map((name) => [name, credentials[name]]);
   return createHash('sha256')
-    .update(JSON.stringify([baseUrl, timeoutMs, sorted]))
+    .update(JSON.stringify([id, rateLimitPerSecond, baseUrl, timeoutMs, sorted]))
     .digest('hex');
 }

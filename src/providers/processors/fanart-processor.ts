@@ -1,4 +1,5 @@
 import { FanartClient } from '../fanart/fanart-client.js';
+import type { ProviderPacer } from '../http/provider-pacer.js';
 import type { ProcessingContext, ProviderConfig } from '../processing-context.js';
 import type { MetadataProcessor, SearchRequest, SeasonFetchRequest, TitleFetchRequest, TitleFetchResult } from '../processor.js';
 import type { ProviderSearchResult, ProviderSeason } from '../types.js';
@@ -11,6 +12,9 @@ const KNOWN_MOVIE_ID = 603;
 export class FanartProcessor implements MetadataProcessor {
   readonly kind = 'fanart_tv' as const;
   private readonly clients = new ClientCache<FanartClient>();
+
+  /** Without a pacer (tests of the processors alone) requests go out unpaced. */
+  constructor(private readonly pacer?: ProviderPacer) {}
 
   canFetch(request: TitleFetchRequest): boolean {
     const { tmdb, imdb, tvdb } = request.externalIds;
@@ -41,15 +45,17 @@ export class FanartProcessor implements MetadataProcessor {
   }
 
   async testCredentials(context: ProcessingContext): Promise<void> {
-    await createFanartClient(context.providerData).movieImages(KNOWN_MOVIE_ID);
+    await createFanartClient(context.providerData, this.pacer).movieImages(KNOWN_MOVIE_ID);
   }
 
   private client(context: ProcessingContext): FanartClient {
-    return this.clients.get(context.providerData, () => createFanartClient(context.providerData));
+    return this.clients.get(context.providerData, () => createFanartClient(context.providerData, this.pacer));
   }
 }
 
-function createFanartClient({ baseUrl, timeoutMs, credentials }: ProviderConfig): FanartClient {
+function createFanartClient(config: ProviderConfig, pacer: ProviderPacer | undefined): FanartClient {
+  const { baseUrl, timeoutMs, credentials } = config;
+  const pacing = pacer?.forProvider(config);
   const { apiKey = '', clientKey } = credentials;
-  return new FanartClient({ baseUrl, timeoutMs, apiKey, ...(clientKey ? { clientKey } : {}) });
+  return new FanartClient({ baseUrl, timeoutMs, pacing, apiKey, ...(clientKey ? { clientKey } : {}) });
 }

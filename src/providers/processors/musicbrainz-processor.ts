@@ -1,5 +1,6 @@
 import { DEFAULT_USER_AGENT } from '../http/user-agent.js';
 import { MusicBrainzClient } from '../musicbrainz/musicbrainz-client.js';
+import type { ProviderPacer } from '../http/provider-pacer.js';
 import type { ProcessingContext, ProviderConfig } from '../processing-context.js';
 import type { MetadataProcessor, SearchRequest, SeasonFetchRequest, TitleFetchRequest, TitleFetchResult } from '../processor.js';
 import type { ProviderSearchResult, ProviderSeason } from '../types.js';
@@ -10,6 +11,9 @@ import type { ProviderSearchResult, ProviderSeason } from '../types.js';
  */
 export class MusicBrainzProcessor implements MetadataProcessor {
   readonly kind = 'musicbrainz' as const;
+
+  /** Without a pacer (tests of the processors alone) requests go out unpaced. */
+  constructor(private readonly pacer?: ProviderPacer) {}
 
   canFetch(_request: TitleFetchRequest): boolean {
     return false;
@@ -33,7 +37,7 @@ export class MusicBrainzProcessor implements MetadataProcessor {
 
   /** MusicBrainz checks the User-Agent, not a key; any search shows whether it is accepted. */
   async testCredentials(context: ProcessingContext): Promise<void> {
-    await createMusicBrainzClient(context.providerData).searchArtist('Radiohead');
+    await createMusicBrainzClient(context.providerData, this.pacer).searchArtist('Radiohead');
   }
 }
 
@@ -45,6 +49,8 @@ export function musicBrainzUserAgent(contact: string): string {
   return contact.trim() ? `${DEFAULT_USER_AGENT} ( ${contact.trim()} )` : '';
 }
 
-function createMusicBrainzClient({ baseUrl, timeoutMs, credentials }: ProviderConfig): MusicBrainzClient {
-  return new MusicBrainzClient({ baseUrl, timeoutMs, userAgent: musicBrainzUserAgent(credentials.contact ?? '') });
+function createMusicBrainzClient(config: ProviderConfig, pacer: ProviderPacer | undefined): MusicBrainzClient {
+  const { baseUrl, timeoutMs, credentials } = config;
+  const pacing = pacer?.forProvider(config);
+  return new MusicBrainzClient({ baseUrl, timeoutMs, pacing, userAgent: musicBrainzUserAgent(credentials.contact ?? '') });
 }

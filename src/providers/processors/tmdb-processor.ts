@@ -1,3 +1,4 @@
+import type { ProviderPacer } from '../http/provider-pacer.js';
 import type { ProcessingContext, ProviderConfig } from '../processing-context.js';
 import { ProviderNotFoundError } from '../http/errors.js';
 import type {
@@ -22,6 +23,9 @@ import { ClientCache } from './client-cache.js';
 export class TmdbProcessor implements MetadataProcessor {
   readonly kind = 'tmdb' as const;
   private readonly clients = new ClientCache<TmdbClient>();
+
+  /** Without a pacer (tests of the processors alone) requests go out unpaced. */
+  constructor(private readonly pacer?: ProviderPacer) {}
 
   /** A show known only by its TVDB id (Sonarr's NFOs) is found through /find as well. */
   canFetch(request: TitleFetchRequest): boolean {
@@ -77,11 +81,11 @@ export class TmdbProcessor implements MetadataProcessor {
 
   /** /configuration is TMDB's cheapest authenticated call; a new client, so it is really asked, not remembered. */
   async testCredentials(context: ProcessingContext): Promise<void> {
-    await createTmdbClient(context.providerData).configuration();
+    await createTmdbClient(context.providerData, this.pacer).configuration();
   }
 
   private client(context: ProcessingContext): TmdbClient {
-    return this.clients.get(context.providerData, () => createTmdbClient(context.providerData));
+    return this.clients.get(context.providerData, () => createTmdbClient(context.providerData, this.pacer));
   }
 
   /** The TMDB id itself, else what /find says of the IMDb id, else (shows) of the TVDB id. */
@@ -127,9 +131,11 @@ export class TmdbProcessor implements MetadataProcessor {
   }
 }
 
-function createTmdbClient({ baseUrl, timeoutMs, credentials }: ProviderConfig): TmdbClient {
+function createTmdbClient(config: ProviderConfig, pacer: ProviderPacer | undefined): TmdbClient {
+  const { baseUrl, timeoutMs, credentials } = config;
+  const pacing = pacer?.forProvider(config);
   // The token is TMDB's recommended credential, so it wins when both are configured.
   const { readAccessToken, apiKey } = credentials;
-  if (readAccessToken) return new TmdbClient({ baseUrl, timeoutMs, readAccessToken });
-  return new TmdbClient({ baseUrl, timeoutMs, apiKey: apiKey ?? '' });
+  if (readAccessToken) return new TmdbClient({ baseUrl, timeoutMs, pacing, readAccessToken });
+  return new TmdbClient({ baseUrl, timeoutMs, pacing, apiKey: apiKey ?? '' });
 }

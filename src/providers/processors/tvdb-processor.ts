@@ -1,6 +1,7 @@
 import { ProviderNotFoundError } from '../http/errors.js';
 import { requestJson } from '../http/request-json.js';
 import { DEFAULT_USER_AGENT } from '../http/user-agent.js';
+import type { ProviderPacer } from '../http/provider-pacer.js';
 import type { ProcessingContext, ProviderConfig } from '../processing-context.js';
 import type { MetadataProcessor, SearchRequest, SeasonFetchRequest, TitleFetchRequest, TitleFetchResult } from '../processor.js';
 import { uniqueByUrl } from '../tvdb/map-tvdb-artwork.js';
@@ -16,6 +17,9 @@ import { ClientCache } from './client-cache.js';
 export class TvdbProcessor implements MetadataProcessor {
   readonly kind = 'tvdb' as const;
   private readonly clients = new ClientCache<TvdbClient>();
+
+  /** Without a pacer (tests of the processors alone) requests go out unpaced. */
+  constructor(private readonly pacer?: ProviderPacer) {}
 
   /** The client reads series only; TVDB's movie records are not fetched, so movies have nothing here. */
   canFetch(request: TitleFetchRequest): boolean {
@@ -86,13 +90,15 @@ export class TvdbProcessor implements MetadataProcessor {
   }
 
   private client(context: ProcessingContext): TvdbClient {
-    return this.clients.get(context.providerData, () => createTvdbClient(context.providerData));
+    return this.clients.get(context.providerData, () => createTvdbClient(context.providerData, this.pacer));
   }
 }
 
-function createTvdbClient({ baseUrl, timeoutMs, credentials }: ProviderConfig): TvdbClient {
+function createTvdbClient(config: ProviderConfig, pacer: ProviderPacer | undefined): TvdbClient {
+  const { baseUrl, timeoutMs, credentials } = config;
+  const pacing = pacer?.forProvider(config);
   const { apiKey = '', pin } = credentials;
-  return new TvdbClient({ baseUrl, timeoutMs, apiKey, ...(pin ? { pin } : {}) });
+  return new TvdbClient({ baseUrl, timeoutMs, pacing, apiKey, ...(pin ? { pin } : {}) });
 }
 
 /** TVDB names languages in ISO 639-2 ("eng"); requests carry ISO 639-1 ("en"). */

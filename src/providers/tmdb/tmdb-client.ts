@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { RequestPacing } from '../http/provider-pacer.js';
 import { requestJson, type QueryValue } from '../http/request-json.js';
 import { DEFAULT_USER_AGENT } from '../http/user-agent.js';
 import type { ProviderDetails, ProviderSearchResult, ProviderSeason, ProviderShowDetails } from '../types.js';
@@ -26,6 +27,8 @@ export type TmdbClientOptions = TmdbCredentials & {
   baseUrl: string;
   timeoutMs: number;
   userAgent?: string;
+  /** The provider's shared request schedule; every request of this client waits for its slot. */
+  pacing?: RequestPacing;
 };
 
 export interface TmdbChangesPage {
@@ -188,6 +191,7 @@ export class TmdbClient {
       query: readAccessToken ? query : { ...query, api_key: apiKey },
       headers,
       timeoutMs,
+      pacing: this.options.pacing,
       schema,
     });
   }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ProviderAuthError } from '../http/errors.js';
+import type { RequestPacing } from '../http/provider-pacer.js';
 import { requestJson, type QueryValue } from '../http/request-json.js';
 import { DEFAULT_USER_AGENT } from '../http/user-agent.js';
 import type { ProviderEpisode, ProviderImage, ProviderSeason, ProviderShowDetails } from '../types.js';
@@ -23,6 +24,8 @@ export interface TvdbClientOptions {
   pin?: string;
   timeoutMs: number;
   userAgent?: string;
+  /** The provider's shared request schedule; every request of this client, the login too, waits for its slot. */
+  pacing?: RequestPacing;
 }
 
 const PROVIDER = 'TVDB';
@@ -97,6 +100,7 @@ export class TvdbClient {
       query,
       headers: { ...this.baseHeaders(), Authorization: `Bearer ${token}` },
       timeoutMs: this.options.timeoutMs,
+      pacing: this.options.pacing,
       schema: tvdbEnvelope(data),
     });
     // zod cannot follow a generic schema through the envelope's object type; `data` is exactly S's output.
@@ -121,6 +125,7 @@ export class TvdbClient {
       body: pin ? { apikey: apiKey, pin } : { apikey: apiKey },
       headers: this.baseHeaders(),
       timeoutMs: this.options.timeoutMs,
+      pacing: this.options.pacing,
       schema: tvdbLoginSchema,
     });
     return body.data.token;
