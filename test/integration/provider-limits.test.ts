@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { JITTER_ALLOWANCE_MS } from '../../src/providers/http/provider-pacer.js';
 import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
@@ -70,13 +72,21 @@ describe('a provider rate limit across two worker processes', () => {
     // alone would let through. The delay also keeps this process (the fake's clock) quiet while they run.
     const before = tmdb.requests.length;
     const handles = await Promise.all(Array.from({ length: 110 }, () => startBackgroundFetch(randomUUID(), '3 seconds')));
+    // The fake stamps an arrival when this process's event loop gets to it: on a loaded machine a stall here
+    // bunches arrivals that were spaced on the wire, as a late wake-up in a worker bunches its request with
+    // the next. The pacer leaves JITTER_ALLOWANCE_MS of every second for such lateness; the windows are
+    // shortened by that, or by the longest stall seen here if longer, so what is measured is the pacing.
+    const stalls = monitorEventLoopDelay({ resolution: 10 });
+    stalls.enable();
     await Promise.all(handles.map((h) => h.result()));
+    stalls.disable();
+    const stallMs = Math.max(JITTER_ALLOWANCE_MS, Math.ceil(stalls.max / 1e6));
     const all = tmdb.requests.slice(before).map((r) => r.receivedAt);
     expect(tmdb.requests.slice(before).filter((r) => r.path === '/movie/603')).toHaveLength(110);
     // Every HTTP request counts, /configuration included, and none may exceed the limit, not even at first.
-    expect(busiest(all, 1_000)).toBeLessThanOrEqual(RATE);
+    expect(busiest(all, 1_000 - stallMs), `windows shortened by ${stallMs} ms`).toBeLessThanOrEqual(RATE);
     // A provider that states "100 per 10 s" is configured as 10/s, and is never over that either.
-    expect(busiest(all, 10_000)).toBeLessThanOrEqual(RATE * 10);
+    expect(busiest(all, 10_000 - stallMs)).toBeLessThanOrEqual(RATE * 10);
     const sorted = [...all].sort((a, b) => a - b);
     const sustainedRate = (sorted.length - 1) / ((sorted.at(-1)! - sorted[0]!) / 1000);
     // And the limit is a limit, not a crawl.

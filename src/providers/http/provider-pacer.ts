@@ -31,7 +31,7 @@ export interface ProviderPacerOptions {
  * land in one of the provider's seconds. Spacing slots (1 s + this) / rate apart keeps any second (any
  * window) within the limit while the lateness varies by less than this: 91 % of the stated rate.
  */
-const JITTER_ALLOWANCE_MS = 100;
+export const JITTER_ALLOWANCE_MS = 100;
 
 /** The rate a provider's requests are actually sent at: the stated rate, less the jitter allowance. */
 export function pacedRate(rateLimitPerSecond: number): number {
