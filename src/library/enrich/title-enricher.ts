@@ -17,6 +17,7 @@ import { sha256File } from '../../media/file-hash.js';
 import { readImageInfo } from '../../media/image-info.js';
 import { withoutExtension } from '../../media/title-scan/file-names.js';
 import { differenceHash, isNearDuplicate } from '../../media/perceptual-hash.js';
+import { ProviderRateLimitError, ProviderUnavailableError } from '../../providers/http/errors.js';
 import type { ProviderCastMember } from '../../providers/types.js';
 import type { ExternalIds } from '../../contracts/external-ids.js';
 import type { FetchPriority } from '../../contracts/providers.js';
@@ -178,6 +179,8 @@ export class TitleEnricher {
             priority,
           });
         } catch (err) {
+          // A provider's passing failure thrown by the fetch is for the activity's retry, after its Retry-After.
+          if (err instanceof ProviderRateLimitError || err instanceof ProviderUnavailableError) throw err;
           problems.push(`season ${seasonNumber}: ${(err as Error).message}`);
           return;
         }
