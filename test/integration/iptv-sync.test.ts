@@ -390,6 +390,35 @@ describe('M3U provider', () => {
       '/pages/3.m3u',
     ]);
   });
+
+  it('asks TMDB again within the same sync about titles a 429 left pending', async () => {
+    m3u.playlist.pages = [
+      [
+        '#EXTM3U',
+        extinf({ 'group-title': 'Movies' }, 'The Matrix Reloaded (2003)', 'http://s.example/movie/2.mkv'),
+        extinf({ 'group-title': 'Movies' }, 'The Matrix Revolutions (2003)', 'http://s.example/movie/3.mkv'),
+      ].join('\n'),
+    ];
+    const providerId = await createProvider({
+      kind: 'm3u',
+      name: 'Throttled',
+      baseUrl: `${m3u.baseUrl}/pages/{page}.m3u`,
+      categories: { movies: true, tvshows: false },
+    });
+    const before = tmdb.requests.length;
+    tmdb.setMode({ kind: 'rate-limited', retryAfter: '1' });
+    const finished = sync(providerId);
+    // TMDB refuses the first pass's searches, then answers again well before the sync asks a second time.
+    while (tmdb.requests.length === before) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const refused = tmdb.requests.length - before;
+    tmdb.setMode({ kind: 'normal' });
+    const result = await finished;
+    expect(refused).toBeGreaterThan(0);
+    expect(result).toMatchObject({ phase: 'completed', listed: 2, matched: 2, matchErrors: 0 });
+    const all = (await titles(`provider=${providerId}`)).items;
+    expect(all.map((t) => t.tmdbId).sort()).toEqual([604, 605]);
+  }, 60_000);
 });
 
 function rootMessage(err: unknown): string {
