@@ -4,7 +4,7 @@ import type { PhaseConfigService } from '../config/phase-config-service.js';
 import type { Database } from '../db/client.js';
 import { TitleChangeRepository } from '../db/repositories/title-change-repository.js';
 import { TitleRepository } from '../db/repositories/title-repository.js';
-import { TitleNotFoundError, type EnrichTitleResult, type TitleEnricher } from '../library/enrich/title-enricher.js';
+import { nothingEnriched, TitleNotFoundError, type EnrichTitleResult, type TitleEnricher } from '../library/enrich/title-enricher.js';
 import type { PublishResult, TitlePublisher } from '../library/publish/title-publisher.js';
 import type { FetchPriority } from '../contracts/providers.js';
 import type { PipelineTitleKind } from '../contracts/title-pipeline.js';
@@ -22,16 +22,6 @@ export interface PipelineActivityDeps {
 }
 
 type Identification = { status: 'identified' | 'unidentified'; reason: string };
-
-const notEnriched: Omit<EnrichTitleResult, 'status'> = {
-  fieldsUpdated: 0,
-  actors: 0,
-  artworkSelected: 0,
-  artworkDownloaded: 0,
-  episodesUpdated: 0,
-  episodeThumbs: 0,
-  problems: [],
-};
 
 interface TitleRef {
   kind: PipelineTitleKind;
@@ -103,7 +93,7 @@ export function createPipelineActivities({ db, phaseConfig, enricher, publisher 
         const identification: Identification = input.identify
           ? await enricher.identify(input.kind, input.titleId)
           : { status: 'identified', reason: 'identified before' };
-        if (identification.status !== 'identified') return { ...notEnriched, identification };
+        if (identification.status !== 'identified') return { ...nothingEnriched(), identification };
         const { status: _status, ...result } = await enricher.enrich(input.kind, input.titleId, input.config, input.priority);
         return { ...result, identification };
       });

@@ -78,6 +78,16 @@ export interface FolderChange {
 
 export const folderChangedSignal = defineSignal<[FolderChange]>('folderChanged');
 
+/** The folder change a title's notification hands each player (from notifyTitle, or a pipeline's pass). */
+export function folderChangeOf(input: NotifyTitleInput): FolderChange {
+  return {
+    folderPath: input.folderPath,
+    change: input.event,
+    cleanFirst: input.playerSync.cleanFirst,
+    notificationKey: input.notificationKey,
+  };
+}
+
 export const playerLibrarySyncWorkflowId = (target: PlayerTarget, libraryId: string) =>
   `player-sync/${playerTargetName(target)}/${libraryId}`;
 

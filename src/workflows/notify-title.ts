@@ -1,7 +1,7 @@
 import { proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
 import type { NotifyActivities } from '../activities/notify.js';
 import type { DeliveryPolicy, NotifyTitleInput, NotifyTitleResult } from '../contracts/notify.js';
-import { playerTargetName } from '../contracts/notify.js';
+import { folderChangeOf, playerTargetName } from '../contracts/notify.js';
 import {
   CREDENTIALS_DECRYPT_ERROR,
   LIBRARY_DELETED,
@@ -78,12 +78,7 @@ export async function notifyTitle(input: NotifyTitleInput): Promise<NotifyTitleR
 
   const players = (async () => {
     if (plan.players.length > 0 && input.playerSync.delaySeconds > 0) await sleep(input.playerSync.delaySeconds * 1000);
-    const change = {
-      folderPath: input.folderPath,
-      change: input.event,
-      cleanFirst: input.playerSync.cleanFirst,
-      notificationKey: input.notificationKey,
-    };
+    const change = folderChangeOf(input);
     return Promise.all(
       plan.players.map(async (player) => {
         const { workflowId } = await queuePlayerRefresh({ plan: player, libraryId: input.libraryId, change });

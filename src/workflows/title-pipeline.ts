@@ -2,7 +2,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { executeChild, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { NotifyActivities } from '../activities/notify.js';
 import type { PipelineActivities } from '../activities/pipeline.js';
-import { notifyTitleWorkflowId, type NotifyTitleInput } from '../contracts/notify.js';
+import { folderChangeOf, notifyTitleWorkflowId, type NotifyTitleInput } from '../contracts/notify.js';
 import { priorityKeys } from '../contracts/providers.js';
 import {
   titleChangedSignal,
@@ -160,12 +160,7 @@ async function notifyOnce(args: {
     const plan = await args.notify.planNotifications(notification);
     const delayed = plan.players.length > 0 && notification.playerSync.delaySeconds > 0;
     if (plan.people.length === 0 && !delayed) {
-      const change = {
-        folderPath: notification.folderPath,
-        change: notification.event,
-        cleanFirst: notification.playerSync.cleanFirst,
-        notificationKey: notification.notificationKey,
-      };
+      const change = folderChangeOf(notification);
       await Promise.all(
         plan.players.map((player) => args.notify!.queuePlayerRefresh({ plan: player, libraryId: notification.libraryId, change })),
       );

@@ -105,16 +105,7 @@ export class TitleEnricher {
   }
 
   async enrich(kind: TitleKind, id: string, config: EnrichmentConfig, priority: FetchPriority): Promise<EnrichTitleResult> {
-    const result: EnrichTitleResult = {
-      status: 'enriched',
-      fieldsUpdated: 0,
-      actors: 0,
-      artworkSelected: 0,
-      artworkDownloaded: 0,
-      episodesUpdated: 0,
-      episodeThumbs: 0,
-      problems: [],
-    };
+    const result: EnrichTitleResult = { status: 'enriched', ...nothingEnriched(), problems: [] };
     const row = await this.title(kind, id);
     if (!hasIds(row)) return { ...result, status: 'unidentified' };
     const entityType = kind === 'movie' ? 'movie' : 'tv';
@@ -422,6 +413,11 @@ interface KnownDownload {
   perceptualHash: string | null;
   width: number;
   height: number;
+}
+
+/** An enrichment's counts before it has done anything (and the result of one that did nothing). */
+export function nothingEnriched(): Omit<EnrichTitleResult, 'status'> {
+  return { fieldsUpdated: 0, actors: 0, artworkSelected: 0, artworkDownloaded: 0, episodesUpdated: 0, episodeThumbs: 0, problems: [] };
 }
 
 export class TitleNotFoundError extends Error {
