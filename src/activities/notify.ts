@@ -49,6 +49,8 @@ import {
 export interface NotifyActivityDeps {
   db: Database;
   credentialsCipher: CredentialsCipher;
+  /** Where the player and digest workflows run: the worker's workflow queue, whichever queue calls these. */
+  workflowTaskQueue: string;
 }
 
 /** notifyTitle's input, checked at the edge: the pipelines are its callers, but a start by hand is too. */
@@ -75,7 +77,7 @@ export interface NotificationPlan {
  * get service names, group names and retry policies), queue player refreshes, send to each target.
  * Each send reads the config afresh, so a token fixed through the API applies to the next retry.
  */
-export function createNotifyActivities({ db, credentialsCipher }: NotifyActivityDeps) {
+export function createNotifyActivities({ db, credentialsCipher, workflowTaskQueue }: NotifyActivityDeps) {
   const configs = new NotificationConfigRepository(db, credentialsCipher);
   const libraries = new LibraryRepository(db);
   const sends = new NotificationSendRepository(db);
@@ -166,7 +168,7 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
       const workflowId = playerLibrarySyncWorkflowId(input.plan.target, input.libraryId);
       const summary = `Refreshes of ${playerTargetName(input.plan.target)} for library ${input.libraryId}`;
       await signalWithStartWorkflow(Context.current().client, 'playerLibrarySync', {
-        ...gathererOptions(workflowId, summary),
+        ...gathererOptions(workflowId, summary, workflowTaskQueue),
         args: [args],
         signal: folderChangedSignal,
         signalArgs: [input.change],
@@ -200,7 +202,7 @@ export function createNotifyActivities({ db, credentialsCipher }: NotifyActivity
       const workflowId = peopleDigestWorkflowId(input.plan.service, input.libraryId);
       const summary = `${input.plan.service} messages for library ${input.libraryId}`;
       await signalWithStartWorkflow(Context.current().client, 'peopleDigest', {
-        ...gathererOptions(workflowId, summary),
+        ...gathererOptions(workflowId, summary, workflowTaskQueue),
         args: [args],
         signal: peopleMessageSignal,
         signalArgs: [input.message],
@@ -280,10 +282,10 @@ function withAttemptTimeout(delivery: DeliveryPolicy, clientTimeoutMs: number, h
  * How one item is signalled to a per-library gathering workflow (a player's refreshes, a people digest):
  * started on this worker's queue when it is not running; a running one is joined, never doubled.
  */
-function gathererOptions(workflowId: string, summary: string) {
+function gathererOptions(workflowId: string, summary: string, taskQueue: string) {
   return {
     workflowId,
-    taskQueue: Context.current().info.taskQueue,
+    taskQueue,
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
     staticSummary: summary,
   };

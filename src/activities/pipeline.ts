@@ -7,7 +7,9 @@ import { TitleRepository } from '../db/repositories/title-repository.js';
 import { nothingEnriched, TitleNotFoundError, type EnrichTitleResult, type TitleEnricher } from '../library/enrich/title-enricher.js';
 import type { PublishResult, TitlePublisher } from '../library/publish/title-publisher.js';
 import type { FetchPriority } from '../contracts/providers.js';
-import type { PipelineTitleKind } from '../contracts/title-pipeline.js';
+import type { PipelineTitleKind, TitlePassInput, TitlePassResult } from '../contracts/title-pipeline.js';
+import { folderChangeOf, tellsOnlyPlayersAtOnce, type NotifyTitleInput } from '../contracts/notify.js';
+import type { NotifyActivities } from './notify.js';
 import { EventRepository } from '../db/repositories/event-repository.js';
 import { activityKey, EventRecorder } from '../events/event-recorder.js';
 import { heartbeatWhile } from './heartbeat-while.js';
@@ -19,6 +21,14 @@ export interface PipelineActivityDeps {
   phaseConfig: PhaseConfigService;
   enricher: TitleEnricher;
   publisher: TitlePublisher;
+  /** The notify phase's plan and the players' hand-off, which a pass runs itself when only players are told. */
+  notifications: Pick<NotifyActivities, 'planNotifications' | 'queuePlayerRefresh'>;
+}
+
+interface DescribedTitle {
+  libraryId: string;
+  displayName: string;
+  folderPath: string;
 }
 
 type Identification = { status: 'identified' | 'unidentified'; reason: string };
@@ -29,20 +39,20 @@ interface TitleRef {
 }
 
 /** Activities of the title pipelines: thin adapters over TitleEnricher and TitlePublisher. */
-export function createPipelineActivities({ db, phaseConfig, enricher, publisher }: PipelineActivityDeps) {
+export function createPipelineActivities({ db, phaseConfig, enricher, publisher, notifications }: PipelineActivityDeps) {
   const changes = new TitleChangeRepository(db);
   const titles = new TitleRepository(db);
   const events = new EventRecorder(new EventRepository(db));
 
-  async function describe(input: TitleRef): Promise<{ libraryId: string; displayName: string; folderPath: string }> {
+  async function describe(input: TitleRef): Promise<DescribedTitle> {
     const row = await titles.describe(input.kind, input.titleId);
     if (!row) throw ApplicationFailure.nonRetryable(`${input.kind} ${input.titleId} does not exist`, TITLE_NOT_FOUND);
     return { libraryId: row.libraryId, displayName: row.year ? `${row.title} (${row.year})` : row.title, folderPath: row.folderPath };
   }
 
   /** Which phase a title's pipeline is in, for the live event stream. */
-  async function phaseEvent(input: TitleRef, phase: 'enrich' | 'publish'): Promise<void> {
-    const title = await describe(input);
+  async function phaseEvent(input: TitleRef, phase: 'enrich' | 'publish', described?: DescribedTitle): Promise<DescribedTitle> {
+    const title = described ?? (await describe(input));
     await events.record({
       type: 'pipeline.phase',
       libraryId: title.libraryId,
@@ -50,11 +60,83 @@ export function createPipelineActivities({ db, phaseConfig, enricher, publisher 
       titleId: input.titleId,
       summary: `${title.displayName}: ${phase}`,
       data: { phase },
-      dedupeKey: activityKey('pipeline.phase'),
+      dedupeKey: activityKey(`pipeline.phase/${phase}`),
+    });
+    return title;
+  }
+
+  /** The history's "Added: Heat (1995)" or "Updated: …", once per change whichever attempt or run records it. */
+  async function recordPublished(input: TitleRef, title: DescribedTitle, change: { seq: number; event: 'added' | 'updated' }, written: number) {
+    const added = change.event === 'added';
+    await events.record({
+      type: added ? 'title.added' : 'title.updated',
+      libraryId: title.libraryId,
+      titleKind: input.kind,
+      titleId: input.titleId,
+      summary: `${added ? 'Added' : 'Updated'}: ${title.displayName}`,
+      data: { folderPath: title.folderPath, changeSeq: change.seq, written },
+      dedupeKey: `title.published/${input.kind}/${input.titleId}/change-${change.seq}`,
     });
   }
 
+  const publish = (input: TitleRef, config: PublishConfig, scanConfig: ScanConfig) =>
+    input.kind === 'movie' ? publisher.publishMovie(input.titleId, config, scanConfig) : publisher.publishShow(input.titleId, config, scanConfig);
+
   return {
+    /**
+     * One pass of the title pipeline: the change it publishes (change_seq, read before any of the title's
+     * data) → identify a title without ids → enrich → publish → tell the players → record the pass
+     * (pipeline_seq). One activity, so the pass is one hand-off between worker and server; every step is
+     * idempotent (upserts, files written only when their bytes differ, history entries and player signals keyed
+     * by the change), so a retried attempt redoes the pass without doubling anything. When people, or
+     * players after a delay, are to be told, the pass returns the notification instead and the workflow runs
+     * the notifyTitle child, whose id keeps it to once per change, before recording the pass.
+     */
+    async runTitlePass(input: TitlePassInput): Promise<TitlePassResult> {
+      const title = { kind: input.kind, titleId: input.titleId };
+      return heartbeating(async () => {
+        const state = await changes.state(input.kind, input.titleId);
+        if (!state) throw new TitleNotFoundError(input.kind, input.titleId);
+        // A run started for a change that an earlier run published meanwhile has nothing to do.
+        if (input.forChange && state.pipelineSeq >= state.changeSeq) return { changeSeq: state.changeSeq, covered: true };
+        const config = await phaseConfig.getAll();
+
+        await phaseEvent(title, 'enrich');
+        const identification: Identification = await enricher.identify(input.kind, input.titleId);
+        let enriched: TitlePassResult['enriched'];
+        if (identification.status === 'identified') {
+          const { status: _status, ...result } = await enricher.enrich(input.kind, input.titleId, config.enrichment, input.priority);
+          enriched = result;
+        }
+
+        const described = await phaseEvent(title, 'publish');
+        const { written, unchanged } = await publish(title, config.publish, config.scan);
+        const change = { seq: state.changeSeq, event: state.pipelineSeq > 0 ? ('updated' as const) : ('added' as const) };
+        await recordPublished(title, described, change, written.length);
+        const done = { changeSeq: state.changeSeq, identification, ...(enriched ? { enriched } : {}), published: { written, unchanged } };
+
+        const notification: NotifyTitleInput = {
+          libraryId: described.libraryId,
+          titleKind: input.kind,
+          titleId: input.titleId,
+          displayName: described.displayName,
+          folderPath: described.folderPath,
+          event: change.event,
+          playerSync: config.playerSync,
+          notificationKey: `change-${change.seq}`,
+          ...(input.announce ? {} : { announce: false }),
+        };
+        const plan = await notifications.planNotifications(notification);
+        if (!tellsOnlyPlayersAtOnce(plan, notification)) return { ...done, notification };
+        const folderChange = folderChangeOf(notification);
+        await Promise.all(
+          plan.players.map((player) => notifications.queuePlayerRefresh({ plan: player, libraryId: notification.libraryId, change: folderChange })),
+        );
+        await changes.markPublished(input.kind, input.titleId, change.seq);
+        return done;
+      });
+    },
+
     /**
      * The change a pass publishes: the title's change_seq now, read before any of its data. Everything saved
      * up to it is committed, so the pass covers it; a title no pass has published yet is announced as added.
@@ -107,26 +189,13 @@ export function createPipelineActivities({ db, phaseConfig, enricher, publisher 
       input: TitleRef & { config: PublishConfig; scanConfig: ScanConfig; change?: { seq: number; event: 'added' | 'updated' } },
     ): Promise<Pick<PublishResult, 'written' | 'unchanged'>> {
       await phaseEvent(input, 'publish');
-      const run = input.kind === 'movie' ? publisher.publishMovie.bind(publisher) : publisher.publishShow.bind(publisher);
-      const { written, unchanged } = await heartbeating(() => run(input.titleId, input.config, input.scanConfig));
-      if (input.change) {
-        const title = await describe(input);
-        const added = input.change.event === 'added';
-        await events.record({
-          type: added ? 'title.added' : 'title.updated',
-          libraryId: title.libraryId,
-          titleKind: input.kind,
-          titleId: input.titleId,
-          summary: `${added ? 'Added' : 'Updated'}: ${title.displayName}`,
-          data: { folderPath: title.folderPath, changeSeq: input.change.seq, written: written.length },
-          dedupeKey: `title.published/${input.kind}/${input.titleId}/change-${input.change.seq}`,
-        });
-      }
+      const { written, unchanged } = await heartbeating(() => publish(input, input.config, input.scanConfig));
+      if (input.change) await recordPublished(input, await describe(input), input.change, written.length);
       return { written, unchanged };
     },
 
     /** What the notification names: the library, "Heat (1995)", and the folder publish wrote to. */
-    async describeTitle(input: TitleRef): Promise<{ libraryId: string; displayName: string; folderPath: string }> {
+    async describeTitle(input: TitleRef): Promise<DescribedTitle> {
       return describe(input);
     },
   };

@@ -1,6 +1,7 @@
 import type { EnrichTitleResult } from '../library/enrich/title-enricher.js';
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { FetchPriority } from './providers.js';
+import type { NotifyTitleInput } from './notify.js';
 
 /** The phase settings a title pipeline reads once per run. */
 export type { PhaseConfiguration } from '../config/phase-config.js';
@@ -58,3 +59,29 @@ export const titlePipelineWorkflowType = { movie: 'moviePipeline', show: 'showPi
 
 /** One pipeline per title at a time, whoever asks: the id is the title's. */
 export const titlePipelineWorkflowId = (kind: PipelineTitleKind, titleId: string) => `${kind}/${titleId}`;
+
+/** One pass of a title's pipeline in one activity (`runTitlePass`). */
+export interface TitlePassInput {
+  kind: PipelineTitleKind;
+  titleId: string;
+  priority: FetchPriority;
+  /** Whether people are told of this pass (see TitleChange.announce). */
+  announce: boolean;
+  /** The run was started for a change: a pass that finds every change published already does nothing. */
+  forChange: boolean;
+}
+
+export interface TitlePassResult {
+  /** The change_seq this pass published (or found published). */
+  changeSeq: number;
+  /** An earlier run published everything: this pass did nothing. */
+  covered?: true;
+  identification?: { status: 'identified' | 'unidentified'; reason: string };
+  enriched?: Omit<EnrichTitleResult, 'status'>;
+  published?: { written: string[]; unchanged: number };
+  /**
+   * People, or players after a delay, are to be told: the workflow runs the notifyTitle child with this and
+   * then records the pass (finishPipelinePass). Absent: the players were told and the pass is recorded.
+   */
+  notification?: NotifyTitleInput;
+}

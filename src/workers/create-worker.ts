@@ -104,7 +104,8 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
     workDir: defaultWorkDir(opts.dataDir),
   };
 
-  const pipelineActivities = createPipelineActivities({ db: opts.db, phaseConfig, enricher, publisher });
+  const notifyActivities = createNotifyActivities({ db: opts.db, credentialsCipher: opts.credentialsCipher, workflowTaskQueue: opts.taskQueue });
+  const pipelineActivities = createPipelineActivities({ db: opts.db, phaseConfig, enricher, publisher, notifications: notifyActivities });
   const general = await Worker.create({
     ...common,
     taskQueue: opts.taskQueue,
@@ -115,7 +116,7 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
       // Registered here too for the pipelines' local activities (configuration, title description).
       ...pipelineActivities,
       ...createFolderRefreshActivities({ db: opts.db, phaseConfig, contentStore, pipelines }),
-      ...createNotifyActivities({ db: opts.db, credentialsCipher: opts.credentialsCipher }),
+      ...notifyActivities,
       ...refreshActivities,
       ...createMaintenanceActivities({ db: opts.db, dataDir: opts.dataDir, historyDays: opts.historyDays ?? 90 }),
       describeIptvProvider: iptvActivities.describeIptvProvider,

@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
+import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import { Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { movies, providerAssets, scanRuns } from '../../src/db/schema/index.js';
 import { parseNfo } from '../../src/media/nfo/index.js';
 import { libraryScanWorkflowId, type ScanProgress } from '../../src/contracts/scan.js';
@@ -113,9 +115,10 @@ afterAll(async () => {
   await Promise.all([tmdb?.close(), images?.close(), kodi?.close(), discord?.close()]);
 });
 
+let matrixId: string;
+let vagueId: string;
+
 describe('moviePipeline after a scan', () => {
-  let matrixId: string;
-  let vagueId: string;
 
   it('identifies, enriches, publishes and notifies every new title the scan found', async () => {
     const progress = await scan();
@@ -268,6 +271,32 @@ describe('moviePipeline after a scan', () => {
     expect(page.events).toHaveLength(2);
     const next = (await api('GET', `/api/history?libraryId=${libraryId}&limit=2&before=${page.nextBefore}`)).json();
     expect(next.events[0].id).toBeLessThan(page.events[1].id);
+  });
+});
+
+describe('moviePipeline histories', () => {
+  it('replays the recorded ones (test/fixtures/histories/movie-pipeline-*) and the runs above against the current code', async () => {
+    const fixturesDir = path.resolve('test/fixtures/histories');
+    const zardozId = await movieIdOf(path.join(root, 'Zardoz (1974)'));
+    // The Matrix's last run (players only, after a person's rejection) and Zardoz's (people told through notifyTitle).
+    const fresh = [
+      { workflowId: 'movie-pipeline-players-only', history: await temporal.workflow.getHandle(titlePipelineWorkflowId('movie', matrixId)).fetchHistory() },
+      { workflowId: 'movie-pipeline-people', history: await temporal.workflow.getHandle(titlePipelineWorkflowId('movie', zardozId)).fetchHistory() },
+    ];
+    // REELFLOW_RECORD_HISTORIES=1 keeps these as the fixtures later code must still replay.
+    if (process.env.REELFLOW_RECORD_HISTORIES) {
+      for (const run of fresh) fs.writeFileSync(path.join(fixturesDir, `${run.workflowId}.json`), historyToJSON(run.history));
+    }
+    const recorded = fs
+      .readdirSync(fixturesDir)
+      .filter((f) => f.startsWith('movie-pipeline-') && f.endsWith('.json'))
+      .map((f) => ({ workflowId: `recorded ${f}`, history: historyFromJSON(JSON.parse(fs.readFileSync(path.join(fixturesDir, f), 'utf8'))) }));
+    expect(recorded.length).toBeGreaterThanOrEqual(2);
+    const results: { workflowId: string; error?: string }[] = [];
+    for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, [...recorded, ...fresh])) {
+      results.push({ workflowId: result.workflowId, ...(result.error ? { error: result.error.message } : {}) });
+    }
+    expect(results).toEqual([...recorded, ...fresh].map((run) => ({ workflowId: run.workflowId })));
   });
 });
 

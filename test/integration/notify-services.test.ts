@@ -237,7 +237,7 @@ describe('a send retried by Temporal', () => {
     folderPath: '/movies/Thief (1981)',
     occurredAt: new Date().toISOString(),
   });
-  const activities = () => createNotifyActivities({ db: database.db, credentialsCipher: testCipher });
+  const activities = () => createNotifyActivities({ db: database.db, credentialsCipher: testCipher, workflowTaskQueue: 'unused-by-sends' });
   const ledger = () => new NotificationSendRepository(database.db);
 
   it('whose answer was recorded returns that answer and posts nothing', async () => {
