@@ -7,7 +7,9 @@ import { TitleRepository } from '../db/repositories/title-repository.js';
 import { nothingEnriched, TitleNotFoundError, type EnrichTitleResult, type TitleEnricher } from '../library/enrich/title-enricher.js';
 import type { PublishResult, TitlePublisher } from '../library/publish/title-publisher.js';
 import type { FetchPriority } from '../contracts/providers.js';
-import type { PipelineTitleKind, TitlePassInput, TitlePassResult } from '../contracts/title-pipeline.js';
+import type { PipelineTitleKind, TitleImportInput, TitlePassInput, TitlePassResult } from '../contracts/title-pipeline.js';
+import type { TitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
+import { createConcurrencyLimit } from '../concurrency/concurrency-limit.js';
 import { folderChangeOf, tellsOnlyPlayersAtOnce, type NotifyTitleInput } from '../contracts/notify.js';
 import type { NotifyActivities } from './notify.js';
 import { EventRepository } from '../db/repositories/event-repository.js';
@@ -23,6 +25,19 @@ export interface PipelineActivityDeps {
   publisher: TitlePublisher;
   /** The notify phase's plan and the players' hand-off, which a pass runs itself when only players are told. */
   notifications: Pick<NotifyActivities, 'planNotifications' | 'queuePlayerRefresh'>;
+  /** Where an import hands a title whose pass failed: a pipeline run of its own. */
+  pipelines?: TitlePipelineStarter;
+}
+
+/** Passes of one import at once: enough to keep the provider pacer's slots booked while others publish. */
+const IMPORT_CONCURRENCY = 6;
+
+/** A title an import published whose people are still to be told (the workflow's notifyTitle child). */
+interface AnnouncedPass {
+  kind: PipelineTitleKind;
+  titleId: string;
+  seq: number;
+  notification: NotifyTitleInput;
 }
 
 interface DescribedTitle {
@@ -39,7 +54,7 @@ interface TitleRef {
 }
 
 /** Activities of the title pipelines: thin adapters over TitleEnricher and TitlePublisher. */
-export function createPipelineActivities({ db, phaseConfig, enricher, publisher, notifications }: PipelineActivityDeps) {
+export function createPipelineActivities({ db, phaseConfig, enricher, publisher, notifications, pipelines }: PipelineActivityDeps) {
   const changes = new TitleChangeRepository(db);
   const titles = new TitleRepository(db);
   const events = new EventRecorder(new EventRepository(db));
@@ -60,13 +75,18 @@ export function createPipelineActivities({ db, phaseConfig, enricher, publisher,
       titleId: input.titleId,
       summary: `${title.displayName}: ${phase}`,
       data: { phase },
-      dedupeKey: activityKey(`pipeline.phase/${phase}`),
+      dedupeKey: activityKey(`pipeline.phase/${input.titleId}/${phase}`),
     });
     return title;
   }
 
   /** The history's "Added: Heat (1995)" or "Updated: …", once per change whichever attempt or run records it. */
-  async function recordPublished(input: TitleRef, title: DescribedTitle, change: { seq: number; event: 'added' | 'updated' }, written: number) {
+  async function recordPublished(
+    input: TitleRef,
+    title: DescribedTitle,
+    change: { seq: number; event: 'added' | 'updated' },
+    written: number,
+  ) {
     const added = change.event === 'added';
     await events.record({
       type: added ? 'title.added' : 'title.updated',
@@ -80,7 +100,55 @@ export function createPipelineActivities({ db, phaseConfig, enricher, publisher,
   }
 
   const publish = (input: TitleRef, config: PublishConfig, scanConfig: ScanConfig) =>
-    input.kind === 'movie' ? publisher.publishMovie(input.titleId, config, scanConfig) : publisher.publishShow(input.titleId, config, scanConfig);
+    input.kind === 'movie'
+      ? publisher.publishMovie(input.titleId, config, scanConfig)
+      : publisher.publishShow(input.titleId, config, scanConfig);
+
+  /** One pass (see runTitlePass), without the activity's heartbeat and failure mapping around it. */
+  async function runPass(input: TitlePassInput, loaded?: PhaseConfiguration): Promise<TitlePassResult> {
+    const title = { kind: input.kind, titleId: input.titleId };
+    const state = await changes.state(input.kind, input.titleId);
+    if (!state) throw new TitleNotFoundError(input.kind, input.titleId);
+    // A run started for a change that an earlier run published meanwhile has nothing to do.
+    if (input.forChange && state.pipelineSeq >= state.changeSeq) return { changeSeq: state.changeSeq, covered: true };
+    const config = loaded ?? (await phaseConfig.getAll());
+
+    await phaseEvent(title, 'enrich');
+    const identification: Identification = await enricher.identify(input.kind, input.titleId);
+    let enriched: TitlePassResult['enriched'];
+    if (identification.status === 'identified') {
+      const { status: _status, ...result } = await enricher.enrich(input.kind, input.titleId, config.enrichment, input.priority);
+      enriched = result;
+    }
+
+    const described = await phaseEvent(title, 'publish');
+    const { written, unchanged } = await publish(title, config.publish, config.scan);
+    const change = { seq: state.changeSeq, event: state.pipelineSeq > 0 ? ('updated' as const) : ('added' as const) };
+    await recordPublished(title, described, change, written.length);
+    const done = { changeSeq: state.changeSeq, identification, ...(enriched ? { enriched } : {}), published: { written, unchanged } };
+
+    const notification: NotifyTitleInput = {
+      libraryId: described.libraryId,
+      titleKind: input.kind,
+      titleId: input.titleId,
+      displayName: described.displayName,
+      folderPath: described.folderPath,
+      event: change.event,
+      playerSync: config.playerSync,
+      notificationKey: `change-${change.seq}`,
+      ...(input.announce ? {} : { announce: false }),
+    };
+    const plan = await notifications.planNotifications(notification);
+    if (!tellsOnlyPlayersAtOnce(plan, notification)) return { ...done, notification };
+    const folderChange = folderChangeOf(notification);
+    await Promise.all(
+      plan.players.map((player) =>
+        notifications.queuePlayerRefresh({ plan: player, libraryId: notification.libraryId, change: folderChange }),
+      ),
+    );
+    await changes.markPublished(input.kind, input.titleId, change.seq);
+    return done;
+  }
 
   return {
     /**
@@ -93,48 +161,50 @@ export function createPipelineActivities({ db, phaseConfig, enricher, publisher,
      * the notifyTitle child, whose id keeps it to once per change, before recording the pass.
      */
     async runTitlePass(input: TitlePassInput): Promise<TitlePassResult> {
-      const title = { kind: input.kind, titleId: input.titleId };
-      return heartbeating(async () => {
-        const state = await changes.state(input.kind, input.titleId);
-        if (!state) throw new TitleNotFoundError(input.kind, input.titleId);
-        // A run started for a change that an earlier run published meanwhile has nothing to do.
-        if (input.forChange && state.pipelineSeq >= state.changeSeq) return { changeSeq: state.changeSeq, covered: true };
-        const config = await phaseConfig.getAll();
+      return heartbeating(() => runPass(input));
+    },
 
-        await phaseEvent(title, 'enrich');
-        const identification: Identification = await enricher.identify(input.kind, input.titleId);
-        let enriched: TitlePassResult['enriched'];
-        if (identification.status === 'identified') {
-          const { status: _status, ...result } = await enricher.enrich(input.kind, input.titleId, config.enrichment, input.priority);
-          enriched = result;
-        }
-
-        const described = await phaseEvent(title, 'publish');
-        const { written, unchanged } = await publish(title, config.publish, config.scan);
-        const change = { seq: state.changeSeq, event: state.pipelineSeq > 0 ? ('updated' as const) : ('added' as const) };
-        await recordPublished(title, described, change, written.length);
-        const done = { changeSeq: state.changeSeq, identification, ...(enriched ? { enriched } : {}), published: { written, unchanged } };
-
-        const notification: NotifyTitleInput = {
-          libraryId: described.libraryId,
-          titleKind: input.kind,
-          titleId: input.titleId,
-          displayName: described.displayName,
-          folderPath: described.folderPath,
-          event: change.event,
-          playerSync: config.playerSync,
-          notificationKey: `change-${change.seq}`,
-          ...(input.announce ? {} : { announce: false }),
-        };
-        const plan = await notifications.planNotifications(notification);
-        if (!tellsOnlyPlayersAtOnce(plan, notification)) return { ...done, notification };
-        const folderChange = folderChangeOf(notification);
-        await Promise.all(
-          plan.players.map((player) => notifications.queuePlayerRefresh({ plan: player, libraryId: notification.libraryId, change: folderChange })),
-        );
-        await changes.markPublished(input.kind, input.titleId, change.seq);
-        return done;
-      });
+    /**
+     * A scan batch's new titles, a pass each, a few at a time. A title whose pass fails is handed to a pipeline
+     * run of its own (with the pipeline's retries) rather than failing the batch; one that vanished is
+     * skipped. A retried attempt redoes only what is still outstanding: a published title's pass finds its
+     * change covered. Titles whose people are to be told come back to the workflow for their notifyTitle child.
+     */
+    async importTitles(
+      input: TitleImportInput,
+    ): Promise<{ published: number; skipped: number; handedOn: number; toAnnounce: AnnouncedPass[] }> {
+      const outcome = { published: 0, skipped: 0, handedOn: 0, toAnnounce: [] as AnnouncedPass[] };
+      const limit = createConcurrencyLimit(IMPORT_CONCURRENCY, 'oldest-first');
+      // One configuration for the whole import, as a pipeline run reads it once.
+      const config = await phaseConfig.getAll();
+      await heartbeatWhile(() =>
+        Promise.all(
+          input.titles.map((title) =>
+            limit(async () => {
+              try {
+                const pass = await runPass({ ...title, priority: 'background', announce: input.announce, forChange: true }, config);
+                if (pass.covered) outcome.skipped++;
+                else if (pass.notification) outcome.toAnnounce.push({ ...title, seq: pass.changeSeq, notification: pass.notification });
+                else outcome.published++;
+              } catch (err) {
+                if (err instanceof TitleNotFoundError) {
+                  outcome.skipped++;
+                  return;
+                }
+                if (!pipelines) throw err;
+                await pipelines.ensure({
+                  ...title,
+                  priority: 'background',
+                  reason: 'library scan: its import failed',
+                  ...(input.announce ? {} : { announce: false }),
+                });
+                outcome.handedOn++;
+              }
+            }),
+          ),
+        ),
+      );
+      return outcome;
     },
 
     /**

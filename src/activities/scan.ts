@@ -19,6 +19,8 @@ import { EventRepository } from '../db/repositories/event-repository.js';
 import { activityKey, EventRecorder } from '../events/event-recorder.js';
 import { heartbeatWhile } from './heartbeat-while.js';
 import type { TitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
+import type { TitleImportStarter } from '../library/temporal-title-import-starter.js';
+import { TITLE_IMPORT_MIN_TITLES } from '../contracts/title-pipeline.js';
 import { LIBRARY_NOT_FOUND, LIBRARY_ROOT_UNREADABLE, UNSUPPORTED_LIBRARY_KIND } from '../contracts/failures.js';
 
 export interface ScanActivityDeps {
@@ -29,6 +31,8 @@ export interface ScanActivityDeps {
   folderConcurrency?: number;
   /** Starts the pipeline of every title a batch found new or changed; none are started without it. */
   pipelines?: TitlePipelineStarter;
+  /** With pipelines: a batch's new titles, when there are many, go through one titleImport. */
+  imports?: TitleImportStarter;
 }
 
 /** Pipeline starts in flight at once at the end of a batch (each is one call to the Temporal server). */
@@ -48,7 +52,7 @@ export interface FolderBatchResult {
 }
 
 /** Activities of the scan phase: thin adapters from workflow inputs to repositories and media code. */
-export function createScanActivities({ db, phaseConfig, contentStore, folderConcurrency = 4, pipelines }: ScanActivityDeps) {
+export function createScanActivities({ db, phaseConfig, contentStore, folderConcurrency = 4, pipelines, imports }: ScanActivityDeps) {
   const libraries = new LibraryRepository(db);
   const scanRuns = new ScanRunRepository(db);
   const folders = new LibraryFolderRepository(db);
@@ -179,12 +183,23 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
       });
       if (pipelines) {
         const awaiting = await changes.awaitingPipelineAfterScan(input.libraryId, input.scanId, input.afterKey, result.nextAfterKey);
+        const announce = await scanRuns.completedBefore(input.libraryId, input.scanId);
+        // Many new titles at once (a first import) go through one titleImport; the rest each to its pipeline.
+        const fresh = awaiting.filter((title) => title.isNew);
+        const imported = imports && fresh.length >= TITLE_IMPORT_MIN_TITLES ? fresh : [];
+        if (imported.length > 0) {
+          await imports!.start({
+            libraryId: input.libraryId,
+            scanId: input.scanId,
+            afterKey: input.afterKey,
+            titles: imported.map(({ kind, titleId }) => ({ kind, titleId })),
+            announce,
+          });
+        }
+        const alone = awaiting.filter((title) => !imported.includes(title));
         // The last batch also hands on what any other hand-off left outstanding in the library.
-        if (result.nextAfterKey === null)
-          awaiting.push(
-            ...(await changes.awaitingPipelineInLibrary(input.libraryId)).filter((t) => !awaiting.some((a) => a.titleId === t.titleId)),
-          );
-        await startPipelines(pipelines, awaiting, await scanRuns.completedBefore(input.libraryId, input.scanId));
+        if (result.nextAfterKey === null) alone.push(...(await changes.awaitingPipelineInLibrary(input.libraryId, input.scanId)));
+        await startPipelines(pipelines, alone, announce);
       }
       return result;
     },

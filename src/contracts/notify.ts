@@ -92,7 +92,10 @@ export function folderChangeOf(input: NotifyTitleInput): FolderChange {
  * Whether a pass can tell everyone itself: nobody but players is to be told, and at once. Otherwise a
  * notifyTitle child does it, so people's sends and a delay's timer live (and retry) in a history of their own.
  */
-export function tellsOnlyPlayersAtOnce(plan: { players: readonly unknown[]; people: readonly unknown[] }, input: NotifyTitleInput): boolean {
+export function tellsOnlyPlayersAtOnce(
+  plan: { players: readonly unknown[]; people: readonly unknown[] },
+  input: NotifyTitleInput,
+): boolean {
   const delayed = plan.players.length > 0 && input.playerSync.delaySeconds > 0;
   return plan.people.length === 0 && !delayed;
 }

@@ -85,3 +85,33 @@ export interface TitlePassResult {
    */
   notification?: NotifyTitleInput;
 }
+
+/**
+ * A library scan's batch of new titles (never published), imported together by one titleImport workflow:
+ * one activity runs each title's pass, instead of a pipeline run per title. A batch with fewer new titles
+ * than TITLE_IMPORT_MIN_TITLES starts a pipeline per title, as every later change of a title does.
+ */
+export interface TitleImportInput {
+  libraryId: string;
+  /** The scan that found the titles (its first run id). */
+  scanId: string;
+  titles: { kind: PipelineTitleKind; titleId: string }[];
+  /** false for a library's first scan: players are told, people are not. */
+  announce: boolean;
+}
+
+export interface TitleImportResult {
+  /** Titles this import published. */
+  published: number;
+  /** Titles another run had published already, or that no longer exist. */
+  skipped: number;
+  /** Titles whose pass failed here: each was handed to a pipeline run of its own, with its retries. */
+  handedOn: number;
+  /** Titles whose people (or delayed players) were told through their notifyTitle child. */
+  announced: number;
+}
+
+export const TITLE_IMPORT_MIN_TITLES = 8;
+
+/** One import per scan batch: `import/<scanId>/<batch>`, so a scan's retried batch joins its import. */
+export const titleImportWorkflowId = (scanId: string, batch: string) => `import/${scanId}/${batch}`;

@@ -28,3 +28,8 @@ export const folderRefreshInput = z.object({
   libraryId: uuidText,
   folderPath: z.string().regex(/^\/[^\0]*$/, 'an absolute folder path'),
 });
+export const titleImportInput = z.object({
+  libraryId: uuidText,
+  scanId: uuidText,
+  titles: z.array(z.object({ kind: z.enum(['movie', 'show']), titleId: uuidText })).max(1_000, 'at most 1,000 titles'),
+});

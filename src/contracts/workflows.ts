@@ -24,7 +24,7 @@ import type {
 import type { DecisionResult, EpisodePipelineInput, MediaRequestInput, MediaRequestState } from './request.js';
 import type { LibraryScanInput, ScanProgress } from './scan.js';
 import type { ScheduledRunInput, ScheduledRunResult } from './scheduled-run.js';
-import type { TitlePipelineInput, TitlePipelineState } from './title-pipeline.js';
+import type { TitleImportInput, TitleImportResult, TitlePipelineInput, TitlePipelineState } from './title-pipeline.js';
 import {
   ReelflowIptvProviderId,
   ReelflowItemId,
@@ -49,6 +49,7 @@ export interface Workflows {
   providerSearch(input: ProviderSearchInput): Promise<ProviderSearchOutcome>;
   moviePipeline(input: TitlePipelineInput): Promise<TitlePipelineState>;
   showPipeline(input: TitlePipelineInput): Promise<TitlePipelineState>;
+  titleImport(input: TitleImportInput): Promise<TitleImportResult>;
   folderRefresh(input: FolderRefreshInput): Promise<RefreshedFolder & { pipelineWorkflowId?: string }>;
   notifyTitle(input: NotifyTitleInput): Promise<NotifyTitleResult>;
   playerLibrarySync(input: PlayerLibrarySyncInput): Promise<PlayerSyncState>;
@@ -106,6 +107,7 @@ const attributesOf: AttributesOf = {
   libraryScan: (i) => [keyword(ReelflowLibraryId, i.libraryId)],
   moviePipeline: (i) => [keyword(ReelflowTitleId, i.titleId)],
   showPipeline: (i) => [keyword(ReelflowTitleId, i.titleId)],
+  titleImport: (i) => [keyword(ReelflowLibraryId, i.libraryId)],
   folderRefresh: (i) => [keyword(ReelflowLibraryId, i.libraryId)],
   notifyTitle: (i) => [keyword(ReelflowLibraryId, i.libraryId), keyword(ReelflowTitleId, i.titleId)],
   playerLibrarySync: (i) => [keyword(ReelflowLibraryId, i.libraryId)],

@@ -22,6 +22,7 @@ import { iptvKinds } from '../db/schema/iptv.js';
 import { TitleEnricher } from '../library/enrich/title-enricher.js';
 import { TitlePublisher } from '../library/publish/title-publisher.js';
 import { TemporalTitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
+import { TemporalTitleImportStarter } from '../library/temporal-title-import-starter.js';
 import { ContentStore } from '../media/content-store.js';
 import type { CredentialsCipher } from '../security/credentials-cipher.js';
 import { PROVIDER_DEFAULTS, PROVIDER_KINDS } from '../contracts/provider-kinds.js';
@@ -104,14 +105,30 @@ export async function createReelflowWorkers(opts: ReelflowWorkerOptions): Promis
     workDir: defaultWorkDir(opts.dataDir),
   };
 
-  const notifyActivities = createNotifyActivities({ db: opts.db, credentialsCipher: opts.credentialsCipher, workflowTaskQueue: opts.taskQueue });
-  const pipelineActivities = createPipelineActivities({ db: opts.db, phaseConfig, enricher, publisher, notifications: notifyActivities });
+  const notifyActivities = createNotifyActivities({
+    db: opts.db,
+    credentialsCipher: opts.credentialsCipher,
+    workflowTaskQueue: opts.taskQueue,
+  });
+  const pipelineActivities = createPipelineActivities({
+    db: opts.db,
+    phaseConfig,
+    enricher,
+    publisher,
+    notifications: notifyActivities,
+    pipelines,
+  });
   const general = await Worker.create({
     ...common,
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath }),
     activities: {
-      ...createScanActivities({ db: opts.db, phaseConfig, contentStore, ...(opts.titlePipelinesAfterScan === false ? {} : { pipelines }) }),
+      ...createScanActivities({
+        db: opts.db,
+        phaseConfig,
+        contentStore,
+        ...(opts.titlePipelinesAfterScan === false ? {} : { pipelines, imports: new TemporalTitleImportStarter(client, opts.taskQueue) }),
+      }),
       ...providerActivities,
       // Registered here too for the pipelines' local activities (configuration, title description).
       ...pipelineActivities,

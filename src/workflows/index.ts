@@ -1,6 +1,7 @@
 export { libraryScan } from './library-scan.js';
 export { providerFetch, providerSearch, providerSeasonFetch } from './provider-fetch.js';
 export { moviePipeline, showPipeline } from './title-pipeline.js';
+export { titleImport } from './title-import.js';
 export { folderRefresh } from './folder-refresh.js';
 export { notifyTitle } from './notify-title.js';
 export { playerLibrarySync } from './player-library-sync.js';

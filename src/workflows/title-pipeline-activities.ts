@@ -4,11 +4,11 @@ import type { PipelineActivities } from '../activities/pipeline.js';
 import { TITLE_NOT_FOUND } from '../contracts/failures.js';
 import { priorityKeys } from '../contracts/providers.js';
 import { pipelineTaskQueue } from '../contracts/task-queues.js';
-import type { TitlePipelineInput } from '../contracts/title-pipeline.js';
+import type { FetchPriority } from '../contracts/providers.js';
 
 /** The title pipeline's activities, with the timeouts and retries of each kind. */
-export function pipelineActivityProxies(input: TitlePipelineInput) {
-  const priority = { priorityKey: priorityKeys[input.priority] };
+export function pipelineActivityProxies(fetchPriority: FetchPriority) {
+  const priority = { priorityKey: priorityKeys[fetchPriority] };
   return {
     // One indexed read or write each: run in the workflow's own worker as local activities, which saves a
     // server round trip and history events.

@@ -73,7 +73,9 @@ export async function legacyTitlePasses(
       const plan = await notifyQuick.planNotifications(notification);
       if (tellsOnlyPlayersAtOnce(plan, notification)) {
         const change = folderChangeOf(notification);
-        await Promise.all(plan.players.map((player) => notifyQuick.queuePlayerRefresh({ plan: player, libraryId: notification.libraryId, change })));
+        await Promise.all(
+          plan.players.map((player) => notifyQuick.queuePlayerRefresh({ plan: player, libraryId: notification.libraryId, change })),
+        );
       } else {
         await notifyThroughChild(notification);
       }

@@ -30,7 +30,7 @@ async function titlePipeline(input: TitlePipelineInput): Promise<TitlePipelineSt
   setHandler(titlePipelineStateQuery, () => state);
   const changes = new PendingChanges(input.change);
   setHandler(titleChangedSignal, (change) => changes.add(change));
-  const activities = pipelineActivityProxies(input);
+  const activities = pipelineActivityProxies(input.priority);
 
   if (!patched(PASS_IN_ONE_ACTIVITY)) {
     await legacyTitlePasses(input, state, changes, activities);

@@ -119,7 +119,6 @@ let matrixId: string;
 let vagueId: string;
 
 describe('moviePipeline after a scan', () => {
-
   it('identifies, enriches, publishes and notifies every new title the scan found', async () => {
     const progress = await scan();
     expect(progress.titlesNew).toBe(2);
@@ -280,8 +279,14 @@ describe('moviePipeline histories', () => {
     const zardozId = await movieIdOf(path.join(root, 'Zardoz (1974)'));
     // The Matrix's last run (players only, after a person's rejection) and Zardoz's (people told through notifyTitle).
     const fresh = [
-      { workflowId: 'movie-pipeline-players-only', history: await temporal.workflow.getHandle(titlePipelineWorkflowId('movie', matrixId)).fetchHistory() },
-      { workflowId: 'movie-pipeline-people', history: await temporal.workflow.getHandle(titlePipelineWorkflowId('movie', zardozId)).fetchHistory() },
+      {
+        workflowId: 'movie-pipeline-players-only',
+        history: await temporal.workflow.getHandle(titlePipelineWorkflowId('movie', matrixId)).fetchHistory(),
+      },
+      {
+        workflowId: 'movie-pipeline-people',
+        history: await temporal.workflow.getHandle(titlePipelineWorkflowId('movie', zardozId)).fetchHistory(),
+      },
     ];
     // REELFLOW_RECORD_HISTORIES=1 keeps these as the fixtures later code must still replay.
     if (process.env.REELFLOW_RECORD_HISTORIES) {
@@ -290,10 +295,16 @@ describe('moviePipeline histories', () => {
     const recorded = fs
       .readdirSync(fixturesDir)
       .filter((f) => f.startsWith('movie-pipeline-') && f.endsWith('.json'))
-      .map((f) => ({ workflowId: `recorded ${f}`, history: historyFromJSON(JSON.parse(fs.readFileSync(path.join(fixturesDir, f), 'utf8'))) }));
+      .map((f) => ({
+        workflowId: `recorded ${f}`,
+        history: historyFromJSON(JSON.parse(fs.readFileSync(path.join(fixturesDir, f), 'utf8'))),
+      }));
     expect(recorded.length).toBeGreaterThanOrEqual(2);
     const results: { workflowId: string; error?: string }[] = [];
-    for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, [...recorded, ...fresh])) {
+    for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: inject('workflowBundlePath') } }, [
+      ...recorded,
+      ...fresh,
+    ])) {
       results.push({ workflowId: result.workflowId, ...(result.error ? { error: result.error.message } : {}) });
     }
     expect(results).toEqual([...recorded, ...fresh].map((run) => ({ workflowId: run.workflowId })));

@@ -95,6 +95,10 @@ describe('workflow inputs are checked before anything runs', () => {
       'moviePipeline: input.titleId: a UUID',
     );
     expect((await failureOf('iptvSync', { providerId: 7 })).message).toMatch(/^iptvSync: input\.providerId: /);
+    expect(
+      (await failureOf('titleImport', { libraryId: ID, scanId: ID, titles: [{ kind: 'movie', titleId: '../x' }], announce: false }))
+        .message,
+    ).toBe('titleImport: input.titles.0.titleId: a UUID');
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lte, sql as dsql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, not, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { libraryFolders } from '../schema/index.js';
 import { titleTable, type TitleKind } from './title-repository.js';
@@ -15,6 +15,8 @@ export interface TitleChangeState {
 export interface TitleAwaitingPipeline {
   kind: ChangedTitleKind;
   titleId: string;
+  /** No pass has published the title yet: new to the library. */
+  isNew: boolean;
 }
 
 /**
@@ -88,12 +90,12 @@ export class TitleChangeRepository {
     for (const kind of ['movie', 'show'] as const) {
       const table = titleTable(kind);
       const rows = await this.db
-        .select({ titleId: table.id })
+        .select({ titleId: table.id, pipelineSeq: table.pipelineSeq })
         .from(libraryFolders)
         .innerJoin(table, and(eq(table.libraryId, libraryFolders.libraryId), eq(table.folderKey, libraryFolders.key)))
         .where(and(range, isNull(table.deletedAt), gt(table.changeSeq, table.pipelineSeq)))
         .orderBy(libraryFolders.key);
-      found.push(...rows.map((r) => ({ kind, titleId: r.titleId })));
+      found.push(...rows.map((r) => ({ kind, titleId: r.titleId, isNew: r.pipelineSeq === 0 })));
     }
     return found;
   }
@@ -104,15 +106,26 @@ export class TitleChangeRepository {
    * and its pipeline's start) is made by the next scan of the library at the latest. Cheap: a partial
    * index holds exactly these titles.
    */
-  async awaitingPipelineInLibrary(libraryId: string): Promise<TitleAwaitingPipeline[]> {
+  async awaitingPipelineInLibrary(libraryId: string, exceptScanId?: string): Promise<TitleAwaitingPipeline[]> {
     const found: TitleAwaitingPipeline[] = [];
     for (const kind of ['movie', 'show'] as const) {
       const table = titleTable(kind);
+      // A folder this scan saved was handed on by its own batch (a pipeline, or its batch's import).
+      const handedOnByThisScan = exceptScanId
+        ? dsql`exists (select 1 from ${libraryFolders} where ${libraryFolders.libraryId} = ${table.libraryId} and ${libraryFolders.key} = ${table.folderKey} and ${libraryFolders.scannedScanId} = ${exceptScanId})`
+        : undefined;
       const rows = await this.db
-        .select({ titleId: table.id })
+        .select({ titleId: table.id, pipelineSeq: table.pipelineSeq })
         .from(table)
-        .where(and(eq(table.libraryId, libraryId), isNull(table.deletedAt), gt(table.changeSeq, table.pipelineSeq)));
-      found.push(...rows.map((r) => ({ kind, titleId: r.titleId })));
+        .where(
+          and(
+            eq(table.libraryId, libraryId),
+            isNull(table.deletedAt),
+            gt(table.changeSeq, table.pipelineSeq),
+            handedOnByThisScan ? not(handedOnByThisScan) : undefined,
+          ),
+        );
+      found.push(...rows.map((r) => ({ kind, titleId: r.titleId, isNew: r.pipelineSeq === 0 })));
     }
     return found;
   }
