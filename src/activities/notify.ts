@@ -21,6 +21,7 @@ import type { PlayerRefreshOutcome } from '../integrations/player-refresh.js';
 import { CredentialsDecryptError, type CredentialsCipher } from '../security/credentials-cipher.js';
 import {
   folderChangedSignal,
+  foldersChangedSignal,
   peopleDigestWorkflowId,
   peopleMessageSignal,
   playerLibrarySyncWorkflowId,
@@ -172,6 +173,20 @@ export function createNotifyActivities({ db, credentialsCipher, workflowTaskQueu
         args: [args],
         signal: folderChangedSignal,
         signalArgs: [input.change],
+      });
+      return { workflowId };
+    },
+
+    /** Many titles' folder changes to one player in one signal (a titleImport's titles); see queuePlayerRefresh. */
+    async queuePlayerRefreshes(input: { plan: PlayerPlan; libraryId: string; changes: FolderChange[] }): Promise<{ workflowId: string }> {
+      const args: PlayerLibrarySyncInput = { plan: input.plan, libraryId: input.libraryId };
+      const workflowId = playerLibrarySyncWorkflowId(input.plan.target, input.libraryId);
+      const summary = `Refreshes of ${playerTargetName(input.plan.target)} for library ${input.libraryId}`;
+      await signalWithStartWorkflow(Context.current().client, 'playerLibrarySync', {
+        ...gathererOptions(workflowId, summary, workflowTaskQueue),
+        args: [args],
+        signal: foldersChangedSignal,
+        signalArgs: [input.changes],
       });
       return { workflowId };
     },

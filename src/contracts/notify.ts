@@ -78,6 +78,9 @@ export interface FolderChange {
 
 export const folderChangedSignal = defineSignal<[FolderChange]>('folderChanged');
 
+/** Several folder changes at once: a titleImport hands a player the folders of many titles in one signal. */
+export const foldersChangedSignal = defineSignal<[FolderChange[]]>('foldersChanged');
+
 /** The folder change a title's notification hands each player (from notifyTitle, or a pipeline's pass). */
 export function folderChangeOf(input: NotifyTitleInput): FolderChange {
   return {

@@ -1,6 +1,7 @@
 import { continueAsNew, setHandler, sleep } from '@temporalio/workflow';
 import {
   folderChangedSignal,
+  foldersChangedSignal,
   playerSyncStateQuery,
   playerTargetName,
   type FolderChange,
@@ -20,7 +21,7 @@ const SEEN_KEYS_KEPT = 2_000;
 
 /**
  * One media player (a Kodi group, Jellyfin or Plex) and one library: folder changes arrive as signals from
- * notifyTitle and are sent as one refresh per folder — or one of the whole library when more than
+ * notifyTitle and the title pipelines (many at once from a titleImport) and are sent as one refresh per folder — or one of the whole library when more than
  * `maxFolderRefreshes` changed. The first change after a quiet spell goes out at once (a webhook's title
  * reaches Kodi without waiting); changes arriving within `coalesceSeconds` of the previous refresh are
  * gathered into the next batch, so a scan that publishes many titles gives few refreshes. While every
@@ -43,6 +44,7 @@ export async function playerLibrarySync(input: PlayerLibrarySyncInput): Promise<
   // Carried changes were accepted by the previous run: their keys are already in seenKeys.
   for (const change of input.carried?.pending ?? []) mergeFolderChange(pending, change);
   setHandler(folderChangedSignal, accept);
+  setHandler(foldersChangedSignal, (changes) => changes.forEach(accept));
   setHandler(playerSyncStateQuery, () => ({ ...state, pending: [...pending.keys()] }));
 
   await gatherAndSend({

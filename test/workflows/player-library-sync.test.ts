@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import type { NotifyActivities } from '../../src/activities/notify.js';
 import {
   folderChangedSignal,
+  foldersChangedSignal,
   playerLibrarySyncWorkflowId,
   playerSyncStateQuery,
   type FolderChange,
@@ -53,6 +54,15 @@ function playerSync(playerPlan: PlayerPlan, calls: ActivityCalls<PlayerActivitie
         signal: folderChangedSignal,
         signalArgs: [folderChange],
       }),
+    /** As a titleImport sends them: many folders in one signal. */
+    sendMany: (folderChanges: FolderChange[]) =>
+      workers.client.workflow.signalWithStart<typeof playerLibrarySync, [FolderChange[]]>('playerLibrarySync', {
+        workflowId,
+        taskQueue: workers.taskQueue,
+        args: [input],
+        signal: foldersChangedSignal,
+        signalArgs: [folderChanges],
+      }),
     state: () => handle.query<PlayerSyncState>(playerSyncStateQuery),
     runId: async () => (await handle.describe()).runId,
     // The workflow idles two minutes before it ends: tests end it themselves.
@@ -80,6 +90,23 @@ describe.concurrent('playerLibrarySync', () => {
     expect(scopes(calls)).toEqual([{ kind: 'folder', path: first.folderPath, change: 'added' }, { kind: 'library' }]);
     expect(calls.of('refreshPlayer')[0]).toMatchObject({ target: plan().target, ignorePlaying: false });
     await expect(sync.state()).resolves.toMatchObject({ target: 'kodi/living-room', pending: [], refreshed: 2, failed: [] });
+  });
+
+  test("an import's folders arrive in one signal and go out as one batch; the same signal repeated is taken once", async () => {
+    const calls = new ActivityCalls<PlayerActivities>({ refreshPlayer: refreshed });
+    const sync = playerSync(plan({ maxFolderRefreshes: 25 }), calls);
+    const imported = ['Andor (2022)', 'Shogun (2024)', 'Slow Horses (2022)'].map((folder) => change(folder));
+
+    await sync.sendMany(imported);
+    await sync.sendMany(imported);
+    await calls.called('refreshPlayer', 3);
+    await eventually(
+      async () => (await sync.state()).current === undefined && (await sync.state()).pending.length === 0,
+      'the batch to end',
+    );
+    await sync.end();
+
+    expect(scopes(calls)).toEqual(imported.map((c) => ({ kind: 'folder', path: c.folderPath, change: 'added' })));
   });
 
   test('while a video plays the refresh waits and asks again; past the retry window it is sent anyway', async () => {

@@ -68,6 +68,19 @@ export class TitleChangeRepository {
       .where(eq(table.id, titleId));
   }
 
+  /** markPublished for many titles in one statement (a titleImport's titles after their players were told). */
+  async markManyPublished(kind: ChangedTitleKind, passes: { titleId: string; seq: number }[]): Promise<void> {
+    if (passes.length === 0) return;
+    const table = titleTable(kind);
+    const values = dsql.join(
+      passes.map(({ titleId, seq }) => dsql`(${titleId}::uuid, ${seq}::integer)`),
+      dsql`, `,
+    );
+    await this.db.execute(
+      dsql`update ${table} set pipeline_seq = greatest(${table.pipelineSeq}, v.seq) from (values ${values}) as v(id, seq) where ${table.id} = v.id`,
+    );
+  }
+
   /**
    * Titles of folders this scan finished with keys in (afterKey, upToKey] whose latest change no pipeline
    * has published. Derived from the database rather than from what one attempt of a batch kept in memory,
