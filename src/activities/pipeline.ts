@@ -29,8 +29,11 @@ export interface PipelineActivityDeps {
   pipelines?: TitlePipelineStarter;
 }
 
-/** Passes of one import at once: enough to keep the provider pacer's slots booked while others publish. */
-const IMPORT_CONCURRENCY = 6;
+/**
+ * Passes of one import at once: enough to keep the provider pacer's slots booked and both cores busy while
+ * other passes publish (10 against 6: 21 titles/s against 17 on a first import of 1,000).
+ */
+const IMPORT_CONCURRENCY = 10;
 
 /** Titles an import hands its players at once: one signal per player for this many titles. */
 const PLAYER_HAND_OFF_TITLES = 25;

@@ -27,7 +27,10 @@ export interface ScanActivityDeps {
   db: Database;
   phaseConfig: PhaseConfigService;
   contentStore: ContentStore;
-  /** Folders scanned at once inside one batch (ffprobe and hashing are the cost). */
+  /**
+   * Folders scanned at once inside one batch. Each waits on the disk, MediaInfo and Postgres in turn; eight
+   * keep both cores busy on a first import while the batch's titles are enriched beside them.
+   */
   folderConcurrency?: number;
   /** Starts the pipeline of every title a batch found new or changed; none are started without it. */
   pipelines?: TitlePipelineStarter;
@@ -52,7 +55,7 @@ export interface FolderBatchResult {
 }
 
 /** Activities of the scan phase: thin adapters from workflow inputs to repositories and media code. */
-export function createScanActivities({ db, phaseConfig, contentStore, folderConcurrency = 4, pipelines, imports }: ScanActivityDeps) {
+export function createScanActivities({ db, phaseConfig, contentStore, folderConcurrency = 8, pipelines, imports }: ScanActivityDeps) {
   const libraries = new LibraryRepository(db);
   const scanRuns = new ScanRunRepository(db);
   const folders = new LibraryFolderRepository(db);
