@@ -84,20 +84,31 @@ export class ProviderAssetRepository {
   }
 
   /** For each of these URLs a downloaded candidate has (any title), the cached file's facts; one query. */
-  async downloadedByUrls(urls: string[]) {
-    if (urls.length === 0) return new Map<string, DownloadedFile & { perceptualHash: string | null }>();
-    const rows = await this.db
-      .selectDistinctOn([providerAssets.providerUrl], {
-        url: providerAssets.providerUrl,
-        sha256: cacheFiles.sha256,
-        cacheFileId: cacheFiles.id,
-        perceptualHash: providerAssets.perceptualHash,
-        width: cacheFiles.width,
-        height: cacheFiles.height,
-      })
-      .from(providerAssets)
-      .innerJoin(cacheFiles, eq(cacheFiles.sha256, providerAssets.contentHash))
-      .where(and(inArray(providerAssets.providerUrl, urls), eq(providerAssets.isDownloaded, true)));
+  async downloadedByUrls(urls: string[]): Promise<Map<string, DownloadedFile & { perceptualHash: string | null }>> {
+    if (urls.length === 0) return new Map();
+    // One downloaded candidate per URL, found by index (provider_assets_downloaded_url_idx): the same URL
+    // offered to many titles is looked up once, not read for every title that has it.
+    const rows = await this.db.execute<{
+      url: string;
+      sha256: string;
+      cacheFileId: string;
+      perceptualHash: string | null;
+      width: number | null;
+      height: number | null;
+    }>(
+      dsql`select u.url, f.sha256, f.id as "cacheFileId", a.perceptual_hash as "perceptualHash", f.width, f.height
+        from unnest(array[${dsql.join(
+          urls.map((url) => dsql`${url}`),
+          dsql`, `,
+        )}]::text[]) as u(url)
+        cross join lateral (
+          select ${providerAssets.contentHash} as content_hash, ${providerAssets.perceptualHash} as perceptual_hash
+          from ${providerAssets}
+          where ${providerAssets.providerUrl} = u.url and ${providerAssets.isDownloaded} and ${providerAssets.contentHash} is not null
+          limit 1
+        ) a
+        join ${cacheFiles} f on f.sha256 = a.content_hash`,
+    );
     return new Map(rows.map(({ url, ...file }) => [url, file]));
   }
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { cacheFiles } from './cache-files.js';
 import { entityTypes } from './assets.js';
@@ -15,7 +16,14 @@ export const actors = pgTable(
     thumbUrl: text('thumb_url'),
     thumbCacheFileId: uuid('thumb_cache_file_id').references(() => cacheFiles.id),
   },
-  (t) => [index('actors_entity_idx').on(t.entityType, t.entityId)],
+  (t) => [
+    index('actors_entity_idx').on(t.entityType, t.entityId),
+    // "Is this photo stored already?" for every cast member an enrichment sees: one index probe per URL,
+    // however many titles share the actor.
+    index('actors_cached_thumb_url_idx')
+      .on(t.thumbUrl)
+      .where(sql`${t.thumbCacheFileId} is not null`),
+  ],
 );
 
 /** Files in a title folder that are none of video, NFO, artwork or subtitle. */

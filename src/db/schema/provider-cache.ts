@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -36,6 +37,10 @@ export const providerAssets = pgTable(
     index('provider_assets_fetched_idx').on(t.fetchedAt),
     // Maintenance asks, per cache file, whether any candidate still names its bytes.
     index('provider_assets_content_hash_idx').on(t.contentHash),
+    // "Are these bytes stored already?" for every candidate an enrichment sees, whichever title has them.
+    index('provider_assets_downloaded_url_idx')
+      .on(t.providerUrl)
+      .where(sql`${t.isDownloaded}`),
   ],
 );
 

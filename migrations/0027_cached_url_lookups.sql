@@ -1,0 +1,2 @@
+CREATE INDEX "actors_cached_thumb_url_idx" ON "actors" USING btree ("thumb_url") WHERE "actors"."thumb_cache_file_id" is not null;--> statement-breakpoint
+CREATE INDEX "provider_assets_downloaded_url_idx" ON "provider_assets" USING btree ("provider_url") WHERE "provider_assets"."is_downloaded";
