@@ -111,9 +111,15 @@ async function main() {
   const connection = await Connection.connect({ address: server.address });
   cleanup.push('client', () => connection.close());
   const temporal = new Client({ connection });
-  const sync = async (): Promise<{ seconds: number; tmdbRequests: number; result: IptvSyncProgress }> => {
+  const sync = async (): Promise<{
+    seconds: number;
+    tmdbRequests: number;
+    result: IptvSyncProgress;
+    overhead: { beforeFirstRequest: number; afterLastRequest: number };
+  }> => {
     const before = tmdb.requests.length;
     const started = performance.now();
+    const startedAt = Date.now();
     const handle = await temporal.workflow.start('iptvSync', {
       taskQueue,
       workflowId: `iptv-sync/${panel.id}`,
@@ -131,7 +137,14 @@ async function main() {
         .catch(() => undefined);
     }, 30_000);
     const result: IptvSyncProgress = await handle.result().finally(() => clearInterval(ticker));
-    return { seconds: (performance.now() - started) / 1000, tmdbRequests: tmdb.requests.length - before, result };
+    const endedAt = Date.now();
+    const sent = tmdb.requests.slice(before);
+    // Where the time beyond the requests went: before the first one (the listing) and after the last.
+    const overhead = {
+      beforeFirstRequest: sent.length > 0 ? (sent[0]!.receivedAt - startedAt) / 1000 : 0,
+      afterLastRequest: sent.length > 0 ? (endedAt - sent.at(-1)!.receivedAt) / 1000 : 0,
+    };
+    return { seconds: (performance.now() - started) / 1000, tmdbRequests: tmdb.requests.length - before, result, overhead };
   };
 
   // 1. The first sync: every title is matched through the provider cache, at TMDB's rate.
@@ -187,6 +200,8 @@ async function main() {
       refused429: extras.refused ?? 0,
       rateLimitBoundSeconds: round(bound),
       ratioToBound: round(first.seconds / bound),
+      secondsBeforeFirstRequest: round(first.overhead.beforeFirstRequest),
+      secondsAfterLastRequest: round(first.overhead.afterLastRequest),
       matched: first.result.matched,
       ignored: first.result.ignored,
       malformed: first.result.malformed,

@@ -23,6 +23,7 @@ import { CleanupStack } from '../support/cleanup-stack.js';
 import { startInProcessStack } from '../support/in-process-stack.js';
 import { describeMachine, loadAverage1m } from '../support/machine.js';
 import { mapLimited } from '../support/map-limited.js';
+import { waitUntilAllPublished } from '../support/wait-until-published.js';
 import { stackCpuSnapshot, stackCpuSpent } from '../support/process-cpu.js';
 
 /**
@@ -152,7 +153,7 @@ async function main() {
   const ids = (await db.select({ id: movies.id }).from(movies).where(eq(movies.libraryId, throughputLibrary.id))).map((r) => r.id);
   // Done when every title's pass is recorded (pipeline_seq), which each pass does after telling the players:
   // whether a titleImport or a pipeline run of its own published it.
-  await waitUntilAllPublished(sql, throughputLibrary.id, THROUGHPUT_TITLES);
+  await waitUntilAllPublished(db, throughputLibrary.id, THROUGHPUT_TITLES);
   const totalSeconds = (performance.now() - started) / 1000;
   const cpu = stackCpuSpent(cpuBefore, stackCpuSnapshot());
   const roundTrips = (await postgresTransactions(sql)) - roundTripsBefore;
@@ -276,15 +277,6 @@ async function postgresTransactions(sql: Sql): Promise<number> {
     { n: string }[]
   >`select xact_commit + xact_rollback as n from pg_stat_database where datname = current_database()`;
   return Number(row!.n);
-}
-
-async function waitUntilAllPublished(sql: Sql, libraryId: string, titles: number): Promise<void> {
-  for (;;) {
-    const [row] = await sql<{ n: number }[]>`
-      select count(*)::int as n from movies where library_id = ${libraryId} and pipeline_seq >= change_seq and pipeline_seq > 0`;
-    if (row!.n >= titles) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 async function countEvents(client: Client, workflowId: string): Promise<number> {

@@ -18,6 +18,7 @@ import { CleanupStack } from '../support/cleanup-stack.js';
 import { startInProcessStack } from '../support/in-process-stack.js';
 import { describeMachine, loadAverage1m } from '../support/machine.js';
 import { mapLimited } from '../support/map-limited.js';
+import { waitUntilAllPublished } from '../support/wait-until-published.js';
 
 /**
  * `npm run bench:refresh [-- --quick]`: a scheduled provider refresh reaching the library. A library of
@@ -91,7 +92,7 @@ async function main() {
     ]),
   );
   if (titleIds.size !== TITLES) throw new Error(`the scan saved ${titleIds.size} titles, expected ${TITLES}`);
-  await mapLimited([...titleIds.values()], 50, (id) => client.workflow.getHandle(titlePipelineWorkflowId('movie', id)).result());
+  await waitUntilAllPublished(db, library.id, TITLES);
 
   const before = fingerprint(root);
   const changed = ids.filter((_, i) => i % Math.round(1 / CHANGED_SHARE) === 0);
