@@ -6,6 +6,7 @@ import {
   isCancellation,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   sleep,
   workflowInfo,
@@ -44,15 +45,24 @@ const RETRY_FAILED_MATCHES = 'iptv-retry-failed-matches';
 const RETRY_PASSES = 3;
 const FIRST_RETRY_PAUSE_MS = 5_000;
 
+const bookkeepingRetry = {
+  initialInterval: '1 second',
+  maximumInterval: '30 seconds',
+  maximumAttempts: 10,
+  nonRetryableErrorTypes: [IPTV_PROVIDER_DELETED],
+};
 const { describeIptvProvider, recordIptvChanges, recordIptvSyncRun } = proxyActivities<IptvActivities>({
   startToCloseTimeout: '1 minute',
-  retry: {
-    initialInterval: '1 second',
-    maximumInterval: '30 seconds',
-    maximumAttempts: 10,
-    nonRetryableErrorTypes: [IPTV_PROVIDER_DELETED],
-  },
+  retry: bookkeepingRetry,
 });
+
+/**
+ * The provider's kind and the run's row are one short statement each: local activities, in the workflow's
+ * own worker, so the sync reaches its first TMDB request without two round trips to the server. Runs
+ * recorded before the patch made them activity tasks.
+ */
+const LOCAL_BOOKKEEPING = 'iptv-local-bookkeeping';
+const localBookkeeping = proxyLocalActivities<IptvActivities>({ startToCloseTimeout: '1 minute', retry: bookkeepingRetry });
 
 /**
  * The provider's own calls run on its kind's queue (`<queue>/provider-xtream`, `…-m3u`), apart from the
@@ -107,13 +117,14 @@ export async function iptvSync(input: IptvSyncInput): Promise<IptvSyncProgress> 
   };
   setHandler(iptvSyncProgressQuery, () => progress);
   const recordsRun = patched(SYNC_RUN_ROWS);
+  const bookkeeping = patched(LOCAL_BOOKKEEPING) ? localBookkeeping : { describeIptvProvider, recordIptvSyncRun };
   const record = async (status: IptvSyncRunRecord['status'], errorMessage: string | null = null) => {
-    if (recordsRun) await recordIptvSyncRun({ workflowId: workflowInfo().workflowId, status, progress, errorMessage });
+    if (recordsRun) await bookkeeping.recordIptvSyncRun({ workflowId: workflowInfo().workflowId, status, progress, errorMessage });
   };
 
   try {
     if (!input.resume) await record('running');
-    const kind = input.resume?.kind ?? (await describeIptvProvider({ providerId: input.providerId })).kind;
+    const kind = input.resume?.kind ?? (await bookkeeping.describeIptvProvider({ providerId: input.providerId })).kind;
     const { fetchIptvCatalogue, matchIptvTitles } = panelCalls(kind);
     let afterKey = input.resume?.afterKey ?? null;
 
