@@ -20,13 +20,13 @@ export interface ReferenceScanResult {
 }
 
 /** The scan activity's defaults: folders at once, and file tasks at once inside one folder. */
-const FOLDER_CONCURRENCY = 4;
+const FOLDER_CONCURRENCY = 8;
 const TASKS_PER_FOLDER = 4;
 const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png']);
 
 /**
  * The least a scan of a movie library has to do, as a plain loop with no Temporal and no database: the
- * stat walk (`discoverLibrary`), then per folder, 4 folders at once: stat its files, read and parse its
+ * stat walk (`discoverLibrary`), then per folder, 8 folders at once (as scanFolderBatch): stat its files, read and parse its
  * NFO, probe its videos as the scan does (MediaInfo in-process, ffprobe for the rest), read the header of and hash each image. It deliberately does not call
  * `scanTitleFolder`, so it measures the file work alone and not our scan code's own overhead.
  */

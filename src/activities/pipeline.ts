@@ -10,7 +10,8 @@ import type { FetchPriority } from '../contracts/providers.js';
 import type { PipelineTitleKind, TitleImportInput, TitlePassInput, TitlePassResult } from '../contracts/title-pipeline.js';
 import type { TitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
 import { createConcurrencyLimit } from '../concurrency/concurrency-limit.js';
-import { folderChangeOf, tellsOnlyPlayersAtOnce, type FolderChange, type NotifyTitleInput, type PlayerPlan } from '../contracts/notify.js';
+import { folderChangeOf, tellsOnlyPlayersAtOnce, type NotifyTitleInput } from '../contracts/notify.js';
+import { PlayerHandOffs } from './player-hand-offs.js';
 import type { NotifyActivities } from './notify.js';
 import { EventRepository } from '../db/repositories/event-repository.js';
 import { activityKey, EventRecorder } from '../events/event-recorder.js';
@@ -34,67 +35,6 @@ export interface PipelineActivityDeps {
  * other passes publish (10 against 6: 21 titles/s against 17 on a first import of 1,000).
  */
 const IMPORT_CONCURRENCY = 10;
-
-/** Titles an import hands its players at once: one signal per player for this many titles. */
-const PLAYER_HAND_OFF_TITLES = 25;
-
-/**
- * The players' side of an import's passes: folder changes gathered per player and handed over in one signal
- * each, then those passes recorded in one statement. Until then a pass is not recorded, so an attempt that
- * dies in between redoes it, and the player workflow takes a repeated folder change once.
- */
-class PlayerHandOffs {
-  private pending: {
-    title: { kind: PipelineTitleKind; titleId: string; seq: number };
-    libraryId: string;
-    players: PlayerPlan[];
-    change: FolderChange;
-  }[] = [];
-  private flushing: Promise<void> = Promise.resolve();
-
-  constructor(
-    private readonly notifications: Pick<NotifyActivities, 'queuePlayerRefreshes'>,
-    private readonly changes: TitleChangeRepository,
-    private readonly every: number,
-  ) {}
-
-  async add(
-    title: { kind: PipelineTitleKind; titleId: string; seq: number },
-    libraryId: string,
-    players: PlayerPlan[],
-    change: FolderChange,
-  ): Promise<void> {
-    this.pending.push({ title, libraryId, players, change });
-    if (this.pending.length >= this.every) await this.flush();
-  }
-
-  /** Hands over what is gathered; one hand-off at a time, in the order the passes finished. */
-  flush(): Promise<void> {
-    const batch = this.pending;
-    this.pending = [];
-    this.flushing = this.flushing.then(() => this.handOver(batch));
-    return this.flushing;
-  }
-
-  private async handOver(batch: PlayerHandOffs['pending']): Promise<void> {
-    if (batch.length === 0) return;
-    const byPlayer = new Map<string, { plan: PlayerPlan; libraryId: string; changes: FolderChange[] }>();
-    for (const { libraryId, players, change } of batch) {
-      for (const plan of players) {
-        const key = `${JSON.stringify(plan.target)}\u0000${libraryId}`;
-        const entry = byPlayer.get(key) ?? byPlayer.set(key, { plan, libraryId, changes: [] }).get(key)!;
-        entry.changes.push(change);
-      }
-    }
-    await Promise.all([...byPlayer.values()].map((entry) => this.notifications.queuePlayerRefreshes(entry)));
-    for (const kind of ['movie', 'show'] as const) {
-      await this.changes.markManyPublished(
-        kind,
-        batch.filter((p) => p.title.kind === kind).map((p) => ({ titleId: p.title.titleId, seq: p.title.seq })),
-      );
-    }
-  }
-}
 
 /** A title an import published whose people are still to be told (the workflow's notifyTitle child). */
 interface AnnouncedPass {
@@ -243,7 +183,7 @@ export function createPipelineActivities({ db, phaseConfig, enricher, publisher,
       input: TitleImportInput,
     ): Promise<{ published: number; skipped: number; handedOn: number; toAnnounce: AnnouncedPass[] }> {
       const outcome = { published: 0, skipped: 0, handedOn: 0, toAnnounce: [] as AnnouncedPass[] };
-      const handOff = new PlayerHandOffs(notifications, changes, PLAYER_HAND_OFF_TITLES);
+      const handOff = new PlayerHandOffs(notifications, changes);
       const limit = createConcurrencyLimit(IMPORT_CONCURRENCY, 'oldest-first');
       // One configuration for the whole import, as a pipeline run reads it once.
       const config = await phaseConfig.getAll();
