@@ -120,6 +120,14 @@ export function createNotifyActivities({ db, credentialsCipher, workflowTaskQueu
     return start.resend ? `${answer} (sent again: an earlier attempt ended with its request in flight)` : answer;
   }
 
+  /** The (player, library) workflow a folder change is signalled to, started on the worker's workflow queue. */
+  function playerSyncStart(plan: PlayerPlan, libraryId: string) {
+    const workflowId = playerLibrarySyncWorkflowId(plan.target, libraryId);
+    const summary = `Refreshes of ${playerTargetName(plan.target)} for library ${libraryId}`;
+    const args: [PlayerLibrarySyncInput] = [{ plan, libraryId }];
+    return { workflowId, options: { ...gathererOptions(workflowId, summary, workflowTaskQueue), args } };
+  }
+
   async function configOf<S extends NotificationService>(service: S): Promise<NotificationConfigs[S]> {
     const setting = await configs.get(service).catch(asTemporalFailure);
     if (!setting || !setting.enabled) {
@@ -165,12 +173,9 @@ export function createNotifyActivities({ db, credentialsCipher, workflowTaskQueu
      * workflow gathers changes and sends them; a signal repeated by a retry is recognised by its key.
      */
     async queuePlayerRefresh(input: { plan: PlayerPlan; libraryId: string; change: FolderChange }): Promise<{ workflowId: string }> {
-      const args: PlayerLibrarySyncInput = { plan: input.plan, libraryId: input.libraryId };
-      const workflowId = playerLibrarySyncWorkflowId(input.plan.target, input.libraryId);
-      const summary = `Refreshes of ${playerTargetName(input.plan.target)} for library ${input.libraryId}`;
+      const { workflowId, options } = playerSyncStart(input.plan, input.libraryId);
       await signalWithStartWorkflow(Context.current().client, 'playerLibrarySync', {
-        ...gathererOptions(workflowId, summary, workflowTaskQueue),
-        args: [args],
+        ...options,
         signal: folderChangedSignal,
         signalArgs: [input.change],
       });
@@ -179,12 +184,9 @@ export function createNotifyActivities({ db, credentialsCipher, workflowTaskQueu
 
     /** Many titles' folder changes to one player in one signal (a titleImport's titles); see queuePlayerRefresh. */
     async queuePlayerRefreshes(input: { plan: PlayerPlan; libraryId: string; changes: FolderChange[] }): Promise<{ workflowId: string }> {
-      const args: PlayerLibrarySyncInput = { plan: input.plan, libraryId: input.libraryId };
-      const workflowId = playerLibrarySyncWorkflowId(input.plan.target, input.libraryId);
-      const summary = `Refreshes of ${playerTargetName(input.plan.target)} for library ${input.libraryId}`;
+      const { workflowId, options } = playerSyncStart(input.plan, input.libraryId);
       await signalWithStartWorkflow(Context.current().client, 'playerLibrarySync', {
-        ...gathererOptions(workflowId, summary, workflowTaskQueue),
-        args: [args],
+        ...options,
         signal: foldersChangedSignal,
         signalArgs: [input.changes],
       });

@@ -10,7 +10,7 @@ import type { FetchPriority } from '../contracts/providers.js';
 import type { PipelineTitleKind, TitleImportInput, TitlePassInput, TitlePassResult } from '../contracts/title-pipeline.js';
 import type { TitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
 import { createConcurrencyLimit } from '../concurrency/concurrency-limit.js';
-import { folderChangeOf, tellsOnlyPlayersAtOnce, type NotifyTitleInput } from '../contracts/notify.js';
+import { folderChangeOf, passNotification, tellsOnlyPlayersAtOnce, type NotifyTitleInput } from '../contracts/notify.js';
 import { PlayerHandOffs } from './player-hand-offs.js';
 import type { NotifyActivities } from './notify.js';
 import { EventRepository } from '../db/repositories/event-repository.js';
@@ -131,17 +131,7 @@ export function createPipelineActivities({ db, phaseConfig, enricher, publisher,
     await recordPublished(title, described, change, written.length);
     const done = { changeSeq: state.changeSeq, identification, ...(enriched ? { enriched } : {}), published: { written, unchanged } };
 
-    const notification: NotifyTitleInput = {
-      libraryId: described.libraryId,
-      titleKind: input.kind,
-      titleId: input.titleId,
-      displayName: described.displayName,
-      folderPath: described.folderPath,
-      event: change.event,
-      playerSync: config.playerSync,
-      notificationKey: `change-${change.seq}`,
-      ...(input.announce ? {} : { announce: false }),
-    };
+    const notification = passNotification({ title, described, change, playerSync: config.playerSync, announce: input.announce });
     const plan = await notifications.planNotifications(notification);
     if (!tellsOnlyPlayersAtOnce(plan, notification)) return { ...done, notification };
     const folderChange = folderChangeOf(notification);

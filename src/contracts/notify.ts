@@ -30,6 +30,27 @@ export interface NotifyTitleInput {
   announce?: boolean;
 }
 
+/** What a title pipeline's pass announces: the published change of the title, named as the pass described it. */
+export function passNotification(args: {
+  title: { kind: 'movie' | 'show'; titleId: string };
+  described: { libraryId: string; displayName: string; folderPath: string };
+  change: { seq: number; event: 'added' | 'updated' };
+  playerSync: NotifyTitleInput['playerSync'];
+  announce: boolean;
+}): NotifyTitleInput {
+  return {
+    libraryId: args.described.libraryId,
+    titleKind: args.title.kind,
+    titleId: args.title.titleId,
+    displayName: args.described.displayName,
+    folderPath: args.described.folderPath,
+    event: args.change.event,
+    playerSync: args.playerSync,
+    notificationKey: `change-${args.change.seq}`,
+    ...(args.announce ? {} : { announce: false }),
+  };
+}
+
 export const notifyTitleWorkflowId = (input: Pick<NotifyTitleInput, 'titleKind' | 'titleId' | 'notificationKey'>) =>
   `notify/${input.titleKind}/${input.titleId}/${input.notificationKey}`;
 

@@ -1,6 +1,6 @@
 import { patched } from '@temporalio/workflow';
-import { folderChangeOf, tellsOnlyPlayersAtOnce, type NotifyTitleInput } from '../contracts/notify.js';
-import type { PhaseConfiguration, TitleEvent, TitlePipelineInput, TitlePipelineState } from '../contracts/title-pipeline.js';
+import { folderChangeOf, passNotification, tellsOnlyPlayersAtOnce } from '../contracts/notify.js';
+import type { TitlePipelineInput, TitlePipelineState } from '../contracts/title-pipeline.js';
 import type { PendingChanges } from './pending-changes.js';
 import type { PipelineActivityProxies } from './title-pipeline-activities.js';
 import { notifyThroughChild } from './notify-through-child.js';
@@ -68,7 +68,13 @@ export async function legacyTitlePasses(
 
     state.phase = 'notify';
     const described = await quick.describeTitle(title);
-    const notification = notificationOf(input, config, described, event, pass.changeSeq, announce);
+    const notification = passNotification({
+      title,
+      described,
+      change: { seq: pass.changeSeq, event },
+      playerSync: config.playerSync,
+      announce,
+    });
     if (lean) {
       const plan = await notifyQuick.planNotifications(notification);
       if (tellsOnlyPlayersAtOnce(plan, notification)) {
@@ -86,25 +92,4 @@ export async function legacyTitlePasses(
     await quick.finishPipelinePass({ ...title, seq: pass.changeSeq });
     changes.covered(pass.changeSeq);
   } while (changes.pending());
-}
-
-function notificationOf(
-  input: TitlePipelineInput,
-  config: PhaseConfiguration,
-  described: { libraryId: string; displayName: string; folderPath: string },
-  event: TitleEvent,
-  seq: number,
-  announce: boolean,
-): NotifyTitleInput {
-  return {
-    libraryId: described.libraryId,
-    titleKind: input.kind,
-    titleId: input.titleId,
-    displayName: described.displayName,
-    folderPath: described.folderPath,
-    event,
-    playerSync: config.playerSync,
-    notificationKey: `change-${seq}`,
-    ...(announce ? {} : { announce: false }),
-  };
 }
