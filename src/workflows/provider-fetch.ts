@@ -1,4 +1,12 @@
-import { ActivityFailure, ApplicationFailure, proxyActivities, TimeoutFailure, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  TimeoutFailure,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { EnabledProvider, ProviderActivities } from '../activities/providers.js';
 import {
   priorityKeys,
@@ -24,10 +32,25 @@ import {
   rootMessage,
 } from '../contracts/failures.js';
 
-const { listEnabledProviders, listEnabledSeasonProviders, saveProviderAnswers, saveSeasonAnswers } = proxyActivities<ProviderActivities>({
-  startToCloseTimeout: '15 seconds',
-  retry: { maximumAttempts: 3 },
-});
+const bookkeepingOptions = { startToCloseTimeout: '15 seconds', retry: { maximumAttempts: 3 } } as const;
+const bookkeepingActivities = proxyActivities<ProviderActivities>(bookkeepingOptions);
+const localBookkeeping = proxyLocalActivities<ProviderActivities>(bookkeepingOptions);
+
+/**
+ * Runs from this patch on list the enabled providers and save their answers in local activities: two short
+ * Postgres statements each, which as activities cost a task round trip through the server apiece, and most
+ * of a fetch's CPU on a busy machine. Both are idempotent (a read; upserts), so a rerun after a crash is
+ * harmless. The provider calls stay activities on their rate-limited queues. Runs started before keep theirs.
+ */
+const LOCAL_BOOKKEEPING = 'provider-fetch-local-bookkeeping';
+
+/** The listing and saving activities of this run: local ones, unless it began before the patch. */
+function bookkeeping(): Pick<
+  ProviderActivities,
+  'listEnabledProviders' | 'listEnabledSeasonProviders' | 'saveProviderAnswers' | 'saveSeasonAnswers'
+> {
+  return patched(LOCAL_BOOKKEEPING) ? localBookkeeping : bookkeepingActivities;
+}
 
 const ATTEMPT_MARGIN_MS = 5_000;
 /** A person waiting gets an answer soon; background work can afford to insist. */
@@ -99,6 +122,7 @@ async function saveToCache(save: () => Promise<void>): Promise<boolean> {
  * returns them. Its id is the entity's, so concurrent callers share one upstream fetch per provider.
  */
 export async function providerFetch(input: ProviderFetchInput): Promise<ProviderFetchOutcome> {
+  const { listEnabledProviders, saveProviderAnswers } = bookkeeping();
   const providers = await listEnabledProviders({ entityType: input.request.entityType, externalIds: input.request.externalIds });
   const parts = await askEveryProvider(providers, input.priority, (calls, provider) =>
     calls.fetchFromProvider({ providerId: provider.id, request: input.request }),
@@ -123,6 +147,7 @@ export async function providerFetch(input: ProviderFetchInput): Promise<Provider
  */
 export async function providerSeasonFetch(input: ProviderSeasonFetchInput): Promise<ProviderSeasonFetchOutcome> {
   const { externalIds, seasonNumber } = input.request;
+  const { listEnabledSeasonProviders, saveSeasonAnswers } = bookkeeping();
   const providers = await listEnabledSeasonProviders({ externalIds, seasonNumber });
   const results: ProviderSeasonResultEntry[] = await askEveryProvider(providers, input.priority, (calls, provider) =>
     calls.fetchSeasonFromProvider({ providerId: provider.id, request: input.request }),
@@ -136,6 +161,7 @@ export async function providerSeasonFetch(input: ProviderSeasonFetchInput): Prom
 
 /** Searches every enabled provider that can search; never cached. */
 export async function providerSearch(input: ProviderSearchInput): Promise<ProviderSearchOutcome> {
+  const { listEnabledProviders } = bookkeeping();
   const providers = await listEnabledProviders({ entityType: input.entityType, externalIds: {} });
   const outcome: ProviderSearchOutcome = { results: [], failedProviders: [] };
   await Promise.all(
