@@ -1,6 +1,6 @@
 import { defineQuery } from '@temporalio/workflow';
 import { z } from 'zod';
-import { uuidText } from './workflow-input.js';
+import { lazySchema, uuidText } from './workflow-input.js';
 import type { EpisodePipelineInput, ReleaseCandidate } from './request.js';
 
 /**
@@ -62,17 +62,17 @@ export interface ItemUpgradeState {
 
 export const itemUpgradeStateQuery = defineQuery<ItemUpgradeState>('state');
 
-const releaseShape = z.looseObject({ title: z.string(), downloadUrl: z.string() });
-
-// The pipeline's input checked it already; this guards what the pipeline adds.
-export const itemUpgradeInputSchema = z.looseObject({
-  itemId: uuidText,
-  requestId: uuidText,
-  qualityProfileId: uuidText,
-  targetIds: z.array(uuidText),
-  delivered: releaseShape.nullable(),
-  until: z.iso.datetime().optional(),
-  excluded: z.array(z.string()).optional(),
-  backoffMs: z.number().int().nonnegative().optional(),
-  maxHistoryEvents: z.number().int().positive().optional(),
-});
+// The pipeline's input checked it already; this guards what the pipeline adds. Built on first use: see lazySchema.
+export const itemUpgradeInputSchema = lazySchema(() =>
+  z.looseObject({
+    itemId: uuidText(),
+    requestId: uuidText(),
+    qualityProfileId: uuidText(),
+    targetIds: z.array(uuidText()),
+    delivered: z.looseObject({ title: z.string(), downloadUrl: z.string() }).nullable(),
+    until: z.iso.datetime().optional(),
+    excluded: z.array(z.string()).optional(),
+    backoffMs: z.number().int().nonnegative().optional(),
+    maxHistoryEvents: z.number().int().positive().optional(),
+  }),
+);

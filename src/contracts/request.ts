@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
-import { uuidText } from './workflow-input.js';
+import { lazySchema, uuidText } from './workflow-input.js';
 import type { ApprovalAutoAction, ProcessingItemStatus, ReleaseCandidate } from '../db/schema/index.js';
 
 /** Row shapes and the probe's answer, as the request workflows read them from activity results. */
@@ -177,60 +177,65 @@ export const endWaitSignal = defineSignal('endWait');
 /** The waits `endWaitSignal` ends; a person's decision (approval, retry or cancel) is never skipped. */
 export const ENDABLE_WAITS = ['air date', 'release'];
 
-const positiveInt = z.number().int().positive();
-const naturalInt = z.number().int().nonnegative();
-const durationMs = z.number().int().nonnegative();
-const timingsShape = {
-  downloadPollMs: durationMs,
-  downloadStallMs: durationMs,
-  airDateDelayMs: durationMs,
-  searchRetryMs: durationMs,
-  searchRetryMaxMs: durationMs,
-  heartbeatTimeoutMs: durationMs,
-  stepRetryWindowMs: durationMs.optional(),
-};
-const nameText = z.string().trim().min(1, 'a non-empty name');
+// Built on first use, not at module level: see lazySchema.
+const positiveInt = () => z.number().int().positive();
+const naturalInt = () => z.number().int().nonnegative();
+const durationMs = () => z.number().int().nonnegative();
+const timingsShape = () => ({
+  downloadPollMs: durationMs(),
+  downloadStallMs: durationMs(),
+  airDateDelayMs: durationMs(),
+  searchRetryMs: durationMs(),
+  searchRetryMaxMs: durationMs(),
+  heartbeatTimeoutMs: durationMs(),
+  stepRetryWindowMs: durationMs().optional(),
+});
+const nameText = () => z.string().trim().min(1, 'a non-empty name');
 
 // Runs started before the durations came from the worker carry `timings` too; the check lets extra fields pass.
-export const mediaRequestInputSchema = z.object({
-  requestId: uuidText,
-  known: z.record(uuidText, z.string().nullable()).optional(),
-  maxHistoryEvents: z.number().int().positive().optional(),
-});
+export const mediaRequestInputSchema = lazySchema(() =>
+  z.object({
+    requestId: uuidText(),
+    known: z.record(uuidText(), z.string().nullable()).optional(),
+    maxHistoryEvents: z.number().int().positive().optional(),
+  }),
+);
 
-export const episodePipelineInputSchema = z.object({
-  itemId: uuidText,
-  requestId: uuidText,
-  media: z.discriminatedUnion('kind', [
-    z.object({
-      kind: z.literal('episode'),
-      show: nameText,
-      year: z.number().int().nullable().optional(),
-      season: naturalInt,
-      episode: positiveInt,
-      episodeTitle: z.string().nullable(),
-      episodesInSeason: positiveInt,
+export const episodePipelineInputSchema = lazySchema(() =>
+  z.object({
+    itemId: uuidText(),
+    requestId: uuidText(),
+    media: z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('episode'),
+        show: nameText(),
+        year: z.number().int().nullable().optional(),
+        season: naturalInt(),
+        episode: positiveInt(),
+        episodeTitle: z.string().nullable(),
+        episodesInSeason: positiveInt(),
+      }),
+      z.object({ kind: z.literal('movie'), title: nameText(), year: z.number().int().nullable() }),
+    ]),
+    ids: z.object({
+      tmdbId: positiveInt().nullable(),
+      tvdbId: positiveInt().nullable(),
+      imdbId: z
+        .string()
+        .regex(/^tt\d+$/, 'an IMDb id such as tt0133093')
+        .nullable(),
     }),
-    z.object({ kind: z.literal('movie'), title: nameText, year: z.number().int().nullable() }),
-  ]),
-  ids: z.object({
-    tmdbId: positiveInt.nullable(),
-    tvdbId: positiveInt.nullable(),
-    imdbId: z
+    airDate: z
       .string()
-      .regex(/^tt\d+$/, 'an IMDb id such as tt0133093')
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
       .nullable(),
+    qualityProfileId: uuidText(),
+    targetIds: z.array(uuidText()),
+    approval: z.object({
+      required: z.boolean(),
+      timeoutSeconds: positiveInt().nullable(),
+      autoAction: z.enum(['approve', 'reject', 'cancel']).nullable(),
+    }),
+    timings: z.object(timingsShape()).optional(),
   }),
-  airDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-    .nullable(),
-  qualityProfileId: uuidText,
-  targetIds: z.array(uuidText),
-  approval: z.object({
-    required: z.boolean(),
-    timeoutSeconds: positiveInt.nullable(),
-    autoAction: z.enum(['approve', 'reject', 'cancel']).nullable(),
-  }),
-  timings: z.object(timingsShape).optional(),
-});
+);
