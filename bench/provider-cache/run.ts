@@ -13,7 +13,7 @@ import { findFreePort } from '../../src/runtime/free-port.js';
 import { startTemporalDevServer } from '../../src/runtime/temporal-dev-server.js';
 import { installTemporalRuntime } from '../../src/workers/temporal-runtime.js';
 import { FANART_FAKE_API_KEY, startFakeFanart } from '../../test/fakes/fanart.js';
-import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../../test/fakes/tmdb.js';
+import { TMDB_FAKE_API_KEY } from '../../test/fakes/tmdb.js';
 import { insertMovie } from '../../test/support/title-rows.js';
 import { acquireTestPostgres } from '../../test/support/test-postgres.js';
 import { createBenchDatabase } from '../support/bench-database.js';
@@ -21,6 +21,7 @@ import { CleanupStack } from '../support/cleanup-stack.js';
 import { describeMachine, loadAverage1m } from '../support/machine.js';
 import { startWorkerProcess } from '../support/worker-process.js';
 import { writeWorkflowBundleFile } from '../support/workflow-bundle-file.js';
+import { startFakeTmdbProcess } from '../support/fake-tmdb-in-process-of-its-own.js';
 
 /**
  * `npm run bench:provider-cache [-- --quick]`: the provider cache's three promises, each next to its
@@ -51,11 +52,11 @@ async function main() {
     startTemporalDevServer({ port: await findFreePort(), uiPort: null, logFile: path.join(workDir, 'temporal.log') }),
     acquireTestPostgres(),
     writeWorkflowBundleFile(bundlePath),
-    startFakeTmdb(),
+    startFakeTmdbProcess(cleanup),
     startFakeFanart(),
   ]);
   cleanup.push('Temporal dev server', () => server.stop());
-  cleanup.push('fakes', async () => void (await Promise.all([tmdb.close(), fanart.close()])));
+  cleanup.push('Fanart.tv fake', () => fanart.close());
   if (pg.embedded) cleanup.push('embedded Postgres', () => pg.embedded!.stop());
 
   const databaseName = `reelflow_bench_cache_${process.pid}`;
@@ -108,36 +109,34 @@ async function main() {
 
   // 2. One upstream call per provider for 100 concurrent callers.
   const crowd = await matrix('Crowd');
-  const [tmdbBefore, fanartBefore] = [count(tmdb.requests, '/movie/603'), count(fanart.requests, '/movies/603')];
+  const [tmdbBefore, fanartBefore] = [count(await tmdb.requests(), '/movie/603'), count(fanart.requests, '/movies/603')];
   await Promise.all(Array.from({ length: 100 }, () => manager.fetchAssets({ ...crowd, priority: 'user' })));
-  const upstreamTmdb = count(tmdb.requests, '/movie/603') - tmdbBefore;
+  const upstreamTmdb = count(await tmdb.requests(), '/movie/603') - tmdbBefore;
   const upstreamFanart = count(fanart.requests, '/movies/603') - fanartBefore;
 
   // 3. Sustained rate: TMDB alone (Fanart.tv disabled), many entities, two worker processes.
   await providers.update(fanartRow.id, { enabled: false });
   const entities = await Promise.all(Array.from({ length: RATE_FETCHES }, (_, i) => matrix(`Rate ${i}`)));
-  const rateStart = tmdb.requests.length;
+  const rateStart = (await tmdb.requests()).length;
   await Promise.all(entities.map((e) => manager.fetchAssets({ ...e, priority: 'background' })));
   // Every HTTP request counts (/configuration too), from the first one: the limit holds after an idle spell.
-  const calls = tmdb.requests
-    .slice(rateStart)
-    .map((r) => r.receivedAt)
-    .sort((a, b) => a - b);
-  const movieCalls = count(tmdb.requests.slice(rateStart), '/movie/603');
+  const rateRequests = await tmdb.requests(rateStart);
+  const calls = rateRequests.map((r) => r.receivedAt).sort((a, b) => a - b);
+  const movieCalls = count(rateRequests, '/movie/603');
   const sustainedRate = (calls.length - 1) / ((calls.at(-1)! - calls[0]!) / 1000);
   const busiest = busiestWindow(calls, 1_000);
   const busiest10s = busiestWindow(calls, 10_000);
 
   // 4. A person's fetch while a background refresh of many entities fills the TMDB queue.
   const refresh = await Promise.all(Array.from({ length: BACKGROUND_REFRESH }, (_, i) => matrix(`Refresh ${i}`)));
-  const refreshStart = tmdb.requests.length;
+  const refreshStart = (await tmdb.requests()).length;
   const refreshDone = Promise.all(refresh.map((e) => manager.fetchAssets({ ...e, priority: 'background' })));
-  while (tmdb.requests.length - refreshStart < RATE) await new Promise((r) => setTimeout(r, 20));
+  while ((await tmdb.requests(refreshStart)).length < RATE) await new Promise((r) => setTimeout(r, 20));
   const clicked = await matrix('Clicked');
   const clickStarted = performance.now();
   await manager.fetchAssets({ ...clicked, priority: 'user' });
   const clickSeconds = (performance.now() - clickStarted) / 1000;
-  const refreshCallsAtClick = tmdb.requests.length - refreshStart;
+  const refreshCallsAtClick = (await tmdb.requests(refreshStart)).length;
   const refreshStarted = performance.now();
   await refreshDone;
   const refreshSecondsAfterClick = (performance.now() - refreshStarted) / 1000;
