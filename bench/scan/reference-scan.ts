@@ -20,7 +20,7 @@ export interface ReferenceScanResult {
 }
 
 /** The scan activity's defaults: folders at once, and file tasks at once inside one folder. */
-const FOLDER_CONCURRENCY = 8;
+export const FOLDER_CONCURRENCY = 8;
 const TASKS_PER_FOLDER = 4;
 const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png']);
 

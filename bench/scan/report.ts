@@ -1,5 +1,6 @@
 import type { MachineInfo } from '../support/machine.js';
 import type { SizeFigures } from './measure-size.js';
+import { FOLDER_CONCURRENCY } from './reference-scan.js';
 
 /** The targets of the scan (docs/benchmarks.md). Time and memory targets are stated at 10,000 titles. */
 export const TARGETS = { ratioMin: 0.8, unchangedRescanMaxSeconds: 3, rssPeakMaxMb: 500, atTitles: 10_000 } as const;
@@ -29,7 +30,7 @@ export function describeSize(s: SizeFigures): string[] {
   return [
     `${s.titles.toLocaleString('en')} titles (library generated in ${s.generateSeconds.toFixed(1)} s)`,
     `  initial scan          ${s.initialScanSeconds.toFixed(1)} s = ${s.initialTitlesPerSecond.toFixed(1)} titles/s`,
-    `  reference             ${s.referenceTitlesPerSecond.toFixed(1)} titles/s (${s.referenceSeconds.toFixed(1)} s; plain loop in its own process, 4 folders at once, same library, same run)`,
+    `  reference             ${s.referenceTitlesPerSecond.toFixed(1)} titles/s (${s.referenceSeconds.toFixed(1)} s; plain loop in its own process, ${FOLDER_CONCURRENCY} folders at once, same library, same run)`,
     `  ratio initial/ref     ${s.ratio.toFixed(2)}   target ≥ ${TARGETS.ratioMin.toFixed(2)}: ${verdict(s.ratio >= TARGETS.ratioMin)}`,
     ...describeCpu(s),
     `  unchanged rescan      ${s.unchangedRescanSeconds.toFixed(2)} s   target ≤ ${TARGETS.unchangedRescanMaxSeconds} s: ${sizeBound(s.unchangedRescanSeconds <= TARGETS.unchangedRescanMaxSeconds)}`,
