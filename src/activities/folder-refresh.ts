@@ -5,7 +5,6 @@ import type { PhaseConfigService } from '../config/phase-config-service.js';
 import type { Database } from '../db/client.js';
 import { LibraryFolderRepository } from '../db/repositories/library-folder-repository.js';
 import { LibraryRepository } from '../db/repositories/library-repository.js';
-import { ScanIssueRepository } from '../db/repositories/scan-issue-repository.js';
 import { withArrIdentification } from '../library/arr-identification.js';
 import { ScannedTitleWriter } from '../library/scanned-title-writer.js';
 import type { TitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
@@ -54,7 +53,6 @@ const refreshInput = z.object({
 export function createFolderRefreshActivities({ db, phaseConfig, contentStore, pipelines }: FolderRefreshActivityDeps) {
   const libraries = new LibraryRepository(db);
   const folders = new LibraryFolderRepository(db);
-  const issues = new ScanIssueRepository(db);
   const writer = new ScannedTitleWriter(db, contentStore);
 
   return {
@@ -102,11 +100,8 @@ export function createFolderRefreshActivities({ db, phaseConfig, contentStore, p
     const folder = await folders.recordOne(library.id, input.scanId, discovered);
     const scanned = await scanTitleFolder({ ...folder }, { scanConfig });
     scanned.identification = withArrIdentification(scanned.identification, input.arrIds);
-    const saved = await writer.save(library.id, input.scanId, scanned);
-    const fileIssues = scanned.errors.map((e) => ({ path: `${folder.folderPath}/${e.relativePath}`, reason: e.reason }));
-    await issues.replaceForFolder(input.scanId, library.id, folder.key, fileIssues);
-    await folders.markScanned(folder, input.scanId, { scanError: null, fileErrors: fileIssues.length });
-    return { outcome: 'scanned', kind: saved.entityType, titleId: saved.entityId, isNew: saved.isNew, fileErrors: fileIssues.length };
+    const saved = await writer.saveFolder(library.id, input.scanId, folder, scanned);
+    return { outcome: 'scanned', kind: saved.entityType, titleId: saved.entityId, isNew: saved.isNew, fileErrors: saved.fileErrors };
   }
 }
 

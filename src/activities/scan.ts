@@ -75,11 +75,8 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
     try {
       // The same video rules as discovery, so both agree on which files are the title's videos.
       const scanned = await scanTitleFolder({ ...folder }, { scanConfig });
-      const saved = await writer.save(libraryId, scanId, scanned);
-      const fileIssues = scanned.errors.map((e) => ({ path: `${folder.folderPath}/${e.relativePath}`, reason: e.reason }));
-      await issues.replaceForFolder(scanId, libraryId, folder.key, fileIssues);
-      await folders.markScanned(folder, scanId, { scanError: null, fileErrors: fileIssues.length });
-      return { isNew: saved.isNew, assetsCached: saved.assetsCached, errors: fileIssues.length, failed: false };
+      const saved = await writer.saveFolder(libraryId, scanId, folder, scanned);
+      return { isNew: saved.isNew, assetsCached: saved.assetsCached, errors: saved.fileErrors, failed: false };
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       await issues.replaceForFolder(scanId, libraryId, folder.key, [{ path: folder.folderPath, reason }]);

@@ -4,6 +4,17 @@ import * as schema from './schema/index.js';
 
 export type Sql = postgres.Sql;
 export type Database = ReturnType<typeof createDatabase>['db'];
+/** The handle a drizzle transaction hands its callback: the same query builders as Database. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/**
+ * Runs `work` inside `within` when the caller has a transaction open, else in a transaction of its own: a
+ * repository's multi-statement write joins a larger one (a scanned folder's, say) without a savepoint's two
+ * extra round trips.
+ */
+export function inTransaction<T>(db: Database, within: Transaction | undefined, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return within ? work(within) : db.transaction(work);
+}
 
 /** One postgres.js pool and its drizzle view. Close with `sql.end()`. */
 export function createDatabase(url: string, opts: { max?: number } = {}) {

@@ -11,7 +11,10 @@ import {
   type UnknownFileToSave,
 } from '../db/repositories/scanned-title-repository.js';
 import type { TitleRow } from '../db/repositories/title-repository.js';
-import type { EntityType } from '../db/schema/index.js';
+import type { EntityType, LibraryFolder } from '../db/schema/index.js';
+import type { Transaction } from '../db/client.js';
+import { LibraryFolderRepository } from '../db/repositories/library-folder-repository.js';
+import { ScanIssueRepository } from '../db/repositories/scan-issue-repository.js';
 import type { ContentStore } from '../media/content-store.js';
 import { findEpisodeBlock, isCast } from '../media/nfo/index.js';
 import { sha256File } from '../media/file-hash.js';
@@ -21,6 +24,14 @@ import { mediaFileRows } from './media-file-rows.js';
 import { NfoArtworkCandidateRepository } from '../db/repositories/nfo-artwork-candidate-repository.js';
 import { nfoArtworkCandidates } from './nfo-artwork-candidates.js';
 import { metadataFromScan, withoutLockedFields, idColumns } from './title-metadata.js';
+
+/** The folder a scan read a title from, as library_folders holds it. */
+export type ScannedFolder = Pick<LibraryFolder, 'id' | 'key' | 'folderPath' | 'fingerprint'>;
+
+export interface SavedFolder extends SavedTitle {
+  /** Files of the folder the scan could not read (recorded as the folder's scan issues). */
+  fileErrors: number;
+}
 
 export interface SavedTitle {
   entityType: 'movie' | 'show';
@@ -38,6 +49,8 @@ export interface SavedTitle {
 export class ScannedTitleWriter {
   private readonly repository: ScannedTitleRepository;
   private readonly nfoCandidates: NfoArtworkCandidateRepository;
+  private readonly issues: ScanIssueRepository;
+  private readonly folders: LibraryFolderRepository;
 
   constructor(
     db: Database,
@@ -45,18 +58,40 @@ export class ScannedTitleWriter {
   ) {
     this.repository = new ScannedTitleRepository(db);
     this.nfoCandidates = new NfoArtworkCandidateRepository(db);
+    this.issues = new ScanIssueRepository(db);
+    this.folders = new LibraryFolderRepository(db);
   }
 
-  async save(libraryId: string, scanId: string, scanned: ScannedTitle): Promise<SavedTitle> {
+  /**
+   * Saves what a scan found in a folder: the title (one transaction), its artwork into the content store,
+   * then in a second transaction the title's local artwork rows, its NFO's artwork candidates, the folder's
+   * scan issues and its mark as scanned at this fingerprint. Two commits a folder, not five: each is a round
+   * trip and a WAL flush that holds one of the scan's folder slots.
+   */
+  async saveFolder(libraryId: string, scanId: string, folder: ScannedFolder, scanned: ScannedTitle): Promise<SavedFolder> {
+    const fileIssues = scanned.errors.map((e) => ({ path: `${folder.folderPath}/${e.relativePath}`, reason: e.reason }));
+    const saved = await this.save(libraryId, scanId, scanned, async (tx) => {
+      await this.issues.replaceForFolder(scanId, libraryId, folder.key, fileIssues, tx);
+      await this.folders.markScanned(folder, scanId, { scanError: null, fileErrors: fileIssues.length }, tx);
+    });
+    return { ...saved, fileErrors: fileIssues.length };
+  }
+
+  /** The title alone (`finish` writes more in the artwork's transaction): saveFolder is what a scan calls. */
+  async save(libraryId: string, scanId: string, scanned: ScannedTitle, finish?: (tx: Transaction) => Promise<void>): Promise<SavedTitle> {
     const saved =
       scanned.kind === 'movie' ? await this.saveMovie(libraryId, scanId, scanned) : await this.saveShow(libraryId, scanId, scanned);
-    const assetsCached = await this.saveArtwork(saved.entityType, saved.entityId, scanId, scanned);
-    // An NFO that could not be read says nothing about artwork: the candidates of the last read stay.
-    if (scanned.unreadableNfoPath === undefined) {
-      const candidates = nfoArtworkCandidates(scanned);
-      await this.nfoCandidates.replace(saved.entityType === 'movie' ? 'movie' : 'tv', saved.entityId, candidates);
-    }
-    return { ...saved, assetsCached };
+    const artwork = await this.storeArtwork(saved.entityType, saved.entityId, scanId, scanned);
+    await this.repository.transaction(async (tx) => {
+      await this.repository.replaceLocalArtwork(saved.entityType, saved.entityId, artwork.rows, artwork.actorThumbs, tx);
+      // An NFO that could not be read says nothing about artwork: the candidates of the last read stay.
+      if (scanned.unreadableNfoPath === undefined) {
+        const candidates = nfoArtworkCandidates(scanned);
+        await this.nfoCandidates.replace(saved.entityType === 'movie' ? 'movie' : 'tv', saved.entityId, candidates, tx);
+      }
+      await finish?.(tx);
+    });
+    return { ...saved, assetsCached: artwork.stored };
   }
 
   private saveMovie(libraryId: string, scanId: string, scanned: ScannedMovie) {
@@ -142,34 +177,34 @@ export class ScannedTitleWriter {
     await tx.keepOnlyEpisodes(showId, kept);
   }
 
-  /** Stores each artwork file's content once and points the title's local assets at it. */
-  private async saveArtwork(entityType: 'movie' | 'show', entityId: string, scanId: string, scanned: ScannedTitle): Promise<number> {
-    let stored = 0;
-    const rows: LocalAssetToSave[] = [];
-    for (const art of scanned.artwork) {
-      const result = await this.contentStore.put(contentOf(scanned, art, entityType, entityId, scanId));
-      if (result.stored) stored++;
-      rows.push({
-        entityType,
-        entityId,
-        assetType: art.assetType,
-        season: seasonNumber(art.season),
-        source: 'local',
-        sourcePath: art.relativePath,
-        cacheFileId: result.cacheFile.id,
-      });
-    }
-    const thumbs = new Map<string, string>();
+  /**
+   * Stores each artwork file's content (and each actor photo's) once, in one content-store lookup for the
+   * title; returns the local asset rows and actor photos that point at it, and how many were new.
+   */
+  private async storeArtwork(entityType: 'movie' | 'show', entityId: string, scanId: string, scanned: ScannedTitle) {
+    // One at a time, as before: a show's .actors folder can hold hundreds, each hashed through a 1 MB buffer.
+    const thumbs = [];
     for (const thumb of scanned.actorThumbs) {
       const sourcePath = path.join(scanned.folderPath, thumb.relativePath);
       const [sha256, { size }] = await Promise.all([sha256File(sourcePath), fs.stat(sourcePath)]);
-      const result = await this.contentStore.put({ sourcePath, sha256, sizeBytes: size, entityType, entityId, assetType: 'actor', scanId });
-      if (result.stored) stored++;
-      thumbs.set(thumb.actorName.replaceAll('_', ' ').toLowerCase(), result.cacheFile.id);
+      thumbs.push({ thumb, content: { sourcePath, sha256, sizeBytes: size, entityType, entityId, assetType: 'actor', scanId } });
     }
-
-    await this.repository.replaceLocalArtwork(entityType, entityId, rows, thumbs);
-    return stored;
+    const artwork = scanned.artwork.map((art) => contentOf(scanned, art, entityType, entityId, scanId));
+    const answers = await this.contentStore.putMany([...artwork, ...thumbs.map((t) => t.content)]);
+    const rows: LocalAssetToSave[] = scanned.artwork.map((art, i) => ({
+      entityType,
+      entityId,
+      assetType: art.assetType,
+      season: seasonNumber(art.season),
+      source: 'local',
+      sourcePath: art.relativePath,
+      cacheFileId: answers[i]!.cacheFile.id,
+    }));
+    const actorThumbs = new Map<string, string>();
+    for (const [i, { thumb }] of thumbs.entries()) {
+      actorThumbs.set(thumb.actorName.replaceAll('_', ' ').toLowerCase(), answers[artwork.length + i]!.cacheFile.id);
+    }
+    return { rows, actorThumbs, stored: answers.filter((answer) => answer.stored).length };
   }
 }
 

@@ -4,6 +4,12 @@ import type { Database } from '../db/client.js';
 import { CacheFileRepository } from '../db/repositories/cache-file-repository.js';
 import type { CacheFile, EntityType } from '../db/schema/index.js';
 
+export interface StoredContent {
+  cacheFile: CacheFile;
+  /** False when the cache held these bytes already. */
+  stored: boolean;
+}
+
 export interface ContentToStore {
   sourcePath: string;
   sha256: string;
@@ -37,10 +43,30 @@ export class ContentStore {
   }
 
   /** Returns the cache row for the content, copying the file in only when the content is new. */
-  async put(content: ContentToStore): Promise<{ cacheFile: CacheFile; stored: boolean }> {
+  async put(content: ContentToStore): Promise<StoredContent> {
     const existing = await this.findBySha256(content.sha256);
     if (existing) return { cacheFile: existing, stored: false };
+    return this.store(content);
+  }
 
+  /**
+   * put for several contents (a title's artwork): one lookup for all of them, then a copy and an insert for
+   * each content the cache does not hold. Answers in the order given; bytes given twice are stored once.
+   */
+  async putMany(contents: readonly ContentToStore[]): Promise<StoredContent[]> {
+    const held = new Map((await this.files.findManyBySha256(contents.map((c) => c.sha256))).map((row) => [row.sha256, row]));
+    const answers: StoredContent[] = [];
+    for (const content of contents) {
+      const existing = held.get(content.sha256);
+      const answer = existing ? { cacheFile: existing, stored: false } : await this.store(content);
+      held.set(content.sha256, answer.cacheFile);
+      answers.push(answer);
+    }
+    return answers;
+  }
+
+  /** Copies content the cache did not hold in, and inserts its row (or takes another worker's, if it won). */
+  private async store(content: ContentToStore): Promise<StoredContent> {
     const extension = path.extname(content.sourcePath).toLowerCase() || '.bin';
     const relativePath = path.posix.join(
       'cache',

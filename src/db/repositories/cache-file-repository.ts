@@ -1,4 +1,4 @@
-import { eq, sql as dsql } from 'drizzle-orm';
+import { eq, inArray, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { cacheFileIssues, cacheFiles, type CacheFile } from '../schema/index.js';
 
@@ -36,6 +36,15 @@ export class CacheFileRepository {
   async findBySha256(sha256: string): Promise<CacheFile | undefined> {
     const [row] = await this.db.select().from(cacheFiles).where(eq(cacheFiles.sha256, sha256));
     return row;
+  }
+
+  /** The rows holding any of these contents, in one query (any order; none for content not stored). */
+  findManyBySha256(sha256s: readonly string[]): Promise<CacheFile[]> {
+    if (sha256s.length === 0) return Promise.resolve([]);
+    return this.db
+      .select()
+      .from(cacheFiles)
+      .where(inArray(cacheFiles.sha256, [...sha256s]));
   }
 
   /** The new row, or undefined when a row with these bytes exists already. */

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gt, inArray, isNull, sql as dsql } from 'drizzle-orm';
-import type { Database } from '../client.js';
+import type { Database, Transaction } from '../client.js';
 import { libraryFolders, movies, shows, type FolderVideoFile, type LibraryFolder } from '../schema/index.js';
 
 export interface DiscoveredFolder {
@@ -126,8 +126,9 @@ export class LibraryFolderRepository {
     folder: Pick<LibraryFolder, 'id' | 'fingerprint'>,
     scanId: string,
     outcome: { scanError: string | null; fileErrors: number },
+    within?: Transaction,
   ) {
-    await this.db
+    await (within ?? this.db)
       .update(libraryFolders)
       .set({ scannedFingerprint: folder.fingerprint, scannedScanId: scanId, scannedAt: dsql`now()`, ...outcome })
       .where(eq(libraryFolders.id, folder.id));

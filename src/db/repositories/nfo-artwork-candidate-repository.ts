@@ -1,6 +1,6 @@
 import { and, eq, isNull, or, sql as dsql } from 'drizzle-orm';
 import type { NfoArtworkUrl } from '../../media/nfo/index.js';
-import type { Database } from '../client.js';
+import { inTransaction, type Database, type Transaction } from '../client.js';
 import { providerAssets } from '../schema/index.js';
 
 /** The provider name NFO artwork candidates are stored under, beside `tmdb`, `fanart_tv`, … */
@@ -14,8 +14,8 @@ export class NfoArtworkCandidateRepository {
    * select and download into the content store like any provider's. Candidates the NFO no longer names are
    * dropped unless a person chose or rejected them; a URL a provider offers too stays that provider's row.
    */
-  async replace(entityType: 'movie' | 'tv', entityId: string, candidates: readonly NfoArtworkUrl[]): Promise<void> {
-    await this.db.transaction(async (tx) => {
+  async replace(entityType: 'movie' | 'tv', entityId: string, candidates: readonly NfoArtworkUrl[], within?: Transaction): Promise<void> {
+    await inTransaction(this.db, within, async (tx) => {
       const entity = and(
         eq(providerAssets.entityType, entityType),
         eq(providerAssets.entityId, entityId),

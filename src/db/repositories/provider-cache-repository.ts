@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { and, asc, eq, inArray, notInArray, sql as dsql } from 'drizzle-orm';
-import type { Database } from '../client.js';
+import type { Database, Transaction } from '../client.js';
 import {
   appSettings,
   providerAssets,
@@ -278,8 +278,6 @@ function dedupeImages(images: ProviderImage[]): ProviderImage[] {
     return true;
   });
 }
-
-type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /** Whether the answers say something the cache does not hold: other metadata, or a picture not offered before. */
 async function answersDiffer(tx: Transaction, entityType: string, entityId: string, answers: ProviderAnswerToSave[]): Promise<boolean> {

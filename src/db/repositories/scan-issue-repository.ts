@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Database } from '../client.js';
+import { inTransaction, type Database, type Transaction } from '../client.js';
 import { scanIssues } from '../schema/index.js';
 
 export interface ScanIssue {
@@ -37,8 +37,9 @@ export class ScanIssueRepository {
     });
   }
 
-  async replaceForFolder(scanId: string, libraryId: string, folderKey: string, issues: ScanIssue[]): Promise<void> {
-    await this.db.transaction(async (tx) => {
+  /** Within the caller's transaction when given one. */
+  async replaceForFolder(scanId: string, libraryId: string, folderKey: string, issues: ScanIssue[], within?: Transaction): Promise<void> {
+    await inTransaction(this.db, within, async (tx) => {
       await tx.delete(scanIssues).where(and(eq(scanIssues.scanId, scanId), eq(scanIssues.folderKey, folderKey)));
       if (issues.length > 0)
         await tx

@@ -1,9 +1,7 @@
 import { and, eq, inArray, notInArray, sql as dsql } from 'drizzle-orm';
-import type { Database } from '../client.js';
+import { inTransaction, type Database, type Transaction } from '../client.js';
 import { actors, assets, episodes, mediaFiles, mediaStreams, seasons, unknownFiles, type EntityType } from '../schema/index.js';
 import { titleTable, type TitleKind, type TitleRow } from './title-repository.js';
-
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export type MediaFileToSave = { file: typeof mediaFiles.$inferInsert; streams: Omit<typeof mediaStreams.$inferInsert, 'mediaFileId'>[] };
 export type CastMemberToSave = Omit<typeof actors.$inferInsert, 'entityType' | 'entityId'>;
@@ -29,7 +27,7 @@ export interface ScannedTitleRow {
  * so writing the same scan twice leaves the same rows.
  */
 export class ScannedTitleWrites {
-  constructor(private readonly tx: Tx) {}
+  constructor(private readonly tx: Transaction) {}
 
   /**
    * Inserts the title of a folder, or updates it with `row.update(existing)`. Locks the row so concurrent
@@ -134,17 +132,22 @@ export class ScannedTitleRepository {
     return this.db.transaction((tx) => write(new ScannedTitleWrites(tx)));
   }
 
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
   /**
    * Replaces the title's local artwork rows and points its actors at their cached photos (by lower-case
-   * name), in one transaction.
+   * name), in one transaction (the caller's when given one).
    */
   async replaceLocalArtwork(
     entityType: 'movie' | 'show',
     entityId: string,
     rows: LocalAssetToSave[],
     actorThumbs: Map<string, string>,
+    within?: Transaction,
   ): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await inTransaction(this.db, within, async (tx) => {
       await tx.delete(assets).where(and(eq(assets.entityType, entityType), eq(assets.entityId, entityId), eq(assets.source, 'local')));
       if (rows.length > 0) await tx.insert(assets).values(rows);
       for (const [name, cacheFileId] of actorThumbs) {
