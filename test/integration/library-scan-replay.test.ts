@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { Worker, type ReplayResult } from '@temporalio/worker';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
+import { replayHistories } from '../support/replay-histories.js';
 import { createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
 import { makeVideo } from '../support/media-fixtures.js';
 import { tempDir, writeTree } from '../support/temp-dir.js';
@@ -21,18 +21,11 @@ beforeAll(async () => {
   database = await createTestDatabase();
 });
 
-async function replay(histories: { workflowId: string; history: unknown }[]): Promise<ReplayResult[]> {
-  const results: ReplayResult[] = [];
-  const options = { workflowBundle: { codePath: inject('workflowBundlePath') } };
-  for await (const result of Worker.runReplayHistories(options, histories)) results.push(result);
-  return results;
-}
-
 describe('libraryScan replay', () => {
   it('replays every recorded history without a determinism error', async () => {
     const files = fs.readdirSync(fixturesDir).filter((f) => f.startsWith('library-scan') && f.endsWith('.json'));
     expect(files.length).toBeGreaterThan(0);
-    const results = await replay(
+    const results = await replayHistories(
       files.map((f) => ({ workflowId: f, history: historyFromJSON(JSON.parse(fs.readFileSync(path.join(fixturesDir, f), 'utf8'))) })),
     );
     expect(results.map((r) => [r.workflowId, r.error?.message])).toEqual(files.map((f) => [f, undefined]));
@@ -63,7 +56,7 @@ describe('libraryScan replay', () => {
     if (process.env.REELFLOW_RECORD_HISTORIES) {
       for (const run of runs) fs.writeFileSync(path.join(fixturesDir, `library-scan-${run.name}.json`), historyToJSON(run.history));
     }
-    const results = await replay(runs.map((run) => ({ workflowId: run.name, history: run.history })));
+    const results = await replayHistories(runs.map((run) => ({ workflowId: run.name, history: run.history })));
     expect(results.map((r) => r.error)).toEqual([undefined, undefined]);
   });
 });

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { Worker, type ReplayResult } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifyTitleWorkflowId, playerLibrarySyncWorkflowId } from '../../src/contracts/notify.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
 import { KODI_FAKE_PASSWORD, KODI_FAKE_USER, startFakeKodi, type FakeKodi } from '../fakes/kodi.js';
+import { replayHistories } from '../support/replay-histories.js';
 import { createTestClient, createTestDatabase, startTestWorker, type TestDatabase } from '../support/integration.js';
 import { configureNotification, createLibrary, eventually, runNotifyTitle, titleInput } from '../support/notifications.js';
 
@@ -28,18 +28,11 @@ afterAll(async () => {
   await Promise.all([kodi.close(), discord.close()]);
 });
 
-async function replay(histories: { workflowId: string; history: unknown }[]): Promise<ReplayResult[]> {
-  const results: ReplayResult[] = [];
-  const options = { workflowBundle: { codePath: inject('workflowBundlePath') } };
-  for await (const result of Worker.runReplayHistories(options, histories)) results.push(result);
-  return results;
-}
-
 describe('notification replay', () => {
   it('replays every recorded history without a determinism error', async () => {
     const files = fs.readdirSync(fixturesDir).filter((f) => /^(notify-title|player-library-sync)/.test(f) && f.endsWith('.json'));
     expect(files.length).toBeGreaterThan(0);
-    const results = await replay(
+    const results = await replayHistories(
       files.map((f) => ({ workflowId: f, history: historyFromJSON(JSON.parse(fs.readFileSync(path.join(fixturesDir, f), 'utf8'))) })),
     );
     expect(results.map((r) => [r.workflowId, r.error?.message])).toEqual(files.map((f) => [f, undefined]));
@@ -92,7 +85,7 @@ describe('notification replay', () => {
     if (process.env.REELFLOW_RECORD_HISTORIES) {
       for (const run of runs) fs.writeFileSync(path.join(fixturesDir, `${run.name}.json`), historyToJSON(run.history));
     }
-    const results = await replay(runs.map((run) => ({ workflowId: run.name, history: run.history })));
+    const results = await replayHistories(runs.map((run) => ({ workflowId: run.name, history: run.history })));
     expect(results.map((r) => r.error)).toEqual([undefined, undefined]);
   });
 });

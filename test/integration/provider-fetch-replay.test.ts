@@ -4,13 +4,13 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { temporal } from '@temporalio/proto';
-import { Worker, type ReplayResult } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TemporalProviderFetcher } from '../../src/cache/temporal-provider-fetcher.js';
 import { providerFetchWorkflowId, providerSeasonFetchWorkflowId } from '../../src/contracts/providers.js';
 import { startFakeFanart, FANART_FAKE_API_KEY } from '../fakes/fanart.js';
 import type { FakeServer } from '../fakes/http-fake.js';
 import { startFakeTmdb, TMDB_FAKE_API_KEY } from '../fakes/tmdb.js';
+import { replayHistories } from '../support/replay-histories.js';
 import { createTestClient, createTestDatabase, startTestWorker } from '../support/integration.js';
 import { configureProvider } from '../support/providers.js';
 
@@ -41,13 +41,6 @@ afterAll(async () => {
   await Promise.all([tmdb.close(), fanart.close()]);
 });
 
-async function replay(histories: { workflowId: string; history: unknown }[]): Promise<ReplayResult[]> {
-  const results: ReplayResult[] = [];
-  const options = { workflowBundle: { codePath: inject('workflowBundlePath') } };
-  for await (const result of Worker.runReplayHistories(options, histories)) results.push(result);
-  return results;
-}
-
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 const scheduledActivities = (events: HistoryEvent[]) =>
   events.flatMap((event) =>
@@ -71,7 +64,7 @@ describe('provider fetch replay', () => {
     // They are what they say: the listing and the saving went through the server as activity tasks.
     for (const { history } of histories)
       expect(scheduledActivities(history.events ?? []).some((name) => name?.startsWith('listEnabled'))).toBe(true);
-    const results = await replay(histories);
+    const results = await replayHistories(histories);
     expect(results.map((r) => [r.workflowId, r.error?.message])).toEqual(files.map((f) => [f, undefined]));
   });
 
@@ -127,7 +120,7 @@ describe('provider fetch replay', () => {
       for (const { workflowId, history } of histories)
         fs.writeFileSync(path.join(fixturesDir, `${workflowId}-local-bookkeeping.json`), historyToJSON(history));
     }
-    const results = await replay(histories);
+    const results = await replayHistories(histories);
     expect(results.map((r) => r.error)).toEqual([undefined, undefined, undefined]);
   });
 });
