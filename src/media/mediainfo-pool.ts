@@ -9,9 +9,12 @@ import type { ReadAt } from './container-header.js';
  * two cores; MediaInfo reads the same file in about 9 ms. mediainfo.js is well kept and needs no binary.
  *
  * One instance parses one file at a time (it keeps the parse state between chunks), so the pool holds an
- * instance per concurrent analysis, created on first need: the scan probes up to four files at once.
+ * instance per concurrent analysis, created on first need. Two: the parsing runs on this thread, so a second
+ * instance only lets one parse while the other waits for its file, and each instance keeps the WASM memory its
+ * largest parse touched (it never shrinks). With four, a 10,000-title first scan peaked at 504–517 MB of worker
+ * RSS; with two, 460 MB, and it scanned no slower (bench:scan, docs/benchmarks.md).
  */
-export const MEDIAINFO_POOL_SIZE = 4;
+export const MEDIAINFO_POOL_SIZE = 2;
 
 type Instance = MediaInfoInstance<'object'>;
 
