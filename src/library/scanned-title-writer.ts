@@ -12,7 +12,6 @@ import {
 } from '../db/repositories/scanned-title-repository.js';
 import type { TitleRow } from '../db/repositories/title-repository.js';
 import type { EntityType, LibraryFolder } from '../db/schema/index.js';
-import type { Transaction } from '../db/client.js';
 import { LibraryFolderRepository } from '../db/repositories/library-folder-repository.js';
 import { ScanIssueRepository } from '../db/repositories/scan-issue-repository.js';
 import type { ContentStore } from '../media/content-store.js';
@@ -70,15 +69,6 @@ export class ScannedTitleWriter {
    */
   async saveFolder(libraryId: string, scanId: string, folder: ScannedFolder, scanned: ScannedTitle): Promise<SavedFolder> {
     const fileIssues = scanned.errors.map((e) => ({ path: `${folder.folderPath}/${e.relativePath}`, reason: e.reason }));
-    const saved = await this.save(libraryId, scanId, scanned, async (tx) => {
-      await this.issues.replaceForFolder(scanId, libraryId, folder.key, fileIssues, tx);
-      await this.folders.markScanned(folder, scanId, { scanError: null, fileErrors: fileIssues.length }, tx);
-    });
-    return { ...saved, fileErrors: fileIssues.length };
-  }
-
-  /** The title alone (`finish` writes more in the artwork's transaction): saveFolder is what a scan calls. */
-  async save(libraryId: string, scanId: string, scanned: ScannedTitle, finish?: (tx: Transaction) => Promise<void>): Promise<SavedTitle> {
     const saved =
       scanned.kind === 'movie' ? await this.saveMovie(libraryId, scanId, scanned) : await this.saveShow(libraryId, scanId, scanned);
     const artwork = await this.storeArtwork(saved.entityType, saved.entityId, scanId, scanned);
@@ -89,9 +79,10 @@ export class ScannedTitleWriter {
         const candidates = nfoArtworkCandidates(scanned);
         await this.nfoCandidates.replace(saved.entityType === 'movie' ? 'movie' : 'tv', saved.entityId, candidates, tx);
       }
-      await finish?.(tx);
+      await this.issues.replaceForFolder(scanId, libraryId, folder.key, fileIssues, tx);
+      await this.folders.markScanned(folder, scanId, { scanError: null, fileErrors: fileIssues.length }, tx);
     });
-    return { ...saved, assetsCached: artwork.stored };
+    return { ...saved, assetsCached: artwork.stored, fileErrors: fileIssues.length };
   }
 
   private saveMovie(libraryId: string, scanId: string, scanned: ScannedMovie) {

@@ -44,9 +44,8 @@ export class ContentStore {
 
   /** Returns the cache row for the content, copying the file in only when the content is new. */
   async put(content: ContentToStore): Promise<StoredContent> {
-    const existing = await this.findBySha256(content.sha256);
-    if (existing) return { cacheFile: existing, stored: false };
-    return this.store(content);
+    const [answer] = await this.putMany([content]);
+    return answer!;
   }
 
   /**
