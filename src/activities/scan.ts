@@ -10,11 +10,12 @@ import { ScanRunRepository, type ScanRunCounters, type ScanRunStatus } from '../
 import { summarizeScan } from '../db/repositories/scan-summary.js';
 import { TitleChangeRepository, type TitleAwaitingPipeline } from '../db/repositories/title-change-repository.js';
 import type { LibraryFolder } from '../db/schema/index.js';
-import { ScannedTitleWriter } from '../library/scanned-title-writer.js';
+import { ScannedTitleWriter, type FolderToSave, type SavedFolder } from '../library/scanned-title-writer.js';
+import { createFolderSaveBatcher } from '../library/folder-save-batcher.js';
 import type { ContentStore } from '../media/content-store.js';
 import { discoverLibrary, LibraryRootUnreadableError } from '../media/discovery/index.js';
 import { scanTitleFolder } from '../media/title-scan/index.js';
-import { createConcurrencyLimit } from '../concurrency/concurrency-limit.js';
+import { createConcurrencyLimit, type ConcurrencyLimit } from '../concurrency/concurrency-limit.js';
 import { EventRepository } from '../db/repositories/event-repository.js';
 import { activityKey, EventRecorder } from '../events/event-recorder.js';
 import { heartbeatWhile } from './heartbeat-while.js';
@@ -43,6 +44,24 @@ const PIPELINE_START_CONCURRENCY = 8;
 
 const HEARTBEAT_EVERY_MS = 3_000;
 
+/** What the folders of one scanFolderBatch share. */
+interface FolderBatch {
+  libraryId: string;
+  scanId: string;
+  scanConfig: ScanConfig;
+  /** The batch's folder slots: a folder is scanned in one. */
+  slot: ConcurrencyLimit;
+  save: (folder: FolderToSave) => Promise<SavedFolder>;
+  cancelled: AbortSignal;
+}
+
+interface FolderOutcome {
+  isNew: boolean;
+  assetsCached: number;
+  errors: number;
+  failed: boolean;
+}
+
 export interface FolderBatchResult {
   /** Folders this batch finished. */
   scanned: number;
@@ -70,12 +89,20 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
     return library;
   }
 
-  /** Scans one folder and saves it; a failure is recorded on the folder and the batch goes on. */
-  async function scanFolder(libraryId: string, scanId: string, folder: LibraryFolder, scanConfig: ScanConfig) {
+  /**
+   * Scans one folder in one of the batch's slots and saves it; a failure is recorded on the folder and the
+   * batch goes on. Only the scan holds the slot: the save waits for its group of writes while the slot
+   * scans the next folder. Undefined when the scan was cancelled before the folder's turn.
+   */
+  async function scanFolder(folder: LibraryFolder, batch: FolderBatch): Promise<FolderOutcome | undefined> {
+    const { libraryId, scanId } = batch;
     try {
-      // The same video rules as discovery, so both agree on which files are the title's videos.
-      const scanned = await scanTitleFolder({ ...folder }, { scanConfig });
-      const saved = await writer.saveFolder(libraryId, scanId, folder, scanned);
+      const scanned = await batch.slot(async () =>
+        // The same video rules as discovery, so both agree on which files are the title's videos.
+        batch.cancelled.aborted ? undefined : scanTitleFolder({ ...folder }, { scanConfig: batch.scanConfig }),
+      );
+      if (!scanned) return undefined;
+      const saved = await batch.save({ folder, scanned });
       return { isNew: saved.isNew, assetsCached: saved.assetsCached, errors: saved.fileErrors, failed: false };
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
@@ -147,23 +174,29 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
         phaseConfig.get('scan'),
       ]);
       const result: FolderBatchResult = { scanned: 0, titlesNew: 0, titlesUpdated: 0, assetsCached: 0, errors: 0, nextAfterKey: null };
-      const limit = createConcurrencyLimit(folderConcurrency, 'oldest-first');
+      const folderBatch: FolderBatch = {
+        libraryId: input.libraryId,
+        scanId: input.scanId,
+        scanConfig,
+        slot: createConcurrencyLimit(folderConcurrency, 'oldest-first'),
+        // The folders' writes are grouped: a folder waits for the group in flight, then goes with the next.
+        save: createFolderSaveBatcher(writer, input.libraryId, input.scanId),
+        cancelled: context.cancellationSignal,
+      };
       // One folder can take long (a show with hundreds of episodes); keep telling Temporal we are alive. The
       // timer alone heartbeats, with the count so far: one per folder cost ~2 ms of the worker's CPU per title.
       const ticker = setInterval(() => context.heartbeat({ scanned: result.scanned }), HEARTBEAT_EVERY_MS);
       try {
         await Promise.all(
-          batch.map((folder) =>
-            limit(async () => {
-              if (context.cancellationSignal.aborted) return;
-              const outcome = await scanFolder(input.libraryId, input.scanId, folder, scanConfig);
-              result.scanned++;
-              if (outcome.isNew) result.titlesNew++;
-              else if (!outcome.failed) result.titlesUpdated++;
-              result.assetsCached += outcome.assetsCached;
-              result.errors += outcome.errors;
-            }),
-          ),
+          batch.map(async (folder) => {
+            const outcome = await scanFolder(folder, folderBatch);
+            if (!outcome) return;
+            result.scanned++;
+            if (outcome.isNew) result.titlesNew++;
+            else if (!outcome.failed) result.titlesUpdated++;
+            result.assetsCached += outcome.assetsCached;
+            result.errors += outcome.errors;
+          }),
         );
       } finally {
         clearInterval(ticker);

@@ -2,6 +2,18 @@ import { and, asc, count, eq, gt, inArray, isNull, sql as dsql } from 'drizzle-o
 import type { Database, Transaction } from '../client.js';
 import { libraryFolders, movies, shows, type FolderVideoFile, type LibraryFolder } from '../schema/index.js';
 
+/** How the scan of a folder ended: why it failed as a whole, if it did, and how many of its files it could not read. */
+export interface ScanOutcome {
+  scanError: string | null;
+  fileErrors: number;
+}
+
+/** A folder scanned at the fingerprint it was discovered with, and how that scan ended. */
+export interface FolderMark {
+  folder: Pick<LibraryFolder, 'id' | 'fingerprint'>;
+  outcome: ScanOutcome;
+}
+
 export interface DiscoveredFolder {
   key: string;
   kind: 'movie' | 'tvshow';
@@ -122,16 +134,23 @@ export class LibraryFolderRepository {
     return this.db.select().from(libraryFolders).where(condition).orderBy(asc(libraryFolders.key)).limit(limit);
   }
 
-  async markScanned(
-    folder: Pick<LibraryFolder, 'id' | 'fingerprint'>,
-    scanId: string,
-    outcome: { scanError: string | null; fileErrors: number },
-    within?: Transaction,
-  ) {
-    await (within ?? this.db)
-      .update(libraryFolders)
-      .set({ scannedFingerprint: folder.fingerprint, scannedScanId: scanId, scannedAt: dsql`now()`, ...outcome })
-      .where(eq(libraryFolders.id, folder.id));
+  async markScanned(folder: Pick<LibraryFolder, 'id' | 'fingerprint'>, scanId: string, outcome: ScanOutcome, within?: Transaction) {
+    await this.markManyScanned([{ folder, outcome }], scanId, within);
+  }
+
+  /** markScanned for several folders, in one statement. */
+  async markManyScanned(marks: readonly FolderMark[], scanId: string, within?: Transaction) {
+    if (marks.length === 0) return;
+    const values = marks.map(
+      ({ folder, outcome }) =>
+        dsql`(${folder.id}::uuid, ${folder.fingerprint}::text, ${outcome.scanError}::text, ${outcome.fileErrors}::integer)`,
+    );
+    await (within ?? this.db).execute(dsql`
+      update ${libraryFolders}
+      set scanned_fingerprint = mark.fingerprint, scanned_scan_id = ${scanId}, scanned_at = now(),
+          scan_error = mark.scan_error, file_errors = mark.file_errors
+      from (values ${dsql.join(values, dsql`, `)}) as mark (id, fingerprint, scan_error, file_errors)
+      where ${libraryFolders.id} = mark.id`);
   }
 
   async find(libraryId: string, key: string): Promise<LibraryFolder | undefined> {

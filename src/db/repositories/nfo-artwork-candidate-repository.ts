@@ -1,4 +1,4 @@
-import { and, eq, isNull, or, sql as dsql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql as dsql } from 'drizzle-orm';
 import type { NfoArtworkUrl } from '../../media/nfo/index.js';
 import { inTransaction, type Database, type Transaction } from '../client.js';
 import { providerAssets } from '../schema/index.js';
@@ -15,40 +15,54 @@ export class NfoArtworkCandidateRepository {
    * dropped unless a person chose or rejected them; a URL a provider offers too stays that provider's row.
    */
   async replace(entityType: 'movie' | 'tv', entityId: string, candidates: readonly NfoArtworkUrl[], within?: Transaction): Promise<void> {
+    await this.replaceMany(entityType, new Map([[entityId, candidates]]), within);
+  }
+
+  /** replace for several titles in two statements: their NFOs' candidates, by title id. */
+  async replaceMany(
+    entityType: 'movie' | 'tv',
+    candidatesByEntity: ReadonlyMap<string, readonly NfoArtworkUrl[]>,
+    within?: Transaction,
+  ): Promise<void> {
+    if (candidatesByEntity.size === 0) return;
     await inTransaction(this.db, within, async (tx) => {
-      const entity = and(
+      const entities = and(
         eq(providerAssets.entityType, entityType),
-        eq(providerAssets.entityId, entityId),
+        inArray(providerAssets.entityId, [...candidatesByEntity.keys()]),
         eq(providerAssets.providerName, NFO_ARTWORK_SOURCE),
       );
       const notAPersonsChoice = or(isNull(providerAssets.selectedBy), eq(providerAssets.selectedBy, 'auto'));
-      const offered = candidates.map(({ assetType, url }) => dsql`(${assetType}, ${url})`);
+      const offered = [...candidatesByEntity].flatMap(([entityId, candidates]) =>
+        candidates.map(({ assetType, url }) => dsql`(${entityId}::uuid, ${assetType}, ${url})`),
+      );
       const gone =
         offered.length > 0
-          ? dsql`(${providerAssets.assetType}, ${providerAssets.providerUrl}) not in (${dsql.join(offered, dsql`, `)})`
+          ? dsql`(${providerAssets.entityId}, ${providerAssets.assetType}, ${providerAssets.providerUrl}) not in (${dsql.join(offered, dsql`, `)})`
           : undefined;
-      await tx.delete(providerAssets).where(and(entity, notAPersonsChoice, gone));
-      if (candidates.length === 0) return;
+      await tx.delete(providerAssets).where(and(entities, notAPersonsChoice, gone));
+      if (offered.length === 0) return;
       await tx
         .insert(providerAssets)
         .values(
-          candidates.map(({ assetType, url, season, preview, attributes }) => ({
-            entityType,
-            entityId,
-            assetType,
-            providerName: NFO_ARTWORK_SOURCE,
-            providerUrl: url,
-            // The shape provider images have (scoring reads language and votes), plus what the <thumb> said;
-            // its attributes as [name, value] pairs, since a JSON object in Postgres does not keep their order.
-            providerMetadata: {
-              language: null,
-              voteAverage: null,
-              voteCount: null,
-              season: season ?? null,
-              ...(preview === undefined ? {} : { preview }),
-              ...(attributes === undefined ? {} : { attributes: Object.entries(attributes) }),
-            },
-          })),
+          [...candidatesByEntity].flatMap(([entityId, candidates]) =>
+            candidates.map(({ assetType, url, season, preview, attributes }) => ({
+              entityType,
+              entityId,
+              assetType,
+              providerName: NFO_ARTWORK_SOURCE,
+              providerUrl: url,
+              // The shape provider images have (scoring reads language and votes), plus what the <thumb> said;
+              // its attributes as [name, value] pairs, since a JSON object in Postgres does not keep their order.
+              providerMetadata: {
+                language: null,
+                voteAverage: null,
+                voteCount: null,
+                season: season ?? null,
+                ...(preview === undefined ? {} : { preview }),
+                ...(attributes === undefined ? {} : { attributes: Object.entries(attributes) }),
+              },
+            })),
+          ),
         )
         .onConflictDoUpdate({
           target: [providerAssets.entityType, providerAssets.entityId, providerAssets.assetType, providerAssets.providerUrl],

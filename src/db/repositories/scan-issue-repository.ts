@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { inTransaction, type Database, type Transaction } from '../client.js';
 import { scanIssues } from '../schema/index.js';
 
@@ -39,13 +39,23 @@ export class ScanIssueRepository {
 
   /** Within the caller's transaction when given one. */
   async replaceForFolder(scanId: string, libraryId: string, folderKey: string, issues: ScanIssue[], within?: Transaction): Promise<void> {
+    await this.replaceForFolders(scanId, libraryId, new Map([[folderKey, issues]]), within);
+  }
+
+  /** replaceForFolder for several folders of one library, by folder key, in two statements. */
+  async replaceForFolders(
+    scanId: string,
+    libraryId: string,
+    issuesByFolder: ReadonlyMap<string, readonly ScanIssue[]>,
+    within?: Transaction,
+  ): Promise<void> {
+    if (issuesByFolder.size === 0) return;
     await inTransaction(this.db, within, async (tx) => {
-      await tx.delete(scanIssues).where(and(eq(scanIssues.scanId, scanId), eq(scanIssues.folderKey, folderKey)));
-      if (issues.length > 0)
-        await tx
-          .insert(scanIssues)
-          .values(issues.map((i) => ({ ...storable(i), scanId, libraryId, folderKey })))
-          .onConflictDoNothing();
+      await tx.delete(scanIssues).where(and(eq(scanIssues.scanId, scanId), inArray(scanIssues.folderKey, [...issuesByFolder.keys()])));
+      const rows = [...issuesByFolder].flatMap(([folderKey, issues]) =>
+        issues.map((i) => ({ ...storable(i), scanId, libraryId, folderKey })),
+      );
+      if (rows.length > 0) await tx.insert(scanIssues).values(rows).onConflictDoNothing();
     });
   }
 

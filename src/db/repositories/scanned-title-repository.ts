@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, notInArray, sql as dsql } from 'drizzle-orm';
 import { inTransaction, type Database, type Transaction } from '../client.js';
 import { actors, assets, episodes, mediaFiles, mediaStreams, seasons, unknownFiles, type EntityType } from '../schema/index.js';
@@ -9,6 +10,12 @@ export type UnknownFileToSave = Pick<typeof unknownFiles.$inferInsert, 'relative
 export type SeasonToSave = Omit<typeof seasons.$inferInsert, 'id' | 'showId' | 'seasonNumber'>;
 export type EpisodeToSave = Omit<typeof episodes.$inferInsert, 'id' | 'showId' | 'seasonNumber' | 'episodeNumber'>;
 export type LocalAssetToSave = typeof assets.$inferInsert;
+
+/** A title's local artwork rows, and its actors' photos in the cache by lower-case name. */
+export interface LocalArtwork {
+  rows: LocalAssetToSave[];
+  actorThumbs: ReadonlyMap<string, string>;
+}
 
 /** The title a scan found in a folder, and how a rescan's values apply to the row already there. */
 export interface ScannedTitleRow {
@@ -30,52 +37,86 @@ export class ScannedTitleWrites {
   constructor(private readonly tx: Transaction) {}
 
   /**
-   * Inserts the title of a folder, or updates it with `row.update(existing)`. Locks the row so concurrent
+   * Inserts the titles of several folders, or updates each with `row.update(existing)`; answers in the order
+   * given. Locks the rows (in id order, so two writers never wait on each other in a circle) so concurrent
    * saves of one folder serialise. A new row starts at change 1; every later save is a change the pipeline
    * must publish (title-change-repository), bumped in this same transaction.
    */
-  async upsertTitle(kind: TitleKind, row: ScannedTitleRow): Promise<{ entityId: string; isNew: boolean }> {
+  async upsertTitles(kind: TitleKind, rows: readonly ScannedTitleRow[]): Promise<{ entityId: string; isNew: boolean }[]> {
+    if (rows.length === 0) return [];
     const table = titleTable(kind);
-    const [existing] = await this.tx
+    const folders = rows.map((row) => dsql`(${row.libraryId}::uuid, ${row.folderKey})`);
+    const existing = await this.tx
       .select()
       .from(table)
-      .where(and(eq(table.libraryId, row.libraryId), eq(table.folderKey, row.folderKey)))
+      .where(dsql`(${table.libraryId}, ${table.folderKey}) in (${dsql.join(folders, dsql`, `)})`)
+      .orderBy(table.id)
       .for('update');
-    if (!existing) {
-      const [inserted] = await this.tx
-        .insert(table)
-        .values({
-          ...(row.values as typeof table.$inferInsert),
-          libraryId: row.libraryId,
-          folderKey: row.folderKey,
-          createdScanId: row.scanId,
-        })
-        .returning({ id: table.id });
-      return { entityId: inserted!.id, isNew: true };
+    const folderOf = (libraryId: string, folderKey: string) => `${libraryId}/${folderKey}`;
+    const existingByFolder = new Map(existing.map((title) => [folderOf(title.libraryId, title.folderKey), title]));
+    const fresh = rows.filter((row) => !existingByFolder.has(folderOf(row.libraryId, row.folderKey)));
+    const inserted =
+      fresh.length === 0
+        ? []
+        : await this.tx
+            .insert(table)
+            .values(
+              fresh.map((row) => ({
+                ...(row.values as typeof table.$inferInsert),
+                libraryId: row.libraryId,
+                folderKey: row.folderKey,
+                createdScanId: row.scanId,
+              })),
+            )
+            .returning({ id: table.id, libraryId: table.libraryId, folderKey: table.folderKey });
+    const insertedByFolder = new Map(inserted.map((title) => [folderOf(title.libraryId, title.folderKey), title.id]));
+    const answers = [];
+    for (const row of rows) {
+      const folder = folderOf(row.libraryId, row.folderKey);
+      const before = existingByFolder.get(folder);
+      if (!before) {
+        answers.push({ entityId: insertedByFolder.get(folder)!, isNew: true });
+        continue;
+      }
+      await this.tx
+        .update(table)
+        .set({ ...row.update(before), deletedAt: null, updatedAt: dsql`now()`, changeSeq: dsql`${table.changeSeq} + 1` })
+        .where(eq(table.id, before.id));
+      answers.push({ entityId: before.id, isNew: false });
     }
+    return answers;
+  }
+
+  /** Replaces the media files (and their streams) of each entity listed with the ones given for it. */
+  async replaceMediaFiles(entityType: EntityType, filesByEntity: ReadonlyMap<string, readonly MediaFileToSave[]>): Promise<void> {
+    if (filesByEntity.size === 0) return;
     await this.tx
-      .update(table)
-      .set({ ...row.update(existing), deletedAt: null, updatedAt: dsql`now()`, changeSeq: dsql`${table.changeSeq} + 1` })
-      .where(eq(table.id, existing.id));
-    return { entityId: existing.id, isNew: false };
+      .delete(mediaFiles)
+      .where(and(eq(mediaFiles.entityType, entityType), inArray(mediaFiles.entityId, [...filesByEntity.keys()])));
+    // Ids made here, so the streams can name their file without reading the inserted rows back.
+    const files = [...filesByEntity.values()].flat().map(({ file, streams }) => ({ file: { ...file, id: randomUUID() }, streams }));
+    if (files.length === 0) return;
+    await this.tx.insert(mediaFiles).values(files.map(({ file }) => file));
+    const streams = files.flatMap(({ file, streams }) => streams.map((stream) => ({ ...stream, mediaFileId: file.id })));
+    if (streams.length > 0) await this.tx.insert(mediaStreams).values(streams);
   }
 
-  async replaceMediaFiles(entityType: EntityType, entityId: string, files: MediaFileToSave[]): Promise<void> {
-    await this.tx.delete(mediaFiles).where(and(eq(mediaFiles.entityType, entityType), eq(mediaFiles.entityId, entityId)));
-    for (const { file, streams } of files) {
-      const [row] = await this.tx.insert(mediaFiles).values(file).returning({ id: mediaFiles.id });
-      if (streams.length > 0) await this.tx.insert(mediaStreams).values(streams.map((s) => ({ ...s, mediaFileId: row!.id })));
-    }
+  /** Replaces the cast of each entity listed. */
+  async replaceCast(entityType: EntityType, castByEntity: ReadonlyMap<string, readonly CastMemberToSave[]>): Promise<void> {
+    if (castByEntity.size === 0) return;
+    await this.tx.delete(actors).where(and(eq(actors.entityType, entityType), inArray(actors.entityId, [...castByEntity.keys()])));
+    const rows = [...castByEntity].flatMap(([entityId, cast]) => cast.map((member) => ({ ...member, entityType, entityId })));
+    if (rows.length > 0) await this.tx.insert(actors).values(rows);
   }
 
-  async replaceCast(entityType: EntityType, entityId: string, cast: CastMemberToSave[]): Promise<void> {
-    await this.tx.delete(actors).where(and(eq(actors.entityType, entityType), eq(actors.entityId, entityId)));
-    if (cast.length > 0) await this.tx.insert(actors).values(cast.map((member) => ({ ...member, entityType, entityId })));
-  }
-
-  async replaceUnknownFiles(entityType: EntityType, entityId: string, files: UnknownFileToSave[]): Promise<void> {
-    await this.tx.delete(unknownFiles).where(and(eq(unknownFiles.entityType, entityType), eq(unknownFiles.entityId, entityId)));
-    if (files.length > 0) await this.tx.insert(unknownFiles).values(files.map((f) => ({ ...f, entityType, entityId })));
+  /** Replaces the unknown files of each entity listed. */
+  async replaceUnknownFiles(entityType: EntityType, filesByEntity: ReadonlyMap<string, readonly UnknownFileToSave[]>): Promise<void> {
+    if (filesByEntity.size === 0) return;
+    await this.tx
+      .delete(unknownFiles)
+      .where(and(eq(unknownFiles.entityType, entityType), inArray(unknownFiles.entityId, [...filesByEntity.keys()])));
+    const rows = [...filesByEntity].flatMap(([entityId, files]) => files.map((f) => ({ ...f, entityType, entityId })));
+    if (rows.length > 0) await this.tx.insert(unknownFiles).values(rows);
   }
 
   async upsertSeason(showId: string, seasonNumber: number, values: SeasonToSave): Promise<void> {
@@ -137,24 +178,28 @@ export class ScannedTitleRepository {
   }
 
   /**
-   * Replaces the title's local artwork rows and points its actors at their cached photos (by lower-case
-   * name), in one transaction (the caller's when given one).
+   * Replaces the local artwork rows of each title listed and points its actors at their cached photos (by
+   * lower-case name), in one transaction (the caller's when given one).
    */
   async replaceLocalArtwork(
     entityType: 'movie' | 'show',
-    entityId: string,
-    rows: LocalAssetToSave[],
-    actorThumbs: Map<string, string>,
+    artworkByEntity: ReadonlyMap<string, LocalArtwork>,
     within?: Transaction,
   ): Promise<void> {
+    if (artworkByEntity.size === 0) return;
     await inTransaction(this.db, within, async (tx) => {
-      await tx.delete(assets).where(and(eq(assets.entityType, entityType), eq(assets.entityId, entityId), eq(assets.source, 'local')));
+      await tx
+        .delete(assets)
+        .where(and(eq(assets.entityType, entityType), inArray(assets.entityId, [...artworkByEntity.keys()]), eq(assets.source, 'local')));
+      const rows = [...artworkByEntity.values()].flatMap((artwork) => artwork.rows);
       if (rows.length > 0) await tx.insert(assets).values(rows);
-      for (const [name, cacheFileId] of actorThumbs) {
-        await tx
-          .update(actors)
-          .set({ thumbCacheFileId: cacheFileId })
-          .where(and(eq(actors.entityType, entityType), eq(actors.entityId, entityId), dsql`lower(${actors.name}) = ${name}`));
+      for (const [entityId, { actorThumbs }] of artworkByEntity) {
+        for (const [name, cacheFileId] of actorThumbs) {
+          await tx
+            .update(actors)
+            .set({ thumbCacheFileId: cacheFileId })
+            .where(and(eq(actors.entityType, entityType), eq(actors.entityId, entityId), dsql`lower(${actors.name}) = ${name}`));
+        }
       }
     });
   }
