@@ -73,6 +73,16 @@ describe('readImageInfo', () => {
     expect(await readImageInfo(mirrored)).toEqual({ width: 400, height: 300, format: 'jpg' });
   });
 
+  it('finds the dimensions of a JPEG whose metadata segments put them past the first 64 KB', async () => {
+    const stored = await readFile(await makeImage(path.join(dir, 'plain.jpg'), 640, 360));
+    // Two 60 KB APP2 segments (the way a large ICC profile is stored) between the start marker and the frame.
+    const filler = Buffer.alloc(60 * 1024, 0x20);
+    const app2 = Buffer.concat([Buffer.from([0xff, 0xe2, (filler.length + 2) >> 8, (filler.length + 2) & 0xff]), filler]);
+    const profiled = path.join(dir, 'profiled.jpg');
+    await writeFile(profiled, Buffer.concat([stored.subarray(0, 2), app2, app2, stored.subarray(2)]));
+    expect(await readImageInfo(profiled)).toEqual({ width: 640, height: 360, format: 'jpg' });
+  });
+
   it('throws naming a text file that is not an image', async () => {
     const text = path.join(dir, 'poster.txt');
     await writeFile(text, 'not an image at all\n');
