@@ -1,7 +1,10 @@
 import DataLoader from 'dataloader';
 import type { FolderToSave, SavedFolder, ScannedTitleWriter } from './scanned-title-writer.js';
 
-/** The most folders one group writes: a few hundred rows a statement, well inside Postgres's parameter limit. */
+/**
+ * The most folders one group writes: a few hundred rows a statement. A group whose statement would still
+ * pass Postgres's 65,535 parameters (folders with thousands of unknown files) fails and is saved folder by folder.
+ */
 
 /**
  * Saves the folders a scan's slots hand it in groups (a group commit): a folder whose scan ends while a group

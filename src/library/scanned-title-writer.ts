@@ -75,8 +75,8 @@ export class ScannedTitleWriter {
   /**
    * Saves what a scan found in a folder: the title (one transaction), its artwork into the content store,
    * then in a second transaction the title's local artwork rows, its NFO's artwork candidates, the folder's
-   * scan issues and its mark as scanned at this fingerprint. Two commits a folder, not five: each is a round
-   * trip and a WAL flush that holds one of the scan's folder slots.
+   * scan issues and its mark as scanned at this fingerprint: two commits a folder, not five (each is a round
+   * trip and a WAL flush).
    */
   async saveFolder(libraryId: string, scanId: string, folder: ScannedFolder, scanned: ScannedTitle): Promise<SavedFolder> {
     const [saved] = await this.saveFolders(libraryId, scanId, [{ folder, scanned }]);
