@@ -1,23 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PHASE_CONFIG } from '../../src/config/phase-config.js';
 import { LibraryFolderRepository } from '../../src/db/repositories/library-folder-repository.js';
 import { LibraryRepository } from '../../src/db/repositories/library-repository.js';
 import { ScanRunRepository } from '../../src/db/repositories/scan-run-repository.js';
-import {
-  actors,
-  assets,
-  libraryFolders,
-  mediaFiles,
-  mediaStreams,
-  movies,
-  providerAssets,
-  scanIssues,
-  unknownFiles,
-} from '../../src/db/schema/index.js';
+import { libraryFolders, movies, providerAssets, scanIssues } from '../../src/db/schema/index.js';
+import { loadTitleChildren } from '../../src/db/repositories/title-children.js';
 import { createFolderSaveBatcher } from '../../src/library/folder-save-batcher.js';
 import { ScannedTitleWriter, type FolderToSave } from '../../src/library/scanned-title-writer.js';
 import { ContentStore } from '../../src/media/content-store.js';
@@ -79,27 +70,7 @@ async function rowsOf(libraryId: string) {
   const titles = await db.select().from(movies).where(eq(movies.libraryId, libraryId)).orderBy(asc(movies.folderKey));
   const byFolder: Record<string, unknown> = {};
   for (const title of titles) {
-    const files = await db
-      .select()
-      .from(mediaFiles)
-      .where(and(eq(mediaFiles.entityType, 'movie'), eq(mediaFiles.entityId, title.id)));
-    const streams = files.length
-      ? await db
-          .select()
-          .from(mediaStreams)
-          .where(
-            inArray(
-              mediaStreams.mediaFileId,
-              files.map((f) => f.id),
-            ),
-          )
-      : [];
-    const cast = await db
-      .select()
-      .from(actors)
-      .where(and(eq(actors.entityType, 'movie'), eq(actors.entityId, title.id)));
-    const unknown = await db.select().from(unknownFiles).where(eq(unknownFiles.entityId, title.id));
-    const artwork = await db.select().from(assets).where(eq(assets.entityId, title.id));
+    const children = await loadTitleChildren(db, 'movie', title.id);
     const candidates = await db.select().from(providerAssets).where(eq(providerAssets.entityId, title.id));
     const [mark] = await db
       .select()
@@ -111,11 +82,10 @@ async function rowsOf(libraryId: string) {
       .where(and(eq(scanIssues.libraryId, libraryId), eq(scanIssues.folderKey, title.folderKey)));
     byFolder[title.folderKey] = {
       title: [title.title, title.year, title.tmdbId, title.unreadableNfoPath === null, title.changeSeq],
-      files: files.map((f) => [f.relativePath, f.container, f.durationSeconds, f.probeError]).sort(),
-      streams: streams.map((s) => [s.streamType, s.codec, s.language, s.external]).sort(),
-      cast: cast.map((c) => [c.name, c.role, c.sortOrder]).sort(),
-      unknown: unknown.map((f) => f.relativePath).sort(),
-      artwork: artwork.map((a) => [a.assetType, a.source, a.sourcePath, a.cacheFileId]).sort(),
+      files: children.mediaFiles,
+      cast: children.actors.map((c) => [c.name, c.role, c.order]),
+      unknown: children.unknownFiles.map((f) => f.relativePath),
+      artwork: children.assets.map(({ id: _id, ...asset }) => asset),
       candidates: candidates.map((c) => [c.providerName, c.assetType, c.providerUrl]).sort(),
       mark: [mark!.scannedFingerprint === mark!.fingerprint, mark!.scanError, mark!.fileErrors],
       issues: issues.map((i) => path.relative(path.dirname(path.dirname(i.path)), i.path)).sort(),
@@ -150,7 +120,9 @@ describe('saving scanned folders in groups', () => {
       candidates: [['nfo', 'clearlogo', 'https://image.tmdb.org/t/p/original/100.png']],
       mark: [true, null, 0],
     });
-    expect((rows['Alpha (2001)'] as { streams: unknown[] }).streams.length).toBeGreaterThanOrEqual(3);
+    const alpha = rows['Alpha (2001)'] as { files: { streams: unknown[] }[]; artwork: unknown[] };
+    expect(alpha.files[0]!.streams.length).toBeGreaterThanOrEqual(3);
+    expect(alpha.artwork).toHaveLength(1);
     expect((rows['Delta (2004)'] as { issues: string[]; mark: unknown[] }).issues).toEqual(['Delta (2004)/movie.nfo']);
 
     // A second group over the same folders updates the rows in place: the same rows, one change later.
