@@ -28,11 +28,20 @@ export function createDatabase(url: string, opts: { max?: number } = {}) {
 }
 
 /**
+ * Statements with more parameters than this are not kept prepared. They are the multi-row writes (a group
+ * of scanned folders' cast, a title's artwork rows), whose text changes with the number of rows: kept,
+ * each row count would be one more statement held by the connection and by its Postgres backend for the
+ * connection's life, thousands over a large first import. Sent unprepared, each costs one more round trip.
+ */
+export const MAX_PREPARED_PARAMETERS = 64;
+
+/**
  * The pool as drizzle sees it, with every statement that has parameters prepared on its connection.
  * drizzle hands postgres.js its statements through `unsafe` unprepared (unless named with `.prepare()`),
  * and postgres.js then asks the server to describe each one before running it: two round trips for every
  * query. Prepared, a statement is described once per connection and then runs in one. The statements are
- * drizzle's parameterised SQL, so a connection holds one per query shape in the code, not one per value.
+ * drizzle's parameterised SQL, so a connection holds one per query shape in the code, not one per value
+ * (and none for the many-row writes above MAX_PREPARED_PARAMETERS, whose shapes have no bound).
  * Transactions and savepoints hand out a client of their own, which is wrapped the same way.
  */
 function preparingStatements<T extends postgres.Sql | postgres.TransactionSql>(client: T): T {
@@ -42,7 +51,7 @@ function preparingStatements<T extends postgres.Sql | postgres.TransactionSql>(c
       if (property === 'unsafe') {
         return (query: string, args?: unknown, options?: object) =>
           Array.isArray(args)
-            ? target.unsafe(query, args as never, { ...options, prepare: true })
+            ? target.unsafe(query, args as never, { ...options, prepare: args.length <= MAX_PREPARED_PARAMETERS })
             : target.unsafe(query, [], { ...(args as object | undefined), prepare: true });
       }
       if ((property === 'begin' || property === 'savepoint') && typeof value === 'function') {
