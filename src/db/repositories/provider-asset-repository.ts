@@ -16,6 +16,15 @@ export interface DownloadedFile {
  * Artwork candidates the providers offer for a title (provider_assets): their scores, which are downloaded,
  * and which are selected — by enrichment or by a person.
  */
+/** A candidate whose picture was stored, and what its download told of it. */
+export interface DownloadedCandidate {
+  id: string;
+  contentHash: string;
+  perceptualHash: string | null;
+  width: number;
+  height: number;
+}
+
 export class ProviderAssetRepository {
   constructor(private readonly db: Database) {}
 
@@ -38,14 +47,22 @@ export class ProviderAssetRepository {
     );
   }
 
-  async markDownloaded(
-    id: string,
-    file: { contentHash: string; perceptualHash: string | null; width: number; height: number },
-  ): Promise<void> {
-    await this.db
-      .update(providerAssets)
-      .set({ ...file, analyzed: true, isDownloaded: true })
-      .where(eq(providerAssets.id, id));
+  /** Candidates whose pictures are now in the content store, with what was learnt of each, in one statement. */
+  async markDownloaded(downloads: readonly DownloadedCandidate[]): Promise<void> {
+    if (downloads.length === 0) return;
+    const values = dsql.join(
+      downloads.map(
+        ({ id, contentHash, perceptualHash, width, height }) =>
+          dsql`(${id}::uuid, ${contentHash}::text, ${perceptualHash}::text, ${width}::integer, ${height}::integer)`,
+      ),
+      dsql`, `,
+    );
+    await this.db.execute(dsql`
+      update ${providerAssets}
+      set content_hash = v.content_hash, perceptual_hash = v.perceptual_hash, width = v.width, height = v.height,
+          analyzed = true, is_downloaded = true
+      from (values ${values}) as v (id, content_hash, perceptual_hash, width, height)
+      where ${providerAssets.id} = v.id`);
   }
 
   /** Enrichment's own choice, for several candidates at once; a person's choice is never passed here. */

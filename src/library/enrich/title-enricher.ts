@@ -7,7 +7,7 @@ import type { Database } from '../../db/client.js';
 import { ActorRepository } from '../../db/repositories/actor-repository.js';
 import { AssetRepository } from '../../db/repositories/asset-repository.js';
 import { IdentificationCandidateRepository } from '../../db/repositories/identification-candidate-repository.js';
-import { ProviderAssetRepository } from '../../db/repositories/provider-asset-repository.js';
+import { ProviderAssetRepository, type DownloadedCandidate } from '../../db/repositories/provider-asset-repository.js';
 import { TitleRepository, type TitleKind } from '../../db/repositories/title-repository.js';
 import type { ProviderAssetRow } from '../../db/schema/index.js';
 import type { ContentStore } from '../../media/content-store.js';
@@ -289,7 +289,10 @@ export class TitleEnricher {
       groups.set(key, [...(groups.get(key) ?? []), s]);
     }
     let selected = 0;
-    let downloaded = 0;
+    // What is learnt and chosen is written once for all the groups: a statement each, not one per picture.
+    const downloads: DownloadedCandidate[] = [];
+    const nowSelected: string[] = [];
+    const noLongerSelected: string[] = [];
     for (const group of groups.values()) {
       const max = maxForType(group[0]!.assetType, config);
       const kept: { id: string; hash: string | null }[] = [];
@@ -312,8 +315,7 @@ export class TitleEnricher {
               known,
             );
             hashes = { contentHash: stored.sha256, perceptualHash: stored.perceptualHash };
-            downloaded++;
-            await this.providerAssets.markDownloaded(candidate.id, { ...hashes, width: stored.width, height: stored.height });
+            downloads.push({ id: candidate.id, ...hashes, width: stored.width, height: stored.height });
           }
         } catch (err) {
           problems.push(`${candidate.assetType} ${candidate.row.providerUrl}: ${(err as Error).message}`);
@@ -326,17 +328,13 @@ export class TitleEnricher {
       }
       const keptIds = new Set(kept.map((k) => k.id));
       const changed = group.filter((candidate) => !candidate.selectedByUser && candidate.row.isSelected !== keptIds.has(candidate.id));
-      await this.providerAssets.setAutoSelected(
-        changed.filter((candidate) => keptIds.has(candidate.id)).map((candidate) => candidate.id),
-        true,
-      );
-      await this.providerAssets.setAutoSelected(
-        changed.filter((candidate) => !keptIds.has(candidate.id)).map((candidate) => candidate.id),
-        false,
-      );
+      for (const candidate of changed) (keptIds.has(candidate.id) ? nowSelected : noLongerSelected).push(candidate.id);
       selected += kept.length;
     }
-    return { selected, downloaded };
+    await this.providerAssets.markDownloaded(downloads);
+    await this.providerAssets.setAutoSelected(nowSelected, true);
+    await this.providerAssets.setAutoSelected(noLongerSelected, false);
+    return { selected, downloaded: downloads.length };
   }
 
   private async storeDownload(
