@@ -5,6 +5,7 @@ import type { FolderToSave, SavedFolder, ScannedTitleWriter } from './scanned-ti
  * The most folders one group writes: a few hundred rows a statement. A group whose statement would still
  * pass Postgres's 65,535 parameters (folders with thousands of unknown files) fails and is saved folder by folder.
  */
+export const MAX_FOLDERS_PER_GROUP = 32;
 
 /**
  * Saves the folders a scan's slots hand it in groups (a group commit): a folder whose scan ends while a group
@@ -20,6 +21,9 @@ export function createFolderSaveBatcher(
   scanId: string,
 ): (folder: FolderToSave) => Promise<SavedFolder> {
   let writing: Promise<unknown> = Promise.resolve();
+  // Each group waits for the one before it to be written, so one group is in flight at a time, also when
+  // more than MAX_FOLDERS_PER_GROUP folders are waiting and DataLoader starts a second group behind a full one.
+  let turns: Promise<unknown> = Promise.resolve();
   const loader = new DataLoader<FolderToSave, SavedFolder>(
     (folders) => {
       const saved = saveTogetherOrApart(writer, libraryId, scanId, folders);
@@ -28,7 +32,18 @@ export function createFolderSaveBatcher(
     },
     {
       cache: false,
-      batchScheduleFn: (writeGroup) => void writing.then(() => setImmediate(writeGroup)),
+      maxBatchSize: MAX_FOLDERS_PER_GROUP,
+      batchScheduleFn: (writeGroup) => {
+        turns = turns.then(
+          () =>
+            new Promise<void>((written) =>
+              setImmediate(() => {
+                writeGroup();
+                void writing.then(() => written());
+              }),
+            ),
+        );
+      },
     },
   );
   return (folder) => loader.load(folder);

@@ -9,7 +9,7 @@ import { LibraryRepository } from '../../src/db/repositories/library-repository.
 import { ScanRunRepository } from '../../src/db/repositories/scan-run-repository.js';
 import { libraryFolders, movies, providerAssets, scanIssues } from '../../src/db/schema/index.js';
 import { loadTitleChildren } from '../../src/db/repositories/title-children.js';
-import { createFolderSaveBatcher } from '../../src/library/folder-save-batcher.js';
+import { createFolderSaveBatcher, MAX_FOLDERS_PER_GROUP } from '../../src/library/folder-save-batcher.js';
 import { ScannedTitleWriter, type FolderToSave } from '../../src/library/scanned-title-writer.js';
 import { ContentStore } from '../../src/media/content-store.js';
 import { discoverLibrary } from '../../src/media/discovery/index.js';
@@ -50,16 +50,16 @@ beforeAll(async () => {
 }, 120_000);
 
 /** A library of its own (a copy of the template folders), discovered: its scan id and folders, scanned. */
-async function scannedLibrary(): Promise<{ libraryId: string; scanId: string; folders: FolderToSave[] }> {
+async function scannedLibrary(from = template): Promise<{ libraryId: string; scanId: string; folders: FolderToSave[] }> {
   const root = tempDir('reelflow-groups-library-');
-  fs.cpSync(template, root, { recursive: true });
+  fs.cpSync(from, root, { recursive: true });
   const library = await new LibraryRepository(database.db).create({ name: path.basename(root), kind: 'movie', rootPath: root });
   const scanId = randomUUID();
   await new ScanRunRepository(database.db).begin({ id: scanId, libraryId: library.id, workflowId: `scan-${scanId}` });
   const folderRows = new LibraryFolderRepository(database.db);
   const { titles } = await discoverLibrary(root, 'movie', DEFAULT_PHASE_CONFIG.scan);
   await folderRows.recordDiscovered(library.id, scanId, titles);
-  const toScan = await folderRows.nextToScan(library.id, null, 100);
+  const toScan = await folderRows.nextToScan(library.id, null, 1_000);
   const folders = await Promise.all(toScan.map(async (folder) => ({ folder, scanned: await scanTitleFolder({ ...folder }) })));
   return { libraryId: library.id, scanId, folders };
 }
@@ -92,6 +92,25 @@ async function rowsOf(libraryId: string) {
     };
   }
   return byFolder;
+}
+
+/** The writer itself, with each group's size and the times it was written noted. */
+function observedWriter() {
+  const groups: number[] = [];
+  const writes: { started: number; ended?: number }[] = [];
+  const observed: ScannedTitleWriter = Object.assign(Object.create(writer) as ScannedTitleWriter, {
+    saveFolders: async (...args: Parameters<ScannedTitleWriter['saveFolders']>) => {
+      groups.push(args[2].length);
+      const write: { started: number; ended?: number } = { started: performance.now() };
+      writes.push(write);
+      try {
+        return await writer.saveFolders(...args);
+      } finally {
+        write.ended = performance.now();
+      }
+    },
+  });
+  return { groups, writes, observed };
 }
 
 describe('saving scanned folders in groups', () => {
@@ -136,14 +155,7 @@ describe('saving scanned folders in groups', () => {
 
   it('groups the folders that finish while a group is written, and fails only the folder Postgres refuses', async () => {
     const library = await scannedLibrary();
-    // The writer itself, with each group's size noted.
-    const groups: number[] = [];
-    const observed: ScannedTitleWriter = Object.assign(Object.create(writer) as ScannedTitleWriter, {
-      saveFolders: (...args: Parameters<ScannedTitleWriter['saveFolders']>) => {
-        groups.push(args[2].length);
-        return writer.saveFolders(...args);
-      },
-    });
+    const { groups, observed } = observedWriter();
     const save = createFolderSaveBatcher(observed, library.libraryId, library.scanId);
     const [first, ...rest] = library.folders;
     // Text with a NUL byte is refused by Postgres: that folder's title cannot be written.
@@ -164,5 +176,29 @@ describe('saving scanned folders in groups', () => {
     expect(String(refusal.cause)).toMatch(/0x00|invalid byte sequence/);
     const rows = await rowsOf(library.libraryId);
     expect(Object.keys(rows).sort()).toEqual([first!, rest[0]!, rest[2]!].map((f) => f.folder.key).sort());
+  }, 60_000);
+  it('writes at most MAX_FOLDERS_PER_GROUP folders a group, one group after another', async () => {
+    const many = tempDir('reelflow-groups-many-');
+    const count = MAX_FOLDERS_PER_GROUP + 9;
+    for (let i = 0; i < count; i++) {
+      const name = `Film ${String(i).padStart(2, '0')} (2000)`;
+      writeTree(path.join(many, name), { 'movie.nfo': movieNfo(`Film ${i}`, 2000, 1000 + i), [`${name}.mkv`]: 'not a video' });
+    }
+    const library = await scannedLibrary(many);
+    expect(library.folders).toHaveLength(count);
+    const { groups, writes, observed } = observedWriter();
+    const save = createFolderSaveBatcher(observed, library.libraryId, library.scanId);
+
+    const [first, ...rest] = library.folders;
+    const firstSaved = save(first!);
+    await vi.waitFor(() => expect(groups).toHaveLength(1));
+    const saved = await Promise.all([firstSaved, ...rest.map((folder) => save(folder))]);
+
+    expect(groups).toEqual([1, MAX_FOLDERS_PER_GROUP, count - 1 - MAX_FOLDERS_PER_GROUP]);
+    for (const [i, write] of writes.entries()) {
+      if (i > 0) expect(write.started).toBeGreaterThanOrEqual(writes[i - 1]!.ended!);
+    }
+    expect(saved.every((folder) => folder.isNew && folder.fileErrors === 1)).toBe(true);
+    expect(Object.keys(await rowsOf(library.libraryId))).toHaveLength(count);
   }, 60_000);
 });
