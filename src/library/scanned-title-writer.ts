@@ -169,9 +169,8 @@ export class ScannedTitleWriter {
         folderPath: scanned.folderPath,
         scanErrors: scanned.errors,
       };
-      const [{ entityId: showId, isNew }] = (await tx.upsertTitles('show', [titleRow(libraryId, scanId, scanned.key, values)])) as [
-        { entityId: string; isNew: boolean },
-      ];
+      const [show] = await tx.upsertTitles('show', [titleRow(libraryId, scanId, scanned.key, values)]);
+      const { entityId: showId, isNew } = show!;
       await this.saveSeasonsAndEpisodes(tx, showId, scanned);
       await tx.replaceCast('show', new Map([[showId, castOf(scanned)]]));
       await tx.replaceUnknownFiles('show', new Map([[showId, unknownFilesOf(scanned)]]));
@@ -232,7 +231,7 @@ export class ScannedTitleWriter {
   ): Promise<(LocalArtwork & { stored: number })[]> {
     const contents: { artwork: ContentToStore[]; thumbs: { thumb: ScannedTitle['actorThumbs'][number]; content: ContentToStore }[] }[] = [];
     for (const { entityType, entityId, scanned } of titles) {
-      // One at a time, as before: a show's .actors folder can hold hundreds, each hashed through a 1 MB buffer.
+      // One at a time, as before: a show's .actors folder can hold hundreds of photos to hash.
       const thumbs = [];
       for (const thumb of scanned.actorThumbs) {
         const sourcePath = path.join(scanned.folderPath, thumb.relativePath);
