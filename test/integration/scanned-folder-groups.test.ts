@@ -173,7 +173,8 @@ describe('saving scanned folders in groups', () => {
     expect(answers.map((a) => a.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     const refusal = (answers[2] as PromiseRejectedResult).reason as Error;
     expect(refusal.message).toContain('insert into "movies"');
-    expect(String(refusal.cause)).toMatch(/0x00|invalid byte sequence/);
+    // Postgres text cannot hold NUL: sent as JSON, the row's \u0000 is refused when the JSON is read.
+    expect(String(refusal.cause)).toMatch(/0x00|invalid byte sequence|unsupported Unicode escape sequence/);
     const rows = await rowsOf(library.libraryId);
     expect(Object.keys(rows).sort()).toEqual([first!, rest[0]!, rest[2]!].map((f) => f.folder.key).sort());
   }, 60_000);

@@ -141,15 +141,18 @@ export class LibraryFolderRepository {
   /** markScanned for several folders, in one statement. */
   async markManyScanned(marks: readonly FolderMark[], scanId: string, within?: Transaction) {
     if (marks.length === 0) return;
-    const values = marks.map(
-      ({ folder, outcome }) =>
-        dsql`(${folder.id}::uuid, ${folder.fingerprint}::text, ${outcome.scanError}::text, ${outcome.fileErrors}::integer)`,
-    );
+    // The marks as one JSON parameter, so the statement's text is the same for any number of folders.
+    const values = marks.map(({ folder, outcome }) => ({
+      id: folder.id,
+      fingerprint: folder.fingerprint,
+      scan_error: outcome.scanError,
+      file_errors: outcome.fileErrors,
+    }));
     await (within ?? this.db).execute(dsql`
       update ${libraryFolders}
       set scanned_fingerprint = mark.fingerprint, scanned_scan_id = ${scanId}, scanned_at = now(),
           scan_error = mark.scan_error, file_errors = mark.file_errors
-      from (values ${dsql.join(values, dsql`, `)}) as mark (id, fingerprint, scan_error, file_errors)
+      from json_to_recordset(${JSON.stringify(values)}::json) as mark (id uuid, fingerprint text, scan_error text, file_errors integer)
       where ${libraryFolders.id} = mark.id`);
   }
 

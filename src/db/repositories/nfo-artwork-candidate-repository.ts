@@ -1,6 +1,7 @@
-import { and, eq, inArray, isNull, or, sql as dsql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql as dsql } from 'drizzle-orm';
 import type { NfoArtworkUrl } from '../../media/nfo/index.js';
 import { inTransaction, type Database, type Transaction } from '../client.js';
+import { anyOf, insertJsonRows } from '../json-rows.js';
 import { providerAssets } from '../schema/index.js';
 
 /** The provider name NFO artwork candidates are stored under, beside `tmdb`, `fanart_tv`, … */
@@ -28,22 +29,26 @@ export class NfoArtworkCandidateRepository {
     await inTransaction(this.db, within, async (tx) => {
       const entities = and(
         eq(providerAssets.entityType, entityType),
-        inArray(providerAssets.entityId, [...candidatesByEntity.keys()]),
+        anyOf(providerAssets.entityId, candidatesByEntity.keys()),
         eq(providerAssets.providerName, NFO_ARTWORK_SOURCE),
       );
       const notAPersonsChoice = or(isNull(providerAssets.selectedBy), eq(providerAssets.selectedBy, 'auto'));
       const offered = [...candidatesByEntity].flatMap(([entityId, candidates]) =>
-        candidates.map(({ assetType, url }) => dsql`(${entityId}::uuid, ${assetType}, ${url})`),
+        candidates.map(({ assetType, url }) => ({ entityId, assetType, url })),
       );
+      // The offered (title, type, URL) triples as three array parameters: one statement text for any number of them.
+      const offeredRows = dsql`select * from unnest(${dsql.param(offered.map((o) => o.entityId))}::uuid[], ${dsql.param(
+        offered.map((o) => o.assetType),
+      )}::text[], ${dsql.param(offered.map((o) => o.url))}::text[])`;
       const gone =
         offered.length > 0
-          ? dsql`(${providerAssets.entityId}, ${providerAssets.assetType}, ${providerAssets.providerUrl}) not in (${dsql.join(offered, dsql`, `)})`
+          ? dsql`(${providerAssets.entityId}, ${providerAssets.assetType}, ${providerAssets.providerUrl}) not in (${offeredRows})`
           : undefined;
       await tx.delete(providerAssets).where(and(entities, notAPersonsChoice, gone));
       if (offered.length === 0) return;
-      await tx
-        .insert(providerAssets)
-        .values(
+      await tx.execute(
+        insertJsonRows(
+          providerAssets,
           [...candidatesByEntity].flatMap(([entityId, candidates]) =>
             candidates.map(({ assetType, url, season, preview, attributes }) => ({
               entityType,
@@ -63,12 +68,11 @@ export class NfoArtworkCandidateRepository {
               },
             })),
           ),
-        )
-        .onConflictDoUpdate({
-          target: [providerAssets.entityType, providerAssets.entityId, providerAssets.assetType, providerAssets.providerUrl],
-          set: { providerMetadata: dsql`excluded.provider_metadata` },
-          setWhere: eq(providerAssets.providerName, NFO_ARTWORK_SOURCE),
-        });
+          {
+            onConflict: dsql`on conflict (entity_type, entity_id, asset_type, provider_url) do update set provider_metadata = excluded.provider_metadata where ${providerAssets.providerName} = ${NFO_ARTWORK_SOURCE}`,
+          },
+        ),
+      );
     });
   }
 }

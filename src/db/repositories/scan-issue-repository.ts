@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { inTransaction, type Database, type Transaction } from '../client.js';
+import { anyOf, insertJsonRows } from '../json-rows.js';
 import { scanIssues } from '../schema/index.js';
 
 export interface ScanIssue {
@@ -51,11 +52,11 @@ export class ScanIssueRepository {
   ): Promise<void> {
     if (issuesByFolder.size === 0) return;
     await inTransaction(this.db, within, async (tx) => {
-      await tx.delete(scanIssues).where(and(eq(scanIssues.scanId, scanId), inArray(scanIssues.folderKey, [...issuesByFolder.keys()])));
+      await tx.delete(scanIssues).where(and(eq(scanIssues.scanId, scanId), anyOf(scanIssues.folderKey, issuesByFolder.keys())));
       const rows = [...issuesByFolder].flatMap(([folderKey, issues]) =>
         issues.map((i) => ({ ...storable(i), scanId, libraryId, folderKey })),
       );
-      if (rows.length > 0) await tx.insert(scanIssues).values(rows).onConflictDoNothing();
+      if (rows.length > 0) await tx.execute(insertJsonRows(scanIssues, rows, { onConflictDoNothing: [] }));
     });
   }
 

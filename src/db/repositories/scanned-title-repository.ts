@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, notInArray, sql as dsql } from 'drizzle-orm';
 import { inTransaction, type Database, type Transaction } from '../client.js';
+import { anyOf, insertJsonRows } from '../json-rows.js';
 import { actors, assets, episodes, mediaFiles, mediaStreams, seasons, unknownFiles, type EntityType } from '../schema/index.js';
 import { titleTable, type TitleKind, type TitleRow } from './title-repository.js';
 
@@ -45,11 +46,11 @@ export class ScannedTitleWrites {
   async upsertTitles(kind: TitleKind, rows: readonly ScannedTitleRow[]): Promise<{ entityId: string; isNew: boolean }[]> {
     if (rows.length === 0) return [];
     const table = titleTable(kind);
-    const folders = rows.map((row) => dsql`(${row.libraryId}::uuid, ${row.folderKey})`);
+    const folders = dsql`select * from unnest(${dsql.param(rows.map((row) => row.libraryId))}::uuid[], ${dsql.param(rows.map((row) => row.folderKey))}::text[])`;
     const existing = await this.tx
       .select()
       .from(table)
-      .where(dsql`(${table.libraryId}, ${table.folderKey}) in (${dsql.join(folders, dsql`, `)})`)
+      .where(dsql`(${table.libraryId}, ${table.folderKey}) in (${folders})`)
       .orderBy(table.id)
       .for('update');
     const folderOf = (libraryId: string, folderKey: string) => `${libraryId}/${folderKey}`;
@@ -58,18 +59,19 @@ export class ScannedTitleWrites {
     const inserted =
       fresh.length === 0
         ? []
-        : await this.tx
-            .insert(table)
-            .values(
+        : await this.tx.execute<{ id: string; library_id: string; folder_key: string }>(
+            insertJsonRows(
+              table,
               fresh.map((row) => ({
                 ...(row.values as typeof table.$inferInsert),
                 libraryId: row.libraryId,
                 folderKey: row.folderKey,
                 createdScanId: row.scanId,
               })),
-            )
-            .returning({ id: table.id, libraryId: table.libraryId, folderKey: table.folderKey });
-    const insertedByFolder = new Map(inserted.map((title) => [folderOf(title.libraryId, title.folderKey), title.id]));
+              { returning: [table.id, table.libraryId, table.folderKey] },
+            ),
+          );
+    const insertedByFolder = new Map(inserted.map((title) => [folderOf(title.library_id, title.folder_key), title.id]));
     const answers = [];
     for (const row of rows) {
       const folder = folderOf(row.libraryId, row.folderKey);
@@ -90,23 +92,26 @@ export class ScannedTitleWrites {
   /** Replaces the media files (and their streams) of each entity listed with the ones given for it. */
   async replaceMediaFiles(entityType: EntityType, filesByEntity: ReadonlyMap<string, readonly MediaFileToSave[]>): Promise<void> {
     if (filesByEntity.size === 0) return;
-    await this.tx
-      .delete(mediaFiles)
-      .where(and(eq(mediaFiles.entityType, entityType), inArray(mediaFiles.entityId, [...filesByEntity.keys()])));
+    await this.tx.delete(mediaFiles).where(and(eq(mediaFiles.entityType, entityType), anyOf(mediaFiles.entityId, filesByEntity.keys())));
     // Ids made here, so the streams can name their file without reading the inserted rows back.
     const files = [...filesByEntity.values()].flat().map(({ file, streams }) => ({ file: { ...file, id: randomUUID() }, streams }));
     if (files.length === 0) return;
-    await this.tx.insert(mediaFiles).values(files.map(({ file }) => file));
+    await this.tx.execute(
+      insertJsonRows(
+        mediaFiles,
+        files.map(({ file }) => file),
+      ),
+    );
     const streams = files.flatMap(({ file, streams }) => streams.map((stream) => ({ ...stream, mediaFileId: file.id })));
-    if (streams.length > 0) await this.tx.insert(mediaStreams).values(streams);
+    if (streams.length > 0) await this.tx.execute(insertJsonRows(mediaStreams, streams));
   }
 
   /** Replaces the cast of each entity listed. */
   async replaceCast(entityType: EntityType, castByEntity: ReadonlyMap<string, readonly CastMemberToSave[]>): Promise<void> {
     if (castByEntity.size === 0) return;
-    await this.tx.delete(actors).where(and(eq(actors.entityType, entityType), inArray(actors.entityId, [...castByEntity.keys()])));
+    await this.tx.delete(actors).where(and(eq(actors.entityType, entityType), anyOf(actors.entityId, castByEntity.keys())));
     const rows = [...castByEntity].flatMap(([entityId, cast]) => cast.map((member) => ({ ...member, entityType, entityId })));
-    if (rows.length > 0) await this.tx.insert(actors).values(rows);
+    if (rows.length > 0) await this.tx.execute(insertJsonRows(actors, rows));
   }
 
   /** Replaces the unknown files of each entity listed. */
@@ -114,9 +119,9 @@ export class ScannedTitleWrites {
     if (filesByEntity.size === 0) return;
     await this.tx
       .delete(unknownFiles)
-      .where(and(eq(unknownFiles.entityType, entityType), inArray(unknownFiles.entityId, [...filesByEntity.keys()])));
+      .where(and(eq(unknownFiles.entityType, entityType), anyOf(unknownFiles.entityId, filesByEntity.keys())));
     const rows = [...filesByEntity].flatMap(([entityId, files]) => files.map((f) => ({ ...f, entityType, entityId })));
-    if (rows.length > 0) await this.tx.insert(unknownFiles).values(rows);
+    if (rows.length > 0) await this.tx.execute(insertJsonRows(unknownFiles, rows));
   }
 
   async upsertSeason(showId: string, seasonNumber: number, values: SeasonToSave): Promise<void> {
@@ -190,9 +195,9 @@ export class ScannedTitleRepository {
     await inTransaction(this.db, within, async (tx) => {
       await tx
         .delete(assets)
-        .where(and(eq(assets.entityType, entityType), inArray(assets.entityId, [...artworkByEntity.keys()]), eq(assets.source, 'local')));
+        .where(and(eq(assets.entityType, entityType), anyOf(assets.entityId, artworkByEntity.keys()), eq(assets.source, 'local')));
       const rows = [...artworkByEntity.values()].flatMap((artwork) => artwork.rows);
-      if (rows.length > 0) await tx.insert(assets).values(rows);
+      if (rows.length > 0) await tx.execute(insertJsonRows(assets, rows));
       for (const [entityId, { actorThumbs }] of artworkByEntity) {
         for (const [name, cacheFileId] of actorThumbs) {
           await tx
