@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Database } from '../db/client.js';
 import { CacheFileRepository } from '../db/repositories/cache-file-repository.js';
 import type { CacheFile, EntityType } from '../db/schema/index.js';
+import { createConcurrencyLimit } from '../concurrency/concurrency-limit.js';
 
 export interface StoredContent {
   cacheFile: CacheFile;
@@ -22,6 +23,9 @@ export interface ContentToStore {
   assetType: string;
   scanId?: string;
 }
+
+/** Files one putMany copies into the cache at once (each a mkdir, a copy and a rename on libuv's thread pool). */
+const COPIES_AT_ONCE = 4;
 
 /**
  * The content-addressed file cache under <dataDir>/cache. Content is identified by its sha256: the first
@@ -49,23 +53,67 @@ export class ContentStore {
   }
 
   /**
-   * put for several contents (a title's artwork): one lookup for all of them, then a copy and an insert for
-   * each content the cache does not hold. Answers in the order given; bytes given twice are stored once.
+   * put for several contents (a group of titles' artwork): one lookup for all of them, the files the cache
+   * does not hold copied in a few at a time, and one insert for their rows. Answers in the order given;
+   * bytes given twice are stored once, and only the first of them answers `stored`.
    */
   async putMany(contents: readonly ContentToStore[]): Promise<StoredContent[]> {
+    if (contents.length === 0) return [];
     const held = new Map((await this.files.findManyBySha256(contents.map((c) => c.sha256))).map((row) => [row.sha256, row]));
-    const answers: StoredContent[] = [];
+    const fresh = new Map<string, ContentToStore>();
     for (const content of contents) {
+      if (!held.has(content.sha256) && !fresh.has(content.sha256)) fresh.set(content.sha256, content);
+    }
+    const stored = await this.storeAll([...fresh.values()]);
+    const answered = new Set<string>();
+    return contents.map((content) => {
       const existing = held.get(content.sha256);
-      const answer = existing ? { cacheFile: existing, stored: false } : await this.store(content);
-      held.set(content.sha256, answer.cacheFile);
-      answers.push(answer);
+      if (existing) return { cacheFile: existing, stored: false };
+      const answer = stored.get(content.sha256)!;
+      if (answered.has(content.sha256)) return { cacheFile: answer.cacheFile, stored: false };
+      answered.add(content.sha256);
+      return answer;
+    });
+  }
+
+  /**
+   * Copies in contents the cache did not hold (each once), then inserts their rows in one statement. A
+   * content another worker stored in the meantime keeps that worker's row and file; ours is removed if
+   * its path differs.
+   */
+  private async storeAll(contents: readonly ContentToStore[]): Promise<Map<string, StoredContent>> {
+    const answers = new Map<string, StoredContent>();
+    if (contents.length === 0) return answers;
+    const copies = createConcurrencyLimit(COPIES_AT_ONCE, 'oldest-first');
+    const relativePaths = await Promise.all(contents.map((content) => copies(() => this.copyIn(content))));
+    const inserted = await this.files.insertManyIfNew(
+      contents.map((content, i) => ({
+        sha256: content.sha256,
+        sizeBytes: content.sizeBytes,
+        path: relativePaths[i]!,
+        format: content.format ?? null,
+        width: content.width ?? null,
+        height: content.height ?? null,
+        createdScanId: content.scanId ?? null,
+      })),
+    );
+    for (const row of inserted) answers.set(row.sha256, { cacheFile: row, stored: true });
+    const lost = contents.filter((content) => !answers.has(content.sha256));
+    if (lost.length === 0) return answers;
+    const winners = new Map((await this.files.findManyBySha256(lost.map((c) => c.sha256))).map((row) => [row.sha256, row]));
+    for (const [i, content] of contents.entries()) {
+      if (answers.has(content.sha256)) continue;
+      const winner = winners.get(content.sha256);
+      // Inserted by another writer and removed again before we read it: nothing to point at; a retry stores it anew.
+      if (!winner) throw new Error(`The cache row for ${content.sourcePath} (sha256 ${content.sha256}) vanished while it was stored`);
+      if (winner.path !== relativePaths[i]) await fs.rm(path.join(this.dataDir, relativePaths[i]!), { force: true });
+      answers.set(content.sha256, { cacheFile: winner, stored: false });
     }
     return answers;
   }
 
-  /** Copies content the cache did not hold in, and inserts its row (or takes another worker's, if it won). */
-  private async store(content: ContentToStore): Promise<StoredContent> {
+  /** Copies the content's file to its place in the cache; returns that place, relative to the data folder. */
+  private async copyIn(content: ContentToStore): Promise<string> {
     const extension = path.extname(content.sourcePath).toLowerCase() || '.bin';
     const relativePath = path.posix.join(
       'cache',
@@ -79,22 +127,7 @@ export class ContentStore {
     const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
     await fs.copyFile(content.sourcePath, temporary);
     await fs.rename(temporary, target);
-
-    const inserted = await this.files.insertIfNew({
-      sha256: content.sha256,
-      sizeBytes: content.sizeBytes,
-      path: relativePath,
-      format: content.format ?? null,
-      width: content.width ?? null,
-      height: content.height ?? null,
-      createdScanId: content.scanId ?? null,
-    });
-    if (inserted) return { cacheFile: inserted, stored: true };
-
-    // Another worker stored the same content at the same moment: keep its file, drop ours if it differs.
-    const winner = (await this.findBySha256(content.sha256))!;
-    if (winner.path !== relativePath) await fs.rm(target, { force: true });
-    return { cacheFile: winner, stored: false };
+    return relativePath;
   }
 
   absolutePath(file: Pick<CacheFile, 'path'>): string {

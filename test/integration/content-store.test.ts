@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { cacheFiles } from '../../src/db/schema/index.js';
 import { ContentStore, type ContentToStore } from '../../src/media/content-store.js';
 import { createTestDatabase, type TestDatabase } from '../support/integration.js';
@@ -60,6 +60,48 @@ describe('ContentStore.putMany', () => {
     }
     // The person's files are where they were, untouched.
     expect(fs.readFileSync(path.join(folder, 'folder.jpg'), 'utf8')).toBe(`poster ${tag}`);
+  });
+
+  it('takes the row of a writer that stored the same bytes first, and removes its own copy', async () => {
+    const dataDir = tempDir('reelflow-store-');
+    const folder = tempDir('reelflow-title-');
+    const bytes = `raced ${randomUUID()}`;
+    writeTree(folder, { 'poster.jpg': bytes });
+    const store = new ContentStore(database.db, dataDir);
+    const content: ContentToStore = {
+      sourcePath: path.join(folder, 'poster.jpg'),
+      sha256: sha256(bytes),
+      sizeBytes: Buffer.byteLength(bytes),
+      entityType: 'movie',
+      entityId: randomUUID(),
+      assetType: 'poster',
+    };
+    // Another worker's transaction holds the same bytes' row, not yet committed: our lookup does not see it,
+    // and our insert waits on the unique index until that transaction commits.
+    const other = await database.sql.reserve();
+    try {
+      await other`begin`;
+      const [winner] = await other<{ id: string }[]>`
+        insert into cache_files (sha256, size_bytes, path) values (${content.sha256}, ${content.sizeBytes}, 'cache/movie/other/poster.jpg')
+        returning id`;
+      const answer = store.putMany([content]);
+      await vi.waitFor(
+        async () => {
+          const waiting =
+            await database.sql`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
+          expect(waiting).toHaveLength(1);
+        },
+        { timeout: 10_000 },
+      );
+      await other`commit`;
+      const [stored] = await answer;
+      expect(stored).toMatchObject({ stored: false, cacheFile: { id: winner!.id, path: 'cache/movie/other/poster.jpg' } });
+    } finally {
+      other.release();
+    }
+    // Our copy under our own name is gone: the cache holds no file the row does not name.
+    expect(fs.existsSync(path.join(dataDir, 'cache', 'movie', content.entityId))).toBe(true);
+    expect(fs.readdirSync(path.join(dataDir, 'cache', 'movie', content.entityId))).toEqual([]);
   });
 
   it('answers nothing when given nothing', async () => {

@@ -1,5 +1,6 @@
-import { eq, inArray, sql as dsql } from 'drizzle-orm';
+import { eq, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
+import { anyOf, fromDriverRow, insertJsonRows } from '../json-rows.js';
 import { cacheFileIssues, cacheFiles, type CacheFile } from '../schema/index.js';
 
 export type NewCacheFile = Pick<
@@ -41,16 +42,14 @@ export class CacheFileRepository {
   /** The rows holding any of these contents, in one query (any order; none for content not stored). */
   findManyBySha256(sha256s: readonly string[]): Promise<CacheFile[]> {
     if (sha256s.length === 0) return Promise.resolve([]);
-    return this.db
-      .select()
-      .from(cacheFiles)
-      .where(inArray(cacheFiles.sha256, [...sha256s]));
+    return this.db.select().from(cacheFiles).where(anyOf(cacheFiles.sha256, sha256s));
   }
 
-  /** The new row, or undefined when a row with these bytes exists already. */
-  async insertIfNew(file: NewCacheFile): Promise<CacheFile | undefined> {
-    const [inserted] = await this.db.insert(cacheFiles).values(file).onConflictDoNothing({ target: cacheFiles.sha256 }).returning();
-    return inserted;
+  /** The rows inserted, in one statement; none for bytes a row holds already (another writer's). */
+  async insertManyIfNew(files: readonly NewCacheFile[]): Promise<CacheFile[]> {
+    if (files.length === 0) return [];
+    const rows = await this.db.execute(insertJsonRows(cacheFiles, files, { onConflictDoNothing: [cacheFiles.sha256], returning: '*' }));
+    return rows.map((row) => fromDriverRow(cacheFiles, row));
   }
 
   /** The next `limit` files after `afterId` that nothing references and that are older than `createdBefore`. */
