@@ -169,10 +169,13 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
       limit: number;
     }): Promise<FolderBatchResult> {
       const context = Context.current();
-      const [batch, scanConfig] = await Promise.all([
-        folders.nextToScan(input.libraryId, input.afterKey, input.limit),
+      // One folder more than the batch takes tells whether another batch follows: the last batch knows it is
+      // the last, and a library of exactly N batches needs no empty one after them.
+      const [found, scanConfig] = await Promise.all([
+        folders.nextToScan(input.libraryId, input.afterKey, input.limit + 1),
         phaseConfig.get('scan'),
       ]);
+      const batch = found.slice(0, input.limit);
       const result: FolderBatchResult = { scanned: 0, titlesNew: 0, titlesUpdated: 0, assetsCached: 0, errors: 0, nextAfterKey: null };
       const folderBatch: FolderBatch = {
         libraryId: input.libraryId,
@@ -202,7 +205,7 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
         clearInterval(ticker);
       }
       if (context.cancellationSignal.aborted) throw new CancelledFailure('Scan cancelled between folders');
-      result.nextAfterKey = batch.length === input.limit ? batch[batch.length - 1]!.key : null;
+      result.nextAfterKey = found.length > input.limit ? batch.at(-1)!.key : null;
       // Started from here rather than by the scan workflow, so a scan of 10,000 titles keeps a history of
       // batches, not of titles. Which titles is read back from the database — every folder of this scan up to
       // the batch's end whose title has a change no pipeline published — so the titles a killed attempt of
