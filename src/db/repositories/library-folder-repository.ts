@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gt, inArray, isNull, sql as dsql } from 'drizzle-orm';
 import type { Database, Transaction } from '../client.js';
+import { insertJsonRows } from '../json-rows.js';
 import { libraryFolders, movies, shows, type FolderVideoFile, type LibraryFolder } from '../schema/index.js';
 
 /** How the scan of a folder ended: why it failed as a whole, if it did, and how many of its files it could not read. */
@@ -24,6 +25,11 @@ export interface DiscoveredFolder {
 }
 
 const UPSERT_CHUNK = 1000;
+
+/** A folder discovered again takes what the walk found; what its scan recorded stays. */
+const REDISCOVERED = dsql`on conflict (library_id, key) do update set kind = excluded.kind, folder_path = excluded.folder_path,
+  fingerprint = excluded.fingerprint, video_files = excluded.video_files, file_count = excluded.file_count,
+  seen_scan_id = excluded.seen_scan_id, present = true`;
 
 /** The scan's working list of title folders (see library_folders). */
 export class LibraryFolderRepository {
@@ -55,21 +61,7 @@ export class LibraryFolderRepository {
     });
     for (let i = 0; i < changed.length; i += UPSERT_CHUNK) {
       const chunk = changed.slice(i, i + UPSERT_CHUNK).map((f) => ({ ...f, libraryId, seenScanId: scanId, present: true }));
-      await this.db
-        .insert(libraryFolders)
-        .values(chunk)
-        .onConflictDoUpdate({
-          target: [libraryFolders.libraryId, libraryFolders.key],
-          set: {
-            kind: dsql`excluded.kind`,
-            folderPath: dsql`excluded.folder_path`,
-            fingerprint: dsql`excluded.fingerprint`,
-            videoFiles: dsql`excluded.video_files`,
-            fileCount: dsql`excluded.file_count`,
-            seenScanId: dsql`excluded.seen_scan_id`,
-            present: true,
-          },
-        });
+      await this.db.execute(insertJsonRows(libraryFolders, chunk, { onConflict: REDISCOVERED }));
     }
     const seen = new Set(folders.map((f) => f.key));
     const vanished = [...known.values()].filter((row) => row.present && !seen.has(row.key)).map((row) => row.key);
