@@ -28,8 +28,9 @@ export function createDatabase(url: string, opts: { max?: number } = {}) {
 }
 
 /**
- * Statements with more parameters than this are not kept prepared. They are the multi-row writes (a group
- * of scanned folders' cast, a title's artwork rows), whose text changes with the number of rows: kept,
+ * Statements with more parameters than this are not kept prepared. They are drizzle's multi-row writes (a
+ * title's provider artwork, say; the scan's hot writes send their rows as one JSON parameter instead, see
+ * json-rows.ts), whose text changes with the number of rows: kept,
  * each row count would be one more statement held by the connection and by its Postgres backend for the
  * connection's life, thousands over a large first import. Sent unprepared, each costs one more round trip.
  */
