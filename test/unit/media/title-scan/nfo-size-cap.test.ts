@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PHASE_CONFIG } from '../../../../src/config/phase-config.js';
 import { discoverLibrary } from '../../../../src/media/discovery/index.js';
 import { scanTitleFolder } from '../../../../src/media/title-scan/index.js';
-import { MAX_NFO_BYTES } from '../../../../src/media/title-scan/read-nfo-file.js';
+import { MAX_NFO_BYTES, readNfoText } from '../../../../src/media/title-scan/read-nfo-file.js';
 import { makeTempDir, makeVideo } from '../../../support/media-fixtures.js';
 
 let root: string;
@@ -46,5 +46,12 @@ describe('the size of an NFO the scan reads', () => {
     expect(scanned.identification.source).toBe('folder-name');
     expect(scanned.kind === 'movie' && scanned.videoFiles).toHaveLength(1);
     expect(await readFile(path.join(root, 'Huge (1999)', 'movie.nfo'), 'utf8')).toBe(nfo);
+  });
+
+  it('reads a file whose content is longer than the size it reports, whole', async () => {
+    // Linux reports /proc files as 0 bytes long: the one-buffer read fills at once and the capped stream reads the rest.
+    const text = await readNfoText('/proc/self/status');
+    expect(text).toMatch(/^Name:/);
+    expect(text).toContain('VmRSS:');
   });
 });
