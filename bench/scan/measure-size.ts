@@ -11,6 +11,8 @@ export interface SizeFigures {
   generateSeconds: number;
   referenceSeconds: number;
   referenceTitlesPerSecond: number;
+  /** The reference process's untimed warm-up scan (null without one): its cold start, for comparison. */
+  referenceWarmUpSeconds: number | null;
   initialScanSeconds: number;
   initialTitlesPerSecond: number;
   /** Initial scan throughput over the reference's. */
@@ -42,6 +44,8 @@ export interface MeasureContext {
   progress: (line: string) => void;
   /** Aborted when the benchmark is stopped; kills the reference process. */
   signal: AbortSignal;
+  /** The library both sides scan untimed first (see run.ts). */
+  warmUpRoot: string | null;
 }
 
 /**
@@ -49,7 +53,10 @@ export interface MeasureContext {
  * rescan, rescan after 1 % of the folders changed — checking each result. The reference runs first, on a
  * library just written, so both read from a warm page cache.
  */
-export async function measureSize({ env, rss, workDir, progress, signal }: MeasureContext, titles: number): Promise<SizeFigures> {
+export async function measureSize(
+  { env, rss, workDir, progress, signal, warmUpRoot }: MeasureContext,
+  titles: number,
+): Promise<SizeFigures> {
   const root = path.join(workDir, `library-${titles}`, 'Movies');
   progress(`generating ${titles} titles`);
   const generateStarted = performance.now();
@@ -57,7 +64,7 @@ export async function measureSize({ env, rss, workDir, progress, signal }: Measu
   const generateSeconds = (performance.now() - generateStarted) / 1000;
 
   progress(`reference scan of ${titles} titles (own process)`);
-  const reference = await runReferenceProcess(root, signal);
+  const reference = await runReferenceProcess(root, warmUpRoot, signal);
   expectReference(reference.result, titles);
 
   const libraryId = await env.createLibrary(`Bench ${titles}`, root);
@@ -102,6 +109,7 @@ export async function measureSize({ env, rss, workDir, progress, signal }: Measu
     generateSeconds,
     referenceSeconds: reference.result.seconds,
     referenceTitlesPerSecond: reference.result.titlesPerSecond,
+    referenceWarmUpSeconds: reference.warmUp?.seconds ?? null,
     initialScanSeconds: initial.seconds,
     initialTitlesPerSecond,
     ratio: initialTitlesPerSecond / reference.result.titlesPerSecond,

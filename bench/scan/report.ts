@@ -63,6 +63,8 @@ export interface ScanBenchmarkResult {
   totalSeconds: number;
   targets: typeof TARGETS;
   targetsMet: TargetVerdicts;
+  /** The worker's untimed warm-up scan (null with --cold); each size's reference has its own (referenceWarmUpSeconds). */
+  warmUp: { titles: number; workerSeconds: number } | null;
   sizes: SizeFigures[];
 }
 
