@@ -79,18 +79,23 @@ export class ContentStore {
   /**
    * Copies in contents the cache did not hold (each once), then inserts their rows in one statement. A
    * content another worker stored in the meantime keeps that worker's row and file; ours is removed if
-   * its path differs.
+   * its path differs. A file that cannot be copied fails the call, after the rows of the others are in, so
+   * the cache never holds a file without its row.
    */
   private async storeAll(contents: readonly ContentToStore[]): Promise<Map<string, StoredContent>> {
     const answers = new Map<string, StoredContent>();
     if (contents.length === 0) return answers;
     const copies = createConcurrencyLimit(COPIES_AT_ONCE, 'oldest-first');
-    const relativePaths = await Promise.all(contents.map((content) => copies(() => this.copyIn(content))));
+    const outcomes = await Promise.allSettled(contents.map((content) => copies(() => this.copyIn(content))));
+    const copied = contents.flatMap((content, i) => {
+      const outcome = outcomes[i]!;
+      return outcome.status === 'fulfilled' ? [{ content, relativePath: outcome.value }] : [];
+    });
     const inserted = await this.files.insertManyIfNew(
-      contents.map((content, i) => ({
+      copied.map(({ content, relativePath }) => ({
         sha256: content.sha256,
         sizeBytes: content.sizeBytes,
-        path: relativePaths[i]!,
+        path: relativePath,
         format: content.format ?? null,
         width: content.width ?? null,
         height: content.height ?? null,
@@ -98,17 +103,17 @@ export class ContentStore {
       })),
     );
     for (const row of inserted) answers.set(row.sha256, { cacheFile: row, stored: true });
-    const lost = contents.filter((content) => !answers.has(content.sha256));
-    if (lost.length === 0) return answers;
-    const winners = new Map((await this.files.findManyBySha256(lost.map((c) => c.sha256))).map((row) => [row.sha256, row]));
-    for (const [i, content] of contents.entries()) {
-      if (answers.has(content.sha256)) continue;
+    const lost = copied.filter(({ content }) => !answers.has(content.sha256));
+    const winners = new Map((await this.files.findManyBySha256(lost.map(({ content }) => content.sha256))).map((row) => [row.sha256, row]));
+    for (const { content, relativePath } of lost) {
       const winner = winners.get(content.sha256);
       // Inserted by another writer and removed again before we read it: nothing to point at; a retry stores it anew.
       if (!winner) throw new Error(`The cache row for ${content.sourcePath} (sha256 ${content.sha256}) vanished while it was stored`);
-      if (winner.path !== relativePaths[i]) await fs.rm(path.join(this.dataDir, relativePaths[i]!), { force: true });
+      if (winner.path !== relativePath) await fs.rm(path.join(this.dataDir, relativePath), { force: true });
       answers.set(content.sha256, { cacheFile: winner, stored: false });
     }
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
     return answers;
   }
 

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { cacheFiles } from '../../src/db/schema/index.js';
 import { ContentStore, type ContentToStore } from '../../src/media/content-store.js';
@@ -102,6 +103,34 @@ describe('ContentStore.putMany', () => {
     // Our copy under our own name is gone: the cache holds no file the row does not name.
     expect(fs.existsSync(path.join(dataDir, 'cache', 'movie', content.entityId))).toBe(true);
     expect(fs.readdirSync(path.join(dataDir, 'cache', 'movie', content.entityId))).toEqual([]);
+  });
+
+  it('fails when a file cannot be copied, after storing the others with their rows', async () => {
+    const dataDir = tempDir('reelflow-store-');
+    const folder = tempDir('reelflow-title-');
+    const bytes = `kept ${randomUUID()}`;
+    writeTree(folder, { 'poster.jpg': bytes });
+    const store = new ContentStore(database.db, dataDir);
+    const entityId = randomUUID();
+    const content = (name: string, sha: string): ContentToStore => ({
+      sourcePath: path.join(folder, name),
+      sha256: sha,
+      sizeBytes: 10,
+      entityType: 'movie',
+      entityId,
+      assetType: name.replace('.jpg', ''),
+    });
+    // The fanart went away between the scan that hashed it and the store.
+    await expect(store.putMany([content('poster.jpg', sha256(bytes)), content('fanart.jpg', sha256(`gone ${bytes}`))])).rejects.toThrow(
+      /ENOENT/,
+    );
+    const [row] = await database.db
+      .select()
+      .from(cacheFiles)
+      .where(eq(cacheFiles.sha256, sha256(bytes)));
+    expect(fs.readFileSync(store.absolutePath(row!), 'utf8')).toBe(bytes);
+    // Every file the cache holds has its row.
+    expect(fs.readdirSync(path.join(dataDir, 'cache', 'movie', entityId))).toEqual([path.basename(row!.path)]);
   });
 
   it('answers nothing when given nothing', async () => {
