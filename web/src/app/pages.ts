@@ -1,7 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ComponentType, LazyExoticComponent } from 'react';
 import { matchPath } from 'react-router';
 import { historyQuery } from '../history/history-query';
+import { lazyPage, type PageModule } from './lazy-page';
 import { activityQuery, RECENT_EVENTS, unidentifiedQuery } from '../pages/activity/data';
 import { DEFAULT_TITLE_LIST, libraryQuery, titleSliceQuery } from '../pages/library/data';
 
@@ -25,9 +26,9 @@ export interface PageEntry {
   prefetch?: (client: QueryClient, params: Record<string, string | undefined>) => void;
 }
 
-/** A page whose chunk `load` fetches, and `lazy` renders once loaded. */
-function page(entry: Omit<PageEntry, 'component' | 'load'>, load: () => Promise<{ default: ComponentType }>): PageEntry {
-  return { ...entry, component: lazy(load), load };
+/** A page whose chunk `load` fetches, rendered once loaded (see lazyPage). */
+function page(entry: Omit<PageEntry, 'component' | 'load'>, importChunk: () => Promise<PageModule>): PageEntry {
+  return { ...entry, ...lazyPage(importChunk) };
 }
 
 export const pages: PageEntry[] = [
