@@ -15,6 +15,25 @@ beforeAll(async () => {
 
 const sha256 = (bytes: string) => createHash('sha256').update(bytes).digest('hex');
 
+/** A store over a fresh data folder, and a title folder holding a poster of bytes no other test has. */
+function storeAndPoster(label: string) {
+  const folder = tempDir('reelflow-title-');
+  const bytes = `${label} ${randomUUID()}`;
+  writeTree(folder, { 'poster.jpg': bytes });
+  const dataDir = tempDir('reelflow-store-');
+  return { dataDir, store: new ContentStore(database.db, dataDir), poster: path.join(folder, 'poster.jpg'), bytes };
+}
+
+/** A movie's artwork file to store, with the bytes the scan read from it (the file may be gone since). */
+const movieArtwork = (sourcePath: string, entityId: string, assetType: string, bytes: string): ContentToStore => ({
+  sourcePath,
+  sha256: sha256(bytes),
+  sizeBytes: Buffer.byteLength(bytes),
+  entityType: 'movie',
+  entityId,
+  assetType,
+});
+
 describe('ContentStore.putMany', () => {
   it('stores each new content once, keeps what it held, and answers in the order asked', async () => {
     const dataDir = tempDir('reelflow-store-');
@@ -29,14 +48,8 @@ describe('ContentStore.putMany', () => {
     });
     const store = new ContentStore(database.db, dataDir);
     const entityId = randomUUID();
-    const content = (name: string, assetType: string): ContentToStore => ({
-      sourcePath: path.join(folder, name),
-      sha256: sha256(fs.readFileSync(path.join(folder, name), 'utf8')),
-      sizeBytes: fs.statSync(path.join(folder, name)).size,
-      entityType: 'movie',
-      entityId,
-      assetType,
-    });
+    const content = (name: string, assetType: string) =>
+      movieArtwork(path.join(folder, name), entityId, assetType, fs.readFileSync(path.join(folder, name), 'utf8'));
     const held = await store.put(content('logo.png', 'clearlogo'));
     expect(held.stored).toBe(true);
 
@@ -64,19 +77,8 @@ describe('ContentStore.putMany', () => {
   });
 
   it('takes the row of a writer that stored the same bytes first, and removes its own copy', async () => {
-    const dataDir = tempDir('reelflow-store-');
-    const folder = tempDir('reelflow-title-');
-    const bytes = `raced ${randomUUID()}`;
-    writeTree(folder, { 'poster.jpg': bytes });
-    const store = new ContentStore(database.db, dataDir);
-    const content: ContentToStore = {
-      sourcePath: path.join(folder, 'poster.jpg'),
-      sha256: sha256(bytes),
-      sizeBytes: Buffer.byteLength(bytes),
-      entityType: 'movie',
-      entityId: randomUUID(),
-      assetType: 'poster',
-    };
+    const { dataDir, store, poster, bytes } = storeAndPoster('raced');
+    const content = movieArtwork(poster, randomUUID(), 'poster', bytes);
     // Another worker's transaction holds the same bytes' row, not yet committed: our lookup does not see it,
     // and our insert waits on the unique index until that transaction commits.
     const other = await database.sql.reserve();
@@ -106,24 +108,13 @@ describe('ContentStore.putMany', () => {
   });
 
   it('fails when a file cannot be copied, after storing the others with their rows', async () => {
-    const dataDir = tempDir('reelflow-store-');
-    const folder = tempDir('reelflow-title-');
-    const bytes = `kept ${randomUUID()}`;
-    writeTree(folder, { 'poster.jpg': bytes });
-    const store = new ContentStore(database.db, dataDir);
+    const { dataDir, store, poster, bytes } = storeAndPoster('kept');
     const entityId = randomUUID();
-    const content = (name: string, sha: string): ContentToStore => ({
-      sourcePath: path.join(folder, name),
-      sha256: sha,
-      sizeBytes: 10,
-      entityType: 'movie',
-      entityId,
-      assetType: name.replace('.jpg', ''),
-    });
     // The fanart went away between the scan that hashed it and the store.
-    await expect(store.putMany([content('poster.jpg', sha256(bytes)), content('fanart.jpg', sha256(`gone ${bytes}`))])).rejects.toThrow(
-      /ENOENT/,
-    );
+    const fanart = path.join(path.dirname(poster), 'fanart.jpg');
+    await expect(
+      store.putMany([movieArtwork(poster, entityId, 'poster', bytes), movieArtwork(fanart, entityId, 'fanart', `gone ${bytes}`)]),
+    ).rejects.toThrow(/ENOENT/);
     const [row] = await database.db
       .select()
       .from(cacheFiles)
