@@ -99,7 +99,7 @@ export class ScannedTitleWriter {
     const fileIssues = folders.map(({ folder, scanned }) =>
       scanned.errors.map((e) => ({ path: `${folder.folderPath}/${e.relativePath}`, reason: e.reason })),
     );
-    // The tables are independent of each other, so their statements go together (pipelined, as above).
+    // The tables are independent of each other: their statements go together, pipelined on the transaction's connection.
     await this.repository.transaction(async (tx) => {
       const writes: Promise<void>[] = [];
       for (const entityType of ['movie', 'show'] as const) {
