@@ -233,6 +233,27 @@ describe('the web UI in Chromium', () => {
     await page.getByRole('button', { name: 'Switch to the light theme' }).click();
   });
 
+  it('opens a first page whose code comes after the session without showing the page loading', async () => {
+    const cold = await browser.newContext();
+    await cold.addCookies(await context.cookies());
+    const tab = await cold.newPage();
+    // The Activity page's own code arrives well after the session check and its data.
+    await tab.route(/\/assets\/ActivityPage-[^/]*\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+    await tab.addInitScript({
+      content: `window.__pageLoadingShown = false;
+        new MutationObserver(() => {
+          if (document.body?.textContent?.includes('Loading the page')) window.__pageLoadingShown = true;
+        }).observe(document, { childList: true, subtree: true, characterData: true });`,
+    });
+    await tab.goto(base);
+    await tab.locator('section[aria-labelledby="running-title"]').waitFor();
+    expect(await tab.evaluate(() => (globalThis as unknown as { __pageLoadingShown: boolean }).__pageLoadingShown)).toBe(false);
+    await cold.close();
+  });
+
   it('signs out', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to Reelflow' }).waitFor();

@@ -20,12 +20,12 @@ const queryClient = new QueryClient({
   },
 });
 
-preloadPage(window.location.pathname, queryClient);
+const firstPage = preloadPage(window.location.pathname, queryClient);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <App firstPage={firstPage} />
     </QueryClientProvider>
   </StrictMode>,
 );

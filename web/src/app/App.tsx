@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Loading } from '../components/Loading';
 import { ErrorNote } from '../components/ErrorNote';
@@ -33,10 +34,30 @@ function SignedIn() {
   return <RouterProvider router={router} />;
 }
 
-/** Signed in: the pages; otherwise the sign-in form. */
-export function App() {
+/**
+ * Signed in: the pages; otherwise the sign-in form. Signed in, the pages wait for the first page's code
+ * (`firstPage`, loading since the start): rendered before it, the page would show its own loading state
+ * and then be held back by React's 300 ms throttle on a fallback's content (see lazyPage).
+ */
+export function App({ firstPage }: { firstPage?: Promise<void> }) {
   const session = useSession();
-  if (session.isPending) return <Loading what="Reelflow" />;
+  const firstPageLoaded = useSettled(firstPage);
+  if (session.isPending || (session.data?.signedIn && !firstPageLoaded)) return <Loading what="Reelflow" />;
   if (session.error) return <ErrorNote error={session.error} />;
   return session.data.signedIn ? <SignedIn /> : <SignInPage />;
+}
+
+/** Whether `promise` has settled; true without one. */
+function useSettled(promise: Promise<void> | undefined): boolean {
+  const [settled, setSettled] = useState(promise === undefined);
+  useEffect(() => {
+    let mounted = true;
+    void promise?.then(() => {
+      if (mounted) setSettled(true);
+    });
+    return () => {
+      mounted = false;
+    };
+  }, [promise]);
+  return settled;
 }

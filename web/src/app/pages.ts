@@ -67,16 +67,21 @@ export const pages: PageEntry[] = [
 /**
  * Starts loading the chunk of the page at `pathname`, and its first data, at once, while the session is
  * being checked, instead of one after the other: the first page shows two round trips sooner. Signed out,
- * the data requests are refused (401) and the sign-in form shows as it would have.
+ * the data requests are refused (401) and the sign-in form shows as it would have. Answers the chunk's
+ * loading, settled either way (undefined when no page is at `pathname`).
  */
-export function preloadPage(pathname: string, client: QueryClient): void {
+export function preloadPage(pathname: string, client: QueryClient): Promise<void> | undefined {
   for (const entry of pages) {
     for (const route of entry.routes ?? [entry.path]) {
       const match = matchPath(route, pathname);
       if (!match) continue;
-      void entry.load().catch(() => undefined);
+      const chunk = entry.load().then(
+        () => undefined,
+        () => undefined,
+      );
       entry.prefetch?.(client, match.params);
-      return;
+      return chunk;
     }
   }
+  return undefined;
 }
