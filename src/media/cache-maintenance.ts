@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Database } from '../db/client.js';
 import { CacheFileRepository, type CacheFileEntry } from '../db/repositories/cache-file-repository.js';
 import { sha256File } from './file-hash.js';
+import { copyFileAtomically } from './write-if-changed.js';
 
 /** A cache row younger than this is never removed: a scan may be about to point an asset at it. */
 export const ORPHAN_GRACE_MS = 60 * 60 * 1000;
@@ -98,10 +99,7 @@ export class CacheMaintenance {
     for (const source of sources) {
       const hash = await sha256File(source).catch(() => null);
       if (hash !== row.sha256) continue;
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
-      await fs.copyFile(source, temporary);
-      await fs.rename(temporary, target);
+      await copyFileAtomically(source, target);
       return true;
     }
     return false;

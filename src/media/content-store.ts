@@ -4,6 +4,7 @@ import type { Database } from '../db/client.js';
 import { CacheFileRepository } from '../db/repositories/cache-file-repository.js';
 import type { CacheFile, EntityType } from '../db/schema/index.js';
 import { createConcurrencyLimit } from '../concurrency/concurrency-limit.js';
+import { copyFileAtomically } from './write-if-changed.js';
 
 export interface StoredContent {
   cacheFile: CacheFile;
@@ -126,12 +127,7 @@ export class ContentStore {
       content.entityId,
       `${content.assetType}_${content.sha256}${extension}`,
     );
-    const target = path.join(this.dataDir, relativePath);
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    // Temp name + rename: a crash never leaves a partial file under the final name.
-    const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
-    await fs.copyFile(content.sourcePath, temporary);
-    await fs.rename(temporary, target);
+    await copyFileAtomically(content.sourcePath, path.join(this.dataDir, relativePath));
     return relativePath;
   }
 

@@ -17,7 +17,7 @@ export async function writeFileIfChanged(target: string, content: Buffer | strin
   });
   if (existing !== null && existing.equals(bytes)) return 'unchanged';
   await fs.mkdir(path.dirname(target), { recursive: true });
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = temporaryNameFor(target);
   try {
     await fs.writeFile(temporary, bytes);
     await fs.rename(temporary, target);
@@ -35,8 +35,18 @@ export async function copyFileIfChanged(source: string, target: string): Promise
     const [a, b] = await Promise.all([fs.readFile(source), fs.readFile(target)]);
     if (a.equals(b)) return 'unchanged';
   }
+  await copyFileAtomically(source, target);
+  return 'written';
+}
+
+/**
+ * Copies `source` to a temporary name beside `target` and renames it over `target`: a crash never leaves
+ * a partial file under the final name. The temporary name is random, so copies racing to one target (two
+ * attempts of one activity, in one process and one millisecond) never write into each other's file.
+ */
+export async function copyFileAtomically(source: string, target: string): Promise<void> {
   await fs.mkdir(path.dirname(target), { recursive: true });
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = temporaryNameFor(target);
   try {
     await fs.copyFile(source, temporary);
     await fs.rename(temporary, target);
@@ -44,5 +54,8 @@ export async function copyFileIfChanged(source: string, target: string): Promise
     await fs.rm(temporary, { force: true });
     throw err;
   }
-  return 'written';
+}
+
+function temporaryNameFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
 }

@@ -107,6 +107,23 @@ describe('ContentStore.putMany', () => {
     expect(fs.readdirSync(path.join(dataDir, 'cache', 'movie', content.entityId))).toEqual([]);
   });
 
+  it('stores the same bytes for one title several times at once, in the same millisecond, without failing either', async () => {
+    // Two attempts of one title's enrichment (a retry while the first still runs) store the same picture
+    // at the same place at the same moment: each copy needs a temporary name of its own.
+    const { dataDir, store, poster, bytes } = storeAndPoster('twice');
+    const content = movieArtwork(poster, randomUUID(), 'poster', bytes);
+    const now = vi.spyOn(Date, 'now').mockReturnValue(1_800_000_000_000);
+    try {
+      const answers = await Promise.all(Array.from({ length: 8 }, () => store.put(content)));
+      expect(new Set(answers.map((answer) => answer.cacheFile.id)).size).toBe(1);
+    } finally {
+      now.mockRestore();
+    }
+    const [row] = await database.db.select().from(cacheFiles).where(eq(cacheFiles.sha256, content.sha256));
+    expect(fs.readFileSync(store.absolutePath(row!), 'utf8')).toBe(bytes);
+    expect(fs.readdirSync(path.join(dataDir, 'cache', 'movie', content.entityId))).toEqual([path.basename(row!.path)]);
+  });
+
   it('fails when a file cannot be copied, after storing the others with their rows', async () => {
     const { dataDir, store, poster, bytes } = storeAndPoster('kept');
     const entityId = randomUUID();
