@@ -1,5 +1,6 @@
-import { and, eq, inArray, isNotNull, sql as dsql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
+import { anyOf } from '../json-rows.js';
 import { cacheFiles, providerAssets, type CacheFile, type ProviderAssetRow } from '../schema/index.js';
 
 export type ArtworkChoice = 'select' | 'reject' | 'clear';
@@ -65,13 +66,30 @@ export class ProviderAssetRepository {
       where ${providerAssets.id} = v.id`);
   }
 
-  /** Enrichment's own choice, for several candidates at once; a person's choice is never passed here. */
-  async setAutoSelected(ids: string[], selected: boolean): Promise<void> {
-    if (ids.length === 0) return;
+  /**
+   * Enrichment's choice among a title's candidates, in one statement: those kept selected, the others not.
+   * Written against the rows as they are now, not as the run read them: a candidate a person chose or
+   * rejected (before the run or while it ran) is left alone, and when two runs of one title overlap (an
+   * activity retried while its first attempt still runs) the last one's choice stands whole; a diff of
+   * what each run read could leave both runs' pictures selected.
+   */
+  async applyAutoSelection(candidateIds: readonly string[], keptIds: readonly string[]): Promise<void> {
+    if (candidateIds.length === 0) return;
+    const keep = dsql`${anyOf(providerAssets.id, keptIds)}`;
     await this.db
       .update(providerAssets)
-      .set({ isSelected: selected, selectedBy: selected ? 'auto' : null, selectedAt: selected ? dsql`now()` : null })
-      .where(inArray(providerAssets.id, ids));
+      .set({
+        isSelected: keep,
+        selectedBy: dsql`case when ${keep} then 'auto' end`,
+        selectedAt: dsql`case when ${keep} then now() end`,
+      })
+      .where(
+        and(
+          anyOf(providerAssets.id, candidateIds),
+          dsql`${providerAssets.selectedBy} is distinct from 'user'`,
+          dsql`${providerAssets.isSelected} is distinct from (${keep})`,
+        ),
+      );
   }
 
   /** A person's choice about one candidate of this title; undefined when the title has no such candidate. */

@@ -291,8 +291,7 @@ export class TitleEnricher {
     let selected = 0;
     // What is learnt and chosen is written once for all the groups: a statement each, not one per picture.
     const downloads: DownloadedCandidate[] = [];
-    const nowSelected: string[] = [];
-    const noLongerSelected: string[] = [];
+    const keptIds: string[] = [];
     for (const group of groups.values()) {
       const max = maxForType(group[0]!.assetType, config);
       const kept: { id: string; hash: string | null }[] = [];
@@ -326,14 +325,14 @@ export class TitleEnricher {
         if (duplicate) continue;
         kept.push({ id: candidate.id, hash: hashes.perceptualHash });
       }
-      const keptIds = new Set(kept.map((k) => k.id));
-      const changed = group.filter((candidate) => !candidate.selectedByUser && candidate.row.isSelected !== keptIds.has(candidate.id));
-      for (const candidate of changed) (keptIds.has(candidate.id) ? nowSelected : noLongerSelected).push(candidate.id);
+      keptIds.push(...kept.map((k) => k.id));
       selected += kept.length;
     }
     await this.providerAssets.markDownloaded(downloads);
-    await this.providerAssets.setAutoSelected(nowSelected, true);
-    await this.providerAssets.setAutoSelected(noLongerSelected, false);
+    await this.providerAssets.applyAutoSelection(
+      scored.map((s) => s.id),
+      keptIds,
+    );
     return { selected, downloaded: downloads.length };
   }
 
