@@ -88,13 +88,6 @@ async function publishSlowPack(show: { id: number; name: string }, season: numbe
     tmdbId: show.id,
     season,
   });
-  // qBittorrent adds a torrent in the background, and a limit set on a hash it does not list yet is lost:
-  // the pack would then go at full speed.
-  await waitFor(
-    async () => env.seeder.client.get(pack.infoHash),
-    10_000,
-    async () => 'the seeder never listed the pack',
-  );
   await env.seeder.client.setUploadLimit([pack.infoHash], bytesPerSecond);
   return pack;
 }

@@ -147,7 +147,16 @@ export async function startRequestPipelineEnvironment(
         release.files.length > 1 ? { root, files: release.files, name: release.title } : { root, files: release.files },
       );
       // An unseeded release is listed but nobody has it: its download stalls.
-      if (!release.unseeded) await seed(seeder, torrent, dataDir);
+      if (!release.unseeded) {
+        await seed(seeder, torrent, dataDir);
+        // qBittorrent adds a torrent in the background, and a setting made on a hash it does not list yet
+        // (a test's upload limit) is dropped: the release is published once the seeder lists it.
+        await waitFor(
+          async () => seeder.client.get(infoHash),
+          10_000,
+          async () => `the seeder never listed ${release.title}`,
+        );
+      }
       const { files: _files, video: _video, unseeded: _unseeded, notVideo: _notVideo, ...listed } = release;
       indexer.releases.push({ ...listed, torrent, infoHash, sizeBytes: release.sizeBytes ?? 700 * 1024 * 1024 });
       return { infoHash, dataDir: root };
