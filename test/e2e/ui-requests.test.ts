@@ -86,7 +86,8 @@ describe('the request pages in a browser', () => {
     await page.getByRole('link', { name: 'New request' }).click();
     await page.getByLabel('Title').fill('Matrix');
     await page.getByRole('button', { name: 'Search' }).click();
-    await page.getByRole('button', { name: 'Choose The Matrix', exact: true }).click();
+    // The search goes to the providers through a Temporal workflow: on a loaded machine it takes a while.
+    await page.getByRole('button', { name: 'Choose The Matrix', exact: true }).click({ timeout: 60_000 });
     await page.getByRole('checkbox', { name: /target-/ }).check();
     await page.getByLabel(/approves each selected release/).check();
     await checkAndShoot('requests-new');
