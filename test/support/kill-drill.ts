@@ -170,7 +170,20 @@ export async function runDrill(stack: DrillStack, options: DrillOptions): Promis
   const webhookError = await webhooks;
   if (webhookError) throw webhookError;
   const scanResult = (await (await scan).result()) as ScanProgress;
-  await until(async () => (await published()) >= total && stack.discord.messages().length >= total, options.timeoutMs);
+  await until(
+    async () => (await published()) >= total && stack.discord.messages().length >= total,
+    options.timeoutMs,
+    // What is missing, so a drill that times out says where the work stopped.
+    async () => {
+      const rows = await stack.db
+        .select({ folderPath: movies.folderPath, changeSeq: movies.changeSeq, pipelineSeq: movies.pipelineSeq })
+        .from(movies);
+      const unpublished = rows.filter((r) => r.pipelineSeq < r.changeSeq).map((r) => path.basename(r.folderPath));
+      const announced = new Set(stack.discord.accepted().map(({ title }) => title.replace(/^[^:]*: /, '')));
+      const unannounced = [...scanNames, ...webhookNames].filter((name) => !announced.has(name));
+      return `${await published()}/${total} published, ${stack.discord.messages().length} Discord messages; not published: ${unpublished.slice(0, 10).join(', ') || 'none'}; never announced: ${unannounced.slice(0, 10).join(', ') || 'none'}`;
+    },
+  );
   // Whatever would come twice has had its chance: the pipelines are done and retries are fast.
   await sleep(2_000);
   const seconds = round((Date.now() - started) / 1000);
@@ -359,10 +372,10 @@ function copyVideo(source: string, target: string): void {
   fs.copyFileSync(source, target);
 }
 
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+async function until(check: () => Promise<boolean>, timeoutMs: number, describe?: () => Promise<string>): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`drill: timed out after ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`drill: timed out after ${timeoutMs} ms${describe ? `; ${await describe()}` : ''}`);
     await sleep(200);
   }
 }
