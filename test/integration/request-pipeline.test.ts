@@ -392,8 +392,10 @@ describe('request pipeline on real qBittorrent and ffmpeg', () => {
     });
     const [item] = await env.waitForItems(created.json().id, ([i]) => i?.torrentHash === fake.infoHash);
     const setAside = await env.waitForItem(item!.id, (i) => /set aside/.test(i.lastError ?? '') || i.status === 'COMPLETED', 60_000);
+    // The fake file is random bytes: ffprobe mostly cannot read it, and now and then finds a stream in the
+    // noise but no video with a duration. Either way the release is no video and is set aside.
     expect(setAside.lastError).toMatch(
-      /Release "Thief.1981.1080p.BluRay.x264-FAKE" set aside: The file Thief.1981.1080p.BluRay.x264-FAKE.mkv of .* is not a readable video/,
+      /Release "Thief.1981.1080p.BluRay.x264-FAKE" set aside: The file Thief.1981.1080p.BluRay.x264-FAKE.mkv of .* (is not a readable video|has no video stream with a duration)/,
     );
     const done = await env.waitForItem(item!.id, (i) => i.status === 'COMPLETED');
     expect([done.selectedRelease!.title, done.torrentHash]).toEqual(['Thief.1981.1080p.WEB-DL.x264-REAL', real.infoHash]);
