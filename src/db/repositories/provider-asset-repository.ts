@@ -75,7 +75,7 @@ export class ProviderAssetRepository {
    */
   async applyAutoSelection(candidateIds: readonly string[], keptIds: readonly string[]): Promise<void> {
     if (candidateIds.length === 0) return;
-    const keep = dsql`${anyOf(providerAssets.id, keptIds)}`;
+    const keep = anyOf(providerAssets.id, keptIds);
     await this.db
       .update(providerAssets)
       .set({

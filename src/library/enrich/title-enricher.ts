@@ -288,7 +288,6 @@ export class TitleEnricher {
       const key = `${s.assetType}\0${seasonOf(s.row) ?? ''}`;
       groups.set(key, [...(groups.get(key) ?? []), s]);
     }
-    let selected = 0;
     // What is learnt and chosen is written once for all the groups: a statement each, not one per picture.
     const downloads: DownloadedCandidate[] = [];
     const keptIds: string[] = [];
@@ -326,14 +325,13 @@ export class TitleEnricher {
         kept.push({ id: candidate.id, hash: hashes.perceptualHash });
       }
       keptIds.push(...kept.map((k) => k.id));
-      selected += kept.length;
     }
     await this.providerAssets.markDownloaded(downloads);
     await this.providerAssets.applyAutoSelection(
       scored.map((s) => s.id),
       keptIds,
     );
-    return { selected, downloaded: downloads.length };
+    return { selected: keptIds.length, downloaded: downloads.length };
   }
 
   private async storeDownload(
