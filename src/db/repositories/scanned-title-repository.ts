@@ -41,18 +41,14 @@ export class ScannedTitleWrites {
    * Inserts the titles of several folders, or updates each with `row.update(existing)`; answers in the order
    * given. Locks the rows (in id order, so two writers never wait on each other in a circle) so concurrent
    * saves of one folder serialise. A new row starts at change 1; every later save is a change the pipeline
-   * must publish (title-change-repository), bumped in this same transaction.
+   * must publish (title-change-repository), bumped in this same transaction. Two saves of one new folder at
+   * once (a webhook's folder scan beside the library's) both find no row: the second's insert waits for the
+   * first to commit and then updates the row it made, as if it had come second all along.
    */
   async upsertTitles(kind: TitleKind, rows: readonly ScannedTitleRow[]): Promise<{ entityId: string; isNew: boolean }[]> {
     if (rows.length === 0) return [];
     const table = titleTable(kind);
-    const folders = dsql`select * from unnest(${dsql.param(rows.map((row) => row.libraryId))}::uuid[], ${dsql.param(rows.map((row) => row.folderKey))}::text[])`;
-    const existing = await this.tx
-      .select()
-      .from(table)
-      .where(dsql`(${table.libraryId}, ${table.folderKey}) in (${folders})`)
-      .orderBy(table.id)
-      .for('update');
+    const existing = await this.lockTitles(table, rows);
     const folderOf = (libraryId: string, folderKey: string) => `${libraryId}/${folderKey}`;
     const existingByFolder = new Map(existing.map((title) => [folderOf(title.libraryId, title.folderKey), title]));
     const fresh = rows.filter((row) => !existingByFolder.has(folderOf(row.libraryId, row.folderKey)));
@@ -68,10 +64,15 @@ export class ScannedTitleWrites {
                 folderKey: row.folderKey,
                 createdScanId: row.scanId,
               })),
-              { returning: [table.id, table.libraryId, table.folderKey] },
+              { onConflictDoNothing: [table.libraryId, table.folderKey], returning: [table.id, table.libraryId, table.folderKey] },
             ),
           );
     const insertedByFolder = new Map(inserted.map((title) => [folderOf(title.library_id, title.folder_key), title.id]));
+    const madeMeanwhile = fresh.filter((row) => !insertedByFolder.has(folderOf(row.libraryId, row.folderKey)));
+    if (madeMeanwhile.length > 0) {
+      for (const title of await this.lockTitles(table, madeMeanwhile))
+        existingByFolder.set(folderOf(title.libraryId, title.folderKey), title);
+    }
     const answers = [];
     for (const row of rows) {
       const folder = folderOf(row.libraryId, row.folderKey);
@@ -87,6 +88,20 @@ export class ScannedTitleWrites {
       answers.push({ entityId: before.id, isNew: false });
     }
     return answers;
+  }
+
+  /** The title rows of these folders, locked for update in id order. */
+  private lockTitles(
+    table: ReturnType<typeof titleTable>,
+    rows: readonly Pick<ScannedTitleRow, 'libraryId' | 'folderKey'>[],
+  ): Promise<TitleRow[]> {
+    const folders = dsql`select * from unnest(${dsql.param(rows.map((row) => row.libraryId))}::uuid[], ${dsql.param(rows.map((row) => row.folderKey))}::text[])`;
+    return this.tx
+      .select()
+      .from(table)
+      .where(dsql`(${table.libraryId}, ${table.folderKey}) in (${folders})`)
+      .orderBy(table.id)
+      .for('update');
   }
 
   /** Replaces the media files (and their streams) of each entity listed with the ones given for it. */
