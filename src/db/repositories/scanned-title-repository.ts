@@ -78,7 +78,10 @@ export class ScannedTitleWrites {
       const folder = folderOf(row.libraryId, row.folderKey);
       const before = existingByFolder.get(folder);
       if (!before) {
-        answers.push({ entityId: insertedByFolder.get(folder)!, isNew: true });
+        const insertedId = insertedByFolder.get(folder);
+        // Made by another save meanwhile and gone again before this one could lock it: the caller retries.
+        if (!insertedId) throw new Error(`The title row of folder ${row.folderKey} was deleted while this scan saved it`);
+        answers.push({ entityId: insertedId, isNew: true });
         continue;
       }
       await this.tx
