@@ -15,6 +15,7 @@ import type { CredentialsCipher } from '../../src/security/credentials-cipher.js
 import type { TitlePipelineState } from '../../src/contracts/title-pipeline.js';
 import { libraryScanWorkflowId, type ScanProgress } from '../../src/contracts/scan.js';
 import type { FakeDiscord } from '../fakes/discord.js';
+import { waitFor } from './wait-for.js';
 
 /**
  * The durability drill: a library scan of `scanTitles` new titles and `webhookTitles` Radarr Download
@@ -149,7 +150,11 @@ export async function runDrill(stack: DrillStack, options: DrillOptions): Promis
   for (let kill = 0; kill < options.kills; kill++) {
     // Spread the kills over the work: each waits for some progress after the last restart, then a random moment.
     const before = await progress();
-    await until(async () => (await progress()) > before || (await published()) >= total, options.timeoutMs);
+    await waitFor(
+      async () => ((await progress()) > before || (await published()) >= total ? true : undefined),
+      options.timeoutMs,
+      async () => `no progress after ${kill} kills: ${await published()}/${total} published`,
+    );
     await sleep(300 + random() * 1_500);
     const killedAt = Date.now();
     killTimes.push(killedAt);
@@ -170,8 +175,8 @@ export async function runDrill(stack: DrillStack, options: DrillOptions): Promis
   const webhookError = await webhooks;
   if (webhookError) throw webhookError;
   const scanResult = (await (await scan).result()) as ScanProgress;
-  await until(
-    async () => (await published()) >= total && stack.discord.messages().length >= total,
+  await waitFor(
+    async () => ((await published()) >= total && stack.discord.messages().length >= total ? true : undefined),
     options.timeoutMs,
     // What is missing, so a drill that times out says where the work stopped.
     async () => {
@@ -370,14 +375,6 @@ const names = (prefix: string, n: number) =>
 function copyVideo(source: string, target: string): void {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.copyFileSync(source, target);
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs: number, describe?: () => Promise<string>): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`drill: timed out after ${timeoutMs} ms${describe ? `; ${await describe()}` : ''}`);
-    await sleep(200);
-  }
 }
 
 /** mulberry32: the kill moments are random but the same for the same seed. */

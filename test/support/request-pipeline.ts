@@ -21,6 +21,9 @@ import { configureProvider } from './providers.js';
 import { introducePeers, seed, startQbittorrent, type QbittorrentInstance } from './qbittorrent.js';
 import { tempDir } from './temp-dir.js';
 import { createTorrent } from './torrent-creator.js';
+import { waitFor } from './wait-for.js';
+
+export { waitFor };
 
 /** Waits short enough for tests, configured on the test workers: the dev server cannot skip time. */
 export const TEST_TIMINGS: PipelineTimings = {
@@ -183,16 +186,6 @@ export async function startRequestPipelineEnvironment(
       );
     },
   };
-}
-
-export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, describe: () => Promise<string>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms; last seen: ${await describe()}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
 }
 
 async function terminateOpenWorkflows(temporal: Client, taskQueue: string) {
