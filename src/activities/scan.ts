@@ -23,14 +23,16 @@ import type { TitlePipelineStarter } from '../library/temporal-title-pipeline-st
 import type { TitleImportStarter } from '../library/temporal-title-import-starter.js';
 import { TITLE_IMPORT_MIN_TITLES } from '../contracts/title-pipeline.js';
 import { LIBRARY_NOT_FOUND, LIBRARY_ROOT_UNREADABLE, UNSUPPORTED_LIBRARY_KIND } from '../contracts/failures.js';
+import type { FolderBatchRange } from '../contracts/scan.js';
 
 export interface ScanActivityDeps {
   db: Database;
   phaseConfig: PhaseConfigService;
   contentStore: ContentStore;
   /**
-   * Folders scanned at once inside one batch. Each waits on the disk, MediaInfo and Postgres in turn; eight
-   * keep both cores busy on a first import while the batch's titles are enriched beside them.
+   * Folders this worker scans at once, whichever batch they belong to. Each waits on the disk, MediaInfo and
+   * Postgres in turn; eight keep both cores busy on a first import while the batch's titles are enriched
+   * beside them.
    */
   folderConcurrency?: number;
   /** Starts the pipeline of every title a batch found new or changed; none are started without it. */
@@ -49,7 +51,7 @@ interface FolderBatch {
   libraryId: string;
   scanId: string;
   scanConfig: ScanConfig;
-  /** The batch's folder slots: a folder is scanned in one. */
+  /** The worker's folder slots, shared by every batch it runs: a folder is scanned in one. */
   slot: ConcurrencyLimit;
   save: (folder: FolderToSave) => Promise<SavedFolder>;
   cancelled: AbortSignal;
@@ -69,7 +71,7 @@ export interface FolderBatchResult {
   titlesUpdated: number;
   assetsCached: number;
   errors: number;
-  /** Cursor for the next batch; null when no folder is left. */
+  /** Where the next batch starts (this batch's end); null after the scan's last batch. */
   nextAfterKey: string | null;
 }
 
@@ -82,6 +84,9 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
   const writer = new ScannedTitleWriter(db, contentStore);
   const changes = new TitleChangeRepository(db);
   const events = new EventRecorder(new EventRepository(db));
+  // Shared, in order of arrival: the next batch of a scan is already waiting here while the current one
+  // scans its last folders, so a slot goes straight from one batch to the next without a round trip.
+  const folderSlots = createConcurrencyLimit(folderConcurrency, 'oldest-first');
 
   async function requireLibrary(libraryId: string) {
     const library = await libraries.get(libraryId);
@@ -110,6 +115,20 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
       await folders.markScanned(folder, scanId, { scanError: reason, fileErrors: 0 });
       return { isNew: false, assetsCached: 0, errors: 1, failed: true };
     }
+  }
+
+  /** A batch's folders, and where the next batch starts (null: this is the scan's last batch). */
+  async function foldersOfBatch(
+    input: { libraryId: string; afterKey: string | null } & ({ throughKey: string | null } | { limit: number }),
+  ): Promise<{ batch: LibraryFolder[]; nextAfterKey: string | null }> {
+    if ('throughKey' in input) {
+      return { batch: await folders.toScanInRange(input.libraryId, input.afterKey, input.throughKey), nextAfterKey: input.throughKey };
+    }
+    // One folder more than the batch takes tells whether another batch follows: the last batch knows it is
+    // the last, and a library of exactly N batches needs no empty one after them.
+    const found = await folders.nextToScan(input.libraryId, input.afterKey, input.limit + 1);
+    const batch = found.slice(0, input.limit);
+    return { batch, nextAfterKey: found.length > input.limit ? batch.at(-1)!.key : null };
   }
 
   return {
@@ -161,27 +180,43 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
       return { titlesFound: result.titles.length, toScan, issues: result.issues.length };
     },
 
-    /** Scans the next batch of changed folders, heartbeating on a timer; a retry resumes where it stopped. */
-    async scanFolderBatch(input: {
-      scanId: string;
+    /**
+     * Where the next `count` batches of `batchSize` folders left to scan after `afterKey` begin and end; the
+     * last batch of the scan, when among them, runs to the end. A scan with nothing left has one, empty.
+     */
+    async planFolderBatches(input: {
       libraryId: string;
       afterKey: string | null;
-      limit: number;
-    }): Promise<FolderBatchResult> {
+      batchSize: number;
+      count: number;
+    }): Promise<FolderBatchRange[]> {
+      const ends = await folders.batchEnds(input.libraryId, input.afterKey, input.batchSize, input.count);
+      const ranges: FolderBatchRange[] = [];
+      let afterKey = input.afterKey;
+      for (const throughKey of ends) {
+        ranges.push({ afterKey, throughKey });
+        afterKey = throughKey;
+      }
+      if (ends.length < input.count) ranges.push({ afterKey, throughKey: null });
+      return ranges;
+    },
+
+    /**
+     * Scans one batch of changed folders, heartbeating on a timer; a retry resumes where it stopped. The batch
+     * is a range the scan planned (planFolderBatches), or, from a scan started before batches were planned,
+     * the next `limit` folders after `afterKey`.
+     */
+    async scanFolderBatch(
+      input: { scanId: string; libraryId: string; afterKey: string | null } & ({ throughKey: string | null } | { limit: number }),
+    ): Promise<FolderBatchResult> {
       const context = Context.current();
-      // One folder more than the batch takes tells whether another batch follows: the last batch knows it is
-      // the last, and a library of exactly N batches needs no empty one after them.
-      const [found, scanConfig] = await Promise.all([
-        folders.nextToScan(input.libraryId, input.afterKey, input.limit + 1),
-        phaseConfig.get('scan'),
-      ]);
-      const batch = found.slice(0, input.limit);
+      const [{ batch, nextAfterKey }, scanConfig] = await Promise.all([foldersOfBatch(input), phaseConfig.get('scan')]);
       const result: FolderBatchResult = { scanned: 0, titlesNew: 0, titlesUpdated: 0, assetsCached: 0, errors: 0, nextAfterKey: null };
       const folderBatch: FolderBatch = {
         libraryId: input.libraryId,
         scanId: input.scanId,
         scanConfig,
-        slot: createConcurrencyLimit(folderConcurrency, 'oldest-first'),
+        slot: folderSlots,
         // The folders' writes are grouped: a folder waits for the group in flight, then goes with the next.
         save: createFolderSaveBatcher(writer, input.libraryId, input.scanId),
         cancelled: context.cancellationSignal,
@@ -205,7 +240,7 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
         clearInterval(ticker);
       }
       if (context.cancellationSignal.aborted) throw new CancelledFailure('Scan cancelled between folders');
-      result.nextAfterKey = found.length > input.limit ? batch.at(-1)!.key : null;
+      result.nextAfterKey = nextAfterKey;
       // Started from here rather than by the scan workflow, so a scan of 10,000 titles keeps a history of
       // batches, not of titles. Which titles is read back from the database — every folder of this scan up to
       // the batch's end whose title has a change no pipeline published — so the titles a killed attempt of

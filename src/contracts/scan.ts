@@ -15,6 +15,15 @@ export interface LibraryScanInput {
   resume?: { afterKey: string | null; progress: ScanProgress };
 }
 
+/**
+ * One batch of a scan: the folders left to scan with keys in (afterKey, throughKey]. The last batch of a
+ * scan runs to the end of the library (throughKey null) and also hands on what the library has outstanding.
+ */
+export interface FolderBatchRange {
+  afterKey: string | null;
+  throughKey: string | null;
+}
+
 /** The counters of a scan, as the scan_runs row stores them. */
 export type ScanCounters = ScanRunCounters;
 

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, isNull, sql as dsql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, lte, sql as dsql } from 'drizzle-orm';
 import type { Database, Transaction } from '../client.js';
 import { insertJsonRows } from '../json-rows.js';
 import { libraryFolders, movies, shows, type FolderVideoFile, type LibraryFolder } from '../schema/index.js';
@@ -122,8 +122,41 @@ export class LibraryFolderRepository {
 
   /** The next folders (in key order, after `afterKey`) whose contents changed since they were last scanned. */
   nextToScan(libraryId: string, afterKey: string | null, limit: number): Promise<LibraryFolder[]> {
-    const condition = afterKey === null ? this.needsScan(libraryId) : and(this.needsScan(libraryId), gt(libraryFolders.key, afterKey));
-    return this.db.select().from(libraryFolders).where(condition).orderBy(asc(libraryFolders.key)).limit(limit);
+    return this.db.select().from(libraryFolders).where(this.toScanAfter(libraryId, afterKey)).orderBy(asc(libraryFolders.key)).limit(limit);
+  }
+
+  /** The folders with keys in (afterKey, throughKey] whose contents changed since they were last scanned; null: to the end. */
+  toScanInRange(libraryId: string, afterKey: string | null, throughKey: string | null): Promise<LibraryFolder[]> {
+    const upTo = throughKey === null ? undefined : lte(libraryFolders.key, throughKey);
+    return this.db
+      .select()
+      .from(libraryFolders)
+      .where(and(this.toScanAfter(libraryId, afterKey), upTo))
+      .orderBy(asc(libraryFolders.key));
+  }
+
+  /**
+   * Where the batches of the folders left to scan after `afterKey` end: the key of every `batchSize`-th
+   * folder, at most `count` of them, never the last folder's (whatever follows the last key returned is the
+   * final batch, which runs to the end). One statement, whatever the library's size.
+   */
+  async batchEnds(libraryId: string, afterKey: string | null, batchSize: number, count: number): Promise<string[]> {
+    const numbered = this.db
+      .select({
+        key: libraryFolders.key,
+        n: dsql<number>`row_number() over (order by ${libraryFolders.key})`.as('n'),
+        total: dsql<number>`count(*) over ()`.as('total'),
+      })
+      .from(libraryFolders)
+      .where(this.toScanAfter(libraryId, afterKey))
+      .as('numbered');
+    const rows = await this.db
+      .select({ key: numbered.key })
+      .from(numbered)
+      .where(dsql`${numbered.n} % ${batchSize} = 0 and ${numbered.n} < ${numbered.total}`)
+      .orderBy(asc(numbered.key))
+      .limit(count);
+    return rows.map((row) => row.key);
   }
 
   async markScanned(folder: Pick<LibraryFolder, 'id' | 'fingerprint'>, scanId: string, outcome: ScanOutcome, within?: Transaction) {
@@ -199,6 +232,10 @@ export class LibraryFolderRepository {
       }
       return marked;
     });
+  }
+
+  private toScanAfter(libraryId: string, afterKey: string | null) {
+    return afterKey === null ? this.needsScan(libraryId) : and(this.needsScan(libraryId), gt(libraryFolders.key, afterKey));
   }
 
   private needsScan(libraryId: string) {
