@@ -129,8 +129,9 @@ export async function libraryScan(input: LibraryScanInput): Promise<ScanProgress
 
 /**
  * Scans the folders left after `afterKey` in the batches planFolderBatches plans, BATCHES_IN_FLIGHT at a
- * time. The last batch, which also hands on what the library has outstanding, starts once every other has
- * ended; so does a continue-as-new, which then resumes after the last batch that ended.
+ * time: whichever ends first (the worker may start either's folders first), the next takes its place. The
+ * last batch, which also hands on what the library has outstanding, starts once every other has ended; so
+ * does a continue-as-new, which then resumes after the last batch planned.
  */
 async function scanPlannedBatches(
   scan: { scanId: string; libraryId: string; afterKey: string | null; batchSize: number; maxHistoryEvents?: number },
@@ -138,8 +139,7 @@ async function scanPlannedBatches(
   continueFrom: (afterKey: string | null) => Promise<never>,
 ): Promise<void> {
   const { scanId, libraryId, batchSize } = scan;
-  const inFlight: Promise<void>[] = [];
-  const run = (range: FolderBatchRange) => scanFolderBatch({ scanId, libraryId, ...range }).then((batch) => addBatch(progress, batch));
+  const inFlight = new Map<number, Promise<number>>();
   let planned: FolderBatchRange[] = [];
   let plannedThrough = scan.afterKey;
   for (let batches = 1; ; batches++) {
@@ -148,19 +148,22 @@ async function scanPlannedBatches(
     }
     const range = planned.shift()!;
     if (range.throughKey === null) {
-      await Promise.all(inFlight);
-      await run(range);
+      await Promise.all(inFlight.values());
+      addBatch(progress, await scanFolderBatch({ scanId, libraryId, ...range }));
       return;
     }
     plannedThrough = range.throughKey;
-    const batch = run(range);
-    // Awaited below, in order; until then a failure of this one must not count as unhandled.
+    const batch = scanFolderBatch({ scanId, libraryId, ...range }).then((result) => {
+      addBatch(progress, result);
+      return batches;
+    });
+    // Awaited below; until then a failure of this one must not count as unhandled.
     batch.catch(() => undefined);
-    inFlight.push(batch);
-    if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
+    inFlight.set(batches, batch);
+    if (inFlight.size >= BATCHES_IN_FLIGHT) inFlight.delete(await Promise.race(inFlight.values()));
     if (batches % SAVE_EVERY_BATCHES === 0) await saveScanCounters({ scanId, counters: countersOf(progress) });
     if (historyIsLong(scan.maxHistoryEvents)) {
-      await Promise.all(inFlight);
+      await Promise.all(inFlight.values());
       await continueFrom(plannedThrough);
     }
   }

@@ -129,6 +129,19 @@ describe.concurrent('libraryScan', () => {
     ]);
   });
 
+  test('replaces whichever batch ends first, even the later one', async () => {
+    const batches = new HeldBatches();
+    const calls = scanOf(batches, ['b', 'd', 'f']);
+    const handle = await startScan(calls);
+    await eventually(() => batches.started.length === 2, 'two batches in flight');
+    // The worker took the second batch's folders first: it ends while the first still scans.
+    await batches.end('d');
+    await eventually(() => batches.started.length === 3, 'a third batch while the first still scans');
+    expect(batches.inKeyOrder().map((range) => range.throughKey)).toEqual(['b', 'd', 'f']);
+    for (const end of ['b', 'f', null]) await batches.end(end);
+    expect(await handle.result()).toMatchObject({ phase: 'completed' });
+  });
+
   test('counts every batch while scanning, and plans the next batches where the last plan ended', async () => {
     const batches = new HeldBatches();
     const ends = Array.from({ length: 12 }, (_, i) => `k${String(i + 1).padStart(2, '0')}`);
