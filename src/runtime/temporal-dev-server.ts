@@ -6,6 +6,7 @@ import { terminate } from './child-process.js';
 import { isPortInUse } from './free-port.js';
 import { devServerSearchAttributeFlags } from './search-attributes.js';
 import { locateTemporalCli } from './temporal-cli.js';
+import { dynamicConfigFlags } from './temporal-dynamic-config.js';
 
 export interface DevServerOptions {
   port: number;
@@ -36,12 +37,8 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
   }
   const cli = await locateTemporalCli();
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--log-level', 'warn'];
-  // Task priorities (a person's request before background refreshes) need the new matcher on server 1.29.
-  args.push('--dynamic-config-value', 'matching.useNewMatcher=true');
-  // One partition per task queue: a provider queue's rate limit is then one token bucket, not four that
-  // each let a burst through. A single-node dev server gains nothing from more partitions.
-  args.push('--dynamic-config-value', 'matching.numTaskqueueReadPartitions=1');
-  args.push('--dynamic-config-value', 'matching.numTaskqueueWritePartitions=1');
+  // Task priorities and one partition per task queue, as docker-compose's server has them.
+  args.push(...dynamicConfigFlags());
   // Reelflow's search attributes exist before the first workflow starts with them (tests start right away).
   args.push(...devServerSearchAttributeFlags());
   if (opts.uiPort === null) args.push('--headless');

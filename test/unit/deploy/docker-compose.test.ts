@@ -2,9 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { TEMPORAL_DYNAMIC_CONFIG } from '../../../src/runtime/temporal-dynamic-config.js';
 
 interface ComposeService {
   image?: string;
+  environment?: Record<string, string>;
+  volumes?: string[];
   ports?: (string | number | { target: number; published?: string | number; host_ip?: string })[];
 }
 
@@ -30,5 +33,17 @@ describe('docker-compose.yml', () => {
 
   it.each(temporalServices)('publishes %s on loopback only (it has no auth)', (_name, service) => {
     for (const entry of service.ports ?? []) expect(LOOPBACK.has(hostIp(entry) ?? '0.0.0.0'), `port ${JSON.stringify(entry)}`).toBe(true);
+  });
+
+  it("gives the Temporal server the dev server's dynamic config, from a file it mounts", () => {
+    const temporal = compose.services.temporal!;
+    // auto-setup reads DYNAMIC_CONFIG_FILE_PATH relative to /etc/temporal.
+    const inContainer = path.posix.join('/etc/temporal', temporal.environment!.DYNAMIC_CONFIG_FILE_PATH!);
+    const mount = (temporal.volumes ?? []).map((volume) => volume.split(':')).find(([, target]) => inContainer.startsWith(`${target}/`));
+    expect(mount, `a volume holding ${inContainer}`).toBeDefined();
+    const onHost = path.resolve(mount![0]!, path.posix.relative(mount![1]!, inContainer));
+    const settings = parse(fs.readFileSync(onHost, 'utf8')) as Record<string, { value: unknown; constraints?: object }[]>;
+    const values = Object.fromEntries(Object.entries(settings).map(([key, [setting]]) => [key, setting!.value]));
+    expect(values).toEqual(TEMPORAL_DYNAMIC_CONFIG);
   });
 });
