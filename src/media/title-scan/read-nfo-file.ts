@@ -25,8 +25,9 @@ const tooLarge = () => new NfoTooLargeError(`larger than ${MAX_NFO_BYTES / 1024 
 
 /**
  * The file's text, refused past MAX_NFO_BYTES (never held whole). Read into one buffer of the size the file
- * has, a byte longer: a stream costs twice the CPU and a 64 KB buffer per NFO, a few KB long. A file that
- * fills that buffer grew while it was read, and is read again as a stream, still capped.
+ * has, a byte longer: a stream costs twice the CPU and a 64 KB buffer per NFO, a few KB long. Once the size
+ * stat gave is read, a read that asked for one byte more and got none more is the end: no second read to
+ * hear so. A file that fills the buffer grew while it was read, and is read again as a stream, still capped.
  */
 export async function readNfoText(absolutePath: string): Promise<string> {
   const handle = await open(absolutePath, 'r');
@@ -37,8 +38,8 @@ export async function readNfoText(absolutePath: string): Promise<string> {
     let length = 0;
     for (;;) {
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) return buffer.toString('utf8', 0, length);
       length += bytesRead;
+      if (bytesRead === 0 || length === size) return buffer.toString('utf8', 0, length);
       if (length === buffer.length) return await readStreamCapped(handle);
     }
   } finally {

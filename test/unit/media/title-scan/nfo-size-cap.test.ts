@@ -48,6 +48,14 @@ describe('the size of an NFO the scan reads', () => {
     expect(await readFile(path.join(root, 'Huge (1999)', 'movie.nfo'), 'utf8')).toBe(nfo);
   });
 
+  it('reads a file of exactly the size it reports, and an empty one, whole', async () => {
+    const nfo = paddedNfo(3_000);
+    await writeFile(path.join(root, 'exact.nfo'), nfo);
+    await writeFile(path.join(root, 'empty.nfo'), '');
+    expect(await readNfoText(path.join(root, 'exact.nfo'))).toBe(nfo);
+    expect(await readNfoText(path.join(root, 'empty.nfo'))).toBe('');
+  });
+
   it('reads a file whose content is longer than the size it reports, whole', async () => {
     // Linux reports /proc files as 0 bytes long: the one-buffer read fills at once and the capped stream reads the rest.
     const text = await readNfoText('/proc/self/status');
