@@ -150,8 +150,10 @@ describe('moviePipeline after a scan', () => {
     // Trailers are off by default.
     expect(nfo.trailer).toBeUndefined();
 
+    // Should a picture be missing, the message says what the enrichment chose and what went wrong.
+    const enriched = JSON.stringify(matrix.enriched);
     for (const file of ['poster.jpg', 'fanart.jpg', 'clearlogo.png', 'extrafanart/fanart1.jpg', '.actors/Keanu_Reeves.jpg']) {
-      expect(fs.existsSync(path.join(matrixFolder, file)), file).toBe(true);
+      expect(fs.existsSync(path.join(matrixFolder, file)), `${file} (enriched: ${enriched})`).toBe(true);
     }
     // The unidentified title still gets its NFO, from what the scan knew.
     expect(readMovieNfo(vagueFolder).title).toBe('Matrix');
