@@ -64,6 +64,12 @@ interface FolderOutcome {
   failed: boolean;
 }
 
+/**
+ * Which folders a batch scans: a range the scan planned, or (from a scan started before batches were
+ * planned) the next `limit` folders after `afterKey`.
+ */
+type BatchFolders = { throughKey: string | null } | { limit: number };
+
 export interface FolderBatchResult {
   /** Folders this batch finished. */
   scanned: number;
@@ -119,7 +125,7 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
 
   /** A batch's folders, and where the next batch starts (null: this is the scan's last batch). */
   async function foldersOfBatch(
-    input: { libraryId: string; afterKey: string | null } & ({ throughKey: string | null } | { limit: number }),
+    input: { libraryId: string; afterKey: string | null } & BatchFolders,
   ): Promise<{ batch: LibraryFolder[]; nextAfterKey: string | null }> {
     if ('throughKey' in input) {
       return { batch: await folders.toScanInRange(input.libraryId, input.afterKey, input.throughKey), nextAfterKey: input.throughKey };
@@ -207,7 +213,7 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
      * the next `limit` folders after `afterKey`.
      */
     async scanFolderBatch(
-      input: { scanId: string; libraryId: string; afterKey: string | null } & ({ throughKey: string | null } | { limit: number }),
+      input: { scanId: string; libraryId: string; afterKey: string | null } & BatchFolders,
     ): Promise<FolderBatchResult> {
       const context = Context.current();
       const [{ batch, nextAfterKey }, scanConfig] = await Promise.all([foldersOfBatch(input), phaseConfig.get('scan')]);
