@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { RssSampler } from '../support/rss-sampler.js';
 import { generateMovieLibrary, touchFraction } from '../support/synthetic-library.js';
+import type { ReferenceProcessOutput } from './reference-scan-process.js';
 import { runReferenceProcess } from './run-reference.js';
 import type { ScanEnvironment } from './scan-environment.js';
 import { expectReference, expectScan } from './scan-checks.js';
@@ -9,8 +10,14 @@ import { startScanCpuMeasure, type ScanCpuSeconds } from './scan-cpu.js';
 export interface SizeFigures {
   titles: number;
   generateSeconds: number;
+  /** The reference's time: the mean of its run just before the initial scan and its run just after. */
   referenceSeconds: number;
   referenceTitlesPerSecond: number;
+  /**
+   * Each reference run's pace, before and after the initial scan. Their difference is how far the machine's
+   * own pace moved while the scan ran; the mean cancels a steady drift.
+   */
+  referenceRunsTitlesPerSecond: { before: number; after: number };
   /** The reference process's untimed warm-up scan (null without one): its cold start, for comparison. */
   referenceWarmUpSeconds: number | null;
   initialScanSeconds: number;
@@ -51,7 +58,9 @@ export interface MeasureContext {
 /**
  * One library size: generate it, run the reference, then the real scan three times — first scan, unchanged
  * rescan, rescan after 1 % of the folders changed — checking each result. The reference runs first, on a
- * library just written, so both read from a warm page cache.
+ * library just written, so both read from a warm page cache, and again right after the initial scan: the
+ * machines this runs on change pace by a sixth within minutes, and a reference timed on one side of the
+ * scan only would carry that drift into the ratio.
  */
 export async function measureSize(
   { env, rss, workDir, progress, signal, warmUpRoot }: MeasureContext,
@@ -64,8 +73,8 @@ export async function measureSize(
   const generateSeconds = (performance.now() - generateStarted) / 1000;
 
   progress(`reference scan of ${titles} titles (own process)`);
-  const reference = await runReferenceProcess(root, warmUpRoot, signal);
-  expectReference(reference.result, titles);
+  const referenceBefore = await runReferenceProcess(root, warmUpRoot, signal);
+  expectReference(referenceBefore.result, titles);
 
   const libraryId = await env.createLibrary(`Bench ${titles}`, root);
   rss.reset();
@@ -81,6 +90,11 @@ export async function measureSize(
     assetsCached: library.distinctArtwork,
     errors: 0,
   });
+
+  progress(`reference scan of ${titles} titles again (own process)`);
+  const referenceAfter = await runReferenceProcess(root, warmUpRoot, signal);
+  expectReference(referenceAfter.result, titles);
+  const reference = meanOfReferenceRuns(referenceBefore, referenceAfter);
 
   progress('unchanged rescan');
   const unchanged = await env.scan(libraryId);
@@ -102,17 +116,18 @@ export async function measureSize(
 
   const peak = rss.peak();
   const initialTitlesPerSecond = titles / initial.seconds;
-  const referenceCpu = perTitle(reference.cpu && { process: reference.cpu.processSeconds, ffprobe: reference.cpu.ffprobeSeconds }, titles);
+  const referenceCpu = perTitle(reference.cpu, titles);
   const scanCpu = perTitle(initialCpu, titles);
   return {
     titles,
     generateSeconds,
-    referenceSeconds: reference.result.seconds,
-    referenceTitlesPerSecond: reference.result.titlesPerSecond,
-    referenceWarmUpSeconds: reference.warmUp?.seconds ?? null,
+    referenceSeconds: reference.seconds,
+    referenceTitlesPerSecond: titles / reference.seconds,
+    referenceRunsTitlesPerSecond: { before: referenceBefore.result.titlesPerSecond, after: referenceAfter.result.titlesPerSecond },
+    referenceWarmUpSeconds: referenceBefore.warmUp?.seconds ?? null,
     initialScanSeconds: initial.seconds,
     initialTitlesPerSecond,
-    ratio: initialTitlesPerSecond / reference.result.titlesPerSecond,
+    ratio: (initialTitlesPerSecond * reference.seconds) / titles,
     unchangedRescanSeconds: unchanged.seconds,
     changedFolders: touched.length,
     changedRescanSeconds: changed.seconds,
@@ -122,6 +137,19 @@ export async function measureSize(
     referenceCpuMsPerTitle: referenceCpu,
     initialScanCpuMsPerTitle: scanCpu,
     cpuRatio: referenceCpu && scanCpu ? referenceCpu.total / scanCpu.total : null,
+  };
+}
+
+/** The two reference runs as one: mean seconds and CPU (null if either lacks it), the larger peak RSS. */
+function meanOfReferenceRuns(a: ReferenceProcessOutput, b: ReferenceProcessOutput) {
+  const mean = (x: number, y: number) => (x + y) / 2;
+  return {
+    seconds: mean(a.result.seconds, b.result.seconds),
+    cpu:
+      a.cpu && b.cpu
+        ? { process: mean(a.cpu.processSeconds, b.cpu.processSeconds), ffprobe: mean(a.cpu.ffprobeSeconds, b.cpu.ffprobeSeconds) }
+        : null,
+    maxRssBytes: Math.max(a.maxRssBytes, b.maxRssBytes),
   };
 }
 

@@ -31,6 +31,7 @@ export function describeSize(s: SizeFigures): string[] {
     `${s.titles.toLocaleString('en')} titles (library generated in ${s.generateSeconds.toFixed(1)} s)`,
     `  initial scan          ${s.initialScanSeconds.toFixed(1)} s = ${s.initialTitlesPerSecond.toFixed(1)} titles/s`,
     `  reference             ${s.referenceTitlesPerSecond.toFixed(1)} titles/s (${s.referenceSeconds.toFixed(1)} s; plain loop in its own process, ${FOLDER_CONCURRENCY} folders at once, same library, same run)`,
+    `                        mean of a run before the initial scan (${s.referenceRunsTitlesPerSecond.before.toFixed(1)} titles/s) and one after (${s.referenceRunsTitlesPerSecond.after.toFixed(1)})`,
     `  ratio initial/ref     ${s.ratio.toFixed(2)}   target ≥ ${TARGETS.ratioMin.toFixed(2)}: ${verdict(s.ratio >= TARGETS.ratioMin)}`,
     ...describeCpu(s),
     `  unchanged rescan      ${s.unchangedRescanSeconds.toFixed(2)} s   target ≤ ${TARGETS.unchangedRescanMaxSeconds} s: ${sizeBound(s.unchangedRescanSeconds <= TARGETS.unchangedRescanMaxSeconds)}`,
@@ -79,8 +80,9 @@ export function roundFigures(s: SizeFigures): SizeFigures {
 function roundNumbers(value: unknown, key: string): unknown {
   if (typeof value === 'number') return round(value, digitsFor(key));
   if (value === null || typeof value !== 'object') return value;
-  const parentIsCpu = key.endsWith('CpuMsPerTitle');
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundNumbers(v, parentIsCpu ? 'cpuMs' : k)]));
+  // The parts of a figure are rounded as the figure is.
+  const partsKey = key.endsWith('CpuMsPerTitle') ? 'cpuMs' : key.endsWith('PerSecond') ? key : null;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundNumbers(v, partsKey ?? k)]));
 }
 
 function digitsFor(key: string): number {
