@@ -116,18 +116,19 @@ export async function measureSize(
 
   const peak = rss.peak();
   const initialTitlesPerSecond = titles / initial.seconds;
+  const referenceTitlesPerSecond = titles / reference.seconds;
   const referenceCpu = perTitle(reference.cpu, titles);
   const scanCpu = perTitle(initialCpu, titles);
   return {
     titles,
     generateSeconds,
     referenceSeconds: reference.seconds,
-    referenceTitlesPerSecond: titles / reference.seconds,
+    referenceTitlesPerSecond,
     referenceRunsTitlesPerSecond: { before: referenceBefore.result.titlesPerSecond, after: referenceAfter.result.titlesPerSecond },
     referenceWarmUpSeconds: referenceBefore.warmUp?.seconds ?? null,
     initialScanSeconds: initial.seconds,
     initialTitlesPerSecond,
-    ratio: (initialTitlesPerSecond * reference.seconds) / titles,
+    ratio: initialTitlesPerSecond / referenceTitlesPerSecond,
     unchangedRescanSeconds: unchanged.seconds,
     changedFolders: touched.length,
     changedRescanSeconds: changed.seconds,
