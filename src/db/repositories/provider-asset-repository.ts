@@ -1,6 +1,5 @@
 import { and, eq, isNotNull, sql as dsql } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { anyOf } from '../json-rows.js';
 import { cacheFiles, providerAssets, type CacheFile, type ProviderAssetRow } from '../schema/index.js';
 
 export type ArtworkChoice = 'select' | 'reject' | 'clear';
@@ -75,21 +74,20 @@ export class ProviderAssetRepository {
    */
   async applyAutoSelection(candidateIds: readonly string[], keptIds: readonly string[]): Promise<void> {
     if (candidateIds.length === 0) return;
-    const keep = anyOf(providerAssets.id, keptIds);
-    await this.db
-      .update(providerAssets)
-      .set({
-        isSelected: keep,
-        selectedBy: dsql`case when ${keep} then 'auto' end`,
-        selectedAt: dsql`case when ${keep} then now() end`,
-      })
-      .where(
-        and(
-          anyOf(providerAssets.id, candidateIds),
-          dsql`${providerAssets.selectedBy} is distinct from 'user'`,
-          dsql`${providerAssets.isSelected} is distinct from (${keep})`,
-        ),
-      );
+    // Each candidate with whether it is kept, worked out once: the kept ids go to Postgres one time, not
+    // once for every place the choice is written or compared.
+    await this.db.execute(dsql`
+      update ${providerAssets}
+      set is_selected = choice.keep,
+          selected_by = case when choice.keep then 'auto' end,
+          selected_at = case when choice.keep then now() end
+      from (
+        select id, id = any(${dsql.param([...keptIds])}::uuid[]) as keep
+        from unnest(${dsql.param([...candidateIds])}::uuid[]) as id
+      ) as choice
+      where ${providerAssets.id} = choice.id
+        and ${providerAssets.selectedBy} is distinct from 'user'
+        and ${providerAssets.isSelected} is distinct from choice.keep`);
   }
 
   /** A person's choice about one candidate of this title; undefined when the title has no such candidate. */
