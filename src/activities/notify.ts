@@ -38,6 +38,7 @@ import {
   type PlayerTarget,
 } from '../contracts/notify.js';
 import { signalWithStartWorkflow } from '../contracts/workflows.js';
+import { heartbeatWhile } from './heartbeat-while.js';
 import {
   CREDENTIALS_DECRYPT_ERROR,
   INVALID_NOTIFY_TITLE_INPUT,
@@ -95,7 +96,7 @@ export function createNotifyActivities({ db, credentialsCipher, workflowTaskQueu
     const subjects = subjectsOfMessage(messageId);
     let answer: string;
     try {
-      answer = await send();
+      answer = await heartbeatWhile(send);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       await sends.failed(service, messageId, reason);
@@ -205,9 +206,9 @@ export function createNotifyActivities({ db, credentialsCipher, workflowTaskQueu
         input.job.scope.kind === 'folder'
           ? input.job.scope
           : { kind: 'library' as const, rootPath: await libraryRoot(libraries, input.libraryId) };
-      return refreshPlayer(input.target, config, { scope, cleanFirst: input.job.cleanFirst, ignorePlaying: input.ignorePlaying }).catch(
-        asTemporalFailure,
-      );
+      return heartbeatWhile(() =>
+        refreshPlayer(input.target, config, { scope, cleanFirst: input.job.cleanFirst, ignorePlaying: input.ignorePlaying }),
+      ).catch(asTemporalFailure);
     },
 
     /**

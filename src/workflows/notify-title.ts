@@ -16,6 +16,9 @@ const { planNotifications, queuePlayerRefresh, queuePeopleMessage } = proxyActiv
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10 },
 });
 
+/** How long a send may go without a heartbeat (it sends one every few seconds) before its worker counts as dead. */
+const SEND_HEARTBEAT_TIMEOUT = '15 seconds';
+
 /**
  * A target's sends: retried with backoff for the target's window (24 h unless configured), so a target
  * that is down gets the notification when it returns. A completed send is in the history and never runs
@@ -26,9 +29,11 @@ export function deliveryActivities(policy: DeliveryPolicy, summary?: string) {
   return proxyActivities<NotifyActivities>({
     // What the Temporal UI shows for the activity: which folder, which message.
     ...(summary === undefined ? {} : { summary }),
-    // One HTTP call or SMTP session (the clients time out on their own); a worker that dies in one is
-    // noticed at this timeout, a few of the client's own, and the send retried.
+    // One HTTP call or SMTP session. The send heartbeats while its request is in flight, so a worker that
+    // dies in one is noticed at the heartbeat timeout and the send retried (the ledger then says it was
+    // sent again); the attempt timeout, a few of the client's own, bounds a request hung on a live worker.
     startToCloseTimeout: Math.min(windowMs, policy.attemptTimeoutMs ?? 60_000),
+    heartbeatTimeout: SEND_HEARTBEAT_TIMEOUT,
     scheduleToCloseTimeout: windowMs,
     retry: {
       initialInterval: policy.initialRetrySeconds * 1000,

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { WorkflowFailedError, type Client } from '@temporalio/client';
+import { MockActivityEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNotifyActivities } from '../../src/activities/notify.js';
 import { NotificationConfigRepository } from '../../src/db/repositories/notification-config-repository.js';
@@ -238,6 +239,9 @@ describe('a send retried by Temporal', () => {
     occurredAt: new Date().toISOString(),
   });
   const activities = () => createNotifyActivities({ db: database.db, credentialsCipher: testCipher, workflowTaskQueue: 'unused-by-sends' });
+  // In an activity's context, as Temporal runs it: the send heartbeats while its request is in flight.
+  const sendToDiscord = (sent: ReturnType<typeof message>) =>
+    new MockActivityEnvironment().run(activities().notifyPeople, { service: 'discord' as const, message: sent });
   const ledger = () => new NotificationSendRepository(database.db);
 
   it('whose answer was recorded returns that answer and posts nothing', async () => {
@@ -245,8 +249,8 @@ describe('a send retried by Temporal', () => {
     const id = `notify/movie/${randomUUID()}/change-1`;
     const before = discord.messages().length;
 
-    const first = await activities().notifyPeople({ service: 'discord', message: message(id) });
-    const retried = await activities().notifyPeople({ service: 'discord', message: message(id) });
+    const first = await sendToDiscord(message(id));
+    const retried = await sendToDiscord(message(id));
 
     expect(retried).toBe(first);
     expect(discord.messages()).toHaveLength(before + 1);
@@ -259,7 +263,7 @@ describe('a send retried by Temporal', () => {
     await ledger().begin('discord', id);
     const before = discord.messages().length;
 
-    const answer = await activities().notifyPeople({ service: 'discord', message: message(id) });
+    const answer = await sendToDiscord(message(id));
 
     expect(answer).toMatch(/^Discord message \d+ \(sent again: an earlier attempt ended with its request in flight\)$/);
     expect(discord.messages()).toHaveLength(before + 1);
@@ -271,13 +275,13 @@ describe('a send retried by Temporal', () => {
     const id = `notify/movie/${randomUUID()}/change-1`;
     discord.rateLimitNext(1, 0.1);
 
-    await expect(activities().notifyPeople({ service: 'discord', message: message(id) })).rejects.toThrow(/rate limiting/);
+    await expect(sendToDiscord(message(id))).rejects.toThrow(/rate limiting/);
     expect(await ledger().get('discord', id)).toMatchObject({
       state: 'failed',
       attempts: 1,
       lastError: expect.stringContaining('rate limiting'),
     });
-    await activities().notifyPeople({ service: 'discord', message: message(id) });
+    await sendToDiscord(message(id));
 
     expect(await ledger().get('discord', id)).toMatchObject({ state: 'sent', attempts: 2, resends: 0, lastError: null });
   });
