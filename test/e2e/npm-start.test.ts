@@ -45,11 +45,13 @@ beforeAll(async () => {
   });
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  // A start that fails (a port taken, say) exits with its reason: said at once, not after the timeout.
   await waitFor(
-    () => output.includes('Press Ctrl-C to stop.'),
+    () => output.includes('Press Ctrl-C to stop.') || child.exitCode !== null,
     110_000,
     () => output,
   );
+  if (child.exitCode !== null) throw new Error(`npm start exited with code ${child.exitCode}:\n${output}`);
 }, 120_000);
 
 afterAll(() => {
