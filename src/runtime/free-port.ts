@@ -36,10 +36,8 @@ export interface PortRange {
  * free port.
  */
 export async function findFreePort(range: PortRange = { from: LOWEST_CHOSEN_PORT, below: ephemeralPortRangeStart() }): Promise<number> {
-  const size = range.below - range.from;
-  // Every port once, in a random order, when the range is small; random tries when it is large.
-  const tries =
-    size <= ATTEMPTS ? shuffled(range.from, range.below) : Array.from({ length: ATTEMPTS }, () => randomInt(range.from, range.below));
+  // Up to ATTEMPTS ports of the range, each once, in a random order.
+  const tries = shuffled(range.from, range.below).slice(0, ATTEMPTS);
   for (const port of tries) {
     if (await canListen(port)) return port;
   }
@@ -60,6 +58,7 @@ export function ephemeralPortRangeStart(): number {
   }
 }
 
+/** The ports of the range in a random order (Fisher–Yates). */
 function shuffled(from: number, below: number): number[] {
   const ports = Array.from({ length: below - from }, (_, i) => from + i);
   for (let i = ports.length - 1; i > 0; i--) {
