@@ -11,6 +11,11 @@ export const mediaFiles = pgTable(
     /** Relative to the title folder. */
     relativePath: text('relative_path').notNull(),
     sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    /**
+     * The file's modification time (ms) when it was probed: with its size, what tells a later scan that the
+     * stored probe still describes the file. Null for a probe stored before it was kept.
+     */
+    mtimeMs: doublePrecision('mtime_ms'),
     container: text('container'),
     durationSeconds: doublePrecision('duration_seconds'),
     bitrate: bigint('bitrate', { mode: 'number' }),

@@ -11,4 +11,7 @@ export type {
   ScannedTitle,
   ScannedUnknownFile,
   ScannedVideoFile,
+  StoredStream,
+  StoredVideoProbe,
+  StoredVideoProbes,
 } from './types.js';

@@ -10,7 +10,7 @@ import { scanMovie } from './scan-movie.js';
 import { scanShow } from './scan-show.js';
 import { createConcurrencyLimit } from '../../concurrency/concurrency-limit.js';
 import type { TitleFileListing } from './title-files.js';
-import type { ScannedTitle } from './types.js';
+import type { ScannedTitle, StoredVideoProbes } from './types.js';
 import { compileVideoNameRules, type VideoNameRules, type VideoScanConfig } from './video-names.js';
 
 export interface ScanTitleFolderOptions {
@@ -26,6 +26,11 @@ export interface ScanTitleFolderOptions {
    * default phase configuration's.
    */
   scanConfig?: VideoScanConfig;
+  /**
+   * The last scan's probes of this title's videos (by path relative to the folder): a video at the same size
+   * and modification time keeps its probe instead of being read again. None: every video is probed.
+   */
+  storedProbes?: StoredVideoProbes;
 }
 
 const DEFAULT_CONCURRENCY = 4;
@@ -50,6 +55,7 @@ export async function scanTitleFolder(title: DiscoveredTitle, opts: ScanTitleFol
       limit,
       ...(opts.ffprobePath === undefined ? {} : { ffprobePath: opts.ffprobePath }),
       ...(opts.probeTimeoutMs === undefined ? {} : { probeTimeoutMs: opts.probeTimeoutMs }),
+      ...(opts.storedProbes === undefined ? {} : { storedProbes: opts.storedProbes }),
     },
   };
   return title.kind === 'movie' ? scanMovie(context) : scanShow(context);

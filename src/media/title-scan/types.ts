@@ -24,11 +24,45 @@ export interface ScannedVideoFile {
   relativePath: string;
   sizeBytes: number;
   mtimeMs: number;
-  /** Absent when probing failed; see probeError. */
+  /** Absent when probing failed (see probeError) or when the stored probe still held (see storedProbe). */
   mediaInfo?: MediaInfo;
+  /** The last scan's probe of this very file (same size and modification time), used instead of a new one. */
+  storedProbe?: StoredVideoProbe;
   probeError?: string;
   externalSubtitles: ExternalSubtitle[];
 }
+
+/**
+ * A video's probe as a scan stored it: what media_files and media_streams keep of a MediaInfo, with the
+ * file's size and modification time at the time. A rescan reuses it for a file whose size and time have not
+ * changed, as rsync's quick check and Jellyfin's and Kodi's scanners do, rather than reading the file again.
+ */
+export interface StoredVideoProbe {
+  sizeBytes: number;
+  mtimeMs: number;
+  container: string | null;
+  durationSeconds: number | null;
+  bitrate: number | null;
+  /** The file's own streams (external subtitles are listed anew by every scan). */
+  streams: StoredStream[];
+}
+
+export interface StoredStream {
+  streamType: 'video' | 'audio' | 'subtitle';
+  streamIndex: number | null;
+  codec: string | null;
+  language: string | null;
+  title: string | null;
+  isDefault: boolean;
+  isForced: boolean;
+  width: number | null;
+  height: number | null;
+  hdr: string | null;
+  channels: number | null;
+}
+
+/** The stored probes of a title's videos, by path relative to the title's folder. */
+export type StoredVideoProbes = ReadonlyMap<string, StoredVideoProbe>;
 
 export interface ScannedArtwork {
   relativePath: string;
