@@ -1,4 +1,5 @@
 import type { MachineInfo } from '../support/machine.js';
+import type { ShowFigures } from './measure-show.js';
 import type { SizeFigures } from './measure-size.js';
 import { FOLDER_CONCURRENCY } from './reference-scan.js';
 
@@ -42,6 +43,15 @@ export function describeSize(s: SizeFigures): string[] {
   ];
 }
 
+/** The show's rescan beside its first scan: the folder is scanned either way, its unchanged videos not read. */
+export function describeShow(s: ShowFigures): string[] {
+  return [
+    `a show of ${s.episodes} episodes`,
+    `  first scan            ${s.initialScanSeconds.toFixed(2)} s (every episode's video read)`,
+    `  one episode added     ${s.episodeAddedRescanSeconds.toFixed(2)} s (the folder rescanned; the other episodes keep their stored probes)`,
+  ];
+}
+
 function describeCpu(s: SizeFigures): string[] {
   const ref = s.referenceCpuMsPerTitle;
   const scan = s.initialScanCpuMsPerTitle;
@@ -67,14 +77,16 @@ export interface ScanBenchmarkResult {
   /** The worker's untimed warm-up scan (null with --cold); each size's reference has its own (referenceWarmUpSeconds). */
   warmUp: { titles: number; workerSeconds: number } | null;
   sizes: SizeFigures[];
+  /** A show's folder rescanned after one episode arrived, against its first scan. */
+  show: ShowFigures;
 }
 
 /**
  * The figures rounded to what the measurement can tell apart, chosen by the figure's name: seconds to
  * 10 ms, rates to 0.1 title/s, ratios to 0.001, MB to 1, CPU milliseconds per title to 0.1.
  */
-export function roundFigures(s: SizeFigures): SizeFigures {
-  return roundNumbers(s, '') as SizeFigures;
+export function roundFigures<T extends SizeFigures | ShowFigures>(s: T): T {
+  return roundNumbers(s, '') as T;
 }
 
 function roundNumbers(value: unknown, key: string): unknown {

@@ -5,8 +5,9 @@ import { installTemporalRuntime } from '../../src/workers/temporal-runtime.js';
 import { CleanupStack } from '../support/cleanup-stack.js';
 import { describeMachine, loadAverage1m } from '../support/machine.js';
 import { startProcessRssSampler } from '../support/rss-sampler.js';
+import { measureShow } from './measure-show.js';
 import { measureSize, type SizeFigures } from './measure-size.js';
-import { describeSize, judgeTargets, roundFigures, TARGETS, type ScanBenchmarkResult } from './report.js';
+import { describeShow, describeSize, judgeTargets, roundFigures, TARGETS, type ScanBenchmarkResult } from './report.js';
 import { startScanEnvironment, type ScanEnvironment } from './scan-environment.js';
 import { expectScan } from './scan-checks.js';
 import { generateMovieLibrary } from '../support/synthetic-library.js';
@@ -22,6 +23,8 @@ const sizes = parseTitles(process.argv) ?? (quick ? [200] : [1_000, TARGETS.atTi
 /** `--cold`: no warm-up round, so the first size measures a fresh worker against a fresh reference process. */
 const noWarmUp = process.argv.includes('--cold');
 const WARM_UP_TITLES = 100;
+/** The episodes of the show whose rescan after one import is measured. */
+const showEpisodes = quick ? 50 : 200;
 
 // The SDK's runtime must be installed before any connection exists.
 installTemporalRuntime('warn');
@@ -67,6 +70,9 @@ async function main(): Promise<ScanBenchmarkResult> {
     figures.push(size);
     for (const line of describeSize(size)) console.log(line);
   }
+  progress(`a show of ${showEpisodes} episodes: first scan, then a rescan after one more episode`);
+  const show = await measureShow(env, workDir, showEpisodes);
+  for (const line of describeShow(show)) console.log(line);
   return {
     benchmark: 'scan',
     mode: process.argv.includes('--titles') ? 'custom' : quick ? 'quick' : 'full',
@@ -79,6 +85,7 @@ async function main(): Promise<ScanBenchmarkResult> {
     targetsMet: judgeTargets(figures),
     warmUp: warmUp && { titles: WARM_UP_TITLES, workerSeconds: Math.round(warmUp.seconds * 100) / 100 },
     sizes: figures.map(roundFigures),
+    show: roundFigures(show),
   };
 }
 

@@ -16,7 +16,7 @@ import type { CleanupStack } from '../support/cleanup-stack.js';
 import { workerNodeFlags } from '../support/worker-node-flags.js';
 
 export interface ScanEnvironment {
-  createLibrary(name: string, rootPath: string): Promise<string>;
+  createLibrary(name: string, rootPath: string, kind?: 'movie' | 'tv'): Promise<string>;
   /** Runs `libraryScan` for the library to completion; seconds from start request to result. */
   scan(libraryId: string): Promise<{ progress: ScanProgress; seconds: number }>;
   /** Pids of the Postgres backends serving the benchmark database; none when the server is not on this machine. */
@@ -73,8 +73,8 @@ export async function startScanEnvironment(workDir: string, cleanup: CleanupStac
   const libraries = new LibraryRepository(db);
 
   return {
-    async createLibrary(name, rootPath) {
-      return (await libraries.create({ name, kind: 'movie', rootPath })).id;
+    async createLibrary(name, rootPath, kind = 'movie') {
+      return (await libraries.create({ name, kind, rootPath })).id;
     },
     async scan(libraryId) {
       const started = performance.now();
