@@ -1,5 +1,5 @@
 import type { EntityType } from '../db/schema/index.js';
-import type { MediaInfo } from '../media/probe.js';
+import { PROBE_REVISION, type MediaInfo } from '../media/probe.js';
 import type { ScannedVideoFile, StoredStream } from '../media/title-scan/types.js';
 import path from 'node:path';
 
@@ -18,6 +18,8 @@ export function mediaFileRows(entityType: EntityType, entityId: string, video: S
     relativePath: video.relativePath,
     sizeBytes: video.sizeBytes,
     mtimeMs: video.mtimeMs,
+    // A kept probe is of the current revision too: only those are kept.
+    probeRevision: probe ? PROBE_REVISION : null,
     container: probe?.container ?? null,
     durationSeconds: probe?.durationSeconds ?? null,
     bitrate: probe?.bitrate ?? null,

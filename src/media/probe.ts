@@ -4,6 +4,15 @@ import path from 'node:path';
 import { toIso6392 } from '../language/language-codes.js';
 
 /**
+ * The revision of what a probe records. Raise it whenever that changes (a field added, a mapping fixed, a
+ * codec named differently): a rescan keeps a stored probe only of this revision, so every video is read once
+ * more by the next scan of its folder that finds it changed, as Radarr re-reads its media info when its
+ * schema revision moves. (An unchanged folder is not opened at all; a scan of the library after an upgrade
+ * leaves it as it is.)
+ */
+export const PROBE_REVISION = 1;
+
+/**
  * What ffprobe reports about a media file, reduced to the fields the library and the encoder decide on.
  * Stream `index` is ffprobe's absolute stream index, the number ffmpeg's `-map 0:<index>` takes.
  */

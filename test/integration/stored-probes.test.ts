@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RefreshedFolder } from '../../src/contracts/folder-refresh.js';
 import type { ScanProgress } from '../../src/contracts/scan.js';
+import { PROBE_REVISION } from '../../src/media/probe.js';
 import { makeVideo, type VideoSpec } from '../support/media-fixtures.js';
 import {
   authHeaders,
@@ -65,9 +66,16 @@ async function scan(): Promise<ScanProgress> {
 /** What the database holds for one video: its media_files row and its streams, without ids. */
 async function storedRows(relativePath: string) {
   const [file] = await database.sql<
-    { id: string; container: string | null; duration_seconds: number | null; mtime_ms: number | null; probe_error: string | null }[]
+    {
+      id: string;
+      container: string | null;
+      duration_seconds: number | null;
+      mtime_ms: number | null;
+      probe_revision: number | null;
+      probe_error: string | null;
+    }[]
   >`
-    select id, container, duration_seconds, mtime_ms, probe_error from media_files where relative_path = ${relativePath} and entity_type = 'episode'`;
+    select id, container, duration_seconds, mtime_ms, probe_revision, probe_error from media_files where relative_path = ${relativePath} and entity_type = 'episode'`;
   expect(file, `a media_files row for ${relativePath}`).toBeDefined();
   const streams = await database.sql`
     select stream_type, stream_index, codec, language, title, is_default, is_forced, external, external_path, width, height, hdr, channels
@@ -91,6 +99,7 @@ describe('a rescan of a changed folder', () => {
       container: 'mkv',
       probe_error: null,
       mtime_ms: (await stat(path.join(showFolder, episode(1)))).mtimeMs,
+      probe_revision: PROBE_REVISION,
     });
     expect(first.streams.map((s) => [s.stream_type, s.language])).toEqual([
       ['video', null],
@@ -145,6 +154,18 @@ describe('a rescan of a changed folder', () => {
 
     expect(await storedRows(episode(2))).toEqual(before);
     expect((await storedRows(episode(4))).file).toMatchObject({ container: 'mkv', probe_error: null });
+  });
+});
+
+describe('a stored probe of an earlier revision', () => {
+  it('is not kept: the video is read again', async () => {
+    // Episode 2 kept its probe through the refresh above though its bytes are no video any more.
+    await database.sql`update media_files set probe_revision = ${PROBE_REVISION - 1} where relative_path = ${episode(2)}`;
+    await ownVideo(path.join(showFolder, episode(5)));
+
+    expect(await scan()).toMatchObject({ directoriesScanned: 1 });
+    const reread = await storedRows(episode(2));
+    expect(reread.file).toMatchObject({ container: null, probe_error: expect.any(String) });
   });
 });
 

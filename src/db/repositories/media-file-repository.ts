@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { PROBE_REVISION } from '../../media/probe.js';
 import type { StoredStream, StoredVideoProbe } from '../../media/title-scan/index.js';
 import type { Database } from '../client.js';
 import { anyOf } from '../json-rows.js';
@@ -33,8 +34,9 @@ export class MediaFileRepository {
 
   /**
    * The probes the last scan of a title folder stored for its videos (the movie's, or every episode's of the
-   * show), by path relative to the folder, for the next scan of that folder to reuse. Failed probes and
-   * probes stored without the file's modification time are left out: those files are probed again. A folder
+   * show), by path relative to the folder, for the next scan of that folder to reuse. Failed probes, probes
+   * of an earlier PROBE_REVISION and probes stored without the file's modification time are left out: those
+   * files are probed again. A folder
    * not scanned since it was found (a library's first scan, a folder that vanished and came back) has none,
    * and costs no query.
    */
@@ -68,6 +70,7 @@ export class MediaFileRepository {
         and(
           isNull(mediaFiles.probeError),
           isNotNull(mediaFiles.mtimeMs),
+          eq(mediaFiles.probeRevision, PROBE_REVISION),
           or(
             and(eq(mediaFiles.entityType, 'movie'), inArray(mediaFiles.entityId, movieIds)),
             and(eq(mediaFiles.entityType, 'episode'), inArray(mediaFiles.entityId, episodeIds)),

@@ -16,6 +16,8 @@ export const mediaFiles = pgTable(
      * stored probe still describes the file. Null for a probe stored before it was kept.
      */
     mtimeMs: doublePrecision('mtime_ms'),
+    /** PROBE_REVISION of the code that made the probe; a rescan keeps only a probe of the current one. */
+    probeRevision: integer('probe_revision'),
     container: text('container'),
     durationSeconds: doublePrecision('duration_seconds'),
     bitrate: bigint('bitrate', { mode: 'number' }),
