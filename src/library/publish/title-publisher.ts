@@ -4,8 +4,6 @@ import type { PublishConfig, ScanConfig } from '../../config/phase-config.js';
 import type { Database } from '../../db/client.js';
 import { ActorRepository } from '../../db/repositories/actor-repository.js';
 import { AssetRepository } from '../../db/repositories/asset-repository.js';
-import { LibraryFolderRepository } from '../../db/repositories/library-folder-repository.js';
-import { LibraryRepository } from '../../db/repositories/library-repository.js';
 import { MediaFileRepository } from '../../db/repositories/media-file-repository.js';
 import { ProviderAssetRepository } from '../../db/repositories/provider-asset-repository.js';
 import { ProviderCacheRepository } from '../../db/repositories/provider-cache-repository.js';
@@ -14,13 +12,13 @@ import type { EntityType } from '../../db/schema/index.js';
 import { KODI_TITLE_ARTWORK_FILE_NAMES, kodiExtraFanartPath, kodiSeasonArtworkFileName } from '../../media/artwork-names.js';
 import type { SeasonArtworkType } from '../../contracts/artwork-types.js';
 import type { ContentStore } from '../../media/content-store.js';
-import { discoverTitleFolder } from '../../media/discovery/index.js';
 import { withoutExtension } from '../../media/title-scan/file-names.js';
 import { findEpisodeBlock, writeEpisodeNfo, writeMovieNfo, writeTvShowNfo, type EpisodeNfo, type NfoThumb } from '../../media/nfo/index.js';
 import { copyFileIfChanged, writeFileIfChanged, type WriteOutcome } from '../../media/write-if-changed.js';
 import type { ProviderMetadata } from '../../providers/types.js';
 import { TitleNotFoundError } from '../enrich/title-enricher.js';
 import { nfoWritePermission, type NfoWritePermission } from './nfo-on-disk.js';
+import { PublishedFolderMark, type FolderBeforeWrites } from './published-folder-mark.js';
 import { episodeNfoFromRow, fileInfoFromStreams, movieNfoFromTitle, trailerUrl, tvShowNfoFromTitle } from './nfo-from-title.js';
 
 export interface PublishResult {
@@ -60,8 +58,7 @@ export class TitlePublisher {
   private readonly assets: AssetRepository;
   private readonly providerAssets: ProviderAssetRepository;
   private readonly providerCache: ProviderCacheRepository;
-  private readonly libraries: LibraryRepository;
-  private readonly folders: LibraryFolderRepository;
+  private readonly folderMark: PublishedFolderMark;
 
   constructor(private readonly deps: TitlePublisherDeps) {
     this.titles = new TitleRepository(deps.db);
@@ -70,13 +67,13 @@ export class TitlePublisher {
     this.assets = new AssetRepository(deps.db);
     this.providerAssets = new ProviderAssetRepository(deps.db);
     this.providerCache = new ProviderCacheRepository(deps.db);
-    this.libraries = new LibraryRepository(deps.db);
-    this.folders = new LibraryFolderRepository(deps.db);
+    this.folderMark = new PublishedFolderMark(deps.db);
   }
 
   async publishMovie(movieId: string, config: PublishConfig, scanConfig: ScanConfig): Promise<PublishResult> {
     const movie = await this.titles.find('movie', movieId);
     if (!movie) throw new TitleNotFoundError('movie', movieId);
+    const folderBefore = await this.folderMark.beforeWrites(movie.libraryId, movie.folderKey, movie.folderPath, scanConfig);
     // The reads are independent: asked at once, they cost one round trip's wait, not six (a webhook waits on this).
     const [[main, streams], art, cast, trailer] = await Promise.all([
       this.mediaFiles
@@ -111,13 +108,14 @@ export class TitlePublisher {
       config.actors ? this.writeActorThumbs(folder, 'movie', movieId) : [],
     ]);
     outcomes.push(...artwork, ...actorThumbs);
-    return this.finish(movie.libraryId, movie.folderKey, folder, outcomes, scanConfig, nfos);
+    return this.finish(folder, outcomes, nfos, folderBefore);
   }
 
   async publishShow(showId: string, config: PublishConfig, scanConfig: ScanConfig): Promise<PublishResult> {
     const show = await this.titles.find('show', showId);
     if (!show) throw new TitleNotFoundError('show', showId);
     const folder = show.folderPath;
+    const folderBefore = await this.folderMark.beforeWrites(show.libraryId, show.folderKey, folder, scanConfig);
     const replace = show.replaceUnreadableNfo;
     const permission = await nfoWritePermission(folder, 'tvshow.nfo', 'tvshow', { recordedUnreadable: show.unreadableNfoPath, replace });
     const art = await this.selectedArtwork('tv', showId);
@@ -165,7 +163,7 @@ export class TitlePublisher {
         )),
       );
     if (config.actors) outcomes.push(...(await this.writeActorThumbs(folder, 'show', showId)));
-    return this.finish(show.libraryId, show.folderKey, folder, outcomes, scanConfig, nfos);
+    return this.finish(folder, outcomes, nfos, folderBefore);
   }
 
   /** Selected, downloaded artwork with its cached file, a person's choices first, then best score. */
@@ -252,25 +250,18 @@ export class TitlePublisher {
     return undefined;
   }
 
-  /** When anything was written, the folder's fingerprint is taken again, so the next scan finds it unchanged. */
+  /**
+   * What was written, and the folder marked scanned again when only these writes changed it (see
+   * PublishedFolderMark), so the next incremental scan finds nothing new in them.
+   */
   private async finish(
-    libraryId: string,
-    folderKey: string,
     folder: string,
     outcomes: [string, WriteOutcome][],
-    scanConfig: ScanConfig,
     nfos: NfoOutcomes,
+    folderBefore: FolderBeforeWrites | null,
   ): Promise<PublishResult> {
     const written = outcomes.filter(([, o]) => o === 'written').map(([name]) => name);
-    if (written.length > 0 || nfos.keptUnreadable.length > 0) {
-      const [library, row] = await Promise.all([this.libraries.get(libraryId), this.folders.find(libraryId, folderKey)]);
-      if (library && row && row.scannedFingerprint === row.fingerprint) {
-        const found = await discoverTitleFolder(library.rootPath, library.kind === 'tv' ? 'tv' : 'movie', folder, scanConfig).catch(
-          () => null,
-        );
-        if (found) await this.folders.takeAsScanned(row.id, found);
-      }
-    }
+    await this.folderMark.afterWrites(folderBefore, [...written, ...nfos.keptUnreadable]);
     return {
       folderPath: folder,
       written,

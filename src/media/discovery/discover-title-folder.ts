@@ -4,8 +4,15 @@ import type { ScanConfig } from '../../config/phase-config.js';
 import type { WalkedDirectory } from './directory-listing.js';
 import { walkMovieFolder } from './movie-library.js';
 import { walkTvFolder } from './tv-library.js';
+import type { FingerprintedFile } from './fingerprint.js';
 import type { DiscoveredTitle, LibraryKind } from './types.js';
 import { createWalkContext } from './walk-context.js';
+
+/** One title folder as discovery finds it, with the files its fingerprint covers. */
+export interface DiscoveredTitleFolder {
+  title: DiscoveredTitle;
+  files: FingerprintedFile[];
+}
 
 /**
  * Discovery of one title folder inside a library, by the same rules as a whole-library walk: the same
@@ -18,6 +25,16 @@ export async function discoverTitleFolder(
   folderPath: string,
   config: ScanConfig,
 ): Promise<DiscoveredTitle | null> {
+  return (await discoverTitleFolderFiles(root, kind, folderPath, config))?.title ?? null;
+}
+
+/** discoverTitleFolder, and the folder's files (path, size, time): what tells apart which of them changed. */
+export async function discoverTitleFolderFiles(
+  root: string,
+  kind: LibraryKind,
+  folderPath: string,
+  config: ScanConfig,
+): Promise<DiscoveredTitleFolder | null> {
   const absolutePath = path.resolve(folderPath);
   const relative = path.relative(path.resolve(root), absolutePath);
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
@@ -29,7 +46,7 @@ export async function discoverTitleFolder(
   } catch {
     return null;
   }
-  const context = createWalkContext(config, {});
+  const context = createWalkContext(config, {}, true);
   const directory: WalkedDirectory = {
     absolutePath,
     relativePath: relative.split(path.sep).join('/'),
@@ -39,6 +56,6 @@ export async function discoverTitleFolder(
   else await walkTvFolder(context, directory);
   const found = context.titles.find((t) => t.key === directory.relativePath);
   if (!found) return null;
-  const { realPath: _realPath, ...title } = found;
-  return title;
+  const { realPath: _realPath, files = [], ...title } = found;
+  return { title, files };
 }

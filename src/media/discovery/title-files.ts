@@ -39,6 +39,7 @@ export async function recordFolderTitle(
     fingerprint: fingerprintFiles(files),
     fileCount: files.length,
     realPath: folder.realPathChain.realPath,
+    ...(context.keepsFiles ? { files: files.map(({ relativePath, sizeBytes, mtimeMs }) => ({ relativePath, sizeBytes, mtimeMs })) } : {}),
   });
 }
 

@@ -1,6 +1,7 @@
 import type { ScanConfig } from '../../config/phase-config.js';
 import { createConcurrencyLimit } from '../../concurrency/concurrency-limit.js';
 import { compileIgnorePatterns, type IgnoreMatcher } from './ignore-patterns.js';
+import type { FingerprintedFile } from './fingerprint.js';
 import type { DiscoveredTitle, DiscoveryIssue, DiscoveryOptions } from './types.js';
 import { compileVideoRules, type VideoJudge } from './video-rules.js';
 
@@ -10,6 +11,8 @@ const DEFAULT_CONCURRENCY = 32;
 export interface FoundTitle extends DiscoveredTitle {
   /** Real path of the title folder; null for a loose file in the root, which owns no folder. */
   realPath: string | null;
+  /** The files the fingerprint covers, when the walk keeps them (one folder's, never a library's). */
+  files?: FingerprintedFile[];
 }
 
 /** Everything one discovery run shares: its rules, its call limit, and what it has found so far. */
@@ -18,6 +21,8 @@ export interface WalkContext {
   readonly judgeVideo: VideoJudge;
   readonly titles: FoundTitle[];
   readonly issues: DiscoveryIssue[];
+  /** Whether a title keeps the list of its files: a library's walk would hold every file of the library. */
+  readonly keepsFiles: boolean;
   /** Runs one file-system call within the concurrency limit, unless the run was aborted. */
   fileSystemCall<T>(call: () => Promise<T>): Promise<T>;
   /** Throws the signal's reason once it has fired: a failure then is the abort, not an issue to record. */
@@ -26,7 +31,7 @@ export interface WalkContext {
   directoriesVisited(): number;
 }
 
-export function createWalkContext(config: ScanConfig, options: DiscoveryOptions): WalkContext {
+export function createWalkContext(config: ScanConfig, options: DiscoveryOptions, keepsFiles = false): WalkContext {
   const limit = createConcurrencyLimit(options.concurrency ?? DEFAULT_CONCURRENCY, 'newest-first');
   const { signal, onProgress } = options;
   let visited = 0;
@@ -35,6 +40,7 @@ export function createWalkContext(config: ScanConfig, options: DiscoveryOptions)
     judgeVideo: compileVideoRules(config),
     titles: [],
     issues: [],
+    keepsFiles,
     fileSystemCall: signal
       ? (call) =>
           limit(() => {
