@@ -58,8 +58,9 @@ beforeAll(async () => {
   await scan();
 });
 
-async function scan(): Promise<ScanProgress> {
-  const started = (await app.inject({ method: 'POST', url: `/api/libraries/${libraryId}/scan`, headers: authHeaders })).json();
+/** Scans a library (the TV library unless told) through the API, to its result. */
+async function scan(library = libraryId): Promise<ScanProgress> {
+  const started = (await app.inject({ method: 'POST', url: `/api/libraries/${library}/scan`, headers: authHeaders })).json();
   return temporal.workflow.getHandle(started.workflowId).result();
 }
 
@@ -184,11 +185,7 @@ describe('a rescan of a movie whose NFO was edited', () => {
         payload: { name: 'Films', kind: 'movie', rootPath: movieRoot },
       })
     ).json().id;
-    const scanMovies = async () => {
-      const started = (await app.inject({ method: 'POST', url: `/api/libraries/${movies}/scan`, headers: authHeaders })).json();
-      return (await temporal.workflow.getHandle(started.workflowId).result()) as ScanProgress;
-    };
-    await scanMovies();
+    await scan(movies);
     const rowsOf = async () => {
       const [file] =
         await database.sql`select container, duration_seconds, mtime_ms, probe_error from media_files where relative_path = ${video}`;
@@ -203,7 +200,7 @@ describe('a rescan of a movie whose NFO was edited', () => {
     await utimes(videoPath, WHOLE_SECOND, WHOLE_SECOND);
     await writeFile(path.join(folder, 'movie.nfo'), '<movie><title>Quiet Film, Restored</title><year>1999</year></movie>');
 
-    expect(await scanMovies()).toMatchObject({ directoriesScanned: 1, errors: 0 });
+    expect(await scan(movies)).toMatchObject({ directoriesScanned: 1, errors: 0 });
     expect(await rowsOf()).toEqual({ file: before.file, title: 'Quiet Film, Restored' });
   });
 });
