@@ -5,7 +5,7 @@ import type { PhaseConfigService } from '../config/phase-config-service.js';
 import type { Database } from '../db/client.js';
 import { LibraryFolderRepository } from '../db/repositories/library-folder-repository.js';
 import { LibraryRepository } from '../db/repositories/library-repository.js';
-import { MediaFileRepository } from '../db/repositories/media-file-repository.js';
+import { StoredScanRepository } from '../db/repositories/stored-scan-repository.js';
 import { withArrIdentification } from '../library/arr-identification.js';
 import { ScannedTitleWriter } from '../library/scanned-title-writer.js';
 import type { TitlePipelineStarter } from '../library/temporal-title-pipeline-starter.js';
@@ -54,7 +54,7 @@ const refreshInput = z.object({
 export function createFolderRefreshActivities({ db, phaseConfig, contentStore, pipelines }: FolderRefreshActivityDeps) {
   const libraries = new LibraryRepository(db);
   const folders = new LibraryFolderRepository(db);
-  const mediaFiles = new MediaFileRepository(db);
+  const storedScans = new StoredScanRepository(db);
   const writer = new ScannedTitleWriter(db, contentStore);
 
   return {
@@ -100,9 +100,9 @@ export function createFolderRefreshActivities({ db, phaseConfig, contentStore, p
       return { outcome: 'removed', titlesRemoved: await folders.markFolderRemoved(library.id, key, input.scanId) };
     }
     const folder = await folders.recordOne(library.id, input.scanId, discovered);
-    // An import of one episode changes the folder of a show; its other episodes keep their probes.
-    const storedProbes = await mediaFiles.storedProbesOfFolder(folder);
-    const scanned = await scanTitleFolder({ ...folder }, { scanConfig, storedProbes });
+    // An import of one episode changes the folder of a show; its other files keep what the last scan read.
+    const stored = await storedScans.ofFolder(folder);
+    const scanned = await scanTitleFolder({ ...folder }, { scanConfig, stored });
     scanned.identification = withArrIdentification(scanned.identification, input.arrIds);
     const saved = await writer.saveFolder(library.id, input.scanId, folder, scanned);
     return { outcome: 'scanned', kind: saved.entityType, titleId: saved.entityId, isNew: saved.isNew, fileErrors: saved.fileErrors };

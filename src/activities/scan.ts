@@ -5,7 +5,7 @@ import type { PhaseConfigService } from '../config/phase-config-service.js';
 import type { Database } from '../db/client.js';
 import { LibraryFolderRepository } from '../db/repositories/library-folder-repository.js';
 import { LibraryRepository } from '../db/repositories/library-repository.js';
-import { MediaFileRepository } from '../db/repositories/media-file-repository.js';
+import { StoredScanRepository } from '../db/repositories/stored-scan-repository.js';
 import { ScanIssueRepository } from '../db/repositories/scan-issue-repository.js';
 import { ScanRunRepository, type ScanRunCounters, type ScanRunStatus } from '../db/repositories/scan-run-repository.js';
 import { summarizeScan } from '../db/repositories/scan-summary.js';
@@ -90,7 +90,7 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
   const issues = new ScanIssueRepository(db);
   const writer = new ScannedTitleWriter(db, contentStore);
   const changes = new TitleChangeRepository(db);
-  const mediaFiles = new MediaFileRepository(db);
+  const storedScans = new StoredScanRepository(db);
   const events = new EventRecorder(new EventRepository(db));
   // Shared, in order of arrival: the next batch of a scan is already waiting here while the current one
   // scans its last folders, so a slot goes straight from one batch to the next without a round trip.
@@ -112,10 +112,10 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
     try {
       const scanned = await batch.slot(async () => {
         if (batch.cancelled.aborted) return undefined;
-        // A changed folder's unchanged videos keep the probes its last scan stored.
-        const storedProbes = await mediaFiles.storedProbesOfFolder(folder);
+        // A changed folder's unchanged files keep what its last scan stored of them.
+        const stored = await storedScans.ofFolder(folder);
         // The same video rules as discovery, so both agree on which files are the title's videos.
-        return scanTitleFolder({ ...folder }, { scanConfig: batch.scanConfig, storedProbes });
+        return scanTitleFolder({ ...folder }, { scanConfig: batch.scanConfig, stored });
       });
       if (!scanned) return undefined;
       const saved = await batch.save({ folder, scanned });

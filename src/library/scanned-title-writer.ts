@@ -263,6 +263,7 @@ export class ScannedTitleWriter {
         season: seasonNumber(art.season),
         source: 'local',
         sourcePath: art.relativePath,
+        sourceMtimeMs: art.mtimeMs,
         cacheFileId: mine[j]!.cacheFile.id,
       }));
       const actorThumbs = new Map<string, string>();

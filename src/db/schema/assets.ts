@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { doublePrecision, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { cacheFiles } from './cache-files.js';
 
 export const entityTypes = ['movie', 'show', 'season', 'episode'] as const;
@@ -19,6 +19,11 @@ export const assets = pgTable(
     source: text('source', { enum: ['local', 'provider'] }).notNull(),
     /** Local: path relative to the title folder. */
     sourcePath: text('source_path').notNull(),
+    /**
+     * Local: the file's modification time (ms) when the scan read it; with its size (the cache file's), what
+     * tells a later scan the file is unchanged. Null for provider artwork and rows stored before it was kept.
+     */
+    sourceMtimeMs: doublePrecision('source_mtime_ms'),
     cacheFileId: uuid('cache_file_id')
       .notNull()
       .references(() => cacheFiles.id),

@@ -11,6 +11,8 @@ export type {
   ScannedTitle,
   ScannedUnknownFile,
   ScannedVideoFile,
+  StoredArtworkFile,
+  StoredFolderScan,
   StoredStream,
   StoredVideoProbe,
   StoredVideoProbes,

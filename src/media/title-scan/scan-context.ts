@@ -4,7 +4,7 @@ import type { ClassifiedTitleFiles } from './classify-title-files.js';
 import { identifyTitle } from './identify-title.js';
 import { byRelativePath, compareCodeUnits } from './ordering.js';
 import type { VideoProbeSettings } from './scan-video-file.js';
-import type { ScanFileError, ScannedArtwork, ScannedTitle } from './types.js';
+import type { ScanFileError, ScannedArtwork, ScannedTitle, StoredArtworkFile } from './types.js';
 
 /** What the movie and show scans share: the title, its classified files and how to probe. */
 export interface TitleScanContext {
@@ -15,6 +15,8 @@ export interface TitleScanContext {
   /** Problems met while listing (unreadable subfolders, dangling symlinks). */
   listingErrors: readonly ScanFileError[];
   settings: VideoProbeSettings;
+  /** The artwork the last scan of the folder read, kept for files whose size and time have not moved. */
+  storedArtwork?: ReadonlyMap<string, StoredArtworkFile>;
 }
 
 /** The title's NFO as far as it could be used: path and ids when it was read, its error when not. */

@@ -27,7 +27,7 @@ export async function scanMovie(context: TitleScanContext): Promise<ScannedMovie
         ),
       ),
     ),
-    scanArtworkFiles(classified.artwork, settings.limit),
+    scanArtworkFiles(classified.artwork, settings.limit, context.storedArtwork),
   ]);
   const videoErrors = videos.flatMap(({ error }) => (error ? [error] : []));
   return {

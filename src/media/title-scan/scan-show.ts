@@ -32,7 +32,7 @@ export async function scanShow(context: TitleScanContext): Promise<ScannedShow> 
   const [nfo, episodes, artwork, seasonNfos] = await Promise.all([
     readShowNfo(showNfoFile, settings.limit),
     Promise.all(numbered.map((episode) => scanEpisode(context, episode))),
-    scanArtworkFiles(classified.artwork, settings.limit),
+    scanArtworkFiles(classified.artwork, settings.limit, context.storedArtwork),
     scanSeasonNfos(classified.nfoFiles, settings.limit),
   ]);
   const episodeErrors = episodes.flatMap(({ errors }) => errors);

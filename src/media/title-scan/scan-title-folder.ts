@@ -10,7 +10,7 @@ import { scanMovie } from './scan-movie.js';
 import { scanShow } from './scan-show.js';
 import { createConcurrencyLimit } from '../../concurrency/concurrency-limit.js';
 import type { TitleFileListing } from './title-files.js';
-import type { ScannedTitle, StoredVideoProbes } from './types.js';
+import type { ScannedTitle, StoredFolderScan } from './types.js';
 import { compileVideoNameRules, type VideoNameRules, type VideoScanConfig } from './video-names.js';
 
 export interface ScanTitleFolderOptions {
@@ -27,10 +27,10 @@ export interface ScanTitleFolderOptions {
    */
   scanConfig?: VideoScanConfig;
   /**
-   * The last scan's probes of this title's videos (by path relative to the folder): a video at the same size
-   * and modification time keeps its probe instead of being read again. None: every video is probed.
+   * What the last scan of this folder stored of its files: a video or artwork file at the same size and
+   * modification time keeps what that scan found instead of being read again. None: every file is read.
    */
-  storedProbes?: StoredVideoProbes;
+  stored?: StoredFolderScan;
 }
 
 const DEFAULT_CONCURRENCY = 4;
@@ -55,8 +55,9 @@ export async function scanTitleFolder(title: DiscoveredTitle, opts: ScanTitleFol
       limit,
       ...(opts.ffprobePath === undefined ? {} : { ffprobePath: opts.ffprobePath }),
       ...(opts.probeTimeoutMs === undefined ? {} : { probeTimeoutMs: opts.probeTimeoutMs }),
-      ...(opts.storedProbes === undefined ? {} : { storedProbes: opts.storedProbes }),
+      ...(opts.stored === undefined ? {} : { storedProbes: opts.stored.probes }),
     },
+    ...(opts.stored === undefined ? {} : { storedArtwork: opts.stored.artwork }),
   };
   return title.kind === 'movie' ? scanMovie(context) : scanShow(context);
 }

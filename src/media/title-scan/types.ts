@@ -64,12 +64,25 @@ export interface StoredStream {
 /** The stored probes of a title's videos, by path relative to the title's folder. */
 export type StoredVideoProbes = ReadonlyMap<string, StoredVideoProbe>;
 
+/** An artwork file as a scan read it (its hash and measures), kept while its size and time are unchanged. */
+export type StoredArtworkFile = Pick<ScannedArtwork, 'sha256' | 'sizeBytes' | 'mtimeMs' | 'width' | 'height' | 'format'>;
+
+/**
+ * What the last scan of a title folder stored of its files, by path relative to the folder: the next scan
+ * of the folder reads again only the files whose size or modification time moved.
+ */
+export interface StoredFolderScan {
+  probes: StoredVideoProbes;
+  artwork: ReadonlyMap<string, StoredArtworkFile>;
+}
+
 export interface ScannedArtwork {
   relativePath: string;
   assetType: ArtworkAssetType;
   season?: SeasonRef;
   sha256: string;
   sizeBytes: number;
+  mtimeMs: number;
   width: number;
   height: number;
   format: string;

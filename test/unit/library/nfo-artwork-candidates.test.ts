@@ -17,6 +17,7 @@ describe('nfoArtworkCandidates', () => {
     season,
     sha256: 'x',
     sizeBytes: 1,
+    mtimeMs: 0,
     width: 1,
     height: 1,
     format: 'jpg',

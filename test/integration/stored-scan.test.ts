@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { copyFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RefreshedFolder } from '../../src/contracts/folder-refresh.js';
 import type { ScanProgress } from '../../src/contracts/scan.js';
 import { PROBE_REVISION } from '../../src/media/probe.js';
-import { makeVideo, type VideoSpec } from '../support/media-fixtures.js';
+import { makeImage, makeVideo, type VideoSpec } from '../support/media-fixtures.js';
 import {
   authHeaders,
   createTestApp,
@@ -19,15 +19,17 @@ import {
 import { tempDir } from '../support/temp-dir.js';
 
 /**
- * A changed folder's rescan reads again only the videos that changed: the others keep the probe the last
- * scan stored, as long as their size and modification time are the same. To see which videos were read, a
- * kept video's bytes are swapped for bytes of the same length that are no video at all, its time put back:
- * a probe of it now fails, so a row without a probe error means it was not read.
+ * A changed folder's rescan reads again only the files that changed: the other videos keep the probe, and
+ * the other artwork the hash and measures, the last scan stored, as long as their size and modification
+ * time are the same. To see which files were read, a kept file's bytes are swapped for bytes of the same
+ * length that are neither video nor image, its time put back: reading it now fails, so a row without an
+ * error means it was not read.
  */
-const root = tempDir('reelflow-stored-probes-');
+const root = tempDir('reelflow-stored-scan-');
 const showFolder = path.join(root, 'Long Show (2010)');
 const episode = (n: number) => `Season 01/Long Show - S01E0${n}.mkv`;
 const WHOLE_SECOND = new Date('2026-01-02T03:04:05Z');
+const sharedDir = tempDir('reelflow-stored-scan-fixtures-');
 const taskQueue = `test-${randomUUID()}`;
 let database: TestDatabase;
 let app: FastifyInstance;
@@ -35,15 +37,19 @@ let temporal: Client;
 let libraryId: string;
 
 /**
- * A video of this test's own, at a whole second (so its time can be put back exactly as the scan saw it):
- * makeVideo hard-links a fixture every test file shares, whose bytes and times must not change under them.
+ * A file of this test's own, at a whole second (so its time can be put back exactly as the scan saw it):
+ * makeVideo and makeImage hard-link fixtures every test file shares, whose bytes and times must not change
+ * under them.
  */
-async function ownVideo(filePath: string, spec: VideoSpec = {}) {
-  await makeVideo(`${filePath}.shared`, spec);
-  await copyFile(`${filePath}.shared`, filePath);
-  await rm(`${filePath}.shared`);
+async function own(filePath: string, make: (target: string) => Promise<unknown>) {
+  const shared = path.join(sharedDir, `${randomUUID()}${path.extname(filePath)}`);
+  await make(shared);
+  await mkdir(path.dirname(filePath), { recursive: true });
+  await copyFile(shared, filePath);
+  await rm(shared);
   await utimes(filePath, WHOLE_SECOND, WHOLE_SECOND);
 }
+const ownVideo = (filePath: string, spec: VideoSpec = {}) => own(filePath, (target) => makeVideo(target, spec));
 
 beforeAll(async () => {
   await ownVideo(path.join(showFolder, episode(1)), { audio: [{ language: 'eng' }] });
@@ -85,9 +91,8 @@ async function storedRows(relativePath: string) {
   return { file: fileColumns, streams: [...streams] };
 }
 
-/** The same number of bytes, none of them a video, and the file's time put back as it was. */
-async function disguise(relativePath: string) {
-  const file = path.join(showFolder, relativePath);
+/** The same number of bytes, none of them a video or an image, and the file's time put back as it was. */
+async function disguise(file: string) {
   const before = await stat(file);
   await writeFile(file, Buffer.alloc(before.size, 0x5a));
   await utimes(file, before.atime, before.mtime);
@@ -110,7 +115,7 @@ describe('a rescan of a changed folder', () => {
 
   it('keeps the probe of an unchanged video, reads the new one and lists new subtitle files', async () => {
     const before = await storedRows(episode(1));
-    await disguise(episode(1));
+    await disguise(path.join(showFolder, episode(1)));
     await ownVideo(path.join(showFolder, episode(3)));
     await writeFile(path.join(showFolder, 'Season 01/Long Show - S01E01.en.srt'), '1\n00:00:00,000 --> 00:00:01,000\nHello\n');
 
@@ -143,7 +148,7 @@ describe('a rescan of a changed folder', () => {
 
   it('keeps the probes of the other episodes when one folder is refreshed, as a Sonarr import asks', async () => {
     const before = await storedRows(episode(2));
-    await disguise(episode(2));
+    await disguise(path.join(showFolder, episode(2)));
     await ownVideo(path.join(showFolder, episode(4)));
 
     const refreshed: RefreshedFolder = await temporal.workflow.execute('folderRefresh', {
@@ -171,36 +176,57 @@ describe('a stored probe of an earlier revision', () => {
 });
 
 describe('a rescan of a movie whose NFO was edited', () => {
-  it('keeps the probe of its video and reads the NFO again', async () => {
-    const movieRoot = tempDir('reelflow-stored-probes-movies-');
-    const folder = path.join(movieRoot, 'Quiet Film (1999)');
-    const video = 'Quiet Film (1999).mkv';
-    await ownVideo(path.join(folder, video), { audio: [{ language: 'eng' }] });
+  const movieRoot = tempDir('reelflow-stored-scan-movies-');
+  const folder = path.join(movieRoot, 'Quiet Film (1999)');
+  const video = path.join(folder, 'Quiet Film (1999).mkv');
+  const poster = path.join(folder, 'poster.jpg');
+  let movies: string;
+
+  /** The video's probe, the poster's cached content and the title, as the database holds them. */
+  async function rowsOf() {
+    const [file] =
+      await database.sql`select container, duration_seconds, mtime_ms, probe_error from media_files where relative_path = ${path.basename(video)}`;
+    const artwork = await database.sql`
+      select a.source_mtime_ms, c.sha256, c.width, c.height, c.format from assets a join cache_files c on c.id = a.cache_file_id
+      where a.source = 'local' and a.source_path = 'poster.jpg'`;
+    const [movie] = await database.sql`select title from movies where folder_key = 'Quiet Film (1999)'`;
+    return { file, artwork: [...artwork], title: movie!.title as string };
+  }
+
+  beforeAll(async () => {
+    await ownVideo(video, { audio: [{ language: 'eng' }] });
+    await own(poster, (target) => makeImage(target, 100, 150, 'navy'));
     await writeFile(path.join(folder, 'movie.nfo'), '<movie><title>Quiet Film</title><year>1999</year></movie>');
-    const movies = (
-      await app.inject({
-        method: 'POST',
-        url: '/api/libraries',
-        headers: authHeaders,
-        payload: { name: 'Films', kind: 'movie', rootPath: movieRoot },
-      })
-    ).json().id;
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/libraries',
+      headers: authHeaders,
+      payload: { name: 'Films', kind: 'movie', rootPath: movieRoot },
+    });
+    movies = created.json().id;
     await scan(movies);
-    const rowsOf = async () => {
-      const [file] =
-        await database.sql`select container, duration_seconds, mtime_ms, probe_error from media_files where relative_path = ${video}`;
-      const [movie] = await database.sql`select title from movies where folder_key = 'Quiet Film (1999)'`;
-      return { file, title: movie!.title as string };
-    };
+  });
+
+  it('keeps the probe of its video and what its artwork held, and reads the NFO again', async () => {
     const before = await rowsOf();
     expect(before).toMatchObject({ file: { container: 'mkv', probe_error: null }, title: 'Quiet Film' });
+    expect(before.artwork).toEqual([
+      { source_mtime_ms: WHOLE_SECOND.getTime(), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), width: 100, height: 150, format: 'jpg' },
+    ]);
 
-    const videoPath = path.join(folder, video);
-    await writeFile(videoPath, Buffer.alloc((await stat(videoPath)).size, 0x5a));
-    await utimes(videoPath, WHOLE_SECOND, WHOLE_SECOND);
+    await disguise(video);
+    await disguise(poster);
     await writeFile(path.join(folder, 'movie.nfo'), '<movie><title>Quiet Film, Restored</title><year>1999</year></movie>');
 
     expect(await scan(movies)).toMatchObject({ directoriesScanned: 1, errors: 0 });
-    expect(await rowsOf()).toEqual({ file: before.file, title: 'Quiet Film, Restored' });
+    expect(await rowsOf()).toEqual({ ...before, title: 'Quiet Film, Restored' });
+  });
+
+  it('reads an artwork file again once its time moves', async () => {
+    const now = new Date();
+    await utimes(poster, now, now);
+
+    expect(await scan(movies)).toMatchObject({ directoriesScanned: 1, errors: 1 });
+    expect((await rowsOf()).artwork).toEqual([]);
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "assets" ADD COLUMN "source_mtime_ms" double precision;
