@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { PROBE_REVISION } from '../../media/probe.js';
 import type { StoredArtworkFile, StoredFolderScan, StoredStream, StoredVideoProbe } from '../../media/title-scan/index.js';
 import type { Database } from '../client.js';
@@ -17,7 +17,7 @@ export class StoredScanRepository {
    * The folder's stored files, by path relative to the folder. A folder not scanned since it was found (a
    * library's first scan, a folder that vanished and came back) has none, and costs no query.
    */
-  async ofFolder(folder: Pick<LibraryFolder, 'libraryId' | 'key' | 'scannedFingerprint'>): Promise<StoredFolderScan> {
+  async ofFolder(folder: Pick<LibraryFolder, 'libraryId' | 'key' | 'kind' | 'scannedFingerprint'>): Promise<StoredFolderScan> {
     if (folder.scannedFingerprint === null) return { probes: new Map(), artwork: new Map() };
     const [probes, artwork] = await Promise.all([this.probesOf(folder), this.artworkOf(folder)]);
     return { probes, artwork };
@@ -27,7 +27,7 @@ export class StoredScanRepository {
    * The videos' probes (the movie's, or every episode's of the show). Failed probes, probes of an earlier
    * PROBE_REVISION and probes stored without the file's time are left out: those files are read again.
    */
-  private async probesOf(folder: Pick<LibraryFolder, 'libraryId' | 'key'>): Promise<Map<string, StoredVideoProbe>> {
+  private async probesOf(folder: Pick<LibraryFolder, 'libraryId' | 'key' | 'kind'>): Promise<Map<string, StoredVideoProbe>> {
     const files = await this.db
       .select({
         id: mediaFiles.id,
@@ -44,10 +44,10 @@ export class StoredScanRepository {
           isNull(mediaFiles.probeError),
           isNotNull(mediaFiles.mtimeMs),
           eq(mediaFiles.probeRevision, PROBE_REVISION),
-          or(
-            and(eq(mediaFiles.entityType, 'movie'), inArray(mediaFiles.entityId, this.movieOf(folder))),
-            and(eq(mediaFiles.entityType, 'episode'), inArray(mediaFiles.entityId, this.episodesOf(folder))),
-          ),
+          // One kind or the other, never both: with an OR, Postgres reads every media file of every library.
+          folder.kind === 'movie'
+            ? and(eq(mediaFiles.entityType, 'movie'), inArray(mediaFiles.entityId, this.movieOf(folder)))
+            : and(eq(mediaFiles.entityType, 'episode'), inArray(mediaFiles.entityId, this.episodesOf(folder))),
         ),
       );
     const probes = new Map<string, StoredVideoProbe>();
@@ -98,7 +98,7 @@ export class StoredScanRepository {
   }
 
   /** The title's local artwork (season artwork included) as its cached content describes it. */
-  private async artworkOf(folder: Pick<LibraryFolder, 'libraryId' | 'key'>): Promise<Map<string, StoredArtworkFile>> {
+  private async artworkOf(folder: Pick<LibraryFolder, 'libraryId' | 'key' | 'kind'>): Promise<Map<string, StoredArtworkFile>> {
     const rows = await this.db
       .select({
         relativePath: assets.sourcePath,
@@ -115,10 +115,9 @@ export class StoredScanRepository {
         and(
           eq(assets.source, 'local'),
           isNotNull(assets.sourceMtimeMs),
-          or(
-            and(eq(assets.entityType, 'movie'), inArray(assets.entityId, this.movieOf(folder))),
-            and(eq(assets.entityType, 'show'), inArray(assets.entityId, this.showOf(folder))),
-          ),
+          folder.kind === 'movie'
+            ? and(eq(assets.entityType, 'movie'), inArray(assets.entityId, this.movieOf(folder)))
+            : and(eq(assets.entityType, 'show'), inArray(assets.entityId, this.showOf(folder))),
         ),
       );
     const artwork = new Map<string, StoredArtworkFile>();
