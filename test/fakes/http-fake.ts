@@ -62,6 +62,7 @@ export async function startHttpFake(options: HttpFakeOptions): Promise<FakeServe
   const pendingTimers = new Set<NodeJS.Timeout>();
 
   const server = createServer((incoming, response) => {
+    const receivedAt = Date.now();
     void readBody(incoming)
       .then(async (body) => {
         const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
@@ -73,7 +74,7 @@ export async function startHttpFake(options: HttpFakeOptions): Promise<FakeServe
           query: Object.fromEntries(url.searchParams.entries()),
           headers: incoming.headers,
           body,
-          receivedAt: Date.now(),
+          receivedAt,
         };
         requests.push(request);
         if (!inRoot) return send(response, { status: 404, rawBody: 'Not Found', headers: { 'content-type': 'text/plain' } });
