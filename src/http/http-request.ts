@@ -1,5 +1,6 @@
 import { BodyTooLargeError, readCappedBytes, readCappedText } from './capped-body.js';
 import { parseRetryAfter } from './retry-after.js';
+import { sendOnCue, WriteRefused } from './send-on-cue.js';
 
 /**
  * One HTTP call with what every caller needs: a timeout that covers the body too, a ceiling on the body,
@@ -20,6 +21,12 @@ export interface HttpRequest {
   what: string;
   /** 'manual': a redirect is the answer (an indexer's download link that redirects to a magnet). */
   redirect?: 'follow' | 'manual';
+  /**
+   * Asked just before the request is written, once its connection is ready; it throws to have nothing sent,
+   * and that error is what the call rejects with. A request with it goes out through node:http (see
+   * sendOnCue): a string body only, redirects are answers, as with 'manual'.
+   */
+  beforeWrite?: () => void;
 }
 
 export interface HttpAnswer {
@@ -65,22 +72,46 @@ async function send<Body>(
   read: (response: Response, maxBytes: number, what: string) => Promise<Body>,
 ): Promise<Omit<HttpAnswer, 'text'> & { body: Body }> {
   let status = 0;
+  const signal = AbortSignal.timeout(request.timeoutMs);
   try {
-    const response = await fetch(request.url, {
-      method: request.method ?? 'GET',
-      headers: request.headers,
-      body: request.body,
-      redirect: request.redirect ?? 'follow',
-      signal: AbortSignal.timeout(request.timeoutMs),
-    });
+    const response = await (request.beforeWrite ? sendCued(request, request.beforeWrite, signal) : sendFetch(request, signal));
     status = response.status;
     // The timeout signal also covers reading the body, so a server that stalls mid-body fails here too.
     const body = await read(response, request.maxBodyBytes, request.what);
     return { status, headers: response.headers, body, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) };
   } catch (error) {
+    if (error instanceof WriteRefused) throw error.cause;
     if (error instanceof BodyTooLargeError) throw new HttpRequestFailure('too-large', status, error);
-    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    const timedOut = signal.aborted || (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'));
     throw new HttpRequestFailure(timedOut ? 'timeout' : 'unreachable', status, error);
+  }
+}
+
+function sendFetch(request: HttpRequest, signal: AbortSignal): Promise<Response> {
+  return fetch(request.url, {
+    method: request.method ?? 'GET',
+    headers: request.headers,
+    body: request.body,
+    redirect: request.redirect ?? 'follow',
+    signal,
+  });
+}
+
+async function sendCued(request: HttpRequest, beforeWrite: () => void, signal: AbortSignal): Promise<Response> {
+  if (request.body !== undefined && typeof request.body !== 'string') throw new TypeError('a request sent on cue takes a string body');
+  try {
+    return await sendOnCue({
+      url: new URL(request.url),
+      method: request.method ?? 'GET',
+      headers: request.headers ?? {},
+      body: request.body,
+      signal,
+      beforeWrite,
+    });
+  } catch (error) {
+    // As fetch reports a network failure: the code (ECONNREFUSED...) in the cause, for the messages below.
+    if (error instanceof WriteRefused || signal.aborted) throw error;
+    throw new TypeError('request failed', { cause: error });
   }
 }
 

@@ -5,9 +5,12 @@ import { httpRequest, httpRequestBytes, HttpRequestFailure, joinUrl } from '../.
 
 let server: http.Server;
 let base: string;
+/** The paths of the requests the server received, in order. */
+const arrivals: string[] = [];
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
+    arrivals.push(req.url ?? '');
     const path = req.url?.replace(/^\/prefix/, '');
     if (path === '/busy') return void res.writeHead(429, { 'Retry-After': '2' }).end('slow down');
     if (path === '/big') return void res.writeHead(200).end('x'.repeat(2048));
@@ -24,10 +27,14 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const request = (path: string, overrides: Partial<Parameters<typeof httpRequest>[0]> = {}) =>
-  httpRequest({ url: joinUrl(base, path), timeoutMs: 500, maxBodyBytes: 1024, what: 'the answer', ...overrides });
+// Every answer is read the same through fetch and through node:http (a request with beforeWrite).
+describe.each([
+  ['fetch', {}],
+  ['node:http, on cue', { beforeWrite: () => {} }],
+])('httpRequest through %s', (_transport, transport: Partial<Parameters<typeof httpRequest>[0]>) => {
+  const request = (path: string, overrides: Partial<Parameters<typeof httpRequest>[0]> = {}) =>
+    httpRequest({ url: joinUrl(base, path), timeoutMs: 500, maxBodyBytes: 1024, what: 'the answer', ...transport, ...overrides });
 
-describe('httpRequest', () => {
   it('answers with the status, the body and the Retry-After the server sent', async () => {
     await expect(request('/ok', { method: 'POST' })).resolves.toMatchObject({
       status: 200,
@@ -49,11 +56,47 @@ describe('httpRequest', () => {
     await new Promise<void>((resolve) => nobody.listen(0, '127.0.0.1', resolve));
     const port = (nobody.address() as AddressInfo).port;
     await new Promise((resolve) => nobody.close(resolve));
-    const closed = await httpRequest({ url: `http://127.0.0.1:${port}/`, timeoutMs: 500, maxBodyBytes: 1024, what: 'x' }).catch(
-      (error: unknown) => error,
-    );
+    const closed = await httpRequest({
+      url: `http://127.0.0.1:${port}/`,
+      timeoutMs: 500,
+      maxBodyBytes: 1024,
+      what: 'x',
+      ...transport,
+    }).catch((error: unknown) => error);
     expect(closed).toMatchObject({ kind: 'unreachable', code: 'ECONNREFUSED' });
     expect((closed as Error).message).toMatch(/^ECONNREFUSED \(/);
+  });
+});
+
+describe('httpRequest with beforeWrite', () => {
+  const cued = (path: string, beforeWrite: () => void) =>
+    httpRequest({ url: joinUrl(base, path), timeoutMs: 500, maxBodyBytes: 1024, what: 'the answer', beforeWrite });
+
+  it('sends nothing when the hook throws, and rejects with the error of the hook', async () => {
+    const before = arrivals.length;
+    const missed = new Error('slot missed');
+    await expect(
+      cued('/counted', () => {
+        throw missed;
+      }),
+    ).rejects.toBe(missed);
+    // A request that is written would have arrived by now, as the next one does.
+    await cued('/counted', () => {});
+    expect(arrivals.slice(before)).toEqual(['/prefix/counted']);
+  });
+
+  it('asks the hook once a new connection is ready, and once on a pooled one', async () => {
+    let asked = 0;
+    const hook = () => void asked++;
+    await Promise.all([cued('/one', hook), cued('/two', hook)]);
+    await cued('/three', hook);
+    expect(asked).toBe(3);
+    expect(arrivals.slice(-3).sort()).toEqual(['/prefix/one', '/prefix/three', '/prefix/two']);
+  });
+
+  it('answers with a redirect itself instead of following it', async () => {
+    const answer = await cued('/to-magnet', () => {});
+    expect([answer.status, answer.headers.get('location')]).toEqual([302, 'magnet:?xt=urn:btih:abc']);
   });
 });
 
