@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 
-/** A slot was reserved: send the request in `delayMs` (0 or less: now). */
+/** A slot was reserved: send the request in `delayMs` (0 or less: now) from `postgresNow`. */
 export interface ReservedSlot {
   reserved: true;
   delayMs: number;
+  /** Postgres's clock when it answered, in epoch milliseconds: how late the answer arrived is told from it. */
+  postgresNow: number;
 }
 
 /** No slot was taken: the schedule is booked further ahead than the caller accepts; it frees up in `nextInMs`. */
@@ -18,6 +20,7 @@ export type SlotAnswer = ReservedSlot | RefusedSlot;
 interface SlotRow extends Record<string, unknown> {
   delay_ms: number | string | null;
   next_in_ms: number | string | null;
+  now_ms: number | string;
 }
 
 /**
@@ -49,9 +52,12 @@ export class ProviderRateRepository {
         returning extract(epoch from (s.next_at - ${spacing}) - clock_timestamp()) * 1000 as delay_ms
       )
       select (select delay_ms from reserved) as delay_ms,
+             extract(epoch from clock_timestamp()) * 1000 as now_ms,
              (select extract(epoch from next_at - clock_timestamp()) * 1000
                 from provider_rate_slots where provider_id = ${providerId}::uuid) as next_in_ms`);
-    if (row?.delay_ms !== null && row?.delay_ms !== undefined) return { reserved: true, delayMs: Number(row.delay_ms) };
+    if (row?.delay_ms !== null && row?.delay_ms !== undefined) {
+      return { reserved: true, delayMs: Number(row.delay_ms), postgresNow: Number(row.now_ms) };
+    }
     return { reserved: false, nextInMs: Number(row?.next_in_ms ?? 0) };
   }
 

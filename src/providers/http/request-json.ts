@@ -42,18 +42,9 @@ export async function requestJson<S extends z.ZodType>(request: JsonRequest<S>):
   const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
 
-  await request.pacing?.beforeRequest();
   let answer: HttpAnswer;
   try {
-    answer = await httpRequest({
-      url,
-      method: request.method,
-      headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      timeoutMs,
-      maxBodyBytes: MAX_JSON_BYTES,
-      what: `${provider} ${endpoint}`,
-    });
+    answer = await send(request, url, headers);
   } catch (error) {
     throw providerFailure(provider, endpoint, timeoutMs, error);
   }
@@ -101,6 +92,48 @@ export async function requestJson<S extends z.ZodType>(request: JsonRequest<S>):
     });
   }
   return parsed.data;
+}
+
+/** Redirects a paced request follows, each hop at a slot of its own. */
+const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * Sends the request, at a slot of the provider's schedule when it is paced. A paced request's redirect is
+ * followed here rather than by the HTTP client, so that each hop reaches the provider at a slot of its own;
+ * as fetch does, a 303 (and a 301 or 302 of a POST) is followed with a GET, and Authorization is not sent to
+ * another origin.
+ */
+async function send(request: JsonRequest<z.ZodType>, url: URL, headers: Record<string, string>): Promise<HttpAnswer> {
+  let method = request.method ?? 'GET';
+  let body = request.body === undefined ? undefined : JSON.stringify(request.body);
+  const sendTo = (to: URL, beforeWrite?: () => void) =>
+    httpRequest({
+      url: to,
+      method,
+      headers,
+      body,
+      timeoutMs: request.timeoutMs,
+      maxBodyBytes: MAX_JSON_BYTES,
+      what: `${request.provider} ${request.path}`,
+      beforeWrite,
+    });
+  const { pacing } = request;
+  if (!pacing) return sendTo(url);
+  for (let hops = 0, to = url; ; hops++) {
+    const answer = await pacing.send((beforeWrite) => sendTo(to, beforeWrite));
+    const location = answer.headers.get('location');
+    if (!REDIRECTS.has(answer.status) || !location || hops === MAX_REDIRECTS) return answer;
+    const next = new URL(location, to);
+    // As fetch does: credentials in headers do not follow a redirect to another origin.
+    if (next.origin !== to.origin) delete headers['Authorization'];
+    to = next;
+    if (answer.status === 303 || (method === 'POST' && answer.status !== 307 && answer.status !== 308)) {
+      method = 'GET';
+      body = undefined;
+      delete headers['Content-Type'];
+    }
+  }
 }
 
 /** A call that got no usable answer, as the ProviderError a retry policy reads. */

@@ -8,6 +8,7 @@ import {
   ProviderResponseError,
   ProviderUnavailableError,
 } from '../../../src/providers/http/errors.js';
+import type { RequestPacing } from '../../../src/providers/http/provider-pacer.js';
 import { requestJson } from '../../../src/providers/http/request-json.js';
 import { startHttpFake, type FakeReply, type FakeServer } from '../../fakes/http-fake.js';
 
@@ -176,5 +177,71 @@ describe('requestJson', () => {
     expect(error).toBeInstanceOf(ProviderResponseError);
     expect((error as ProviderResponseError).field).toBe('items[1].name');
     expect(error.message).toMatch(/^TMDB response from \/things\/1 is invalid at items\[1\]\.name: /);
+  });
+});
+
+describe('requestJson with pacing', () => {
+  /** A schedule that is always on time, counting the requests it was asked to send. */
+  function countingPacing(): RequestPacing & { sends: number } {
+    const pacing = {
+      sends: 0,
+      send: <T>(send: (beforeWrite: () => void) => Promise<T>) => {
+        pacing.sends++;
+        return send(() => {});
+      },
+      throttled: () => Promise.resolve(),
+    };
+    return pacing;
+  }
+
+  it('follows a redirect itself, each hop at a slot of its own; a 303 of a POST as a GET', async () => {
+    fake = await startHttpFake({
+      apiRoot: '/api',
+      route: (request) =>
+        request.path === '/login'
+          ? { status: 303, json: {}, headers: { location: `${fake!.baseUrl}/moved` } }
+          : { status: 200, json: { items: [{ name: request.method }] } },
+      errorBody: () => ({}),
+    });
+    const pacing = countingPacing();
+    const body = await requestJson({
+      provider: 'TVDB',
+      baseUrl: fake.baseUrl,
+      path: '/login',
+      method: 'POST',
+      body: { apikey: 'k' },
+      timeoutMs: 2000,
+      schema: itemsSchema,
+      pacing,
+    });
+    expect(body.items[0]?.name).toBe('GET');
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /login', 'GET /moved']);
+    expect(fake.requests[1]?.headers['content-type']).toBeUndefined();
+    expect(pacing.sends).toBe(2);
+  });
+
+  it('does not send Authorization to another origin it is redirected to', async () => {
+    const other = await startHttpFake({ apiRoot: '/api', route: () => ({ status: 200, json: { items: [] } }), errorBody: () => ({}) });
+    try {
+      fake = await startHttpFake({
+        apiRoot: '/api',
+        route: () => ({ status: 301, json: {}, headers: { location: `${other.baseUrl}/there` } }),
+        errorBody: () => ({}),
+      });
+      await requestJson({
+        provider: 'TVDB',
+        baseUrl: fake.baseUrl,
+        path: '/here',
+        headers: { Authorization: 'Bearer token' },
+        timeoutMs: 2000,
+        schema: itemsSchema,
+        pacing: countingPacing(),
+      });
+      expect(fake.requests[0]?.headers.authorization).toBe('Bearer token');
+      expect(other.requests.map((r) => r.path)).toEqual(['/there']);
+      expect(other.requests[0]?.headers.authorization).toBeUndefined();
+    } finally {
+      await other.close();
+    }
   });
 });
