@@ -1,7 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
-import { Readable } from 'node:stream';
+import { pipeline, Readable, type Transform } from 'node:stream';
 import { TLSSocket } from 'node:tls';
+import zlib from 'node:zlib';
 
 /** The `beforeWrite` hook refused: nothing of the request was written. Holds the hook's own error. */
 export class WriteRefused extends Error {
@@ -31,15 +32,16 @@ export interface CuedRequest {
  * those turns last up to 70 ms (measured in bench:provider-cache). Here the only waits come before the
  * hook: for a pooled connection, none; for a new one, its connect (and TLS handshake).
  *
- * The answer is a web Response, so callers read it as they read fetch's. Unlike fetch, redirects are not
- * followed (each hop is a request of its own, for the caller to pace), and no compression is asked for.
+ * The answer is a web Response, so callers read it as they read fetch's, compressed bodies undone as fetch
+ * undoes them. Unlike fetch, redirects are not followed: each hop is a request of its own, for the caller
+ * to pace.
  */
 export function sendOnCue(request: CuedRequest): Promise<Response> {
   const client = request.url.protocol === 'https:' ? https : http;
   return new Promise<Response>((resolve, reject) => {
     const outgoing = client.request(
       request.url,
-      { method: request.method, headers: request.headers, signal: request.signal },
+      { method: request.method, headers: { 'Accept-Encoding': ACCEPTED_ENCODINGS, ...request.headers }, signal: request.signal },
       (incoming) => {
         try {
           resolve(asWebResponse(incoming));
@@ -67,11 +69,35 @@ export function sendOnCue(request: CuedRequest): Promise<Response> {
   });
 }
 
+/** What fetch asks for, and undoes, so that a JSON answer costs the network what it did through fetch. */
+const ACCEPTED_ENCODINGS = 'gzip, deflate, br';
+
 function asWebResponse(incoming: http.IncomingMessage): Response {
   const status = incoming.statusCode ?? 0;
   const headers = new Headers();
   for (let i = 0; i + 1 < incoming.rawHeaders.length; i += 2) headers.append(incoming.rawHeaders[i]!, incoming.rawHeaders[i + 1]!);
   const bodiless = status === 204 || status === 304;
   if (bodiless) incoming.resume();
-  return new Response(bodiless ? null : (Readable.toWeb(incoming) as ReadableStream<Uint8Array>), { status, headers });
+  return new Response(bodiless ? null : (Readable.toWeb(decoded(incoming)) as ReadableStream<Uint8Array>), { status, headers });
+}
+
+function decoded(incoming: http.IncomingMessage): Readable {
+  const decoder = decoderFor(incoming.headers['content-encoding']);
+  if (!decoder) return incoming;
+  // An error on either side (a reset connection, a corrupt stream) fails the body's reader.
+  return pipeline(incoming, decoder, () => {});
+}
+
+function decoderFor(encoding: string | undefined): Transform | null {
+  switch (encoding?.trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return zlib.createGunzip();
+    case 'deflate':
+      return zlib.createInflate();
+    case 'br':
+      return zlib.createBrotliDecompress();
+    default:
+      return null;
+  }
 }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpRequest, httpRequestBytes, HttpRequestFailure, joinUrl } from '../../../src/http/http-request.js';
 
@@ -17,6 +18,9 @@ beforeAll(async () => {
     if (path === '/to-magnet') return void res.writeHead(302, { Location: 'magnet:?xt=urn:btih:abc' }).end();
     if (path === '/bytes') return void res.writeHead(200).end(Buffer.from([0, 1, 254, 255]));
     if (path === '/stall') return void res.writeHead(200); // headers, then no body
+    if (path === '/gzipped' && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      return void res.writeHead(200, { 'Content-Encoding': 'gzip' }).end(gzipSync('{"compressed":true}'));
+    }
     res.writeHead(200, { 'Content-Type': 'text/plain' }).end(`${req.method} ${req.url}`);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -42,6 +46,10 @@ describe.each([
       retryAfterMs: undefined,
     });
     await expect(request('/busy')).resolves.toMatchObject({ status: 429, text: 'slow down', retryAfterMs: 2_000 });
+  });
+
+  it('asks for a compressed body and undoes it', async () => {
+    await expect(request('/gzipped')).resolves.toMatchObject({ status: 200, text: '{"compressed":true}' });
   });
 
   it('fails as too-large past the body ceiling, keeping the status', async () => {
