@@ -1,7 +1,6 @@
-import { stat, type Dirent, type Stats } from 'node:fs';
-import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFileSystemError, errorCode } from './file-system-errors.js';
+import type { DirectoryEntry } from './file-system.js';
 import type { WalkContext } from './walk-context.js';
 
 /** Real paths of a folder and of every folder above it on the way down from the root. */
@@ -49,7 +48,7 @@ export async function listLibraryRoot(
 ): Promise<{ root: WalkedDirectory; listing: DirectoryListing }> {
   const absolutePath = path.resolve(root);
   try {
-    const realPath = await context.fileSystemCall(() => realpath(absolutePath));
+    const realPath = await context.fileSystemCall((fs) => fs.realpath(absolutePath));
     const directory: WalkedDirectory = { absolutePath, relativePath: '', realPathChain: { realPath, parent: null } };
     const entries = await readEntries(context, directory);
     return { root: directory, listing: await listEntries(context, directory, entries, keepName) };
@@ -69,7 +68,7 @@ export async function listDirectory(
   directory: WalkedDirectory,
   keepName: (name: string) => boolean,
 ): Promise<DirectoryListing | null> {
-  let entries: Dirent[];
+  let entries: DirectoryEntry[];
   try {
     entries = await readEntries(context, directory);
   } catch (error) {
@@ -80,8 +79,8 @@ export async function listDirectory(
   return listEntries(context, directory, entries, keepName);
 }
 
-async function readEntries(context: WalkContext, directory: WalkedDirectory): Promise<Dirent[]> {
-  const entries = await context.fileSystemCall(() => readdir(directory.absolutePath, { withFileTypes: true }));
+async function readEntries(context: WalkContext, directory: WalkedDirectory): Promise<DirectoryEntry[]> {
+  const entries = await context.fileSystemCall((fs) => fs.readdir(directory.absolutePath));
   context.directoryListed();
   return entries;
 }
@@ -89,7 +88,7 @@ async function readEntries(context: WalkContext, directory: WalkedDirectory): Pr
 async function listEntries(
   context: WalkContext,
   directory: WalkedDirectory,
-  entries: readonly Dirent[],
+  entries: readonly DirectoryEntry[],
   keepName: (name: string) => boolean,
 ): Promise<DirectoryListing> {
   const listing: DirectoryListing = { files: [], directories: [] };
@@ -98,13 +97,13 @@ async function listEntries(
     const relativePath = directory.relativePath === '' ? entry.name : `${directory.relativePath}/${entry.name}`;
     if (!keepName(entry.name) || context.isIgnored(entry.name, relativePath)) continue;
     const absolutePath = path.join(directory.absolutePath, entry.name);
-    if (entry.isDirectory()) {
+    if (entry.kind === 'directory') {
       // A plain folder's real path follows from its parent's, which saves a realpath call per folder.
       const realPathChain = { realPath: path.join(directory.realPathChain.realPath, entry.name), parent: directory.realPathChain };
       listing.directories.push({ name: entry.name, absolutePath, relativePath, realPathChain });
-    } else if (!isSpecialFile(entry)) {
+    } else if (entry.kind !== 'special') {
       // Files, symlinks, and entries whose type the file system did not report (some network mounts).
-      const isSymlink = entry.isSymbolicLink();
+      const isSymlink = entry.kind === 'symlink';
       statted.push(addStattedEntry(context, directory, { name: entry.name, absolutePath, relativePath, isSymlink }, listing));
     }
   }
@@ -121,13 +120,13 @@ async function addStattedEntry(
 ): Promise<void> {
   const { name, absolutePath, relativePath } = entry;
   try {
-    const stats = await context.fileSystemCall(() => statFollowingLinks(absolutePath));
-    if (stats.isFile()) {
-      listing.files.push({ name, absolutePath, sizeBytes: stats.size, mtimeMs: stats.mtimeMs });
+    const stats = await context.fileSystemCall((fs) => fs.stat(absolutePath));
+    if (stats.kind === 'file') {
+      listing.files.push({ name, absolutePath, sizeBytes: stats.sizeBytes, mtimeMs: stats.mtimeMs });
       return;
     }
-    if (!stats.isDirectory()) return;
-    const realPath = await context.fileSystemCall(() => realpath(absolutePath));
+    if (stats.kind !== 'directory') return;
+    const realPath = await context.fileSystemCall((fs) => fs.realpath(absolutePath));
     if (chainContains(directory.realPathChain, realPath)) {
       context.issues.push({ path: absolutePath, reason: 'symlink loop' });
       return;
@@ -139,27 +138,12 @@ async function addStattedEntry(
   }
 }
 
-/**
- * fs.stat behind a promise of our own: on Node 20, fs.promises.stat costs about 2.5 times the callback
- * form (it allocates a fresh stats array per call), and a large library stats every one of its files.
- */
-function statFollowingLinks(absolutePath: string): Promise<Stats> {
-  return new Promise((resolve, reject) => {
-    stat(absolutePath, (error, stats) => (error ? reject(error) : resolve(stats)));
-  });
-}
-
 function describeStatFailure(error: unknown, isSymlink: boolean): string {
   const code = errorCode(error);
   // readdir has just listed the link itself, so a missing entry is its target.
   if (isSymlink && code === 'ENOENT') return 'dangling symlink';
   if (code === 'ELOOP') return 'symlink loop';
   return describeFileSystemError(error);
-}
-
-/** Sockets, pipes and devices are never media, and opening a pipe's stat target could block. */
-function isSpecialFile(entry: Dirent): boolean {
-  return entry.isFIFO() || entry.isSocket() || entry.isBlockDevice() || entry.isCharacterDevice();
 }
 
 function chainContains(chain: RealPathChain | null, realPath: string): boolean {

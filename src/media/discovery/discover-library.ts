@@ -1,16 +1,18 @@
 import path from 'node:path';
 import type { ScanConfig } from '../../config/phase-config.js';
-import { listLibraryRoot } from './directory-listing.js';
+import { listLibraryRoot, type WalkedDirectory } from './directory-listing.js';
 import { compareCodeUnits } from './fingerprint.js';
 import { keepListedName } from './folder-roles.js';
 import { walkMovieLibrary } from './movie-library.js';
 import { walkTvLibrary } from './tv-library.js';
 import type { DiscoveredTitle, DiscoveryIssue, DiscoveryOptions, DiscoveryResult, LibraryKind } from './types.js';
 import { createWalkContext, type FoundTitle } from './walk-context.js';
+import { threadedFileSystem } from './threaded-file-system.js';
 
 /**
  * Finds the titles of one library folder with stat and readdir alone, ready to be compared by key and
- * fingerprint against what was found last time. Problems with single entries become issues and the walk
+ * fingerprint against what was found last time. The calls go to a thread of the walk's own (see
+ * threadedFileSystem) unless `options.fileSystem` says otherwise. Problems with single entries become issues and the walk
  * goes on; only an unreadable or missing root (LibraryRootUnreadableError) or an abort rejects.
  */
 export async function discoverLibrary(
@@ -19,10 +21,17 @@ export async function discoverLibrary(
   config: ScanConfig,
   options: DiscoveryOptions = {},
 ): Promise<DiscoveryResult> {
-  const context = createWalkContext(config, options);
-  const { root: rootDirectory, listing: rootListing } = await listLibraryRoot(context, root, keepListedName);
-  if (kind === 'movie') await walkMovieLibrary(context, rootDirectory, rootListing);
-  else await walkTvLibrary(context, rootDirectory, rootListing);
+  const ownThread = options.fileSystem ? null : threadedFileSystem();
+  const context = createWalkContext(config, { ...options, fileSystem: options.fileSystem ?? ownThread! });
+  let rootDirectory: WalkedDirectory;
+  try {
+    const listed = await listLibraryRoot(context, root, keepListedName);
+    rootDirectory = listed.root;
+    if (kind === 'movie') await walkMovieLibrary(context, rootDirectory, listed.listing);
+    else await walkTvLibrary(context, rootDirectory, listed.listing);
+  } finally {
+    ownThread?.close();
+  }
 
   const issues = [...context.issues];
   const titles = keepOneWayIntoEachFolder(context.titles, rootDirectory.realPathChain.realPath, issues);

@@ -1,3 +1,5 @@
+import type { DiscoveryFileSystem } from './file-system.js';
+
 export type LibraryKind = 'movie' | 'tv';
 
 export interface DiscoveredVideoFile {
@@ -51,4 +53,6 @@ export interface DiscoveryOptions {
   signal?: AbortSignal;
   /** Called with the running count of folders listed, after each one. */
   onProgress?: (directoriesVisited: number) => void;
+  /** Where the calls go; libuv's thread pool unless told (discoverLibrary brings a thread of its own). */
+  fileSystem?: DiscoveryFileSystem;
 }

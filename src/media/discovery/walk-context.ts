@@ -2,6 +2,7 @@ import type { ScanConfig } from '../../config/phase-config.js';
 import { createConcurrencyLimit } from '../../concurrency/concurrency-limit.js';
 import { compileIgnorePatterns, type IgnoreMatcher } from './ignore-patterns.js';
 import type { FingerprintedFile } from './fingerprint.js';
+import { libuvFileSystem, type DiscoveryFileSystem } from './file-system.js';
 import type { DiscoveredTitle, DiscoveryIssue, DiscoveryOptions } from './types.js';
 import { compileVideoRules, type VideoJudge } from './video-rules.js';
 
@@ -24,7 +25,7 @@ export interface WalkContext {
   /** Whether a title keeps the list of its files: a library's walk would hold every file of the library. */
   readonly keepsFiles: boolean;
   /** Runs one file-system call within the concurrency limit, unless the run was aborted. */
-  fileSystemCall<T>(call: () => Promise<T>): Promise<T>;
+  fileSystemCall<T>(call: (fileSystem: DiscoveryFileSystem) => Promise<T>): Promise<T>;
   /** Throws the signal's reason once it has fired: a failure then is the abort, not an issue to record. */
   throwIfAborted(): void;
   directoryListed(): void;
@@ -34,6 +35,7 @@ export interface WalkContext {
 export function createWalkContext(config: ScanConfig, options: DiscoveryOptions, keepsFiles = false): WalkContext {
   const limit = createConcurrencyLimit(options.concurrency ?? DEFAULT_CONCURRENCY, 'newest-first');
   const { signal, onProgress } = options;
+  const fileSystem = options.fileSystem ?? libuvFileSystem;
   let visited = 0;
   return {
     isIgnored: compileIgnorePatterns(config.ignorePatterns),
@@ -47,12 +49,12 @@ export function createWalkContext(config: ScanConfig, options: DiscoveryOptions,
             // Checked when a call gets its slot, so queued calls stop too, and again when it returns,
             // so nothing is reported (or walked into) after the abort.
             signal.throwIfAborted();
-            return call().then((result) => {
+            return call(fileSystem).then((result) => {
               signal.throwIfAborted();
               return result;
             });
           })
-      : limit,
+      : (call) => limit(() => call(fileSystem)),
     throwIfAborted: () => signal?.throwIfAborted(),
     directoryListed: () => {
       visited += 1;
