@@ -11,9 +11,10 @@ import { threadedFileSystem } from './threaded-file-system.js';
 
 /**
  * Finds the titles of one library folder with stat and readdir alone, ready to be compared by key and
- * fingerprint against what was found last time. The calls go to a thread of the walk's own (see
- * threadedFileSystem) unless `options.fileSystem` says otherwise. Problems with single entries become issues and the walk
- * goes on; only an unreadable or missing root (LibraryRootUnreadableError) or an abort rejects.
+ * fingerprint against what was found last time. A large walk's calls go to a thread of its own (see
+ * threadedFileSystem) unless `options.fileSystem` says otherwise. Problems with single entries become
+ * issues and the walk goes on; only an unreadable or missing root (LibraryRootUnreadableError) or an abort
+ * rejects.
  */
 export async function discoverLibrary(
   root: string,
