@@ -41,6 +41,8 @@ const MAX_BATCH = 256;
  */
 const BATCHES_IN_FLIGHT = 2;
 
+type Route = 'libuv' | 'thread' | 'libuv, storage slow' | 'libuv, thread failed';
+
 export interface ThreadedFileSystemOptions {
   callsBeforeThread?: number;
   slowStatMs?: number;
@@ -52,8 +54,11 @@ export interface ThreadedFileSystem extends DiscoveryFileSystem {
    * hold the thread, and the walk's end with it.
    */
   close(): void;
-  /** Where the calls go now: libuv's pool (before the thread, or after slow stats), or the thread. */
-  readonly route: 'libuv' | 'thread' | 'libuv, storage slow';
+  /**
+   * Where the calls go now: the thread, or libuv's pool (until the thread is up, and for the rest of the walk
+   * after slow stats or a failed thread).
+   */
+  readonly route: Route;
 }
 
 /**
@@ -69,8 +74,7 @@ export function threadedFileSystem(options: ThreadedFileSystemOptions = {}): Thr
   const callsBeforeThread = options.callsBeforeThread ?? CALLS_BEFORE_THREAD;
   const slowStatMs = options.slowStatMs ?? SLOW_STAT_MS;
   let thread: Worker | null = null;
-  let online = false;
-  let slow = false;
+  let route: Route = 'libuv';
   let closed = false;
   let callsMade = 0;
   let statsTimed = 0;
@@ -82,16 +86,18 @@ export function threadedFileSystem(options: ThreadedFileSystemOptions = {}): Thr
 
   const startThread = () => {
     const started = new Worker(new URL('./file-system-thread.mjs', import.meta.url), { execArgv: [] });
-    started.once('online', () => (online = true));
+    started.once('online', () => {
+      if (route === 'libuv') route = 'thread';
+    });
     started.on('message', answered);
     // A thread that fails (it cannot start, or dies) hands what it held back to libuv's pool.
-    started.on('error', () => fallBack());
-    started.on('exit', () => fallBack());
+    started.on('error', () => backToPool('libuv, thread failed'));
+    started.on('exit', () => backToPool('libuv, thread failed'));
     thread = started;
   };
 
-  const fallBack = () => {
-    slow = true;
+  const backToPool = (why: Route) => {
+    if (route !== 'libuv, storage slow' && route !== 'libuv, thread failed') route = why;
     const held = [...inFlight.flat(), ...waiting];
     inFlight.length = 0;
     waiting = [];
@@ -114,8 +120,7 @@ export function threadedFileSystem(options: ThreadedFileSystemOptions = {}): Thr
     const calls = inFlight.shift() ?? [];
     statsTimed += batch.stats;
     statMsTimed += batch.statMs;
-    if (statsTimed >= STATS_BEFORE_JUDGING && statMsTimed / statsTimed > slowStatMs) slow = true;
-    if (slow) fallBack();
+    if (statsTimed >= STATS_BEFORE_JUDGING && statMsTimed / statsTimed > slowStatMs) backToPool('libuv, storage slow');
     else flush();
     calls.forEach((pending, i) => {
       const answer = batch.results[i]!;
@@ -129,8 +134,8 @@ export function threadedFileSystem(options: ThreadedFileSystemOptions = {}): Thr
     (path: string): Promise<T> => {
       if (closed) return Promise.reject(new Error('the walk’s file system was closed'));
       callsMade += 1;
-      if (!thread && !slow && callsMade > callsBeforeThread) startThread();
-      if (!online || slow) return libuvFileSystem[name](path) as Promise<T>;
+      if (!thread && route === 'libuv' && callsMade > callsBeforeThread) startThread();
+      if (route !== 'thread') return libuvFileSystem[name](path) as Promise<T>;
       return new Promise<T>((resolve, reject) => {
         waiting.push({ call: name, path, resolve: resolve as (value: never) => void, reject });
         // Calls made in the same turn go together: the walk issues a folder's stats in one loop.
@@ -146,7 +151,7 @@ export function threadedFileSystem(options: ThreadedFileSystemOptions = {}): Thr
     stat: call<EntryStat>('stat'),
     realpath: call<string>('realpath'),
     get route() {
-      return slow ? 'libuv, storage slow' : online ? 'thread' : 'libuv';
+      return route;
     },
     close: () => {
       closed = true;
