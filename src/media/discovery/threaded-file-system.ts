@@ -46,7 +46,11 @@ type Route = 'libuv' | 'thread' | 'libuv, storage slow' | 'libuv, thread failed'
 export interface ThreadedFileSystemOptions {
   callsBeforeThread?: number;
   slowStatMs?: number;
+  /** The thread's script; file-system-thread.mjs unless told (a test gives one that fails). */
+  threadScript?: URL;
 }
+
+const THREAD_SCRIPT = new URL('./file-system-thread.mjs', import.meta.url);
 
 export interface ThreadedFileSystem extends DiscoveryFileSystem {
   /**
@@ -85,7 +89,7 @@ export function threadedFileSystem(options: ThreadedFileSystemOptions = {}): Thr
   let flushQueued = false;
 
   const startThread = () => {
-    const started = new Worker(new URL('./file-system-thread.mjs', import.meta.url), { execArgv: [] });
+    const started = new Worker(options.threadScript ?? THREAD_SCRIPT, { execArgv: [] });
     started.once('online', () => {
       if (route === 'libuv') route = 'thread';
     });

@@ -111,6 +111,22 @@ describe('threadedFileSystem', () => {
     }
   });
 
+  it('hands what a dying thread held back to libuv’s pool, and stays there', async () => {
+    const threaded = threadedFileSystem({
+      callsBeforeThread: 0,
+      threadScript: new URL('../../../fixtures/threads/dies-on-first-batch.mjs', import.meta.url),
+    });
+    try {
+      const expected = await survey(libuvFileSystem);
+      await untilOnThread(threaded);
+      // The survey's first calls go to the thread, which dies holding them: they are answered from the pool.
+      expect(await survey(threaded)).toEqual(expected);
+      expect(threaded.route).toBe('libuv, thread failed');
+    } finally {
+      threaded.close();
+    }
+  });
+
   it('rejects what is asked after it is closed', async () => {
     const threaded = threadedFileSystem({ callsBeforeThread: 0 });
     await untilOnThread(threaded);
