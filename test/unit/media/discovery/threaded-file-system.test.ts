@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PHASE_CONFIG } from '../../../../src/config/phase-config.js';
 import { discoverLibrary } from '../../../../src/media/discovery/index.js';
 import { libuvFileSystem, type DiscoveryFileSystem } from '../../../../src/media/discovery/file-system.js';
-import { threadedFileSystem, type ThreadedFileSystem } from '../../../../src/media/discovery/threaded-file-system.js';
+import {
+  threadedFileSystem,
+  type ThreadedFileSystem,
+  type ThreadedFileSystemOptions,
+} from '../../../../src/media/discovery/threaded-file-system.js';
 
 let root: string;
 
@@ -43,44 +47,45 @@ async function untilOnThread(fileSystem: ThreadedFileSystem) {
   expect(fileSystem.route).toBe('thread');
 }
 
+/** A threadedFileSystem for one test, closed after it whatever happens. */
+async function withThreaded(options: ThreadedFileSystemOptions, use: (threaded: ThreadedFileSystem) => Promise<void>) {
+  const threaded = threadedFileSystem(options);
+  try {
+    await use(threaded);
+  } finally {
+    threaded.close();
+  }
+}
+
 describe('threadedFileSystem', () => {
   it('answers and fails on its thread as libuv’s calls do, Node’s codes and messages kept', async () => {
-    const threaded = threadedFileSystem({ callsBeforeThread: 0 });
-    try {
+    await withThreaded({ callsBeforeThread: 0 }, async (threaded) => {
       const expected = await survey(libuvFileSystem);
       expect(expected.stats[1]).toMatchObject({ value: { kind: 'file', sizeBytes: 1234 } });
       expect(expected.stats[3]).toMatchObject({ code: 'ENOENT' });
       await untilOnThread(threaded);
       expect(await survey(threaded)).toEqual(expected);
       expect(threaded.route).toBe('thread');
-    } finally {
-      threaded.close();
-    }
+    });
   });
 
   it('starts no thread for a small walk', async () => {
-    const threaded = threadedFileSystem();
-    try {
+    await withThreaded({}, async (threaded) => {
       for (let i = 0; i < 200; i++) await threaded.stat(root);
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(threaded.route).toBe('libuv');
-    } finally {
-      threaded.close();
-    }
+    });
   });
 
   it('sends the rest of the walk back to libuv’s pool once its stats are slow, with the same answers', async () => {
-    const threaded = threadedFileSystem({ callsBeforeThread: 0, slowStatMs: 0 });
-    try {
+    await withThreaded({ callsBeforeThread: 0, slowStatMs: 0 }, async (threaded) => {
       const expected = await survey(libuvFileSystem);
       await untilOnThread(threaded);
       // Judged after 32 stats on the thread: its first calls, not yet optimised, do not decide alone.
       await Promise.all(Array.from({ length: 40 }, () => threaded.stat(root)));
       expect(threaded.route).toBe('libuv, storage slow');
       expect(await survey(threaded)).toEqual(expected);
-    } finally {
-      threaded.close();
-    }
+    });
   });
 
   it('walks a library to the same titles, fingerprints and issues as libuv’s pool', async () => {
@@ -101,30 +106,27 @@ describe('threadedFileSystem', () => {
     expect(new Set(expected.issues.map((issue) => issue.reason))).toEqual(
       new Set(['dangling symlink', 'same folder as title "Movie 1 (2001)"']),
     );
-    const threaded = threadedFileSystem({ callsBeforeThread: 0 });
-    try {
+    await withThreaded({ callsBeforeThread: 0 }, async (threaded) => {
       await untilOnThread(threaded);
       expect(await discoverLibrary(library, 'movie', config, { fileSystem: threaded })).toEqual(expected);
       expect(threaded.route).toBe('thread');
-    } finally {
-      threaded.close();
-    }
+    });
   });
 
   it('hands what a dying thread held back to libuv’s pool, and stays there', async () => {
-    const threaded = threadedFileSystem({
-      callsBeforeThread: 0,
-      threadScript: new URL('../../../fixtures/threads/dies-on-first-batch.mjs', import.meta.url),
-    });
-    try {
-      const expected = await survey(libuvFileSystem);
-      await untilOnThread(threaded);
-      // The survey's first calls go to the thread, which dies holding them: they are answered from the pool.
-      expect(await survey(threaded)).toEqual(expected);
-      expect(threaded.route).toBe('libuv, thread failed');
-    } finally {
-      threaded.close();
-    }
+    await withThreaded(
+      {
+        callsBeforeThread: 0,
+        threadScript: new URL('../../../fixtures/threads/dies-on-first-batch.mjs', import.meta.url),
+      },
+      async (threaded) => {
+        const expected = await survey(libuvFileSystem);
+        await untilOnThread(threaded);
+        // The survey's first calls go to the thread, which dies holding them: they are answered from the pool.
+        expect(await survey(threaded)).toEqual(expected);
+        expect(threaded.route).toBe('libuv, thread failed');
+      },
+    );
   });
 
   it('rejects what is asked after it is closed', async () => {
