@@ -4,9 +4,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 // A loopback image CDN in the manner of image.tmdb.org: GET <any path ending in .jpg or .png> answers a
-// real image, a different picture per path (an ffmpeg gradient seeded from the path), so perceptual
-// hashes tell them apart. Paths listed in `sameAs` (copy path → original path) answer the picture of the original path, re-encoded smaller
-// (what a provider's near-duplicate looks like). Every request is recorded.
+// real image, a different picture per path, so perceptual hashes tell them apart. Paths listed in `sameAs`
+// (copy path → original path) answer the picture of the original path, re-encoded smaller (what a
+// provider's near-duplicate looks like). Every request is recorded.
 
 export interface FakeImageHost {
   /** e.g. http://127.0.0.1:1234 — TMDB's secure_base_url is `${url}/t/p/`. */
@@ -22,9 +22,8 @@ export async function startFakeImageHost(options: { sameAs?: Record<string, stri
     const key = `${path}|${small}`;
     let image = rendered.get(key);
     if (!image) {
-      const seed = Number.parseInt(createHash('sha256').update(path).digest('hex').slice(0, 6), 16);
       const codec = path.endsWith('.png') ? 'png' : 'mjpeg';
-      image = small ? render(path).then((full) => shrink(full, codec)) : gradient(seed, codec);
+      image = small ? render(path).then((full) => shrink(full, codec)) : picture(path, codec);
       rendered.set(key, image);
     }
     return image;
@@ -57,20 +56,39 @@ export async function startFakeImageHost(options: { sameAs?: Record<string, stri
   };
 }
 
-function gradient(seed: number, codec: 'png' | 'mjpeg'): Promise<Buffer> {
-  return ffmpeg([
-    '-f',
-    'lavfi',
-    '-i',
-    `gradients=s=600x400:seed=${seed}:n=4,format=${codec === 'png' ? 'rgb24' : 'yuvj444p'}`,
-    '-frames:v',
-    '1',
-    '-c:v',
-    codec,
-    '-f',
-    'image2pipe',
-    'pipe:1',
-  ]);
+// ffmpeg's gradients source is not used: it draws a different picture on every run even with a seed, and a
+// smooth gradient's copy could land past the near-duplicate distance. Instead a 16×12 grid of colours
+// drawn from the path's SHA-256 is scaled up smoothly: the same path always gives the same bytes, and two
+// paths give pictures as unlike as two random 64-bit hashes.
+const GRID_WIDTH = 16;
+const GRID_HEIGHT = 12;
+
+function picture(path: string, codec: 'png' | 'mjpeg'): Promise<Buffer> {
+  const size = GRID_WIDTH * GRID_HEIGHT * 3;
+  const digests: Buffer[] = [];
+  for (let block = 0; digests.length * 32 < size; block++) digests.push(createHash('sha256').update(`${path}#${block}`).digest());
+  return ffmpeg(
+    [
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'rgb24',
+      '-s',
+      `${GRID_WIDTH}x${GRID_HEIGHT}`,
+      '-i',
+      'pipe:0',
+      '-vf',
+      `scale=600:400:flags=bicubic,format=${codec === 'png' ? 'rgb24' : 'yuvj444p'}`,
+      '-frames:v',
+      '1',
+      '-c:v',
+      codec,
+      '-f',
+      'image2pipe',
+      'pipe:1',
+    ],
+    Buffer.concat(digests).subarray(0, size),
+  );
 }
 
 /** Half the size at a lower quality: the same picture, other bytes. */
