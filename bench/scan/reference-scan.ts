@@ -2,8 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_PHASE_CONFIG } from '../../src/config/phase-config.js';
 import { discoverLibrary } from '../../src/media/discovery/index.js';
-import { sha256File } from '../../src/media/file-hash.js';
-import { readImageInfo } from '../../src/media/image-info.js';
+import { readImageFile } from '../../src/media/image-info.js';
 import { parseNfo } from '../../src/media/nfo/index.js';
 import { probeForScan } from '../../src/media/probe-for-scan.js';
 import { mapLimited } from '../support/map-limited.js';
@@ -26,9 +25,11 @@ const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png']);
 
 /**
  * The least a scan of a movie library has to do, as a plain loop with no Temporal and no database: the
- * stat walk (`discoverLibrary`), then per folder, 8 folders at once (as scanFolderBatch): stat its files, read and parse its
- * NFO, probe its videos as the scan does (MediaInfo in-process, ffprobe for the rest), read the header of and hash each image. It deliberately does not call
- * `scanTitleFolder`, so it measures the file work alone and not our scan code's own overhead.
+ * stat walk (`discoverLibrary`), then per folder, 8 folders at once (as scanFolderBatch): stat its files,
+ * read and parse its NFO, probe its videos as the scan does (MediaInfo in-process, ffprobe
+ * for the rest), read the header of and hash each image in one pass as the scan does
+ * (`readImageFile`). It deliberately does not call `scanTitleFolder`, so it measures the file work alone
+ * and not our scan code's own overhead.
  */
 export async function referenceScan(root: string): Promise<ReferenceScanResult> {
   const started = performance.now();
@@ -38,9 +39,9 @@ export async function referenceScan(root: string): Promise<ReferenceScanResult> 
   await mapLimited(titles, FOLDER_CONCURRENCY, async (title) => {
     const folder = title.folderPath;
     const names = await readdir(folder);
-    await Promise.all(names.map((name) => stat(path.join(folder, name))));
+    const sizes = await Promise.all(names.map(async (name) => (await stat(path.join(folder, name))).size));
     const tasks: (() => Promise<void>)[] = [];
-    for (const name of names) {
+    for (const [i, name] of names.entries()) {
       const file = path.join(folder, name);
       if (name.toLowerCase() === 'movie.nfo') {
         tasks.push(async () => {
@@ -49,8 +50,7 @@ export async function referenceScan(root: string): Promise<ReferenceScanResult> 
         });
       } else if (IMAGE_EXTENSIONS.has(path.extname(name).toLowerCase())) {
         tasks.push(async () => {
-          await readImageInfo(file);
-          await sha256File(file);
+          await readImageFile(file, sizes[i]);
           result.imagesRead++;
         });
       }

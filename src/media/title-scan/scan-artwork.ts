@@ -1,5 +1,4 @@
-import { sha256File } from '../file-hash.js';
-import { readImageInfo } from '../image-info.js';
+import { readImageFile } from '../image-info.js';
 import type { ArtworkCandidate } from './classify-title-files.js';
 import { byRelativePath } from './ordering.js';
 import { describeError } from './scan-errors.js';
@@ -7,9 +6,10 @@ import type { ConcurrencyLimit } from '../../concurrency/concurrency-limit.js';
 import type { ScanFileError, ScannedArtwork, StoredArtworkFile } from './types.js';
 
 /**
- * Hashes and measures every artwork file. The image header is read first, so a file named like artwork
- * that is no image is rejected before it is hashed; it becomes an error entry, not artwork. A file the last
- * scan read at the same size and modification time keeps what that scan found and is not read again.
+ * Hashes and measures every artwork file, each in one pass (`readImageFile`). The image header is read
+ * first, so a file named like artwork that is no image is rejected before it is hashed; it becomes an
+ * error entry, not artwork. A file the last scan read at the same size and modification time keeps what
+ * that scan found and is not read again.
  */
 export async function scanArtworkFiles(
   candidates: readonly ArtworkCandidate[],
@@ -25,17 +25,14 @@ export async function scanArtworkFiles(
         const read =
           kept && kept.sizeBytes === file.sizeBytes && kept.mtimeMs === file.mtimeMs
             ? kept
-            : await limit(async () => {
-                const image = await readImageInfo(file.absolutePath);
-                const sha256 = await sha256File(file.absolutePath);
-                return { sha256, width: image.width, height: image.height, format: image.format };
-              });
+            : await limit(() => readImageFile(file.absolutePath, file.sizeBytes));
         artwork.push({
           relativePath: file.relativePath,
           assetType: match.assetType,
           ...(match.season === undefined ? {} : { season: match.season }),
           sha256: read.sha256,
-          sizeBytes: file.sizeBytes,
+          // The bytes hashed, should the file have changed since it was listed.
+          sizeBytes: read.sizeBytes,
           mtimeMs: file.mtimeMs,
           width: read.width,
           height: read.height,
