@@ -26,8 +26,8 @@ const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png']);
 /**
  * The least a scan of a movie library has to do, as a plain loop with no Temporal and no database: the
  * stat walk (`discoverLibrary`), then per folder, 8 folders at once (as scanFolderBatch): stat its files,
- * read and parse its NFO, probe its videos as the scan does (MediaInfo in-process, ffprobe
- * for the rest), read the header of and hash each image in one pass as the scan does
+ * read and parse its NFO, probe its videos as the scan does (MediaInfo in-process given the size its stat
+ * found, ffprobe for the rest), read the header of and hash each image in one pass as the scan does
  * (`readImageFile`). It deliberately does not call `scanTitleFolder`, so it measures the file work alone
  * and not our scan code's own overhead.
  */
@@ -57,7 +57,7 @@ export async function referenceScan(root: string): Promise<ReferenceScanResult> 
     }
     for (const video of title.videoFiles) {
       tasks.push(async () => {
-        await probeForScan(path.join(folder, video.relativePath));
+        await probeForScan(path.join(folder, video.relativePath), { listedSize: sizes[names.indexOf(video.relativePath)] });
         result.videosProbed++;
       });
     }

@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { readContainerHeader, type ReadAt } from './container-header.js';
 import { analyzeWithMediaInfo } from './mediainfo-pool.js';
@@ -5,6 +6,17 @@ import { probeMedia, type MediaInfo, type ProbeOptions } from './probe.js';
 import { fromMediaInfoReport, headerKindOf } from './probe-mediainfo.js';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
+/** What one probe keeps of MediaInfo's reads, for the container header's reads to be answered from. */
+const KEPT_READS_BYTES = 4 * 1024 * 1024;
+
+export interface ScanProbeOptions extends ProbeOptions {
+  /**
+   * The file's size as the scan's listing just saw it, which makes the probe's own stat needless. The
+   * listing also found it a regular file; it is opened without waiting all the same, so a file replaced
+   * by a FIFO since cannot hold one of libuv's threads.
+   */
+  listedSize?: number;
+}
 
 /**
  * The library scan's probe: MediaInfo in this process first, ffprobe for every file MediaInfo cannot
@@ -12,22 +24,29 @@ const DEFAULT_TIMEOUT_MS = 60_000;
  * one probeMedia gives, and every failure is ffprobe's, with ffprobe's message. Encoding and download
  * verification keep calling probeMedia: they act on ffprobe's exact view of the file.
  */
-export async function probeForScan(filePath: string, opts: ProbeOptions = {}): Promise<MediaInfo> {
-  const viaMediaInfo = await probeWithMediaInfo(filePath, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS).catch(() => null);
+export async function probeForScan(filePath: string, opts: ScanProbeOptions = {}): Promise<MediaInfo> {
+  const viaMediaInfo = await probeWithMediaInfo(filePath, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, opts.listedSize).catch(() => null);
   return viaMediaInfo ?? probeMedia(filePath, opts);
 }
 
 /** Null whenever ffprobe should decide: not a regular file, not a container in the tables, too slow. */
-export async function probeWithMediaInfo(filePath: string, timeoutMs: number): Promise<MediaInfo | null> {
+export async function probeWithMediaInfo(filePath: string, timeoutMs: number, listedSize?: number): Promise<MediaInfo | null> {
   let handle: FileHandle;
   let size: number;
   try {
-    // Checked before opening: opening a FIFO waits for a writer, holding one of libuv's few threads.
-    // FIFOs and devices have no size to hand MediaInfo; an empty file gets ffprobe's own message.
-    const stats = await stat(filePath);
-    if (!stats.isFile() || stats.size === 0) return null;
-    size = stats.size;
-    handle = await open(filePath, 'r');
+    // An empty file gets ffprobe's own message.
+    if (listedSize !== undefined) {
+      if (listedSize === 0) return null;
+      size = listedSize;
+      handle = await open(filePath, constants.O_RDONLY | constants.O_NONBLOCK);
+    } else {
+      // Checked before opening: opening a FIFO waits for a writer, holding one of libuv's few threads.
+      // FIFOs and devices have no size to hand MediaInfo.
+      const stats = await stat(filePath);
+      if (!stats.isFile() || stats.size === 0) return null;
+      size = stats.size;
+      handle = await open(filePath, 'r');
+    }
   } catch {
     return null;
   }
@@ -48,14 +67,33 @@ export async function probeWithMediaInfo(filePath: string, timeoutMs: number): P
 }
 
 async function readWithMediaInfo(filePath: string, handle: FileHandle, size: number): Promise<MediaInfo | null> {
-  const read: ReadAt = async (offset, length) => {
-    const buffer = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
-    return buffer.subarray(0, bytesRead);
-  };
+  const read = keepingReader(handle, size);
   const report = await analyzeWithMediaInfo(size, read);
   const kind = headerKindOf(report);
   if (!kind) return null;
   const header = await readContainerHeader(kind, read, size);
   return header && fromMediaInfoReport(filePath, report, header, size);
+}
+
+/**
+ * Reads from the file, keeping what it read (up to KEPT_READS_BYTES) to answer a later read inside it.
+ * The container header's reads (a dozen of 12 or 16 bytes) fall inside the chunks MediaInfo has just
+ * read: answered from those, they cost no hand-off to libuv's pool and, on a network share, no round trip.
+ */
+function keepingReader(handle: FileHandle, size: number): ReadAt {
+  const kept: { offset: number; bytes: Uint8Array }[] = [];
+  let keptBytes = 0;
+  return async (offset, length) => {
+    const end = Math.max(offset, Math.min(offset + length, size));
+    const holder = kept.find((chunk) => offset >= chunk.offset && end <= chunk.offset + chunk.bytes.length);
+    if (holder) return holder.bytes.subarray(offset - holder.offset, end - holder.offset);
+    const buffer = new Uint8Array(end - offset);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
+    const bytes = buffer.subarray(0, bytesRead);
+    if (keptBytes + bytes.length <= KEPT_READS_BYTES) {
+      kept.push({ offset, bytes });
+      keptBytes += bytes.length;
+    }
+    return bytes;
+  };
 }

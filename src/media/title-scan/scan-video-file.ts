@@ -45,6 +45,8 @@ export async function scanVideoFile(
   const probeOptions = {
     ...(settings.ffprobePath === undefined ? {} : { ffprobePath: settings.ffprobePath }),
     ...(settings.probeTimeoutMs === undefined ? {} : { timeoutMs: settings.probeTimeoutMs }),
+    // The listing has just statted it: the probe need not again.
+    ...(listed === undefined ? {} : { listedSize: listed.sizeBytes }),
   };
   try {
     video.mediaInfo = await settings.limit(() => probeForScan(absolutePath, probeOptions));

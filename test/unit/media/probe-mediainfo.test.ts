@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { probeForScan, probeWithMediaInfo } from '../../../src/media/probe-for-scan.js';
 import { ProbeError, probeMedia, type MediaInfo } from '../../../src/media/probe.js';
 import { makeTempDir, makeVideo, type VideoSpec } from '../../support/media-fixtures.js';
@@ -227,6 +227,29 @@ describe('probeForScan reads what ffprobe reads', () => {
     expect(await probeWithMediaInfo(file, 10_000)).toEqual(viaFfprobe);
   });
 
+  it('reads the same given the size the listing saw, and answers the container header from what MediaInfo read', async () => {
+    const probe = await open(files.get('h264.mp4')!, 'r');
+    const prototype = Object.getPrototypeOf(probe) as { read: (...args: unknown[]) => unknown };
+    await probe.close();
+    for (const name of ['h264-aac.mkv', 'fractional.mkv', 'h264.mp4', 'mpeg4-90khz.mp4']) {
+      const file = files.get(name)!;
+      const viaFfprobe = await probeMedia(file);
+      const reads = vi.spyOn(prototype, 'read');
+      try {
+        expect(await probeWithMediaInfo(file, 10_000, (await stat(file)).size), name).toEqual(viaFfprobe);
+        // MediaInfo's reads of these small files are few and large; the header's dozen of 12 or 16 bytes never reach the file.
+        const lengths = reads.mock.calls.map((call) => (call[0] as Uint8Array).length);
+        expect(lengths.length, name).toBeGreaterThan(0);
+        expect(
+          lengths.every((length) => length > 1024),
+          `${name}: ${lengths.join(', ')}`,
+        ).toBe(true);
+      } finally {
+        reads.mockRestore();
+      }
+    }
+  });
+
   it('gives the same results for several files probed at once as one at a time', async () => {
     const names = FIXTURES.map((f) => f.name);
     const oneByOne: MediaInfo[] = [];
@@ -279,6 +302,17 @@ describe('probeForScan failures are ffprobe’s', () => {
     const fifo = path.join(dir, 'stalled.mkv');
     execFileSync('mkfifo', [fifo]);
     const error = await probeForScan(fifo, { timeoutMs: 300 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ProbeError);
+    expect((error as ProbeError).reason).toBe('ffprobe did not finish within 300 ms');
+  });
+
+  it('opens a listed file that has become a FIFO without waiting, and leaves it to ffprobe', async () => {
+    const fifo = path.join(dir, 'replaced.mkv');
+    execFileSync('mkfifo', [fifo]);
+    const error = await probeForScan(fifo, { timeoutMs: 300, listedSize: 4096 }).then(
       () => null,
       (e: unknown) => e,
     );
