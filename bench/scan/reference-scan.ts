@@ -1,10 +1,11 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_PHASE_CONFIG } from '../../src/config/phase-config.js';
 import { discoverLibrary } from '../../src/media/discovery/index.js';
 import { readImageFile } from '../../src/media/image-info.js';
 import { parseNfo } from '../../src/media/nfo/index.js';
 import { probeForScan } from '../../src/media/probe-for-scan.js';
+import { readNfoText } from '../../src/media/title-scan/read-nfo-file.js';
 import { mapLimited } from '../support/map-limited.js';
 
 export interface ReferenceScanResult {
@@ -26,10 +27,10 @@ const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png']);
 /**
  * The least a scan of a movie library has to do, as a plain loop with no Temporal and no database: the
  * stat walk (`discoverLibrary`), then per folder, 8 folders at once (as scanFolderBatch): stat its files,
- * read and parse its NFO, probe its videos as the scan does (MediaInfo in-process given the size its stat
- * found, ffprobe for the rest), read the header of and hash each image in one pass as the scan does
- * (`readImageFile`). It deliberately does not call `scanTitleFolder`, so it measures the file work alone
- * and not our scan code's own overhead.
+ * then with the sizes those stats found, as the scan does with its listing's: read its NFO
+ * (`readNfoText`) and parse it, probe its videos (MediaInfo in-process, ffprobe for the rest), and read
+ * the header of and hash each image in one pass (`readImageFile`). It deliberately does not call
+ * `scanTitleFolder`, so it measures the file work alone and not our scan code's own overhead.
  */
 export async function referenceScan(root: string): Promise<ReferenceScanResult> {
   const started = performance.now();
@@ -45,7 +46,7 @@ export async function referenceScan(root: string): Promise<ReferenceScanResult> 
       const file = path.join(folder, name);
       if (name.toLowerCase() === 'movie.nfo') {
         tasks.push(async () => {
-          parseNfo(await readFile(file, 'utf8'), name);
+          parseNfo(await readNfoText(file, sizes[i]), name);
           result.nfosParsed++;
         });
       } else if (IMAGE_EXTENSIONS.has(path.extname(name).toLowerCase())) {

@@ -28,11 +28,12 @@ const tooLarge = () => new NfoTooLargeError(`larger than ${MAX_NFO_BYTES / 1024 
  * has, a byte longer: a stream costs twice the CPU and a 64 KB buffer per NFO, a few KB long. Once the size
  * stat gave is read, a read that asked for one byte more and got none more is the end: no second read to
  * hear so. A file that fills the buffer grew while it was read, and is read again as a stream, still capped.
+ * Given the size the scan's listing just saw, the file is not statted again: an open, a read and a close.
  */
-export async function readNfoText(absolutePath: string): Promise<string> {
+export async function readNfoText(absolutePath: string, listedSize?: number): Promise<string> {
   const handle = await open(absolutePath, 'r');
   try {
-    const { size } = await handle.stat();
+    const size = listedSize ?? (await handle.stat()).size;
     if (size > MAX_NFO_BYTES) throw tooLarge();
     const buffer = Buffer.allocUnsafe(size + 1);
     let length = 0;
@@ -71,7 +72,7 @@ export async function readNfoFile<K extends Exclude<NfoKind, 'url-only'>>(
   const { relativePath } = file;
   let text: string;
   try {
-    text = await limit(() => readNfoText(file.absolutePath));
+    text = await limit(() => readNfoText(file.absolutePath, file.sizeBytes));
   } catch (error) {
     const reason = error instanceof NfoTooLargeError ? error.message : describeError(error);
     return { ok: false, error: { relativePath, reason: `${relativePath}: ${reason}` } };

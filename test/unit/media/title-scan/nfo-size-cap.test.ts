@@ -56,6 +56,15 @@ describe('the size of an NFO the scan reads', () => {
     expect(await readNfoText(path.join(root, 'empty.nfo'))).toBe('');
   });
 
+  it('reads a file whole, and only it, whatever size the listing saw', async () => {
+    const nfo = paddedNfo(3_000);
+    await writeFile(path.join(root, 'listed.nfo'), nfo);
+    for (const listedSize of [0, 100, nfo.length - 1, nfo.length, nfo.length + 1, nfo.length * 3]) {
+      expect(await readNfoText(path.join(root, 'listed.nfo'), listedSize), `listed as ${listedSize} bytes`).toBe(nfo);
+    }
+    await expect(readNfoText(path.join(root, 'listed.nfo'), MAX_NFO_BYTES + 1)).rejects.toThrow(/larger than 5 MB/);
+  });
+
   it('reads a file whose content is longer than the size it reports, whole', async () => {
     // Linux reports /proc files as 0 bytes long: the one-buffer read fills at once and the capped stream reads the rest.
     const text = await readNfoText('/proc/self/status');
