@@ -14,8 +14,17 @@ interface Folder {
   absolutePath: string;
   /** '' for the title folder itself. */
   relativePath: string;
-  /** Real paths of this folder and every folder above it inside the title, to stop at symlink loops. */
-  realPaths: readonly string[];
+  /**
+   * Real paths of this folder and every folder above it inside the title, to stop at symlink loops. Asked
+   * only when a symlinked folder is met: most title folders have none, and a realpath is a call to libuv's pool.
+   */
+  realPaths: () => Promise<readonly string[]>;
+}
+
+/** Runs `find` once, on the first call; every call gets its answer. */
+function once<T>(find: () => Promise<T>): () => Promise<T> {
+  let found: Promise<T> | undefined;
+  return () => (found ??= find());
 }
 
 /**
@@ -27,14 +36,14 @@ interface Folder {
  */
 export async function listTitleFolder(folderPath: string, skipFileName: (name: string) => boolean): Promise<TitleFileListing> {
   let entries: Dirent[];
-  let realPath: string;
   try {
-    [entries, realPath] = await Promise.all([readdir(folderPath, { withFileTypes: true }), realpath(folderPath)]);
+    entries = await readdir(folderPath, { withFileTypes: true });
   } catch (error) {
     throw new TitleFolderUnreadableError(folderPath, error);
   }
   const listing: TitleFileListing = { files: [], errors: [] };
-  await addEntries(listing, { absolutePath: folderPath, relativePath: '', realPaths: [realPath] }, entries, skipFileName);
+  const realPaths = once(async () => [await realpath(folderPath)]);
+  await addEntries(listing, { absolutePath: folderPath, relativePath: '', realPaths }, entries, skipFileName);
   return listing;
 }
 
@@ -64,8 +73,11 @@ async function addEntries(
       if (entry.isDirectory()) {
         if (isExtrasFolderName(name)) return;
         // A plain folder's real path follows from its parent's, which saves a realpath call per folder.
-        const realPath = path.join(folder.realPaths.at(-1) ?? folder.absolutePath, name);
-        await listSubfolder(listing, { absolutePath, relativePath, realPaths: [...folder.realPaths, realPath] }, skipFileName);
+        const realPaths = once(async () => {
+          const above = await folder.realPaths();
+          return [...above, path.join(above.at(-1) ?? folder.absolutePath, name)];
+        });
+        await listSubfolder(listing, { absolutePath, relativePath, realPaths }, skipFileName);
         return;
       }
       if (skipFileName(name)) return;
@@ -94,19 +106,21 @@ async function followLinkedFolder(
   skipFileName: (name: string) => boolean,
 ): Promise<void> {
   let realPath: string;
+  let above: readonly string[];
   try {
-    realPath = await realpath(linked.absolutePath);
+    [realPath, above] = await Promise.all([realpath(linked.absolutePath), parent.realPaths()]);
   } catch (error) {
     listing.errors.push({ relativePath: linked.relativePath, reason: describeError(error) });
     return;
   }
   const insideTarget = (inner: string) =>
     inner === realPath || inner.startsWith(realPath.endsWith(path.sep) ? realPath : realPath + path.sep);
-  if (parent.realPaths.some(insideTarget)) {
+  if (above.some(insideTarget)) {
     listing.errors.push({ relativePath: linked.relativePath, reason: 'symlink loop' });
     return;
   }
-  await listSubfolder(listing, { ...linked, realPaths: [...parent.realPaths, realPath] }, skipFileName);
+  const realPaths = [...above, realPath];
+  await listSubfolder(listing, { ...linked, realPaths: () => Promise.resolve(realPaths) }, skipFileName);
 }
 
 function isActorsFolder(folder: Folder, name: string): boolean {
