@@ -67,51 +67,21 @@ function picture(path: string, codec: 'png' | 'mjpeg'): Promise<Buffer> {
   const size = GRID_WIDTH * GRID_HEIGHT * 3;
   const digests: Buffer[] = [];
   for (let block = 0; digests.length * 32 < size; block++) digests.push(createHash('sha256').update(`${path}#${block}`).digest());
-  return ffmpeg(
-    [
-      '-f',
-      'rawvideo',
-      '-pix_fmt',
-      'rgb24',
-      '-s',
-      `${GRID_WIDTH}x${GRID_HEIGHT}`,
-      '-i',
-      'pipe:0',
-      '-vf',
-      `scale=600:400:flags=bicubic,format=${codec === 'png' ? 'rgb24' : 'yuvj444p'}`,
-      '-frames:v',
-      '1',
-      '-c:v',
-      codec,
-      '-f',
-      'image2pipe',
-      'pipe:1',
-    ],
-    Buffer.concat(digests).subarray(0, size),
-  );
+  const grid = ['-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${GRID_WIDTH}x${GRID_HEIGHT}`];
+  const filter = `scale=600:400:flags=bicubic,format=${codec === 'png' ? 'rgb24' : 'yuvj444p'}`;
+  return oneFrame(grid, filter, [], codec, Buffer.concat(digests).subarray(0, size));
 }
 
 /** Half the size at a lower quality: the same picture, other bytes. */
 function shrink(image: Buffer, codec: 'png' | 'mjpeg'): Promise<Buffer> {
+  return oneFrame(['-f', 'image2pipe'], 'scale=300:200', ['-q:v', '12'], codec, image);
+}
+
+/** One frame of `input` (read as `inputFormat`) through `filter`, encoded with `codec`. */
+function oneFrame(inputFormat: string[], filter: string, encoding: string[], codec: 'png' | 'mjpeg', input: Buffer): Promise<Buffer> {
   return ffmpeg(
-    [
-      '-f',
-      'image2pipe',
-      '-i',
-      'pipe:0',
-      '-vf',
-      'scale=300:200',
-      '-q:v',
-      '12',
-      '-frames:v',
-      '1',
-      '-c:v',
-      codec,
-      '-f',
-      'image2pipe',
-      'pipe:1',
-    ],
-    image,
+    [...inputFormat, '-i', 'pipe:0', '-vf', filter, ...encoding, '-frames:v', '1', '-c:v', codec, '-f', 'image2pipe', 'pipe:1'],
+    input,
   );
 }
 
