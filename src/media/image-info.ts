@@ -22,19 +22,10 @@ const FIRST_QUARTER_TURN_ORIENTATION = 5;
 
 /** Dimensions and format of an image file, read from its first bytes; throws naming the file otherwise. */
 export async function readImageInfo(filePath: string): Promise<ImageInfo> {
-  const head = await readHead(filePath, FIRST_READ_BYTES);
-  try {
-    return dimensionsOf(imageSize(head));
-  } catch (error) {
-    // The whole file was read, or its dimensions are wrong rather than further in: it is not a readable image.
-    if (head.length < FIRST_READ_BYTES || !(error instanceof Error) || error.message === NO_DIMENSIONS) throw notReadable(filePath, error);
-  }
   // A JPEG whose EXIF or ICC segments push its dimensions further in: read again, to the full bound.
-  try {
-    return dimensionsOf(imageSize(await readHead(filePath, HEAD_BYTES)));
-  } catch (error) {
-    throw notReadable(filePath, error);
-  }
+  return (
+    infoFromHead(filePath, await readHead(filePath, FIRST_READ_BYTES), false) ?? infoOrThrow(filePath, await readHead(filePath, HEAD_BYTES))
+  );
 }
 
 export interface ImageFile extends ImageInfo {
@@ -94,6 +85,7 @@ function infoFromHead(filePath: string, head: Uint8Array, wholeFile: boolean): I
   try {
     return dimensionsOf(imageSize(head));
   } catch (error) {
+    // The whole file was read, or its dimensions are wrong rather than further in: it is not a readable image.
     if (wholeFile || head.length < FIRST_READ_BYTES || !(error instanceof Error) || error.message === NO_DIMENSIONS) {
       throw notReadable(filePath, error);
     }

@@ -13,8 +13,7 @@ import type { ProviderAssetRow } from '../../db/schema/index.js';
 import type { ContentStore } from '../../media/content-store.js';
 import { kodiVideoThumbFileName } from '../../media/artwork-names.js';
 import { downloadToTempFile } from '../../media/download-file.js';
-import { sha256File } from '../../media/file-hash.js';
-import { readImageInfo } from '../../media/image-info.js';
+import { readImageFile } from '../../media/image-info.js';
 import { withoutExtension } from '../../media/title-scan/file-names.js';
 import { differenceHash, isNearDuplicate } from '../../media/perceptual-hash.js';
 import { ProviderRateLimitError, ProviderUnavailableError } from '../../providers/http/errors.js';
@@ -347,13 +346,13 @@ export class TitleEnricher {
     if (stored) return stored;
     const file = await downloadToTempFile(url, path.join(this.deps.workDir, 'downloads'));
     try {
-      const [sha256, info, stat] = await Promise.all([sha256File(file), readImageInfo(file), fs.stat(file)]);
+      const { sha256, sizeBytes, ...info } = await readImageFile(file);
       // The same bytes hashed before (another title's copy of the same picture) need no ffmpeg run.
       const perceptualHash = (await this.providerAssets.perceptualHashOfContent(sha256)) ?? (await differenceHash(file).catch(() => null));
       const { cacheFile } = await this.deps.contentStore.put({
         sourcePath: file,
         sha256,
-        sizeBytes: stat.size,
+        sizeBytes,
         format: info.format,
         width: info.width,
         height: info.height,
