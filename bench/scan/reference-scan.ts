@@ -58,7 +58,10 @@ export async function referenceScan(root: string): Promise<ReferenceScanResult> 
     }
     for (const video of title.videoFiles) {
       tasks.push(async () => {
-        await probeForScan(path.join(folder, video.relativePath), { listedSize: sizes[names.indexOf(video.relativePath)] });
+        await probeForScan(path.join(folder, video.relativePath), {
+          listedSize: sizes[names.indexOf(video.relativePath)],
+          mediaInfoOn: 'this thread',
+        });
         result.videosProbed++;
       });
     }

@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { readContainerHeader, type ReadAt } from './container-header.js';
 import { analyzeWithMediaInfo } from './mediainfo-pool.js';
+import { mediaInfoThread, MediaInfoThreadUnavailableError, type KeptChunk } from './mediainfo-thread.js';
 import { probeMedia, type MediaInfo, type ProbeOptions } from './probe.js';
 import { fromMediaInfoReport, headerKindOf } from './probe-mediainfo.js';
 
@@ -16,37 +17,58 @@ export interface ScanProbeOptions extends ProbeOptions {
    * by a FIFO since cannot hold one of libuv's threads.
    */
   listedSize?: number;
+  /**
+   * Where MediaInfo parses: on its own thread (mediainfo-thread.ts), the scan's way, or on this one, as a
+   * plain script would (and as the scan does when the thread cannot be had).
+   */
+  mediaInfoOn?: MediaInfoPlace;
 }
 
+export type MediaInfoPlace = 'its own thread' | 'this thread';
+
 /**
- * The library scan's probe: MediaInfo in this process first, ffprobe for every file MediaInfo cannot
+ * The library scan's probe: MediaInfo first (on its own thread, mediainfo-thread.ts), ffprobe for every file MediaInfo cannot
  * identify or whose reading would differ from ffprobe's (see probe-mediainfo.ts). The result is the
  * one probeMedia gives, and every failure is ffprobe's, with ffprobe's message. Encoding and download
  * verification keep calling probeMedia: they act on ffprobe's exact view of the file.
  */
 export async function probeForScan(filePath: string, opts: ScanProbeOptions = {}): Promise<MediaInfo> {
-  const viaMediaInfo = await probeWithMediaInfo(filePath, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, opts.listedSize).catch(() => null);
+  const viaMediaInfo = await probeWithMediaInfo(filePath, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, opts.listedSize, opts.mediaInfoOn).catch(
+    () => null,
+  );
   return viaMediaInfo ?? probeMedia(filePath, opts);
 }
 
 /** Null whenever ffprobe should decide: not a regular file, not a container in the tables, too slow. */
-export async function probeWithMediaInfo(filePath: string, timeoutMs: number, listedSize?: number): Promise<MediaInfo | null> {
-  let handle: FileHandle;
+export async function probeWithMediaInfo(
+  filePath: string,
+  timeoutMs: number,
+  listedSize?: number,
+  on: MediaInfoPlace = 'its own thread',
+): Promise<MediaInfo | null> {
   let size: number;
   try {
-    // An empty file gets ffprobe's own message.
-    if (listedSize !== undefined) {
-      if (listedSize === 0) return null;
-      size = listedSize;
-      handle = await open(filePath, constants.O_RDONLY | constants.O_NONBLOCK);
-    } else {
-      // Checked before opening: opening a FIFO waits for a writer, holding one of libuv's few threads.
-      // FIFOs and devices have no size to hand MediaInfo.
+    if (listedSize !== undefined) size = listedSize;
+    else {
+      // Checked before opening: opening a FIFO waits for a writer, holding a thread. FIFOs and devices
+      // have no size to hand MediaInfo.
       const stats = await stat(filePath);
-      if (!stats.isFile() || stats.size === 0) return null;
+      if (!stats.isFile()) return null;
       size = stats.size;
-      handle = await open(filePath, 'r');
     }
+  } catch {
+    return null;
+  }
+  // An empty file gets ffprobe's own message.
+  if (size === 0) return null;
+  if (on === 'its own thread') {
+    const onThread = await probeOnThread(filePath, timeoutMs, size);
+    if (onThread !== 'thread unavailable') return onThread;
+  }
+  let handle: FileHandle;
+  try {
+    // Opened without waiting all the same: a file replaced by a FIFO since its stat cannot hold one of libuv's threads.
+    handle = await open(filePath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
     return null;
   }
@@ -73,6 +95,62 @@ async function readWithMediaInfo(filePath: string, handle: FileHandle, size: num
   if (!kind) return null;
   const header = await readContainerHeader(kind, read, size);
   return header && fromMediaInfoReport(filePath, report, header, size);
+}
+
+/**
+ * MediaInfo's parse on its thread, which reads the file itself; the container header is then read from the
+ * chunks it read, the file opened here only for a read outside them. An answer later than the timeout
+ * gives the thread up (a read stuck on a network share holds it) and leaves the file to ffprobe.
+ */
+async function probeOnThread(filePath: string, timeoutMs: number, size: number): Promise<MediaInfo | null | 'thread unavailable'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timed out'>((resolve) => {
+    timer = setTimeout(() => resolve('timed out'), timeoutMs);
+  });
+  const analysis = mediaInfoThread.analyze(filePath, size, KEPT_READS_BYTES);
+  let answer;
+  try {
+    answer = await Promise.race([analysis, timeout]);
+  } catch (error) {
+    return error instanceof MediaInfoThreadUnavailableError ? 'thread unavailable' : null;
+  } finally {
+    clearTimeout(timer);
+  }
+  if (answer === 'timed out') {
+    analysis.catch(() => {});
+    mediaInfoThread.abandon();
+    return null;
+  }
+  const kind = headerKindOf(answer.report);
+  if (!kind) return null;
+  const reader = chunkReader(filePath, answer.kept, size);
+  try {
+    const header = await readContainerHeader(kind, reader.read, size);
+    return header && fromMediaInfoReport(filePath, answer.report, header, size);
+  } catch {
+    return null;
+  } finally {
+    await reader.close();
+  }
+}
+
+/** Reads answered from the chunks MediaInfo read, the file opened only for a read outside them. */
+function chunkReader(filePath: string, kept: readonly KeptChunk[], size: number): { read: ReadAt; close: () => Promise<void> } {
+  let handle: Promise<FileHandle> | null = null;
+  return {
+    read: async (offset, length) => {
+      const end = Math.max(offset, Math.min(offset + length, size));
+      const holder = kept.find((chunk) => offset >= chunk.offset && end <= chunk.offset + chunk.bytes.length);
+      if (holder) return holder.bytes.subarray(offset - holder.offset, end - holder.offset);
+      handle ??= open(filePath, constants.O_RDONLY | constants.O_NONBLOCK);
+      const buffer = new Uint8Array(end - offset);
+      const { bytesRead } = await (await handle).read(buffer, 0, buffer.length, offset);
+      return buffer.subarray(0, bytesRead);
+    },
+    close: async () => {
+      if (handle) await (await handle.catch(() => null))?.close();
+    },
+  };
 }
 
 /**

@@ -16,7 +16,7 @@ export interface VideoProbeSettings {
 }
 
 /**
- * Probes one main video (MediaInfo in-process, ffprobe for what MediaInfo cannot read). Size and time come from this scan's listing; a video discovery saw that has gone
+ * Probes one main video (MediaInfo on its own thread, ffprobe for what MediaInfo cannot read). Size and time come from this scan's listing; a video discovery saw that has gone
  * since keeps discovery's, and its probe fails like any other. A failed probe (empty file, not media,
  * timeout) is recorded on the video and as an error, never thrown. A video the last scan probed, at the
  * same size and modification time, keeps that probe: a show whose folder changed by one new episode is

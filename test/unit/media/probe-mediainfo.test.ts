@@ -3,6 +3,7 @@ import { open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { probeForScan, probeWithMediaInfo } from '../../../src/media/probe-for-scan.js';
+import { mediaInfoThread, MediaInfoThreadUnavailableError } from '../../../src/media/mediainfo-thread.js';
 import { ProbeError, probeMedia, type MediaInfo } from '../../../src/media/probe.js';
 import { makeTempDir, makeVideo, type VideoSpec } from '../../support/media-fixtures.js';
 
@@ -227,16 +228,21 @@ describe('probeForScan reads what ffprobe reads', () => {
     expect(await probeWithMediaInfo(file, 10_000)).toEqual(viaFfprobe);
   });
 
-  it('reads the same given the size the listing saw, and answers the container header from what MediaInfo read', async () => {
+  /** FileHandle's read, to count what reaches the file from this thread. */
+  async function fileHandleReads() {
     const probe = await open(files.get('h264.mp4')!, 'r');
     const prototype = Object.getPrototypeOf(probe) as { read: (...args: unknown[]) => unknown };
     await probe.close();
+    return vi.spyOn(prototype, 'read');
+  }
+
+  it('reads the same given the size the listing saw, and answers the container header from what MediaInfo read', async () => {
     for (const name of ['h264-aac.mkv', 'fractional.mkv', 'h264.mp4', 'mpeg4-90khz.mp4']) {
       const file = files.get(name)!;
       const viaFfprobe = await probeMedia(file);
-      const reads = vi.spyOn(prototype, 'read');
+      const reads = await fileHandleReads();
       try {
-        expect(await probeWithMediaInfo(file, 10_000, (await stat(file)).size), name).toEqual(viaFfprobe);
+        expect(await probeWithMediaInfo(file, 10_000, (await stat(file)).size, 'this thread'), name).toEqual(viaFfprobe);
         // MediaInfo's reads of these small files are few and large; the header's dozen of 12 or 16 bytes never reach the file.
         const lengths = reads.mock.calls.map((call) => (call[0] as Uint8Array).length);
         expect(lengths.length, name).toBeGreaterThan(0);
@@ -248,6 +254,53 @@ describe('probeForScan reads what ffprobe reads', () => {
         reads.mockRestore();
       }
     }
+  });
+
+  it('on its own thread, reads nothing on this one: the header comes from the chunks the thread read', async () => {
+    for (const name of ['h264-aac.mkv', 'fractional.mkv', 'defaults.mkv', 'h264.mp4', 'mpeg4-90khz.mp4']) {
+      const file = files.get(name)!;
+      const size = (await stat(file)).size;
+      const here = await probeWithMediaInfo(file, 10_000, size, 'this thread');
+      const reads = await fileHandleReads();
+      try {
+        expect(await probeWithMediaInfo(file, 10_000, size, 'its own thread'), name).toEqual(here);
+        expect(reads, name).not.toHaveBeenCalled();
+      } finally {
+        reads.mockRestore();
+      }
+      expect(here, name).toEqual(await probeMedia(file));
+    }
+  });
+
+  it('parses on this thread when its own thread cannot be had', async () => {
+    const file = files.get('h264-aac.mkv')!;
+    const analyze = vi.spyOn(mediaInfoThread, 'analyze').mockRejectedValue(new MediaInfoThreadUnavailableError('could not start'));
+    const reads = await fileHandleReads();
+    try {
+      expect(await probeWithMediaInfo(file, 10_000, (await stat(file)).size)).toEqual(await probeMedia(file));
+      expect(analyze).toHaveBeenCalledTimes(1);
+      expect(reads).toHaveBeenCalled();
+    } finally {
+      analyze.mockRestore();
+      reads.mockRestore();
+    }
+  });
+
+  it('gives up on a thread whose answer is late and leaves the file to ffprobe', async () => {
+    const file = files.get('h264-aac.mkv')!;
+    const analyze = vi.spyOn(mediaInfoThread, 'analyze').mockReturnValue(new Promise(() => {}));
+    const abandon = vi.spyOn(mediaInfoThread, 'abandon');
+    try {
+      const started = performance.now();
+      expect(await probeWithMediaInfo(file, 200, (await stat(file)).size)).toBeNull();
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect(abandon).toHaveBeenCalledTimes(1);
+    } finally {
+      analyze.mockRestore();
+      abandon.mockRestore();
+    }
+    // The next probe gets a thread again.
+    expect(await probeWithMediaInfo(file, 10_000, (await stat(file)).size)).toEqual(await probeMedia(file));
   });
 
   it('gives the same results for several files probed at once as one at a time', async () => {
