@@ -229,7 +229,7 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
         scanConfig,
         slot: folderSlots,
         // The folders' writes are grouped: a folder waits for the group in flight, then goes with the next.
-        save: createFolderSaveBatcher(writer, input.libraryId, input.scanId),
+        save: createFolderSaveBatcher(writer, input.libraryId, input.scanId, { folders: batch.length }),
         cancelled: context.cancellationSignal,
       };
       // One folder can take long (a show with hundreds of episodes); keep telling Temporal we are alive. The

@@ -9,7 +9,7 @@ import { LibraryRepository } from '../../src/db/repositories/library-repository.
 import { ScanRunRepository } from '../../src/db/repositories/scan-run-repository.js';
 import { libraryFolders, movies, providerAssets, scanIssues } from '../../src/db/schema/index.js';
 import { loadTitleChildren } from '../../src/db/repositories/title-children.js';
-import { createFolderSaveBatcher, MAX_FOLDERS_PER_GROUP } from '../../src/library/folder-save-batcher.js';
+import { createFolderSaveBatcher, GATHERED_FOLDERS, MAX_FOLDERS_PER_GROUP } from '../../src/library/folder-save-batcher.js';
 import { ScannedTitleWriter, type FolderToSave } from '../../src/library/scanned-title-writer.js';
 import { ContentStore } from '../../src/media/content-store.js';
 import { discoverLibrary } from '../../src/media/discovery/index.js';
@@ -201,5 +201,51 @@ describe('saving scanned folders in groups', () => {
     }
     expect(saved.every((folder) => folder.isNew && folder.fileErrors === 1)).toBe(true);
     expect(Object.keys(await rowsOf(library.libraryId))).toHaveLength(count);
+  }, 60_000);
+  it('holds a group of a batch with more to come until enough folders are in, and never holds the last', async () => {
+    const many = tempDir('reelflow-groups-gathered-');
+    const count = GATHERED_FOLDERS + 4;
+    for (let i = 0; i < count; i++) {
+      const name = `Film ${String(i).padStart(2, '0')} (2000)`;
+      writeTree(path.join(many, name), { 'movie.nfo': movieNfo(`Film ${i}`, 2000, 2000 + i), [`${name}.mkv`]: 'not a video' });
+    }
+    const library = await scannedLibrary(many);
+    const { groups, observed } = observedWriter();
+    const started = performance.now();
+    const save = createFolderSaveBatcher(observed, library.libraryId, library.scanId, { folders: count, gatherMs: 20_000 });
+
+    const [first, ...rest] = library.folders;
+    const firstSaved = save(first!);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // More folders are to come: the first one waits for them rather than going alone.
+    expect(groups).toEqual([]);
+    const saved = [firstSaved];
+    for (const folder of rest) {
+      saved.push(save(folder));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(saved);
+    // Sixteen went together; the batch's last four went as soon as they were all in, not after 20 s.
+    expect(groups).toEqual([GATHERED_FOLDERS, count - GATHERED_FOLDERS]);
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(Object.keys(await rowsOf(library.libraryId))).toHaveLength(count);
+  }, 60_000);
+
+  it('writes a batch of one folder at once, and a batch whose last folders never come after the wait', async () => {
+    const alone = await scannedLibrary();
+    const single = observedWriter();
+    const started = performance.now();
+    await createFolderSaveBatcher(single.observed, alone.libraryId, alone.scanId, { folders: 1, gatherMs: 20_000 })(alone.folders[0]!);
+    expect(single.groups).toEqual([1]);
+    expect(performance.now() - started).toBeLessThan(10_000);
+
+    // Four folders expected, two handed in (the others failed before their save): written after the wait.
+    const short = await scannedLibrary();
+    const partial = observedWriter();
+    const save = createFolderSaveBatcher(partial.observed, short.libraryId, short.scanId, { folders: 4, gatherMs: 400 });
+    const waitStarted = performance.now();
+    await Promise.all(short.folders.slice(0, 2).map((folder) => save(folder)));
+    expect(partial.groups).toEqual([2]);
+    expect(performance.now() - waitStarted).toBeGreaterThanOrEqual(390);
   }, 60_000);
 });
