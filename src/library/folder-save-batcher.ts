@@ -7,14 +7,18 @@ import type { FolderToSave, SavedFolder, ScannedTitleWriter } from './scanned-ti
  */
 export const MAX_FOLDERS_PER_GROUP = 32;
 
-/** A group of a batch with more folders to come waits for this many, or for GATHER_MS, before it is written. */
-export const GATHERED_FOLDERS = 16;
-const GATHER_MS = 50;
+/**
+ * A group of a batch with more folders to come waits for this many (a full group), or for GATHER_MS,
+ * before it is written. At 3,000 titles, waiting for 16 or 50 ms left Postgres 1.2 ms of CPU a title,
+ * 32 or 200 ms 0.8–0.9 (docs/benchmarks.md).
+ */
+export const GATHERED_FOLDERS = MAX_FOLDERS_PER_GROUP;
+const GATHER_MS = 200;
 
 export interface FolderSaveBatcherOptions {
   /**
-   * How many folders the batch will hand in. With it, a group waits for GATHERED_FOLDERS folders (or 50 ms)
-   * while more are to come: a statement costs Postgres and the worker about the same for one row as for
+   * How many folders the batch will hand in. With it, a group waits for GATHERED_FOLDERS folders (or
+   * 200 ms) while more are to come: a statement costs Postgres and the worker about the same for one row as for
    * thirty, and once MediaInfo parses on a thread of its own the writes keep up with the slots, so groups
    * written at once would shrink to a folder or two and double Postgres's work per title. The batch's
    * last folders go as soon as they are all in; a batch of one folder (a webhook's) never waits.
