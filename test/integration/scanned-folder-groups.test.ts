@@ -64,6 +64,16 @@ async function scannedLibrary(from = template): Promise<{ libraryId: string; sca
   return { libraryId: library.id, scanId, folders };
 }
 
+/** A library folder of `count` movie folders, each an NFO and a file named as a video that is none. */
+function manyFolders(count: number): string {
+  const many = tempDir('reelflow-groups-many-');
+  for (let i = 0; i < count; i++) {
+    const name = `Film ${String(i).padStart(2, '0')} (2000)`;
+    writeTree(path.join(many, name), { 'movie.nfo': movieNfo(`Film ${i}`, 2000, 1000 + i), [`${name}.mkv`]: 'not a video' });
+  }
+  return many;
+}
+
 /** Everything a scan writes for a library's movies, by folder key, without ids that differ between libraries. */
 async function rowsOf(libraryId: string) {
   const db = database.db;
@@ -179,13 +189,8 @@ describe('saving scanned folders in groups', () => {
     expect(Object.keys(rows).sort()).toEqual([first!, rest[0]!, rest[2]!].map((f) => f.folder.key).sort());
   }, 60_000);
   it('writes at most MAX_FOLDERS_PER_GROUP folders a group, one group after another', async () => {
-    const many = tempDir('reelflow-groups-many-');
     const count = MAX_FOLDERS_PER_GROUP + 9;
-    for (let i = 0; i < count; i++) {
-      const name = `Film ${String(i).padStart(2, '0')} (2000)`;
-      writeTree(path.join(many, name), { 'movie.nfo': movieNfo(`Film ${i}`, 2000, 1000 + i), [`${name}.mkv`]: 'not a video' });
-    }
-    const library = await scannedLibrary(many);
+    const library = await scannedLibrary(manyFolders(count));
     expect(library.folders).toHaveLength(count);
     const { groups, writes, observed } = observedWriter();
     const save = createFolderSaveBatcher(observed, library.libraryId, library.scanId);
@@ -203,13 +208,8 @@ describe('saving scanned folders in groups', () => {
     expect(Object.keys(await rowsOf(library.libraryId))).toHaveLength(count);
   }, 60_000);
   it('holds a group of a batch with more to come until enough folders are in, and never holds the last', async () => {
-    const many = tempDir('reelflow-groups-gathered-');
     const count = GATHERED_FOLDERS + 4;
-    for (let i = 0; i < count; i++) {
-      const name = `Film ${String(i).padStart(2, '0')} (2000)`;
-      writeTree(path.join(many, name), { 'movie.nfo': movieNfo(`Film ${i}`, 2000, 2000 + i), [`${name}.mkv`]: 'not a video' });
-    }
-    const library = await scannedLibrary(many);
+    const library = await scannedLibrary(manyFolders(count));
     const { groups, observed } = observedWriter();
     const started = performance.now();
     const save = createFolderSaveBatcher(observed, library.libraryId, library.scanId, { folders: count, gatherMs: 20_000 });
