@@ -14,6 +14,7 @@ import type { LibraryFolder } from '../db/schema/index.js';
 import { ScannedTitleWriter, type FolderToSave, type SavedFolder } from '../library/scanned-title-writer.js';
 import { createFolderSaveBatcher } from '../library/folder-save-batcher.js';
 import type { ContentStore } from '../media/content-store.js';
+import type { MediaInfoPlace } from '../media/probe-for-scan.js';
 import { discoverLibrary, LibraryRootUnreadableError } from '../media/discovery/index.js';
 import { scanTitleFolder } from '../media/title-scan/index.js';
 import { createConcurrencyLimit, type ConcurrencyLimit } from '../concurrency/concurrency-limit.js';
@@ -42,6 +43,14 @@ export interface ScanActivityDeps {
   imports?: TitleImportStarter;
 }
 
+/**
+ * Folders a batch must have for MediaInfo to parse on its own thread. A thread that is not up costs about
+ * 250 ms to start (and ends after 30 s with nothing to do), a parse on this thread 7 ms once warm: a
+ * webhook's one folder, a few changed folders, parse here; a first import's batches of a hundred parse
+ * beside the scan's own work (docs/architecture.md).
+ */
+const MEDIAINFO_THREAD_MIN_FOLDERS = 8;
+
 /** Pipeline starts in flight at once at the end of a batch (each is one call to the Temporal server). */
 const PIPELINE_START_CONCURRENCY = 8;
 
@@ -56,6 +65,8 @@ interface FolderBatch {
   slot: ConcurrencyLimit;
   save: (folder: FolderToSave) => Promise<SavedFolder>;
   cancelled: AbortSignal;
+  /** Where MediaInfo parses the batch's videos. */
+  mediaInfoOn: MediaInfoPlace;
 }
 
 interface FolderOutcome {
@@ -115,7 +126,7 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
         // A changed folder's unchanged files keep what its last scan stored of them.
         const stored = await storedScans.ofFolder(folder);
         // The same video rules as discovery, so both agree on which files are the title's videos.
-        return scanTitleFolder({ ...folder }, { scanConfig: batch.scanConfig, stored });
+        return scanTitleFolder({ ...folder }, { scanConfig: batch.scanConfig, stored, mediaInfoOn: batch.mediaInfoOn });
       });
       if (!scanned) return undefined;
       const saved = await batch.save({ folder, scanned });
@@ -231,6 +242,7 @@ export function createScanActivities({ db, phaseConfig, contentStore, folderConc
         // The folders' writes are grouped: a folder waits for the group in flight, then goes with the next.
         save: createFolderSaveBatcher(writer, input.libraryId, input.scanId, { folders: batch.length }),
         cancelled: context.cancellationSignal,
+        mediaInfoOn: batch.length >= MEDIAINFO_THREAD_MIN_FOLDERS ? 'its own thread' : 'this thread',
       };
       // One folder can take long (a show with hundreds of episodes); keep telling Temporal we are alive. The
       // timer alone heartbeats, with the count so far: one per folder cost ~2 ms of the worker's CPU per title.

@@ -8,8 +8,8 @@ import type { ReadAt } from './container-header.js';
  * loads and initialises some 215 shared libraries), which caps a first scan near 12 titles a second on
  * two cores; MediaInfo reads the same file in about 9 ms. mediainfo.js is well kept and needs no binary.
  *
- * The scan parses on MediaInfo's own thread (mediainfo-thread.ts); this pool parses on the calling thread,
- * for callers that ask for it (the scan benchmark's plain reference loop) and when that thread cannot be had.
+ * A scan of many folders parses on MediaInfo's own thread (mediainfo-thread.ts); this pool parses on the
+ * calling thread, for every other probe (a webhook's folder, a refresh) and when that thread cannot be had.
  *
  * One instance parses one file at a time (it keeps the parse state between chunks), so the pool holds an
  * instance per concurrent analysis, created on first need. Two: the parsing runs on this thread, so a second

@@ -18,8 +18,9 @@ export interface ScanProbeOptions extends ProbeOptions {
    */
   listedSize?: number;
   /**
-   * Where MediaInfo parses: on its own thread (mediainfo-thread.ts), the scan's way, or on this one, as a
-   * plain script would (and as the scan does when the thread cannot be had).
+   * Where MediaInfo parses: on this thread (the default: a probe or a few, warm at once), or on its own
+   * (mediainfo-thread.ts), which a scan of many folders asks for; its own thread falls back to this one
+   * when it cannot be had.
    */
   mediaInfoOn?: MediaInfoPlace;
 }
@@ -44,7 +45,7 @@ export async function probeWithMediaInfo(
   filePath: string,
   timeoutMs: number,
   listedSize?: number,
-  on: MediaInfoPlace = 'its own thread',
+  on: MediaInfoPlace = 'this thread',
 ): Promise<MediaInfo | null> {
   let size: number;
   try {

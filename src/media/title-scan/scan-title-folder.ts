@@ -11,6 +11,7 @@ import { scanShow } from './scan-show.js';
 import { createConcurrencyLimit } from '../../concurrency/concurrency-limit.js';
 import type { TitleFileListing } from './title-files.js';
 import type { ScannedTitle, StoredFolderScan } from './types.js';
+import type { MediaInfoPlace } from '../probe-for-scan.js';
 import { compileVideoNameRules, type VideoNameRules, type VideoScanConfig } from './video-names.js';
 
 export interface ScanTitleFolderOptions {
@@ -31,6 +32,8 @@ export interface ScanTitleFolderOptions {
    * modification time keeps what that scan found instead of being read again. None: every file is read.
    */
   stored?: StoredFolderScan;
+  /** Where MediaInfo parses the videos (probeForScan's option); this thread unless told. */
+  mediaInfoOn?: MediaInfoPlace;
 }
 
 const DEFAULT_CONCURRENCY = 4;
@@ -56,6 +59,7 @@ export async function scanTitleFolder(title: DiscoveredTitle, opts: ScanTitleFol
       ...(opts.ffprobePath === undefined ? {} : { ffprobePath: opts.ffprobePath }),
       ...(opts.probeTimeoutMs === undefined ? {} : { probeTimeoutMs: opts.probeTimeoutMs }),
       ...(opts.stored === undefined ? {} : { storedProbes: opts.stored.probes }),
+      ...(opts.mediaInfoOn === undefined ? {} : { mediaInfoOn: opts.mediaInfoOn }),
     },
     ...(opts.stored === undefined ? {} : { storedArtwork: opts.stored.artwork }),
   };

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { DiscoveredVideoFile } from '../discovery/index.js';
-import { probeForScan } from '../probe-for-scan.js';
+import { probeForScan, type MediaInfoPlace } from '../probe-for-scan.js';
 import type { ExternalSubtitle } from '../subtitles.js';
 import { describeError } from './scan-errors.js';
 import type { ConcurrencyLimit } from '../../concurrency/concurrency-limit.js';
@@ -13,10 +13,12 @@ export interface VideoProbeSettings {
   limit: ConcurrencyLimit;
   /** The last scan's probes of the title's videos; a video whose size and time match one is not probed again. */
   storedProbes?: StoredVideoProbes;
+  /** Where MediaInfo parses (probeForScan's option). */
+  mediaInfoOn?: MediaInfoPlace;
 }
 
 /**
- * Probes one main video (MediaInfo on its own thread, ffprobe for what MediaInfo cannot read). Size and time come from this scan's listing; a video discovery saw that has gone
+ * Probes one main video (MediaInfo, on this thread or its own, ffprobe for what MediaInfo cannot read). Size and time come from this scan's listing; a video discovery saw that has gone
  * since keeps discovery's, and its probe fails like any other. A failed probe (empty file, not media,
  * timeout) is recorded on the video and as an error, never thrown. A video the last scan probed, at the
  * same size and modification time, keeps that probe: a show whose folder changed by one new episode is
@@ -47,6 +49,7 @@ export async function scanVideoFile(
     ...(settings.probeTimeoutMs === undefined ? {} : { timeoutMs: settings.probeTimeoutMs }),
     // The listing has just statted it: the probe need not again.
     ...(listed === undefined ? {} : { listedSize: listed.sizeBytes }),
+    ...(settings.mediaInfoOn === undefined ? {} : { mediaInfoOn: settings.mediaInfoOn }),
   };
   try {
     video.mediaInfo = await settings.limit(() => probeForScan(absolutePath, probeOptions));

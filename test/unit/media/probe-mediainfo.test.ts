@@ -206,8 +206,10 @@ describe('probeForScan reads what ffprobe reads', () => {
     const file = files.get(name)!;
     const viaFfprobe = await probeMedia(file);
     const viaMediaInfo = await probeWithMediaInfo(file, 10_000);
+    const onItsThread = await probeWithMediaInfo(file, 10_000, undefined, 'its own thread');
     if (reader === 'mediainfo') expect(viaMediaInfo).toEqual(viaFfprobe);
     else expect(viaMediaInfo).toBeNull();
+    expect(onItsThread).toEqual(viaMediaInfo);
     expect(await probeForScan(file)).toEqual(viaFfprobe);
   });
 
@@ -277,7 +279,7 @@ describe('probeForScan reads what ffprobe reads', () => {
     const analyze = vi.spyOn(mediaInfoThread, 'analyze').mockRejectedValue(new MediaInfoThreadUnavailableError('could not start'));
     const reads = await fileHandleReads();
     try {
-      expect(await probeWithMediaInfo(file, 10_000, (await stat(file)).size)).toEqual(await probeMedia(file));
+      expect(await probeWithMediaInfo(file, 10_000, (await stat(file)).size, 'its own thread')).toEqual(await probeMedia(file));
       expect(analyze).toHaveBeenCalledTimes(1);
       expect(reads).toHaveBeenCalled();
     } finally {
@@ -292,7 +294,7 @@ describe('probeForScan reads what ffprobe reads', () => {
     const abandon = vi.spyOn(mediaInfoThread, 'abandon');
     try {
       const started = performance.now();
-      expect(await probeWithMediaInfo(file, 200, (await stat(file)).size)).toBeNull();
+      expect(await probeWithMediaInfo(file, 200, (await stat(file)).size, 'its own thread')).toBeNull();
       expect(performance.now() - started).toBeLessThan(2_000);
       expect(abandon).toHaveBeenCalledTimes(1);
     } finally {
@@ -300,7 +302,7 @@ describe('probeForScan reads what ffprobe reads', () => {
       abandon.mockRestore();
     }
     // The next probe gets a thread again.
-    expect(await probeWithMediaInfo(file, 10_000, (await stat(file)).size)).toEqual(await probeMedia(file));
+    expect(await probeWithMediaInfo(file, 10_000, (await stat(file)).size, 'its own thread')).toEqual(await probeMedia(file));
   });
 
   it('gives the same results for several files probed at once as one at a time', async () => {

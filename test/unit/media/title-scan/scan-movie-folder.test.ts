@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PHASE_CONFIG } from '../../../../src/config/phase-config.js';
 import { discoverLibrary, type DiscoveredTitle } from '../../../../src/media/discovery/index.js';
 import { scanTitleFolder, type ScannedMovie, type ScannedTitle } from '../../../../src/media/title-scan/index.js';
+import { mediaInfoThread } from '../../../../src/media/mediainfo-thread.js';
 import { makeImage, makeTempDir, makeVideo } from '../../../support/media-fixtures.js';
 
 let root: string;
@@ -360,5 +361,25 @@ describe('scanTitleFolder identification from names', () => {
     ]);
     expect(scanned.artwork.map((artwork) => [artwork.relativePath, artwork.assetType])).toEqual([['Amélie (2001)-poster.jpg', 'poster']]);
     expect(scanned.actorThumbs).toEqual([{ actorName: 'Audrey_Tautou', relativePath: '.actors/Audrey_Tautou.jpg' }]);
+  });
+});
+
+describe('scanTitleFolder and where MediaInfo parses', () => {
+  it('parses on this thread unless told, and on its own thread when told, reading the same', async () => {
+    const folder = 'Threaded (2001)';
+    await makeVideo(path.join(root, folder, 'Threaded (2001).mkv'), { audio: [{ language: 'eng', channels: 2 }] });
+    const title = await discover(folder);
+    const analyze = vi.spyOn(mediaInfoThread, 'analyze');
+    try {
+      const here = asMovie(await scanTitleFolder(title));
+      expect(analyze).not.toHaveBeenCalled();
+      const onItsThread = asMovie(await scanTitleFolder(title, { mediaInfoOn: 'its own thread' }));
+      expect(analyze).toHaveBeenCalledTimes(1);
+      expect(here.videoFiles[0]!.mediaInfo?.video[0]?.codec).toBe('h264');
+      expect(onItsThread).toEqual(here);
+    } finally {
+      analyze.mockRestore();
+      await mediaInfoThread.close();
+    }
   });
 });
