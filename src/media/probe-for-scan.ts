@@ -28,8 +28,9 @@ export interface ScanProbeOptions extends ProbeOptions {
 export type MediaInfoPlace = 'its own thread' | 'this thread';
 
 /**
- * The library scan's probe: MediaInfo first (on its own thread, mediainfo-thread.ts), ffprobe for every file MediaInfo cannot
- * identify or whose reading would differ from ffprobe's (see probe-mediainfo.ts). The result is the
+ * The library scan's probe: MediaInfo first (on this thread, or on its own when asked: mediainfo-thread.ts),
+ * ffprobe for every file MediaInfo cannot identify or whose reading would differ from ffprobe's (see
+ * probe-mediainfo.ts). The result is the
  * one probeMedia gives, and every failure is ffprobe's, with ffprobe's message. Encoding and download
  * verification keep calling probeMedia: they act on ffprobe's exact view of the file.
  */
