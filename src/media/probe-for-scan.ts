@@ -77,14 +77,22 @@ export async function probeWithMediaInfo(
   // A read stalled on a network share would hold the file open and a MediaInfo instance; past the
   // timeout the scan moves on to ffprobe (whose own timeout then names the problem) and the handle is
   // closed once the stalled read returns.
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), timeoutMs);
-  });
   const reading = readWithMediaInfo(filePath, handle, size);
   const settled = reading.finally(() => handle.close()).catch(() => null);
+  const answer = await withinTimeout(settled, timeoutMs);
+  return answer === TIMED_OUT ? null : answer;
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+/** What `work` settles to, or TIMED_OUT when it has not settled within `timeoutMs`; the timer never outlives it. */
+async function withinTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs);
+  });
   try {
-    return await Promise.race([settled, timeout]);
+    return await Promise.race([work, timeout]);
   } finally {
     clearTimeout(timer);
   }
@@ -105,20 +113,14 @@ async function readWithMediaInfo(filePath: string, handle: FileHandle, size: num
  * gives the thread up (a read stuck on a network share holds it) and leaves the file to ffprobe.
  */
 async function probeOnThread(filePath: string, timeoutMs: number, size: number): Promise<MediaInfo | null | 'thread unavailable'> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timed out'>((resolve) => {
-    timer = setTimeout(() => resolve('timed out'), timeoutMs);
-  });
   const analysis = mediaInfoThread.analyze(filePath, size, KEPT_READS_BYTES);
   let answer;
   try {
-    answer = await Promise.race([analysis, timeout]);
+    answer = await withinTimeout(analysis, timeoutMs);
   } catch (error) {
     return error instanceof MediaInfoThreadUnavailableError ? 'thread unavailable' : null;
-  } finally {
-    clearTimeout(timer);
   }
-  if (answer === 'timed out') {
+  if (answer === TIMED_OUT) {
     analysis.catch(() => {});
     mediaInfoThread.abandon();
     return null;
@@ -142,8 +144,8 @@ function chunkReader(filePath: string, kept: readonly KeptChunk[], size: number)
   return {
     read: async (offset, length) => {
       const end = Math.max(offset, Math.min(offset + length, size));
-      const holder = kept.find((chunk) => offset >= chunk.offset && end <= chunk.offset + chunk.bytes.length);
-      if (holder) return holder.bytes.subarray(offset - holder.offset, end - holder.offset);
+      const fromChunks = fromKept(kept, offset, end);
+      if (fromChunks) return fromChunks;
       handle ??= open(filePath, constants.O_RDONLY | constants.O_NONBLOCK);
       const buffer = new Uint8Array(end - offset);
       const { bytesRead } = await (await handle).read(buffer, 0, buffer.length, offset);
@@ -161,12 +163,12 @@ function chunkReader(filePath: string, kept: readonly KeptChunk[], size: number)
  * read: answered from those, they cost no hand-off to libuv's pool and, on a network share, no round trip.
  */
 function keepingReader(handle: FileHandle, size: number): ReadAt {
-  const kept: { offset: number; bytes: Uint8Array }[] = [];
+  const kept: KeptChunk[] = [];
   let keptBytes = 0;
   return async (offset, length) => {
     const end = Math.max(offset, Math.min(offset + length, size));
-    const holder = kept.find((chunk) => offset >= chunk.offset && end <= chunk.offset + chunk.bytes.length);
-    if (holder) return holder.bytes.subarray(offset - holder.offset, end - holder.offset);
+    const fromChunks = fromKept(kept, offset, end);
+    if (fromChunks) return fromChunks;
     const buffer = new Uint8Array(end - offset);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
     const bytes = buffer.subarray(0, bytesRead);
@@ -176,4 +178,10 @@ function keepingReader(handle: FileHandle, size: number): ReadAt {
     }
     return bytes;
   };
+}
+
+/** The bytes from `offset` to `end` when one kept chunk holds them all; null when none does. */
+function fromKept(kept: readonly KeptChunk[], offset: number, end: number): Uint8Array | null {
+  const holder = kept.find((chunk) => offset >= chunk.offset && end <= chunk.offset + chunk.bytes.length);
+  return holder ? holder.bytes.subarray(offset - holder.offset, end - holder.offset) : null;
 }
