@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { describeFileSystemError, errorCode } from './file-system-errors.js';
-import type { DirectoryEntry } from './file-system.js';
+import { describeFileSystemError, errorCode, failureAsError } from './file-system-errors.js';
+import type { DirectoryEntry, EntryStat, StatAnswer } from './file-system.js';
 import type { WalkContext } from './walk-context.js';
 
 /** Real paths of a folder and of every folder above it on the way down from the root. */
@@ -60,8 +60,9 @@ export async function listLibraryRoot(
 
 /**
  * Lists one folder: its files with size and mtime, and its folders, symlinks followed. Entries refused by
- * `keepName` or by the ignore patterns are dropped before any stat, so an ignored partial download is
- * never touched. A folder that cannot be read is recorded as an issue and listed as null.
+ * `keepName` or by the ignore patterns are dropped before the walk stats them or looks at a stat its
+ * listing brought along (the walk's thread stats a folder's files as it lists them), so an ignored
+ * partial download never becomes an issue or part of a fingerprint. A folder that cannot be read is recorded as an issue and listed as null.
  */
 export async function listDirectory(
   context: WalkContext,
@@ -104,28 +105,38 @@ async function listEntries(
     } else if (entry.kind !== 'special') {
       // Files, symlinks, and entries whose type the file system did not report (some network mounts).
       const isSymlink = entry.kind === 'symlink';
-      statted.push(addStattedEntry(context, directory, { name: entry.name, absolutePath, relativePath, isSymlink }, listing));
+      const listed = { name: entry.name, absolutePath, relativePath, isSymlink };
+      // A file whose stat came with the listing is filed at once: no call, no promise.
+      if (entry.stat && 'ok' in entry.stat && entry.stat.ok.kind !== 'directory') fileStattedEntry(listing, listed, entry.stat.ok);
+      else statted.push(addStattedEntry(context, directory, listed, entry.stat, listing));
     }
   }
   await Promise.all(statted);
   return listing;
 }
 
-/** Stats an entry, following a symlink to what it points at, and files it as a file or a folder. */
+interface ListedEntry {
+  name: string;
+  absolutePath: string;
+  relativePath: string;
+  isSymlink: boolean;
+}
+
+/** Stats an entry (unless its listing did), following a symlink to what it points at, and files it as a file or a folder. */
 async function addStattedEntry(
   context: WalkContext,
   directory: WalkedDirectory,
-  entry: { name: string; absolutePath: string; relativePath: string; isSymlink: boolean },
+  entry: ListedEntry,
+  listedStat: StatAnswer | undefined,
   listing: DirectoryListing,
 ): Promise<void> {
   const { name, absolutePath, relativePath } = entry;
   try {
-    const stats = await context.fileSystemCall((fs) => fs.stat(absolutePath));
-    if (stats.kind === 'file') {
-      listing.files.push({ name, absolutePath, sizeBytes: stats.sizeBytes, mtimeMs: stats.mtimeMs });
+    const stats = listedStat ? answerOf(listedStat) : await context.fileSystemCall((fs) => fs.stat(absolutePath));
+    if (stats.kind !== 'directory') {
+      fileStattedEntry(listing, entry, stats);
       return;
     }
-    if (stats.kind !== 'directory') return;
     const realPath = await context.fileSystemCall((fs) => fs.realpath(absolutePath));
     if (chainContains(directory.realPathChain, realPath)) {
       context.issues.push({ path: absolutePath, reason: 'symlink loop' });
@@ -136,6 +147,17 @@ async function addStattedEntry(
     context.throwIfAborted();
     context.issues.push({ path: absolutePath, reason: describeStatFailure(error, entry.isSymlink) });
   }
+}
+
+/** A file joins the listing; anything else that is not a folder (a device behind a symlink) is passed over. */
+function fileStattedEntry(listing: DirectoryListing, entry: ListedEntry, stats: EntryStat): void {
+  if (stats.kind === 'file')
+    listing.files.push({ name: entry.name, absolutePath: entry.absolutePath, sizeBytes: stats.sizeBytes, mtimeMs: stats.mtimeMs });
+}
+
+function answerOf(answer: StatAnswer): EntryStat {
+  if ('ok' in answer) return answer.ok;
+  throw failureAsError(answer.error);
 }
 
 function describeStatFailure(error: unknown, isSymlink: boolean): string {

@@ -7,6 +7,20 @@ export type EntryKind = 'file' | 'directory' | 'symlink' | 'special' | 'unknown'
 export interface DirectoryEntry {
   name: string;
   kind: EntryKind;
+  /**
+   * What stat says of the entry, when the listing brought it along: the walk's thread stats every entry
+   * that is not a folder or special as it lists the folder, so a file costs the walk no call of its own.
+   * Absent when the listing came from libuv's pool; the walk then stats the entry itself.
+   */
+  stat?: StatAnswer;
+}
+
+/** A stat made along with a listing: its answer, or its failure as Node's code and message. */
+export type StatAnswer = { ok: EntryStat } | { error: FileSystemFailure };
+
+export interface FileSystemFailure {
+  code?: string;
+  message: string;
 }
 
 /** What stat says of an entry, symlinks followed. */

@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import { libuvFileSystem, type DirectoryEntry, type DiscoveryFileSystem, type EntryStat } from './file-system.js';
+import { failureAsError } from './file-system-errors.js';
+import { libuvFileSystem, type DirectoryEntry, type DiscoveryFileSystem, type EntryStat, type FileSystemFailure } from './file-system.js';
 
 type CallName = 'readdir' | 'stat' | 'realpath';
-type Answer = { ok: unknown } | { error: { code?: string; message: string } };
+type Answer = { ok: unknown } | { error: FileSystemFailure };
 interface AnsweredBatch {
   results: Answer[];
   stats: number;
@@ -129,7 +130,7 @@ export function threadedFileSystem(options: ThreadedFileSystemOptions = {}): Thr
     calls.forEach((pending, i) => {
       const answer = batch.results[i]!;
       if ('ok' in answer) pending.resolve(answer.ok as never);
-      else pending.reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }));
+      else pending.reject(failureAsError(answer.error));
     });
   }
 

@@ -31,7 +31,12 @@ async function survey(fileSystem: DiscoveryFileSystem) {
     );
   const names = ['Movie (2001)', 'Movie (2001)/Movie (2001).mkv', 'Link', 'Dangling', 'missing'];
   return {
-    listing: await settle(fileSystem.readdir(root).then((entries) => entries.sort((a, b) => a.name.localeCompare(b.name)))),
+    // Names and kinds: the thread's listing also brings stats along (compared in a test of their own).
+    listing: await settle(
+      fileSystem
+        .readdir(root)
+        .then((entries) => entries.map(({ name, kind }) => ({ name, kind })).sort((a, b) => a.name.localeCompare(b.name))),
+    ),
     stats: await Promise.all(names.map((name) => settle(fileSystem.stat(path.join(root, name))))),
     realpaths: await Promise.all(names.map((name) => settle(fileSystem.realpath(path.join(root, name))))),
     unreadable: await settle(fileSystem.readdir(path.join(root, 'missing'))),
@@ -69,6 +74,33 @@ describe('threadedFileSystem', () => {
     });
   });
 
+  it('lists a folder with the stat of each entry that is not a folder, as its own stat call answers', async () => {
+    await withThreaded({ callsBeforeThread: 0 }, async (threaded) => {
+      await untilOnThread(threaded);
+      const listed = await threaded.readdir(root);
+      const byName = new Map(listed.map((entry) => [entry.name, entry]));
+      // A plain folder gets no stat: the walk never needs one.
+      expect(byName.get('Movie (2001)')).toEqual({ name: 'Movie (2001)', kind: 'directory' });
+      const link = await libuvFileSystem.stat(path.join(root, 'Link'));
+      expect(byName.get('Link')).toEqual({ name: 'Link', kind: 'symlink', stat: { ok: link } });
+      const dangling = await libuvFileSystem.stat(path.join(root, 'Dangling')).catch((error: NodeJS.ErrnoException) => error);
+      expect(byName.get('Dangling')).toEqual({
+        name: 'Dangling',
+        kind: 'symlink',
+        stat: { error: { code: 'ENOENT', message: (dangling as Error).message } },
+      });
+      const inside = await threaded.readdir(path.join(root, 'Movie (2001)'));
+      expect(inside).toEqual([
+        {
+          name: 'Movie (2001).mkv',
+          kind: 'file',
+          stat: { ok: await libuvFileSystem.stat(path.join(root, 'Movie (2001)', 'Movie (2001).mkv')) },
+        },
+      ]);
+      expect(threaded.route).toBe('thread');
+    });
+  });
+
   it('starts no thread for a small walk', async () => {
     await withThreaded({}, async (threaded) => {
       for (let i = 0; i < 200; i++) await threaded.stat(root);
@@ -99,7 +131,10 @@ describe('threadedFileSystem', () => {
     }
     await fs.symlink(path.join(library, 'Movie 1 (2001)'), path.join(library, 'Movie 1 again (2001)'));
     await fs.symlink(path.join(library, 'nowhere'), path.join(library, 'Movie 1 (2001)', 'dangling.mkv'));
-    const config = DEFAULT_PHASE_CONFIG.scan;
+    // Dropped by name (hidden, ignored): the thread stats them with their folder, and the walk never looks.
+    await fs.symlink(path.join(library, 'nowhere'), path.join(library, 'Movie 2 (2002)', '._dangling.mkv'));
+    await fs.symlink(path.join(library, 'nowhere'), path.join(library, 'Movie 3 (2003)', 'partial.mkv.!qB'));
+    const config = { ...DEFAULT_PHASE_CONFIG.scan, ignorePatterns: ['*.!qB'] };
     const expected = await discoverLibrary(library, 'movie', config, { fileSystem: libuvFileSystem });
     expect(expected.titles).toHaveLength(30);
     // The dangling link is found by both ways into the folder; the second way is reported too.
