@@ -2,7 +2,7 @@ import { listDirectory, type DirectoryListing, type WalkedDirectory } from './di
 import { foldersToSearchForTitles, keepListedName } from './folder-roles.js';
 import { recordLooseMovieFiles } from './loose-movie-files.js';
 import { recordFolderTitle, recordZeroByteVideos } from './title-files.js';
-import type { WalkContext } from './walk-context.js';
+import { walkEachFolder, type WalkContext } from './walk-context.js';
 
 /**
  * A movie is a folder directly holding at least one main video — several versions of one movie in one
@@ -11,7 +11,7 @@ import type { WalkContext } from './walk-context.js';
  */
 export async function walkMovieLibrary(context: WalkContext, root: WalkedDirectory, rootListing: DirectoryListing): Promise<void> {
   recordLooseMovieFiles(context, root, rootListing.files);
-  await Promise.all(foldersToSearchForTitles(rootListing.directories).map((folder) => walkMovieFolder(context, folder)));
+  await walkEachFolder(foldersToSearchForTitles(rootListing.directories), (folder) => walkMovieFolder(context, folder));
 }
 
 export async function walkMovieFolder(context: WalkContext, folder: WalkedDirectory): Promise<void> {
@@ -22,5 +22,5 @@ export async function walkMovieFolder(context: WalkContext, folder: WalkedDirect
     return;
   }
   recordZeroByteVideos(context, listing.files);
-  await Promise.all(foldersToSearchForTitles(listing.directories).map((subfolder) => walkMovieFolder(context, subfolder)));
+  await walkEachFolder(foldersToSearchForTitles(listing.directories), (subfolder) => walkMovieFolder(context, subfolder));
 }

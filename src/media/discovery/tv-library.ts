@@ -2,7 +2,7 @@ import { listDirectory, type DirectoryListing, type WalkedDirectory } from './di
 import { foldersToSearchForTitles, keepListedName } from './folder-roles.js';
 import { isSeasonFolderName, parseEpisodeFileName } from '../title-names.js';
 import { recordFolderTitle, recordZeroByteVideos, type TitleFile } from './title-files.js';
-import type { WalkContext } from './walk-context.js';
+import { walkEachFolder, type WalkContext } from './walk-context.js';
 
 /**
  * A show is a folder with season folders (`Season 01`, `S01`, `Specials`) or with episode-named videos
@@ -11,7 +11,7 @@ import type { WalkContext } from './walk-context.js';
  */
 export async function walkTvLibrary(context: WalkContext, root: WalkedDirectory, rootListing: DirectoryListing): Promise<void> {
   recordVideosOutsideShows(context, rootListing);
-  await Promise.all(foldersToSearchForTitles(rootListing.directories).map((folder) => walkTvFolder(context, folder)));
+  await walkEachFolder(foldersToSearchForTitles(rootListing.directories), (folder) => walkTvFolder(context, folder));
 }
 
 export async function walkTvFolder(context: WalkContext, folder: WalkedDirectory): Promise<void> {
@@ -24,7 +24,7 @@ export async function walkTvFolder(context: WalkContext, folder: WalkedDirectory
     return;
   }
   recordVideosOutsideShows(context, listing);
-  await Promise.all(foldersToSearchForTitles(listing.directories).map((subfolder) => walkTvFolder(context, subfolder)));
+  await walkEachFolder(foldersToSearchForTitles(listing.directories), (subfolder) => walkTvFolder(context, subfolder));
 }
 
 function isEpisodeVideo(context: WalkContext, name: string, sizeBytes: number): boolean {

