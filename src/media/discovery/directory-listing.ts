@@ -62,7 +62,8 @@ export async function listLibraryRoot(
  * Lists one folder: its files with size and mtime, and its folders, symlinks followed. Entries refused by
  * `keepName` or by the ignore patterns are dropped before the walk stats them or looks at a stat its
  * listing brought along (the walk's thread stats a folder's files as it lists them), so an ignored
- * partial download never becomes an issue or part of a fingerprint. A folder that cannot be read is recorded as an issue and listed as null.
+ * partial download never becomes an issue or part of a fingerprint. A folder that cannot be read is
+ * recorded as an issue and listed as null.
  */
 export async function listDirectory(
   context: WalkContext,
@@ -122,7 +123,10 @@ interface ListedEntry {
   isSymlink: boolean;
 }
 
-/** Stats an entry (unless its listing did), following a symlink to what it points at, and files it as a file or a folder. */
+/**
+ * Stats an entry (unless its listing did), following a symlink to what it points at, and files it as a
+ * file or a folder.
+ */
 async function addStattedEntry(
   context: WalkContext,
   directory: WalkedDirectory,
@@ -151,8 +155,8 @@ async function addStattedEntry(
 
 /** A file joins the listing; anything else that is not a folder (a device behind a symlink) is passed over. */
 function fileStattedEntry(listing: DirectoryListing, entry: ListedEntry, stats: EntryStat): void {
-  if (stats.kind === 'file')
-    listing.files.push({ name: entry.name, absolutePath: entry.absolutePath, sizeBytes: stats.sizeBytes, mtimeMs: stats.mtimeMs });
+  if (stats.kind !== 'file') return;
+  listing.files.push({ name: entry.name, absolutePath: entry.absolutePath, sizeBytes: stats.sizeBytes, mtimeMs: stats.mtimeMs });
 }
 
 function answerOf(answer: StatAnswer): EntryStat {
