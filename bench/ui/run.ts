@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 import { Client, Connection } from '@temporalio/client';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -31,6 +32,9 @@ const LOADS = quick ? 5 : 15;
 /** Pixels scrolled per animation frame: about 3,000 rows a second, far faster than a person scrolls. */
 const SCROLL_STEP = 1_000;
 const SCROLL_FRAMES = quick ? 240 : 600;
+/** How long the page may take to scroll them (about 12 s at 20 ms a frame), and to reach its first idle moment. */
+const SCROLL_ANSWER_MS = 60_000;
+const IDLE_ANSWER_MS = 30_000;
 const API_KEY = randomBytes(24).toString('hex');
 const WEB_ROOT = path.resolve('web/dist');
 
@@ -146,7 +150,10 @@ async function main() {
   const scrollPage = await scrollContext.newPage();
   await loadUntilInteractive(scrollPage, `${base}/libraries/${library.id}`, libraryShown);
   // A string, not a function: the page runs it as written (tsx would add helpers to a function's source).
-  const frames = (await scrollPage.evaluate(`new Promise((resolve) => {
+  const frames = (await answerWithin(
+    SCROLL_ANSWER_MS,
+    'the scroll',
+    scrollPage.evaluate(`new Promise((resolve) => {
     const times = [];
     let last = 0;
     const frame = (t) => {
@@ -157,7 +164,8 @@ async function main() {
       requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
-  })`)) as number[];
+  })`),
+  )) as number[];
   // Where the scroll ended, the rows shown are real titles (their slices loaded), not placeholders.
   await scrollPage.waitForFunction(() => {
     const d = (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document;
@@ -204,14 +212,30 @@ async function loadUntilInteractive(page: Page, url: string, selector: string): 
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForSelector(selector, { timeout: 30_000 });
   return round(
-    await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const g = globalThis as unknown as { requestIdleCallback(cb: () => void): void; performance: { now(): number } };
-          g.requestIdleCallback(() => resolve(g.performance.now()));
-        }),
+    await answerWithin(
+      IDLE_ANSWER_MS,
+      `the first idle moment of ${url}`,
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const g = globalThis as unknown as { requestIdleCallback(cb: () => void): void; performance: { now(): number } };
+            g.requestIdleCallback(() => resolve(g.performance.now()));
+          }),
+      ),
     ),
   );
+}
+
+/**
+ * `work` (a wait inside the page, which Playwright's evaluate never times out), or a failure naming `step`
+ * once `ms` have passed: a page that stops answering ends the run with a reason rather than holding it
+ * (one run waited over ten minutes in the scroll or the idle wait before it, never explained).
+ */
+function answerWithin<T>(ms: number, step: string, work: Promise<T>): Promise<T> {
+  const late = sleep(ms, undefined, { ref: false }).then(() => {
+    throw new Error(`${step}: the page did not answer in ${ms / 1000} s`);
+  });
+  return Promise.race([work, late]);
 }
 
 function percentile(values: number[], p: number): number {
