@@ -30,9 +30,9 @@ export type MediaInfoPlace = 'its own thread' | 'this thread';
 /**
  * The library scan's probe: MediaInfo first (on this thread, or on its own when asked: mediainfo-thread.ts),
  * ffprobe for every file MediaInfo cannot identify or whose reading would differ from ffprobe's (see
- * probe-mediainfo.ts). The result is the
- * one probeMedia gives, and every failure is ffprobe's, with ffprobe's message. Encoding and download
- * verification keep calling probeMedia: they act on ffprobe's exact view of the file.
+ * probe-mediainfo.ts). The result is the one probeMedia gives, and every failure is ffprobe's, with
+ * ffprobe's message. Encoding and download verification keep calling probeMedia: they act on ffprobe's
+ * exact view of the file.
  */
 export async function probeForScan(filePath: string, opts: ScanProbeOptions = {}): Promise<MediaInfo> {
   const viaMediaInfo = await probeWithMediaInfo(filePath, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, opts.listedSize, opts.mediaInfoOn).catch(

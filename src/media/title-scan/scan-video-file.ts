@@ -18,11 +18,12 @@ export interface VideoProbeSettings {
 }
 
 /**
- * Probes one main video (MediaInfo, on this thread or its own, ffprobe for what MediaInfo cannot read). Size and time come from this scan's listing; a video discovery saw that has gone
- * since keeps discovery's, and its probe fails like any other. A failed probe (empty file, not media,
- * timeout) is recorded on the video and as an error, never thrown. A video the last scan probed, at the
- * same size and modification time, keeps that probe: a show whose folder changed by one new episode is
- * not read again episode by episode.
+ * Probes one main video (MediaInfo, on this thread or its own, ffprobe for what MediaInfo cannot read).
+ * Size and time come from this scan's listing; a video discovery saw that has gone since keeps
+ * discovery's, and its probe fails like any other. A failed probe (empty file, not media, timeout) is
+ * recorded on the video and as an error, never thrown. A video the last scan probed, at the same size and
+ * modification time, keeps that probe: a show whose folder changed by one new episode is not read again
+ * episode by episode.
  */
 export async function scanVideoFile(
   folderPath: string,
